@@ -1,0 +1,3 @@
+from bsm_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,189 @@
+"""The ``bsm-desk`` command: starts the window, or runs one job headless.
+
+Every subcommand is a thin layer over a service. User errors print one line in
+the desk's language and exit 2; data goes to stdout, with ``--json`` for scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bsm_desk import __version__, config, paths
+from bsm_desk.domain.errors import UserError
+from bsm_desk.services import demo as demo_service
+from bsm_desk.services import events as event_service
+from bsm_desk.store import connect
+from bsm_desk.store.db import schema_version
+
+EXIT_USER_ERROR = 2
+Translate = Callable[[str, str], str]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with our exit code and one-line errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="bsm-desk",
+        description="BSM Desk: registration, badges, check-in and rooms for bilingual "
+                    "conferences, offline. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", type=Path, help="event database to open (default: the last one)")
+    parser.add_argument("--demo", action="store_true",
+                        help="build a fresh demo conference (Dushanbe 2022) and open it")
+    parser.add_argument("--lang", choices=config.LANGUAGES,
+                        help="language of the window and messages (remembered)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help="build the Dushanbe 2022 demo conference",
+                          description="Build the demo conference (Dushanbe, 18-19 October "
+                                      "2022) into a new database. Same seed, same database.")
+    _db_option(demo)
+    demo.add_argument("--delegates", type=int, default=demo_service.DEFAULT_DELEGATES,
+                      metavar="N", help="number of synthetic delegates (default 700)")
+    demo.add_argument("--seed", type=int, default=demo_service.DEFAULT_SEED, metavar="S",
+                      help="random seed (default 2022)")
+    demo.add_argument("--force", action="store_true", help="replace the file if it exists")
+    demo.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    info = sub.add_parser("info", help="show the event, its days, rooms and counts",
+                          description="Show the facts of an event database.")
+    _db_option(info)
+    info.add_argument("--json", action="store_true", help="print the result as JSON")
+    return parser
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                        help="event database file")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = config.load()
+    if args.lang:
+        settings.language = args.lang
+        config.save(settings)
+    translate = _lazy_translate(config.ui_language(settings))
+    try:
+        if args.command is None:
+            return _gui(args)
+        if getattr(args, "db", None) is None:
+            raise UserError(NEEDS_DB, command=args.command)
+        handler = {"demo": _demo, "info": _info}[args.command]
+        return handler(args, settings, translate)
+    except UserError as exc:
+        print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("bsm-desk: " + translate("Cli", "Interrupted."), file=sys.stderr)
+        return 130
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    return text
+
+
+NEEDS_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command needs --db PATH.")
+
+
+def _lazy_translate(lang: str) -> Translate:
+    """Load Qt's translator only when a message is actually printed."""
+    loaded: list[Translate] = []
+
+    def translate(context: str, text: str) -> str:
+        if not loaded:
+            from bsm_desk.translations import translate_function
+
+            loaded.append(translate_function(lang))
+        return loaded[0](context, text)
+
+    return translate
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from bsm_desk.ui.app import run
+
+    return run(db=args.db, demo=args.demo)
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _demo(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{done:,}/{total:,}")
+            if done == total:
+                sys.stderr.write("\n")
+
+    summary = demo_service.build_demo(
+        args.db, delegates=args.delegates, seed=args.seed, desk_id=settings.desk_id,
+        force=args.force, progress=progress,
+    )
+    if args.json:
+        _print_json({"path": str(summary.path), "delegates": summary.delegates,
+                     "delegations": summary.delegations, "sessions": summary.sessions,
+                     "seed": args.seed})
+    else:
+        print(translate("Cli", "Demo conference built: {path} ({delegates} delegates, "
+                               "{delegations} delegations, {sessions} sessions).").format(
+            path=summary.path, delegates=summary.delegates, delegations=summary.delegations,
+            sessions=summary.sessions))
+    return 0
+
+
+def _info(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    db = connect(args.db)
+    try:
+        ov = event_service.overview(db, args.db)
+        version = schema_version(db)
+    finally:
+        db.close()
+    e = ov.event
+    facts = {
+        "code": e.code, "title_en": e.title_en, "title_ru": e.title_ru,
+        "venue_en": e.venue_en, "venue_ru": e.venue_ru, "time_zone": e.time_zone,
+        "start_date": e.start_date.isoformat(), "end_date": e.end_date.isoformat(),
+        "languages": list(e.languages), "days": [d.date.isoformat() for d in ov.days],
+        "rooms": len(ov.rooms), "sessions": len(ov.sessions),
+        "delegations": len(ov.delegations), "delegates": ov.delegates,
+        "by_status": {k.value: v for k, v in ov.by_status.items()},
+        "by_gender": {k.value: v for k, v in ov.by_gender.items()},
+        "schema_version": version, "path": str(Path(args.db).resolve()),
+    }
+    if args.json:
+        _print_json(facts)
+        return 0
+    lang = config.ui_language(settings)
+    lines = [
+        (translate("Cli", "Event"), e.title(lang)),
+        (translate("Cli", "Code"), e.code),
+        (translate("Cli", "Dates"), f"{e.start_date.isoformat()} – {e.end_date.isoformat()}"),
+        (translate("Cli", "Venue"), e.venue(lang)),
+        (translate("Cli", "Time zone"), e.time_zone),
+        (translate("Cli", "Rooms"), str(len(ov.rooms))),
+        (translate("Cli", "Sessions"), str(len(ov.sessions))),
+        (translate("Cli", "Delegations"), str(len(ov.delegations))),
+        (translate("Cli", "Delegates"), str(ov.delegates)),
+    ]
+    width = max(len(label) for label, _ in lines)
+    for label, value in lines:
+        print(f"{label.ljust(width)}  {value}")
+    return 0
+
+
+__all__ = ["build_parser", "main", "paths"]

@@ -1,0 +1,67 @@
+"""The desk's identity and preferences, shared by the GUI and the CLI.
+
+Kept in a small JSON file rather than QSettings so that the command line (which
+does not start Qt) stamps the same desk id on what it records and speaks the same
+language as the window. Window geometry, which only the GUI cares about, stays in
+QSettings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from bsm_desk import paths
+
+LANGUAGES = ("en", "ru")
+
+
+@dataclass
+class Settings:
+    desk_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    desk_name: str = field(default_factory=lambda: socket.gethostname() or "Desk 1")
+    language: str = "en"
+    last_db: str = ""
+
+
+def settings_file() -> Path:
+    return paths.config_dir() / "settings.json"
+
+
+def load() -> Settings:
+    """Read the settings; the first call on a machine makes the desk id and saves it."""
+    path = settings_file()
+    raw: dict[str, object] = {}
+    if path.exists():
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+            raw = loaded if isinstance(loaded, dict) else {}
+        except (OSError, ValueError):
+            # A damaged file must not stop the desk: keep what can be kept.
+            raw = {}
+    known = {k: str(v) for k, v in raw.items() if k in Settings.__dataclass_fields__}
+    settings = Settings(**known)
+    if settings.language not in LANGUAGES:
+        settings.language = "en"
+    if known.get("desk_id") != settings.desk_id:
+        save(settings)
+    return settings
+
+
+def save(settings: Settings) -> None:
+    path = settings_file()
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def ui_language(settings: Settings | None = None) -> str:
+    """The language for messages: BSM_DESK_LANG overrides the saved choice."""
+    env = os.environ.get("BSM_DESK_LANG", "").strip().lower()[:2]
+    if env in LANGUAGES:
+        return env
+    return (settings or load()).language

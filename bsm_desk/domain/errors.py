@@ -1,0 +1,61 @@
+"""Errors a user can cause and fix, with messages that translate.
+
+The message is an English template registered for Qt Linguist under the context
+"UserError" (lupdate picks up ``QT_TRANSLATE_NOOP``, here a plain function so this
+layer stays free of Qt). The GUI and the CLI translate the template and then fill
+in the fields, so a Russian desk reads Russian.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+CONTEXT = "UserError"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation in ``context``; translation happens at display time."""
+    return text
+
+
+class UserError(Exception):
+    """A problem the user can understand and act on; never shown with a traceback."""
+
+    def __init__(self, template: str, **fields: Any) -> None:
+        self.template = template
+        self.fields = fields
+        super().__init__(template.format(**fields))
+
+    def message(self, translate: Callable[[str, str], str] | None = None) -> str:
+        text = translate(CONTEXT, self.template) if translate else self.template
+        try:
+            return text.format(**self.fields)
+        except (KeyError, IndexError, ValueError):
+            # A broken translation must not hide the error itself.
+            return self.template.format(**self.fields)
+
+
+DB_NOT_FOUND = QT_TRANSLATE_NOOP(CONTEXT, "The event database {path} does not exist.")
+DB_NOT_BSM = QT_TRANSLATE_NOOP(CONTEXT, "{path} is not a BSM Desk event database.")
+DB_TOO_NEW = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "{path} was made by a newer BSM Desk (schema {found}, this version knows {known}). "
+    "Update BSM Desk to open it.",
+)
+DB_LOCKED = QT_TRANSLATE_NOOP(
+    CONTEXT, "The event database {path} is busy or locked by another program. Try again."
+)
+DB_UNREADABLE = QT_TRANSLATE_NOOP(CONTEXT, "Cannot open the event database {path}: {reason}")
+DB_EXISTS = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path} already exists. Choose another file name or pass --force to replace it."
+)
+NO_EVENT = QT_TRANSLATE_NOOP(CONTEXT, "{path} holds no event yet.")
+DISK_FULL = QT_TRANSLATE_NOOP(
+    CONTEXT, "Cannot write {path}: the disk is full or not writable ({reason}). Nothing was lost."
+)
+BAD_DATES = QT_TRANSLATE_NOOP(CONTEXT, "The event cannot end ({end}) before it starts ({start}).")
+BAD_TIME_ZONE = QT_TRANSLATE_NOOP(CONTEXT, "Unknown time zone: {zone}.")
+TITLE_MISSING = QT_TRANSLATE_NOOP(CONTEXT, "The event needs a title in English.")
+NO_LANGUAGE = QT_TRANSLATE_NOOP(CONTEXT, "Choose at least one working language.")
+BAD_COUNT = QT_TRANSLATE_NOOP(CONTEXT, "The number of delegates must be between 0 and {most}.")

@@ -1,0 +1,54 @@
+"""Cyrillic to Latin, the way passports of the region spell names.
+
+``icao`` is ICAO Doc 9303 (Russian passports since 2013: Юлия -> IULIIA). The
+Central Asian schemes follow each country's passport practice closely enough for
+the demo conference and for generating a Latin name that staff then check
+against the passport.
+"""
+
+from __future__ import annotations
+
+_ICAO = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "ie", "ы": "y", "ь": "", "э": "e", "ю": "iu",
+    "я": "ia", "і": "i", "ї": "i", "є": "ie", "ґ": "g", "ў": "u",
+    # Letters of Central Asian alphabets, read the nearest ICAO way.
+    "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "ә": "a",
+    "ҳ": "kh", "ҷ": "dzh", "ӯ": "u", "ӣ": "i",
+}
+
+_COMMON = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya",
+}
+
+SCHEMES: dict[str, dict[str, str]] = {
+    "icao": _ICAO,
+    "tg": {**_COMMON, "ғ": "gh", "ӣ": "i", "қ": "q", "ӯ": "u", "ҳ": "h", "ҷ": "j",
+           "х": "kh", "ъ": ""},
+    "kk": {**_COMMON, "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
+           "һ": "h", "і": "i"},
+    "ky": {**_COMMON, "ң": "ng", "ө": "o", "ү": "u"},
+    "uz": {**_COMMON, "ў": "o", "ғ": "g", "қ": "q", "ҳ": "h", "х": "kh", "ж": "j"},
+}
+
+
+def to_latin(text: str, scheme: str = "icao") -> str:
+    """Transliterate ``text``, keeping the capitalisation of each word."""
+    table = SCHEMES[scheme]
+    out: list[str] = []
+    for char in text:
+        lower = char.lower()
+        latin = table.get(lower)
+        if latin is None:
+            out.append(char)
+        elif char != lower and latin:
+            out.append(latin[0].upper() + latin[1:])
+        else:
+            out.append(latin)
+    return "".join(out)

@@ -1,0 +1,24 @@
+"""Delegate categories: what a badge says and which doors it opens."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.model import Access, Category
+
+
+def add_category(db: Database, category: Category) -> int:
+    cursor = db.execute(
+        "INSERT INTO category (code, name_en, name_ru, colour, access) VALUES (?, ?, ?, ?, ?)",
+        [category.code, category.name_en, category.name_ru, category.colour,
+         category.access.value],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def list_categories(db: Database) -> list[Category]:
+    return [
+        Category(id=r["id"], code=r["code"], name_en=r["name_en"], name_ru=r["name_ru"],
+                 colour=r["colour"], access=Access(r["access"]))
+        for r in db.query("SELECT * FROM category ORDER BY id")
+    ]

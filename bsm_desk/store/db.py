@@ -1,0 +1,159 @@
+"""Opening an event database the one right way.
+
+Every connection gets WAL (desks read while one writes), ``synchronous=FULL`` (a
+check-in shown as accepted survives a power cut), foreign keys and a busy
+timeout. The connection is in autocommit mode and :func:`atomic` opens explicit
+transactions, so a multi-step write is all or nothing. One connection per
+thread: open another with :func:`connect` instead of sharing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils import Database
+
+from bsm_desk.domain import errors
+from bsm_desk.domain.errors import UserError
+from bsm_desk.store import migrations
+
+# "BSMD": marks a file as ours, so opening someone's other SQLite file is refused.
+APPLICATION_ID = 0x42534D44
+BUSY_TIMEOUT_MS = 5000
+_savepoints = itertools.count(1)
+
+
+def connect(path: str | Path, *, create: bool = False, migrate: bool = True) -> Database:
+    """Open (or with ``create``, make) an event database and bring its schema up to date."""
+    path = Path(path)
+    if not create and not path.exists():
+        raise UserError(errors.DB_NOT_FOUND, path=str(path))
+    try:
+        conn = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            check_same_thread=True,
+        )
+    except sqlite3.Error as exc:
+        raise UserError(errors.DB_UNREADABLE, path=str(path), reason=str(exc)) from exc
+    try:
+        _configure(conn, path)
+        db = sqlite_utils.Database(conn)
+        if migrate:
+            _check_and_migrate(db, path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _user_error(exc, path) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _configure(conn: sqlite3.Connection, path: Path) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal" and str(path) != ":memory:":
+        raise sqlite3.OperationalError(f"journal_mode is {mode}, not WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_and_migrate(db: Database, path: Path) -> None:
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    has_tables = bool(db.table_names())
+    if app_id != APPLICATION_ID and (has_tables or version):
+        raise UserError(errors.DB_NOT_BSM, path=str(path))
+    if version > migrations.LATEST:
+        raise UserError(errors.DB_TOO_NEW, path=str(path), found=version, known=migrations.LATEST)
+    if version < migrations.LATEST:
+        if has_tables:
+            backup_to(db, backup_path(path, version))
+        migrate_to(db, migrations.LATEST)
+
+
+def migrate_to(db: Database, target: int) -> None:
+    """Apply the numbered migrations after the file's version, each in its own transaction."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, step in migrations.STEPS:
+        if current < number <= target:
+            with atomic(db):
+                step(db)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {number}")
+            current = number
+
+
+def schema_version(db: Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def backup_path(path: Path, version: int) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return path.with_name(f"{path.stem}.before-v{version + 1}.{stamp}{path.suffix}")
+
+
+@contextmanager
+def atomic(db: Database) -> Iterator[Database]:
+    """One transaction: committed when the block ends, rolled back if it raises.
+
+    Nested use joins the outer transaction through a savepoint, so a service can
+    call a repository that is itself atomic.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        name = f"sp{next(_savepoints)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield db
+        except BaseException:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def backup_to(db: Database, target: str | Path) -> Path:
+    """A consistent copy of the live database (SQLite backup API), safe while desks write."""
+    target = Path(target)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        tmp.unlink(missing_ok=True)
+        dest = sqlite3.connect(str(tmp))
+        try:
+            db.conn.backup(dest)
+        finally:
+            dest.close()
+        tmp.replace(target)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(errors.DISK_FULL, path=str(target), reason=str(exc)) from exc
+    return target
+
+
+def _user_error(exc: sqlite3.DatabaseError, path: Path) -> UserError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return UserError(errors.DB_LOCKED, path=str(path))
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return UserError(errors.DB_NOT_BSM, path=str(path))
+    if "disk" in text or "full" in text or "readonly" in text:
+        return UserError(errors.DISK_FULL, path=str(path), reason=str(exc))
+    return UserError(errors.DB_UNREADABLE, path=str(path), reason=str(exc))
+
+
+__all__ = ["Database", "atomic", "backup_to", "connect", "migrate_to", "schema_version"]

@@ -1,0 +1,26 @@
+"""Delegations: Member States, organizations, civil society."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.model import Delegation, DelegationType
+
+
+def add_delegation(db: Database, delegation: Delegation) -> int:
+    cursor = db.execute(
+        "INSERT INTO delegation (name_en, name_ru, type, iso_code, order_key, size_limit)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [delegation.name_en, delegation.name_ru, delegation.type.value, delegation.iso_code,
+         delegation.order_key, delegation.size_limit],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def list_delegations(db: Database) -> list[Delegation]:
+    return [
+        Delegation(id=r["id"], name_en=r["name_en"], name_ru=r["name_ru"],
+                   type=DelegationType(r["type"]), iso_code=r["iso_code"],
+                   order_key=r["order_key"], size_limit=r["size_limit"])
+        for r in db.query("SELECT * FROM delegation ORDER BY order_key, name_en")
+    ]

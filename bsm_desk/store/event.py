@@ -1,0 +1,61 @@
+"""The event row (there is one per database) and its days."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.model import Day, Event
+
+
+def save_event(db: Database, event: Event) -> None:
+    db.execute(
+        """
+        INSERT INTO event (id, code, title_en, title_ru, venue_en, venue_ru, time_zone,
+                           start_date, end_date, languages, secret, created_at)
+        VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET
+            code = excluded.code, title_en = excluded.title_en, title_ru = excluded.title_ru,
+            venue_en = excluded.venue_en, venue_ru = excluded.venue_ru,
+            time_zone = excluded.time_zone, start_date = excluded.start_date,
+            end_date = excluded.end_date, languages = excluded.languages
+        """,
+        [
+            event.code, event.title_en, event.title_ru, event.venue_en, event.venue_ru,
+            event.time_zone, event.start_date.isoformat(), event.end_date.isoformat(),
+            ",".join(event.languages), event.secret, datetime.now(UTC).isoformat(),
+        ],
+    )
+
+
+def get_event(db: Database) -> Event | None:
+    rows = list(db.query("SELECT * FROM event WHERE id = 1"))
+    return _event(rows[0]) if rows else None
+
+
+def _event(row: dict[str, Any]) -> Event:
+    return Event(
+        id=row["id"], code=row["code"], title_en=row["title_en"], title_ru=row["title_ru"],
+        venue_en=row["venue_en"], venue_ru=row["venue_ru"], time_zone=row["time_zone"],
+        start_date=date.fromisoformat(row["start_date"]),
+        end_date=date.fromisoformat(row["end_date"]),
+        languages=tuple(x for x in row["languages"].split(",") if x),
+        secret=bytes(row["secret"]),
+    )
+
+
+def add_day(db: Database, day: Day) -> int:
+    cursor = db.execute(
+        "INSERT INTO day (date, opens, closes) VALUES (?, ?, ?)",
+        [day.date.isoformat(), day.opens, day.closes],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def list_days(db: Database) -> list[Day]:
+    return [
+        Day(id=r["id"], date=date.fromisoformat(r["date"]), opens=r["opens"], closes=r["closes"])
+        for r in db.query("SELECT * FROM day ORDER BY date")
+    ]

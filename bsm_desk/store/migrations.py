@@ -1,0 +1,144 @@
+"""The schema, as numbered steps that are only ever appended.
+
+A file records the last step applied in ``PRAGMA user_version``. Never edit a
+step that has shipped: add the next one. tests/store/test_migrations.py upgrades
+a database from every earlier version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+
+def _v1_conference(db: Database) -> None:
+    for statement in V1_SQL.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+V1_SQL = """
+CREATE TABLE event (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    code TEXT NOT NULL,
+    title_en TEXT NOT NULL,
+    title_ru TEXT NOT NULL DEFAULT '',
+    venue_en TEXT NOT NULL DEFAULT '',
+    venue_ru TEXT NOT NULL DEFAULT '',
+    time_zone TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    languages TEXT NOT NULL DEFAULT 'en,ru',
+    secret BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE day (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL UNIQUE,
+    opens TEXT NOT NULL DEFAULT '08:00',
+    closes TEXT NOT NULL DEFAULT '20:00'
+);
+CREATE TABLE room (
+    id INTEGER PRIMARY KEY,
+    name_en TEXT NOT NULL,
+    name_ru TEXT NOT NULL DEFAULT '',
+    floor TEXT NOT NULL DEFAULT '',
+    capacity INTEGER NOT NULL DEFAULT 0 CHECK (capacity >= 0),
+    booths INTEGER NOT NULL DEFAULT 0 CHECK (booths >= 0),
+    equipment TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE category (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name_en TEXT NOT NULL,
+    name_ru TEXT NOT NULL DEFAULT '',
+    colour TEXT NOT NULL DEFAULT '#607d8b',
+    access TEXT NOT NULL DEFAULT 'open' CHECK (access IN ('all', 'open', 'staff'))
+);
+CREATE TABLE delegation (
+    id INTEGER PRIMARY KEY,
+    name_en TEXT NOT NULL,
+    name_ru TEXT NOT NULL DEFAULT '',
+    type TEXT NOT NULL CHECK (type IN
+        ('member_state', 'international_organization', 'civil_society', 'other')),
+    iso_code TEXT,
+    order_key TEXT NOT NULL DEFAULT '',
+    size_limit INTEGER CHECK (size_limit IS NULL OR size_limit > 0)
+);
+CREATE TABLE session (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('plenary', 'thematic', 'closed', 'side_event')),
+    title_en TEXT NOT NULL,
+    title_ru TEXT NOT NULL DEFAULT '',
+    room_id INTEGER REFERENCES room(id),
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    languages TEXT NOT NULL DEFAULT 'en,ru',
+    interpretation INTEGER NOT NULL DEFAULT 1,
+    expected INTEGER NOT NULL DEFAULT 0,
+    organizer TEXT NOT NULL DEFAULT '',
+    CHECK (ends_at > starts_at)
+);
+CREATE INDEX session_starts ON session(starts_at);
+CREATE TABLE session_access (
+    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    category_id INTEGER NOT NULL REFERENCES category(id),
+    PRIMARY KEY (session_id, category_id)
+);
+CREATE TABLE delegate (
+    id INTEGER PRIMARY KEY,
+    external_id TEXT NOT NULL DEFAULT '',
+    family_name TEXT NOT NULL,
+    given_name TEXT NOT NULL DEFAULT '',
+    family_name_cyr TEXT NOT NULL DEFAULT '',
+    given_name_cyr TEXT NOT NULL DEFAULT '',
+    gender TEXT NOT NULL DEFAULT 'X' CHECK (gender IN ('F', 'M', 'X')),
+    honorific TEXT NOT NULL DEFAULT '',
+    function_en TEXT NOT NULL DEFAULT '',
+    function_ru TEXT NOT NULL DEFAULT '',
+    delegation_id INTEGER NOT NULL REFERENCES delegation(id),
+    category_id INTEGER NOT NULL REFERENCES category(id),
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    passport_no TEXT NOT NULL DEFAULT '',
+    nationality TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'registered'
+        CHECK (status IN ('registered', 'accredited', 'cancelled')),
+    credentials_received TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX delegate_delegation ON delegate(delegation_id);
+CREATE INDEX delegate_category ON delegate(category_id);
+CREATE INDEX delegate_name ON delegate(family_name COLLATE NOCASE, given_name COLLATE NOCASE);
+CREATE TABLE delegate_photo (
+    delegate_id INTEGER PRIMARY KEY REFERENCES delegate(id),
+    mime TEXT NOT NULL,
+    image BLOB NOT NULL
+)
+"""
+
+
+def _v2_journal(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE journal (
+            uuid TEXT PRIMARY KEY,
+            at TEXT NOT NULL,
+            desk_id TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT '{}'
+        )
+        """
+    )
+    db.execute("CREATE INDEX journal_at ON journal(at)")
+
+
+STEPS: list[tuple[int, Callable[[Database], None]]] = [
+    (1, _v1_conference),
+    (2, _v2_journal),
+]
+LATEST = STEPS[-1][0]

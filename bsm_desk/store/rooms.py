@@ -1,0 +1,32 @@
+"""Rooms of the venue."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.model import Room
+
+
+def add_room(db: Database, room: Room) -> int:
+    cursor = db.execute(
+        "INSERT INTO room (name_en, name_ru, floor, capacity, booths, equipment)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [room.name_en, room.name_ru, room.floor, room.capacity, room.booths,
+         json.dumps(list(room.equipment))],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def list_rooms(db: Database) -> list[Room]:
+    return [_room(r) for r in db.query("SELECT * FROM room ORDER BY id")]
+
+
+def _room(row: dict[str, Any]) -> Room:
+    return Room(
+        id=row["id"], name_en=row["name_en"], name_ru=row["name_ru"], floor=row["floor"],
+        capacity=row["capacity"], booths=row["booths"],
+        equipment=tuple(json.loads(row["equipment"] or "[]")),
+    )

@@ -1,0 +1,50 @@
+"""Sessions of the programme and who may enter them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.model import Session, SessionKind
+from bsm_desk.store.db import atomic
+
+
+def add_session(db: Database, session: Session) -> int:
+    with atomic(db):
+        cursor = db.execute(
+            "INSERT INTO session (kind, title_en, title_ru, room_id, starts_at, ends_at,"
+            " languages, interpretation, expected, organizer)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [session.kind.value, session.title_en, session.title_ru, session.room_id,
+             session.starts_at.isoformat(), session.ends_at.isoformat(),
+             ",".join(session.languages), int(session.interpretation), session.expected,
+             session.organizer],
+        )
+        session_id = int(cursor.lastrowid or 0)
+        db.conn.executemany(
+            "INSERT INTO session_access (session_id, category_id) VALUES (?, ?)",
+            [(session_id, category_id) for category_id in session.access],
+        )
+    return session_id
+
+
+def list_sessions(db: Database) -> list[Session]:
+    access: dict[int, list[int]] = defaultdict(list)
+    for row in db.query("SELECT session_id, category_id FROM session_access ORDER BY 1, 2"):
+        access[row["session_id"]].append(row["category_id"])
+    return [_session(r, access) for r in db.query("SELECT * FROM session ORDER BY starts_at, id")]
+
+
+def _session(row: dict[str, Any], access: dict[int, list[int]]) -> Session:
+    return Session(
+        id=row["id"], kind=SessionKind(row["kind"]), title_en=row["title_en"],
+        title_ru=row["title_ru"], room_id=row["room_id"],
+        starts_at=datetime.fromisoformat(row["starts_at"]),
+        ends_at=datetime.fromisoformat(row["ends_at"]),
+        languages=tuple(x for x in row["languages"].split(",") if x),
+        interpretation=bool(row["interpretation"]), expected=row["expected"],
+        organizer=row["organizer"], access=tuple(access.get(row["id"], ())),
+    )

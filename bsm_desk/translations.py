@@ -1,0 +1,98 @@
+"""Loading the Russian (or any) translation, for the GUI and the CLI alike.
+
+The source of truth is ``i18n/bsm_desk_<lang>.ts`` (Qt Linguist). A frozen or
+packaged build may ship the compiled ``.qm`` beside it; otherwise the ``.ts`` is
+compiled once with Qt's ``lrelease`` (shipped with PySide6) into the user's cache,
+under a name that carries the hash of the source, so an edited ``.ts`` is never
+served stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QTranslator
+
+from bsm_desk import paths
+
+
+def ts_file(lang: str) -> Path:
+    return paths.shipped("i18n") / f"bsm_desk_{lang}.ts"
+
+
+def lrelease() -> str | None:
+    import PySide6
+
+    here = Path(PySide6.__file__).parent
+    for candidate in (here / "lrelease", here / "lrelease.exe", here / "Qt" / "bin" / "lrelease"):
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
+def compile_ts(ts: Path, qm: Path) -> None:
+    tool = lrelease()
+    if tool is None:
+        raise FileNotFoundError("Qt's lrelease is not installed")
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    part = qm.with_name(qm.name + ".part")
+    subprocess.run([tool, "-silent", str(ts), "-qm", str(part)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    part.replace(qm)
+
+
+def qm_file(lang: str) -> Path | None:
+    """The compiled translation for ``lang``, compiling it first if needed."""
+    ts = ts_file(lang)
+    shipped_qm = ts.with_suffix(".qm")
+    if shipped_qm.exists() and (not ts.exists() or shipped_qm.stat().st_mtime >= ts.stat().st_mtime):
+        return shipped_qm
+    if not ts.exists():
+        return None
+    digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:12]
+    cached = paths.cache_dir() / "i18n" / f"bsm_desk_{lang}-{digest}.qm"
+    if not cached.exists():
+        try:
+            compile_ts(ts, cached)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            print(f"bsm-desk: cannot compile {ts.name}: {exc}", file=sys.stderr)
+            return None
+    return cached
+
+
+def app_translator(lang: str) -> QTranslator | None:
+    if lang == "en":
+        return None
+    qm = qm_file(lang)
+    translator = QTranslator()
+    if qm is None or not translator.load(str(qm)):
+        return None
+    return translator
+
+
+def qt_translator(lang: str) -> QTranslator | None:
+    """Qt's own strings (standard buttons, file dialogs) in ``lang``."""
+    if lang == "en":
+        return None
+    translator = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{lang}", folder):
+        return translator
+    return None
+
+
+def translate_function(lang: str) -> Callable[[str, str], str]:
+    """``translate(context, text)`` without a QApplication: what the CLI uses."""
+    translator = app_translator(lang)
+    if translator is None:
+        return lambda context, text: text
+
+    def translate(context: str, text: str) -> str:
+        return translator.translate(context, text) or text
+
+    return translate

@@ -1,0 +1,59 @@
+"""Desk settings: the desk's name (shown on every record it makes) and its id."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from bsm_desk import config
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.name = QLineEdit(settings.desk_name)
+        self.name.setMaxLength(60)
+        self.desk_id = QLabel(settings.desk_id)
+        self.desk_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name_label = QLabel()
+        self.name_label.setBuddy(self.name)
+        self.id_label = QLabel()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("role", "subtitle")
+        form = QFormLayout()
+        form.addRow(self.name_label, self.name)
+        form.addRow(self.id_label, self.desk_id)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.name.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+        self.retranslate_ui()
+
+    def accept(self) -> None:
+        self.settings.desk_name = self.name.text().strip()
+        config.save(self.settings)
+        super().accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Desk settings"))
+        self.name_label.setText(self.tr("Desk &name:"))
+        self.id_label.setText(self.tr("Desk id:"))
+        self.hint.setText(self.tr("The desk name and id are stored with everything this desk "
+                                  "records, so that the work of several desks can be told "
+                                  "apart and merged."))

@@ -1,0 +1,59 @@
+"""Switching the interface language at runtime.
+
+Installing or removing a QTranslator makes Qt send every widget a
+``QEvent.LanguageChange``; each screen answers it with ``retranslate_ui()``. Data
+that has both languages (titles EN/RU) is chosen with :func:`language`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+
+from bsm_desk import config, translations
+
+LANGUAGE_LABELS = {"en": "English", "ru": "Русский"}
+
+
+class LanguageManager(QObject):
+    changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lang = "en"
+        self._installed: list[QTranslator] = []
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def set_language(self, lang: str) -> None:
+        if lang not in config.LANGUAGES:
+            lang = "en"
+        app = QCoreApplication.instance()
+        assert app is not None
+        self._lang = lang  # first, so screens retranslating on the events see it
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = [t for t in (translations.qt_translator(lang),
+                                       translations.app_translator(lang)) if t is not None]
+        QLocale.setDefault(QLocale(QLocale.Language.Russian if lang == "ru"
+                                   else QLocale.Language.English,
+                                   QLocale.Country.Russia if lang == "ru"
+                                   else QLocale.Country.UnitedKingdom))
+        for translator in self._installed:
+            app.installTranslator(translator)
+        self.changed.emit(lang)
+
+
+_manager: LanguageManager | None = None
+
+
+def manager() -> LanguageManager:
+    global _manager
+    if _manager is None:
+        _manager = LanguageManager()
+    return _manager
+
+
+def language() -> str:
+    return manager().lang

@@ -1,0 +1,142 @@
+"""The Delegates screen: everyone registered, filtered by delegation, category and status."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from bsm_desk.domain.model import DelegateStatus
+from bsm_desk.services.events import Overview
+from bsm_desk.store.delegates import DelegateQuery
+from bsm_desk.ui import i18n
+from bsm_desk.ui.models.delegates import STATUSES, DelegatesModel
+
+
+class DelegatesScreen(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model: DelegatesModel | None = None
+        self._overview: Overview | None = None
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.count = QLabel()
+        self.count.setProperty("role", "subtitle")
+        self.delegation_label = QLabel()
+        self.delegation = QComboBox()
+        self.delegation.setMinimumContentsLength(24)
+        self.delegation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category_label = QLabel()
+        self.category = QComboBox()
+        self.status_label = QLabel()
+        self.status = QComboBox()
+        for label, combo in ((self.delegation_label, self.delegation),
+                             (self.category_label, self.category),
+                             (self.status_label, self.status)):
+            label.setBuddy(combo)
+            combo.currentIndexChanged.connect(self._apply_filter)
+
+        self.table = QTableView()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setWordWrap(False)
+
+        filters = QHBoxLayout()
+        for label, combo in ((self.delegation_label, self.delegation),
+                             (self.category_label, self.category),
+                             (self.status_label, self.status)):
+            filters.addWidget(label)
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addWidget(self.title)
+        layout.addWidget(self.count)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.retranslate_ui()
+
+    # -- data ------------------------------------------------------------------------
+    def load(self, db: Database, overview: Overview) -> None:
+        self._overview = overview
+        self.model = DelegatesModel(db, self)
+        self.model.modelReset.connect(self._update_count)
+        self.table.setModel(self.model)
+        self._fill_filters()
+        self.model.set_query(DelegateQuery(lang=i18n.language()))
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((230, 200, 90, 240, 190, 260)):
+            self.table.setColumnWidth(column, width)
+
+    def _fill_filters(self) -> None:
+        lang = i18n.language()
+        for combo in (self.delegation, self.category, self.status):
+            combo.blockSignals(True)
+        keep = (self.delegation.currentData(), self.category.currentData(),
+                self.status.currentData())
+        self.delegation.clear()
+        self.delegation.addItem(self.tr("All delegations"), None)
+        self.category.clear()
+        self.category.addItem(self.tr("All categories"), None)
+        if self._overview:
+            for d in sorted(self._overview.delegations, key=lambda d: d.name(lang).casefold()):
+                self.delegation.addItem(d.name(lang), d.id)
+            for c in self._overview.categories:
+                self.category.addItem(c.name(lang), c.id)
+        self.status.clear()
+        self.status.addItem(self.tr("Any status"), None)
+        for status in DelegateStatus:
+            self.status.addItem(self.model_text(STATUSES[status.value]), status.value)
+        for combo, value in zip((self.delegation, self.category, self.status), keep, strict=True):
+            found = combo.findData(value)
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+
+    @staticmethod
+    def model_text(text: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("DelegatesModel", text)
+
+    def _apply_filter(self) -> None:
+        if self.model is None:
+            return
+        status = self.status.currentData()
+        self.model.set_query(replace(
+            self.model.query, delegation_id=self.delegation.currentData(),
+            category_id=self.category.currentData(),
+            status=DelegateStatus(status) if status else None,
+        ))
+
+    def _update_count(self) -> None:
+        total = self._overview.delegates if self._overview else 0
+        shown = self.model.rowCount() if self.model else 0
+        self.count.setText(self.tr("Showing %n of {total} delegates", "", shown)
+                           .format(total=total))
+
+    # -- language --------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Delegates"))
+        self.delegation_label.setText(self.tr("&Delegation:"))
+        self.category_label.setText(self.tr("C&ategory:"))
+        self.status_label.setText(self.tr("&Status:"))
+        if self.model is not None:
+            self._fill_filters()
+            self.model.set_language(i18n.language())
+        self._update_count()

@@ -1,0 +1,73 @@
+"""Fusion with a restrained palette: light by default, dark when the system is dark."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+ACCENT = "#0b6fb8"  # a calm UN-like blue; enough contrast on white and on dark grey
+
+KIND_COLOURS = {
+    "plenary": "#0b6fb8",
+    "thematic": "#2e7d5b",
+    "closed": "#8e3b46",
+    "side_event": "#b26a00",
+}
+
+
+def is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
+
+
+def palette(dark: bool) -> QPalette:
+    p = QPalette()
+    role = QPalette.ColorRole
+    if dark:
+        colours = {
+            role.Window: "#202225", role.WindowText: "#e6e6e6", role.Base: "#17181a",
+            role.AlternateBase: "#24262a", role.Text: "#e6e6e6", role.Button: "#2b2d31",
+            role.ButtonText: "#e6e6e6", role.ToolTipBase: "#2b2d31", role.ToolTipText: "#e6e6e6",
+            role.PlaceholderText: "#8a8f98", role.Highlight: "#2f80c8",
+            role.HighlightedText: "#ffffff", role.Link: "#6cb4ee", role.Mid: "#3a3d42",
+            role.Midlight: "#33363b", role.Dark: "#121314", role.Light: "#3f4248",
+        }
+    else:
+        colours = {
+            role.Window: "#f4f5f7", role.WindowText: "#1d2026", role.Base: "#ffffff",
+            role.AlternateBase: "#f6f8fa", role.Text: "#1d2026", role.Button: "#eceef1",
+            role.ButtonText: "#1d2026", role.ToolTipBase: "#ffffff", role.ToolTipText: "#1d2026",
+            role.PlaceholderText: "#8a8f98", role.Highlight: ACCENT,
+            role.HighlightedText: "#ffffff", role.Link: ACCENT, role.Mid: "#c9cdd3",
+            role.Midlight: "#e1e4e8", role.Dark: "#a0a6ae", role.Light: "#ffffff",
+        }
+    for r, value in colours.items():
+        p.setColor(r, QColor(value))
+    grey = QColor("#7d828a")
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, r, grey)
+    return p
+
+
+STYLE_SHEET = """
+QListWidget#navigation { border: none; padding: 6px 0; font-size: 11pt; }
+QListWidget#navigation { background: palette(window); }
+QListWidget#navigation::item { padding: 9px 14px; border-radius: 6px; margin: 1px 6px;
+                               color: palette(window-text); }
+QListWidget#navigation::item:hover { background: palette(midlight); }
+QListWidget#navigation::item:selected { background: palette(highlight);
+                                        color: palette(highlighted-text); }
+QLabel[role="title"] { font-size: 15pt; font-weight: 600; }
+QLabel[role="subtitle"] { color: palette(placeholder-text); }
+QLabel[role="figure"] { font-size: 20pt; font-weight: 600; }
+QFrame[role="card"] { background: palette(base); border: 1px solid palette(midlight);
+                      border-radius: 8px; }
+QPushButton[role="choice"] { text-align: left; padding: 12px 16px; font-size: 11pt; }
+"""
+
+
+def apply(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    app.setPalette(palette(is_dark()))
+    app.setStyleSheet(STYLE_SHEET)

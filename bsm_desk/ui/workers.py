@@ -1,0 +1,92 @@
+"""Long work off the GUI thread, with a progress dialog and Cancel.
+
+A job is a plain function ``fn(progress)`` where ``progress(done, total)`` reports
+and raises :class:`Cancelled` once the user has pressed Cancel. The job opens its
+own database connection: connections are never shared across threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(Exception):
+    """Raised inside a job when the user cancelled it."""
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class Job(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self.signals.progress.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self._progress)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except BaseException as exc:  # reported to the user by the GUI thread
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+def run_with_progress(parent: QWidget, label: str, fn: Callable[[Progress], Any],
+                      on_done: Callable[[Any], None],
+                      on_failed: Callable[[BaseException], None]) -> Job:
+    """Start ``fn`` in the thread pool behind a modal progress dialog with Cancel."""
+    dialog = QProgressDialog(label, QCoreApplication.translate("Workers", "Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    job = Job(fn)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    def finish() -> None:
+        dialog.close()
+        dialog.deleteLater()
+
+    def done(result: Any) -> None:
+        finish()
+        on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        finish()
+        on_failed(exc)
+
+    job.signals.progress.connect(progress)
+    job.signals.done.connect(done)
+    job.signals.failed.connect(failed)
+    job.signals.cancelled.connect(finish)
+    dialog.canceled.connect(job.cancel)
+    parent._running_job = job  # type: ignore[attr-defined]  # keep it alive
+    QThreadPool.globalInstance().start(job)
+    return job

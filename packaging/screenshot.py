@@ -1,0 +1,58 @@
+"""Regenerate the README's screenshots of the main window on the demo conference.
+
+    xvfb-run -a python packaging/screenshot.py [--out docs] [--screen overview|delegates]
+
+Builds a fresh demo in a temporary BSM_DESK_HOME, opens the window in English
+and in Russian, and saves what a user sees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=Path("docs"))
+    parser.add_argument("--size", default="1360x860")
+    args = parser.parse_args()
+    os.environ["BSM_DESK_HOME"] = tempfile.mkdtemp(prefix="bsm-shot-")
+
+    from PySide6.QtCore import QCoreApplication
+
+    from bsm_desk import config, paths
+    from bsm_desk.services.demo import build_demo
+    from bsm_desk.ui import i18n
+    from bsm_desk.ui.app import application
+    from bsm_desk.ui.main_window import MainWindow
+
+    app = application()
+    settings = config.load()
+    settings.desk_name = "Registration desk 1"
+    build_demo(paths.demo_db(), desk_id=settings.desk_id, force=True)
+    window = MainWindow(settings)
+    window.open_database(paths.demo_db())
+    width, height = (int(x) for x in args.size.split("x"))
+    window.resize(width, height)
+    window.show()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for lang in ("en", "ru"):
+        i18n.manager().set_language(lang)
+        for index, name in enumerate(("overview", "delegates")):
+            window.navigation.setCurrentRow(index)
+            for _ in range(5):
+                QCoreApplication.processEvents()
+            target = args.out / f"{name}-{lang}.png"
+            window.grab().save(str(target))
+            print(target)
+    window.close()
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
