@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bsm_desk import __version__, config, paths
-from bsm_desk.domain.errors import UserError
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services import demo as demo_service
 from bsm_desk.services import events as event_service
 from bsm_desk.store import connect
@@ -89,10 +89,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("bsm-desk: " + translate("Cli", "Interrupted."), file=sys.stderr)
         return 130
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    return text
 
 
 NEEDS_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command needs --db PATH.")

@@ -50,7 +50,9 @@ def qm_file(lang: str) -> Path | None:
     """The compiled translation for ``lang``, compiling it first if needed."""
     ts = ts_file(lang)
     shipped_qm = ts.with_suffix(".qm")
-    if shipped_qm.exists() and (not ts.exists() or shipped_qm.stat().st_mtime >= ts.stat().st_mtime):
+    fresh = shipped_qm.exists() and (
+        not ts.exists() or shipped_qm.stat().st_mtime >= ts.stat().st_mtime)
+    if fresh:
         return shipped_qm
     if not ts.exists():
         return None

@@ -1,4 +1,507 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Interrupted.</source>
+        <translation>Прервано.</translation>
+    </message>
+    <message>
+        <source>Demo conference built: {path} ({delegates} delegates, {delegations} delegations, {sessions} sessions).</source>
+        <translation>Демонстрационная конференция создана: {path} (участников: {delegates}, делегаций: {delegations}, заседаний: {sessions}).</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Мероприятие</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Место проведения</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Залы</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Заседания</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>Делегации</translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>Участники</translation>
+    </message>
+</context>
+<context>
+    <name>DelegatesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя (латиница)</translation>
+    </message>
+    <message>
+        <source>Name in Cyrillic</source>
+        <translation>Имя кириллицей</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Делегация</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>Женщина</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Мужчина</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Не указан</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Зарегистрирован</translation>
+    </message>
+    <message>
+        <source>Accredited</source>
+        <translation>Аккредитован</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
+    </message>
+</context>
+<context>
+    <name>DelegatesScreen</name>
+    <message>
+        <source>All delegations</source>
+        <translation>Все делегации</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Все категории</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n of {total} delegates</source>
+        <translation>
+            <numerusform>Показан %n из {total} участников</numerusform>
+            <numerusform>Показаны %n из {total} участников</numerusform>
+            <numerusform>Показано %n из {total} участников</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>&amp;Delegation:</source>
+        <translation>&amp;Делегация:</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>&amp;Категория:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Статус:</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The file could not be read or written: {reason}</source>
+        <translation>Не удалось прочитать или записать файл: {reason}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {reason}</source>
+        <translation>Непредвиденная ошибка: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>Welcome to BSM Desk</source>
+        <translation>Добро пожаловать в BSM Desk</translation>
+    </message>
+    <message>
+        <source>There is no event on this computer yet. What would you like to do?</source>
+        <translation>На этом компьютере ещё нет мероприятий. Что вы хотите сделать?</translation>
+    </message>
+    <message>
+        <source>Open the demo conference
+Dushanbe, 18–19 October 2022, with 700 participants</source>
+        <translation>Открыть демонстрационную конференцию
+Душанбе, 18–19 октября 2022 г., 700 участников</translation>
+    </message>
+    <message>
+        <source>Create a new event
+Title, dates, venue and languages</source>
+        <translation>Создать новое мероприятие
+Название, даты, место проведения и языки</translation>
+    </message>
+    <message>
+        <source>Open an existing event file
+A .sqlite file from another desk or a backup</source>
+        <translation>Открыть существующий файл мероприятия
+Файл .sqlite с другой стойки или резервная копия</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Building the demo conference…</source>
+        <translation>Создание демонстрационной конференции…</translation>
+    </message>
+    <message>
+        <source>Save the new event as</source>
+        <translation>Сохранить новое мероприятие как</translation>
+    </message>
+    <message>
+        <source>Event databases</source>
+        <translation>Базы данных мероприятий</translation>
+    </message>
+    <message>
+        <source>Open an event</source>
+        <translation>Открыть мероприятие</translation>
+    </message>
+    <message>
+        <source>Save a backup copy</source>
+        <translation>Сохранить резервную копию</translation>
+    </message>
+    <message>
+        <source>Backup saved to {path}</source>
+        <translation>Резервная копия сохранена: {path}</translation>
+    </message>
+    <message>
+        <source>About BSM Desk</source>
+        <translation>О программе BSM Desk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;BSM Desk {version}&lt;/h3&gt;&lt;p&gt;Registration, badges, check-in, attendance, rooms, speakers and interpreters for bilingual international conferences, working offline.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Event database:&lt;/b&gt; {path}&lt;br&gt;&lt;b&gt;Desk:&lt;/b&gt; {desk} ({desk_id})&lt;br&gt;&lt;b&gt;Qt:&lt;/b&gt; {qt}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;BSM Desk {version}&lt;/h3&gt;&lt;p&gt;Регистрация, бейджи, контроль прохода, учёт присутствия, залы, список выступающих и график переводчиков для двуязычных международных конференций — без интернета.&lt;/p&gt;&lt;p&gt;&lt;b&gt;База данных мероприятия:&lt;/b&gt; {path}&lt;br&gt;&lt;b&gt;Стойка:&lt;/b&gt; {desk} ({desk_id})&lt;br&gt;&lt;b&gt;Qt:&lt;/b&gt; {qt}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>BSM Desk</source>
+        <translation>BSM Desk</translation>
+    </message>
+    <message>
+        <source>Event overview</source>
+        <translation>Обзор мероприятия</translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;New event…</source>
+        <translation>&amp;Новое мероприятие…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo conference</source>
+        <translation>Открыть &amp;демонстрационную конференцию</translation>
+    </message>
+    <message>
+        <source>Save a &amp;backup copy…</source>
+        <translation>Сохранить &amp;резервную копию…</translation>
+    </message>
+    <message>
+        <source>Desk &amp;settings…</source>
+        <translation>&amp;Настройки стойки…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;About BSM Desk</source>
+        <translation>&amp;О программе BSM Desk</translation>
+    </message>
+    <message>
+        <source>No event open</source>
+        <translation>Мероприятие не открыто</translation>
+    </message>
+    <message>
+        <source>Desk: {name}</source>
+        <translation>Стойка: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>NewEventDialog</name>
+    <message>
+        <source>New event</source>
+        <translation>Новое мероприятие</translation>
+    </message>
+    <message>
+        <source>Title (&amp;English):</source>
+        <translation>Название (&amp;английский):</translation>
+    </message>
+    <message>
+        <source>Title (&amp;Russian):</source>
+        <translation>Название (&amp;русский):</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on:</source>
+        <translation>&amp;Начало:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on:</source>
+        <translation>&amp;Окончание:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Часовой пояс:</translation>
+    </message>
+    <message>
+        <source>&amp;Venue (English):</source>
+        <translation>&amp;Место (английский):</translation>
+    </message>
+    <message>
+        <source>Venue (R&amp;ussian):</source>
+        <translation>Место (р&amp;усский):</translation>
+    </message>
+    <message>
+        <source>Working languages:</source>
+        <translation>Рабочие языки:</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewScreen</name>
+    <message>
+        <source>{dates} · {venue} · time zone {zone} · working languages: {languages}</source>
+        <translation>{dates} · {venue} · часовой пояс {zone} · рабочие языки: {languages}</translation>
+    </message>
+    <message>
+        <source>Organizer: {name}</source>
+        <translation>Организатор: {name}</translation>
+    </message>
+    <message>
+        <source>delegates</source>
+        <translation>участников</translation>
+    </message>
+    <message>
+        <source>accredited</source>
+        <translation>аккредитовано</translation>
+    </message>
+    <message>
+        <source>delegations</source>
+        <translation>делегаций</translation>
+    </message>
+    <message>
+        <source>women</source>
+        <translation>женщин</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>заседаний</translation>
+    </message>
+    <message>
+        <source>rooms</source>
+        <translation>залов</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Залы</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Зал</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Этаж</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Мест</translation>
+    </message>
+    <message>
+        <source>Booths</source>
+        <translation>Кабины</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <source>Plenary session</source>
+        <translation>Пленарное заседание</translation>
+    </message>
+    <message>
+        <source>Thematic session</source>
+        <translation>Тематическая сессия</translation>
+    </message>
+    <message>
+        <source>Closed session</source>
+        <translation>Закрытое заседание</translation>
+    </message>
+    <message>
+        <source>Side event</source>
+        <translation>Параллельное мероприятие</translation>
+    </message>
+    <message>
+        <source>projector</source>
+        <translation>проектор</translation>
+    </message>
+    <message>
+        <source>microphones</source>
+        <translation>микрофоны</translation>
+    </message>
+    <message>
+        <source>streaming</source>
+        <translation>трансляция</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Desk settings</source>
+        <translation>Настройки стойки</translation>
+    </message>
+    <message>
+        <source>Desk &amp;name:</source>
+        <translation>&amp;Название стойки:</translation>
+    </message>
+    <message>
+        <source>Desk id:</source>
+        <translation>Идентификатор стойки:</translation>
+    </message>
+    <message>
+        <source>The desk name and id are stored with everything this desk records, so that the work of several desks can be told apart and merged.</source>
+        <translation>Название и идентификатор стойки сохраняются во всех записях, которые она делает, чтобы работу нескольких стоек можно было различать и объединять.</translation>
+    </message>
+</context>
+<context>
+    <name>UserError</name>
+    <message>
+        <source>The {command} command needs --db PATH.</source>
+        <translation>Команде {command} нужен параметр --db ПУТЬ.</translation>
+    </message>
+    <message>
+        <source>The event database {path} does not exist.</source>
+        <translation>База данных мероприятия {path} не существует.</translation>
+    </message>
+    <message>
+        <source>{path} is not a BSM Desk event database.</source>
+        <translation>{path} не является базой данных мероприятия BSM Desk.</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer BSM Desk (schema {found}, this version knows {known}). Update BSM Desk to open it.</source>
+        <translation>Файл {path} создан более новой версией BSM Desk (схема {found}, эта версия знает {known}). Обновите BSM Desk, чтобы открыть его.</translation>
+    </message>
+    <message>
+        <source>The event database {path} is busy or locked by another program. Try again.</source>
+        <translation>База данных мероприятия {path} занята или заблокирована другой программой. Повторите попытку.</translation>
+    </message>
+    <message>
+        <source>Cannot open the event database {path}: {reason}</source>
+        <translation>Не удаётся открыть базу данных мероприятия {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another file name or pass --force to replace it.</source>
+        <translation>Файл {path} уже существует. Выберите другое имя файла или укажите --force, чтобы заменить его.</translation>
+    </message>
+    <message>
+        <source>{path} holds no event yet.</source>
+        <translation>В файле {path} ещё нет мероприятия.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the disk is full or not writable ({reason}). Nothing was lost.</source>
+        <translation>Не удаётся записать {path}: диск заполнен или недоступен для записи ({reason}). Данные не потеряны.</translation>
+    </message>
+    <message>
+        <source>The event cannot end ({end}) before it starts ({start}).</source>
+        <translation>Мероприятие не может закончиться ({end}) раньше, чем начнётся ({start}).</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: {zone}.</source>
+        <translation>Неизвестный часовой пояс: {zone}.</translation>
+    </message>
+    <message>
+        <source>The event needs a title in English.</source>
+        <translation>Укажите название мероприятия на английском языке.</translation>
+    </message>
+    <message>
+        <source>Choose at least one working language.</source>
+        <translation>Выберите хотя бы один рабочий язык.</translation>
+    </message>
+    <message>
+        <source>The number of delegates must be between 0 and {most}.</source>
+        <translation>Число участников должно быть от 0 до {most}.</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
 </TS>

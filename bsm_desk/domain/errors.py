@@ -36,26 +36,29 @@ class UserError(Exception):
             return self.template.format(**self.fields)
 
 
-DB_NOT_FOUND = QT_TRANSLATE_NOOP(CONTEXT, "The event database {path} does not exist.")
-DB_NOT_BSM = QT_TRANSLATE_NOOP(CONTEXT, "{path} is not a BSM Desk event database.")
+DB_NOT_FOUND = QT_TRANSLATE_NOOP("UserError", "The event database {path} does not exist.")
+DB_NOT_BSM = QT_TRANSLATE_NOOP("UserError", "{path} is not a BSM Desk event database.")
 DB_TOO_NEW = QT_TRANSLATE_NOOP(
-    CONTEXT,
+    "UserError",
     "{path} was made by a newer BSM Desk (schema {found}, this version knows {known}). "
     "Update BSM Desk to open it.",
 )
 DB_LOCKED = QT_TRANSLATE_NOOP(
-    CONTEXT, "The event database {path} is busy or locked by another program. Try again."
+    "UserError", "The event database {path} is busy or locked by another program. Try again."
 )
-DB_UNREADABLE = QT_TRANSLATE_NOOP(CONTEXT, "Cannot open the event database {path}: {reason}")
+DB_UNREADABLE = QT_TRANSLATE_NOOP("UserError", "Cannot open the event database {path}: {reason}")
 DB_EXISTS = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path} already exists. Choose another file name or pass --force to replace it."
+    "UserError", "{path} already exists. Choose another file name or pass --force to replace it."
 )
-NO_EVENT = QT_TRANSLATE_NOOP(CONTEXT, "{path} holds no event yet.")
+NO_EVENT = QT_TRANSLATE_NOOP("UserError", "{path} holds no event yet.")
 DISK_FULL = QT_TRANSLATE_NOOP(
-    CONTEXT, "Cannot write {path}: the disk is full or not writable ({reason}). Nothing was lost."
+    "UserError",
+    "Cannot write {path}: the disk is full or not writable ({reason}). Nothing was lost.",
 )
-BAD_DATES = QT_TRANSLATE_NOOP(CONTEXT, "The event cannot end ({end}) before it starts ({start}).")
-BAD_TIME_ZONE = QT_TRANSLATE_NOOP(CONTEXT, "Unknown time zone: {zone}.")
-TITLE_MISSING = QT_TRANSLATE_NOOP(CONTEXT, "The event needs a title in English.")
-NO_LANGUAGE = QT_TRANSLATE_NOOP(CONTEXT, "Choose at least one working language.")
-BAD_COUNT = QT_TRANSLATE_NOOP(CONTEXT, "The number of delegates must be between 0 and {most}.")
+BAD_DATES = QT_TRANSLATE_NOOP(
+    "UserError", "The event cannot end ({end}) before it starts ({start})."
+)
+BAD_TIME_ZONE = QT_TRANSLATE_NOOP("UserError", "Unknown time zone: {zone}.")
+TITLE_MISSING = QT_TRANSLATE_NOOP("UserError", "The event needs a title in English.")
+NO_LANGUAGE = QT_TRANSLATE_NOOP("UserError", "Choose at least one working language.")
+BAD_COUNT = QT_TRANSLATE_NOOP("UserError", "The number of delegates must be between 0 and {most}.")

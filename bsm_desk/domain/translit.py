@@ -33,22 +33,31 @@ SCHEMES: dict[str, dict[str, str]] = {
            "х": "kh", "ъ": ""},
     "kk": {**_COMMON, "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
            "һ": "h", "і": "i"},
-    "ky": {**_COMMON, "ң": "ng", "ө": "o", "ү": "u"},
+    "ky": {**_COMMON, "ң": "ng", "ңг": "ng", "ө": "o", "ү": "u"},
     "uz": {**_COMMON, "ў": "o", "ғ": "g", "қ": "q", "ҳ": "h", "х": "kh", "ж": "j"},
 }
 
 
 def to_latin(text: str, scheme: str = "icao") -> str:
-    """Transliterate ``text``, keeping the capitalisation of each word."""
+    """Transliterate ``text``, keeping capitals: Щукин -> Shchukin, ЩУКИН -> SHCHUKIN.
+
+    A scheme may map two letters at once (Kyrgyz ңг -> ng); those are tried first.
+    """
     table = SCHEMES[scheme]
     out: list[str] = []
-    for char in text:
-        lower = char.lower()
-        latin = table.get(lower)
+    i = 0
+    while i < len(text):
+        pair = text[i:i + 2].lower()
+        size = 2 if len(pair) == 2 and pair in table else 1
+        chunk = text[i:i + size]
+        latin = table.get(chunk.lower())
         if latin is None:
-            out.append(char)
-        elif char != lower and latin:
-            out.append(latin[0].upper() + latin[1:])
+            out.append(chunk)
+        elif chunk[0].isupper() and latin:
+            neighbours = text[max(i - 1, 0):i] + text[i + size:i + size + 1]
+            all_caps = any(c.isupper() for c in neighbours)
+            out.append(latin.upper() if all_caps else latin[0].upper() + latin[1:])
         else:
             out.append(latin)
+        i += size
     return "".join(out)

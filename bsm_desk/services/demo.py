@@ -19,17 +19,23 @@ from zoneinfo import ZoneInfo
 from bsm_desk.domain import errors
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import (
-    Category, Delegate, DelegateStatus, Delegation, DelegationType, Gender, Room, Session,
+    Category,
+    Delegate,
+    DelegateStatus,
+    Delegation,
+    DelegationType,
+    Gender,
+    Room,
+    Session,
     SessionKind,
 )
 from bsm_desk.domain.translit import to_latin
 from bsm_desk.services import demo_data as data
 from bsm_desk.services.events import NewEvent, create_event
-from bsm_desk.store import atomic
+from bsm_desk.store import atomic, journal, rooms, sessions
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
-from bsm_desk.store import journal, rooms, sessions
 
 DEFAULT_DELEGATES = 700
 DEFAULT_SEED = 2022

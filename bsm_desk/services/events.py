@@ -16,14 +16,21 @@ from sqlite_utils import Database
 from bsm_desk.domain import errors
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import (
-    Access, Category, Day, DelegateStatus, Delegation, Event, Gender, Room, Session,
+    Access,
+    Category,
+    Day,
+    DelegateStatus,
+    Delegation,
+    Event,
+    Gender,
+    Room,
+    Session,
 )
-from bsm_desk.store import atomic, backup_to, connect
+from bsm_desk.store import atomic, backup_to, connect, journal, rooms, sessions
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import event as event_store
-from bsm_desk.store import journal, rooms, sessions
 
 # The categories seen at UN-style conferences: code, English, Russian, badge colour, access.
 STANDARD_CATEGORIES: Sequence[tuple[str, str, str, str, Access]] = (

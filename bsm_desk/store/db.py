@@ -118,13 +118,27 @@ def atomic(db: Database) -> Iterator[Database]:
             raise
         conn.execute(f"RELEASE {name}")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise _user_error(exc, db_file(db)) from exc
     try:
         yield db
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise _user_error(exc, db_file(db)) from exc
+
+
+def db_file(db: Database) -> Path:
+    """The file behind a connection (for messages)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2] if row and row[2] else ":memory:")
 
 
 def backup_to(db: Database, target: str | Path) -> Path:

@@ -7,7 +7,7 @@ that has both languages (titles EN/RU) is chosen with :func:`language`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
 from bsm_desk import config, translations
 
@@ -42,6 +42,9 @@ class LanguageManager(QObject):
                                    else QLocale.Country.UnitedKingdom))
         for translator in self._installed:
             app.installTranslator(translator)
+        # QApplication posts LanguageChange to each window; deliver them now so that the
+        # whole interface has switched when this call returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.changed.emit(lang)
 
 

@@ -10,8 +10,16 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-    QMessageBox, QStackedWidget, QWidget,
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
 )
 from sqlite_utils import Database
 
@@ -52,7 +60,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(20, 20))
-        self.navigation.setFixedWidth(200)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.overview_screen = OverviewScreen()
         self.delegates_screen = DelegatesScreen()
@@ -164,7 +172,7 @@ class MainWindow(QMainWindow):
 
     def close_database(self) -> None:
         if self.db is not None:
-            self.delegates_screen.table.setModel(None)
+            self.delegates_screen.unload()
             self.db.close()
             self.db = None
 
@@ -320,6 +328,8 @@ class MainWindow(QMainWindow):
         for index, name in enumerate(names):
             self.navigation.item(index).setText(name)
             self.screen_actions[index].setText(name)
+        widest = max(self.navigation.fontMetrics().horizontalAdvance(n) for n in names)
+        self.navigation.setFixedWidth(max(190, widest + 90))
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))

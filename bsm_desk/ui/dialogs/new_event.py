@@ -7,8 +7,17 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from bsm_desk.domain.errors import UserError
@@ -116,5 +125,5 @@ class NewEventDialog(QDialog):
             label.setText(text)
         self.english.setText(self.tr("English"))
         self.russian.setText(self.tr("Russian"))
-        self.title_en.setPlaceholderText(self.tr("High-Level Conference on Border Security"))
-        self.title_ru.setPlaceholderText(self.tr("Конференция высокого уровня"))
+        self.title_en.setPlaceholderText("High-Level Conference on Border Security")
+        self.title_ru.setPlaceholderText("Конференция высокого уровня")

@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
@@ -26,9 +33,6 @@ Index = QModelIndex | QPersistentModelIndex
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DelegatesModel", text)
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - marker for lupdate
-    return text
 
 
 # Column header, sort key; headers are translated when shown.

@@ -6,7 +6,13 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
@@ -78,6 +84,14 @@ class DelegatesScreen(QWidget):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate((230, 200, 90, 240, 190, 260)):
             self.table.setColumnWidth(column, width)
+
+    def unload(self) -> None:
+        """Forget the database (it is being closed)."""
+        self.table.setModel(None)
+        if self.model is not None:
+            self.model.deleteLater()
+        self.model = None
+        self._overview = None
 
     def _fill_filters(self) -> None:
         lang = i18n.language()

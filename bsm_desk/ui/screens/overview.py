@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTableWidget,
-    QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from bsm_desk.domain.model import LANGUAGE_NAMES, DelegateStatus, Gender, Session
@@ -18,6 +27,15 @@ from bsm_desk.ui.widgets.timetable import Block, TimetableView
 
 def _date(day: date, pattern: str = "d MMMM yyyy") -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def date_range(start: date, end: date) -> str:
+    """'18–19 October 2022', or the two full dates when the month or year differs."""
+    if start == end:
+        return _date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{_date(end)}"
+    return f"{_date(start)} – {_date(end)}"
 
 
 class _Figure(QFrame):
@@ -105,7 +123,7 @@ class OverviewScreen(QWidget):
                               for code in e.languages)
         self.facts.setText(self.tr("{dates} · {venue} · time zone {zone} · working languages: "
                                    "{languages}").format(
-            dates=f"{_date(e.start_date)} – {_date(e.end_date)}", venue=e.venue(lang),
+            dates=date_range(e.start_date, e.end_date), venue=e.venue(lang),
             zone=e.time_zone, languages=languages))
         women = ov.by_gender.get(Gender.FEMALE, 0)
         counted = sum(ov.by_gender.values())
@@ -173,7 +191,8 @@ class OverviewScreen(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 3):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
                 self.rooms.setItem(row, column, item)
         header = self.rooms.horizontalHeader().height()
         self.rooms.setFixedHeight(header + sum(self.rooms.rowHeight(r) for r in
@@ -200,9 +219,6 @@ class OverviewScreen(QWidget):
             self.tr("Equipment")])
         self._show()
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - marker for lupdate
-    return text
 
 
 KIND_NAMES = {

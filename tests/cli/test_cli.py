@@ -1,0 +1,98 @@
+"""The command line: its contract (commands, options, JSON) and its manners on errors."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bsm_desk import __version__
+from bsm_desk.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"bsm-desk {__version__}"
+
+
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for word in ("demo", "info", "--db", "--demo", "--lang"):
+        assert word in out
+
+
+def test_demo_then_info_as_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite"
+    code, out, _ = run(capsys, "demo", "--db", str(db), "--delegates", "150", "--seed", "3",
+                       "--json")
+    assert code == 0
+    built = json.loads(out)
+    assert built["delegates"] == 150 and built["sessions"] == 11 and built["seed"] == 3
+    code, out, _ = run(capsys, "info", "--db", str(db), "--json")
+    assert code == 0
+    facts = json.loads(out)
+    assert facts["code"] == "BSM22"
+    assert facts["days"] == ["2022-10-18", "2022-10-19"]
+    assert facts["delegates"] == 150
+    assert facts["time_zone"] == "Asia/Dushanbe"
+    assert sum(facts["by_status"].values()) == 150
+
+
+def test_info_as_text(capsys: pytest.CaptureFixture[str], demo_file: Path) -> None:
+    code, out, _ = run(capsys, "info", "--db", str(demo_file))
+    assert code == 0
+    assert "Kokhi Somon" in out and "700" in out
+
+
+@pytest.mark.parametrize("args", [
+    ("info",),
+    ("info", "--db", "/no/such/file.sqlite"),
+    ("demo", "--db", "{tmp}/x.sqlite", "--delegates", "-5"),
+])
+def test_user_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str],
+                                             tmp_path: Path, args: tuple[str, ...]) -> None:
+    code, out, err = run(capsys, *(a.format(tmp=tmp_path) for a in args))
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("bsm-desk: ") and "Traceback" not in err
+
+
+def test_a_file_that_is_not_ours(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("hello")
+    code, _, err = run(capsys, "info", "--db", str(junk))
+    assert code == 2 and "not a BSM Desk event database" in err
+
+
+def test_errors_in_russian_when_the_desk_speaks_russian(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BSM_DESK_LANG", "ru")
+    code, _, err = run(capsys, "info", "--db", "/no/such/file.sqlite")
+    assert code == 2
+    assert err.strip() == "bsm-desk: База данных мероприятия /no/such/file.sqlite не существует."
+
+
+def test_lang_option_is_remembered(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    run(capsys, "--lang", "ru", "info", "--db", str(tmp_path / "none.sqlite"))
+    code, _, err = run(capsys, "info", "--db", str(tmp_path / "none.sqlite"))
+    assert code == 2 and "не существует" in err
+
+
+def test_the_installed_command_runs(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "bsm_desk", "demo", "--db",
+                             str(tmp_path / "d.sqlite"), "--delegates", "5"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "5 delegates" in result.stdout

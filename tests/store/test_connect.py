@@ -1,0 +1,106 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bsm_desk.domain.errors import UserError
+from bsm_desk.store import atomic, backup_to, connect, migrations
+from bsm_desk.store.db import schema_version
+
+
+def test_every_connection_has_the_safe_pragmas(tmp_path: Path) -> None:
+    db = connect(tmp_path / "e.sqlite", create=True)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    assert schema_version(db) == migrations.LATEST
+
+
+def test_a_missing_file_is_not_created_by_accident(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="does not exist"):
+        connect(tmp_path / "nope.sqlite")
+    assert not (tmp_path / "nope.sqlite").exists()
+
+
+def test_garbage_and_foreign_databases_are_refused_untouched(tmp_path: Path) -> None:
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(UserError, match="not a BSM Desk event database"):
+        connect(garbage)
+    assert garbage.read_bytes() == b"this is not sqlite at all" * 100
+
+    foreign = tmp_path / "other-app.sqlite"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE songs (title TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(UserError, match="not a BSM Desk event database"):
+        connect(foreign)
+    conn = sqlite3.connect(foreign)
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["songs"]
+    conn.close()
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    connect(path, create=True).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    conn.close()
+    with pytest.raises(UserError, match="newer BSM Desk"):
+        connect(path)
+
+
+def test_a_locked_database_gives_a_clear_error_and_loses_nothing(tmp_path: Path) -> None:
+    import bsm_desk.store.db as store_db
+
+    path = tmp_path / "busy.sqlite"
+    connect(path, create=True).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO room (name_en) VALUES ('held by the other desk')")
+    db = connect(path)  # readers are welcome in WAL mode
+    db.execute("PRAGMA busy_timeout = 50")
+    try:
+        with pytest.raises(UserError, match="busy or locked"), atomic(db):
+            db.execute("INSERT INTO room (name_en) VALUES ('mine')")
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
+    assert store_db.db_file(db) == path.resolve() or store_db.db_file(db).name == path.name
+    assert [r[0] for r in db.execute("SELECT name_en FROM room")] == ["held by the other desk"]
+
+
+def test_atomic_rolls_back_everything_on_error(tmp_path: Path) -> None:
+    db = connect(tmp_path / "e.sqlite", create=True)
+    with pytest.raises(RuntimeError), atomic(db):
+        db.execute("INSERT INTO room (name_en) VALUES ('A')")
+        db.execute("INSERT INTO room (name_en) VALUES ('B')")
+        raise RuntimeError("power cut in the middle")
+    assert db.execute("SELECT count(*) FROM room").fetchone()[0] == 0
+
+
+def test_nested_atomic_rolls_back_only_the_inner_block(tmp_path: Path) -> None:
+    db = connect(tmp_path / "e.sqlite", create=True)
+    with atomic(db):
+        db.execute("INSERT INTO room (name_en) VALUES ('kept')")
+        with pytest.raises(ValueError), atomic(db):
+            db.execute("INSERT INTO room (name_en) VALUES ('dropped')")
+            raise ValueError
+    assert [r[0] for r in db.execute("SELECT name_en FROM room")] == ["kept"]
+
+
+def test_backup_is_a_consistent_openable_copy(tmp_path: Path) -> None:
+    db = connect(tmp_path / "e.sqlite", create=True)
+    with atomic(db):
+        db.execute("INSERT INTO room (name_en) VALUES ('Plenary Hall')")
+    copy = backup_to(db, tmp_path / "copy.sqlite")
+    other = connect(copy)
+    assert [r[0] for r in other.execute("SELECT name_en FROM room")] == ["Plenary Hall"]
+
+
+def test_backup_to_an_unwritable_place_is_a_user_error(tmp_path: Path) -> None:
+    db = connect(tmp_path / "e.sqlite", create=True)
+    with pytest.raises(UserError, match="Cannot write"):
+        backup_to(db, tmp_path / "no-such-folder" / "copy.sqlite")

@@ -1,0 +1,58 @@
+from pathlib import Path
+
+from bsm_desk.domain.model import DelegateStatus
+from bsm_desk.store import connect
+from bsm_desk.store import delegates as store
+from bsm_desk.store.delegates import DelegateQuery
+
+
+def test_ids_are_sorted_by_latin_name_and_stable(demo_file: Path) -> None:
+    db = connect(demo_file)
+    ids = store.list_ids(db, DelegateQuery())
+    rows = store.list_rows(db, ids)
+    names = [(rows[i][1].casefold(), rows[i][2].casefold()) for i in ids]
+    assert names == sorted(names)
+    assert len(ids) == store.count(db) == 700
+    assert store.list_ids(db, DelegateQuery()) == ids
+
+
+def test_descending_sort_reverses(demo_file: Path) -> None:
+    db = connect(demo_file)
+    up = store.list_ids(db, DelegateQuery(sort="id"))
+    down = store.list_ids(db, DelegateQuery(sort="id", descending=True))
+    assert down == list(reversed(up))
+
+
+def test_sort_by_delegation_uses_the_chosen_language(demo_file: Path) -> None:
+    db = connect(demo_file)
+    for lang, column in (("en", 6), ("ru", 7)):
+        ids = store.list_ids(db, DelegateQuery(sort="delegation", lang=lang))
+        rows = store.list_rows(db, ids)
+        names = [rows[i][column].casefold() for i in ids]
+        assert names == sorted(names)
+
+
+def test_filters_combine(demo_file: Path) -> None:
+    db = connect(demo_file)
+    tajikistan = db.execute("SELECT id FROM delegation WHERE name_en = 'Tajikistan'").fetchone()[0]
+    hod = db.execute("SELECT id FROM category WHERE code = 'hod'").fetchone()[0]
+    query = DelegateQuery(delegation_id=tajikistan, category_id=hod)
+    ids = store.list_ids(db, query)
+    assert len(ids) == 1 == store.count(db, query)
+    cancelled = store.list_ids(db, DelegateQuery(status=DelegateStatus.CANCELLED))
+    assert cancelled
+    assert all(store.list_rows(db, cancelled)[i][13] == "cancelled" for i in cancelled)
+
+
+def test_rows_come_in_blocks_for_any_number_of_ids(demo_file: Path) -> None:
+    db = connect(demo_file)
+    ids = store.list_ids(db, DelegateQuery())
+    assert set(store.list_rows(db, ids)) == set(ids)
+    assert store.list_rows(db, []) == {}
+
+
+def test_delegate_round_trip(demo_file: Path) -> None:
+    db = connect(demo_file)
+    some = store.get_delegate(db, 1)
+    assert some is not None and some.id == 1
+    assert store.get_delegate(db, 10_000_000) is None

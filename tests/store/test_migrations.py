@@ -1,0 +1,55 @@
+"""A database made by any earlier schema version opens in this one, with its data."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bsm_desk.store import connect, migrations
+from bsm_desk.store.db import migrate_to, schema_version
+
+
+def _make_at(path: Path, version: int) -> None:
+    db = connect(path, create=True, migrate=False)
+    migrate_to(db, version)
+    if version >= 1:
+        db.execute(
+            "INSERT INTO event (id, code, title_en, time_zone, start_date, end_date, secret,"
+            " created_at) VALUES (1, 'BSM22', 'Dushanbe', 'Asia/Dushanbe', '2022-10-18',"
+            " '2022-10-19', x'00', '2022-09-01T00:00:00+00:00')")
+        db.execute("INSERT INTO room (name_en, name_ru) VALUES ('Plenary Hall', 'Пленарный зал')")
+    db.close()
+
+
+@pytest.mark.parametrize("version", range(1, migrations.LATEST))
+def test_upgrade_from_every_earlier_version(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "event.sqlite"
+    _make_at(path, version)
+    db = connect(path)
+    assert schema_version(db) == migrations.LATEST
+    assert [r[0] for r in db.execute("SELECT name_ru FROM room")] == ["Пленарный зал"]
+    assert "journal" in db.table_names()
+    db.close()
+    backups = list(tmp_path.glob(f"event.before-v{version + 1}.*.sqlite"))
+    assert len(backups) == 1, "a non-empty file is backed up before migrating"
+    old = sqlite3.connect(backups[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == version
+    assert old.execute("SELECT name_en FROM room").fetchone()[0] == "Plenary Hall"
+    old.close()
+
+
+def test_a_new_file_is_not_backed_up(tmp_path: Path) -> None:
+    connect(tmp_path / "new.sqlite", create=True).close()
+    assert [p.name for p in tmp_path.iterdir() if "before" in p.name] == []
+
+
+def test_an_up_to_date_file_is_not_backed_up_again(tmp_path: Path) -> None:
+    path = tmp_path / "event.sqlite"
+    _make_at(path, migrations.LATEST)
+    connect(path).close()
+    connect(path).close()
+    assert [p.name for p in tmp_path.iterdir() if "before" in p.name] == []
+
+
+def test_steps_are_numbered_one_by_one() -> None:
+    assert [n for n, _ in migrations.STEPS] == list(range(1, migrations.LATEST + 1))

@@ -1,0 +1,63 @@
+"""House rules that a machine can check: layering and translations."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "bsm_desk"
+sys.path.insert(0, str(ROOT / "packaging"))
+
+import update_translations  # noqa: E402
+
+
+def test_import_linter_contracts_hold() -> None:
+    tool = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
+    result = subprocess.run([tool, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken" in result.stdout
+
+
+@pytest.mark.parametrize("layer", ["domain", "store", "services"])
+def test_no_qt_below_ui_even_inside_functions(layer: str) -> None:
+    """import-linter sees imports anywhere too; this names the file and line if it breaks."""
+    for path in (PACKAGE / layer).rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert not name.startswith(("PySide6", "shiboken6", "bsm_desk.ui")), \
+                    f"{path.relative_to(ROOT)}:{node.lineno} imports {name}"
+
+
+def test_every_string_in_the_code_is_in_the_ts_and_translated() -> None:
+    for ts in sorted((ROOT / "i18n").glob("bsm_desk_*.ts")):
+        assert update_translations.problems(ts) == []
+
+
+def test_the_ts_compiles_and_placeholders_survive_translation(tmp_path: Path) -> None:
+    import re
+    import xml.etree.ElementTree as ET
+
+    from bsm_desk.translations import compile_ts
+
+    ts = ROOT / "i18n" / "bsm_desk_ru.ts"
+    compile_ts(ts, tmp_path / "ru.qm")
+    assert (tmp_path / "ru.qm").stat().st_size > 1000
+    for message in ET.parse(ts).getroot().iter("message"):
+        source = message.findtext("source", "")
+        translation = message.find("translation")
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        for form in forms:
+            assert set(re.findall(r"\{\w+\}", form)) == set(re.findall(r"\{\w+\}", source)), source
+            assert ("%n" in form) == ("%n" in source), source
