@@ -15,10 +15,11 @@ from typing import Any
 
 from bsm_desk import __version__, config, paths
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.services import demo as demo_service
-from bsm_desk.services import events as event_service
-from bsm_desk.store import connect
-from bsm_desk.store.db import schema_version
+
+# Services are imported inside the commands that use them: the window starts faster
+# and `bsm-desk --help` answers at once.
+DEFAULT_DELEGATES = 700
+DEFAULT_SEED = 2022
 
 EXIT_USER_ERROR = 2
 Translate = Callable[[str, str], str]
@@ -50,9 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
                           description="Build the demo conference (Dushanbe, 18-19 October "
                                       "2022) into a new database. Same seed, same database.")
     _db_option(demo)
-    demo.add_argument("--delegates", type=int, default=demo_service.DEFAULT_DELEGATES,
+    demo.add_argument("--delegates", type=int, default=DEFAULT_DELEGATES,
                       metavar="N", help="number of synthetic delegates (default 700)")
-    demo.add_argument("--seed", type=int, default=demo_service.DEFAULT_SEED, metavar="S",
+    demo.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="S",
                       help="random seed (default 2022)")
     demo.add_argument("--force", action="store_true", help="replace the file if it exists")
     demo.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -120,6 +121,8 @@ def _print_json(value: Any) -> None:
 
 
 def _demo(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services import demo as demo_service
+
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
             sys.stderr.write(f"\r{done:,}/{total:,}")
@@ -143,6 +146,10 @@ def _demo(args: argparse.Namespace, settings: config.Settings, translate: Transl
 
 
 def _info(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services import events as event_service
+    from bsm_desk.store import connect
+    from bsm_desk.store.db import schema_version
+
     db = connect(args.db)
     try:
         ov = event_service.overview(db, args.db)

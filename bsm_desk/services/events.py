@@ -145,12 +145,12 @@ def overview(db: Database, path: str | Path = "") -> Overview:
     event = event_store.get_event(db)
     if event is None:
         raise UserError(errors.NO_EVENT, path=str(path))
+    counts = delegate_store.counts(db)
     return Overview(
         event=event, days=event_store.list_days(db), rooms=rooms.list_rooms(db),
         sessions=sessions.list_sessions(db), categories=category_store.list_categories(db),
         delegations=delegation_store.list_delegations(db),
-        by_status=delegate_store.counts_by_status(db),
-        by_gender=delegate_store.counts_by_gender(db),
+        by_status=counts.by_status, by_gender=counts.by_gender,
     )
 
 

@@ -157,14 +157,21 @@ def list_rows(db: Database, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
     return result
 
 
-def counts_by_status(db: Database) -> dict[DelegateStatus, int]:
-    found = {DelegateStatus(r[0]): r[1] for r in db.execute(
-        "SELECT status, count(*) FROM delegate GROUP BY status").fetchall()}
-    return {status: found.get(status, 0) for status in DelegateStatus}
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Delegates by status, and by gender among those not cancelled."""
+
+    by_status: dict[DelegateStatus, int]
+    by_gender: dict[Gender, int]
 
 
-def counts_by_gender(db: Database) -> dict[Gender, int]:
-    found = {Gender(r[0]): r[1] for r in db.execute(
-        "SELECT gender, count(*) FROM delegate WHERE status != 'cancelled' GROUP BY gender"
-    ).fetchall()}
-    return {gender: found.get(gender, 0) for gender in Gender}
+def counts(db: Database) -> Counts:
+    """One pass over the (status, gender) index, however many delegates there are."""
+    by_status = dict.fromkeys(DelegateStatus, 0)
+    by_gender = dict.fromkeys(Gender, 0)
+    for status, gender, n in db.execute(
+            "SELECT status, gender, count(*) FROM delegate GROUP BY status, gender"):
+        by_status[DelegateStatus(status)] += n
+        if status != DelegateStatus.CANCELLED.value:
+            by_gender[Gender(gender)] += n
+    return Counts(by_status, by_gender)

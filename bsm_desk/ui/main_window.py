@@ -25,7 +25,6 @@ from sqlite_utils import Database
 
 from bsm_desk import __version__, config, paths
 from bsm_desk.domain.errors import UserError
-from bsm_desk.services import demo as demo_service
 from bsm_desk.services import events as event_service
 from bsm_desk.services.events import Overview
 from bsm_desk.store import connect
@@ -38,7 +37,7 @@ from bsm_desk.ui.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.icons import app_icon, icon
 from bsm_desk.ui.screens.delegates import DelegatesScreen
 from bsm_desk.ui.screens.overview import OverviewScreen
-from bsm_desk.ui.workers import run_with_progress
+from bsm_desk.ui.workers import Progress, run_with_progress
 
 DB_FILTER = "*.sqlite *.db"
 
@@ -201,6 +200,8 @@ class MainWindow(QMainWindow):
 
     def _build_demo_now(self) -> bool:
         """Build the 700-delegate demo in the GUI thread: it takes a fraction of a second."""
+        from bsm_desk.services import demo as demo_service
+
         target = paths.demo_db()
         if self.db_path == target.resolve():
             self.close_database()
@@ -216,11 +217,13 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """File > Open the demo conference: rebuilt fresh, in the background."""
+        from bsm_desk.services import demo as demo_service
+
         target = paths.demo_db()
         if self.db_path == target.resolve():
             self.close_database()
 
-        def job(progress: demo_service.Progress) -> Path:
+        def job(progress: Progress) -> Path:
             return demo_service.build_demo(target, desk_id=self.settings.desk_id, force=True,
                                            progress=progress).path
 

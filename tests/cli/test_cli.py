@@ -96,3 +96,10 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "5 delegates" in result.stdout
+
+
+def test_cli_defaults_match_the_demo_service() -> None:
+    from bsm_desk import cli
+    from bsm_desk.services import demo
+
+    assert (cli.DEFAULT_DELEGATES, cli.DEFAULT_SEED) == (demo.DEFAULT_DELEGATES, demo.DEFAULT_SEED)

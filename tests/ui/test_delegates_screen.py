@@ -8,12 +8,29 @@ from PySide6.QtCore import Qt
 from bsm_desk.services.demo import build_demo
 from bsm_desk.ui.main_window import MainWindow
 from bsm_desk.ui.models.delegates import BLOCK
+from bsm_desk.ui.screens.delegates import DelegatesScreen
 from tests.conftest import DESK
 
 
-def test_filter_by_delegation_and_category(window: MainWindow, demo_file: Path) -> None:
+def show_delegates(window: MainWindow, path: Path) -> DelegatesScreen:
+    window.open_database(path)
+    window.show()
+    window.navigation.setCurrentRow(1)
+    return window.delegates_screen
+
+
+def test_the_list_is_read_only_when_the_screen_is_first_shown(window: MainWindow,
+                                                              demo_file: Path) -> None:
     window.open_database(demo_file)
-    screen = window.delegates_screen
+    window.show()
+    assert window.stack.currentWidget() is window.overview_screen
+    assert window.delegates_screen.model.rowCount() == 0  # start-up did not pay for it
+    window.navigation.setCurrentRow(1)
+    assert window.delegates_screen.model.rowCount() == 700
+
+
+def test_filter_by_delegation_and_category(window: MainWindow, demo_file: Path) -> None:
+    screen = show_delegates(window, demo_file)
     assert screen.model.rowCount() == 700
     assert screen.count.text() == "Showing 700 of 700 delegates"
     screen.delegation.setCurrentIndex(screen.delegation.findText("Tajikistan"))
@@ -31,26 +48,21 @@ def test_filter_by_delegation_and_category(window: MainWindow, demo_file: Path) 
 
 
 def test_clicking_a_header_sorts(window: MainWindow, demo_file: Path, qtbot) -> None:
-    window.open_database(demo_file)
-    window.show()
-    screen = window.delegates_screen
-    window.navigation.setCurrentRow(1)
+    screen = show_delegates(window, demo_file)
     screen.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     values = [screen.model.index(r, 3).data().casefold() for r in range(700)]
     assert values == sorted(values, reverse=True)
 
 
 def test_names_in_both_scripts_are_shown(window: MainWindow, demo_file: Path) -> None:
-    window.open_database(demo_file)
-    model = window.delegates_screen.model
+    model = show_delegates(window, demo_file).model
     rows = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(700)]
     assert any("ҳ" in cyr.lower() or "қ" in cyr.lower() for _, cyr in rows)
     assert all(latin.split()[0].isupper() for latin, _ in rows)
 
 
 def test_russian_labels_for_data(window: MainWindow, demo_file: Path) -> None:
-    window.open_database(demo_file)
-    screen = window.delegates_screen
+    screen = show_delegates(window, demo_file)
     window.set_language("ru")
     assert screen.delegation.itemText(0) == "Все делегации"
     assert screen.delegation.findText("Таджикистан") > 0

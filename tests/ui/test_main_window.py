@@ -48,6 +48,7 @@ def test_language_switch_changes_visible_texts_and_back(window: MainWindow,
     assert window.overview_screen.title.text().startswith("Конференция высокого уровня")
     assert window.overview_screen.programme_label.text() == "Программа"
     assert window.language_actions["ru"].isChecked()
+    window.navigation.setCurrentRow(1)
     header = window.delegates_screen.model.headerData(2, Qt.Orientation.Horizontal)
     assert header == "Пол"
     assert config.load().language == "ru"

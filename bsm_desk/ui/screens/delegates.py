@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +29,7 @@ class DelegatesScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model: DelegatesModel | None = None
+        self._loaded = False
         self._overview: Overview | None = None
         self.title = QLabel()
         self.title.setProperty("role", "title")
@@ -75,15 +77,29 @@ class DelegatesScreen(QWidget):
 
     # -- data ------------------------------------------------------------------------
     def load(self, db: Database, overview: Overview) -> None:
+        """Take a newly opened event; the list itself is read when the screen is shown."""
+        self.unload()
         self._overview = overview
         self.model = DelegatesModel(db, self)
         self.model.modelReset.connect(self._update_count)
-        self.table.setModel(self.model)
+        self._loaded = False
         self._fill_filters()
-        self.model.set_query(DelegateQuery(lang=i18n.language()))
+        if self.isVisible():
+            self._first_show()
+
+    def _first_show(self) -> None:
+        if self.model is None or self._loaded:
+            return
+        self._loaded = True
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.model.set_query(DelegateQuery(lang=i18n.language()))
+        self.table.setModel(self.model)
         for column, width in enumerate((230, 200, 90, 240, 190, 260)):
             self.table.setColumnWidth(column, width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._first_show()
+        super().showEvent(event)
 
     def unload(self) -> None:
         """Forget the database (it is being closed)."""
@@ -124,7 +140,7 @@ class DelegatesScreen(QWidget):
         return QCoreApplication.translate("DelegatesModel", text)
 
     def _apply_filter(self) -> None:
-        if self.model is None:
+        if self.model is None or not self._loaded:
             return
         status = self.status.currentData()
         self.model.set_query(replace(
@@ -152,5 +168,6 @@ class DelegatesScreen(QWidget):
         self.status_label.setText(self.tr("&Status:"))
         if self.model is not None:
             self._fill_filters()
-            self.model.set_language(i18n.language())
+            if self._loaded:
+                self.model.set_language(i18n.language())
         self._update_count()
