@@ -47,24 +47,29 @@ def compile_ts(ts: Path, qm: Path) -> None:
 
 
 def qm_file(lang: str) -> Path | None:
-    """The compiled translation for ``lang``, compiling it first if needed."""
+    """The compiled translation for ``lang``, compiling it first if needed.
+
+    A shipped .qm that is at least as new as the .ts (or has no .ts beside it, as in a
+    frozen build) is used as it is; otherwise the .ts is compiled into the cache. If
+    that cannot be done, a shipped .qm is still better than English.
+    """
     ts = ts_file(lang)
     shipped_qm = ts.with_suffix(".qm")
     fresh = shipped_qm.exists() and (
         not ts.exists() or shipped_qm.stat().st_mtime >= ts.stat().st_mtime)
     if fresh:
         return shipped_qm
-    if not ts.exists():
-        return None
-    digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:12]
-    cached = paths.cache_dir() / "i18n" / f"bsm_desk_{lang}-{digest}.qm"
-    if not cached.exists():
+    if ts.exists():
+        digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:12]
+        cached = paths.cache_dir() / "i18n" / f"bsm_desk_{lang}-{digest}.qm"
+        if cached.exists():
+            return cached
         try:
             compile_ts(ts, cached)
+            return cached
         except (OSError, subprocess.CalledProcessError) as exc:
             print(f"bsm-desk: cannot compile {ts.name}: {exc}", file=sys.stderr)
-            return None
-    return cached
+    return shipped_qm if shipped_qm.exists() else None
 
 
 def app_translator(lang: str) -> QTranslator | None:
