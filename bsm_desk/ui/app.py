@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bsm_desk import APP_NAME, __version__, config
 from bsm_desk.ui import i18n, theme
+from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.icons import app_icon
 from bsm_desk.ui.main_window import MainWindow, quit_when_painted
 
@@ -31,8 +33,16 @@ def application() -> QApplication:
     return app
 
 
+def _report_unexpected(kind: type[BaseException], value: BaseException, tb: object) -> None:
+    """A bug must not vanish into a terminal nobody watches: log it and tell the user."""
+    traceback.print_exception(kind, value, tb)  # type: ignore[arg-type]
+    if QApplication.instance() is not None:
+        QMessageBox.critical(None, "BSM Desk", translate_error(value))
+
+
 def run(db: Path | None = None, demo: bool = False) -> int:
     app = application()
+    sys.excepthook = _report_unexpected
     settings = config.load()
     i18n.manager().set_language(config.ui_language(settings))
     window = MainWindow(settings)

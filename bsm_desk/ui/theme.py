@@ -68,6 +68,12 @@ QPushButton[role="choice"] { text-align: left; padding: 12px 16px; font-size: 11
 
 
 def apply(app: QApplication) -> None:
+    """Fusion and our palette, following the system when it turns dark or light."""
     app.setStyle("Fusion")
     app.setPalette(palette(is_dark()))
     app.setStyleSheet(STYLE_SHEET)
+    hints = QGuiApplication.styleHints()
+    if not getattr(app, "_bsm_follows_scheme", False):
+        hints.colorSchemeChanged.connect(lambda scheme: app.setPalette(
+            palette(scheme == Qt.ColorScheme.Dark)))
+        app._bsm_follows_scheme = True  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from bsm_desk.domain.model import LANGUAGE_NAMES, DelegateStatus, Gender, Session
 from bsm_desk.services.events import Overview
 from bsm_desk.ui import i18n
+from bsm_desk.ui.theme import KIND_COLOURS
 from bsm_desk.ui.widgets.timetable import Block, TimetableView
 
 
@@ -76,6 +77,16 @@ class OverviewScreen(QWidget):
         self.programme_label.setProperty("role", "title")
         self.days = QTabWidget()
         self.days.setDocumentMode(True)
+        self.legend = {kind: QLabel() for kind in KIND_NAMES}
+        legend = QHBoxLayout()
+        legend.setSpacing(16)
+        for kind, label in self.legend.items():
+            swatch = QLabel()
+            swatch.setFixedSize(12, 12)
+            swatch.setStyleSheet(f"background: {KIND_COLOURS[kind]}; border-radius: 3px;")
+            legend.addWidget(swatch)
+            legend.addWidget(label)
+        legend.addStretch(1)
         self.rooms_label = QLabel()
         self.rooms_label.setProperty("role", "title")
         self.rooms = QTableWidget(0, 5)
@@ -93,6 +104,7 @@ class OverviewScreen(QWidget):
         layout.addLayout(figures)
         layout.addSpacing(6)
         layout.addWidget(self.programme_label)
+        layout.addLayout(legend)
         layout.addWidget(self.days)
         layout.addSpacing(6)
         layout.addWidget(self.rooms_label)
@@ -213,6 +225,8 @@ class OverviewScreen(QWidget):
         for key, caption in captions.items():
             self.figures[key].caption.setText(caption)
         self.programme_label.setText(self.tr("Programme"))
+        for kind, label in self.legend.items():
+            label.setText(self.tr(KIND_NAMES[kind]))
         self.rooms_label.setText(self.tr("Rooms"))
         self.rooms.setHorizontalHeaderLabels([
             self.tr("Room"), self.tr("Floor"), self.tr("Seats"), self.tr("Booths"),
