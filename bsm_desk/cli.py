@@ -58,6 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="replace the file if it exists")
     demo.add_argument("--json", action="store_true", help="print the result as JSON")
 
+    search = sub.add_parser("search", help="find delegates by name, in any script or spelling",
+                            description="Find delegates by name: Latin or Cyrillic, any "
+                                        "common spelling, word order ignored, prefixes from "
+                                        "two letters; near misses when nothing matches.")
+    _db_option(search)
+    search.add_argument("text", metavar="TEXT", nargs="+", help="what to look for")
+    search.add_argument("--limit", type=int, default=20, metavar="N",
+                        help="at most N results (default 20)")
+    search.add_argument("--json", action="store_true", help="print the result as JSON")
+
     info = sub.add_parser("info", help="show the event, its days, rooms and counts",
                           description="Show the facts of an event database.")
     _db_option(info)
@@ -82,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _gui(args)
         if getattr(args, "db", None) is None:
             raise UserError(NEEDS_DB, command=args.command)
-        handler = {"demo": _demo, "info": _info}[args.command]
+        handler = {"demo": _demo, "info": _info, "search": _search}[args.command]
         return handler(args, settings, translate)
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
@@ -93,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 NEEDS_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command needs --db PATH.")
+BAD_LIMIT = QT_TRANSLATE_NOOP("UserError", "--limit must be 1 or more.")
 
 
 def _lazy_translate(lang: str) -> Translate:
@@ -142,6 +153,33 @@ def _demo(args: argparse.Namespace, settings: config.Settings, translate: Transl
                                "{delegations} delegations, {sessions} sessions).").format(
             path=summary.path, delegates=summary.delegates, delegations=summary.delegations,
             sessions=summary.sessions))
+    return 0
+
+
+def _search(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services.search import search
+    from bsm_desk.store import connect
+
+    if args.limit < 1:
+        raise UserError(BAD_LIMIT)
+    lang = config.ui_language(settings)
+    db = connect(args.db)
+    try:
+        hits = search(db, " ".join(args.text), limit=args.limit, lang=lang)
+    finally:
+        db.close()
+    if args.json:
+        _print_json([hit.as_dict() for hit in hits])
+        return 0
+    if not hits:
+        print(translate("Cli", "Nobody found."), file=sys.stderr)
+        return 0
+    if hits[0].fuzzy:
+        print(translate("Cli", "No exact match; the nearest names:"), file=sys.stderr)
+    for h in hits:
+        latin = f"{h.family_name.upper()} {h.given_name}"
+        cyrillic = f"{h.family_name_cyr} {h.given_name_cyr}".strip()
+        print("\t".join((str(h.id), latin, cyrillic, h.delegation, h.category, h.status)))
     return 0
 
 

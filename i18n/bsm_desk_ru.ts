@@ -12,6 +12,14 @@
         <translation>Демонстрационная конференция создана: {path} (участников: {delegates}, делегаций: {delegations}, заседаний: {sessions}).</translation>
     </message>
     <message>
+        <source>Nobody found.</source>
+        <translation>Никого не найдено.</translation>
+    </message>
+    <message>
+        <source>No exact match; the nearest names:</source>
+        <translation>Точных совпадений нет; ближайшие имена:</translation>
+    </message>
+    <message>
         <source>Event</source>
         <translation>Мероприятие</translation>
     </message>
@@ -443,6 +451,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>The {command} command needs --db PATH.</source>
         <translation>Команде {command} нужен параметр --db ПУТЬ.</translation>
+    </message>
+    <message>
+        <source>--limit must be 1 or more.</source>
+        <translation>Значение --limit должно быть не меньше 1.</translation>
     </message>
     <message>
         <source>The event database {path} does not exist.</source>

@@ -168,6 +168,9 @@ class Delegate:
     status: DelegateStatus = DelegateStatus.REGISTERED
     credentials_received: date | None = None
     external_id: str = ""
+    birth_date: date | None = None
+    latin_generated: bool = False  # Latin made from the Cyrillic: to check with the passport
+    merged_into: int | None = None
     photo: bytes | None = field(default=None, repr=False)
     id: int | None = None
 
@@ -178,6 +181,19 @@ class Delegate:
     @property
     def cyrillic_name(self) -> str:
         return f"{self.family_name_cyr} {self.given_name_cyr}".strip()
+
+    def name(self, lang: str) -> str:
+        """The name to show: Cyrillic in a Russian interface when there is one."""
+        return self.cyrillic_name if lang == "ru" and self.cyrillic_name else self.latin_name
+
+
+# Fields a person's record is compared and edited by (not the id, photo or merge link).
+DELEGATE_FIELDS = (
+    "external_id", "family_name", "given_name", "family_name_cyr", "given_name_cyr",
+    "gender", "honorific", "function_en", "function_ru", "delegation_id", "category_id",
+    "email", "phone", "passport_no", "nationality", "status", "credentials_received",
+    "birth_date", "latin_generated",
+)
 
 
 def pick(lang: str, english: str, russian: str) -> str:

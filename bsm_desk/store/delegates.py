@@ -14,38 +14,87 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bsm_desk.domain.model import Delegate, DelegateStatus, Gender
+from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate, DelegateStatus, Gender
+from bsm_desk.domain.names import fold_words
 
-_FIELDS = (
-    "external_id", "family_name", "given_name", "family_name_cyr", "given_name_cyr", "gender",
-    "honorific", "function_en", "function_ru", "delegation_id", "category_id", "email",
-    "phone", "passport_no", "nationality", "status", "credentials_received",
-)
+_COLUMNS = (*DELEGATE_FIELDS, "search_key")
 _INSERT = (
-    f"INSERT INTO delegate ({', '.join(_FIELDS)}, created_at, updated_at)"
-    f" VALUES ({', '.join('?' for _ in _FIELDS)}, ?, ?)"
+    f"INSERT INTO delegate ({', '.join(_COLUMNS)}, created_at, updated_at)"
+    f" VALUES ({', '.join('?' for _ in _COLUMNS)}, ?, ?)"
+)
+_UPDATE = (
+    f"UPDATE delegate SET {', '.join(f'{c} = ?' for c in _COLUMNS)}, updated_at = ?"
+    " WHERE id = ?"
 )
 
 
-def _values(d: Delegate, now: str) -> tuple[Any, ...]:
+def search_key(d: Delegate) -> str:
+    """The folded words that find this delegate (see domain.names)."""
+    return " ".join(fold_words(d.family_name, d.given_name, d.family_name_cyr,
+                               d.given_name_cyr, d.external_id))
+
+
+def column_value(d: Delegate, name: str) -> Any:
+    """A field as stored: enums by value, dates as ISO text, flags as 0/1."""
+    value = getattr(d, name)
+    if isinstance(value, DelegateStatus | Gender):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _values(d: Delegate) -> tuple[Any, ...]:
+    # Spelled out rather than looping over column_value: this runs 100,000 times in bulk.
     return (
         d.external_id, d.family_name, d.given_name, d.family_name_cyr, d.given_name_cyr,
         d.gender.value, d.honorific, d.function_en, d.function_ru, d.delegation_id,
         d.category_id, d.email, d.phone, d.passport_no, d.nationality, d.status.value,
-        d.credentials_received.isoformat() if d.credentials_received else None, now, now,
+        d.credentials_received.isoformat() if d.credentials_received else None,
+        d.birth_date.isoformat() if d.birth_date else None, int(d.latin_generated),
+        search_key(d),
     )
 
 
+def _index_after(db: Database, last_id: int) -> None:
+    """Put the rows inserted after ``last_id`` into the search index, in one statement."""
+    db.execute("INSERT INTO delegate_fts(rowid, search_key)"
+               " SELECT id, search_key FROM delegate WHERE id > ?", [last_id])
+
+
+def _last_id(db: Database) -> int:
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM delegate").fetchone()[0])
+
+
 def add_delegates(db: Database, delegates: Iterable[Delegate]) -> int:
-    """Insert many delegates; the caller holds the transaction."""
+    """Insert many delegates and index them; the caller holds the transaction."""
     now = datetime.now(UTC).isoformat()
-    cursor = db.conn.executemany(_INSERT, (_values(d, now) for d in delegates))
+    last = _last_id(db)
+    cursor = db.conn.executemany(_INSERT, ((*_values(d), now, now) for d in delegates))
+    _index_after(db, last)
     return cursor.rowcount
 
 
 def add_delegate(db: Database, delegate: Delegate) -> int:
-    cursor = db.execute(_INSERT, list(_values(delegate, datetime.now(UTC).isoformat())))
+    now = datetime.now(UTC).isoformat()
+    last = _last_id(db)
+    cursor = db.execute(_INSERT, [*_values(delegate), now, now])
+    _index_after(db, last)
     return int(cursor.lastrowid or 0)
+
+
+def update_delegate(db: Database, delegate: Delegate) -> None:
+    """Write every field of ``delegate`` over the row with its id."""
+    if delegate.id is None:
+        raise ValueError("update_delegate needs a delegate with an id")
+    db.execute(_UPDATE, [*_values(delegate), datetime.now(UTC).isoformat(), delegate.id])
+
+
+def set_merged_into(db: Database, delegate_id: int, kept_id: int) -> None:
+    db.execute("UPDATE delegate SET merged_into = ?, updated_at = ? WHERE id = ?",
+               [kept_id, datetime.now(UTC).isoformat(), delegate_id])
 
 
 def get_delegate(db: Database, delegate_id: int) -> Delegate | None:
@@ -53,8 +102,28 @@ def get_delegate(db: Database, delegate_id: int) -> Delegate | None:
     return _delegate(rows[0]) if rows else None
 
 
+def get_delegates(db: Database, ids: Sequence[int]) -> list[Delegate]:
+    """These delegates, in the order of ``ids`` (missing ids are skipped)."""
+    found: dict[int, Delegate] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        marks = ",".join("?" for _ in chunk)
+        for row in db.query(f"SELECT * FROM delegate WHERE id IN ({marks})", chunk):
+            found[row["id"]] = _delegate(row)
+    return [found[i] for i in ids if i in found]
+
+
+def all_delegates(db: Database) -> list[Delegate]:
+    """Every current delegate (merged records left out)."""
+    return [_delegate(r) for r in db.query(
+        "SELECT * FROM delegate WHERE merged_into IS NULL ORDER BY id")]
+
+
+def _iso_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
 def _delegate(r: dict[str, Any]) -> Delegate:
-    received = r["credentials_received"]
     return Delegate(
         id=r["id"], external_id=r["external_id"], family_name=r["family_name"],
         given_name=r["given_name"], family_name_cyr=r["family_name_cyr"],
@@ -63,7 +132,9 @@ def _delegate(r: dict[str, Any]) -> Delegate:
         delegation_id=r["delegation_id"], category_id=r["category_id"], email=r["email"],
         phone=r["phone"], passport_no=r["passport_no"], nationality=r["nationality"],
         status=DelegateStatus(r["status"]),
-        credentials_received=date.fromisoformat(received) if received else None,
+        credentials_received=_iso_date(r["credentials_received"]),
+        birth_date=_iso_date(r.get("birth_date")), latin_generated=bool(r.get("latin_generated")),
+        merged_into=r.get("merged_into"),
     )
 
 
@@ -74,7 +145,8 @@ class DelegateQuery:
     delegation_id: int | None = None
     category_id: int | None = None
     status: DelegateStatus | None = None
-    sort: str = "name"
+    search: str = ""  # any spelling, any script; see domain.names.fold
+    sort: str = "name"  # "relevance" orders a search by how well it matches
     descending: bool = False
     lang: str = "en"
 
@@ -94,9 +166,41 @@ _SORTS = {
 SORT_KEYS = tuple(_SORTS)
 
 
+def match_expression(text: str) -> str:
+    """An FTS5 query: every folded word of ``text`` as a prefix, in any order.
+
+    Prefixes start at two letters: a one-letter word must match a whole word, and is
+    left out altogether when longer words are given ("R Rahmonov").
+    """
+    words = fold_words(text)
+    longer = [w for w in words if len(w) >= 2]
+    if longer:
+        return " AND ".join(_prefix(w) for w in longer)
+    return " AND ".join(f'"{w}"' for w in words)
+
+
+# A word typed so far may end inside a digraph that folding merges: "Rak" may be the
+# start of "Rakh" (folded "rah"), "Dz" of "Dzh" ("j"), "Z" of "Zh" ("j").
+_UNFINISHED = (("dz", "j"), ("k", "h"), ("z", "j"))
+
+
+def _prefix(word: str) -> str:
+    options = [word]
+    for ending, merged in _UNFINISHED:
+        if word.endswith(ending) and len(word) > len(ending):
+            options.append(word[: -len(ending)] + merged)
+            break
+    if len(options) == 1:
+        return f'"{word}"*'
+    return "(" + " OR ".join(f'"{o}"*' for o in options) + ")"
+
+
 def _where(query: DelegateQuery) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
+    clauses: list[str] = ["d.merged_into IS NULL"]
     params: list[Any] = []
+    if query.search.strip():
+        clauses.append("d.id IN (SELECT rowid FROM delegate_fts WHERE delegate_fts MATCH ?)")
+        params.append(match_expression(query.search) or '""')
     if query.delegation_id is not None:
         clauses.append("d.delegation_id = ?")
         params.append(query.delegation_id)
@@ -106,10 +210,12 @@ def _where(query: DelegateQuery) -> tuple[str, list[Any]]:
     if query.status is not None:
         clauses.append("d.status = ?")
         params.append(query.status.value)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+    return " WHERE " + " AND ".join(clauses), params
 
 
 def list_ids(db: Database, query: DelegateQuery) -> list[int]:
+    if query.sort == "relevance":
+        return _ranked_ids(db, query)
     if query.sort not in _SORTS:
         raise ValueError(f"unknown sort key {query.sort!r}")
     lang = "ru" if query.lang == "ru" else "en"
@@ -124,6 +230,47 @@ def list_ids(db: Database, query: DelegateQuery) -> list[int]:
     sql = (f"SELECT d.id FROM delegate d{joins}{where}"
            f" ORDER BY {expression} {direction}, d.id {direction}")
     return [row[0] for row in db.execute(sql, params).fetchall()]
+
+
+def _ranked_ids(db: Database, query: DelegateQuery, limit: int = -1) -> list[int]:
+    """A search's matches, best first (bm25), then by name."""
+    expression = match_expression(query.search)
+    if not expression:
+        return list_ids(db, DelegateQuery(**{**_fields(query), "sort": "name"}))
+    where, params = _where(DelegateQuery(**{**_fields(query), "search": ""}))
+    # A match on the family name (the first word of the key) comes before one elsewhere.
+    first = expression.split()[0].strip('"*(')
+    sql = (f"SELECT d.id FROM delegate_fts f JOIN delegate d ON d.id = f.rowid{where}"
+           " AND delegate_fts MATCH ? ORDER BY d.search_key NOT LIKE ? || '%', f.rank,"
+           " d.family_name COLLATE NOCASE, d.given_name COLLATE NOCASE, d.id LIMIT ?")
+    return [row[0] for row in db.execute(sql, [*params, expression, first, limit]).fetchall()]
+
+
+def _fields(query: DelegateQuery) -> dict[str, Any]:
+    return {name: getattr(query, name) for name in query.__dataclass_fields__}
+
+
+def search_ids(db: Database, text: str, limit: int = 50) -> list[int]:
+    """Delegates whose names match ``text`` in any script or spelling, best first."""
+    return _ranked_ids(db, DelegateQuery(search=text, sort="relevance"), limit)
+
+
+def search_vocabulary(db: Database) -> list[str]:
+    """Every distinct folded word in the search index (a few thousand, even at 100,000)."""
+    return [r[0] for r in db.execute("SELECT term FROM delegate_fts_vocab").fetchall()]
+
+
+def ids_with_words(db: Database, groups: Sequence[Sequence[str]],
+                   limit: int = 500) -> list[tuple[int, str]]:
+    """(id, search key) of delegates that have, for each group, one of its whole words."""
+    expression = " AND ".join(
+        "(" + " OR ".join(f'"{w}"' for w in group) + ")" for group in groups if group)
+    if not expression:
+        return []
+    return [(r[0], r[1]) for r in db.execute(
+        "SELECT d.id, d.search_key FROM delegate_fts f JOIN delegate d ON d.id = f.rowid"
+        " WHERE delegate_fts MATCH ? AND d.merged_into IS NULL LIMIT ?",
+        [expression, limit]).fetchall()]
 
 
 def count(db: Database, query: DelegateQuery | None = None) -> int:
@@ -170,7 +317,8 @@ def counts(db: Database) -> Counts:
     by_status = dict.fromkeys(DelegateStatus, 0)
     by_gender = dict.fromkeys(Gender, 0)
     for status, gender, n in db.execute(
-            "SELECT status, gender, count(*) FROM delegate GROUP BY status, gender"):
+            "SELECT status, gender, count(*) FROM delegate WHERE merged_into IS NULL"
+            " GROUP BY status, gender"):
         by_status[DelegateStatus(status)] += n
         if status != DelegateStatus.CANCELLED.value:
             by_gender[Gender(gender)] += n

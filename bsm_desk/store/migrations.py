@@ -143,9 +143,63 @@ def _v3_counts_index(db: Database) -> None:
     db.execute("CREATE INDEX delegate_status_gender ON delegate(status, gender)")
 
 
+def _v4_registry(db: Database) -> None:
+    """Search across scripts, generated Latin names, merges, and the change history."""
+    from bsm_desk.domain.names import fold_words
+
+    for statement in (
+        "ALTER TABLE delegate ADD COLUMN search_key TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE delegate ADD COLUMN latin_generated INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE delegate ADD COLUMN birth_date TEXT",
+        "ALTER TABLE delegate ADD COLUMN merged_into INTEGER REFERENCES delegate(id)",
+        "CREATE INDEX delegate_external_id ON delegate(external_id) WHERE external_id != ''",
+        "CREATE INDEX delegate_email ON delegate(email COLLATE NOCASE) WHERE email != ''",
+        "CREATE INDEX delegate_passport ON delegate(passport_no) WHERE passport_no != ''",
+        # The folded words of each name, prefix-indexed from two letters.
+        "CREATE VIRTUAL TABLE delegate_fts USING fts5(search_key, content='delegate',"
+        " content_rowid='id', tokenize='unicode61', prefix='2 3')",
+        # Its distinct words, for the typo-tolerant fallback.
+        "CREATE VIRTUAL TABLE delegate_fts_vocab USING fts5vocab(delegate_fts, 'row')",
+        # New rows are indexed by store.delegates in one statement per batch: an insert
+        # trigger would make FTS5 flush at every row (25 times slower in bulk).
+        "CREATE TRIGGER delegate_fts_delete AFTER DELETE ON delegate BEGIN"
+        " INSERT INTO delegate_fts(delegate_fts, rowid, search_key)"
+        " VALUES ('delete', old.id, old.search_key); END",
+        "CREATE TRIGGER delegate_fts_update AFTER UPDATE OF search_key ON delegate BEGIN"
+        " INSERT INTO delegate_fts(delegate_fts, rowid, search_key)"
+        " VALUES ('delete', old.id, old.search_key);"
+        " INSERT INTO delegate_fts(rowid, search_key) VALUES (new.id, new.search_key); END",
+        """CREATE TABLE delegate_history (
+            uuid TEXT PRIMARY KEY,
+            delegate_id INTEGER NOT NULL REFERENCES delegate(id),
+            at TEXT NOT NULL,
+            desk_id TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL,
+            changes TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "CREATE INDEX delegate_history_delegate ON delegate_history(delegate_id, at)",
+        """CREATE TABLE duplicate_dismissed (
+            first_id INTEGER NOT NULL REFERENCES delegate(id),
+            second_id INTEGER NOT NULL REFERENCES delegate(id),
+            at TEXT NOT NULL,
+            desk_id TEXT NOT NULL,
+            PRIMARY KEY (first_id, second_id),
+            CHECK (first_id < second_id)
+        )""",
+    ):
+        db.execute(statement)
+    rows = db.execute("SELECT id, family_name, given_name, family_name_cyr, given_name_cyr,"
+                      " external_id FROM delegate").fetchall()
+    db.conn.executemany("UPDATE delegate SET search_key = ? WHERE id = ?",
+                        [(" ".join(fold_words(*r[1:])), r[0]) for r in rows])
+    db.execute("INSERT INTO delegate_fts(delegate_fts) VALUES ('rebuild')")
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
     (3, _v3_counts_index),
+    (4, _v4_registry),
 ]
 LATEST = STEPS[-1][0]

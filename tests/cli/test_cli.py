@@ -103,3 +103,25 @@ def test_cli_defaults_match_the_demo_service() -> None:
     from bsm_desk.services import demo
 
     assert (cli.DEFAULT_DELEGATES, cli.DEFAULT_SEED) == (demo.DEFAULT_DELEGATES, demo.DEFAULT_SEED)
+
+
+def test_search_as_json(capsys: pytest.CaptureFixture[str], demo_file: Path) -> None:
+    code, out, _ = run(capsys, "search", "--db", str(demo_file), "Раҳмонов", "--json")
+    assert code == 0
+    hits = json.loads(out)
+    assert hits and all(h["family_name"].startswith("Rahmonov") for h in hits)
+    for key in ("id", "family_name", "given_name", "family_name_cyr", "given_name_cyr",
+                "delegation", "category", "status"):
+        assert key in hits[0]
+    code, out, _ = run(capsys, "search", "--db", str(demo_file), "ra", "--limit", "2",
+                       "--json")
+    assert len(json.loads(out)) == 2
+
+
+def test_search_as_text(capsys: pytest.CaptureFixture[str], demo_file: Path) -> None:
+    code, out, _ = run(capsys, "search", "--db", str(demo_file), "Rakhmonov")
+    assert code == 0
+    first = out.splitlines()[0].split("\t")
+    assert first[1].startswith("RAHMONOV") and first[2].startswith("Раҳмонов")
+    code, out, err = run(capsys, "search", "--db", str(demo_file), "zzzzqqq")
+    assert code == 0 and out == "" and "Nobody found" in err

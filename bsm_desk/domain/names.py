@@ -1,0 +1,87 @@
+"""One search key for a name, whatever script or spelling it was typed in.
+
+Staff type what they hear or what the passport says: "Рахмонов", "Раҳмонов",
+"Rakhmonov", "Rahmonov" and "rahmonov" are the same man. :func:`fold` brings each to
+one key: Cyrillic (Russian, Tajik, Kazakh, Kyrgyz, Uzbek letters) is read into Latin,
+diacritics and case are dropped, and the spelling variants of romanization are
+merged (kh/h, zh/j, y/i, ya/ia, yu/iu, yo/e, gh/g, q/k, w/v, double letters). The key
+is for matching only; it is never shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Cyrillic read for matching (not for passports): one Latin spelling per letter.
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "j",
+    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu",
+    "я": "ia", "є": "e", "і": "i", "ї": "i", "ґ": "g", "ў": "o",
+    # Tajik
+    "ғ": "g", "ӣ": "i", "қ": "k", "ӯ": "u", "ҳ": "h", "ҷ": "j",
+    # Kazakh, Kyrgyz
+    "ә": "a", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+}
+# Letters that Unicode does not decompose into a base letter and a mark.
+_LATIN_EXTRA = {"ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ł": "l",
+                "đ": "d", "ß": "ss", "ʼ": "", "’": "", "'": "", "`": ""}
+_TABLE = str.maketrans({**_CYRILLIC, **_LATIN_EXTRA})
+
+# Romanization variants, applied in this order to the Latin text.
+_REWRITES = [
+    (re.compile(r"y"), "i"),
+    (re.compile(r"shch|sch"), "sh"),
+    (re.compile(r"dzh|dj|zh"), "j"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"gh"), "g"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"([a-z])\1+"), r"\1"),  # Abdullaev / Abdulaev, Nurgaliyev -> nurgaliiev
+    (re.compile(r"ie"), "e"),        # Yevgeny / Evgenii, Abdullayev / Abdullaev, Grigoryev
+    (re.compile(r"io"), "e"),        # Solovyov / Solovev / Соловьёв, Yorov / Ёров
+    (re.compile(r"([a-z])\1+"), r"\1"),
+]
+_SEPARATORS = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """The matching key of ``text``: lower-case Latin words separated by single spaces."""
+    lowered = text.casefold().translate(_TABLE)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Decomposition can split й into и + breve: read the Cyrillic again.
+    plain = plain.translate(_TABLE)
+    words = _SEPARATORS.sub(" ", plain).split()
+    out = []
+    for word in words:
+        for pattern, replacement in _REWRITES:
+            word = pattern.sub(replacement, word)
+        out.append(word)
+    return " ".join(w for w in out if w)
+
+
+def fold_words(*parts: str) -> list[str]:
+    """The distinct folded words of several name parts, in order."""
+    seen: dict[str, None] = {}
+    for part in parts:
+        for word in fold(part).split():
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+_CYRILLIC_CHARS = re.compile(r"[\u0400-\u04ff]")
+_LATIN_CHARS = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def script(text: str) -> str:
+    """'cyrillic', 'latin', 'mixed' or '' (no letters): which field a name belongs in."""
+    cyrillic = bool(_CYRILLIC_CHARS.search(text))
+    latin = bool(_LATIN_CHARS.search(text))
+    if cyrillic and latin:
+        return "mixed"
+    return "cyrillic" if cyrillic else "latin" if latin else ""
