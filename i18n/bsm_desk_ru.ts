@@ -125,6 +125,10 @@
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
+    <message>
+        <source>No exact match for “{text}”; the nearest names:</source>
+        <translation>Точных совпадений с «{text}» нет; ближайшие имена:</translation>
+    </message>
     <message numerus="yes">
         <source>Showing %n of {total} delegates</source>
         <translation>
@@ -148,6 +152,10 @@
     <message>
         <source>&amp;Status:</source>
         <translation>&amp;Статус:</translation>
+    </message>
+    <message>
+        <source>Find a name, in Latin or Cyrillic (Ctrl+F)</source>
+        <translation>Поиск по имени латиницей или кириллицей (Ctrl+F)</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from bsm_desk.store import delegates as store
 
 NEAR_WORD_SCORE = 72  # rapidfuzz ratio, 0-100: "rahmanov" ~ "rahmonov" is 88
 NEAR_WORDS = 12
+FIRST_LETTERS_BONUS = 8
 
 
 @dataclass(frozen=True)
@@ -67,10 +68,16 @@ def near_miss_ids(db: Database, text: str, limit: int = 20) -> list[int]:
 
     def score(key: str) -> float:
         own = key.split()
-        return sum(max((fuzz.ratio(w, o) for o in own), default=0) for w in words) / len(words)
+        return sum(max((similarity(w, o) for o in own), default=0) for w in words) / len(words)
 
     ranked = sorted(candidates, key=lambda c: (-score(c[1]), c[1], c[0]))
     return [delegate_id for delegate_id, _ in ranked[:limit]]
+
+
+def similarity(typed: str, word: str) -> float:
+    """How near two folded words are, 0-108: a shared start counts extra, because people
+    rarely mishear or mistype the first letters of a name."""
+    return fuzz.ratio(typed, word) + (FIRST_LETTERS_BONUS if typed[:2] == word[:2] else 0)
 
 
 def search(db: Database, text: str, limit: int = 20, lang: str = "en") -> list[Hit]:

@@ -96,3 +96,46 @@ def test_a_hundred_thousand_rows_are_fetched_lazily(window: MainWindow, big_demo
     last = model.index(99_999, 0).data()
     assert last and last.split()[0].isupper()
     assert len(model._rows) <= 4 * BLOCK
+
+
+def test_the_search_box_finds_across_scripts(window: MainWindow, demo_file: Path,
+                                             qtbot) -> None:
+    screen = show_delegates(window, demo_file)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert screen.search.hasFocus()
+    qtbot.keyClicks(screen.search, "Rakhmonov")
+    qtbot.waitUntil(lambda: screen.model.rowCount() < 700)
+    latin = {screen.model.index(r, 0).data().split()[0] for r in range(screen.model.rowCount())}
+    assert latin and all(name.startswith("RAHMONOV") for name in latin)
+    screen.search.clear()
+    screen.search.insert("Раҳмонов")  # as a Cyrillic keyboard layout types it
+    qtbot.waitUntil(lambda: screen.model.rowCount() < 700)
+    cyrillic = {screen.model.index(r, 0).data().split()[0] for r in range(screen.model.rowCount())}
+    assert cyrillic == latin
+    screen.search.clear()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 700)
+    assert screen.model.query.sort == "name"
+
+
+def test_a_typo_shows_the_nearest_names(window: MainWindow, demo_file: Path, qtbot) -> None:
+    screen = show_delegates(window, demo_file)
+    screen.search.setText("Rahmanov")
+    screen.search.returnPressed.emit()
+    assert screen.model.near_misses
+    assert screen.model.index(0, 0).data().startswith("RAHMONOV")
+    assert "nearest names" in screen.count.text()
+
+
+def test_search_combines_with_the_filters(window: MainWindow, demo_file: Path) -> None:
+    screen = show_delegates(window, demo_file)
+    screen.delegation.setCurrentIndex(screen.delegation.findText("Kazakhstan"))
+    screen.search.setText("a")  # one letter: whole words only
+    screen.search.returnPressed.emit()
+    assert screen.model.rowCount() == 0 or not screen.model.near_misses
+    screen.search.setText("ab")
+    screen.search.returnPressed.emit()
+    rows = screen.model.rowCount()
+    assert rows > 0
+    assert {screen.model.index(r, 3).data() for r in range(rows)} == {"Kazakhstan"}

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
+from bsm_desk.services.search import near_miss_ids
 from bsm_desk.store import delegates as store
 from bsm_desk.store.delegates import DelegateQuery
 
@@ -66,6 +67,7 @@ class DelegatesModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, tuple[Any, ...]] = {}
         self.fetches = 0  # blocks read from the database; tests use it to prove laziness
+        self.near_misses = False  # the search found nobody; these are the nearest names
 
     # -- filtering and sorting -------------------------------------------------------
     @property
@@ -76,6 +78,10 @@ class DelegatesModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._ids = store.list_ids(self._db, query)
+        self.near_misses = False
+        if not self._ids and query.search.strip():
+            self._ids = near_miss_ids(self._db, query.search, limit=50)
+            self.near_misses = bool(self._ids)
         self._rows.clear()
         self.endResetModel()
 

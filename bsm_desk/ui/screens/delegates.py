@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,7 @@ from bsm_desk.domain.model import DelegateStatus
 from bsm_desk.services.events import Overview
 from bsm_desk.store.delegates import DelegateQuery
 from bsm_desk.ui import i18n
+from bsm_desk.ui.icons import icon
 from bsm_desk.ui.models.delegates import STATUSES, DelegatesModel
 
 
@@ -33,6 +35,18 @@ class DelegatesScreen(QWidget):
         self._overview: Overview | None = None
         self.title = QLabel()
         self.title.setProperty("role", "title")
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_filter)
+        self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        self.find_shortcut.activated.connect(self.focus_search)
         self.count = QLabel()
         self.count.setProperty("role", "subtitle")
         self.delegation_label = QLabel()
@@ -61,6 +75,8 @@ class DelegatesScreen(QWidget):
         self.table.setWordWrap(False)
 
         filters = QHBoxLayout()
+        filters.addWidget(self.search)
+        filters.addSpacing(12)
         for label, combo in ((self.delegation_label, self.delegation),
                              (self.category_label, self.category),
                              (self.status_label, self.status)):
@@ -139,19 +155,39 @@ class DelegatesScreen(QWidget):
 
         return QCoreApplication.translate("DelegatesModel", text)
 
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
     def _apply_filter(self) -> None:
+        self._search_timer.stop()
         if self.model is None or not self._loaded:
             return
         status = self.status.currentData()
+        text = self.search.text().strip()
+        query = self.model.query
+        sort, descending = query.sort, query.descending
+        header = self.table.horizontalHeader()
+        if text and not query.search:  # a new search: best matches first
+            sort, descending = "relevance", False
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        elif not text and query.sort == "relevance":
+            sort, descending = "name", False
+            header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.model.set_query(replace(
-            self.model.query, delegation_id=self.delegation.currentData(),
+            query, delegation_id=self.delegation.currentData(),
             category_id=self.category.currentData(),
             status=DelegateStatus(status) if status else None,
+            search=text, sort=sort, descending=descending,
         ))
 
     def _update_count(self) -> None:
         total = self._overview.delegates if self._overview else 0
         shown = self.model.rowCount() if self.model else 0
+        if self.model is not None and self.model.near_misses:
+            self.count.setText(self.tr("No exact match for “{text}”; the nearest names:")
+                               .format(text=self.search.text().strip()))
+            return
         self.count.setText(self.tr("Showing %n of {total} delegates", "", shown)
                            .format(total=total))
 
@@ -166,6 +202,7 @@ class DelegatesScreen(QWidget):
         self.delegation_label.setText(self.tr("&Delegation:"))
         self.category_label.setText(self.tr("C&ategory:"))
         self.status_label.setText(self.tr("&Status:"))
+        self.search.setPlaceholderText(self.tr("Find a name, in Latin or Cyrillic (Ctrl+F)"))
         if self.model is not None:
             self._fill_filters()
             if self._loaded:
