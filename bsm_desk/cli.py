@@ -68,6 +68,26 @@ def build_parser() -> argparse.ArgumentParser:
                         help="at most N results (default 20)")
     search.add_argument("--json", action="store_true", help="print the result as JSON")
 
+    imp = sub.add_parser("import", help="import delegates from an .xlsx or .csv list",
+                         description="Import a delegation list (.xlsx, .csv or .txt; UTF-8, "
+                                     "UTF-16 or cp1251; comma, semicolon or tab). All rows or "
+                                     "none: any error and nothing is written (exit 1).")
+    _db_option(imp)
+    imp.add_argument("file", type=Path, metavar="FILE", help="the list to import")
+    imp.add_argument("--sheet", metavar="NAME", help="worksheet to read (default: the first)")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="check and report, write nothing")
+    imp.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    template = sub.add_parser("template", help="write an empty delegates list to send out",
+                              description="Write an empty delegates list (.xlsx) with "
+                                          "bilingual headers and drop-downs for gender and "
+                                          "category.")
+    template.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx",
+                          help="where to write it")
+    template.add_argument("--db", type=Path, metavar="PATH",
+                          help="take the categories and title from this event")
+
     info = sub.add_parser("info", help="show the event, its days, rooms and counts",
                           description="Show the facts of an event database.")
     _db_option(info)
@@ -90,9 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _gui(args)
-        if getattr(args, "db", None) is None:
+        if getattr(args, "db", None) is None and args.command != "template":
             raise UserError(NEEDS_DB, command=args.command)
-        handler = {"demo": _demo, "info": _info, "search": _search}[args.command]
+        handler = {"demo": _demo, "info": _info, "search": _search, "import": _import,
+                   "template": _template}[args.command]
         return handler(args, settings, translate)
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
@@ -153,6 +174,69 @@ def _demo(args: argparse.Namespace, settings: config.Settings, translate: Transl
                                "{delegations} delegations, {sessions} sessions).").format(
             path=summary.path, delegates=summary.delegates, delegations=summary.delegations,
             sessions=summary.sessions))
+    return 0
+
+
+def _import(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services.importer import import_file
+    from bsm_desk.store import connect
+
+    db = connect(args.db)
+    try:
+        report = import_file(db, args.file, desk_id=settings.desk_id, sheet=args.sheet,
+                             dry_run=args.dry_run, operator=settings.desk_name)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(report.as_dict(translate))
+        return 1 if report.errors else 0
+    name = Path(report.file).name
+    for problem in report.errors:
+        column = f", {problem.column}" if problem.column else ""
+        print(translate("Cli", "{file}, row {row}{column}: {message}").format(
+            file=name, row=problem.row, column=column, message=problem.message(translate)),
+            file=sys.stderr)
+    if report.errors:
+        print(translate("Cli", "Nothing was imported: correct the rows above and import "
+                               "again."), file=sys.stderr)
+        return 1
+    for problem in report.warnings:
+        print(translate("Cli", "{file}, row {row}: {message}").format(
+            file=name, row=problem.row, message=problem.message(translate)), file=sys.stderr)
+    summary = translate("Cli", "{file}: {rows} rows — {added} added, {updated} updated, "
+                               "{unchanged} unchanged.").format(
+        file=name, rows=report.rows, added=report.added, updated=report.updated,
+        unchanged=report.unchanged)
+    if args.dry_run:
+        summary += " " + translate("Cli", "Dry run: nothing was written.")
+    print(summary)
+    if report.created_delegations:
+        print(translate("Cli", "New delegations: {names}").format(
+            names=", ".join(report.created_delegations)))
+    return 0
+
+
+def _template(args: argparse.Namespace, settings: config.Settings,
+              translate: Translate) -> int:
+    from bsm_desk.services.events import STANDARD_CATEGORIES
+    from bsm_desk.services.template import write_template
+
+    categories = [(en, ru) for _, en, ru, _, _ in STANDARD_CATEGORIES]
+    title = ""
+    if args.db is not None:
+        from bsm_desk.store import categories as category_store
+        from bsm_desk.store import connect
+        from bsm_desk.store.event import get_event
+
+        db = connect(args.db)
+        try:
+            categories = [(c.name_en, c.name_ru) for c in category_store.list_categories(db)]
+            event = get_event(db)
+            title = event.title_en if event else ""
+        finally:
+            db.close()
+    path = write_template(args.out, categories, title=title)
+    print(translate("Cli", "Template written: {path}").format(path=path))
     return 0
 
 

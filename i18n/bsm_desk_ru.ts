@@ -12,6 +12,34 @@
         <translation>Демонстрационная конференция создана: {path} (участников: {delegates}, делегаций: {delegations}, заседаний: {sessions}).</translation>
     </message>
     <message>
+        <source>{file}, row {row}{column}: {message}</source>
+        <translation>{file}, строка {row}{column}: {message}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: correct the rows above and import again.</source>
+        <translation>Ничего не импортировано: исправьте указанные строки и повторите импорт.</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: {message}</source>
+        <translation>{file}, строка {row}: {message}</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} rows — {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>{file}: строк — {rows}; добавлено: {added}, обновлено: {updated}, без изменений: {unchanged}.</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>Пробный запуск: ничего не записано.</translation>
+    </message>
+    <message>
+        <source>New delegations: {names}</source>
+        <translation>Новые делегации: {names}</translation>
+    </message>
+    <message>
+        <source>Template written: {path}</source>
+        <translation>Шаблон записан: {path}</translation>
+    </message>
+    <message>
         <source>Nobody found.</source>
         <translation>Никого не найдено.</translation>
     </message>
@@ -196,6 +224,61 @@ Title, dates, venue and languages</source>
 A .sqlite file from another desk or a backup</source>
         <translation>Открыть существующий файл мероприятия
 Файл .sqlite с другой стойки или резервная копия</translation>
+    </message>
+</context>
+<context>
+    <name>ImportError</name>
+    <message>
+        <source>Missing family name.</source>
+        <translation>Не указана фамилия.</translation>
+    </message>
+    <message>
+        <source>Missing delegation or country.</source>
+        <translation>Не указана делегация или страна.</translation>
+    </message>
+    <message>
+        <source>Unknown gender “{value}”: use M or F (М or Ж), or leave it empty.</source>
+        <translation>Неизвестное значение пола «{value}»: укажите М или Ж (M или F) либо оставьте пустым.</translation>
+    </message>
+    <message>
+        <source>Invalid e-mail address “{value}”.</source>
+        <translation>Неверный адрес эл. почты «{value}».</translation>
+    </message>
+    <message>
+        <source>Invalid date “{value}”: use YYYY-MM-DD or DD.MM.YYYY.</source>
+        <translation>Неверная дата «{value}»: используйте ГГГГ-ММ-ДД или ДД.ММ.ГГГГ.</translation>
+    </message>
+    <message>
+        <source>Unknown category “{value}”. Known: {known}.</source>
+        <translation>Неизвестная категория «{value}». Известные: {known}.</translation>
+    </message>
+    <message>
+        <source>The name “{value}” mixes Latin and Cyrillic letters.</source>
+        <translation>В имени «{value}» смешаны латинские и кириллические буквы.</translation>
+    </message>
+    <message>
+        <source>Same person as row {other} (same {key}).</source>
+        <translation>Тот же человек, что в строке {other} (совпадает: {key}).</translation>
+    </message>
+    <message>
+        <source>Latin name made from the Cyrillic: “{value}”. Check it against the passport.</source>
+        <translation>Имя латиницей получено из кириллицы: «{value}». Сверьте его с паспортом.</translation>
+    </message>
+    <message>
+        <source>external id</source>
+        <translation>внешний номер</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>эл. почта</translation>
+    </message>
+    <message>
+        <source>passport number</source>
+        <translation>номер паспорта</translation>
+    </message>
+    <message>
+        <source>name and delegation</source>
+        <translation>имя и делегация</translation>
     </message>
 </context>
 <context>
@@ -515,6 +598,34 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>The number of delegates must be between 0 and {most}.</source>
         <translation>Число участников должно быть от 0 до {most}.</translation>
+    </message>
+    <message>
+        <source>{path}: no header row with a family name column was found in the first 20 rows.</source>
+        <translation>{path}: в первых 20 строках не найдена строка заголовков со столбцом фамилии.</translation>
+    </message>
+    <message>
+        <source>{path} has a header row but no delegates under it.</source>
+        <translation>В файле {path} есть строка заголовков, но под ней нет участников.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>Не удаётся прочитать {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Файл {path} не существует.</translation>
+    </message>
+    <message>
+        <source>{path}: only .xlsx, .csv and .txt files can be imported.</source>
+        <translation>{path}: импортировать можно только файлы .xlsx, .csv и .txt.</translation>
+    </message>
+    <message>
+        <source>{path} has no sheet “{sheet}”. Sheets: {sheets}.</source>
+        <translation>В файле {path} нет листа «{sheet}». Листы: {sheets}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable Excel workbook (.xlsx). If it is an old .xls file, save it as .xlsx first.</source>
+        <translation>{path} не является читаемой книгой Excel (.xlsx). Если это старый файл .xls, сначала сохраните его как .xlsx.</translation>
     </message>
 </context>
 <context>

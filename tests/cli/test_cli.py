@@ -125,3 +125,43 @@ def test_search_as_text(capsys: pytest.CaptureFixture[str], demo_file: Path) -> 
     assert first[1].startswith("RAHMONOV") and first[2].startswith("Раҳмонов")
     code, out, err = run(capsys, "search", "--db", str(demo_file), "zzzzqqq")
     assert code == 0 and out == "" and "Nobody found" in err
+
+
+def test_import_and_template(capsys: pytest.CaptureFixture[str], demo_copy: Path,
+                             tmp_path: Path) -> None:
+    template = tmp_path / "template.xlsx"
+    code, out, _ = run(capsys, "template", "--out", str(template), "--db", str(demo_copy))
+    assert code == 0 and template.exists() and "Template written" in out
+    import openpyxl
+
+    book = openpyxl.load_workbook(template)
+    sheet = book["Delegates"]
+    sheet.append([None, "Раҳимова", "Ситора", "Ж", "Tajikistan", "Delegate / Делегат"])
+    sheet.append([None, "Ngozi", "Okafor", "F", "Nigeria", "Observer"])
+    book.save(template)
+    code, out, err = run(capsys, "import", "--db", str(demo_copy), str(template), "--dry-run")
+    assert code == 0 and "2 added" in out and "Dry run" in out
+    code, out, err = run(capsys, "import", "--db", str(demo_copy), str(template), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert (report["added"], report["imported"]) == (2, True)
+    assert report["created_delegations"] == ["Nigeria"]
+    assert report["warnings"][0]["row"] == 4  # the generated Latin name, to check
+    code, out, _ = run(capsys, "search", "--db", str(demo_copy), "Rahimova Sitora", "--json")
+    assert any(h["family_name_cyr"] == "Раҳимова" for h in json.loads(out))
+
+
+def test_import_errors_exit_1_and_name_the_row(capsys: pytest.CaptureFixture[str],
+                                               demo_copy: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Family name;Gender;Country\nSmith;M;Tajikistan\nJones;?;Tajikistan\n",
+                   encoding="utf-8")
+    code, out, err = run(capsys, "import", "--db", str(demo_copy), str(bad))
+    assert code == 1 and out == ""
+    assert "bad.csv, row 3, Gender: Unknown gender “?”" in err
+    assert "Nothing was imported" in err
+    code, out, _ = run(capsys, "import", "--db", str(demo_copy), str(bad), "--json")
+    assert code == 1
+    assert json.loads(out)["errors"] == [
+        {"row": 3, "column": "Gender",
+         "message": "Unknown gender “?”: use M or F (М or Ж), or leave it empty."}]

@@ -1,0 +1,390 @@
+"""Importing a delegation list: all rows or none, with every problem named by row.
+
+A plan is made first (nothing written): each row becomes a new delegate, an update of
+one already registered (matched by external id, else e-mail, else passport number),
+or stays as it is. Only a plan with no errors is applied, in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain import importing as rules
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.importing import RowProblem, cell_text, normalize_header
+from bsm_desk.domain.model import (
+    DELEGATE_FIELDS,
+    Category,
+    Delegate,
+    Delegation,
+    DelegationType,
+    Gender,
+)
+from bsm_desk.domain.names import fold, script
+from bsm_desk.domain.translit import to_latin
+from bsm_desk.services.tables import Table, read_table
+from bsm_desk.store import atomic, history, journal
+from bsm_desk.store import categories as category_store
+from bsm_desk.store import delegates as delegate_store
+from bsm_desk.store import delegations as delegation_store
+
+NO_HEADER = QT_TRANSLATE_NOOP(
+    "UserError", "{path}: no header row with a family name column was found in the first "
+    "20 rows.")
+NO_ROWS = QT_TRANSLATE_NOOP("UserError", "{path} has a header row but no delegates under it.")
+
+Progress = Callable[[int, int], None]
+DEFAULT_CATEGORY = "delegate"
+
+
+@dataclass
+class Planned:
+    row: int
+    delegate: Delegate
+    existing: Delegate | None = None
+    changes: dict[str, list[Any]] = field(default_factory=dict)
+    new_delegation: str = ""  # to be created, by this name
+    present: set[str] = field(default_factory=set)  # fields the file gives for this row
+
+
+@dataclass
+class ImportReport:
+    file: str
+    sheet: str
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    created_delegations: list[str] = field(default_factory=list)
+    errors: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # header -> field
+    dry_run: bool = False
+    imported: bool = False
+    planned: list[Planned] = field(default_factory=list, repr=False)
+    new_delegation_type: DelegationType = DelegationType.OTHER
+
+    def as_dict(self, translate: Any = None) -> dict[str, Any]:
+        def problem(p: RowProblem) -> dict[str, Any]:
+            return {"row": p.row, "column": p.column, "message": p.message(translate)}
+
+        return {
+            "file": self.file, "sheet": self.sheet, "rows": self.rows, "added": self.added,
+            "updated": self.updated, "unchanged": self.unchanged,
+            "created_delegations": self.created_delegations,
+            "errors": [problem(p) for p in self.errors],
+            "warnings": [problem(p) for p in self.warnings],
+            "columns": self.columns, "dry_run": self.dry_run, "imported": self.imported,
+        }
+
+
+def import_file(db: Database, path: str | Path, *, desk_id: str, sheet: str | None = None,
+                dry_run: bool = False, operator: str = "",
+                mapping: dict[int, str] | None = None,
+                progress: Progress | None = None) -> ImportReport:
+    """Plan the import of ``path`` and, if no row has an error and not ``dry_run``, apply it."""
+    report = plan(db, read_table(path, sheet), mapping=mapping, progress=progress)
+    report.dry_run = dry_run
+    if not report.errors and not dry_run:
+        apply(db, report, desk_id=desk_id, operator=operator)
+    return report
+
+
+class _Lookup:
+    """Categories, delegations and registered people, found by what a list may call them."""
+
+    def __init__(self, db: Database) -> None:
+        self.categories: dict[str, Category] = {}
+        for c in category_store.list_categories(db):
+            for key in (c.code, c.name_en, c.name_ru):
+                if key:
+                    self.categories[normalize_header(key)] = c
+        self.delegations: dict[str, int] = {}
+        for d in delegation_store.list_delegations(db):
+            for key in (d.name_en, d.name_ru, d.iso_code or ""):
+                if key and d.id is not None:
+                    self.delegations[normalize_header(key)] = d.id
+        self.by_external: dict[str, int] = {}
+        self.by_email: dict[str, int] = {}
+        self.by_passport: dict[str, int] = {}
+        for r in db.execute("SELECT id, external_id, email, passport_no FROM delegate"
+                            " WHERE merged_into IS NULL").fetchall():
+            if r[1]:
+                self.by_external.setdefault(r[1], r[0])
+            if r[2]:
+                self.by_email.setdefault(r[2].casefold(), r[0])
+            if r[3]:
+                self.by_passport.setdefault(_passport_key(r[3]), r[0])
+
+    def match(self, d: Delegate) -> int | None:
+        return (d.external_id and self.by_external.get(d.external_id)) \
+            or (d.email and self.by_email.get(d.email.casefold())) \
+            or (d.passport_no and self.by_passport.get(_passport_key(d.passport_no))) or None
+
+    def category(self, text: str) -> Category | None:
+        """By code or name in either language; "Delegate / Делегат" by either half."""
+        for candidate in (text, *text.split("/")):
+            found = self.categories.get(normalize_header(candidate))
+            if found:
+                return found
+        return None
+
+    def known_categories(self) -> str:
+        seen = dict.fromkeys(c.name_en for c in self.categories.values())
+        return ", ".join(seen)
+
+
+def _passport_key(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def plan(db: Database, table: Table, *, mapping: dict[int, str] | None = None,
+         progress: Progress | None = None) -> ImportReport:
+    """Read every row and say what importing it would do; writes nothing."""
+    report = ImportReport(file=str(table.path), sheet=table.sheet)
+    rows = table.rows
+    header_at, found = rules.find_header([cells for _, cells in rows])
+    if header_at < 0:
+        raise UserError(NO_HEADER, path=table.path.name)
+    mapping = found if mapping is None else mapping
+    headers = list(rows[header_at][1])
+    report.columns = {_header(headers, c): f for c, f in sorted(mapping.items())}
+    body = rows[header_at + 1:]
+    if not body:
+        raise UserError(NO_ROWS, path=table.path.name)
+    # A column headed "Country" names Member States; other new delegations are "other".
+    new_type = DelegationType.OTHER
+    if any(normalize_header(_header(headers, c)) in rules.COUNTRY_HEADERS
+           for c, f in mapping.items() if f == "delegation"):
+        new_type = DelegationType.MEMBER_STATE
+    report.new_delegation_type = new_type
+    lookup = _Lookup(db)
+    seen: dict[tuple[str, str], int] = {}
+    for done, (number, cells) in enumerate(body, start=1):
+        planned = _row(number, cells, mapping, headers, lookup, report, seen)
+        if planned is not None:
+            report.planned.append(planned)
+        if progress and (done % 500 == 0 or done == len(body)):
+            progress(done, len(body))
+    report.rows = len(body)
+    _compare_with_registered(db, report, lookup)
+    report.created_delegations = sorted(
+        {p.new_delegation for p in report.planned if p.new_delegation}, key=str.casefold)
+    return report
+
+
+def _header(headers: list[Any], column: int) -> str:
+    return cell_text(headers[column]) if column < len(headers) else f"#{column + 1}"
+
+
+def _row(number: int, cells: list[Any], mapping: dict[int, str], headers: list[Any],
+         lookup: _Lookup, report: ImportReport,
+         seen: dict[tuple[str, str], int]) -> Planned | None:
+    """One row as a delegate, its problems added to the report."""
+    problems: list[RowProblem] = []
+
+    def problem(column: int, template: str, **fields: Any) -> None:
+        problems.append(RowProblem(number, _header(headers, column), template, fields))
+
+    values: dict[str, str] = {}
+    raw: dict[str, Any] = {}
+    names = {"latin": {"family_name": "", "given_name": ""},
+             "cyrillic": {"family_name": "", "given_name": ""}}
+    columns: dict[str, int] = {}
+    for column, name in mapping.items():
+        value = cells[column] if column < len(cells) else None
+        text = cell_text(value)
+        columns.setdefault(name, column)
+        if name in rules.NAME_FIELDS:
+            if not text:
+                continue
+            kind = script(text)
+            if kind == "mixed":
+                problem(column, rules.MIXED_SCRIPT, value=text)
+                continue
+            parts = (rules.split_full_name(text) if name == "full_name"
+                     else ((text, None) if name == "family_name" else (None, text)))
+            slot = names["cyrillic" if kind == "cyrillic" else "latin"]
+            for key, part in zip(("family_name", "given_name"), parts, strict=True):
+                if part and not slot[key]:
+                    slot[key] = part
+            continue
+        values[name] = text
+        raw[name] = value
+
+    latin, cyrillic = names["latin"], names["cyrillic"]
+    name_column = columns.get("family_name", columns.get("full_name", 0))
+    generated = False
+    if not latin["family_name"] and cyrillic["family_name"]:
+        latin = {k: to_latin(v, "icao") for k, v in cyrillic.items()}
+        generated = True
+        report.warnings.append(RowProblem(number, _header(headers, name_column),
+                                          rules.GENERATED_LATIN,
+                                          {"value": f"{latin['family_name']} "
+                                                    f"{latin['given_name']}".strip()}))
+    if not latin["family_name"] and not problems:
+        problem(name_column, rules.MISSING_FAMILY)
+
+    gender = Gender.NOT_STATED
+    if "gender" in values:
+        parsed = rules.parse_gender(values["gender"])
+        if parsed is None:
+            problem(columns["gender"], rules.BAD_GENDER, value=values["gender"])
+        else:
+            gender = parsed
+    email = values.get("email", "")
+    if email and not rules.valid_email(email):
+        problem(columns["email"], rules.BAD_EMAIL, value=email)
+    birth = None
+    if values.get("birth_date"):
+        birth = rules.parse_date(raw["birth_date"])
+        if birth is None:
+            problem(columns["birth_date"], rules.BAD_DATE, value=values["birth_date"])
+
+    category: Category | None = None
+    if values.get("category"):
+        category = lookup.category(values["category"])
+        if category is None:
+            problem(columns["category"], rules.UNKNOWN_CATEGORY, value=values["category"],
+                    known=lookup.known_categories())
+    delegation_id: int | None = None
+    new_delegation = ""
+    if values.get("delegation"):
+        delegation_id = lookup.delegations.get(normalize_header(values["delegation"]))
+        if delegation_id is None:
+            new_delegation = values["delegation"]
+
+    function = values.get("function_en", "")
+    in_russian = script(function) == "cyrillic"
+    delegate = Delegate(
+        family_name=latin["family_name"], given_name=latin["given_name"],
+        family_name_cyr=cyrillic["family_name"], given_name_cyr=cyrillic["given_name"],
+        delegation_id=delegation_id or 0, category_id=(category.id or 0) if category else 0,
+        gender=gender, honorific=values.get("honorific", ""),
+        function_en="" if in_russian else function, function_ru=function if in_russian else "",
+        email=email, phone=values.get("phone", ""), passport_no=values.get("passport_no", ""),
+        nationality=values.get("nationality", ""), external_id=values.get("external_id", ""),
+        birth_date=birth, latin_generated=generated,
+    )
+    if not problems:
+        problems.extend(_duplicate_in_file(number, delegate, values, columns, headers, seen))
+    report.errors.extend(problems)
+    if problems:
+        return None
+    present = {k for k, v in values.items() if v}
+    if "function_en" in present:
+        present = (present - {"function_en"}) | {"function_ru" if in_russian else "function_en"}
+    present |= {"family_name", "given_name", "latin_generated"} if latin["family_name"] else set()
+    present |= {"family_name_cyr", "given_name_cyr"} if cyrillic["family_name"] else set()
+    present |= {"delegation_id"} if values.get("delegation") else set()
+    present |= {"category_id"} if category else set()
+    return Planned(number, delegate, new_delegation=new_delegation, present=present)
+
+
+_KEY_NAMES = {
+    "external_id": QT_TRANSLATE_NOOP("ImportError", "external id"),
+    "email": QT_TRANSLATE_NOOP("ImportError", "e-mail"),
+    "passport_no": QT_TRANSLATE_NOOP("ImportError", "passport number"),
+    "name": QT_TRANSLATE_NOOP("ImportError", "name and delegation"),
+}
+
+
+def _duplicate_in_file(number: int, d: Delegate, values: dict[str, str],
+                       columns: dict[str, int], headers: list[Any],
+                       seen: dict[tuple[str, str], int]) -> list[RowProblem]:
+    keys = [
+        ("external_id", d.external_id),
+        ("email", d.email.casefold()),
+        ("passport_no", _passport_key(d.passport_no)),
+        ("name", f"{fold(d.family_name)}|{fold(d.given_name)}|"
+                 f"{d.delegation_id or fold(values.get('delegation', ''))}"),
+    ]
+    for kind, value in keys:
+        if not value or value.startswith("|"):
+            continue
+        other = seen.get((kind, value))
+        if other is not None:
+            column = columns.get(kind, columns.get("family_name", columns.get("full_name", 0)))
+            return [RowProblem(number, _header(headers, column), rules.DUPLICATE_ROW,
+                               {"other": other, "key": _KEY_NAMES[kind]})]
+    for kind, value in keys:
+        if value and not value.startswith("|"):
+            seen[(kind, value)] = number
+    return []
+
+
+def _compare_with_registered(db: Database, report: ImportReport, lookup: _Lookup) -> None:
+    """Split the plan into new people, updates (with what changes) and unchanged rows."""
+    matched = {p.row: lookup.match(p.delegate) for p in report.planned}
+    existing = {d.id: d for d in delegate_store.get_delegates(
+        db, [i for i in matched.values() if i])}
+    default = lookup.categories.get(DEFAULT_CATEGORY)
+    for p in report.planned:
+        found = existing.get(matched[p.row] or -1)
+        if found is None:
+            if not p.delegate.delegation_id and not p.new_delegation:
+                report.errors.append(RowProblem(p.row, "", rules.MISSING_DELEGATION))
+                continue
+            if not p.delegate.category_id and default is not None and default.id:
+                p.delegate = replace(p.delegate, category_id=default.id)
+            report.added += 1
+            continue
+        updated = replace(found, **{f: getattr(p.delegate, f) for f in p.present
+                                    if f in DELEGATE_FIELDS and f != "delegation_id"})
+        if "delegation_id" in p.present and p.delegate.delegation_id:
+            updated = replace(updated, delegation_id=p.delegate.delegation_id)
+        p.existing = found
+        p.changes = {f: [delegate_store.column_value(found, f),
+                         delegate_store.column_value(updated, f)]
+                     for f in DELEGATE_FIELDS
+                     if getattr(found, f) != getattr(updated, f)}
+        if p.new_delegation:
+            p.changes["delegation"] = [None, p.new_delegation]
+        p.delegate = updated
+        if p.changes:
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    report.errors.sort(key=lambda e: (e.row, e.column))
+
+
+def apply(db: Database, report: ImportReport, *, desk_id: str, operator: str = "") -> None:
+    """Write a plan that has no errors, all in one transaction."""
+    assert not report.errors, "a plan with errors is never applied"
+    with atomic(db):
+        created: dict[str, int] = {}
+        for name in report.created_delegations:
+            created[normalize_header(name)] = delegation_store.add_delegation(
+                db, Delegation(name_en=name if script(name) != "cyrillic" else "",
+                               name_ru=name if script(name) == "cyrillic" else "",
+                               type=report.new_delegation_type,
+                               order_key=f"9|{name.casefold()}"))
+        new: list[Planned] = []
+        for p in report.planned:
+            if p.new_delegation:
+                p.delegate = replace(p.delegate,
+                                     delegation_id=created[normalize_header(p.new_delegation)])
+            if p.existing is None:
+                new.append(p)
+            elif p.changes:
+                delegate_store.update_delegate(db, p.delegate)
+                assert p.delegate.id is not None
+                history.record(db, p.delegate.id, desk_id=desk_id, operator=operator,
+                               action="imported", changes=p.changes)
+        first = int(db.execute("SELECT coalesce(max(id), 0) FROM delegate").fetchone()[0]) + 1
+        delegate_store.add_delegates(db, [p.delegate for p in new])
+        for offset, p in enumerate(new):
+            history.record(db, first + offset, desk_id=desk_id, operator=operator,
+                           action="created", changes={"source": [None, Path(report.file).name],
+                                                      "row": [None, p.row]})
+        journal.record(db, desk_id=desk_id, operator=operator, action="delegates.imported",
+                       subject=Path(report.file).name,
+                       detail={"added": report.added, "updated": report.updated,
+                               "unchanged": report.unchanged,
+                               "created_delegations": report.created_delegations})
+    report.imported = True

@@ -1,0 +1,102 @@
+"""Reading a spreadsheet or a text export into rows of cells, whatever made it.
+
+.xlsx through openpyxl (read-only); .csv/.txt as UTF-8 (with or without BOM), UTF-16
+(Excel's "Unicode text") or cp1251 (Russian Windows), with comma, semicolon or tab,
+detected. Each row keeps the number the user sees in Excel or a text editor.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+
+UNREADABLE = QT_TRANSLATE_NOOP("UserError", "Cannot read {path}: {reason}")
+NOT_FOUND = QT_TRANSLATE_NOOP("UserError", "The file {path} does not exist.")
+UNSUPPORTED = QT_TRANSLATE_NOOP(
+    "UserError", "{path}: only .xlsx, .csv and .txt files can be imported.")
+NO_SHEET = QT_TRANSLATE_NOOP("UserError", "{path} has no sheet “{sheet}”. Sheets: {sheets}.")
+BROKEN_XLSX = QT_TRANSLATE_NOOP(
+    "UserError", "{path} is not a readable Excel workbook (.xlsx). If it is an old .xls "
+    "file, save it as .xlsx first.")
+
+
+@dataclass(frozen=True)
+class Table:
+    path: Path
+    rows: list[tuple[int, list[Any]]]  # (row number as the user sees it, cells)
+    sheet: str = ""
+
+
+def read_table(path: str | Path, sheet: str | None = None) -> Table:
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(NOT_FOUND, path=str(path))
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            return _read_xlsx(path, sheet)
+        if suffix in (".csv", ".txt", ".tsv"):
+            return Table(path, _read_text(path.read_bytes()))
+    except OSError as exc:
+        raise UserError(UNREADABLE, path=str(path), reason=exc.strerror or str(exc)) from exc
+    raise UserError(UNSUPPORTED, path=str(path))
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Table:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+        raise UserError(BROKEN_XLSX, path=str(path)) from exc
+    try:
+        if sheet:
+            if sheet not in book.sheetnames:
+                raise UserError(NO_SHEET, path=str(path), sheet=sheet,
+                                sheets=", ".join(book.sheetnames))
+            ws = book[sheet]
+        else:
+            ws = book.worksheets[0]
+        rows = []
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells = list(values)
+            if any(c not in (None, "") for c in cells):
+                rows.append((number, cells))
+        return Table(path, rows, ws.title)
+    finally:
+        book.close()
+
+
+def decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1251", errors="replace")
+
+
+def _read_text(data: bytes) -> list[tuple[int, list[Any]]]:
+    text = decode(data)
+    sample = "\n".join(text.splitlines()[:30])
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    start = 1
+    for cells in reader:
+        if any(c.strip() for c in cells):
+            rows.append((start, list(cells)))
+        start = reader.line_num + 1
+    return rows

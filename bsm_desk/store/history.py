@@ -1,0 +1,45 @@
+"""The append-only history of each delegate: who changed what, when, from which desk."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    uuid: str
+    delegate_id: int
+    at: datetime
+    desk_id: str
+    operator: str
+    action: str  # created, updated, imported, merged, merged_into, ...
+    changes: dict[str, Any]  # field -> [old, new]
+
+
+def record(db: Database, delegate_id: int, *, desk_id: str, action: str,
+           changes: dict[str, Any] | None = None, operator: str = "",
+           at: datetime | None = None) -> str:
+    entry = str(uuid.uuid4())
+    db.execute(
+        "INSERT INTO delegate_history (uuid, delegate_id, at, desk_id, operator, action,"
+        " changes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [entry, delegate_id, (at or datetime.now(UTC)).isoformat(), desk_id, operator, action,
+         json.dumps(changes or {}, ensure_ascii=False, default=str)],
+    )
+    return entry
+
+
+def for_delegate(db: Database, delegate_id: int) -> list[Change]:
+    return [
+        Change(uuid=r["uuid"], delegate_id=r["delegate_id"], at=datetime.fromisoformat(r["at"]),
+               desk_id=r["desk_id"], operator=r["operator"], action=r["action"],
+               changes=json.loads(r["changes"]))
+        for r in db.query("SELECT * FROM delegate_history WHERE delegate_id = ?"
+                          " ORDER BY at, rowid", [delegate_id])
+    ]
