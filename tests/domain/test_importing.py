@@ -3,7 +3,12 @@ from datetime import date, datetime
 import pytest
 
 from bsm_desk.domain.importing import (
-    cell_text, field_for_header, find_header, parse_date, parse_gender, split_full_name,
+    cell_text,
+    field_for_header,
+    find_header,
+    parse_date,
+    parse_gender,
+    split_full_name,
     valid_email,
 )
 from bsm_desk.domain.model import Gender

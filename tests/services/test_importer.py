@@ -16,7 +16,6 @@ from bsm_desk.services.search import search
 from bsm_desk.services.template import write_template
 from bsm_desk.store import atomic, delegations, history
 from bsm_desk.store import delegates as store
-
 from tests.conftest import DESK
 
 
