@@ -560,6 +560,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Файл {path} создан более новой версией BSM Desk (схема {found}, эта версия знает {known}). Обновите BSM Desk, чтобы открыть его.</translation>
     </message>
     <message>
+        <source>Could not bring {path} up to date ({reason}). The file was left as it was; a copy taken before the upgrade is at {copy}.</source>
+        <translation>Не удалось обновить {path} ({reason}). Файл оставлен без изменений; копия, сделанная перед обновлением: {copy}.</translation>
+    </message>
+    <message>
         <source>The event database {path} is busy or locked by another program. Try again.</source>
         <translation>База данных мероприятия {path} занята или заблокирована другой программой. Повторите попытку.</translation>
     </message>

@@ -43,6 +43,11 @@ DB_TOO_NEW = QT_TRANSLATE_NOOP(
     "{path} was made by a newer BSM Desk (schema {found}, this version knows {known}). "
     "Update BSM Desk to open it.",
 )
+UPGRADE_FAILED = QT_TRANSLATE_NOOP(
+    "UserError",
+    "Could not bring {path} up to date ({reason}). The file was left as it was; a copy taken "
+    "before the upgrade is at {copy}.",
+)
 DB_LOCKED = QT_TRANSLATE_NOOP(
     "UserError", "The event database {path} is busy or locked by another program. Try again."
 )

@@ -73,9 +73,13 @@ def _check_and_migrate(db: Database, path: Path) -> None:
     if version > migrations.LATEST:
         raise UserError(errors.DB_TOO_NEW, path=str(path), found=version, known=migrations.LATEST)
     if version < migrations.LATEST:
-        if has_tables:
-            backup_to(db, backup_path(path, version))
-        migrate_to(db, migrations.LATEST)
+        copy = backup_to(db, backup_path(path, version)) if has_tables else None
+        try:
+            migrate_to(db, migrations.LATEST)
+        except sqlite3.DatabaseError as exc:
+            # Each step is its own transaction: the failed one was rolled back.
+            raise UserError(errors.UPGRADE_FAILED, path=str(path), reason=str(exc),
+                            copy=str(copy or "—")) from exc
 
 
 def migrate_to(db: Database, target: int) -> None:

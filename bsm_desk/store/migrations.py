@@ -155,9 +155,18 @@ def _v4_registry(db: Database) -> None:
         "CREATE INDEX delegate_external_id ON delegate(external_id) WHERE external_id != ''",
         "CREATE INDEX delegate_email ON delegate(email COLLATE NOCASE) WHERE email != ''",
         "CREATE INDEX delegate_passport ON delegate(passport_no) WHERE passport_no != ''",
+    ):
+        db.execute(statement)
+    # Keys first, index after: the update trigger below must only ever see indexed rows.
+    rows = db.execute("SELECT id, family_name, given_name, family_name_cyr, given_name_cyr,"
+                      " external_id FROM delegate").fetchall()
+    db.conn.executemany("UPDATE delegate SET search_key = ? WHERE id = ?",
+                        [(" ".join(fold_words(*r[1:])), r[0]) for r in rows])
+    for statement in (
         # The folded words of each name, prefix-indexed from two letters.
         "CREATE VIRTUAL TABLE delegate_fts USING fts5(search_key, content='delegate',"
         " content_rowid='id', tokenize='unicode61', prefix='2 3')",
+        "INSERT INTO delegate_fts(delegate_fts) VALUES ('rebuild')",
         # Its distinct words, for the typo-tolerant fallback.
         "CREATE VIRTUAL TABLE delegate_fts_vocab USING fts5vocab(delegate_fts, 'row')",
         # New rows are indexed by store.delegates in one statement per batch: an insert
@@ -189,11 +198,6 @@ def _v4_registry(db: Database) -> None:
         )""",
     ):
         db.execute(statement)
-    rows = db.execute("SELECT id, family_name, given_name, family_name_cyr, given_name_cyr,"
-                      " external_id FROM delegate").fetchall()
-    db.conn.executemany("UPDATE delegate SET search_key = ? WHERE id = ?",
-                        [(" ".join(fold_words(*r[1:])), r[0]) for r in rows])
-    db.execute("INSERT INTO delegate_fts(delegate_fts) VALUES ('rebuild')")
 
 
 STEPS: list[tuple[int, Callable[[Database], None]]] = [

@@ -18,6 +18,13 @@ def _make_at(path: Path, version: int) -> None:
             " created_at) VALUES (1, 'BSM22', 'Dushanbe', 'Asia/Dushanbe', '2022-10-18',"
             " '2022-10-19', x'00', '2022-09-01T00:00:00+00:00')")
         db.execute("INSERT INTO room (name_en, name_ru) VALUES ('Plenary Hall', 'Пленарный зал')")
+        db.execute("INSERT INTO delegation (name_en, type) VALUES ('Tajikistan', 'member_state')")
+        db.execute("INSERT INTO category (code, name_en) VALUES ('delegate', 'Delegate')")
+        for family, family_cyr in (("Rahmonov", "Раҳмонов"), ("Ivanova", "Иванова")):
+            db.execute(
+                "INSERT INTO delegate (family_name, family_name_cyr, delegation_id, category_id,"
+                " created_at, updated_at) VALUES (?, ?, 1, 1, '2022-09-01', '2022-09-01')",
+                [family, family_cyr])
     db.close()
 
 
@@ -29,6 +36,15 @@ def test_upgrade_from_every_earlier_version(tmp_path: Path, version: int) -> Non
     assert schema_version(db) == migrations.LATEST
     assert [r[0] for r in db.execute("SELECT name_ru FROM room")] == ["Пленарный зал"]
     assert "journal" in db.table_names()
+    from bsm_desk.store.delegates import search_ids
+
+    assert len(search_ids(db, "Рахмонов")) == 1, "people registered before are searchable"
+    assert len(search_ids(db, "ivanova")) == 1
+    db.execute("UPDATE delegate SET family_name = 'Rakhmonov', search_key = 'rahmonov x'"
+               " WHERE id = 1")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("INSERT INTO delegate_fts(delegate_fts, rank) VALUES"
+                      " ('integrity-check', 1)") is not None
     db.close()
     backups = list(tmp_path.glob(f"event.before-v{version + 1}.*.sqlite"))
     assert len(backups) == 1, "a non-empty file is backed up before migrating"
