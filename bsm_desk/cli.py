@@ -88,6 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("--db", type=Path, metavar="PATH",
                           help="take the categories and title from this event")
 
+    dup = sub.add_parser("duplicates", help="list likely duplicate registrations",
+                         description="List pairs of records that are probably one person "
+                                     "(same e-mail or passport, or near names in one "
+                                     "delegation).")
+    _db_option(dup)
+    dup.add_argument("--json", action="store_true", help="print the result as JSON")
+
     info = sub.add_parser("info", help="show the event, its days, rooms and counts",
                           description="Show the facts of an event database.")
     _db_option(info)
@@ -113,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "db", None) is None and args.command != "template":
             raise UserError(NEEDS_DB, command=args.command)
         handler = {"demo": _demo, "info": _info, "search": _search, "import": _import,
-                   "template": _template}[args.command]
+                   "template": _template, "duplicates": _duplicates}[args.command]
         return handler(args, settings, translate)
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
@@ -213,6 +220,32 @@ def _import(args: argparse.Namespace, settings: config.Settings, translate: Tran
     if report.created_delegations:
         print(translate("Cli", "New delegations: {names}").format(
             names=", ".join(report.created_delegations)))
+    if report.duplicates:
+        print(translate("Cli", "Likely duplicates to review: {count} (bsm-desk duplicates)")
+              .format(count=len(report.duplicates)))
+    return 0
+
+
+def _duplicates(args: argparse.Namespace, settings: config.Settings,
+                translate: Translate) -> int:
+    from bsm_desk.services.duplicates import find_duplicates
+    from bsm_desk.store import connect
+
+    db = connect(args.db)
+    try:
+        pairs = find_duplicates(db)
+    finally:
+        db.close()
+    if args.json:
+        _print_json([{"ids": list(p.ids), "names": [p.first.latin_name, p.second.latin_name],
+                      "reason": translate("Duplicates", p.reason), "score": p.score}
+                     for p in pairs])
+        return 0
+    for p in pairs:
+        print("\t".join((f"{p.ids[0]}", p.first.latin_name, f"{p.ids[1]}",
+                         p.second.latin_name, translate("Duplicates", p.reason))))
+    if not pairs:
+        print(translate("Cli", "No likely duplicates."), file=sys.stderr)
     return 0
 
 

@@ -36,6 +36,14 @@
         <translation>Новые делегации: {names}</translation>
     </message>
     <message>
+        <source>Likely duplicates to review: {count} (bsm-desk duplicates)</source>
+        <translation>Вероятные дубликаты для проверки: {count} (bsm-desk duplicates)</translation>
+    </message>
+    <message>
+        <source>No likely duplicates.</source>
+        <translation>Вероятных дубликатов нет.</translation>
+    </message>
+    <message>
         <source>Template written: {path}</source>
         <translation>Шаблон записан: {path}</translation>
     </message>
@@ -184,6 +192,29 @@
     <message>
         <source>Find a name, in Latin or Cyrillic (Ctrl+F)</source>
         <translation>Поиск по имени латиницей или кириллицей (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>same e-mail</source>
+        <translation>одинаковый адрес эл. почты</translation>
+    </message>
+    <message>
+        <source>same passport number</source>
+        <translation>одинаковый номер паспорта</translation>
+    </message>
+    <message>
+        <source>same name, same delegation</source>
+        <translation>одинаковое имя, одна делегация</translation>
+    </message>
+    <message>
+        <source>similar names, same delegation</source>
+        <translation>похожие имена, одна делегация</translation>
+    </message>
+    <message>
+        <source>similar names, same date of birth</source>
+        <translation>похожие имена, одна дата рождения</translation>
     </message>
 </context>
 <context>
@@ -630,6 +661,45 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{path} is not a readable Excel workbook (.xlsx). If it is an old .xls file, save it as .xlsx first.</source>
         <translation>{path} не является читаемой книгой Excel (.xlsx). Если это старый файл .xls, сначала сохраните его как .xlsx.</translation>
+    </message>
+    <message>
+        <source>Delegates #{keep} and #{drop} cannot be merged.</source>
+        <translation>Участников №{keep} и №{drop} нельзя объединить.</translation>
+    </message>
+    <message>
+        <source>The record cannot be saved: {problems}</source>
+        <translation>Запись нельзя сохранить: {problems}</translation>
+    </message>
+    <message>
+        <source>There is no delegate #{id}.</source>
+        <translation>Участника №{id} нет.</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>The family name as in the passport is needed.</source>
+        <translation>Нужна фамилия, как в паспорте.</translation>
+    </message>
+    <message>
+        <source>Use Latin letters, as in the passport.</source>
+        <translation>Используйте латинские буквы, как в паспорте.</translation>
+    </message>
+    <message>
+        <source>Use Cyrillic letters here.</source>
+        <translation>Здесь используйте кириллицу.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>Это не адрес электронной почты.</translation>
+    </message>
+    <message>
+        <source>Choose a delegation.</source>
+        <translation>Выберите делегацию.</translation>
+    </message>
+    <message>
+        <source>Choose a category.</source>
+        <translation>Выберите категорию.</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,7 @@ class ImportReport:
     imported: bool = False
     planned: list[Planned] = field(default_factory=list, repr=False)
     new_delegation_type: DelegationType = DelegationType.OTHER
+    duplicates: list[tuple[int, int]] = field(default_factory=list)  # likely, to review
 
     def as_dict(self, translate: Any = None) -> dict[str, Any]:
         def problem(p: RowProblem) -> dict[str, Any]:
@@ -80,6 +81,7 @@ class ImportReport:
             "errors": [problem(p) for p in self.errors],
             "warnings": [problem(p) for p in self.warnings],
             "columns": self.columns, "dry_run": self.dry_run, "imported": self.imported,
+            "duplicates": [list(pair) for pair in self.duplicates],
         }
 
 
@@ -92,6 +94,10 @@ def import_file(db: Database, path: str | Path, *, desk_id: str, sheet: str | No
     report.dry_run = dry_run
     if not report.errors and not dry_run:
         apply(db, report, desk_id=desk_id, operator=operator)
+        from bsm_desk.services.duplicates import find_duplicates
+
+        touched = [p.delegate.id for p in report.planned if p.delegate.id is not None]
+        report.duplicates = [pair.ids for pair in find_duplicates(db, among=touched)]
     return report
 
 
@@ -379,6 +385,7 @@ def apply(db: Database, report: ImportReport, *, desk_id: str, operator: str = "
         first = int(db.execute("SELECT coalesce(max(id), 0) FROM delegate").fetchone()[0]) + 1
         delegate_store.add_delegates(db, [p.delegate for p in new])
         for offset, p in enumerate(new):
+            p.delegate = replace(p.delegate, id=first + offset)
             history.record(db, first + offset, desk_id=desk_id, operator=operator,
                            action="created", changes={"source": [None, Path(report.file).name],
                                                       "row": [None, p.row]})

@@ -165,3 +165,21 @@ def test_import_errors_exit_1_and_name_the_row(capsys: pytest.CaptureFixture[str
     assert json.loads(out)["errors"] == [
         {"row": 3, "column": "Gender",
          "message": "Unknown gender “?”: use M or F (М or Ж), or leave it empty."}]
+
+
+def test_duplicates_are_found_after_an_import(capsys: pytest.CaptureFixture[str],
+                                              demo_copy: Path, tmp_path: Path) -> None:
+    listing = tmp_path / "again.csv"
+    listing.write_text("Фамилия,Имя,Страна\nНовиков,Пётр,Казахстан\nНовиков,Петр,Казахстан\n",
+                       encoding="utf-8")
+    code, out, err = run(capsys, "import", "--db", str(demo_copy), str(listing))
+    assert code == 1 and "Same person as row 2" in err  # inside one file: an error
+    listing.write_text("Фамилия,Имя,Страна\nНовиков,Пётр,Казахстан\n", encoding="utf-8")
+    assert run(capsys, "import", "--db", str(demo_copy), str(listing))[0] == 0
+    listing.write_text("Family name,Given name,Country\nNovikov,Petr,Kazakhstan\n",
+                       encoding="utf-8")
+    code, out, _ = run(capsys, "import", "--db", str(demo_copy), str(listing))
+    assert code == 0 and "Likely duplicates to review: 1" in out
+    code, out, _ = run(capsys, "duplicates", "--db", str(demo_copy), "--json")
+    pairs = json.loads(out)
+    assert any(sorted(p["names"]) == ["NOVIKOV Petr", "NOVIKOV Petr"] for p in pairs)

@@ -1,0 +1,134 @@
+"""Editing the registry: one person, many at once, and a delegation as a whole.
+
+Every change goes into the delegate's append-only history with the desk and operator.
+Bulk changes return what they replaced, so the window can offer Undo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain import validation
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate, DelegateStatus, Delegation
+from bsm_desk.store import atomic, history
+from bsm_desk.store import categories as category_store
+from bsm_desk.store import delegates as store
+from bsm_desk.store import delegations as delegation_store
+
+INVALID = QT_TRANSLATE_NOOP("UserError", "The record cannot be saved: {problems}")
+NOT_FOUND = QT_TRANSLATE_NOOP("UserError", "There is no delegate #{id}.")
+
+Changes = dict[int, dict[str, Any]]  # delegate id -> field -> stored value
+
+
+def save_delegate(db: Database, delegate: Delegate, *, desk_id: str,
+                  operator: str = "") -> int:
+    """Add a new delegate (no id) or write an edited one; returns its id."""
+    found = validation.problems(delegate)
+    if found:
+        raise UserError(INVALID, problems="; ".join(found.values()))
+    with atomic(db):
+        if delegate.id is None:
+            new_id = store.add_delegate(db, delegate)
+            history.record(db, new_id, desk_id=desk_id, operator=operator, action="created",
+                           changes={f: [None, store.column_value(delegate, f)]
+                                    for f in DELEGATE_FIELDS
+                                    if store.column_value(delegate, f) not in ("", None, 0)})
+            return new_id
+        before = store.get_delegate(db, delegate.id)
+        if before is None:
+            raise UserError(NOT_FOUND, id=delegate.id)
+        changes = _diff(before, delegate)
+        if changes:
+            store.update_delegate(db, delegate)
+            history.record(db, delegate.id, desk_id=desk_id, operator=operator,
+                           action="updated", changes=changes)
+        return delegate.id
+
+
+def _diff(before: Delegate, after: Delegate) -> dict[str, list[Any]]:
+    return {f: [store.column_value(before, f), store.column_value(after, f)]
+            for f in DELEGATE_FIELDS if getattr(before, f) != getattr(after, f)}
+
+
+def change_many(db: Database, ids: list[int], *, desk_id: str, operator: str = "",
+                action: str = "updated", **fields: Any) -> Changes:
+    """Set the same fields on several delegates; returns the values they had (for undo)."""
+    return restore(db, {i: fields for i in ids}, desk_id=desk_id, operator=operator,
+                   action=action)
+
+
+def restore(db: Database, values: Changes, *, desk_id: str, operator: str = "",
+            action: str = "undone") -> Changes:
+    """Write per-delegate field values; returns what they replaced (undo of an undo)."""
+    previous: Changes = {}
+    with atomic(db):
+        for delegate in store.get_delegates(db, list(values)):
+            assert delegate.id is not None
+            wanted = {k: _typed(k, v) for k, v in values[delegate.id].items()}
+            after = replace(delegate, **wanted)
+            changes = _diff(delegate, after)
+            if not changes:
+                continue
+            previous[delegate.id] = {f: getattr(delegate, f) for f in changes}
+            store.update_delegate(db, after)
+            history.record(db, delegate.id, desk_id=desk_id, operator=operator,
+                           action=action, changes=changes)
+    return previous
+
+
+def _typed(name: str, value: Any) -> Any:
+    if name == "status" and isinstance(value, str):
+        return DelegateStatus(value)
+    if name in ("credentials_received", "birth_date") and isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
+
+
+def set_category(db: Database, ids: list[int], category_id: int, **who: str) -> Changes:
+    return change_many(db, ids, category_id=category_id, **who)
+
+
+def mark_credentials(db: Database, ids: list[int], day: date, **who: str) -> Changes:
+    """Credentials received: the delegate is accredited from ``day``."""
+    return change_many(db, ids, credentials_received=day, status=DelegateStatus.ACCREDITED,
+                       action="accredited", **who)
+
+
+def cancel(db: Database, ids: list[int], **who: str) -> Changes:
+    return change_many(db, ids, status=DelegateStatus.CANCELLED, action="cancelled", **who)
+
+
+@dataclass(frozen=True)
+class DelegationSummary:
+    delegation: Delegation
+    members: int  # not cancelled
+    women: int
+    head: Delegate | None
+    size_limit: int | None
+
+    @property
+    def over_limit(self) -> int:
+        return max(self.members - self.size_limit, 0) if self.size_limit else 0
+
+
+def delegation_summary(db: Database, delegation_id: int) -> DelegationSummary | None:
+    delegation = next((d for d in delegation_store.list_delegations(db)
+                       if d.id == delegation_id), None)
+    if delegation is None:
+        return None
+    members, women = db.execute(
+        "SELECT count(*), coalesce(sum(gender = 'F'), 0) FROM delegate WHERE delegation_id = ?"
+        " AND status != 'cancelled' AND merged_into IS NULL", [delegation_id]).fetchone()
+    head_code = {c.id: c.code for c in category_store.list_categories(db)}
+    head_ids = [r[0] for r in db.execute(
+        "SELECT id, category_id FROM delegate WHERE delegation_id = ? AND status != 'cancelled'"
+        " AND merged_into IS NULL ORDER BY id", [delegation_id]).fetchall()
+        if head_code.get(r[1]) == "hod"]
+    head = store.get_delegate(db, head_ids[0]) if head_ids else None
+    return DelegationSummary(delegation, members, women, head, delegation.size_limit)
