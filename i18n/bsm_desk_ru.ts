@@ -93,6 +93,200 @@
     </message>
 </context>
 <context>
+    <name>DelegateActions</name>
+    <message numerus="yes">
+        <source>{what}: %n delegate(s) changed. Ctrl+Z undoes it.</source>
+        <translation>
+            <numerusform>{what}: изменён %n участник. Ctrl+Z отменит.</numerusform>
+            <numerusform>{what}: изменены %n участника. Ctrl+Z отменит.</numerusform>
+            <numerusform>{what}: изменено %n участников. Ctrl+Z отменит.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Change category</source>
+        <translation>Изменение категории</translation>
+    </message>
+    <message numerus="yes">
+        <source>New category for %n delegate(s):</source>
+        <translation>
+            <numerusform>Новая категория для %n участника:</numerusform>
+            <numerusform>Новая категория для %n участников:</numerusform>
+            <numerusform>Новая категория для %n участников:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Category changed</source>
+        <translation>Категория изменена</translation>
+    </message>
+    <message>
+        <source>Credentials received</source>
+        <translation>Верительные грамоты получены</translation>
+    </message>
+    <message>
+        <source>Cancel registration</source>
+        <translation>Отмена регистрации</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel the registration of %n delegate(s)? Ctrl+Z undoes it.</source>
+        <translation>
+            <numerusform>Отменить регистрацию %n участника? Ctrl+Z вернёт её.</numerusform>
+            <numerusform>Отменить регистрацию %n участников? Ctrl+Z вернёт её.</numerusform>
+            <numerusform>Отменить регистрацию %n участников? Ctrl+Z вернёт её.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation>Регистрация отменена</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: {what} (%n delegate(s)).</source>
+        <translation>
+            <numerusform>Отменено: {what} (%n участник).</numerusform>
+            <numerusform>Отменено: {what} (%n участника).</numerusform>
+            <numerusform>Отменено: {what} (%n участников).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add delegate…</source>
+        <translation>&amp;Добавить участника…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a list…</source>
+        <translation>&amp;Импорт списка…</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>Найти &amp;дубликаты…</translation>
+    </message>
+    <message>
+        <source>Change &amp;category…</source>
+        <translation>Изменить &amp;категорию…</translation>
+    </message>
+    <message>
+        <source>Mark credentials &amp;received</source>
+        <translation>Отметить получение &amp;грамот</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel registration…</source>
+        <translation>Отменить &amp;регистрацию…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Отменить: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+</context>
+<context>
+    <name>DelegateDialog</name>
+    <message>
+        <source>New delegate</source>
+        <translation>Новый участник</translation>
+    </message>
+    <message>
+        <source>Edit delegate</source>
+        <translation>Изменение участника</translation>
+    </message>
+    <message>
+        <source>&amp;Family name (passport):</source>
+        <translation>&amp;Фамилия (паспорт):</translation>
+    </message>
+    <message>
+        <source>&amp;Given name (passport):</source>
+        <translation>&amp;Имя (паспорт):</translation>
+    </message>
+    <message>
+        <source>Family name (C&amp;yrillic):</source>
+        <translation>Фамилия (&amp;кириллица):</translation>
+    </message>
+    <message>
+        <source>Given name (Cyr&amp;illic):</source>
+        <translation>Имя (кири&amp;ллица):</translation>
+    </message>
+    <message>
+        <source>Gen&amp;der:</source>
+        <translation>По&amp;л:</translation>
+    </message>
+    <message>
+        <source>&amp;Honorific:</source>
+        <translation>&amp;Обращение:</translation>
+    </message>
+    <message>
+        <source>&amp;Delegation:</source>
+        <translation>&amp;Делегация:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ка&amp;тегория:</translation>
+    </message>
+    <message>
+        <source>Function (English):</source>
+        <translation>Должность (английский):</translation>
+    </message>
+    <message>
+        <source>Function (Russian):</source>
+        <translation>Должность (русский):</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssport:</source>
+        <translation>Па&amp;спорт:</translation>
+    </message>
+    <message>
+        <source>&amp;Nationality:</source>
+        <translation>&amp;Гражданство:</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal id:</source>
+        <translation>&amp;Внешний номер:</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>С&amp;татус:</translation>
+    </message>
+    <message>
+        <source>Credentials received:</source>
+        <translation>Грамоты получены:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Show the passport number</source>
+        <translation>Показать номер паспорта</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>The Latin name was made from the Cyrillic one: check it against the passport.</source>
+        <translation>Имя латиницей получено из кириллицы: сверьте его с паспортом.</translation>
+    </message>
+</context>
+<context>
     <name>DelegatesModel</name>
     <message>
         <source>Name</source>
@@ -149,6 +343,34 @@
 </context>
 <context>
     <name>DelegatesScreen</name>
+    <message numerus="yes">
+        <source>{name}: %n member(s), {women} women.</source>
+        <translation>
+            <numerusform>{name}: %n участник, женщин: {women}.</numerusform>
+            <numerusform>{name}: %n участника, женщин: {women}.</numerusform>
+            <numerusform>{name}: %n участников, женщин: {women}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Head of delegation: {head}.</source>
+        <translation>Глава делегации: {head}.</translation>
+    </message>
+    <message>
+        <source>No head of delegation yet.</source>
+        <translation>Глава делегации ещё не указан.</translation>
+    </message>
+    <message>
+        <source>Limit: {limit}.</source>
+        <translation>Лимит: {limit}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over the limit.</source>
+        <translation>
+            <numerusform>Превышение на %n человека.</numerusform>
+            <numerusform>Превышение на %n человека.</numerusform>
+            <numerusform>Превышение на %n человек.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>All delegations</source>
         <translation>Все делегации</translation>
@@ -215,6 +437,93 @@
     <message>
         <source>similar names, same date of birth</source>
         <translation>похожие имена, одна дата рождения</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s).</source>
+        <translation>
+            <numerusform>%n вероятная пара дубликатов.</numerusform>
+            <numerusform>%n вероятные пары дубликатов.</numerusform>
+            <numerusform>%n вероятных пар дубликатов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No likely duplicates.</source>
+        <translation>Вероятных дубликатов нет.</translation>
+    </message>
+    <message>
+        <source>Why: {reason} (names {score}% alike)</source>
+        <translation>Причина: {reason} (сходство имён {score}%)</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Вероятные дубликаты</translation>
+    </message>
+    <message>
+        <source>Merge, keep the &amp;left record</source>
+        <translation>Объединить, оставить &amp;левую запись</translation>
+    </message>
+    <message>
+        <source>Merge, keep the &amp;right record</source>
+        <translation>Объединить, оставить &amp;правую запись</translation>
+    </message>
+    <message>
+        <source>&amp;Not the same person</source>
+        <translation>&amp;Это разные люди</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Family name (Cyrillic)</source>
+        <translation>Фамилия (кириллица)</translation>
+    </message>
+    <message>
+        <source>Given name (Cyrillic)</source>
+        <translation>Имя (кириллица)</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Делегация</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
     </message>
 </context>
 <context>
@@ -310,6 +619,153 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>name and delegation</source>
         <translation>имя и делегация</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Full name (family name first)</source>
+        <translation>Полное имя (сначала фамилия)</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Delegation or country</source>
+        <translation>Делегация или страна</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
+        <source>External id</source>
+        <translation>Внешний номер</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Гражданство</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Choose a delegation list</source>
+        <translation>Выбор списка делегации</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Списки</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— не импортировать —</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Выполняется…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) must be corrected in the file before anything is imported. Nothing has been written.</source>
+        <translation>Проблем, которые нужно исправить в файле до импорта: {count}. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Ready: {added} to add, {updated} to update, {unchanged} unchanged. New delegations: {new}.</source>
+        <translation>Готово к импорту: добавить {added}, обновить {updated}, без изменений {unchanged}. Новые делегации: {new}.</translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Импортировано: добавлено {added}, обновлено {updated}, без изменений {unchanged}.</translation>
+    </message>
+    <message>
+        <source>{count} likely duplicate(s) to review: Find duplicates.</source>
+        <translation>Вероятных дубликатов для проверки: {count} (Найти дубликаты).</translation>
+    </message>
+    <message>
+        <source>Import a delegation list</source>
+        <translation>Импорт списка делегации</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Выбор файла</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a text export (.csv, .txt) in any common encoding.</source>
+        <translation>Книга Excel (.xlsx) или текстовая выгрузка (.csv, .txt) в любой распространённой кодировке.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message>
+        <source>Check the columns</source>
+        <translation>Проверка столбцов</translation>
+    </message>
+    <message>
+        <source>Columns were matched by their headers. Correct any that are wrong; a family name column is needed.</source>
+        <translation>Столбцы сопоставлены по заголовкам. Исправьте неверные; нужен столбец с фамилией.</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>Проверка строк</translation>
+    </message>
+    <message>
+        <source>Every row is checked before anything is written.</source>
+        <translation>Каждая строка проверяется до того, как что-либо будет записано.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
     </message>
 </context>
 <context>

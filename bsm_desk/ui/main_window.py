@@ -62,7 +62,10 @@ class MainWindow(QMainWindow):
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.overview_screen = OverviewScreen()
-        self.delegates_screen = DelegatesScreen()
+        self.delegates_screen = DelegatesScreen(settings)
+        self.delegates_screen.changed.connect(self.refresh_overview)
+        self.delegates_screen.message.connect(lambda text: self.statusBar().showMessage(text,
+                                                                                      10000))
         self._screens: list[tuple[str, QWidget]] = [
             ("overview", self.overview_screen), ("delegates", self.delegates_screen)]
         for icon_name, screen in self._screens:
@@ -163,11 +166,19 @@ class MainWindow(QMainWindow):
         self.close_database()
         self.db, self.db_path, self.overview = db, path.resolve(), overview
         self.overview_screen.load(overview)
-        self.delegates_screen.load(db, overview)
+        self.delegates_screen.load(db, overview, self.db_path)
         self.settings.last_db = str(self.db_path)
         config.save(self.settings)
         self.retranslate_ui()
         return True
+
+    def refresh_overview(self) -> None:
+        """The registry changed: new figures on the overview, new lists for the filters."""
+        if self.db is None:
+            return
+        self.overview = event_service.overview(self.db, self.db_path or "")
+        self.overview_screen.load(self.overview)
+        self.delegates_screen.set_overview(self.overview)
 
     def close_database(self) -> None:
         if self.db is not None:

@@ -55,6 +55,19 @@ class Job(QRunnable):
             self.signals.done.emit(result)
 
 
+def start(fn: Callable[[Progress], Any], *, on_progress: Callable[[int, int], None],
+          on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None],
+          owner: QObject) -> Job:
+    """Run ``fn`` in the thread pool; the callbacks run in the GUI thread."""
+    job = Job(fn)
+    job.signals.progress.connect(on_progress)
+    job.signals.done.connect(on_done)
+    job.signals.failed.connect(on_failed)
+    owner._running_job = job  # type: ignore[attr-defined]  # keep it alive
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
 def run_with_progress(parent: QWidget, label: str, fn: Callable[[Progress], Any],
                       on_done: Callable[[Any], None],
                       on_failed: Callable[[BaseException], None]) -> Job:

@@ -31,8 +31,12 @@ MAX_CACHED = 20_000
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
+def model_text(text: str) -> str:
+    """A label of this model (gender, status, column) in the interface language."""
     return QCoreApplication.translate("DelegatesModel", text)
+
+
+_tr = model_text
 
 
 
@@ -101,6 +105,9 @@ class DelegatesModel(QAbstractTableModel):
 
     def delegate_id(self, row: int) -> int:
         return self._ids[row]
+
+    def ids(self) -> list[int]:
+        return self._ids
 
     # -- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

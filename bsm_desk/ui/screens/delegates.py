@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,24 +14,35 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
 
+from bsm_desk import config
 from bsm_desk.domain.model import DelegateStatus
+from bsm_desk.services import registry
 from bsm_desk.services.events import Overview
 from bsm_desk.store.delegates import DelegateQuery
 from bsm_desk.ui import i18n
 from bsm_desk.ui.icons import icon
-from bsm_desk.ui.models.delegates import STATUSES, DelegatesModel
+from bsm_desk.ui.models.delegates import STATUSES, DelegatesModel, model_text
+from bsm_desk.ui.screens.delegate_actions import DelegateActions
 
 
 class DelegatesScreen(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    changed = Signal()  # the registry changed: the window refreshes its figures
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.model: DelegatesModel | None = None
+        self.db: Database | None = None
+        self.db_path: Path | None = None
         self._loaded = False
         self._overview: Overview | None = None
         self.title = QLabel()
@@ -64,8 +76,15 @@ class DelegatesScreen(QWidget):
             label.setBuddy(combo)
             combo.currentIndexChanged.connect(self._apply_filter)
 
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
         self.table = QTableView()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _: self.actions.edit_delegate())
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setVisible(False)
@@ -83,19 +102,39 @@ class DelegatesScreen(QWidget):
             filters.addWidget(label)
             filters.addWidget(combo)
         filters.addStretch(1)
+        self.actions = DelegateActions(self)
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (self.actions.add, self.actions.edit, self.actions.import_,
+                    self.actions.duplicates, None, self.actions.credentials,
+                    self.actions.cancel, self.actions.undo):
+            if act is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(act)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addStretch(1)
+        heading.addWidget(self.toolbar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.count)
         layout.addLayout(filters)
+        layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         self.retranslate_ui()
 
     # -- data ------------------------------------------------------------------------
-    def load(self, db: Database, overview: Overview) -> None:
+    @property
+    def overview(self) -> Overview | None:
+        return self._overview
+
+    def load(self, db: Database, overview: Overview, path: Path | None = None) -> None:
         """Take a newly opened event; the list itself is read when the screen is shown."""
         self.unload()
         self._overview = overview
+        self.db, self.db_path = db, path
         self.model = DelegatesModel(db, self)
         self.model.modelReset.connect(self._update_count)
         self._loaded = False
@@ -110,8 +149,11 @@ class DelegatesScreen(QWidget):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.model.set_query(DelegateQuery(lang=i18n.language()))
         self.table.setModel(self.model)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.actions.update_enabled())
         for column, width in enumerate((230, 200, 90, 240, 190, 260)):
             self.table.setColumnWidth(column, width)
+        self.actions.update_enabled()
 
     def showEvent(self, event: QShowEvent) -> None:
         self._first_show()
@@ -123,7 +165,79 @@ class DelegatesScreen(QWidget):
         if self.model is not None:
             self.model.deleteLater()
         self.model = None
+        self.db = None
         self._overview = None
+
+    def set_overview(self, overview: Overview) -> None:
+        """New figures and lists (delegations may have been added) after a change."""
+        self._overview = overview
+        self._fill_filters()
+        self._update_count()
+        self._show_banner()
+
+    def selected_ids(self) -> list[int]:
+        if self.model is None or self.table.selectionModel() is None:
+            return []
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.delegate_id(r) for r in rows]
+
+    def reload(self, select: int | None = None) -> None:
+        """Read the list again (after an edit), keeping the filters and the position."""
+        if self.model is None or not self._loaded:
+            return
+        keep = select if select is not None else next(iter(self.selected_ids()), None)
+        scroll = self.table.verticalScrollBar().value()
+        self.model.set_query(self.model.query)
+        self.table.verticalScrollBar().setValue(scroll)
+        if keep is not None and keep in self.model.ids():
+            row = self.model.ids().index(keep)
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        self.changed.emit()
+
+    def reopen(self) -> None:
+        """After an import the delegations may be new: the window reopens the event."""
+        self.changed.emit()
+        self.reload()
+
+    def status_message(self, text: str) -> None:
+        self.message.emit(text)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for act in (self.actions.edit, None, self.actions.category, self.actions.credentials,
+                    self.actions.cancel, None, self.actions.undo):
+            if act is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(act)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _show_banner(self) -> None:
+        delegation_id = self.delegation.currentData()
+        summary = (registry.delegation_summary(self.db, delegation_id)
+                   if self.db is not None and delegation_id else None)
+        if summary is None:
+            self.banner.setVisible(False)
+            return
+        lang = i18n.language()
+        head = summary.head
+        text = self.tr("{name}: %n member(s), {women} women.", "", summary.members).format(
+            name=summary.delegation.name(lang), women=summary.women)
+        text += " " + (self.tr("Head of delegation: {head}.").format(
+            head=f"{head.honorific} {head.name(lang)}".strip()) if head
+            else self.tr("No head of delegation yet."))
+        if summary.size_limit:
+            text += " " + self.tr("Limit: {limit}.").format(limit=summary.size_limit)
+        over = summary.over_limit
+        if over:
+            text += " " + self.tr("%n over the limit.", "", over)
+        colour = "#b26a00" if over or head is None else "palette(text)"
+        self.banner.setStyleSheet(f"QLabel {{ color: {colour}; padding: 6px 8px;"
+                                  " border: 1px solid palette(midlight); border-radius: 6px;"
+                                  " background: palette(base); }")
+        self.banner.setText(text)
+        self.banner.setVisible(True)
 
     def _fill_filters(self) -> None:
         lang = i18n.language()
@@ -143,17 +257,11 @@ class DelegatesScreen(QWidget):
         self.status.clear()
         self.status.addItem(self.tr("Any status"), None)
         for status in DelegateStatus:
-            self.status.addItem(self.model_text(STATUSES[status.value]), status.value)
+            self.status.addItem(model_text(STATUSES[status.value]), status.value)
         for combo, value in zip((self.delegation, self.category, self.status), keep, strict=True):
             found = combo.findData(value)
             combo.setCurrentIndex(max(found, 0))
             combo.blockSignals(False)
-
-    @staticmethod
-    def model_text(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("DelegatesModel", text)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -180,6 +288,7 @@ class DelegatesScreen(QWidget):
             status=DelegateStatus(status) if status else None,
             search=text, sort=sort, descending=descending,
         ))
+        self._show_banner()
 
     def _update_count(self) -> None:
         total = self._overview.delegates if self._overview else 0
@@ -208,3 +317,4 @@ class DelegatesScreen(QWidget):
             if self._loaded:
                 self.model.set_language(i18n.language())
         self._update_count()
+        self._show_banner()
