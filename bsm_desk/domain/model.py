@@ -196,6 +196,17 @@ DELEGATE_FIELDS = (
 )
 
 
+_HONORIFICS_RU = {"mr.": "г-н", "mr": "г-н", "ms.": "г-жа", "ms": "г-жа", "mrs.": "г-жа",
+                  "h.e.": "Е. П.", "dr.": "д-р", "prof.": "проф.", "amb.": "посол"}
+
+
+def honorific(text: str, lang: str) -> str:
+    """'H.E. Mr.' as a Russian reader expects it: 'Е. П. г-н'. Other words are kept."""
+    if lang != "ru":
+        return text
+    return " ".join(_HONORIFICS_RU.get(word.casefold(), word) for word in text.split())
+
+
 def pick(lang: str, english: str, russian: str) -> str:
     """The text in ``lang``, falling back to the other language when it is missing."""
     if lang == "ru":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -179,13 +179,48 @@ def _shares(total: int, weights: list[int]) -> list[int]:
     return shares
 
 
+PLANTED_DUPLICATES = 3  # people registered twice, for the Duplicates dialog to find
+
+
 def _people(rng: random.Random, count: int, delegations: list[_Delegation],
             categories: dict[str, Category]) -> Iterator[Delegate]:
     shares = _shares(count, [d.weight for d in delegations])
     emails: set[str] = set()
+    planted = 0
     for delegation, share in zip(delegations, shares, strict=True):
+        names: set[tuple[str, str]] = set()
+        earlier: list[Delegate] = []
         for index in range(share):
-            yield _person(rng, delegation, index, categories, emails)
+            if (planted < PLANTED_DUPLICATES and share >= 10 and index == share - 1
+                    and delegation.type is DelegationType.MEMBER_STATE):
+                yield _registered_again(rng, earlier[1], planted)
+                planted += 1
+                continue
+            for _ in range(8):  # two people of one name in one delegation: rare, avoid
+                person = _person(rng, delegation, index, categories, emails)
+                if (person.family_name, person.given_name) not in names:
+                    break
+            names.add((person.family_name, person.given_name))
+            earlier.append(person)
+            yield person
+
+
+def _registered_again(rng: random.Random, first: Delegate, kind: int) -> Delegate:
+    """The same person a second time, as happens at a busy desk."""
+    if kind == 0 and first.family_name_cyr:
+        # Typed at the desk in Cyrillic only: the Latin name is generated (ICAO).
+        return replace(first, family_name=to_latin(first.family_name_cyr, "icao"),
+                       given_name=to_latin(first.given_name_cyr, "icao"), email="",
+                       passport_no="", phone="", latin_generated=True,
+                       status=DelegateStatus.REGISTERED, credentials_received=None)
+    if kind == 2 and first.passport_no:
+        # Sent again by another office, with a private e-mail: same passport.
+        return replace(first, email=first.email.split("@")[0] + "@mail.example",
+                       phone=f"+{rng.randint(1, 999)} {rng.randint(100, 999)} "
+                             f"{rng.randint(1000, 9999)}", status=DelegateStatus.REGISTERED)
+    # On two lists with the same e-mail address, typed in capitals on one of them.
+    return replace(first, email=first.email.upper(), status=DelegateStatus.REGISTERED,
+                   credentials_received=None)
 
 
 def _category(rng: random.Random, d: _Delegation, index: int) -> str:

@@ -61,3 +61,12 @@ def test_a_broken_translation_still_shows_the_error() -> None:
     error = UserError("Unknown time zone: {zone}.", zone="Mars/Olympus")
     assert error.message(lambda ctx, text: "Неизвестный пояс: {zona}") == \
         "Unknown time zone: Mars/Olympus."
+
+
+def test_honorifics_in_russian() -> None:
+    from bsm_desk.domain.model import honorific
+
+    assert honorific("H.E. Mr.", "ru") == "Е. П. г-н"
+    assert honorific("Ms.", "ru") == "г-жа"
+    assert honorific("H.E. Mr.", "en") == "H.E. Mr."
+    assert honorific("Colonel", "ru") == "Colonel"

@@ -138,3 +138,15 @@ def test_the_build_is_journalled_with_the_desk(demo_file: Path) -> None:
 def test_bad_counts_are_refused(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="between 0 and"):
         build_demo(tmp_path / "x.sqlite", delegates=-1, desk_id=DESK)
+
+
+def test_the_demo_has_people_registered_twice_for_the_duplicates_dialog(demo_file: Path) -> None:
+    from bsm_desk.services.duplicates import SAME_EMAIL, SAME_NAME, SAME_PASSPORT, find_duplicates
+
+    db = connect(demo_file)
+    pairs = find_duplicates(db)
+    reasons = {p.reason for p in pairs}
+    assert {SAME_NAME, SAME_EMAIL, SAME_PASSPORT} <= reasons
+    generated = [p for p in pairs if p.second.latin_generated]
+    assert generated and generated[0].second.family_name_cyr == generated[0].first.family_name_cyr
+    assert len(pairs) <= 8, "no flood of accidental namesakes"

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Delegate
+from bsm_desk.domain.validation import mask_passport
 from bsm_desk.services import duplicates
 from bsm_desk.services.duplicates import Pair
 from bsm_desk.store import categories as category_store
@@ -107,6 +108,8 @@ class DuplicatesDialog(QDialog):
             return self._delegations.get(value, "")
         if name == "category_id":
             return self._categories.get(value, "")
+        if name == "passport_no":
+            return mask_passport(value)
         return "" if value is None else str(value)
 
     def _show_pair(self, row: int) -> None:

@@ -199,3 +199,5 @@ class DelegateActions(QObject):
         label = self._undo[0] if self._undo else ""
         self.undo.setText(self.tr("&Undo {what}").format(what=label.lower()) if label
                           else self.tr("&Undo"))
+        for act in (self.credentials, self.cancel, self.undo, self.edit, self.add):
+            act.setToolTip(act.text().replace("&", "").rstrip("…"))

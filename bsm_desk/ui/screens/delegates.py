@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QMenu,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
 
 from bsm_desk import config
-from bsm_desk.domain.model import DelegateStatus
+from bsm_desk.domain.model import DelegateStatus, honorific
 from bsm_desk.services import registry
 from bsm_desk.services.events import Overview
 from bsm_desk.store.delegates import DelegateQuery
@@ -49,7 +50,7 @@ class DelegatesScreen(QWidget):
         self.title.setProperty("role", "title")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(240)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -106,12 +107,15 @@ class DelegatesScreen(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for act in (self.actions.add, self.actions.edit, self.actions.import_,
-                    self.actions.duplicates, None, self.actions.credentials,
-                    self.actions.cancel, self.actions.undo):
-            if act is None:
-                self.toolbar.addSeparator()
-            else:
-                self.toolbar.addAction(act)
+                    self.actions.duplicates):
+            self.toolbar.addAction(act)
+        self.toolbar.addSeparator()
+        for act in (self.actions.credentials, self.actions.cancel, self.actions.undo):
+            # Icons only: their names are long in Russian; the tooltip says what they do.
+            self.toolbar.addAction(act)
+            button = self.toolbar.widgetForAction(act)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         heading = QHBoxLayout()
         heading.addWidget(self.title)
         heading.addStretch(1)
@@ -225,7 +229,7 @@ class DelegatesScreen(QWidget):
         text = self.tr("{name}: %n member(s), {women} women.", "", summary.members).format(
             name=summary.delegation.name(lang), women=summary.women)
         text += " " + (self.tr("Head of delegation: {head}.").format(
-            head=f"{head.honorific} {head.name(lang)}".strip()) if head
+            head=f"{honorific(head.honorific, lang)} {head.name(lang)}".strip()) if head
             else self.tr("No head of delegation yet."))
         if summary.size_limit:
             text += " " + self.tr("Limit: {limit}.").format(limit=summary.size_limit)
