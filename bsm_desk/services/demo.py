@@ -196,7 +196,9 @@ def _people(rng: random.Random, count: int, delegations: list[_Delegation],
                 yield _registered_again(rng, earlier[1], planted)
                 planted += 1
                 continue
-            for _ in range(8):  # two people of one name in one delegation: rare, avoid
+            # Two people of one name in one real delegation are rare: avoid it, as long as the
+            # name pools allow (a 10,000-person synthetic delegation cannot).
+            for _ in range(8 if len(names) < 300 else 1):
                 person = _person(rng, delegation, index, categories, emails)
                 if (person.family_name, person.given_name) not in names:
                     break
