@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-BENCHMARKS = ("startup",)
+BENCHMARKS = ("startup", "search", "importing")
 
 
 def main(argv: list[str] | None = None) -> int:

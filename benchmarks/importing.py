@@ -1,0 +1,67 @@
+"""Import of a 10,000-row delegation list (.xlsx) into the 700-delegate demo: rows per
+second, next to the floor of openpyxl (read-only) merely reading the same file in the
+same run. The issue sets no goal; ours: the import takes at most 5 times the read.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import BENCH_DESK, Result, demo_db
+from bsm_desk.services.importer import import_file
+from bsm_desk.store import connect
+
+NAME = "import"
+ROWS = 10_000
+
+
+def write_list(path: Path, rows: int, seed: int = 11) -> Path:
+    import openpyxl
+
+    from bsm_desk.services import demo_data
+
+    rng = random.Random(seed)
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Participants")
+    sheet.append(["Delegation list"])
+    sheet.append(["№", "Family name", "Given name", "Фамилия", "Имя", "Gender", "Country",
+                  "Category", "Function", "E-mail", "Passport"])
+    families = demo_data.CYRILLIC["tg"][0].split(" ")
+    given = demo_data.CYRILLIC["tg"][1].split(" ")
+    countries = [d[0] for d in demo_data.DELEGATIONS if d[3]]
+    for i in range(rows):
+        family, name = rng.choice(families), rng.choice(given)
+        sheet.append([f"L-{i}", f"Family{i}", f"Given{i % 97}", family, name,
+                      rng.choice("MF"), rng.choice(countries), "Delegate", "Counsellor",
+                      f"person{i}@example.org", f"P{1000000 + i}"])
+    book.save(path)
+    return path
+
+
+def run() -> list[Result]:
+    import openpyxl
+
+    folder = Path(tempfile.mkdtemp(prefix="bsm-import-"))
+    listing = write_list(folder / "list.xlsx", ROWS)
+    start = time.perf_counter()
+    book = openpyxl.load_workbook(listing, read_only=True, data_only=True)
+    read = sum(1 for _ in book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    floor_seconds = time.perf_counter() - start
+    target = folder / "event.sqlite"
+    shutil.copy(demo_db(700), target)
+    db = connect(target)
+    start = time.perf_counter()
+    report = import_file(db, listing, desk_id=BENCH_DESK)
+    seconds = time.perf_counter() - start
+    db.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    assert report.added == ROWS and read >= ROWS, (report.added, read)
+    rate, floor_rate = ROWS / seconds, ROWS / floor_seconds
+    ratio = seconds / floor_seconds
+    return [Result(NAME, f"{ROWS:,}-row xlsx imported", round(rate, 1), "rows/s",
+                   round(floor_rate, 1), round(ratio, 3), "time ratio <= 5", ratio <= 5.0)]

@@ -1,0 +1,78 @@
+"""Search at 100,000 delegates: p50 and p95 per query over a mixed set of Latin, Cyrillic,
+prefix and two-word queries, next to the floor of a bare FTS5 prefix query (ranked,
+top 20) on the same index, same connection settings, same run.
+
+Goal: p95 <= 20 ms and p95 ratio <= 5.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import statistics
+import time
+
+from benchmarks.common import Result, demo_db, ratio_result
+from bsm_desk.domain.names import fold
+from bsm_desk.services.search import search_ids
+from bsm_desk.store import connect
+from bsm_desk.store.delegates import match_expression
+
+NAME = "search"
+QUERIES = 400
+
+
+def queries(db: sqlite3.Connection, count: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    rows = db.execute("SELECT family_name, given_name, family_name_cyr, given_name_cyr"
+                      " FROM delegate").fetchall()
+    out = []
+    for i in range(count):
+        family, given, family_cyr, given_cyr = rng.choice(rows)
+        kind = i % 6
+        if kind == 0:
+            out.append(family)                             # Latin, whole
+        elif kind == 1:
+            out.append(family_cyr or family)               # Cyrillic, whole
+        elif kind == 2:
+            out.append(family[: rng.randint(2, 4)])        # Latin prefix
+        elif kind == 3:
+            out.append((family_cyr or family)[: rng.randint(2, 4)])  # Cyrillic prefix
+        elif kind == 4:
+            out.append(f"{given} {family}")                # two words, reversed order
+        else:
+            out.append(f"{family_cyr or family} {given_cyr[:3] or given[:3]}")
+    return out
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))]
+
+
+def run() -> list[Result]:
+    path = demo_db(100_000)
+    db = connect(path)
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA journal_mode = WAL")
+    texts = queries(db.conn, QUERIES)
+    expressions = [match_expression(t) for t in texts]
+    for text in texts[:20]:  # warm caches alike for both
+        search_ids(db, text)
+    ours, floor = [], []
+    for text, expression in zip(texts, expressions, strict=True):
+        start = time.perf_counter()
+        search_ids(db, text, 20)
+        ours.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        fold(text)
+        raw.execute("SELECT rowid FROM delegate_fts WHERE delegate_fts MATCH ?"
+                    " ORDER BY rank LIMIT 20", [expression]).fetchall()
+        floor.append((time.perf_counter() - start) * 1000)
+    p50, p95 = _percentiles(ours)
+    f50, f95 = _percentiles(floor)
+    return [
+        ratio_result(NAME, "p50 per query, 100k delegates", p50, "ms", f50, 5.0),
+        ratio_result(NAME, "p95 per query, 100k delegates", p95, "ms", f95, 5.0,
+                     extra_goal=("p95 <= 20 ms", p95 <= 20.0)),
+    ]
