@@ -71,6 +71,8 @@ class DelegatesScreen(QWidget):
         self.category = QComboBox()
         self.status_label = QLabel()
         self.status = QComboBox()
+        for combo in (self.category, self.status):  # short lists: show their longest name
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for label, combo in ((self.delegation_label, self.delegation),
                              (self.category_label, self.category),
                              (self.status_label, self.status)):
