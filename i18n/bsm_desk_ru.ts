@@ -48,6 +48,10 @@
         <translation>Шаблон записан: {path}</translation>
     </message>
     <message>
+        <source>Badges written: {count}; pages: {pages}; file: {path}</source>
+        <translation>Бейджей записано: {count}; страниц: {pages}; файл: {path}</translation>
+    </message>
+    <message>
         <source>Nobody found.</source>
         <translation>Никого не найдено.</translation>
     </message>
@@ -1035,6 +1039,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>Значение --limit должно быть не меньше 1.</translation>
     </message>
     <message>
+        <source>--ids takes delegate numbers separated by commas, not {value}.</source>
+        <translation>--ids принимает номера участников через запятую, а не {value}.</translation>
+    </message>
+    <message>
+        <source>The badges command needs --out FILE.pdf or --codes.</source>
+        <translation>Команде badges нужен --out ФАЙЛ.pdf или --codes.</translation>
+    </message>
+    <message>
         <source>The event database {path} does not exist.</source>
         <translation>База данных мероприятия {path} не существует.</translation>
     </message>
@@ -1087,6 +1099,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Выберите хотя бы один рабочий язык.</translation>
     </message>
     <message>
+        <source>The event code {code} can only have capital Latin letters and digits (up to 12).</source>
+        <translation>Код мероприятия {code} может содержать только заглавные латинские буквы и цифры (до 12).</translation>
+    </message>
+    <message>
         <source>The number of delegates must be between 0 and {most}.</source>
         <translation>Число участников должно быть от 0 до {most}.</translation>
     </message>
@@ -1127,8 +1143,40 @@ A .sqlite file from another desk or a backup</source>
         <translation>Запись нельзя сохранить: {problems}</translation>
     </message>
     <message>
+        <source>This database has no event to print badges for.</source>
+        <translation>В этой базе нет мероприятия, для которого печатать бейджи.</translation>
+    </message>
+    <message>
+        <source>There is no delegation called {name}.</source>
+        <translation>Делегации «{name}» нет.</translation>
+    </message>
+    <message>
+        <source>There is no category called {name}.</source>
+        <translation>Категории «{name}» нет.</translation>
+    </message>
+    <message>
         <source>There is no delegate #{id}.</source>
         <translation>Участника №{id} нет.</translation>
+    </message>
+    <message>
+        <source>Delegate #{id} is cancelled or merged into another record: no badge.</source>
+        <translation>Участник №{id} отменён или объединён с другой записью: бейдж не положен.</translation>
+    </message>
+    <message>
+        <source>No badges match: nothing was written.</source>
+        <translation>Ни один бейдж не подходит: ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Не удалось записать {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Unknown badge layout {layout}: use {known}.</source>
+        <translation>Неизвестный макет бейджа {layout}: используйте {known}.</translation>
+    </message>
+    <message>
+        <source>Unknown reprint reason {reason}: use {known}.</source>
+        <translation>Неизвестная причина перепечатки {reason}: используйте {known}.</translation>
     </message>
 </context>
 <context>

@@ -66,4 +66,7 @@ BAD_DATES = QT_TRANSLATE_NOOP(
 BAD_TIME_ZONE = QT_TRANSLATE_NOOP("UserError", "Unknown time zone: {zone}.")
 TITLE_MISSING = QT_TRANSLATE_NOOP("UserError", "The event needs a title in English.")
 NO_LANGUAGE = QT_TRANSLATE_NOOP("UserError", "Choose at least one working language.")
+BAD_EVENT_CODE = QT_TRANSLATE_NOOP(
+    "UserError", "The event code {code} can only have capital Latin letters and digits (up to 12)."
+)
 BAD_COUNT = QT_TRANSLATE_NOOP("UserError", "The number of delegates must be between 0 and {most}.")

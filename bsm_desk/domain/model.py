@@ -38,6 +38,14 @@ class DelegateStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class ReissueReason(enum.StrEnum):
+    """Why a delegate gets a new badge (the old one is revoked)."""
+
+    LOST = "lost"
+    DAMAGED = "damaged"
+    NAME = "name"  # the name was corrected
+
+
 class Access(enum.StrEnum):
     """Which doors a category's badge opens by default."""
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
 
-from bsm_desk.domain import errors
+from bsm_desk.domain import badge_code, errors
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import (
     Access,
@@ -78,6 +78,8 @@ def validate(spec: NewEvent) -> None:
         raise UserError(errors.BAD_TIME_ZONE, zone=spec.time_zone) from exc
     if not spec.languages:
         raise UserError(errors.NO_LANGUAGE)
+    if spec.code and not badge_code.valid_event_code(spec.code):
+        raise UserError(errors.BAD_EVENT_CODE, code=spec.code)
 
 
 def event_code(title: str, year: int) -> str:

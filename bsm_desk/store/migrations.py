@@ -200,10 +200,42 @@ def _v4_registry(db: Database) -> None:
         db.execute(statement)
 
 
+def _v5_badges(db: Database) -> None:
+    """Badge reissues and prints, as append-only events.
+
+    A delegate's badge is version 1 until a reissue (lost, damaged, name corrected)
+    records version 2, 3, ...; the highest version is the one the doors accept.
+    """
+    for statement in (
+        """CREATE TABLE badge_issue (
+            uuid TEXT PRIMARY KEY,
+            delegate_id INTEGER NOT NULL REFERENCES delegate(id),
+            version INTEGER NOT NULL CHECK (version >= 2),
+            reason TEXT NOT NULL CHECK (reason IN ('lost', 'damaged', 'name')),
+            at TEXT NOT NULL,
+            desk_id TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            UNIQUE (delegate_id, version)
+        )""",
+        """CREATE TABLE badge_print (
+            uuid TEXT PRIMARY KEY,
+            delegate_id INTEGER NOT NULL REFERENCES delegate(id),
+            version INTEGER NOT NULL CHECK (version >= 1),
+            layout TEXT NOT NULL,
+            at TEXT NOT NULL,
+            desk_id TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX badge_print_delegate ON badge_print(delegate_id, version)",
+    ):
+        db.execute(statement)
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
     (3, _v3_counts_index),
     (4, _v4_registry),
+    (5, _v5_badges),
 ]
 LATEST = STEPS[-1][0]

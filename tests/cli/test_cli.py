@@ -183,3 +183,56 @@ def test_duplicates_are_found_after_an_import(capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, "duplicates", "--db", str(demo_copy), "--json")
     pairs = json.loads(out)
     assert any(sorted(p["names"]) == ["NOVIKOV Petr", "NOVIKOV Petr"] for p in pairs)
+
+
+def test_badges_codes_pdf_and_reprint(capsys: pytest.CaptureFixture[str], demo_copy: Path,
+                                      tmp_path: Path) -> None:
+    from bsm_desk.domain import badge_code
+    from bsm_desk.store import connect
+    from bsm_desk.store.event import get_event
+
+    db = str(demo_copy)
+    code, out, _ = run(capsys, "badges", "--db", db, "--codes", "--delegation", "Tajikistan")
+    assert code == 0
+    lines = [line.split("\t") for line in out.splitlines()]
+    assert len(lines) > 5
+    conn = connect(demo_copy)
+    event = get_event(conn)
+    conn.close()
+    for delegate_id, text in lines:
+        checked = badge_code.verify(text, event.code, event.secret)
+        assert checked.valid and checked.delegate_id == int(delegate_id)
+
+    first, second = lines[0][0], lines[1][0]
+    pdf = tmp_path / "two.pdf"
+    code, out, _ = run(capsys, "badges", "--db", db, "--out", str(pdf), "--layout", "a4-4up",
+                       "--ids", f"{first},{second}", "--json")
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
+    assert json.loads(out) == {"file": str(pdf), "badges": 2, "pages": 1,
+                               "layout": "a4-4up", "logged": True}
+    code, out, _ = run(capsys, "badges", "--db", db, "--codes", "--only-unprinted",
+                       "--delegation", "Tajikistan")
+    assert [line.split("\t")[0] for line in out.splitlines()] == [i for i, _ in lines[2:]]
+
+    code, out, _ = run(capsys, "reprint", "--db", db, first, "--reason", "lost",
+                       "--out", str(tmp_path / "again.pdf"))
+    assert code == 0 and "1" in out and (tmp_path / "again.pdf").exists()
+    code, out, _ = run(capsys, "badges", "--db", db, "--codes", "--ids", first)
+    (new,) = out.splitlines()
+    assert new.split("\t")[1].startswith(f"B1-{event.code}-{first}-2-")
+
+
+def test_badges_errors(capsys: pytest.CaptureFixture[str], demo_file: Path,
+                       tmp_path: Path) -> None:
+    db = str(demo_file)
+    for args, message in [
+        (("badges", "--db", db), "--out"),
+        (("badges", "--db", db, "--codes", "--ids", "1,x"), "1,x"),
+        (("badges", "--db", db, "--codes", "--category", "Royalty"), "Royalty"),
+        (("badges", "--db", db, "--out", str(tmp_path / "no" / "b.pdf")), "Could not write"),
+        (("reprint", "--db", db, "999999", "--reason", "lost", "--out", "x.pdf"), "#999999"),
+    ]:
+        code, out, err = run(capsys, *args)
+        assert code == 2 and message in err and out == "", args
+    code, _, err = run(capsys, "reprint", "--db", db, "1", "--reason", "stolen", "--out", "x")
+    assert code == 2 and "stolen" in err

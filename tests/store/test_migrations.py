@@ -25,6 +25,25 @@ def _make_at(path: Path, version: int) -> None:
                 "INSERT INTO delegate (family_name, family_name_cyr, delegation_id, category_id,"
                 " created_at, updated_at) VALUES (?, ?, 1, 1, '2022-09-01', '2022-09-01')",
                 [family, family_cyr])
+        if version >= 4:
+            # From v4 on, the store writes each new name into the search index itself.
+            from bsm_desk.domain.names import fold_words
+
+            db.execute("DROP TRIGGER delegate_fts_update")
+            for row_id, family, family_cyr in db.execute(
+                    "SELECT id, family_name, family_name_cyr FROM delegate").fetchall():
+                key = " ".join(fold_words(family, family_cyr))
+                db.execute("UPDATE delegate SET search_key = ? WHERE id = ?", [key, row_id])
+            db.execute("INSERT INTO delegate_fts(delegate_fts) VALUES ('rebuild')")
+            db.execute(
+                "CREATE TRIGGER delegate_fts_update AFTER UPDATE OF search_key ON delegate BEGIN"
+                " INSERT INTO delegate_fts(delegate_fts, rowid, search_key)"
+                " VALUES ('delete', old.id, old.search_key);"
+                " INSERT INTO delegate_fts(rowid, search_key) VALUES (new.id, new.search_key);"
+                " END")
+        if version >= 5:
+            db.execute("INSERT INTO badge_issue (uuid, delegate_id, version, reason, at, desk_id)"
+                       " VALUES ('u1', 1, 2, 'lost', '2022-10-18T08:00:00+00:00', 'd')")
     db.close()
 
 

@@ -1,0 +1,119 @@
+"""Fitting text into a box on a badge: shrink first, then wrap, never overflow.
+
+Widths scale linearly with the font size, so each word is measured once at size 1
+and every candidate size is a multiplication: fitting a badge's dozen lines costs
+a few dozen ``stringWidth`` calls, which keeps batch printing fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+
+from bsm_desk import paths
+
+REGULAR = "BSMSans"
+BOLD = "BSMSans-Bold"
+FONT_FILES = {REGULAR: "NotoSans-Regular.ttf", BOLD: "NotoSans-Bold.ttf"}
+LEADING = 1.18  # line height as a multiple of the font size
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> tuple[TTFont, ...]:
+    """Load the shipped fonts once per process; reportlab embeds the used glyphs."""
+    fonts = tuple(TTFont(name, str(paths.resource("fonts", file)))
+                  for name, file in FONT_FILES.items())
+    for font in fonts:
+        registerFont(font)
+    return fonts
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """Letters of ``text`` the shipped fonts cannot draw (spaces and marks aside)."""
+    register_fonts()
+    regular, bold = register_fonts()
+    return {ch for ch in text if not ch.isspace()
+            and (ord(ch) not in regular.face.charToGlyph or ord(ch) not in bold.face.charToGlyph)}
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    lines: tuple[str, ...]
+    size: float  # font size in points, the same for every line
+    font: str
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.size * LEADING if self.lines else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _unit_width(text: str, font: str) -> float:
+    return float(stringWidth(text, font, 1.0))
+
+
+def _tokens(text: str) -> tuple[list[str], list[bool]]:
+    """Words, split after hyphens too; ``glued[i]`` says token i follows i-1 with no space."""
+    tokens: list[str] = []
+    glued: list[bool] = []
+    for word in text.split(" "):
+        parts = re.split(r"(?<=-)(?=.)", word)
+        for index, part in enumerate(parts):
+            tokens.append(part)
+            glued.append(index > 0)
+    return tokens, glued
+
+
+def _wrap(tokens: list[str], glued: list[bool], widths: list[float], space: float,
+          limit: float) -> list[str]:
+    """Greedy wrap of tokens whose widths are given at the same size as ``limit``."""
+    lines: list[str] = []
+    current = ""
+    used = 0.0
+    for token, joined, width in zip(tokens, glued, widths, strict=True):
+        gap = 0.0 if joined else space
+        if current and used + gap + width > limit:
+            lines.append(current)
+            current, used = token, width
+        else:
+            current = current + ("" if joined or not current else " ") + token
+            used = used + gap + width if current != token else width
+    if current:
+        lines.append(current)
+    return lines
+
+
+def fit(text: str, font: str, width: float, max_size: float, min_size: float,
+        max_lines: int = 2) -> Fitted:
+    """The largest size (down to ``min_size``) at which ``text`` fits ``width``.
+
+    One line if it fits at ``min_size`` or more; otherwise wrapped (at spaces and
+    after hyphens) into up to ``max_lines`` at the largest size that allows it; and
+    if even that fails, smaller than ``min_size`` until it fits: text is never cut.
+    """
+    text = " ".join(text.split())
+    if not text:
+        return Fitted((), max_size, font)
+    whole = _unit_width(text, font)
+    if whole * min_size <= width:
+        return Fitted((text,), min(max_size, width / whole), font)
+    tokens, glued = _tokens(text)
+    widths = [_unit_width(t, font) for t in tokens]
+    space = _unit_width(" ", font)
+    widest = max(widths)
+    size = min(max_size, width / widest)
+    while size >= min_size:
+        lines = _wrap(tokens, glued, [w * size for w in widths], space * size, width)
+        if len(lines) <= max_lines:
+            return Fitted(tuple(lines), size, font)
+        size -= 0.5
+    # Below the minimum: the wrap at min_size, scaled until its widest line fits.
+    lines = _wrap(tokens, glued, [w * min_size for w in widths], space * min_size, width)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines - 1] + [" ".join(lines[max_lines - 1:])]
+    longest = max(_unit_width(line, font) for line in lines)
+    return Fitted(tuple(lines), min(min_size, width / longest), font)

@@ -1,0 +1,265 @@
+"""Badges: which ones to print, their signed codes, the PDF, the print log and reprints.
+
+A badge is printed from a PDF made here, whether it goes to a file, a card printer
+or a sheet printer. Each print is logged (append-only) once the PDF is whole; a
+reprint first records a new badge version, so the lost badge scans as REVOKED
+even if the new one is never printed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from bsm_desk.domain import badge_code
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.model import DelegateStatus, Event, ReissueReason
+from bsm_desk.services.badge_pdf import BadgeFace, Header, Layout, event_dates, render
+from bsm_desk.store import atomic, history
+from bsm_desk.store import badges as store
+from bsm_desk.store import categories as category_store
+from bsm_desk.store import delegates as delegate_store
+from bsm_desk.store import delegations as delegation_store
+from bsm_desk.store import event as event_store
+
+Progress = Callable[[int, int], None]
+
+NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to print badges for.")
+NO_DELEGATION = QT_TRANSLATE_NOOP("UserError", "There is no delegation called {name}.")
+NO_CATEGORY = QT_TRANSLATE_NOOP("UserError", "There is no category called {name}.")
+NO_DELEGATE = QT_TRANSLATE_NOOP("UserError", "There is no delegate #{id}.")
+NOT_ACTIVE = QT_TRANSLATE_NOOP(
+    "UserError", "Delegate #{id} is cancelled or merged into another record: no badge.")
+NOTHING_TO_PRINT = QT_TRANSLATE_NOOP("UserError", "No badges match: nothing was written.")
+CANNOT_WRITE = QT_TRANSLATE_NOOP("UserError", "Could not write {path}: {reason}")
+BAD_LAYOUT = QT_TRANSLATE_NOOP("UserError", "Unknown badge layout {layout}: use {known}.")
+BAD_REASON = QT_TRANSLATE_NOOP("UserError", "Unknown reprint reason {reason}: use {known}.")
+
+
+def layout_of(name: str) -> Layout:
+    try:
+        return Layout(name)
+    except ValueError:
+        raise UserError(BAD_LAYOUT, layout=name,
+                        known=", ".join(x.value for x in Layout)) from None
+
+
+def reason_of(name: str) -> ReissueReason:
+    try:
+        return ReissueReason(name)
+    except ValueError:
+        raise UserError(BAD_REASON, reason=name,
+                        known=", ".join(x.value for x in ReissueReason)) from None
+
+
+def _event(db: Database) -> Event:
+    event = event_store.get_event(db)
+    if event is None:
+        raise UserError(NO_EVENT)
+    return event
+
+
+def header(event: Event) -> Header:
+    return Header(event.title_en, event.title_ru or event.title_en,
+                  event_dates(event.start_date, event.end_date, "en"),
+                  event_dates(event.start_date, event.end_date, "ru"))
+
+
+# --- choosing ----------------------------------------------------------------------
+
+def _find(name: str, candidates: Sequence[tuple[int, Sequence[str | None]]]) -> int | None:
+    wanted = name.strip().casefold()
+    for item_id, names in candidates:
+        if any(n and n.strip().casefold() == wanted for n in names):
+            return item_id
+    return None
+
+
+def select(db: Database, *, delegation: str | None = None, category: str | None = None,
+           only_unprinted: bool = False, ids: Sequence[int] | None = None) -> list[int]:
+    """Delegates to badge, in envelope order (delegation, then name).
+
+    Names match a delegation's English or Russian name or ISO code, and a
+    category's code or either name, ignoring case. Cancelled and merged records
+    never get a badge; asking for one by id is an error rather than a silent skip.
+    """
+    where = ["d.status != 'cancelled'", "d.merged_into IS NULL"]
+    params: list[object] = []
+    if delegation:
+        found = _find(delegation, [(g.id or 0, (g.name_en, g.name_ru, g.iso_code))
+                                   for g in delegation_store.list_delegations(db)])
+        if found is None:
+            raise UserError(NO_DELEGATION, name=delegation)
+        where.append("d.delegation_id = ?")
+        params.append(found)
+    if category:
+        found = _find(category, [(k.id or 0, (k.code, k.name_en, k.name_ru))
+                                 for k in category_store.list_categories(db)])
+        if found is None:
+            raise UserError(NO_CATEGORY, name=category)
+        where.append("d.category_id = ?")
+        params.append(found)
+    if ids is not None:
+        _checked(db, ids)
+        wanted = list(dict.fromkeys(ids))
+        marks = ",".join("?" for _ in wanted) or "NULL"
+        where.append(f"d.id IN ({marks})")
+        params.extend(wanted)
+    chosen = [r[0] for r in db.execute(
+        "SELECT d.id FROM delegate d JOIN delegation g ON g.id = d.delegation_id"
+        f" WHERE {' AND '.join(where)}"
+        " ORDER BY g.order_key, g.name_en, d.family_name COLLATE NOCASE,"
+        " d.given_name COLLATE NOCASE, d.id", params).fetchall()]
+    if only_unprinted:
+        waiting = set(store.unprinted_ids(db, chosen))
+        chosen = [i for i in chosen if i in waiting]
+    return chosen
+
+
+def _checked(db: Database, ids: Sequence[int]) -> list[int]:
+    known = {d.id: d for d in delegate_store.get_delegates(db, list(ids))}
+    for delegate_id in ids:
+        delegate = known.get(delegate_id)
+        if delegate is None:
+            raise UserError(NO_DELEGATE, id=delegate_id)
+        if delegate.status is DelegateStatus.CANCELLED or delegate.merged_into is not None:
+            raise UserError(NOT_ACTIVE, id=delegate_id)
+    return list(ids)
+
+
+# --- what a badge shows ------------------------------------------------------------
+
+def faces(db: Database, ids: Sequence[int]) -> list[BadgeFace]:
+    """The badges of these delegates as they print now (current version, signed)."""
+    event = _event(db)
+    delegations = {g.id: g for g in delegation_store.list_delegations(db)}
+    categories = {k.id: k for k in category_store.list_categories(db)}
+    states = store.states(db, ids)
+    photos = store.photos(db, ids)
+    result = []
+    for d in delegate_store.get_delegates(db, ids):
+        assert d.id is not None
+        g = delegations[d.delegation_id]
+        k = categories[d.category_id]
+        version = states[d.id].version
+        result.append(BadgeFace(
+            delegate_id=d.id, version=version,
+            code=badge_code.make(event.code, event.secret, d.id, version),
+            family_name=d.family_name, given_name=d.given_name,
+            cyrillic_name=d.cyrillic_name, delegation_en=g.name_en,
+            delegation_ru=g.name_ru, function_en=d.function_en, function_ru=d.function_ru,
+            category_en=k.name_en, category_ru=k.name_ru, colour=k.colour,
+            photo=photos.get(d.id)))
+    return result
+
+
+def codes(db: Database, ids: Sequence[int]) -> list[tuple[int, str]]:
+    """(delegate id, current code) for each of ``ids``."""
+    event = _event(db)
+    states = store.states(db, ids)
+    return [(i, badge_code.make(event.code, event.secret, i, states[i].version))
+            for i in ids if i in states]
+
+
+def pdf_bytes(db: Database, ids: Sequence[int], layout: Layout,
+              progress: Progress | None = None) -> bytes:
+    """The PDF of these badges, in memory (preview and printing)."""
+    chosen = faces(db, ids)
+    if not chosen:
+        raise UserError(NOTHING_TO_PRINT)
+    buffer = io.BytesIO()
+    render(chosen, header(_event(db)), layout, buffer, progress=progress)
+    return buffer.getvalue()
+
+
+# --- printing and the log ----------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    path: Path | None
+    badges: int
+    pages: int
+    logged: bool
+
+
+def log_prints(db: Database, printed: Sequence[tuple[int, int]], layout: Layout, *,
+               desk_id: str, operator: str = "") -> None:
+    """Record that these (delegate id, version) badges came out of a printer."""
+    with atomic(db):
+        store.record_prints(db, printed, layout.value, desk_id=desk_id, operator=operator)
+
+
+def write_pdf(db: Database, ids: Sequence[int], out: str | Path, layout: Layout, *,
+              desk_id: str, operator: str = "", log: bool = True,
+              progress: Progress | None = None) -> Batch:
+    """Write the badges of ``ids`` to ``out`` and, if ``log``, record them as printed.
+
+    The file appears whole or not at all: it is written beside the target and
+    renamed, so a full disk or a Cancel leaves no half PDF and logs nothing.
+    """
+    chosen = faces(db, ids)
+    if not chosen:
+        raise UserError(NOTHING_TO_PRINT)
+    out = Path(out)
+    partial = out.with_name(out.name + ".part")
+    try:
+        with open(partial, "wb") as target:
+            pages = render(chosen, header(_event(db)), layout, target, progress=progress)
+            target.flush()
+            os.fsync(target.fileno())
+        os.replace(partial, out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(CANNOT_WRITE, path=str(out), reason=exc.strerror or str(exc)) from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    if log:
+        log_prints(db, [(f.delegate_id, f.version) for f in chosen], layout,
+                   desk_id=desk_id, operator=operator)
+    return Batch(out, len(chosen), pages, log)
+
+
+def reissue(db: Database, delegate_id: int, reason: ReissueReason, *, desk_id: str,
+            operator: str = "") -> int:
+    """Give the delegate a new badge version (the old badge is revoked); returns it."""
+    _checked(db, [delegate_id])
+    with atomic(db):
+        old = store.current_version(db, delegate_id)
+        version = store.reissue(db, delegate_id, reason.value, desk_id=desk_id,
+                                operator=operator)
+        history.record(db, delegate_id, desk_id=desk_id, operator=operator,
+                       action="badge.reissued",
+                       changes={"badge_version": [old, version], "reason": reason.value})
+    return version
+
+
+def reprint(db: Database, delegate_id: int, reason: ReissueReason, out: str | Path,
+            layout: Layout, *, desk_id: str, operator: str = "") -> Batch:
+    reissue(db, delegate_id, reason, desk_id=desk_id, operator=operator)
+    return write_pdf(db, [delegate_id], out, layout, desk_id=desk_id, operator=operator)
+
+
+@dataclass(frozen=True, slots=True)
+class BadgeStatus:
+    version: int
+    printed: int  # prints of the current version
+    reissues: list[store.Issue]
+    prints: list[store.Print]
+
+
+def status(db: Database, delegate_id: int) -> BadgeStatus:
+    version = store.current_version(db, delegate_id)
+    prints = store.prints(db, delegate_id)
+    return BadgeStatus(version, sum(1 for p in prints if p.version == version),
+                       store.issues(db, delegate_id), prints)
+
+
+def unprinted(db: Database) -> list[int]:
+    """Delegates whose current badge has not been printed yet ("print on arrival")."""
+    return store.unprinted_ids(db)
