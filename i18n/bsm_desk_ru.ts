@@ -2,6 +2,191 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>BadgeActions</name>
+    <message>
+        <source>&amp;Print badge</source>
+        <translation>&amp;Печать бейджа</translation>
+    </message>
+    <message>
+        <source>Print the selected delegate's badge (Ctrl+P)</source>
+        <translation>Напечатать бейдж выбранного участника (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint…</source>
+        <translation>Пе&amp;репечатать…</translation>
+    </message>
+    <message>
+        <source>A new badge for a lost, damaged or misspelt one; the old badge stops opening doors (Ctrl+R)</source>
+        <translation>Новый бейдж вместо потерянного, испорченного или с ошибкой в имени; старый бейдж перестаёт открывать двери (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <source>Print the whole list…</source>
+        <translation>Напечатать весь список…</translation>
+    </message>
+    <message>
+        <source>Print a badge for everyone in the list below (Ctrl+Shift+P)</source>
+        <translation>Напечатать бейджи всем из списка ниже (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Save the whole list as PDF…</source>
+        <translation>Сохранить весь список в PDF…</translation>
+    </message>
+    <message>
+        <source>Reprint the badge</source>
+        <translation>Перепечатка бейджа</translation>
+    </message>
+    <message>
+        <source>Why is a new badge needed? The old badge will scan as REVOKED.</source>
+        <translation>Почему нужен новый бейдж? Старый бейдж при сканировании будет показан как АННУЛИРОВАННЫЙ.</translation>
+    </message>
+    <message>
+        <source>Badge version {version} issued; the old badge is revoked.</source>
+        <translation>Выдана версия бейджа {version}; старый бейдж аннулирован.</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Потерян</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Испорчен</translation>
+    </message>
+    <message>
+        <source>Name corrected</source>
+        <translation>Исправлено имя</translation>
+    </message>
+    <message>
+        <source>Print badges</source>
+        <translation>Печать бейджей</translation>
+    </message>
+    <message>
+        <source>Print badges for everyone in the list ({count})?</source>
+        <translation>Напечатать бейджи всем из списка ({count})?</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>Нет принтера</translation>
+    </message>
+    <message>
+        <source>No printer is installed on this computer. The badges will be saved as a PDF file, to print from any computer.</source>
+        <translation>На этом компьютере не установлен принтер. Бейджи будут сохранены в файл PDF, чтобы напечатать их с любого компьютера.</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>Бейджи</translation>
+    </message>
+    <message>
+        <source>Printing badges…</source>
+        <translation>Печать бейджей…</translation>
+    </message>
+    <message>
+        <source>Badges printed: {count}.</source>
+        <translation>Напечатано бейджей: {count}.</translation>
+    </message>
+    <message>
+        <source>Save badges as PDF</source>
+        <translation>Сохранить бейджи в PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing badges…</source>
+        <translation>Запись бейджей…</translation>
+    </message>
+    <message>
+        <source>Badges saved to {path}: {count}.</source>
+        <translation>Бейджи сохранены в {path}: {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>BadgesModel</name>
+    <message>
+        <source>v{version} · not printed</source>
+        <translation>в.{version} · не напечатан</translation>
+    </message>
+    <message>
+        <source>v{version} · printed {when}</source>
+        <translation>в.{version} · напечатан {when}</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Бейдж</translation>
+    </message>
+</context>
+<context>
+    <name>BadgesScreen</name>
+    <message>
+        <source>Badges</source>
+        <translation>Бейджи</translation>
+    </message>
+    <message>
+        <source>Select a delegate to see the badge.</source>
+        <translation>Выберите участника, чтобы увидеть его бейдж.</translation>
+    </message>
+    <message>
+        <source>Badge version {version}.</source>
+        <translation>Версия бейджа: {version}.</translation>
+    </message>
+    <message>
+        <source>Reissued ({reason}) {when}; earlier badges are revoked.</source>
+        <translation>Перевыпущен ({reason}) {when}; прежние бейджи аннулированы.</translation>
+    </message>
+    <message>
+        <source>Prints of this version: {count}, the last {when} at {desk}.</source>
+        <translation>Печатей этой версии: {count}, последняя {when}, {desk}.</translation>
+    </message>
+    <message>
+        <source>Not printed yet.</source>
+        <translation>Ещё не напечатан.</translation>
+    </message>
+    <message>
+        <source>All delegations</source>
+        <translation>Все делегации</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Все категории</translation>
+    </message>
+    <message>
+        <source>In the list: {shown} · badges not printed yet: {waiting}</source>
+        <translation>В списке: {shown} · ещё не напечатано бейджей: {waiting}</translation>
+    </message>
+    <message>
+        <source>Find a name (Ctrl+F), Enter to pick</source>
+        <translation>Найти имя (Ctrl+F), Enter — выбрать</translation>
+    </message>
+    <message>
+        <source>&amp;Not printed yet</source>
+        <translation>&amp;Не напечатанные</translation>
+    </message>
+    <message>
+        <source>Print on arrival: only delegates whose current badge has not been printed</source>
+        <translation>Печать по прибытии: только участники, чей текущий бейдж ещё не напечатан</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>&amp;Макет:</translation>
+    </message>
+    <message>
+        <source>CR80 card, 85.6 × 54 mm</source>
+        <translation>Карта CR80, 85,6 × 54 мм</translation>
+    </message>
+    <message>
+        <source>A6 badge, 105 × 148 mm</source>
+        <translation>Бейдж A6, 105 × 148 мм</translation>
+    </message>
+    <message>
+        <source>A4 sheet, four A6 with cut marks</source>
+        <translation>Лист A4, четыре A6 с метками реза</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Interrupted.</source>
@@ -109,6 +294,14 @@
     <message>
         <source>Delegates</source>
         <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Reprint the badge?</source>
+        <translation>Перепечатать бейдж?</translation>
+    </message>
+    <message>
+        <source>{name} already has a printed badge with the old name. Print a new badge now? The old one will scan as REVOKED.</source>
+        <translation>У участника {name} уже напечатан бейдж со старым именем. Напечатать новый бейдж сейчас? Старый будет сканироваться как АННУЛИРОВАННЫЙ.</translation>
     </message>
     <message>
         <source>Change category</source>
@@ -819,6 +1012,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Участники</translation>
     </message>
     <message>
+        <source>Badges</source>
+        <translation>Бейджи</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -1177,6 +1374,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Unknown reprint reason {reason}: use {known}.</source>
         <translation>Неизвестная причина перепечатки {reason}: используйте {known}.</translation>
+    </message>
+    <message>
+        <source>The printer {printer} could not start printing. Check that it is connected, switched on and has paper, then try again.</source>
+        <translation>Принтер {printer} не смог начать печать. Проверьте, что он подключён, включён и в нём есть бумага, и попробуйте снова.</translation>
     </message>
 </context>
 <context>

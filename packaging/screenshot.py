@@ -1,6 +1,6 @@
 """Regenerate the README's screenshots of the main window on the demo conference.
 
-    xvfb-run -a python packaging/screenshot.py [--out docs] [--screen overview|delegates]
+    xvfb-run -a python packaging/screenshot.py [--out docs]
 
 Builds a fresh demo in a temporary BSM_DESK_HOME, opens the window in English
 and in Russian, and saves what a user sees.
@@ -42,10 +42,16 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in ("en", "ru"):
         i18n.manager().set_language(lang)
-        for index, name in enumerate(("overview", "delegates")):
+        for index, name in enumerate(("overview", "delegates", "badges")):
             window.navigation.setCurrentRow(index)
             for _ in range(5):
                 QCoreApplication.processEvents()
+            if name == "badges":
+                # A Tajik name with its Cyrillic spelling, as a desk would pick it.
+                window.badges_screen.search.setText("Qurbonzoda")
+                window.badges_screen._take_first()
+                for _ in range(5):
+                    QCoreApplication.processEvents()
             target = args.out / f"{name}-{lang}.png"
             window.grab().save(str(target))
             print(target)

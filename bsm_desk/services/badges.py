@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain import badge_code
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.model import DelegateStatus, Event, ReissueReason
+from bsm_desk.domain.model import Delegate, DelegateStatus, Event, ReissueReason
 from bsm_desk.services.badge_pdf import BadgeFace, Header, Layout, event_dates, render
 from bsm_desk.store import atomic, history
 from bsm_desk.store import badges as store
@@ -166,15 +166,31 @@ def codes(db: Database, ids: Sequence[int]) -> list[tuple[int, str]]:
             for i in ids if i in states]
 
 
-def pdf_bytes(db: Database, ids: Sequence[int], layout: Layout,
-              progress: Progress | None = None) -> bytes:
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Badges ready to print: the PDF, and what to log once the printer has them."""
+
+    pdf: bytes
+    printed: list[tuple[int, int]]  # (delegate id, version), in page order
+    pages: int
+    layout: Layout
+
+
+def prepare(db: Database, ids: Sequence[int], layout: Layout,
+            progress: Progress | None = None) -> Prepared:
     """The PDF of these badges, in memory (preview and printing)."""
     chosen = faces(db, ids)
     if not chosen:
         raise UserError(NOTHING_TO_PRINT)
     buffer = io.BytesIO()
-    render(chosen, header(_event(db)), layout, buffer, progress=progress)
-    return buffer.getvalue()
+    pages = render(chosen, header(_event(db)), layout, buffer, progress=progress)
+    return Prepared(buffer.getvalue(), [(f.delegate_id, f.version) for f in chosen], pages,
+                    layout)
+
+
+def pdf_bytes(db: Database, ids: Sequence[int], layout: Layout,
+              progress: Progress | None = None) -> bytes:
+    return prepare(db, ids, layout, progress).pdf
 
 
 # --- printing and the log ----------------------------------------------------------
@@ -258,6 +274,17 @@ def status(db: Database, delegate_id: int) -> BadgeStatus:
     prints = store.prints(db, delegate_id)
     return BadgeStatus(version, sum(1 for p in prints if p.version == version),
                        store.issues(db, delegate_id), prints)
+
+
+BADGE_NAME_FIELDS = ("family_name", "given_name", "family_name_cyr", "given_name_cyr")
+
+
+def printed_name_changed(db: Database, before: Delegate, after: Delegate) -> bool:
+    """Whether an edit made the name on an already printed badge wrong."""
+    if before.id is None or all(getattr(before, f) == getattr(after, f)
+                                for f in BADGE_NAME_FIELDS):
+        return False
+    return status(db, before.id).printed > 0
 
 
 def unprinted(db: Database) -> list[int]:

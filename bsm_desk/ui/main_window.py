@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, qVersion
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,16 +35,13 @@ from bsm_desk.ui.dialogs.settings import SettingsDialog
 from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.icons import app_icon, icon
+from bsm_desk.ui.screens.badges import BadgesScreen
 from bsm_desk.ui.screens.delegates import DelegatesScreen
 from bsm_desk.ui.screens.overview import OverviewScreen
+from bsm_desk.ui.state import window_settings
 from bsm_desk.ui.workers import Progress, run_with_progress
 
 DB_FILTER = "*.sqlite *.db"
-
-
-def window_settings() -> QSettings:
-    """Window geometry: only the GUI needs it, so it lives in QSettings (an ini file)."""
-    return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -66,8 +63,14 @@ class MainWindow(QMainWindow):
         self.delegates_screen.changed.connect(self.refresh_overview)
         self.delegates_screen.message.connect(lambda text: self.statusBar().showMessage(text,
                                                                                       10000))
+        self.badges_screen = BadgesScreen(settings)
+        self.badges_screen.changed.connect(self.refresh_overview)
+        self.badges_screen.message.connect(lambda text: self.statusBar().showMessage(text,
+                                                                                   10000))
+        self.delegates_screen.reprint_requested.connect(self.reprint_badge)
         self._screens: list[tuple[str, QWidget]] = [
-            ("overview", self.overview_screen), ("delegates", self.delegates_screen)]
+            ("overview", self.overview_screen), ("delegates", self.delegates_screen),
+            ("badges", self.badges_screen)]
         for icon_name, screen in self._screens:
             self.navigation.addItem(QListWidgetItem(icon(icon_name), ""))
             self.stack.addWidget(screen)
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         self.db, self.db_path, self.overview = db, path.resolve(), overview
         self.overview_screen.load(overview)
         self.delegates_screen.load(db, overview, self.db_path)
+        self.badges_screen.load(db, overview, self.db_path)
         self.settings.last_db = str(self.db_path)
         config.save(self.settings)
         self.retranslate_ui()
@@ -179,10 +183,22 @@ class MainWindow(QMainWindow):
         self.overview = event_service.overview(self.db, self.db_path or "")
         self.overview_screen.load(self.overview)
         self.delegates_screen.set_overview(self.overview)
+        self.badges_screen.set_overview(self.overview)
+
+    def reprint_badge(self, delegate_id: int) -> None:
+        """A name was corrected on a printed badge: show the Badges screen and reprint."""
+        from bsm_desk.domain.model import ReissueReason
+
+        self.navigation.setCurrentRow(self._screen_row(self.badges_screen))
+        self.badges_screen.reprint(delegate_id, ReissueReason.NAME)
+
+    def _screen_row(self, screen: QWidget) -> int:
+        return [s for _, s in self._screens].index(screen)
 
     def close_database(self) -> None:
         if self.db is not None:
             self.delegates_screen.unload()
+            self.badges_screen.unload()
             self.db.close()
             self.db = None
 
@@ -338,7 +354,7 @@ class MainWindow(QMainWindow):
         lang = i18n.language()
         event = self.overview.event if self.overview else None
         self.setWindowTitle(f"{event.code} — BSM Desk" if event else "BSM Desk")
-        names = [self.tr("Event overview"), self.tr("Delegates")]
+        names = [self.tr("Event overview"), self.tr("Delegates"), self.tr("Badges")]
         for index, name in enumerate(names):
             self.navigation.item(index).setText(name)
             self.screen_actions[index].setText(name)

@@ -64,6 +64,8 @@ _C = {name: i for i, name in enumerate(store.LIST_COLUMNS)}
 
 
 class DelegatesModel(QAbstractTableModel):
+    columns: tuple[tuple[str, str], ...] = COLUMNS
+
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
@@ -81,26 +83,35 @@ class DelegatesModel(QAbstractTableModel):
     def set_query(self, query: DelegateQuery) -> None:
         self.beginResetModel()
         self._query = query
-        self._ids = store.list_ids(self._db, query)
+        self._ids = self._filter(store.list_ids(self._db, query))
         self.near_misses = False
         if not self._ids and query.search.strip():
-            self._ids = near_miss_ids(self._db, query.search, limit=50)
+            self._ids = self._filter(near_miss_ids(self._db, query.search, limit=50))
             self.near_misses = bool(self._ids)
         self._rows.clear()
         self.endResetModel()
+
+    def _filter(self, ids: list[int]) -> list[int]:
+        """Which of the query's ids the list shows: all of them here."""
+        return ids
+
+    def _fetch(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+        """The display rows of a block of ids."""
+        self.fetches += 1
+        return store.list_rows(self._db, ids)
 
     def set_language(self, lang: str) -> None:
         if lang != self._query.lang:
             self.set_query(replace(self._query, lang=lang))
         else:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
             if self._ids:
                 self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+                                      self.index(len(self._ids) - 1, len(self.columns) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(COLUMNS):
-            self.set_query(replace(self._query, sort=COLUMNS[column][1],
+        if 0 <= column < len(self.columns) and self.columns[column][1] in store.SORT_KEYS:
+            self.set_query(replace(self._query, sort=self.columns[column][1],
                                    descending=order == Qt.SortOrder.DescendingOrder))
 
     def delegate_id(self, row: int) -> int:
@@ -114,12 +125,12 @@ class DelegatesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section][0])
+            return _tr(self.columns[section][0])
         return None
 
     def _row(self, row: int) -> tuple[Any, ...] | None:
@@ -129,8 +140,7 @@ class DelegatesModel(QAbstractTableModel):
             if len(self._rows) > MAX_CACHED:
                 self._rows.clear()
             start = row - row % BLOCK
-            self._rows.update(store.list_rows(self._db, self._ids[start:start + BLOCK]))
-            self.fetches += 1
+            self._rows.update(self._fetch(self._ids[start:start + BLOCK]))
             found = self._rows.get(delegate_id)
         return found
 
@@ -143,7 +153,7 @@ class DelegatesModel(QAbstractTableModel):
         row = self._row(index.row())
         if row is None:
             return None
-        column = COLUMNS[index.column()][1]
+        column = self.columns[index.column()][1]
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(row[_C["colour"]]) if column == "category" else None
         ru = self._query.lang == "ru"

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from bsm_desk.domain.errors import UserError
+from bsm_desk.domain.model import Delegate
 from bsm_desk.services import registry
 from bsm_desk.services.registry import Changes
 from bsm_desk.ui import i18n
@@ -97,6 +98,24 @@ class DelegateActions(QObject):
         dialog = DelegateDialog(db, overview, original, parent=self.screen, **self._who())
         if dialog.exec() and dialog.saved_id is not None:
             self.screen.reload(select=dialog.saved_id)
+            self._offer_reprint(original, dialog.saved_id)
+
+    def _offer_reprint(self, original: Delegate | None, delegate_id: int) -> None:
+        from bsm_desk.services import badges
+        from bsm_desk.store.delegates import get_delegate
+
+        db = self.screen.db
+        saved = get_delegate(db, delegate_id) if db is not None else None
+        if db is None or original is None or saved is None \
+                or not badges.printed_name_changed(db, original, saved):
+            return
+        answer = QMessageBox.question(
+            self.screen, self.tr("Reprint the badge?"),
+            self.tr("{name} already has a printed badge with the old name. Print a new badge "
+                    "now? The old one will scan as REVOKED.").format(
+                name=saved.name(i18n.language())))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.screen.reprint_requested.emit(delegate_id)
 
     # -- many people ---------------------------------------------------------------------
     def change_category(self) -> None:

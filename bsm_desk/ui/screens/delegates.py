@@ -37,6 +37,7 @@ from bsm_desk.ui.screens.delegate_actions import DelegateActions
 class DelegatesScreen(QWidget):
     changed = Signal()  # the registry changed: the window refreshes its figures
     message = Signal(str)  # for the status bar
+    reprint_requested = Signal(int)  # a printed badge's name was corrected
 
     def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
