@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-BENCHMARKS = ("startup", "search", "importing")
+BENCHMARKS = ("startup", "search", "importing", "badges")
 
 
 def main(argv: list[str] | None = None) -> int:

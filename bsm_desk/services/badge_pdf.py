@@ -143,27 +143,26 @@ def _draw_lines(c: Canvas, block: Fitted, x: float, top: float, width: float,
 
 
 def _draw_qr(c: Canvas, code: str, x: float, y: float, side: float) -> None:
+    """The code as one filled path of module-sized runs, in a module-unit coordinate
+    system: integers only in the page stream, one fill (no seams between modules)."""
     qr = segno.make_qr(code, error="m", boost_error=False, mask=QR_MASK)
     matrix = qr.matrix
     n = len(matrix)
     module = side / (n + 2 * QUIET_MODULES)
     left = x + QUIET_MODULES * module
     top = y + side - QUIET_MODULES * module
-    path = c.beginPath()
+    ops = [f"q 0 g {module:.5f} 0 0 {-module:.5f} {left:.3f} {top:.3f} cm"]
     for row_index, row in enumerate(matrix):
-        row_y = top - (row_index + 1) * module
         start = -1
         for col in range(n + 1):
             dark = col < n and row[col]
             if dark and start < 0:
                 start = col
             elif not dark and start >= 0:
-                # A hair of overlap between neighbouring rows so no white seams show.
-                path.rect(left + start * module, row_y - 0.01, (col - start) * module,
-                          module + 0.02)
+                ops.append(f"{start} {row_index} {col - start} 1 re")
                 start = -1
-    c.setFillColorRGB(0, 0, 0)
-    c.drawPath(path, stroke=0, fill=1)
+    ops.append("f Q")
+    c.addLiteral("\n".join(ops))
 
 
 def _draw_photo(c: Canvas, photo: bytes, x: float, y: float, w: float, h: float) -> bool:

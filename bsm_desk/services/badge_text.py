@@ -101,13 +101,18 @@ def fit(text: str, font: str, width: float, max_size: float, min_size: float,
     whole = _unit_width(text, font)
     if whole * min_size <= width:
         return Fitted((text,), min(max_size, width / whole), font)
+    words = text.split(" ")
+    word_widths = [_unit_width(w, font) for w in words]
     tokens, glued = _tokens(text)
     widths = [_unit_width(t, font) for t in tokens]
     space = _unit_width(" ", font)
-    widest = max(widths)
-    size = min(max_size, width / widest)
+    size = min(max_size, width / max(widths))
     while size >= min_size:
-        lines = _wrap(tokens, glued, [w * size for w in widths], space * size, width)
+        if max(word_widths) * size <= width:  # break at spaces while every word fits
+            lines = _wrap(words, [False] * len(words), [w * size for w in word_widths],
+                          space * size, width)
+        else:  # and after hyphens when a compound name is wider than the box
+            lines = _wrap(tokens, glued, [w * size for w in widths], space * size, width)
         if len(lines) <= max_lines:
             return Fitted(tuple(lines), size, font)
         size -= 0.5
