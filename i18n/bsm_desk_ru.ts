@@ -114,10 +114,6 @@
         <source>v{version} · printed {when}</source>
         <translation>в.{version} · напечатан {when}</translation>
     </message>
-    <message>
-        <source>Badge</source>
-        <translation>Бейдж</translation>
-    </message>
 </context>
 <context>
     <name>BadgesScreen</name>
@@ -492,6 +488,10 @@
     <message>
         <source>Name in Cyrillic</source>
         <translation>Имя кириллицей</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Бейдж</translation>
     </message>
     <message>
         <source>Gender</source>

@@ -26,7 +26,7 @@ class BadgesModel(DelegatesModel):
         (QT_TRANSLATE_NOOP("DelegatesModel", "Name in Cyrillic"), "name_cyr"),
         (QT_TRANSLATE_NOOP("DelegatesModel", "Delegation"), "delegation"),
         (QT_TRANSLATE_NOOP("DelegatesModel", "Category"), "category"),
-        (QT_TRANSLATE_NOOP("BadgesModel", "Badge"), "badge"),
+        (QT_TRANSLATE_NOOP("DelegatesModel", "Badge"), "badge"),
     )
 
     def __init__(self, db: Database, parent: Any = None) -> None:

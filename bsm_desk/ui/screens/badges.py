@@ -191,7 +191,7 @@ class BadgesScreen(QWidget):
         self.model.set_query(DelegateQuery(lang=i18n.language()))
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        for column, width in enumerate((190, 160, 160, 140)):
+        for column, width in enumerate((175, 150, 150, 125)):
             self.table.setColumnWidth(column, width)
         self.actions.update_enabled()
         self._update_count()
