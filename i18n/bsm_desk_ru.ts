@@ -36,6 +36,18 @@
         <translation>Сохранить весь список в PDF…</translation>
     </message>
     <message>
+        <source>P&amp;hoto…</source>
+        <translation>&amp;Фото…</translation>
+    </message>
+    <message>
+        <source>Put a photo (JPEG or PNG) on the selected badge</source>
+        <translation>Поместить фотографию (JPEG или PNG) на выбранный бейдж</translation>
+    </message>
+    <message>
+        <source>Remove the photo</source>
+        <translation>Убрать фото</translation>
+    </message>
+    <message>
         <source>Reprint the badge</source>
         <translation>Перепечатка бейджа</translation>
     </message>
@@ -46,6 +58,14 @@
     <message>
         <source>Badge version {version} issued; the old badge is revoked.</source>
         <translation>Выдана версия бейджа {version}; старый бейдж аннулирован.</translation>
+    </message>
+    <message>
+        <source>Choose a photo for the badge</source>
+        <translation>Выберите фотографию для бейджа</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>Фотографии (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
         <source>Lost</source>
@@ -1370,6 +1390,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Unknown badge layout {layout}: use {known}.</source>
         <translation>Неизвестный макет бейджа {layout}: используйте {known}.</translation>
+    </message>
+    <message>
+        <source>{name} is not a picture BSM Desk can read: use a JPEG or PNG photo.</source>
+        <translation>{name} — не изображение, которое BSM Desk может прочитать: используйте фотографию JPEG или PNG.</translation>
     </message>
     <message>
         <source>Unknown reprint reason {reason}: use {known}.</source>

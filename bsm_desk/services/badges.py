@@ -38,6 +38,8 @@ NOT_ACTIVE = QT_TRANSLATE_NOOP(
 NOTHING_TO_PRINT = QT_TRANSLATE_NOOP("UserError", "No badges match: nothing was written.")
 CANNOT_WRITE = QT_TRANSLATE_NOOP("UserError", "Could not write {path}: {reason}")
 BAD_LAYOUT = QT_TRANSLATE_NOOP("UserError", "Unknown badge layout {layout}: use {known}.")
+BAD_PHOTO = QT_TRANSLATE_NOOP(
+    "UserError", "{name} is not a picture BSM Desk can read: use a JPEG or PNG photo.")
 BAD_REASON = QT_TRANSLATE_NOOP("UserError", "Unknown reprint reason {reason}: use {known}.")
 
 
@@ -274,6 +276,38 @@ def status(db: Database, delegate_id: int) -> BadgeStatus:
     prints = store.prints(db, delegate_id)
     return BadgeStatus(version, sum(1 for p in prints if p.version == version),
                        store.issues(db, delegate_id), prints)
+
+
+PHOTO_PIXELS = (480, 640)  # enough for 30 mm at 400 dpi; keeps the event file small
+
+
+def set_photo(db: Database, delegate_id: int, image: bytes | None, *, desk_id: str,
+              operator: str = "", name: str = "") -> None:
+    """Give the delegate a badge photo (any JPEG or PNG, stored as a small JPEG), or
+    take it away with ``image=None``."""
+    _checked(db, [delegate_id])
+    stored: bytes | None = None
+    if image is not None:
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(io.BytesIO(image)) as opened:
+                picture = opened.convert("RGB")
+            picture.thumbnail(PHOTO_PIXELS)
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=85)
+            stored = out.getvalue()
+        except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) \
+                as exc:
+            raise UserError(BAD_PHOTO, name=name or "?") from exc
+    with atomic(db):
+        store.set_photo(db, delegate_id, "image/jpeg", stored)
+        history.record(db, delegate_id, desk_id=desk_id, operator=operator,
+                       action="photo.set" if stored else "photo.removed")
+
+
+def has_photo(db: Database, delegate_id: int) -> bool:
+    return bool(store.photos(db, [delegate_id]))
 
 
 BADGE_NAME_FIELDS = ("family_name", "given_name", "family_name_cyr", "given_name_cyr")

@@ -176,3 +176,32 @@ def test_the_screen_speaks_russian(window: MainWindow, demo_file: Path) -> None:
     assert screen.title.text() == "Бейджи"
     assert screen.unprinted.text().replace("&", "") == "Не напечатанные"
     assert window.navigation.item(BADGES_ROW).text() == "Бейджи"
+
+
+def test_a_photo_goes_on_the_badge_and_comes_off(window: MainWindow, demo_copy: Path,
+                                                 tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    screen = show_badges(window, demo_copy)
+    chosen = pick(screen, "Qurbonzoda Iskandar")
+    photo = tmp_path / "face.png"
+    Image.new("RGB", (1200, 1600), (40, 90, 160)).save(photo)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
+    assert not screen.actions.remove_photo.isEnabled()
+    screen.actions.photo.trigger()
+    assert screen.actions.remove_photo.isEnabled()
+    stored = badge_store.photos(window.db, [chosen])[chosen]
+    assert Image.open(__import__("io").BytesIO(stored)).size == (480, 640)  # made small
+    assert b"/Subtype /Image" in badges.pdf_bytes(window.db, [chosen], Layout.A6)
+    screen.actions.remove_photo.trigger()
+    assert badge_store.photos(window.db, [chosen]) == {}
+
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG not really")
+    errors: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: errors.append(text))
+    screen.actions.photo.trigger()
+    assert errors and "broken.png" in errors[0]
+    assert badge_store.photos(window.db, [chosen]) == {}

@@ -40,6 +40,8 @@ class BadgeActions(QObject):
         self.pdf_one = self._action("pdf", self.save_selected, QKeySequence("Ctrl+Shift+E"))
         self.print_all = self._action("print", self.print_list, QKeySequence("Ctrl+Shift+P"))
         self.pdf_all = self._action("pdf", self.save_list)
+        self.photo = self._action("photo", self.choose_photo)
+        self.remove_photo = self._action("cancel", self.clear_photo)
 
     def _action(self, icon_name: str, slot: Callable[[], None],
                 shortcut: Any = None) -> QAction:
@@ -61,12 +63,18 @@ class BadgeActions(QObject):
         self.print_all.setToolTip(self.tr("Print a badge for everyone in the list below "
                                           "(Ctrl+Shift+P)"))
         self.pdf_all.setText(self.tr("Save the whole list as PDF…"))
+        self.photo.setText(self.tr("P&hoto…"))
+        self.photo.setToolTip(self.tr("Put a photo (JPEG or PNG) on the selected badge"))
+        self.remove_photo.setText(self.tr("Remove the photo"))
 
     def update_enabled(self) -> None:
         one = self.screen.selected_id() is not None
         many = bool(self.screen.list_ids())
-        for action in (self.print_one, self.reprint, self.pdf_one):
+        for action in (self.print_one, self.reprint, self.pdf_one, self.photo):
             action.setEnabled(one)
+        db, chosen = self.screen.db, self.screen.selected_id()
+        self.remove_photo.setEnabled(
+            db is not None and chosen is not None and badges.has_photo(db, chosen))
         for action in (self.print_all, self.pdf_all):
             action.setEnabled(many)
 
@@ -110,6 +118,30 @@ class BadgeActions(QObject):
         self.screen.message.emit(self.tr("Badge version {version} issued; the old badge is "
                                          "revoked.").format(version=version))
         self.print_ids([delegate_id])
+
+    def choose_photo(self) -> None:
+        delegate_id, db = self.screen.selected_id(), self.screen.db
+        if delegate_id is None or db is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.screen, self.tr("Choose a photo for the badge"), str(Path.home()),
+            self.tr("Photos (*.jpg *.jpeg *.png)"))
+        if not path:
+            return
+        try:
+            image = Path(path).read_bytes()
+            badges.set_photo(db, delegate_id, image, name=Path(path).name, **self._who())
+        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
+            self.screen.show_error(exc)
+            return
+        self.screen.badges_changed([delegate_id])
+
+    def clear_photo(self) -> None:
+        delegate_id, db = self.screen.selected_id(), self.screen.db
+        if delegate_id is None or db is None:
+            return
+        badges.set_photo(db, delegate_id, None, **self._who())
+        self.screen.badges_changed([delegate_id])
 
     def reason_text(self, reason: ReissueReason) -> str:
         return {ReissueReason.LOST: self.tr("Lost"), ReissueReason.DAMAGED: self.tr("Damaged"),

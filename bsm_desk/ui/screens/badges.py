@@ -124,6 +124,7 @@ class BadgesScreen(QWidget):
         side.addWidget(self.info)
         self.buttons: list[QToolButton] = []
         for row in ((self.actions.print_one, self.actions.reprint, self.actions.pdf_one),
+                    (self.actions.photo, self.actions.remove_photo),
                     (self.actions.print_all, self.actions.pdf_all)):
             line = QHBoxLayout()
             for action in row:
