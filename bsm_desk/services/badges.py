@@ -8,11 +8,13 @@ even if the new one is never printed.
 
 from __future__ import annotations
 
+import enum
 import io
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlite_utils import Database
 
@@ -43,20 +45,23 @@ BAD_PHOTO = QT_TRANSLATE_NOOP(
 BAD_REASON = QT_TRANSLATE_NOOP("UserError", "Unknown reprint reason {reason}: use {known}.")
 
 
-def layout_of(name: str) -> Layout:
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+def _choice(kind: type[E], value: str, template: str, field: str) -> E:
     try:
-        return Layout(name)
+        return kind(value)
     except ValueError:
-        raise UserError(BAD_LAYOUT, layout=name,
-                        known=", ".join(x.value for x in Layout)) from None
+        raise UserError(template, **{field: value},
+                        known=", ".join(x.value for x in kind)) from None
+
+
+def layout_of(name: str) -> Layout:
+    return _choice(Layout, name, BAD_LAYOUT, "layout")
 
 
 def reason_of(name: str) -> ReissueReason:
-    try:
-        return ReissueReason(name)
-    except ValueError:
-        raise UserError(BAD_REASON, reason=name,
-                        known=", ".join(x.value for x in ReissueReason)) from None
+    return _choice(ReissueReason, name, BAD_REASON, "reason")
 
 
 def _event(db: Database) -> Event:

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from bsm_desk.store.db import id_chunks
+
 _CURRENT = "COALESCE((SELECT MAX(i.version) FROM badge_issue i WHERE i.delegate_id = {d}), 1)"
 
 
@@ -48,9 +50,7 @@ def current_version(db: Database, delegate_id: int) -> int:
 def states(db: Database, ids: Sequence[int]) -> dict[int, BadgeState]:
     """Current version and last print of it, for each of ``ids``."""
     found: dict[int, BadgeState] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in id_chunks(ids):
         rows = db.execute(
             "SELECT d.id, COALESCE(i.v, 1), (SELECT MAX(p.at) FROM badge_print p"
             "   WHERE p.delegate_id = d.id AND p.version = COALESCE(i.v, 1))"
@@ -115,9 +115,7 @@ def issues(db: Database, delegate_id: int) -> list[Issue]:
 
 def photos(db: Database, ids: Sequence[int]) -> dict[int, bytes]:
     found: dict[int, bytes] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in id_chunks(ids):
         for delegate_id, image in db.execute(
                 f"SELECT delegate_id, image FROM delegate_photo WHERE delegate_id IN ({marks})",
                 chunk).fetchall():

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate, DelegateStatus, Gender
 from bsm_desk.domain.names import fold_words
+from bsm_desk.store.db import id_chunks
 
 _COLUMNS = (*DELEGATE_FIELDS, "search_key")
 _INSERT = (
@@ -105,9 +106,7 @@ def get_delegate(db: Database, delegate_id: int) -> Delegate | None:
 def get_delegates(db: Database, ids: Sequence[int]) -> list[Delegate]:
     """These delegates, in the order of ``ids`` (missing ids are skipped)."""
     found: dict[int, Delegate] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in id_chunks(ids):
         for row in db.query(f"SELECT * FROM delegate WHERE id IN ({marks})", chunk):
             found[row["id"]] = _delegate(row)
     return [found[i] for i in ids if i in found]
@@ -288,9 +287,7 @@ LIST_COLUMNS = (
 def list_rows(db: Database, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
     """Display rows (see LIST_COLUMNS) for these ids, keyed by id."""
     result: dict[int, tuple[Any, ...]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in id_chunks(ids):
         cursor = db.execute(
             "SELECT d.id, d.family_name, d.given_name, d.family_name_cyr, d.given_name_cyr,"
             " d.gender, g.name_en, g.name_ru, c.name_en, c.name_ru, c.colour,"

@@ -41,6 +41,7 @@ from bsm_desk.ui.icons import icon
 from bsm_desk.ui.models.badges import BadgesModel
 from bsm_desk.ui.screens.badge_actions import BadgeActions
 from bsm_desk.ui.state import window_settings
+from bsm_desk.ui.widgets.filters import fill_choices
 
 PREVIEW_WIDTH = 360
 
@@ -300,21 +301,8 @@ class BadgesScreen(QWidget):
 
     # -- filters -----------------------------------------------------------------------
     def _fill_filters(self) -> None:
-        lang = i18n.language()
-        keep = (self.delegation.currentData(), self.category.currentData())
-        for combo in (self.delegation, self.category):
-            combo.blockSignals(True)
-            combo.clear()
-        self.delegation.addItem(self.tr("All delegations"), None)
-        self.category.addItem(self.tr("All categories"), None)
-        if self._overview:
-            for d in sorted(self._overview.delegations, key=lambda d: d.name(lang).casefold()):
-                self.delegation.addItem(d.name(lang), d.id)
-            for c in self._overview.categories:
-                self.category.addItem(c.name(lang), c.id)
-        for combo, value in zip((self.delegation, self.category), keep, strict=True):
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-            combo.blockSignals(False)
+        fill_choices(self.delegation, self.category, self._overview, i18n.language(),
+                     self.tr("All delegations"), self.tr("All categories"))
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()

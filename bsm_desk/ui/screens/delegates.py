@@ -32,6 +32,7 @@ from bsm_desk.ui import i18n
 from bsm_desk.ui.icons import icon
 from bsm_desk.ui.models.delegates import STATUSES, DelegatesModel, model_text
 from bsm_desk.ui.screens.delegate_actions import DelegateActions
+from bsm_desk.ui.widgets.filters import fill_choices
 
 
 class DelegatesScreen(QWidget):
@@ -247,28 +248,16 @@ class DelegatesScreen(QWidget):
         self.banner.setVisible(True)
 
     def _fill_filters(self) -> None:
-        lang = i18n.language()
-        for combo in (self.delegation, self.category, self.status):
-            combo.blockSignals(True)
-        keep = (self.delegation.currentData(), self.category.currentData(),
-                self.status.currentData())
-        self.delegation.clear()
-        self.delegation.addItem(self.tr("All delegations"), None)
-        self.category.clear()
-        self.category.addItem(self.tr("All categories"), None)
-        if self._overview:
-            for d in sorted(self._overview.delegations, key=lambda d: d.name(lang).casefold()):
-                self.delegation.addItem(d.name(lang), d.id)
-            for c in self._overview.categories:
-                self.category.addItem(c.name(lang), c.id)
+        fill_choices(self.delegation, self.category, self._overview, i18n.language(),
+                     self.tr("All delegations"), self.tr("All categories"))
+        keep = self.status.currentData()
+        self.status.blockSignals(True)
         self.status.clear()
         self.status.addItem(self.tr("Any status"), None)
         for status in DelegateStatus:
             self.status.addItem(model_text(STATUSES[status.value]), status.value)
-        for combo, value in zip((self.delegation, self.category, self.status), keep, strict=True):
-            found = combo.findData(value)
-            combo.setCurrentIndex(max(found, 0))
-            combo.blockSignals(False)
+        self.status.setCurrentIndex(max(self.status.findData(keep), 0))
+        self.status.blockSignals(False)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,0 +1,26 @@
+"""The delegation and category pickers that filter a list of delegates."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox
+
+from bsm_desk.services.events import Overview
+
+
+def fill_choices(delegation: QComboBox, category: QComboBox, overview: Overview | None,
+                 lang: str, all_delegations: str, all_categories: str) -> None:
+    """Refill both pickers in ``lang``, keeping what was chosen, without emitting."""
+    keep = (delegation.currentData(), category.currentData())
+    for combo in (delegation, category):
+        combo.blockSignals(True)
+        combo.clear()
+    delegation.addItem(all_delegations, None)
+    category.addItem(all_categories, None)
+    if overview is not None:
+        for d in sorted(overview.delegations, key=lambda d: d.name(lang).casefold()):
+            delegation.addItem(d.name(lang), d.id)
+        for c in overview.categories:
+            category.addItem(c.name(lang), c.id)
+    for combo, value in zip((delegation, category), keep, strict=True):
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+        combo.blockSignals(False)
