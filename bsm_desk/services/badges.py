@@ -97,26 +97,26 @@ def select(db: Database, *, delegation: str | None = None, category: str | None 
     """
     where = ["d.status != 'cancelled'", "d.merged_into IS NULL"]
     params: list[object] = []
-    if delegation:
-        found = _find(delegation, [(g.id or 0, (g.name_en, g.name_ru, g.iso_code))
-                                   for g in delegation_store.list_delegations(db)])
-        if found is None:
-            raise UserError(NO_DELEGATION, name=delegation)
-        where.append("d.delegation_id = ?")
-        params.append(found)
-    if category:
-        found = _find(category, [(k.id or 0, (k.code, k.name_en, k.name_ru))
-                                 for k in category_store.list_categories(db)])
-        if found is None:
-            raise UserError(NO_CATEGORY, name=category)
-        where.append("d.category_id = ?")
-        params.append(found)
+    for wanted, column, template, candidates in (
+        (delegation, "delegation_id", NO_DELEGATION,
+         lambda: [(g.id or 0, (g.name_en, g.name_ru, g.iso_code))
+                  for g in delegation_store.list_delegations(db)]),
+        (category, "category_id", NO_CATEGORY,
+         lambda: [(k.id or 0, (k.code, k.name_en, k.name_ru))
+                  for k in category_store.list_categories(db)]),
+    ):
+        if wanted:
+            found = _find(wanted, candidates())
+            if found is None:
+                raise UserError(template, name=wanted)
+            where.append(f"d.{column} = ?")
+            params.append(found)
     if ids is not None:
         _checked(db, ids)
-        wanted = list(dict.fromkeys(ids))
-        marks = ",".join("?" for _ in wanted) or "NULL"
+        unique = list(dict.fromkeys(ids))
+        marks = ",".join("?" for _ in unique) or "NULL"
         where.append(f"d.id IN ({marks})")
-        params.extend(wanted)
+        params.extend(unique)
     chosen = [r[0] for r in db.execute(
         "SELECT d.id FROM delegate d JOIN delegation g ON g.id = d.delegation_id"
         f" WHERE {' AND '.join(where)}"
