@@ -72,7 +72,7 @@ def _event(db: Database) -> Event:
 
 
 def header(event: Event) -> Header:
-    return Header(event.title_en, event.title_ru or event.title_en,
+    return Header(event.title_en, event.title_ru if event.title_ru != event.title_en else "",
                   event_dates(event.start_date, event.end_date, "en"),
                   event_dates(event.start_date, event.end_date, "ru"))
 
