@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +126,26 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the PDF to write")
     _badge_options(reprint)
 
+    checkin = sub.add_parser("checkin", help="check in badge codes at a checkpoint",
+                             description="Check in each CODE (or each line of standard input "
+                                         "for -) at the checkpoint and print one verdict per "
+                                         "line. Exit 0 when every one was accepted, 1 "
+                                         "otherwise.")
+    _db_option(checkin)
+    checkin.add_argument("codes", nargs="+", metavar="CODE", help="badge codes, or - for stdin")
+    checkin.add_argument("--checkpoint", metavar="ID",
+                         help="where (see the checkpoints command; default: this desk's "
+                              "checkpoint, else the entrance today or on the first day)")
+    checkin.add_argument("--json", action="store_true",
+                         help="one JSON object per line: verdict, delegate_id, name, "
+                              "checkpoint, at, ...")
+
+    points = sub.add_parser("checkpoints", help="list the checkpoints of the event",
+                            description="List the checkpoints: the entrance of each day and "
+                                        "the door of each session.")
+    _db_option(points)
+    points.add_argument("--json", action="store_true", help="print the result as JSON")
+
     info = sub.add_parser("info", help="show the event, its days, rooms and counts",
                           description="Show the facts of an event database.")
     _db_option(info)
@@ -159,7 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UserError(NEEDS_DB, command=args.command)
         handler = {"demo": _demo, "info": _info, "search": _search, "import": _import,
                    "template": _template, "duplicates": _duplicates, "badges": _badges,
-                   "reprint": _reprint}[args.command]
+                   "reprint": _reprint, "checkin": _checkin,
+                   "checkpoints": _checkpoints}[args.command]
         return handler(args, settings, translate)
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
@@ -376,6 +397,70 @@ def _reprint(args: argparse.Namespace, settings: config.Settings, translate: Tra
     finally:
         db.close()
     return _batch_report(batch, args, translate)
+
+
+def _codes_from(values: list[str]) -> Iterator[str]:
+    for value in values:
+        if value == "-":
+            for line in sys.stdin:
+                if line.strip():
+                    yield line.strip()
+        else:
+            yield value
+
+
+def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services import checkin
+    from bsm_desk.store import connect
+
+    db = connect(args.db)
+    try:
+        point = args.checkpoint or settings.checkpoint
+        if not args.checkpoint and point not in {c.id for c in checkin.checkpoints(db)}:
+            point = checkin.default_checkpoint(db).id
+        desk = checkin.Desk.open(db, point, desk_id=settings.desk_id,
+                                 operator=settings.desk_name)
+        all_accepted = True
+        for code in _codes_from(args.codes):
+            verdict = desk.scan(code, method="cli")
+            all_accepted = all_accepted and verdict.accepted
+            if args.json:
+                line = json.dumps(verdict.as_dict(), ensure_ascii=False)
+            else:
+                line = "\t".join((verdict.kind.value, str(verdict.delegate_id or "-"),
+                                  verdict.name_latin or "-", verdict.checkpoint,
+                                  verdict.at.isoformat()))
+            print(line, flush=True)  # after the commit: a printed verdict is on disk
+    finally:
+        db.close()
+    return 0 if all_accepted else 1
+
+
+def _checkpoints(args: argparse.Namespace, settings: config.Settings,
+                 translate: Translate) -> int:
+    from bsm_desk.services import checkin
+    from bsm_desk.store import connect
+
+    lang = config.ui_language(settings)
+    db = connect(args.db)
+    try:
+        found = checkin.checkpoints(db)
+    finally:
+        db.close()
+    rows = []
+    for point in found:
+        if point.session is None:
+            name = translate("Cli", "Entrance, {day}").format(day=point.day.isoformat())
+        else:
+            name = point.session.title(lang)
+        rows.append({"id": point.id, "kind": point.kind, "day": point.day.isoformat(),
+                     "name": name, "readmit": point.readmit})
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print("\t".join((row["id"], row["day"], row["name"])))
+    return 0
 
 
 def _search(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:

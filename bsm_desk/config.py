@@ -26,6 +26,9 @@ class Settings:
     desk_name: str = field(default_factory=lambda: socket.gethostname() or "Desk 1")
     language: str = "en"
     last_db: str = ""
+    checkpoint: str = ""  # where this desk checks people in (an id of the open event)
+    sounds: str = "on"  # verdict sounds: "on" or "off"
+    camera: str = ""  # the camera chosen for scanning (its id), "" for none
 
 
 def settings_file() -> Path:

@@ -253,6 +253,10 @@
         <translation>Бейджей записано: {count}; страниц: {pages}; файл: {path}</translation>
     </message>
     <message>
+        <source>Entrance, {day}</source>
+        <translation>Вход, {day}</translation>
+    </message>
+    <message>
         <source>Nobody found.</source>
         <translation>Никого не найдено.</translation>
     </message>
@@ -1402,6 +1406,18 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>The printer {printer} could not start printing. Check that it is connected, switched on and has paper, then try again.</source>
         <translation>Принтер {printer} не смог начать печать. Проверьте, что он подключён, включён и в нём есть бумага, и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>This database has no event to check in to.</source>
+        <translation>В этой базе нет мероприятия для регистрации прохода.</translation>
+    </message>
+    <message>
+        <source>There is no checkpoint {id}. See the list: bsm-desk checkpoints --db PATH</source>
+        <translation>Пункта прохода {id} нет. Список: bsm-desk checkpoints --db ПУТЬ</translation>
+    </message>
+    <message>
+        <source>This desk has no check-in at this checkpoint to undo.</source>
+        <translation>У этой стойки нет отметки прохода в этом пункте, которую можно отменить.</translation>
     </message>
 </context>
 <context>

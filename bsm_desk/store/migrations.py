@@ -231,11 +231,41 @@ def _v5_badges(db: Database) -> None:
         db.execute(statement)
 
 
+def _v6_checkins(db: Database) -> None:
+    """Check-ins as append-only events; an undo is one more event pointing at another."""
+    for statement in (
+        """CREATE TABLE checkin (
+            uuid TEXT PRIMARY KEY,
+            checkpoint TEXT NOT NULL,
+            delegate_id INTEGER REFERENCES delegate(id),
+            badge_version INTEGER,
+            verdict TEXT NOT NULL,
+            accepted INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+            method TEXT NOT NULL DEFAULT 'scan',
+            code TEXT NOT NULL DEFAULT '',
+            undoes TEXT REFERENCES checkin(uuid),
+            reason TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            desk_id TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX checkin_checkpoint_delegate ON checkin(checkpoint, delegate_id, at)",
+        "CREATE INDEX checkin_checkpoint_at ON checkin(checkpoint, at)",
+        "CREATE INDEX checkin_undoes ON checkin(undoes) WHERE undoes IS NOT NULL",
+        """CREATE TABLE checkpoint_rule (
+            checkpoint TEXT PRIMARY KEY,
+            readmit INTEGER NOT NULL CHECK (readmit IN (0, 1))
+        )""",
+    ):
+        db.execute(statement)
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
     (3, _v3_counts_index),
     (4, _v4_registry),
     (5, _v5_badges),
+    (6, _v6_checkins),
 ]
 LATEST = STEPS[-1][0]

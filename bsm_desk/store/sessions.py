@@ -48,3 +48,12 @@ def _session(row: dict[str, Any], access: dict[int, list[int]]) -> Session:
         interpretation=bool(row["interpretation"]), expected=row["expected"],
         organizer=row["organizer"], access=tuple(access.get(row["id"], ())),
     )
+
+
+def set_access(db: Database, session_id: int, category_ids: list[int]) -> None:
+    """Who may enter: these categories only (an empty list: the kind's default rule)."""
+    with atomic(db):
+        db.execute("DELETE FROM session_access WHERE session_id = ?", [session_id])
+        db.conn.executemany(
+            "INSERT INTO session_access (session_id, category_id) VALUES (?, ?)",
+            [(session_id, category_id) for category_id in category_ids])

@@ -236,3 +236,57 @@ def test_badges_errors(capsys: pytest.CaptureFixture[str], demo_file: Path,
         assert code == 2 and message in err and out == "", args
     code, _, err = run(capsys, "reprint", "--db", db, "1", "--reason", "stolen", "--out", "x")
     assert code == 2 and "stolen" in err
+
+
+def test_checkin_prints_a_verdict_per_code(capsys: pytest.CaptureFixture[str],
+                                           demo_copy: Path) -> None:
+    db = str(demo_copy)
+    code, out, _ = run(capsys, "checkpoints", "--db", db, "--json")
+    points = json.loads(out)
+    assert points[0]["id"] == "entrance-2022-10-18" and points[0]["readmit"] is True
+    code, out, _ = run(capsys, "badges", "--db", db, "--codes", "--delegation", "Tajikistan")
+    (first, one), (second, two) = [line.split("\t") for line in out.splitlines()[:2]]
+    code, out, _ = run(capsys, "checkin", "--db", db, one, two)
+    assert code == 0
+    assert [line.split("\t")[:2] for line in out.splitlines()] == [["OK", first],
+                                                                  ["OK", second]]
+    code, out, _ = run(capsys, "checkin", "--db", db, "--json", "--checkpoint",
+                       "entrance-2022-10-19", one, "not-a-badge")
+    assert code == 1
+    verdicts = [json.loads(line) for line in out.splitlines()]
+    assert verdicts[0]["verdict"] == "OK" and verdicts[0]["delegate_id"] == int(first)
+    assert verdicts[0]["checkpoint"] == "entrance-2022-10-19" and verdicts[0]["name"]
+    assert verdicts[0]["at"].startswith("20")
+    assert verdicts[1]["verdict"] == "FORGED" and verdicts[1]["delegate_id"] is None
+    code, _, err = run(capsys, "checkin", "--db", db, "--checkpoint", "nowhere", one)
+    assert code == 2 and "nowhere" in err
+
+
+def test_a_killed_checkin_keeps_the_verdict_it_printed(demo_copy: Path) -> None:
+    """SIGKILL right after an accepted verdict was printed: the check-in is on disk."""
+    import os
+    import signal
+
+    from bsm_desk.services import badges
+    from bsm_desk.store import connect
+
+    db = connect(demo_copy)
+    ids = badges.select(db)[:300]
+    codes = [c for _, c in badges.codes(db, ids)]
+    db.close()
+    env = dict(os.environ)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bsm_desk", "checkin", "--db", str(demo_copy), *codes],
+        stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert line.startswith("OK\t")
+    accepted = int(line.split("\t")[1])
+    db = connect(demo_copy)
+    found = db.execute("SELECT verdict FROM checkin WHERE delegate_id = ?",
+                       [accepted]).fetchall()
+    db.close()
+    assert found == [("OK",)]
+    assert proc.returncode == -signal.SIGKILL

@@ -1,0 +1,94 @@
+"""Check-in events (append-only) and the per-checkpoint rules."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.checkin import Earlier
+
+# An accepted check-in that no later event has undone.
+_STANDING = ("c.accepted = 1 AND NOT EXISTS (SELECT 1 FROM checkin u"
+             " WHERE u.undoes = c.uuid)")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    uuid: str
+    checkpoint: str
+    delegate_id: int | None
+    badge_version: int | None
+    verdict: str
+    accepted: bool
+    method: str
+    code: str
+    undoes: str | None
+    reason: str
+    at: datetime
+    desk_id: str
+    operator: str
+
+
+def append(db: Database, *, checkpoint: str, delegate_id: int | None,
+           badge_version: int | None, verdict: str, accepted: bool, at: datetime,
+           desk_id: str, operator: str = "", method: str = "scan", code: str = "",
+           undoes: str | None = None, reason: str = "") -> str:
+    entry = str(uuid.uuid4())
+    db.execute(
+        "INSERT INTO checkin (uuid, checkpoint, delegate_id, badge_version, verdict, accepted,"
+        " method, code, undoes, reason, at, desk_id, operator)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [entry, checkpoint, delegate_id, badge_version, verdict, int(accepted), method,
+         code[:200], undoes, reason, at.isoformat(), desk_id, operator])
+    return entry
+
+
+def first_standing(db: Database, checkpoint: str, delegate_id: int) -> Earlier | None:
+    """The delegate's first accepted, not undone, check-in at this checkpoint."""
+    row = db.execute(
+        f"SELECT c.at, c.desk_id, c.operator FROM checkin c WHERE c.checkpoint = ?"
+        f" AND c.delegate_id = ? AND {_STANDING} ORDER BY c.at LIMIT 1",
+        [checkpoint, delegate_id]).fetchone()
+    return Earlier(datetime.fromisoformat(row[0]), row[1], row[2]) if row else None
+
+
+def last_standing_by_desk(db: Database, checkpoint: str, desk_id: str) -> Row | None:
+    rows = _rows(db, f"WHERE c.checkpoint = ? AND c.desk_id = ? AND {_STANDING}"
+                     " ORDER BY c.at DESC, c.rowid DESC LIMIT 1", [checkpoint, desk_id])
+    return rows[0] if rows else None
+
+
+def recent(db: Database, checkpoint: str, limit: int = 20) -> list[Row]:
+    return _rows(db, "WHERE c.checkpoint = ? ORDER BY c.at DESC, c.rowid DESC LIMIT ?",
+                 [checkpoint, limit])
+
+
+def _rows(db: Database, where: str, params: list[Any]) -> list[Row]:
+    return [Row(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8], r[9],
+                datetime.fromisoformat(r[10]), r[11], r[12])
+            for r in db.execute(
+                "SELECT c.uuid, c.checkpoint, c.delegate_id, c.badge_version, c.verdict,"
+                " c.accepted, c.method, c.code, c.undoes, c.reason, c.at, c.desk_id,"
+                f" c.operator FROM checkin c {where}", params).fetchall()]
+
+
+def standing_by_category(db: Database, checkpoint: str) -> dict[int, int]:
+    """Category id -> delegates checked in (accepted, not undone) at the checkpoint."""
+    return {r[0]: r[1] for r in db.execute(
+        "SELECT d.category_id, COUNT(DISTINCT c.delegate_id) FROM checkin c"
+        f" JOIN delegate d ON d.id = c.delegate_id WHERE c.checkpoint = ? AND {_STANDING}"
+        " GROUP BY d.category_id", [checkpoint]).fetchall()}
+
+
+def readmit_rules(db: Database) -> dict[str, bool]:
+    return {r[0]: bool(r[1]) for r in db.execute(
+        "SELECT checkpoint, readmit FROM checkpoint_rule").fetchall()}
+
+
+def set_readmit(db: Database, checkpoint: str, readmit: bool) -> None:
+    db.execute("INSERT OR REPLACE INTO checkpoint_rule (checkpoint, readmit) VALUES (?, ?)",
+               [checkpoint, int(readmit)])
