@@ -203,6 +203,107 @@
     </message>
 </context>
 <context>
+    <name>CheckinScreen</name>
+    <message>
+        <source>Entrance, {day}</source>
+        <translation>Вход, {day}</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Проход</translation>
+    </message>
+    <message>
+        <source>Nobody found for “{text}”.</source>
+        <translation>По запросу «{text}» никого не найдено.</translation>
+    </message>
+    <message>
+        <source>Undo the last check-in</source>
+        <translation>Отменить последнюю отметку</translation>
+    </message>
+    <message>
+        <source>Why is this desk's last check-in here taken back?</source>
+        <translation>Почему отменяется последняя отметка этой стойки в этом пункте?</translation>
+    </message>
+    <message>
+        <source>Check-in of {name} undone.</source>
+        <translation>Отметка прохода {name} отменена.</translation>
+    </message>
+    <message>
+        <source>The camera could not be opened.</source>
+        <translation>Не удалось включить камеру.</translation>
+    </message>
+    <message>
+        <source>Scan a badge, or type a name and press Enter</source>
+        <translation>Отсканируйте бейдж или введите имя и нажмите Enter</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>Правила…</translation>
+    </message>
+    <message>
+        <source>Re-entry and who may enter this checkpoint</source>
+        <translation>Повторный вход и кто может пройти в этом пункте</translation>
+    </message>
+    <message>
+        <source>Sound off</source>
+        <translation>Звук выкл.</translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation>Звук вкл.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <source>Print the badge now</source>
+        <translation>Напечатать бейдж сейчас</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinSide</name>
+    <message>
+        <source>Checked in: {done} of {expected}</source>
+        <translation>Прошли: {done} из {expected}</translation>
+    </message>
+    <message>
+        <source>{at}  undone: {name} ({reason})</source>
+        <translation>{at}  отменено: {name} ({reason})</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>In / expected</source>
+        <translation>Прошли / ожидается</translation>
+    </message>
+    <message>
+        <source>Last scans here</source>
+        <translation>Последние сканирования здесь</translation>
+    </message>
+    <message>
+        <source>Undo the last check-in (Ctrl+Z)</source>
+        <translation>Отменить последнюю отметку (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckpointDialog</name>
+    <message>
+        <source>Checkpoint rules</source>
+        <translation>Правила пункта прохода</translation>
+    </message>
+    <message>
+        <source>Allow re-entry: a second scan here lets the person in again (shown as “Already checked in”)</source>
+        <translation>Разрешить повторный вход: повторное сканирование здесь снова пропускает человека (показывается «Уже отмечен»)</translation>
+    </message>
+    <message>
+        <source>Who may enter this session</source>
+        <translation>Кто может войти на это заседание</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Interrupted.</source>
@@ -1040,6 +1141,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Бейджи</translation>
     </message>
     <message>
+        <source>Check-in</source>
+        <translation>Проход</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -1445,6 +1550,41 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Choose a category.</source>
         <translation>Выберите категорию.</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <source>Checked in here at {when}, {desk}.</source>
+        <translation>Отмечен здесь {when}, {desk}.</translation>
+    </message>
+    <message>
+        <source>Badge version {version} was replaced on {when}. Ask for the new badge.</source>
+        <translation>Версия бейджа {version} заменена {when}. Попросите новый бейдж.</translation>
+    </message>
+    <message>
+        <source>An older badge version. Ask for the new badge.</source>
+        <translation>Старая версия бейджа. Попросите новый бейдж.</translation>
+    </message>
+    <message>
+        <source>This category may not enter this session.</source>
+        <translation>Этой категории вход на это заседание не разрешён.</translation>
+    </message>
+    <message>
+        <source>The badge is for the event {code}.</source>
+        <translation>Бейдж выдан на мероприятие {code}.</translation>
+    </message>
+    <message>
+        <source>The code is damaged or not a badge of this event.</source>
+        <translation>Код повреждён или это не бейдж этого мероприятия.</translation>
+    </message>
+    <message>
+        <source>A badge of this event, but nobody registered has it.</source>
+        <translation>Бейдж этого мероприятия, но такого участника нет.</translation>
+    </message>
+    <message>
+        <source>The registration was cancelled. Send to the registration desk.</source>
+        <translation>Регистрация отменена. Направьте к стойке регистрации.</translation>
     </message>
 </context>
 <context>

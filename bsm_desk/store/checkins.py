@@ -31,6 +31,7 @@ class Row:
     at: datetime
     desk_id: str
     operator: str
+    name: str = ""  # the delegate's Latin name, for lists
 
 
 def append(db: Database, *, checkpoint: str, delegate_id: int | None,
@@ -69,11 +70,13 @@ def recent(db: Database, checkpoint: str, limit: int = 20) -> list[Row]:
 
 def _rows(db: Database, where: str, params: list[Any]) -> list[Row]:
     return [Row(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8], r[9],
-                datetime.fromisoformat(r[10]), r[11], r[12])
+                datetime.fromisoformat(r[10]), r[11], r[12],
+                f"{(r[13] or '').upper()} {r[14] or ''}".strip())
             for r in db.execute(
                 "SELECT c.uuid, c.checkpoint, c.delegate_id, c.badge_version, c.verdict,"
                 " c.accepted, c.method, c.code, c.undoes, c.reason, c.at, c.desk_id,"
-                f" c.operator FROM checkin c {where}", params).fetchall()]
+                " c.operator, d.family_name, d.given_name FROM checkin c"
+                f" LEFT JOIN delegate d ON d.id = c.delegate_id {where}", params).fetchall()]
 
 
 def standing_by_category(db: Database, checkpoint: str) -> dict[int, int]:

@@ -36,6 +36,7 @@ from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.icons import app_icon, icon
 from bsm_desk.ui.screens.badges import BadgesScreen
+from bsm_desk.ui.screens.checkin import CheckinScreen
 from bsm_desk.ui.screens.delegates import DelegatesScreen
 from bsm_desk.ui.screens.overview import OverviewScreen
 from bsm_desk.ui.state import window_settings
@@ -68,9 +69,14 @@ class MainWindow(QMainWindow):
         self.badges_screen.message.connect(lambda text: self.statusBar().showMessage(text,
                                                                                    10000))
         self.delegates_screen.reprint_requested.connect(self.reprint_badge)
+        self.checkin_screen = CheckinScreen(settings)
+        self.checkin_screen.message.connect(lambda text: self.statusBar().showMessage(text,
+                                                                                    10000))
+        self.checkin_screen.print_badge_requested.connect(
+            lambda delegate_id: self.badges_screen.actions.print_ids([delegate_id]))
         self._screens: list[tuple[str, QWidget]] = [
             ("overview", self.overview_screen), ("delegates", self.delegates_screen),
-            ("badges", self.badges_screen)]
+            ("badges", self.badges_screen), ("checkin", self.checkin_screen)]
         for icon_name, screen in self._screens:
             self.navigation.addItem(QListWidgetItem(icon(icon_name), ""))
             self.stack.addWidget(screen)
@@ -171,6 +177,7 @@ class MainWindow(QMainWindow):
         self.overview_screen.load(overview)
         self.delegates_screen.load(db, overview, self.db_path)
         self.badges_screen.load(db, overview, self.db_path)
+        self.checkin_screen.load(db, overview, self.db_path)
         self.settings.last_db = str(self.db_path)
         config.save(self.settings)
         self.retranslate_ui()
@@ -184,6 +191,7 @@ class MainWindow(QMainWindow):
         self.overview_screen.load(self.overview)
         self.delegates_screen.set_overview(self.overview)
         self.badges_screen.set_overview(self.overview)
+        self.checkin_screen.set_overview(self.overview)
 
     def reprint_badge(self, delegate_id: int) -> None:
         """A name was corrected on a printed badge: show the Badges screen and reprint."""
@@ -199,6 +207,7 @@ class MainWindow(QMainWindow):
         if self.db is not None:
             self.delegates_screen.unload()
             self.badges_screen.unload()
+            self.checkin_screen.unload()
             self.db.close()
             self.db = None
 
@@ -354,7 +363,8 @@ class MainWindow(QMainWindow):
         lang = i18n.language()
         event = self.overview.event if self.overview else None
         self.setWindowTitle(f"{event.code} — BSM Desk" if event else "BSM Desk")
-        names = [self.tr("Event overview"), self.tr("Delegates"), self.tr("Badges")]
+        names = [self.tr("Event overview"), self.tr("Delegates"), self.tr("Badges"),
+                 self.tr("Check-in")]
         for index, name in enumerate(names):
             self.navigation.item(index).setText(name)
             self.screen_actions[index].setText(name)

@@ -1,0 +1,159 @@
+"""The verdict of a scan, big enough to read from two metres, in both languages.
+
+The headline is always English and Russian together (the person at the door may
+read either); the details under it follow the interface language.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from bsm_desk.domain.checkin import Kind
+from bsm_desk.services.checkin import Verdict
+
+# Headline (English, Russian) and background of each verdict.
+HEADLINES: dict[Kind, tuple[str, str, str]] = {
+    Kind.OK: ("Welcome", "Проход разрешён", "#1b7f3b"),
+    Kind.ALREADY: ("Already checked in", "Уже отмечен", "#a86400"),
+    Kind.NOT_ALLOWED: ("Not allowed in here", "Вход сюда не разрешён", "#c62828"),
+    Kind.REVOKED: ("Badge revoked", "Бейдж аннулирован", "#b71c1c"),
+    Kind.CANCELLED: ("Registration cancelled", "Регистрация отменена", "#8e1b1b"),
+    Kind.UNKNOWN: ("Unknown badge", "Неизвестный бейдж", "#6d2f2f"),
+    Kind.FORGED: ("Invalid code", "Недействительный код", "#4a148c"),
+    Kind.WRONG_EVENT: ("Badge of another event", "Бейдж другого мероприятия", "#5b3a99"),
+}
+REFUSED_ALREADY = "#c45100"  # a second entry where re-entry is not allowed
+IDLE = ("Ready: scan a badge", "Готово: отсканируйте бейдж", "#37474f")
+
+
+class VerdictPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verdict")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumHeight(300)
+        self.kind: Kind | None = None
+        self.verdict: Verdict | None = None
+        self.zone: tzinfo | None = None
+        self.headline = QLabel()
+        self.headline_ru = QLabel()
+        self.name = QLabel()
+        self.name_cyrillic = QLabel()
+        self.delegation = QLabel()
+        self.category = QLabel()
+        self.detail = QLabel()
+        self.photo = QLabel()
+        self.photo.setFixedSize(150, 200)
+        self.photo.setScaledContents(False)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for label, size, bold in ((self.headline, 40, True), (self.headline_ru, 30, True),
+                                  (self.name, 28, True), (self.name_cyrillic, 22, False),
+                                  (self.delegation, 17, False), (self.category, 15, True),
+                                  (self.detail, 15, False)):
+            font = QFont(label.font())
+            font.setPointSize(size)
+            font.setBold(bold)
+            label.setFont(font)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        text = QVBoxLayout()
+        for label in (self.headline, self.headline_ru):
+            text.addWidget(label)
+        text.addSpacing(10)
+        for label in (self.name, self.name_cyrillic, self.delegation, self.category,
+                      self.detail):
+            text.addWidget(label)
+        text.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(28, 20, 28, 20)
+        row.addLayout(text, 1)
+        row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
+        self.clear()
+
+    def clear(self) -> None:
+        self.kind, self.verdict = None, None
+        english, russian, colour = IDLE
+        self._paint(colour, english, russian)
+        for label in (self.name, self.name_cyrillic, self.delegation, self.category,
+                      self.detail):
+            label.clear()
+            label.setVisible(False)
+        self.photo.clear()
+        self.photo.setVisible(False)
+
+    def show_verdict(self, verdict: Verdict) -> None:
+        self.kind, self.verdict = verdict.kind, verdict
+        english, russian, colour = HEADLINES[verdict.kind]
+        if verdict.kind is Kind.ALREADY and not verdict.accepted:
+            colour = REFUSED_ALREADY
+        self._paint(colour, english, russian)
+        self.name.setText(verdict.name_latin)
+        self.name_cyrillic.setText(verdict.name_cyrillic)
+        self.delegation.setText(" / ".join(x for x in (
+            verdict.delegation_en, verdict.delegation_ru
+            if verdict.delegation_ru != verdict.delegation_en else "") if x))
+        categories = " / ".join(x for x in (verdict.category_en, verdict.category_ru) if x)
+        self.category.setText(categories)
+        self.category.setStyleSheet(
+            f"color: white; background: {verdict.colour}; padding: 2px 8px;"
+            " border: 1px solid rgba(255,255,255,0.7); border-radius: 4px;"
+            if verdict.colour else "")
+        self.category.setVisible(bool(categories))
+        self.detail.setText(self._detail(verdict))
+        for label in (self.name, self.name_cyrillic, self.delegation, self.detail):
+            label.setVisible(bool(label.text()))
+        self.photo.clear()
+        self.photo.setVisible(False)
+        if verdict.photo:
+            pixmap = QPixmap()
+            if pixmap.loadFromData(verdict.photo):
+                self.photo.setPixmap(pixmap.scaled(
+                    self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation))
+                self.photo.setVisible(True)
+
+    def _when(self, moment: object) -> str:
+        from datetime import datetime
+
+        assert isinstance(moment, datetime)
+        return moment.astimezone(self.zone).strftime("%d.%m %H:%M")
+
+    def _detail(self, verdict: Verdict) -> str:
+        if verdict.kind is Kind.ALREADY and verdict.earlier is not None:
+            return self.tr("Checked in here at {when}, {desk}.").format(
+                when=self._when(verdict.earlier.at),
+                desk=verdict.earlier.desk_name or verdict.earlier.desk_id[:8])
+        if verdict.kind is Kind.REVOKED:
+            if verdict.replaced_at is not None:
+                return self.tr("Badge version {version} was replaced on {when}. Ask for "
+                               "the new badge.").format(version=verdict.version,
+                                                        when=self._when(verdict.replaced_at))
+            return self.tr("An older badge version. Ask for the new badge.")
+        if verdict.kind is Kind.NOT_ALLOWED:
+            return self.tr("This category may not enter this session.")
+        if verdict.kind is Kind.WRONG_EVENT:
+            return self.tr("The badge is for the event {code}.").format(
+                code=verdict.event_code or "?")
+        if verdict.kind is Kind.FORGED:
+            return self.tr("The code is damaged or not a badge of this event.")
+        if verdict.kind is Kind.UNKNOWN:
+            return self.tr("A badge of this event, but nobody registered has it.")
+        if verdict.kind is Kind.CANCELLED:
+            return self.tr("The registration was cancelled. Send to the registration desk.")
+        return ""
+
+    def _paint(self, colour: str, english: str, russian: str) -> None:
+        self.setStyleSheet(f"QFrame#verdict {{ background: {colour}; border-radius: 14px; }}"
+                           " QFrame#verdict QLabel { color: white; }")
+        self.headline.setText(english)
+        self.headline_ru.setText(russian)
+        self.setProperty("colour", QColor(colour).name())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.verdict is not None:
+            self.detail.setText(self._detail(self.verdict))
+        super().changeEvent(event)
