@@ -1350,6 +1350,18 @@ A .sqlite file from another desk or a backup</source>
         <translation>Идентификатор стойки:</translation>
     </message>
     <message>
+        <source>Play a &amp;sound for each check-in verdict</source>
+        <translation>&amp;Звуковой сигнал для каждого решения о проходе</translation>
+    </message>
+    <message>
+        <source>&amp;Camera for scanning:</source>
+        <translation>&amp;Камера для сканирования:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
         <source>The desk name and id are stored with everything this desk records, so that the work of several desks can be told apart and merged.</source>
         <translation>Название и идентификатор стойки сохраняются во всех записях, которые она делает, чтобы работу нескольких стоек можно было различать и объединять.</translation>
     </message>

@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
     # -- settings, language, about -------------------------------------------------------
     def edit_settings(self) -> None:
         if SettingsDialog(self.settings, self).exec():
+            self.checkin_screen.settings_changed()
             self.retranslate_ui()
 
     def set_language(self, lang: str) -> None:

@@ -170,3 +170,20 @@ def test_russian_details_with_bilingual_headlines(window: MainWindow, demo_copy:
     assert screen.panel.headline_ru.text() == "Недействительный код"
     assert screen.panel.detail.text() == "Код повреждён или это не бейдж этого мероприятия."
     assert screen.title.text() == "Проход"
+
+
+def test_sound_choice_in_desk_settings_and_no_camera_choice_without_a_camera(
+        window: MainWindow, demo_copy: Path) -> None:
+    from bsm_desk.ui import camera
+    from bsm_desk.ui.dialogs.settings import SettingsDialog
+
+    screen = show_checkin(window, demo_copy)
+    dialog = SettingsDialog(window.settings, window)
+    assert dialog.sounds.isChecked()
+    assert dialog.camera.isHidden() == (not camera.cameras())
+    assert screen.camera_button.isHidden() == (not camera.cameras())
+    dialog.sounds.setChecked(False)
+    dialog.accept()
+    screen.settings_changed()
+    assert screen.sounds.muted and screen.mute.isChecked()
+    assert screen.mute.text() == "Sound off"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk import config
+from bsm_desk.ui import camera
 
 
 class SettingsDialog(QDialog):
@@ -30,9 +33,23 @@ class SettingsDialog(QDialog):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "subtitle")
+        self.sounds = QCheckBox()
+        self.sounds.setChecked(settings.sounds != "off")
+        self.camera_label = QLabel()
+        self.camera = QComboBox()
+        self.camera.addItem("", "")
+        for camera_id, description in camera.cameras():
+            self.camera.addItem(description, camera_id)
+        self.camera.setCurrentIndex(max(self.camera.findData(settings.camera), 0))
+        self.camera_label.setBuddy(self.camera)
         form = QFormLayout()
         form.addRow(self.name_label, self.name)
         form.addRow(self.id_label, self.desk_id)
+        form.addRow("", self.sounds)
+        form.addRow(self.camera_label, self.camera)
+        # No camera on this machine: no camera choice at all, rather than an empty one.
+        self.camera.setVisible(self.camera.count() > 1)
+        self.camera_label.setVisible(self.camera.count() > 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -48,6 +65,8 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.desk_name = self.name.text().strip()
+        self.settings.sounds = "on" if self.sounds.isChecked() else "off"
+        self.settings.camera = str(self.camera.currentData() or "")
         config.save(self.settings)
         super().accept()
 
@@ -60,6 +79,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Desk settings"))
         self.name_label.setText(self.tr("Desk &name:"))
         self.id_label.setText(self.tr("Desk id:"))
+        self.sounds.setText(self.tr("Play a &sound for each check-in verdict"))
+        self.camera_label.setText(self.tr("&Camera for scanning:"))
+        self.camera.setItemText(0, self.tr("None"))
         self.hint.setText(self.tr("The desk name and id are stored with everything this desk "
                                   "records, so that the work of several desks can be told "
                                   "apart and merged."))

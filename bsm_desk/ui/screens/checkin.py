@@ -321,8 +321,11 @@ class CheckinScreen(QWidget):
         self.sounds.muted = muted
         self.settings.sounds = "off" if muted else "on"
         config.save(self.settings)
-        self.retranslate_ui()
+        self._mute_text()
         self.focus_input()
+
+    def _mute_text(self) -> None:
+        self.mute.setText(self.tr("Sound off") if self.mute.isChecked() else self.tr("Sound on"))
 
     def _camera(self, on: bool) -> None:
         found = camera.cameras()
@@ -334,6 +337,15 @@ class CheckinScreen(QWidget):
         elif not on:
             self.scanner.stop()
         self.focus_input()
+
+    def settings_changed(self) -> None:
+        """Desk settings were saved: sounds, camera and the desk's name as operator."""
+        self.mute.setChecked(self.settings.sounds == "off")
+        if self.desk is not None:
+            self.desk.operator = self.settings.desk_name
+        if self.camera_button.isChecked():
+            self.camera_button.setChecked(False)
+            self.camera_button.setChecked(True)
 
     def _refresh_side(self) -> None:
         if self.desk is not None:
@@ -359,7 +371,7 @@ class CheckinScreen(QWidget):
         self.input.setPlaceholderText(self.tr("Scan a badge, or type a name and press Enter"))
         self.rules.setText(self.tr("Rules…"))
         self.rules.setToolTip(self.tr("Re-entry and who may enter this checkpoint"))
-        self.mute.setText(self.tr("Sound off") if self.mute.isChecked() else self.tr("Sound on"))
+        self._mute_text()
         self.camera_button.setText(self.tr("Camera"))
         self.print_button.setText(self.tr("Print the badge now"))
         self.side.retranslate_ui()
