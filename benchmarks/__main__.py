@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-BENCHMARKS = ("startup", "search", "importing", "badges")
+BENCHMARKS = ("startup", "search", "importing", "badges", "checkin")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -421,6 +421,7 @@ def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Tra
         desk = checkin.Desk.open(db, point, desk_id=settings.desk_id,
                                  operator=settings.desk_name)
         all_accepted = True
+        scanned = 0
         for code in _codes_from(args.codes):
             verdict = desk.scan(code, method="cli")
             all_accepted = all_accepted and verdict.accepted
@@ -431,6 +432,9 @@ def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Tra
                                   verdict.name_latin or "-", verdict.checkpoint,
                                   verdict.at.isoformat()))
             print(line, flush=True)  # after the commit: a printed verdict is on disk
+            scanned += 1
+            if scanned % 200 == 0:
+                desk.idle()
     finally:
         db.close()
     return 0 if all_accepted else 1

@@ -144,12 +144,18 @@ class Verdict:
                 "replaced_at": self.replaced_at.isoformat() if self.replaced_at else None}
 
 
+# Everything a verdict needs of one delegate, in one indexed read.
 _PERSON_SQL = """
-SELECT d.id, d.status, d.merged_into IS NOT NULL, d.category_id,
-       COALESCE((SELECT MAX(i.version) FROM badge_issue i WHERE i.delegate_id = d.id), 1),
+SELECT d.id, d.status, d.merged_into IS NOT NULL, d.category_id, v.version,
        d.family_name, d.given_name, d.family_name_cyr, d.given_name_cyr,
-       g.name_en, g.name_ru
-FROM delegate d JOIN delegation g ON g.id = d.delegation_id WHERE d.id = ?
+       g.name_en, g.name_ru,
+       EXISTS (SELECT 1 FROM badge_print p WHERE p.delegate_id = d.id
+               AND p.version = v.version),
+       (SELECT image FROM delegate_photo f WHERE f.delegate_id = d.id)
+FROM delegate d JOIN delegation g ON g.id = d.delegation_id,
+     (SELECT COALESCE(MAX(version), 1) AS version FROM badge_issue
+      WHERE delegate_id = :id) v
+WHERE d.id = :id
 """
 
 
@@ -163,13 +169,25 @@ class Desk:
     categories: dict[int, Category]
     desk_id: str
     operator: str = ""
+    # Figures kept up to date scan by scan: counting a million check-ins at every scan
+    # would cost more than the scan itself. None: to be counted again.
+    _standing: dict[int, int] | None = None
+    _expected: dict[int, int] | None = None
 
     @classmethod
     def open(cls, db: Database, checkpoint_id: str, *, desk_id: str,
              operator: str = "") -> Desk:
+        # Copying the WAL back into the database (a checkpoint) costs a few
+        # milliseconds; left to SQLite it lands on whichever commit fills the WAL,
+        # so on a scan now and then. The desk checkpoints when it is quiet instead.
+        db.execute("PRAGMA wal_autocheckpoint = 0")
         return cls(db, _event(db), checkpoint(db, checkpoint_id),
                    {c.id: c for c in category_store.list_categories(db) if c.id is not None},
                    desk_id, operator)
+
+    def idle(self) -> None:
+        """Between scans: move the WAL into the database without blocking anyone."""
+        self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     # The way of a scan: verify, look up, decide, append, commit.
     def scan(self, code: str, *, method: str = "scan", now: datetime | None = None) -> Verdict:
@@ -194,7 +212,7 @@ class Desk:
 
     def _person(self, delegate_id: int, version: int | None
                 ) -> tuple[tuple[Any, ...] | None, Person | None]:
-        row = self.db.execute(_PERSON_SQL, [delegate_id]).fetchone()
+        row = self.db.execute(_PERSON_SQL, {"id": delegate_id}).fetchone()
         if row is None:
             return None, None
         current = int(row[4])
@@ -224,11 +242,8 @@ class Desk:
         if row is None:
             return verdict
         category = self.categories[row[3]]
-        printed = self.db.execute(
-            "SELECT 1 FROM badge_print WHERE delegate_id = ? AND version = ? LIMIT 1",
-            [row[0], int(row[4])]).fetchone() is not None
-        photo = self.db.execute("SELECT image FROM delegate_photo WHERE delegate_id = ?",
-                                [row[0]]).fetchone()
+        if self._standing is not None and decision.kind is Kind.OK:
+            self._standing[category.id or 0] = self._standing.get(category.id or 0, 0) + 1
         return Verdict(
             verdict.kind, verdict.accepted, verdict.checkpoint, at, entry, code, method,
             decision.delegate_id, decision.version,
@@ -236,7 +251,7 @@ class Desk:
             name_cyrillic=f"{row[7]} {row[8]}".strip(), delegation_en=row[9],
             delegation_ru=row[10], category_en=category.name_en,
             category_ru=category.name_ru, colour=category.colour,
-            photo=bytes(photo[0]) if photo else None, badge_printed=printed,
+            photo=bytes(row[12]) if row[12] else None, badge_printed=bool(row[11]),
             earlier=decision.earlier, replaced_at=decision.replaced_at)
 
     # -- undo, figures, the last scans --------------------------------------------------
@@ -251,14 +266,22 @@ class Desk:
                          at=now or datetime.now(UTC), desk_id=self.desk_id,
                          operator=self.operator, method="undo", undoes=last.uuid,
                          reason=reason.strip())
+        self._standing = None
         return last
+
+    def refresh(self) -> None:
+        """Count again (other desks may have checked people in here too)."""
+        self._standing = self._expected = None
 
     def counters(self) -> list[tuple[Category, int, int]]:
         """(category, checked in, expected) for each category someone is expected in."""
-        done = store.standing_by_category(self.db, self.checkpoint.id)
-        expected = {r[0]: r[1] for r in self.db.execute(
-            "SELECT category_id, COUNT(*) FROM delegate WHERE status != 'cancelled'"
-            " AND merged_into IS NULL GROUP BY category_id").fetchall()}
+        if self._standing is None:
+            self._standing = store.standing_by_category(self.db, self.checkpoint.id)
+        if self._expected is None:
+            self._expected = {r[0]: r[1] for r in self.db.execute(
+                "SELECT category_id, COUNT(*) FROM delegate WHERE status != 'cancelled'"
+                " AND merged_into IS NULL GROUP BY category_id").fetchall()}
+        done, expected = self._standing, self._expected
         session = self.checkpoint.session
         result = []
         for category_id, category in self.categories.items():

@@ -81,10 +81,19 @@ def _rows(db: Database, where: str, params: list[Any]) -> list[Row]:
 
 def standing_by_category(db: Database, checkpoint: str) -> dict[int, int]:
     """Category id -> delegates checked in (accepted, not undone) at the checkpoint."""
-    return {r[0]: r[1] for r in db.execute(
-        "SELECT d.category_id, COUNT(DISTINCT c.delegate_id) FROM checkin c"
-        f" JOIN delegate d ON d.id = c.delegate_id WHERE c.checkpoint = ? AND {_STANDING}"
-        " GROUP BY d.category_id", [checkpoint]).fetchall()}
+    counts = {r[0]: r[1] for r in db.execute(
+        "SELECT d.category_id, COUNT(*) FROM delegate d WHERE d.id IN (SELECT c.delegate_id"
+        " FROM checkin c WHERE c.checkpoint = ? AND c.accepted = 1) GROUP BY d.category_id",
+        [checkpoint]).fetchall()}
+    # Undos are few: take out the people none of whose check-ins here still stands.
+    for category_id, in db.execute(
+            # "+u.checkpoint": look through the (few) undos, not the checkpoint's rows.
+            "SELECT d.category_id FROM delegate d WHERE d.id IN (SELECT u.delegate_id"
+            " FROM checkin u WHERE u.undoes IS NOT NULL AND +u.checkpoint = ?)"
+            f" AND NOT EXISTS (SELECT 1 FROM checkin c WHERE c.checkpoint = ?"
+            f" AND c.delegate_id = d.id AND {_STANDING})", [checkpoint, checkpoint]).fetchall():
+        counts[category_id] -= 1
+    return {k: v for k, v in counts.items() if v}
 
 
 def readmit_rules(db: Database) -> dict[str, bool]:

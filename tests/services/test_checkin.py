@@ -117,3 +117,19 @@ def test_counters_by_category(db):
 def test_unknown_checkpoint_is_a_user_error(db):
     with pytest.raises(UserError, match="no checkpoint"):
         check_in(db, "x", "entrance-1999-01-01", desk_id=DESK)
+
+
+def test_counted_in_until_every_standing_check_in_is_undone(db):
+    someone = badges.select(db, category="delegate")[0]
+    desk = Desk.open(db, ENTRANCE, desk_id=DESK)
+    desk.scan(code_of(db, someone))
+    desk.scan(code_of(db, someone))  # re-entry: accepted again
+    counted = lambda: {c.code: n for c, n, _ in Desk.open(  # noqa: E731
+        db, ENTRANCE, desk_id=DESK).counters()}.get("delegate", 0)
+    assert counted() == 1
+    desk.undo_last("scanned twice")
+    assert counted() == 1  # the first check-in still stands
+    desk.undo_last("not here after all")
+    assert counted() == 0
+    with pytest.raises(UserError, match="nothing|no check-in"):
+        desk.undo_last("again")

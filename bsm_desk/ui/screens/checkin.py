@@ -92,6 +92,9 @@ class CheckinScreen(QWidget):
         self.input.returnPressed.connect(lambda: self.enqueue(self.input.text(), "scan"))
         self.input.textEdited.connect(lambda _: self._search_timer.start())
         self.input.installEventFilter(self)
+        self._idle_timer = QTimer(self, interval=20_000)  # quiet moments: see Desk.idle
+        self._idle_timer.timeout.connect(self._idle)
+        self._idle_timer.start()
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._search)
         self.results = QListWidget()
@@ -338,6 +341,13 @@ class CheckinScreen(QWidget):
             self.scanner.stop()
         self.focus_input()
 
+    def _idle(self) -> None:
+        if self.desk is not None and not self._queue and not self.input.text():
+            try:
+                self.desk.idle()
+            except Exception:  # noqa: BLE001 - a busy database: next time
+                pass
+
     def settings_changed(self) -> None:
         """Desk settings were saved: sounds, camera and the desk's name as operator."""
         self.mute.setChecked(self.settings.sounds == "off")
@@ -357,6 +367,8 @@ class CheckinScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.desk is not None:
+            self.desk.refresh()  # other desks may have checked people in here meanwhile
         self._refresh_side()
         QTimer.singleShot(0, self.focus_input)
 
