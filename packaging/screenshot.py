@@ -42,7 +42,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in ("en", "ru"):
         i18n.manager().set_language(lang)
-        for index, name in enumerate(("overview", "delegates", "badges")):
+        for index, name in enumerate(("overview", "delegates", "badges", "checkin")):
             window.navigation.setCurrentRow(index)
             for _ in range(5):
                 QCoreApplication.processEvents()
@@ -52,6 +52,18 @@ def main() -> int:
                 window.badges_screen._take_first()
                 for _ in range(5):
                     QCoreApplication.processEvents()
+            if name == "checkin":
+                # A few arrivals at the entrance, the last one a second scan.
+                from bsm_desk.services import badges
+
+                screen = window.checkin_screen
+                screen.sounds.muted = True
+                ids = badges.select(window.db, delegation="Tajikistan")[:5]
+                codes = [code for _, code in badges.codes(window.db, ids)]
+                for code in codes + codes[:1]:
+                    screen.enqueue(code, "scan")
+                    for _ in range(3):
+                        QCoreApplication.processEvents()
             target = args.out / f"{name}-{lang}.png"
             window.grab().save(str(target))
             print(target)
