@@ -290,3 +290,34 @@ def test_a_killed_checkin_keeps_the_verdict_it_printed(demo_copy: Path) -> None:
     db.close()
     assert found == [("OK",)]
     assert proc.returncode == -signal.SIGKILL
+
+
+def test_checkin_gives_every_verdict(capsys: pytest.CaptureFixture[str],
+                                     demo_copy: Path) -> None:
+    from bsm_desk.domain import badge_code
+    from bsm_desk.domain.model import ReissueReason
+    from bsm_desk.services import badges, checkin, registry
+    from bsm_desk.store import connect
+    from bsm_desk.store.event import get_event
+
+    conn = connect(demo_copy)
+    first, lost, gone = badges.select(conn, delegation="Tajikistan")[:3]
+    media = badges.select(conn, category="media")[0]
+    codes = dict(badges.codes(conn, [first, lost, gone, media]))
+    badges.reissue(conn, lost, ReissueReason.LOST, desk_id="d")
+    registry.cancel(conn, [gone], desk_id="d")
+    event = get_event(conn)
+    door = next(c.id for c in checkin.checkpoints(conn)
+                if c.session is not None and c.session.kind.value == "closed")
+    conn.close()
+    db = str(demo_copy)
+    entrance = [codes[first], codes[first], codes[lost], codes[gone],
+                badge_code.make(event.code, event.secret, 99999, 1),
+                codes[first][:-1] + ("A" if codes[first][-1] != "A" else "B"),
+                badge_code.make("OSCE23", b"x", 5, 1)]
+    code, out, _ = run(capsys, "checkin", "--db", db, "--json", *entrance)
+    assert code == 1
+    assert [json.loads(line)["verdict"] for line in out.splitlines()] == [
+        "OK", "ALREADY", "REVOKED", "CANCELLED", "UNKNOWN", "FORGED", "WRONG_EVENT"]
+    code, out, _ = run(capsys, "checkin", "--db", db, "--checkpoint", door, codes[media])
+    assert code == 1 and out.startswith("NOT_ALLOWED\t")
