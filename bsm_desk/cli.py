@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="S",
                       help="random seed (default 2022)")
     demo.add_argument("--force", action="store_true", help="replace the file if it exists")
+    demo.add_argument("--attendance", action="store_true",
+                      help="also check people in, as if both days had happened")
     demo.add_argument("--json", action="store_true", help="print the result as JSON")
 
     search = sub.add_parser("search", help="find delegates by name, in any script or spelling",
@@ -146,6 +148,26 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(points)
     points.add_argument("--json", action="store_true", help="print the result as JSON")
 
+    export = sub.add_parser("export", help="attendance workbook, or the List of Participants",
+                            description="Export reports for the organizers.")
+    what = export.add_subparsers(dest="report", metavar="REPORT", parser_class=_Parser,
+                                 required=True)
+    attendance = what.add_parser(
+        "attendance", help="the attendance workbook (.xlsx), or its Participants sheet (.csv)",
+        description="Summary per day and session (by gender and category), participants, "
+                    "one sheet per session, by delegation. FILE.csv: the Participants sheet "
+                    "alone, UTF-8 with BOM.")
+    participants = what.add_parser(
+        "participants", help="the List of Participants by delegation (.pdf or .xlsx)",
+        description="Delegations in protocol order, each with its head first.")
+    for report in (attendance, participants):
+        _db_option(report)
+        report.add_argument("--out", type=Path, required=True, metavar="FILE",
+                            help="the file to write (.xlsx, .csv or .pdf)")
+        report.add_argument("--lang", choices=config.LANGUAGES, default=argparse.SUPPRESS,
+                            dest="report_lang",
+                            help="language of the report (default: the desk's)")
+
     info = sub.add_parser("info", help="show the event, its days, rooms and counts",
                           description="Show the facts of an event database.")
     _db_option(info)
@@ -180,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = {"demo": _demo, "info": _info, "search": _search, "import": _import,
                    "template": _template, "duplicates": _duplicates, "badges": _badges,
                    "reprint": _reprint, "checkin": _checkin,
-                   "checkpoints": _checkpoints}[args.command]
+                   "checkpoints": _checkpoints, "export": _export}[args.command]
         return handler(args, settings, translate)
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
@@ -234,7 +256,7 @@ def _demo(args: argparse.Namespace, settings: config.Settings, translate: Transl
 
     summary = demo_service.build_demo(
         args.db, delegates=args.delegates, seed=args.seed, desk_id=settings.desk_id,
-        force=args.force, progress=progress,
+        force=args.force, progress=progress, attendance=args.attendance,
     )
     if args.json:
         _print_json({"path": str(summary.path), "delegates": summary.delegates,
@@ -464,6 +486,36 @@ def _checkpoints(args: argparse.Namespace, settings: config.Settings,
     else:
         for row in rows:
             print("\t".join((row["id"], row["day"], row["name"])))
+    return 0
+
+
+BAD_EXPORT = QT_TRANSLATE_NOOP("UserError", "{file}: the {report} export writes {kinds}.")
+
+
+def _export(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services import attendance, participants
+    from bsm_desk.store import connect
+
+    lang = getattr(args, "report_lang", None) or config.ui_language(settings)
+    suffix = args.out.suffix.lower()
+    kinds = {"attendance": (".xlsx", ".csv"), "participants": (".pdf", ".xlsx")}[args.report]
+    if suffix not in kinds:
+        raise UserError(BAD_EXPORT, file=args.out.name, report=args.report,
+                        kinds=", ".join(kinds))
+    report_translate = _lazy_translate(lang)
+    db = connect(args.db)
+    try:
+        if args.report == "attendance":
+            data = attendance.collect(db)
+            if suffix == ".csv":
+                path = attendance.write_csv(data, args.out, lang, report_translate)
+            else:
+                path = attendance.write_workbook(data, args.out, lang, report_translate)
+        else:
+            path = participants.export(db, args.out, lang, report_translate)
+    finally:
+        db.close()
+    print(translate("Cli", "Written: {path}").format(path=path))
     return 0
 
 

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Attendance</name>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Family name (Cyrillic)</source>
+        <translation>Фамилия (кириллицей)</translation>
+    </message>
+    <message>
+        <source>Given name (Cyrillic)</source>
+        <translation>Имя (кириллицей)</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Делегация</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Day {day}: first check-in</source>
+        <translation>День {day}: первый проход</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>Day or session</source>
+        <translation>День или заседание</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Ожидалось</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Присутствовали</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Сформировано</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Name in Cyrillic</source>
+        <translation>Имя кириллицей</translation>
+    </message>
+    <message>
+        <source>Checked in at</source>
+        <translation>Время прохода</translation>
+    </message>
+    <message>
+        <source>Present on {day}</source>
+        <translation>Присутствовали {day}</translation>
+    </message>
+    <message>
+        <source>By delegation</source>
+        <translation>По делегациям</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Женщины</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Мужчины</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Не указан</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>Ж</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>М</translation>
+    </message>
+</context>
+<context>
     <name>BadgeActions</name>
     <message>
         <source>&amp;Print badge</source>
@@ -356,6 +459,10 @@
     <message>
         <source>Entrance, {day}</source>
         <translation>Вход, {day}</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>Записано: {path}</translation>
     </message>
     <message>
         <source>Nobody found.</source>
@@ -1336,6 +1443,53 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>Participants</name>
+    <message>
+        <source>Delegation</source>
+        <translation>Делегация</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Name in Latin</source>
+        <translation>Имя латиницей</translation>
+    </message>
+    <message>
+        <source>Name in Cyrillic</source>
+        <translation>Имя кириллицей</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>List of Participants</source>
+        <translation>Список участников</translation>
+    </message>
+    <message>
+        <source>Member States</source>
+        <translation>Государства-члены</translation>
+    </message>
+    <message>
+        <source>International organizations</source>
+        <translation>Международные организации</translation>
+    </message>
+    <message>
+        <source>Civil society</source>
+        <translation>Гражданское общество</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Другие</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Desk settings</source>
@@ -1383,6 +1537,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>The badges command needs --out FILE.pdf or --codes.</source>
         <translation>Команде badges нужен --out ФАЙЛ.pdf или --codes.</translation>
+    </message>
+    <message>
+        <source>{file}: the {report} export writes {kinds}.</source>
+        <translation>{file}: экспорт {report} записывает только {kinds}.</translation>
     </message>
     <message>
         <source>The event database {path} does not exist.</source>
@@ -1505,6 +1663,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Ни один бейдж не подходит: ничего не записано.</translation>
     </message>
     <message>
+        <source>This database has no event to report on.</source>
+        <translation>В этой базе нет мероприятия для отчёта.</translation>
+    </message>
+    <message>
         <source>Could not write {path}: {reason}</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
@@ -1535,6 +1697,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>This desk has no check-in at this checkpoint to undo.</source>
         <translation>У этой стойки нет отметки прохода в этом пункте, которую можно отменить.</translation>
+    </message>
+    <message>
+        <source>{file}: write the list as .pdf or .xlsx.</source>
+        <translation>{file}: список можно записать только как .pdf или .xlsx.</translation>
     </message>
 </context>
 <context>

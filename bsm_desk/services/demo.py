@@ -60,7 +60,8 @@ class DemoSummary:
 
 def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
                seed: int = DEFAULT_SEED, desk_id: str, force: bool = False,
-               progress: Progress | None = None) -> DemoSummary:
+               progress: Progress | None = None, attendance: bool = False) -> DemoSummary:
+    """Build the demo; with ``attendance``, as if both days had happened (check-ins)."""
     if not 0 <= delegates <= MAX_DELEGATES:
         raise UserError(errors.BAD_COUNT, most=MAX_DELEGATES)
     path = Path(path)
@@ -71,6 +72,15 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
     _remove_db(part)
     try:
         summary = _build(part, delegates, seed, desk_id, progress)
+        if attendance:
+            from bsm_desk.services.demo_attendance import simulate
+            from bsm_desk.store import connect
+
+            db = connect(part)
+            try:
+                simulate(db, seed=seed, desk_id=desk_id)
+            finally:
+                db.close()
         _remove_db(path)
         part.replace(path)
     except OSError as exc:

@@ -321,3 +321,21 @@ def test_checkin_gives_every_verdict(capsys: pytest.CaptureFixture[str],
         "OK", "ALREADY", "REVOKED", "CANCELLED", "UNKNOWN", "FORGED", "WRONG_EVENT"]
     code, out, _ = run(capsys, "checkin", "--db", db, "--checkpoint", door, codes[media])
     assert code == 1 and out.startswith("NOT_ALLOWED\t")
+
+
+def test_export_attendance_and_participants(capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    db = str(tmp_path / "att.sqlite")
+    assert run(capsys, "demo", "--db", db, "--attendance")[0] == 0
+    for name, lang in (("a.xlsx", "en"), ("a-ru.xlsx", "ru"), ("a.csv", "en"),
+                       ("lop.pdf", "ru"), ("lop.xlsx", "en")):
+        report = "participants" if name.startswith("lop") else "attendance"
+        code, out, _ = run(capsys, "export", report, "--db", db, "--out",
+                           str(tmp_path / name), "--lang", lang)
+        assert code == 0 and name in out and (tmp_path / name).stat().st_size > 1000
+    assert load_workbook(tmp_path / "a-ru.xlsx").sheetnames[0] == "Сводка"
+    code, _, err = run(capsys, "export", "participants", "--db", db, "--out",
+                       str(tmp_path / "lop.txt"))
+    assert code == 2 and ".pdf" in err
