@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-BENCHMARKS = ("startup", "search", "importing", "badges", "checkin")
+BENCHMARKS = ("startup", "search", "importing", "badges", "checkin", "attendance")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -105,6 +105,141 @@
     </message>
 </context>
 <context>
+    <name>AttendanceScreen</name>
+    <message>
+        <source>Updated at {time}; refreshed every {seconds} s.</source>
+        <translation>Обновлено в {time}; обновляется каждые {seconds} с.</translation>
+    </message>
+    <message>
+        <source>{day}: {present} of {expected} ({share} %), women {women}, men {men}</source>
+        <translation>{day}: {present} из {expected} ({share} %), женщин {women}, мужчин {men}</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Женщины</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Мужчины</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Не указан</translation>
+    </message>
+    <message>
+        <source>Day or session</source>
+        <translation>День или заседание</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Ожидалось</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Присутствовали</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Делегация</translation>
+    </message>
+    <message>
+        <source>Present on {day}</source>
+        <translation>Присутствовали {day}</translation>
+    </message>
+    <message>
+        <source>Arrivals at the entrance per 15 minutes</source>
+        <translation>Приход на входе за каждые 15 минут</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Name in Cyrillic</source>
+        <translation>Имя кириллицей</translation>
+    </message>
+    <message>
+        <source>No-shows ({count})</source>
+        <translation>Неявки ({count})</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Посещаемость</translation>
+    </message>
+    <message>
+        <source>Save the attendance workbook</source>
+        <translation>Сохранить книгу посещаемости</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, participants (*.csv)</source>
+        <translation>Книга Excel (*.xlsx);;CSV, участники (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing the attendance workbook…</source>
+        <translation>Запись книги посещаемости…</translation>
+    </message>
+    <message>
+        <source>Save the List of Participants</source>
+        <translation>Сохранить список участников</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the List of Participants…</source>
+        <translation>Запись списка участников…</translation>
+    </message>
+    <message>
+        <source>Save the no-shows</source>
+        <translation>Сохранить неявки</translation>
+    </message>
+    <message>
+        <source>Attendance workbook…</source>
+        <translation>Книга посещаемости…</translation>
+    </message>
+    <message>
+        <source>List of Participants…</source>
+        <translation>Список участников…</translation>
+    </message>
+    <message>
+        <source>Days and sessions</source>
+        <translation>Дни и заседания</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>По категориям</translation>
+    </message>
+    <message>
+        <source>By delegation</source>
+        <translation>По делегациям</translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation>Приход</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Неявки</translation>
+    </message>
+    <message>
+        <source>Filter by name or delegation</source>
+        <translation>Фильтр по имени или делегации</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
+    </message>
+</context>
+<context>
     <name>BadgeActions</name>
     <message>
         <source>&amp;Print badge</source>
@@ -1250,6 +1385,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Check-in</source>
         <translation>Проход</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Посещаемость</translation>
     </message>
     <message>
         <source>&amp;File</source>

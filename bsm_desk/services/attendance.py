@@ -245,20 +245,12 @@ class _Sheet:
         self.ws.append(header_cells)
 
     def row(self, values: Iterable[Any]) -> None:
-        self.ws.append([safe(v, self.ws) for v in values])
+        self.ws.append([safe(v, self.ws) if isinstance(v, str) else v for v in values])
 
 
 def _local(at: datetime | None, att: Attendance) -> datetime | None:
     """A naive datetime in the venue's zone: what Excel shows as a time."""
     return at.astimezone(att.event.zone).replace(tzinfo=None) if at else None
-
-
-def _time_cell(at: datetime | None, att: Attendance, ws: WriteOnlyWorksheet) -> Any:
-    if at is None:
-        return None
-    cell = WriteOnlyCell(ws, value=_local(at, att))
-    cell.number_format = "yyyy-mm-dd hh:mm"
-    return cell
 
 
 GENDER_LABELS = {"F": QT_TRANSLATE_NOOP("Attendance", "Women"),
@@ -333,8 +325,9 @@ def write_workbook(att: Attendance, out: str | Path, lang: str = "en",
                    [20, 16, 20, 16, 30, 22, 10, 30] + [18] * len(att.days)
                    + [12] * len(att.sessions))
     for index, (_, values) in enumerate(participant_rows(att, lang, t)):
-        sheet.row(values[:8] + [_time_cell(v, att, sheet.ws) for v in
-                                values[8:8 + len(att.days)]] + values[8 + len(att.days):])
+        # A naive datetime becomes a real Excel date-time (openpyxl gives it a date format).
+        sheet.row(values[:8] + [_local(v, att) for v in values[8:8 + len(att.days)]]
+                  + values[8 + len(att.days):])
         if index % 2000 == 1999:
             step(2000)
     step(len(att.people) % 2000)
@@ -353,7 +346,7 @@ def write_workbook(att: Attendance, out: str | Path, lang: str = "en",
                        f"{p.family_name_cyr} {p.given_name_cyr}".strip(),
                        att.delegations[p.delegation_id].name(lang),
                        att.categories[p.category_id].name(lang), t(GENDER_SHORT[p.gender]),
-                       _time_cell(at, att, sheet.ws)])
+                       _local(at, att)])
         step(len(seen) // 10)
 
     rows = by_delegation(att, lang)
@@ -418,6 +411,31 @@ def write_csv(att: Attendance, out: str | Path, lang: str = "en",
             writer.writerow(participant_headers(att, lang, t))
             for _, values in participant_rows(att, lang, t):
                 writer.writerow([_csv_value(v, att) for v in values])
+        os.replace(partial, out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(CANNOT_WRITE, path=str(out), reason=exc.strerror or str(exc)) from exc
+    return out
+
+
+def write_people_csv(att: Attendance, people: Sequence[Person], out: str | Path,
+                     lang: str = "en",
+                     translate: Callable[[str, str], str] | None = None) -> Path:
+    """A list of people (the no-shows, say) as CSV with a BOM: name, delegation, category."""
+    t = _tr_context(translate)
+    out = Path(out)
+    partial = out.with_name(out.name + ".part")
+    try:
+        with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([t(L_FAMILY_NAME), t(L_GIVEN_NAME), t(L_NAME_IN_CYRILLIC),
+                             t(L_DELEGATION), t(L_CATEGORY), t(L_GENDER)])
+            for p in people:
+                writer.writerow([_csv_value(v, att) for v in (
+                    p.family_name, p.given_name,
+                    f"{p.family_name_cyr} {p.given_name_cyr}".strip(),
+                    att.delegations[p.delegation_id].name(lang),
+                    att.categories[p.category_id].name(lang), t(GENDER_SHORT[p.gender]))])
         os.replace(partial, out)
     except OSError as exc:
         partial.unlink(missing_ok=True)

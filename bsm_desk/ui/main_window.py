@@ -35,6 +35,7 @@ from bsm_desk.ui.dialogs.settings import SettingsDialog
 from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.icons import app_icon, icon
+from bsm_desk.ui.screens.attendance import AttendanceScreen
 from bsm_desk.ui.screens.badges import BadgesScreen
 from bsm_desk.ui.screens.checkin import CheckinScreen
 from bsm_desk.ui.screens.delegates import DelegatesScreen
@@ -74,9 +75,13 @@ class MainWindow(QMainWindow):
                                                                                     10000))
         self.checkin_screen.print_badge_requested.connect(
             lambda delegate_id: self.badges_screen.actions.print_ids([delegate_id]))
+        self.attendance_screen = AttendanceScreen(settings)
+        self.attendance_screen.message.connect(
+            lambda text: self.statusBar().showMessage(text, 10000))
         self._screens: list[tuple[str, QWidget]] = [
             ("overview", self.overview_screen), ("delegates", self.delegates_screen),
-            ("badges", self.badges_screen), ("checkin", self.checkin_screen)]
+            ("badges", self.badges_screen), ("checkin", self.checkin_screen),
+            ("attendance", self.attendance_screen)]
         for icon_name, screen in self._screens:
             self.navigation.addItem(QListWidgetItem(icon(icon_name), ""))
             self.stack.addWidget(screen)
@@ -178,6 +183,7 @@ class MainWindow(QMainWindow):
         self.delegates_screen.load(db, overview, self.db_path)
         self.badges_screen.load(db, overview, self.db_path)
         self.checkin_screen.load(db, overview, self.db_path)
+        self.attendance_screen.load(db, overview, self.db_path)
         self.settings.last_db = str(self.db_path)
         config.save(self.settings)
         self.retranslate_ui()
@@ -192,6 +198,7 @@ class MainWindow(QMainWindow):
         self.delegates_screen.set_overview(self.overview)
         self.badges_screen.set_overview(self.overview)
         self.checkin_screen.set_overview(self.overview)
+        self.attendance_screen.set_overview(self.overview)
 
     def reprint_badge(self, delegate_id: int) -> None:
         """A name was corrected on a printed badge: show the Badges screen and reprint."""
@@ -208,6 +215,7 @@ class MainWindow(QMainWindow):
             self.delegates_screen.unload()
             self.badges_screen.unload()
             self.checkin_screen.unload()
+            self.attendance_screen.unload()
             self.db.close()
             self.db = None
 
@@ -365,7 +373,7 @@ class MainWindow(QMainWindow):
         event = self.overview.event if self.overview else None
         self.setWindowTitle(f"{event.code} — BSM Desk" if event else "BSM Desk")
         names = [self.tr("Event overview"), self.tr("Delegates"), self.tr("Badges"),
-                 self.tr("Check-in")]
+                 self.tr("Check-in"), self.tr("Attendance")]
         for index, name in enumerate(names):
             self.navigation.item(index).setText(name)
             self.screen_actions[index].setText(name)
