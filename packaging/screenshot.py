@@ -67,6 +67,24 @@ def main() -> int:
             target = args.out / f"{name}-{lang}.png"
             window.grab().save(str(target))
             print(target)
+    # The dashboard on a demo as if both days had happened.
+    attended = paths.data_dir() / "demo-attended.sqlite"
+    build_demo(attended, desk_id=settings.desk_id, force=True, attendance=True)
+    window.open_database(attended)
+    window.navigation.setCurrentRow(4)
+    screen = window.attendance_screen
+    for lang in ("en", "ru"):
+        i18n.manager().set_language(lang)
+        screen.data = None
+        screen.refresh()
+        while screen.data is None:
+            QCoreApplication.processEvents()
+        screen.tabs.setCurrentIndex(0)
+        for _ in range(5):
+            QCoreApplication.processEvents()
+        target = args.out / f"attendance-{lang}.png"
+        window.grab().save(str(target))
+        print(target)
     window.close()
     app.quit()
     return 0
