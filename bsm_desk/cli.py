@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -168,6 +169,31 @@ def build_parser() -> argparse.ArgumentParser:
                             dest="report_lang",
                             help="language of the report (default: the desk's)")
 
+    programme = sub.add_parser("programme", help="print the timetable",
+                               description="The sessions, day by day, in the venue's time.")
+    _db_option(programme)
+    programme.add_argument("--day", metavar="YYYY-MM-DD", help="only this day")
+    programme.add_argument("--json", action="store_true",
+                           help="a list of sessions: id, kind, title_en, title_ru, room, start, "
+                                "end, languages")
+
+    rooms = sub.add_parser("rooms", help="the venue's rooms; allocate side events to them")
+    room_commands = rooms.add_subparsers(dest="rooms_command", metavar="ACTION",
+                                         parser_class=_Parser, required=True)
+    room_list = room_commands.add_parser("list", help="list the rooms")
+    _db_option(room_list)
+    room_list.add_argument("--json", action="store_true", help="print the result as JSON")
+    allocate = room_commands.add_parser(
+        "allocate", help="find rooms and times for the side-event requests",
+        description="Propose a room and a start time for every pending side-event request "
+                    "(OR-Tools CP-SAT), keeping the programme as it is; --apply puts the "
+                    "placed ones into the programme.")
+    _db_option(allocate)
+    allocate.add_argument("--time-limit", type=float, default=5.0, metavar="S",
+                          help="seconds the solver may take (default 5)")
+    allocate.add_argument("--apply", action="store_true", help="add the placed events")
+    allocate.add_argument("--json", action="store_true", help="print the proposal as JSON")
+
     info = sub.add_parser("info", help="show the event, its days, rooms and counts",
                           description="Show the facts of an event database.")
     _db_option(info)
@@ -202,7 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = {"demo": _demo, "info": _info, "search": _search, "import": _import,
                    "template": _template, "duplicates": _duplicates, "badges": _badges,
                    "reprint": _reprint, "checkin": _checkin,
-                   "checkpoints": _checkpoints, "export": _export}[args.command]
+                   "checkpoints": _checkpoints, "export": _export,
+                   "programme": _programme, "rooms": _rooms}[args.command]
         return handler(args, settings, translate)
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
@@ -210,6 +237,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("bsm-desk: " + translate("Cli", "Interrupted."), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, and keep Python's own flush at exit
+        # from failing on the closed pipe too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 NEEDS_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command needs --db PATH.")
@@ -486,6 +519,94 @@ def _checkpoints(args: argparse.Namespace, settings: config.Settings,
     else:
         for row in rows:
             print("\t".join((row["id"], row["day"], row["name"])))
+    return 0
+
+
+BAD_DAY = QT_TRANSLATE_NOOP("UserError", "--day takes a date as YYYY-MM-DD, not {value}.")
+
+
+def _programme(args: argparse.Namespace, settings: config.Settings,
+               translate: Translate) -> int:
+    from datetime import date
+
+    from bsm_desk.store import connect
+    from bsm_desk.store import event as event_store
+    from bsm_desk.store import rooms as room_store
+    from bsm_desk.store import sessions as session_store
+
+    day = None
+    if args.day:
+        try:
+            day = date.fromisoformat(args.day)
+        except ValueError:
+            raise UserError(BAD_DAY, value=args.day) from None
+    lang = config.ui_language(settings)
+    db = connect(args.db)
+    try:
+        event = event_store.get_event(db)
+        rooms = {r.id: r for r in room_store.list_rooms(db)}
+        sessions = session_store.list_sessions(db)
+    finally:
+        db.close()
+    zone = event.zone if event else None
+    chosen = [s for s in sessions if day is None or (zone and s.local_day(zone) == day)]
+    if args.json:
+        _print_json([{"id": s.id, "kind": s.kind.value, "title_en": s.title_en,
+                      "title_ru": s.title_ru,
+                      "room": rooms[s.room_id].name_en if s.room_id in rooms else None,
+                      "start": s.starts_at.astimezone(zone).isoformat(),
+                      "end": s.ends_at.astimezone(zone).isoformat(),
+                      "languages": list(s.languages)} for s in chosen])
+        return 0
+    for s in chosen:
+        room = rooms[s.room_id].name(lang) if s.room_id in rooms else "-"
+        start, end = s.starts_at.astimezone(zone), s.ends_at.astimezone(zone)
+        print("\t".join((f"{start:%Y-%m-%d %H:%M}-{end:%H:%M}", room, s.kind.value,
+                         s.title(lang))))
+    return 0
+
+
+def _rooms(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.store import connect
+    from bsm_desk.store import rooms as room_store
+
+    lang = config.ui_language(settings)
+    db = connect(args.db)
+    try:
+        if args.rooms_command == "list":
+            rooms = room_store.list_rooms(db)
+            if args.json:
+                _print_json([{"id": r.id, "name": r.name_en, "name_ru": r.name_ru,
+                              "floor": r.floor, "capacity": r.capacity, "booths": r.booths,
+                              "equipment": list(r.equipment)} for r in rooms])
+            else:
+                for r in rooms:
+                    print("\t".join((r.name(lang), str(r.capacity), str(r.booths),
+                                     ", ".join(r.equipment))))
+            return 0
+        return _allocate(db, args, settings, translate)
+    finally:
+        db.close()
+
+
+def _allocate(db: Any, args: argparse.Namespace, settings: config.Settings,
+              translate: Translate) -> int:
+    from bsm_desk.services import allocation
+
+    proposal = allocation.allocate(db, time_limit=args.time_limit)
+    reasons = {why: translate("Allocation", text) for why, text in allocation.REASONS.items()}
+    rows = proposal.as_dicts(reasons)
+    if args.apply:
+        allocation.apply(db, proposal, desk_id=settings.desk_id, operator=settings.desk_name)
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            where = (f"{row['room']}\t{row['start']}\t{row['end']}" if not row.get("unplaced")
+                     else translate("Cli", "not placed: {reason}").format(reason=row["reason"]))
+            print(f"{row['request_id']}\t{row['title']}\t{where}")
+        print(translate("Cli", "Optimal.") if proposal.optimal else
+              translate("Cli", "Best found within the time limit."), file=sys.stderr)
     return 0
 
 

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Allocation</name>
+    <message>
+        <source>Too many participants for any room ({expected} expected).</source>
+        <translation>Слишком много участников для любого зала (ожидается {expected}).</translation>
+    </message>
+    <message>
+        <source>Interpretation is needed, and no room large enough has interpretation booths.</source>
+        <translation>Нужен синхронный перевод, а ни в одном достаточно большом зале нет кабин.</translation>
+    </message>
+    <message>
+        <source>No room large enough has the equipment asked for.</source>
+        <translation>Ни в одном достаточно большом зале нет нужного оборудования.</translation>
+    </message>
+    <message>
+        <source>Longer than the venue is open on any day.</source>
+        <translation>Дольше, чем площадка открыта в любой из дней.</translation>
+    </message>
+    <message>
+        <source>A panellist is busy whenever a suitable room is free.</source>
+        <translation>Докладчик занят всякий раз, когда подходящий зал свободен.</translation>
+    </message>
+    <message>
+        <source>No suitable room is free at any possible time.</source>
+        <translation>Ни один подходящий зал не свободен ни в одно возможное время.</translation>
+    </message>
+</context>
+<context>
     <name>Attendance</name>
     <message>
         <source>Family name</source>
@@ -594,6 +621,18 @@
     <message>
         <source>Entrance, {day}</source>
         <translation>Вход, {day}</translation>
+    </message>
+    <message>
+        <source>not placed: {reason}</source>
+        <translation>не размещено: {reason}</translation>
+    </message>
+    <message>
+        <source>Optimal.</source>
+        <translation>Оптимально.</translation>
+    </message>
+    <message>
+        <source>Best found within the time limit.</source>
+        <translation>Лучшее найденное за отведённое время.</translation>
     </message>
     <message>
         <source>Written: {path}</source>
@@ -1678,6 +1717,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Команде badges нужен --out ФАЙЛ.pdf или --codes.</translation>
     </message>
     <message>
+        <source>--day takes a date as YYYY-MM-DD, not {value}.</source>
+        <translation>--day принимает дату в виде ГГГГ-ММ-ДД, а не {value}.</translation>
+    </message>
+    <message>
         <source>{file}: the {report} export writes {kinds}.</source>
         <translation>{file}: экспорт {report} записывает только {kinds}.</translation>
     </message>
@@ -1840,6 +1883,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{file}: write the list as .pdf or .xlsx.</source>
         <translation>{file}: список можно записать только как .pdf или .xlsx.</translation>
+    </message>
+    <message>
+        <source>This database has no event to allocate rooms for.</source>
+        <translation>В этой базе нет мероприятия, для которого распределять залы.</translation>
     </message>
 </context>
 <context>

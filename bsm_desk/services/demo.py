@@ -147,7 +147,9 @@ def _programme(first_day: date, zone: ZoneInfo, room_ids: list[int],
             kind=SessionKind(kind), title_en=title_en, title_ru=title_ru,
             starts_at=_at(local_date, start, zone), ends_at=_at(local_date, end, zone),
             room_id=room_ids[room], organizer=organizer, access=access,
-            expected=expected[kind] if room == 0 else min(expected[kind], 60 + 10 * room),
+            # As many as the room seats, and interpreters only where there are booths.
+            expected=min(expected[kind], data.ROOMS[room][3] * 9 // 10),
+            interpretation=data.ROOMS[room][4] > 0,
         )
 
 

@@ -266,6 +266,45 @@ def _v7_checkin_counts(db: Database) -> None:
     db.execute("CREATE INDEX checkin_accepted ON checkin(checkpoint, accepted, delegate_id)")
 
 
+def _v8_side_events(db: Database) -> None:
+    """Who speaks in which session, and the side-event requests waiting for a room."""
+    for statement in (
+        """CREATE TABLE session_person (
+            session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+            delegate_id INTEGER NOT NULL REFERENCES delegate(id),
+            role TEXT NOT NULL DEFAULT 'panellist',
+            PRIMARY KEY (session_id, delegate_id)
+        )""",
+        """CREATE TABLE side_event_request (
+            id INTEGER PRIMARY KEY,
+            title_en TEXT NOT NULL,
+            title_ru TEXT NOT NULL DEFAULT '',
+            organizer TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            expected INTEGER NOT NULL DEFAULT 0 CHECK (expected >= 0),
+            duration_min INTEGER NOT NULL CHECK (duration_min > 0),
+            languages TEXT NOT NULL DEFAULT 'en,ru',
+            interpretation INTEGER NOT NULL DEFAULT 0,
+            equipment TEXT NOT NULL DEFAULT '[]',
+            avoid_plenary INTEGER NOT NULL DEFAULT 0,
+            session_id INTEGER REFERENCES session(id),
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE request_slot (
+            request_id INTEGER NOT NULL REFERENCES side_event_request(id) ON DELETE CASCADE,
+            rank INTEGER NOT NULL,
+            starts_at TEXT NOT NULL,
+            PRIMARY KEY (request_id, rank)
+        )""",
+        """CREATE TABLE request_panellist (
+            request_id INTEGER NOT NULL REFERENCES side_event_request(id) ON DELETE CASCADE,
+            delegate_id INTEGER NOT NULL REFERENCES delegate(id),
+            PRIMARY KEY (request_id, delegate_id)
+        )""",
+    ):
+        db.execute(statement)
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -274,5 +313,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (5, _v5_badges),
     (6, _v6_checkins),
     (7, _v7_checkin_counts),
+    (8, _v8_side_events),
 ]
 LATEST = STEPS[-1][0]

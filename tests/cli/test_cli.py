@@ -339,3 +339,40 @@ def test_export_attendance_and_participants(capsys: pytest.CaptureFixture[str],
     code, _, err = run(capsys, "export", "participants", "--db", db, "--out",
                        str(tmp_path / "lop.txt"))
     assert code == 2 and ".pdf" in err
+
+
+def test_programme_rooms_and_allocation(capsys: pytest.CaptureFixture[str],
+                                        demo_copy: Path) -> None:
+    from bsm_desk.services.side_event_samples import sample_requests
+    from bsm_desk.store import connect
+    from bsm_desk.store import event as event_store
+    from bsm_desk.store import requests as request_store
+
+    db = str(demo_copy)
+    code, out, _ = run(capsys, "programme", "--db", db, "--day", "2022-10-18", "--json")
+    sessions = json.loads(out)
+    assert code == 0 and sessions and all(s["start"].startswith("2022-10-18T") for s in sessions)
+    assert set(sessions[0]) >= {"id", "kind", "title_en", "title_ru", "room", "start", "end",
+                                "languages"}
+    assert sessions[0]["start"].endswith("+05:00")
+    code, out, _ = run(capsys, "rooms", "list", "--db", db, "--json")
+    assert {"name", "capacity", "booths", "equipment"} <= set(json.loads(out)[0])
+    conn = connect(demo_copy)
+    days = event_store.list_days(conn)
+    for request in sample_requests(5, 6, days, event_store.get_event(conn).zone, []):
+        request_store.add_request(conn, request)
+    conn.close()
+    code, out, _ = run(capsys, "rooms", "allocate", "--db", db, "--json", "--time-limit", "3",
+                       "--apply")
+    proposal = json.loads(out)
+    assert code == 0 and len(proposal) == 6
+    for item in proposal:
+        assert {"request_id", "title"} <= set(item)
+        assert ("room" in item and item["start"] < item["end"]) or item["unplaced"] is True
+    code, out, _ = run(capsys, "programme", "--db", db, "--json")
+    placed = [i for i in proposal if not i.get("unplaced")]
+    assert len(json.loads(out)) == len(sessions) + 5 + len(placed)  # day 2 has 5 sessions
+    code, out, _ = run(capsys, "rooms", "allocate", "--db", db, "--json")
+    assert len(json.loads(out)) == len(proposal) - len(placed)  # placed ones are done
+    code, _, err = run(capsys, "programme", "--db", db, "--day", "18.10.2022")
+    assert code == 2 and "18.10.2022" in err

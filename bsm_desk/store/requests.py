@@ -1,0 +1,84 @@
+"""Side-event requests: what organizers ask for, before and after a room is found."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    title_en: str
+    duration_min: int
+    expected: int = 0
+    title_ru: str = ""
+    organizer: str = ""
+    contact: str = ""
+    languages: tuple[str, ...] = ("en", "ru")
+    interpretation: bool = False
+    equipment: tuple[str, ...] = ()
+    avoid_plenary: bool = False
+    slots: tuple[datetime, ...] = ()  # preferred start times, best first
+    panellists: tuple[int, ...] = ()  # delegate ids
+    session_id: int | None = None  # once placed
+    id: int | None = None
+
+
+def add_request(db: Database, request: Request) -> int:
+    cursor = db.execute(
+        "INSERT INTO side_event_request (title_en, title_ru, organizer, contact, expected,"
+        " duration_min, languages, interpretation, equipment, avoid_plenary, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [request.title_en, request.title_ru, request.organizer, request.contact,
+         request.expected, request.duration_min, ",".join(request.languages),
+         int(request.interpretation), json.dumps(list(request.equipment)),
+         int(request.avoid_plenary), datetime.now(UTC).isoformat()])
+    request_id = int(cursor.lastrowid or 0)
+    db.conn.executemany("INSERT INTO request_slot (request_id, rank, starts_at) VALUES (?, ?, ?)",
+                        [(request_id, rank, at.isoformat())
+                         for rank, at in enumerate(request.slots)])
+    db.conn.executemany("INSERT INTO request_panellist (request_id, delegate_id) VALUES (?, ?)",
+                        [(request_id, d) for d in dict.fromkeys(request.panellists)])
+    return request_id
+
+
+def list_requests(db: Database, pending_only: bool = False) -> list[Request]:
+    slots: dict[int, list[datetime]] = defaultdict(list)
+    for request_id, at in db.execute(
+            "SELECT request_id, starts_at FROM request_slot ORDER BY request_id, rank"):
+        slots[request_id].append(datetime.fromisoformat(at))
+    panel: dict[int, list[int]] = defaultdict(list)
+    for request_id, delegate_id in db.execute(
+            "SELECT request_id, delegate_id FROM request_panellist ORDER BY 1, 2"):
+        panel[request_id].append(delegate_id)
+    where = " WHERE session_id IS NULL" if pending_only else ""
+    return [Request(
+        id=r["id"], title_en=r["title_en"], title_ru=r["title_ru"], organizer=r["organizer"],
+        contact=r["contact"], expected=r["expected"], duration_min=r["duration_min"],
+        languages=tuple(x for x in r["languages"].split(",") if x),
+        interpretation=bool(r["interpretation"]), equipment=tuple(json.loads(r["equipment"])),
+        avoid_plenary=bool(r["avoid_plenary"]), slots=tuple(slots.get(r["id"], ())),
+        panellists=tuple(panel.get(r["id"], ())), session_id=r["session_id"])
+        for r in db.query(f"SELECT * FROM side_event_request{where} ORDER BY id")]
+
+
+def set_placed(db: Database, request_id: int, session_id: int) -> None:
+    db.execute("UPDATE side_event_request SET session_id = ? WHERE id = ?",
+               [session_id, request_id])
+
+
+def session_people(db: Database) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = defaultdict(set)
+    for session_id, delegate_id in db.execute("SELECT session_id, delegate_id FROM session_person"):
+        found[session_id].add(delegate_id)
+    return dict(found)
+
+
+def add_session_people(db: Database, session_id: int, delegate_ids: list[int],
+                       role: str = "panellist") -> None:
+    db.conn.executemany("INSERT OR IGNORE INTO session_person (session_id, delegate_id, role)"
+                        " VALUES (?, ?, ?)", [(session_id, d, role) for d in delegate_ids])
