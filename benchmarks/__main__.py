@@ -10,7 +10,8 @@ import argparse
 import importlib
 import sys
 
-BENCHMARKS = ("startup", "search", "importing", "badges", "checkin", "attendance")
+BENCHMARKS = ("startup", "search", "importing", "badges", "checkin", "attendance",
+              "allocation")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -123,8 +123,15 @@ def _explain(request: Request, rooms: Sequence[Room], longest_day: int) -> Why |
 
 def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[Day],
             sessions: Sequence[Session], people: dict[int, set[int]], zone: object,
-            *, grid: int = 10, buffer: int = 15, time_limit: float = 5.0) -> Proposal:
-    """Where and when each request goes (sessions already placed are kept as they are)."""
+            *, grid: int = 10, buffer: int = 15, time_limit: float = 5.0,
+            first_choices_only: bool = False) -> Proposal:
+    """Where and when each request goes (sessions already placed are kept as they are).
+
+    ``first_choices_only`` weighs nothing but placing requests at their first choice:
+    its optimum is the most first choices any allocation can give (see
+    :func:`first_choice_ceiling`).
+    """
+    ranks = (WEIGHT_RANK[0],) if first_choices_only else WEIGHT_RANK
     from zoneinfo import ZoneInfo
 
     assert isinstance(zone, ZoneInfo)
@@ -184,14 +191,14 @@ def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[D
                 start, request.duration_min, start + request.duration_min, placed,
                 f"p{index}_{person}"))
         objective.append(WEIGHT_PLACED * placed)
-        for rank, wanted in enumerate(request.slots[:len(WEIGHT_RANK)]):
+        for rank, wanted in enumerate(request.slots[:len(ranks)]):
             at = minute(wanted)
             if at in starts:
                 hit = model.new_bool_var(f"pref{index}_{rank}")
                 model.add(start == at).only_enforce_if(hit)
                 model.add_implication(hit, placed)
-                objective.append(WEIGHT_RANK[rank] * hit)
-        if request.avoid_plenary and plenaries:
+                objective.append(ranks[rank] * hit)
+        if request.avoid_plenary and plenaries and not first_choices_only:
             clash = [t for t in starts if any(
                 t < end and s < t + request.duration_min for s, end in plenaries)]
             if clash:
@@ -207,7 +214,8 @@ def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[D
     for intervals in (*room_intervals.values(), *person_intervals.values()):
         if len(intervals) > 1:
             model.add_no_overlap(intervals)
-    for group in by_organizer.values():  # the same organizer: the same room, when possible
+    for group in [] if first_choices_only else by_organizer.values():  # same organizer,
+        # same room, when possible
         for a, b in zip(group, group[1:], strict=False):
             for room_id, here in state[a][1].items():
                 other = state[b][1].get(room_id)
@@ -299,6 +307,16 @@ def apply(db: Database, proposal: Proposal, *, desk_id: str, operator: str = "",
         journal.record(db, desk_id=desk_id, operator=operator, action="side_events.allocated",
                        detail={"sessions": created})
     return created
+
+
+def first_choice_ceiling(requests: Sequence[Request], rooms: Sequence[Room],
+                         days: Sequence[Day], sessions: Sequence[Session],
+                         people: dict[int, set[int]], zone: object, *, buffer: int = 15,
+                         time_limit: float = 30.0) -> tuple[int, bool]:
+    """The most requests that can get their first choice together, and whether proven."""
+    best = propose(requests, rooms, days, sessions, people, zone, buffer=buffer,
+                   time_limit=time_limit, first_choices_only=True)
+    return sum(1 for p in best.placements if p.choice == 0), best.optimal
 
 
 def fits_alone(request: Request, at: datetime, rooms: Sequence[Room], days: Sequence[Day],

@@ -31,7 +31,7 @@ def sample_requests(seed: int, count: int, days: Sequence[Day], zone: ZoneInfo,
     speakers = list(delegates[:30])
     out = []
     for index in range(count):
-        duration = rng.choice((60, 60, 90, 90, 120))
+        duration = rng.choice((60, 60, 60, 90, 120))
         slots = []
         for _ in range(rng.randint(1, 3)):
             day = rng.choice(days).date
@@ -48,7 +48,8 @@ def sample_requests(seed: int, count: int, days: Sequence[Day], zone: ZoneInfo,
             expected=rng.choice((12, 15, 20, 25, 25, 30, 30, 35, 40, 50)),
             duration_min=duration, interpretation=interpretation,
             languages=("en", "ru") if interpretation else (rng.choice(("en", "ru")),),
-            equipment=tuple(e for e in ("projector", "microphones") if rng.random() < 0.6),
+            equipment=tuple(e for e, share in (("projector", 0.5), ("microphones", 0.3))
+                            if rng.random() < share),
             avoid_plenary=rng.random() < 0.5, slots=tuple(slots),
             panellists=tuple(rng.sample(speakers, rng.randint(0, 2))) if speakers else ()))
     return out
