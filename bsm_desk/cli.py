@@ -169,6 +169,19 @@ def build_parser() -> argparse.ArgumentParser:
                             dest="report_lang",
                             help="language of the report (default: the desk's)")
 
+    side = sub.add_parser("side-events", help="side-event requests")
+    side_commands = side.add_subparsers(dest="side_command", metavar="ACTION",
+                                        parser_class=_Parser, required=True)
+    side_import = side_commands.add_parser(
+        "import", help="import side-event requests from an .xlsx or .csv list",
+        description="Columns (English or Russian headers): title, organizer, expected "
+                    "participants, duration in minutes, preferred slots (YYYY-MM-DD HH:MM; "
+                    "several separated by ;, best first), interpretation (yes/no), "
+                    "equipment, panellists (e-mails or names of registered delegates). All "
+                    "rows or none: any error and nothing is written (exit 1).")
+    _db_option(side_import)
+    side_import.add_argument("file", type=Path, metavar="FILE", help="the list to import")
+
     programme = sub.add_parser("programme", help="print the timetable",
                                description="The sessions, day by day, in the venue's time.")
     _db_option(programme)
@@ -229,7 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "template": _template, "duplicates": _duplicates, "badges": _badges,
                    "reprint": _reprint, "checkin": _checkin,
                    "checkpoints": _checkpoints, "export": _export,
-                   "programme": _programme, "rooms": _rooms}[args.command]
+                   "programme": _programme, "rooms": _rooms,
+                   "side-events": _side_events}[args.command]
         return handler(args, settings, translate)
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
@@ -519,6 +533,30 @@ def _checkpoints(args: argparse.Namespace, settings: config.Settings,
     else:
         for row in rows:
             print("\t".join((row["id"], row["day"], row["name"])))
+    return 0
+
+
+def _side_events(args: argparse.Namespace, settings: config.Settings,
+                 translate: Translate) -> int:
+    from bsm_desk.services.request_import import import_requests
+    from bsm_desk.store import connect
+
+    db = connect(args.db)
+    try:
+        report = import_requests(db, args.file, desk_id=settings.desk_id,
+                                 operator=settings.desk_name)
+    finally:
+        db.close()
+    for problem in report.problems:
+        print(translate("Cli", "{file}, row {row}{column}: {message}").format(
+            file=report.file, row=problem.row, column=f", {problem.column}",
+            message=problem.message(translate)), file=sys.stderr)
+    if report.problems:
+        print(translate("Cli", "Nothing was imported: correct the rows above and import "
+                               "again."), file=sys.stderr)
+        return 1
+    print(translate("Cli", "{file}: {count} side-event requests imported.").format(
+        file=report.file, count=report.added))
     return 0
 
 

@@ -623,6 +623,10 @@
         <translation>Вход, {day}</translation>
     </message>
     <message>
+        <source>{file}: {count} side-event requests imported.</source>
+        <translation>{file}: импортировано заявок на сайд-ивенты: {count}.</translation>
+    </message>
+    <message>
         <source>not placed: {reason}</source>
         <translation>не размещено: {reason}</translation>
     </message>
@@ -1222,6 +1226,38 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>name and delegation</source>
         <translation>имя и делегация</translation>
+    </message>
+    <message>
+        <source>The {column} is missing.</source>
+        <translation>Не заполнено поле «{column}».</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number of minutes.</source>
+        <translation>«{value}» — не целое число минут.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number of people.</source>
+        <translation>«{value}» — не целое число участников.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a time like 2022-10-18 13:30.</source>
+        <translation>«{value}» — не время вида 2022-10-18 13:30.</translation>
+    </message>
+    <message>
+        <source>{value} is not a day of the event.</source>
+        <translation>{value} — не день мероприятия.</translation>
+    </message>
+    <message>
+        <source>“{value}”: write yes or no (да or нет).</source>
+        <translation>«{value}»: укажите да или нет (yes или no).</translation>
+    </message>
+    <message>
+        <source>No registered delegate is “{value}”.</source>
+        <translation>Среди зарегистрированных нет «{value}».</translation>
+    </message>
+    <message>
+        <source>“{value}” names more than one delegate: use the e-mail.</source>
+        <translation>«{value}» подходит к нескольким участникам: укажите эл. почту.</translation>
     </message>
 </context>
 <context>
@@ -1887,6 +1923,14 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>This database has no event to allocate rooms for.</source>
         <translation>В этой базе нет мероприятия, для которого распределять залы.</translation>
+    </message>
+    <message>
+        <source>{file}: no header row with at least the title and the duration of each side event.</source>
+        <translation>{file}: нет строки заголовков хотя бы с названием и продолжительностью сайд-ивента.</translation>
+    </message>
+    <message>
+        <source>This database has no event to import side events into.</source>
+        <translation>В этой базе нет мероприятия для импорта сайд-ивентов.</translation>
     </message>
 </context>
 <context>

@@ -376,3 +376,44 @@ def test_programme_rooms_and_allocation(capsys: pytest.CaptureFixture[str],
     assert len(json.loads(out)) == len(proposal) - len(placed)  # placed ones are done
     code, _, err = run(capsys, "programme", "--db", db, "--day", "18.10.2022")
     assert code == 2 and "18.10.2022" in err
+
+
+def test_side_events_import_all_or_nothing(capsys: pytest.CaptureFixture[str],
+                                           demo_copy: Path, tmp_path: Path) -> None:
+    from bsm_desk.store import connect
+    from bsm_desk.store import requests as request_store
+
+    conn = connect(demo_copy)
+    email, family = conn.execute("SELECT email, family_name FROM delegate WHERE email != ''"
+                                 " LIMIT 1").fetchone()
+    conn.close()
+    good = tmp_path / "requests.csv"
+    good.write_text(
+        "Название;Организатор;Участников;Продолжительность;Предпочтительное время;"
+        "Перевод;Оборудование;Докладчики\n"
+        'Border strategies;UNOCT;40;60;"2022-10-18 13:30; 2022-10-19 13:30";да;projector;'
+        f"{email}\n"
+        "Behavioural insights;OSCE;25;90;2022-10-19 17:30;нет;;\n", encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "title,duration,preferred slots,interpretation,panellists\n"
+        "Fine,60,2022-10-18 13:30,yes,\n"
+        "No time,sixty,2022-10-18 13:30,no,\n"
+        "Wrong day,60,2021-01-01 10:00,maybe,Nobody Atall\n", encoding="utf-8")
+    db = str(demo_copy)
+    code, out, err = run(capsys, "side-events", "import", "--db", db, str(bad))
+    assert code == 1 and "Nothing was imported" in err
+    assert "row 3, duration" in err and "sixty" in err
+    assert "row 4, preferred slots" in err and "row 4, interpretation" in err
+    assert "row 4, panellists" in err and "Nobody Atall" in err
+    conn = connect(demo_copy)
+    assert request_store.list_requests(conn) == []
+    conn.close()
+    code, out, _ = run(capsys, "side-events", "import", "--db", db, str(good))
+    assert code == 0 and "2 side-event requests imported" in out
+    conn = connect(demo_copy)
+    first, second = request_store.list_requests(conn)
+    conn.close()
+    assert first.interpretation and len(first.slots) == 2 and first.panellists
+    assert first.slots[0].isoformat() == "2022-10-18T13:30:00+05:00"
+    assert not second.interpretation and second.duration_min == 90 and family
