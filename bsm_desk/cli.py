@@ -161,6 +161,13 @@ def build_parser() -> argparse.ArgumentParser:
     participants = what.add_parser(
         "participants", help="the List of Participants by delegation (.pdf or .xlsx)",
         description="Delegations in protocol order, each with its head first.")
+    programme_export = what.add_parser(
+        "programme", help="the programme: bilingual PDF for the doors, .xlsx, or .ics per room",
+        description="FILE.pdf: day by day, English and Russian, for printing at the doors; "
+                    "FILE.xlsx: a sheet per day; a folder: one iCalendar file per room.")
+    _db_option(programme_export)
+    programme_export.add_argument("--out", type=Path, required=True, metavar="FILE|FOLDER",
+                                  help="FILE.pdf, FILE.xlsx, or a folder for .ics files")
     for report in (attendance, participants):
         _db_option(report)
         report.add_argument("--out", type=Path, required=True, metavar="FILE",
@@ -655,6 +662,8 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
     from bsm_desk.services import attendance, participants
     from bsm_desk.store import connect
 
+    if args.report == "programme":
+        return _export_programme(args, translate)
     lang = getattr(args, "report_lang", None) or config.ui_language(settings)
     suffix = args.out.suffix.lower()
     kinds = {"attendance": (".xlsx", ".csv"), "participants": (".pdf", ".xlsx")}[args.report]
@@ -675,6 +684,26 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
     finally:
         db.close()
     print(translate("Cli", "Written: {path}").format(path=path))
+    return 0
+
+
+def _export_programme(args: argparse.Namespace, translate: Translate) -> int:
+    from bsm_desk.services import programme_export
+    from bsm_desk.store import connect
+
+    db = connect(args.db)
+    try:
+        suffix = args.out.suffix.lower()
+        if suffix == ".pdf":
+            written = [programme_export.write_pdf(db, args.out)]
+        elif suffix == ".xlsx":
+            written = [programme_export.write_xlsx(db, args.out)]
+        else:
+            written = programme_export.write_ics(db, args.out)
+    finally:
+        db.close()
+    for path in written:
+        print(translate("Cli", "Written: {path}").format(path=path))
     return 0
 
 

@@ -1932,6 +1932,10 @@ A .sqlite file from another desk or a backup</source>
         <source>This database has no event to import side events into.</source>
         <translation>В этой базе нет мероприятия для импорта сайд-ивентов.</translation>
     </message>
+    <message>
+        <source>This database has no programme to export.</source>
+        <translation>В этой базе нет программы для экспорта.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import registerFont, registerFontFamily, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from bsm_desk import paths
@@ -29,6 +29,8 @@ def register_fonts() -> tuple[TTFont, ...]:
                   for name, file in FONT_FILES.items())
     for font in fonts:
         registerFont(font)
+    # <b> in paragraphs (lists, programmes) picks the bold face.
+    registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
     return fonts
 
 

@@ -417,3 +417,30 @@ def test_side_events_import_all_or_nothing(capsys: pytest.CaptureFixture[str],
     assert first.interpretation and len(first.slots) == 2 and first.panellists
     assert first.slots[0].isoformat() == "2022-10-18T13:30:00+05:00"
     assert not second.interpretation and second.duration_min == 90 and family
+
+
+def test_export_programme(capsys: pytest.CaptureFixture[str], demo_file: Path,
+                          tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+
+    db = str(demo_file)
+    assert run(capsys, "export", "programme", "--db", db, "--out",
+               str(tmp_path / "p.pdf"))[0] == 0
+    pages = [p.get_textpage().get_text_range() for p in pdfium.PdfDocument(tmp_path / "p.pdf")]
+    assert len(pages) == 2 and "Программа" in pages[0] and "Programme" in pages[1]
+    assert "Заседание глав делегаций" in pages[0] and "Heads of Delegation Session" in pages[0]
+    assert run(capsys, "export", "programme", "--db", db, "--out",
+               str(tmp_path / "p.xlsx"))[0] == 0
+    book = load_workbook(tmp_path / "p.xlsx")
+    assert book.sheetnames == ["2022-10-18", "2022-10-19"]
+    first = book["2022-10-18"]["A2"]
+    assert first.is_date and first.value.hour == 10  # venue time
+    code, out, _ = run(capsys, "export", "programme", "--db", db, "--out", str(tmp_path / "ics"))
+    files = sorted((tmp_path / "ics").glob("*.ics"))
+    assert code == 0 and len(files) == 7
+    calendar = Calendar.from_ical((tmp_path / "ics" / "plenary-hall.ics").read_bytes())
+    events = [c for c in calendar.walk("VEVENT")]
+    assert events and str(events[0]["dtstart"].dt.tzinfo) == "Asia/Dushanbe"
+    assert calendar.walk("VTIMEZONE")
