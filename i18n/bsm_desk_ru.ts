@@ -1466,6 +1466,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Посещаемость</translation>
     </message>
     <message>
+        <source>Programme</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -1704,6 +1708,108 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>ProgrammeScreen</name>
+    <message>
+        <source>Room {room} is booked twice.</source>
+        <translation>Зал «{room}» занят дважды.</translation>
+    </message>
+    <message>
+        <source>More people expected than {room} seats.</source>
+        <translation>Ожидается больше людей, чем вмещает «{room}».</translation>
+    </message>
+    <message>
+        <source>Interpretation needed, but {room} has no booths.</source>
+        <translation>Нужен перевод, но в «{room}» нет кабин.</translation>
+    </message>
+    <message>
+        <source>A panellist is in two sessions at once.</source>
+        <translation>Докладчик участвует в двух заседаниях одновременно.</translation>
+    </message>
+    <message>
+        <source>Outside the venue's opening hours.</source>
+        <translation>Вне часов работы площадки.</translation>
+    </message>
+    <message>
+        <source>Conflicts: {count}</source>
+        <translation>Конфликтов: {count}</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation>Новое заседание…</translation>
+    </message>
+    <message>
+        <source>Or double-click free space in the timetable</source>
+        <translation>Или дважды щёлкните по свободному месту в расписании</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Session</source>
+        <translation>Заседание</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Новое заседание</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>Interpretation needed</source>
+        <translation>Нужен синхронный перевод</translation>
+    </message>
+    <message>
+        <source>Title (English):</source>
+        <translation>Название (англ.):</translation>
+    </message>
+    <message>
+        <source>Title (Russian):</source>
+        <translation>Название (рус.):</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>Зал:</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>Начало:</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>Окончание:</translation>
+    </message>
+    <message>
+        <source>Languages:</source>
+        <translation>Языки:</translation>
+    </message>
+    <message>
+        <source>Expected attendance:</source>
+        <translation>Ожидается участников:</translation>
+    </message>
+    <message>
+        <source>Organizer:</source>
+        <translation>Организатор:</translation>
+    </message>
+    <message>
+        <source>Who may enter:</source>
+        <translation>Кто может войти:</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Desk settings</source>
@@ -1935,6 +2041,18 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>This database has no programme to export.</source>
         <translation>В этой базе нет программы для экспорта.</translation>
+    </message>
+    <message>
+        <source>This database has no event.</source>
+        <translation>В этой базе нет мероприятия.</translation>
+    </message>
+    <message>
+        <source>A session must end after it starts.</source>
+        <translation>Заседание должно заканчиваться позже, чем начинается.</translation>
+    </message>
+    <message>
+        <source>A session needs a title in English or Russian.</source>
+        <translation>У заседания должно быть название на английском или русском.</translation>
     </message>
 </context>
 <context>

@@ -57,3 +57,22 @@ def set_access(db: Database, session_id: int, category_ids: list[int]) -> None:
         db.conn.executemany(
             "INSERT INTO session_access (session_id, category_id) VALUES (?, ?)",
             [(session_id, category_id) for category_id in category_ids])
+
+
+def update_session(db: Database, session: Session) -> None:
+    """Write an edited session (its access list too)."""
+    assert session.id is not None
+    with atomic(db):
+        db.execute(
+            "UPDATE session SET kind = ?, title_en = ?, title_ru = ?, room_id = ?,"
+            " starts_at = ?, ends_at = ?, languages = ?, interpretation = ?, expected = ?,"
+            " organizer = ? WHERE id = ?",
+            [session.kind.value, session.title_en, session.title_ru, session.room_id,
+             session.starts_at.isoformat(), session.ends_at.isoformat(),
+             ",".join(session.languages), int(session.interpretation), session.expected,
+             session.organizer, session.id])
+        set_access(db, session.id, list(session.access))
+
+
+def get_session(db: Database, session_id: int) -> Session | None:
+    return next((s for s in list_sessions(db) if s.id == session_id), None)

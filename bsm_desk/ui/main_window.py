@@ -40,6 +40,7 @@ from bsm_desk.ui.screens.badges import BadgesScreen
 from bsm_desk.ui.screens.checkin import CheckinScreen
 from bsm_desk.ui.screens.delegates import DelegatesScreen
 from bsm_desk.ui.screens.overview import OverviewScreen
+from bsm_desk.ui.screens.programme import ProgrammeScreen
 from bsm_desk.ui.state import window_settings
 from bsm_desk.ui.workers import Progress, run_with_progress
 
@@ -78,10 +79,12 @@ class MainWindow(QMainWindow):
         self.attendance_screen = AttendanceScreen(settings)
         self.attendance_screen.message.connect(
             lambda text: self.statusBar().showMessage(text, 10000))
+        self.programme_screen = ProgrammeScreen(settings)
+        self.programme_screen.changed.connect(self.refresh_overview)
         self._screens: list[tuple[str, QWidget]] = [
             ("overview", self.overview_screen), ("delegates", self.delegates_screen),
             ("badges", self.badges_screen), ("checkin", self.checkin_screen),
-            ("attendance", self.attendance_screen)]
+            ("attendance", self.attendance_screen), ("programme", self.programme_screen)]
         for icon_name, screen in self._screens:
             self.navigation.addItem(QListWidgetItem(icon(icon_name), ""))
             self.stack.addWidget(screen)
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
         self.badges_screen.load(db, overview, self.db_path)
         self.checkin_screen.load(db, overview, self.db_path)
         self.attendance_screen.load(db, overview, self.db_path)
+        self.programme_screen.load(db, overview, self.db_path)
         self.settings.last_db = str(self.db_path)
         config.save(self.settings)
         self.retranslate_ui()
@@ -199,6 +203,7 @@ class MainWindow(QMainWindow):
         self.badges_screen.set_overview(self.overview)
         self.checkin_screen.set_overview(self.overview)
         self.attendance_screen.set_overview(self.overview)
+        self.programme_screen.set_overview(self.overview)
 
     def reprint_badge(self, delegate_id: int) -> None:
         """A name was corrected on a printed badge: show the Badges screen and reprint."""
@@ -216,6 +221,7 @@ class MainWindow(QMainWindow):
             self.badges_screen.unload()
             self.checkin_screen.unload()
             self.attendance_screen.unload()
+            self.programme_screen.unload()
             self.db.close()
             self.db = None
 
@@ -373,7 +379,7 @@ class MainWindow(QMainWindow):
         event = self.overview.event if self.overview else None
         self.setWindowTitle(f"{event.code} — BSM Desk" if event else "BSM Desk")
         names = [self.tr("Event overview"), self.tr("Delegates"), self.tr("Badges"),
-                 self.tr("Check-in"), self.tr("Attendance")]
+                 self.tr("Check-in"), self.tr("Attendance"), self.tr("Programme")]
         for index, name in enumerate(names):
             self.navigation.item(index).setText(name)
             self.screen_actions[index].setText(name)

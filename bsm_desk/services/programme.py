@@ -1,0 +1,66 @@
+"""Editing the programme: sessions added, moved and changed, with the conflicts after."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.model import Day, Event, Room, Session
+from bsm_desk.domain.programme import Conflict, conflicts
+from bsm_desk.store import atomic, journal
+from bsm_desk.store import event as event_store
+from bsm_desk.store import requests as request_store
+from bsm_desk.store import rooms as room_store
+from bsm_desk.store import sessions as session_store
+
+NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event.")
+BAD_TIMES = QT_TRANSLATE_NOOP("UserError", "A session must end after it starts.")
+NO_TITLE = QT_TRANSLATE_NOOP("UserError", "A session needs a title in English or Russian.")
+
+
+@dataclass(frozen=True)
+class Programme:
+    event: Event
+    days: list[Day]
+    rooms: list[Room]
+    sessions: list[Session]
+    people: dict[int, set[int]]
+    conflicts: list[Conflict]
+
+
+def load(db: Database) -> Programme:
+    event = event_store.get_event(db)
+    if event is None:
+        raise UserError(NO_EVENT)
+    days, rooms = event_store.list_days(db), room_store.list_rooms(db)
+    sessions, people = session_store.list_sessions(db), request_store.session_people(db)
+    return Programme(event, days, rooms, sessions, people, conflicts(
+        sessions, {r.id or 0: r for r in rooms}, {d.date: d for d in days}, event.zone,
+        people))
+
+
+def save_session(db: Database, session: Session, *, desk_id: str, operator: str = "",
+                 panellists: list[int] | None = None) -> int:
+    """Add (no id) or update a session; returns its id."""
+    if session.ends_at <= session.starts_at:
+        raise UserError(BAD_TIMES)
+    if not (session.title_en.strip() or session.title_ru.strip()):
+        raise UserError(NO_TITLE)
+    with atomic(db):
+        if session.id is None:
+            session_id = session_store.add_session(db, session)
+            action = "session.added"
+        else:
+            session_store.update_session(db, session)
+            session_id = session.id
+            action = "session.changed"
+        if panellists is not None:
+            db.execute("DELETE FROM session_person WHERE session_id = ?", [session_id])
+            request_store.add_session_people(db, session_id, panellists)
+        journal.record(db, desk_id=desk_id, operator=operator, action=action,
+                       subject=str(session_id), detail={
+                           "room": session.room_id, "start": session.starts_at.isoformat(),
+                           "end": session.ends_at.isoformat()})
+    return session_id

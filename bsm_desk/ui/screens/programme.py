@@ -1,0 +1,219 @@
+"""The Programme screen: each day as a timetable to edit, and what is wrong with it.
+
+Every change is saved at once and the conflicts are computed again from the whole
+programme (a room double-booked, too many people for the room, interpretation without
+booths, a person in two places, outside the opening hours), marked on the blocks and
+listed beside them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from bsm_desk import config
+from bsm_desk.domain.model import Session, SessionKind
+from bsm_desk.domain.programme import Conflict, ConflictKind
+from bsm_desk.services import programme as programme_service
+from bsm_desk.services.events import Overview
+from bsm_desk.services.programme import Programme
+from bsm_desk.store import categories as category_store
+from bsm_desk.ui import i18n
+from bsm_desk.ui.errors import translate_error
+from bsm_desk.ui.icons import icon
+from bsm_desk.ui.widgets.timetable_editor import TimetableEditor
+
+CONFLICT_TEXT = {
+    ConflictKind.DOUBLE_BOOKED: QT_TRANSLATE_NOOP("ProgrammeScreen",
+                                                  "Room {room} is booked twice."),
+    ConflictKind.OVER_CAPACITY: QT_TRANSLATE_NOOP("ProgrammeScreen",
+                                                  "More people expected than {room} seats."),
+    ConflictKind.NO_BOOTHS: QT_TRANSLATE_NOOP(
+        "ProgrammeScreen", "Interpretation needed, but {room} has no booths."),
+    ConflictKind.PERSON_TWICE: QT_TRANSLATE_NOOP("ProgrammeScreen",
+                                                 "A panellist is in two sessions at once."),
+    ConflictKind.OUTSIDE_HOURS: QT_TRANSLATE_NOOP("ProgrammeScreen",
+                                                  "Outside the venue's opening hours."),
+}
+
+
+class ProgrammeScreen(QWidget):
+    changed = Signal()
+
+    def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.db: Database | None = None
+        self.programme: Programme | None = None
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.day = QComboBox()
+        self.day.currentIndexChanged.connect(self._draw)
+        self.add_button = QPushButton(icon("add"), "")
+        self.add_button.clicked.connect(self._add_here)
+        self.editor = TimetableEditor()
+        self.editor.moved.connect(self._moved)
+        self.editor.edit_requested.connect(self.edit_session)
+        self.editor.create_requested.connect(self.create_session)
+        self.problems_label = QLabel()
+        self.problems_label.setProperty("role", "subtitle")
+        self.problems = QListWidget()
+        self.problems.setMaximumWidth(360)
+        self.problems.itemDoubleClicked.connect(
+            lambda item: self.edit_session(item.data(Qt.ItemDataRole.UserRole)))
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(12)
+        top.addWidget(self.day)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        side = QVBoxLayout()
+        side.addWidget(self.problems_label)
+        side.addWidget(self.problems, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.editor, 1)
+        body.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self.retranslate_ui()
+
+    # -- data ------------------------------------------------------------------------
+    def load(self, db: Database, overview: Overview, path: Path | None = None) -> None:
+        self.db = db
+        self.reload()
+
+    def set_overview(self, overview: Overview) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def unload(self) -> None:
+        self.db, self.programme = None, None
+        self.editor.scene().clear()
+        self.problems.clear()
+
+    def reload(self) -> None:
+        if self.db is None:
+            return
+        self.programme = programme_service.load(self.db)
+        keep = self.day.currentData()
+        self.day.blockSignals(True)
+        self.day.clear()
+        for day in self.programme.days:
+            self.day.addItem(day.date.strftime("%d.%m.%Y"), day.date)
+        self.day.setCurrentIndex(max(self.day.findData(keep), 0))
+        self.day.blockSignals(False)
+        self._draw()
+
+    def _draw(self) -> None:
+        programme = self.programme
+        if programme is None or self.day.currentData() is None:
+            return
+        day = next(d for d in programme.days if d.date == self.day.currentData())
+        self.editor.show_day(day.date, programme.rooms, programme.sessions,
+                             programme.event.zone, time.fromisoformat(day.opens),
+                             time.fromisoformat(day.closes), i18n.language())
+        self._show_conflicts(programme.conflicts)
+
+    def _show_conflicts(self, found: list[Conflict]) -> None:
+        assert self.programme is not None
+        lang = i18n.language()
+        rooms = {r.id: r for r in self.programme.rooms}
+        sessions = {s.id: s for s in self.programme.sessions}
+        marks: dict[int, list[str]] = {}
+        self.problems.clear()
+        for conflict in found:
+            room = rooms.get(conflict.room_id)
+            text = self.tr(CONFLICT_TEXT[conflict.kind]).format(
+                room=room.name(lang) if room else "")
+            for session_id in conflict.sessions:
+                marks.setdefault(session_id, []).append(text)
+            first = sessions.get(conflict.sessions[0])
+            label = f"{text} — {first.title(lang)[:60]}" if first else text
+            self.problems.addItem(label)
+            self.problems.item(self.problems.count() - 1).setData(
+                Qt.ItemDataRole.UserRole, conflict.sessions[0])
+        self.editor.mark_conflicts(marks)
+        self.problems_label.setText(self.tr("Conflicts: {count}").format(count=len(found)))
+
+    # -- editing -----------------------------------------------------------------------
+    def _save(self, session: Session) -> None:
+        assert self.db is not None
+        try:
+            programme_service.save_session(self.db, session, desk_id=self.settings.desk_id,
+                                           operator=self.settings.desk_name)
+        except Exception as exc:  # noqa: BLE001 - shown; the programme stays as it was
+            QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
+        self.reload()
+        self.changed.emit()
+
+    def _moved(self, session_id: int, room_id: int, start: datetime, end: datetime) -> None:
+        from dataclasses import replace
+
+        session = self._session(session_id)
+        if session is not None:
+            self._save(replace(session, room_id=room_id, starts_at=start, ends_at=end))
+
+    def _session(self, session_id: int) -> Session | None:
+        if self.programme is None:
+            return None
+        return next((s for s in self.programme.sessions if s.id == session_id), None)
+
+    def edit_session(self, session_id: int) -> None:
+        session = self._session(session_id)
+        if session is not None:
+            self._dialog(session)
+
+    def create_session(self, room_id: int, start: datetime) -> None:
+        self._dialog(Session(SessionKind.SIDE_EVENT, "", "", start,
+                             start + timedelta(minutes=60), room_id=room_id))
+
+    def _add_here(self) -> None:
+        if self.programme is None or not self.programme.rooms:
+            return
+        day = self.day.currentData()
+        start = datetime.combine(day, time(13, 30), self.programme.event.zone)
+        self.create_session(self.programme.rooms[0].id or 0, start)
+
+    def _dialog(self, session: Session) -> None:
+        from bsm_desk.ui.dialogs.session import SessionDialog
+
+        if self.programme is None or self.db is None:
+            return
+        dialog = SessionDialog(session, self.programme.rooms,
+                               category_store.list_categories(self.db),
+                               self.programme.event.zone, self)
+        if dialog.exec():
+            self._save(dialog.result_session())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Programme"))
+        self.add_button.setText(self.tr("New session…"))
+        self.add_button.setToolTip(self.tr("Or double-click free space in the timetable"))
+        if self.programme is not None:
+            self._draw()
+

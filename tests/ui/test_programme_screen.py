@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from bsm_desk.ui.dialogs.session import SessionDialog
+from bsm_desk.ui.main_window import MainWindow
+
+PROGRAMME_ROW = 5
+
+
+def show(window: MainWindow, path: Path):
+    window.open_database(path)
+    window.resize(1400, 900)
+    window.show()
+    window.navigation.setCurrentRow(PROGRAMME_ROW)
+    return window.programme_screen
+
+
+def test_create_a_block_drag_it_onto_a_busy_room_and_see_the_conflict(
+        window: MainWindow, demo_copy: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = show(window, demo_copy)
+    assert screen.problems.count() == 0  # the demo programme has no conflicts
+    zone = screen.programme.event.zone
+    room_a = next(r for r in screen.programme.rooms if r.name_en == "Meeting Room A")
+    monkeypatch.setattr(SessionDialog, "exec", lambda self: True)
+    original = SessionDialog.result_session
+    monkeypatch.setattr(SessionDialog, "result_session",
+                        lambda self: replace(original(self), title_en="Donor briefing",
+                                             expected=20))
+    start = datetime.combine(screen.day.currentData(), time(9, 0), zone)
+    screen.create_session(room_a.id, start)
+    created = next(s for s in screen.programme.sessions if s.title_en == "Donor briefing")
+    block = screen.editor.blocks[created.id]
+    assert block.session.room_id == room_a.id
+
+    # Drag it with the mouse onto the Plenary Hall at 10:00, where the opening is.
+    plenary = next(r for r in screen.programme.rooms if r.name_en == "Plenary Hall")
+    view = screen.editor
+    begin = view.mapFromScene(block.mapRectToScene(block.rect()).center())
+    target_x = view.x_of(plenary.id) + 90
+    target_y = view.y_of(datetime.combine(start.date(), time(10, 0), zone)) + \
+        (begin.y() - view.mapFromScene(0, block.mapRectToScene(block.rect()).top()).y())
+    end = view.mapFromScene(target_x, target_y)
+    viewport = view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, begin)
+    for step in range(1, 11):
+        point = begin + (end - begin) * step / 10
+        QTest.mouseMove(viewport, QPoint(int(point.x()), int(point.y())))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       end)
+    moved = next(s for s in screen.programme.sessions if s.id == created.id)
+    assert moved.room_id == plenary.id
+    assert moved.starts_at.astimezone(zone).time() == time(10, 0)
+    assert screen.problems.count() >= 1
+    assert "booked twice" in screen.problems.item(0).text()
+    assert "booked twice" in screen.editor.blocks[created.id].toolTip()
