@@ -29,6 +29,33 @@
     </message>
 </context>
 <context>
+    <name>AllocationDialog</name>
+    <message>
+        <source>Side events: proposed rooms and times</source>
+        <translation>Сайд-ивенты: предлагаемые залы и время</translation>
+    </message>
+    <message>
+        <source>{placed} of {total} requests placed, {firsts} at their first choice ({proof}). The dashed blocks on the timetable show where they would go. Untick what you do not want, then accept.</source>
+        <translation>Размещено заявок: {placed} из {total}, по первому выбору: {firsts} ({proof}). Пунктирные блоки в расписании показывают, куда они попадут. Снимите отметки с ненужных и примите.</translation>
+    </message>
+    <message>
+        <source>optimal</source>
+        <translation>оптимально</translation>
+    </message>
+    <message>
+        <source>best found within the time limit</source>
+        <translation>лучшее за отведённое время</translation>
+    </message>
+    <message>
+        <source>Not placed: {title} — {reason}</source>
+        <translation>Не размещено: {title} — {reason}</translation>
+    </message>
+    <message>
+        <source>Accept the ticked ones</source>
+        <translation>Принять отмеченные</translation>
+    </message>
+</context>
+<context>
     <name>Attendance</name>
     <message>
         <source>Family name</source>
@@ -1738,12 +1765,28 @@ A .sqlite file from another desk or a backup</source>
         <translation>Программа</translation>
     </message>
     <message>
+        <source>Finding rooms and times (at most 5 seconds)…</source>
+        <translation>Подбор залов и времени (не больше 5 секунд)…</translation>
+    </message>
+    <message>
+        <source>There are no side-event requests waiting.</source>
+        <translation>Нет ожидающих заявок на сайд-ивенты.</translation>
+    </message>
+    <message>
         <source>New session…</source>
         <translation>Новое заседание…</translation>
     </message>
     <message>
         <source>Or double-click free space in the timetable</source>
         <translation>Или дважды щёлкните по свободному месту в расписании</translation>
+    </message>
+    <message>
+        <source>Allocate side events…</source>
+        <translation>Распределить сайд-ивенты…</translation>
+    </message>
+    <message>
+        <source>Rooms and times for the side-event requests (bsm-desk side-events import)</source>
+        <translation>Залы и время для заявок на сайд-ивенты (bsm-desk side-events import)</translation>
     </message>
 </context>
 <context>

@@ -60,3 +60,33 @@ def test_create_a_block_drag_it_onto_a_busy_room_and_see_the_conflict(
     assert screen.problems.count() >= 1
     assert "booked twice" in screen.problems.item(0).text()
     assert "booked twice" in screen.editor.blocks[created.id].toolTip()
+
+
+def test_allocate_review_and_accept_some(window: MainWindow, demo_copy: Path, qtbot,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from bsm_desk.services.side_event_samples import sample_requests
+    from bsm_desk.store import event as event_store
+    from bsm_desk.store import requests as request_store
+    from bsm_desk.ui.dialogs.allocation import AllocationDialog
+
+    screen = show(window, demo_copy)
+    db = window.db
+    for request in sample_requests(3, 4, event_store.list_days(db),
+                                   event_store.get_event(db).zone, []):
+        request_store.add_request(db, request)
+    before = len(screen.programme.sessions)
+    seen: dict[str, object] = {}
+
+    def review(dialog: AllocationDialog) -> bool:
+        seen["ghosts"] = len(screen.editor._ghosts)
+        seen["rows"] = dialog.items.count()
+        dialog.items.item(0).setCheckState(Qt.CheckState.Unchecked)  # not this one
+        return True
+
+    monkeypatch.setattr(AllocationDialog, "exec", review)
+    screen.allocate()
+    qtbot.waitUntil(lambda: "rows" in seen, timeout=15000)
+    assert seen["rows"] == 4
+    placed = sum(1 for r in request_store.list_requests(db) if r.session_id)
+    assert placed == 3 and len(screen.programme.sessions) == before + 3
+    assert screen.editor._ghosts == []  # the proposal is gone from the timetable

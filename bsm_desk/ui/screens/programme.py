@@ -65,6 +65,8 @@ class ProgrammeScreen(QWidget):
         self.day.currentIndexChanged.connect(self._draw)
         self.add_button = QPushButton(icon("add"), "")
         self.add_button.clicked.connect(self._add_here)
+        self.allocate_button = QPushButton(icon("programme"), "")
+        self.allocate_button.clicked.connect(self.allocate)
         self.editor = TimetableEditor()
         self.editor.moved.connect(self._moved)
         self.editor.edit_requested.connect(self.edit_session)
@@ -81,6 +83,7 @@ class ProgrammeScreen(QWidget):
         top.addWidget(self.day)
         top.addStretch(1)
         top.addWidget(self.add_button)
+        top.addWidget(self.allocate_button)
         side = QVBoxLayout()
         side.addWidget(self.problems_label)
         side.addWidget(self.problems, 1)
@@ -201,6 +204,52 @@ class ProgrammeScreen(QWidget):
         if dialog.exec():
             self._save(dialog.result_session())
 
+    # -- side events -------------------------------------------------------------------
+    def allocate(self) -> None:
+        """Find rooms and times for the pending requests, show them, apply the chosen."""
+        from bsm_desk.services import allocation
+        from bsm_desk.store import connect
+        from bsm_desk.store.db import db_file
+        from bsm_desk.ui.workers import Progress, run_with_progress
+
+        if self.db is None:
+            return
+        path = db_file(self.db)
+
+        def job(progress: Progress) -> allocation.Proposal:
+            db = connect(path)
+            try:
+                return allocation.allocate(db, time_limit=5.0)
+            finally:
+                db.close()
+
+        run_with_progress(self, self.tr("Finding rooms and times (at most 5 seconds)…"), job,
+                          on_done=self._review, on_failed=lambda exc: QMessageBox.critical(
+                              self, self.tr("Programme"), translate_error(exc)))
+
+    def _review(self, proposal: object) -> None:
+        from bsm_desk.services import allocation
+        from bsm_desk.ui.dialogs.allocation import AllocationDialog
+
+        assert isinstance(proposal, allocation.Proposal)
+        if self.programme is None or self.db is None:
+            return
+        if not proposal.placements:
+            QMessageBox.information(self, self.tr("Programme"),
+                                    self.tr("There are no side-event requests waiting."))
+            return
+        self.editor.show_proposals([(p.room.id or 0, p.start, p.end, p.request.title_en)
+                                    for p in proposal.placements
+                                    if p.placed and p.room and p.start and p.end])
+        dialog = AllocationDialog(proposal, self.programme.event.zone, self)
+        accepted = dialog.exec()
+        self.editor.clear_proposals()
+        if accepted and dialog.chosen():
+            allocation.apply(self.db, proposal, desk_id=self.settings.desk_id,
+                             operator=self.settings.desk_name, only=dialog.chosen())
+            self.reload()
+            self.changed.emit()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.reload()
@@ -214,6 +263,9 @@ class ProgrammeScreen(QWidget):
         self.title.setText(self.tr("Programme"))
         self.add_button.setText(self.tr("New session…"))
         self.add_button.setToolTip(self.tr("Or double-click free space in the timetable"))
+        self.allocate_button.setText(self.tr("Allocate side events…"))
+        self.allocate_button.setToolTip(self.tr("Rooms and times for the side-event requests "
+                                                "(bsm-desk side-events import)"))
         if self.programme is not None:
             self._draw()
 

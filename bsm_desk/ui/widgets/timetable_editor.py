@@ -112,6 +112,7 @@ class TimetableEditor(QGraphicsView):
         self.day = date.today()
         self.opens, self.closes = time(8, 0), time(20, 0)
         self.blocks: dict[int, SessionBlock] = {}
+        self._ghosts: list[QGraphicsItem] = []
 
     # -- geometry ----------------------------------------------------------------------
     def _origin(self) -> datetime:
@@ -140,6 +141,7 @@ class TimetableEditor(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.blocks = {}
+        self._ghosts = []
         height = (datetime.combine(day, closes) - datetime.combine(day, opens)
                   ).total_seconds() / 60 * PER_MINUTE
         width = GUTTER + COLUMN * len(rooms)
@@ -170,6 +172,27 @@ class TimetableEditor(QGraphicsView):
             scene.addItem(block)
             self.blocks[session.id or 0] = block
         scene.setSceneRect(0, 0, width + 10, HEADER + height + 10)
+
+    def show_proposals(self, placements: list[tuple[int, datetime, datetime, str]]) -> None:
+        """Dashed blocks where proposed side events would go: (room id, start, end, title)."""
+        self.clear_proposals()
+        pen = QPen(QColor("#6a1b9a"), 2.0, Qt.PenStyle.DashLine)
+        for room_id, start, end, title in placements:
+            if start.astimezone(self.zone).date() != self.day or \
+                    all(r.id != room_id for r in self.rooms):
+                continue
+            top, bottom = self.y_of(start), self.y_of(end)
+            ghost = self.scene().addRect(QRectF(self.x_of(room_id) + 3, top, COLUMN - 6,
+                                                bottom - top), pen,
+                                         QBrush(QColor(106, 27, 154, 40)))
+            label = self.scene().addSimpleText(f"{start.astimezone(self.zone):%H:%M} {title}"[:30])
+            label.setPos(self.x_of(room_id) + 6, top + 2)
+            self._ghosts += [ghost, label]
+
+    def clear_proposals(self) -> None:
+        for item in self._ghosts:
+            self.scene().removeItem(item)
+        self._ghosts = []
 
     def mark_conflicts(self, problems: dict[int, list[str]]) -> None:
         for session_id, block in self.blocks.items():
