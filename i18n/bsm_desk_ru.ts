@@ -1781,12 +1781,63 @@ A .sqlite file from another desk or a backup</source>
         <translation>Или дважды щёлкните по свободному месту в расписании</translation>
     </message>
     <message>
+        <source>Rooms and hours…</source>
+        <translation>Залы и часы…</translation>
+    </message>
+    <message>
         <source>Allocate side events…</source>
         <translation>Распределить сайд-ивенты…</translation>
     </message>
     <message>
         <source>Rooms and times for the side-event requests (bsm-desk side-events import)</source>
         <translation>Залы и время для заявок на сайд-ивенты (bsm-desk side-events import)</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsDialog</name>
+    <message>
+        <source>Rooms and opening hours</source>
+        <translation>Залы и часы работы</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Название (англ.)</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Название (рус.)</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Этаж</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Мест</translation>
+    </message>
+    <message>
+        <source>Booths</source>
+        <translation>Кабин</translation>
+    </message>
+    <message>
+        <source>Equipment (projector, microphones, streaming)</source>
+        <translation>Оборудование (projector, microphones, streaming)</translation>
+    </message>
+    <message>
+        <source>Add a room</source>
+        <translation>Добавить зал</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Открывается</translation>
+    </message>
+    <message>
+        <source>Closes</source>
+        <translation>Закрывается</translation>
+    </message>
+    <message>
+        <source>Opening hours of the venue</source>
+        <translation>Часы работы площадки</translation>
     </message>
 </context>
 <context>
@@ -2096,6 +2147,14 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>A session needs a title in English or Russian.</source>
         <translation>У заседания должно быть название на английском или русском.</translation>
+    </message>
+    <message>
+        <source>Every room needs a name.</source>
+        <translation>У каждого зала должно быть название.</translation>
+    </message>
+    <message>
+        <source>On {day} the venue must close after it opens.</source>
+        <translation>{day}: площадка должна закрываться позже, чем открывается.</translation>
     </message>
 </context>
 <context>

@@ -64,3 +64,30 @@ def save_session(db: Database, session: Session, *, desk_id: str, operator: str 
                            "room": session.room_id, "start": session.starts_at.isoformat(),
                            "end": session.ends_at.isoformat()})
     return session_id
+
+
+ROOM_NAME = QT_TRANSLATE_NOOP("UserError", "Every room needs a name.")
+BAD_HOURS = QT_TRANSLATE_NOOP("UserError", "On {day} the venue must close after it opens.")
+
+
+def save_rooms(db: Database, rooms: list[Room], hours: list[Day], *, desk_id: str,
+               operator: str = "") -> None:
+    """Rooms added or changed, and the opening hours of each day, in one go."""
+    from bsm_desk.store import rooms as room_store
+
+    for room in rooms:
+        if not (room.name_en.strip() or room.name_ru.strip()):
+            raise UserError(ROOM_NAME)
+    for day in hours:
+        if day.closes <= day.opens:
+            raise UserError(BAD_HOURS, day=day.date.isoformat())
+    with atomic(db):
+        for room in rooms:
+            if room.id is None:
+                room_store.add_room(db, room)
+            else:
+                room_store.update_room(db, room)
+        for day in hours:
+            event_store.set_hours(db, day.date, day.opens, day.closes)
+        journal.record(db, desk_id=desk_id, operator=operator, action="rooms.saved",
+                       detail={"rooms": len(rooms)})

@@ -59,3 +59,8 @@ def list_days(db: Database) -> list[Day]:
         Day(id=r["id"], date=date.fromisoformat(r["date"]), opens=r["opens"], closes=r["closes"])
         for r in db.query("SELECT * FROM day ORDER BY date")
     ]
+
+
+def set_hours(db: Database, day: date, opens: str, closes: str) -> None:
+    db.execute("UPDATE day SET opens = ?, closes = ? WHERE date = ?",
+               [opens, closes, day.isoformat()])

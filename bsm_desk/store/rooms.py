@@ -30,3 +30,10 @@ def _room(row: dict[str, Any]) -> Room:
         capacity=row["capacity"], booths=row["booths"],
         equipment=tuple(json.loads(row["equipment"] or "[]")),
     )
+
+
+def update_room(db: Database, room: Room) -> None:
+    db.execute("UPDATE room SET name_en = ?, name_ru = ?, floor = ?, capacity = ?, booths = ?,"
+               " equipment = ? WHERE id = ?",
+               [room.name_en, room.name_ru, room.floor, room.capacity, room.booths,
+                json.dumps(list(room.equipment)), room.id])

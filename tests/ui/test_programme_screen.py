@@ -90,3 +90,31 @@ def test_allocate_review_and_accept_some(window: MainWindow, demo_copy: Path, qt
     placed = sum(1 for r in request_store.list_requests(db) if r.session_id)
     assert placed == 3 and len(screen.programme.sessions) == before + 3
     assert screen.editor._ghosts == []  # the proposal is gone from the timetable
+
+
+def test_rooms_and_hours_edited_and_conflicts_follow(window: MainWindow, demo_copy: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from bsm_desk.ui.dialogs.rooms import RoomsDialog
+
+    screen = show(window, demo_copy)
+    assert screen.problems.count() == 0
+
+    def shrink(dialog: RoomsDialog) -> bool:
+        row = next(r for r in range(dialog.table.rowCount())
+                   if dialog.table.item(r, 0).text() == "Conference room, 2nd floor")
+        dialog.table.item(row, 3).setText("50")  # the documented side event expects more
+        dialog._add_row(dialog.rooms[0].__class__("Library", "Библиотека"))
+        dialog.table.item(dialog.table.rowCount() - 1, 3).setText("30")
+        first = dialog.hours.cellWidget(0, 0)
+        first.setTime(first.time().addSecs(3 * 3600))  # open at 11:00 on the first day
+        return True
+
+    monkeypatch.setattr(RoomsDialog, "exec", shrink)
+    screen.edit_rooms()
+    rooms = {r.name_en: r for r in screen.programme.rooms}
+    assert rooms["Conference room, 2nd floor"].capacity == 50
+    assert rooms["Library"].name_ru == "Библиотека" and rooms["Library"].capacity == 30
+    assert screen.programme.days[0].opens == "11:00"
+    texts = [screen.problems.item(i).text() for i in range(screen.problems.count())]
+    assert any("seats" in t for t in texts)  # over capacity
+    assert any("opening hours" in t for t in texts)  # the 10:00 opening is now too early

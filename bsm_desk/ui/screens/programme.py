@@ -65,6 +65,8 @@ class ProgrammeScreen(QWidget):
         self.day.currentIndexChanged.connect(self._draw)
         self.add_button = QPushButton(icon("add"), "")
         self.add_button.clicked.connect(self._add_here)
+        self.rooms_button = QPushButton(icon("settings"), "")
+        self.rooms_button.clicked.connect(self.edit_rooms)
         self.allocate_button = QPushButton(icon("programme"), "")
         self.allocate_button.clicked.connect(self.allocate)
         self.editor = TimetableEditor()
@@ -83,6 +85,7 @@ class ProgrammeScreen(QWidget):
         top.addWidget(self.day)
         top.addStretch(1)
         top.addWidget(self.add_button)
+        top.addWidget(self.rooms_button)
         top.addWidget(self.allocate_button)
         side = QVBoxLayout()
         side.addWidget(self.problems_label)
@@ -204,6 +207,23 @@ class ProgrammeScreen(QWidget):
         if dialog.exec():
             self._save(dialog.result_session())
 
+    def edit_rooms(self) -> None:
+        from bsm_desk.ui.dialogs.rooms import RoomsDialog
+
+        if self.programme is None or self.db is None:
+            return
+        dialog = RoomsDialog(self.programme.rooms, self.programme.days, self)
+        if dialog.exec():
+            try:
+                programme_service.save_rooms(self.db, dialog.result_rooms(),
+                                             dialog.result_hours(),
+                                             desk_id=self.settings.desk_id,
+                                             operator=self.settings.desk_name)
+            except Exception as exc:  # noqa: BLE001 - shown; nothing was saved
+                QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
+            self.reload()
+            self.changed.emit()
+
     # -- side events -------------------------------------------------------------------
     def allocate(self) -> None:
         """Find rooms and times for the pending requests, show them, apply the chosen."""
@@ -263,6 +283,7 @@ class ProgrammeScreen(QWidget):
         self.title.setText(self.tr("Programme"))
         self.add_button.setText(self.tr("New session…"))
         self.add_button.setToolTip(self.tr("Or double-click free space in the timetable"))
+        self.rooms_button.setText(self.tr("Rooms and hours…"))
         self.allocate_button.setText(self.tr("Allocate side events…"))
         self.allocate_button.setToolTip(self.tr("Rooms and times for the side-event requests "
                                                 "(bsm-desk side-events import)"))
