@@ -1863,6 +1863,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Нужен синхронный перевод</translation>
     </message>
     <message>
+        <source>Type a name and press Enter to add a panellist</source>
+        <translation>Введите имя и нажмите Enter, чтобы добавить докладчика</translation>
+    </message>
+    <message>
         <source>Title (English):</source>
         <translation>Название (англ.):</translation>
     </message>
@@ -1901,6 +1905,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Who may enter:</source>
         <translation>Кто может войти:</translation>
+    </message>
+    <message>
+        <source>Panellists (double-click to remove):</source>
+        <translation>Докладчики (двойной щелчок — убрать):</translation>
     </message>
 </context>
 <context>

@@ -118,3 +118,27 @@ def test_rooms_and_hours_edited_and_conflicts_follow(window: MainWindow, demo_co
     texts = [screen.problems.item(i).text() for i in range(screen.problems.count())]
     assert any("seats" in t for t in texts)  # over capacity
     assert any("opening hours" in t for t in texts)  # the 10:00 opening is now too early
+
+
+def test_a_panellist_in_two_sessions_at_once_is_a_conflict(
+        window: MainWindow, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = show(window, demo_copy)
+    first, second = (s for s in screen.programme.sessions
+                     if s.title_en.startswith(("The Role", "Behavioural")))
+    chosen: dict[str, int] = {}
+
+    def pick(dialog: SessionDialog) -> bool:
+        dialog.find.setText("Rahmonov Jahongir")
+        dialog._find()
+        if dialog.found.count() > 1:
+            item = dialog.found.item(0)
+            dialog._add_panellist(item.data(Qt.ItemDataRole.UserRole), item.text())
+        chosen["id"] = dialog.panellists()[0]
+        return True
+
+    monkeypatch.setattr(SessionDialog, "exec", pick)
+    screen.edit_session(first.id)
+    screen.edit_session(second.id)  # the same person, at the same hour
+    assert screen.programme.people[first.id] == {chosen["id"]}
+    texts = [screen.problems.item(i).text() for i in range(screen.problems.count())]
+    assert any("two sessions at once" in t for t in texts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -34,9 +35,12 @@ KIND_NAMES = {SessionKind.PLENARY: ("Plenary", "Пленарное заседа�
 
 class SessionDialog(QDialog):
     def __init__(self, session: Session, rooms: list[Room], categories: list[Category],
-                 zone: ZoneInfo, parent: QWidget | None = None) -> None:
+                 zone: ZoneInfo, parent: QWidget | None = None, *,
+                 find_people: Callable[[str], list[tuple[int, str]]] | None = None,
+                 panellists: list[tuple[int, str]] | None = None) -> None:
         super().__init__(parent)
         self.session, self.zone, self.categories = session, zone, categories
+        self.find_people = find_people
         lang = i18n.language()
         self.setWindowTitle(self.tr("Session") if session.id else self.tr("New session"))
         self.title_en = QLineEdit(session.title_en)
@@ -68,6 +72,23 @@ class SessionDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if may_enter(session, category)
                                else Qt.CheckState.Unchecked)
             self.access.addItem(item)
+        self.panel = QListWidget()
+        self.panel.setMaximumHeight(90)
+        for delegate_id, name in panellists or []:
+            self._add_panellist(delegate_id, name)
+        self.find = QLineEdit()
+        self.find.setPlaceholderText(self.tr("Type a name and press Enter to add a panellist"))
+        self.find.returnPressed.connect(self._find)
+        self.found = QListWidget()
+        self.found.setMaximumHeight(90)
+        self.found.itemDoubleClicked.connect(
+            lambda item: self._add_panellist(item.data(Qt.ItemDataRole.UserRole), item.text()))
+        self.panel.itemDoubleClicked.connect(
+            lambda item: self.panel.takeItem(self.panel.row(item)))
+        people = QVBoxLayout()
+        people.addWidget(self.panel)
+        people.addWidget(self.find)
+        people.addWidget(self.found)
         languages = QHBoxLayout()
         for box in (self.english, self.russian, self.interpretation):
             languages.addWidget(box)
@@ -82,6 +103,7 @@ class SessionDialog(QDialog):
         form.addRow(self.tr("Expected attendance:"), self.expected)
         form.addRow(self.tr("Organizer:"), self.organizer)
         form.addRow(self.tr("Who may enter:"), self.access)
+        form.addRow(self.tr("Panellists (double-click to remove):"), people)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -90,6 +112,29 @@ class SessionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
+
+    def _find(self) -> None:
+        self.found.clear()
+        if self.find_people is None:
+            return
+        for delegate_id, name in self.find_people(self.find.text()):
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, delegate_id)
+            self.found.addItem(item)
+        if self.found.count() == 1:
+            self._add_panellist(self.found.item(0).data(Qt.ItemDataRole.UserRole),
+                                self.found.item(0).text())
+
+    def _add_panellist(self, delegate_id: int, name: str) -> None:
+        if delegate_id in self.panellists():
+            return
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, delegate_id)
+        self.panel.addItem(item)
+
+    def panellists(self) -> list[int]:
+        return [self.panel.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.panel.count())]
 
     def _when(self, at: datetime) -> QDateTimeEdit:
         local = at.astimezone(self.zone)

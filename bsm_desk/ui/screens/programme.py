@@ -31,7 +31,9 @@ from bsm_desk.domain.programme import Conflict, ConflictKind
 from bsm_desk.services import programme as programme_service
 from bsm_desk.services.events import Overview
 from bsm_desk.services.programme import Programme
+from bsm_desk.services.search import search
 from bsm_desk.store import categories as category_store
+from bsm_desk.store.delegates import get_delegates
 from bsm_desk.ui import i18n
 from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.icons import icon
@@ -158,11 +160,12 @@ class ProgrammeScreen(QWidget):
         self.problems_label.setText(self.tr("Conflicts: {count}").format(count=len(found)))
 
     # -- editing -----------------------------------------------------------------------
-    def _save(self, session: Session) -> None:
+    def _save(self, session: Session, panellists: list[int] | None = None) -> None:
         assert self.db is not None
         try:
             programme_service.save_session(self.db, session, desk_id=self.settings.desk_id,
-                                           operator=self.settings.desk_name)
+                                           operator=self.settings.desk_name,
+                                           panellists=panellists)
         except Exception as exc:  # noqa: BLE001 - shown; the programme stays as it was
             QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
         self.reload()
@@ -201,11 +204,21 @@ class ProgrammeScreen(QWidget):
 
         if self.programme is None or self.db is None:
             return
+        db = self.db
+        lang = i18n.language()
+
+        def find(text: str) -> list[tuple[int, str]]:
+            return [(hit.id, f"{hit.family_name.upper()} {hit.given_name} — {hit.delegation}")
+                    for hit in search(db, text, limit=8, lang=lang)]
+
+        current = self.programme.people.get(session.id or 0, set())
+        named = [(d.id or 0, d.latin_name) for d in get_delegates(db, sorted(current))]
         dialog = SessionDialog(session, self.programme.rooms,
-                               category_store.list_categories(self.db),
-                               self.programme.event.zone, self)
+                               category_store.list_categories(db),
+                               self.programme.event.zone, self, find_people=find,
+                               panellists=named)
         if dialog.exec():
-            self._save(dialog.result_session())
+            self._save(dialog.result_session(), dialog.panellists())
 
     def edit_rooms(self) -> None:
         from bsm_desk.ui.dialogs.rooms import RoomsDialog
