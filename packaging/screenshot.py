@@ -67,6 +67,15 @@ def main() -> int:
             target = args.out / f"{name}-{lang}.png"
             window.grab().save(str(target))
             print(target)
+    # The programme of the first day.
+    window.navigation.setCurrentRow(5)
+    for lang in ("en", "ru"):
+        i18n.manager().set_language(lang)
+        for _ in range(5):
+            QCoreApplication.processEvents()
+        target = args.out / f"programme-{lang}.png"
+        window.grab().save(str(target))
+        print(target)
     # The dashboard on a demo as if both days had happened.
     attended = paths.data_dir() / "demo-attended.sqlite"
     build_demo(attended, desk_id=settings.desk_id, force=True, attendance=True)

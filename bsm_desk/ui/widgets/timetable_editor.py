@@ -43,7 +43,9 @@ class SessionBlock(QGraphicsRectItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
-        self.setBrush(QBrush(QColor(COLOURS[session.kind]).lighter(170)))
+        fill = QColor(COLOURS[session.kind])
+        fill.setAlpha(55)  # a pale tint of the kind's colour; red outlines mean conflicts
+        self.setBrush(QBrush(fill))
         self.setPen(QPen(QColor(COLOURS[session.kind]), 1.5))
         self.label = QGraphicsSimpleTextItem(self)
         self.label.setBrush(QBrush(QColor("#111111")))
