@@ -11,7 +11,6 @@ dashboard and the CLI all start from it.
 from __future__ import annotations
 
 import csv
-import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from bsm_desk.domain.model import (
     may_enter,
     pick,
 )
+from bsm_desk.services.files import written
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import event as event_store
@@ -67,7 +67,6 @@ Progress = Callable[[int, int], None]
 Translate = Callable[[str], str]
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to report on.")
-CANNOT_WRITE = QT_TRANSLATE_NOOP("UserError", "Could not write {path}: {reason}")
 GENDERS = ("F", "M", "X")
 
 
@@ -386,16 +385,8 @@ def by_delegation(att: Attendance, lang: str) -> list[list[Any]]:
 
 
 def _save(wb: Workbook, out: Path) -> Path:
-    partial = out.with_name(out.name + ".part")
-    try:
+    with written(out) as partial:
         wb.save(partial)
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(CANNOT_WRITE, path=str(out), reason=exc.strerror or str(exc)) from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return out
 
 
@@ -404,17 +395,12 @@ def write_csv(att: Attendance, out: str | Path, lang: str = "en",
     """The Participants sheet as CSV, UTF-8 with a BOM so that Excel reads Cyrillic."""
     t = _tr_context(translate)
     out = Path(out)
-    partial = out.with_name(out.name + ".part")
-    try:
-        with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(participant_headers(att, lang, t))
-            for _, values in participant_rows(att, lang, t):
-                writer.writerow([_csv_value(v, att) for v in values])
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(CANNOT_WRITE, path=str(out), reason=exc.strerror or str(exc)) from exc
+    with written(out) as partial, open(partial, "w", encoding="utf-8-sig",
+                                       newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(participant_headers(att, lang, t))
+        for _, values in participant_rows(att, lang, t):
+            writer.writerow([_csv_value(v, att) for v in values])
     return out
 
 
@@ -424,22 +410,16 @@ def write_people_csv(att: Attendance, people: Sequence[Person], out: str | Path,
     """A list of people (the no-shows, say) as CSV with a BOM: name, delegation, category."""
     t = _tr_context(translate)
     out = Path(out)
-    partial = out.with_name(out.name + ".part")
-    try:
-        with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([t(L_FAMILY_NAME), t(L_GIVEN_NAME), t(L_NAME_IN_CYRILLIC),
-                             t(L_DELEGATION), t(L_CATEGORY), t(L_GENDER)])
-            for p in people:
-                writer.writerow([_csv_value(v, att) for v in (
-                    p.family_name, p.given_name,
-                    f"{p.family_name_cyr} {p.given_name_cyr}".strip(),
-                    att.delegations[p.delegation_id].name(lang),
-                    att.categories[p.category_id].name(lang), t(GENDER_SHORT[p.gender]))])
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(CANNOT_WRITE, path=str(out), reason=exc.strerror or str(exc)) from exc
+    with written(out) as partial, open(partial, "w", encoding="utf-8-sig",
+                                       newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([t(L_FAMILY_NAME), t(L_GIVEN_NAME), t(L_NAME_IN_CYRILLIC),
+                         t(L_DELEGATION), t(L_CATEGORY), t(L_GENDER)])
+        for p in people:
+            writer.writerow([_csv_value(v, att) for v in (
+                p.family_name, p.given_name, f"{p.family_name_cyr} {p.given_name_cyr}".strip(),
+                att.delegations[p.delegation_id].name(lang),
+                att.categories[p.category_id].name(lang), t(GENDER_SHORT[p.gender]))])
     return out
 
 

@@ -22,6 +22,7 @@ from bsm_desk.domain import badge_code
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Delegate, DelegateStatus, Event, ReissueReason
 from bsm_desk.services.badge_pdf import BadgeFace, Header, Layout, event_dates, render
+from bsm_desk.services.files import written
 from bsm_desk.store import atomic, history
 from bsm_desk.store import badges as store
 from bsm_desk.store import categories as category_store
@@ -38,7 +39,6 @@ NO_DELEGATE = QT_TRANSLATE_NOOP("UserError", "There is no delegate #{id}.")
 NOT_ACTIVE = QT_TRANSLATE_NOOP(
     "UserError", "Delegate #{id} is cancelled or merged into another record: no badge.")
 NOTHING_TO_PRINT = QT_TRANSLATE_NOOP("UserError", "No badges match: nothing was written.")
-CANNOT_WRITE = QT_TRANSLATE_NOOP("UserError", "Could not write {path}: {reason}")
 BAD_LAYOUT = QT_TRANSLATE_NOOP("UserError", "Unknown badge layout {layout}: use {known}.")
 BAD_PHOTO = QT_TRANSLATE_NOOP(
     "UserError", "{name} is not a picture BSM Desk can read: use a JPEG or PNG photo.")
@@ -229,19 +229,10 @@ def write_pdf(db: Database, ids: Sequence[int], out: str | Path, layout: Layout,
     if not chosen:
         raise UserError(NOTHING_TO_PRINT)
     out = Path(out)
-    partial = out.with_name(out.name + ".part")
-    try:
-        with open(partial, "wb") as target:
-            pages = render(chosen, header(_event(db)), layout, target, progress=progress)
-            target.flush()
-            os.fsync(target.fileno())
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(CANNOT_WRITE, path=str(out), reason=exc.strerror or str(exc)) from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with written(out) as partial, open(partial, "wb") as target:
+        pages = render(chosen, header(_event(db)), layout, target, progress=progress)
+        target.flush()
+        os.fsync(target.fileno())
     if log:
         log_prints(db, [(f.delegate_id, f.version) for f in chosen], layout,
                    desk_id=desk_id, operator=operator)

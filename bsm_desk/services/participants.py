@@ -8,7 +8,6 @@ Cyrillic where they are known, with the passport name beside.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,8 +26,9 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import DelegationType, honorific, pick
-from bsm_desk.services.attendance import CANNOT_WRITE, collect, safe
+from bsm_desk.services.attendance import collect, safe
 from bsm_desk.services.badge_text import BOLD, REGULAR, register_fonts
+from bsm_desk.services.files import written
 
 # Labels of the report, translated at writing time in the report's language.
 L_DELEGATION = QT_TRANSLATE_NOOP("Participants", "Delegation")
@@ -99,19 +99,11 @@ def export(db: Database, out: str | Path, lang: str = "en",
     att_event = collect(db).event
     title = att_event.title(lang)
     listed = blocks(db, lang)
-    partial = out.with_name(out.name + ".part")
-    try:
+    with written(out) as partial:
         if suffix == ".pdf":
             _pdf(listed, partial, title, t)
         else:
             _xlsx(listed, partial, title, t, lang)
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(CANNOT_WRITE, path=str(out), reason=exc.strerror or str(exc)) from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return out
 
 

@@ -3,9 +3,9 @@ page group), a workbook with a sheet per day, and an iCalendar file per room."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -22,8 +22,8 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Event, Room, Session, SessionKind
-from bsm_desk.services.attendance import CANNOT_WRITE
 from bsm_desk.services.badge_text import BOLD, REGULAR, register_fonts
+from bsm_desk.services.files import CANNOT_WRITE, written
 from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
@@ -43,17 +43,16 @@ def _load(db: Database) -> tuple[Event, dict[int, Room], list[Session]]:
         session_store.list_sessions(db)
 
 
-def _written(out: Path, write: object) -> Path:
-    partial = out.with_name(out.name + ".part")
-    try:
-        write(partial)  # type: ignore[operator]
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(CANNOT_WRITE, path=str(out), reason=exc.strerror or str(exc)) from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+def _bytes_writer(data: bytes) -> Callable[[Path], object]:
+    def write(target: Path) -> object:
+        return target.write_bytes(data)
+
+    return write
+
+
+def _written(out: Path, write: Callable[[Path], object]) -> Path:
+    with written(out) as partial:
+        write(partial)
     return out
 
 
@@ -148,7 +147,7 @@ def write_ics(db: Database, folder: str | Path) -> list[Path]:
     except OSError as exc:
         raise UserError(CANNOT_WRITE, path=str(folder), reason=exc.strerror or str(exc)) \
             from exc
-    written = []
+    files = []
     for room_id, room in rooms.items():
         calendar = Calendar()
         calendar.add("prodid", "-//BSM Desk//Programme//EN")
@@ -168,6 +167,6 @@ def write_ics(db: Database, folder: str | Path) -> list[Path]:
             calendar.add_component(item)
         calendar.add_missing_timezones()  # a VTIMEZONE, so every calendar reads the times
         slug = re.sub(r"[^a-z0-9]+", "-", room.name_en.casefold()).strip("-") or f"room-{room_id}"
-        written.append(_written(folder / f"{slug}.ics",
-                                lambda target, c=calendar: target.write_bytes(c.to_ical())))
-    return written
+        data: bytes = calendar.to_ical()
+        files.append(_written(folder / f"{slug}.ics", _bytes_writer(data)))
+    return files
