@@ -142,3 +142,25 @@ def test_a_panellist_in_two_sessions_at_once_is_a_conflict(
     assert screen.programme.people[first.id] == {chosen["id"]}
     texts = [screen.problems.item(i).text() for i in range(screen.problems.count())]
     assert any("two sessions at once" in t for t in texts)
+
+
+def test_dragging_the_lower_edge_lengthens_a_session(window: MainWindow,
+                                                     demo_copy: Path) -> None:
+    screen = show(window, demo_copy)
+    zone = screen.programme.event.zone
+    session = next(s for s in screen.programme.sessions if s.title_en.startswith("The Role"))
+    block = screen.editor.blocks[session.id]
+    view = screen.editor
+    rect = block.mapRectToScene(block.rect())
+    grab = view.mapFromScene(rect.center().x(), rect.bottom() - 2)
+    drop = view.mapFromScene(rect.center().x(), rect.bottom() - 2 + 30 * 1.1)
+    viewport = view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, grab)
+    for step in range(1, 6):
+        point = grab + (drop - grab) * step / 5
+        QTest.mouseMove(viewport, QPoint(int(point.x()), int(point.y())))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       drop)
+    longer = next(s for s in screen.programme.sessions if s.id == session.id)
+    assert longer.starts_at == session.starts_at
+    assert longer.ends_at.astimezone(zone).time() == time(15, 0)  # 14:30 + 30 minutes
