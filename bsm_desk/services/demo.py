@@ -60,8 +60,12 @@ class DemoSummary:
 
 def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
                seed: int = DEFAULT_SEED, desk_id: str, force: bool = False,
-               progress: Progress | None = None, attendance: bool = False) -> DemoSummary:
-    """Build the demo; with ``attendance``, as if both days had happened (check-ins)."""
+               progress: Progress | None = None, attendance: bool = False,
+               side_event_requests: int = 8) -> DemoSummary:
+    """Build the demo; with ``attendance``, as if both days had happened (check-ins).
+
+    ``side_event_requests`` made-up requests wait for rooms, to try the allocator on.
+    """
     if not 0 <= delegates <= MAX_DELEGATES:
         raise UserError(errors.BAD_COUNT, most=MAX_DELEGATES)
     path = Path(path)
@@ -72,13 +76,26 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
     _remove_db(part)
     try:
         summary = _build(part, delegates, seed, desk_id, progress)
-        if attendance:
+        if attendance or side_event_requests:
             from bsm_desk.services.demo_attendance import simulate
-            from bsm_desk.store import connect
+            from bsm_desk.services.side_event_samples import sample_requests
+            from bsm_desk.store import atomic, connect
+            from bsm_desk.store import event as event_store
+            from bsm_desk.store import requests as request_store
 
             db = connect(part)
             try:
-                simulate(db, seed=seed, desk_id=desk_id)
+                if attendance:
+                    simulate(db, seed=seed, desk_id=desk_id)
+                event = event_store.get_event(db)
+                speakers = [r[0] for r in db.execute(
+                    "SELECT id FROM delegate WHERE status != 'cancelled' ORDER BY id LIMIT 40")]
+                if event is not None and side_event_requests:
+                    with atomic(db):
+                        for request in sample_requests(seed, side_event_requests,
+                                                       event_store.list_days(db), event.zone,
+                                                       speakers):
+                            request_store.add_request(db, request)
             finally:
                 db.close()
         _remove_db(path)

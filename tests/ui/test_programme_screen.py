@@ -71,6 +71,7 @@ def test_allocate_review_and_accept_some(window: MainWindow, demo_copy: Path, qt
 
     screen = show(window, demo_copy)
     db = window.db
+    db.execute("DELETE FROM side_event_request")  # only this test's requests
     for request in sample_requests(3, 4, event_store.list_days(db),
                                    event_store.get_event(db).zone, []):
         request_store.add_request(db, request)
