@@ -38,6 +38,12 @@ class DelegateStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class BadgeLayout(enum.StrEnum):
+    CR80 = "cr80"  # card, 85.6 x 54 mm
+    A6 = "a6"  # badge, 105 x 148 mm
+    A4_4UP = "a4-4up"  # four A6 on an A4 sheet, with cut marks
+
+
 class ReissueReason(enum.StrEnum):
     """Why a delegate gets a new badge (the old one is revoked)."""
 

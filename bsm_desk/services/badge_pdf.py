@@ -8,7 +8,6 @@ the name as in the passport and, under it, in Cyrillic where it is known.
 
 from __future__ import annotations
 
-import enum
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,16 +20,14 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from bsm_desk.domain.model import BadgeLayout
 from bsm_desk.services.badge_text import BOLD, LEADING, REGULAR, Fitted, fit, register_fonts
 
 QR_MASK = 4  # a fixed mask: choosing the best of eight costs 4 ms a badge, for no scanner gain
 QUIET_MODULES = 3
 
 
-class Layout(enum.StrEnum):
-    CR80 = "cr80"
-    A6 = "a6"
-    A4_4UP = "a4-4up"
+Layout = BadgeLayout  # the name the drawing code uses
 
 
 @dataclass(frozen=True, slots=True)

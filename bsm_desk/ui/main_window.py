@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -35,16 +37,22 @@ from bsm_desk.ui.dialogs.settings import SettingsDialog
 from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.icons import app_icon, icon
-from bsm_desk.ui.screens.attendance import AttendanceScreen
-from bsm_desk.ui.screens.badges import BadgesScreen
-from bsm_desk.ui.screens.checkin import CheckinScreen
-from bsm_desk.ui.screens.delegates import DelegatesScreen
 from bsm_desk.ui.screens.overview import OverviewScreen
-from bsm_desk.ui.screens.programme import ProgrammeScreen
 from bsm_desk.ui.state import window_settings
 from bsm_desk.ui.workers import Progress, run_with_progress
 
 DB_FILTER = "*.sqlite *.db"
+
+# The screens in navigation order (their icons have the same names), and where the
+# ones made on demand live.
+SCREENS = ("overview", "delegates", "badges", "checkin", "attendance", "programme")
+SCREEN_CLASSES = {
+    "delegates": "bsm_desk.ui.screens.delegates:DelegatesScreen",
+    "badges": "bsm_desk.ui.screens.badges:BadgesScreen",
+    "checkin": "bsm_desk.ui.screens.checkin:CheckinScreen",
+    "attendance": "bsm_desk.ui.screens.attendance:AttendanceScreen",
+    "programme": "bsm_desk.ui.screens.programme:ProgrammeScreen",
+}
 
 
 class MainWindow(QMainWindow):
@@ -62,33 +70,16 @@ class MainWindow(QMainWindow):
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.overview_screen = OverviewScreen()
-        self.delegates_screen = DelegatesScreen(settings)
-        self.delegates_screen.changed.connect(self.refresh_overview)
-        self.delegates_screen.message.connect(lambda text: self.statusBar().showMessage(text,
-                                                                                      10000))
-        self.badges_screen = BadgesScreen(settings)
-        self.badges_screen.changed.connect(self.refresh_overview)
-        self.badges_screen.message.connect(lambda text: self.statusBar().showMessage(text,
-                                                                                   10000))
-        self.delegates_screen.reprint_requested.connect(self.reprint_badge)
-        self.checkin_screen = CheckinScreen(settings)
-        self.checkin_screen.message.connect(lambda text: self.statusBar().showMessage(text,
-                                                                                    10000))
-        self.checkin_screen.print_badge_requested.connect(
-            lambda delegate_id: self.badges_screen.actions.print_ids([delegate_id]))
-        self.attendance_screen = AttendanceScreen(settings)
-        self.attendance_screen.message.connect(
-            lambda text: self.statusBar().showMessage(text, 10000))
-        self.programme_screen = ProgrammeScreen(settings)
-        self.programme_screen.changed.connect(self.refresh_overview)
-        self._screens: list[tuple[str, QWidget]] = [
-            ("overview", self.overview_screen), ("delegates", self.delegates_screen),
-            ("badges", self.badges_screen), ("checkin", self.checkin_screen),
-            ("attendance", self.attendance_screen), ("programme", self.programme_screen)]
-        for icon_name, screen in self._screens:
-            self.navigation.addItem(QListWidgetItem(icon(icon_name), ""))
-            self.stack.addWidget(screen)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack.addWidget(self.overview_screen)
+        self.navigation.addItem(QListWidgetItem(icon("overview"), ""))
+        # The other screens are made when first shown (or asked for): start-up pays only
+        # for the overview. Until then a placeholder holds their place in the stack.
+        self._made: dict[str, QWidget] = {"overview": self.overview_screen}
+        for name in SCREENS[1:]:
+            self.navigation.addItem(QListWidgetItem(icon(name), ""))
+            self.stack.addWidget(QWidget())
+        self.navigation.currentRowChanged.connect(
+            lambda row: self.stack.setCurrentWidget(self.screen(SCREENS[row])))
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -144,7 +135,7 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[lang] = action
         self.screen_actions = []
-        for index in range(len(self._screens)):
+        for index in range(len(SCREENS)):
             action = self._action(None, lambda _=False, i=index: self.navigation.setCurrentRow(i),
                                   QKeySequence(f"Ctrl+{index + 1}"))
             self.screen_actions.append(action)
@@ -183,11 +174,8 @@ class MainWindow(QMainWindow):
         self.close_database()
         self.db, self.db_path, self.overview = db, path.resolve(), overview
         self.overview_screen.load(overview)
-        self.delegates_screen.load(db, overview, self.db_path)
-        self.badges_screen.load(db, overview, self.db_path)
-        self.checkin_screen.load(db, overview, self.db_path)
-        self.attendance_screen.load(db, overview, self.db_path)
-        self.programme_screen.load(db, overview, self.db_path)
+        for screen in self._others():
+            screen.load(db, overview, self.db_path)  # type: ignore[attr-defined]
         self.settings.last_db = str(self.db_path)
         config.save(self.settings)
         self.retranslate_ui()
@@ -199,29 +187,71 @@ class MainWindow(QMainWindow):
             return
         self.overview = event_service.overview(self.db, self.db_path or "")
         self.overview_screen.load(self.overview)
-        self.delegates_screen.set_overview(self.overview)
-        self.badges_screen.set_overview(self.overview)
-        self.checkin_screen.set_overview(self.overview)
-        self.attendance_screen.set_overview(self.overview)
-        self.programme_screen.set_overview(self.overview)
+        for screen in self._others():
+            screen.set_overview(self.overview)  # type: ignore[attr-defined]
 
     def reprint_badge(self, delegate_id: int) -> None:
         """A name was corrected on a printed badge: show the Badges screen and reprint."""
         from bsm_desk.domain.model import ReissueReason
 
-        self.navigation.setCurrentRow(self._screen_row(self.badges_screen))
+        self.navigation.setCurrentRow(SCREENS.index("badges"))
         self.badges_screen.reprint(delegate_id, ReissueReason.NAME)
 
-    def _screen_row(self, screen: QWidget) -> int:
-        return [s for _, s in self._screens].index(screen)
+    # -- screens, made on demand ------------------------------------------------------
+    def screen(self, name: str) -> QWidget:
+        """The screen called ``name``, made (and given the open event) the first time."""
+        made = self._made.get(name)
+        if made is not None:
+            return made
+        module, cls = SCREEN_CLASSES[name].split(":")
+        screen: Any = getattr(importlib.import_module(module), cls)(self.settings)
+        status = self.statusBar()
+        if hasattr(screen, "message"):
+            screen.message.connect(lambda text: status.showMessage(text, 10000))
+        if name in ("delegates", "badges", "programme"):
+            screen.changed.connect(self.refresh_overview)
+        if name == "delegates":
+            screen.reprint_requested.connect(self.reprint_badge)
+        if name == "checkin":
+            screen.print_badge_requested.connect(
+                lambda delegate_id: self.badges_screen.actions.print_ids([delegate_id]))
+        index = SCREENS.index(name)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, screen)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._made[name] = screen
+        if self.db is not None and self.overview is not None:
+            screen.load(self.db, self.overview, self.db_path)
+        return screen
+
+    def _others(self) -> list[QWidget]:
+        return [s for n, s in self._made.items() if n != "overview"]
+
+    @property
+    def delegates_screen(self) -> Any:
+        return self.screen("delegates")
+
+    @property
+    def badges_screen(self) -> Any:
+        return self.screen("badges")
+
+    @property
+    def checkin_screen(self) -> Any:
+        return self.screen("checkin")
+
+    @property
+    def attendance_screen(self) -> Any:
+        return self.screen("attendance")
+
+    @property
+    def programme_screen(self) -> Any:
+        return self.screen("programme")
 
     def close_database(self) -> None:
         if self.db is not None:
-            self.delegates_screen.unload()
-            self.badges_screen.unload()
-            self.checkin_screen.unload()
-            self.attendance_screen.unload()
-            self.programme_screen.unload()
+            for screen in self._others():
+                screen.unload()  # type: ignore[attr-defined]
             self.db.close()
             self.db = None
 
@@ -330,7 +360,8 @@ class MainWindow(QMainWindow):
     # -- settings, language, about -------------------------------------------------------
     def edit_settings(self) -> None:
         if SettingsDialog(self.settings, self).exec():
-            self.checkin_screen.settings_changed()
+            if "checkin" in self._made:
+                self.checkin_screen.settings_changed()
             self.retranslate_ui()
 
     def set_language(self, lang: str) -> None:

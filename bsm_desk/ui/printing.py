@@ -11,13 +11,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.services.badge_pdf import Layout, page_size
+from bsm_desk.domain.model import BadgeLayout as Layout
 from bsm_desk.ui.state import window_settings
 
 PRINTER_FAILED = QT_TRANSLATE_NOOP(
@@ -34,6 +33,8 @@ def has_printers() -> bool:
 
 def page_image(pdf: bytes, index: int, dots_per_inch: float) -> QImage:
     """One page of ``pdf`` as an image, rendered at ``dots_per_inch``."""
+    import pypdfium2 as pdfium  # loaded with the first badge shown or printed
+
     with _PDFIUM:
         document = pdfium.PdfDocument(pdf)
         try:
@@ -49,6 +50,8 @@ def page_image(pdf: bytes, index: int, dots_per_inch: float) -> QImage:
 
 def page_points(pdf: bytes) -> tuple[float, float]:
     """Width and height of the first page, in points."""
+    import pypdfium2 as pdfium  # loaded with the first badge shown or printed
+
     with _PDFIUM:
         document = pdfium.PdfDocument(pdf)
         try:
@@ -59,6 +62,8 @@ def page_points(pdf: bytes) -> tuple[float, float]:
 
 
 def page_count(pdf: bytes) -> int:
+    import pypdfium2 as pdfium  # loaded with the first badge shown or printed
+
     with _PDFIUM:
         document = pdfium.PdfDocument(pdf)
         try:
@@ -79,6 +84,8 @@ def printer_for(layout: Layout) -> QPrinter:
     name = str(stored.value(f"{key}/printer", "") or "")
     if name and name in {p.printerName() for p in QPrinterInfo.availablePrinters()}:
         printer.setPrinterName(name)
+    from bsm_desk.services.badge_pdf import page_size
+
     width, height = (v * _POINT_MM for v in page_size(layout))
     try:
         width = float(stored.value(f"{key}/width_mm", width))  # type: ignore[arg-type]

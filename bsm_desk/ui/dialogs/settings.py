@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk import config
-from bsm_desk.ui import camera
 
 
 class SettingsDialog(QDialog):
@@ -38,7 +37,9 @@ class SettingsDialog(QDialog):
         self.camera_label = QLabel()
         self.camera = QComboBox()
         self.camera.addItem("", "")
-        for camera_id, description in camera.cameras():
+        from bsm_desk.ui.camera import cameras  # QtMultimedia: only when the dialog opens
+
+        for camera_id, description in cameras():
             self.camera.addItem(description, camera_id)
         self.camera.setCurrentIndex(max(self.camera.findData(settings.camera), 0))
         self.camera_label.setBuddy(self.camera)

@@ -8,7 +8,7 @@ is still running is not started twice.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+if TYPE_CHECKING:
+    from bsm_desk.services.attendance import Attendance
+
 from bsm_desk import config
-from bsm_desk.services import attendance, participants
-from bsm_desk.services.attendance import Attendance
 from bsm_desk.services.events import Overview
 from bsm_desk.store import connect
 from bsm_desk.ui import i18n
@@ -132,6 +133,8 @@ class AttendanceScreen(QWidget):
         path = self.db_path
 
         def read(progress: Progress) -> Attendance:
+            from bsm_desk.services import attendance
+
             db = connect(path)
             try:
                 return attendance.collect(db)
@@ -150,6 +153,8 @@ class AttendanceScreen(QWidget):
                           owner=self)
 
     def show_data(self, data: Attendance) -> None:
+        from bsm_desk.services import attendance
+
         self.data = data
         lang = i18n.language()
         from datetime import datetime
@@ -190,6 +195,8 @@ class AttendanceScreen(QWidget):
         self._fill_no_shows()
 
     def _draw_chart(self) -> None:
+        from bsm_desk.services import attendance
+
         if self.data is None or self.chart_day.currentData() is None:
             return
         day = self.chart_day.currentData()
@@ -262,6 +269,8 @@ class AttendanceScreen(QWidget):
             return
 
         def write(db: Database, target: Path, lang: str, progress: Progress) -> Path:
+            from bsm_desk.services import attendance
+
             data = attendance.collect(db)
             if target.suffix.lower() == ".csv":
                 return attendance.write_csv(data, target, lang, _translate)
@@ -272,6 +281,8 @@ class AttendanceScreen(QWidget):
     def export_participants(self) -> None:
         out = self._save_as(self.tr("Save the List of Participants"), "participants.pdf",
                             self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)"))
+        from bsm_desk.services import participants
+
         if out is not None:
             self._export(self.tr("Writing the List of Participants…"), out,
                          lambda db, target, lang, _progress: participants.export(
@@ -283,6 +294,8 @@ class AttendanceScreen(QWidget):
         out = self._save_as(self.tr("Save the no-shows"), "no-shows.csv", "CSV (*.csv)")
         if out is None:
             return
+        from bsm_desk.services import attendance
+
         try:
             attendance.write_people_csv(self.data, self._shown_no_shows(), out,
                                         i18n.language(), _translate)

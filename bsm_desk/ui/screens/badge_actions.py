@@ -17,9 +17,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
+from bsm_desk.domain.model import BadgeLayout as Layout
 from bsm_desk.domain.model import ReissueReason
-from bsm_desk.services import badges
-from bsm_desk.services.badge_pdf import Layout
 from bsm_desk.store import connect
 from bsm_desk.ui import printing
 from bsm_desk.ui.icons import icon
@@ -29,6 +28,13 @@ if TYPE_CHECKING:
     from bsm_desk.ui.screens.badges import BadgesScreen
 
 REASONS = (ReissueReason.LOST, ReissueReason.DAMAGED, ReissueReason.NAME)
+
+
+def _badges():  # type: ignore[no-untyped-def]
+    """The badge service; reportlab and PDFium load when a badge is first drawn."""
+    from bsm_desk.services import badges
+
+    return badges
 
 
 class BadgeActions(QObject):
@@ -74,7 +80,7 @@ class BadgeActions(QObject):
             action.setEnabled(one)
         db, chosen = self.screen.db, self.screen.selected_id()
         self.remove_photo.setEnabled(
-            db is not None and chosen is not None and badges.has_photo(db, chosen))
+            db is not None and chosen is not None and _badges().has_photo(db, chosen))
         for action in (self.print_all, self.pdf_all):
             action.setEnabled(many)
 
@@ -110,7 +116,7 @@ class BadgeActions(QObject):
         if db is None:
             return
         try:
-            version = badges.reissue(db, delegate_id, reason, **self._who())
+            version = _badges().reissue(db, delegate_id, reason, **self._who())
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
             self.screen.show_error(exc)
             return
@@ -130,7 +136,7 @@ class BadgeActions(QObject):
             return
         try:
             image = Path(path).read_bytes()
-            badges.set_photo(db, delegate_id, image, name=Path(path).name, **self._who())
+            _badges().set_photo(db, delegate_id, image, name=Path(path).name, **self._who())
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
             self.screen.show_error(exc)
             return
@@ -140,7 +146,7 @@ class BadgeActions(QObject):
         delegate_id, db = self.screen.selected_id(), self.screen.db
         if delegate_id is None or db is None:
             return
-        badges.set_photo(db, delegate_id, None, **self._who())
+        _badges().set_photo(db, delegate_id, None, **self._who())
         self.screen.badges_changed([delegate_id])
 
     def reason_text(self, reason: ReissueReason) -> str:
@@ -199,7 +205,7 @@ class BadgeActions(QObject):
 
     def _write(self, ids: list[int], path: Path, layout: Layout) -> None:
         self._run(self.tr("Writing badges…"), ids,
-                  lambda db, progress: badges.write_pdf(db, ids, path, layout,
+                  lambda db, progress: _badges().write_pdf(db, ids, path, layout,
                                                         progress=progress, **self._who()).badges,
                   self.tr("Badges saved to {path}: {count}.").replace("{path}", str(path)))
 
@@ -229,10 +235,10 @@ class BadgeActions(QObject):
 def _print_job(db: Any, ids: list[int], layout: Layout, printer: QPrinter,
                progress: Progress, who: dict[str, str]) -> int:
     """Render, then paint onto the printer; log the badges once every page is sent."""
-    prepared = badges.prepare(db, ids, layout,
+    prepared = _badges().prepare(db, ids, layout,
                               progress=lambda done, total: progress(done * 50 // total, 100))
     printing.paint_pdf(printer, prepared.pdf,
                        progress=lambda done, total: progress(50 + done * 50 // total, 100))
-    badges.log_prints(db, prepared.printed, layout, **who)
+    _badges().log_prints(db, prepared.printed, layout, **who)
     return len(prepared.printed)
 

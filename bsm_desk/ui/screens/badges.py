@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from bsm_desk import config
+from bsm_desk.domain.model import BadgeLayout as Layout
 from bsm_desk.domain.model import ReissueReason
-from bsm_desk.services import badges
-from bsm_desk.services.badge_pdf import Layout
 from bsm_desk.services.events import Overview
 from bsm_desk.store.delegates import DelegateQuery
 from bsm_desk.ui import i18n, printing
@@ -44,6 +43,13 @@ from bsm_desk.ui.state import window_settings
 from bsm_desk.ui.widgets.filters import fill_choices
 
 PREVIEW_WIDTH = 360
+
+
+def _badges():  # type: ignore[no-untyped-def]
+    """The badge service; reportlab and PDFium load when a badge is first drawn."""
+    from bsm_desk.services import badges
+
+    return badges
 
 
 class BadgesScreen(QWidget):
@@ -265,7 +271,7 @@ class BadgesScreen(QWidget):
             self.info.clear()
             return
         try:
-            prepared = badges.prepare(self.db, [delegate_id], self.badge_layout())
+            prepared = _badges().prepare(self.db, [delegate_id], self.badge_layout())
         except Exception as exc:  # noqa: BLE001 - shown in place of the preview
             self.preview.setText(translate_error(exc))
             return
@@ -280,7 +286,7 @@ class BadgesScreen(QWidget):
 
     def _status_text(self, delegate_id: int) -> str:
         assert self.db is not None
-        state = badges.status(self.db, delegate_id)
+        state = _badges().status(self.db, delegate_id)
         zone = self._overview.event.zone if self._overview else None
         lines = [self.tr("Badge version {version}.").format(version=state.version)]
         if state.reissues:
@@ -332,7 +338,7 @@ class BadgesScreen(QWidget):
         if self.model is None or self.db is None:
             self.count.clear()
             return
-        waiting = len(badges.unprinted(self.db))
+        waiting = len(_badges().unprinted(self.db))
         self.count.setText(self.tr("In the list: {shown} · badges not printed yet: {waiting}")
                            .format(shown=self.model.rowCount(), waiting=waiting))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShowEvent
@@ -29,13 +30,16 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+if TYPE_CHECKING:
+    from bsm_desk.ui.camera import CameraScanner
+
 from bsm_desk import config
 from bsm_desk.domain.checkin import looks_like_a_name
 from bsm_desk.services import checkin
 from bsm_desk.services.checkin import Desk, Verdict
 from bsm_desk.services.events import Overview
 from bsm_desk.services.search import search
-from bsm_desk.ui import camera, i18n
+from bsm_desk.ui import i18n
 from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.icons import icon
 from bsm_desk.ui.sounds import Sounds
@@ -58,8 +62,8 @@ class CheckinScreen(QWidget):
         self._queue: deque[tuple[str, str]] = deque()
         self.sounds = Sounds(self)
         self.sounds.muted = settings.sounds == "off"
-        self.scanner = camera.CameraScanner(self)
-        self.scanner.code_found.connect(lambda code: self.enqueue(code, "camera"))
+        self._scanner: CameraScanner | None = None
+        self._cameras_checked = False
 
         self.title = QLabel()
         self.title.setProperty("role", "title")
@@ -79,7 +83,7 @@ class CheckinScreen(QWidget):
         self.camera_button.setCheckable(True)
         self.camera_button.setIcon(icon("photo"))
         self.camera_button.toggled.connect(self._camera)
-        self.camera_button.setVisible(bool(camera.cameras()))
+        self.camera_button.setVisible(False)  # until a camera is found (on first show)
         for button in (self.rules, self.mute, self.camera_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -139,14 +143,26 @@ class CheckinScreen(QWidget):
         self.db, self.db_path, self._overview = db, path, overview
         self.panel.zone = overview.event.zone
         self.side.zone = overview.event.zone
-        self._fill_checkpoints()
+        if self.isVisible():  # else when first shown: start-up does not pay for it
+            self._fill_checkpoints()
 
     def set_overview(self, overview: Overview) -> None:
         self._overview = overview
         self._refresh_side()
 
+    @property
+    def scanner(self) -> CameraScanner:
+        """The camera reader, made on first use (QtMultimedia is slow to load)."""
+        if self._scanner is None:
+            from bsm_desk.ui.camera import CameraScanner
+
+            self._scanner = CameraScanner(self)
+            self._scanner.code_found.connect(lambda code: self.enqueue(code, "camera"))
+        return self._scanner
+
     def unload(self) -> None:
-        self.scanner.stop()
+        if self._scanner is not None:
+            self._scanner.stop()
         self.camera_button.setChecked(False)
         self.db, self.desk, self._overview = None, None, None
         self._queue.clear()
@@ -331,6 +347,8 @@ class CheckinScreen(QWidget):
         self.mute.setText(self.tr("Sound off") if self.mute.isChecked() else self.tr("Sound on"))
 
     def _camera(self, on: bool) -> None:
+        from bsm_desk.ui import camera
+
         found = camera.cameras()
         chosen = self.settings.camera if self.settings.camera in dict(found) else \
             (found[0][0] if found else "")
@@ -367,7 +385,14 @@ class CheckinScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.desk is not None:
+        if not self._cameras_checked:
+            from bsm_desk.ui import camera
+
+            self._cameras_checked = True
+            self.camera_button.setVisible(bool(camera.cameras()))
+        if self.desk is None and self.db is not None:
+            self._fill_checkpoints()
+        elif self.desk is not None:
             self.desk.refresh()  # other desks may have checked people in here meanwhile
         self._refresh_side()
         QTimer.singleShot(0, self.focus_input)
@@ -387,6 +412,7 @@ class CheckinScreen(QWidget):
         self.camera_button.setText(self.tr("Camera"))
         self.print_button.setText(self.tr("Print the badge now"))
         self.side.retranslate_ui()
-        self._fill_checkpoints()
-        self._refresh_side()
+        if self.desk is not None:
+            self._fill_checkpoints()
+            self._refresh_side()
 

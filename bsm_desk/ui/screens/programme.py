@@ -103,8 +103,9 @@ class ProgrammeScreen(QWidget):
 
     # -- data ------------------------------------------------------------------------
     def load(self, db: Database, overview: Overview, path: Path | None = None) -> None:
-        self.db = db
-        self.reload()
+        self.db, self.programme = db, None
+        if self.isVisible():  # else when first shown
+            self.reload()
 
     def set_overview(self, overview: Overview) -> None:
         if self.isVisible():
