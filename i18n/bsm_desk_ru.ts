@@ -210,7 +210,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>Имя</translation>
+        <translation>ФИО</translation>
     </message>
     <message>
         <source>Name in Cyrillic</source>
@@ -1699,7 +1699,7 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message>
         <source>Name</source>
-        <translation>Имя</translation>
+        <translation>ФИО</translation>
     </message>
     <message>
         <source>Name in Latin</source>
