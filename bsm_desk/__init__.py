@@ -20,9 +20,13 @@ def _sqlite_utils_without_pandas() -> None:
         sys.modules[name] = None  # type: ignore[assignment]  # "import pandas" fails
     try:
         import sqlite_utils.db  # noqa: F401
+        import sqlite_utils.plugins
     finally:
         for name in _HIDDEN:
             del sys.modules[name]
+    # No sqlite-utils plugins: one installed beside us must not change how an event
+    # file behaves, and scanning every package's entry points cost ~30 ms a start.
+    sqlite_utils.plugins._plugins_loaded = True
 
 
 _sqlite_utils_without_pandas()

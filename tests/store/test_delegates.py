@@ -56,3 +56,17 @@ def test_delegate_round_trip(demo_file: Path) -> None:
     some = store.get_delegate(db, 1)
     assert some is not None and some.id == 1
     assert store.get_delegate(db, 10_000_000) is None
+
+
+def test_counts_leave_out_merged_records(demo_copy):
+    from bsm_desk.services.duplicates import find_duplicates, merge
+    from bsm_desk.store import connect
+    from bsm_desk.store.delegates import counts
+
+    db = connect(demo_copy)
+    pair = find_duplicates(db)[0]
+    merge(db, pair.ids[0], pair.ids[1], desk_id="d")
+    direct = dict(db.execute("SELECT status, count(*) FROM delegate WHERE merged_into IS NULL"
+                             " GROUP BY status").fetchall())
+    assert {k.value: v for k, v in counts(db).by_status.items() if v} == direct
+    db.close()
