@@ -342,11 +342,3 @@ def fits_alone(request: Request, at: datetime, rooms: Sequence[Room], days: Sequ
     return any(_suitable(request, room) and not any(
         s.room_id == room.id and overlaps(at, end + pad, s.starts_at, s.ends_at + pad)
         for s in sessions) for room in rooms)
-
-
-def overlap_free(placements: Sequence[Placement]) -> bool:
-    """Whether no two placed requests share a room at once (a quick self-check)."""
-    placed = [p for p in placements if p.placed]
-    return not any(a.room == b.room and a.start and a.end and b.start and b.end
-                   and overlaps(a.start, a.end, b.start, b.end)
-                   for i, a in enumerate(placed) for b in placed[i + 1:])

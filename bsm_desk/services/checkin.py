@@ -131,10 +131,6 @@ class Verdict:
     replaced_at: datetime | None = None
     event_code: str | None = None
 
-    @property
-    def name(self) -> str:
-        return self.name_latin
-
     def as_dict(self) -> dict[str, Any]:
         return {"verdict": self.kind.value, "accepted": self.accepted,
                 "delegate_id": self.delegate_id, "name": self.name_latin,
@@ -235,24 +231,21 @@ class Desk:
                 badge_version=decision.version, verdict=decision.kind.value,
                 accepted=decision.accepted, at=at, desk_id=self.desk_id,
                 operator=self.operator, method=method, code=code)
-        verdict = Verdict(decision.kind, decision.accepted, self.checkpoint.id, at, entry,
-                          code, method, decision.delegate_id, decision.version,
-                          earlier=decision.earlier, replaced_at=decision.replaced_at,
-                          event_code=decision.event_code)
-        if row is None:
-            return verdict
-        category = self.categories[row[3]]
-        if self._standing is not None and decision.kind is Kind.OK:
-            self._standing[category.id or 0] = self._standing.get(category.id or 0, 0) + 1
-        return Verdict(
-            verdict.kind, verdict.accepted, verdict.checkpoint, at, entry, code, method,
-            decision.delegate_id, decision.version,
-            name_latin=f"{row[5].upper()} {row[6]}".strip(),
-            name_cyrillic=f"{row[7]} {row[8]}".strip(), delegation_en=row[9],
-            delegation_ru=row[10], category_en=category.name_en,
-            category_ru=category.name_ru, colour=category.colour,
-            photo=bytes(row[12]) if row[12] else None, badge_printed=bool(row[11]),
-            earlier=decision.earlier, replaced_at=decision.replaced_at)
+        person: dict[str, Any] = {}
+        if row is not None:
+            category = self.categories[row[3]]
+            if self._standing is not None and decision.kind is Kind.OK:
+                self._standing[category.id or 0] = self._standing.get(category.id or 0, 0) + 1
+            person = dict(
+                name_latin=f"{row[5].upper()} {row[6]}".strip(),
+                name_cyrillic=f"{row[7]} {row[8]}".strip(), delegation_en=row[9],
+                delegation_ru=row[10], category_en=category.name_en,
+                category_ru=category.name_ru, colour=category.colour,
+                photo=bytes(row[12]) if row[12] else None, badge_printed=bool(row[11]))
+        return Verdict(decision.kind, decision.accepted, self.checkpoint.id, at, entry, code,
+                       method, decision.delegate_id, decision.version,
+                       earlier=decision.earlier, replaced_at=decision.replaced_at,
+                       event_code=decision.event_code, **person)
 
     # -- undo, figures, the last scans --------------------------------------------------
     def undo_last(self, reason: str, now: datetime | None = None) -> store.Row:

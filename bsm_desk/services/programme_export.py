@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -41,19 +40,6 @@ def _load(db: Database) -> tuple[Event, dict[int, Room], list[Session]]:
         raise UserError(NO_EVENT)
     return event, {r.id or 0: r for r in room_store.list_rooms(db)}, \
         session_store.list_sessions(db)
-
-
-def _bytes_writer(data: bytes) -> Callable[[Path], object]:
-    def write(target: Path) -> object:
-        return target.write_bytes(data)
-
-    return write
-
-
-def _written(out: Path, write: Callable[[Path], object]) -> Path:
-    with written(out) as partial:
-        write(partial)
-    return out
 
 
 def write_pdf(db: Database, out: str | Path) -> Path:
@@ -96,11 +82,11 @@ def write_pdf(db: Database, out: str | Path) -> Path:
         table = Table(rows, colWidths=[28 * mm, 55 * mm, 180 * mm], repeatRows=1)
         table.setStyle(TableStyle(styles))
         story.append(table)
-    document = SimpleDocTemplate
-    return _written(Path(out), lambda target: document(
-        str(target), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-        topMargin=12 * mm, bottomMargin=12 * mm, title="Programme / Программа",
-        author="BSM Desk").build(story))
+    with written(out) as target:
+        SimpleDocTemplate(str(target), pagesize=landscape(A4), leftMargin=12 * mm,
+                          rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=12 * mm,
+                          title="Programme / Программа", author="BSM Desk").build(story)
+    return Path(out)
 
 
 def _escape(text: str) -> str:
@@ -130,7 +116,9 @@ def write_xlsx(db: Database, out: str | Path) -> Path:
                        room.name_en if room else "", _text(s.title_en), _text(s.title_ru),
                        KINDS[s.kind][0], ", ".join(s.languages),
                        "yes" if s.interpretation else "no", s.expected, _text(s.organizer)])
-    return _written(Path(out), wb.save)
+    with written(out) as target:
+        wb.save(target)
+    return Path(out)
 
 
 def _text(value: str) -> str:
@@ -167,6 +155,7 @@ def write_ics(db: Database, folder: str | Path) -> list[Path]:
             calendar.add_component(item)
         calendar.add_missing_timezones()  # a VTIMEZONE, so every calendar reads the times
         slug = re.sub(r"[^a-z0-9]+", "-", room.name_en.casefold()).strip("-") or f"room-{room_id}"
-        data: bytes = calendar.to_ical()
-        files.append(_written(folder / f"{slug}.ics", _bytes_writer(data)))
+        with written(folder / f"{slug}.ics") as target:
+            target.write_bytes(calendar.to_ical())
+        files.append(folder / f"{slug}.ics")
     return files

@@ -73,6 +73,3 @@ def update_session(db: Database, session: Session) -> None:
              session.organizer, session.id])
         set_access(db, session.id, list(session.access))
 
-
-def get_session(db: Database, session_id: int) -> Session | None:
-    return next((s for s in list_sessions(db) if s.id == session_id), None)

@@ -9,7 +9,9 @@ desk often has a card printer for CR80 and an office printer for A4 sheets.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -31,45 +33,39 @@ def has_printers() -> bool:
     return bool(QPrinterInfo.availablePrinters())
 
 
-def page_image(pdf: bytes, index: int, dots_per_inch: float) -> QImage:
-    """One page of ``pdf`` as an image, rendered at ``dots_per_inch``."""
-    import pypdfium2 as pdfium  # loaded with the first badge shown or printed
+@contextmanager
+def _document(pdf: bytes) -> Iterator[Any]:
+    """``pdf`` opened with PDFium (loaded with the first badge shown or printed)."""
+    import pypdfium2 as pdfium
 
     with _PDFIUM:
         document = pdfium.PdfDocument(pdf)
-        try:
-            bitmap = document[index].render(scale=dots_per_inch / 72, rev_byteorder=True)
-            width, height = bitmap.width, bitmap.height
-            image = QImage(bitmap.buffer, width, height, bitmap.stride,
-                           QImage.Format.Format_RGB888 if bitmap.n_channels == 3
-                           else QImage.Format.Format_RGBA8888).copy()
-        finally:
+    try:
+        yield document
+    finally:
+        with _PDFIUM:
             document.close()
-    return image
+
+
+def _image(document: Any, index: int, dots_per_inch: float) -> QImage:
+    with _PDFIUM:
+        bitmap = document[index].render(scale=dots_per_inch / 72, rev_byteorder=True)
+        return QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                      QImage.Format.Format_RGB888 if bitmap.n_channels == 3
+                      else QImage.Format.Format_RGBA8888).copy()
+
+
+def page_image(pdf: bytes, index: int, dots_per_inch: float) -> QImage:
+    """One page of ``pdf`` as an image, rendered at ``dots_per_inch``."""
+    with _document(pdf) as document:
+        return _image(document, index, dots_per_inch)
 
 
 def page_points(pdf: bytes) -> tuple[float, float]:
     """Width and height of the first page, in points."""
-    import pypdfium2 as pdfium  # loaded with the first badge shown or printed
-
-    with _PDFIUM:
-        document = pdfium.PdfDocument(pdf)
-        try:
-            width, height = document[0].get_size()
-        finally:
-            document.close()
+    with _document(pdf) as document, _PDFIUM:
+        width, height = document[0].get_size()
     return float(width), float(height)
-
-
-def page_count(pdf: bytes) -> int:
-    import pypdfium2 as pdfium  # loaded with the first badge shown or printed
-
-    with _PDFIUM:
-        document = pdfium.PdfDocument(pdf)
-        try:
-            return len(document)
-        finally:
-            document.close()
 
 
 def _key(layout: Layout) -> str:
@@ -124,7 +120,13 @@ def paint_pdf(printer: QPrinter, pdf: bytes,
     ``progress`` may raise to cancel: the print job is then aborted, so nothing
     half-printed is left in the queue.
     """
-    pages = page_count(pdf)
+    with _document(pdf) as document:
+        return _paint(printer, document, progress)
+
+
+def _paint(printer: QPrinter, document: Any,
+           progress: Callable[[int, int], None] | None) -> int:
+    pages = len(document)
     painter = QPainter()
     if not painter.begin(printer):
         raise UserError(PRINTER_FAILED, printer=printer.printerName() or "PDF")
@@ -133,7 +135,7 @@ def paint_pdf(printer: QPrinter, pdf: bytes,
         for index in range(pages):
             if index and not printer.newPage():
                 raise UserError(PRINTER_FAILED, printer=printer.printerName() or "PDF")
-            image = page_image(pdf, index, dots)
+            image = _image(document, index, dots)
             target = QRectF(painter.viewport())
             scale = min(target.width() / image.width(), target.height() / image.height())
             drawn = QSizeF(image.width() * scale, image.height() * scale)

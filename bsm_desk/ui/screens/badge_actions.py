@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from bsm_desk.domain.model import BadgeLayout as Layout
 from bsm_desk.domain.model import ReissueReason
@@ -227,7 +227,6 @@ class BadgeActions(QObject):
             self.screen.badges_changed(ids)
             self.screen.message.emit(done_text.replace("{count}", str(count)))
 
-        QApplication.processEvents()
         run_with_progress(self.screen, label, job, on_done=done,
                           on_failed=self.screen.show_error)
 

@@ -85,7 +85,7 @@ class CheckinSide(QWidget):
                     at=at, name=entry.name or f"#{entry.delegate_id}", reason=entry.reason)
                 colour = QColor("#6b7280")
             else:
-                headline = HEADLINES.get(_kind(entry.verdict))
+                headline = HEADLINES.get(entry.verdict)  # type: ignore[call-overload]  # a Kind equals its value
                 label = headline[1] if headline and lang == "ru" else \
                     headline[0] if headline else entry.verdict
                 who = entry.name or (f"#{entry.delegate_id}" if entry.delegate_id
@@ -107,11 +107,3 @@ class CheckinSide(QWidget):
         self.undo.setText(self.tr("Undo the last check-in (Ctrl+Z)"))
         self.show_figures(*self._last)
 
-
-def _kind(value: str) -> object:
-    from bsm_desk.domain.checkin import Kind
-
-    try:
-        return Kind(value)
-    except ValueError:
-        return None

@@ -6,7 +6,7 @@ read either); the details under it follow the interface language.
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QPixmap
@@ -116,10 +116,7 @@ class VerdictPanel(QFrame):
                     Qt.TransformationMode.SmoothTransformation))
                 self.photo.setVisible(True)
 
-    def _when(self, moment: object) -> str:
-        from datetime import datetime
-
-        assert isinstance(moment, datetime)
+    def _when(self, moment: datetime) -> str:
         return moment.astimezone(self.zone).strftime("%d.%m %H:%M")
 
     def _detail(self, verdict: Verdict) -> str:
