@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
-import os
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, qVersion
+from PySide6.QtCore import QEvent, QSize, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,25 +34,16 @@ from bsm_desk.ui.dialogs.settings import SettingsDialog
 from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.icons import app_icon, icon
+from bsm_desk.ui.screen_registry import SCREENS, ScreenRegistry
 from bsm_desk.ui.screens.overview import OverviewScreen
 from bsm_desk.ui.state import window_settings
 from bsm_desk.ui.workers import Progress, run_with_progress
 
 DB_FILTER = "*.sqlite *.db"
 
-# The screens in navigation order (their icons have the same names), and where the
-# ones made on demand live.
-SCREENS = ("overview", "delegates", "badges", "checkin", "attendance", "programme")
-SCREEN_CLASSES = {
-    "delegates": "bsm_desk.ui.screens.delegates:DelegatesScreen",
-    "badges": "bsm_desk.ui.screens.badges:BadgesScreen",
-    "checkin": "bsm_desk.ui.screens.checkin:CheckinScreen",
-    "attendance": "bsm_desk.ui.screens.attendance:AttendanceScreen",
-    "programme": "bsm_desk.ui.screens.programme:ProgrammeScreen",
-}
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ScreenRegistry, QMainWindow):
     def __init__(self, settings: config.Settings) -> None:
         super().__init__()
         self.settings = settings
@@ -197,56 +185,12 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(SCREENS.index("badges"))
         self.badges_screen.reprint(delegate_id, ReissueReason.NAME)
 
-    # -- screens, made on demand ------------------------------------------------------
-    def screen(self, name: str) -> QWidget:
-        """The screen called ``name``, made (and given the open event) the first time."""
-        made = self._made.get(name)
-        if made is not None:
-            return made
-        module, cls = SCREEN_CLASSES[name].split(":")
-        screen: Any = getattr(importlib.import_module(module), cls)(self.settings)
-        status = self.statusBar()
-        if hasattr(screen, "message"):
-            screen.message.connect(lambda text: status.showMessage(text, 10000))
-        if name in ("delegates", "badges", "programme"):
-            screen.changed.connect(self.refresh_overview)
-        if name == "delegates":
-            screen.reprint_requested.connect(self.reprint_badge)
-        if name == "checkin":
-            screen.print_badge_requested.connect(
-                lambda delegate_id: self.badges_screen.actions.print_ids([delegate_id]))
-        index = SCREENS.index(name)
-        placeholder = self.stack.widget(index)
-        self.stack.insertWidget(index, screen)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
-        self._made[name] = screen
-        if self.db is not None and self.overview is not None:
-            screen.load(self.db, self.overview, self.db_path)
-        return screen
 
-    def _others(self) -> list[QWidget]:
-        return [s for n, s in self._made.items() if n != "overview"]
 
-    @property
-    def delegates_screen(self) -> Any:
-        return self.screen("delegates")
 
-    @property
-    def badges_screen(self) -> Any:
-        return self.screen("badges")
 
-    @property
-    def checkin_screen(self) -> Any:
-        return self.screen("checkin")
 
-    @property
-    def attendance_screen(self) -> Any:
-        return self.screen("attendance")
 
-    @property
-    def programme_screen(self) -> Any:
-        return self.screen("programme")
 
     def close_database(self) -> None:
         if self.db is not None:
@@ -437,18 +381,3 @@ class MainWindow(QMainWindow):
         self.desk_label.setText(self.tr("Desk: {name}").format(name=self.settings.desk_name))
 
 
-def quit_when_painted(window: MainWindow) -> None:
-    """For the start-up benchmark: leave as soon as the window has painted once."""
-    from PySide6.QtCore import QObject
-
-    class _Once(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                QTimer.singleShot(0, QApplication.quit)
-            return False
-
-    window._quit_filter = _Once(window)  # type: ignore[attr-defined]
-    window.installEventFilter(window._quit_filter)  # type: ignore[attr-defined]
-    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-        QTimer.singleShot(0, window.repaint)

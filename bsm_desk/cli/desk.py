@@ -1,4 +1,5 @@
-"""The command-line handlers for badges, check-in, reports and the programme.
+"""The command-line handlers for the desk's work: badges, check-in, reports, the
+programme and rooms.
 
 Each takes the parsed arguments, the desk's settings and a translate function, calls
 one service, prints, and returns the exit status; ``bsm_desk.cli`` parses and

@@ -1,0 +1,64 @@
+"""The ``bsm-desk`` command: starts the window, or runs one job headless.
+
+Every subcommand is a thin layer over a service. User errors print one line in
+the desk's language and exit 2; data goes to stdout, with ``--json`` for scripts.
+``parser.py`` holds the commands and options, ``registry.py`` and ``desk.py`` the
+handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from bsm_desk import config
+from bsm_desk.cli import desk, registry
+from bsm_desk.cli.desk import _lazy_translate
+from bsm_desk.cli.parser import DEFAULT_DELEGATES, DEFAULT_SEED, EXIT_USER_ERROR, build_parser
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+
+__all__ = ["DEFAULT_DELEGATES", "DEFAULT_SEED", "EXIT_USER_ERROR", "build_parser", "main"]
+
+NEEDS_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command needs --db PATH.")
+HANDLERS = {
+    "demo": registry._demo, "info": registry._info, "search": registry._search,
+    "import": registry._import, "template": registry._template,
+    "duplicates": registry._duplicates, "badges": desk._badges, "reprint": desk._reprint,
+    "checkin": desk._checkin, "checkpoints": desk._checkpoints, "export": desk._export,
+    "programme": desk._programme, "rooms": desk._rooms, "side-events": desk._side_events,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = config.load()
+    if args.lang:
+        settings.language = args.lang
+        config.save(settings)
+    translate = _lazy_translate(config.ui_language(settings))
+    try:
+        if args.command is None:
+            return _gui(args)
+        if getattr(args, "db", None) is None and args.command != "template":
+            raise UserError(NEEDS_DB, command=args.command)
+        return HANDLERS[args.command](args, settings, translate)
+    except UserError as exc:
+        print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("bsm-desk: " + translate("Cli", "Interrupted."), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, and keep Python's own flush at exit
+        # from failing on the closed pipe too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from bsm_desk.ui.app import run
+
+    return run(db=args.db, demo=args.demo)
