@@ -64,6 +64,7 @@ class BadgesScreen(QWidget):
         self.model: BadgesModel | None = None
         self._overview: Overview | None = None
         self._loaded = False
+        self._waiting: int | None = None  # badges not printed yet, while nothing changes
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.count = QLabel()
@@ -164,6 +165,7 @@ class BadgesScreen(QWidget):
 
     # -- data ------------------------------------------------------------------------
     def load(self, db: Database, overview: Overview, path: Path | None = None) -> None:
+        self._waiting = None
         self.unload()
         self.db, self.db_path, self._overview = db, path, overview
         self.model = BadgesModel(db, self)
@@ -175,6 +177,7 @@ class BadgesScreen(QWidget):
             self._first_show()
 
     def set_overview(self, overview: Overview) -> None:
+        self._waiting = None
         self._overview = overview
         keep = self.selected_id()
         self._fill_filters()
@@ -232,6 +235,7 @@ class BadgesScreen(QWidget):
 
     def badges_changed(self, ids: list[int]) -> None:
         """Badges were printed or reissued: fresh states, preview and figures."""
+        self._waiting = None
         if self.model is not None:
             if self.model.unprinted_only:
                 self.model.set_query(self.model.query)
@@ -338,9 +342,10 @@ class BadgesScreen(QWidget):
         if self.model is None or self.db is None:
             self.count.clear()
             return
-        waiting = len(_badges().unprinted(self.db))
+        if self._waiting is None:  # counted again only when badges change, not per keystroke
+            self._waiting = len(_badges().unprinted(self.db))
         self.count.setText(self.tr("In the list: {shown} · badges not printed yet: {waiting}")
-                           .format(shown=self.model.rowCount(), waiting=waiting))
+                           .format(shown=self.model.rowCount(), waiting=self._waiting))
 
     # -- language --------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
