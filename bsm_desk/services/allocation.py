@@ -6,9 +6,16 @@ every grid time at which it fits a day's opening hours, and one optional interva
 room that suits it (seats, equipment, booths when interpretation is needed). Hard
 rules: one room at most; rooms and panellists never in two places (sessions already
 in the programme are fixed intervals, so hand-placed sessions are respected); the
-change-over buffer after each event in a room. Soft rules, in this order of weight:
-place as many requests as possible; their preferred slots, best first; not during a
-plenary when the organizer asked; an organizer's events in the same room.
+change-over buffer after each event in a room. Soft rules, in this order: place as many
+requests as possible; then as many first choices as possible; then the other preferred
+slots, best first, not during a plenary when the organizer asked, and an organizer's
+events in the same room.
+
+The order is kept by solving twice (lexicographically). The first solve weighs only
+placed requests and first choices; it is small and usually proven optimal in well under
+a second. The second keeps that result as a floor, starts from its solution and spends
+the rest of the time limit on everything else. One weighted sum of all the rules
+proved slower and traded a first choice for two second choices.
 
 A request that cannot be placed is explained from the data, in plain words.
 """
@@ -16,6 +23,7 @@ A request that cannot be placed is explained from the data, in plain words.
 from __future__ import annotations
 
 import enum
+import os
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,10 +43,11 @@ from bsm_desk.store import sessions as session_store
 from bsm_desk.store.requests import Request
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to allocate rooms for.")
-WEIGHT_PLACED = 10_000
-WEIGHT_RANK = (400, 250, 150, 100, 60)  # first, second, ... preferred slot
+WEIGHT_RANK = (0, 250, 150, 100, 60)  # second, third, ... preferred slot (first: the
+# first solve)
 WEIGHT_PLENARY = 300
 WEIGHT_SAME_ROOM = 20
+FIRST_SHARE = 0.6  # of the time limit, at most, for the first solve
 
 
 class Why(enum.StrEnum):
@@ -127,11 +136,11 @@ def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[D
             first_choices_only: bool = False) -> Proposal:
     """Where and when each request goes (sessions already placed are kept as they are).
 
-    ``first_choices_only`` weighs nothing but placing requests at their first choice:
-    its optimum is the most first choices any allocation can give (see
+    ``first_choices_only`` stops after the first solve (placed requests, then first
+    choices): its optimum is the most first choices any allocation can give (see
     :func:`first_choice_ceiling`).
     """
-    ranks = (WEIGHT_RANK[0],) if first_choices_only else WEIGHT_RANK
+    ranks = WEIGHT_RANK[:1] if first_choices_only else WEIGHT_RANK
     from zoneinfo import ZoneInfo
 
     assert isinstance(zone, ZoneInfo)
@@ -163,7 +172,10 @@ def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[D
             for begin, finish in _merged(spans):
                 target[key].append(model.new_interval_var(
                     begin, finish - begin, finish, f"busy{key}_{begin}"))
-    objective = []
+    # The first solve's objective: placed requests outweigh any number of first choices.
+    weight_placed = len(requests) + 1
+    primary: list[cp_model.LinearExprT] = []
+    objective: list[cp_model.LinearExprT] = []
     state: dict[int, tuple[cp_model.IntVar, dict[int, cp_model.IntVar], cp_model.IntVar]] = {}
     blocked: dict[int, Why] = {}
     by_organizer: dict[str, list[int]] = defaultdict(list)
@@ -190,14 +202,17 @@ def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[D
             person_intervals[person].append(model.new_optional_interval_var(
                 start, request.duration_min, start + request.duration_min, placed,
                 f"p{index}_{person}"))
-        objective.append(WEIGHT_PLACED * placed)
+        primary.append(weight_placed * placed)
         for rank, wanted in enumerate(request.slots[:len(ranks)]):
             at = minute(wanted)
             if at in starts:
                 hit = model.new_bool_var(f"pref{index}_{rank}")
                 model.add(start == at).only_enforce_if(hit)
                 model.add_implication(hit, placed)
-                objective.append(ranks[rank] * hit)
+                if rank:
+                    objective.append(ranks[rank] * hit)
+                else:
+                    primary.append(hit)
         if request.avoid_plenary and plenaries and not first_choices_only:
             clash = [t for t in starts if any(
                 t < end and s < t + request.duration_min for s, end in plenaries)]
@@ -224,11 +239,8 @@ def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[D
                     model.add_implication(same, here)
                     model.add_implication(same, other)
                     objective.append(WEIGHT_SAME_ROOM * same)
-    model.maximize(sum(objective))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit
-    solver.parameters.num_workers = 2
-    status = solver.solve(model)
+    solver, status, seconds = _solve_in_order(model, sum(primary), sum(objective),
+                                              time_limit, first_only=first_choices_only)
     ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     rooms_by_id = {r.id: r for r in rooms}
     placements = []
@@ -249,7 +261,50 @@ def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[D
         placements.append(Placement(request, rooms_by_id[room_id], begins,
                                     begins + timedelta(minutes=request.duration_min),
                                     choice=choice))
-    return Proposal(placements, status == cp_model.OPTIMAL, solver.wall_time)
+    return Proposal(placements, status == cp_model.OPTIMAL, seconds)
+
+
+def _solve_in_order(model: cp_model.CpModel, primary: cp_model.LinearExprT,
+                    secondary: cp_model.LinearExprT, time_limit: float, *,
+                    first_only: bool) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus, float]:
+    """Maximize ``primary``, then ``secondary`` without losing any of ``primary``.
+
+    Returns the solver holding the final solution, its status (OPTIMAL only when both
+    solves are proven) and the seconds spent in all.
+    """
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = max(2, min(8, os.cpu_count() or 2))
+    model.maximize(primary)
+    solver.parameters.max_time_in_seconds = time_limit if first_only \
+        else time_limit * FIRST_SHARE
+    status = solver.solve(model)
+    seconds = solver.wall_time
+    if first_only or status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return solver, status, seconds
+    first_proven = status == cp_model.OPTIMAL
+    floor = round(solver.objective_value)
+    # Start the second solve from the first one's answer: it stays valid, so the time
+    # left only ever improves on it.
+    hinted = _variables(model)
+    values = [solver.value(v) for v in hinted]
+    model.add(primary >= floor)
+    for variable, value in zip(hinted, values, strict=True):
+        model.add_hint(variable, value)
+    model.maximize(secondary)
+    second = cp_model.CpSolver()
+    second.parameters.num_workers = solver.parameters.num_workers
+    second.parameters.max_time_in_seconds = max(0.1, time_limit - seconds)
+    status2 = second.solve(model)
+    seconds += second.wall_time
+    if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):  # out of time with no
+        return solver, cp_model.FEASIBLE, seconds  # answer: keep the first one's
+    proven = first_proven and status2 == cp_model.OPTIMAL
+    return second, cp_model.OPTIMAL if proven else cp_model.FEASIBLE, seconds
+
+
+def _variables(model: cp_model.CpModel) -> list[cp_model.IntVar]:
+    proto = model.proto
+    return [model.get_int_var_from_proto_index(i) for i in range(len(proto.variables))]
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

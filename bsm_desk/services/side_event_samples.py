@@ -1,8 +1,14 @@
 """Made-up side-event requests, for the demo, the tests and the allocation benchmark.
 
-Organizers ask for the lunch break more than for other times, for 60 to 120
-minutes, 12 to 50 people, sometimes with interpretation, sometimes with panellists
-who also speak elsewhere. Same seed, same requests.
+Requests for 60 to 120 minutes, 12 to 50 people, sometimes with interpretation,
+sometimes with panellists who also speak elsewhere. Two mixes of wished times:
+
+- lunch rush (the default): organizers ask for the lunch break twice as often as for
+  any of a dozen other usual times, so half of all wishes fall between 12:30 and 14:20;
+- spread: every wish is any half hour of either day at which the event ends before the
+  venue closes, as when organizers have no common favourite.
+
+Same seed, same requests.
 """
 
 from __future__ import annotations
@@ -26,8 +32,11 @@ PREFERRED = (time(13, 30), time(13, 0), time(12, 30), time(14, 0), time(17, 30),
 
 
 def sample_requests(seed: int, count: int, days: Sequence[Day], zone: ZoneInfo,
-                    delegates: Sequence[int]) -> list[Request]:
+                    delegates: Sequence[int], *, lunch_rush: bool = True) -> list[Request]:
     rng = random.Random(seed)
+    # The spread mix draws its times from a stream of its own, so that both mixes get
+    # the same requests apart from the times.
+    spread = None if lunch_rush else random.Random(f"{seed}-spread")
     speakers = list(delegates[:30])
     out = []
     for index in range(count):
@@ -38,6 +47,8 @@ def sample_requests(seed: int, count: int, days: Sequence[Day], zone: ZoneInfo,
             # The lunch break (the first four times) is wanted twice as often.
             at = datetime.combine(day, rng.choice(PREFERRED + PREFERRED[:4]), zone)
             at += timedelta(minutes=rng.choice((0, 0, 10, 20)))
+            if spread is not None:
+                at = _any_half_hour(spread, spread.choice(days), duration, zone)
             if at not in slots:
                 slots.append(at)
         interpretation = rng.random() < 0.2
@@ -53,3 +64,10 @@ def sample_requests(seed: int, count: int, days: Sequence[Day], zone: ZoneInfo,
             avoid_plenary=rng.random() < 0.5, slots=tuple(slots),
             panellists=tuple(rng.sample(speakers, rng.randint(0, 2))) if speakers else ()))
     return out
+
+
+def _any_half_hour(rng: random.Random, day: Day, duration: int, zone: ZoneInfo) -> datetime:
+    opens = datetime.combine(day.date, time.fromisoformat(day.opens), zone)
+    closes = datetime.combine(day.date, time.fromisoformat(day.closes), zone)
+    last = int((closes - opens).total_seconds() // 60) - duration
+    return opens + timedelta(minutes=30 * rng.randint(0, max(0, last) // 30))

@@ -100,13 +100,31 @@ def test_generated_cases_keep_every_hard_rule(db, seed):
     check(proposal, rooms, days, sessions, people, zone)
     placed = [p for p in proposal.placements if p.placed]
     assert len(placed) >= 28
-    possible = [r for r in requests if r.slots and allocation.fits_alone(
-        r, r.slots[0], rooms, days, sessions, people, zone, buffer=BUFFER)]
     firsts = sum(1 for p in placed if p.choice == 0)
-    # Competing for the same rooms at lunch, many still get their first choice (the
-    # proven optimum of these cases is about 70 % of those that could have it alone;
-    # the margin keeps a busy CI machine, which finds less in 5 s, from failing).
-    assert firsts >= 0.5 * len(possible)
+    # Competing for the same rooms at lunch, not all can have their first choice; the
+    # allocator gives as many as any allocation can (the first of its two solves is
+    # small and proven within a fraction of the time limit).
+    most, proven = allocation.first_choice_ceiling(requests, rooms, days, sessions, people,
+                                                   zone, buffer=BUFFER)
+    assert proven and firsts == most
+
+
+def test_first_choices_come_before_second_choices(db):
+    """One first choice is worth more than two second choices (rank order, not a sum)."""
+    _, days, _, _, zone = world(db)
+    day = [Day(days[0].date, "08:00", "20:00")]
+
+    def at(hour: int) -> datetime:
+        return datetime.combine(days[0].date, datetime.min.time(), zone).replace(hour=hour)
+
+    room = [Room("Only room", "", capacity=50, id=1)]
+    a = Request("A", 60, expected=10, slots=(at(13), at(15)), id=1)
+    b = Request("B", 60, expected=10, slots=(at(7), at(13)), id=2)  # 07:00: venue closed
+    proposal = propose([a, b], room, day, [], {}, zone, buffer=0, time_limit=5)
+    got = {p.request.id: (p.start, p.choice) for p in proposal.placements}
+    assert got[1] == (at(13), 0)  # A's first choice, although B then gets no wish of its own
+    assert got[2][1] is None and got[2][0] not in (at(13),)
+    assert proposal.optimal
 
 
 def test_requests_that_cannot_fit_are_explained(db):
