@@ -33,17 +33,26 @@ def add_request(db: Database, request: Request) -> int:
         "INSERT INTO side_event_request (title_en, title_ru, organizer, contact, expected,"
         " duration_min, languages, interpretation, equipment, avoid_plenary, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [request.title_en, request.title_ru, request.organizer, request.contact,
-         request.expected, request.duration_min, ",".join(request.languages),
-         int(request.interpretation), json.dumps(list(request.equipment)),
-         int(request.avoid_plenary), datetime.now(UTC).isoformat()])
+        [*_columns(request), datetime.now(UTC).isoformat()])
     request_id = int(cursor.lastrowid or 0)
+    _add_details(db, request_id, request)
+    return request_id
+
+
+def _columns(request: Request) -> list[object]:
+    """title_en … avoid_plenary, in the order of the table."""
+    return [request.title_en, request.title_ru, request.organizer, request.contact,
+            request.expected, request.duration_min, ",".join(request.languages),
+            int(request.interpretation), json.dumps(list(request.equipment)),
+            int(request.avoid_plenary)]
+
+
+def _add_details(db: Database, request_id: int, request: Request) -> None:
     db.conn.executemany("INSERT INTO request_slot (request_id, rank, starts_at) VALUES (?, ?, ?)",
                         [(request_id, rank, at.isoformat())
-                         for rank, at in enumerate(request.slots)])
+                         for rank, at in enumerate(dict.fromkeys(request.slots))])
     db.conn.executemany("INSERT INTO request_panellist (request_id, delegate_id) VALUES (?, ?)",
                         [(request_id, d) for d in dict.fromkeys(request.panellists)])
-    return request_id
 
 
 def list_requests(db: Database, pending_only: bool = False) -> list[Request]:
@@ -82,3 +91,21 @@ def add_session_people(db: Database, session_id: int, delegate_ids: list[int],
                        role: str = "panellist") -> None:
     db.conn.executemany("INSERT OR IGNORE INTO session_person (session_id, delegate_id, role)"
                         " VALUES (?, ?, ?)", [(session_id, d, role) for d in delegate_ids])
+
+
+def update_request(db: Database, request: Request) -> None:
+    """A request's fields, wishes and panellists replaced by these (by its id)."""
+    assert request.id is not None
+    db.execute(
+        "UPDATE side_event_request SET title_en = ?, title_ru = ?, organizer = ?, contact = ?,"
+        " expected = ?, duration_min = ?, languages = ?, interpretation = ?, equipment = ?,"
+        " avoid_plenary = ? WHERE id = ?", [*_columns(request), request.id])
+    db.execute("DELETE FROM request_slot WHERE request_id = ?", [request.id])
+    db.execute("DELETE FROM request_panellist WHERE request_id = ?", [request.id])
+    _add_details(db, request.id, request)
+
+
+def delete_request(db: Database, request_id: int) -> None:
+    for table in ("request_slot", "request_panellist"):
+        db.execute(f"DELETE FROM {table} WHERE request_id = ?", [request_id])
+    db.execute("DELETE FROM side_event_request WHERE id = ?", [request_id])

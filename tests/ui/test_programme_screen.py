@@ -129,11 +129,11 @@ def test_a_panellist_in_two_sessions_at_once_is_a_conflict(
     chosen: dict[str, int] = {}
 
     def pick(dialog: SessionDialog) -> bool:
-        dialog.find.setText("Rahmonov Jahongir")
-        dialog._find()
-        if dialog.found.count() > 1:
-            item = dialog.found.item(0)
-            dialog._add_panellist(item.data(Qt.ItemDataRole.UserRole), item.text())
+        dialog.people.find.setText("Rahmonov Jahongir")
+        dialog.people.find.returnPressed.emit()
+        if dialog.people.found.count() > 1:
+            item = dialog.people.found.item(0)
+            dialog.people.add(item.data(Qt.ItemDataRole.UserRole), item.text())
         chosen["id"] = dialog.panellists()[0]
         return True
 

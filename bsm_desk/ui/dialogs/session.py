@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from bsm_desk.domain.model import Category, Room, Session, SessionKind, may_enter
 from bsm_desk.ui import i18n
+from bsm_desk.ui.widgets.languages import LanguageChoice
+from bsm_desk.ui.widgets.people_picker import Finder, PeoplePicker
 
 KIND_NAMES = {SessionKind.PLENARY: ("Plenary", "Пленарное заседание"),
               SessionKind.THEMATIC: ("Thematic session", "Тематическая сессия"),
@@ -36,11 +35,10 @@ KIND_NAMES = {SessionKind.PLENARY: ("Plenary", "Пленарное заседа�
 class SessionDialog(QDialog):
     def __init__(self, session: Session, rooms: list[Room], categories: list[Category],
                  zone: ZoneInfo, parent: QWidget | None = None, *,
-                 find_people: Callable[[str], list[tuple[int, str]]] | None = None,
+                 find_people: Finder | None = None,
                  panellists: list[tuple[int, str]] | None = None) -> None:
         super().__init__(parent)
         self.session, self.zone, self.categories = session, zone, categories
-        self.find_people = find_people
         lang = i18n.language()
         self.setWindowTitle(self.tr("Session") if session.id else self.tr("New session"))
         self.title_en = QLineEdit(session.title_en)
@@ -55,12 +53,10 @@ class SessionDialog(QDialog):
         self.room.setCurrentIndex(max(self.room.findData(session.room_id), 0))
         self.starts = self._when(session.starts_at)
         self.ends = self._when(session.ends_at)
-        self.english = QCheckBox(self.tr("English"))
-        self.russian = QCheckBox(self.tr("Russian"))
-        self.english.setChecked("en" in session.languages)
-        self.russian.setChecked("ru" in session.languages)
-        self.interpretation = QCheckBox(self.tr("Interpretation needed"))
-        self.interpretation.setChecked(session.interpretation)
+        self.language_choice = LanguageChoice(session.languages, session.interpretation)
+        self.english = self.language_choice.english
+        self.russian = self.language_choice.russian
+        self.interpretation = self.language_choice.interpretation
         self.expected = QSpinBox()
         self.expected.setRange(0, 100_000)
         self.expected.setValue(session.expected)
@@ -72,26 +68,7 @@ class SessionDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if may_enter(session, category)
                                else Qt.CheckState.Unchecked)
             self.access.addItem(item)
-        self.panel = QListWidget()
-        self.panel.setMaximumHeight(90)
-        for delegate_id, name in panellists or []:
-            self._add_panellist(delegate_id, name)
-        self.find = QLineEdit()
-        self.find.setPlaceholderText(self.tr("Type a name and press Enter to add a panellist"))
-        self.find.returnPressed.connect(self._find)
-        self.found = QListWidget()
-        self.found.setMaximumHeight(90)
-        self.found.itemDoubleClicked.connect(
-            lambda item: self._add_panellist(item.data(Qt.ItemDataRole.UserRole), item.text()))
-        self.panel.itemDoubleClicked.connect(
-            lambda item: self.panel.takeItem(self.panel.row(item)))
-        people = QVBoxLayout()
-        people.addWidget(self.panel)
-        people.addWidget(self.find)
-        people.addWidget(self.found)
-        languages = QHBoxLayout()
-        for box in (self.english, self.russian, self.interpretation):
-            languages.addWidget(box)
+        self.people = PeoplePicker(find_people, panellists)
         form = QFormLayout()
         form.addRow(self.tr("Title (English):"), self.title_en)
         form.addRow(self.tr("Title (Russian):"), self.title_ru)
@@ -99,11 +76,11 @@ class SessionDialog(QDialog):
         form.addRow(self.tr("Room:"), self.room)
         form.addRow(self.tr("Starts:"), self.starts)
         form.addRow(self.tr("Ends:"), self.ends)
-        form.addRow(self.tr("Languages:"), languages)
+        form.addRow(self.tr("Languages:"), self.language_choice)
         form.addRow(self.tr("Expected attendance:"), self.expected)
         form.addRow(self.tr("Organizer:"), self.organizer)
         form.addRow(self.tr("Who may enter:"), self.access)
-        form.addRow(self.tr("Panellists (double-click to remove):"), people)
+        form.addRow(self.tr("Panellists (double-click to remove):"), self.people)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -113,28 +90,8 @@ class SessionDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
 
-    def _find(self) -> None:
-        self.found.clear()
-        if self.find_people is None:
-            return
-        for delegate_id, name in self.find_people(self.find.text()):
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, delegate_id)
-            self.found.addItem(item)
-        if self.found.count() == 1:
-            self._add_panellist(self.found.item(0).data(Qt.ItemDataRole.UserRole),
-                                self.found.item(0).text())
-
-    def _add_panellist(self, delegate_id: int, name: str) -> None:
-        if delegate_id in self.panellists():
-            return
-        item = QListWidgetItem(name)
-        item.setData(Qt.ItemDataRole.UserRole, delegate_id)
-        self.panel.addItem(item)
-
     def panellists(self) -> list[int]:
-        return [self.panel.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.panel.count())]
+        return self.people.ids()
 
     def _when(self, at: datetime) -> QDateTimeEdit:
         local = at.astimezone(self.zone)
@@ -162,7 +119,6 @@ class SessionDialog(QDialog):
             self.session, title_en=self.title_en.text().strip(),
             title_ru=self.title_ru.text().strip(), kind=kind,
             room_id=self.room.currentData(), starts_at=starts, ends_at=ends,
-            languages=tuple(code for code, box in (("en", self.english),
-                                                    ("ru", self.russian)) if box.isChecked()),
+            languages=self.language_choice.languages(),
             interpretation=self.interpretation.isChecked(), expected=self.expected.value(),
             organizer=self.organizer.text().strip(), access=() if everyone else allowed)

@@ -31,12 +31,11 @@ from bsm_desk.domain.programme import Conflict, ConflictKind
 from bsm_desk.services import programme as programme_service
 from bsm_desk.services.events import Overview
 from bsm_desk.services.programme import Programme
-from bsm_desk.services.search import search
 from bsm_desk.store import categories as category_store
-from bsm_desk.store.delegates import get_delegates
 from bsm_desk.ui import i18n
 from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.icons import icon
+from bsm_desk.ui.widgets.people_picker import delegate_finder, named
 from bsm_desk.ui.widgets.timetable_editor import TimetableEditor
 
 CONFLICT_TEXT = {
@@ -60,6 +59,7 @@ class ProgrammeScreen(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.db: Database | None = None
+        self.path: Path | None = None
         self.programme: Programme | None = None
         self.title = QLabel()
         self.title.setProperty("role", "title")
@@ -69,6 +69,8 @@ class ProgrammeScreen(QWidget):
         self.add_button.clicked.connect(self._add_here)
         self.rooms_button = QPushButton(icon("settings"), "")
         self.rooms_button.clicked.connect(self.edit_rooms)
+        self.requests_button = QPushButton(icon("edit"), "")
+        self.requests_button.clicked.connect(self.edit_requests)
         self.allocate_button = QPushButton(icon("programme"), "")
         self.allocate_button.clicked.connect(self.allocate)
         self.editor = TimetableEditor()
@@ -88,6 +90,7 @@ class ProgrammeScreen(QWidget):
         top.addStretch(1)
         top.addWidget(self.add_button)
         top.addWidget(self.rooms_button)
+        top.addWidget(self.requests_button)
         top.addWidget(self.allocate_button)
         side = QVBoxLayout()
         side.addWidget(self.problems_label)
@@ -103,7 +106,7 @@ class ProgrammeScreen(QWidget):
 
     # -- data ------------------------------------------------------------------------
     def load(self, db: Database, overview: Overview, path: Path | None = None) -> None:
-        self.db, self.programme = db, None
+        self.db, self.programme, self.path = db, None, path
         if self.isVisible():  # else when first shown
             self.reload()
 
@@ -205,19 +208,12 @@ class ProgrammeScreen(QWidget):
 
         if self.programme is None or self.db is None:
             return
-        db = self.db
-        lang = i18n.language()
-
-        def find(text: str) -> list[tuple[int, str]]:
-            return [(hit.id, f"{hit.family_name.upper()} {hit.given_name} — {hit.delegation}")
-                    for hit in search(db, text, limit=8, lang=lang)]
-
         current = self.programme.people.get(session.id or 0, set())
-        named = [(d.id or 0, d.latin_name) for d in get_delegates(db, sorted(current))]
         dialog = SessionDialog(session, self.programme.rooms,
-                               category_store.list_categories(db),
-                               self.programme.event.zone, self, find_people=find,
-                               panellists=named)
+                               category_store.list_categories(self.db),
+                               self.programme.event.zone, self,
+                               find_people=delegate_finder(self.db),
+                               panellists=named(self.db, current))
         if dialog.exec():
             self._save(dialog.result_session(), dialog.panellists())
 
@@ -239,6 +235,17 @@ class ProgrammeScreen(QWidget):
             self.changed.emit()
 
     # -- side events -------------------------------------------------------------------
+    def edit_requests(self) -> None:
+        from bsm_desk.ui.dialogs.requests import RequestsDialog
+
+        if self.db is None:
+            return
+        dialog = RequestsDialog(self.db, self.settings, self.path.parent if self.path else None,
+                                self)
+        dialog.exec()
+        if dialog.allocate_requested:
+            self.allocate()
+
     def allocate(self) -> None:
         """Find rooms and times for the pending requests, show them, apply the chosen."""
         from bsm_desk.services import allocation
@@ -298,9 +305,12 @@ class ProgrammeScreen(QWidget):
         self.add_button.setText(self.tr("New session…"))
         self.add_button.setToolTip(self.tr("Or double-click free space in the timetable"))
         self.rooms_button.setText(self.tr("Rooms and hours…"))
+        self.requests_button.setText(self.tr("Side-event requests…"))
+        self.requests_button.setToolTip(self.tr("Add, correct or import the requests that "
+                                                "organizers sent"))
         self.allocate_button.setText(self.tr("Allocate side events…"))
         self.allocate_button.setToolTip(self.tr("Rooms and times for the side-event requests "
-                                                "(bsm-desk side-events import)"))
+                                                "waiting for a room"))
         if self.programme is not None:
             self._draw()
 
