@@ -35,8 +35,8 @@
         <translation>Сайд-ивенты: предлагаемые залы и время</translation>
     </message>
     <message>
-        <source>{placed} of {total} requests placed, {firsts} at their first choice ({proof}). The dashed blocks on the timetable show where they would go. Untick what you do not want, then accept.</source>
-        <translation>Размещено заявок: {placed} из {total}, по первому выбору: {firsts} ({proof}). Пунктирные блоки в расписании показывают, куда они попадут. Снимите отметки с ненужных и примите.</translation>
+        <source>{placed} of {total} requests placed, {firsts} at their first choice ({proof}), with {buffer} minutes free between events in a room. The dashed blocks on the timetable show where they would go: choose a line to see its day. Untick what you do not want, then accept.</source>
+        <translation>Размещено заявок: {placed} из {total}, по первому выбору: {firsts} ({proof}), между мероприятиями в зале свободно {buffer} мин. Пунктирные блоки в расписании показывают, куда они встанут: выберите строку, чтобы увидеть её день. Снимите отметку с ненужных и примите.</translation>
     </message>
     <message>
         <source>optimal</source>
@@ -2072,6 +2072,18 @@ A .sqlite file from another desk or a backup</source>
         <translation>Закрывается</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Kept free in a room between two side events when they are allocated</source>
+        <translation>Время, которое остаётся свободным в зале между двумя сайд-ивентами при распределении</translation>
+    </message>
+    <message>
+        <source>Change-over between events in a room:</source>
+        <translation>Перерыв между мероприятиями в зале:</translation>
+    </message>
+    <message>
         <source>Opening hours of the venue</source>
         <translation>Часы работы площадки</translation>
     </message>
@@ -2183,6 +2195,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>--day takes a date as YYYY-MM-DD, not {value}.</source>
         <translation>--day принимает дату в виде ГГГГ-ММ-ДД, а не {value}.</translation>
+    </message>
+    <message>
+        <source>The change-over buffer is 0 to 240 minutes.</source>
+        <translation>Перерыв между мероприятиями — от 0 до 240 минут.</translation>
     </message>
     <message>
         <source>{file}: the {report} export writes {kinds}.</source>
@@ -2379,6 +2395,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Every room needs a name.</source>
         <translation>У каждого зала должно быть название.</translation>
+    </message>
+    <message>
+        <source>The change-over between events is 0 to 240 minutes.</source>
+        <translation>Перерыв между мероприятиями — от 0 до 240 минут.</translation>
     </message>
     <message>
         <source>On {day} the venue must close after it opens.</source>

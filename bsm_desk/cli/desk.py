@@ -272,7 +272,9 @@ def _allocate(db: Any, args: argparse.Namespace, settings: config.Settings,
               translate: Translate) -> int:
     from bsm_desk.services import allocation
 
-    proposal = allocation.allocate(db, time_limit=args.time_limit)
+    if args.buffer is not None and not 0 <= args.buffer <= 240:
+        raise UserError(BAD_BUFFER)
+    proposal = allocation.allocate(db, time_limit=args.time_limit, buffer=args.buffer)
     reasons = {why: translate("Allocation", text) for why, text in allocation.REASONS.items()}
     rows = proposal.as_dicts(reasons)
     if args.apply:
@@ -289,6 +291,7 @@ def _allocate(db: Any, args: argparse.Namespace, settings: config.Settings,
     return 0
 
 
+BAD_BUFFER = QT_TRANSLATE_NOOP("UserError", "The change-over buffer is 0 to 240 minutes.")
 BAD_EXPORT = QT_TRANSLATE_NOOP("UserError", "{file}: the {report} export writes {kinds}.")
 
 

@@ -204,6 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(allocate)
     allocate.add_argument("--time-limit", type=float, default=5.0, metavar="S",
                           help="seconds the solver may take (default 5)")
+    allocate.add_argument("--buffer", type=int, default=None, metavar="MIN",
+                          help="minutes kept free in a room between two events, for the "
+                               "change-over (default: the event's setting, 15 unless "
+                               "changed in Rooms and hours)")
     allocate.add_argument("--apply", action="store_true", help="add the placed events")
     allocate.add_argument("--json", action="store_true", help="print the proposal as JSON")
 

@@ -75,6 +75,7 @@ class Event:
     languages: tuple[str, ...] = ("en", "ru")
     code: str = "EVENT"
     secret: bytes = b""
+    changeover_min: int = 15  # kept free in a room between two events
     id: int = 1
 
     @property

@@ -93,6 +93,7 @@ class Proposal:
     placements: list[Placement]
     optimal: bool
     seconds: float
+    buffer: int = 15  # minutes kept free between events in a room
 
     def as_dicts(self, reason: dict[Why, str] | None = None) -> list[dict[str, object]]:
         out: list[dict[str, object]] = []
@@ -261,7 +262,7 @@ def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[D
         placements.append(Placement(request, rooms_by_id[room_id], begins,
                                     begins + timedelta(minutes=request.duration_min),
                                     choice=choice))
-    return Proposal(placements, status == cp_model.OPTIMAL, seconds)
+    return Proposal(placements, status == cp_model.OPTIMAL, seconds, buffer)
 
 
 def _solve_in_order(model: cp_model.CpModel, primary: cp_model.LinearExprT,
@@ -330,10 +331,14 @@ def _busy_reason(request: Request, people: dict[int, set[int]],
 # --- with the database ---------------------------------------------------------------
 
 def allocate(db: Database, *, time_limit: float = 5.0, grid: int = 10,
-             buffer: int = 15) -> Proposal:
+             buffer: int | None = None) -> Proposal:
+    """Rooms and times for the waiting requests; ``buffer`` (minutes kept free between
+    events in a room) defaults to the event's change-over setting."""
     event = event_store.get_event(db)
     if event is None:
         raise UserError(NO_EVENT)
+    if buffer is None:
+        buffer = event.changeover_min
     return propose(request_store.list_requests(db, pending_only=True), room_store.list_rooms(db),
                    event_store.list_days(db), session_store.list_sessions(db),
                    request_store.session_people(db), event.zone, grid=grid, buffer=buffer,

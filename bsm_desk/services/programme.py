@@ -67,17 +67,22 @@ def save_session(db: Database, session: Session, *, desk_id: str, operator: str 
 
 
 ROOM_NAME = QT_TRANSLATE_NOOP("UserError", "Every room needs a name.")
+BAD_CHANGEOVER = QT_TRANSLATE_NOOP("UserError", "The change-over between events is 0 to 240 "
+                                                "minutes.")
 BAD_HOURS = QT_TRANSLATE_NOOP("UserError", "On {day} the venue must close after it opens.")
 
 
 def save_rooms(db: Database, rooms: list[Room], hours: list[Day], *, desk_id: str,
-               operator: str = "") -> None:
-    """Rooms added or changed, and the opening hours of each day, in one go."""
+               operator: str = "", changeover: int | None = None) -> None:
+    """Rooms added or changed, the opening hours of each day and the change-over time
+    between events in a room (unchanged if None), in one go."""
     from bsm_desk.store import rooms as room_store
 
     for room in rooms:
         if not (room.name_en.strip() or room.name_ru.strip()):
             raise UserError(ROOM_NAME)
+    if changeover is not None and not 0 <= changeover <= 240:
+        raise UserError(BAD_CHANGEOVER)
     for day in hours:
         if day.closes <= day.opens:
             raise UserError(BAD_HOURS, day=day.date.isoformat())
@@ -89,5 +94,7 @@ def save_rooms(db: Database, rooms: list[Room], hours: list[Day], *, desk_id: st
                 room_store.update_room(db, room)
         for day in hours:
             event_store.set_hours(db, day.date, day.opens, day.closes)
+        if changeover is not None:
+            event_store.set_changeover(db, changeover)
         journal.record(db, desk_id=desk_id, operator=operator, action="rooms.saved",
-                       detail={"rooms": len(rooms)})
+                       detail={"rooms": len(rooms), "changeover_min": changeover})

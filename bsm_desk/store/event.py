@@ -14,18 +14,21 @@ def save_event(db: Database, event: Event) -> None:
     db.execute(
         """
         INSERT INTO event (id, code, title_en, title_ru, venue_en, venue_ru, time_zone,
-                           start_date, end_date, languages, secret, created_at)
-        VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                           start_date, end_date, languages, secret, changeover_min,
+                           created_at)
+        VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET
             code = excluded.code, title_en = excluded.title_en, title_ru = excluded.title_ru,
             venue_en = excluded.venue_en, venue_ru = excluded.venue_ru,
             time_zone = excluded.time_zone, start_date = excluded.start_date,
-            end_date = excluded.end_date, languages = excluded.languages
+            end_date = excluded.end_date, languages = excluded.languages,
+            changeover_min = excluded.changeover_min
         """,
         [
             event.code, event.title_en, event.title_ru, event.venue_en, event.venue_ru,
             event.time_zone, event.start_date.isoformat(), event.end_date.isoformat(),
-            ",".join(event.languages), event.secret, datetime.now(UTC).isoformat(),
+            ",".join(event.languages), event.secret, event.changeover_min,
+            datetime.now(UTC).isoformat(),
         ],
     )
 
@@ -43,7 +46,12 @@ def _event(row: dict[str, Any]) -> Event:
         end_date=date.fromisoformat(row["end_date"]),
         languages=tuple(x for x in row["languages"].split(",") if x),
         secret=bytes(row["secret"]),
+        changeover_min=row["changeover_min"],
     )
+
+
+def set_changeover(db: Database, minutes: int) -> None:
+    db.execute("UPDATE event SET changeover_min = ? WHERE id = 1", [minutes])
 
 
 def add_day(db: Database, day: Day) -> int:

@@ -312,6 +312,12 @@ def _v9_merged_index(db: Database) -> None:
                " WHERE merged_into IS NOT NULL")
 
 
+def _v10_changeover(db: Database) -> None:
+    # Minutes kept free in a room between two events, for the change-over: one figure
+    # for the event, used by the side-event allocator.
+    db.execute("ALTER TABLE event ADD COLUMN changeover_min INTEGER NOT NULL DEFAULT 15")
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -322,5 +328,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (7, _v7_checkin_counts),
     (8, _v8_side_events),
     (9, _v9_merged_index),
+    (10, _v10_changeover),
 ]
 LATEST = STEPS[-1][0]

@@ -446,3 +446,23 @@ def test_export_programme(capsys: pytest.CaptureFixture[str], demo_file: Path,
     events = [c for c in calendar.walk("VEVENT")]
     assert events and str(events[0]["dtstart"].dt.tzinfo) == "Asia/Dushanbe"
     assert calendar.walk("VTIMEZONE")
+
+
+def test_rooms_allocate_buffer_option(capsys: pytest.CaptureFixture[str],
+                                      demo_copy: Path) -> None:
+    """--buffer overrides the event's change-over for one run; nonsense is refused."""
+    db = str(demo_copy)
+    from datetime import datetime, timedelta
+
+    code, out, _ = run(capsys, "rooms", "allocate", "--db", db, "--buffer", "240",
+                       "--time-limit", "2", "--json")
+    placed = [p for p in json.loads(out) if not p.get("unplaced")]
+    assert code == 0 and placed
+    for index, a in enumerate(placed):
+        for b in placed[index + 1:]:
+            if a["room"] == b["room"]:
+                gap = max(datetime.fromisoformat(b["start"]) - datetime.fromisoformat(a["end"]),
+                          datetime.fromisoformat(a["start"]) - datetime.fromisoformat(b["end"]))
+                assert gap >= timedelta(minutes=240)
+    code, _, err = run(capsys, "rooms", "allocate", "--db", db, "--buffer", "999")
+    assert code == 2 and "0 to 240 minutes" in err

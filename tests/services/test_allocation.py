@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Day, Room
 from bsm_desk.domain.programme import ConflictKind, conflicts
 from bsm_desk.services import allocation
@@ -177,3 +178,28 @@ def test_apply_puts_placed_requests_into_the_programme_and_locks_them(db):
                      people_) == [] or all(
         c.kind is not ConflictKind.DOUBLE_BOOKED for c in conflicts(
             sessions_, {r.id: r for r in rooms_}, {d.date: d for d in days_}, zone_, people_))
+
+
+def test_the_change_over_time_is_the_events_setting(db):
+    """Kept free in each room between two events, as set in Rooms and hours."""
+    from bsm_desk.services import programme as programme_service
+
+    rooms, days, sessions, _, zone = world(db)
+    programme_service.save_rooms(db, rooms, days, desk_id=DESK, changeover=45)
+    assert event_store.get_event(db).changeover_min == 45
+    delegates = [r[0] for r in db.execute("SELECT id FROM delegate LIMIT 60").fetchall()]
+    db.execute("DELETE FROM side_event_request")
+    for request in sample_requests(4, 16, days, zone, delegates):
+        request_store.add_request(db, request)
+    proposal = allocation.allocate(db, time_limit=5)
+    placed = [(p.room.id, p.start, p.end) for p in proposal.placements if p.placed]
+    assert placed
+    fixed = [(s.room_id, s.starts_at, s.ends_at) for s in sessions]
+    for index, (room, start, end) in enumerate(placed):
+        # Every other event in that room, hand-placed or placed here, is 45 minutes away.
+        for other_room, other_start, other_end in fixed + placed[index + 1:]:
+            if other_room == room:
+                gap = max(other_start - end, start - other_end)
+                assert gap >= timedelta(minutes=45), (room, start, other_start)
+    with pytest.raises(UserError):
+        programme_service.save_rooms(db, rooms, days, desk_id=DESK, changeover=600)

@@ -59,6 +59,9 @@ def test_upgrade_from_every_earlier_version(tmp_path: Path, version: int) -> Non
 
     assert len(search_ids(db, "Рахмонов")) == 1, "people registered before are searchable"
     assert len(search_ids(db, "ivanova")) == 1
+    from bsm_desk.store.event import get_event
+
+    assert get_event(db).changeover_min == 15  # the change-over the allocator always used
     db.execute("UPDATE delegate SET family_name = 'Rakhmonov', search_key = 'rahmonov x'"
                " WHERE id = 1")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

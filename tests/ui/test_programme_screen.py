@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from bsm_desk.ui.dialogs.session import SessionDialog
 from bsm_desk.ui.main_window import MainWindow
@@ -81,13 +82,24 @@ def test_allocate_review_and_accept_some(window: MainWindow, demo_copy: Path, qt
     def review(dialog: AllocationDialog) -> bool:
         seen["ghosts"] = len(screen.editor._ghosts)
         seen["rows"] = dialog.items.count()
+        assert "15 minutes free" in dialog.findChild(QLabel).text()
+        # Choosing a line turns the timetable to its day, with the proposal still shown.
+        zone = screen.programme.event.zone
+        days = {dialog.items.item(i).data(Qt.ItemDataRole.UserRole + 1).astimezone(zone).date()
+                for i in range(dialog.items.count())}
+        for row in range(dialog.items.count()):
+            start = dialog.items.item(row).data(Qt.ItemDataRole.UserRole + 1)
+            dialog.items.setCurrentRow(row)
+            assert screen.day.currentData() == start.astimezone(zone).date()
+            assert screen.editor._ghosts  # dashed blocks on the day shown
+        seen["days"] = len(days)
         dialog.items.item(0).setCheckState(Qt.CheckState.Unchecked)  # not this one
         return True
 
     monkeypatch.setattr(AllocationDialog, "exec", review)
     screen.allocate()
     qtbot.waitUntil(lambda: "rows" in seen, timeout=15000)
-    assert seen["rows"] == 4
+    assert seen["rows"] == 4 and seen["days"] == 2  # these requests wish for both days
     placed = sum(1 for r in request_store.list_requests(db) if r.session_id)
     assert placed == 3 and len(screen.programme.sessions) == before + 3
     assert screen.editor._ghosts == []  # the proposal is gone from the timetable
@@ -108,6 +120,8 @@ def test_rooms_and_hours_edited_and_conflicts_follow(window: MainWindow, demo_co
         dialog.table.item(dialog.table.rowCount() - 1, 3).setText("30")
         first = dialog.hours.cellWidget(0, 0)
         first.setTime(first.time().addSecs(3 * 3600))  # open at 11:00 on the first day
+        assert dialog.changeover.value() == 15
+        dialog.changeover.setValue(30)
         return True
 
     monkeypatch.setattr(RoomsDialog, "exec", shrink)
@@ -116,6 +130,7 @@ def test_rooms_and_hours_edited_and_conflicts_follow(window: MainWindow, demo_co
     assert rooms["Conference room, 2nd floor"].capacity == 50
     assert rooms["Library"].name_ru == "Библиотека" and rooms["Library"].capacity == 30
     assert screen.programme.days[0].opens == "11:00"
+    assert screen.programme.event.changeover_min == 30
     texts = [screen.problems.item(i).text() for i in range(screen.problems.count())]
     assert any("seats" in t for t in texts)  # over capacity
     assert any("opening hours" in t for t in texts)  # the 10:00 opening is now too early
@@ -165,3 +180,15 @@ def test_dragging_the_lower_edge_lengthens_a_session(window: MainWindow,
     longer = next(s for s in screen.programme.sessions if s.id == session.id)
     assert longer.starts_at == session.starts_at
     assert longer.ends_at.astimezone(zone).time() == time(15, 0)  # 14:30 + 30 minutes
+
+
+def test_the_day_shown_stays_after_an_edit(window: MainWindow, demo_copy: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = show(window, demo_copy)
+    screen.day.setCurrentIndex(1)
+    second_day = screen.day.currentData()
+    session = next(s for s in screen.programme.sessions
+                   if s.local_day(screen.programme.event.zone) == second_day)
+    monkeypatch.setattr(SessionDialog, "exec", lambda self: True)
+    screen.edit_session(session.id)  # saved and the programme read again
+    assert screen.day.currentData() == second_day

@@ -3,7 +3,9 @@ reason it could not be placed; tick the ones to put into the programme."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +21,8 @@ from bsm_desk.ui import i18n
 
 
 class AllocationDialog(QDialog):
+    placement_selected = Signal(object)  # the start (datetime) of the line chosen
+
     def __init__(self, proposal: Proposal, zone: object,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,10 +31,12 @@ class AllocationDialog(QDialog):
         placed = sum(1 for p in proposal.placements if p.placed)
         firsts = sum(1 for p in proposal.placements if p.choice == 0)
         summary = QLabel(self.tr(
-            "{placed} of {total} requests placed, {firsts} at their first choice ({proof}). "
-            "The dashed blocks on the timetable show where they would go. Untick what you "
-            "do not want, then accept.").format(
+            "{placed} of {total} requests placed, {firsts} at their first choice ({proof}), "
+            "with {buffer} minutes free between events in a room. The dashed blocks on the "
+            "timetable show where they would go: choose a line to see its day. Untick what "
+            "you do not want, then accept.").format(
             placed=placed, total=len(proposal.placements), firsts=firsts,
+            buffer=proposal.buffer,
             proof=self.tr("optimal") if proposal.optimal else
             self.tr("best found within the time limit")))
         summary.setWordWrap(True)
@@ -53,7 +59,9 @@ class AllocationDialog(QDialog):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
                 item.setForeground(Qt.GlobalColor.darkRed)
             item.setData(Qt.ItemDataRole.UserRole, p.request.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, p.start)
             self.items.addItem(item)
+        self.items.currentItemChanged.connect(self._chosen_line)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
@@ -65,6 +73,11 @@ class AllocationDialog(QDialog):
         layout.addWidget(self.items, 1)
         layout.addWidget(buttons)
         self.resize(760, 480)
+
+    def _chosen_line(self, item: QListWidgetItem | None) -> None:
+        start = item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
+        if isinstance(start, datetime):
+            self.placement_selected.emit(start)
 
     def chosen(self) -> set[int]:
         return {self.items.item(i).data(Qt.ItemDataRole.UserRole)

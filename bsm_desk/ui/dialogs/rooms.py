@@ -8,9 +8,11 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
@@ -23,7 +25,7 @@ from bsm_desk.domain.model import Day, Room
 
 class RoomsDialog(QDialog):
     def __init__(self, rooms: list[Room], days: list[Day],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, changeover: int = 15) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Rooms and opening hours"))
         self.rooms, self.days = rooms, days
@@ -45,6 +47,17 @@ class RoomsDialog(QDialog):
                 edit = QTimeEdit(QTime.fromString(value, "HH:mm"))
                 edit.setDisplayFormat("HH:mm")
                 self.hours.setCellWidget(row, column, edit)
+        self.changeover = QSpinBox()
+        self.changeover.setRange(0, 240)
+        self.changeover.setSingleStep(5)
+        self.changeover.setSuffix(self.tr(" min"))
+        self.changeover.setValue(changeover)
+        self.changeover.setToolTip(self.tr("Kept free in a room between two side events when "
+                                           "they are allocated"))
+        changeover_row = QHBoxLayout()
+        changeover_row.addWidget(QLabel(self.tr("Change-over between events in a room:")))
+        changeover_row.addWidget(self.changeover)
+        changeover_row.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -54,6 +67,7 @@ class RoomsDialog(QDialog):
         layout.addWidget(add)
         layout.addWidget(QLabel(self.tr("Opening hours of the venue")))
         layout.addWidget(self.hours, 1)
+        layout.addLayout(changeover_row)
         layout.addWidget(buttons)
         self.resize(980, 560)
 

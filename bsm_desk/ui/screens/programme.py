@@ -8,7 +8,7 @@ listed beside them.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
@@ -61,6 +61,8 @@ class ProgrammeScreen(QWidget):
         self.db: Database | None = None
         self.path: Path | None = None
         self.programme: Programme | None = None
+        # Side events proposed by the allocator, shown dashed while they are reviewed.
+        self.proposed: list[tuple[int, datetime, datetime, str]] = []
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.day = QComboBox()
@@ -128,7 +130,7 @@ class ProgrammeScreen(QWidget):
         self.day.clear()
         for day in self.programme.days:
             self.day.addItem(day.date.strftime("%d.%m.%Y"), day.date)
-        self.day.setCurrentIndex(max(self.day.findData(keep), 0))
+        self.day.setCurrentIndex(max(self._day_index(keep), 0))
         self.day.blockSignals(False)
         self._draw()
 
@@ -141,6 +143,21 @@ class ProgrammeScreen(QWidget):
                              programme.event.zone, time.fromisoformat(day.opens),
                              time.fromisoformat(day.closes), i18n.language())
         self._show_conflicts(programme.conflicts)
+        if self.proposed:
+            self.editor.show_proposals(self.proposed)
+
+    def _day_index(self, wanted: date | None) -> int:
+        # Not QComboBox.findData: it does not find a Python date (compared as an object).
+        return next((i for i in range(self.day.count()) if self.day.itemData(i) == wanted), -1)
+
+    def show_time(self, at: datetime) -> None:
+        """Turn to the day of ``at`` and scroll the timetable to that time."""
+        if self.programme is None:
+            return
+        index = self._day_index(at.astimezone(self.programme.event.zone).date())
+        if index >= 0 and index != self.day.currentIndex():
+            self.day.setCurrentIndex(index)  # draws the day (and the proposals) again
+        self.editor.ensureVisible(0, self.editor.y_of(at), 1, 80)
 
     def _show_conflicts(self, found: list[Conflict]) -> None:
         assert self.programme is not None
@@ -222,13 +239,15 @@ class ProgrammeScreen(QWidget):
 
         if self.programme is None or self.db is None:
             return
-        dialog = RoomsDialog(self.programme.rooms, self.programme.days, self)
+        dialog = RoomsDialog(self.programme.rooms, self.programme.days, self,
+                             changeover=self.programme.event.changeover_min)
         if dialog.exec():
             try:
                 programme_service.save_rooms(self.db, dialog.result_rooms(),
                                              dialog.result_hours(),
                                              desk_id=self.settings.desk_id,
-                                             operator=self.settings.desk_name)
+                                             operator=self.settings.desk_name,
+                                             changeover=dialog.changeover.value())
             except Exception as exc:  # noqa: BLE001 - shown; nothing was saved
                 QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
             self.reload()
@@ -279,11 +298,13 @@ class ProgrammeScreen(QWidget):
             QMessageBox.information(self, self.tr("Programme"),
                                     self.tr("There are no side-event requests waiting."))
             return
-        self.editor.show_proposals([(p.room.id or 0, p.start, p.end, p.request.title_en)
-                                    for p in proposal.placements
-                                    if p.placed and p.room and p.start and p.end])
+        self.proposed = [(p.room.id or 0, p.start, p.end, p.request.title_en)
+                         for p in proposal.placements if p.placed and p.room and p.start and p.end]
+        self.editor.show_proposals(self.proposed)
         dialog = AllocationDialog(proposal, self.programme.event.zone, self)
+        dialog.placement_selected.connect(self.show_time)
         accepted = dialog.exec()
+        self.proposed = []
         self.editor.clear_proposals()
         if accepted and dialog.chosen():
             allocation.apply(self.db, proposal, desk_id=self.settings.desk_id,
