@@ -187,9 +187,12 @@ class TimetableEditor(QGraphicsView):
             ghost = self.scene().addRect(QRectF(self.x_of(room_id) + 3, top, COLUMN - 6,
                                                 bottom - top), pen,
                                          QBrush(QColor(106, 27, 154, 40)))
-            label = self.scene().addSimpleText(f"{start.astimezone(self.zone):%H:%M} {title}"[:30])
+            # The label belongs to the block and is cut at its edges.
+            ghost.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+            label = QGraphicsSimpleTextItem(
+                f"{start.astimezone(self.zone):%H:%M} {title}"[:40], ghost)
             label.setPos(self.x_of(room_id) + 6, top + 2)
-            self._ghosts += [ghost, label]
+            self._ghosts.append(ghost)
 
     def clear_proposals(self) -> None:
         for item in self._ghosts:
