@@ -9,11 +9,12 @@ Two mixes of wishes (see services/side_event_samples.py), five seeded instances 
 - spread: wishes anywhere in the open hours. The goal is judged here: every request
   placed within 5 s, and >= 80 % first choices over the five instances.
 - lunch rush: half of all wishes fall in the lunch break. No allocation can give 80 %
-  first choices there (the proven ceiling is about 70 %); it is printed as the stress
+  first choices there (the proven ceiling is about 75 %); it is printed as the stress
   case, and the figure to watch is how close the allocator gets to that ceiling.
 
-Per mix: the slowest solve (and whether all were proven optimal), the share of first
-choices next to the floor of a greedy first-fit in the same run (requests in order,
+Per mix: the slowest solve, and how long the first of its two solves (most requests
+placed, then most first choices) took to a proven optimum; the share of first choices
+next to the floor of a greedy first-fit in the same run (requests in order,
 each takes its best wish still free, else the first free time), and the most first
 choices any allocation can give (a CP-SAT model that weighs nothing else, 30 s).
 """
@@ -113,6 +114,8 @@ class Totals:
     slowest: float = 0.0
     greedy_seconds: float = 0.0
     all_optimal: bool = True
+    first_proven: int = 0  # instances where placed + first choices were proven optimal
+    slowest_proof: float = 0.0  # seconds, of those
     at_ceiling: int = 0  # instances where the allocator gave the most first choices
     shares: list[float] = field(default_factory=list)  # first choices, per instance
 
@@ -126,6 +129,9 @@ def _measure(venue: Venue, lunch_rush: bool) -> Totals:
                            buffer=BUFFER, time_limit=LIMIT)
         totals.slowest = max(totals.slowest, time.perf_counter() - start)
         totals.all_optimal &= proposal.optimal
+        if proposal.first_proof is not None:
+            totals.first_proven += 1
+            totals.slowest_proof = max(totals.slowest_proof, proposal.first_proof)
         start = time.perf_counter()
         greedy_placed, greedy_firsts = _greedy(requests, venue)
         totals.greedy_seconds = max(totals.greedy_seconds, time.perf_counter() - start)
@@ -150,9 +156,11 @@ def _results(mix: str, totals: Totals, judged: bool) -> list[Result]:
     share = totals.firsts / totals.requests
     greedy_share = totals.greedy_firsts / totals.requests
     ceiling = totals.ceiling / totals.requests
-    proof = "all optimal" if totals.all_optimal else "best found"
+    proof = "all rules proven optimal" if totals.all_optimal else (
+        f"most placed and first choices proven in {totals.first_proven}/{runs}, at most "
+        f"{totals.slowest_proof:.2f} s; the lesser wishes best found")
     all_placed = totals.placed == totals.requests
-    timely = totals.slowest <= LIMIT + 0.5
+    timely = totals.slowest <= LIMIT + 0.2  # reading the answer back: a few ms
     time_goal = "<= 5 s and all placed" if judged else "(stress case) <= 5 s"
     share_goal = ">= 80 %" if judged else "(stress case) = the ceiling"
     share_met = share >= GOAL_SHARE if judged else totals.at_ceiling == runs
