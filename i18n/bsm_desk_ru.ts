@@ -1211,6 +1211,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Не указана делегация или страна.</translation>
     </message>
     <message>
+        <source>This row has {cells} cells and the header row {headers}: a cell that holds the separator (such as ; or a comma) must be put in double quotes, or the cells after it move one column along.</source>
+        <translation>В этой строке ячеек: {cells}, а в строке заголовков: {headers}. Ячейку, в которой есть разделитель (например, ; или запятая), нужно заключить в двойные кавычки, иначе следующие ячейки сдвигаются на один столбец.</translation>
+    </message>
+    <message>
         <source>Unknown gender “{value}”: use M or F (М or Ж), or leave it empty.</source>
         <translation>Неизвестное значение пола «{value}»: укажите М или Ж (M или F) либо оставьте пустым.</translation>
     </message>

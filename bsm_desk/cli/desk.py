@@ -11,13 +11,25 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk import config
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
+if TYPE_CHECKING:
+    from bsm_desk.domain.importing import RowProblem
+
 Translate = Callable[[str, str], str]
+
+
+def print_problems(file: str, problems: Sequence[RowProblem], translate: Translate) -> None:
+    """Each problem of an import on its own line of stderr: file, row, column, message."""
+    for problem in problems:
+        column = f", {problem.column}" if problem.column else ""
+        print(translate("Cli", "{file}, row {row}{column}: {message}").format(
+            file=file, row=problem.row, column=column, message=problem.message(translate)),
+            file=sys.stderr)
 
 
 def _print_json(value: Any) -> None:
@@ -188,10 +200,7 @@ def _side_events(args: argparse.Namespace, settings: config.Settings,
                                  operator=settings.desk_name)
     finally:
         db.close()
-    for problem in report.problems:
-        print(translate("Cli", "{file}, row {row}{column}: {message}").format(
-            file=report.file, row=problem.row, column=f", {problem.column}",
-            message=problem.message(translate)), file=sys.stderr)
+    print_problems(report.file, report.problems, translate)
     if report.problems:
         print(translate("Cli", "Nothing was imported: correct the rows above and import "
                                "again."), file=sys.stderr)

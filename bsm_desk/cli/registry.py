@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from bsm_desk import config
-from bsm_desk.cli.desk import Translate, _print_json
+from bsm_desk.cli.desk import Translate, _print_json, print_problems
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 BAD_LIMIT = QT_TRANSLATE_NOOP("UserError", "--limit must be 1 or more.")
@@ -57,11 +57,7 @@ def _import(args: argparse.Namespace, settings: config.Settings, translate: Tran
         _print_json(report.as_dict(translate))
         return 1 if report.errors else 0
     name = Path(report.file).name
-    for problem in report.errors:
-        column = f", {problem.column}" if problem.column else ""
-        print(translate("Cli", "{file}, row {row}{column}: {message}").format(
-            file=name, row=problem.row, column=column, message=problem.message(translate)),
-            file=sys.stderr)
+    print_problems(name, report.errors, translate)
     if report.errors:
         print(translate("Cli", "Nothing was imported: correct the rows above and import "
                                "again."), file=sys.stderr)

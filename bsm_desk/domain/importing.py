@@ -49,6 +49,10 @@ COUNTRY_HEADERS = ("country", "страна", "государство", "member 
 
 MISSING_FAMILY = QT_TRANSLATE_NOOP("ImportError", "Missing family name.")
 MISSING_DELEGATION = QT_TRANSLATE_NOOP("ImportError", "Missing delegation or country.")
+SPILLED = QT_TRANSLATE_NOOP("ImportError", "This row has {cells} cells and the header row "
+                                           "{headers}: a cell that holds the separator (such "
+                                           "as ; or a comma) must be put in double quotes, "
+                                           "or the cells after it move one column along.")
 BAD_GENDER = QT_TRANSLATE_NOOP(
     "ImportError", "Unknown gender “{value}”: use M or F (М or Ж), or leave it empty.")
 BAD_EMAIL = QT_TRANSLATE_NOOP("ImportError", "Invalid e-mail address “{value}”.")
@@ -183,3 +187,13 @@ class RowProblem:
             return str(text).format(**self.fields)
         except (KeyError, IndexError, ValueError):
             return self.template.format(**self.fields)
+
+
+def spilled(number: int, headers: Sequence[Any], cells: Sequence[Any],
+            problems: Sequence[RowProblem]) -> RowProblem | None:
+    """Why a text row went wrong, when it has more cells than the header row: a cell held
+    the separator without quotes. Said only beside the row's other problems (a spreadsheet
+    may well have notes in columns without a header)."""
+    if len(cells) <= len(headers) or not any(p.row == number for p in problems):
+        return None
+    return RowProblem(number, "", SPILLED, {"cells": len(cells), "headers": len(headers)})

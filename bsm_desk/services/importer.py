@@ -279,6 +279,9 @@ def _row(number: int, cells: list[Any], mapping: dict[int, str], headers: list[A
     )
     if not problems:
         problems.extend(_duplicate_in_file(number, delegate, values, columns, headers, seen))
+    hint = rules.spilled(number, headers, cells, problems)
+    if hint is not None:
+        problems.append(hint)
     report.errors.extend(problems)
     if problems:
         return None

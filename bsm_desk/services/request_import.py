@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.importing import RowProblem, normalize_header
+from bsm_desk.domain.importing import RowProblem, normalize_header, spilled
 from bsm_desk.services.search import search_ids
 from bsm_desk.services.tables import read_table
 from bsm_desk.store import atomic, journal
@@ -91,6 +91,9 @@ def import_requests(db: Database, path: str | Path, *, desk_id: str, operator: s
         report.rows += 1
         label = {name: headers[i] for i, name in columns.items()}
         requests.append(_request(db, number, values, label, days, event.zone, report))
+        hint = spilled(number, table.rows[header_at][1], cells, report.problems)
+        if hint is not None:
+            report.problems.append(hint)
     if report.problems:
         return report  # all or nothing: the caller shows every problem, nothing is written
     with atomic(db):

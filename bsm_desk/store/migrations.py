@@ -318,6 +318,19 @@ def _v10_changeover(db: Database) -> None:
     db.execute("ALTER TABLE event ADD COLUMN changeover_min INTEGER NOT NULL DEFAULT 15")
 
 
+def _v11_session_times_in_utc(db: Database) -> None:
+    # Sessions placed by the allocator or edited on the timetable were written with the
+    # venue's offset (+05:00) beside UTC ones, so ORDER BY starts_at was not time order.
+    from datetime import UTC, datetime
+
+    rows = db.execute("SELECT id, starts_at, ends_at FROM session").fetchall()
+    db.conn.executemany(
+        "UPDATE session SET starts_at = ?, ends_at = ? WHERE id = ?",
+        [(datetime.fromisoformat(start).astimezone(UTC).isoformat(),
+          datetime.fromisoformat(end).astimezone(UTC).isoformat(), session_id)
+         for session_id, start, end in rows])
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -329,5 +342,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (8, _v8_side_events),
     (9, _v9_merged_index),
     (10, _v10_changeover),
+    (11, _v11_session_times_in_utc),
 ]
 LATEST = STEPS[-1][0]

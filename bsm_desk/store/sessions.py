@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from bsm_desk.domain.model import Session, SessionKind
 from bsm_desk.store.db import atomic
+
+
+def _utc(at: datetime) -> str:
+    """Stored in UTC, so that the text sorts in time order (shown in the venue's zone)."""
+    return at.astimezone(UTC).isoformat()
 
 
 def add_session(db: Database, session: Session) -> int:
@@ -19,7 +24,7 @@ def add_session(db: Database, session: Session) -> int:
             " languages, interpretation, expected, organizer)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [session.kind.value, session.title_en, session.title_ru, session.room_id,
-             session.starts_at.isoformat(), session.ends_at.isoformat(),
+             _utc(session.starts_at), _utc(session.ends_at),
              ",".join(session.languages), int(session.interpretation), session.expected,
              session.organizer],
         )
@@ -68,7 +73,7 @@ def update_session(db: Database, session: Session) -> None:
             " starts_at = ?, ends_at = ?, languages = ?, interpretation = ?, expected = ?,"
             " organizer = ? WHERE id = ?",
             [session.kind.value, session.title_en, session.title_ru, session.room_id,
-             session.starts_at.isoformat(), session.ends_at.isoformat(),
+             _utc(session.starts_at), _utc(session.ends_at),
              ",".join(session.languages), int(session.interpretation), session.expected,
              session.organizer, session.id])
         set_access(db, session.id, list(session.access))

@@ -235,3 +235,21 @@ def test_a_broken_xlsx_and_a_missing_sheet(db, tmp_path: Path) -> None:
         import_file(db, pdf, desk_id=DESK)
     with pytest.raises(UserError, match="does not exist"):
         import_file(db, tmp_path / "missing.xlsx", desk_id=DESK)
+
+
+def test_a_cell_holding_the_separator_without_quotes_is_explained(db, tmp_path: Path) -> None:
+    """Row 3's function has a comma, so its e-mail lands under Category: the row's own
+    errors come with the reason; a clean row with a note past the header is fine."""
+    path = write_csv(tmp_path / "list.csv", [
+        "Family name,Given name,Country,Function,E-mail,Category",
+        "Smith,John,Tajikistan,Adviser,j.smith@example.org,Delegate,note without a header",
+        "Brown,Mary,Tajikistan,Head, Border Department,m.brown@example.org,Delegate",
+    ])
+    report = import_file(db, path, desk_id=DESK)
+    assert not report.imported
+    assert {e.row for e in report.errors} == {3}
+    messages = [e.message() for e in report.errors]
+    assert any("Invalid e-mail" in m for m in messages)
+    assert any(m.startswith("This row has 7 cells and the header row 6: a cell that holds "
+                            "the separator (such as ; or a comma) must be put in double "
+                            "quotes") for m in messages)

@@ -97,3 +97,15 @@ def test_a_request_in_the_programme_is_not_changed_or_deleted_here(db) -> None:
     assert request_store.list_requests(db) == [placed]
     with pytest.raises(UserError):
         side_events.delete_request(db, 99_999, desk_id=DESK)
+
+
+def test_an_unquoted_separator_in_a_request_row_is_explained(db, tmp_path: Path) -> None:
+    from bsm_desk.services.request_import import import_requests
+
+    path = tmp_path / "requests.csv"
+    path.write_text("Название;Продолжительность;Предпочтительное время;Перевод\n"
+                    "Панель;60;2022-10-18 13:30; 2022-10-19 13:30;да\n", encoding="utf-8")
+    report = import_requests(db, path, desk_id=DESK)
+    assert report.added == 0
+    assert report.problems[0].column == "Перевод"  # the second time slid under it
+    assert "This row has 5 cells and the header row 4" in report.problems[-1].message()

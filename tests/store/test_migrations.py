@@ -20,6 +20,12 @@ def _make_at(path: Path, version: int) -> None:
         db.execute("INSERT INTO room (name_en, name_ru) VALUES ('Plenary Hall', 'Пленарный зал')")
         db.execute("INSERT INTO delegation (name_en, type) VALUES ('Tajikistan', 'member_state')")
         db.execute("INSERT INTO category (code, name_en) VALUES ('delegate', 'Delegate')")
+        # 15:00 in Dushanbe, written in UTC; then 13:30 in Dushanbe written with its offset
+        # (as the timetable and the allocator did before v11).
+        db.execute("INSERT INTO session (kind, title_en, starts_at, ends_at) VALUES"
+                   " ('thematic', 'Afternoon', '2022-10-18T10:00:00+00:00',"
+                   " '2022-10-18T11:30:00+00:00'), ('side_event', 'Lunch',"
+                   " '2022-10-18T13:30:00+05:00', '2022-10-18T14:30:00+05:00')")
         for family, family_cyr in (("Rahmonov", "Раҳмонов"), ("Ivanova", "Иванова")):
             db.execute(
                 "INSERT INTO delegate (family_name, family_name_cyr, delegation_id, category_id,"
@@ -62,6 +68,11 @@ def test_upgrade_from_every_earlier_version(tmp_path: Path, version: int) -> Non
     from bsm_desk.store.event import get_event
 
     assert get_event(db).changeover_min == 15  # the change-over the allocator always used
+    from bsm_desk.store.sessions import list_sessions
+
+    assert [s.title_en for s in list_sessions(db)] == ["Lunch", "Afternoon"]  # time order
+    assert [r[0] for r in db.execute("SELECT starts_at FROM session ORDER BY id")] == [
+        "2022-10-18T10:00:00+00:00", "2022-10-18T08:30:00+00:00"]
     db.execute("UPDATE delegate SET family_name = 'Rakhmonov', search_key = 'rahmonov x'"
                " WHERE id = 1")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
