@@ -102,7 +102,8 @@ class Proposal:
     def as_dicts(self, reason: dict[Why, str] | None = None) -> list[dict[str, object]]:
         out: list[dict[str, object]] = []
         for p in self.placements:
-            item: dict[str, object] = {"request_id": p.request.id, "title": p.request.title_en}
+            item: dict[str, object] = {"request_id": p.request.id,
+                                       "title": p.request.title_en or p.request.title_ru}
             if p.placed and p.room is not None and p.start and p.end:
                 item.update(room=p.room.name_en, start=p.start.isoformat(),
                             end=p.end.isoformat(), preferred_choice=p.choice)

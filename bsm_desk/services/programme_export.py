@@ -76,8 +76,10 @@ def write_pdf(db: Database, out: str | Path) -> Path:
                 Paragraph(f"{start:%H:%M}–{end:%H:%M}", strong),
                 Paragraph(_escape(f"{room.name_en}<br/>{room.name_ru}" if room else "—")
                           .replace("&lt;br/&gt;", "<br/>"), cell),
-                Paragraph(f"<b>{_escape(s.title_en)}</b><br/>{_escape(s.title_ru)}<br/>"
-                          f"<font color='{colour}'>{english} · {russian}</font>", cell)])
+                Paragraph("<br/>".join(
+                    [f"<b>{_escape(s.title_en or s.title_ru)}</b>"]
+                    + ([_escape(s.title_ru)] if s.title_en and s.title_ru else [])
+                    + [f"<font color='{colour}'>{english} · {russian}</font>"]), cell)])
             styles.append(("LINEBEFORE", (2, row), (2, row), 3, colors.HexColor(colour)))
         table = Table(rows, colWidths=[28 * mm, 55 * mm, 180 * mm], repeatRows=1)
         table.setStyle(TableStyle(styles))
@@ -146,8 +148,9 @@ def write_ics(db: Database, folder: str | Path) -> list[Path]:
                 continue
             item = CalendarEvent()
             item.add("uid", f"session-{s.id}-{event.code.lower()}@bsm-desk")
-            item.add("summary", s.title_en)
-            item.add("description", f"{s.title_ru}\n{KINDS[s.kind][0]} · {KINDS[s.kind][1]}")
+            item.add("summary", s.title_en or s.title_ru)
+            other = [s.title_ru] if s.title_en and s.title_ru else []
+            item.add("description", "\n".join([*other, f"{KINDS[s.kind][0]} · {KINDS[s.kind][1]}"]))
             item.add("location", f"{room.name_en} / {room.name_ru}")
             item.add("dtstart", s.starts_at.astimezone(event.zone))
             item.add("dtend", s.ends_at.astimezone(event.zone))

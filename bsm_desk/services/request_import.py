@@ -157,14 +157,24 @@ def _request(db: Database, number: int, values: dict[str, Any], label: dict[str,
         ";", ",").split(",") if e.strip())
     if not text.get("title") or duration is None or duration <= 0:
         return None
+    title_en, title_ru = text["title"], text.get("title_ru", "")
+    if not title_ru and _mostly_cyrillic(title_en):  # a Russian title in the one column
+        title_en, title_ru = "", title_en
     return Request(
-        title_en=text["title"], title_ru=text.get("title_ru", ""),
+        title_en=title_en, title_ru=title_ru,
         organizer=text.get("organizer", ""), contact=text.get("contact", ""),
         expected=expected or 0, duration_min=duration,
         languages=("en", "ru") if flags["interpretation"] else ("en",),
         interpretation=flags["interpretation"], equipment=equipment,
         avoid_plenary=flags["avoid_plenary"], slots=tuple(slots),
         panellists=tuple(panellists))
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    """“Роль стратегий UNOCT в борьбе с терроризмом” is Russian, acronyms and all."""
+    cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    return cyrillic > latin
 
 
 def _whole(text: str) -> int | None:
