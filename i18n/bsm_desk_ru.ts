@@ -1791,6 +1791,26 @@ A .sqlite file from another desk or a backup</source>
         <translation>Программа</translation>
     </message>
     <message>
+        <source>Deleted “{title}”. Ctrl+Z puts it back.</source>
+        <translation>Удалено: «{title}». Ctrl+Z вернёт.</translation>
+    </message>
+    <message>
+        <source>Undone: {title}</source>
+        <translation>Отменено: {title}</translation>
+    </message>
+    <message>
+        <source>Undo the last change to “{title}” (Ctrl+Z)</source>
+        <translation>Отменить последнее изменение «{title}» (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Нечего отменять</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
         <source>Finding rooms and times (at most 5 seconds)…</source>
         <translation>Подбор залов и времени (не больше 5 секунд)…</translation>
     </message>
@@ -2179,6 +2199,17 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>TimetableEditor</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Delete (Del; Ctrl+Z puts it back)</source>
+        <translation>Удалить (Del; Ctrl+Z вернёт)</translation>
+    </message>
+</context>
+<context>
     <name>UserError</name>
     <message>
         <source>The {command} command needs --db PATH.</source>
@@ -2407,6 +2438,14 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>On {day} the venue must close after it opens.</source>
         <translation>{day}: площадка должна закрываться позже, чем открывается.</translation>
+    </message>
+    <message>
+        <source>People have been checked in at the door of this session, so it stays in the programme: move or change it instead.</source>
+        <translation>На входе в это заседание уже отмечались участники, поэтому оно остаётся в программе: перенесите или измените его.</translation>
+    </message>
+    <message>
+        <source>This session is no longer in the programme.</source>
+        <translation>Этого заседания больше нет в программе.</translation>
     </message>
     <message>
         <source>A side event needs a title in English or Russian.</source>

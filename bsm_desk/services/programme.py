@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
+from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Day, Event, Room, Session
 from bsm_desk.domain.programme import Conflict, conflicts
 from bsm_desk.store import atomic, journal
+from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import event as event_store
 from bsm_desk.store import requests as request_store
 from bsm_desk.store import rooms as room_store
@@ -98,3 +100,59 @@ def save_rooms(db: Database, rooms: list[Room], hours: list[Day], *, desk_id: st
             event_store.set_changeover(db, changeover)
         journal.record(db, desk_id=desk_id, operator=operator, action="rooms.saved",
                        detail={"rooms": len(rooms), "changeover_min": changeover})
+
+
+CHECKED_IN = QT_TRANSLATE_NOOP("UserError", "People have been checked in at the door of this "
+                                            "session, so it stays in the programme: move or "
+                                            "change it instead.")
+GONE = QT_TRANSLATE_NOOP("UserError", "This session is no longer in the programme.")
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A session taken out of the programme, with what went with it: enough to put it
+    back (under a new number)."""
+
+    session: Session
+    people: list[int]
+    requests: list[int]  # side-event requests it had placed; they wait again
+    readmit: bool | None  # its door's re-entry rule, if one was set
+
+
+def delete_session(db: Database, session_id: int, *, desk_id: str,
+                   operator: str = "") -> Removed:
+    door = Checkpoint.session_id(session_id)
+    with atomic(db):
+        session = next((s for s in session_store.list_sessions(db) if s.id == session_id),
+                       None)
+        if session is None:
+            raise UserError(GONE)
+        if checkin_store.any_at(db, door):
+            raise UserError(CHECKED_IN)
+        people = sorted(request_store.session_people(db).get(session_id, set()))
+        removed = Removed(session, people, request_store.unlink_session(db, session_id),
+                          checkin_store.delete_rule(db, door))
+        session_store.delete_session(db, session_id)
+        journal.record(db, desk_id=desk_id, operator=operator, action="session.deleted",
+                       subject=str(session_id), detail={
+                           "title": session.title_en or session.title_ru,
+                           "room": session.room_id, "start": session.starts_at.isoformat(),
+                           "end": session.ends_at.isoformat(), "people": people,
+                           "requests": removed.requests})
+    return removed
+
+
+def restore_session(db: Database, removed: Removed, *, desk_id: str,
+                    operator: str = "") -> int:
+    """Put a deleted session back (as a new session number); returns that number."""
+    with atomic(db):
+        session_id = session_store.add_session(db, replace(removed.session, id=None))
+        request_store.add_session_people(db, session_id, removed.people)
+        for request_id in removed.requests:
+            request_store.set_placed(db, request_id, session_id)
+        if removed.readmit is not None:
+            checkin_store.set_readmit(db, Checkpoint.session_id(session_id), removed.readmit)
+        journal.record(db, desk_id=desk_id, operator=operator, action="session.restored",
+                       subject=str(session_id),
+                       detail={"was": removed.session.id, "requests": removed.requests})
+    return session_id

@@ -104,3 +104,16 @@ def readmit_rules(db: Database) -> dict[str, bool]:
 def set_readmit(db: Database, checkpoint: str, readmit: bool) -> None:
     db.execute("INSERT OR REPLACE INTO checkpoint_rule (checkpoint, readmit) VALUES (?, ?)",
                [checkpoint, int(readmit)])
+
+
+def any_at(db: Database, checkpoint: str) -> bool:
+    """Whether anyone was ever checked in (or refused) at this checkpoint."""
+    return db.execute("SELECT 1 FROM checkin WHERE checkpoint = ? LIMIT 1",
+                      [checkpoint]).fetchone() is not None
+
+
+def delete_rule(db: Database, checkpoint: str) -> bool | None:
+    """Forget a checkpoint's re-entry rule; the rule it had, if any."""
+    rule = readmit_rules(db).get(checkpoint)
+    db.execute("DELETE FROM checkpoint_rule WHERE checkpoint = ?", [checkpoint])
+    return rule

@@ -109,3 +109,12 @@ def delete_request(db: Database, request_id: int) -> None:
     for table in ("request_slot", "request_panellist"):
         db.execute(f"DELETE FROM {table} WHERE request_id = ?", [request_id])
     db.execute("DELETE FROM side_event_request WHERE id = ?", [request_id])
+
+
+def unlink_session(db: Database, session_id: int) -> list[int]:
+    """Requests placed as this session go back to waiting; their ids."""
+    ids = [r[0] for r in db.execute(
+        "SELECT id FROM side_event_request WHERE session_id = ? ORDER BY id", [session_id])]
+    db.execute("UPDATE side_event_request SET session_id = NULL WHERE session_id = ?",
+               [session_id])
+    return ids

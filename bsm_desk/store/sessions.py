@@ -78,3 +78,8 @@ def update_session(db: Database, session: Session) -> None:
              session.organizer, session.id])
         set_access(db, session.id, list(session.access))
 
+
+
+def delete_session(db: Database, session_id: int) -> None:
+    """The session row; who may enter and who speaks go with it (ON DELETE CASCADE)."""
+    db.execute("DELETE FROM session WHERE id = ?", [session_id])

@@ -109,3 +109,51 @@ def test_an_unquoted_separator_in_a_request_row_is_explained(db, tmp_path: Path)
     assert report.added == 0
     assert report.problems[0].column == "Перевод"  # the second time slid under it
     assert "This row has 5 cells and the header row 4" in report.problems[-1].message()
+
+
+def test_a_deleted_session_comes_back_with_its_people_request_and_door_rule(db) -> None:
+    from bsm_desk.domain.checkin import Checkpoint
+    from bsm_desk.services import allocation
+    from bsm_desk.services import programme as programme_service
+    from bsm_desk.store import checkins as checkin_store
+    from bsm_desk.store import sessions as session_store
+
+    db.execute("DELETE FROM side_event_request")
+    people = [r[0] for r in db.execute("SELECT id FROM delegate LIMIT 2")]
+    request_id = side_events.save_request(db, Request(
+        "Panel", 60, expected=10, slots=(at(db, 0, 19),), panellists=tuple(people)),
+        desk_id=DESK)
+    allocation.apply(db, allocation.allocate(db, time_limit=2), desk_id=DESK)
+    placed = request_store.list_requests(db)[0]
+    session_id = placed.session_id
+    checkin_store.set_readmit(db, Checkpoint.session_id(session_id), True)
+    before = next(s for s in session_store.list_sessions(db) if s.id == session_id)
+
+    removed = programme_service.delete_session(db, session_id, desk_id=DESK)
+    assert session_id not in {s.id for s in session_store.list_sessions(db)}
+    assert request_store.list_requests(db)[0].session_id is None  # waiting again
+    assert session_id not in request_store.session_people(db)
+    assert Checkpoint.session_id(session_id) not in checkin_store.readmit_rules(db)
+
+    new_id = programme_service.restore_session(db, removed, desk_id=DESK)
+    back = next(s for s in session_store.list_sessions(db) if s.id == new_id)
+    assert back == replace(before, id=new_id)
+    assert request_store.list_requests(db)[0].session_id == new_id
+    assert request_store.session_people(db)[new_id] == set(people)
+    assert checkin_store.readmit_rules(db)[Checkpoint.session_id(new_id)] is True
+    assert request_id == placed.id
+
+
+def test_a_session_with_check_ins_is_not_deleted(db) -> None:
+    from bsm_desk.services import programme as programme_service
+    from bsm_desk.store import checkins as checkin_store
+    from bsm_desk.store import sessions as session_store
+
+    session = session_store.list_sessions(db)[0]
+    checkin_store.append(db, checkpoint=f"session-{session.id}", delegate_id=1,
+                         badge_version=1, verdict="ok", accepted=True,
+                         at=datetime.now(event_store.get_event(db).zone), desk_id=DESK)
+    with pytest.raises(UserError) as raised:
+        programme_service.delete_session(db, session.id, desk_id=DESK)
+    assert "checked in" in raised.value.message()
+    assert session in session_store.list_sessions(db)

@@ -192,3 +192,66 @@ def test_the_day_shown_stays_after_an_edit(window: MainWindow, demo_copy: Path,
     monkeypatch.setattr(SessionDialog, "exec", lambda self: True)
     screen.edit_session(session.id)  # saved and the programme read again
     assert screen.day.currentData() == second_day
+
+
+def test_delete_with_the_key_and_undo_puts_it_back(window: MainWindow, demo_copy: Path,
+                                                   qtbot) -> None:
+    screen = show(window, demo_copy)
+    side = next(s for s in screen.programme.sessions if s.title_en.startswith("The Role"))
+    people = screen.programme.people.get(side.id, set())
+    count = len(screen.programme.sessions)
+    assert not screen.undo_button.isEnabled()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    screen.editor.blocks[side.id].setSelected(True)
+    screen.editor.setFocus()
+    qtbot.keyClick(screen.editor, Qt.Key.Key_Delete)
+    assert len(screen.programme.sessions) == count - 1
+    assert all(s.title_en != side.title_en for s in screen.programme.sessions)
+    assert "Ctrl+Z puts it back" in window.statusBar().currentMessage()
+    assert screen.undo_button.isEnabled() and "The Role" in screen.undo_button.toolTip()
+    qtbot.keyClick(screen.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    back = next(s for s in screen.programme.sessions if s.title_en == side.title_en)
+    assert replace(back, id=side.id) == side
+    assert screen.programme.people.get(back.id, set()) == people
+    assert back.id in screen.editor.blocks and not screen.undo_button.isEnabled()
+
+
+def test_a_drag_by_mistake_is_undone(window: MainWindow, demo_copy: Path, qtbot,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = show(window, demo_copy)
+    zone = screen.programme.event.zone
+    side = next(s for s in screen.programme.sessions if s.title_en.startswith("The Role"))
+    later = datetime.combine(side.starts_at.astimezone(zone).date(), time(17, 0), zone)
+    screen.editor.moved.emit(side.id, side.room_id, later, later + (side.ends_at -
+                                                                      side.starts_at))
+    assert next(s for s in screen.programme.sessions if s.id == side.id).starts_at == later
+    # A new session too, then both undone, last first.
+    monkeypatch.setattr(SessionDialog, "exec", lambda self: True)
+    original = SessionDialog.result_session
+    monkeypatch.setattr(SessionDialog, "result_session",
+                        lambda self: replace(original(self), title_en="Press briefing"))
+    screen.create_session(side.room_id, datetime.combine(later.date(), time(8, 0), zone))
+    assert any(s.title_en == "Press briefing" for s in screen.programme.sessions)
+    screen.undo_button.click()
+    assert all(s.title_en != "Press briefing" for s in screen.programme.sessions)
+    screen.undo_button.click()
+    assert next(s for s in screen.programme.sessions if s.id == side.id) == side
+
+
+def test_a_session_people_checked_in_to_stays(window: MainWindow, demo_copy: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from bsm_desk.store import checkins as checkin_store
+
+    screen = show(window, demo_copy)
+    session = screen.programme.sessions[0]
+    checkin_store.append(window.db, checkpoint=f"session-{session.id}", delegate_id=1,
+                         badge_version=1, verdict="ok", accepted=True,
+                         at=session.starts_at, desk_id="d")
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: errors.append(text))
+    screen.delete_session(session.id)
+    assert errors and "checked in" in errors[0]
+    assert session in screen.programme.sessions and not screen.undo_button.isEnabled()

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,6 +35,8 @@ from bsm_desk.store import categories as category_store
 from bsm_desk.ui import i18n
 from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.icons import icon
+from bsm_desk.ui.screens.programme_side_events import SideEventActions
+from bsm_desk.ui.screens.programme_undo import ProgrammeUndo
 from bsm_desk.ui.widgets.people_picker import delegate_finder, named
 from bsm_desk.ui.widgets.timetable_editor import TimetableEditor
 
@@ -52,8 +54,9 @@ CONFLICT_TEXT = {
 }
 
 
-class ProgrammeScreen(QWidget):
+class ProgrammeScreen(SideEventActions, QWidget):
     changed = Signal()
+    message = Signal(str)  # for the status bar
 
     def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +82,15 @@ class ProgrammeScreen(QWidget):
         self.editor.moved.connect(self._moved)
         self.editor.edit_requested.connect(self.edit_session)
         self.editor.create_requested.connect(self.create_session)
+        self.editor.delete_requested.connect(self.delete_session)
+        self.undo = ProgrammeUndo(lambda: {"desk_id": self.settings.desk_id,
+                                           "operator": self.settings.desk_name})
+        self.undo_button = QPushButton(icon("undo"), "")
+        self.undo_button.clicked.connect(self.undo_last)
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(lambda _=False: self.undo_last())
+        self.addAction(self.undo_action)
         self.problems_label = QLabel()
         self.problems_label.setProperty("role", "subtitle")
         self.problems = QListWidget()
@@ -90,6 +102,7 @@ class ProgrammeScreen(QWidget):
         top.addSpacing(12)
         top.addWidget(self.day)
         top.addStretch(1)
+        top.addWidget(self.undo_button)
         top.addWidget(self.add_button)
         top.addWidget(self.rooms_button)
         top.addWidget(self.requests_button)
@@ -109,6 +122,8 @@ class ProgrammeScreen(QWidget):
     # -- data ------------------------------------------------------------------------
     def load(self, db: Database, overview: Overview, path: Path | None = None) -> None:
         self.db, self.programme, self.path = db, None, path
+        self.undo.clear()
+        self._update_undo()
         if self.isVisible():  # else when first shown
             self.reload()
 
@@ -118,6 +133,7 @@ class ProgrammeScreen(QWidget):
 
     def unload(self) -> None:
         self.db, self.programme = None, None
+        self.undo.clear()
         self.editor.scene().clear()
         self.problems.clear()
 
@@ -183,14 +199,62 @@ class ProgrammeScreen(QWidget):
     # -- editing -----------------------------------------------------------------------
     def _save(self, session: Session, panellists: list[int] | None = None) -> None:
         assert self.db is not None
+        before = self._session(session.id) if session.id is not None else None
+        people = set(self.programme.people.get(session.id or 0, set())) \
+            if self.programme else set()
         try:
-            programme_service.save_session(self.db, session, desk_id=self.settings.desk_id,
-                                           operator=self.settings.desk_name,
-                                           panellists=panellists)
+            saved = programme_service.save_session(
+                self.db, session, desk_id=self.settings.desk_id,
+                operator=self.settings.desk_name, panellists=panellists)
         except Exception as exc:  # noqa: BLE001 - shown; the programme stays as it was
             QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
+        else:
+            if before is not None:
+                self.undo.changed(before, people)
+            else:
+                self.undo.added(session, saved)
+        self._after_change()
+
+    def delete_session(self, session_id: int) -> None:
+        """Take a session out of the programme (Ctrl+Z puts it back)."""
+        if self.db is None:
+            return
+        try:
+            removed = programme_service.delete_session(
+                self.db, session_id, desk_id=self.settings.desk_id,
+                operator=self.settings.desk_name)
+        except Exception as exc:  # noqa: BLE001 - shown; nothing was deleted
+            QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
+            return
+        self.undo.deleted(removed)
+        self.message.emit(self.tr("Deleted “{title}”. Ctrl+Z puts it back.").format(
+            title=removed.session.title(i18n.language())))
+        self._after_change()
+
+    def undo_last(self) -> None:
+        if self.db is None or self.undo.last() is None:
+            return
+        try:
+            step = self.undo.undo(self.db)
+        except Exception as exc:  # noqa: BLE001 - shown; the step stays to try again
+            QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
+            return
+        if step is not None:
+            self.message.emit(self.tr("Undone: {title}").format(title=step.title))
+        self._after_change()
+
+    def _after_change(self) -> None:
         self.reload()
+        self._update_undo()
         self.changed.emit()
+
+    def _update_undo(self) -> None:
+        step = self.undo.last()
+        self.undo_button.setEnabled(step is not None)
+        self.undo_action.setEnabled(step is not None)
+        self.undo_button.setToolTip(self.tr("Undo the last change to “{title}” (Ctrl+Z)")
+                                    .format(title=step.title) if step else
+                                    self.tr("Nothing to undo"))
 
     def _moved(self, session_id: int, room_id: int, start: datetime, end: datetime) -> None:
         from dataclasses import replace
@@ -253,65 +317,6 @@ class ProgrammeScreen(QWidget):
             self.reload()
             self.changed.emit()
 
-    # -- side events -------------------------------------------------------------------
-    def edit_requests(self) -> None:
-        from bsm_desk.ui.dialogs.requests import RequestsDialog
-
-        if self.db is None:
-            return
-        dialog = RequestsDialog(self.db, self.settings, self.path.parent if self.path else None,
-                                self)
-        dialog.exec()
-        if dialog.allocate_requested:
-            self.allocate()
-
-    def allocate(self) -> None:
-        """Find rooms and times for the pending requests, show them, apply the chosen."""
-        from bsm_desk.services import allocation
-        from bsm_desk.store import connect
-        from bsm_desk.store.db import db_file
-        from bsm_desk.ui.workers import Progress, run_with_progress
-
-        if self.db is None:
-            return
-        path = db_file(self.db)
-
-        def job(progress: Progress) -> allocation.Proposal:
-            db = connect(path)
-            try:
-                return allocation.allocate(db, time_limit=5.0)
-            finally:
-                db.close()
-
-        run_with_progress(self, self.tr("Finding rooms and times (at most 5 seconds)…"), job,
-                          on_done=self._review, on_failed=lambda exc: QMessageBox.critical(
-                              self, self.tr("Programme"), translate_error(exc)))
-
-    def _review(self, proposal: object) -> None:
-        from bsm_desk.services import allocation
-        from bsm_desk.ui.dialogs.allocation import AllocationDialog
-
-        assert isinstance(proposal, allocation.Proposal)
-        if self.programme is None or self.db is None:
-            return
-        if not proposal.placements:
-            QMessageBox.information(self, self.tr("Programme"),
-                                    self.tr("There are no side-event requests waiting."))
-            return
-        self.proposed = [(p.room.id or 0, p.start, p.end, p.request.title_en)
-                         for p in proposal.placements if p.placed and p.room and p.start and p.end]
-        self.editor.show_proposals(self.proposed)
-        dialog = AllocationDialog(proposal, self.programme.event.zone, self)
-        dialog.placement_selected.connect(self.show_time)
-        accepted = dialog.exec()
-        self.proposed = []
-        self.editor.clear_proposals()
-        if accepted and dialog.chosen():
-            allocation.apply(self.db, proposal, desk_id=self.settings.desk_id,
-                             operator=self.settings.desk_name, only=dialog.chosen())
-            self.reload()
-            self.changed.emit()
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.reload()
@@ -323,6 +328,8 @@ class ProgrammeScreen(QWidget):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Programme"))
+        self.undo_button.setText(self.tr("Undo"))
+        self._update_undo()
         self.add_button.setText(self.tr("New session…"))
         self.add_button.setToolTip(self.tr("Or double-click free space in the timetable"))
         self.rooms_button.setText(self.tr("Rooms and hours…"))

@@ -12,15 +12,17 @@ import textwrap
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
     QGraphicsView,
+    QMenu,
     QWidget,
 )
 
@@ -97,10 +99,23 @@ class SessionBlock(QGraphicsRectItem):
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.editor.edit_requested.emit(self.session.id or 0)
 
+    def contextMenuEvent(  # type: ignore[override]
+            self, event: QGraphicsSceneContextMenuEvent) -> None:
+        menu = QMenu()
+        edit = menu.addAction(QCoreApplication.translate("TimetableEditor", "Edit…"))
+        delete = menu.addAction(QCoreApplication.translate("TimetableEditor",
+                                                           "Delete (Del; Ctrl+Z puts it back)"))
+        chosen = menu.exec(event.screenPos())
+        if chosen is edit:
+            self.editor.edit_requested.emit(self.session.id or 0)
+        elif chosen is delete:
+            self.editor.delete_requested.emit(self.session.id or 0)
+
 
 class TimetableEditor(QGraphicsView):
     moved = Signal(int, int, object, object)  # session id, room id, start, end
     edit_requested = Signal(int)
+    delete_requested = Signal(int)
     create_requested = Signal(int, object)  # room id, start
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -222,6 +237,17 @@ class TimetableEditor(QGraphicsView):
         block.setRect(QRectF(self.x_of(session.room_id or 0) + 3, top, COLUMN - 6,
                              bottom - top))
         block.refresh_label()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        chosen = [item for item in self.scene().selectedItems() if isinstance(item, SessionBlock)]
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and chosen:
+            for block in chosen:
+                self.delete_requested.emit(block.session.id or 0)
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and len(chosen) == 1:
+            self.edit_requested.emit(chosen[0].session.id or 0)
+            return
+        super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event: object) -> None:
         point = self.mapToScene(event.position().toPoint())  # type: ignore[attr-defined]
