@@ -1798,9 +1798,13 @@ A .sqlite file from another desk or a backup</source>
         <source>Undone: {title}</source>
         <translation>Отменено: {title}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n side event(s) placed</source>
+        <translation><numerusform>%n сайд-ивент размещён</numerusform><numerusform>%n сайд-ивента размещены</numerusform><numerusform>%n сайд-ивентов размещено</numerusform></translation>
+    </message>
     <message>
-        <source>Undo the last change to “{title}” (Ctrl+Z)</source>
-        <translation>Отменить последнее изменение «{title}» (Ctrl+Z)</translation>
+        <source>Undo: {title} (Ctrl+Z)</source>
+        <translation>Отменить: {title} (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Nothing to undo</source>

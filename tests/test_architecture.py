@@ -61,3 +61,27 @@ def test_the_ts_compiles_and_placeholders_survive_translation(tmp_path: Path) ->
         for form in forms:
             assert set(re.findall(r"\{\w+\}", form)) == set(re.findall(r"\{\w+\}", source)), source
             assert ("%n" in form) == ("%n" in source), source
+
+
+def test_translated_words_are_where_lupdate_finds_them() -> None:
+    """lupdate (Python) reads self.tr(...) with the class's name as context, and
+    QCoreApplication.translate("Context", "text") with two arguments only. A numerus
+    translate(...) and self.tr in a mixin (whose context at run time is another class)
+    would ship English in the Russian UI without failing the check above."""
+    import ast
+
+    wrong = []
+    for path in sorted((ROOT / "bsm_desk").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]:
+            uses_tr = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                          and n.func.attr == "tr" and isinstance(n.func.value, ast.Name)
+                          and n.func.value.id == "self" for n in ast.walk(cls))
+            if uses_tr and not cls.bases:
+                wrong.append(f"{path.name}: class {cls.name} (no Qt base) calls self.tr")
+        for call in [n for n in ast.walk(tree) if isinstance(n, ast.Call)]:
+            if isinstance(call.func, ast.Attribute) and call.func.attr == "translate" \
+                    and isinstance(call.func.value, ast.Name) \
+                    and call.func.value.id == "QCoreApplication" and len(call.args) > 2:
+                wrong.append(f"{path.name}:{call.lineno} translate() with a plural form")
+    assert wrong == []

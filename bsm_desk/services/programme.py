@@ -142,6 +142,14 @@ def delete_session(db: Database, session_id: int, *, desk_id: str,
     return removed
 
 
+def delete_sessions(db: Database, session_ids: list[int], *, desk_id: str,
+                    operator: str = "") -> list[Removed]:
+    """Several sessions out of the programme, all or none (the undo of an allocation)."""
+    with atomic(db):
+        return [delete_session(db, session_id, desk_id=desk_id, operator=operator)
+                for session_id in session_ids]
+
+
 def restore_session(db: Database, removed: Removed, *, desk_id: str,
                     operator: str = "") -> int:
     """Put a deleted session back (as a new session number); returns that number."""

@@ -23,3 +23,18 @@ def window(app: object, qtbot: object) -> Iterator[MainWindow]:
     yield win
     win.close_database()
     i18n.manager().set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box no test asked for would wait for a click that never comes and hang
+    the run: fail the test instead, with the box's text. Tests that expect a box patch
+    these themselves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        texts = [a.text() if isinstance(a, QMessageBox) else a for a in args]
+        raise AssertionError(f"unexpected message box: {texts}")
+
+    for name in ("critical", "warning", "information", "question", "exec"):
+        monkeypatch.setattr(QMessageBox, name, refuse)

@@ -103,6 +103,10 @@ def test_allocate_review_and_accept_some(window: MainWindow, demo_copy: Path, qt
     placed = sum(1 for r in request_store.list_requests(db) if r.session_id)
     assert placed == 3 and len(screen.programme.sessions) == before + 3
     assert screen.editor._ghosts == []  # the proposal is gone from the timetable
+    assert "3 side event(s) placed" in screen.undo_button.toolTip()
+    screen.undo_button.click()  # all three out again, their requests waiting
+    assert len(screen.programme.sessions) == before
+    assert not any(r.session_id for r in request_store.list_requests(db))
 
 
 def test_rooms_and_hours_edited_and_conflicts_follow(window: MainWindow, demo_copy: Path,

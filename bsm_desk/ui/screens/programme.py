@@ -243,6 +243,12 @@ class ProgrammeScreen(SideEventActions, QWidget):
             self.message.emit(self.tr("Undone: {title}").format(title=step.title))
         self._after_change()
 
+    def _allocated(self, created: list[int]) -> None:
+        """Side events just placed by the allocator: one step to undo."""
+        if created:
+            self.undo.allocated(created, self.tr("%n side event(s) placed", "", len(created)))
+        self._after_change()
+
     def _after_change(self) -> None:
         self.reload()
         self._update_undo()
@@ -252,7 +258,7 @@ class ProgrammeScreen(SideEventActions, QWidget):
         step = self.undo.last()
         self.undo_button.setEnabled(step is not None)
         self.undo_action.setEnabled(step is not None)
-        self.undo_button.setToolTip(self.tr("Undo the last change to “{title}” (Ctrl+Z)")
+        self.undo_button.setToolTip(self.tr("Undo: {title} (Ctrl+Z)")
                                     .format(title=step.title) if step else
                                     self.tr("Nothing to undo"))
 

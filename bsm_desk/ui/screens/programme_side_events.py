@@ -3,6 +3,7 @@ times found for them, reviewed on the timetable and accepted all or some."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ class SideEventActions:
     settings: config.Settings
     editor: TimetableEditor
     proposed: list[tuple[int, datetime, datetime, str]]
+    _allocated: Callable[[list[int]], None]
 
     def edit_requests(self) -> None:
         from bsm_desk.ui.dialogs.requests import RequestsDialog
@@ -88,7 +90,6 @@ class SideEventActions:
         self.proposed = []
         self.editor.clear_proposals()
         if accepted and dialog.chosen():
-            allocation.apply(self.db, proposal, desk_id=self.settings.desk_id,
-                             operator=self.settings.desk_name, only=dialog.chosen())
-            self.reload()
-            self.changed.emit()
+            created = allocation.apply(self.db, proposal, desk_id=self.settings.desk_id,
+                                       operator=self.settings.desk_name, only=dialog.chosen())
+            self._allocated(created)

@@ -12,15 +12,16 @@ from bsm_desk.domain.model import Session
 from bsm_desk.services import programme as programme_service
 from bsm_desk.services.programme import Removed
 
-CHANGED, ADDED, DELETED = "changed", "added", "deleted"
+CHANGED, ADDED, DELETED, ALLOCATED = "changed", "added", "deleted", "allocated"
 DEPTH = 50  # steps kept
 
 
 @dataclass
 class Step:
-    kind: str  # CHANGED, ADDED or DELETED
+    kind: str  # CHANGED, ADDED, DELETED or ALLOCATED
     title: str  # of the session, for the Undo button
     session_id: int
+    placed: list[int] | None = None  # ALLOCATED: the sessions made from requests
     before: Session | None = None  # CHANGED: as it was
     people: list[int] | None = None  # CHANGED: its panellists as they were
     removed: Removed | None = None  # DELETED: what to put back
@@ -32,7 +33,8 @@ class ProgrammeUndo:
         self.steps: list[Step] = []
 
     def changed(self, before: Session, people: set[int]) -> None:
-        self._push(Step(CHANGED, _title(before), before.id or 0, before, sorted(people)))
+        self._push(Step(CHANGED, _title(before), before.id or 0, before=before,
+                        people=sorted(people)))
 
     def added(self, session: Session, session_id: int) -> None:
         self._push(Step(ADDED, _title(session), session_id))
@@ -40,6 +42,9 @@ class ProgrammeUndo:
     def deleted(self, removed: Removed) -> None:
         self._push(Step(DELETED, _title(removed.session), removed.session.id or 0,
                         removed=removed))
+
+    def allocated(self, session_ids: list[int], title: str) -> None:
+        self._push(Step(ALLOCATED, title, session_ids[0], placed=list(session_ids)))
 
     def last(self) -> Step | None:
         return self.steps[-1] if self.steps else None
@@ -54,6 +59,8 @@ class ProgrammeUndo:
                                            **self.who())
         elif step.kind == ADDED:
             programme_service.delete_session(db, step.session_id, **self.who())
+        elif step.kind == ALLOCATED and step.placed:
+            programme_service.delete_sessions(db, step.placed, **self.who())
         elif step.kind == DELETED and step.removed is not None:
             new_id = programme_service.restore_session(db, step.removed, **self.who())
             self._renumber(step.session_id, new_id)
@@ -69,6 +76,8 @@ class ProgrammeUndo:
     def _renumber(self, old: int, new: int) -> None:
         """A session put back has a new number: earlier steps about it follow."""
         for step in self.steps:
+            if step.placed:
+                step.placed = [new if x == old else x for x in step.placed]
             if step.session_id == old:
                 step.session_id = new
                 if step.before is not None:
