@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QToolButton,
@@ -38,12 +36,12 @@ from bsm_desk.domain.checkin import looks_like_a_name
 from bsm_desk.services import checkin
 from bsm_desk.services.checkin import Desk, Verdict
 from bsm_desk.services.events import Overview
-from bsm_desk.services.search import search
 from bsm_desk.ui import i18n
 from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.icons import icon
 from bsm_desk.ui.sounds import Sounds
 from bsm_desk.ui.widgets.checkin_side import CheckinSide
+from bsm_desk.ui.widgets.name_results import NameResults
 from bsm_desk.ui.widgets.verdict_panel import VerdictPanel
 
 
@@ -101,10 +99,7 @@ class CheckinScreen(QWidget):
         self._idle_timer.start()
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._search)
-        self.results = QListWidget()
-        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.results.setMaximumHeight(180)
-        self.results.setVisible(False)
+        self.results = NameResults()
         self.results.itemClicked.connect(
             lambda item: self._admit(item.data(Qt.ItemDataRole.UserRole)))
         self.panel = VerdictPanel()
@@ -253,27 +248,16 @@ class CheckinScreen(QWidget):
         if self.db is None or len(text) < 2 or not looks_like_a_name(text):
             self.results.setVisible(False)
             return
-        lang = i18n.language()
-        self.results.clear()
-        for hit in search(self.db, text, limit=8, lang=lang):
-            cyrillic = f"{hit.family_name_cyr} {hit.given_name_cyr}".strip()
-            label = f"{hit.family_name.upper()} {hit.given_name}"
-            label += f" · {cyrillic}" if cyrillic else ""
-            item = QListWidgetItem(f"{label} — {hit.delegation}")
-            item.setData(Qt.ItemDataRole.UserRole, hit.id)
-            self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
-        self.results.setVisible(self.results.count() > 0)
+        self.results.fill(self.db, text, i18n.language())
 
     def _name_entered(self, text: str) -> None:
         self.input.setText(text)
         self._search()
-        item = self.results.currentItem()
-        if item is None:
+        chosen = self.results.chosen()
+        if chosen is None:
             self.message.emit(self.tr("Nobody found for “{text}”.").format(text=text))
             return
-        self._admit(item.data(Qt.ItemDataRole.UserRole))
+        self._admit(chosen)
 
     def _admit(self, delegate_id: int) -> None:
         self.input.clear()
@@ -286,9 +270,7 @@ class CheckinScreen(QWidget):
         if watched is self.input and event.type() == QEvent.Type.KeyPress \
                 and isinstance(event, QKeyEvent):
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.isVisible():
-                step = 1 if event.key() == Qt.Key.Key_Down else -1
-                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
-                self.results.setCurrentRow(row)
+                self.results.step(1 if event.key() == Qt.Key.Key_Down else -1)
                 return True
             if event.key() == Qt.Key.Key_Escape:
                 self.input.clear()
