@@ -28,9 +28,6 @@ from bsm_desk.services import events as event_service
 from bsm_desk.services.events import Overview
 from bsm_desk.store import connect
 from bsm_desk.ui import i18n
-from bsm_desk.ui.dialogs.first_start import FirstStartDialog
-from bsm_desk.ui.dialogs.new_event import NewEventDialog
-from bsm_desk.ui.dialogs.settings import SettingsDialog
 from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.icons import app_icon, icon
@@ -211,6 +208,8 @@ class MainWindow(ScreenRegistry, QMainWindow):
         return self.first_start()
 
     def first_start(self) -> bool:
+        from bsm_desk.ui.dialogs.first_start import FirstStartDialog  # not at every start
+
         while True:
             dialog = FirstStartDialog(self)
             if not dialog.exec():
@@ -255,6 +254,8 @@ class MainWindow(ScreenRegistry, QMainWindow):
                           on_done=self.open_database, on_failed=self.show_error)
 
     def new_event_interactive(self) -> bool:
+        from bsm_desk.ui.dialogs.new_event import NewEventDialog
+
         dialog = NewEventDialog(self)
         if not dialog.exec():
             return False
@@ -303,6 +304,8 @@ class MainWindow(ScreenRegistry, QMainWindow):
 
     # -- settings, language, about -------------------------------------------------------
     def edit_settings(self) -> None:
+        from bsm_desk.ui.dialogs.settings import SettingsDialog
+
         if SettingsDialog(self.settings, self).exec():
             if "checkin" in self._made:
                 self.checkin_screen.settings_changed()
