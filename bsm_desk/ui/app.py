@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bsm_desk import APP_NAME, __version__, config
@@ -51,7 +51,30 @@ def run(db: Path | None = None, demo: bool = False) -> int:
     if os.environ.get("BSM_DESK_QUIT_WHEN_SHOWN"):
         quit_when_painted(window)
     window.show()
-    return app.exec()
+    if os.environ.get("BSM_DESK_VISIT_SCREENS"):
+        QTimer.singleShot(0, lambda: visit_screens(window))
+    code = app.exec()
+    # A background read still running (the dashboard's, say) ends before Python does.
+    QThreadPool.globalInstance().waitForDone(3000)
+    return code
+
+
+def visit_screens(window: MainWindow) -> None:
+    """For checking a packaged build: show every screen once, then leave (exit code 0,
+    or 3 with the error on stderr if a screen cannot be made, e.g. a module the packager
+    left out)."""
+    from bsm_desk.ui.screen_registry import SCREENS
+
+    try:
+        for name in SCREENS:
+            window.navigation.setCurrentRow(SCREENS.index(name))
+            QApplication.processEvents()
+            print(f"screen shown: {name}", flush=True)
+    except Exception:  # noqa: BLE001 - reported, and the exit code says so
+        traceback.print_exc()
+        QApplication.exit(3)
+        return
+    QApplication.quit()
 
 
 def quit_when_painted(window: MainWindow) -> None:

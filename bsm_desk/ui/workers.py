@@ -28,6 +28,11 @@ class _Signals(QObject):
     cancelled = Signal()
 
 
+# Jobs still running, held here so that a screen closed (or the window quit) meanwhile
+# does not free a job, and its signals, under the worker thread's feet.
+_RUNNING: set[Job] = set()
+
+
 class Job(QRunnable):
     def __init__(self, fn: Callable[[Progress], Any]) -> None:
         super().__init__()
@@ -46,13 +51,18 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(self._progress)
-        except Cancelled:
-            self.signals.cancelled.emit()
-        except BaseException as exc:  # reported to the user by the GUI thread
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.done.emit(result)
+            try:
+                result = self.fn(self._progress)
+            except Cancelled:
+                self.signals.cancelled.emit()
+            except BaseException as exc:  # reported to the user by the GUI thread
+                self.signals.failed.emit(exc)
+            else:
+                self.signals.done.emit(result)
+        except RuntimeError:  # the signals' object is gone (the app is closing): no one
+            pass  # is left to tell
+        finally:
+            _RUNNING.discard(self)
 
 
 def start(fn: Callable[[Progress], Any], *, on_progress: Callable[[int, int], None],
@@ -63,7 +73,8 @@ def start(fn: Callable[[Progress], Any], *, on_progress: Callable[[int, int], No
     job.signals.progress.connect(on_progress)
     job.signals.done.connect(on_done)
     job.signals.failed.connect(on_failed)
-    owner._running_job = job  # type: ignore[attr-defined]  # keep it alive
+    owner._running_job = job  # type: ignore[attr-defined]  # the owner's latest job
+    _RUNNING.add(job)
     QThreadPool.globalInstance().start(job)
     return job
 
@@ -100,6 +111,7 @@ def run_with_progress(parent: QWidget, label: str, fn: Callable[[Progress], Any]
     job.signals.failed.connect(failed)
     job.signals.cancelled.connect(finish)
     dialog.canceled.connect(job.cancel)
-    parent._running_job = job  # type: ignore[attr-defined]  # keep it alive
+    parent._running_job = job  # type: ignore[attr-defined]  # the parent's latest job
+    _RUNNING.add(job)
     QThreadPool.globalInstance().start(job)
     return job

@@ -161,3 +161,22 @@ def test_window_geometry_is_remembered(app, qtbot, demo_file: Path) -> None:
     second = MainWindow(config.load())
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (720, 530)
+
+
+def test_every_screen_opens_in_a_fresh_process(demo_file: Path, tmp_path: Path) -> None:
+    """What a packaged build is checked with (README, Packaging): the app shows every
+    screen and leaves cleanly, with no traceback (a worker outliving the window, say)."""
+    import os
+    import subprocess
+    import sys
+
+    from bsm_desk.ui.screen_registry import SCREENS
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BSM_DESK_VISIT_SCREENS="1",
+               BSM_DESK_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-m", "bsm_desk", "--db", str(demo_file)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert [line.split(": ")[1] for line in done.stdout.splitlines()
+            if line.startswith("screen shown")] == list(SCREENS)
+    assert "Traceback" not in done.stderr
