@@ -1800,7 +1800,11 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message numerus="yes">
         <source>%n side event(s) placed</source>
-        <translation><numerusform>%n сайд-ивент размещён</numerusform><numerusform>%n сайд-ивента размещены</numerusform><numerusform>%n сайд-ивентов размещено</numerusform></translation>
+        <translation>
+            <numerusform>%n сайд-ивент размещён</numerusform>
+            <numerusform>%n сайд-ивента размещены</numerusform>
+            <numerusform>%n сайд-ивентов размещено</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo: {title} (Ctrl+Z)</source>
@@ -2167,8 +2171,8 @@ A .sqlite file from another desk or a backup</source>
         <translation>Кто может войти:</translation>
     </message>
     <message>
-        <source>Panellists (double-click to remove):</source>
-        <translation>Докладчики (двойной щелчок — убрать):</translation>
+        <source>Panellists and speakers (double-click to remove):</source>
+        <translation>Докладчики и выступающие (двойной щелчок — убрать):</translation>
     </message>
 </context>
 <context>

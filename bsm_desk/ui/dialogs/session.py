@@ -80,7 +80,7 @@ class SessionDialog(QDialog):
         form.addRow(self.tr("Expected attendance:"), self.expected)
         form.addRow(self.tr("Organizer:"), self.organizer)
         form.addRow(self.tr("Who may enter:"), self.access)
-        form.addRow(self.tr("Panellists (double-click to remove):"), self.people)
+        form.addRow(self.tr("Panellists and speakers (double-click to remove):"), self.people)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
