@@ -2088,8 +2088,12 @@ A .sqlite file from another desk or a backup</source>
         <translation>Кабин</translation>
     </message>
     <message>
-        <source>Equipment (projector, microphones, streaming)</source>
-        <translation>Оборудование (projector, microphones, streaming)</translation>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <source>Separated by commas: projector, microphones, streaming</source>
+        <translation>Через запятую: projector, microphones, streaming</translation>
     </message>
     <message>
         <source>Add a room</source>

@@ -32,9 +32,13 @@ class RoomsDialog(QDialog):
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([
             self.tr("Name (English)"), self.tr("Name (Russian)"), self.tr("Floor"),
-            self.tr("Seats"), self.tr("Booths"),
-            self.tr("Equipment (projector, microphones, streaming)")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            self.tr("Seats"), self.tr("Booths"), self.tr("Equipment")])
+        self.table.horizontalHeaderItem(5).setToolTip(
+            self.tr("Separated by commas: projector, microphones, streaming"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # names, equipment
+        for column in (2, 3, 4):  # floor, seats, booths: as wide as their heading
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for room in rooms:
             self._add_row(room)
         add = QPushButton(self.tr("Add a room"))
