@@ -4,6 +4,10 @@
 <context>
     <name>Allocation</name>
     <message>
+        <source>The venue has no rooms yet: add them in Rooms and hours.</source>
+        <translation>На площадке ещё нет залов: добавьте их в разделе «Залы и часы».</translation>
+    </message>
+    <message>
         <source>Too many participants for any room ({expected} expected).</source>
         <translation>Слишком много участников для любого зала (ожидается {expected}).</translation>
     </message>

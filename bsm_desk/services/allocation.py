@@ -52,6 +52,7 @@ FIRST_SHARE = 0.6  # of the time limit, at most, for the first solve
 
 
 class Why(enum.StrEnum):
+    NO_ROOMS = "no_rooms"  # the venue has no rooms yet
     TOO_MANY = "too_many"  # no room seats the expected participants
     NO_BOOTHS = "no_booths"  # interpretation needed, no big enough room has booths
     EQUIPMENT = "equipment"  # no room has the equipment asked for
@@ -61,6 +62,8 @@ class Why(enum.StrEnum):
 
 
 REASONS = {
+    Why.NO_ROOMS: QT_TRANSLATE_NOOP("Allocation", "The venue has no rooms yet: add them "
+                                                  "in Rooms and hours."),
     Why.TOO_MANY: QT_TRANSLATE_NOOP("Allocation", "Too many participants for any room "
                                                   "({expected} expected)."),
     Why.NO_BOOTHS: QT_TRANSLATE_NOOP("Allocation", "Interpretation is needed, and no room "
@@ -124,6 +127,8 @@ def _suitable(request: Request, room: Room) -> bool:
 
 def _explain(request: Request, rooms: Sequence[Room], longest_day: int) -> Why | None:
     """Why a request can never be placed, whatever else is in the programme."""
+    if not rooms:
+        return Why.NO_ROOMS
     if request.duration_min > longest_day:
         return Why.TOO_LONG
     big = [r for r in rooms if r.capacity >= request.expected]

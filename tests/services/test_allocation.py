@@ -203,3 +203,11 @@ def test_the_change_over_time_is_the_events_setting(db):
                 assert gap >= timedelta(minutes=45), (room, start, other_start)
     with pytest.raises(UserError):
         programme_service.save_rooms(db, rooms, days, desk_id=DESK, changeover=600)
+
+
+def test_no_rooms_at_all_is_said_so(db):
+    _, days, _, _, zone = world(db)
+    proposal = propose([Request("Panel", 60, expected=10, id=1)], [], days, [], {}, zone,
+                       time_limit=1)
+    assert proposal.placements[0].why is Why.NO_ROOMS
+    assert "no rooms yet" in proposal.as_dicts()[0]["reason"]
