@@ -2224,6 +2224,10 @@ A .sqlite file from another desk or a backup</source>
         <source>Delete (Del; Ctrl+Z puts it back)</source>
         <translation>Удалить (Del; Ctrl+Z вернёт)</translation>
     </message>
+    <message>
+        <source>No rooms yet: add the venue's rooms with “Rooms and hours…” to build the programme.</source>
+        <translation>Залов пока нет: добавьте залы площадки в разделе «Залы и часы…», чтобы составить программу.</translation>
+    </message>
 </context>
 <context>
     <name>UserError</name>

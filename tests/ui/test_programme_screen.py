@@ -259,3 +259,36 @@ def test_a_session_people_checked_in_to_stays(window: MainWindow, demo_copy: Pat
     screen.delete_session(session.id)
     assert errors and "checked in" in errors[0]
     assert session in screen.programme.sessions and not screen.undo_button.isEnabled()
+
+
+def test_a_new_event_without_rooms_asks_for_rooms_first(window: MainWindow, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    from bsm_desk.domain.model import Room
+    from bsm_desk.services.events import NewEvent, create_event
+    from bsm_desk.ui.dialogs.rooms import RoomsDialog
+
+    create_event(tmp_path / "new.sqlite", NewEvent("Test", date(2022, 10, 18),
+                                                   date(2022, 10, 19), "Asia/Dushanbe"),
+                 desk_id="d").close()
+    screen = show(window, tmp_path / "new.sqlite")
+    notes = [i.text() for i in screen.editor.scene().items()
+             if isinstance(i, QGraphicsSimpleTextItem)]
+    assert any(t.startswith("No rooms yet") for t in notes)
+
+    def add_room(dialog: RoomsDialog) -> bool:
+        dialog._add_row(Room("", ""))
+        row = dialog.table.rowCount() - 1
+        for column, text in enumerate(("Main hall", "Главный зал", "1", "300", "2")):
+            dialog.table.item(row, column).setText(text)
+        return True
+
+    monkeypatch.setattr(RoomsDialog, "exec", add_room)
+    screen.add_button.click()  # "New session…" with no rooms: the rooms come first
+    assert [r.name_en for r in screen.programme.rooms] == ["Main hall"]
+    notes = [i.text() for i in screen.editor.scene().items()
+             if isinstance(i, QGraphicsSimpleTextItem)]
+    assert not any(t.startswith("No rooms yet") for t in notes)

@@ -284,7 +284,10 @@ class ProgrammeScreen(SideEventActions, QWidget):
                              start + timedelta(minutes=60), room_id=room_id))
 
     def _add_here(self) -> None:
-        if self.programme is None or not self.programme.rooms:
+        if self.programme is None:
+            return
+        if not self.programme.rooms:  # sessions need a room: the rooms first
+            self.edit_rooms()
             return
         day = self.day.currentData()
         start = datetime.combine(day, time(13, 30), self.programme.event.zone)

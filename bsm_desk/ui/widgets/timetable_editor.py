@@ -188,6 +188,12 @@ class TimetableEditor(QGraphicsView):
                                                        COLUMN - 6, bottom - top))
             scene.addItem(block)
             self.blocks[session.id or 0] = block
+        if not rooms:
+            note = scene.addSimpleText(QCoreApplication.translate(
+                "TimetableEditor", "No rooms yet: add the venue's rooms with "
+                                   "“Rooms and hours…” to build the programme."), bold)
+            note.setPos(GUTTER + 20, HEADER + 20)
+            width = max(width, GUTTER + 40 + note.boundingRect().width())
         scene.setSceneRect(0, 0, width + 10, HEADER + height + 10)
 
     def show_proposals(self, placements: list[tuple[int, datetime, datetime, str]]) -> None:
