@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from bsm_desk.domain.model import pick
+
 
 @dataclass(frozen=True, slots=True)
 class Request:
@@ -26,6 +28,9 @@ class Request:
     panellists: tuple[int, ...] = ()  # delegate ids
     session_id: int | None = None  # once placed
     id: int | None = None
+
+    def title(self, lang: str) -> str:
+        return pick(lang, self.title_en, self.title_ru)
 
 
 def add_request(db: Database, request: Request) -> int:

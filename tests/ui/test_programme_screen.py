@@ -292,3 +292,35 @@ def test_a_new_event_without_rooms_asks_for_rooms_first(window: MainWindow, tmp_
     notes = [i.text() for i in screen.editor.scene().items()
              if isinstance(i, QGraphicsSimpleTextItem)]
     assert not any(t.startswith("No rooms yet") for t in notes)
+
+
+def test_proposed_blocks_are_labelled_in_the_interface_language(
+        window: MainWindow, demo_copy: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A request titled only in Russian, and the Russian UI: the dashed block says it."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    from bsm_desk.store import requests as request_store
+    from bsm_desk.store.requests import Request
+    from bsm_desk.ui import i18n
+    from bsm_desk.ui.dialogs.allocation import AllocationDialog
+
+    screen = show(window, demo_copy)
+    i18n.manager().set_language("ru")
+    zone = screen.programme.event.zone
+    window.db.execute("DELETE FROM side_event_request")
+    request_store.add_request(window.db, Request(
+        "", 60, expected=10, title_ru="Круглый стол МОМ",
+        slots=(datetime.combine(screen.day.currentData(), time(19, 0), zone),)))
+    labels: list[str] = []
+
+    def review(dialog: AllocationDialog) -> bool:
+        labels.extend(i.text() for i in screen.editor.scene().items()
+                      if isinstance(i, QGraphicsSimpleTextItem))
+        return False
+
+    monkeypatch.setattr(AllocationDialog, "exec", review)
+    screen.allocate()
+    qtbot.waitUntil(lambda: bool(labels), timeout=15000)
+    assert "19:00 Круглый стол МОМ" in labels

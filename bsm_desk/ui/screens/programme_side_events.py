@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlite_utils import Database
 
 from bsm_desk import config
+from bsm_desk.ui import i18n
 from bsm_desk.ui.errors import translate_error
 
 if TYPE_CHECKING:
@@ -81,7 +82,8 @@ class SideEventActions:
                 QCoreApplication.translate("ProgrammeScreen",
                                            "There are no side-event requests waiting."))
             return
-        self.proposed = [(p.room.id or 0, p.start, p.end, p.request.title_en)
+        lang = i18n.language()
+        self.proposed = [(p.room.id or 0, p.start, p.end, p.request.title(lang))
                          for p in proposal.placements if p.placed and p.room and p.start and p.end]
         self.editor.show_proposals(self.proposed)
         dialog = AllocationDialog(proposal, self.programme.event.zone, self)
