@@ -85,3 +85,9 @@ def script(text: str) -> str:
     if cyrillic and latin:
         return "mixed"
     return "cyrillic" if cyrillic else "latin" if latin else ""
+
+
+def mostly_cyrillic(text: str) -> bool:
+    """More Cyrillic letters than Latin ones: “Роль стратегий UNOCT в борьбе с
+    терроризмом” is Russian, acronyms and all."""
+    return len(_CYRILLIC_CHARS.findall(text)) > len(_LATIN_CHARS.findall(text))

@@ -33,7 +33,7 @@ from datetime import datetime, timedelta
 from ortools.sat.python import cp_model
 from sqlite_utils import Database
 
-from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import Day, Room, Session, SessionKind
 from bsm_desk.domain.programme import opening, overlaps
 from bsm_desk.store import atomic, journal
@@ -106,7 +106,7 @@ class Proposal:
         out: list[dict[str, object]] = []
         for p in self.placements:
             item: dict[str, object] = {"request_id": p.request.id,
-                                       "title": p.request.title_en or p.request.title_ru}
+                                       "title": p.request.title("en")}
             if p.placed and p.room is not None and p.start and p.end:
                 item.update(room=p.room.name_en, start=p.start.isoformat(),
                             end=p.end.isoformat(), preferred_choice=p.choice)
@@ -252,7 +252,7 @@ def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[D
                     model.add_implication(same, other)
                     objective.append(WEIGHT_SAME_ROOM * same)
     left = max(0.1, time_limit - (time.perf_counter() - began) - 0.02)  # 20 ms: reading
-    solver, status, _, first_proof = _solve_in_order(model, sum(primary), sum(objective),
+    solver, status, first_proof = _solve_in_order(model, sum(primary), sum(objective),
                                                      left, first_only=first_choices_only)
     ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     rooms_by_id = {r.id: r for r in rooms}
@@ -280,13 +280,13 @@ def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[D
 
 def _solve_in_order(model: cp_model.CpModel, primary: cp_model.LinearExprT,
                     secondary: cp_model.LinearExprT, time_limit: float, *,
-                    first_only: bool) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus,
-                                               float, float | None]:
+                    first_only: bool
+                    ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus, float | None]:
     """Maximize ``primary``, then ``secondary`` without losing any of ``primary``.
 
     Returns the solver holding the final solution, its status (OPTIMAL only when both
-    solves are proven), the seconds spent in all, and the seconds the first solve took
-    to its proven optimum (None if it was not proven).
+    solves are proven), and the seconds the first solve took to its proven optimum
+    (None if it was not proven).
     """
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = max(2, min(8, os.cpu_count() or 2))
@@ -298,7 +298,7 @@ def _solve_in_order(model: cp_model.CpModel, primary: cp_model.LinearExprT,
     first_proven = status == cp_model.OPTIMAL
     proof = seconds if first_proven else None
     if first_only or status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return solver, status, seconds, proof
+        return solver, status, proof
     floor = round(solver.objective_value)
     # Start the second solve from the first one's answer: it stays valid, so the time
     # left only ever improves on it.
@@ -312,11 +312,10 @@ def _solve_in_order(model: cp_model.CpModel, primary: cp_model.LinearExprT,
     second.parameters.num_workers = solver.parameters.num_workers
     second.parameters.max_time_in_seconds = max(0.1, time_limit - seconds)
     status2 = second.solve(model)
-    seconds += second.wall_time
     if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):  # out of time with no
-        return solver, cp_model.FEASIBLE, seconds, proof  # answer: keep the first one's
+        return solver, cp_model.FEASIBLE, proof  # answer: keep the first one's
     proven = first_proven and status2 == cp_model.OPTIMAL
-    return second, cp_model.OPTIMAL if proven else cp_model.FEASIBLE, seconds, proof
+    return second, cp_model.OPTIMAL if proven else cp_model.FEASIBLE, proof
 
 
 def _variables(model: cp_model.CpModel) -> list[cp_model.IntVar]:
@@ -350,9 +349,7 @@ def allocate(db: Database, *, time_limit: float = 5.0, grid: int = 10,
              buffer: int | None = None) -> Proposal:
     """Rooms and times for the waiting requests; ``buffer`` (minutes kept free between
     events in a room) defaults to the event's change-over setting."""
-    event = event_store.get_event(db)
-    if event is None:
-        raise UserError(NO_EVENT)
+    event = event_store.required(db, NO_EVENT)
     if buffer is None:
         buffer = event.changeover_min
     return propose(request_store.list_requests(db, pending_only=True), room_store.list_rooms(db),

@@ -26,7 +26,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlite_utils import Database
 
 from bsm_desk.domain.checkin import Checkpoint
-from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import (
     Category,
     Delegation,
@@ -117,9 +117,7 @@ _STANDING = ("c.accepted = 1 AND c.delegate_id IS NOT NULL AND c.uuid NOT IN"
 
 
 def collect(db: Database) -> Attendance:
-    event = event_store.get_event(db)
-    if event is None:
-        raise UserError(NO_EVENT)
+    event = event_store.required(db, NO_EVENT)
     people = [Person(*row) for row in db.execute(
         "SELECT id, family_name, given_name, family_name_cyr, given_name_cyr, gender,"
         " delegation_id, category_id, function_en, function_ru, honorific, status"

@@ -65,10 +65,7 @@ def reason_of(name: str) -> ReissueReason:
 
 
 def _event(db: Database) -> Event:
-    event = event_store.get_event(db)
-    if event is None:
-        raise UserError(NO_EVENT)
-    return event
+    return event_store.required(db, NO_EVENT)
 
 
 def header(event: Event) -> Header:

@@ -97,10 +97,7 @@ def set_access(db: Database, session_id: int, category_ids: list[int], *, desk_i
 
 
 def _event(db: Database) -> Event:
-    event = event_store.get_event(db)
-    if event is None:
-        raise UserError(NO_EVENT)
-    return event
+    return event_store.required(db, NO_EVENT)
 
 
 # --- verdicts ----------------------------------------------------------------------

@@ -33,9 +33,7 @@ class Programme:
 
 
 def load(db: Database) -> Programme:
-    event = event_store.get_event(db)
-    if event is None:
-        raise UserError(NO_EVENT)
+    event = event_store.required(db, NO_EVENT)
     days, rooms = event_store.list_days(db), room_store.list_rooms(db)
     sessions, people = session_store.list_sessions(db), request_store.session_people(db)
     return Programme(event, days, rooms, sessions, people, conflicts(
@@ -135,7 +133,7 @@ def delete_session(db: Database, session_id: int, *, desk_id: str,
         session_store.delete_session(db, session_id)
         journal.record(db, desk_id=desk_id, operator=operator, action="session.deleted",
                        subject=str(session_id), detail={
-                           "title": session.title_en or session.title_ru,
+                           "title": session.title("en"),
                            "room": session.room_id, "start": session.starts_at.isoformat(),
                            "end": session.ends_at.isoformat(), "people": people,
                            "requests": removed.requests})

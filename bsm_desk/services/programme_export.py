@@ -35,9 +35,7 @@ KINDS = {SessionKind.PLENARY: ("Plenary", "Пленарное заседание
 
 
 def _load(db: Database) -> tuple[Event, dict[int, Room], list[Session]]:
-    event = event_store.get_event(db)
-    if event is None:
-        raise UserError(NO_EVENT)
+    event = event_store.required(db, NO_EVENT)
     return event, {r.id or 0: r for r in room_store.list_rooms(db)}, \
         session_store.list_sessions(db)
 
@@ -77,7 +75,7 @@ def write_pdf(db: Database, out: str | Path) -> Path:
                 Paragraph(_escape(f"{room.name_en}<br/>{room.name_ru}" if room else "—")
                           .replace("&lt;br/&gt;", "<br/>"), cell),
                 Paragraph("<br/>".join(
-                    [f"<b>{_escape(s.title_en or s.title_ru)}</b>"]
+                    [f"<b>{_escape(s.title('en'))}</b>"]
                     + ([_escape(s.title_ru)] if s.title_en and s.title_ru else [])
                     + [f"<font color='{colour}'>{english} · {russian}</font>"]), cell)])
             styles.append(("LINEBEFORE", (2, row), (2, row), 3, colors.HexColor(colour)))
@@ -148,7 +146,7 @@ def write_ics(db: Database, folder: str | Path) -> list[Path]:
                 continue
             item = CalendarEvent()
             item.add("uid", f"session-{s.id}-{event.code.lower()}@bsm-desk")
-            item.add("summary", s.title_en or s.title_ru)
+            item.add("summary", s.title("en"))
             other = [s.title_ru] if s.title_en and s.title_ru else []
             item.add("description", "\n".join([*other, f"{KINDS[s.kind][0]} · {KINDS[s.kind][1]}"]))
             item.add("location", f"{room.name_en} / {room.name_ru}")

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import RowProblem, normalize_header, spilled
+from bsm_desk.domain.names import mostly_cyrillic
 from bsm_desk.services.search import search_ids
 from bsm_desk.services.tables import read_table
 from bsm_desk.store import atomic, journal
@@ -72,9 +73,7 @@ class RequestImport:
 
 def import_requests(db: Database, path: str | Path, *, desk_id: str, operator: str = "",
                     sheet: str | None = None) -> RequestImport:
-    event = event_store.get_event(db)
-    if event is None:
-        raise UserError(NO_EVENT)
+    event = event_store.required(db, NO_EVENT)
     table = read_table(path, sheet)
     report = RequestImport(Path(path).name)
     header_at, columns = _header(table.rows)
@@ -158,7 +157,7 @@ def _request(db: Database, number: int, values: dict[str, Any], label: dict[str,
     if not text.get("title") or duration is None or duration <= 0:
         return None
     title_en, title_ru = text["title"], text.get("title_ru", "")
-    if not title_ru and _mostly_cyrillic(title_en):  # a Russian title in the one column
+    if not title_ru and mostly_cyrillic(title_en):  # a Russian title in the one column
         title_en, title_ru = "", title_en
     return Request(
         title_en=title_en, title_ru=title_ru,
@@ -168,13 +167,6 @@ def _request(db: Database, number: int, values: dict[str, Any], label: dict[str,
         interpretation=flags["interpretation"], equipment=equipment,
         avoid_plenary=flags["avoid_plenary"], slots=tuple(slots),
         panellists=tuple(panellists))
-
-
-def _mostly_cyrillic(text: str) -> bool:
-    """“Роль стратегий UNOCT в борьбе с терроризмом” is Russian, acronyms and all."""
-    cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
-    return cyrillic > latin
 
 
 def _whole(text: str) -> int | None:

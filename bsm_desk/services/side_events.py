@@ -22,9 +22,7 @@ PLACED = QT_TRANSLATE_NOOP("UserError", "This side event is in the programme alr
 
 def save_request(db: Database, request: Request, *, desk_id: str, operator: str = "") -> int:
     """Add (no id) or change a request still waiting for a room; returns its id."""
-    event = event_store.get_event(db)
-    if event is None:
-        raise UserError(NO_EVENT)
+    event = event_store.required(db, NO_EVENT)
     if not (request.title_en.strip() or request.title_ru.strip()):
         raise UserError(NO_TITLE)
     if request.duration_min <= 0:
@@ -43,7 +41,7 @@ def save_request(db: Database, request: Request, *, desk_id: str, operator: str 
             request_id, action = request.id, "side_event_request.changed"
         journal.record(db, desk_id=desk_id, operator=operator, action=action,
                        subject=str(request_id), detail={
-                           "title": request.title_en or request.title_ru,
+                           "title": request.title("en"),
                            "slots": [at.isoformat() for at in request.slots]})
     return request_id
 
@@ -56,7 +54,7 @@ def delete_request(db: Database, request_id: int, *, desk_id: str,
         request_store.delete_request(db, request_id)
         journal.record(db, desk_id=desk_id, operator=operator,
                        action="side_event_request.deleted", subject=str(request_id),
-                       detail={"title": request.title_en or request.title_ru})
+                       detail={"title": request.title("en")})
     return request
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Day, Event
 
 
@@ -36,6 +37,15 @@ def save_event(db: Database, event: Event) -> None:
 def get_event(db: Database) -> Event | None:
     rows = list(db.query("SELECT * FROM event WHERE id = 1"))
     return _event(rows[0]) if rows else None
+
+
+def required(db: Database, missing: str) -> Event:
+    """The event, or a UserError saying ``missing`` (a message template) if the file has
+    none."""
+    event = get_event(db)
+    if event is None:
+        raise UserError(missing)
+    return event
 
 
 def _event(row: dict[str, Any]) -> Event:

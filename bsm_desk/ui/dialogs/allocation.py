@@ -43,8 +43,7 @@ class AllocationDialog(QDialog):
         self.items = QListWidget()
         lang = i18n.language()
         for p in proposal.placements:
-            title = p.request.title_ru if lang == "ru" and p.request.title_ru \
-                else p.request.title_en
+            title = p.request.title(lang)
             if p.placed and p.room is not None and p.start and p.end:
                 start, end = p.start.astimezone(zone), p.end.astimezone(zone)  # type: ignore[arg-type]
                 text = f"{start:%d.%m %H:%M}–{end:%H:%M} · {p.room.name(lang)} · {title}"

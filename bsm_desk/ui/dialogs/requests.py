@@ -119,8 +119,7 @@ class RequestsDialog(QDialog):
         lang = i18n.language()
         self.table.setRowCount(len(self.requests))
         for row, request in enumerate(self.requests):
-            title = request.title_ru if lang == "ru" and request.title_ru else \
-                request.title_en or request.title_ru
+            title = request.title(lang)
             first = request.slots[0].astimezone(self.zone).strftime("%d.%m %H:%M") \
                 if request.slots else "—"
             session = sessions.get(request.session_id)
@@ -203,7 +202,7 @@ class RequestsDialog(QDialog):
             return
         answer = QMessageBox.question(self, self.windowTitle(), self.tr(
             "Delete the request “{title}”? (Undo delete puts it back.)").format(
-            title=request.title_en or request.title_ru))
+            title=request.title(i18n.language())))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

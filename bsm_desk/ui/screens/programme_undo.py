@@ -11,17 +11,17 @@ from sqlite_utils import Database
 from bsm_desk.domain.model import Session
 from bsm_desk.services import programme as programme_service
 from bsm_desk.services.programme import Removed
+from bsm_desk.ui import i18n
 
-CHANGED, ADDED, DELETED, ALLOCATED = "changed", "added", "deleted", "allocated"
+CHANGED, ADDED, DELETED = "changed", "added", "deleted"
 DEPTH = 50  # steps kept
 
 
 @dataclass
 class Step:
-    kind: str  # CHANGED, ADDED, DELETED or ALLOCATED
-    title: str  # of the session, for the Undo button
-    session_id: int
-    placed: list[int] | None = None  # ALLOCATED: the sessions made from requests
+    kind: str  # CHANGED, ADDED (one session by hand, or an allocation's) or DELETED
+    title: str  # for the Undo button
+    session_ids: list[int]  # the sessions the step is about
     before: Session | None = None  # CHANGED: as it was
     people: list[int] | None = None  # CHANGED: its panellists as they were
     removed: Removed | None = None  # DELETED: what to put back
@@ -33,18 +33,18 @@ class ProgrammeUndo:
         self.steps: list[Step] = []
 
     def changed(self, before: Session, people: set[int]) -> None:
-        self._push(Step(CHANGED, _title(before), before.id or 0, before=before,
+        self._push(Step(CHANGED, _title(before), [before.id or 0], before=before,
                         people=sorted(people)))
 
     def added(self, session: Session, session_id: int) -> None:
-        self._push(Step(ADDED, _title(session), session_id))
+        self._push(Step(ADDED, _title(session), [session_id]))
 
     def deleted(self, removed: Removed) -> None:
-        self._push(Step(DELETED, _title(removed.session), removed.session.id or 0,
+        self._push(Step(DELETED, _title(removed.session), [removed.session.id or 0],
                         removed=removed))
 
     def allocated(self, session_ids: list[int], title: str) -> None:
-        self._push(Step(ALLOCATED, title, session_ids[0], placed=list(session_ids)))
+        self._push(Step(ADDED, title, list(session_ids)))
 
     def last(self) -> Step | None:
         return self.steps[-1] if self.steps else None
@@ -58,12 +58,10 @@ class ProgrammeUndo:
             programme_service.save_session(db, step.before, panellists=step.people,
                                            **self.who())
         elif step.kind == ADDED:
-            programme_service.delete_session(db, step.session_id, **self.who())
-        elif step.kind == ALLOCATED and step.placed:
-            programme_service.delete_sessions(db, step.placed, **self.who())
+            programme_service.delete_sessions(db, step.session_ids, **self.who())
         elif step.kind == DELETED and step.removed is not None:
             new_id = programme_service.restore_session(db, step.removed, **self.who())
-            self._renumber(step.session_id, new_id)
+            self._renumber(step.session_ids[0], new_id)
         self.steps.pop()
         return step
 
@@ -76,13 +74,10 @@ class ProgrammeUndo:
     def _renumber(self, old: int, new: int) -> None:
         """A session put back has a new number: earlier steps about it follow."""
         for step in self.steps:
-            if step.placed:
-                step.placed = [new if x == old else x for x in step.placed]
-            if step.session_id == old:
-                step.session_id = new
-                if step.before is not None:
-                    step.before = replace(step.before, id=new)
+            step.session_ids = [new if x == old else x for x in step.session_ids]
+            if step.before is not None and step.before.id == old:
+                step.before = replace(step.before, id=new)
 
 
 def _title(session: Session) -> str:
-    return session.title_en or session.title_ru
+    return session.title(i18n.language())
