@@ -26,10 +26,12 @@ class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
+    finished = Signal()  # after any of the above
 
 
-# Jobs still running, held here so that a screen closed (or the window quit) meanwhile
-# does not free a job, and its signals, under the worker thread's feet.
+# Jobs not yet finished, held here so that a screen closed (or the window quit) meanwhile
+# does not free a job, and its signals, under the worker thread's feet. A job leaves the
+# set in the GUI thread, after its last signal, so it is freed where it was made.
 _RUNNING: set[Job] = set()
 
 
@@ -38,6 +40,7 @@ class Job(QRunnable):
         super().__init__()
         self.fn = fn
         self.signals = _Signals()
+        self.signals.finished.connect(lambda: _RUNNING.discard(self))
         self._cancel = threading.Event()
         self.setAutoDelete(False)
 
@@ -59,21 +62,18 @@ class Job(QRunnable):
                 self.signals.failed.emit(exc)
             else:
                 self.signals.done.emit(result)
+            self.signals.finished.emit()
         except RuntimeError:  # the signals' object is gone (the app is closing): no one
             pass  # is left to tell
-        finally:
-            _RUNNING.discard(self)
 
 
 def start(fn: Callable[[Progress], Any], *, on_progress: Callable[[int, int], None],
-          on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None],
-          owner: QObject) -> Job:
+          on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None]) -> Job:
     """Run ``fn`` in the thread pool; the callbacks run in the GUI thread."""
     job = Job(fn)
     job.signals.progress.connect(on_progress)
     job.signals.done.connect(on_done)
     job.signals.failed.connect(on_failed)
-    owner._running_job = job  # type: ignore[attr-defined]  # the owner's latest job
     _RUNNING.add(job)
     QThreadPool.globalInstance().start(job)
     return job
@@ -111,7 +111,6 @@ def run_with_progress(parent: QWidget, label: str, fn: Callable[[Progress], Any]
     job.signals.failed.connect(failed)
     job.signals.cancelled.connect(finish)
     dialog.canceled.connect(job.cancel)
-    parent._running_job = job  # type: ignore[attr-defined]  # the parent's latest job
     _RUNNING.add(job)
     QThreadPool.globalInstance().start(job)
     return job

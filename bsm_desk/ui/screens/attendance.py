@@ -149,8 +149,7 @@ class AttendanceScreen(QWidget):
             self._job = None
             self.updated.setText(translate_error(exc))
 
-        self._job = start(read, on_progress=lambda *_: None, on_done=done, on_failed=failed,
-                          owner=self)
+        self._job = start(read, on_progress=lambda *_: None, on_done=done, on_failed=failed)
 
     def show_data(self, data: Attendance) -> None:
         from bsm_desk.services import attendance
