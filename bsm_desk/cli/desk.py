@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from typing import TYPE_CHECKING, Any
 
 from bsm_desk import config
@@ -88,8 +89,7 @@ def _badges(args: argparse.Namespace, settings: config.Settings, translate: Tran
     if args.out is None and not args.codes:
         raise UserError(BADGES_NEED_OUT)
     ids = _parse_ids(args.ids)
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         chosen = badges.select(db, delegation=args.delegation, category=args.category,
                                only_unprinted=args.only_unprinted, ids=ids)
         if args.codes:
@@ -102,8 +102,6 @@ def _badges(args: argparse.Namespace, settings: config.Settings, translate: Tran
         batch = badges.write_pdf(db, chosen, args.out, badges.layout_of(args.layout),
                                  desk_id=settings.desk_id, operator=settings.desk_name,
                                  log=not args.proof)
-    finally:
-        db.close()
     return _batch_report(batch, args, translate)
 
 
@@ -111,13 +109,10 @@ def _reprint(args: argparse.Namespace, settings: config.Settings, translate: Tra
     from bsm_desk.services import badges
     from bsm_desk.store import connect
 
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         batch = badges.reprint(db, args.delegate_id, badges.reason_of(args.reason), args.out,
                                badges.layout_of(args.layout), desk_id=settings.desk_id,
                                operator=settings.desk_name)
-    finally:
-        db.close()
     return _batch_report(batch, args, translate)
 
 
@@ -135,8 +130,7 @@ def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Tra
     from bsm_desk.services import checkin
     from bsm_desk.store import connect
 
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         point = args.checkpoint or settings.checkpoint
         if not args.checkpoint and point not in {c.id for c in checkin.checkpoints(db)}:
             point = checkin.default_checkpoint(db).id
@@ -157,8 +151,6 @@ def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Tra
             scanned += 1
             if scanned % 200 == 0:
                 desk.idle()
-    finally:
-        db.close()
     return 0 if all_accepted else 1
 
 
@@ -168,11 +160,8 @@ def _checkpoints(args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.store import connect
 
     lang = config.ui_language(settings)
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         found = checkin.checkpoints(db)
-    finally:
-        db.close()
     rows = []
     for point in found:
         if point.session is None:
@@ -194,12 +183,9 @@ def _side_events(args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.services.request_import import import_requests
     from bsm_desk.store import connect
 
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         report = import_requests(db, args.file, desk_id=settings.desk_id,
                                  operator=settings.desk_name)
-    finally:
-        db.close()
     print_problems(report.file, report.problems, translate)
     if report.problems:
         print(translate("Cli", "Nothing was imported: correct the rows above and import "
@@ -229,13 +215,10 @@ def _programme(args: argparse.Namespace, settings: config.Settings,
         except ValueError:
             raise UserError(BAD_DAY, value=args.day) from None
     lang = config.ui_language(settings)
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         event = event_store.get_event(db)
         rooms = {r.id: r for r in room_store.list_rooms(db)}
         sessions = session_store.list_sessions(db)
-    finally:
-        db.close()
     zone = event.zone if event else None
     chosen = [s for s in sessions if day is None or (zone and s.local_day(zone) == day)]
     if args.json:
@@ -259,8 +242,7 @@ def _rooms(args: argparse.Namespace, settings: config.Settings, translate: Trans
     from bsm_desk.store import rooms as room_store
 
     lang = config.ui_language(settings)
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         if args.rooms_command == "list":
             rooms = room_store.list_rooms(db)
             if args.json:
@@ -273,8 +255,6 @@ def _rooms(args: argparse.Namespace, settings: config.Settings, translate: Trans
                                      ", ".join(r.equipment))))
             return 0
         return _allocate(db, args, settings, translate)
-    finally:
-        db.close()
 
 
 def _allocate(db: Any, args: argparse.Namespace, settings: config.Settings,
@@ -317,8 +297,7 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
         raise UserError(BAD_EXPORT, file=args.out.name, report=args.report,
                         kinds=", ".join(kinds))
     report_translate = _lazy_translate(lang)
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         if args.report == "attendance":
             data = attendance.collect(db)
             if suffix == ".csv":
@@ -327,8 +306,6 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
                 path = attendance.write_workbook(data, args.out, lang, report_translate)
         else:
             path = participants.export(db, args.out, lang, report_translate)
-    finally:
-        db.close()
     print(translate("Cli", "Written: {path}").format(path=path))
     return 0
 
@@ -337,8 +314,7 @@ def _export_programme(args: argparse.Namespace, translate: Translate) -> int:
     from bsm_desk.services import programme_export
     from bsm_desk.store import connect
 
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         suffix = args.out.suffix.lower()
         if suffix == ".pdf":
             written = [programme_export.write_pdf(db, args.out)]
@@ -346,8 +322,6 @@ def _export_programme(args: argparse.Namespace, translate: Translate) -> int:
             written = [programme_export.write_xlsx(db, args.out)]
         else:
             written = programme_export.write_ics(db, args.out)
-    finally:
-        db.close()
     for path in written:
         print(translate("Cli", "Written: {path}").format(path=path))
     return 0

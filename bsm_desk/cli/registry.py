@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from bsm_desk import config
@@ -47,12 +48,9 @@ def _import(args: argparse.Namespace, settings: config.Settings, translate: Tran
     from bsm_desk.services.importer import import_file
     from bsm_desk.store import connect
 
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         report = import_file(db, args.file, desk_id=settings.desk_id, sheet=args.sheet,
                              dry_run=args.dry_run, operator=settings.desk_name)
-    finally:
-        db.close()
     if args.json:
         _print_json(report.as_dict(translate))
         return 1 if report.errors else 0
@@ -86,11 +84,8 @@ def _duplicates(args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.services.duplicates import find_duplicates
     from bsm_desk.store import connect
 
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         pairs = find_duplicates(db)
-    finally:
-        db.close()
     if args.json:
         _print_json([{"ids": list(p.ids), "names": [p.first.latin_name, p.second.latin_name],
                       "reason": translate("Duplicates", p.reason), "score": p.score}
@@ -116,13 +111,10 @@ def _template(args: argparse.Namespace, settings: config.Settings,
         from bsm_desk.store import connect
         from bsm_desk.store.event import get_event
 
-        db = connect(args.db)
-        try:
+        with closing(connect(args.db)) as db:
             categories = [(c.name_en, c.name_ru) for c in category_store.list_categories(db)]
             event = get_event(db)
             title = event.title_en if event else ""
-        finally:
-            db.close()
     path = write_template(args.out, categories, title=title)
     print(translate("Cli", "Template written: {path}").format(path=path))
     return 0
@@ -135,11 +127,8 @@ def _search(args: argparse.Namespace, settings: config.Settings, translate: Tran
     if args.limit < 1:
         raise UserError(BAD_LIMIT)
     lang = config.ui_language(settings)
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         hits = search(db, " ".join(args.text), limit=args.limit, lang=lang)
-    finally:
-        db.close()
     if args.json:
         _print_json([hit.as_dict() for hit in hits])
         return 0
@@ -160,12 +149,9 @@ def _info(args: argparse.Namespace, settings: config.Settings, translate: Transl
     from bsm_desk.store import connect
     from bsm_desk.store.db import schema_version
 
-    db = connect(args.db)
-    try:
+    with closing(connect(args.db)) as db:
         ov = event_service.overview(db, args.db)
         version = schema_version(db)
-    finally:
-        db.close()
     e = ov.event
     facts = {
         "code": e.code, "title_en": e.title_en, "title_ru": e.title_ru,
