@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import unicodedata
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -83,8 +84,7 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
             from bsm_desk.store import event as event_store
             from bsm_desk.store import requests as request_store
 
-            db = connect(part)
-            try:
+            with closing(connect(part)) as db:
                 if attendance:
                     simulate(db, seed=seed, desk_id=desk_id)
                 event = event_store.get_event(db)
@@ -96,8 +96,6 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
                                                        event_store.list_days(db), event.zone,
                                                        speakers):
                             request_store.add_request(db, request)
-            finally:
-                db.close()
         _remove_db(path)
         part.replace(path)
     except OSError as exc:

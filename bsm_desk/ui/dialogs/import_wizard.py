@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -236,12 +237,9 @@ class CheckPage(_WorkPage):
                                 self.wizard_.db_path)
 
         def job(progress: Progress) -> ImportReport:
-            db = connect(path)
-            try:
+            with closing(connect(path)) as db:
                 assert table is not None
                 return plan(db, table, mapping=mapping, progress=progress)
-            finally:
-                db.close()
 
         self.run(job)
 
@@ -274,8 +272,7 @@ class DonePage(_WorkPage):
 
         def job(progress: Progress) -> ImportReport:
             assert report is not None
-            db = connect(path)
-            try:
+            with closing(connect(path)) as db:
                 progress(0, 1)
                 apply(db, report, **who)
                 from bsm_desk.services.duplicates import find_duplicates
@@ -283,8 +280,6 @@ class DonePage(_WorkPage):
                 touched = [p.delegate.id for p in report.planned if p.delegate.id is not None]
                 report.duplicates = [pair.ids for pair in find_duplicates(db, among=touched)]
                 return report
-            finally:
-                db.close()
 
         self.run(job)
 

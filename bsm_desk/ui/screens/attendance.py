@@ -7,6 +7,7 @@ is still running is not started twice.
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,11 +136,8 @@ class AttendanceScreen(QWidget):
         def read(progress: Progress) -> Attendance:
             from bsm_desk.services import attendance
 
-            db = connect(path)
-            try:
+            with closing(connect(path)) as db:
                 return attendance.collect(db)
-            finally:
-                db.close()
 
         def done(data: Attendance) -> None:
             self._job = None
@@ -249,11 +247,8 @@ class AttendanceScreen(QWidget):
             return
 
         def job(progress: Progress) -> Path:
-            db = connect(path)
-            try:
+            with closing(connect(path)) as db:
                 return Path(write(db, out, lang, progress))
-            finally:
-                db.close()
 
         run_with_progress(self, label, job,
                           on_done=lambda p: self.message.emit(

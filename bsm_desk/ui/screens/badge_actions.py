@@ -9,6 +9,7 @@ aborted and logs nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -217,11 +218,8 @@ class BadgeActions(QObject):
             return
 
         def job(progress: Progress) -> int:
-            db = connect(path)
-            try:
+            with closing(connect(path)) as db:
                 return work(db, progress)
-            finally:
-                db.close()
 
         def done(count: int) -> None:
             self.screen.badges_changed(ids)

@@ -4,6 +4,7 @@ times found for them, reviewed on the timetable and accepted all or some."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,11 +57,8 @@ class SideEventActions:
         path = db_file(self.db)
 
         def job(progress: Progress) -> allocation.Proposal:
-            db = connect(path)
-            try:
+            with closing(connect(path)) as db:
                 return allocation.allocate(db, time_limit=5.0)
-            finally:
-                db.close()
 
         title = QCoreApplication.translate("ProgrammeScreen", "Programme")
         run_with_progress(
