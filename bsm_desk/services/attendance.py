@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlite_utils import Database
 
-from bsm_desk.domain.checkin import Checkpoint
+from bsm_desk.domain.checkin import ENTRANCE, Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import (
     Category,
@@ -37,6 +37,7 @@ from bsm_desk.domain.model import (
 )
 from bsm_desk.services.files import written
 from bsm_desk.store import categories as category_store
+from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sessions as session_store
@@ -112,10 +113,6 @@ class Attendance:
         return [p for p in self.people if p.status == "accredited" and p.id not in present]
 
 
-_STANDING = ("c.accepted = 1 AND c.delegate_id IS NOT NULL AND c.uuid NOT IN"
-             " (SELECT undoes FROM checkin WHERE undoes IS NOT NULL)")
-
-
 def collect(db: Database) -> Attendance:
     event = event_store.required(db, NO_EVENT)
     people = [Person(*row) for row in db.execute(
@@ -130,11 +127,10 @@ def collect(db: Database) -> Attendance:
         {c.id or 0: c for c in category_store.list_categories(db)})
     active = {p.id for p in people}
     by_point: dict[str, dict[int, datetime]] = defaultdict(dict)
-    for point, delegate_id, first in db.execute(
-            f"SELECT c.checkpoint, c.delegate_id, MIN(c.at) FROM checkin c WHERE {_STANDING}"
-            " GROUP BY c.checkpoint, c.delegate_id").fetchall():
+    firsts_everywhere = checkin_store.first_standing_everywhere(db)
+    for point, delegate_id, first in firsts_everywhere:
         if delegate_id in active:
-            by_point[point][delegate_id] = datetime.fromisoformat(first)
+            by_point[point][delegate_id] = first
     zone = event.zone
     for day in result.days:
         result.day_first[day] = dict(by_point.get(Checkpoint.entrance_id(day), {}))
@@ -146,10 +142,9 @@ def collect(db: Database) -> Attendance:
         for delegate_id, at in seen.items():
             if delegate_id not in firsts or at < firsts[delegate_id]:
                 firsts[delegate_id] = at
-    result.arrivals = sorted(
-        datetime.fromisoformat(r[0]) for r in db.execute(
-            f"SELECT MIN(c.at) FROM checkin c WHERE {_STANDING} AND c.checkpoint LIKE"
-            " 'entrance-%' GROUP BY c.checkpoint, c.delegate_id").fetchall())
+    # Arrivals count everyone who came through an entrance, cancelled since or not.
+    result.arrivals = sorted(first for point, _, first in firsts_everywhere
+                             if point.startswith(f"{ENTRANCE}-"))
     return result
 
 
