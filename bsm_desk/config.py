@@ -29,6 +29,7 @@ class Settings:
     checkpoint: str = ""  # where this desk checks people in (an id of the open event)
     sounds: str = "on"  # verdict sounds: "on" or "off"
     camera: str = ""  # the camera chosen for scanning (its id), "" for none
+    backup_folder: str = ""  # where automatic backups go; "" for beside the event file
 
 
 def settings_file() -> Path:

@@ -650,6 +650,10 @@
         <translation>Бейджей записано: {count}; страниц: {pages}; файл: {path}</translation>
     </message>
     <message>
+        <source>Waiting for the database…</source>
+        <translation>Ожидание базы данных…</translation>
+    </message>
+    <message>
         <source>Entrance, {day}</source>
         <translation>Вход, {day}</translation>
     </message>
@@ -716,6 +720,14 @@
     <message>
         <source>Delegates</source>
         <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Restored {path} from {backup} ({delegates} delegates, {checkins} check-ins).</source>
+        <translation>Файл {path} восстановлен из {backup} (участников: {delegates}, отметок прохода: {checkins}).</translation>
+    </message>
+    <message>
+        <source>The file it replaced is kept at {aside}.</source>
+        <translation>Заменённый файл сохранён как {aside}.</translation>
     </message>
 </context>
 <context>
@@ -2236,6 +2248,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>Команде {command} нужен параметр --db ПУТЬ.</translation>
     </message>
     <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The event database could not be used: {reason}</source>
+        <translation>Не удалось работать с базой данных мероприятия: {reason}</translation>
+    </message>
+    <message>
         <source>--limit must be 1 or more.</source>
         <translation>Значение --limit должно быть не меньше 1.</translation>
     </message>
@@ -2318,6 +2338,22 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>The number of delegates must be between 0 and {most}.</source>
         <translation>Число участников должно быть от 0 до {most}.</translation>
+    </message>
+    <message>
+        <source>{path} is an empty file, not an event database. Open the event's own file, or create one (New event, or bsm-desk demo).</source>
+        <translation>{path} — пустой файл, а не база данных мероприятия. Откройте файл самого мероприятия или создайте его (Новое мероприятие или bsm-desk demo).</translation>
+    </message>
+    <message>
+        <source>The event file {path} is damaged ({reason}). Stop writing to it and restore the latest backup: bsm-desk restore --db {path} {backup}</source>
+        <translation>Файл мероприятия {path} повреждён ({reason}). Прекратите запись в него и восстановите последнюю резервную копию: bsm-desk restore --db {path} {backup}</translation>
+    </message>
+    <message>
+        <source>The event file {path} is damaged ({reason}). Stop writing to it; no backup of it was found.</source>
+        <translation>Файл мероприятия {path} повреждён ({reason}). Прекратите запись в него; резервных копий не найдено.</translation>
+    </message>
+    <message>
+        <source>Cannot create {path}: {reason}</source>
+        <translation>Не удаётся создать {path}: {reason}</translation>
     </message>
     <message>
         <source>{path}: no header row with a family name column was found in the first 20 rows.</source>
@@ -2486,6 +2522,22 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>This side event is in the programme already: change or remove its session on the timetable instead.</source>
         <translation>Этот сайд-ивент уже в программе: измените или удалите его заседание в расписании.</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable BSM Desk backup ({reason}). Nothing was changed.</source>
+        <translation>{path} не является читаемой резервной копией BSM Desk ({reason}). Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The backup {path} does not exist.</source>
+        <translation>Резервной копии {path} не существует.</translation>
+    </message>
+    <message>
+        <source>{path} is the event file itself; choose one of its backups.</source>
+        <translation>{path} — это сам файл мероприятия; выберите одну из его резервных копий.</translation>
+    </message>
+    <message>
+        <source>Could not restore {path}: {reason}. The event file was left as it was.</source>
+        <translation>Не удалось восстановить {path}: {reason}. Файл мероприятия оставлен без изменений.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -28,7 +29,10 @@ HANDLERS = {
     "duplicates": registry._duplicates, "badges": desk._badges, "reprint": desk._reprint,
     "checkin": desk._checkin, "checkpoints": desk._checkpoints, "export": desk._export,
     "programme": desk._programme, "rooms": desk._rooms, "side-events": desk._side_events,
+    "backup": registry._backup, "restore": registry._restore,
 }
+FILE_FAULT = QT_TRANSLATE_NOOP("UserError", "{path}: {reason}")
+DB_FAULT = QT_TRANSLATE_NOOP("UserError", "The event database could not be used: {reason}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,15 +51,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+    except OSError as exc:
+        # A full disk, a read-only folder, a path that cannot be made: one line, no trace.
+        fault = UserError(FILE_FAULT, path=exc.filename or getattr(args, "db", "") or "",
+                          reason=exc.strerror or str(exc))
+        print(f"bsm-desk: {fault.message(translate)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except sqlite3.DatabaseError as exc:
+        from bsm_desk.store.db import user_error
+
+        db = getattr(args, "db", None)
+        fault = user_error(exc, db) if db else UserError(DB_FAULT, reason=str(exc))
+        print(f"bsm-desk: {fault.message(translate)}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("bsm-desk: " + translate("Cli", "Interrupted."), file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # The reader went away (| head): stop quietly, and keep Python's own flush at exit
-        # from failing on the closed pipe too.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (| head): stop quietly, and keep Python's own flush at exit
+    from failing on the closed pipe too."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 def _gui(args: argparse.Namespace) -> int:

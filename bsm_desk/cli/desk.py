@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from bsm_desk import config
@@ -119,14 +121,21 @@ def _reprint(args: argparse.Namespace, settings: config.Settings, translate: Tra
 def _codes_from(values: list[str]) -> Iterator[str]:
     for value in values:
         if value == "-":
-            for line in sys.stdin:
-                if line.strip():
-                    yield line.strip()
+            # Bytes, decoded line by line: a scanner's stray byte is one bad code (refused
+            # as invalid), not the end of the session.
+            for raw in sys.stdin.buffer:
+                line = raw.decode("utf-8", errors="replace").strip()
+                if line:
+                    yield line
         else:
             yield value
 
 
+LOCK_RETRY_S = 0.25
+
+
 def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.domain.errors import DatabaseBusy
     from bsm_desk.services import checkin
     from bsm_desk.store import connect
 
@@ -139,7 +148,19 @@ def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Tra
         all_accepted = True
         scanned = 0
         for code in _codes_from(args.codes):
-            verdict = desk.scan(code, method="cli")
+            at = datetime.now(UTC)  # when it was scanned, even if it waits for the lock
+            waited = False
+            while True:
+                try:
+                    verdict = desk.scan(code, method="cli", now=at)
+                    break
+                except DatabaseBusy:
+                    # Never drop a scan: wait for the other program (Ctrl+C cancels).
+                    if not waited:
+                        print("bsm-desk: " + translate("Cli", "Waiting for the database…"),
+                              file=sys.stderr, flush=True)
+                        waited = True
+                    time.sleep(LOCK_RETRY_S)
             all_accepted = all_accepted and verdict.accepted
             if args.json:
                 line = json.dumps(verdict.as_dict(), ensure_ascii=False)

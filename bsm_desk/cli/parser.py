@@ -211,6 +211,25 @@ def build_parser() -> argparse.ArgumentParser:
     allocate.add_argument("--apply", action="store_true", help="add the placed events")
     allocate.add_argument("--json", action="store_true", help="print the proposal as JSON")
 
+    backup = sub.add_parser("backup", help="take a consistent backup of an event file",
+                            description="Copy the event file with SQLite's backup API (safe "
+                                        "while desks write) into its backups folder, or to "
+                                        "FILE. Prints where the copy is.")
+    _db_option(backup)
+    backup.add_argument("--out", type=Path, metavar="FILE",
+                        help="where to write it (default: the event's backups folder)")
+    backup.add_argument("--list", action="store_true",
+                        help="list the automatic backups instead, newest first")
+    backup.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    restore = sub.add_parser("restore", help="put a backup in place of the event file",
+                             description="Replace the event file with BACKUP. The current "
+                                         "file is kept aside (renamed, never overwritten). "
+                                         "Close the event on every desk first.")
+    _db_option(restore)
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file")
+    restore.add_argument("--json", action="store_true", help="print the result as JSON")
+
     info = sub.add_parser("info", help="show the event, its days, rooms and counts",
                           description="Show the facts of an event database.")
     _db_option(info)

@@ -183,3 +183,46 @@ def _info(args: argparse.Namespace, settings: config.Settings, translate: Transl
     for label, value in lines:
         print(f"{label.ljust(width)}  {value}")
     return 0
+
+
+def _backup(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.store import backups, connect
+
+    into = settings.backup_folder or None
+    if args.list:
+        found = [{"file": str(b.path), "at": b.at.isoformat(), "size": b.size}
+                 for b in backups.listing(args.db, into=into)]
+        if args.json:
+            _print_json(found)
+        else:
+            for row in found:
+                print(f"{row['at']}\t{row['size']}\t{row['file']}")
+        return 0
+    with closing(connect(args.db, migrate=False)) as db:
+        made = backups.take(db.conn, args.db, into=into, out=args.out)
+    held = backups.contents(made)
+    if args.json:
+        _print_json({"file": str(made), "delegates": held.delegates, "checkins": held.checkins})
+    else:
+        print(made)
+    return 0
+
+
+def _restore(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.store import backups
+
+    held = backups.contents(args.backup)
+    aside = backups.restore(args.db, args.backup)
+    if args.json:
+        _print_json({"restored": str(args.db), "from": str(args.backup),
+                     "kept_aside": str(aside) if aside else None,
+                     "delegates": held.delegates, "checkins": held.checkins})
+    else:
+        print(translate("Cli", "Restored {path} from {backup} ({delegates} delegates, "
+                               "{checkins} check-ins).").format(
+            path=args.db, backup=args.backup, delegates=held.delegates,
+            checkins=held.checkins))
+        if aside:
+            print(translate("Cli", "The file it replaced is kept at {aside}.").format(
+                aside=aside))
+    return 0

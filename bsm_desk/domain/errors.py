@@ -70,3 +70,32 @@ BAD_EVENT_CODE = QT_TRANSLATE_NOOP(
     "UserError", "The event code {code} can only have capital Latin letters and digits (up to 12)."
 )
 BAD_COUNT = QT_TRANSLATE_NOOP("UserError", "The number of delegates must be between 0 and {most}.")
+DB_EMPTY = QT_TRANSLATE_NOOP(
+    "UserError",
+    "{path} is an empty file, not an event database. Open the event's own file, or create "
+    "one (New event, or bsm-desk demo).",
+)
+DB_DAMAGED = QT_TRANSLATE_NOOP(
+    "UserError",
+    "The event file {path} is damaged ({reason}). Stop writing to it and restore the latest "
+    "backup: bsm-desk restore --db {path} {backup}",
+)
+DB_DAMAGED_NO_BACKUP = QT_TRANSLATE_NOOP(
+    "UserError",
+    "The event file {path} is damaged ({reason}). Stop writing to it; no backup of it was "
+    "found.",
+)
+CANNOT_CREATE = QT_TRANSLATE_NOOP("UserError", "Cannot create {path}: {reason}")
+
+
+class DatabaseBusy(UserError):
+    """Another program holds the event file's write lock: waiting and trying again helps."""
+
+
+class DatabaseDamaged(UserError):
+    """The file fails SQLite's own check. ``latest_backup`` is the newest automatic copy
+    (empty when there is none), for a window that offers to restore it."""
+
+    def __init__(self, template: str, latest_backup: str = "", **fields: Any) -> None:
+        self.latest_backup = latest_backup
+        super().__init__(template, **fields)

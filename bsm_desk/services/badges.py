@@ -226,13 +226,16 @@ def write_pdf(db: Database, ids: Sequence[int], out: str | Path, layout: Layout,
     if not chosen:
         raise UserError(NOTHING_TO_PRINT)
     out = Path(out)
-    with written(out) as partial, open(partial, "wb") as target:
-        pages = render(chosen, header(_event(db)), layout, target, progress=progress)
-        target.flush()
-        os.fsync(target.fileno())
-    if log:
-        log_prints(db, [(f.delegate_id, f.version) for f in chosen], layout,
-                   desk_id=desk_id, operator=operator)
+    with written(out) as partial:
+        with open(partial, "wb") as target:
+            pages = render(chosen, header(_event(db)), layout, target, progress=progress)
+            target.flush()
+            os.fsync(target.fileno())
+        # Logged before the file takes its name: when the log cannot be written, the
+        # half-made file is removed, so no badge exists without its entry in the log.
+        if log:
+            log_prints(db, [(f.delegate_id, f.version) for f in chosen], layout,
+                       desk_id=desk_id, operator=operator)
     return Batch(out, len(chosen), pages, log)
 
 

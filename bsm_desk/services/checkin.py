@@ -182,26 +182,38 @@ class Desk:
         """Between scans: move the WAL into the database without blocking anyone."""
         self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
-    # The way of a scan: verify, look up, decide, append, commit.
+    # The way of a scan: verify, look up, decide, append, commit. The earlier check-in
+    # is read inside the write transaction (BEGIN IMMEDIATE), so two desks at one door
+    # cannot both see "not yet" and both admit the same badge.
     def scan(self, code: str, *, method: str = "scan", now: datetime | None = None) -> Verdict:
+        """One scan. Raises :class:`DatabaseBusy` when another program holds the lock past
+        the busy timeout: nothing was recorded, and the same call (with the same ``now``)
+        may be made again."""
+        at = now or datetime.now(UTC)
         checked = badge_code.verify(code, self.event.code, self.event.secret)
-        row = person = earlier = None
-        if checked.valid and checked.delegate_id is not None:
-            row, person = self._person(checked.delegate_id, checked.version)
-            if person is not None:
-                earlier = store.first_standing(self.db, self.checkpoint.id, person.delegate_id)
-        decision = decide(checked, person, self.checkpoint, earlier)
-        return self._record(decision, row, code.strip(), method, now)
+        with atomic(self.db):
+            row = person = earlier = None
+            if checked.valid and checked.delegate_id is not None:
+                row, person = self._person(checked.delegate_id, checked.version)
+                if person is not None:
+                    earlier = store.first_standing(self.db, self.checkpoint.id,
+                                                   person.delegate_id)
+            decision = decide(checked, person, self.checkpoint, earlier)
+            entry = self._append(decision, row, code.strip(), method, at)
+        return self._verdict(decision, row, entry, code.strip(), method, at)
 
     def admit(self, delegate_id: int, *, method: str = "search",
               now: datetime | None = None) -> Verdict:
         """Check in a delegate found by name (no badge scanned)."""
-        row, person = self._person(delegate_id, None)
-        if person is None or person.merged:
-            raise UserError(NO_DELEGATE, id=delegate_id)
-        earlier = store.first_standing(self.db, self.checkpoint.id, delegate_id)
-        decision = decide_person(person, self.checkpoint, earlier)
-        return self._record(decision, row, "", method, now)
+        at = now or datetime.now(UTC)
+        with atomic(self.db):
+            row, person = self._person(delegate_id, None)
+            if person is None or person.merged:
+                raise UserError(NO_DELEGATE, id=delegate_id)
+            earlier = store.first_standing(self.db, self.checkpoint.id, delegate_id)
+            decision = decide_person(person, self.checkpoint, earlier)
+            entry = self._append(decision, row, "", method, at)
+        return self._verdict(decision, row, entry, "", method, at)
 
     def _person(self, delegate_id: int, version: int | None
                 ) -> tuple[tuple[Any, ...] | None, Person | None]:
@@ -218,16 +230,17 @@ class Desk:
         return row, Person(row[0], DelegateStatus(row[1]), bool(row[2]),
                            self.categories[row[3]], current, replaced_at)
 
-    def _record(self, decision: Decision, row: tuple[Any, ...] | None, code: str,
-                method: str, now: datetime | None) -> Verdict:
-        at = now or datetime.now(UTC)
-        delegate_id = decision.delegate_id if row is not None else None
-        with atomic(self.db):
-            entry = store.append(
-                self.db, checkpoint=self.checkpoint.id, delegate_id=delegate_id,
-                badge_version=decision.version, verdict=decision.kind.value,
-                accepted=decision.accepted, at=at, desk_id=self.desk_id,
-                operator=self.operator, method=method, code=code)
+    def _append(self, decision: Decision, row: tuple[Any, ...] | None, code: str,
+                method: str, at: datetime) -> str:
+        return store.append(
+            self.db, checkpoint=self.checkpoint.id,
+            delegate_id=decision.delegate_id if row is not None else None,
+            badge_version=decision.version, verdict=decision.kind.value,
+            accepted=decision.accepted, at=at, desk_id=self.desk_id,
+            operator=self.operator, method=method, code=code)
+
+    def _verdict(self, decision: Decision, row: tuple[Any, ...] | None, entry: str,
+                 code: str, method: str, at: datetime) -> Verdict:
         person: dict[str, Any] = {}
         if row is not None:
             category = self.categories[row[3]]

@@ -8,6 +8,7 @@ reads which file and why.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,8 +28,15 @@ def written(out: str | Path) -> Iterator[Path]:
         yield partial
         os.replace(partial, out)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise UserError(CANNOT_WRITE, path=str(out), reason=exc.strerror or str(exc)) from exc
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise
+
+
+def _discard(partial: Path) -> None:
+    """Remove a half-written file; on a read-only disk that fails too, and the error to
+    report is the first one, not this."""
+    with contextlib.suppress(OSError):
+        partial.unlink(missing_ok=True)

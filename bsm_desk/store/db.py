@@ -9,8 +9,10 @@ thread: open another with :func:`connect` instead of sharing.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -29,11 +31,26 @@ BUSY_TIMEOUT_MS = 5000
 _savepoints = itertools.count(1)
 
 
-def connect(path: str | Path, *, create: bool = False, migrate: bool = True) -> Database:
-    """Open (or with ``create``, make) an event database and bring its schema up to date."""
+def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
+            check: bool = True) -> Database:
+    """Open (or with ``create``, make) an event database and bring its schema up to date.
+
+    ``check`` runs SQLite's quick check first, bounded in time, so a damaged file is
+    said to be damaged before any desk writes into it.
+    """
     path = Path(path)
     if not create and not path.exists():
         raise UserError(errors.DB_NOT_FOUND, path=str(path))
+    if not create and path.is_file() and path.stat().st_size == 0:
+        # Only a new event (or the demo) makes an event file; filling a stray empty file
+        # with a schema would hide the mistake until the first foreign key failed.
+        raise UserError(errors.DB_EMPTY, path=str(path))
+    if create:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(errors.CANNOT_CREATE, path=str(path),
+                            reason=exc.strerror or str(exc)) from exc
     try:
         conn = sqlite3.connect(
             str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
@@ -43,6 +60,8 @@ def connect(path: str | Path, *, create: bool = False, migrate: bool = True) -> 
         raise UserError(errors.DB_UNREADABLE, path=str(path), reason=str(exc)) from exc
     try:
         _configure(conn, path)
+        if check:
+            _quick_check(conn, path)
         db = sqlite_utils.Database(conn)
         if migrate:
             _check_and_migrate(db, path)
@@ -62,6 +81,43 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         raise sqlite3.OperationalError(f"journal_mode is {mode}, not WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+
+
+QUICK_CHECK_BUDGET_S = 0.5
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """``PRAGMA quick_check``, given up (not failed) when it would take longer than the
+    budget: a huge file is then checked in full in the background by the window."""
+    deadline = time.monotonic() + QUICK_CHECK_BUDGET_S
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    try:
+        found = conn.execute("PRAGMA quick_check(3)").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc).lower():
+            return
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+    problems = [str(r[0]) for r in found if r[0] != "ok"]
+    if problems:
+        raise damaged(path, " ".join("; ".join(problems).split())[:200])
+
+
+def integrity_problems(db: Database) -> list[str]:
+    """The full ``PRAGMA integrity_check`` (slow on a big file: run it off the GUI thread,
+    on a connection of its own)."""
+    rows = db.execute("PRAGMA integrity_check(20)").fetchall()
+    return [str(r[0]) for r in rows if r[0] != "ok"]
+
+
+def damaged(path: Path, reason: str) -> errors.DatabaseDamaged:
+    from bsm_desk.store import backups
+
+    latest = backups.latest(path)
+    template = errors.DB_DAMAGED if latest else errors.DB_DAMAGED_NO_BACKUP
+    return errors.DatabaseDamaged(template, latest_backup=str(latest or ""), path=str(path),
+                                  reason=reason, backup=str(latest or ""))
 
 
 def _check_and_migrate(db: Database, path: Path) -> None:
@@ -117,8 +173,9 @@ def atomic(db: Database) -> Iterator[Database]:
         try:
             yield db
         except BaseException:
-            conn.execute(f"ROLLBACK TO {name}")
-            conn.execute(f"RELEASE {name}")
+            if conn.in_transaction:  # not when SQLite has rolled everything back itself
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
             raise
         conn.execute(f"RELEASE {name}")
         return
@@ -129,11 +186,14 @@ def atomic(db: Database) -> Iterator[Database]:
     try:
         yield db
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite rolls back by itself on some errors (a full disk, an I/O error): a
+        # second ROLLBACK would raise "no transaction is active" and hide the real one.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     try:
         conn.execute("COMMIT")
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise _user_error(exc, db_file(db)) from exc
@@ -152,33 +212,52 @@ def db_file(db: Database) -> Path:
     return Path(row[2] if row and row[2] else ":memory:")
 
 
-def backup_to(db: Database, target: str | Path) -> Path:
+def backup_to(db: Database | sqlite3.Connection, target: str | Path) -> Path:
     """A consistent copy of the live database (SQLite backup API), safe while desks write."""
+    conn = db.conn if isinstance(db, Database) else db
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
     try:
         tmp.unlink(missing_ok=True)
         dest = sqlite3.connect(str(tmp))
         try:
-            db.conn.backup(dest)
+            conn.backup(dest)
         finally:
             dest.close()
         tmp.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
+        # The clean-up may fail too (a read-only folder): the first error is the one to say.
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise UserError(errors.DISK_FULL, path=str(target), reason=str(exc)) from exc
     return target
 
 
 def _user_error(exc: sqlite3.DatabaseError, path: Path) -> UserError:
+    """What SQLite said, as a message a desk can act on."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return UserError(errors.DB_LOCKED, path=str(path))
-    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return errors.DatabaseBusy(errors.DB_LOCKED, path=str(path))
+    if "malformed" in text or _looks_like_sqlite(path) and "not a database" in text:
+        return damaged(path, str(exc))
+    if "not a database" in text or "encrypted" in text:
         return UserError(errors.DB_NOT_BSM, path=str(path))
     if "disk" in text or "full" in text or "readonly" in text:
         return UserError(errors.DISK_FULL, path=str(path), reason=str(exc))
     return UserError(errors.DB_UNREADABLE, path=str(path), reason=str(exc))
+
+
+def user_error(exc: sqlite3.DatabaseError, path: str | Path) -> UserError:
+    """For callers above the store that caught SQLite's own error."""
+    return _user_error(exc, Path(path))
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 __all__ = ["Database", "atomic", "backup_to", "connect", "migrate_to", "schema_version"]

@@ -1,0 +1,202 @@
+"""Copies of an event file taken while desks write, and putting one back.
+
+A backup is made with SQLite's backup API, so it is a consistent copy even while
+other desks commit. Backups of ``event.sqlite`` live in ``event-backups/`` beside it
+(or in a folder the desk chose), named by their UTC time:
+``event.20221018T093000.123Z.sqlite``. The newest 24 are kept, and beyond them the
+newest of each day, so a whole conference stays restorable day by day.
+
+Restoring never overwrites: the current file (with its ``-wal`` and ``-shm``, which
+belong to it) is renamed aside first, then the backup is copied into its place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+
+KEEP_LATEST = 24
+_STAMP = "%Y%m%dT%H%M%S"
+_NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}T\d{6})\.(?P<ms>\d{3})Z\.sqlite$")
+
+NOT_A_BACKUP = QT_TRANSLATE_NOOP(
+    "UserError", "{path} is not a readable BSM Desk backup ({reason}). Nothing was changed.")
+BACKUP_MISSING = QT_TRANSLATE_NOOP("UserError", "The backup {path} does not exist.")
+SAME_FILE = QT_TRANSLATE_NOOP(
+    "UserError", "{path} is the event file itself; choose one of its backups.")
+CANNOT_RESTORE = QT_TRANSLATE_NOOP(
+    "UserError", "Could not restore {path}: {reason}. The event file was left as it was.")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    at: datetime  # UTC
+    size: int
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What a backup holds, for choosing one."""
+
+    delegates: int
+    checkins: int
+    event: str
+
+
+def folder(event_file: str | Path, chosen: str | Path | None = None) -> Path:
+    event_file = Path(event_file)
+    return Path(chosen) if chosen else event_file.with_name(f"{event_file.stem}-backups")
+
+
+def name_for(event_file: Path, at: datetime) -> str:
+    at = at.astimezone(UTC)
+    return f"{event_file.stem}.{at.strftime(_STAMP)}.{at.microsecond // 1000:03d}Z.sqlite"
+
+
+def take(conn: sqlite3.Connection, event_file: str | Path, *, into: str | Path | None = None,
+         out: str | Path | None = None, now: datetime | None = None,
+         keep: int = KEEP_LATEST) -> Path:
+    """Copy the live database behind ``conn``; into the backups folder (then pruned) or,
+    with ``out``, to that file."""
+    from bsm_desk.store.db import backup_to
+
+    event_file = Path(event_file)
+    if out is not None:
+        return backup_to(conn, out)
+    where = folder(event_file, into)
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from bsm_desk.domain.errors import CANNOT_CREATE
+
+        raise UserError(CANNOT_CREATE, path=str(where), reason=exc.strerror or str(exc)) from exc
+    made = backup_to(conn, where / name_for(event_file, now or datetime.now(UTC)))
+    prune(event_file, into=into, keep=keep)
+    return made
+
+
+def listing(event_file: str | Path, *, into: str | Path | None = None) -> list[Backup]:
+    """The event's backups, newest first."""
+    event_file = Path(event_file)
+    where = folder(event_file, into)
+    found = []
+    try:
+        entries = list(where.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = _NAME.match(entry.name)
+        if not match or match["stem"] != event_file.stem:
+            continue
+        at = datetime.strptime(match["stamp"], _STAMP).replace(
+            microsecond=int(match["ms"]) * 1000, tzinfo=UTC)
+        with contextlib.suppress(OSError):
+            found.append(Backup(entry, at, entry.stat().st_size))
+    return sorted(found, key=lambda b: b.at, reverse=True)
+
+
+def latest(event_file: str | Path, *, into: str | Path | None = None) -> Path | None:
+    found = listing(event_file, into=into)
+    return found[0].path if found else None
+
+
+def prune(event_file: str | Path, *, into: str | Path | None = None,
+          keep: int = KEEP_LATEST) -> list[Path]:
+    """Keep the newest ``keep`` and the newest of every day; remove the rest."""
+    found = listing(event_file, into=into)
+    kept_days: set[object] = set()
+    removed = []
+    for index, backup in enumerate(found):
+        day = backup.at.date()
+        if index < keep or day not in kept_days:
+            kept_days.add(day)
+            continue
+        with contextlib.suppress(OSError):
+            backup.path.unlink()
+            removed.append(backup.path)
+    return removed
+
+
+def contents(backup: str | Path) -> Contents:
+    """Open a backup read-only and count what it holds (raises if it is not one of ours)."""
+    from bsm_desk.store.db import APPLICATION_ID
+
+    backup = Path(backup)
+    if not backup.is_file():
+        raise UserError(BACKUP_MISSING, path=str(backup))
+    try:
+        conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise UserError(NOT_A_BACKUP, path=str(backup), reason=str(exc)) from exc
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise UserError(NOT_A_BACKUP, path=str(backup), reason="not an event file")
+        check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if check != "ok":
+            raise UserError(NOT_A_BACKUP, path=str(backup), reason=str(check))
+        delegates = conn.execute(
+            "SELECT count(*) FROM delegate WHERE merged_into IS NULL").fetchone()[0]
+        checkins = conn.execute("SELECT count(*) FROM checkin").fetchone()[0]
+        title = conn.execute("SELECT title_en FROM event LIMIT 1").fetchone()
+        return Contents(int(delegates), int(checkins), str(title[0]) if title else "")
+    except sqlite3.DatabaseError as exc:
+        raise UserError(NOT_A_BACKUP, path=str(backup), reason=str(exc)) from exc
+    finally:
+        conn.close()
+
+
+def restore(event_file: str | Path, backup: str | Path, *,
+            now: datetime | None = None) -> Path | None:
+    """Put ``backup`` in place of the event file; returns where the old file was put
+    (None when there was none). Close every connection to the event file first."""
+    event_file, backup = Path(event_file), Path(backup)
+    if event_file.exists() and backup.exists() and event_file.samefile(backup):
+        raise UserError(SAME_FILE, path=str(backup))
+    contents(backup)  # refuse a broken or foreign file before touching anything
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP)
+    aside = event_file.with_name(f"{event_file.stem}.replaced-{stamp}{event_file.suffix}")
+    moved: list[tuple[Path, Path]] = []
+    try:
+        if event_file.exists():
+            for tail in ("", "-wal", "-shm"):
+                source = Path(f"{event_file}{tail}")
+                if source.exists():
+                    target = Path(f"{aside}{tail}")
+                    os.replace(source, target)
+                    moved.append((source, target))
+        _copy(backup, event_file)
+    except (OSError, sqlite3.Error) as exc:
+        for source, target in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(target, source)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UserError(CANNOT_RESTORE, path=str(event_file), reason=reason) from exc
+    return aside if moved else None
+
+
+def _copy(backup: Path, target: Path) -> None:
+    partial = target.with_name(target.name + ".part")
+    try:
+        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dest = sqlite3.connect(str(partial))
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode = WAL")
+            finally:
+                dest.close()
+        finally:
+            source.close()
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise

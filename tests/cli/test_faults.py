@@ -1,0 +1,179 @@
+"""What a venue does to a laptop: an empty or damaged event file, a path that cannot be
+made, a full or read-only disk. Every command answers with one line and exit 2, and
+nothing half-done is left behind."""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from bsm_desk.cli import main
+from bsm_desk.cli.parser import build_parser
+from bsm_desk.services import badges as badge_service
+from bsm_desk.store import backups, connect
+
+# The smallest valid arguments of every command that reads an event file ({db} and {tmp}
+# are filled in). A command added to the parser must be added here too.
+COMMANDS: dict[str, list[str]] = {
+    "demo": ["demo", "--db", "{db}", "--delegates", "5"],
+    "info": ["info", "--db", "{db}"],
+    "search": ["search", "--db", "{db}", "rahmonov"],
+    "import": ["import", "--db", "{db}", "{tmp}/list.csv"],
+    "template": ["template", "--db", "{db}", "--out", "{tmp}/template.xlsx"],
+    "duplicates": ["duplicates", "--db", "{db}"],
+    "badges": ["badges", "--db", "{db}", "--out", "{tmp}/b.pdf"],
+    "reprint": ["reprint", "--db", "{db}", "1", "--reason", "lost", "--out", "{tmp}/r.pdf"],
+    "checkin": ["checkin", "--db", "{db}", "B1-XYZ"],
+    "checkpoints": ["checkpoints", "--db", "{db}"],
+    "export": ["export", "attendance", "--db", "{db}", "--out", "{tmp}/a.xlsx"],
+    "side-events": ["side-events", "import", "--db", "{db}", "{tmp}/list.csv"],
+    "programme": ["programme", "--db", "{db}"],
+    "rooms": ["rooms", "list", "--db", "{db}"],
+    "backup": ["backup", "--db", "{db}"],
+    "restore": ["restore", "--db", "{db}", "{tmp}/missing-backup.sqlite"],
+}
+
+
+def run(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[int, str]:
+    try:
+        code = main(args)
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    _, err = capsys.readouterr()
+    return code, err
+
+
+def _args(template: list[str], db: Path, tmp: Path) -> list[str]:
+    return [part.format(db=db, tmp=tmp) for part in template]
+
+
+def test_the_fault_table_names_every_command() -> None:
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command")
+    assert set(commands.choices) == set(COMMANDS)  # type: ignore[arg-type]
+
+
+def _damage_an_index(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as conn:
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND "
+                            "tbl_name = 'delegate' LIMIT 1").fetchone()[0]
+    noise = random.Random(7).randbytes(page)
+    with path.open("r+b") as f:
+        f.seek((root - 1) * page)
+        f.write(noise)
+
+
+@pytest.mark.parametrize("fault", ["empty", "damaged", "truncated", "not sqlite"])
+def test_every_command_refuses_a_bad_event_file_in_one_line(
+        fault: str, demo_copy: Path, tmp_path: Path, capsys) -> None:
+    (tmp_path / "list.csv").write_text("Family name;Given name;Delegation\nA;B;C\n")
+    bad = tmp_path / "event.sqlite"
+    if fault == "empty":
+        bad.write_bytes(b"")
+    elif fault == "not sqlite":
+        bad.write_bytes(b"PK\x03\x04 this is a zip file, really" * 100)
+    else:
+        shutil.copy(demo_copy, bad)
+        if fault == "damaged":
+            _damage_an_index(bad)
+        else:
+            with bad.open("r+b") as f:
+                f.truncate(bad.stat().st_size // 3)
+    before = bad.read_bytes()
+    for name, template in COMMANDS.items():
+        if name in ("demo", "restore"):
+            continue  # demo makes a new file; restore is tested below
+        code, err = run(capsys, _args(template, bad, tmp_path))
+        assert code == 2, (name, err)
+        assert err.count("\n") == 1 and "Traceback" not in err, (name, err)
+        if fault == "empty":
+            assert "empty file" in err, (name, err)
+        elif fault == "not sqlite":
+            assert "not a BSM Desk event database" in err, (name, err)
+        else:
+            assert "damaged" in err, (name, err)
+    assert bad.read_bytes() == before  # nothing was written into it, no schema added
+
+
+def test_a_damaged_file_points_at_its_latest_backup(demo_copy: Path, tmp_path: Path,
+                                                    capsys) -> None:
+    with closing(connect(demo_copy)) as db:
+        made = backups.take(db.conn, demo_copy)
+    _damage_an_index(demo_copy)
+    code, err = run(capsys, ["info", "--db", str(demo_copy)])
+    assert code == 2 and "damaged" in err and str(made) in err and "bsm-desk restore" in err
+    code, err = run(capsys, ["restore", "--db", str(demo_copy), str(made)])
+    assert code == 0, err
+    code, err = run(capsys, ["info", "--db", str(demo_copy)])
+    assert code == 0, err
+
+
+def test_a_folder_that_cannot_be_made_is_one_line(tmp_path: Path, capsys) -> None:
+    for template in (COMMANDS["demo"], COMMANDS["info"]):
+        code, err = run(capsys, _args(template, Path("/proc/nope/x.sqlite"), tmp_path))
+        assert code == 2 and err.count("\n") == 1 and "/proc/nope" in err, err
+
+
+def test_a_full_disk_during_import_says_so_and_writes_nothing(
+        demo_copy: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    from bsm_desk.store import db as db_module
+
+    rows = "\n".join(f"Family{i};Given{i};Tajikistan;person{i}@example.org"
+                     for i in range(3000))
+    (tmp_path / "big.csv").write_text("Family name;Given name;Delegation;E-mail\n" + rows)
+    with closing(connect(demo_copy)) as db:
+        before = db.execute("SELECT count(*) FROM delegate").fetchone()[0]
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+    configure = db_module._configure
+
+    def small_disk(conn: sqlite3.Connection, path: Path) -> None:
+        configure(conn, path)
+        conn.execute(f"PRAGMA max_page_count = {pages + 20}")
+
+    monkeypatch.setattr(db_module, "_configure", small_disk)
+    code, err = run(capsys, ["import", "--db", str(demo_copy), str(tmp_path / "big.csv")])
+    assert code == 2, err
+    assert "disk is full" in err and "no transaction" not in err and "Traceback" not in err
+    monkeypatch.setattr(db_module, "_configure", configure)
+    with closing(connect(demo_copy)) as db:
+        assert db.execute("SELECT count(*) FROM delegate").fetchone()[0] == before
+
+
+def test_a_read_only_folder_reports_the_real_error(demo_copy: Path, tmp_path: Path, capsys,
+                                                   monkeypatch) -> None:
+    real_open = open
+
+    def read_only(file, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "w" in mode and str(file).endswith(".part"):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
+
+    monkeypatch.setattr("builtins.open", read_only)
+    monkeypatch.setattr(Path, "unlink", unlink)
+    code, err = run(capsys, ["badges", "--db", str(demo_copy), "--out",
+                             str(tmp_path / "b.pdf"), "--ids", "1"])
+    assert code == 2 and "Read-only file system" in err and "Traceback" not in err, err
+
+
+def test_badges_that_cannot_be_logged_leave_no_pdf(demo_copy: Path, tmp_path: Path, capsys,
+                                                   monkeypatch) -> None:
+    def full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(badge_service.store, "record_prints", full)
+    out = tmp_path / "b.pdf"
+    code, err = run(capsys, ["badges", "--db", str(demo_copy), "--out", str(out),
+                             "--ids", "1,2"])
+    assert code == 2 and "disk is full" in err, err
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
