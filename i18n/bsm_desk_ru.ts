@@ -602,6 +602,10 @@
 <context>
     <name>Cli</name>
     <message>
+        <source>Not enough memory for this. Nothing was written.</source>
+        <translation>Недостаточно памяти для этой операции. Ничего не записано.</translation>
+    </message>
+    <message>
         <source>Interrupted.</source>
         <translation>Прервано.</translation>
     </message>
@@ -620,6 +624,10 @@
     <message>
         <source>{file}, row {row}: {message}</source>
         <translation>{file}, строка {row}: {message}</translation>
+    </message>
+    <message>
+        <source>{file}: columns not imported: {columns}</source>
+        <translation>{file}: не импортированы столбцы: {columns}</translation>
     </message>
     <message>
         <source>{file}: {rows} rows — {added} added, {updated} updated, {unchanged} unchanged.</source>
@@ -1255,6 +1263,38 @@ A .sqlite file from another desk or a backup</source>
         <translation>Тот же человек, что в строке {other} (совпадает: {key}).</translation>
     </message>
     <message>
+        <source>This row matches {name} (#{id}, same {key}) but both names differ: “{family} {given}”. Nothing is imported; correct the {key} or the names.</source>
+        <translation>Эта строка совпадает с записью {name} (№{id}, тот же признак: {key}), но и фамилия, и имя другие: «{family} {given}». Ничего не импортировано; исправьте {key} или имена.</translation>
+    </message>
+    <message>
+        <source>This cell has {length} characters; at most {limit} are allowed.</source>
+        <translation>В этой ячейке {length} символов; допускается не более {limit}.</translation>
+    </message>
+    <message>
+        <source>The name “{value}” is not in Latin or Cyrillic letters, which badges print and the search finds: give the name as written in Latin letters in the passport.</source>
+        <translation>Имя «{value}» написано не латиницей и не кириллицей, а бейджи печатают и поиск находит только их: укажите имя латиницей, как в паспорте.</translation>
+    </message>
+    <message>
+        <source>Invisible control characters were removed from this cell: “{value}”.</source>
+        <translation>Из этой ячейки удалены невидимые управляющие символы: «{value}».</translation>
+    </message>
+    <message>
+        <source>Emoji were removed from the name: “{value}”.</source>
+        <translation>Из имени удалены эмодзи: «{value}».</translation>
+    </message>
+    <message>
+        <source>Full name read as family name “{family}”, given name “{given}”. Check it.</source>
+        <translation>Полное имя прочитано как фамилия «{family}», имя «{given}». Проверьте.</translation>
+    </message>
+    <message>
+        <source>The column “{column}” numbers the rows 1, 2, 3…: it is not used to recognise people registered before.</source>
+        <translation>Столбец «{column}» нумерует строки 1, 2, 3…: по нему не узнаются уже зарегистрированные участники.</translation>
+    </message>
+    <message>
+        <source>Column not imported: “{column}”.</source>
+        <translation>Столбец не импортирован: «{column}».</translation>
+    </message>
+    <message>
         <source>Latin name made from the Cyrillic: “{value}”. Check it against the passport.</source>
         <translation>Имя латиницей получено из кириллицы: «{value}». Сверьте его с паспортом.</translation>
     </message>
@@ -1318,10 +1358,6 @@ A .sqlite file from another desk or a backup</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <source>Full name (family name first)</source>
-        <translation>Полное имя (сначала фамилия)</translation>
-    </message>
-    <message>
         <source>Gender</source>
         <translation>Пол</translation>
     </message>
@@ -1350,8 +1386,24 @@ A .sqlite file from another desk or a backup</source>
         <translation>Паспорт</translation>
     </message>
     <message>
-        <source>External id</source>
-        <translation>Внешний номер</translation>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Full name (split, to check)</source>
+        <translation>Полное имя (разделяется, проверить)</translation>
+    </message>
+    <message>
+        <source>Title (honorific or function)</source>
+        <translation>Обращение или должность</translation>
+    </message>
+    <message>
+        <source>Participant id</source>
+        <translation>Код участника</translation>
+    </message>
+    <message>
+        <source>Row number (not imported)</source>
+        <translation>Номер строки (не импортируется)</translation>
     </message>
     <message>
         <source>Nationality</source>
@@ -2380,6 +2432,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>В файле {path} нет листа «{sheet}». Листы: {sheets}.</translation>
     </message>
     <message>
+        <source>{path} is too large to be a list of participants ({size} MB unpacked; at most {limit} MB). Nothing was read.</source>
+        <translation>Файл {path} слишком велик для списка участников ({size} МБ в распакованном виде; допускается не более {limit} МБ). Ничего не прочитано.</translation>
+    </message>
+    <message>
+        <source>{path} has more than {limit} rows. Split it into smaller lists. Nothing was imported.</source>
+        <translation>В файле {path} больше {limit} строк. Разделите его на списки поменьше. Ничего не импортировано.</translation>
+    </message>
+    <message>
         <source>{path} is not a readable Excel workbook (.xlsx). If it is an old .xls file, save it as .xlsx first.</source>
         <translation>{path} не является читаемой книгой Excel (.xlsx). Если это старый файл .xls, сначала сохраните его как .xlsx.</translation>
     </message>
@@ -2414,6 +2474,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>No badges match: nothing was written.</source>
         <translation>Ни один бейдж не подходит: ничего не записано.</translation>
+    </message>
+    <message>
+        <source>The badge of #{id} “{name}” cannot be printed: the badge fonts have no letters {letters}. Correct the name to the Latin letters of the passport.</source>
+        <translation>Бейдж №{id} «{name}» нельзя напечатать: в шрифтах бейджа нет букв {letters}. Исправьте имя на латинское написание из паспорта.</translation>
     </message>
     <message>
         <source>This database has no event to report on.</source>
@@ -2557,6 +2621,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>This is not an e-mail address.</source>
         <translation>Это не адрес электронной почты.</translation>
+    </message>
+    <message>
+        <source>This is too long for a badge or a list.</source>
+        <translation>Слишком длинно для бейджа или списка.</translation>
     </message>
     <message>
         <source>Choose a delegation.</source>

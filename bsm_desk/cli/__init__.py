@@ -66,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         fault = user_error(exc, db) if db else UserError(DB_FAULT, reason=str(exc))
         print(f"bsm-desk: {fault.message(translate)}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except MemoryError:
+        print("bsm-desk: " + translate("Cli", "Not enough memory for this. Nothing was "
+                                              "written."), file=sys.stderr)
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("bsm-desk: " + translate("Cli", "Interrupted."), file=sys.stderr)
         return 130

@@ -63,6 +63,10 @@ def _import(args: argparse.Namespace, settings: config.Settings, translate: Tran
     for problem in report.warnings:
         print(translate("Cli", "{file}, row {row}: {message}").format(
             file=name, row=problem.row, message=problem.message(translate)), file=sys.stderr)
+    if report.ignored_columns:
+        print(translate("Cli", "{file}: columns not imported: {columns}").format(
+            file=name, columns=", ".join(f"“{c}”" for c in report.ignored_columns)),
+            file=sys.stderr)
     summary = translate("Cli", "{file}: {rows} rows — {added} added, {updated} updated, "
                                "{unchanged} unchanged.").format(
         file=name, rows=report.rows, added=report.added, updated=report.updated,

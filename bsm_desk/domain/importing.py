@@ -9,6 +9,7 @@ is services.importer's job.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,27 +24,38 @@ HEADERS: dict[str, tuple[str, ...]] = {
                     "фамилия", "фамилия латиницей", "фамилия кириллицей"),
     "given_name": ("given name", "first name", "given names", "forename", "firstname",
                    "name", "имя", "имя латиницей", "имя кириллицей", "имя и отчество"),
+    "patronymic": ("patronymic", "middle name", "отчество", "отчество кириллицей"),
     "full_name": ("full name", "name and surname", "participant", "фио", "ф и о",
-                  "фамилия имя отчество", "фамилия и имя", "участник"),
+                  "фамилия имя отчество", "фамилия и имя", "участник", "your name",
+                  "full name as in passport", "ваше имя", "фио участника"),
     "gender": ("gender", "sex", "m f", "пол"),
     "delegation": ("delegation", "country", "organization", "organisation", "member state",
                    "делегация", "страна", "организация", "государство"),
     "category": ("category", "participant category", "type", "категория", "тип участника"),
-    "function_en": ("function", "title", "position", "job title", "designation",
+    # "Title" in a UN-style list is the honorific (H.E. Mr.); elsewhere it is a job title:
+    # each cell is read for what it holds (see is_honorific).
+    "title": ("title",),
+    "function_en": ("function", "position", "job title", "designation", "post",
                     "должность", "функция", "позиция"),
     "email": ("email", "e mail", "mail", "email address", "эл почта", "электронная почта",
-              "почта", "e mail адрес", "email адрес"),
+              "почта", "e mail адрес", "email адрес", "адрес электронной почты"),
     "phone": ("phone", "telephone", "mobile", "tel", "phone number", "телефон", "тел",
               "мобильный", "мобильный телефон"),
     "passport_no": ("passport", "passport number", "passport no", "паспорт", "номер паспорта",
                     "паспорт номер"),
-    "external_id": ("external id", "id", "no", "number", "ref", "reference", "№", "номер",
-                    "n", "nr", "№ п п", "п п"),
+    # Only an explicit identity; a running number ("No.", "#", "№ п/п") is not one.
+    "external_id": ("external id", "id", "participant id", "registration id", "reg id",
+                    "delegate id", "ref", "reference", "код участника", "идентификатор",
+                    "id участника", "регистрационный номер", "рег номер"),
+    "row_number": ("no", "number", "№", "#", "n", "nr", "№ п п", "п п", "s no", "sr no",
+                   "sl no", "номер", "num", "nn", "№№"),
     "nationality": ("nationality", "citizenship", "гражданство", "национальность"),
-    "honorific": ("honorific", "salutation", "mr ms", "обращение"),
+    "honorific": ("honorific", "salutation", "mr ms", "prefix", "обращение"),
     "birth_date": ("date of birth", "birth date", "dob", "born", "дата рождения"),
 }
-NAME_FIELDS = ("family_name", "given_name", "full_name")
+NAME_FIELDS = ("family_name", "given_name", "full_name", "patronymic")
+# Fields a header may name that are read but not stored as such.
+NOT_STORED = ("row_number",)
 COUNTRY_HEADERS = ("country", "страна", "государство", "member state")
 
 
@@ -64,6 +76,26 @@ MIXED_SCRIPT = QT_TRANSLATE_NOOP(
     "ImportError", "The name “{value}” mixes Latin and Cyrillic letters.")
 DUPLICATE_ROW = QT_TRANSLATE_NOOP(
     "ImportError", "Same person as row {other} (same {key}).")
+NAME_CONFLICT = QT_TRANSLATE_NOOP(
+    "ImportError", "This row matches {name} (#{id}, same {key}) but both names differ: "
+    "“{family} {given}”. Nothing is imported; correct the {key} or the names.")
+TOO_LONG = QT_TRANSLATE_NOOP(
+    "ImportError", "This cell has {length} characters; at most {limit} are allowed.")
+OTHER_SCRIPT = QT_TRANSLATE_NOOP(
+    "ImportError", "The name “{value}” is not in Latin or Cyrillic letters, which badges "
+    "print and the search finds: give the name as written in Latin letters in the passport.")
+CONTROL_REMOVED = QT_TRANSLATE_NOOP(
+    "ImportError", "Invisible control characters were removed from this cell: “{value}”.")
+EMOJI_REMOVED = QT_TRANSLATE_NOOP(
+    "ImportError", "Emoji were removed from the name: “{value}”.")
+FULL_NAME_SPLIT = QT_TRANSLATE_NOOP(
+    "ImportError", "Full name read as family name “{family}”, given name “{given}”. Check "
+    "it.")
+RUNNING_NUMBER = QT_TRANSLATE_NOOP(
+    "ImportError", "The column “{column}” numbers the rows 1, 2, 3…: it is not used to "
+    "recognise people registered before.")
+IGNORED_COLUMN = QT_TRANSLATE_NOOP(
+    "ImportError", "Column not imported: “{column}”.")
 GENERATED_LATIN = QT_TRANSLATE_NOOP(
     "ImportError", "Latin name made from the Cyrillic: “{value}”. Check it against the passport.")
 
@@ -86,6 +118,8 @@ def field_for_header(header: object) -> str | None:
     """The field a header names; "Family name / Фамилия" is read part by part, and
     qualifiers in brackets are ignored: "Family name (Cyrillic)", "Пол (М/Ж)"."""
     text = str(header or "")
+    if text.strip() in ("#", "No.", "No", "N°", "№"):
+        return "row_number"
     bare = _QUALIFIER.sub(" ", text)
     for candidate in (text, bare, *re.split(r"[/|\n]", bare)):
         found = _LOOKUP.get(normalize_header(candidate))
@@ -118,14 +152,36 @@ _GENDERS = {
     Gender.FEMALE: {"f", "female", "woman", "w", "ms", "mrs", "ж", "жен", "женский",
                     "женщина"},
 }
-_GENDER_LOOKUP = {v: g for g, values in _GENDERS.items() for v in values}
+# What registration forms offer besides the two: all mean "not stated".
+_NOT_STATED = {"prefernottosay", "prefernottoanswer", "other", "n/a", "notspecified",
+               "notstated", "неуказано", "неуказан", "другое", "другой",
+               "предпочитаюнеуказывать", "нехочууказывать", "-", "—"}
+_GENDER_LOOKUP = {v: g for g, values in _GENDERS.items() for v in values} | {
+    v: Gender.NOT_STATED for v in _NOT_STATED}
 
 
 def parse_gender(value: object) -> Gender | None:
-    """M/F in English or Russian; empty means not stated; None when unreadable."""
+    """M/F in English or Russian ("Prefer not to say", "Other", "Не указано": not
+    stated); empty means not stated; None when unreadable."""
     if not str(value or "").strip():
         return Gender.NOT_STATED
+    text = "".join(str(value).casefold().split())
+    if text in _NOT_STATED:
+        return Gender.NOT_STATED
     return _GENDER_LOOKUP.get(normalize_header(value).replace(" ", ""))
+
+
+# The words an honorific is made of (after normalize_header): "H.E. Mr.", "Ms", "Dr.",
+# "Excellency", "г-н", "г-жа", "Его Превосходительство".
+_HONORIFIC_WORDS = frozenset(
+    "h e he mr mrs ms miss mx dr prof amb his her excellency sir madam mme m hon rev "
+    "г н жа господин госпожа его ее превосходительство д р проф посол".split())
+
+
+def is_honorific(text: str) -> bool:
+    """True when a "Title" cell holds an honorific, not a job title."""
+    words = normalize_header(text).split()
+    return bool(words) and all(w in _HONORIFIC_WORDS for w in words)
 
 
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]{2,}$")
@@ -154,22 +210,105 @@ def parse_date(value: object) -> date | None:
 
 
 def cell_text(value: object) -> str:
-    """A cell as text: numbers without a spurious '.0', whitespace tidied."""
+    """A cell as text: numbers without a spurious '.0', control characters dropped,
+    Unicode composed (NFC), whitespace tidied."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime | date):
         return value.isoformat()[:10]
-    return " ".join(str(value).split())
+    return clean_text(str(value))[0]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e"
+                      r"\u2066-\u2069\ufeff\ufffe\uffff]")
+# Pictographs and the joiners, selectors and skin tones that build emoji sequences.
+_EMOJI = re.compile(r"[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0e\ufe0f\u200d"
+                    r"\u20e3\U000e0020-\U000e007f]")
+
+
+def clean_text(text: str, *, emoji: bool = False) -> tuple[str, list[str]]:
+    """``text`` fit to store, and what was taken out ("control", "emoji").
+
+    Control characters (NUL, ESC, BEL, bidi overrides…) break spreadsheet writers and
+    hide in names; with ``emoji`` pictographs go too (a badge has no font for them).
+    """
+    removed: list[str] = []
+    composed = unicodedata.normalize("NFC", text)
+    # Tabs and line breaks are white space; the rest of C0/C1 is noise.
+    cleaned = _CONTROL.sub("", composed.replace("\t", " ").replace("\r", " ")
+                           .replace("\n", " "))
+    if cleaned != composed.replace("\t", " ").replace("\r", " ").replace("\n", " "):
+        removed.append("control")
+    if emoji:
+        without = _EMOJI.sub("", cleaned)
+        if without != cleaned:
+            removed.append("emoji")
+            cleaned = without
+    return " ".join(cleaned.split()), removed
+
+
+def readable_capitals(text: str) -> str:
+    """'RAHMONOV' -> 'Rahmonov', 'AL-HASHIMI' -> 'Al-Hashimi': a family name written in
+    capitals (as UN lists do) is stored as a name; badges print it in capitals anyway.
+    Mixed case ('McDonald', 'van der Berg') is left as written."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or text != text.upper():
+        return text
+    return re.sub(r"[^\W\d_]+", lambda m: m[0].capitalize(), text)
 
 
 def split_full_name(text: str) -> tuple[str, str]:
-    """'Иванов Иван Иванович' -> ('Иванов', 'Иван Иванович'); 'RAHMONOV Jamshed' alike."""
+    """A "Full name" cell as (family, given), by the convention of its script.
+
+    Cyrillic lists write the family name first ('Иванов Иван Иванович'); Latin forms
+    write it last ('Jamshed Rahmonov'), unless it is marked: in capitals
+    ('RAHMONOV Jamshed', 'Jamshed RAHMONOV') or before a comma ('Rahmonov, Jamshed').
+    """
+    if "," in text:
+        family, _, given = text.partition(",")
+        return " ".join(family.split()), " ".join(given.split())
     parts = text.split()
     if not parts:
         return "", ""
-    return parts[0], " ".join(parts[1:])
+    if len(parts) == 1:
+        return parts[0], ""
+    if _CYRILLIC.search(text):
+        return parts[0], " ".join(parts[1:])
+
+    def capitals(word: str) -> bool:
+        return sum(c.isalpha() for c in word) >= 2 and word == word.upper()
+
+    if capitals(parts[0]) and not capitals(parts[-1]):
+        return parts[0], " ".join(parts[1:])
+    marked = [i for i, w in enumerate(parts) if capitals(w)]
+    if marked and not capitals(parts[0]):
+        first = marked[0]
+        return " ".join(parts[first:]), " ".join(parts[:first])
+    return parts[-1], " ".join(parts[:-1])
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def other_letters(text: str) -> bool:
+    """Letters neither Latin nor Cyrillic (Arabic, Chinese, Greek…): the badge fonts and
+    the name search cover Latin and Cyrillic, so such a name is asked for in Latin."""
+    for ch in text:
+        if ch.isalpha() and not ("\u0000" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"
+                                 or "\u0400" <= ch <= "\u052f"):
+            return True
+    return False
+
+
+# At most this many characters per field: a name longer than a badge line (or a
+# stray paragraph pasted into a cell) is a row error, not a broken PDF later.
+FIELD_LIMITS = {"family_name": 100, "given_name": 100, "family_name_cyr": 100,
+                "given_name_cyr": 100, "email": 254, "phone": 40, "passport_no": 40,
+                "external_id": 64, "honorific": 40, "function_en": 250, "function_ru": 250,
+                "nationality": 100, "delegation": 200, "category": 100}
+DEFAULT_LIMIT = 250
 
 
 @dataclass(frozen=True)

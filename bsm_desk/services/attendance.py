@@ -35,6 +35,7 @@ from bsm_desk.domain.model import (
     may_enter,
     pick,
 )
+from bsm_desk.services import cells
 from bsm_desk.services.files import written
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import checkins as checkin_store
@@ -206,21 +207,12 @@ def _tr_context(translate: Callable[[str, str], str] | None) -> Translate:
     return (lambda text: translate("Attendance", text)) if translate else (lambda text: text)
 
 
-def safe(value: Any, ws: WriteOnlyWorksheet) -> Any:
-    """A cell for ``value``; text that a spreadsheet would run as a formula stays text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
-
-
 class _Sheet:
     """A write-only sheet with a frozen, filtered header row and set column widths."""
 
     def __init__(self, wb: Workbook, title: str, headers: Sequence[str], rows: int,
                  widths: Sequence[float], preamble: Sequence[Sequence[Any]] = ()) -> None:
-        self.ws: WriteOnlyWorksheet = wb.create_sheet(title[:31])
+        self.ws: WriteOnlyWorksheet = wb.create_sheet(cells.clean(title)[:31])
         top = len(preamble) + 1  # the header row
         self.ws.freeze_panes = f"A{top + 1}"
         last = get_column_letter(max(len(headers), 1))
@@ -229,7 +221,7 @@ class _Sheet:
             self.ws.column_dimensions[get_column_letter(index)].width = width
         header_cells = []
         for text in headers:
-            cell = WriteOnlyCell(self.ws, value=text)
+            cell = WriteOnlyCell(self.ws, value=cells.clean(text))
             cell.font = Font(bold=True)
             header_cells.append(cell)
         for line in preamble:
@@ -237,7 +229,7 @@ class _Sheet:
         self.ws.append(header_cells)
 
     def row(self, values: Iterable[Any]) -> None:
-        self.ws.append([safe(v, self.ws) if isinstance(v, str) else v for v in values])
+        self.ws.append([cells.xlsx(v, self.ws) for v in values])
 
 
 def _local(at: datetime | None, att: Attendance) -> datetime | None:
@@ -420,6 +412,4 @@ def _csv_value(value: Any, att: Attendance) -> Any:
     if isinstance(value, datetime):
         local = _local(value, att)
         return local.strftime("%Y-%m-%d %H:%M") if local else ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value  # a spreadsheet opening the CSV must not run it
-    return "" if value is None else value
+    return cells.csv(value)

@@ -22,6 +22,22 @@ FONT_FILES = {REGULAR: "NotoSans-Regular.ttf", BOLD: "NotoSans-Bold.ttf"}
 LEADING = 1.18  # line height as a multiple of the font size
 
 
+# What a PDF paragraph shows of one stored value at most: a name or title pasted with a
+# whole paragraph (or worse) still fits a table row on one page, instead of stopping the
+# List of Participants or the programme with a layout error.
+PARAGRAPH_LIMIT = 300
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def paragraph_text(text: str, limit: int = PARAGRAPH_LIMIT) -> str:
+    """A stored value as safe Paragraph markup: control characters out, &<> escaped, cut
+    with an ellipsis past ``limit`` characters."""
+    text = _INVISIBLE.sub("", text)
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 @lru_cache(maxsize=1)
 def register_fonts() -> tuple[TTFont, ...]:
     """Load the shipped fonts once per process; reportlab embeds the used glyphs."""

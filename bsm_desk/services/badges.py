@@ -22,6 +22,7 @@ from bsm_desk.domain import badge_code
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Delegate, DelegateStatus, Event, ReissueReason
 from bsm_desk.services.badge_pdf import BadgeFace, Header, Layout, event_dates, render
+from bsm_desk.services.badge_text import missing_glyphs
 from bsm_desk.services.files import written
 from bsm_desk.store import atomic, history
 from bsm_desk.store import badges as store
@@ -43,6 +44,9 @@ BAD_LAYOUT = QT_TRANSLATE_NOOP("UserError", "Unknown badge layout {layout}: use 
 BAD_PHOTO = QT_TRANSLATE_NOOP(
     "UserError", "{name} is not a picture BSM Desk can read: use a JPEG or PNG photo.")
 BAD_REASON = QT_TRANSLATE_NOOP("UserError", "Unknown reprint reason {reason}: use {known}.")
+UNPRINTABLE_NAME = QT_TRANSLATE_NOOP(
+    "UserError", "The badge of #{id} “{name}” cannot be printed: the badge fonts have no "
+    "letters {letters}. Correct the name to the Latin letters of the passport.")
 
 
 E = TypeVar("E", bound=enum.StrEnum)
@@ -151,6 +155,11 @@ def faces(db: Database, ids: Sequence[int]) -> list[BadgeFace]:
         g = delegations[d.delegation_id]
         k = categories[d.category_id]
         version = states[d.id].version
+        unprintable = missing_glyphs(f"{d.family_name}{d.given_name}{d.cyrillic_name}")
+        if unprintable:  # never a badge with an empty name line
+            raise UserError(UNPRINTABLE_NAME, id=d.id,
+                            name=f"{d.family_name} {d.given_name}".strip(),
+                            letters="".join(sorted(unprintable))[:20])
         result.append(BadgeFace(
             delegate_id=d.id, version=version,
             code=badge_code.make(event.code, event.secret, d.id, version),

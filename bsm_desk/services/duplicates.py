@@ -53,6 +53,23 @@ def _name_keys(d: Delegate) -> list[str]:
     return [k for k in dict.fromkeys(keys) if k]
 
 
+_MATRIX_CELLS = 4_000_000  # scores compared at once (bytes of the score matrix)
+
+
+def _blocks(members: list[Delegate]) -> dict[str, list[tuple[int, str]]]:
+    """Names that may be near put side by side: each folded name goes into one block per
+    word, by the word's first two letters. Two names a typo apart share a word's start,
+    so all pairs need not be compared (a list of 100,000 in one delegation stays small)."""
+    blocks: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for d in members:
+        if d.id is None:
+            continue
+        for key in _name_keys(d):
+            for prefix in dict.fromkeys(word[:2] for word in key.split()):
+                blocks[prefix].append((d.id, key))
+    return blocks
+
+
 def _name_score(a: Delegate, b: Delegate) -> int:
     return int(max((fuzz.token_sort_ratio(x, y) for x in _name_keys(a) for y in _name_keys(b)),
                    default=0))
@@ -91,19 +108,26 @@ def find_duplicates(db: Database, among: Iterable[int] | None = None) -> list[Pa
         for members in groups.values():
             if len(members) < 2:
                 continue
-            entries = [(d.id, key) for d in members for key in _name_keys(d)]
-            # Only the people in focus are compared with their group, when there is a focus.
-            queries = [e for e in entries if focus is None or e[0] in focus]
-            if not queries:
-                continue
-            keys = [k for _, k in entries]
-            scores = process.cdist([k for _, k in queries], keys, scorer=fuzz.token_sort_ratio,
+            for entries in _blocks(members).values():
+                compare(entries, cutoff, exact, near)
+
+    def compare(entries: list[tuple[int, str]], cutoff: int, exact: str, near: str) -> None:
+        # Only the people in focus are compared with their block, when there is a focus.
+        queries = [e for e in entries if focus is None or e[0] in focus]
+        if len(entries) < 2 or not queries:
+            return
+        keys = [k for _, k in entries]
+        # In slices, so that a block of many thousands never makes one huge matrix.
+        step = max(1, _MATRIX_CELLS // len(keys))
+        for start in range(0, len(queries), step):
+            part = queries[start:start + step]
+            scores = process.cdist([k for _, k in part], keys, scorer=fuzz.token_sort_ratio,
                                    score_cutoff=cutoff, workers=-1)
             rows, columns = scores.nonzero()
             for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
-                a, b = queries[i][0], entries[j][0]
-                if a is not None and b is not None and a != b:
-                    propose(a, b, exact if queries[i][1] == keys[j] else near)
+                a, b = part[i][0], entries[j][0]
+                if a != b:
+                    propose(a, b, exact if part[i][1] == keys[j] else near)
 
     by_delegation: dict[object, list[Delegate]] = defaultdict(list)
     by_birth: dict[object, list[Delegate]] = defaultdict(list)

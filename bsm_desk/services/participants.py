@@ -26,8 +26,9 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import DelegationType, honorific, pick
-from bsm_desk.services.attendance import collect, safe
-from bsm_desk.services.badge_text import BOLD, REGULAR, register_fonts
+from bsm_desk.services import cells
+from bsm_desk.services.attendance import collect
+from bsm_desk.services.badge_text import BOLD, REGULAR, paragraph_text, register_fonts
 from bsm_desk.services.files import written
 
 # Labels of the report, translated at writing time in the report's language.
@@ -122,16 +123,16 @@ def _pdf(listed: list[Block], target: Path, title: str, t: Callable[[str], str])
     for block in listed:
         if block.group is not current:
             current = block.group
-            story.append(Paragraph(_escape(t(GROUPS[current])), group))
-        story.append(Paragraph(_escape(block.delegation), heading))
+            story.append(Paragraph(paragraph_text(t(GROUPS[current])), group))
+        story.append(Paragraph(paragraph_text(block.delegation), heading))
         rows = []
         for entry in block.entries:
             name = f"{entry.honorific} {entry.name}".strip()
             if entry.other_name:
                 name += f" ({entry.other_name})"
             style = bold_cell if entry.head else cell
-            rows.append([Paragraph(_escape(name), style), Paragraph(_escape(entry.function),
-                                                                    cell)])
+            rows.append([Paragraph(paragraph_text(name), style),
+                         Paragraph(paragraph_text(entry.function), cell)])
         table = Table(rows, colWidths=[85 * mm, 85 * mm], hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -153,10 +154,6 @@ def _pdf(listed: list[Block], target: Path, title: str, t: Callable[[str], str])
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _xlsx(listed: list[Block], target: Path, title: str, t: Callable[[str], str],
           lang: str) -> None:
     wb = Workbook(write_only=True)
@@ -164,7 +161,7 @@ def _xlsx(listed: list[Block], target: Path, title: str, t: Callable[[str], str]
     ws.freeze_panes = "A3"
     for column, width in zip("ABCDE", (34, 12, 36, 36, 44), strict=True):
         ws.column_dimensions[column].width = width
-    ws.append([safe(title, ws)])
+    ws.append([cells.xlsx(title, ws)])
     headers = [t(L_DELEGATION), t(L_HONORIFIC), t(L_NAME),
                t(L_NAME_IN_LATIN) if lang == "ru" else t(L_NAME_IN_CYRILLIC), t(L_FUNCTION)]
     header_cells = []
@@ -175,6 +172,6 @@ def _xlsx(listed: list[Block], target: Path, title: str, t: Callable[[str], str]
     ws.append(header_cells)
     for block in listed:
         for entry in block.entries:
-            ws.append([safe(v, ws) for v in (block.delegation, entry.honorific, entry.name,
+            ws.append([cells.xlsx(v, ws) for v in (block.delegation, entry.honorific, entry.name,
                                              entry.other_name, entry.function)])
     wb.save(target)

@@ -21,7 +21,8 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Event, Room, Session, SessionKind
-from bsm_desk.services.badge_text import BOLD, REGULAR, register_fonts
+from bsm_desk.services import cells
+from bsm_desk.services.badge_text import BOLD, REGULAR, paragraph_text, register_fonts
 from bsm_desk.services.files import CANNOT_WRITE, written
 from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms as room_store
@@ -60,7 +61,7 @@ def write_pdf(db: Database, out: str | Path) -> Path:
         story.append(Paragraph(
             f"Programme — {format_date(day, 'EEEE d MMMM y', locale='en')} · Программа — "
             f"{format_date(day, 'EEEE, d MMMM y', locale='ru')}", heading))
-        story.append(Paragraph(_escape(f"{event.title_en} · {event.title_ru}"), sub))
+        story.append(Paragraph(paragraph_text(f"{event.title_en} · {event.title_ru}"), sub))
         rows = [[Paragraph("Time / Время", strong), Paragraph("Room / Зал", strong),
                  Paragraph("Session / Заседание", strong)]]
         styles = [("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -72,11 +73,11 @@ def write_pdf(db: Database, out: str | Path) -> Path:
             start, end = s.starts_at.astimezone(zone), s.ends_at.astimezone(zone)
             rows.append([
                 Paragraph(f"{start:%H:%M}–{end:%H:%M}", strong),
-                Paragraph(_escape(f"{room.name_en}<br/>{room.name_ru}" if room else "—")
-                          .replace("&lt;br/&gt;", "<br/>"), cell),
+                Paragraph(f"{paragraph_text(room.name_en)}<br/>{paragraph_text(room.name_ru)}"
+                          if room else "—", cell),
                 Paragraph("<br/>".join(
-                    [f"<b>{_escape(s.title('en'))}</b>"]
-                    + ([_escape(s.title_ru)] if s.title_en and s.title_ru else [])
+                    [f"<b>{paragraph_text(s.title('en'))}</b>"]
+                    + ([paragraph_text(s.title_ru)] if s.title_en and s.title_ru else [])
                     + [f"<font color='{colour}'>{english} · {russian}</font>"]), cell)])
             styles.append(("LINEBEFORE", (2, row), (2, row), 3, colors.HexColor(colour)))
         table = Table(rows, colWidths=[28 * mm, 55 * mm, 180 * mm], repeatRows=1)
@@ -87,10 +88,6 @@ def write_pdf(db: Database, out: str | Path) -> Path:
                           rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=12 * mm,
                           title="Programme / Программа", author="BSM Desk").build(story)
     return Path(out)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def write_xlsx(db: Database, out: str | Path) -> Path:
@@ -111,19 +108,15 @@ def write_xlsx(db: Database, out: str | Path) -> Path:
                    "Kind / Вид", "Languages", "Interpretation", "Expected", "Organizer"])
         for s in sorted(by_day[day], key=lambda s: (s.starts_at, s.room_id)):
             room = rooms.get(s.room_id or 0)
-            ws.append([s.starts_at.astimezone(zone).replace(tzinfo=None),
-                       s.ends_at.astimezone(zone).replace(tzinfo=None),
-                       room.name_en if room else "", _text(s.title_en), _text(s.title_ru),
-                       KINDS[s.kind][0], ", ".join(s.languages),
-                       "yes" if s.interpretation else "no", s.expected, _text(s.organizer)])
+            ws.append([cells.xlsx(v, ws) for v in (
+                s.starts_at.astimezone(zone).replace(tzinfo=None),
+                s.ends_at.astimezone(zone).replace(tzinfo=None),
+                room.name_en if room else "", s.title_en, s.title_ru, KINDS[s.kind][0],
+                ", ".join(s.languages), "yes" if s.interpretation else "no", s.expected,
+                s.organizer)])
     with written(out) as target:
         wb.save(target)
     return Path(out)
-
-
-def _text(value: str) -> str:
-    # The programme's own text, but a title starting with "=" must still not run.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def write_ics(db: Database, folder: str | Path) -> list[Path]:

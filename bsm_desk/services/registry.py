@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain import validation
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.importing import clean_text
 from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate, DelegateStatus, Delegation
 from bsm_desk.store import atomic, history
 from bsm_desk.store import categories as category_store
@@ -29,6 +30,7 @@ Changes = dict[int, dict[str, Any]]  # delegate id -> field -> stored value
 def save_delegate(db: Database, delegate: Delegate, *, desk_id: str,
                   operator: str = "") -> int:
     """Add a new delegate (no id) or write an edited one; returns its id."""
+    delegate = cleaned(delegate)
     found = validation.problems(delegate)
     if found:
         raise UserError(INVALID, problems="; ".join(found.values()))
@@ -49,6 +51,22 @@ def save_delegate(db: Database, delegate: Delegate, *, desk_id: str,
             history.record(db, delegate.id, desk_id=desk_id, operator=operator,
                            action="updated", changes=changes)
         return delegate.id
+
+
+def cleaned(delegate: Delegate) -> Delegate:
+    """Text fields as they may be stored: no control characters, NFC, single spaces (a
+    name pasted from a PDF or a chat brings all three); no emoji in names."""
+    changes: dict[str, Any] = {}
+    for name in DELEGATE_FIELDS:
+        value = getattr(delegate, name)
+        if isinstance(value, str) and value:
+            text = clean_text(value, emoji=name in _NAMES)[0]
+            if text != value:
+                changes[name] = text
+    return replace(delegate, **changes) if changes else delegate
+
+
+_NAMES = ("family_name", "given_name", "family_name_cyr", "given_name_cyr")
 
 
 def _diff(before: Delegate, after: Delegate) -> dict[str, list[Any]]:

@@ -10,9 +10,12 @@ from bsm_desk.domain.errors import UserError
 
 # Header, width. Each header is read back by domain.importing (either half).
 COLUMNS: Sequence[tuple[str, int]] = (
-    ("No. / №", 7),
+    # The delegation's own id for the person (kept on re-import), not a row number.
+    ("Participant ID / Код участника", 12),
+    ("Title / Обращение", 10),
     ("Family name / Фамилия", 22),
     ("Given name / Имя", 20),
+    ("Patronymic / Отчество", 18),
     ("Gender (M/F) / Пол (М/Ж)", 12),
     ("Delegation / Делегация", 26),
     ("Category / Категория", 26),
@@ -62,10 +65,10 @@ def write_template(path: str | Path, categories: Sequence[tuple[str, str]],
     gender = DataValidation(type="list", formula1=f"=Lists!$B$1:$B${len(GENDERS)}",
                             allow_blank=True)
     gender.error = "M / F  (М / Ж)"
-    gender.add(f"D{first + 1}:D{last}")
+    gender.add(f"{_letter('Gender')}{first + 1}:{_letter('Gender')}{last}")
     category = DataValidation(type="list", formula1=f"=Lists!$A$1:$A${max(len(names), 1)}",
                               allow_blank=True)
-    category.add(f"F{first + 1}:F{last}")
+    category.add(f"{_letter('Category')}{first + 1}:{_letter('Category')}{last}")
     sheet.add_data_validation(gender)
     sheet.add_data_validation(category)
     try:
@@ -74,3 +77,10 @@ def write_template(path: str | Path, categories: Sequence[tuple[str, str]],
         raise UserError(errors.DISK_FULL, path=str(path),
                         reason=exc.strerror or str(exc)) from exc
     return path
+
+
+def _letter(header_start: str) -> str:
+    from openpyxl.utils import get_column_letter
+
+    index = next(i for i, (h, _) in enumerate(COLUMNS, start=1) if h.startswith(header_start))
+    return str(get_column_letter(index))

@@ -136,8 +136,9 @@ def test_import_and_template(capsys: pytest.CaptureFixture[str], demo_copy: Path
 
     book = openpyxl.load_workbook(template)
     sheet = book["Delegates"]
-    sheet.append([None, "Раҳимова", "Ситора", "Ж", "Tajikistan", "Delegate / Делегат"])
-    sheet.append([None, "Ngozi", "Okafor", "F", "Nigeria", "Observer"])
+    sheet.append([None, None, "Раҳимова", "Ситора", None, "Ж", "Tajikistan",
+                  "Delegate / Делегат"])
+    sheet.append([None, "Ms.", "Ngozi", "Okafor", None, "F", "Nigeria", "Observer"])
     book.save(template)
     code, out, err = run(capsys, "import", "--db", str(demo_copy), str(template), "--dry-run")
     assert code == 0 and "2 added" in out and "Dry run" in out

@@ -22,7 +22,11 @@ from bsm_desk.domain.model import Gender
     ("Sex", "gender"), ("Пол (М/Ж)", "gender"), ("Country", "delegation"),
     ("Организация", "delegation"), ("Категория", "category"), ("Position", "function_en"),
     ("Должность", "function_en"), ("E-mail", "email"), ("Эл. почта", "email"),
-    ("Телефон", "phone"), ("Passport No.", "passport_no"), ("№", "external_id"),
+    ("Телефон", "phone"), ("Passport No.", "passport_no"), ("№", "row_number"),
+    ("No.", "row_number"),
+    ("#", "row_number"), ("№ п/п", "row_number"), ("Participant ID", "external_id"),
+    ("Код участника", "external_id"), ("Title", "title"), ("Position", "function_en"),
+    ("Отчество", "patronymic"), ("Timestamp", None),
     ("ID", "external_id"), ("Дата рождения", "birth_date"), ("Remarks", None),
 ])
 def test_headers_in_english_and_russian(header: str, field: str | None) -> None:
@@ -32,7 +36,7 @@ def test_headers_in_english_and_russian(header: str, field: str | None) -> None:
 def test_the_header_row_is_found_under_a_title() -> None:
     rows = [["HIGH-LEVEL CONFERENCE, DUSHANBE"], [], ["List of participants", None],
             ["№", "Фамилия", "Имя", "Страна"], [1, "Иванов", "Иван", "Россия"]]
-    assert find_header(rows) == (3, {0: "external_id", 1: "family_name", 2: "given_name",
+    assert find_header(rows) == (3, {0: "row_number", 1: "family_name", 2: "given_name",
                                      3: "delegation"})
     assert find_header([["a", "b"], [1, 2]]) == (-1, {})
 

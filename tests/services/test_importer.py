@@ -106,7 +106,7 @@ def test_xlsx_with_title_rows_real_dates_and_full_names(db, tmp_path: Path) -> N
     assert found["Шарипов"].given_name_cyr == "Далер Каримович"
     assert found["Шарипов"].birth_date == date(1980, 5, 17)
     assert found["Ахмедова"].birth_date == date(1991, 2, 3)
-    assert found["Шарипов"].external_id == "1"
+    assert found["Шарипов"].external_id == ""  # "№" numbers the rows: not an identity
 
 
 def test_an_error_in_row_5_changes_nothing(db, tmp_path: Path) -> None:
@@ -196,16 +196,19 @@ def test_the_template_round_trips(db, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(template)
     sheet = book["Delegates"]
     headers = [c.value for c in sheet[3]]
-    assert headers[1] == "Family name / Фамилия"
+    assert headers[:3] == ["Participant ID / Код участника", "Title / Обращение",
+                           "Family name / Фамилия"]
     assert book["Lists"].sheet_state == "hidden"
     assert len(sheet.data_validations.dataValidation) == 2
-    sheet.append([7, "Rahmonov", "Jamshed", "М", "Tajikistan",
+    sheet.append([7, "H.E. Mr.", "RAHMONOV", "Jamshed", "", "М", "Tajikistan",
                   "Head of Delegation / Глава делегации", "Minister", "j@mfa.tj"])
     book.save(template)
     report = import_file(db, template, desk_id=DESK)
     assert report.errors == [] and report.added == 1
     person = people(db)[0]
     assert person.gender.value == "M" and person.external_id == "7"
+    assert (person.family_name, person.honorific, person.function_en) == (
+        "Rahmonov", "H.E. Mr.", "Minister")
 
 
 @pytest.mark.parametrize(("content", "message"), [

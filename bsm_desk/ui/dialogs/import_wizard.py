@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.importing import HEADERS, cell_text, find_header
+from bsm_desk.domain.importing import HEADERS, IGNORED_COLUMN, RowProblem, cell_text, find_header
 from bsm_desk.services.importer import ImportReport, apply, plan
 from bsm_desk.services.tables import Table, read_table
 from bsm_desk.store import connect
@@ -37,15 +37,18 @@ PREVIEW_ROWS = 8
 FIELD_LABELS = {
     "family_name": QT_TRANSLATE_NOOP("ImportWizard", "Family name"),
     "given_name": QT_TRANSLATE_NOOP("ImportWizard", "Given name"),
-    "full_name": QT_TRANSLATE_NOOP("ImportWizard", "Full name (family name first)"),
+    "patronymic": QT_TRANSLATE_NOOP("ImportWizard", "Patronymic"),
+    "full_name": QT_TRANSLATE_NOOP("ImportWizard", "Full name (split, to check)"),
     "gender": QT_TRANSLATE_NOOP("ImportWizard", "Gender"),
     "delegation": QT_TRANSLATE_NOOP("ImportWizard", "Delegation or country"),
     "category": QT_TRANSLATE_NOOP("ImportWizard", "Category"),
+    "title": QT_TRANSLATE_NOOP("ImportWizard", "Title (honorific or function)"),
     "function_en": QT_TRANSLATE_NOOP("ImportWizard", "Function"),
     "email": QT_TRANSLATE_NOOP("ImportWizard", "E-mail"),
     "phone": QT_TRANSLATE_NOOP("ImportWizard", "Phone"),
     "passport_no": QT_TRANSLATE_NOOP("ImportWizard", "Passport"),
-    "external_id": QT_TRANSLATE_NOOP("ImportWizard", "External id"),
+    "external_id": QT_TRANSLATE_NOOP("ImportWizard", "Participant id"),
+    "row_number": QT_TRANSLATE_NOOP("ImportWizard", "Row number (not imported)"),
     "nationality": QT_TRANSLATE_NOOP("ImportWizard", "Nationality"),
     "honorific": QT_TRANSLATE_NOOP("ImportWizard", "Honorific"),
     "birth_date": QT_TRANSLATE_NOOP("ImportWizard", "Date of birth"),
@@ -213,13 +216,16 @@ class _WorkPage(QWizardPage):
         self.completeChanged.emit()
 
     def show_report(self, report: ImportReport) -> None:
-        problems = [(p, True) for p in report.errors] + [(p, False) for p in report.warnings]
+        ignored = [RowProblem(0, column, IGNORED_COLUMN, {"column": column})
+                   for column in report.ignored_columns]
+        problems = [(p, True) for p in report.errors] + [
+            (p, False) for p in report.warnings + ignored]
         self.problems.setHorizontalHeaderLabels([translate("ImportWizard", "Row"),
                                                  translate("ImportWizard", "Column"),
                                                  translate("ImportWizard", "Problem")])
         self.problems.setRowCount(len(problems))
         for r, (problem, is_error) in enumerate(problems):
-            for c, text in enumerate((str(problem.row), problem.column,
+            for c, text in enumerate((str(problem.row or "—"), problem.column,
                                       problem.message(QCoreApplication.translate))):
                 item = QTableWidgetItem(text)
                 item.setForeground(QColor("#c62828" if is_error else "#b26a00"))

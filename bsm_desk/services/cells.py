@@ -1,0 +1,47 @@
+"""One guard for every spreadsheet cell we write, in .xlsx and in CSV.
+
+Two things go wrong with text from a registry: a name like ``=HYPERLINK(...)`` (or one
+starting with ``+``, ``-``, ``@``, a tab or a carriage return) runs as a formula when
+the file is opened, and a control character that came in with an old list makes
+openpyxl refuse the whole workbook. In .xlsx such text is written as a text cell (it
+shows exactly as typed); in CSV, which has no cell types, a leading apostrophe keeps
+it from running. Control characters are dropped in both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL = 32_767  # Excel's limit for the characters of one cell
+
+
+def clean(text: str) -> str:
+    """Text that every spreadsheet writer accepts."""
+    return str(ILLEGAL_CHARACTERS_RE.sub("", text))[:MAX_CELL]
+
+
+def xlsx(value: Any, ws: WriteOnlyWorksheet) -> Any:
+    """A value for a write-only sheet's row; text that would run stays text."""
+    if not isinstance(value, str):
+        return value
+    text = clean(value)
+    if text.startswith(FORMULA_STARTS):
+        cell = WriteOnlyCell(ws, value=text)
+        cell.data_type = "s"
+        return cell
+    return text
+
+
+def csv(value: Any) -> Any:
+    """A value for a CSV row."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    text = clean(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
