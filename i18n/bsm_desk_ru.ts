@@ -508,6 +508,11 @@
         <source>Check-in</source>
         <translation>Проход</translation>
     </message>
+    <message numerus="yes">
+        <source>%n waiting scan(s) cancelled: not recorded.</source>
+        <translation>
+            <numerusform>%n ожидавшая отметка отменена и не записана.</numerusform><numerusform>%n ожидавшие отметки отменены и не записаны.</numerusform><numerusform>%n ожидавших отметок отменено и не записано.</numerusform></translation>
+    </message>
     <message>
         <source>Nobody found for “{text}”.</source>
         <translation>По запросу «{text}» никого не найдено.</translation>
@@ -1196,6 +1201,57 @@
     </message>
 </context>
 <context>
+    <name>EventFileCare</name>
+    <message>
+        <source>Automatic backup: {path}</source>
+        <translation>Автоматическая резервная копия: {path}</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {reason}</source>
+        <translation>Автоматическое резервное копирование не удалось: {reason}</translation>
+    </message>
+    <message>
+        <source>The event file is damaged</source>
+        <translation>Файл мероприятия повреждён</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: desks must stop writing to it.</source>
+        <translation>Файл {name} повреждён: стойки должны прекратить запись в него.</translation>
+    </message>
+    <message>
+        <source>SQLite reports: {reason}</source>
+        <translation>Сообщение SQLite: {reason}</translation>
+    </message>
+    <message>
+        <source>The latest automatic backup is {name}.</source>
+        <translation>Последняя автоматическая резервная копия: {name}.</translation>
+    </message>
+    <message>
+        <source>No automatic backup of it was found.</source>
+        <translation>Автоматических резервных копий этого файла не найдено.</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation>Восстановить последнюю копию</translation>
+    </message>
+    <message>
+        <source>Choose a backup…</source>
+        <translation>Выбрать копию…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Replace {name} with the backup {backup}? The current file is kept aside.</source>
+        <translation>Заменить {name} резервной копией {backup}? Текущий файл будет сохранён отдельно.</translation>
+    </message>
+    <message>
+        <source>Restored from {backup}; the replaced file is kept as {aside}.</source>
+        <translation>Восстановлено из {backup}; заменённый файл сохранён как {aside}.</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <source>Welcome to BSM Desk</source>
@@ -1614,6 +1670,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Save a &amp;backup copy…</source>
         <translation>Сохранить &amp;резервную копию…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Восстановить из резервной копии…</translation>
     </message>
     <message>
         <source>Desk &amp;settings…</source>
@@ -2130,6 +2190,53 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <source>Restore from a file</source>
+        <translation>Восстановить из файла</translation>
+    </message>
+    <message>
+        <source>Event databases</source>
+        <translation>Базы данных мероприятий</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Taken at (venue time)</source>
+        <translation>Создана (время площадки)</translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Отметки прохода</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>The backup you choose takes the place of {name}. The current file is kept aside, not overwritten. Close this event on the other desks first.</source>
+        <translation>Выбранная копия заменит {name}. Текущий файл будет сохранён отдельно, а не перезаписан. Сначала закройте это мероприятие на других стойках.</translation>
+    </message>
+    <message>
+        <source>There are no automatic backups of {name} yet. You can restore from a file you saved.</source>
+        <translation>Автоматических резервных копий {name} пока нет. Можно восстановить из сохранённого вами файла.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Восстановить</translation>
+    </message>
+    <message>
+        <source>From another &amp;file…</source>
+        <translation>Из другого &amp;файла…</translation>
+    </message>
+</context>
+<context>
     <name>RoomsDialog</name>
     <message>
         <source>Rooms and opening hours</source>
@@ -2250,6 +2357,10 @@ A .sqlite file from another desk or a backup</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Folder for automatic backups</source>
+        <translation>Папка для автоматических резервных копий</translation>
+    </message>
+    <message>
         <source>Desk settings</source>
         <translation>Настройки стойки</translation>
     </message>
@@ -2272,6 +2383,18 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>None</source>
         <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Automatic &amp;backups in:</source>
+        <translation>Автоматические &amp;копии в:</translation>
+    </message>
+    <message>
+        <source>a folder beside the event file</source>
+        <translation>папке рядом с файлом мероприятия</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
     </message>
     <message>
         <source>The desk name and id are stored with everything this desk records, so that the work of several desks can be told apart and merged.</source>
@@ -2637,6 +2760,11 @@ A .sqlite file from another desk or a backup</source>
 </context>
 <context>
     <name>VerdictPanel</name>
+    <message numerus="yes">
+        <source>%n scan(s) will be recorded as soon as the file is free. Esc cancels them.</source>
+        <translation>
+            <numerusform>%n отметка будет записана, как только файл освободится. Esc — отменить.</numerusform><numerusform>%n отметки будут записаны, как только файл освободится. Esc — отменить.</numerusform><numerusform>%n отметок будут записаны, как только файл освободится. Esc — отменить.</numerusform></translation>
+    </message>
     <message>
         <source>Checked in here at {when}, {desk}.</source>
         <translation>Отмечен здесь {when}, {desk}.</translation>

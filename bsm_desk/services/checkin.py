@@ -36,6 +36,7 @@ from bsm_desk.store import categories as category_store
 from bsm_desk.store import checkins as store
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sessions as session_store
+from bsm_desk.store.db import patience
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to check in to.")
 NO_CHECKPOINT = QT_TRANSLATE_NOOP(
@@ -166,6 +167,9 @@ class Desk:
     # would cost more than the scan itself. None: to be counted again.
     _standing: dict[int, int] | None = None
     _expected: dict[int, int] | None = None
+    # How long a scan waits for another program's lock before DatabaseBusy (None: the
+    # connection's busy timeout). The window waits briefly and retries on a timer.
+    lock_wait_ms: int | None = None
 
     @classmethod
     def open(cls, db: Database, checkpoint_id: str, *, desk_id: str,
@@ -191,7 +195,7 @@ class Desk:
         may be made again."""
         at = now or datetime.now(UTC)
         checked = badge_code.verify(code, self.event.code, self.event.secret)
-        with atomic(self.db):
+        with patience(self.db, self.lock_wait_ms), atomic(self.db):
             row = person = earlier = None
             if checked.valid and checked.delegate_id is not None:
                 row, person = self._person(checked.delegate_id, checked.version)
@@ -206,7 +210,7 @@ class Desk:
               now: datetime | None = None) -> Verdict:
         """Check in a delegate found by name (no badge scanned)."""
         at = now or datetime.now(UTC)
-        with atomic(self.db):
+        with patience(self.db, self.lock_wait_ms), atomic(self.db):
             row, person = self._person(delegate_id, None)
             if person is None or person.merged:
                 raise UserError(NO_DELEGATE, id=delegate_id)

@@ -199,6 +199,20 @@ def atomic(db: Database) -> Iterator[Database]:
         raise _user_error(exc, db_file(db)) from exc
 
 
+@contextmanager
+def patience(db: Database, ms: int | None) -> Iterator[None]:
+    """Wait at most ``ms`` for another program's lock inside the block (None: the usual
+    busy timeout). A window that must stay responsive asks for less and tries again."""
+    if ms is None:
+        yield
+        return
+    db.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    try:
+        yield
+    finally:
+        db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
 def id_chunks(ids: Sequence[int], size: int = 500) -> Iterator[tuple[list[int], str]]:
     """``ids`` in slices that fit one statement, each with its "?,?,..." placeholders."""
     for start in range(0, len(ids), size):
@@ -260,4 +274,4 @@ def _looks_like_sqlite(path: Path) -> bool:
         return False
 
 
-__all__ = ["Database", "atomic", "backup_to", "connect", "migrate_to", "schema_version"]
+__all__ = ["Database", "atomic", "patience", "backup_to", "connect", "migrate_to", "schema_version"]

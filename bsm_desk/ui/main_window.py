@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from bsm_desk import __version__, config, paths
-from bsm_desk.domain.errors import UserError
+from bsm_desk.domain.errors import DatabaseDamaged, UserError
 from bsm_desk.services import events as event_service
 from bsm_desk.services.events import Overview
 from bsm_desk.store import connect
 from bsm_desk.ui import i18n
 from bsm_desk.ui.errors import translate_error
+from bsm_desk.ui.event_file_care import EventFileCare
 from bsm_desk.ui.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.icons import app_icon, icon
 from bsm_desk.ui.screen_registry import SCREENS, ScreenRegistry
@@ -37,7 +38,6 @@ from bsm_desk.ui.state import window_settings
 from bsm_desk.ui.workers import Progress, run_with_progress
 
 DB_FILTER = "*.sqlite *.db"
-
 
 
 class MainWindow(ScreenRegistry, QMainWindow):
@@ -81,6 +81,10 @@ class MainWindow(ScreenRegistry, QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.statusBar().setSizeGripEnabled(True)
 
+        self.care = EventFileCare(settings, self, close_event=self.close_database,
+                                  open_event=self.open_database,
+                                  show_message=lambda text: self.statusBar().showMessage(
+                                      text, 10000))
         self._make_actions()
         self._make_menus()
         self.navigation.setCurrentRow(0)
@@ -104,6 +108,7 @@ class MainWindow(ScreenRegistry, QMainWindow):
         self.demo_action = self._action("demo", self.open_demo)
         self.backup_action = self._action("backup", self.backup_interactive,
                                           QKeySequence("Ctrl+Shift+S"))
+        self.restore_action = self._action("open", self.restore_interactive)
         self.settings_action = self._action("settings", self.edit_settings, key.Preferences)
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -132,6 +137,7 @@ class MainWindow(ScreenRegistry, QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -153,11 +159,14 @@ class MainWindow(ScreenRegistry, QMainWindow):
         try:
             db = connect(path)
             overview = event_service.overview(db, path)
+        except DatabaseDamaged as exc:
+            return self.care.damaged(exc, path)
         except UserError as exc:
             self.show_error(exc)
             return False
         self.close_database()
         self.db, self.db_path, self.overview = db, path.resolve(), overview
+        self.care.opened(self.db_path)
         self.overview_screen.load(overview)
         for screen in self._others():
             screen.load(db, overview, self.db_path)  # type: ignore[attr-defined]
@@ -195,6 +204,7 @@ class MainWindow(ScreenRegistry, QMainWindow):
                 screen.unload()  # type: ignore[attr-defined]
             self.db.close()
             self.db = None
+            self.care.closing()
 
     def start(self, db: Path | None = None, demo: bool = False) -> bool:
         """Open what the command line asked for, the last event, or ask the user."""
@@ -302,6 +312,12 @@ class MainWindow(ScreenRegistry, QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Backup saved to {path}").format(path=done), 8000)
 
+    def restore_interactive(self) -> None:
+        if self.db_path is None:
+            return
+        zone = self.overview.event.zone if self.overview and self.overview.event else None
+        self.care.choose_and_restore(self.db_path, zone)
+
     # -- settings, language, about -------------------------------------------------------
     def edit_settings(self) -> None:
         from bsm_desk.ui.dialogs.settings import SettingsDialog
@@ -371,11 +387,13 @@ class MainWindow(ScreenRegistry, QMainWindow):
         self.open_action.setText(self.tr("&Open…"))
         self.demo_action.setText(self.tr("Open the &demo conference"))
         self.backup_action.setText(self.tr("Save a &backup copy…"))
+        self.restore_action.setText(self.tr("&Restore a backup…"))
         self.settings_action.setText(self.tr("Desk &settings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About BSM Desk"))
         self.language_actions[lang].setChecked(True)
         self.backup_action.setEnabled(self.db is not None)
+        self.restore_action.setEnabled(self.db_path is not None)
         self.event_label.setText(event.title(lang)[:60] + ("…" if event and len(
             event.title(lang)) > 60 else "") if event else self.tr("No event open"))
         self.event_label.setToolTip(event.title(lang) if event else "")

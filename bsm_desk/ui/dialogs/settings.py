@@ -8,9 +8,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,11 +46,21 @@ class SettingsDialog(QDialog):
             self.camera.addItem(description, camera_id)
         self.camera.setCurrentIndex(max(self.camera.findData(settings.camera), 0))
         self.camera_label.setBuddy(self.camera)
+        self.backups_label = QLabel()
+        self.backups = QLineEdit(settings.backup_folder)
+        self.backups.setClearButtonEnabled(True)
+        self.backups_label.setBuddy(self.backups)
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self._choose_folder)
+        backups_row = QHBoxLayout()
+        backups_row.addWidget(self.backups, 1)
+        backups_row.addWidget(self.browse)
         form = QFormLayout()
         form.addRow(self.name_label, self.name)
         form.addRow(self.id_label, self.desk_id)
         form.addRow("", self.sounds)
         form.addRow(self.camera_label, self.camera)
+        form.addRow(self.backups_label, backups_row)
         # No camera on this machine: no camera choice at all, rather than an empty one.
         self.camera.setVisible(self.camera.count() > 1)
         self.camera_label.setVisible(self.camera.count() > 1)
@@ -68,8 +81,15 @@ class SettingsDialog(QDialog):
         self.settings.desk_name = self.name.text().strip()
         self.settings.sounds = "on" if self.sounds.isChecked() else "off"
         self.settings.camera = str(self.camera.currentData() or "")
+        self.settings.backup_folder = self.backups.text().strip()
         config.save(self.settings)
         super().accept()
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for automatic backups"),
+                                                  self.backups.text())
+        if chosen:
+            self.backups.setText(chosen)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -83,6 +103,9 @@ class SettingsDialog(QDialog):
         self.sounds.setText(self.tr("Play a &sound for each check-in verdict"))
         self.camera_label.setText(self.tr("&Camera for scanning:"))
         self.camera.setItemText(0, self.tr("None"))
+        self.backups_label.setText(self.tr("Automatic &backups in:"))
+        self.backups.setPlaceholderText(self.tr("a folder beside the event file"))
+        self.browse.setText(self.tr("Choose…"))
         self.hint.setText(self.tr("The desk name and id are stored with everything this desk "
                                   "records, so that the work of several desks can be told "
                                   "apart and merged."))

@@ -9,6 +9,7 @@ The verdict is shown only after the check-in is committed (``Desk.scan``).
 from __future__ import annotations
 
 from collections import deque
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 from bsm_desk import config
 from bsm_desk.domain.checkin import looks_like_a_name
+from bsm_desk.domain.errors import DatabaseBusy
 from bsm_desk.services import checkin
 from bsm_desk.services.checkin import Desk, Verdict
 from bsm_desk.services.events import Overview
@@ -44,6 +46,10 @@ from bsm_desk.ui.widgets.checkin_side import CheckinSide
 from bsm_desk.ui.widgets.name_results import NameResults
 from bsm_desk.ui.widgets.verdict_panel import VerdictPanel
 
+# A scan waits this long for another program's lock (the window stays responsive), then
+# waits on a timer and tries again, as often as it takes.
+LOCK_WAIT_MS = 200
+RETRY_MS = 300
 
 class CheckinScreen(QWidget):
     changed = Signal()
@@ -57,7 +63,10 @@ class CheckinScreen(QWidget):
         self.db_path: Path | None = None
         self.desk: Desk | None = None
         self._overview: Overview | None = None
-        self._queue: deque[tuple[str, str]] = deque()
+        # What was scanned, how, and when (kept when the scan waits for the database).
+        self._queue: deque[tuple[str, str, datetime]] = deque()
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self._drain)
         self.sounds = Sounds(self)
         self.sounds.muted = settings.sounds == "off"
         self._scanner: CameraScanner | None = None
@@ -160,6 +169,7 @@ class CheckinScreen(QWidget):
             self._scanner.stop()
         self.camera_button.setChecked(False)
         self.db, self.desk, self._overview = None, None, None
+        self._retry.stop()
         self._queue.clear()
         self.panel.clear()
         self.side.clear()
@@ -193,6 +203,7 @@ class CheckinScreen(QWidget):
             self.desk = Desk.open(self.db, self.point.currentData(),
                                   desk_id=self.settings.desk_id,
                                   operator=self.settings.desk_name)
+            self.desk.lock_wait_ms = LOCK_WAIT_MS
         except Exception as exc:  # noqa: BLE001 - shown, the desk stays closed
             self.desk = None
             QMessageBox.critical(self, self.tr("Check-in"), translate_error(exc))
@@ -210,18 +221,46 @@ class CheckinScreen(QWidget):
         if method == "scan":
             self.input.clear()
         if text.strip():
-            self._queue.append((text.strip(), method))
-            QTimer.singleShot(0, self._drain)
+            self._queue.append((text.strip(), method, datetime.now(UTC)))
+            if not self._retry.isActive():  # else the queue waits for the database
+                QTimer.singleShot(0, self._drain)
 
     def _drain(self) -> None:
         while self._queue:
-            text, method = self._queue.popleft()
+            text, method, at = self._queue[0]
             if method == "scan" and looks_like_a_name(text):
+                self._queue.popleft()
                 self._name_entered(text)
                 continue
             desk = self.desk
-            self._checked(lambda t=text, m=method, d=desk: d.scan(t, method=m) if d else None)
+            if desk is None:
+                self._queue.popleft()
+                continue
+            try:
+                verdict = desk.scan(text, method=method, now=at)
+            except DatabaseBusy:
+                # Held by another program: keep every scan, show it, try again shortly.
+                self.panel.show_waiting(len(self._queue))
+                self._retry.start()
+                return
+            except Exception as exc:  # noqa: BLE001 - a full or damaged database, say so
+                self._queue.popleft()
+                QMessageBox.critical(self, self.tr("Check-in"), translate_error(exc))
+                continue
+            self._queue.popleft()
+            self.show_verdict(verdict)
         self.focus_input()
+
+    def cancel_waiting(self) -> int:
+        """The operator gives up on the scans waiting for the database (Esc)."""
+        dropped = len(self._queue) if self._retry.isActive() else 0
+        if dropped:
+            self._retry.stop()
+            self._queue.clear()
+            self.panel.clear()
+            self.message.emit(self.tr("%n waiting scan(s) cancelled: not recorded.", "",
+                                      dropped))
+        return dropped
 
     def _checked(self, work: object) -> None:
         try:
@@ -273,6 +312,7 @@ class CheckinScreen(QWidget):
                 self.results.step(1 if event.key() == Qt.Key.Key_Down else -1)
                 return True
             if event.key() == Qt.Key.Key_Escape:
+                self.cancel_waiting()
                 self.input.clear()
                 self.results.setVisible(False)
                 return True

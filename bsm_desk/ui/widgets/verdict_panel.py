@@ -28,6 +28,7 @@ HEADLINES: dict[Kind, tuple[str, str, str]] = {
 }
 REFUSED_ALREADY = "#c45100"  # a second entry where re-entry is not allowed
 IDLE = ("Ready: scan a badge", "Готово: отсканируйте бейдж", "#37474f")
+WAITING = ("Waiting for the database…", "Ожидание базы данных…", "#5d4037")
 
 
 class VerdictPanel(QFrame):
@@ -84,6 +85,20 @@ class VerdictPanel(QFrame):
             label.setVisible(False)
         self.photo.clear()
         self.photo.setVisible(False)
+
+    def show_waiting(self, queued: int) -> None:
+        """Another program holds the event file: the scans wait, none is lost."""
+        self.kind, self.verdict = None, None
+        english, russian, colour = WAITING
+        self._paint(colour, english, russian)
+        for label in (self.name, self.name_cyrillic, self.delegation, self.category):
+            label.clear()
+            label.setVisible(False)
+        self.photo.setVisible(False)
+        self.detail.setText(self.tr(
+            "%n scan(s) will be recorded as soon as the file is free. Esc cancels them.",
+            "", queued))
+        self.detail.setVisible(True)
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.kind, self.verdict = verdict.kind, verdict
