@@ -28,9 +28,11 @@ def _fingerprint(path: Path) -> tuple[tuple[int, int], ...]:
     for tail in ("", "-wal"):
         try:
             found = os.stat(f"{path}{tail}")
-            marks.append((found.st_size, found.st_mtime_ns))
         except OSError:
             marks.append((0, 0))
+            continue
+        # An empty log (made by opening, removed by closing) is no change.
+        marks.append((found.st_size, found.st_mtime_ns) if found.st_size else (0, 0))
     return tuple(marks)
 
 

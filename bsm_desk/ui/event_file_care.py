@@ -13,7 +13,7 @@ from contextlib import closing
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bsm_desk import config
@@ -26,13 +26,26 @@ from bsm_desk.ui.workers import Progress, start
 translate = QCoreApplication.translate  # the name lupdate looks for
 
 
-def integrity_problems(path: Path) -> list[str]:
+def integrity_problems(path: Path, opened: Callable[[sqlite3.Connection], None] = lambda c: None
+                       ) -> list[str]:
     """SQLite's full check of the file, on a read-only connection of its own (slow on a
-    big file: run it off the GUI thread)."""
+    big file: run it off the GUI thread). ``opened`` receives the connection, so that
+    another thread may interrupt the check."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True, timeout=30)) as conn:
-        rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
+    with closing(sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)) as conn:
+        opened(conn)
+        try:
+            rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
+        except sqlite3.OperationalError as exc:
+            if "interrupt" in str(exc).lower():
+                return []  # the event was closed meanwhile
+            raise
     return [str(r[0]) for r in rows if r[0] != "ok"]
+
+
+# The full check waits a little after an event opens, so that the first screens and
+# scans do not share the processor with it.
+CHECK_DELAY_MS = 3000
 
 
 class EventFileCare(QObject):
@@ -52,28 +65,40 @@ class EventFileCare(QObject):
             translate("EventFileCare", "The automatic backup failed: {reason}").format(
                 reason=translate_error(exc))))
         self.path: Path | None = None
+        self._checking: sqlite3.Connection | None = None  # the full check's, while it runs
 
     # -- the open event -------------------------------------------------------------
     def opened(self, path: Path) -> None:
         self.path = path
         self.keeper.watch(path)
-        self._check_in_background(path)
+        QTimer.singleShot(CHECK_DELAY_MS, self, lambda: self._check_in_background(path))
 
     def closing(self) -> None:
         self.keeper.final()
         self.keeper.watch(None)
         self.path = None
+        if self._checking is not None:  # the window need not wait for it to end
+            self._checking.interrupt()
 
     def _check_in_background(self, path: Path) -> None:
+        if self.path != path:
+            return
+
+        def hold(conn: sqlite3.Connection) -> None:
+            self._checking = conn
+
         def job(_: Progress) -> list[str]:
-            return integrity_problems(path)
+            return integrity_problems(path, hold)
 
         def done(problems: list[str]) -> None:
+            self._checking = None
             if problems and self.path == path:
                 self.offer_restore(path, " ".join("; ".join(problems).split())[:300])
 
-        start(job, on_progress=lambda _d, _t: None, on_done=done,
-              on_failed=lambda _exc: None)  # a file that cannot be read says so elsewhere
+        def failed(_exc: BaseException) -> None:
+            self._checking = None  # a file that cannot be read says so where it is used
+
+        start(job, on_progress=lambda _d, _t: None, on_done=done, on_failed=failed)
 
     # -- damage and restoring -------------------------------------------------------
     def damaged(self, exc: DatabaseDamaged, path: Path) -> bool:

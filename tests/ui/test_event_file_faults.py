@@ -108,6 +108,11 @@ def test_the_keeper_backs_up_only_after_a_change(demo_copy: Path, qtbot, app) ->
     from bsm_desk import config
 
     keeper = BackupKeeper(config.load(), interval_ms=50)
+    reader = connect(demo_copy)  # opening makes an empty log, closing removes it
+    keeper.watch(demo_copy)
+    reader.execute("SELECT count(*) FROM delegate").fetchone()
+    reader.close()
+    assert keeper.final() is None
     keeper.watch(demo_copy)
     keeper.tick()
     qtbot.wait(100)
