@@ -304,7 +304,7 @@
         <translation>&amp;Печать бейджа</translation>
     </message>
     <message>
-        <source>Print the selected delegate's badge (Ctrl+P)</source>
+        <source>Print the selected delegate&apos;s badge (Ctrl+P)</source>
         <translation>Напечатать бейдж выбранного участника (Ctrl+P)</translation>
     </message>
     <message>
@@ -508,11 +508,6 @@
         <source>Check-in</source>
         <translation>Проход</translation>
     </message>
-    <message numerus="yes">
-        <source>%n waiting scan(s) cancelled: not recorded.</source>
-        <translation>
-            <numerusform>%n ожидавшая отметка отменена и не записана.</numerusform><numerusform>%n ожидавшие отметки отменены и не записаны.</numerusform><numerusform>%n ожидавших отметок отменено и не записано.</numerusform></translation>
-    </message>
     <message>
         <source>Nobody found for “{text}”.</source>
         <translation>По запросу «{text}» никого не найдено.</translation>
@@ -522,7 +517,7 @@
         <translation>Отменить последнюю отметку</translation>
     </message>
     <message>
-        <source>Why is this desk's last check-in here taken back?</source>
+        <source>Why is this desk&apos;s last check-in here taken back?</source>
         <translation>Почему отменяется последняя отметка этой стойки в этом пункте?</translation>
     </message>
     <message>
@@ -548,6 +543,10 @@
     <message>
         <source>Sound off</source>
         <translation>Звук выкл.</translation>
+    </message>
+    <message>
+        <source>Waiting scans cancelled, not recorded: {count}.</source>
+        <translation>Ожидавшие отметки отменены и не записаны: {count}.</translation>
     </message>
     <message>
         <source>Sound on</source>
@@ -1907,7 +1906,7 @@ A .sqlite file from another desk or a backup</source>
         <translation>Докладчик участвует в двух заседаниях одновременно.</translation>
     </message>
     <message>
-        <source>Outside the venue's opening hours.</source>
+        <source>Outside the venue&apos;s opening hours.</source>
         <translation>Вне часов работы площадки.</translation>
     </message>
     <message>
@@ -2412,7 +2411,7 @@ A .sqlite file from another desk or a backup</source>
         <translation>Удалить (Del; Ctrl+Z вернёт)</translation>
     </message>
     <message>
-        <source>No rooms yet: add the venue's rooms with “Rooms and hours…” to build the programme.</source>
+        <source>No rooms yet: add the venue&apos;s rooms with “Rooms and hours…” to build the programme.</source>
         <translation>Залов пока нет: добавьте залы площадки в разделе «Залы и часы…», чтобы составить программу.</translation>
     </message>
 </context>
@@ -2515,7 +2514,7 @@ A .sqlite file from another desk or a backup</source>
         <translation>Число участников должно быть от 0 до {most}.</translation>
     </message>
     <message>
-        <source>{path} is an empty file, not an event database. Open the event's own file, or create one (New event, or bsm-desk demo).</source>
+        <source>{path} is an empty file, not an event database. Open the event&apos;s own file, or create one (New event, or bsm-desk demo).</source>
         <translation>{path} — пустой файл, а не база данных мероприятия. Откройте файл самого мероприятия или создайте его (Новое мероприятие или bsm-desk demo).</translation>
     </message>
     <message>
@@ -2760,10 +2759,9 @@ A .sqlite file from another desk or a backup</source>
 </context>
 <context>
     <name>VerdictPanel</name>
-    <message numerus="yes">
-        <source>%n scan(s) will be recorded as soon as the file is free. Esc cancels them.</source>
-        <translation>
-            <numerusform>%n отметка будет записана, как только файл освободится. Esc — отменить.</numerusform><numerusform>%n отметки будут записаны, как только файл освободится. Esc — отменить.</numerusform><numerusform>%n отметок будут записаны, как только файл освободится. Esc — отменить.</numerusform></translation>
+    <message>
+        <source>Scans waiting: {count}. Each is recorded as soon as the file is free; Esc cancels them.</source>
+        <translation>Отметок в очереди: {count}. Каждая будет записана, как только файл освободится; Esc — отменить их.</translation>
     </message>
     <message>
         <source>Checked in here at {when}, {desk}.</source>

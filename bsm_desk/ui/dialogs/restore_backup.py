@@ -112,6 +112,7 @@ class RestoreBackupDialog(QDialog):
         self.table.setHorizontalHeaderLabels([
             self.tr("Taken at (venue time)"), self.tr("Delegates"), self.tr("Check-ins"),
             self.tr("File")])
+        self.table.resizeColumnsToContents()
         self.intro.setText(
             self.tr("The backup you choose takes the place of {name}. The current file is "
                     "kept aside, not overwritten. Close this event on the other desks "

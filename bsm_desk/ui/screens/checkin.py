@@ -258,8 +258,8 @@ class CheckinScreen(QWidget):
             self._retry.stop()
             self._queue.clear()
             self.panel.clear()
-            self.message.emit(self.tr("%n waiting scan(s) cancelled: not recorded.", "",
-                                      dropped))
+            self.message.emit(self.tr("Waiting scans cancelled, not recorded: {count}.")
+                              .format(count=dropped))
         return dropped
 
     def _checked(self, work: object) -> None:

@@ -96,8 +96,8 @@ class VerdictPanel(QFrame):
             label.setVisible(False)
         self.photo.setVisible(False)
         self.detail.setText(self.tr(
-            "%n scan(s) will be recorded as soon as the file is free. Esc cancels them.",
-            "", queued))
+            "Scans waiting: {count}. Each is recorded as soon as the file is free; Esc "
+            "cancels them.").format(count=queued))
         self.detail.setVisible(True)
 
     def show_verdict(self, verdict: Verdict) -> None:
