@@ -2526,6 +2526,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Файл мероприятия {path} повреждён ({reason}). Прекратите запись в него; резервных копий не найдено.</translation>
     </message>
     <message>
+        <source>The event file {path} is on a read-only disk or in a folder this desk cannot write to. SQLite keeps its journal beside the file: copy it to a writable folder and open the copy.</source>
+        <translation>Файл мероприятия {path} находится на диске только для чтения или в папке, куда эта стойка не может писать. SQLite ведёт журнал рядом с файлом: скопируйте его в папку с правом записи и откройте копию.</translation>
+    </message>
+    <message>
         <source>Cannot create {path}: {reason}</source>
         <translation>Не удаётся создать {path}: {reason}</translation>
     </message>

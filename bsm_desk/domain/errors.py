@@ -85,6 +85,12 @@ DB_DAMAGED_NO_BACKUP = QT_TRANSLATE_NOOP(
     "The event file {path} is damaged ({reason}). Stop writing to it; no backup of it was "
     "found.",
 )
+DB_READ_ONLY = QT_TRANSLATE_NOOP(
+    "UserError",
+    "The event file {path} is on a read-only disk or in a folder this desk cannot write "
+    "to. SQLite keeps its journal beside the file: copy it to a writable folder and open "
+    "the copy.",
+)
 CANNOT_CREATE = QT_TRANSLATE_NOOP("UserError", "Cannot create {path}: {reason}")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -67,11 +68,22 @@ def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
             _check_and_migrate(db, path)
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if _read_only_folder(path):
+            raise UserError(errors.DB_READ_ONLY, path=str(path)) from exc
         raise _user_error(exc, path) from exc
     except BaseException:
         conn.close()
         raise
     return db
+
+
+def _read_only_folder(path: Path) -> bool:
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY) or not os.access(folder,
+                                                                            os.W_OK)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return not os.access(folder, os.W_OK)
 
 
 def _configure(conn: sqlite3.Connection, path: Path) -> None:

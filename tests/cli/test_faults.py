@@ -177,3 +177,65 @@ def test_badges_that_cannot_be_logged_leave_no_pdf(demo_copy: Path, tmp_path: Pa
                              "--ids", "1,2"])
     assert code == 2 and "disk is full" in err, err
     assert not out.exists() and not list(tmp_path.glob("*.part"))
+
+
+# --- real file systems: a small disk that fills, and a read-only one (mounting needs
+# root, which CI has; elsewhere these skip and say why) ------------------------------
+
+@pytest.fixture
+def mount_tmpfs(tmp_path: Path):
+    mounted: list[Path] = []
+
+    def mount(name: str, size_kb: int, *, read_only: bool = False,
+              files: tuple[Path, ...] = ()) -> Path:
+        import subprocess
+
+        point = tmp_path / name
+        point.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs",
+                               str(point)], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here (needs root): {done.stderr!r}")
+        mounted.append(point)
+        for file in files:
+            shutil.copy(file, point / file.name)
+        if read_only:
+            subprocess.run(["mount", "-o", "remount,ro", str(point)], check=True)
+        return point
+
+    yield mount
+    import subprocess
+
+    for point in reversed(mounted):
+        subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+def test_a_disk_that_fills_during_import_says_so_and_keeps_the_file_whole(
+        demo_copy: Path, tmp_path: Path, capsys, mount_tmpfs) -> None:
+    size_kb = demo_copy.stat().st_size // 1024 + 160
+    disk = mount_tmpfs("small", size_kb, files=(demo_copy,))
+    event = disk / demo_copy.name
+    rows = "\n".join(f"Family{i};Given{i};Tajikistan;person{i}@example.org;{'x' * 120}"
+                     for i in range(4000))
+    (tmp_path / "big.csv").write_text("Family name;Given name;Delegation;E-mail;Position\n"
+                                      + rows)
+    code, err = run(capsys, ["import", "--db", str(event), str(tmp_path / "big.csv")])
+    assert code == 2 and "disk is full" in err and "Traceback" not in err, err
+    assert "no transaction" not in err
+    code, err = run(capsys, ["info", "--db", str(event)])
+    assert code == 0, err  # not damaged: the failed import left it as it was
+
+
+def test_a_read_only_disk_is_one_line_for_writes_and_reads_still_work(
+        demo_copy: Path, tmp_path: Path, capsys, mount_tmpfs) -> None:
+    disk = mount_tmpfs("ro", 8192, read_only=True, files=(demo_copy,))
+    code, err = run(capsys, ["badges", "--db", str(demo_copy), "--ids", "1",
+                             "--out", str(disk / "b.pdf")])
+    assert code == 2 and "Read-only file system" in err and "Traceback" not in err, err
+    assert not (disk / "b.pdf.part").exists()
+    code, err = run(capsys, ["demo", "--db", str(disk / "new.sqlite"), "--delegates", "5"])
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+    for command in (["checkin", "B1-XYZ"], ["info"], ["import", str(tmp_path / "x.csv")]):
+        code, err = run(capsys, [command[0], "--db", str(disk / demo_copy.name),
+                                 *command[1:]])
+        assert code == 2 and "read-only disk" in err and err.count("\n") == 1, err
