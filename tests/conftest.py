@@ -42,3 +42,36 @@ def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
     finally:
         db.close()
     return target
+
+
+def hold_write_lock(path: Path, seconds: float, held: object) -> None:
+    """Hold the event file's write lock for ``seconds``, as another program would;
+    ``held`` (a threading.Event) is set once it is held. Run it in a thread."""
+    import sqlite3
+    import time
+
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        held.set()  # type: ignore[attr-defined]
+        time.sleep(seconds)
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+
+
+def damage_an_index(path: Path, seed: int = 7) -> None:
+    """Random bytes over the first page of an index of the delegates, as a failing disk
+    or a crash of another program might leave it."""
+    import random
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND "
+                            "tbl_name = 'delegate' LIMIT 1").fetchone()[0]
+    with path.open("r+b") as f:
+        f.seek((root - 1) * page)
+        f.write(random.Random(seed).randbytes(page))

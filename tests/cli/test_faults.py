@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import errno
 import os
-import random
 import shutil
 import sqlite3
 from contextlib import closing
@@ -18,6 +17,7 @@ from bsm_desk.cli import main
 from bsm_desk.cli.parser import build_parser
 from bsm_desk.services import badges as badge_service
 from bsm_desk.store import backups, connect
+from tests.conftest import damage_an_index
 
 # The smallest valid arguments of every command that reads an event file ({db} and {tmp}
 # are filled in). A command added to the parser must be added here too.
@@ -60,17 +60,6 @@ def test_the_fault_table_names_every_command() -> None:
     assert set(commands.choices) == set(COMMANDS)  # type: ignore[arg-type]
 
 
-def _damage_an_index(path: Path) -> None:
-    with closing(sqlite3.connect(path)) as conn:
-        page = conn.execute("PRAGMA page_size").fetchone()[0]
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND "
-                            "tbl_name = 'delegate' LIMIT 1").fetchone()[0]
-    noise = random.Random(7).randbytes(page)
-    with path.open("r+b") as f:
-        f.seek((root - 1) * page)
-        f.write(noise)
-
-
 @pytest.mark.parametrize("fault", ["empty", "damaged", "truncated", "not sqlite"])
 def test_every_command_refuses_a_bad_event_file_in_one_line(
         fault: str, demo_copy: Path, tmp_path: Path, capsys) -> None:
@@ -83,7 +72,7 @@ def test_every_command_refuses_a_bad_event_file_in_one_line(
     else:
         shutil.copy(demo_copy, bad)
         if fault == "damaged":
-            _damage_an_index(bad)
+            damage_an_index(bad)
         else:
             with bad.open("r+b") as f:
                 f.truncate(bad.stat().st_size // 3)
@@ -107,7 +96,7 @@ def test_a_damaged_file_points_at_its_latest_backup(demo_copy: Path, tmp_path: P
                                                     capsys) -> None:
     with closing(connect(demo_copy)) as db:
         made = backups.take(db.conn, demo_copy)
-    _damage_an_index(demo_copy)
+    damage_an_index(demo_copy)
     code, err = run(capsys, ["info", "--db", str(demo_copy)])
     assert code == 2 and "damaged" in err and str(made) in err and "bsm-desk restore" in err
     code, err = run(capsys, ["restore", "--db", str(demo_copy), str(made)])

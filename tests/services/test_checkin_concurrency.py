@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -17,6 +16,7 @@ from pathlib import Path
 from bsm_desk.services import badges
 from bsm_desk.services.checkin import Desk, checkpoints
 from bsm_desk.store import connect
+from tests.conftest import hold_write_lock
 
 DESKS = 4
 
@@ -69,22 +69,13 @@ def test_several_processes_admit_each_person_once_at_a_door(demo_copy: Path) -> 
     assert dict(rows) == dict.fromkeys(ids, 1)
 
 
-def _hold_lock(path: Path, seconds: float, held: threading.Event) -> None:
-    conn = sqlite3.connect(str(path), isolation_level=None)
-    conn.execute("BEGIN IMMEDIATE")
-    held.set()
-    time.sleep(seconds)
-    conn.execute("ROLLBACK")
-    conn.close()
-
-
 def test_a_locked_database_delays_scans_but_drops_none(demo_copy: Path, bsm_home: Path,
                                                        monkeypatch) -> None:
     with closing(connect(demo_copy)) as db:
         ids = badges.select(db)[:5]
         codes = [code for _, code in badges.codes(db, ids)]
     held = threading.Event()
-    locker = threading.Thread(target=_hold_lock, args=(demo_copy, 7.0, held))
+    locker = threading.Thread(target=hold_write_lock, args=(demo_copy, 7.0, held))
     locker.start()
     held.wait(5)
     env = dict(os.environ, BSM_DESK_HOME=str(bsm_home))

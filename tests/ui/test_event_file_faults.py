@@ -3,11 +3,8 @@ damage is said at once with the latest backup offered, backups are made and rest
 
 from __future__ import annotations
 
-import random
 import shutil
-import sqlite3
 import threading
-import time
 from contextlib import closing
 from pathlib import Path
 
@@ -20,16 +17,8 @@ from bsm_desk.store import backups, connect
 from bsm_desk.ui.backup_keeper import BackupKeeper
 from bsm_desk.ui.dialogs.restore_backup import RestoreBackupDialog
 from bsm_desk.ui.main_window import MainWindow
+from tests.conftest import damage_an_index, hold_write_lock
 from tests.ui.test_checkin_screen import code_of, show_checkin
-
-
-def _hold(path: Path, seconds: float, held: threading.Event) -> None:
-    conn = sqlite3.connect(str(path), isolation_level=None)
-    conn.execute("BEGIN IMMEDIATE")
-    held.set()
-    time.sleep(seconds)
-    conn.execute("ROLLBACK")
-    conn.close()
 
 
 def test_scans_wait_for_a_locked_file_and_are_all_recorded(window: MainWindow,
@@ -38,7 +27,7 @@ def test_scans_wait_for_a_locked_file_and_are_all_recorded(window: MainWindow,
     ids = badges.select(window.db, delegation="Tajikistan")[:3]
     codes = [code_of(window.db, i) for i in ids]
     held = threading.Event()
-    locker = threading.Thread(target=_hold, args=(demo_copy, 2.0, held))
+    locker = threading.Thread(target=hold_write_lock, args=(demo_copy, 2.0, held))
     locker.start()
     held.wait(5)
     for code in codes:
@@ -59,7 +48,7 @@ def test_esc_cancels_the_waiting_scans(window: MainWindow, demo_copy: Path, qtbo
     screen = show_checkin(window, demo_copy)
     code = code_of(window.db, badges.select(window.db)[0])
     held = threading.Event()
-    locker = threading.Thread(target=_hold, args=(demo_copy, 1.5, held))
+    locker = threading.Thread(target=hold_write_lock, args=(demo_copy, 1.5, held))
     locker.start()
     held.wait(5)
     qtbot.keyClicks(screen.input, code)
@@ -72,23 +61,12 @@ def test_esc_cancels_the_waiting_scans(window: MainWindow, demo_copy: Path, qtbo
     assert window.db.execute("SELECT count(*) FROM checkin").fetchone()[0] == 0
 
 
-def _damage(path: Path) -> None:
-    with closing(sqlite3.connect(path)) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        page = conn.execute("PRAGMA page_size").fetchone()[0]
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND "
-                            "tbl_name = 'delegate' LIMIT 1").fetchone()[0]
-    with path.open("r+b") as f:
-        f.seek((root - 1) * page)
-        f.write(random.Random(3).randbytes(page))
-
-
 def test_a_damaged_file_offers_its_latest_backup_and_restores_it(
         window: MainWindow, demo_copy: Path, qtbot, monkeypatch) -> None:
     with closing(connect(demo_copy)) as db:
         backups.take(db.conn, demo_copy)
         people = db.execute("SELECT count(*) FROM delegate").fetchone()[0]
-    _damage(demo_copy)
+    damage_an_index(demo_copy)
     shown: list[str] = []
 
     def answer(box: QMessageBox) -> int:
