@@ -1322,6 +1322,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Эта строка совпадает с записью {name} (№{id}, тот же признак: {key}), но и фамилия, и имя другие: «{family} {given}». Ничего не импортировано; исправьте {key} или имена.</translation>
     </message>
     <message>
+        <source>The name of #{id} changes from “{old}” to “{new}”.</source>
+        <translation>Имя участника №{id} меняется с «{old}» на «{new}».</translation>
+    </message>
+    <message>
         <source>This cell has {length} characters; at most {limit} are allowed.</source>
         <translation>В этой ячейке {length} символов; допускается не более {limit}.</translation>
     </message>

@@ -79,6 +79,8 @@ DUPLICATE_ROW = QT_TRANSLATE_NOOP(
 NAME_CONFLICT = QT_TRANSLATE_NOOP(
     "ImportError", "This row matches {name} (#{id}, same {key}) but both names differ: "
     "“{family} {given}”. Nothing is imported; correct the {key} or the names.")
+NAME_CHANGED = QT_TRANSLATE_NOOP(
+    "ImportError", "The name of #{id} changes from “{old}” to “{new}”.")
 TOO_LONG = QT_TRANSLATE_NOOP(
     "ImportError", "This cell has {length} characters; at most {limit} are allowed.")
 OTHER_SCRIPT = QT_TRANSLATE_NOOP(

@@ -496,11 +496,17 @@ def _compare_with_registered(db: Database, report: ImportReport, lookup: _Lookup
         if p.new_delegation:
             p.changes["delegation"] = [None, p.new_delegation]
         p.delegate = updated
+        if {"family_name", "given_name", "family_name_cyr", "given_name_cyr"} & set(p.changes):
+            report.warnings.append(RowProblem(p.row, "", rules.NAME_CHANGED, {
+                "old": f"{found.family_name} {found.given_name}".strip(),
+                "new": f"{updated.family_name} {updated.given_name}".strip(),
+                "id": found.id}))
         if p.changes:
             report.updated += 1
         else:
             report.unchanged += 1
     report.errors.sort(key=lambda e: (e.row, e.column))
+    report.warnings.sort(key=lambda w: w.row)
 
 
 def _other_person(registered: Delegate, row: Delegate) -> bool:

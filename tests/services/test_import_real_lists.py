@@ -130,6 +130,11 @@ def test_a_match_with_both_names_different_is_a_conflict_and_writes_nothing(
     message = report.errors[0].message()
     assert "Rahmonov Jamshed" in message and "Nazarova Zarina" in message
     assert "external id" in message
+    fixed = import_file(db, csv(tmp_path / "c.csv", [
+        header, "TJ-8,Karimova,Malika Saidovna,TJ,m@mfa.tj"]), desk_id=DESK)
+    assert fixed.updated == 1  # one name the same: a correction, said as such
+    assert [w.message() for w in fixed.warnings] == [
+        "The name of #2 changes from “Karimova Malika” to “Karimova Malika Saidovna”."]
 
 
 def test_a_russian_ministry_list_in_cp1251_with_patronymics(db, tmp_path: Path) -> None:
