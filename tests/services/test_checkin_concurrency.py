@@ -43,7 +43,7 @@ def _scan_all(db_path: str, door: str, codes: list[str], desk: int, start: objec
 def test_several_processes_admit_each_person_once_at_a_door(demo_copy: Path) -> None:
     door = _door(demo_copy)
     with closing(connect(demo_copy)) as db:
-        ids = badges.select(db)[:125]
+        ids = badges.select(db)[:500]
         codes = [code for _, code in badges.codes(db, ids)]
     context = multiprocessing.get_context("spawn")
     start, results = context.Event(), context.Queue()
