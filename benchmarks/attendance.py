@@ -15,8 +15,8 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from benchmarks.common import BENCH_DESK, CACHE, Result
-from bsm_desk.services import attendance
 from bsm_desk.services.demo import build_demo
+from bsm_desk.services.reports import attendance
 from bsm_desk.store import connect
 
 NAME = "attendance"

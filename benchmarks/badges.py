@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from benchmarks.common import Result, demo_db
 from bsm_desk.services import badges
-from bsm_desk.services.badge_pdf import A6_DESIGN, Layout, render
+from bsm_desk.services.badges.pdf import A6_DESIGN, Layout, render
 from bsm_desk.store import connect
 
 NAME = "badges"

@@ -128,7 +128,7 @@ def _gui(path: str, codes: list[str], service: list[float]) -> Result:
 
     app = application()
     db = connect(path)
-    from bsm_desk.services.events import overview
+    from bsm_desk.services.event import overview
 
     screen = CheckinScreen(config.Settings(desk_name="bench"))
     screen.sounds.muted = True

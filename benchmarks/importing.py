@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from benchmarks.common import BENCH_DESK, Result, demo_db
-from bsm_desk.services.importer import import_file
+from bsm_desk.services.registry.importer import import_file
 from bsm_desk.store import connect
 
 NAME = "import"
@@ -22,7 +22,7 @@ ROWS = 10_000
 def write_list(path: Path, rows: int, seed: int = 11) -> Path:
     import openpyxl
 
-    from bsm_desk.services import demo_data
+    from bsm_desk.services.demo import _data as demo_data
 
     rng = random.Random(seed)
     book = openpyxl.Workbook(write_only=True)

@@ -21,13 +21,15 @@ def test_import_linter_contracts_hold() -> None:
     tool = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
     result = subprocess.run([tool, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 0 broken" in result.stdout
+    assert "Contracts: 4 kept, 0 broken" in result.stdout
 
 
 @pytest.mark.parametrize("layer", ["domain", "store", "services"])
 def test_no_qt_below_ui_even_inside_functions(layer: str) -> None:
     """import-linter sees imports anywhere too; this names the file and line if it breaks."""
-    for path in (PACKAGE / layer).rglob("*.py"):
+    files = list((PACKAGE / layer).rglob("*.py"))
+    assert len(files) > 3, f"bsm_desk/{layer} is missing or empty: nothing was checked"
+    for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             names = []
@@ -85,3 +87,20 @@ def test_translated_words_are_where_lupdate_finds_them() -> None:
                     and call.func.value.id == "QCoreApplication" and len(call.args) > 2:
                 wrong.append(f"{path.name}:{call.lineno} translate() with a plural form")
     assert wrong == []
+
+
+def test_every_capability_package_is_in_the_services_contract() -> None:
+    """A capability added under services/ must take its place in the layers contract
+    (else nothing checks which way its imports go)."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"]
+                    if c["name"].startswith("Service capabilities"))
+    named = {m.strip() for layer in contract["layers"] for m in layer.split("|")}
+    packages = {f"bsm_desk.services.{p.name}" for p in (PACKAGE / "services").iterdir()
+                if (p / "__init__.py").exists()}
+    assert len(packages) >= 8
+    assert packages == named
+    loose = [p.name for p in (PACKAGE / "services").glob("*.py") if p.name != "__init__.py"]
+    assert loose == [], f"modules outside any capability package: {loose}"

@@ -201,7 +201,7 @@ def _checkpoints(args: argparse.Namespace, settings: config.Settings,
 
 def _side_events(args: argparse.Namespace, settings: config.Settings,
                  translate: Translate) -> int:
-    from bsm_desk.services.request_import import import_requests
+    from bsm_desk.services.programme.side_event_import import import_requests
     from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
@@ -280,7 +280,7 @@ def _rooms(args: argparse.Namespace, settings: config.Settings, translate: Trans
 
 def _allocate(db: Any, args: argparse.Namespace, settings: config.Settings,
               translate: Translate) -> int:
-    from bsm_desk.services import allocation
+    from bsm_desk.services.programme import allocation
 
     if args.buffer is not None and not 0 <= args.buffer <= 240:
         raise UserError(BAD_BUFFER)
@@ -306,7 +306,7 @@ BAD_EXPORT = QT_TRANSLATE_NOOP("UserError", "{file}: the {report} export writes 
 
 
 def _export(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.services import attendance, participants
+    from bsm_desk.services.reports import attendance, participants
     from bsm_desk.store import connect
 
     if args.report == "programme":
@@ -332,7 +332,7 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
 
 
 def _export_programme(args: argparse.Namespace, translate: Translate) -> int:
-    from bsm_desk.services import programme_export
+    from bsm_desk.services.programme import export as programme_export
     from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:

@@ -45,7 +45,7 @@ def _demo(args: argparse.Namespace, settings: config.Settings, translate: Transl
 
 
 def _import(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.services.importer import import_file
+    from bsm_desk.services.registry.importer import import_file
     from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
@@ -85,7 +85,7 @@ def _import(args: argparse.Namespace, settings: config.Settings, translate: Tran
 
 def _duplicates(args: argparse.Namespace, settings: config.Settings,
                 translate: Translate) -> int:
-    from bsm_desk.services.duplicates import find_duplicates
+    from bsm_desk.services.registry.duplicates import find_duplicates
     from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
@@ -105,8 +105,8 @@ def _duplicates(args: argparse.Namespace, settings: config.Settings,
 
 def _template(args: argparse.Namespace, settings: config.Settings,
               translate: Translate) -> int:
-    from bsm_desk.services.events import STANDARD_CATEGORIES
-    from bsm_desk.services.template import write_template
+    from bsm_desk.services.event import STANDARD_CATEGORIES
+    from bsm_desk.services.registry.template import write_template
 
     categories = [(en, ru) for _, en, ru, _, _ in STANDARD_CATEGORIES]
     title = ""
@@ -125,7 +125,7 @@ def _template(args: argparse.Namespace, settings: config.Settings,
 
 
 def _search(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.services.search import search
+    from bsm_desk.services.registry.search import search
     from bsm_desk.store import connect
 
     if args.limit < 1:
@@ -149,7 +149,7 @@ def _search(args: argparse.Namespace, settings: config.Settings, translate: Tran
 
 
 def _info(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.services import events as event_service
+    from bsm_desk.services import event as event_service
     from bsm_desk.store import connect
     from bsm_desk.store.db import schema_version
 

@@ -24,8 +24,8 @@ from sqlite_utils import Database
 
 from bsm_desk import __version__, config, paths
 from bsm_desk.domain.errors import DatabaseDamaged, UserError
-from bsm_desk.services import events as event_service
-from bsm_desk.services.events import Overview
+from bsm_desk.services import event as event_service
+from bsm_desk.services.event import Overview
 from bsm_desk.store import connect
 from bsm_desk.ui import i18n
 from bsm_desk.ui.errors import translate_error

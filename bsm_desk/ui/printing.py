@@ -80,7 +80,7 @@ def printer_for(layout: Layout) -> QPrinter:
     name = str(stored.value(f"{key}/printer", "") or "")
     if name and name in {p.printerName() for p in QPrinterInfo.availablePrinters()}:
         printer.setPrinterName(name)
-    from bsm_desk.services.badge_pdf import page_size
+    from bsm_desk.services.badges.pdf import page_size
 
     width, height = (v * _POINT_MM for v in page_size(layout))
     try:

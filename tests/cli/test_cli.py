@@ -344,10 +344,10 @@ def test_export_attendance_and_participants(capsys: pytest.CaptureFixture[str],
 
 def test_programme_rooms_and_allocation(capsys: pytest.CaptureFixture[str],
                                         demo_copy: Path) -> None:
-    from bsm_desk.services.side_event_samples import sample_requests
+    from bsm_desk.services.programme.side_event_samples import sample_requests
     from bsm_desk.store import connect
     from bsm_desk.store import event as event_store
-    from bsm_desk.store import requests as request_store
+    from bsm_desk.store import side_events as side_event_store
 
     db = str(demo_copy)
     code, out, _ = run(capsys, "programme", "--db", db, "--day", "2022-10-18", "--json")
@@ -360,9 +360,9 @@ def test_programme_rooms_and_allocation(capsys: pytest.CaptureFixture[str],
     assert {"name", "capacity", "booths", "equipment"} <= set(json.loads(out)[0])
     conn = connect(demo_copy)
     days = event_store.list_days(conn)
-    waiting = len(request_store.list_requests(conn, pending_only=True))  # the demo's own
+    waiting = len(side_event_store.list_requests(conn, pending_only=True))  # the demo's own
     for request in sample_requests(5, 6, days, event_store.get_event(conn).zone, []):
-        request_store.add_request(conn, request)
+        side_event_store.add_request(conn, request)
     conn.close()
     code, out, _ = run(capsys, "rooms", "allocate", "--db", db, "--json", "--time-limit", "3",
                        "--apply")
@@ -383,12 +383,12 @@ def test_programme_rooms_and_allocation(capsys: pytest.CaptureFixture[str],
 def test_side_events_import_all_or_nothing(capsys: pytest.CaptureFixture[str],
                                            demo_copy: Path, tmp_path: Path) -> None:
     from bsm_desk.store import connect
-    from bsm_desk.store import requests as request_store
+    from bsm_desk.store import side_events as side_event_store
 
     conn = connect(demo_copy)
     email, family = conn.execute("SELECT email, family_name FROM delegate WHERE email != ''"
                                  " LIMIT 1").fetchone()
-    demo_requests = request_store.list_requests(conn)
+    demo_requests = side_event_store.list_requests(conn)
     conn.close()
     good = tmp_path / "requests.csv"
     good.write_text(
@@ -410,12 +410,12 @@ def test_side_events_import_all_or_nothing(capsys: pytest.CaptureFixture[str],
     assert "row 4, preferred slots" in err and "row 4, interpretation" in err
     assert "row 4, panellists" in err and "Nobody Atall" in err
     conn = connect(demo_copy)
-    assert request_store.list_requests(conn) == demo_requests  # nothing added
+    assert side_event_store.list_requests(conn) == demo_requests  # nothing added
     conn.close()
     code, out, _ = run(capsys, "side-events", "import", "--db", db, str(good))
     assert code == 0 and "2 side-event requests imported" in out
     conn = connect(demo_copy)
-    first, second = request_store.list_requests(conn)[len(demo_requests):]
+    first, second = side_event_store.list_requests(conn)[len(demo_requests):]
     conn.close()
     assert first.interpretation and len(first.slots) == 2 and first.panellists
     assert first.slots[0].isoformat() == "2022-10-18T13:30:00+05:00"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from bsm_desk.domain.model import ReissueReason
 from bsm_desk.services import badges
-from bsm_desk.services.badge_pdf import Layout
+from bsm_desk.services.badges.pdf import Layout
 from bsm_desk.store import badges as badge_store
 from bsm_desk.store import connect
 from bsm_desk.store.delegates import get_delegate

@@ -10,7 +10,7 @@ from bsm_desk.domain import badge_code
 from bsm_desk.domain.checkin import Kind
 from bsm_desk.domain.model import ReissueReason
 from bsm_desk.services import badges, registry
-from bsm_desk.services.badge_pdf import Layout
+from bsm_desk.services.badges.pdf import Layout
 from bsm_desk.store.event import get_event
 from bsm_desk.ui import i18n, printing
 from bsm_desk.ui.dialogs.checkpoint import CheckpointDialog

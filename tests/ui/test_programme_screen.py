@@ -65,9 +65,9 @@ def test_create_a_block_drag_it_onto_a_busy_room_and_see_the_conflict(
 
 def test_allocate_review_and_accept_some(window: MainWindow, demo_copy: Path, qtbot,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from bsm_desk.services.side_event_samples import sample_requests
+    from bsm_desk.services.programme.side_event_samples import sample_requests
     from bsm_desk.store import event as event_store
-    from bsm_desk.store import requests as request_store
+    from bsm_desk.store import side_events as side_event_store
     from bsm_desk.ui.dialogs.allocation import AllocationDialog
 
     screen = show(window, demo_copy)
@@ -75,7 +75,7 @@ def test_allocate_review_and_accept_some(window: MainWindow, demo_copy: Path, qt
     db.execute("DELETE FROM side_event_request")  # only this test's requests
     for request in sample_requests(3, 4, event_store.list_days(db),
                                    event_store.get_event(db).zone, []):
-        request_store.add_request(db, request)
+        side_event_store.add_request(db, request)
     before = len(screen.programme.sessions)
     seen: dict[str, object] = {}
 
@@ -100,13 +100,13 @@ def test_allocate_review_and_accept_some(window: MainWindow, demo_copy: Path, qt
     screen.allocate()
     qtbot.waitUntil(lambda: "rows" in seen, timeout=15000)
     assert seen["rows"] == 4 and seen["days"] == 2  # these requests wish for both days
-    placed = sum(1 for r in request_store.list_requests(db) if r.session_id)
+    placed = sum(1 for r in side_event_store.list_requests(db) if r.session_id)
     assert placed == 3 and len(screen.programme.sessions) == before + 3
     assert screen.editor._ghosts == []  # the proposal is gone from the timetable
     assert "3 side event(s) placed" in screen.undo_button.toolTip()
     screen.undo_button.click()  # all three out again, their requests waiting
     assert len(screen.programme.sessions) == before
-    assert not any(r.session_id for r in request_store.list_requests(db))
+    assert not any(r.session_id for r in side_event_store.list_requests(db))
 
 
 def test_rooms_and_hours_edited_and_conflicts_follow(window: MainWindow, demo_copy: Path,
@@ -268,7 +268,7 @@ def test_a_new_event_without_rooms_asks_for_rooms_first(window: MainWindow, tmp_
     from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
     from bsm_desk.domain.model import Room
-    from bsm_desk.services.events import NewEvent, create_event
+    from bsm_desk.services.event import NewEvent, create_event
     from bsm_desk.ui.dialogs.rooms import RoomsDialog
 
     create_event(tmp_path / "new.sqlite", NewEvent("Test", date(2022, 10, 18),
@@ -301,8 +301,8 @@ def test_proposed_blocks_are_labelled_in_the_interface_language(
 
     from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-    from bsm_desk.store import requests as request_store
-    from bsm_desk.store.requests import Request
+    from bsm_desk.store import side_events as side_event_store
+    from bsm_desk.store.side_events import Request
     from bsm_desk.ui import i18n
     from bsm_desk.ui.dialogs.allocation import AllocationDialog
 
@@ -310,7 +310,7 @@ def test_proposed_blocks_are_labelled_in_the_interface_language(
     i18n.manager().set_language("ru")
     zone = screen.programme.event.zone
     window.db.execute("DELETE FROM side_event_request")
-    request_store.add_request(window.db, Request(
+    side_event_store.add_request(window.db, Request(
         "", 60, expected=10, title_ru="Круглый стол МОМ",
         slots=(datetime.combine(screen.day.currentData(), time(19, 0), zone),)))
     labels: list[str] = []

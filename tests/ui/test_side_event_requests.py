@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import QMessageBox
 
-from bsm_desk.store import requests as request_store
+from bsm_desk.store import side_events as side_event_store
 from bsm_desk.ui.dialogs.request import RequestDialog
 from bsm_desk.ui.dialogs.requests import RequestsDialog
 from bsm_desk.ui.main_window import MainWindow
@@ -35,7 +35,7 @@ def test_type_a_request_in_correct_it_delete_it_and_undo(
     day_two = screen.programme.days[1].date
     dialog = RequestsDialog(db, window.settings, parent=window)
     qtbot.addWidget(dialog)
-    waiting_before = len(request_store.list_requests(db))
+    waiting_before = len(side_event_store.list_requests(db))
     assert dialog.table.rowCount() == waiting_before
 
     def fill(form: RequestDialog) -> bool:
@@ -65,7 +65,7 @@ def test_type_a_request_in_correct_it_delete_it_and_undo(
 
     monkeypatch.setattr(RequestDialog, "exec", fill)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    added = request_store.list_requests(db)[-1]
+    added = side_event_store.list_requests(db)[-1]
     assert added.title_en == "Mountain border patrolling" and added.organizer == "OSCE"
     assert (added.expected, added.duration_min, added.interpretation) == (35, 90, True)
     assert added.equipment == ("projector",) and len(added.panellists) == 1
@@ -86,7 +86,7 @@ def test_type_a_request_in_correct_it_delete_it_and_undo(
 
     monkeypatch.setattr(RequestDialog, "exec", correct)
     qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
-    assert request_store.list_requests(db)[-1].title_en == \
+    assert side_event_store.list_requests(db)[-1].title_en == \
         "Mountain border patrolling in winter"
 
     # Delete it (asked first), then put it back.
@@ -98,7 +98,7 @@ def test_type_a_request_in_correct_it_delete_it_and_undo(
     assert dialog.table.rowCount() == waiting_before
     assert dialog.undo_button.isEnabled()
     qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
-    back = request_store.list_requests(db)[-1]
+    back = side_event_store.list_requests(db)[-1]
     assert back.title_en == "Mountain border patrolling in winter"
     assert back.slots == added.slots and back.panellists == added.panellists
     assert not dialog.undo_button.isEnabled()
@@ -127,7 +127,7 @@ def test_import_shows_every_problem_then_imports(window: MainWindow, demo_copy: 
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     show(window, demo_copy)
     db = window.db
-    before = request_store.list_requests(db)
+    before = side_event_store.list_requests(db)
     dialog = RequestsDialog(db, window.settings, parent=window)
     qtbot.addWidget(dialog)
     shown: list[tuple[str, str]] = []
@@ -139,7 +139,7 @@ def test_import_shows_every_problem_then_imports(window: MainWindow, demo_copy: 
     dialog.import_path(bad)
     assert "Nothing was imported" in shown[0][0]
     assert "Row 3, duration" in shown[0][1] and "sixty" in shown[0][1]
-    assert request_store.list_requests(db) == before
+    assert side_event_store.list_requests(db) == before
     infos: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: infos.append(text))
     good = tmp_path / "good.csv"
@@ -158,7 +158,7 @@ def test_import_shows_every_problem_then_imports(window: MainWindow, demo_copy: 
 
 def test_placed_requests_are_shown_and_allocate_hands_over(
         window: MainWindow, demo_copy: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bsm_desk.services import allocation
+    from bsm_desk.services.programme import allocation
     from bsm_desk.ui.screens.programme import ProgrammeScreen
 
     screen = show(window, demo_copy)

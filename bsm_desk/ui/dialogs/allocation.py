@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bsm_desk.services.allocation import REASONS, Proposal
+from bsm_desk.services.programme.allocation import REASONS, Proposal
 from bsm_desk.ui import i18n
 
 

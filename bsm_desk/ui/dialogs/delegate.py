@@ -28,7 +28,7 @@ from bsm_desk.domain import validation
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Delegate, DelegateStatus, Gender
 from bsm_desk.services import registry
-from bsm_desk.services.events import Overview
+from bsm_desk.services.event import Overview
 from bsm_desk.store import history
 from bsm_desk.ui import i18n
 from bsm_desk.ui.errors import translate_error

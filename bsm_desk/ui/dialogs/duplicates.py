@@ -22,8 +22,8 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Delegate
 from bsm_desk.domain.validation import mask_passport
-from bsm_desk.services import duplicates
-from bsm_desk.services.duplicates import Pair
+from bsm_desk.services.registry import duplicates
+from bsm_desk.services.registry.duplicates import Pair
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.ui import i18n

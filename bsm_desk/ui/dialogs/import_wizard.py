@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import HEADERS, IGNORED_COLUMN, RowProblem, cell_text, find_header
-from bsm_desk.services.importer import ImportReport, apply, plan
-from bsm_desk.services.tables import Table, read_table
+from bsm_desk.services.registry.importer import ImportReport, apply, plan
+from bsm_desk.services.registry.tables import Table, read_table
 from bsm_desk.store import connect
 from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.workers import Progress, start
@@ -281,7 +281,7 @@ class DonePage(_WorkPage):
             with closing(connect(path)) as db:
                 progress(0, 1)
                 apply(db, report, **who)
-                from bsm_desk.services.duplicates import find_duplicates
+                from bsm_desk.services.registry.duplicates import find_duplicates
 
                 touched = [p.delegate.id for p in report.planned if p.delegate.id is not None]
                 report.duplicates = [pair.ids for pair in find_duplicates(db, among=touched)]

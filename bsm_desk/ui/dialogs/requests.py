@@ -26,13 +26,13 @@ from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.errors import UserError
-from bsm_desk.services import side_events
-from bsm_desk.services.request_import import import_requests
+from bsm_desk.services.programme import side_events
+from bsm_desk.services.programme.side_event_import import import_requests
 from bsm_desk.store import event as event_store
-from bsm_desk.store import requests as request_store
 from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
-from bsm_desk.store.requests import Request
+from bsm_desk.store import side_events as side_event_store
+from bsm_desk.store.side_events import Request
 from bsm_desk.ui import i18n
 from bsm_desk.ui.dialogs.request import RequestDialog, default_request
 from bsm_desk.ui.errors import translate_error
@@ -113,7 +113,7 @@ class RequestsDialog(QDialog):
 
     # -- the list ----------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
-        self.requests = request_store.list_requests(self.db)
+        self.requests = side_event_store.list_requests(self.db)
         sessions = {s.id: s for s in session_store.list_sessions(self.db)}
         rooms = {r.id: r for r in room_store.list_rooms(self.db)}
         lang = i18n.language()

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
-from bsm_desk.services.search import near_miss_ids
+from bsm_desk.services.registry.search import near_miss_ids
 from bsm_desk.store import delegates as store
 from bsm_desk.store.delegates import DelegateQuery
 

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 if TYPE_CHECKING:
-    from bsm_desk.services.attendance import Attendance
+    from bsm_desk.services.reports.attendance import Attendance
 
 from bsm_desk import config
-from bsm_desk.services.events import Overview
+from bsm_desk.services.event import Overview
 from bsm_desk.store import connect
 from bsm_desk.ui import i18n
 from bsm_desk.ui.errors import translate_error
@@ -134,7 +134,7 @@ class AttendanceScreen(QWidget):
         path = self.db_path
 
         def read(progress: Progress) -> Attendance:
-            from bsm_desk.services import attendance
+            from bsm_desk.services.reports import attendance
 
             with closing(connect(path)) as db:
                 return attendance.collect(db)
@@ -150,7 +150,7 @@ class AttendanceScreen(QWidget):
         self._job = start(read, on_progress=lambda *_: None, on_done=done, on_failed=failed)
 
     def show_data(self, data: Attendance) -> None:
-        from bsm_desk.services import attendance
+        from bsm_desk.services.reports import attendance
 
         self.data = data
         lang = i18n.language()
@@ -192,7 +192,7 @@ class AttendanceScreen(QWidget):
         self._fill_no_shows()
 
     def _draw_chart(self) -> None:
-        from bsm_desk.services import attendance
+        from bsm_desk.services.reports import attendance
 
         if self.data is None or self.chart_day.currentData() is None:
             return
@@ -263,7 +263,7 @@ class AttendanceScreen(QWidget):
             return
 
         def write(db: Database, target: Path, lang: str, progress: Progress) -> Path:
-            from bsm_desk.services import attendance
+            from bsm_desk.services.reports import attendance
 
             data = attendance.collect(db)
             if target.suffix.lower() == ".csv":
@@ -275,7 +275,7 @@ class AttendanceScreen(QWidget):
     def export_participants(self) -> None:
         out = self._save_as(self.tr("Save the List of Participants"), "participants.pdf",
                             self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)"))
-        from bsm_desk.services import participants
+        from bsm_desk.services.reports import participants
 
         if out is not None:
             self._export(self.tr("Writing the List of Participants…"), out,
@@ -288,7 +288,7 @@ class AttendanceScreen(QWidget):
         out = self._save_as(self.tr("Save the no-shows"), "no-shows.csv", "CSV (*.csv)")
         if out is None:
             return
-        from bsm_desk.services import attendance
+        from bsm_desk.services.reports import attendance
 
         try:
             attendance.write_people_csv(self.data, self._shown_no_shows(), out,

@@ -32,7 +32,7 @@ from sqlite_utils import Database
 from bsm_desk import config
 from bsm_desk.domain.model import BadgeLayout as Layout
 from bsm_desk.domain.model import ReissueReason
-from bsm_desk.services.events import Overview
+from bsm_desk.services.event import Overview
 from bsm_desk.store.delegates import DelegateQuery
 from bsm_desk.ui import i18n, printing
 from bsm_desk.ui.errors import translate_error

@@ -37,7 +37,7 @@ from bsm_desk.domain.checkin import looks_like_a_name
 from bsm_desk.domain.errors import DatabaseBusy
 from bsm_desk.services import checkin
 from bsm_desk.services.checkin import Desk, Verdict
-from bsm_desk.services.events import Overview
+from bsm_desk.services.event import Overview
 from bsm_desk.ui import i18n
 from bsm_desk.ui.errors import translate_error
 from bsm_desk.ui.icons import icon

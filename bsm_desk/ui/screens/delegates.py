@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from bsm_desk import config
 from bsm_desk.domain.model import DelegateStatus, honorific
 from bsm_desk.services import registry
-from bsm_desk.services.events import Overview
+from bsm_desk.services.event import Overview
 from bsm_desk.store.delegates import DelegateQuery
 from bsm_desk.ui import i18n
 from bsm_desk.ui.icons import icon

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.domain.model import LANGUAGE_NAMES, DelegateStatus, Gender, Session
-from bsm_desk.services.events import Overview
+from bsm_desk.services.event import Overview
 from bsm_desk.ui import i18n
 from bsm_desk.ui.theme import KIND_COLOURS
 from bsm_desk.ui.widgets.timetable import Block, TimetableView

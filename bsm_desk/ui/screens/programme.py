@@ -29,7 +29,7 @@ from bsm_desk import config
 from bsm_desk.domain.model import Session, SessionKind
 from bsm_desk.domain.programme import Conflict, ConflictKind
 from bsm_desk.services import programme as programme_service
-from bsm_desk.services.events import Overview
+from bsm_desk.services.event import Overview
 from bsm_desk.services.programme import Programme
 from bsm_desk.store import categories as category_store
 from bsm_desk.ui import i18n

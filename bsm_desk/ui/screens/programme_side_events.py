@@ -47,7 +47,7 @@ class SideEventActions:
 
     def allocate(self) -> None:
         """Find rooms and times for the pending requests, show them, apply the chosen."""
-        from bsm_desk.services import allocation
+        from bsm_desk.services.programme import allocation
         from bsm_desk.store import connect
         from bsm_desk.store.db import db_file
         from bsm_desk.ui.workers import Progress, run_with_progress
@@ -68,7 +68,7 @@ class SideEventActions:
             on_failed=lambda exc: QMessageBox.critical(self, title, translate_error(exc)))
 
     def _review(self, proposal: object) -> None:
-        from bsm_desk.services import allocation
+        from bsm_desk.services.programme import allocation
         from bsm_desk.ui.dialogs.allocation import AllocationDialog
 
         assert isinstance(proposal, allocation.Proposal)

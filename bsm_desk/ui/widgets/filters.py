@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
-from bsm_desk.services.events import Overview
+from bsm_desk.services.event import Overview
 
 
 def fill_choices(delegation: QComboBox, category: QComboBox, overview: Overview | None,

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from sqlite_utils import Database
 
-from bsm_desk.services.search import search
+from bsm_desk.services.registry.search import search
 
 
 class NameResults(QListWidget):

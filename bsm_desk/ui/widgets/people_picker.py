@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from bsm_desk.services.search import search
+from bsm_desk.services.registry.search import search
 from bsm_desk.store.delegates import get_delegates
 from bsm_desk.ui import i18n
 

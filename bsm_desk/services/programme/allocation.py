@@ -1,0 +1,417 @@
+"""Rooms and times for side-event requests, found with OR-Tools CP-SAT.
+
+Time is counted in minutes on a grid (10 minutes by default) from midnight of the
+first day, in the venue's zone. Each request gets one start variable whose domain is
+every grid time at which it fits a day's opening hours, and one optional interval per
+room that suits it (seats, equipment, booths when interpretation is needed). Hard
+rules: one room at most; rooms and panellists never in two places (sessions already
+in the programme are fixed intervals, so hand-placed sessions are respected); the
+change-over buffer after each event in a room. Soft rules, in this order: place as many
+requests as possible; then as many first choices as possible; then the other preferred
+slots, best first, not during a plenary when the organizer asked, and an organizer's
+events in the same room.
+
+The order is kept by solving twice (lexicographically). The first solve weighs only
+placed requests and first choices; it is small and usually proven optimal in well under
+a second. The second keeps that result as a floor, starts from its solution and spends
+the rest of the time limit on everything else. One weighted sum of all the rules
+proved slower and traded a first choice for two second choices.
+
+A request that cannot be placed is explained from the data, in plain words.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ortools.sat.python import cp_model
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
+from bsm_desk.domain.model import Day, Room, Session, SessionKind
+from bsm_desk.domain.programme import opening, overlaps
+from bsm_desk.store import atomic, journal
+from bsm_desk.store import event as event_store
+from bsm_desk.store import rooms as room_store
+from bsm_desk.store import sessions as session_store
+from bsm_desk.store import side_events as side_event_store
+from bsm_desk.store.side_events import Request
+
+NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to allocate rooms for.")
+WEIGHT_RANK = (0, 250, 150, 100, 60)  # second, third, ... preferred slot (first: the
+# first solve)
+WEIGHT_PLENARY = 300
+WEIGHT_SAME_ROOM = 20
+FIRST_SHARE = 0.6  # of the time limit, at most, for the first solve
+
+
+class Why(enum.StrEnum):
+    NO_ROOMS = "no_rooms"  # the venue has no rooms yet
+    TOO_MANY = "too_many"  # no room seats the expected participants
+    NO_BOOTHS = "no_booths"  # interpretation needed, no big enough room has booths
+    EQUIPMENT = "equipment"  # no room has the equipment asked for
+    TOO_LONG = "too_long"  # longer than any day's opening hours
+    PANELLIST_BUSY = "panellist_busy"  # a panellist is busy whenever a room is free
+    NO_FREE_ROOM = "no_free_room"  # every suitable room is taken at every possible time
+
+
+REASONS = {
+    Why.NO_ROOMS: QT_TRANSLATE_NOOP("Allocation", "The venue has no rooms yet: add them "
+                                                  "in Rooms and hours."),
+    Why.TOO_MANY: QT_TRANSLATE_NOOP("Allocation", "Too many participants for any room "
+                                                  "({expected} expected)."),
+    Why.NO_BOOTHS: QT_TRANSLATE_NOOP("Allocation", "Interpretation is needed, and no room "
+                                                   "large enough has interpretation booths."),
+    Why.EQUIPMENT: QT_TRANSLATE_NOOP("Allocation", "No room large enough has the equipment "
+                                                   "asked for."),
+    Why.TOO_LONG: QT_TRANSLATE_NOOP("Allocation", "Longer than the venue is open on any day."),
+    Why.PANELLIST_BUSY: QT_TRANSLATE_NOOP("Allocation", "A panellist is busy whenever a "
+                                                        "suitable room is free."),
+    Why.NO_FREE_ROOM: QT_TRANSLATE_NOOP("Allocation", "No suitable room is free at any "
+                                                      "possible time."),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    request: Request
+    room: Room | None
+    start: datetime | None
+    end: datetime | None
+    why: Why | None = None
+    choice: int | None = None  # which preferred slot it got (0 = first), None for none
+
+    @property
+    def placed(self) -> bool:
+        return self.room is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    placements: list[Placement]
+    optimal: bool
+    seconds: float
+    buffer: int = 15  # minutes kept free between events in a room
+    # Seconds to the proven most placed requests and first choices (the first solve);
+    # None if the time limit came first.
+    first_proof: float | None = None
+
+    def as_dicts(self, reason: dict[Why, str] | None = None) -> list[dict[str, object]]:
+        out: list[dict[str, object]] = []
+        for p in self.placements:
+            item: dict[str, object] = {"request_id": p.request.id,
+                                       "title": p.request.title("en")}
+            if p.placed and p.room is not None and p.start and p.end:
+                item.update(room=p.room.name_en, start=p.start.isoformat(),
+                            end=p.end.isoformat(), preferred_choice=p.choice)
+            else:
+                why = p.why or Why.NO_FREE_ROOM
+                text = (reason or {}).get(why, REASONS[why])
+                item.update(unplaced=True, reason=text.format(expected=p.request.expected),
+                            why=why.value)
+            out.append(item)
+        return out
+
+
+def _suitable(request: Request, room: Room) -> bool:
+    return (room.capacity >= request.expected
+            and set(request.equipment) <= set(room.equipment)
+            and (not request.interpretation or room.booths > 0))
+
+
+def _explain(request: Request, rooms: Sequence[Room], longest_day: int) -> Why | None:
+    """Why a request can never be placed, whatever else is in the programme."""
+    if not rooms:
+        return Why.NO_ROOMS
+    if request.duration_min > longest_day:
+        return Why.TOO_LONG
+    big = [r for r in rooms if r.capacity >= request.expected]
+    if not big:
+        return Why.TOO_MANY
+    if request.interpretation and not any(r.booths > 0 for r in big):
+        return Why.NO_BOOTHS
+    if not any(set(request.equipment) <= set(r.equipment) for r in big):
+        return Why.EQUIPMENT
+    return None
+
+
+def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[Day],
+            sessions: Sequence[Session], people: dict[int, set[int]], zone: object,
+            *, grid: int = 10, buffer: int = 15, time_limit: float = 5.0,
+            first_choices_only: bool = False) -> Proposal:
+    """Where and when each request goes (sessions already placed are kept as they are).
+
+    ``first_choices_only`` stops after the first solve (placed requests, then first
+    choices): its optimum is the most first choices any allocation can give (see
+    :func:`first_choice_ceiling`).
+    """
+    began = time.perf_counter()  # the time limit counts building the model too
+    ranks = WEIGHT_RANK[:1] if first_choices_only else WEIGHT_RANK
+    from zoneinfo import ZoneInfo
+
+    assert isinstance(zone, ZoneInfo)
+    origin = datetime.combine(min(d.date for d in days), datetime.min.time(), zone)
+
+    def minute(at: datetime) -> int:
+        return int((at - origin).total_seconds() // 60)
+
+    windows = [tuple(minute(t) for t in opening(day, zone)) for day in days]
+    longest = max(close - open_ for open_, close in windows)
+    model = cp_model.CpModel()
+    room_intervals: dict[int, list[cp_model.IntervalVar]] = defaultdict(list)
+    person_intervals: dict[int, list[cp_model.IntervalVar]] = defaultdict(list)
+    plenaries = [(minute(s.starts_at), minute(s.ends_at)) for s in sessions
+                 if s.kind is SessionKind.PLENARY]
+    # The programme as it stands is fixed. Its busy times are merged per room and per
+    # person first: two hand-placed sessions closer than the buffer (or a person booked
+    # twice by hand) are the timetable's own conflicts, not a reason to place nothing.
+    room_busy: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    person_busy: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for s in sessions:
+        begin, finish = minute(s.starts_at), minute(s.ends_at)
+        if s.room_id is not None:
+            room_busy[s.room_id].append((begin, finish + buffer))
+        for person in people.get(s.id or 0, ()):
+            person_busy[person].append((begin, finish))
+    for busy, target in ((room_busy, room_intervals), (person_busy, person_intervals)):
+        for key, spans in busy.items():
+            for begin, finish in _merged(spans):
+                target[key].append(model.new_interval_var(
+                    begin, finish - begin, finish, f"busy{key}_{begin}"))
+    # The first solve's objective: placed requests outweigh any number of first choices.
+    weight_placed = len(requests) + 1
+    primary: list[cp_model.LinearExprT] = []
+    objective: list[cp_model.LinearExprT] = []
+    state: dict[int, tuple[cp_model.IntVar, dict[int, cp_model.IntVar], cp_model.IntVar]] = {}
+    blocked: dict[int, Why] = {}
+    by_organizer: dict[str, list[int]] = defaultdict(list)
+    for index, request in enumerate(requests):
+        why = _explain(request, rooms, longest)
+        fitting = [r for r in rooms if _suitable(request, r)]
+        starts = sorted({t for open_, close in windows
+                         for t in range(_ceil(open_, grid), close - request.duration_min + 1,
+                                        grid)})
+        if why is not None or not fitting or not starts:
+            blocked[index] = why or Why.NO_FREE_ROOM
+            continue
+        start = model.new_int_var_from_domain(cp_model.Domain.from_values(starts), f"s{index}")
+        placed = model.new_bool_var(f"placed{index}")
+        in_room: dict[int, cp_model.IntVar] = {}
+        for room in fitting:
+            here = model.new_bool_var(f"r{index}_{room.id}")
+            in_room[room.id or 0] = here
+            room_intervals[room.id or 0].append(model.new_optional_interval_var(
+                start, request.duration_min + buffer, start + request.duration_min + buffer,
+                here, f"i{index}_{room.id}"))
+        model.add_exactly_one([*in_room.values(), placed.negated()])
+        for person in request.panellists:
+            person_intervals[person].append(model.new_optional_interval_var(
+                start, request.duration_min, start + request.duration_min, placed,
+                f"p{index}_{person}"))
+        primary.append(weight_placed * placed)
+        for rank, wanted in enumerate(request.slots[:len(ranks)]):
+            at = minute(wanted)
+            if at in starts:
+                hit = model.new_bool_var(f"pref{index}_{rank}")
+                model.add(start == at).only_enforce_if(hit)
+                model.add_implication(hit, placed)
+                if rank:
+                    objective.append(ranks[rank] * hit)
+                else:
+                    primary.append(hit)
+        if request.avoid_plenary and plenaries and not first_choices_only:
+            clash = [t for t in starts if any(
+                t < end and s < t + request.duration_min for s, end in plenaries)]
+            if clash:
+                during = model.new_bool_var(f"plenary{index}")
+                model.add_linear_expression_in_domain(
+                    start, cp_model.Domain.from_values(clash)).only_enforce_if(during)
+                model.add_linear_expression_in_domain(start, cp_model.Domain.from_values(
+                    [t for t in starts if t not in set(clash)])).only_enforce_if(during.negated())
+                objective.append(-WEIGHT_PLENARY * during)
+        state[index] = (start, in_room, placed)
+        if request.organizer:
+            by_organizer[request.organizer.casefold()].append(index)
+    for intervals in (*room_intervals.values(), *person_intervals.values()):
+        if len(intervals) > 1:
+            model.add_no_overlap(intervals)
+    for group in [] if first_choices_only else by_organizer.values():  # same organizer,
+        # same room, when possible
+        for a, b in zip(group, group[1:], strict=False):
+            for room_id, here in state[a][1].items():
+                other = state[b][1].get(room_id)
+                if other is not None:
+                    same = model.new_bool_var(f"same{a}_{b}_{room_id}")
+                    model.add_implication(same, here)
+                    model.add_implication(same, other)
+                    objective.append(WEIGHT_SAME_ROOM * same)
+    left = max(0.1, time_limit - (time.perf_counter() - began) - 0.02)  # 20 ms: reading
+    solver, status, first_proof = _solve_in_order(model, sum(primary), sum(objective),
+                                                     left, first_only=first_choices_only)
+    ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    rooms_by_id = {r.id: r for r in rooms}
+    placements = []
+    for index, request in enumerate(requests):
+        if index in blocked or not ok:
+            placements.append(Placement(request, None, None, None,
+                                        blocked.get(index, Why.NO_FREE_ROOM)))
+            continue
+        start_var, in_room, placed = state[index]
+        if not solver.value(placed):
+            placements.append(Placement(request, None, None, None,
+                                        _busy_reason(request, people, sessions)))
+            continue
+        room_id = next(k for k, v in in_room.items() if solver.value(v))
+        begins = origin + timedelta(minutes=solver.value(start_var))
+        choice = next((rank for rank, wanted in enumerate(request.slots)
+                       if wanted == begins), None)
+        placements.append(Placement(request, rooms_by_id[room_id], begins,
+                                    begins + timedelta(minutes=request.duration_min),
+                                    choice=choice))
+    return Proposal(placements, status == cp_model.OPTIMAL, time.perf_counter() - began,
+                    buffer, first_proof)
+
+
+def _solve_in_order(model: cp_model.CpModel, primary: cp_model.LinearExprT,
+                    secondary: cp_model.LinearExprT, time_limit: float, *,
+                    first_only: bool
+                    ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus, float | None]:
+    """Maximize ``primary``, then ``secondary`` without losing any of ``primary``.
+
+    Returns the solver holding the final solution, its status (OPTIMAL only when both
+    solves are proven), and the seconds the first solve took to its proven optimum
+    (None if it was not proven).
+    """
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = max(2, min(8, os.cpu_count() or 2))
+    model.maximize(primary)
+    solver.parameters.max_time_in_seconds = time_limit if first_only \
+        else time_limit * FIRST_SHARE
+    status = solver.solve(model)
+    seconds = solver.wall_time
+    first_proven = status == cp_model.OPTIMAL
+    proof = seconds if first_proven else None
+    if first_only or status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return solver, status, proof
+    floor = round(solver.objective_value)
+    # Start the second solve from the first one's answer: it stays valid, so the time
+    # left only ever improves on it.
+    hinted = _variables(model)
+    values = [solver.value(v) for v in hinted]
+    model.add(primary >= floor)
+    for variable, value in zip(hinted, values, strict=True):
+        model.add_hint(variable, value)
+    model.maximize(secondary)
+    second = cp_model.CpSolver()
+    second.parameters.num_workers = solver.parameters.num_workers
+    second.parameters.max_time_in_seconds = max(0.1, time_limit - seconds)
+    status2 = second.solve(model)
+    if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):  # out of time with no
+        return solver, cp_model.FEASIBLE, proof  # answer: keep the first one's
+    proven = first_proven and status2 == cp_model.OPTIMAL
+    return second, cp_model.OPTIMAL if proven else cp_model.FEASIBLE, proof
+
+
+def _variables(model: cp_model.CpModel) -> list[cp_model.IntVar]:
+    proto = model.proto
+    return [model.get_int_var_from_proto_index(i) for i in range(len(proto.variables))]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for begin, finish in sorted(spans):
+        if out and begin < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], finish))
+        else:
+            out.append((begin, finish))
+    return out
+
+
+def _ceil(value: int, grid: int) -> int:
+    return -(-value // grid) * grid
+
+
+def _busy_reason(request: Request, people: dict[int, set[int]],
+                 sessions: Sequence[Session]) -> Why:
+    busy = {p for s in sessions for p in people.get(s.id or 0, ())}
+    return Why.PANELLIST_BUSY if set(request.panellists) & busy else Why.NO_FREE_ROOM
+
+
+# --- with the database ---------------------------------------------------------------
+
+def allocate(db: Database, *, time_limit: float = 5.0, grid: int = 10,
+             buffer: int | None = None) -> Proposal:
+    """Rooms and times for the waiting requests; ``buffer`` (minutes kept free between
+    events in a room) defaults to the event's change-over setting."""
+    event = event_store.required(db, NO_EVENT)
+    if buffer is None:
+        buffer = event.changeover_min
+    return propose(side_event_store.list_requests(db, pending_only=True), room_store.list_rooms(db),
+                   event_store.list_days(db), session_store.list_sessions(db),
+                   side_event_store.session_people(db), event.zone, grid=grid, buffer=buffer,
+                   time_limit=time_limit)
+
+
+def apply(db: Database, proposal: Proposal, *, desk_id: str, operator: str = "",
+          only: set[int] | None = None) -> list[int]:
+    """Put the placed requests (or those in ``only``) into the programme; their new
+    session ids."""
+    created = []
+    with atomic(db):
+        for p in proposal.placements:
+            request = p.request
+            if not p.placed or p.room is None or p.start is None or p.end is None \
+                    or request.id is None or (only is not None and request.id not in only):
+                continue
+            session_id = session_store.add_session(db, Session(
+                SessionKind.SIDE_EVENT, request.title_en, request.title_ru, p.start, p.end,
+                room_id=p.room.id, languages=request.languages,
+                interpretation=request.interpretation, expected=request.expected,
+                organizer=request.organizer))
+            side_event_store.add_session_people(db, session_id, list(request.panellists))
+            side_event_store.set_placed(db, request.id, session_id)
+            created.append(session_id)
+        journal.record(db, desk_id=desk_id, operator=operator, action="side_events.allocated",
+                       detail={"sessions": created})
+    return created
+
+
+def first_choice_ceiling(requests: Sequence[Request], rooms: Sequence[Room],
+                         days: Sequence[Day], sessions: Sequence[Session],
+                         people: dict[int, set[int]], zone: object, *, buffer: int = 15,
+                         time_limit: float = 30.0) -> tuple[int, bool]:
+    """The most requests that can get their first choice together, and whether proven."""
+    best = propose(requests, rooms, days, sessions, people, zone, buffer=buffer,
+                   time_limit=time_limit, first_choices_only=True)
+    return sum(1 for p in best.placements if p.choice == 0), best.optimal
+
+
+def fits_alone(request: Request, at: datetime, rooms: Sequence[Room], days: Sequence[Day],
+               sessions: Sequence[Session], people: dict[int, set[int]], zone: object,
+               *, buffer: int = 15) -> bool:
+    """Whether ``request`` could start at ``at`` if it were the only request: the bound
+    for how many first choices any allocation can give."""
+    from zoneinfo import ZoneInfo
+
+    assert isinstance(zone, ZoneInfo)
+    end = at + timedelta(minutes=request.duration_min)
+    day = next((d for d in days if d.date == at.astimezone(zone).date()), None)
+    if day is None:
+        return False
+    opens, closes = opening(day, zone)
+    if at < opens or end > closes:
+        return False
+    pad = timedelta(minutes=buffer)
+    for s in sessions:
+        if set(request.panellists) & people.get(s.id or 0, set()) and overlaps(
+                at, end, s.starts_at, s.ends_at):
+            return False
+    return any(_suitable(request, room) and not any(
+        s.room_id == room.id and overlaps(at, end + pad, s.starts_at, s.ends_at + pad)
+        for s in sessions) for room in rooms)

@@ -1,0 +1,415 @@
+"""Attendance: who came, per day and per session, from the check-in events.
+
+A delegate attended a session when an accepted check-in at its door stands (no undo
+points at it); attended a day when checked in at that day's entrance or at any of
+that day's sessions. "Expected" are the active registrations (not cancelled, not
+merged) that may enter. Figures are split by gender (UNSCR 1325, SDG 5) and by
+category. :func:`collect` reads everything in a few queries; the workbook, the
+dashboard and the CLI all start from it.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from sqlite_utils import Database
+
+from bsm_desk.domain.checkin import ENTRANCE, Checkpoint
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
+from bsm_desk.domain.model import (
+    Category,
+    Delegation,
+    Event,
+    Session,
+    may_enter,
+    pick,
+)
+from bsm_desk.services.output import cells
+from bsm_desk.services.output.files import written
+from bsm_desk.store import categories as category_store
+from bsm_desk.store import checkins as checkin_store
+from bsm_desk.store import delegations as delegation_store
+from bsm_desk.store import event as event_store
+from bsm_desk.store import sessions as session_store
+
+# Labels of the report, translated at writing time in the report's language.
+L_FAMILY_NAME = QT_TRANSLATE_NOOP("Attendance", "Family name")
+L_GIVEN_NAME = QT_TRANSLATE_NOOP("Attendance", "Given name")
+L_FAMILY_NAME_CYRILLIC = QT_TRANSLATE_NOOP("Attendance", "Family name (Cyrillic)")
+L_GIVEN_NAME_CYRILLIC = QT_TRANSLATE_NOOP("Attendance", "Given name (Cyrillic)")
+L_DELEGATION = QT_TRANSLATE_NOOP("Attendance", "Delegation")
+L_CATEGORY = QT_TRANSLATE_NOOP("Attendance", "Category")
+L_GENDER = QT_TRANSLATE_NOOP("Attendance", "Gender")
+L_FUNCTION = QT_TRANSLATE_NOOP("Attendance", "Function")
+L_DAY_DAY_FIRST_CHECK_IN = QT_TRANSLATE_NOOP("Attendance", "Day {day}: first check-in")
+L_YES = QT_TRANSLATE_NOOP("Attendance", "yes")
+L_DAY_OR_SESSION = QT_TRANSLATE_NOOP("Attendance", "Day or session")
+L_EXPECTED = QT_TRANSLATE_NOOP("Attendance", "Expected")
+L_PRESENT = QT_TRANSLATE_NOOP("Attendance", "Present")
+L_SUMMARY = QT_TRANSLATE_NOOP("Attendance", "Summary")
+L_GENERATED = QT_TRANSLATE_NOOP("Attendance", "Generated")
+L_PARTICIPANTS = QT_TRANSLATE_NOOP("Attendance", "Participants")
+L_NAME_IN_CYRILLIC = QT_TRANSLATE_NOOP("Attendance", "Name in Cyrillic")
+L_CHECKED_IN_AT = QT_TRANSLATE_NOOP("Attendance", "Checked in at")
+L_PRESENT_ON_DAY = QT_TRANSLATE_NOOP("Attendance", "Present on {day}")
+L_BY_DELEGATION = QT_TRANSLATE_NOOP("Attendance", "By delegation")
+
+Progress = Callable[[int, int], None]
+Translate = Callable[[str], str]
+
+NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to report on.")
+GENDERS = ("F", "M", "X")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int
+    family_name: str
+    given_name: str
+    family_name_cyr: str
+    given_name_cyr: str
+    gender: str
+    delegation_id: int
+    category_id: int
+    function_en: str
+    function_ru: str
+    honorific: str
+    status: str
+
+
+@dataclass
+class Attendance:
+    event: Event
+    days: list[date]
+    sessions: list[Session]
+    people: list[Person]
+    delegations: dict[int, Delegation]
+    categories: dict[int, Category]
+    day_first: dict[date, dict[int, datetime]] = field(default_factory=dict)
+    session_first: dict[int, dict[int, datetime]] = field(default_factory=dict)
+    arrivals: list[datetime] = field(default_factory=list)  # entrance check-ins, all days
+
+    def expected_session(self, session: Session) -> list[Person]:
+        allowed = {k for k, c in self.categories.items() if may_enter(session, c)}
+        return [p for p in self.people if p.category_id in allowed]
+
+    def present_any_day(self) -> set[int]:
+        return set().union(*(set(d) for d in self.day_first.values())) if self.day_first \
+            else set()
+
+    def no_shows(self) -> list[Person]:
+        """Accredited delegates who have not been checked in on any day."""
+        present = self.present_any_day()
+        return [p for p in self.people if p.status == "accredited" and p.id not in present]
+
+
+def collect(db: Database) -> Attendance:
+    event = event_store.required(db, NO_EVENT)
+    people = [Person(*row) for row in db.execute(
+        "SELECT id, family_name, given_name, family_name_cyr, given_name_cyr, gender,"
+        " delegation_id, category_id, function_en, function_ru, honorific, status"
+        " FROM delegate WHERE status != 'cancelled' AND merged_into IS NULL"
+        " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id").fetchall()]
+    sessions = session_store.list_sessions(db)
+    result = Attendance(
+        event, event.dates(), sessions, people,
+        {g.id or 0: g for g in delegation_store.list_delegations(db)},
+        {c.id or 0: c for c in category_store.list_categories(db)})
+    active = {p.id for p in people}
+    by_point: dict[str, dict[int, datetime]] = defaultdict(dict)
+    firsts_everywhere = checkin_store.first_standing_everywhere(db)
+    for point, delegate_id, first in firsts_everywhere:
+        if delegate_id in active:
+            by_point[point][delegate_id] = first
+    zone = event.zone
+    for day in result.days:
+        result.day_first[day] = dict(by_point.get(Checkpoint.entrance_id(day), {}))
+    for session in sessions:
+        assert session.id is not None
+        seen = by_point.get(Checkpoint.session_id(session.id), {})
+        result.session_first[session.id] = seen
+        firsts = result.day_first.setdefault(session.local_day(zone), {})
+        for delegate_id, at in seen.items():
+            if delegate_id not in firsts or at < firsts[delegate_id]:
+                firsts[delegate_id] = at
+    # Arrivals count everyone who came through an entrance, cancelled since or not.
+    result.arrivals = sorted(first for point, _, first in firsts_everywhere
+                             if point.startswith(f"{ENTRANCE}-"))
+    return result
+
+
+# --- figures ------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One row of the summary: a day or a session."""
+
+    label: str
+    expected: int
+    present: int
+    by_gender: dict[str, int]
+    by_category: dict[int, int]
+    kind: str  # "day" or a session kind
+
+
+def _line(label: str, kind: str, expected: Sequence[Person], present: Iterable[int],
+          people: dict[int, Person]) -> Line:
+    here = [people[i] for i in present if i in people]
+    return Line(label, kind=kind, expected=len(expected), present=len(here),
+                by_gender=Counter(p.gender for p in here),
+                by_category=Counter(p.category_id for p in here))
+
+
+def summary(att: Attendance, lang: str) -> list[Line]:
+    people = {p.id: p for p in att.people}
+    lines = [_line(day.isoformat(), "day", att.people, att.day_first.get(day, {}), people)
+             for day in att.days]
+    zone = att.event.zone
+    for session in att.sessions:
+        assert session.id is not None
+        start = session.starts_at.astimezone(zone)
+        lines.append(_line(f"{start:%Y-%m-%d %H:%M} {session.title(lang)}", session.kind.value,
+                           att.expected_session(session), att.session_first[session.id],
+                           people))
+    return lines
+
+
+def arrivals_per_quarter(att: Attendance, day: date) -> list[tuple[datetime, int]]:
+    """Entrance arrivals on ``day`` per 15 minutes, in the venue's time, gaps as zero."""
+    zone = att.event.zone
+    local = [a.astimezone(zone) for a in att.arrivals if a.astimezone(zone).date() == day]
+    if not local:
+        return []
+    slots = Counter(a.replace(minute=a.minute - a.minute % 15, second=0, microsecond=0)
+                    for a in local)
+    start, end = min(slots), max(slots)
+    out = []
+    while start <= end:
+        out.append((start, slots.get(start, 0)))
+        start += timedelta(minutes=15)
+    return out
+
+
+# --- the workbook -------------------------------------------------------------------
+
+def _tr_context(translate: Callable[[str, str], str] | None) -> Translate:
+    return (lambda text: translate("Attendance", text)) if translate else (lambda text: text)
+
+
+class _Sheet:
+    """A write-only sheet with a frozen, filtered header row and set column widths."""
+
+    def __init__(self, wb: Workbook, title: str, headers: Sequence[str], rows: int,
+                 widths: Sequence[float], preamble: Sequence[Sequence[Any]] = ()) -> None:
+        self.ws: WriteOnlyWorksheet = wb.create_sheet(cells.clean(title)[:31])
+        top = len(preamble) + 1  # the header row
+        self.ws.freeze_panes = f"A{top + 1}"
+        last = get_column_letter(max(len(headers), 1))
+        self.ws.auto_filter.ref = f"A{top}:{last}{top + rows}"
+        for index, width in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(index)].width = width
+        header_cells = []
+        for text in headers:
+            cell = WriteOnlyCell(self.ws, value=cells.clean(text))
+            cell.font = Font(bold=True)
+            header_cells.append(cell)
+        for line in preamble:
+            self.row(line)
+        self.ws.append(header_cells)
+
+    def row(self, values: Iterable[Any]) -> None:
+        self.ws.append([cells.xlsx(v, self.ws) for v in values])
+
+
+def _local(at: datetime | None, att: Attendance) -> datetime | None:
+    """A naive datetime in the venue's zone: what Excel shows as a time."""
+    return at.astimezone(att.event.zone).replace(tzinfo=None) if at else None
+
+
+GENDER_LABELS = {"F": QT_TRANSLATE_NOOP("Attendance", "Women"),
+                 "M": QT_TRANSLATE_NOOP("Attendance", "Men"),
+                 "X": QT_TRANSLATE_NOOP("Attendance", "Not stated")}
+GENDER_SHORT = {"F": QT_TRANSLATE_NOOP("Attendance", "F"),
+                "M": QT_TRANSLATE_NOOP("Attendance", "M"),
+                "X": QT_TRANSLATE_NOOP("Attendance", "Not stated")}
+
+
+def participant_headers(att: Attendance, lang: str, t: Translate) -> list[str]:
+    headers = [t(L_FAMILY_NAME), t(L_GIVEN_NAME), t(L_FAMILY_NAME_CYRILLIC),
+               t(L_GIVEN_NAME_CYRILLIC), t(L_DELEGATION), t(L_CATEGORY), t(L_GENDER),
+               t(L_FUNCTION)]
+    headers += [t(L_DAY_DAY_FIRST_CHECK_IN).format(day=d.isoformat()) for d in att.days]
+    zone = att.event.zone
+    headers += [f"{s.starts_at.astimezone(zone):%d.%m %H:%M} {s.title(lang)}"
+                for s in att.sessions]
+    return headers
+
+
+def participant_rows(att: Attendance, lang: str, t: Translate
+                     ) -> Iterable[tuple[Person, list[Any]]]:
+    mark = t(L_YES)
+    for p in att.people:
+        g = att.delegations[p.delegation_id]
+        k = att.categories[p.category_id]
+        values: list[Any] = [p.family_name, p.given_name, p.family_name_cyr, p.given_name_cyr,
+                             g.name(lang), k.name(lang), t(GENDER_SHORT[p.gender]),
+                             pick(lang, p.function_en, p.function_ru)]
+        values += [att.day_first.get(d, {}).get(p.id) for d in att.days]
+        values += [mark if p.id in att.session_first[s.id or 0] else None for s in att.sessions]
+        yield p, values
+
+
+def write_workbook(att: Attendance, out: str | Path, lang: str = "en",
+                   translate: Callable[[str, str], str] | None = None,
+                   progress: Progress | None = None) -> Path:
+    """The attendance workbook; written beside ``out`` and renamed when whole."""
+    t = _tr_context(translate)
+    out = Path(out)
+    wb = Workbook(write_only=True)
+    people = {p.id: p for p in att.people}
+    total = len(att.people) * 2 + 1
+    done = 0
+
+    def step(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress(min(done, total), total)
+
+    lines = summary(att, lang)
+    categories = list(att.categories.values())
+    headers = [t(L_DAY_OR_SESSION), t(L_EXPECTED), t(L_PRESENT)]
+    headers += [t(GENDER_LABELS[g]) for g in GENDERS]
+    headers += [c.name(lang) for c in categories]
+    facts = _Sheet(wb, t(L_SUMMARY), headers, len(lines),
+                   [52, 11, 11, 10, 10, 12] + [14] * len(categories), preamble=[
+                       [att.event.title(lang)], [att.event.venue(lang)],
+                       [f"{att.event.start_date.isoformat()} – "
+                        f"{att.event.end_date.isoformat()}"],
+                       [t(L_GENERATED), _local(datetime.now(UTC), att)], []])
+    for line in lines:
+        facts.row([line.label, line.expected, line.present]
+                  + [line.by_gender.get(g, 0) for g in GENDERS]
+                  + [line.by_category.get(c.id or 0, 0) for c in categories])
+    step(1)
+
+    headers = participant_headers(att, lang, t)
+    sheet = _Sheet(wb, t(L_PARTICIPANTS), headers, len(att.people),
+                   [20, 16, 20, 16, 30, 22, 10, 30] + [18] * len(att.days)
+                   + [12] * len(att.sessions))
+    for index, (_, values) in enumerate(participant_rows(att, lang, t)):
+        # A naive datetime becomes a real Excel date-time (openpyxl gives it a date format).
+        sheet.row(values[:8] + [_local(v, att) for v in values[8:8 + len(att.days)]]
+                  + values[8 + len(att.days):])
+        if index % 2000 == 1999:
+            step(2000)
+    step(len(att.people) % 2000)
+
+    for session in att.sessions:
+        assert session.id is not None
+        seen = sorted(att.session_first[session.id].items(), key=lambda x: x[1])
+        title = f"{session.starts_at.astimezone(att.event.zone):%d.%m %H%M} {session.title(lang)}"
+        sheet = _Sheet(wb, _sheet_title(title), [
+            t(L_FAMILY_NAME), t(L_GIVEN_NAME), t(L_NAME_IN_CYRILLIC), t(L_DELEGATION),
+            t(L_CATEGORY), t(L_GENDER), t(L_CHECKED_IN_AT)], len(seen),
+            [20, 16, 26, 30, 22, 10, 18])
+        for delegate_id, at in seen:
+            p = people[delegate_id]
+            sheet.row([p.family_name, p.given_name,
+                       f"{p.family_name_cyr} {p.given_name_cyr}".strip(),
+                       att.delegations[p.delegation_id].name(lang),
+                       att.categories[p.category_id].name(lang), t(GENDER_SHORT[p.gender]),
+                       _local(at, att)])
+        step(len(seen) // 10)
+
+    rows = by_delegation(att, lang)
+    headers = [t(L_DELEGATION), t(L_EXPECTED)]
+    headers += [t(L_PRESENT_ON_DAY).format(day=d.isoformat()) for d in att.days]
+    headers += [t(GENDER_LABELS[g]) for g in GENDERS]
+    sheet = _Sheet(wb, t(L_BY_DELEGATION), headers, len(rows),
+                   [40, 11] + [16] * len(att.days) + [10, 10, 12])
+    for row in rows:
+        sheet.row(row)
+    step(total)
+    return _save(wb, out)
+
+
+def _sheet_title(title: str) -> str:
+    for bad in "[]:*?/\\":
+        title = title.replace(bad, " ")
+    return title[:31]
+
+
+def by_delegation(att: Attendance, lang: str) -> list[list[Any]]:
+    """Delegation, expected, present per day, and the gender split of those who came."""
+    members: dict[int, list[Person]] = defaultdict(list)
+    for p in att.people:
+        members[p.delegation_id].append(p)
+    present = att.present_any_day()
+    rows = []
+    for delegation_id, group in sorted(
+            members.items(), key=lambda x: att.delegations[x[0]].name(lang).casefold()):
+        came = [p for p in group if p.id in present]
+        genders = Counter(p.gender for p in came)
+        rows.append([att.delegations[delegation_id].name(lang), len(group)]
+                    + [sum(1 for p in group if p.id in att.day_first.get(d, {}))
+                       for d in att.days]
+                    + [genders.get(g, 0) for g in GENDERS])
+    return rows
+
+
+def _save(wb: Workbook, out: Path) -> Path:
+    with written(out) as partial:
+        wb.save(partial)
+    return out
+
+
+def write_csv(att: Attendance, out: str | Path, lang: str = "en",
+              translate: Callable[[str, str], str] | None = None) -> Path:
+    """The Participants sheet as CSV, UTF-8 with a BOM so that Excel reads Cyrillic."""
+    t = _tr_context(translate)
+    out = Path(out)
+    with written(out) as partial, open(partial, "w", encoding="utf-8-sig",
+                                       newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(participant_headers(att, lang, t))
+        for _, values in participant_rows(att, lang, t):
+            writer.writerow([_csv_value(v, att) for v in values])
+    return out
+
+
+def write_people_csv(att: Attendance, people: Sequence[Person], out: str | Path,
+                     lang: str = "en",
+                     translate: Callable[[str, str], str] | None = None) -> Path:
+    """A list of people (the no-shows, say) as CSV with a BOM: name, delegation, category."""
+    t = _tr_context(translate)
+    out = Path(out)
+    with written(out) as partial, open(partial, "w", encoding="utf-8-sig",
+                                       newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([t(L_FAMILY_NAME), t(L_GIVEN_NAME), t(L_NAME_IN_CYRILLIC),
+                         t(L_DELEGATION), t(L_CATEGORY), t(L_GENDER)])
+        for p in people:
+            writer.writerow([_csv_value(v, att) for v in (
+                p.family_name, p.given_name, f"{p.family_name_cyr} {p.given_name_cyr}".strip(),
+                att.delegations[p.delegation_id].name(lang),
+                att.categories[p.category_id].name(lang), t(GENDER_SHORT[p.gender]))])
+    return out
+
+
+def _csv_value(value: Any, att: Attendance) -> Any:
+    if isinstance(value, datetime):
+        local = _local(value, att)
+        return local.strftime("%Y-%m-%d %H:%M") if local else ""
+    return cells.csv(value)

@@ -1,0 +1,177 @@
+"""The List of Participants: delegations in protocol order, each head of delegation first.
+
+Protocol order: Member States, then international organizations, then civil society,
+then the rest; alphabetical in the language of the list. Within a delegation the
+head comes first, then the members by name. The Russian list gives names in
+Cyrillic where they are known, with the passport name beside.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.model import DelegationType, honorific, pick
+from bsm_desk.services.output import cells
+from bsm_desk.services.output.files import written
+from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
+from bsm_desk.services.reports.attendance import collect
+
+# Labels of the report, translated at writing time in the report's language.
+L_DELEGATION = QT_TRANSLATE_NOOP("Participants", "Delegation")
+L_HONORIFIC = QT_TRANSLATE_NOOP("Participants", "Honorific")
+L_NAME = QT_TRANSLATE_NOOP("Participants", "Name")
+L_NAME_IN_LATIN = QT_TRANSLATE_NOOP("Participants", "Name in Latin")
+L_NAME_IN_CYRILLIC = QT_TRANSLATE_NOOP("Participants", "Name in Cyrillic")
+L_FUNCTION = QT_TRANSLATE_NOOP("Participants", "Function")
+
+PROTOCOL = (DelegationType.MEMBER_STATE, DelegationType.INTERNATIONAL_ORGANIZATION,
+            DelegationType.CIVIL_SOCIETY, DelegationType.OTHER)
+HEAD = "hod"
+TITLE = QT_TRANSLATE_NOOP("Participants", "List of Participants")
+GROUPS = {DelegationType.MEMBER_STATE: QT_TRANSLATE_NOOP("Participants", "Member States"),
+          DelegationType.INTERNATIONAL_ORGANIZATION: QT_TRANSLATE_NOOP(
+              "Participants", "International organizations"),
+          DelegationType.CIVIL_SOCIETY: QT_TRANSLATE_NOOP("Participants", "Civil society"),
+          DelegationType.OTHER: QT_TRANSLATE_NOOP("Participants", "Others")}
+UNKNOWN_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: write the list as .pdf or .xlsx.")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    honorific: str
+    name: str  # the name to print first
+    other_name: str  # the other script, when the list gives both
+    function: str
+    head: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    group: DelegationType
+    delegation: str
+    entries: list[Entry]
+
+
+def blocks(db: Database, lang: str) -> list[Block]:
+    att = collect(db)
+    heads = {k for k, c in att.categories.items() if c.code == HEAD}
+    members: dict[int, list[Entry]] = defaultdict(list)
+    for p in att.people:
+        latin = f"{p.family_name.upper()} {p.given_name}".strip()
+        cyrillic = f"{p.family_name_cyr} {p.given_name_cyr}".strip()
+        first, other = (cyrillic, latin) if lang == "ru" and cyrillic else (latin, "")
+        members[p.delegation_id].append(Entry(
+            honorific(p.honorific, lang), first, other,
+            pick(lang, p.function_en, p.function_ru), p.category_id in heads))
+    result = []
+    for delegation_id, entries in members.items():
+        g = att.delegations[delegation_id]
+        entries.sort(key=lambda e: (not e.head, e.name.casefold()))
+        result.append(Block(g.type, g.name(lang), entries))
+    result.sort(key=lambda b: (PROTOCOL.index(b.group), b.delegation.casefold()))
+    return result
+
+
+def export(db: Database, out: str | Path, lang: str = "en",
+           translate: Callable[[str, str], str] | None = None) -> Path:
+    out = Path(out)
+
+    def t(text: str) -> str:
+        return translate("Participants", text) if translate else text
+
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise UserError(UNKNOWN_KIND, file=out.name)
+    att_event = collect(db).event
+    title = att_event.title(lang)
+    listed = blocks(db, lang)
+    with written(out) as partial:
+        if suffix == ".pdf":
+            _pdf(listed, partial, title, t)
+        else:
+            _xlsx(listed, partial, title, t, lang)
+    return out
+
+
+def _pdf(listed: list[Block], target: Path, title: str, t: Callable[[str], str]) -> None:
+    register_fonts()
+    heading = ParagraphStyle("h", fontName=BOLD, fontSize=12, leading=15, spaceBefore=8,
+                             spaceAfter=3, keepWithNext=True)
+    group = ParagraphStyle("g", fontName=BOLD, fontSize=14, leading=18, spaceBefore=12,
+                           spaceAfter=4, textColor=colors.HexColor("#1f3a5f"),
+                           keepWithNext=True)
+    cell = ParagraphStyle("c", fontName=REGULAR, fontSize=9.5, leading=12)
+    bold_cell = ParagraphStyle("b", parent=cell, fontName=BOLD)
+    story: list[object] = [Paragraph(t(TITLE), ParagraphStyle(
+        "t", fontName=BOLD, fontSize=18, leading=22, spaceAfter=8))]
+    current: DelegationType | None = None
+    for block in listed:
+        if block.group is not current:
+            current = block.group
+            story.append(Paragraph(paragraph_text(t(GROUPS[current])), group))
+        story.append(Paragraph(paragraph_text(block.delegation), heading))
+        rows = []
+        for entry in block.entries:
+            name = f"{entry.honorific} {entry.name}".strip()
+            if entry.other_name:
+                name += f" ({entry.other_name})"
+            style = bold_cell if entry.head else cell
+            rows.append([Paragraph(paragraph_text(name), style),
+                         Paragraph(paragraph_text(entry.function), cell)])
+        table = Table(rows, colWidths=[85 * mm, 85 * mm], hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+        story += [table, Spacer(1, 2 * mm)]
+
+    def decorate(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(REGULAR, 7.5)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        text = title if len(title) < 140 else title[:137] + "…"
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, text)
+        canvas.drawCentredString(A4[0] / 2, 10 * mm, str(doc.page))
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+                            topMargin=20 * mm, bottomMargin=18 * mm, title=t(TITLE),
+                            author="BSM Desk")
+    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+
+
+def _xlsx(listed: list[Block], target: Path, title: str, t: Callable[[str], str],
+          lang: str) -> None:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(t(TITLE)[:31])
+    ws.freeze_panes = "A3"
+    for column, width in zip("ABCDE", (34, 12, 36, 36, 44), strict=True):
+        ws.column_dimensions[column].width = width
+    ws.append([cells.xlsx(title, ws)])
+    headers = [t(L_DELEGATION), t(L_HONORIFIC), t(L_NAME),
+               t(L_NAME_IN_LATIN) if lang == "ru" else t(L_NAME_IN_CYRILLIC), t(L_FUNCTION)]
+    header_cells = []
+    for text in headers:
+        c = WriteOnlyCell(ws, value=text)
+        c.font = Font(bold=True)
+        header_cells.append(c)
+    ws.append(header_cells)
+    for block in listed:
+        for entry in block.entries:
+            ws.append([cells.xlsx(v, ws) for v in (block.delegation, entry.honorific, entry.name,
+                                             entry.other_name, entry.function)])
+    wb.save(target)

@@ -1,0 +1,145 @@
+"""Editing, bulk changes with undo, delegation summaries, duplicates and merging."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bsm_desk.domain.errors import UserError
+from bsm_desk.domain.model import Delegate, DelegateStatus, Delegation, DelegationType, Gender
+from bsm_desk.services import registry
+from bsm_desk.services.event import NewEvent, create_event
+from bsm_desk.services.registry import duplicates
+from bsm_desk.store import atomic, delegations, history
+from bsm_desk.store import delegates as store
+from bsm_desk.store.delegates import search_ids
+from tests.conftest import DESK
+
+WHO = {"desk_id": DESK, "operator": "Zarina"}
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    db = create_event(tmp_path / "r.sqlite", NewEvent(
+        "Registry test", date(2022, 10, 18), date(2022, 10, 19), "Asia/Dushanbe"), desk_id=DESK)
+    with atomic(db):
+        delegations.add_delegation(db, Delegation("Tajikistan", "Таджикистан",
+                                                  DelegationType.MEMBER_STATE, "TJ",
+                                                  size_limit=2))
+        delegations.add_delegation(db, Delegation("Kazakhstan", "Казахстан",
+                                                  DelegationType.MEMBER_STATE, "KZ"))
+    return db
+
+
+def person(**values) -> Delegate:
+    base = dict(family_name="Rahmonov", given_name="Jamshed", delegation_id=1, category_id=2,
+                gender=Gender.MALE)
+    base.update(values)
+    return Delegate(**base)  # type: ignore[arg-type]
+
+
+def test_add_and_edit_are_recorded_in_history(db) -> None:
+    new_id = registry.save_delegate(db, person(email="j@mfa.tj"), **WHO)
+    saved = store.get_delegate(db, new_id)
+    registry.save_delegate(db, replace(saved, function_en="Minister", family_name_cyr="Раҳмонов"),
+                           **WHO)
+    entries = history.for_delegate(db, new_id)
+    assert [e.action for e in entries] == ["created", "updated"]
+    assert entries[1].changes == {"family_name_cyr": ["", "Раҳмонов"],
+                                  "function_en": ["", "Minister"]}
+    assert entries[1].operator == "Zarina" and entries[1].desk_id == DESK
+    assert search_ids(db, "Раҳмонов") == [new_id]
+
+
+@pytest.mark.parametrize(("changes", "field"), [
+    ({"family_name": ""}, "family name"),
+    ({"family_name": "Раҳмонов"}, "Latin letters"),
+    ({"family_name_cyr": "Rahmonov"}, "Cyrillic letters"),
+    ({"email": "nope"}, "not an e-mail"),
+    ({"delegation_id": 0}, "delegation"),
+])
+def test_invalid_records_are_not_saved(db, changes: dict, field: str) -> None:
+    with pytest.raises(UserError, match=field):
+        registry.save_delegate(db, person(**changes), **WHO)
+    assert store.all_delegates(db) == []
+
+
+def test_bulk_actions_and_their_undo(db) -> None:
+    ids = [registry.save_delegate(db, person(given_name=n), **WHO) for n in ("A", "B", "C")]
+    before = registry.mark_credentials(db, ids[:2], date(2022, 10, 17), **WHO)
+    people = {d.id: d for d in store.all_delegates(db)}
+    assert people[ids[0]].status is DelegateStatus.ACCREDITED
+    assert people[ids[0]].credentials_received == date(2022, 10, 17)
+    assert people[ids[2]].status is DelegateStatus.REGISTERED
+    registry.restore(db, before, **WHO)
+    people = {d.id: d for d in store.all_delegates(db)}
+    assert people[ids[0]].status is DelegateStatus.REGISTERED
+    assert people[ids[0]].credentials_received is None
+    assert [e.action for e in history.for_delegate(db, ids[0])] == [
+        "created", "accredited", "undone"]
+    registry.cancel(db, [ids[2]], **WHO)
+    assert store.get_delegate(db, ids[2]).status is DelegateStatus.CANCELLED
+    registry.set_category(db, ids, 1, **WHO)
+    assert {d.category_id for d in store.all_delegates(db)} == {1}
+
+
+def test_delegation_summary_warns_over_the_limit(db) -> None:
+    registry.save_delegate(db, person(given_name="Head", category_id=1), **WHO)
+    for name in ("B", "C"):
+        registry.save_delegate(db, person(given_name=name, gender=Gender.FEMALE), **WHO)
+    summary = registry.delegation_summary(db, 1)
+    assert summary.members == 3 and summary.women == 2
+    assert summary.head is not None and summary.head.given_name == "Head"
+    assert summary.over_limit == 1
+    assert registry.delegation_summary(db, 2).over_limit == 0
+    assert registry.delegation_summary(db, 99) is None
+
+
+def test_the_same_person_in_two_scripts_is_a_likely_duplicate(db) -> None:
+    a = registry.save_delegate(db, person(), **WHO)
+    b = registry.save_delegate(db, person(family_name="Rakhmonov", given_name="Dzhamshed",
+                                          family_name_cyr="Раҳмонов", given_name_cyr="Ҷамшед"),
+                               **WHO)
+    registry.save_delegate(db, person(given_name="Farrukh"), **WHO)  # a brother
+    registry.save_delegate(db, person(delegation_id=2), **WHO)  # a namesake elsewhere
+    pairs = duplicates.find_duplicates(db)
+    assert [p.ids for p in pairs] == [(a, b)]
+    assert pairs[0].reason == duplicates.SAME_NAME
+
+
+def test_same_email_and_similar_names(db) -> None:
+    a = registry.save_delegate(db, person(email="j@mfa.tj"), **WHO)
+    b = registry.save_delegate(db, person(family_name="Smith", delegation_id=2,
+                                          email="J@MFA.TJ"), **WHO)
+    c = registry.save_delegate(db, person(family_name="Rahmonov", given_name="Jamshid"), **WHO)
+    reasons = {p.ids: p.reason for p in duplicates.find_duplicates(db)}
+    assert reasons[(a, b)] == duplicates.SAME_EMAIL
+    assert reasons[(a, c)] == duplicates.SIMILAR_NAME
+    only_b = duplicates.find_duplicates(db, among=[b])
+    assert [p.ids for p in only_b] == [(a, b)]
+
+
+def test_dismissed_pairs_are_not_proposed_again(db) -> None:
+    a = registry.save_delegate(db, person(), **WHO)
+    b = registry.save_delegate(db, person(given_name="Jamshid"), **WHO)
+    duplicates.dismiss(db, b, a, desk_id=DESK)
+    assert duplicates.find_duplicates(db) == []
+
+
+def test_merge_keeps_one_record_and_both_histories(db) -> None:
+    keep = registry.save_delegate(db, person(email="j@mfa.tj"), **WHO)
+    drop = registry.save_delegate(db, person(family_name_cyr="Раҳмонов", given_name_cyr="Ҷамшед",
+                                             phone="+992 900"), **WHO)
+    merged = duplicates.merge(db, keep, drop, **WHO)
+    assert (merged.family_name_cyr, merged.phone, merged.email) == ("Раҳмонов", "+992 900",
+                                                                    "j@mfa.tj")
+    assert [d.id for d in store.all_delegates(db)] == [keep]
+    assert store.get_delegate(db, drop).merged_into == keep  # kept, not deleted
+    assert search_ids(db, "Раҳмонов") == [keep]
+    assert [e.action for e in history.for_delegate(db, keep)] == ["created", "merged"]
+    assert [e.action for e in history.for_delegate(db, drop)] == ["created", "merged_into"]
+    with pytest.raises(UserError, match="cannot be merged"):
+        duplicates.merge(db, keep, drop, **WHO)

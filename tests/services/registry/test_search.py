@@ -1,0 +1,110 @@
+"""Finding anyone in Latin or Cyrillic, in any common spelling, or with a typo."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bsm_desk.domain.model import Delegate, Delegation, DelegationType, Gender
+from bsm_desk.services.event import NewEvent, create_event
+from bsm_desk.services.registry.search import search, search_ids
+from bsm_desk.store import atomic, delegations
+from bsm_desk.store import delegates as store
+from tests.conftest import DESK
+
+PEOPLE = [
+    ("Rahmonov", "Jamshed", "Раҳмонов", "Ҷамшед"),
+    ("Rakhimova", "Malika", "Рахимова", "Малика"),
+    ("Solovev", "Dmitrii", "Соловьёв", "Дмитрий"),
+    ("Nurgalieva", "Aigerim", "Нұрғалиева", "Әйгерім"),
+    ("Smith", "John", "", ""),
+    ("Qurbonzoda", "Firdavs", "Қурбонзода", "Фирдавс"),
+]
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    db = create_event(tmp_path / "s.sqlite", NewEvent(
+        "Search test", date(2022, 10, 18), date(2022, 10, 19), "Asia/Dushanbe"), desk_id=DESK)
+    with atomic(db):
+        delegation = delegations.add_delegation(
+            db, Delegation("Tajikistan", "Таджикистан", DelegationType.MEMBER_STATE, "TJ"))
+        store.add_delegates(db, [
+            Delegate(f, g, delegation, 1, family_name_cyr=fc, given_name_cyr=gc,
+                     gender=Gender.MALE) for f, g, fc, gc in PEOPLE])
+    return db
+
+
+def names(db, text: str) -> list[str]:
+    return [h.family_name for h in search(db, text)]
+
+
+@pytest.mark.parametrize("text", ["Рахмонов", "Раҳмонов", "Rakhmonov", "rahmonov", "Rahmonov",
+                                  "RAHMONOV", "rah", "Ра"[:2] + "ҳм"])
+def test_the_same_man_in_every_spelling(db, text: str) -> None:
+    assert names(db, text)[0] == "Rahmonov"
+
+
+def test_word_order_and_script_mix_are_ignored(db) -> None:
+    assert names(db, "Jamshed Rahmonov") == ["Rahmonov"]
+    assert names(db, "Ҷамшед Rahmonov") == ["Rahmonov"]
+    assert names(db, "Dzhamshed Раҳмонов") == ["Rahmonov"]
+
+
+def test_tajik_kazakh_and_yo_letters_fold(db) -> None:
+    assert names(db, "Kurbonzoda") == ["Qurbonzoda"]
+    assert names(db, "Курбонзода") == ["Qurbonzoda"]
+    assert names(db, "Solovyov") == ["Solovev"]
+    assert names(db, "Соловьев Дмитрий") == ["Solovev"]
+    assert names(db, "Nurghalieva Aygerim") == ["Nurgalieva"]
+
+
+def test_prefixes_start_at_two_letters(db) -> None:
+    assert set(names(db, "Ra")) == {"Rahmonov", "Rakhimova"}
+    assert names(db, "Rak")[:2] == ["Rahmonov", "Rakhimova"] or \
+        set(names(db, "Rak")[:2]) == {"Rahmonov", "Rakhimova"}  # "Rak" may go on as "Rakh"
+    assert names(db, "Rakhi") == ["Rakhimova"]
+    assert search_ids(db, "R") == ([], True)
+
+
+def test_a_typo_finds_the_nearest_names(db) -> None:
+    hits = search(db, "Rahmanov")
+    assert hits and hits[0].family_name == "Rahmonov" and hits[0].fuzzy
+    assert search(db, "Smiht")[0].family_name == "Smith"
+
+
+def test_nonsense_finds_nobody(db) -> None:
+    assert search(db, "zzzz qqqq") == []
+    assert search(db, "") == []
+    assert search(db, "--- ***") == []
+
+
+def test_results_carry_names_delegation_and_status(db) -> None:
+    hit = search(db, "Firdavs", lang="ru")[0]
+    assert (hit.family_name_cyr, hit.given_name_cyr) == ("Қурбонзода", "Фирдавс")
+    assert hit.delegation == "Таджикистан"
+    assert hit.status == "registered"
+
+
+def test_a_renamed_delegate_is_found_by_the_new_name_only(db) -> None:
+    person = store.get_delegate(db, store.search_ids(db, "Smith")[0])
+    from dataclasses import replace
+
+    with atomic(db):
+        store.update_delegate(db, replace(person, family_name="Jones"))
+    assert names(db, "Jones") == ["Jones"]
+    assert store.search_ids(db, "Smith") == []
+
+
+def test_the_demo_is_searchable_at_scale(demo_file: Path) -> None:
+    from bsm_desk.store import connect
+
+    db = connect(demo_file)
+    anyone = store.get_delegate(db, 123)
+    assert anyone is not None
+    found = store.search_ids(db, f"{anyone.given_name} {anyone.family_name}", 50)
+    assert anyone.id in found
+    if anyone.family_name_cyr:
+        assert anyone.id in store.search_ids(db, anyone.cyrillic_name, 50)

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from openpyxl import load_workbook
+
+from bsm_desk.domain.model import DelegationType
+from bsm_desk.services.demo import build_demo
+from bsm_desk.services.reports import attendance, participants
+from bsm_desk.store import backup_to, connect
+from bsm_desk.translations import translate_function
+from tests.conftest import DESK
+
+HOSTILE = '=HYPERLINK("http://x","y")'
+
+
+@pytest.fixture(scope="module")
+def attended(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("att") / "demo.sqlite"
+    build_demo(path, desk_id=DESK, attendance=True)
+    return path
+
+
+@pytest.fixture
+def db(attended: Path, tmp_path: Path):
+    copy = tmp_path / "copy.sqlite"
+    source = connect(attended)
+    backup_to(source, copy)
+    source.close()
+    database = connect(copy)
+    yield database
+    database.close()
+
+
+def standing(db, checkpoint: str) -> int:
+    return db.execute(
+        "SELECT COUNT(DISTINCT c.delegate_id) FROM checkin c JOIN delegate d ON d.id ="
+        " c.delegate_id WHERE c.checkpoint = ? AND c.accepted = 1 AND d.status != 'cancelled'"
+        " AND c.uuid NOT IN (SELECT undoes FROM checkin WHERE undoes IS NOT NULL)",
+        [checkpoint]).fetchone()[0]
+
+
+def test_workbook_sheets_totals_and_types(db, tmp_path):
+    db.execute("UPDATE delegate SET family_name = ? WHERE id = 1", [HOSTILE])
+    data = attendance.collect(db)
+    out = attendance.write_workbook(data, tmp_path / "a.xlsx", "en")
+    wb = load_workbook(out)
+    assert wb.sheetnames[:2] == ["Summary", "Participants"]
+    assert wb.sheetnames[-1] == "By delegation"
+    assert len(wb.sheetnames) == 3 + len(data.sessions)
+    summary = wb["Summary"]
+    header_row = next(r for r in range(1, 10) if summary.cell(r, 1).value == "Day or session")
+    assert summary.freeze_panes == f"A{header_row + 1}"
+    day_one = summary.cell(header_row + 1, 1)
+    assert day_one.value == "2022-10-18"
+    present = summary.cell(header_row + 1, 3).value
+    assert isinstance(present, int) and present == standing(db, "entrance-2022-10-18")
+    women, men, unstated = (summary.cell(header_row + 1, c).value for c in (4, 5, 6))
+    assert women + men + unstated == present
+    sheet = wb["Participants"]
+    headers = [c.value for c in sheet[1]]
+    assert headers[:3] == ["Family name", "Given name", "Family name (Cyrillic)"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+    first_day = headers.index("Day 2022-10-18: first check-in") + 1
+    times = [sheet.cell(r, first_day) for r in range(2, sheet.max_row + 1)]
+    filled = [c for c in times if c.value is not None]
+    assert len(filled) == present
+    assert all(isinstance(c.value, datetime) and c.data_type == "d" for c in filled)
+    assert all(8 <= c.value.hour <= 11 for c in filled)  # venue time, not UTC
+    hostile = [c for row in sheet.iter_rows() for c in row if c.value == HOSTILE]
+    assert hostile and all(c.data_type == "s" for c in hostile)
+
+
+def test_workbook_in_russian(db, tmp_path):
+    data = attendance.collect(db)
+    out = attendance.write_workbook(data, tmp_path / "ru.xlsx", "ru", translate_function("ru"))
+    wb = load_workbook(out)
+    assert wb.sheetnames[:2] == ["Сводка", "Участники"]
+    assert [c.value for c in wb["Участники"][1]][:2] == ["Фамилия", "Имя"]
+    assert "Открытие конференции" in " ".join(wb.sheetnames)
+
+
+def test_csv_opens_in_excel_with_cyrillic(db, tmp_path):
+    db.execute("UPDATE delegate SET given_name = ? WHERE id = 2", [HOSTILE])
+    out = attendance.write_csv(attendance.collect(db), tmp_path / "p.csv", "en")
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0][0] == "Family name"
+    assert any("Ҷ" in cell or "Қ" in cell for row in rows for cell in row)
+    assert any(cell == "'" + HOSTILE for row in rows for cell in row)
+
+
+def test_no_shows_and_arrivals(db):
+    data = attendance.collect(db)
+    shows = data.no_shows()
+    assert shows and all(p.status == "accredited" for p in shows)
+    present = data.present_any_day()
+    assert not {p.id for p in shows} & present
+    quarters = attendance.arrivals_per_quarter(data, data.days[0])
+    assert sum(n for _, n in quarters) == len(data.day_first[data.days[0]])
+    assert all(t.minute % 15 == 0 for t, _ in quarters)
+
+
+def test_list_of_participants_in_protocol_order(db, tmp_path):
+    listed = participants.blocks(db, "en")
+    kinds = [b.group for b in listed]
+    assert kinds == sorted(kinds, key=participants.PROTOCOL.index)
+    states = [b.delegation for b in listed if b.group is DelegationType.MEMBER_STATE]
+    assert states == sorted(states, key=str.casefold)
+    for block in listed:
+        heads = [e.head for e in block.entries]
+        assert heads == sorted(heads, reverse=True)  # the head first
+    out = participants.export(db, tmp_path / "lop.pdf", "en")
+    texts = [p.get_textpage().get_text_range() for p in pdfium.PdfDocument(str(out))]
+    assert "List of Participants" in texts[0] and "Member States" in texts[0]
+    assert "2" in [line.strip() for line in texts[1].splitlines()]  # page numbers
+    ru = participants.export(db, tmp_path / "lop-ru.pdf", "ru", translate_function("ru"))
+    first = pdfium.PdfDocument(str(ru))[0].get_textpage().get_text_range()
+    assert "Список участников" in first and "Государства-члены" in first
+    assert "Е. П." in first  # honorifics in Russian
+    book = load_workbook(participants.export(db, tmp_path / "lop.xlsx", "ru",
+                                             translate_function("ru")))
+    rows = list(book.active.iter_rows(min_row=3, values_only=True))
+    assert len(rows) == len(attendance.collect(db).people)
+
+
+@pytest.mark.skipif(not shutil.which("soffice") and not shutil.which("libreoffice"),
+                    reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_workbook(db, tmp_path):
+    out = attendance.write_workbook(attendance.collect(db), tmp_path / "lo.xlsx", "en")
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(out)], check=True, timeout=180, capture_output=True)
+    assert (tmp_path / "lo.pdf").stat().st_size > 1000
