@@ -54,7 +54,7 @@ def _batch() -> Result:
 
 
 def _click() -> Result:
-    from bsm_desk.ui.printing import page_image
+    from bsm_desk.ui.badges.printing import page_image
 
     path = demo_db(2000)
     db = connect(path)

@@ -123,8 +123,8 @@ def _gui(path: str, codes: list[str], service: list[float]) -> Result:
     from PySide6.QtCore import QCoreApplication
 
     from bsm_desk import config
-    from bsm_desk.ui.app import application
-    from bsm_desk.ui.screens.checkin import CheckinScreen
+    from bsm_desk.ui.checkin.screen import CheckinScreen
+    from bsm_desk.ui.shell.app import application
 
     app = application()
     db = connect(path)

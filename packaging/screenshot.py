@@ -26,9 +26,9 @@ def main() -> int:
 
     from bsm_desk import config, paths
     from bsm_desk.services.demo import build_demo
-    from bsm_desk.ui import i18n
-    from bsm_desk.ui.app import application
-    from bsm_desk.ui.main_window import MainWindow
+    from bsm_desk.ui.shell import i18n
+    from bsm_desk.ui.shell.app import application
+    from bsm_desk.ui.shell.main_window import MainWindow
 
     app = application()
     settings = config.load()

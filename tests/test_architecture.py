@@ -21,7 +21,7 @@ def test_import_linter_contracts_hold() -> None:
     tool = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
     result = subprocess.run([tool, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 4 kept, 0 broken" in result.stdout
+    assert "Contracts: 6 kept, 0 broken" in result.stdout
 
 
 @pytest.mark.parametrize("layer", ["domain", "store", "services"])
@@ -104,3 +104,17 @@ def test_every_capability_package_is_in_the_services_contract() -> None:
     assert packages == named
     loose = [p.name for p in (PACKAGE / "services").glob("*.py") if p.name != "__init__.py"]
     assert loose == [], f"modules outside any capability package: {loose}"
+
+
+def test_every_screen_package_is_in_the_ui_contracts() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    independent = next(c for c in config["tool"]["importlinter"]["contracts"]
+                       if c["name"].startswith("Screens of different capabilities"))
+    packages = {f"bsm_desk.ui.{p.name}" for p in (PACKAGE / "ui").iterdir()
+                if (p / "__init__.py").exists()} - {"bsm_desk.ui.shell", "bsm_desk.ui.widgets"}
+    assert len(packages) >= 6
+    assert packages == set(independent["modules"])
+    loose = [p.name for p in (PACKAGE / "ui").glob("*.py") if p.name != "__init__.py"]
+    assert loose == [], f"modules outside any ui package: {loose}"

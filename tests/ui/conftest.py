@@ -5,9 +5,9 @@ from collections.abc import Iterator
 import pytest
 
 from bsm_desk import config
-from bsm_desk.ui import i18n
-from bsm_desk.ui.app import application
-from bsm_desk.ui.main_window import MainWindow
+from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.app import application
+from bsm_desk.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from bsm_desk.services.registry.search import search
 from bsm_desk.store.delegates import get_delegates
-from bsm_desk.ui import i18n
+from bsm_desk.ui.shell import i18n
 
 Finder = Callable[[str], list[tuple[int, str]]]
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from bsm_desk.ui.theme import KIND_COLOURS
+from bsm_desk.ui.shell.theme import KIND_COLOURS
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,374 @@
+"""The Badges screen: find a delegate, see the badge as it will print, print it.
+
+The list is the registry without the cancelled; "Not printed yet" narrows it to the
+people still waiting for a badge (print on arrival). The preview is the real PDF of
+the selected badge, rendered by PDFium, so what is seen is what prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from bsm_desk import config
+from bsm_desk.domain.model import BadgeLayout as Layout
+from bsm_desk.domain.model import ReissueReason
+from bsm_desk.services.event import Overview
+from bsm_desk.store.delegates import DelegateQuery
+from bsm_desk.ui.badges import printing
+from bsm_desk.ui.badges.actions import BadgeActions
+from bsm_desk.ui.badges.model import BadgesModel
+from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.icons import icon
+from bsm_desk.ui.shell.state import window_settings
+from bsm_desk.ui.widgets.filters import fill_choices
+
+PREVIEW_WIDTH = 360
+
+
+def _badges():  # type: ignore[no-untyped-def]
+    """The badge service; reportlab and PDFium load when a badge is first drawn."""
+    from bsm_desk.services import badges
+
+    return badges
+
+
+class BadgesScreen(QWidget):
+    changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.db: Database | None = None
+        self.db_path: Path | None = None
+        self.model: BadgesModel | None = None
+        self._overview: Overview | None = None
+        self._loaded = False
+        self._waiting: int | None = None  # badges not printed yet, while nothing changes
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.count = QLabel()
+        self.count.setProperty("role", "subtitle")
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.returnPressed.connect(self._take_first)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        self.delegation = QComboBox()
+        self.delegation.setMinimumContentsLength(18)
+        self.delegation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category = QComboBox()
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unprinted = QCheckBox()
+        for combo in (self.delegation, self.category):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.unprinted.toggled.connect(self._apply_filter)
+
+        self.table = QTableView()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(lambda _: self.actions.print_selected())
+
+        self.layout_label = QLabel()
+        self.layout_box = QComboBox()
+        for layout in Layout:
+            self.layout_box.addItem("", layout.value)
+        stored = str(window_settings().value("badges/layout", Layout.A6.value))
+        self.layout_box.setCurrentIndex(max(self.layout_box.findData(stored), 0))
+        self.layout_box.currentIndexChanged.connect(self._layout_changed)
+        self.layout_label.setBuddy(self.layout_box)
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedSize(PREVIEW_WIDTH, int(PREVIEW_WIDTH * 1.42))
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.preview.setStyleSheet("QLabel { background: palette(mid); }")
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.info.setFixedWidth(PREVIEW_WIDTH)
+        self._preview_timer = QTimer(self, singleShot=True, interval=0)
+        self._preview_timer.timeout.connect(self.update_preview)
+
+        self.actions = BadgeActions(self)
+        side = QVBoxLayout()
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.layout_label)
+        chooser.addWidget(self.layout_box, 1)
+        side.addLayout(chooser)
+        side.addWidget(self.preview)
+        side.addWidget(self.info)
+        self.buttons: list[QToolButton] = []
+        for row in ((self.actions.print_one, self.actions.reprint, self.actions.pdf_one),
+                    (self.actions.photo, self.actions.remove_photo),
+                    (self.actions.print_all, self.actions.pdf_all)):
+            line = QHBoxLayout()
+            for action in row:
+                button = QToolButton()
+                button.setDefaultAction(action)
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+                line.addWidget(button)
+                self.buttons.append(button)
+            line.addStretch(1)
+            side.addLayout(line)
+        side.addStretch(1)
+
+        filters = QHBoxLayout()
+        for widget in (self.search, self.delegation, self.category, self.unprinted):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(filters)
+        left.addWidget(self.table, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addSpacing(12)
+        body.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addWidget(self.title)
+        layout.addWidget(self.count)
+        layout.addLayout(body, 1)
+        self.retranslate_ui()
+
+    # -- data ------------------------------------------------------------------------
+    def load(self, db: Database, overview: Overview, path: Path | None = None) -> None:
+        self._waiting = None
+        self.unload()
+        self.db, self.db_path, self._overview = db, path, overview
+        self.model = BadgesModel(db, self)
+        self.model.zone = overview.event.zone
+        self.model.modelReset.connect(self._update_count)
+        self._loaded = False
+        self._fill_filters()
+        if self.isVisible():
+            self._first_show()
+
+    def set_overview(self, overview: Overview) -> None:
+        self._waiting = None
+        self._overview = overview
+        keep = self.selected_id()
+        self._fill_filters()
+        if self._loaded and self.model is not None:
+            self.model.set_query(self.model.query)
+            if keep is not None:
+                self.select(keep)
+
+    def unload(self) -> None:
+        self.table.setModel(None)
+        if self.model is not None:
+            self.model.deleteLater()
+        self.model, self.db, self._overview = None, None, None
+        self.preview.clear()
+        self.info.clear()
+
+    def _first_show(self) -> None:
+        if self.model is None or self._loaded:
+            return
+        self._loaded = True
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.model.set_query(DelegateQuery(lang=i18n.language()))
+        self.table.setModel(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        for column, width in enumerate((175, 150, 150, 125)):
+            self.table.setColumnWidth(column, width)
+        self.actions.update_enabled()
+        self._update_count()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._first_show()
+        super().showEvent(event)
+
+    def badge_layout(self) -> Layout:
+        return Layout(self.layout_box.currentData())
+
+    def selected_id(self) -> int | None:
+        if self.model is None or self.table.selectionModel() is None:
+            return None
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.delegate_id(rows[0].row()) if rows else None
+
+    def list_ids(self) -> list[int]:
+        return list(self.model.ids()) if self.model is not None else []
+
+    def select(self, delegate_id: int) -> bool:
+        if self.model is None or delegate_id not in self.model.ids():
+            return False
+        row = self.model.ids().index(delegate_id)
+        self.table.selectionModel().select(
+            self.model.index(row, 0), self.table.selectionModel().SelectionFlag.ClearAndSelect
+            | self.table.selectionModel().SelectionFlag.Rows)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def badges_changed(self, ids: list[int]) -> None:
+        """Badges were printed or reissued: fresh states, preview and figures."""
+        self._waiting = None
+        if self.model is not None:
+            if self.model.unprinted_only:
+                self.model.set_query(self.model.query)
+            else:
+                self.model.forget(ids)
+        self._update_count()
+        self.update_preview()
+        self.actions.update_enabled()
+        self.changed.emit()
+
+    def reprint(self, delegate_id: int, reason: ReissueReason) -> None:
+        """Asked from elsewhere (a corrected name): show the delegate and reprint."""
+        if self.unprinted.isChecked():
+            self.unprinted.setChecked(False)
+        self.search.clear()
+        self._apply_filter()
+        self.select(delegate_id)
+        self.actions.reissue_and_print(delegate_id, reason)
+
+    def show_error(self, exc: BaseException) -> None:
+        QMessageBox.critical(self, self.tr("Badges"), translate_error(exc))
+
+    # -- preview -----------------------------------------------------------------------
+    def _selection_changed(self) -> None:
+        self.actions.update_enabled()
+        self._preview_timer.start()
+
+    def _layout_changed(self) -> None:
+        window_settings().setValue("badges/layout", self.badge_layout().value)
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        delegate_id = self.selected_id()
+        if self.db is None or delegate_id is None:
+            self.preview.clear()
+            self.preview.setText(self.tr("Select a delegate to see the badge."))
+            self.info.clear()
+            return
+        try:
+            prepared = _badges().prepare(self.db, [delegate_id], self.badge_layout())
+        except Exception as exc:  # noqa: BLE001 - shown in place of the preview
+            self.preview.setText(translate_error(exc))
+            return
+        ratio = self.devicePixelRatioF()
+        width, height = printing.page_points(prepared.pdf)
+        scale = min((self.preview.width() - 12) / width, (self.preview.height() - 12) / height)
+        image = printing.page_image(prepared.pdf, 0, 72 * scale * ratio)
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(ratio)
+        self.preview.setPixmap(pixmap)
+        self.info.setText(self._status_text(delegate_id))
+
+    def _status_text(self, delegate_id: int) -> str:
+        assert self.db is not None
+        state = _badges().status(self.db, delegate_id)
+        zone = self._overview.event.zone if self._overview else None
+        lines = [self.tr("Badge version {version}.").format(version=state.version)]
+        if state.reissues:
+            last = state.reissues[-1]
+            lines.append(self.tr("Reissued ({reason}) {when}; earlier badges are revoked.")
+                         .format(reason=self.actions.reason_text(ReissueReason(last.reason)),
+                                 when=last.at.astimezone(zone).strftime("%d.%m %H:%M")))
+        current = [p for p in state.prints if p.version == state.version]
+        if current:
+            last_print = current[-1]
+            lines.append(self.tr("Prints of this version: {count}, the last {when} at {desk}.")
+                         .format(count=len(current),
+                                 when=last_print.at.astimezone(zone).strftime("%d.%m %H:%M"),
+                                 desk=current[-1].operator or current[-1].desk_id[:8]))
+        else:
+            lines.append(self.tr("Not printed yet."))
+        return " ".join(lines)
+
+    # -- filters -----------------------------------------------------------------------
+    def _fill_filters(self) -> None:
+        fill_choices(self.delegation, self.category, self._overview, i18n.language(),
+                     self.tr("All delegations"), self.tr("All categories"))
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        if self.model is None or not self._loaded:
+            return
+        text = self.search.text().strip()
+        query = self.model.query
+        sort = "relevance" if text else ("name" if query.sort == "relevance" else query.sort)
+        self.model.unprinted_only = self.unprinted.isChecked()
+        self.model.set_query(replace(query, delegation_id=self.delegation.currentData(),
+                                     category_id=self.category.currentData(), search=text,
+                                     sort=sort))
+        self.actions.update_enabled()
+        self._preview_timer.start()
+
+    def _take_first(self) -> None:
+        """Enter in the search field: the best match is selected, ready for Ctrl+P."""
+        self._apply_filter()
+        if self.model is not None and self.model.rowCount():
+            self.select(self.model.delegate_id(0))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _update_count(self) -> None:
+        if self.model is None or self.db is None:
+            self.count.clear()
+            return
+        if self._waiting is None:  # counted again only when badges change, not per keystroke
+            self._waiting = len(_badges().unprinted(self.db))
+        self.count.setText(self.tr("In the list: {shown} · badges not printed yet: {waiting}")
+                           .format(shown=self.model.rowCount(), waiting=self._waiting))
+
+    # -- language --------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Badges"))
+        self.search.setPlaceholderText(self.tr("Find a name (Ctrl+F), Enter to pick"))
+        self.unprinted.setText(self.tr("&Not printed yet"))
+        self.unprinted.setToolTip(self.tr("Print on arrival: only delegates whose current "
+                                          "badge has not been printed"))
+        self.layout_label.setText(self.tr("&Layout:"))
+        names = {Layout.CR80: self.tr("CR80 card, 85.6 × 54 mm"),
+                 Layout.A6: self.tr("A6 badge, 105 × 148 mm"),
+                 Layout.A4_4UP: self.tr("A4 sheet, four A6 with cut marks")}
+        for index in range(self.layout_box.count()):
+            self.layout_box.setItemText(index, names[Layout(self.layout_box.itemData(index))])
+        self.actions.retranslate_ui()
+        self._fill_filters()
+        if self.model is not None and self._loaded:
+            self.model.set_language(i18n.language())
+        self._update_count()
+        self.update_preview()

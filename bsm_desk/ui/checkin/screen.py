@@ -1,0 +1,440 @@
+"""The Check-in screen: where a desk or a session door spends the day.
+
+A barcode scanner is a keyboard that types the code and Enter, so the input field
+keeps the focus; each Enter queues what was typed and the queue is worked off in
+order, one verdict each. A name typed instead of a code searches the registry.
+The verdict is shown only after the check-in is committed (``Desk.scan``).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from bsm_desk.ui.checkin.camera import CameraScanner
+
+from bsm_desk import config
+from bsm_desk.domain.checkin import looks_like_a_name
+from bsm_desk.domain.errors import DatabaseBusy
+from bsm_desk.services import checkin
+from bsm_desk.services.checkin import Desk, Verdict
+from bsm_desk.services.event import Overview
+from bsm_desk.ui.checkin.name_results import NameResults
+from bsm_desk.ui.checkin.side import CheckinSide
+from bsm_desk.ui.checkin.sounds import Sounds
+from bsm_desk.ui.checkin.verdict_panel import VerdictPanel
+from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.icons import icon
+
+# A scan waits this long for another program's lock (the window stays responsive), then
+# waits on a timer and tries again, as often as it takes.
+LOCK_WAIT_MS = 200
+RETRY_MS = 300
+
+class CheckinScreen(QWidget):
+    changed = Signal()
+    message = Signal(str)
+    print_badge_requested = Signal(int)
+
+    def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.db: Database | None = None
+        self.db_path: Path | None = None
+        self.desk: Desk | None = None
+        self._overview: Overview | None = None
+        # What was scanned, how, and when (kept when the scan waits for the database).
+        self._queue: deque[tuple[str, str, datetime]] = deque()
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self._drain)
+        self.sounds = Sounds(self)
+        self.sounds.muted = settings.sounds == "off"
+        self._scanner: CameraScanner | None = None
+        self._cameras_checked = False
+
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.point = QComboBox()
+        self.point.setMinimumContentsLength(40)
+        self.point.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.point.currentIndexChanged.connect(self._checkpoint_changed)
+        self.rules = QToolButton()
+        self.rules.setIcon(icon("settings"))
+        self.rules.clicked.connect(self.edit_rules)
+        self.mute = QToolButton()
+        self.mute.setCheckable(True)
+        self.mute.setChecked(self.sounds.muted)
+        self.mute.toggled.connect(self._mute)
+        self.camera_button = QToolButton()
+        self.camera_button.setCheckable(True)
+        self.camera_button.setIcon(icon("photo"))
+        self.camera_button.toggled.connect(self._camera)
+        self.camera_button.setVisible(False)  # until a camera is found (on first show)
+        for button in (self.rules, self.mute, self.camera_button):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.point.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.input = QLineEdit()
+        font = QFont(self.input.font())
+        font.setPointSize(18)
+        self.input.setFont(font)
+        self.input.returnPressed.connect(lambda: self.enqueue(self.input.text(), "scan"))
+        self.input.textEdited.connect(lambda _: self._search_timer.start())
+        self.input.installEventFilter(self)
+        self._idle_timer = QTimer(self, interval=20_000)  # quiet moments: see Desk.idle
+        self._idle_timer.timeout.connect(self._idle)
+        self._idle_timer.start()
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._search)
+        self.results = NameResults()
+        self.results.itemClicked.connect(
+            lambda item: self._admit(item.data(Qt.ItemDataRole.UserRole)))
+        self.panel = VerdictPanel()
+        self.print_button = QPushButton()
+        self.print_button.setIcon(icon("print"))
+        self.print_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.print_button.setVisible(False)
+        self.print_button.clicked.connect(self._print_badge)
+        self.side = CheckinSide()
+        self.side.undo.clicked.connect(self.undo_last)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(16)
+        top.addWidget(self.point, 1)
+        for button in (self.rules, self.camera_button, self.mute):
+            top.addWidget(button)
+        left = QVBoxLayout()
+        left.addWidget(self.input)
+        left.addWidget(self.results)
+        left.addWidget(self.panel, 1)
+        left.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addSpacing(12)
+        body.addWidget(self.side, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self.retranslate_ui()
+
+    # -- the event -------------------------------------------------------------------
+    def load(self, db: Database, overview: Overview, path: Path | None = None) -> None:
+        self.unload()
+        self.db, self.db_path, self._overview = db, path, overview
+        self.panel.zone = overview.event.zone
+        self.side.zone = overview.event.zone
+        if self.isVisible():  # else when first shown: start-up does not pay for it
+            self._fill_checkpoints()
+
+    def set_overview(self, overview: Overview) -> None:
+        self._overview = overview
+        self._refresh_side()
+
+    @property
+    def scanner(self) -> CameraScanner:
+        """The camera reader, made on first use (QtMultimedia is slow to load)."""
+        if self._scanner is None:
+            from bsm_desk.ui.checkin.camera import CameraScanner
+
+            self._scanner = CameraScanner(self)
+            self._scanner.code_found.connect(lambda code: self.enqueue(code, "camera"))
+        return self._scanner
+
+    def unload(self) -> None:
+        if self._scanner is not None:
+            self._scanner.stop()
+        self.camera_button.setChecked(False)
+        self.db, self.desk, self._overview = None, None, None
+        self._retry.stop()
+        self._queue.clear()
+        self.panel.clear()
+        self.side.clear()
+
+    def _fill_checkpoints(self) -> None:
+        if self.db is None:
+            return
+        keep = self.point.currentData() or self.settings.checkpoint
+        self.point.blockSignals(True)
+        self.point.clear()
+        lang = i18n.language()
+        zone = self._overview.event.zone if self._overview else None
+        for point in checkin.checkpoints(self.db):
+            if point.session is None:
+                label = self.tr("Entrance, {day}").format(day=point.day.strftime("%d.%m.%Y"))
+            else:
+                start = point.session.starts_at.astimezone(zone)
+                label = f"{start:%d.%m %H:%M} · {point.session.title(lang)}"
+            self.point.addItem(label, point.id)
+        index = self.point.findData(keep)
+        if index < 0:
+            index = self.point.findData(checkin.default_checkpoint(self.db).id)
+        self.point.setCurrentIndex(max(index, 0))
+        self.point.blockSignals(False)
+        self._checkpoint_changed()
+
+    def _checkpoint_changed(self) -> None:
+        if self.db is None or self.point.currentData() is None:
+            return
+        try:
+            self.desk = Desk.open(self.db, self.point.currentData(),
+                                  desk_id=self.settings.desk_id,
+                                  operator=self.settings.desk_name)
+            self.desk.lock_wait_ms = LOCK_WAIT_MS
+        except Exception as exc:  # noqa: BLE001 - shown, the desk stays closed
+            self.desk = None
+            QMessageBox.critical(self, self.tr("Check-in"), translate_error(exc))
+            return
+        if self.settings.checkpoint != self.desk.checkpoint.id:
+            self.settings.checkpoint = self.desk.checkpoint.id
+            config.save(self.settings)
+        self.panel.clear()
+        self._refresh_side()
+        self.focus_input()
+
+    # -- scans -----------------------------------------------------------------------
+    def enqueue(self, text: str, method: str) -> None:
+        """Take what a scanner (or the camera) sent; verdicts come in the same order."""
+        if method == "scan":
+            self.input.clear()
+        if text.strip():
+            self._queue.append((text.strip(), method, datetime.now(UTC)))
+            if not self._retry.isActive():  # else the queue waits for the database
+                QTimer.singleShot(0, self._drain)
+
+    def _drain(self) -> None:
+        while self._queue:
+            text, method, at = self._queue[0]
+            if method == "scan" and looks_like_a_name(text):
+                self._queue.popleft()
+                self._name_entered(text)
+                continue
+            desk = self.desk
+            if desk is None:
+                self._queue.popleft()
+                continue
+            try:
+                verdict = desk.scan(text, method=method, now=at)
+            except DatabaseBusy:
+                # Held by another program: keep every scan, show it, try again shortly.
+                self.panel.show_waiting(len(self._queue))
+                self._retry.start()
+                return
+            except Exception as exc:  # noqa: BLE001 - a full or damaged database, say so
+                self._queue.popleft()
+                QMessageBox.critical(self, self.tr("Check-in"), translate_error(exc))
+                continue
+            self._queue.popleft()
+            self.show_verdict(verdict)
+        self.focus_input()
+
+    def cancel_waiting(self) -> int:
+        """The operator gives up on the scans waiting for the database (Esc)."""
+        dropped = len(self._queue) if self._retry.isActive() else 0
+        if dropped:
+            self._retry.stop()
+            self._queue.clear()
+            self.panel.clear()
+            self.message.emit(self.tr("Waiting scans cancelled, not recorded: {count}.")
+                              .format(count=dropped))
+        return dropped
+
+    def _checked(self, work: object) -> None:
+        try:
+            verdict = work()  # type: ignore[operator]
+        except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
+            QMessageBox.critical(self, self.tr("Check-in"), translate_error(exc))
+            return
+        if verdict is None:
+            return
+        self.show_verdict(verdict)
+
+    def show_verdict(self, verdict: Verdict) -> None:
+        self.results.setVisible(False)
+        self.panel.show_verdict(verdict)
+        self.sounds.play(verdict.kind)
+        self.print_button.setVisible(verdict.accepted and verdict.delegate_id is not None
+                                     and not verdict.badge_printed)
+        self._refresh_side()
+        self.changed.emit()
+
+    # -- search fallback -------------------------------------------------------------
+    def _search(self) -> None:
+        text = self.input.text().strip()
+        if self.db is None or len(text) < 2 or not looks_like_a_name(text):
+            self.results.setVisible(False)
+            return
+        self.results.fill(self.db, text, i18n.language())
+
+    def _name_entered(self, text: str) -> None:
+        self.input.setText(text)
+        self._search()
+        chosen = self.results.chosen()
+        if chosen is None:
+            self.message.emit(self.tr("Nobody found for “{text}”.").format(text=text))
+            return
+        self._admit(chosen)
+
+    def _admit(self, delegate_id: int) -> None:
+        self.input.clear()
+        self.results.setVisible(False)
+        if self.desk is not None:
+            self._checked(lambda: self.desk.admit(delegate_id))  # type: ignore[union-attr]
+        self.focus_input()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.input and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.isVisible():
+                self.results.step(1 if event.key() == Qt.Key.Key_Down else -1)
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.cancel_waiting()
+                self.input.clear()
+                self.results.setVisible(False)
+                return True
+            if event.matches(QKeySequence.StandardKey.Undo) and not self.input.text():
+                self.undo_last()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- undo, printing, settings ------------------------------------------------------
+    def undo_last(self) -> None:
+        if self.desk is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Undo the last check-in"),
+            self.tr("Why is this desk's last check-in here taken back?"))
+        if ok and reason.strip():
+            try:
+                undone = self.desk.undo_last(reason)
+            except Exception as exc:  # noqa: BLE001 - e.g. nothing to undo
+                QMessageBox.information(self, self.tr("Check-in"), translate_error(exc))
+            else:
+                self.message.emit(self.tr("Check-in of {name} undone.").format(
+                    name=undone.name or f"#{undone.delegate_id}"))
+                self.panel.clear()
+                self._refresh_side()
+                self.changed.emit()
+        self.focus_input()
+
+    def _print_badge(self) -> None:
+        verdict = self.panel.verdict
+        if verdict is not None and verdict.delegate_id is not None:
+            self.print_badge_requested.emit(verdict.delegate_id)
+
+    def edit_rules(self) -> None:
+        from bsm_desk.ui.checkin.checkpoint_dialog import CheckpointDialog
+
+        if self.db is None or self.desk is None:
+            return
+        dialog = CheckpointDialog(self.db, self.desk.checkpoint,
+                                  list(self.desk.categories.values()),
+                                  self.point.currentText(), desk_id=self.settings.desk_id,
+                                  operator=self.settings.desk_name, parent=self)
+        if dialog.exec():
+            self._checkpoint_changed()
+
+    def _mute(self, muted: bool) -> None:
+        self.sounds.muted = muted
+        self.settings.sounds = "off" if muted else "on"
+        config.save(self.settings)
+        self._mute_text()
+        self.focus_input()
+
+    def _mute_text(self) -> None:
+        self.mute.setText(self.tr("Sound off") if self.mute.isChecked() else self.tr("Sound on"))
+
+    def _camera(self, on: bool) -> None:
+        from bsm_desk.ui.checkin import camera
+
+        found = camera.cameras()
+        chosen = self.settings.camera if self.settings.camera in dict(found) else \
+            (found[0][0] if found else "")
+        if on and not (chosen and self.scanner.start(chosen)):
+            self.camera_button.setChecked(False)
+            self.message.emit(self.tr("The camera could not be opened."))
+        elif not on:
+            self.scanner.stop()
+        self.focus_input()
+
+    def _idle(self) -> None:
+        if self.desk is not None and not self._queue and not self.input.text():
+            try:
+                self.desk.idle()
+            except Exception:  # noqa: BLE001 - a busy database: next time
+                pass
+
+    def settings_changed(self) -> None:
+        """Desk settings were saved: sounds, camera and the desk's name as operator."""
+        self.mute.setChecked(self.settings.sounds == "off")
+        if self.desk is not None:
+            self.desk.operator = self.settings.desk_name
+        if self.camera_button.isChecked():
+            self.camera_button.setChecked(False)
+            self.camera_button.setChecked(True)
+
+    def _refresh_side(self) -> None:
+        if self.desk is not None:
+            self.side.show_figures(self.desk.counters(), self.desk.recent())
+
+    def focus_input(self) -> None:
+        if self.isVisible():
+            self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._cameras_checked:
+            from bsm_desk.ui.checkin import camera
+
+            self._cameras_checked = True
+            self.camera_button.setVisible(bool(camera.cameras()))
+        if self.desk is None and self.db is not None:
+            self._fill_checkpoints()
+        elif self.desk is not None:
+            self.desk.refresh()  # other desks may have checked people in here meanwhile
+        self._refresh_side()
+        QTimer.singleShot(0, self.focus_input)
+
+    # -- language --------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Check-in"))
+        self.input.setPlaceholderText(self.tr("Scan a badge, or type a name and press Enter"))
+        self.rules.setText(self.tr("Rules…"))
+        self.rules.setToolTip(self.tr("Re-entry and who may enter this checkpoint"))
+        self._mute_text()
+        self.camera_button.setText(self.tr("Camera"))
+        self.print_button.setText(self.tr("Print the badge now"))
+        self.side.retranslate_ui()
+        if self.desk is not None:
+            self._fill_checkpoints()
+            self._refresh_side()
+

@@ -1,0 +1,1 @@
+"""The event itself: the overview screen and the New event dialog."""

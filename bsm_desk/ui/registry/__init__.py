@@ -1,0 +1,2 @@
+"""The Delegates screen: the table model, find, add and edit, import, duplicates and bulk
+actions."""

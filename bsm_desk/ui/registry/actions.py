@@ -1,0 +1,222 @@
+"""What staff do on the Delegates screen: add, edit, import, find duplicates, and change
+several people at once, with Undo for the last change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from bsm_desk.domain.errors import UserError
+from bsm_desk.domain.model import Delegate
+from bsm_desk.services import registry
+from bsm_desk.services.registry import Changes
+from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.icons import icon
+
+if TYPE_CHECKING:
+    from bsm_desk.ui.registry.screen import DelegatesScreen
+
+
+class DelegateActions(QObject):
+    def __init__(self, screen: DelegatesScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+        self._undo: tuple[str, Changes] | None = None
+
+        def action(icon_name: str | None, slot: Callable[[], object],
+                   shortcut: QKeySequence | str | None = None) -> QAction:
+            act = QAction(icon(icon_name) if icon_name else icon("delegates"), "", screen)
+            act.triggered.connect(lambda _=False: slot())
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            screen.addAction(act)
+            return act
+
+        self.add = action("add", self.add_delegate, "Ctrl+Shift+N")
+        self.edit = action("edit", self.edit_delegate, "Ctrl+E")
+        self.import_ = action("import", self.import_list, "Ctrl+I")
+        self.duplicates = action("duplicates", self.find_duplicates)
+        self.category = action(None, self.change_category)
+        self.credentials = action("check", self.mark_credentials)
+        self.cancel = action("cancel", self.cancel_registration)
+        self.undo = action("undo", self.undo_last, QKeySequence.StandardKey.Undo)
+        self.selection_actions = (self.edit, self.category, self.credentials, self.cancel)
+        screen.installEventFilter(self)
+        self.update_enabled()
+        self.retranslate_ui()
+
+    # -- helpers --------------------------------------------------------------------------
+    def _who(self) -> dict[str, str]:
+        settings = self.screen.settings
+        return {"desk_id": settings.desk_id, "operator": settings.desk_name}
+
+    def update_enabled(self) -> None:
+        chosen = len(self.screen.selected_ids())
+        ready = self.screen.model is not None
+        for act in (self.add, self.import_, self.duplicates):
+            act.setEnabled(ready)
+        self.edit.setEnabled(chosen == 1)
+        for act in (self.category, self.credentials, self.cancel):
+            act.setEnabled(chosen >= 1)
+        self.undo.setEnabled(self._undo is not None)
+
+    def _changed(self, label: str, before: Changes) -> None:
+        if before:
+            self._undo = (label, before)
+        self.screen.reload()
+        self.update_enabled()
+        self.retranslate_ui()
+        self.screen.status_message(self.tr("{what}: %n delegate(s) changed. Ctrl+Z undoes it.",
+                                           "", len(before)).format(what=label))
+
+    def _error(self, exc: Exception) -> None:
+        QMessageBox.warning(self.screen, self.tr("Delegates"), translate_error(exc))
+
+    # -- one person ----------------------------------------------------------------------
+    def add_delegate(self) -> None:
+        self._open_dialog(None)
+
+    def edit_delegate(self) -> None:
+        ids = self.screen.selected_ids()
+        if len(ids) == 1:
+            self._open_dialog(ids[0])
+
+    def _open_dialog(self, delegate_id: int | None) -> None:
+        from bsm_desk.store.delegates import get_delegate
+        from bsm_desk.ui.registry.delegate_dialog import DelegateDialog
+
+        db, overview = self.screen.db, self.screen.overview
+        if db is None or overview is None:
+            return
+        original = get_delegate(db, delegate_id) if delegate_id is not None else None
+        dialog = DelegateDialog(db, overview, original, parent=self.screen, **self._who())
+        if dialog.exec() and dialog.saved_id is not None:
+            self.screen.reload(select=dialog.saved_id)
+            self._offer_reprint(original, dialog.saved_id)
+
+    def _offer_reprint(self, original: Delegate | None, delegate_id: int) -> None:
+        from bsm_desk.services import badges
+        from bsm_desk.store.delegates import get_delegate
+
+        db = self.screen.db
+        saved = get_delegate(db, delegate_id) if db is not None else None
+        if db is None or original is None or saved is None \
+                or not badges.printed_name_changed(db, original, saved):
+            return
+        answer = QMessageBox.question(
+            self.screen, self.tr("Reprint the badge?"),
+            self.tr("{name} already has a printed badge with the old name. Print a new badge "
+                    "now? The old one will scan as REVOKED.").format(
+                name=saved.name(i18n.language())))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.screen.reprint_requested.emit(delegate_id)
+
+    # -- many people ---------------------------------------------------------------------
+    def change_category(self) -> None:
+        overview = self.screen.overview
+        ids = self.screen.selected_ids()
+        if overview is None or not ids:
+            return
+        lang = i18n.language()
+        names = [c.name(lang) for c in overview.categories]
+        name, ok = QInputDialog.getItem(
+            self.screen, self.tr("Change category"),
+            self.tr("New category for %n delegate(s):", "", len(ids)), names, 0, False)
+        if ok:
+            chosen = overview.categories[names.index(name)]
+            assert chosen.id is not None
+            self._bulk(self.tr("Category changed"),
+                       lambda: registry.set_category(self._db(), ids, chosen.id or 0,
+                                                     **self._who()))
+
+    def mark_credentials(self) -> None:
+        ids = self.screen.selected_ids()
+        if ids:
+            self._bulk(self.tr("Credentials received"),
+                       lambda: registry.mark_credentials(self._db(), ids, date.today(),
+                                                         **self._who()))
+
+    def cancel_registration(self) -> None:
+        ids = self.screen.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self.screen, self.tr("Cancel registration"),
+            self.tr("Cancel the registration of %n delegate(s)? Ctrl+Z undoes it.", "",
+                    len(ids)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._bulk(self.tr("Registration cancelled"),
+                       lambda: registry.cancel(self._db(), ids, **self._who()))
+
+    def undo_last(self) -> None:
+        if self._undo is None:
+            return
+        label, before = self._undo
+        try:
+            again = registry.restore(self._db(), before, **self._who())
+        except UserError as exc:
+            self._error(exc)
+            return
+        self._undo = None
+        self.screen.reload()
+        self.update_enabled()
+        self.screen.status_message(self.tr("Undone: {what} (%n delegate(s)).", "",
+                                           len(again)).format(what=label))
+
+    def _bulk(self, label: str, work: Callable[[], Changes]) -> None:
+        try:
+            before = work()
+        except UserError as exc:
+            self._error(exc)
+            return
+        self._changed(label, before)
+
+    def _db(self):  # type: ignore[no-untyped-def]
+        assert self.screen.db is not None
+        return self.screen.db
+
+    # -- import and duplicates -----------------------------------------------------------
+    def import_list(self) -> None:
+        from bsm_desk.ui.registry.import_wizard import ImportWizard
+
+        if self.screen.db is None:
+            return
+        wizard = ImportWizard(self.screen.db_path, parent=self.screen, **self._who())
+        if wizard.exec() and wizard.imported:
+            self.screen.reopen()
+
+    def find_duplicates(self) -> None:
+        from bsm_desk.ui.registry.duplicates_dialog import DuplicatesDialog
+
+        if self.screen.db is None:
+            return
+        dialog = DuplicatesDialog(self.screen.db, parent=self.screen, **self._who())
+        dialog.exec()
+        if dialog.changed:
+            self.screen.reload()
+
+    # -- language ------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return False
+
+    def retranslate_ui(self) -> None:
+        self.add.setText(self.tr("&Add delegate…"))
+        self.edit.setText(self.tr("&Edit…"))
+        self.import_.setText(self.tr("&Import a list…"))
+        self.duplicates.setText(self.tr("Find &duplicates…"))
+        self.category.setText(self.tr("Change &category…"))
+        self.credentials.setText(self.tr("Mark credentials &received"))
+        self.cancel.setText(self.tr("Ca&ncel registration…"))
+        label = self._undo[0] if self._undo else ""
+        self.undo.setText(self.tr("&Undo {what}").format(what=label.lower()) if label
+                          else self.tr("&Undo"))
+        for act in (self.credentials, self.cancel, self.undo, self.edit, self.add):
+            act.setToolTip(act.text().replace("&", "").rstrip("…"))

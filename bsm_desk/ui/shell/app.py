@@ -1,0 +1,94 @@
+"""Starting the desktop application."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from bsm_desk import APP_NAME, __version__, config
+from bsm_desk.ui.shell import i18n, theme
+from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.icons import app_icon
+from bsm_desk.ui.shell.main_window import MainWindow
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("bsm-desk")
+    app.setWindowIcon(app_icon())
+    theme.apply(app)
+    return app
+
+
+def _report_unexpected(kind: type[BaseException], value: BaseException, tb: object) -> None:
+    """A bug must not vanish into a terminal nobody watches: log it and tell the user."""
+    traceback.print_exception(kind, value, tb)  # type: ignore[arg-type]
+    if QApplication.instance() is not None:
+        QMessageBox.critical(None, "BSM Desk", translate_error(value))
+
+
+def run(db: Path | None = None, demo: bool = False) -> int:
+    app = application()
+    sys.excepthook = _report_unexpected
+    settings = config.load()
+    i18n.manager().set_language(config.ui_language(settings))
+    window = MainWindow(settings)
+    if not window.start(db=db, demo=demo):
+        return 0
+    if os.environ.get("BSM_DESK_QUIT_WHEN_SHOWN"):
+        quit_when_painted(window)
+    window.show()
+    if os.environ.get("BSM_DESK_VISIT_SCREENS"):
+        QTimer.singleShot(0, lambda: visit_screens(window))
+    code = app.exec()
+    # A background read still running (the dashboard's, say) ends before Python does.
+    QThreadPool.globalInstance().waitForDone(3000)
+    return code
+
+
+def visit_screens(window: MainWindow) -> None:
+    """For checking a packaged build: show every screen once, then leave (exit code 0,
+    or 3 with the error on stderr if a screen cannot be made, e.g. a module the packager
+    left out)."""
+    from bsm_desk.ui.shell.screen_registry import SCREENS
+
+    try:
+        for name in SCREENS:
+            window.navigation.setCurrentRow(SCREENS.index(name))
+            QApplication.processEvents()
+            print(f"screen shown: {name}", flush=True)
+    except Exception:  # noqa: BLE001 - reported, and the exit code says so
+        traceback.print_exc()
+        QApplication.exit(3)
+        return
+    QApplication.quit()
+
+
+def quit_when_painted(window: MainWindow) -> None:
+    """For the start-up benchmark: leave as soon as the window has painted once."""
+    from PySide6.QtCore import QObject
+
+    class _Once(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    window._quit_filter = _Once(window)  # type: ignore[attr-defined]
+    window.installEventFilter(window._quit_filter)  # type: ignore[attr-defined]
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        QTimer.singleShot(0, window.repaint)

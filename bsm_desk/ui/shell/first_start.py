@@ -1,0 +1,62 @@
+"""Shown when there is no event database yet: demo, new event, or open a file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from bsm_desk.ui.shell.icons import app_icon, icon
+
+
+class FirstStartDialog(QDialog):
+    DEMO, NEW, OPEN = 1, 2, 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice = 0
+        self.setWindowIcon(app_icon())
+        self.heading = QLabel()
+        self.heading.setProperty("role", "title")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.demo = self._button("demo", self.DEMO)
+        self.new = self._button("new", self.NEW)
+        self.open = self._button("open", self.OPEN)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.text)
+        layout.addSpacing(6)
+        for button in (self.demo, self.new, self.open):
+            layout.addWidget(button)
+        self.setMinimumWidth(520)
+        self.retranslate_ui()
+
+    def _button(self, icon_name: str, choice: int) -> QPushButton:
+        button = QPushButton(icon(icon_name), "")
+        button.setProperty("role", "choice")
+        button.setIconSize(QSize(28, 28))
+        button.setMinimumHeight(56)
+        button.clicked.connect(lambda: self._choose(choice))
+        return button
+
+    def _choose(self, choice: int) -> None:
+        self.choice = choice
+        self.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Welcome to BSM Desk"))
+        self.heading.setText(self.tr("Welcome to BSM Desk"))
+        self.text.setText(self.tr("There is no event on this computer yet. "
+                                  "What would you like to do?"))
+        self.demo.setText(self.tr("Open the demo conference\n"
+                                  "Dushanbe, 18–19 October 2022, with 700 participants"))
+        self.new.setText(self.tr("Create a new event\nTitle, dates, venue and languages"))
+        self.open.setText(self.tr("Open an existing event file\n"
+                                  "A .sqlite file from another desk or a backup"))

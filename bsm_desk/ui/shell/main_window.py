@@ -1,0 +1,404 @@
+"""The main window: navigation between screens, menus, status bar, the open event."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from bsm_desk import __version__, config, paths
+from bsm_desk.domain.errors import DatabaseDamaged, UserError
+from bsm_desk.services import event as event_service
+from bsm_desk.services.event import Overview
+from bsm_desk.store import connect
+from bsm_desk.ui.event.overview import OverviewScreen
+from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.event_file_care import EventFileCare
+from bsm_desk.ui.shell.i18n import LANGUAGE_LABELS
+from bsm_desk.ui.shell.icons import app_icon, icon
+from bsm_desk.ui.shell.screen_registry import SCREENS, ScreenRegistry
+from bsm_desk.ui.shell.state import window_settings
+from bsm_desk.ui.shell.workers import Progress, run_with_progress
+
+DB_FILTER = "*.sqlite *.db"
+
+
+class MainWindow(ScreenRegistry, QMainWindow):
+    def __init__(self, settings: config.Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.db: Database | None = None
+        self.db_path: Path | None = None
+        self.overview: Overview | None = None
+        self.setWindowIcon(app_icon())
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.overview_screen = OverviewScreen()
+        self.stack.addWidget(self.overview_screen)
+        self.navigation.addItem(QListWidgetItem(icon("overview"), ""))
+        # The other screens are made when first shown (or asked for): start-up pays only
+        # for the overview. Until then a placeholder holds their place in the stack.
+        self._made: dict[str, QWidget] = {"overview": self.overview_screen}
+        for name in SCREENS[1:]:
+            self.navigation.addItem(QListWidgetItem(icon(name), ""))
+            self.stack.addWidget(QWidget())
+        self.navigation.currentRowChanged.connect(
+            lambda row: self.stack.setCurrentWidget(self.screen(SCREENS[row])))
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.event_label = QLabel()
+        self.db_label = QLabel()
+        self.desk_label = QLabel()
+        for label in (self.event_label, self.db_label, self.desk_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            self.statusBar().addPermanentWidget(label)
+        self.statusBar().setSizeGripEnabled(True)
+
+        self.care = EventFileCare(settings, self, close_event=self.close_database,
+                                  open_event=self.open_database,
+                                  show_message=lambda text: self.statusBar().showMessage(
+                                      text, 10000))
+        self._make_actions()
+        self._make_menus()
+        self.navigation.setCurrentRow(0)
+        self._restore_geometry()
+        self.retranslate_ui()
+
+    # -- actions and menus -------------------------------------------------------------
+    def _action(self, icon_name: str | None, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _make_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action("new", self.new_event_interactive, key.New)
+        self.open_action = self._action("open", self.open_interactive, key.Open)
+        self.demo_action = self._action("demo", self.open_demo)
+        self.backup_action = self._action("backup", self.backup_interactive,
+                                          QKeySequence("Ctrl+Shift+S"))
+        self.restore_action = self._action("open", self.restore_interactive)
+        self.settings_action = self._action("settings", self.edit_settings, key.Preferences)
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.quit_action = self._action("quit", self.close, key.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about_action = self._action("about", self.show_about, key.HelpContents)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, label in LANGUAGE_LABELS.items():
+            action = QAction(label, self, checkable=True)
+            action.setData(lang)
+            action.triggered.connect(lambda _=False, code=lang: self.set_language(code))
+            self.language_group.addAction(action)
+            self.language_actions[lang] = action
+        self.screen_actions = []
+        for index in range(len(SCREENS)):
+            action = self._action(None, lambda _=False, i=index: self.navigation.setCurrentRow(i),
+                                  QKeySequence(f"Ctrl+{index + 1}"))
+            self.screen_actions.append(action)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        for action in (self.new_action, self.open_action, self.demo_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.restore_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        for action in self.screen_actions:
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu(icon("language"), "")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    # -- the event database ------------------------------------------------------------
+    def open_database(self, path: str | Path) -> bool:
+        """Open ``path``; on failure say why and keep the event that was open."""
+        path = Path(path)
+        try:
+            db = connect(path)
+            overview = event_service.overview(db, path)
+        except DatabaseDamaged as exc:
+            return self.care.damaged(exc, path)
+        except UserError as exc:
+            self.show_error(exc)
+            return False
+        self.close_database()
+        self.db, self.db_path, self.overview = db, path.resolve(), overview
+        self.care.opened(self.db_path)
+        self.overview_screen.load(overview)
+        for screen in self._others():
+            screen.load(db, overview, self.db_path)  # type: ignore[attr-defined]
+        self.settings.last_db = str(self.db_path)
+        config.save(self.settings)
+        self.retranslate_ui()
+        return True
+
+    def refresh_overview(self) -> None:
+        """The registry changed: new figures on the overview, new lists for the filters."""
+        if self.db is None:
+            return
+        self.overview = event_service.overview(self.db, self.db_path or "")
+        self.overview_screen.load(self.overview)
+        for screen in self._others():
+            screen.set_overview(self.overview)  # type: ignore[attr-defined]
+
+    def reprint_badge(self, delegate_id: int) -> None:
+        """A name was corrected on a printed badge: show the Badges screen and reprint."""
+        from bsm_desk.domain.model import ReissueReason
+
+        self.navigation.setCurrentRow(SCREENS.index("badges"))
+        self.badges_screen.reprint(delegate_id, ReissueReason.NAME)
+
+
+
+
+
+
+
+
+    def close_database(self) -> None:
+        if self.db is not None:
+            for screen in self._others():
+                screen.unload()  # type: ignore[attr-defined]
+            self.db.close()
+            self.db = None
+            self.care.closing()
+
+    def start(self, db: Path | None = None, demo: bool = False) -> bool:
+        """Open what the command line asked for, the last event, or ask the user."""
+        if demo:
+            return self._build_demo_now()
+        if db is not None:
+            return self.open_database(db) or self.first_start()
+        last = Path(self.settings.last_db) if self.settings.last_db else paths.default_db()
+        if last.exists() and self.open_database(last):
+            return True
+        return self.first_start()
+
+    def first_start(self) -> bool:
+        from bsm_desk.ui.shell.first_start import FirstStartDialog  # not at every start
+
+        while True:
+            dialog = FirstStartDialog(self)
+            if not dialog.exec():
+                return False
+            if dialog.choice == FirstStartDialog.DEMO and self._build_demo_now():
+                return True
+            if dialog.choice == FirstStartDialog.NEW and self.new_event_interactive():
+                return True
+            if dialog.choice == FirstStartDialog.OPEN and self.open_interactive():
+                return True
+
+    def _build_demo_now(self) -> bool:
+        """Build the 700-delegate demo in the GUI thread: it takes a fraction of a second."""
+        from bsm_desk.services import demo as demo_service
+
+        target = paths.demo_db()
+        if self.db_path == target.resolve():
+            self.close_database()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            demo_service.build_demo(target, desk_id=self.settings.desk_id, force=True)
+        except UserError as exc:
+            QApplication.restoreOverrideCursor()
+            self.show_error(exc)
+            return False
+        QApplication.restoreOverrideCursor()
+        return self.open_database(target)
+
+    def open_demo(self) -> None:
+        """File > Open the demo conference: rebuilt fresh, in the background."""
+        from bsm_desk.services import demo as demo_service
+
+        target = paths.demo_db()
+        if self.db_path == target.resolve():
+            self.close_database()
+
+        def job(progress: Progress) -> Path:
+            return demo_service.build_demo(target, desk_id=self.settings.desk_id, force=True,
+                                           progress=progress).path
+
+        run_with_progress(self, self.tr("Building the demo conference…"), job,
+                          on_done=self.open_database, on_failed=self.show_error)
+
+    def new_event_interactive(self) -> bool:
+        from bsm_desk.ui.event.new_event import NewEventDialog
+
+        dialog = NewEventDialog(self)
+        if not dialog.exec():
+            return False
+        spec = dialog.spec()
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", spec.title_en).strip("-").lower()[:40] or "event"
+        suggested = paths.data_dir() / f"{slug}-{spec.start_date.year}.sqlite"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the new event as"),
+                                              str(suggested),
+                                              self.tr("Event databases") + f" ({DB_FILTER})")
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += ".sqlite"
+        try:
+            if Path(path).exists():
+                raise UserError(event_service.errors.DB_EXISTS, path=path)
+            db = event_service.create_event(path, spec, desk_id=self.settings.desk_id)
+            db.close()
+        except UserError as exc:
+            self.show_error(exc)
+            return False
+        return self.open_database(path)
+
+    def open_interactive(self) -> bool:
+        start = str(self.db_path.parent if self.db_path else paths.data_dir())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an event"), start,
+                                              self.tr("Event databases") + f" ({DB_FILTER})")
+        return bool(path) and self.open_database(path)
+
+    def backup_interactive(self) -> None:
+        if self.db is None or self.db_path is None:
+            return
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        suggested = self.db_path.with_name(f"{self.db_path.stem}-backup-{stamp}.sqlite")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a backup copy"),
+                                              str(suggested),
+                                              self.tr("Event databases") + f" ({DB_FILTER})")
+        if not path:
+            return
+        try:
+            done = event_service.save_backup(self.db, path, desk_id=self.settings.desk_id)
+        except UserError as exc:
+            self.show_error(exc)
+            return
+        self.statusBar().showMessage(self.tr("Backup saved to {path}").format(path=done), 8000)
+
+    def restore_interactive(self) -> None:
+        if self.db_path is None:
+            return
+        zone = self.overview.event.zone if self.overview and self.overview.event else None
+        self.care.choose_and_restore(self.db_path, zone)
+
+    # -- settings, language, about -------------------------------------------------------
+    def edit_settings(self) -> None:
+        from bsm_desk.ui.shell.settings import SettingsDialog
+
+        if SettingsDialog(self.settings, self).exec():
+            if "checkin" in self._made:
+                self.checkin_screen.settings_changed()
+            self.retranslate_ui()
+
+    def set_language(self, lang: str) -> None:
+        self.settings.language = lang
+        config.save(self.settings)
+        i18n.manager().set_language(lang)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About BSM Desk"), self.tr(
+            "<h3>BSM Desk {version}</h3>"
+            "<p>Registration, badges, check-in, attendance, rooms, speakers and interpreters "
+            "for bilingual international conferences, working offline.</p>"
+            "<p><b>Event database:</b> {path}<br><b>Desk:</b> {desk} ({desk_id})<br>"
+            "<b>Qt:</b> {qt}</p>").format(
+            version=__version__, path=self.db_path or "—", desk=self.settings.desk_name,
+            desk_id=self.settings.desk_id, qt=qVersion()))
+
+    def show_error(self, exc: BaseException) -> None:
+        QMessageBox.critical(self, self.tr("BSM Desk"), translate_error(exc))
+
+    # -- window state --------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        stored = window_settings()
+        geometry = stored.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
+            self.resize(1280, 800)
+        state = stored.value("state")
+        if state is not None:
+            self.restoreState(state)  # type: ignore[arg-type]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        stored = window_settings()
+        stored.setValue("geometry", self.saveGeometry())
+        stored.setValue("state", self.saveState())
+        stored.sync()
+        self.close_database()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        lang = i18n.language()
+        event = self.overview.event if self.overview else None
+        self.setWindowTitle(f"{event.code} — BSM Desk" if event else "BSM Desk")
+        names = [self.tr("Event overview"), self.tr("Delegates"), self.tr("Badges"),
+                 self.tr("Check-in"), self.tr("Attendance"), self.tr("Programme")]
+        for index, name in enumerate(names):
+            self.navigation.item(index).setText(name)
+            self.screen_actions[index].setText(name)
+        widest = max(self.navigation.fontMetrics().horizontalAdvance(n) for n in names)
+        self.navigation.setFixedWidth(max(190, widest + 90))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.new_action.setText(self.tr("&New event…"))
+        self.open_action.setText(self.tr("&Open…"))
+        self.demo_action.setText(self.tr("Open the &demo conference"))
+        self.backup_action.setText(self.tr("Save a &backup copy…"))
+        self.restore_action.setText(self.tr("&Restore a backup…"))
+        self.settings_action.setText(self.tr("Desk &settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.about_action.setText(self.tr("&About BSM Desk"))
+        self.language_actions[lang].setChecked(True)
+        self.backup_action.setEnabled(self.db is not None)
+        self.restore_action.setEnabled(self.db_path is not None)
+        self.event_label.setText(event.title(lang)[:60] + ("…" if event and len(
+            event.title(lang)) > 60 else "") if event else self.tr("No event open"))
+        self.event_label.setToolTip(event.title(lang) if event else "")
+        self.db_label.setText(self.db_path.name if self.db_path else "")
+        self.db_label.setToolTip(str(self.db_path or ""))
+        self.desk_label.setText(self.tr("Desk: {name}").format(name=self.settings.desk_name))
+
+

@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from bsm_desk.domain.model import ReissueReason
+from bsm_desk.services import badges
+from bsm_desk.services.badges.pdf import Layout
+from bsm_desk.store import badges as badge_store
+from bsm_desk.store import connect
+from bsm_desk.store.delegates import get_delegate
+from bsm_desk.ui.badges import printing
+from bsm_desk.ui.badges.screen import BadgesScreen
+from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.main_window import MainWindow
+
+BADGES_ROW = 2
+
+
+def show_badges(window: MainWindow, path: Path) -> BadgesScreen:
+    window.open_database(path)
+    window.show()
+    window.navigation.setCurrentRow(BADGES_ROW)
+    return window.badges_screen
+
+
+def pick(screen: BadgesScreen, name: str) -> int:
+    screen.search.setText(name)
+    screen._take_first()
+    chosen = screen.selected_id()
+    assert chosen is not None
+    return chosen
+
+
+def no_printer(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
+    said: list[str] = []
+    monkeypatch.setattr(printing, "has_printers", lambda: False)
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _parent, _title, text, *a: said.append(text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    return said
+
+
+def test_the_list_leaves_out_the_cancelled_and_previews_the_badge(
+        window: MainWindow, demo_copy: Path) -> None:
+    screen = show_badges(window, demo_copy)
+    db = connect(demo_copy)
+    active = db.execute("SELECT count(*) FROM delegate WHERE status != 'cancelled'"
+                        " AND merged_into IS NULL").fetchone()[0]
+    db.close()
+    assert screen.model.rowCount() == active < 700
+    assert not screen.actions.print_one.isEnabled()
+    pick(screen, "Қурбонзода")
+    screen.update_preview()
+    pixmap = screen.preview.pixmap()
+    assert not pixmap.isNull() and pixmap.height() > pixmap.width()  # an A6 page
+    assert "version 1" in screen.info.text() and "Not printed" in screen.info.text()
+    assert screen.actions.print_one.isEnabled()
+    screen.layout_box.setCurrentIndex(screen.layout_box.findData("cr80"))
+    assert screen.preview.pixmap().width() > screen.preview.pixmap().height()
+
+
+def test_print_on_arrival_without_a_printer_saves_a_pdf_and_logs_it(
+        window: MainWindow, demo_copy: Path, tmp_path: Path, qtbot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = show_badges(window, demo_copy)
+    screen.unprinted.setChecked(True)
+    waiting = screen.model.rowCount()
+    chosen = pick(screen, "Qurbonzoda Iskandar")
+    target = tmp_path / "one.pdf"
+    said = no_printer(monkeypatch, target)
+    screen.actions.print_one.trigger()
+    assert said and "No printer" in said[0]
+    qtbot.waitUntil(lambda: target.exists(), timeout=10000)
+    qtbot.waitUntil(lambda: chosen not in screen.model.ids(), timeout=5000)
+    db = connect(demo_copy)
+    assert [p.version for p in badge_store.prints(db, chosen)] == [1]
+    db.close()
+    screen.search.clear()
+    screen._apply_filter()
+    assert screen.model.rowCount() == waiting - 1  # no longer waiting for a badge
+
+
+def test_reprint_revokes_and_prints_the_new_version(
+        window: MainWindow, demo_copy: Path, tmp_path: Path, qtbot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = show_badges(window, demo_copy)
+    chosen = pick(screen, "Qurbonzoda Iskandar")
+    target = tmp_path / "again.pdf"
+    no_printer(monkeypatch, target)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Damaged", True))
+    screen.actions.reprint.trigger()
+    qtbot.waitUntil(lambda: target.exists(), timeout=10000)
+    db = connect(demo_copy)
+    assert badge_store.current_version(db, chosen) == 2
+    qtbot.waitUntil(lambda: len(badge_store.prints(db, chosen)) == 1, timeout=5000)
+    assert [i.reason for i in badge_store.issues(db, chosen)] == ["damaged"]
+    db.close()
+    assert screen.selected_id() == chosen
+    qtbot.waitUntil(lambda: "version 2" in screen.info.text(), timeout=5000)
+
+
+def test_a_name_correction_offers_the_reprint(window: MainWindow, demo_copy: Path,
+                                              qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    window.open_database(demo_copy)
+    window.show()
+    db = window.db
+    delegate_id = badges.select(db, delegation="Tajikistan")[0]
+    badges.log_prints(db, [(delegate_id, 1)], Layout.A6, desk_id="d")
+    before = get_delegate(db, delegate_id)
+    after = replace(before, family_name=before.family_name + "i")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a:
+                        asked.append(text) or QMessageBox.StandardButton.Yes)
+    from bsm_desk.services import registry
+
+    registry.save_delegate(db, after, desk_id="d")
+    reprinted: list[tuple[int, ReissueReason]] = []
+    monkeypatch.setattr(window.badges_screen, "reprint",
+                        lambda i, reason: reprinted.append((i, reason)))
+    window.delegates_screen.actions._offer_reprint(before, delegate_id)
+    assert asked and "REVOKED" in asked[0]
+    assert reprinted == [(delegate_id, ReissueReason.NAME)]
+    assert window.stack.currentWidget() is window.badges_screen
+    # An edit that leaves the name alone asks nothing.
+    asked.clear()
+    window.delegates_screen.actions._offer_reprint(after, delegate_id)
+    assert asked == []
+
+
+def test_paint_pdf_sends_every_page_to_the_printer(demo_file: Path, tmp_path: Path,
+                                                   app) -> None:
+    db = connect(demo_file)
+    prepared = badges.prepare(db, badges.select(db)[:3], Layout.CR80)
+    db.close()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageLayout(QPageLayout(QPageSize(QSizeF(85.6, 54), QPageSize.Unit.Millimeter),
+                                      QPageLayout.Orientation.Portrait, QMarginsF()))
+    printer.setFullPage(True)
+    seen: list[tuple[int, int]] = []
+    assert printing.paint_pdf(printer, prepared.pdf, lambda d, t: seen.append((d, t))) == 3
+    assert seen[-1] == (3, 3)
+    printed = pdfium.PdfDocument(str(tmp_path / "printed.pdf"))
+    assert len(printed) == 3
+    width, height = printed[0].get_size()
+    assert abs(width / 72 * 25.4 - 85.6) < 1 and abs(height / 72 * 25.4 - 54) < 1
+
+
+def test_the_printer_set_up_is_remembered_per_layout(app) -> None:
+    printer = printing.printer_for(Layout.CR80)
+    size = printer.pageLayout().pageSize().size(QPageSize.Unit.Millimeter)
+    assert (round(size.width(), 1), round(size.height(), 1)) == (85.6, 54.0)
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                      QPageLayout.Orientation.Landscape, QMarginsF()))
+    printing.remember(printer, Layout.CR80)
+    again = printing.printer_for(Layout.CR80)
+    assert again.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+    size = again.pageLayout().pageSize().size(QPageSize.Unit.Millimeter)
+    assert (round(size.width()), round(size.height())) == (210, 297)
+    a6 = printing.printer_for(Layout.A6).pageLayout().pageSize().size(
+        QPageSize.Unit.Millimeter)
+    assert (round(a6.width()), round(a6.height())) == (105, 148)
+
+
+def test_the_screen_speaks_russian(window: MainWindow, demo_file: Path) -> None:
+    screen = show_badges(window, demo_file)
+    i18n.manager().set_language("ru")
+    assert screen.title.text() == "Бейджи"
+    assert screen.unprinted.text().replace("&", "") == "Не напечатанные"
+    assert window.navigation.item(BADGES_ROW).text() == "Бейджи"
+
+
+def test_a_photo_goes_on_the_badge_and_comes_off(window: MainWindow, demo_copy: Path,
+                                                 tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    screen = show_badges(window, demo_copy)
+    chosen = pick(screen, "Qurbonzoda Iskandar")
+    photo = tmp_path / "face.png"
+    Image.new("RGB", (1200, 1600), (40, 90, 160)).save(photo)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
+    assert not screen.actions.remove_photo.isEnabled()
+    screen.actions.photo.trigger()
+    assert screen.actions.remove_photo.isEnabled()
+    stored = badge_store.photos(window.db, [chosen])[chosen]
+    assert Image.open(__import__("io").BytesIO(stored)).size == (480, 640)  # made small
+    assert b"/Subtype /Image" in badges.pdf_bytes(window.db, [chosen], Layout.A6)
+    screen.actions.remove_photo.trigger()
+    assert badge_store.photos(window.db, [chosen]) == {}
+
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG not really")
+    errors: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: errors.append(text))
+    screen.actions.photo.trigger()
+    assert errors and "broken.png" in errors[0]
+    assert badge_store.photos(window.db, [chosen]) == {}

@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from bsm_desk.domain import badge_code
+from bsm_desk.domain.checkin import Kind
+from bsm_desk.domain.model import ReissueReason
+from bsm_desk.services import badges, registry
+from bsm_desk.services.badges.pdf import Layout
+from bsm_desk.store.event import get_event
+from bsm_desk.ui.badges import printing
+from bsm_desk.ui.checkin.checkpoint_dialog import CheckpointDialog
+from bsm_desk.ui.checkin.screen import CheckinScreen
+from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.main_window import MainWindow
+from tests.conftest import DESK
+
+CHECKIN_ROW = 3
+
+
+def show_checkin(window: MainWindow, path: Path) -> CheckinScreen:
+    window.open_database(path)
+    window.show()
+    window.navigation.setCurrentRow(CHECKIN_ROW)
+    return window.checkin_screen
+
+
+def scan(qtbot, screen: CheckinScreen, code: str) -> None:
+    qtbot.keyClicks(screen.input, code)
+    qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not screen._queue, timeout=3000)
+
+
+def code_of(db, delegate_id: int) -> str:
+    return dict(badges.codes(db, [delegate_id]))[delegate_id]
+
+
+def choose(screen: CheckinScreen, checkpoint_id: str) -> None:
+    screen.point.setCurrentIndex(screen.point.findData(checkpoint_id))
+
+
+def test_a_scan_shows_its_verdict_and_sounds(window: MainWindow, demo_copy: Path,
+                                             qtbot) -> None:
+    screen = show_checkin(window, demo_copy)
+    assert screen.input.hasFocus() or not window.isActiveWindow()
+    first = badges.select(window.db, delegation="Tajikistan")[0]
+    scan(qtbot, screen, code_of(window.db, first))
+    panel = screen.panel
+    assert panel.kind is Kind.OK
+    assert (panel.headline.text(), panel.headline_ru.text()) == ("Welcome", "Проход разрешён")
+    assert panel.name.text() and panel.name_cyrillic.text()
+    assert panel.property("colour") == "#1b7f3b"
+    assert screen.sounds.played[-1] is Kind.OK
+    assert screen.side.total.text().startswith("Checked in: 1 of")
+    scan(qtbot, screen, code_of(window.db, first))
+    assert panel.kind is Kind.ALREADY and "Checked in here at" in panel.detail.text()
+    assert screen.input.text() == ""
+
+
+def test_every_refusal_reaches_the_screen(window: MainWindow, demo_copy: Path,
+                                          qtbot) -> None:
+    screen = show_checkin(window, demo_copy)
+    db = window.db
+    lost, gone = badges.select(db)[:2]
+    old = code_of(db, lost)
+    badges.reissue(db, lost, ReissueReason.LOST, desk_id=DESK)
+    registry.cancel(db, [gone], desk_id=DESK)
+    event = get_event(db)
+    cases = [
+        (old, Kind.REVOKED, "replaced"),
+        (badge_code.make(event.code, event.secret, gone, 1), Kind.CANCELLED, "cancelled"),
+        (badge_code.make(event.code, event.secret, 99999, 1), Kind.UNKNOWN, "nobody"),
+        (old[:-1] + ("A" if old[-1] != "A" else "B"), Kind.FORGED, "damaged"),
+        ("http://example.org/?q=1", Kind.FORGED, "damaged"),
+        (badge_code.make("OSCE23", b"x", 5, 1), Kind.WRONG_EVENT, "OSCE23"),
+    ]
+    for code, kind, words in cases:
+        scan(qtbot, screen, code)
+        assert screen.panel.kind is kind, code
+        assert words in screen.panel.detail.text()
+        assert screen.sounds.played[-1] is kind
+    door = next(screen.point.itemData(i) for i in range(screen.point.count())
+                if "Heads of Delegation" in screen.point.itemText(i))
+    choose(screen, door)
+    scan(qtbot, screen, code_of(db, badges.select(db, category="media")[0]))
+    assert screen.panel.kind is Kind.NOT_ALLOWED
+    assert window.settings.checkpoint == door  # the desk's choice is remembered
+
+
+def test_a_burst_of_scans_keeps_every_one_in_order(window: MainWindow, demo_copy: Path,
+                                                   qtbot) -> None:
+    screen = show_checkin(window, demo_copy)
+    ids = badges.select(window.db, delegation="Kazakhstan")[:8]
+    for delegate_id in ids:  # typed faster than verdicts are shown: nothing in between
+        screen.input.insert(code_of(window.db, delegate_id))
+        qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not screen._queue, timeout=5000)
+    assert screen.sounds.played[-8:] == [Kind.OK] * 8
+    rows = screen.desk.recent()
+    assert [r.delegate_id for r in reversed(rows[:8])] == ids
+
+
+def test_search_by_name_then_print_and_undo(window: MainWindow, demo_copy: Path, qtbot,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = show_checkin(window, demo_copy)
+    screen.input.insert("Қурбонзода Искандар")
+    screen._search()
+    assert screen.results.isVisible() and screen.results.count() >= 1
+    qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.panel.kind is not None, timeout=3000)
+    assert screen.panel.kind is Kind.OK and "QURBONZODA Iskandar" in screen.panel.name.text()
+    assert screen.print_button.isVisible()  # no badge printed yet: offer it
+    asked: list[list[int]] = []
+    monkeypatch.setattr(window.badges_screen.actions, "print_ids", asked.append)
+    screen.print_button.click()
+    assert asked == [[screen.panel.verdict.delegate_id]]  # the Badges screen prints it
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("wrong person", True))
+    qtbot.keyClick(screen.input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert screen.desk.recent()[0].verdict == "UNDO"
+    assert screen.desk.recent()[0].reason == "wrong person"
+    assert screen.side.total.text().startswith("Checked in: 0 of")
+
+
+def test_the_camera_path_reads_a_rendered_badge(window: MainWindow, demo_copy: Path,
+                                                qtbot) -> None:
+    screen = show_checkin(window, demo_copy)
+    someone = badges.select(window.db, delegation="Tajikistan")[2]
+    pdf = badges.pdf_bytes(window.db, [someone], Layout.A6)
+    image = printing.page_image(pdf, 0, 150)
+    screen.scanner.feed(image)
+    qtbot.waitUntil(lambda: screen.panel.kind is not None, timeout=5000)
+    assert screen.panel.kind is Kind.OK
+    assert screen.panel.verdict.delegate_id == someone
+    assert screen.panel.verdict.method == "camera"
+    screen.scanner.feed(image)  # the same badge still in front of the camera
+    qtbot.wait(300)
+    assert len([r for r in screen.desk.recent() if r.delegate_id == someone]) == 1
+
+
+def test_checkpoint_rules_are_edited_and_stored(window: MainWindow, demo_copy: Path,
+                                                qtbot) -> None:
+    screen = show_checkin(window, demo_copy)
+    door = next(screen.point.itemData(i) for i in range(screen.point.count())
+                if "Heads of Delegation" in screen.point.itemText(i))
+    choose(screen, door)
+    media = next(c for c in screen.desk.categories.values() if c.code == "media")
+    dialog = CheckpointDialog(window.db, screen.desk.checkpoint,
+                              list(screen.desk.categories.values()), "HoD",
+                              desk_id=DESK, operator="t", parent=screen)
+    assert not dialog.boxes[media.id].isChecked() and not dialog.readmit.isChecked()
+    dialog.boxes[media.id].setChecked(True)
+    dialog.readmit.setChecked(True)
+    dialog.save()
+    screen._checkpoint_changed()
+    assert screen.desk.checkpoint.readmit
+    assert media.id in screen.desk.checkpoint.session.access
+    scan(qtbot, screen, code_of(window.db, badges.select(window.db, category="media")[0]))
+    assert screen.panel.kind is Kind.OK
+
+
+def test_russian_details_with_bilingual_headlines(window: MainWindow, demo_copy: Path,
+                                                  qtbot) -> None:
+    screen = show_checkin(window, demo_copy)
+    i18n.manager().set_language("ru")
+    scan(qtbot, screen, "B1-BSM22-1-1-AAAAAAAAAAAAAAAA")
+    assert screen.panel.headline.text() == "Invalid code"
+    assert screen.panel.headline_ru.text() == "Недействительный код"
+    assert screen.panel.detail.text() == "Код повреждён или это не бейдж этого мероприятия."
+    assert screen.title.text() == "Проход"
+
+
+def test_sound_choice_in_desk_settings_and_no_camera_choice_without_a_camera(
+        window: MainWindow, demo_copy: Path) -> None:
+    from bsm_desk.ui.checkin import camera
+    from bsm_desk.ui.shell.settings import SettingsDialog
+
+    screen = show_checkin(window, demo_copy)
+    dialog = SettingsDialog(window.settings, window)
+    assert dialog.sounds.isChecked()
+    assert dialog.camera.isHidden() == (not camera.cameras())
+    assert screen.camera_button.isHidden() == (not camera.cameras())
+    dialog.sounds.setChecked(False)
+    dialog.accept()
+    screen.settings_changed()
+    assert screen.sounds.muted and screen.mute.isChecked()
+    assert screen.mute.text() == "Sound off"

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from bsm_desk.services.demo import build_demo
+from bsm_desk.ui.registry.screen import DelegatesScreen
+from bsm_desk.ui.shell.main_window import MainWindow
+from bsm_desk.ui.widgets.people_model import BLOCK
+from tests.conftest import DESK
+
+
+def show_delegates(window: MainWindow, path: Path) -> DelegatesScreen:
+    window.open_database(path)
+    window.show()
+    window.navigation.setCurrentRow(1)
+    return window.delegates_screen
+
+
+def test_the_list_is_read_only_when_the_screen_is_first_shown(window: MainWindow,
+                                                              demo_file: Path) -> None:
+    window.open_database(demo_file)
+    window.show()
+    assert window.stack.currentWidget() is window.overview_screen
+    assert window.delegates_screen.model.rowCount() == 0  # start-up did not pay for it
+    window.navigation.setCurrentRow(1)
+    assert window.delegates_screen.model.rowCount() == 700
+
+
+def test_filter_by_delegation_and_category(window: MainWindow, demo_file: Path) -> None:
+    screen = show_delegates(window, demo_file)
+    assert screen.model.rowCount() == 700
+    assert screen.count.text() == "Showing 700 of 700 delegates"
+    screen.delegation.setCurrentIndex(screen.delegation.findText("Tajikistan"))
+    tajiks = screen.model.rowCount()
+    assert 30 < tajiks < 700
+    delegation_column = 3
+    shown = {screen.model.index(r, delegation_column).data() for r in range(tajiks)}
+    assert shown == {"Tajikistan"}
+    screen.category.setCurrentIndex(screen.category.findText("Head of Delegation"))
+    assert screen.model.rowCount() == 1
+    assert screen.count.text() == "Showing 1 of 700 delegates"
+    screen.delegation.setCurrentIndex(0)
+    screen.category.setCurrentIndex(0)
+    assert screen.model.rowCount() == 700
+
+
+def test_clicking_a_header_sorts(window: MainWindow, demo_file: Path, qtbot) -> None:
+    screen = show_delegates(window, demo_file)
+    screen.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    values = [screen.model.index(r, 3).data().casefold() for r in range(700)]
+    assert values == sorted(values, reverse=True)
+
+
+def test_names_in_both_scripts_are_shown(window: MainWindow, demo_file: Path) -> None:
+    model = show_delegates(window, demo_file).model
+    rows = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(700)]
+    assert any("ҳ" in cyr.lower() or "қ" in cyr.lower() for _, cyr in rows)
+    assert all(latin.split()[0].isupper() for latin, _ in rows)
+
+
+def test_russian_labels_for_data(window: MainWindow, demo_file: Path) -> None:
+    screen = show_delegates(window, demo_file)
+    window.set_language("ru")
+    assert screen.delegation.itemText(0) == "Все делегации"
+    assert screen.delegation.findText("Таджикистан") > 0
+    values = {screen.model.index(r, 4).data() for r in range(700)}
+    assert "Глава делегации" in values
+    assert screen.count.text() == "Показано 700 из 700 участников"
+
+
+@pytest.fixture(scope="module")
+def big_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "big.sqlite"
+    build_demo(path, delegates=100_000, desk_id=DESK)
+    return path
+
+
+def test_a_hundred_thousand_rows_are_fetched_lazily(window: MainWindow, big_demo: Path,
+                                                    qtbot) -> None:
+    window.open_database(big_demo)
+    window.resize(1200, 800)
+    window.show()
+    window.navigation.setCurrentRow(1)
+    qtbot.waitExposed(window)
+    screen = window.delegates_screen
+    model = screen.model
+    assert model.rowCount() == 100_000
+    qtbot.waitUntil(lambda: model.fetches >= 1)
+    assert model.fetches <= 2, "only the rows on screen are read"
+    screen.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.fetches >= 2)
+    assert model.fetches <= 4
+    last = model.index(99_999, 0).data()
+    assert last and last.split()[0].isupper()
+    assert len(model._rows) <= 4 * BLOCK
+
+
+def test_the_search_box_finds_across_scripts(window: MainWindow, demo_file: Path,
+                                             qtbot) -> None:
+    screen = show_delegates(window, demo_file)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert screen.search.hasFocus()
+    qtbot.keyClicks(screen.search, "Rakhmonov")
+    qtbot.waitUntil(lambda: screen.model.rowCount() < 700)
+    latin = {screen.model.index(r, 0).data().split()[0] for r in range(screen.model.rowCount())}
+    assert latin and all(name.startswith("RAHMONOV") for name in latin)
+    screen.search.clear()
+    screen.search.insert("Раҳмонов")  # as a Cyrillic keyboard layout types it
+    qtbot.waitUntil(lambda: screen.model.rowCount() < 700)
+    cyrillic = {screen.model.index(r, 0).data().split()[0] for r in range(screen.model.rowCount())}
+    assert cyrillic == latin
+    screen.search.clear()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 700)
+    assert screen.model.query.sort == "name"
+
+
+def test_a_typo_shows_the_nearest_names(window: MainWindow, demo_file: Path, qtbot) -> None:
+    screen = show_delegates(window, demo_file)
+    screen.search.setText("Rahmanov")
+    screen.search.returnPressed.emit()
+    assert screen.model.near_misses
+    assert screen.model.index(0, 0).data().startswith("RAHMONOV")
+    assert "nearest names" in screen.count.text()
+
+
+def test_search_combines_with_the_filters(window: MainWindow, demo_file: Path) -> None:
+    screen = show_delegates(window, demo_file)
+    screen.delegation.setCurrentIndex(screen.delegation.findText("Kazakhstan"))
+    screen.search.setText("a")  # one letter: whole words only
+    screen.search.returnPressed.emit()
+    assert screen.model.rowCount() == 0 or not screen.model.near_misses
+    screen.search.setText("ab")
+    screen.search.returnPressed.emit()
+    rows = screen.model.rowCount()
+    assert rows > 0
+    assert {screen.model.index(r, 3).data() for r in range(rows)} == {"Kazakhstan"}

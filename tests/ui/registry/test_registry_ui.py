@@ -1,0 +1,175 @@
+"""Editing, bulk actions with undo, duplicates and the import wizard, driven offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox, QWizard
+
+from bsm_desk.domain.model import DelegateStatus
+from bsm_desk.store import connect, history
+from bsm_desk.store import delegates as store
+from bsm_desk.ui.registry.delegate_dialog import DelegateDialog
+from bsm_desk.ui.registry.duplicates_dialog import DuplicatesDialog
+from bsm_desk.ui.registry.import_wizard import ImportWizard
+from bsm_desk.ui.shell.main_window import MainWindow
+from tests.conftest import DESK
+
+
+def select_rows(screen, *rows: int) -> None:
+    """Select whole rows without depending on keyboard state left by other tests."""
+    flags = QItemSelectionModel.SelectionFlag
+    screen.table.selectionModel().clearSelection()
+    for row in rows:
+        screen.table.selectionModel().select(screen.model.index(row, 0),
+                                             flags.Select | flags.Rows)
+
+
+def open_delegates(window: MainWindow, path: Path):
+    window.open_database(path)
+    window.show()
+    window.navigation.setCurrentRow(1)
+    return window.delegates_screen
+
+
+def test_the_edit_dialog_checks_as_you_type_and_saves(window: MainWindow, demo_copy: Path,
+                                                      qtbot) -> None:
+    screen = open_delegates(window, demo_copy)
+    dialog = DelegateDialog(screen.db, screen.overview, None, desk_id=DESK, parent=screen)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled()  # nothing filled in yet
+    qtbot.keyClicks(dialog.edits["family_name"], "Odinaev")
+    dialog.edits["family_name_cyr"].setText("Rakhimov")  # Latin in the Cyrillic field
+    assert dialog.errors["family_name_cyr"].isVisibleTo(dialog)
+    assert "Cyrillic" in dialog.errors["family_name_cyr"].text()
+    dialog.edits["family_name_cyr"].setText("Одинаев")
+    dialog.edits["email"].setText("not-an-email")
+    assert "not an e-mail" in dialog.errors["email"].text() and not save.isEnabled()
+    dialog.edits["email"].setText("s.odinaev@mfa.tj")
+    dialog.delegation.setCurrentIndex(dialog.delegation.findText("Tajikistan"))
+    dialog.category.setCurrentIndex(dialog.category.findText("Delegate"))
+    assert save.isEnabled()
+    dialog.accept()
+    saved = store.get_delegate(screen.db, dialog.saved_id)
+    assert (saved.family_name, saved.family_name_cyr, saved.email) == (
+        "Odinaev", "Одинаев", "s.odinaev@mfa.tj")
+    assert [c.action for c in history.for_delegate(screen.db, saved.id)] == ["created"]
+
+
+def test_the_passport_is_masked_until_revealed(window: MainWindow, demo_copy: Path,
+                                               qtbot) -> None:
+    screen = open_delegates(window, demo_copy)
+    someone = next(d for d in store.all_delegates(screen.db) if d.passport_no)
+    dialog = DelegateDialog(screen.db, screen.overview, someone, desk_id=DESK, parent=screen)
+    qtbot.addWidget(dialog)
+    assert dialog.passport.echoMode() == QLineEdit.EchoMode.Password
+    dialog.reveal.click()
+    assert dialog.passport.echoMode() == QLineEdit.EchoMode.Normal
+    assert dialog.passport.text() == someone.passport_no
+    assert dialog.history.count() >= 0
+
+
+def test_bulk_cancel_then_undo(window: MainWindow, demo_copy: Path, qtbot,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = open_delegates(window, demo_copy)
+    screen.table.selectRow(0)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    ids = screen.selected_ids()
+    assert len(ids) == 2 and screen.actions.cancel.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    screen.actions.cancel.trigger()
+    assert {store.get_delegate(screen.db, i).status for i in ids} == {DelegateStatus.CANCELLED}
+    assert screen.actions.undo.isEnabled()
+    assert "Undo" in screen.actions.undo.text()
+    screen.actions.undo.trigger()
+    assert DelegateStatus.CANCELLED not in {store.get_delegate(screen.db, i).status for i in ids}
+    assert not screen.actions.undo.isEnabled()
+
+
+def test_change_category_for_a_selection(window: MainWindow, demo_copy: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = open_delegates(window, demo_copy)
+    select_rows(screen, 3)
+    ids = screen.selected_ids()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Expert", True))
+    screen.actions.category.trigger()
+    expert = next(c.id for c in screen.overview.categories if c.code == "expert")
+    assert store.get_delegate(screen.db, ids[0]).category_id == expert
+
+
+def test_the_delegation_banner_shows_head_and_limit(window: MainWindow, demo_copy: Path) -> None:
+    screen = open_delegates(window, demo_copy)
+    screen.delegation.setCurrentIndex(screen.delegation.findText("Russian Federation"))
+    assert screen.banner.isVisible()
+    text = screen.banner.text()
+    assert text.startswith("Russian Federation: ") and "Head of delegation: H.E." in text
+    assert "Limit: 12." in text
+    screen.delegation.setCurrentIndex(0)
+    assert not screen.banner.isVisible()
+
+
+def test_merging_duplicates_in_the_dialog(window: MainWindow, demo_copy: Path, qtbot) -> None:
+    screen = open_delegates(window, demo_copy)
+    dialog = DuplicatesDialog(screen.db, desk_id=DESK, parent=screen)
+    qtbot.addWidget(dialog)
+    pairs = len(dialog.pairs)
+    assert pairs >= 1 and dialog.list.count() == pairs
+    keep, drop = dialog.pairs[0].ids
+    dialog.keep_left.click()
+    assert store.get_delegate(screen.db, drop).merged_into == keep
+    assert len(dialog.pairs) == pairs - 1 and dialog.changed
+    if dialog.pairs:
+        a, b = dialog.pairs[0].ids
+        dialog.different.click()
+        assert (a, b) not in [p.ids for p in dialog.pairs]
+
+
+def test_the_import_wizard_end_to_end(window: MainWindow, demo_copy: Path, tmp_path: Path,
+                                      qtbot) -> None:
+    listing = tmp_path / "mongolia.csv"
+    listing.write_text("Surname;Name;Sex;Country;Position\n"
+                       "Batbayar;Enkhbold;M;Mongolia;Colonel\n"
+                       "Tsetseg;Oyun;F;Mongolia;Counsellor\n", encoding="utf-8")
+    screen = open_delegates(window, demo_copy)
+    wizard = ImportWizard(demo_copy, desk_id=DESK, parent=screen)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.files.path.setText(str(listing))
+    assert wizard.files.isComplete()
+    wizard.next()
+    assert wizard.currentPage() is wizard.columns
+    assert wizard.columns.mapping() == {0: "family_name", 1: "given_name", 2: "gender",
+                                        3: "delegation", 4: "function_en"}
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check.report is not None, timeout=5000)
+    assert "2 to add" in wizard.check.summary.text()
+    assert wizard.check.isComplete()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.imported, timeout=5000)
+    assert "2 added" in wizard.done_page.summary.text()
+    other = connect(demo_copy)
+    assert [h for h in store.search_ids(other, "Batbayar")]
+
+
+def test_the_wizard_stops_on_errors(window: MainWindow, demo_copy: Path, tmp_path: Path,
+                                    qtbot) -> None:
+    listing = tmp_path / "bad.csv"
+    listing.write_text("Surname,Sex,Country\nBatbayar,M,Mongolia\nTsetseg,??,Mongolia\n",
+                       encoding="utf-8")
+    screen = open_delegates(window, demo_copy)
+    wizard = ImportWizard(demo_copy, desk_id=DESK, parent=screen)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.files.path.setText(str(listing))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check.report is not None, timeout=5000)
+    assert not wizard.check.isComplete()
+    assert wizard.check.problems.rowCount() == 1
+    assert wizard.check.problems.item(0, 0).text() == "3"
+    assert "Unknown gender" in wizard.check.problems.item(0, 2).text()
+    assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled() is False
