@@ -2,8 +2,8 @@
 
 Every subcommand is a thin layer over a service. User errors print one line in
 the desk's language and exit 2; data goes to stdout, with ``--json`` for scripts.
-``parser.py`` holds the commands and options, ``registry.py`` and ``desk.py`` the
-handlers.
+One module per command group (event, registry, badges, checkin, reports, programme)
+holds its commands' options and handlers; ``parser.py`` builds the parser from them.
 """
 
 from __future__ import annotations
@@ -12,25 +12,18 @@ import argparse
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bsm_desk import config
-from bsm_desk.cli import desk, registry
-from bsm_desk.cli.desk import _lazy_translate
-from bsm_desk.cli.parser import DEFAULT_DELEGATES, DEFAULT_SEED, EXIT_USER_ERROR, build_parser
+from bsm_desk.cli.common import EXIT_USER_ERROR, lazy_translate
+from bsm_desk.cli.parser import DEFAULT_DELEGATES, DEFAULT_SEED, build_parser
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+
+Handler = Callable[[argparse.Namespace, config.Settings, Callable[[str, str], str]], int]
 
 __all__ = ["DEFAULT_DELEGATES", "DEFAULT_SEED", "EXIT_USER_ERROR", "build_parser", "main"]
 
 NEEDS_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command needs --db PATH.")
-HANDLERS = {
-    "demo": registry._demo, "info": registry._info, "search": registry._search,
-    "import": registry._import, "template": registry._template,
-    "duplicates": registry._duplicates, "badges": desk._badges, "reprint": desk._reprint,
-    "checkin": desk._checkin, "checkpoints": desk._checkpoints, "export": desk._export,
-    "programme": desk._programme, "rooms": desk._rooms, "side-events": desk._side_events,
-    "backup": registry._backup, "restore": registry._restore,
-}
 FILE_FAULT = QT_TRANSLATE_NOOP("UserError", "{path}: {reason}")
 DB_FAULT = QT_TRANSLATE_NOOP("UserError", "The event database could not be used: {reason}")
 
@@ -41,13 +34,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.lang:
         settings.language = args.lang
         config.save(settings)
-    translate = _lazy_translate(config.ui_language(settings))
+    translate = lazy_translate(config.ui_language(settings))
     try:
         if args.command is None:
             return _gui(args)
         if getattr(args, "db", None) is None and args.command != "template":
             raise UserError(NEEDS_DB, command=args.command)
-        return HANDLERS[args.command](args, settings, translate)
+        handler: Handler = args.handler
+        return handler(args, settings, translate)
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -1,8 +1,8 @@
-"""The command-line handlers for the event and its registry: demo, import, template,
-duplicates, search and info.
+"""The command line for the registry: importing lists, the template to send out,
+search, likely duplicates.
 
-Each takes the parsed arguments, the desk's settings and a translate function, calls
-one service, prints, and returns the exit status.
+Each handler takes the parsed arguments, the desk's settings and a translate function,
+calls the services, prints, and returns the exit status.
 """
 
 from __future__ import annotations
@@ -13,35 +13,16 @@ from contextlib import closing
 from pathlib import Path
 
 from bsm_desk import config
-from bsm_desk.cli.desk import Translate, _print_json, print_problems
+from bsm_desk.cli.common import (
+    Commands,
+    Translate,
+    db_option,
+    print_json,
+    print_problems,
+)
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 BAD_LIMIT = QT_TRANSLATE_NOOP("UserError", "--limit must be 1 or more.")
-
-
-def _demo(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.services import demo as demo_service
-
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            sys.stderr.write(f"\r{done:,}/{total:,}")
-            if done == total:
-                sys.stderr.write("\n")
-
-    summary = demo_service.build_demo(
-        args.db, delegates=args.delegates, seed=args.seed, desk_id=settings.desk_id,
-        force=args.force, progress=progress, attendance=args.attendance,
-    )
-    if args.json:
-        _print_json({"path": str(summary.path), "delegates": summary.delegates,
-                     "delegations": summary.delegations, "sessions": summary.sessions,
-                     "seed": args.seed})
-    else:
-        print(translate("Cli", "Demo conference built: {path} ({delegates} delegates, "
-                               "{delegations} delegations, {sessions} sessions).").format(
-            path=summary.path, delegates=summary.delegates, delegations=summary.delegations,
-            sessions=summary.sessions))
-    return 0
 
 
 def _import(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
@@ -52,7 +33,7 @@ def _import(args: argparse.Namespace, settings: config.Settings, translate: Tran
         report = import_file(db, args.file, desk_id=settings.desk_id, sheet=args.sheet,
                              dry_run=args.dry_run, operator=settings.desk_name)
     if args.json:
-        _print_json(report.as_dict(translate))
+        print_json(report.as_dict(translate))
         return 1 if report.errors else 0
     name = Path(report.file).name
     print_problems(name, report.errors, translate)
@@ -80,26 +61,6 @@ def _import(args: argparse.Namespace, settings: config.Settings, translate: Tran
     if report.duplicates:
         print(translate("Cli", "Likely duplicates to review: {count} (bsm-desk duplicates)")
               .format(count=len(report.duplicates)))
-    return 0
-
-
-def _duplicates(args: argparse.Namespace, settings: config.Settings,
-                translate: Translate) -> int:
-    from bsm_desk.services.registry.duplicates import find_duplicates
-    from bsm_desk.store import connect
-
-    with closing(connect(args.db)) as db:
-        pairs = find_duplicates(db)
-    if args.json:
-        _print_json([{"ids": list(p.ids), "names": [p.first.latin_name, p.second.latin_name],
-                      "reason": translate("Duplicates", p.reason), "score": p.score}
-                     for p in pairs])
-        return 0
-    for p in pairs:
-        print("\t".join((f"{p.ids[0]}", p.first.latin_name, f"{p.ids[1]}",
-                         p.second.latin_name, translate("Duplicates", p.reason))))
-    if not pairs:
-        print(translate("Cli", "No likely duplicates."), file=sys.stderr)
     return 0
 
 
@@ -134,7 +95,7 @@ def _search(args: argparse.Namespace, settings: config.Settings, translate: Tran
     with closing(connect(args.db)) as db:
         hits = search(db, " ".join(args.text), limit=args.limit, lang=lang)
     if args.json:
-        _print_json([hit.as_dict() for hit in hits])
+        print_json([hit.as_dict() for hit in hits])
         return 0
     if not hits:
         print(translate("Cli", "Nobody found."), file=sys.stderr)
@@ -148,85 +109,64 @@ def _search(args: argparse.Namespace, settings: config.Settings, translate: Tran
     return 0
 
 
-def _info(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.services import event as event_service
+def _duplicates(args: argparse.Namespace, settings: config.Settings,
+                translate: Translate) -> int:
+    from bsm_desk.services.registry.duplicates import find_duplicates
     from bsm_desk.store import connect
-    from bsm_desk.store.db import schema_version
 
     with closing(connect(args.db)) as db:
-        ov = event_service.overview(db, args.db)
-        version = schema_version(db)
-    e = ov.event
-    facts = {
-        "code": e.code, "title_en": e.title_en, "title_ru": e.title_ru,
-        "venue_en": e.venue_en, "venue_ru": e.venue_ru, "time_zone": e.time_zone,
-        "start_date": e.start_date.isoformat(), "end_date": e.end_date.isoformat(),
-        "languages": list(e.languages), "days": [d.date.isoformat() for d in ov.days],
-        "rooms": len(ov.rooms), "sessions": len(ov.sessions),
-        "delegations": len(ov.delegations), "delegates": ov.delegates,
-        "by_status": {k.value: v for k, v in ov.by_status.items()},
-        "by_gender": {k.value: v for k, v in ov.by_gender.items()},
-        "schema_version": version, "path": str(Path(args.db).resolve()),
-    }
+        pairs = find_duplicates(db)
     if args.json:
-        _print_json(facts)
+        print_json([{"ids": list(p.ids), "names": [p.first.latin_name, p.second.latin_name],
+                      "reason": translate("Duplicates", p.reason), "score": p.score}
+                     for p in pairs])
         return 0
-    lang = config.ui_language(settings)
-    lines = [
-        (translate("Cli", "Event"), e.title(lang)),
-        (translate("Cli", "Code"), e.code),
-        (translate("Cli", "Dates"), f"{e.start_date.isoformat()} – {e.end_date.isoformat()}"),
-        (translate("Cli", "Venue"), e.venue(lang)),
-        (translate("Cli", "Time zone"), e.time_zone),
-        (translate("Cli", "Rooms"), str(len(ov.rooms))),
-        (translate("Cli", "Sessions"), str(len(ov.sessions))),
-        (translate("Cli", "Delegations"), str(len(ov.delegations))),
-        (translate("Cli", "Delegates"), str(ov.delegates)),
-    ]
-    width = max(len(label) for label, _ in lines)
-    for label, value in lines:
-        print(f"{label.ljust(width)}  {value}")
+    for p in pairs:
+        print("\t".join((f"{p.ids[0]}", p.first.latin_name, f"{p.ids[1]}",
+                         p.second.latin_name, translate("Duplicates", p.reason))))
+    if not pairs:
+        print(translate("Cli", "No likely duplicates."), file=sys.stderr)
     return 0
 
 
-def _backup(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.store import backups, connect
+def add_commands(sub: Commands) -> None:
+    search = sub.add_parser("search", help="find delegates by name, in any script or spelling",
+                            description="Find delegates by name: Latin or Cyrillic, any "
+                                        "common spelling, word order ignored, prefixes from "
+                                        "two letters; near misses when nothing matches.")
+    db_option(search)
+    search.add_argument("text", metavar="TEXT", nargs="+", help="what to look for")
+    search.add_argument("--limit", type=int, default=20, metavar="N",
+                        help="at most N results (default 20)")
+    search.add_argument("--json", action="store_true", help="print the result as JSON")
+    search.set_defaults(handler=_search)
 
-    into = settings.backup_folder or None
-    if args.list:
-        found = [{"file": str(b.path), "at": b.at.isoformat(), "size": b.size}
-                 for b in backups.listing(args.db, into=into)]
-        if args.json:
-            _print_json(found)
-        else:
-            for row in found:
-                print(f"{row['at']}\t{row['size']}\t{row['file']}")
-        return 0
-    with closing(connect(args.db, migrate=False)) as db:
-        made = backups.take(db.conn, args.db, into=into, out=args.out)
-    held = backups.contents(made)
-    if args.json:
-        _print_json({"file": str(made), "delegates": held.delegates, "checkins": held.checkins})
-    else:
-        print(made)
-    return 0
+    imp = sub.add_parser("import", help="import delegates from an .xlsx or .csv list",
+                         description="Import a delegation list (.xlsx, .csv or .txt; UTF-8, "
+                                     "UTF-16 or cp1251; comma, semicolon or tab). All rows or "
+                                     "none: any error and nothing is written (exit 1).")
+    db_option(imp)
+    imp.add_argument("file", type=Path, metavar="FILE", help="the list to import")
+    imp.add_argument("--sheet", metavar="NAME", help="worksheet to read (default: the first)")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="check and report, write nothing")
+    imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    imp.set_defaults(handler=_import)
 
+    template = sub.add_parser("template", help="write an empty delegates list to send out",
+                              description="Write an empty delegates list (.xlsx) with "
+                                          "bilingual headers and drop-downs for gender and "
+                                          "category.")
+    template.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx",
+                          help="where to write it")
+    template.add_argument("--db", type=Path, metavar="PATH",
+                          help="take the categories and title from this event")
+    template.set_defaults(handler=_template)
 
-def _restore(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.store import backups
-
-    held = backups.contents(args.backup)
-    aside = backups.restore(args.db, args.backup)
-    if args.json:
-        _print_json({"restored": str(args.db), "from": str(args.backup),
-                     "kept_aside": str(aside) if aside else None,
-                     "delegates": held.delegates, "checkins": held.checkins})
-    else:
-        print(translate("Cli", "Restored {path} from {backup} ({delegates} delegates, "
-                               "{checkins} check-ins).").format(
-            path=args.db, backup=args.backup, delegates=held.delegates,
-            checkins=held.checkins))
-        if aside:
-            print(translate("Cli", "The file it replaced is kept at {aside}.").format(
-                aside=aside))
-    return 0
+    dup = sub.add_parser("duplicates", help="list likely duplicate registrations",
+                         description="List pairs of records that are probably one person "
+                                     "(same e-mail or passport, or near names in one "
+                                     "delegation).")
+    db_option(dup)
+    dup.add_argument("--json", action="store_true", help="print the result as JSON")
+    dup.set_defaults(handler=_duplicates)

@@ -467,3 +467,30 @@ def test_rooms_allocate_buffer_option(capsys: pytest.CaptureFixture[str],
                 assert gap >= timedelta(minutes=240)
     code, _, err = run(capsys, "rooms", "allocate", "--db", db, "--buffer", "999")
     assert code == 2 and "0 to 240 minutes" in err
+
+
+def test_every_command_is_in_the_readme_table() -> None:
+    """The README's command table is the manual: a command added without its row fails
+    here (as sqlite-utils checks its own docs)."""
+    import argparse
+    import re
+
+    from bsm_desk.cli.parser import build_parser
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `bsm-desk ([a-z][a-z-]*(?: [a-z][a-z-]*)?)", readme, re.M))
+
+    def commands(parser: argparse.ArgumentParser, prefix: str = "") -> set[str]:
+        found = set()
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    inner = commands(sub, f"{prefix}{name} ")
+                    found |= inner or {f"{prefix}{name}"}
+        return found
+
+    wanted = commands(build_parser())
+    assert len(wanted) >= 18
+    missing = {c for c in wanted
+               if c not in documented and c.split()[0] not in documented}
+    assert missing == set(), f"commands missing from the README's table: {missing}"

@@ -1,0 +1,129 @@
+"""The command line for check-in: badge codes scanned at a checkpoint, and the
+checkpoints.
+
+Each handler takes the parsed arguments, the desk's settings and a translate function,
+calls the services, prints, and returns the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import UTC, datetime
+
+from bsm_desk import config
+from bsm_desk.cli.common import (
+    Commands,
+    Translate,
+    db_option,
+    print_json,
+)
+
+
+def _codes_from(values: list[str]) -> Iterator[str]:
+    for value in values:
+        if value == "-":
+            # Bytes, decoded line by line: a scanner's stray byte is one bad code (refused
+            # as invalid), not the end of the session.
+            for raw in sys.stdin.buffer:
+                line = raw.decode("utf-8", errors="replace").strip()
+                if line:
+                    yield line
+        else:
+            yield value
+
+
+LOCK_RETRY_S = 0.25
+
+
+def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.domain.errors import DatabaseBusy
+    from bsm_desk.services import checkin
+    from bsm_desk.store import connect
+
+    with closing(connect(args.db)) as db:
+        point = args.checkpoint or settings.checkpoint
+        if not args.checkpoint and point not in {c.id for c in checkin.checkpoints(db)}:
+            point = checkin.default_checkpoint(db).id
+        desk = checkin.Desk.open(db, point, desk_id=settings.desk_id,
+                                 operator=settings.desk_name)
+        all_accepted = True
+        scanned = 0
+        for code in _codes_from(args.codes):
+            at = datetime.now(UTC)  # when it was scanned, even if it waits for the lock
+            waited = False
+            while True:
+                try:
+                    verdict = desk.scan(code, method="cli", now=at)
+                    break
+                except DatabaseBusy:
+                    # Never drop a scan: wait for the other program (Ctrl+C cancels).
+                    if not waited:
+                        print("bsm-desk: " + translate("Cli", "Waiting for the database…"),
+                              file=sys.stderr, flush=True)
+                        waited = True
+                    time.sleep(LOCK_RETRY_S)
+            all_accepted = all_accepted and verdict.accepted
+            if args.json:
+                line = json.dumps(verdict.as_dict(), ensure_ascii=False)
+            else:
+                line = "\t".join((verdict.kind.value, str(verdict.delegate_id or "-"),
+                                  verdict.name_latin or "-", verdict.checkpoint,
+                                  verdict.at.isoformat()))
+            print(line, flush=True)  # after the commit: a printed verdict is on disk
+            scanned += 1
+            if scanned % 200 == 0:
+                desk.idle()
+    return 0 if all_accepted else 1
+
+
+def _checkpoints(args: argparse.Namespace, settings: config.Settings,
+                 translate: Translate) -> int:
+    from bsm_desk.services import checkin
+    from bsm_desk.store import connect
+
+    lang = config.ui_language(settings)
+    with closing(connect(args.db)) as db:
+        found = checkin.checkpoints(db)
+    rows = []
+    for point in found:
+        if point.session is None:
+            name = translate("Cli", "Entrance, {day}").format(day=point.day.isoformat())
+        else:
+            name = point.session.title(lang)
+        rows.append({"id": point.id, "kind": point.kind, "day": point.day.isoformat(),
+                     "name": name, "readmit": point.readmit})
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print("\t".join((row["id"], row["day"], row["name"])))
+    return 0
+
+
+def add_commands(sub: Commands) -> None:
+    checkin = sub.add_parser("checkin", help="check in badge codes at a checkpoint",
+                             description="Check in each CODE (or each line of standard input "
+                                         "for -) at the checkpoint and print one verdict per "
+                                         "line. Exit 0 when every one was accepted, 1 "
+                                         "otherwise.")
+    db_option(checkin)
+    checkin.add_argument("codes", nargs="+", metavar="CODE", help="badge codes, or - for stdin")
+    checkin.add_argument("--checkpoint", metavar="ID",
+                         help="where (see the checkpoints command; default: this desk's "
+                              "checkpoint, else the entrance today or on the first day)")
+    checkin.add_argument("--json", action="store_true",
+                         help="one JSON object per line: verdict, delegate_id, name, "
+                              "checkpoint, at, ...")
+    checkin.set_defaults(handler=_checkin)
+
+    points = sub.add_parser("checkpoints", help="list the checkpoints of the event",
+                            description="List the checkpoints: the entrance of each day and "
+                                        "the door of each session.")
+    db_option(points)
+    points.add_argument("--json", action="store_true", help="print the result as JSON")
+    points.set_defaults(handler=_checkpoints)

@@ -1,0 +1,61 @@
+"""What every command group of the command line shares: the parser class with our exit
+code, the --db option, printing JSON and import problems, and the desk's translator
+loaded only when a message is printed."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bsm_desk.domain.importing import RowProblem
+
+Translate = Callable[[str, str], str]
+Commands = Any  # argparse's sub-parsers action (its class is private)
+
+EXIT_USER_ERROR = 2
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with our exit code and one-line errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                        help="event database file")
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def print_problems(file: str, problems: Sequence[RowProblem], translate: Translate) -> None:
+    """Each problem of an import on its own line of stderr: file, row, column, message."""
+    for problem in problems:
+        column = f", {problem.column}" if problem.column else ""
+        print(translate("Cli", "{file}, row {row}{column}: {message}").format(
+            file=file, row=problem.row, column=column, message=problem.message(translate)),
+            file=sys.stderr)
+
+
+def lazy_translate(lang: str) -> Translate:
+    """Load Qt's translator only when a message is actually printed."""
+    loaded: list[Translate] = []
+
+    def translate(context: str, text: str) -> str:
+        if not loaded:
+            from bsm_desk.translations import translate_function
+
+            loaded.append(translate_function(lang))
+        return loaded[0](context, text)
+
+    return translate

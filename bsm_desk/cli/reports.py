@@ -1,0 +1,97 @@
+"""The command line for reports: the attendance workbook, the List of Participants,
+the programme for the doors.
+
+Each handler takes the parsed arguments, the desk's settings and a translate function,
+calls the services, prints, and returns the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+from contextlib import closing
+from pathlib import Path
+
+from bsm_desk import config
+from bsm_desk.cli.common import (
+    Commands,
+    Parser,
+    Translate,
+    db_option,
+    lazy_translate,
+)
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+
+BAD_EXPORT = QT_TRANSLATE_NOOP("UserError", "{file}: the {report} export writes {kinds}.")
+
+
+def _export(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services.reports import attendance, participants
+    from bsm_desk.store import connect
+
+    if args.report == "programme":
+        return _export_programme(args, translate)
+    lang = getattr(args, "report_lang", None) or config.ui_language(settings)
+    suffix = args.out.suffix.lower()
+    kinds = {"attendance": (".xlsx", ".csv"), "participants": (".pdf", ".xlsx")}[args.report]
+    if suffix not in kinds:
+        raise UserError(BAD_EXPORT, file=args.out.name, report=args.report,
+                        kinds=", ".join(kinds))
+    report_translate = lazy_translate(lang)
+    with closing(connect(args.db)) as db:
+        if args.report == "attendance":
+            data = attendance.collect(db)
+            if suffix == ".csv":
+                path = attendance.write_csv(data, args.out, lang, report_translate)
+            else:
+                path = attendance.write_workbook(data, args.out, lang, report_translate)
+        else:
+            path = participants.export(db, args.out, lang, report_translate)
+    print(translate("Cli", "Written: {path}").format(path=path))
+    return 0
+
+
+def _export_programme(args: argparse.Namespace, translate: Translate) -> int:
+    from bsm_desk.services.programme import export as programme_export
+    from bsm_desk.store import connect
+
+    with closing(connect(args.db)) as db:
+        suffix = args.out.suffix.lower()
+        if suffix == ".pdf":
+            written = [programme_export.write_pdf(db, args.out)]
+        elif suffix == ".xlsx":
+            written = [programme_export.write_xlsx(db, args.out)]
+        else:
+            written = programme_export.write_ics(db, args.out)
+    for path in written:
+        print(translate("Cli", "Written: {path}").format(path=path))
+    return 0
+
+
+def add_commands(sub: Commands) -> None:
+    export = sub.add_parser("export", help="attendance workbook, or the List of Participants",
+                            description="Export reports for the organizers.")
+    what = export.add_subparsers(dest="report", metavar="REPORT", parser_class=Parser,
+                                 required=True)
+    attendance = what.add_parser(
+        "attendance", help="the attendance workbook (.xlsx), or its Participants sheet (.csv)",
+        description="Summary per day and session (by gender and category), participants, "
+                    "one sheet per session, by delegation. FILE.csv: the Participants sheet "
+                    "alone, UTF-8 with BOM.")
+    participants = what.add_parser(
+        "participants", help="the List of Participants by delegation (.pdf or .xlsx)",
+        description="Delegations in protocol order, each with its head first.")
+    programme_export = what.add_parser(
+        "programme", help="the programme: bilingual PDF for the doors, .xlsx, or .ics per room",
+        description="FILE.pdf: day by day, English and Russian, for printing at the doors; "
+                    "FILE.xlsx: a sheet per day; a folder: one iCalendar file per room.")
+    db_option(programme_export)
+    programme_export.add_argument("--out", type=Path, required=True, metavar="FILE|FOLDER",
+                                  help="FILE.pdf, FILE.xlsx, or a folder for .ics files")
+    for report in (attendance, participants):
+        db_option(report)
+        report.add_argument("--out", type=Path, required=True, metavar="FILE",
+                            help="the file to write (.xlsx, .csv or .pdf)")
+        report.add_argument("--lang", choices=config.LANGUAGES, default=argparse.SUPPRESS,
+                            dest="report_lang",
+                            help="language of the report (default: the desk's)")
+    export.set_defaults(handler=_export)
