@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -162,7 +162,7 @@ class BadgesScreen(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.count)
         layout.addLayout(body, 1)
-        self.retranslate_ui()
+        i18n.follow_language(self)
 
     # -- data ------------------------------------------------------------------------
     def load(self, db: Database, overview: Overview, path: Path | None = None) -> None:
@@ -349,10 +349,6 @@ class BadgesScreen(QWidget):
                            .format(shown=self.model.rowCount(), waiting=self._waiting))
 
     # -- language --------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Badges"))

@@ -139,7 +139,7 @@ class CheckinScreen(QWidget):
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addLayout(top)
         layout.addLayout(body, 1)
-        self.retranslate_ui()
+        i18n.follow_language(self)
 
     # -- the event -------------------------------------------------------------------
     def load(self, db: Database, overview: Overview, path: Path | None = None) -> None:
@@ -420,10 +420,6 @@ class CheckinScreen(QWidget):
         QTimer.singleShot(0, self.focus_input)
 
     # -- language --------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Check-in"))

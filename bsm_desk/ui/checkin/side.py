@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,7 +57,7 @@ class CheckinSide(QWidget):
         layout.addWidget(self.recent, 3)
         layout.addWidget(self.undo)
         self._last: tuple[list[tuple[Category, int, int]], list[Row]] = ([], [])
-        self.retranslate_ui()
+        i18n.follow_language(self)
 
     def clear(self) -> None:
         self.show_figures([], [])
@@ -96,10 +96,6 @@ class CheckinSide(QWidget):
             item.setForeground(QBrush(colour))
             self.recent.addItem(item)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.figures.setHorizontalHeaderLabels([self.tr("Category"), self.tr("In / expected")])

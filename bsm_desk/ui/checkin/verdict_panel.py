@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bsm_desk.domain.checkin import Kind
 from bsm_desk.services.checkin import Verdict
+from bsm_desk.ui.shell.i18n import follow_language
 
 # Headline (English, Russian) and background of each verdict.
 HEADLINES: dict[Kind, tuple[str, str, str]] = {
@@ -74,6 +75,7 @@ class VerdictPanel(QFrame):
         row.addLayout(text, 1)
         row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         self.clear()
+        follow_language(self, self._retranslate_detail)
 
     def clear(self) -> None:
         self.kind, self.verdict = None, None
@@ -165,7 +167,7 @@ class VerdictPanel(QFrame):
         self.headline_ru.setText(russian)
         self.setProperty("colour", QColor(colour).name())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self.verdict is not None:
+    def _retranslate_detail(self) -> None:
+        # The headlines are bilingual and stay; the detail line follows the interface.
+        if self.verdict is not None:
             self.detail.setText(self._detail(self.verdict))
-        super().changeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zoneinfo
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from bsm_desk.domain.errors import UserError
 from bsm_desk.services.event import NewEvent, validate
 from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.i18n import follow_language
 
 
 def _local_zone() -> str:
@@ -84,7 +85,7 @@ class NewEventDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
-        self.retranslate_ui()
+        follow_language(self)
 
     def _keep_order(self, start: QDate) -> None:
         if self.end.date() < start:
@@ -110,10 +111,6 @@ class NewEventDialog(QDialog):
             return
         super().accept()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("New event"))

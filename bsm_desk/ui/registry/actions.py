@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -17,6 +17,7 @@ from bsm_desk.services import registry
 from bsm_desk.services.registry import Changes
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.i18n import follow_language
 from bsm_desk.ui.shell.icons import icon
 
 if TYPE_CHECKING:
@@ -47,9 +48,8 @@ class DelegateActions(QObject):
         self.cancel = action("cancel", self.cancel_registration)
         self.undo = action("undo", self.undo_last, QKeySequence.StandardKey.Undo)
         self.selection_actions = (self.edit, self.category, self.credentials, self.cancel)
-        screen.installEventFilter(self)
         self.update_enabled()
-        self.retranslate_ui()
+        follow_language(self)
 
     # -- helpers --------------------------------------------------------------------------
     def _who(self) -> dict[str, str]:
@@ -202,11 +202,6 @@ class DelegateActions(QObject):
             self.screen.reload()
 
     # -- language ------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return False
-
     def retranslate_ui(self) -> None:
         self.add.setText(self.tr("&Add delegate…"))
         self.edit.setText(self.tr("&Edit…"))

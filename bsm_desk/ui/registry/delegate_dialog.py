@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -119,7 +119,7 @@ class DelegateDialog(QDialog):
             edit.textChanged.connect(self.check)
         for combo in (self.delegation, self.category):
             combo.currentIndexChanged.connect(self.check)
-        self.retranslate_ui()
+        i18n.follow_language(self)
         self.check()
 
     def _passport_row(self) -> QWidget:
@@ -217,10 +217,6 @@ class DelegateDialog(QDialog):
             return
         super().accept()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         new = self.original is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -75,7 +75,7 @@ class DuplicatesDialog(QDialog):
         lang = i18n.language()
         self._delegations = {d.id: d.name(lang) for d in delegation_store.list_delegations(db)}
         self._categories = {c.id: c.name(lang) for c in category_store.list_categories(db)}
-        self.retranslate_ui()
+        i18n.follow_language(self)
         self.refresh()
 
     def refresh(self) -> None:
@@ -150,10 +150,6 @@ class DuplicatesDialog(QDialog):
         duplicates.dismiss(self.db, *pair.ids, desk_id=self.desk_id)
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Likely duplicates"))

@@ -6,7 +6,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from bsm_desk.services.registry.importer import ImportReport, apply, plan
 from bsm_desk.services.registry.tables import Table, read_table
 from bsm_desk.store import connect
 from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.i18n import follow_language
 from bsm_desk.ui.shell.workers import Progress, start
 
 PREVIEW_ROWS = 8
@@ -322,12 +323,8 @@ class ImportWizard(QWizard):
             self.addPage(page)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.resize(900, 600)
-        self.retranslate_ui()
+        follow_language(self)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(translate("ImportWizard", "Import a delegation list"))

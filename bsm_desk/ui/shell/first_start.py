@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from bsm_desk.ui.shell.i18n import follow_language
 from bsm_desk.ui.shell.icons import app_icon, icon
 
 
@@ -31,7 +32,7 @@ class FirstStartDialog(QDialog):
         for button in (self.demo, self.new, self.open):
             layout.addWidget(button)
         self.setMinimumWidth(520)
-        self.retranslate_ui()
+        follow_language(self)
 
     def _button(self, icon_name: str, choice: int) -> QPushButton:
         button = QPushButton(icon(icon_name), "")
@@ -45,10 +46,6 @@ class FirstStartDialog(QDialog):
         self.choice = choice
         self.accept()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Welcome to BSM Desk"))

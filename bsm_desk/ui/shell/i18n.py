@@ -1,11 +1,15 @@
 """Switching the interface language at runtime.
 
-Installing or removing a QTranslator makes Qt send every widget a
-``QEvent.LanguageChange``; each screen answers it with ``retranslate_ui()``. Data
-that has both languages (titles EN/RU) is chosen with :func:`language`.
+A widget with words of its own registers its ``retranslate_ui`` once, with
+:func:`follow_language` (as Frescobaldi's ``translateUI`` does): it is called at once
+and again after every switch, for as long as the widget lives. Qt's own widgets follow
+the ``QEvent.LanguageChange`` that installing a translator sends. Data that has both
+languages (titles EN/RU) is chosen with :func:`language`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
@@ -60,3 +64,11 @@ def manager() -> LanguageManager:
 
 def language() -> str:
     return manager().lang
+
+
+def follow_language(widget: QObject, retranslate: Callable[[], None] | None = None) -> None:
+    """Call ``retranslate`` (the widget's ``retranslate_ui`` by default) now and after
+    every language switch. The connection goes with the widget when it is destroyed."""
+    update = retranslate or widget.retranslate_ui  # type: ignore[attr-defined]
+    update()
+    manager().changed.connect(update)

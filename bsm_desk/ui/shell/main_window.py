@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, qVersion
+from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -89,7 +89,7 @@ class MainWindow(ScreenRegistry, QMainWindow):
         self._make_menus()
         self.navigation.setCurrentRow(0)
         self._restore_geometry()
-        self.retranslate_ui()
+        i18n.follow_language(self)
 
     # -- actions and menus -------------------------------------------------------------
     def _action(self, icon_name: str | None, slot: object, shortcut: object = None) -> QAction:
@@ -363,10 +363,6 @@ class MainWindow(ScreenRegistry, QMainWindow):
         self.close_database()
         super().closeEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         lang = i18n.language()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.store import backups
+from bsm_desk.ui.shell.i18n import follow_language
 
 DB_FILTER = "*.sqlite *.db"
 
@@ -64,7 +65,7 @@ class RestoreBackupDialog(QDialog):
         self.resize(720, 420)
         if self.found:
             self.table.selectRow(0)
-        self.retranslate_ui()
+        follow_language(self)
         self._enable()
 
     def _fill(self) -> None:
@@ -102,10 +103,6 @@ class RestoreBackupDialog(QDialog):
         self.chosen = self.found[rows[0].row()].path
         super().accept()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Restore a backup"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk import config
+from bsm_desk.ui.shell.i18n import follow_language
 
 
 class SettingsDialog(QDialog):
@@ -75,7 +76,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
-        self.retranslate_ui()
+        follow_language(self)
 
     def accept(self) -> None:
         self.settings.desk_name = self.name.text().strip()
@@ -91,10 +92,6 @@ class SettingsDialog(QDialog):
         if chosen:
             self.backups.setText(chosen)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Desk settings"))

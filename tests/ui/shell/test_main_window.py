@@ -180,3 +180,34 @@ def test_every_screen_opens_in_a_fresh_process(demo_file: Path, tmp_path: Path) 
     assert [line.split(": ")[1] for line in done.stdout.splitlines()
             if line.startswith("screen shown")] == list(SCREENS)
     assert "Traceback" not in done.stderr
+
+
+def test_widgets_follow_the_language_through_one_registration(app, qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from bsm_desk.ui.shell import i18n
+
+    class Greeting(QLabel):
+        def retranslate_ui(self) -> None:
+            self.setText("ru" if i18n.language() == "ru" else "en")
+
+    kept, gone = Greeting(), Greeting()
+    i18n.follow_language(kept)
+    i18n.follow_language(gone)
+    assert kept.text() == "en"
+    gone.deleteLater()
+    qtbot.wait(10)  # destroyed: its registration goes with it
+    i18n.manager().set_language("ru")
+    assert kept.text() == "ru"
+    i18n.manager().set_language("en")
+    assert kept.text() == "en"
+
+
+def test_no_widget_keeps_its_own_language_change_handler() -> None:
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[3] / "bsm_desk" / "ui"
+    copies = [p.relative_to(ui).as_posix() for p in ui.rglob("*.py")
+              if "LanguageChange" in p.read_text(encoding="utf-8")
+              and p.name != "i18n.py"]
+    assert copies == []
