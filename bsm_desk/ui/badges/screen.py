@@ -101,7 +101,7 @@ class BadgesScreen(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setWordWrap(False)
-        self.table.doubleClicked.connect(lambda _: self.actions.print_selected())
+        self.table.doubleClicked.connect(lambda _: self.badge_actions.print_selected())
 
         self.layout_label = QLabel()
         self.layout_box = QComboBox()
@@ -123,7 +123,7 @@ class BadgesScreen(QWidget):
         self._preview_timer = QTimer(self, singleShot=True, interval=0)
         self._preview_timer.timeout.connect(self.update_preview)
 
-        self.actions = BadgeActions(self)
+        self.badge_actions = BadgeActions(self)
         side = QVBoxLayout()
         chooser = QHBoxLayout()
         chooser.addWidget(self.layout_label)
@@ -132,9 +132,9 @@ class BadgesScreen(QWidget):
         side.addWidget(self.preview)
         side.addWidget(self.info)
         self.buttons: list[QToolButton] = []
-        for row in ((self.actions.print_one, self.actions.reprint, self.actions.pdf_one),
-                    (self.actions.photo, self.actions.remove_photo),
-                    (self.actions.print_all, self.actions.pdf_all)):
+        acts = self.badge_actions
+        for row in ((acts.print_one, acts.reprint, acts.pdf_one),
+                    (acts.photo, acts.remove_photo), (acts.print_all, acts.pdf_all)):
             line = QHBoxLayout()
             for action in row:
                 button = QToolButton()
@@ -205,7 +205,7 @@ class BadgesScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         for column, width in enumerate((175, 150, 150, 125)):
             self.table.setColumnWidth(column, width)
-        self.actions.update_enabled()
+        self.badge_actions.update_enabled()
         self._update_count()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -244,7 +244,7 @@ class BadgesScreen(QWidget):
                 self.model.forget(ids)
         self._update_count()
         self.update_preview()
-        self.actions.update_enabled()
+        self.badge_actions.update_enabled()
         self.changed.emit()
 
     def reprint(self, delegate_id: int, reason: ReissueReason) -> None:
@@ -254,14 +254,14 @@ class BadgesScreen(QWidget):
         self.search.clear()
         self._apply_filter()
         self.select(delegate_id)
-        self.actions.reissue_and_print(delegate_id, reason)
+        self.badge_actions.reissue_and_print(delegate_id, reason)
 
     def show_error(self, exc: BaseException) -> None:
         QMessageBox.critical(self, self.tr("Badges"), translate_error(exc))
 
     # -- preview -----------------------------------------------------------------------
     def _selection_changed(self) -> None:
-        self.actions.update_enabled()
+        self.badge_actions.update_enabled()
         self._preview_timer.start()
 
     def _layout_changed(self) -> None:
@@ -297,7 +297,7 @@ class BadgesScreen(QWidget):
         if state.reissues:
             last = state.reissues[-1]
             lines.append(self.tr("Reissued ({reason}) {when}; earlier badges are revoked.")
-                         .format(reason=self.actions.reason_text(ReissueReason(last.reason)),
+                         .format(reason=self.badge_actions.reason_text(ReissueReason(last.reason)),
                                  when=last.at.astimezone(zone).strftime("%d.%m %H:%M")))
         current = [p for p in state.prints if p.version == state.version]
         if current:
@@ -326,7 +326,7 @@ class BadgesScreen(QWidget):
         self.model.set_query(replace(query, delegation_id=self.delegation.currentData(),
                                      category_id=self.category.currentData(), search=text,
                                      sort=sort))
-        self.actions.update_enabled()
+        self.badge_actions.update_enabled()
         self._preview_timer.start()
 
     def _take_first(self) -> None:
@@ -362,7 +362,7 @@ class BadgesScreen(QWidget):
                  Layout.A4_4UP: self.tr("A4 sheet, four A6 with cut marks")}
         for index in range(self.layout_box.count()):
             self.layout_box.setItemText(index, names[Layout(self.layout_box.itemData(index))])
-        self.actions.retranslate_ui()
+        self.badge_actions.retranslate_ui()
         self._fill_filters()
         if self.model is not None and self._loaded:
             self.model.set_language(i18n.language())

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -56,7 +57,10 @@ class _Figure(QFrame):
 
 
 class OverviewScreen(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    message = Signal(str)  # a Screen's signals (screen_registry.Screen); unused here
+    changed = Signal()
+
+    def __init__(self, settings: object = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._overview: Overview | None = None
         self.title = QLabel()
@@ -119,9 +123,15 @@ class OverviewScreen(QWidget):
         outer.addWidget(scroll)
         i18n.follow_language(self)
 
-    def load(self, overview: Overview) -> None:
+    def load(self, db: object, overview: Overview, path: Path | None = None) -> None:
+        self.set_overview(overview)
+
+    def set_overview(self, overview: Overview) -> None:
         self._overview = overview
         self._show()
+
+    def unload(self) -> None:
+        """The event closed: its facts stay on show until another one opens."""
 
     # -- painting the facts ---------------------------------------------------------
     def _show(self) -> None:

@@ -89,7 +89,7 @@ class DelegatesScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.doubleClicked.connect(lambda _: self.actions.edit_delegate())
+        self.table.doubleClicked.connect(lambda _: self.delegate_actions.edit_delegate())
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setVisible(False)
@@ -107,14 +107,14 @@ class DelegatesScreen(QWidget):
             filters.addWidget(label)
             filters.addWidget(combo)
         filters.addStretch(1)
-        self.actions = DelegateActions(self)
+        self.delegate_actions = DelegateActions(self)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (self.actions.add, self.actions.edit, self.actions.import_,
-                    self.actions.duplicates):
+        acts = self.delegate_actions
+        for act in (acts.add, acts.edit, acts.import_, acts.duplicates):
             self.toolbar.addAction(act)
         self.toolbar.addSeparator()
-        for act in (self.actions.credentials, self.actions.cancel, self.actions.undo):
+        for act in (acts.credentials, acts.cancel, acts.undo):
             # Icons only: their names are long in Russian; the tooltip says what they do.
             self.toolbar.addAction(act)
             button = self.toolbar.widgetForAction(act)
@@ -158,10 +158,10 @@ class DelegatesScreen(QWidget):
         self.model.set_query(DelegateQuery(lang=i18n.language()))
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self.actions.update_enabled())
+            lambda *_: self.delegate_actions.update_enabled())
         for column, width in enumerate((230, 200, 90, 240, 190, 260)):
             self.table.setColumnWidth(column, width)
-        self.actions.update_enabled()
+        self.delegate_actions.update_enabled()
 
     def showEvent(self, event: QShowEvent) -> None:
         self._first_show()
@@ -213,8 +213,9 @@ class DelegatesScreen(QWidget):
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        for act in (self.actions.edit, None, self.actions.category, self.actions.credentials,
-                    self.actions.cancel, None, self.actions.undo):
+        acts = self.delegate_actions
+        for act in (acts.edit, None, acts.category, acts.credentials, acts.cancel, None,
+                    acts.undo):
             if act is None:
                 menu.addSeparator()
             else:

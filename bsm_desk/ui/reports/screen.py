@@ -50,6 +50,7 @@ def _translate(context: str, text: str) -> str:
 
 class AttendanceScreen(QWidget):
     message = Signal(str)
+    changed = Signal()  # never: reports change nothing
 
     def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)

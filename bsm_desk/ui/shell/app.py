@@ -63,11 +63,11 @@ def visit_screens(window: MainWindow) -> None:
     """For checking a packaged build: show every screen once, then leave (exit code 0,
     or 3 with the error on stderr if a screen cannot be made, e.g. a module the packager
     left out)."""
-    from bsm_desk.ui.shell.screen_registry import SCREENS
+    from bsm_desk.ui.shell.screen_registry import NAMES
 
     try:
-        for name in SCREENS:
-            window.navigation.setCurrentRow(SCREENS.index(name))
+        for name in NAMES:
+            window.navigation.setCurrentRow(NAMES.index(name))
             QApplication.processEvents()
             print(f"screen shown: {name}", flush=True)
     except Exception:  # noqa: BLE001 - reported, and the exit code says so

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -27,20 +28,19 @@ from bsm_desk.domain.errors import DatabaseDamaged, UserError
 from bsm_desk.services import event as event_service
 from bsm_desk.services.event import Overview
 from bsm_desk.store import connect
-from bsm_desk.ui.event.overview import OverviewScreen
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.event_file_care import EventFileCare
 from bsm_desk.ui.shell.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.shell.icons import app_icon, icon
-from bsm_desk.ui.shell.screen_registry import SCREENS, ScreenRegistry
+from bsm_desk.ui.shell.screen_registry import NAMES, SCREENS, Screens
 from bsm_desk.ui.shell.state import window_settings
 from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
 DB_FILTER = "*.sqlite *.db"
 
 
-class MainWindow(ScreenRegistry, QMainWindow):
+class MainWindow(QMainWindow):
     def __init__(self, settings: config.Settings) -> None:
         super().__init__()
         self.settings = settings
@@ -54,17 +54,16 @@ class MainWindow(ScreenRegistry, QMainWindow):
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self.overview_screen = OverviewScreen()
-        self.stack.addWidget(self.overview_screen)
-        self.navigation.addItem(QListWidgetItem(icon("overview"), ""))
-        # The other screens are made when first shown (or asked for): start-up pays only
-        # for the overview. Until then a placeholder holds their place in the stack.
-        self._made: dict[str, QWidget] = {"overview": self.overview_screen}
-        for name in SCREENS[1:]:
-            self.navigation.addItem(QListWidgetItem(icon(name), ""))
-            self.stack.addWidget(QWidget())
+        # Screens are made when first shown (or asked for): start-up pays only for the
+        # overview. Their table is screen_registry.SCREENS.
+        self.screens = Screens(settings, self.stack,
+                               status=lambda text: self.statusBar().showMessage(text, 10000),
+                               changed=self.refresh_overview, window=self,
+                               event=lambda: (self.db, self.overview, self.db_path))
+        for spec in SCREENS:
+            self.navigation.addItem(QListWidgetItem(icon(spec.name), ""))
         self.navigation.currentRowChanged.connect(
-            lambda row: self.stack.setCurrentWidget(self.screen(SCREENS[row])))
+            lambda row: self.stack.setCurrentWidget(self.screens.get(NAMES[row])))
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -167,9 +166,8 @@ class MainWindow(ScreenRegistry, QMainWindow):
         self.close_database()
         self.db, self.db_path, self.overview = db, path.resolve(), overview
         self.care.opened(self.db_path)
-        self.overview_screen.load(overview)
-        for screen in self._others():
-            screen.load(db, overview, self.db_path)  # type: ignore[attr-defined]
+        for screen in self.screens.all():
+            screen.load(db, overview, self.db_path)
         self.settings.last_db = str(self.db_path)
         config.save(self.settings)
         self.retranslate_ui()
@@ -180,16 +178,29 @@ class MainWindow(ScreenRegistry, QMainWindow):
         if self.db is None:
             return
         self.overview = event_service.overview(self.db, self.db_path or "")
-        self.overview_screen.load(self.overview)
-        for screen in self._others():
-            screen.set_overview(self.overview)  # type: ignore[attr-defined]
+        for screen in self.screens.all():
+            screen.set_overview(self.overview)
 
     def reprint_badge(self, delegate_id: int) -> None:
         """A name was corrected on a printed badge: show the Badges screen and reprint."""
         from bsm_desk.domain.model import ReissueReason
 
-        self.navigation.setCurrentRow(SCREENS.index("badges"))
-        self.badges_screen.reprint(delegate_id, ReissueReason.NAME)
+        self.navigation.setCurrentRow(NAMES.index("badges"))
+        self.screens.get("badges").reprint(delegate_id, ReissueReason.NAME)
+
+    def print_badge(self, delegate_id: int) -> None:
+        """Check-in found someone without a printed badge: print it now."""
+        self.screens.get("badges").badge_actions.print_ids([delegate_id])
+
+    def screen(self, name: str) -> Any:
+        """The screen called ``name`` (see screen_registry.SCREENS), made if need be."""
+        return self.screens.get(name)
+
+    def __getattr__(self, attr: str) -> Any:
+        # window.badges_screen and the like, for tests and scripts.
+        if attr.endswith("_screen") and attr[: -len("_screen")] in NAMES:
+            return self.screens.get(attr[: -len("_screen")])
+        raise AttributeError(attr)
 
 
 
@@ -200,8 +211,8 @@ class MainWindow(ScreenRegistry, QMainWindow):
 
     def close_database(self) -> None:
         if self.db is not None:
-            for screen in self._others():
-                screen.unload()  # type: ignore[attr-defined]
+            for screen in self.screens.all():
+                screen.unload()
             self.db.close()
             self.db = None
             self.care.closing()
@@ -323,8 +334,8 @@ class MainWindow(ScreenRegistry, QMainWindow):
         from bsm_desk.ui.shell.settings import SettingsDialog
 
         if SettingsDialog(self.settings, self).exec():
-            if "checkin" in self._made:
-                self.checkin_screen.settings_changed()
+            if "checkin" in self.screens.made:
+                self.screens.get("checkin").settings_changed()
             self.retranslate_ui()
 
     def set_language(self, lang: str) -> None:
@@ -363,13 +374,11 @@ class MainWindow(ScreenRegistry, QMainWindow):
         self.close_database()
         super().closeEvent(event)
 
-
     def retranslate_ui(self) -> None:
         lang = i18n.language()
         event = self.overview.event if self.overview else None
         self.setWindowTitle(f"{event.code} — BSM Desk" if event else "BSM Desk")
-        names = [self.tr("Event overview"), self.tr("Delegates"), self.tr("Badges"),
-                 self.tr("Check-in"), self.tr("Attendance"), self.tr("Programme")]
+        names = [spec.label() for spec in SCREENS]
         for index, name in enumerate(names):
             self.navigation.item(index).setText(name)
             self.screen_actions[index].setText(name)

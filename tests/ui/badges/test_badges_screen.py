@@ -56,13 +56,13 @@ def test_the_list_leaves_out_the_cancelled_and_previews_the_badge(
                         " AND merged_into IS NULL").fetchone()[0]
     db.close()
     assert screen.model.rowCount() == active < 700
-    assert not screen.actions.print_one.isEnabled()
+    assert not screen.badge_actions.print_one.isEnabled()
     pick(screen, "Қурбонзода")
     screen.update_preview()
     pixmap = screen.preview.pixmap()
     assert not pixmap.isNull() and pixmap.height() > pixmap.width()  # an A6 page
     assert "version 1" in screen.info.text() and "Not printed" in screen.info.text()
-    assert screen.actions.print_one.isEnabled()
+    assert screen.badge_actions.print_one.isEnabled()
     screen.layout_box.setCurrentIndex(screen.layout_box.findData("cr80"))
     assert screen.preview.pixmap().width() > screen.preview.pixmap().height()
 
@@ -76,7 +76,7 @@ def test_print_on_arrival_without_a_printer_saves_a_pdf_and_logs_it(
     chosen = pick(screen, "Qurbonzoda Iskandar")
     target = tmp_path / "one.pdf"
     said = no_printer(monkeypatch, target)
-    screen.actions.print_one.trigger()
+    screen.badge_actions.print_one.trigger()
     assert said and "No printer" in said[0]
     qtbot.waitUntil(lambda: target.exists(), timeout=10000)
     qtbot.waitUntil(lambda: chosen not in screen.model.ids(), timeout=5000)
@@ -96,7 +96,7 @@ def test_reprint_revokes_and_prints_the_new_version(
     target = tmp_path / "again.pdf"
     no_printer(monkeypatch, target)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Damaged", True))
-    screen.actions.reprint.trigger()
+    screen.badge_actions.reprint.trigger()
     qtbot.waitUntil(lambda: target.exists(), timeout=10000)
     db = connect(demo_copy)
     assert badge_store.current_version(db, chosen) == 2
@@ -125,13 +125,13 @@ def test_a_name_correction_offers_the_reprint(window: MainWindow, demo_copy: Pat
     reprinted: list[tuple[int, ReissueReason]] = []
     monkeypatch.setattr(window.badges_screen, "reprint",
                         lambda i, reason: reprinted.append((i, reason)))
-    window.delegates_screen.actions._offer_reprint(before, delegate_id)
+    window.delegates_screen.delegate_actions._offer_reprint(before, delegate_id)
     assert asked and "REVOKED" in asked[0]
     assert reprinted == [(delegate_id, ReissueReason.NAME)]
     assert window.stack.currentWidget() is window.badges_screen
     # An edit that leaves the name alone asks nothing.
     asked.clear()
-    window.delegates_screen.actions._offer_reprint(after, delegate_id)
+    window.delegates_screen.delegate_actions._offer_reprint(after, delegate_id)
     assert asked == []
 
 
@@ -189,13 +189,13 @@ def test_a_photo_goes_on_the_badge_and_comes_off(window: MainWindow, demo_copy: 
     photo = tmp_path / "face.png"
     Image.new("RGB", (1200, 1600), (40, 90, 160)).save(photo)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
-    assert not screen.actions.remove_photo.isEnabled()
-    screen.actions.photo.trigger()
-    assert screen.actions.remove_photo.isEnabled()
+    assert not screen.badge_actions.remove_photo.isEnabled()
+    screen.badge_actions.photo.trigger()
+    assert screen.badge_actions.remove_photo.isEnabled()
     stored = badge_store.photos(window.db, [chosen])[chosen]
     assert Image.open(__import__("io").BytesIO(stored)).size == (480, 640)  # made small
     assert b"/Subtype /Image" in badges.pdf_bytes(window.db, [chosen], Layout.A6)
-    screen.actions.remove_photo.trigger()
+    screen.badge_actions.remove_photo.trigger()
     assert badge_store.photos(window.db, [chosen]) == {}
 
     broken = tmp_path / "broken.png"
@@ -203,6 +203,6 @@ def test_a_photo_goes_on_the_badge_and_comes_off(window: MainWindow, demo_copy: 
     errors: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: errors.append(text))
-    screen.actions.photo.trigger()
+    screen.badge_actions.photo.trigger()
     assert errors and "broken.png" in errors[0]
     assert badge_store.photos(window.db, [chosen]) == {}

@@ -115,7 +115,7 @@ def test_search_by_name_then_print_and_undo(window: MainWindow, demo_copy: Path,
     assert screen.panel.kind is Kind.OK and "QURBONZODA Iskandar" in screen.panel.name.text()
     assert screen.print_button.isVisible()  # no badge printed yet: offer it
     asked: list[list[int]] = []
-    monkeypatch.setattr(window.badges_screen.actions, "print_ids", asked.append)
+    monkeypatch.setattr(window.badges_screen.badge_actions, "print_ids", asked.append)
     screen.print_button.click()
     assert asked == [[screen.panel.verdict.delegate_id]]  # the Badges screen prints it
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("wrong person", True))

@@ -78,16 +78,16 @@ def test_bulk_cancel_then_undo(window: MainWindow, demo_copy: Path, qtbot,
     screen.table.selectRow(0)
     qtbot.keyClick(screen.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     ids = screen.selected_ids()
-    assert len(ids) == 2 and screen.actions.cancel.isEnabled()
+    assert len(ids) == 2 and screen.delegate_actions.cancel.isEnabled()
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
-    screen.actions.cancel.trigger()
+    screen.delegate_actions.cancel.trigger()
     assert {store.get_delegate(screen.db, i).status for i in ids} == {DelegateStatus.CANCELLED}
-    assert screen.actions.undo.isEnabled()
-    assert "Undo" in screen.actions.undo.text()
-    screen.actions.undo.trigger()
+    assert screen.delegate_actions.undo.isEnabled()
+    assert "Undo" in screen.delegate_actions.undo.text()
+    screen.delegate_actions.undo.trigger()
     assert DelegateStatus.CANCELLED not in {store.get_delegate(screen.db, i).status for i in ids}
-    assert not screen.actions.undo.isEnabled()
+    assert not screen.delegate_actions.undo.isEnabled()
 
 
 def test_change_category_for_a_selection(window: MainWindow, demo_copy: Path,
@@ -96,7 +96,7 @@ def test_change_category_for_a_selection(window: MainWindow, demo_copy: Path,
     select_rows(screen, 3)
     ids = screen.selected_ids()
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Expert", True))
-    screen.actions.category.trigger()
+    screen.delegate_actions.category.trigger()
     expert = next(c.id for c in screen.overview.categories if c.code == "expert")
     assert store.get_delegate(screen.db, ids[0]).category_id == expert
 

@@ -170,7 +170,7 @@ def test_every_screen_opens_in_a_fresh_process(demo_file: Path, tmp_path: Path) 
     import subprocess
     import sys
 
-    from bsm_desk.ui.shell.screen_registry import SCREENS
+    from bsm_desk.ui.shell.screen_registry import NAMES
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BSM_DESK_VISIT_SCREENS="1",
                BSM_DESK_HOME=str(tmp_path))
@@ -178,7 +178,7 @@ def test_every_screen_opens_in_a_fresh_process(demo_file: Path, tmp_path: Path) 
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert [line.split(": ")[1] for line in done.stdout.splitlines()
-            if line.startswith("screen shown")] == list(SCREENS)
+            if line.startswith("screen shown")] == list(NAMES)
     assert "Traceback" not in done.stderr
 
 
