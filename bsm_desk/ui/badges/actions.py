@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from bsm_desk.domain.model import BadgeLayout as Layout
 from bsm_desk.domain.model import ReissueReason
@@ -26,7 +26,10 @@ from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
 if TYPE_CHECKING:
-    from bsm_desk.ui.badges.screen import BadgesScreen
+    from PySide6.QtCore import SignalInstance
+    from sqlite_utils import Database
+
+    from bsm_desk import config
 
 REASONS = (ReissueReason.LOST, ReissueReason.DAMAGED, ReissueReason.NAME)
 
@@ -38,10 +41,33 @@ def _badges():  # type: ignore[no-untyped-def]
     return badges
 
 
+class BadgesHost(Protocol):
+    """What the Badges screen's verbs need of it."""
+
+    settings: config.Settings
+    db: Database | None
+    db_path: Path | None
+    message: SignalInstance
+
+    def badge_layout(self) -> Layout: ...
+
+    def selected_id(self) -> int | None: ...
+
+    def list_ids(self) -> list[int]: ...
+
+    def badges_changed(self, ids: list[int]) -> None: ...
+
+    def show_error(self, exc: BaseException) -> None: ...
+
+
 class BadgeActions(QObject):
-    def __init__(self, screen: BadgesScreen) -> None:
-        super().__init__(screen)
-        self.screen = screen
+    """The Badges screen's verbs, for ``host`` (the chosen badges and their layout) with
+    ``widget`` as the parent of their actions and dialogs."""
+
+    def __init__(self, host: BadgesHost, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.host = host
+        self.widget = widget
         self.print_one = self._action("print", self.print_selected, QKeySequence.StandardKey.Print)
         self.reprint = self._action("reprint", self.reprint_selected, QKeySequence("Ctrl+R"))
         self.pdf_one = self._action("pdf", self.save_selected, QKeySequence("Ctrl+Shift+E"))
@@ -52,11 +78,11 @@ class BadgeActions(QObject):
 
     def _action(self, icon_name: str, slot: Callable[[], None],
                 shortcut: Any = None) -> QAction:
-        action = QAction(icon(icon_name), "", self.screen)
+        action = QAction(icon(icon_name), "", self.widget)
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
-        self.screen.addAction(action)
+        self.widget.addAction(action)
         return action
 
     def retranslate_ui(self) -> None:
@@ -75,63 +101,63 @@ class BadgeActions(QObject):
         self.remove_photo.setText(self.tr("Remove the photo"))
 
     def update_enabled(self) -> None:
-        one = self.screen.selected_id() is not None
-        many = bool(self.screen.list_ids())
+        one = self.host.selected_id() is not None
+        many = bool(self.host.list_ids())
         for action in (self.print_one, self.reprint, self.pdf_one, self.photo):
             action.setEnabled(one)
-        db, chosen = self.screen.db, self.screen.selected_id()
+        db, chosen = self.host.db, self.host.selected_id()
         self.remove_photo.setEnabled(
             db is not None and chosen is not None and _badges().has_photo(db, chosen))
         for action in (self.print_all, self.pdf_all):
             action.setEnabled(many)
 
     def _who(self) -> dict[str, str]:
-        settings = self.screen.settings
+        settings = self.host.settings
         return {"desk_id": settings.desk_id, "operator": settings.desk_name}
 
     # -- one badge ---------------------------------------------------------------------
     def print_selected(self) -> None:
-        delegate_id = self.screen.selected_id()
+        delegate_id = self.host.selected_id()
         if delegate_id is not None:
             self.print_ids([delegate_id])
 
     def save_selected(self) -> None:
-        delegate_id = self.screen.selected_id()
+        delegate_id = self.host.selected_id()
         if delegate_id is not None:
             self.save_ids([delegate_id], f"badge-{delegate_id}.pdf")
 
     def reprint_selected(self) -> None:
-        delegate_id = self.screen.selected_id()
+        delegate_id = self.host.selected_id()
         if delegate_id is None:
             return
         labels = [self.reason_text(r) for r in REASONS]
         label, ok = QInputDialog.getItem(
-            self.screen, self.tr("Reprint the badge"),
+            self.widget, self.tr("Reprint the badge"),
             self.tr("Why is a new badge needed? The old badge will scan as REVOKED."),
             labels, 0, False)
         if ok:
             self.reissue_and_print(delegate_id, REASONS[labels.index(label)])
 
     def reissue_and_print(self, delegate_id: int, reason: ReissueReason) -> None:
-        db = self.screen.db
+        db = self.host.db
         if db is None:
             return
         try:
             version = _badges().reissue(db, delegate_id, reason, **self._who())
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
-            self.screen.show_error(exc)
+            self.host.show_error(exc)
             return
-        self.screen.badges_changed([delegate_id])
-        self.screen.message.emit(self.tr("Badge version {version} issued; the old badge is "
+        self.host.badges_changed([delegate_id])
+        self.host.message.emit(self.tr("Badge version {version} issued; the old badge is "
                                          "revoked.").format(version=version))
         self.print_ids([delegate_id])
 
     def choose_photo(self) -> None:
-        delegate_id, db = self.screen.selected_id(), self.screen.db
+        delegate_id, db = self.host.selected_id(), self.host.db
         if delegate_id is None or db is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.screen, self.tr("Choose a photo for the badge"), str(Path.home()),
+            self.widget, self.tr("Choose a photo for the badge"), str(Path.home()),
             self.tr("Photos (*.jpg *.jpeg *.png)"))
         if not path:
             return
@@ -139,16 +165,16 @@ class BadgeActions(QObject):
             image = Path(path).read_bytes()
             _badges().set_photo(db, delegate_id, image, name=Path(path).name, **self._who())
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
-            self.screen.show_error(exc)
+            self.host.show_error(exc)
             return
-        self.screen.badges_changed([delegate_id])
+        self.host.badges_changed([delegate_id])
 
     def clear_photo(self) -> None:
-        delegate_id, db = self.screen.selected_id(), self.screen.db
+        delegate_id, db = self.host.selected_id(), self.host.db
         if delegate_id is None or db is None:
             return
         _badges().set_photo(db, delegate_id, None, **self._who())
-        self.screen.badges_changed([delegate_id])
+        self.host.badges_changed([delegate_id])
 
     def reason_text(self, reason: ReissueReason) -> str:
         return {ReissueReason.LOST: self.tr("Lost"), ReissueReason.DAMAGED: self.tr("Damaged"),
@@ -156,32 +182,32 @@ class BadgeActions(QObject):
 
     # -- the list ----------------------------------------------------------------------
     def print_list(self) -> None:
-        ids = self.screen.list_ids()
+        ids = self.host.list_ids()
         if ids and QMessageBox.question(
-                self.screen, self.tr("Print badges"),
+                self.widget, self.tr("Print badges"),
                 self.tr("Print badges for everyone in the list ({count})?").format(
                     count=len(ids)),
         ) == QMessageBox.StandardButton.Yes:
             self.print_ids(ids)
 
     def save_list(self) -> None:
-        ids = self.screen.list_ids()
+        ids = self.host.list_ids()
         if ids:
             self.save_ids(ids, "badges.pdf")
 
     # -- printing and saving -----------------------------------------------------------
     def print_ids(self, ids: list[int]) -> None:
-        layout = self.screen.badge_layout()
+        layout = self.host.badge_layout()
         if not printing.has_printers():
             QMessageBox.information(
-                self.screen, self.tr("No printer"),
+                self.widget, self.tr("No printer"),
                 self.tr("No printer is installed on this computer. The badges will be saved "
                         "as a PDF file, to print from any computer."))
             self.save_ids(ids, "badges.pdf")
             return
         printer = printing.printer_for(layout)
         printer.setDocName(self.tr("Badges"))
-        dialog = QPrintDialog(printer, self.screen)
+        dialog = QPrintDialog(printer, self.widget)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         printing.remember(printer, layout)
@@ -196,13 +222,13 @@ class BadgeActions(QObject):
                   self.tr("Badges printed: {count}."))
 
     def save_ids(self, ids: list[int], name: str) -> None:
-        start = self.screen.db_path.parent if self.screen.db_path else Path.home()
-        path, _ = QFileDialog.getSaveFileName(self.screen, self.tr("Save badges as PDF"),
+        start = self.host.db_path.parent if self.host.db_path else Path.home()
+        path, _ = QFileDialog.getSaveFileName(self.widget, self.tr("Save badges as PDF"),
                                               str(start / name), self.tr("PDF files (*.pdf)"))
         if path:
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
-            self._write(ids, Path(path), self.screen.badge_layout())
+            self._write(ids, Path(path), self.host.badge_layout())
 
     def _write(self, ids: list[int], path: Path, layout: Layout) -> None:
         self._run(self.tr("Writing badges…"), ids,
@@ -213,7 +239,7 @@ class BadgeActions(QObject):
     def _run(self, label: str, ids: list[int], work: Callable[[Any, Progress], int],
              done_text: str) -> None:
         """Run ``work`` with its own database connection, behind progress and Cancel."""
-        path = self.screen.db_path
+        path = self.host.db_path
         if path is None:
             return
 
@@ -222,11 +248,11 @@ class BadgeActions(QObject):
                 return work(db, progress)
 
         def done(count: int) -> None:
-            self.screen.badges_changed(ids)
-            self.screen.message.emit(done_text.replace("{count}", str(count)))
+            self.host.badges_changed(ids)
+            self.host.message.emit(done_text.replace("{count}", str(count)))
 
-        run_with_progress(self.screen, label, job, on_done=done,
-                          on_failed=self.screen.show_error)
+        run_with_progress(self.widget, label, job, on_done=done,
+                          on_failed=self.host.show_error)
 
 
 def _print_job(db: Any, ids: list[int], layout: Layout, printer: QPrinter,

@@ -123,7 +123,7 @@ class BadgesScreen(QWidget):
         self._preview_timer = QTimer(self, singleShot=True, interval=0)
         self._preview_timer.timeout.connect(self.update_preview)
 
-        self.badge_actions = BadgeActions(self)
+        self.badge_actions = BadgeActions(self, self)
         side = QVBoxLayout()
         chooser = QHBoxLayout()
         chooser.addWidget(self.layout_label)

@@ -54,7 +54,7 @@ CONFLICT_TEXT = {
 }
 
 
-class ProgrammeScreen(SideEventActions, QWidget):
+class ProgrammeScreen(QWidget):
     changed = Signal()
     message = Signal(str)  # for the status bar
 
@@ -66,6 +66,7 @@ class ProgrammeScreen(SideEventActions, QWidget):
         self.programme: Programme | None = None
         # Side events proposed by the allocator, shown dashed while they are reviewed.
         self.proposed: list[tuple[int, datetime, datetime, str]] = []
+        self.side_events = SideEventActions(self, self)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.day = QComboBox()
@@ -75,9 +76,9 @@ class ProgrammeScreen(SideEventActions, QWidget):
         self.rooms_button = QPushButton(icon("settings"), "")
         self.rooms_button.clicked.connect(self.edit_rooms)
         self.requests_button = QPushButton(icon("edit"), "")
-        self.requests_button.clicked.connect(self.edit_requests)
+        self.requests_button.clicked.connect(self.side_events.edit_requests)
         self.allocate_button = QPushButton(icon("programme"), "")
-        self.allocate_button.clicked.connect(self.allocate)
+        self.allocate_button.clicked.connect(self.side_events.allocate)
         self.editor = TimetableEditor()
         self.editor.moved.connect(self._moved)
         self.editor.edit_requested.connect(self.edit_session)
@@ -243,7 +244,7 @@ class ProgrammeScreen(SideEventActions, QWidget):
             self.message.emit(self.tr("Undone: {title}").format(title=step.title))
         self._after_change()
 
-    def _allocated(self, created: list[int]) -> None:
+    def allocated(self, created: list[int]) -> None:
         """Side events just placed by the allocator: one step to undo."""
         if created:
             self.undo.allocated(created, self.tr("%n side event(s) placed", "", len(created)))

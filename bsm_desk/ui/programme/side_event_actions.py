@@ -3,14 +3,13 @@ times found for them, reviewed on the timetable and accepted all or some."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlite_utils import Database
 
 from bsm_desk import config
@@ -22,9 +21,8 @@ if TYPE_CHECKING:
     from bsm_desk.ui.programme.timetable_editor import TimetableEditor
 
 
-class SideEventActions:
-    """Mixed into ProgrammeScreen (a QWidget), whose state it uses. Its words are in the
-    ProgrammeScreen context: self.tr would look there at run time, lupdate would not."""
+class ProgrammeHost(Protocol):
+    """What the side-event work needs of the Programme screen."""
 
     db: Database | None
     path: Path | None
@@ -32,15 +30,29 @@ class SideEventActions:
     settings: config.Settings
     editor: TimetableEditor
     proposed: list[tuple[int, datetime, datetime, str]]
-    _allocated: Callable[[list[int]], None]
+
+    def show_time(self, at: datetime) -> None: ...
+
+    def allocated(self, created: list[int]) -> None: ...
+
+
+class SideEventActions:
+    """The side-event requests and their allocation, for the Programme screen (``host``);
+    ``widget`` is the parent of its dialogs. Its words are in the ProgrammeScreen
+    context, with the screen's own."""
+
+    def __init__(self, host: ProgrammeHost, widget: QWidget) -> None:
+        self.host = host
+        self.widget = widget
 
     def edit_requests(self) -> None:
         from bsm_desk.ui.programme.side_events_dialog import RequestsDialog
 
-        if self.db is None:
+        if self.host.db is None:
             return
-        dialog = RequestsDialog(self.db, self.settings, self.path.parent if self.path else None,
-                                self)
+        host = self.host
+        dialog = RequestsDialog(host.db, host.settings, host.path.parent if host.path else None,
+                                self.widget)
         dialog.exec()
         if dialog.allocate_requested:
             self.allocate()
@@ -52,9 +64,9 @@ class SideEventActions:
         from bsm_desk.store.db import db_file
         from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
-        if self.db is None:
+        if self.host.db is None:
             return
-        path = db_file(self.db)
+        path = db_file(self.host.db)
 
         def job(progress: Progress) -> allocation.Proposal:
             with closing(connect(path)) as db:
@@ -62,34 +74,35 @@ class SideEventActions:
 
         title = QCoreApplication.translate("ProgrammeScreen", "Programme")
         run_with_progress(
-            self, QCoreApplication.translate("ProgrammeScreen",
+            self.widget, QCoreApplication.translate("ProgrammeScreen",
                                              "Finding rooms and times (at most 5 seconds)…"),
             job, on_done=self._review,
-            on_failed=lambda exc: QMessageBox.critical(self, title, translate_error(exc)))
+            on_failed=lambda exc: QMessageBox.critical(self.widget, title, translate_error(exc)))
 
     def _review(self, proposal: object) -> None:
         from bsm_desk.services.programme import allocation
         from bsm_desk.ui.programme.allocation_dialog import AllocationDialog
 
         assert isinstance(proposal, allocation.Proposal)
-        if self.programme is None or self.db is None:
+        if self.host.programme is None or self.host.db is None:
             return
         if not proposal.placements:
             QMessageBox.information(
-                self, QCoreApplication.translate("ProgrammeScreen", "Programme"),
+                self.widget, QCoreApplication.translate("ProgrammeScreen", "Programme"),
                 QCoreApplication.translate("ProgrammeScreen",
                                            "There are no side-event requests waiting."))
             return
         lang = i18n.language()
-        self.proposed = [(p.room.id or 0, p.start, p.end, p.request.title(lang))
+        self.host.proposed = [(p.room.id or 0, p.start, p.end, p.request.title(lang))
                          for p in proposal.placements if p.placed and p.room and p.start and p.end]
-        self.editor.show_proposals(self.proposed)
-        dialog = AllocationDialog(proposal, self.programme.event.zone, self)
-        dialog.placement_selected.connect(self.show_time)
+        self.host.editor.show_proposals(self.host.proposed)
+        dialog = AllocationDialog(proposal, self.host.programme.event.zone, self.widget)
+        dialog.placement_selected.connect(self.host.show_time)
         accepted = dialog.exec()
-        self.proposed = []
-        self.editor.clear_proposals()
+        self.host.proposed = []
+        self.host.editor.clear_proposals()
         if accepted and dialog.chosen():
-            created = allocation.apply(self.db, proposal, desk_id=self.settings.desk_id,
-                                       operator=self.settings.desk_name, only=dialog.chosen())
-            self._allocated(created)
+            settings = self.host.settings
+            created = allocation.apply(self.host.db, proposal, desk_id=settings.desk_id,
+                                       operator=settings.desk_name, only=dialog.chosen())
+            self.host.allocated(created)

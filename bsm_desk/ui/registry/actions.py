@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Delegate
@@ -21,22 +21,54 @@ from bsm_desk.ui.shell.i18n import follow_language
 from bsm_desk.ui.shell.icons import icon
 
 if TYPE_CHECKING:
-    from bsm_desk.ui.registry.screen import DelegatesScreen
+    from pathlib import Path
+
+    from PySide6.QtCore import SignalInstance
+    from sqlite_utils import Database
+
+    from bsm_desk import config
+    from bsm_desk.services.event import Overview
+    from bsm_desk.ui.widgets.people_model import DelegatesModel
+
+
+class RegistryHost(Protocol):
+    """What the Delegates screen's verbs need of it."""
+
+    settings: config.Settings
+    db: Database | None
+    db_path: Path | None
+    model: DelegatesModel | None
+    reprint_requested: SignalInstance
+
+    @property
+    def overview(self) -> Overview | None: ...
+
+    def selected_ids(self) -> list[int]: ...
+
+    def reload(self) -> None: ...
+
+    def reopen(self) -> None: ...
+
+    def status_message(self, text: str) -> None: ...
 
 
 class DelegateActions(QObject):
-    def __init__(self, screen: DelegatesScreen) -> None:
-        super().__init__(screen)
-        self.screen = screen
+    """The Delegates screen's verbs, for ``host`` (what they read and refresh) with
+    ``widget`` as the parent of their actions and dialogs."""
+
+    def __init__(self, host: RegistryHost, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.host = host
+        self.widget = widget
         self._undo: tuple[str, Changes] | None = None
 
         def action(icon_name: str | None, slot: Callable[[], object],
                    shortcut: QKeySequence | str | None = None) -> QAction:
-            act = QAction(icon(icon_name) if icon_name else icon("delegates"), "", screen)
+            act = QAction(icon(icon_name) if icon_name else icon("delegates"), "", widget)
             act.triggered.connect(lambda _=False: slot())
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
-            screen.addAction(act)
+            widget.addAction(act)
             return act
 
         self.add = action("add", self.add_delegate, "Ctrl+Shift+N")
@@ -53,12 +85,12 @@ class DelegateActions(QObject):
 
     # -- helpers --------------------------------------------------------------------------
     def _who(self) -> dict[str, str]:
-        settings = self.screen.settings
+        settings = self.host.settings
         return {"desk_id": settings.desk_id, "operator": settings.desk_name}
 
     def update_enabled(self) -> None:
-        chosen = len(self.screen.selected_ids())
-        ready = self.screen.model is not None
+        chosen = len(self.host.selected_ids())
+        ready = self.host.model is not None
         for act in (self.add, self.import_, self.duplicates):
             act.setEnabled(ready)
         self.edit.setEnabled(chosen == 1)
@@ -69,21 +101,21 @@ class DelegateActions(QObject):
     def _changed(self, label: str, before: Changes) -> None:
         if before:
             self._undo = (label, before)
-        self.screen.reload()
+        self.host.reload()
         self.update_enabled()
         self.retranslate_ui()
-        self.screen.status_message(self.tr("{what}: %n delegate(s) changed. Ctrl+Z undoes it.",
+        self.host.status_message(self.tr("{what}: %n delegate(s) changed. Ctrl+Z undoes it.",
                                            "", len(before)).format(what=label))
 
     def _error(self, exc: Exception) -> None:
-        QMessageBox.warning(self.screen, self.tr("Delegates"), translate_error(exc))
+        QMessageBox.warning(self.widget, self.tr("Delegates"), translate_error(exc))
 
     # -- one person ----------------------------------------------------------------------
     def add_delegate(self) -> None:
         self._open_dialog(None)
 
     def edit_delegate(self) -> None:
-        ids = self.screen.selected_ids()
+        ids = self.host.selected_ids()
         if len(ids) == 1:
             self._open_dialog(ids[0])
 
@@ -91,42 +123,42 @@ class DelegateActions(QObject):
         from bsm_desk.store.delegates import get_delegate
         from bsm_desk.ui.registry.delegate_dialog import DelegateDialog
 
-        db, overview = self.screen.db, self.screen.overview
+        db, overview = self.host.db, self.host.overview
         if db is None or overview is None:
             return
         original = get_delegate(db, delegate_id) if delegate_id is not None else None
-        dialog = DelegateDialog(db, overview, original, parent=self.screen, **self._who())
+        dialog = DelegateDialog(db, overview, original, parent=self.widget, **self._who())
         if dialog.exec() and dialog.saved_id is not None:
-            self.screen.reload(select=dialog.saved_id)
+            self.host.reload(select=dialog.saved_id)
             self._offer_reprint(original, dialog.saved_id)
 
     def _offer_reprint(self, original: Delegate | None, delegate_id: int) -> None:
         from bsm_desk.services import badges
         from bsm_desk.store.delegates import get_delegate
 
-        db = self.screen.db
+        db = self.host.db
         saved = get_delegate(db, delegate_id) if db is not None else None
         if db is None or original is None or saved is None \
                 or not badges.printed_name_changed(db, original, saved):
             return
         answer = QMessageBox.question(
-            self.screen, self.tr("Reprint the badge?"),
+            self.widget, self.tr("Reprint the badge?"),
             self.tr("{name} already has a printed badge with the old name. Print a new badge "
                     "now? The old one will scan as REVOKED.").format(
                 name=saved.name(i18n.language())))
         if answer == QMessageBox.StandardButton.Yes:
-            self.screen.reprint_requested.emit(delegate_id)
+            self.host.reprint_requested.emit(delegate_id)
 
     # -- many people ---------------------------------------------------------------------
     def change_category(self) -> None:
-        overview = self.screen.overview
-        ids = self.screen.selected_ids()
+        overview = self.host.overview
+        ids = self.host.selected_ids()
         if overview is None or not ids:
             return
         lang = i18n.language()
         names = [c.name(lang) for c in overview.categories]
         name, ok = QInputDialog.getItem(
-            self.screen, self.tr("Change category"),
+            self.widget, self.tr("Change category"),
             self.tr("New category for %n delegate(s):", "", len(ids)), names, 0, False)
         if ok:
             chosen = overview.categories[names.index(name)]
@@ -136,18 +168,18 @@ class DelegateActions(QObject):
                                                      **self._who()))
 
     def mark_credentials(self) -> None:
-        ids = self.screen.selected_ids()
+        ids = self.host.selected_ids()
         if ids:
             self._bulk(self.tr("Credentials received"),
                        lambda: registry.mark_credentials(self._db(), ids, date.today(),
                                                          **self._who()))
 
     def cancel_registration(self) -> None:
-        ids = self.screen.selected_ids()
+        ids = self.host.selected_ids()
         if not ids:
             return
         answer = QMessageBox.question(
-            self.screen, self.tr("Cancel registration"),
+            self.widget, self.tr("Cancel registration"),
             self.tr("Cancel the registration of %n delegate(s)? Ctrl+Z undoes it.", "",
                     len(ids)))
         if answer == QMessageBox.StandardButton.Yes:
@@ -164,9 +196,9 @@ class DelegateActions(QObject):
             self._error(exc)
             return
         self._undo = None
-        self.screen.reload()
+        self.host.reload()
         self.update_enabled()
-        self.screen.status_message(self.tr("Undone: {what} (%n delegate(s)).", "",
+        self.host.status_message(self.tr("Undone: {what} (%n delegate(s)).", "",
                                            len(again)).format(what=label))
 
     def _bulk(self, label: str, work: Callable[[], Changes]) -> None:
@@ -178,28 +210,28 @@ class DelegateActions(QObject):
         self._changed(label, before)
 
     def _db(self):  # type: ignore[no-untyped-def]
-        assert self.screen.db is not None
-        return self.screen.db
+        assert self.host.db is not None
+        return self.host.db
 
     # -- import and duplicates -----------------------------------------------------------
     def import_list(self) -> None:
         from bsm_desk.ui.registry.import_wizard import ImportWizard
 
-        if self.screen.db is None:
+        if self.host.db is None:
             return
-        wizard = ImportWizard(self.screen.db_path, parent=self.screen, **self._who())
+        wizard = ImportWizard(self.host.db_path, parent=self.widget, **self._who())
         if wizard.exec() and wizard.imported:
-            self.screen.reopen()
+            self.host.reopen()
 
     def find_duplicates(self) -> None:
         from bsm_desk.ui.registry.duplicates_dialog import DuplicatesDialog
 
-        if self.screen.db is None:
+        if self.host.db is None:
             return
-        dialog = DuplicatesDialog(self.screen.db, parent=self.screen, **self._who())
+        dialog = DuplicatesDialog(self.host.db, parent=self.widget, **self._who())
         dialog.exec()
         if dialog.changed:
-            self.screen.reload()
+            self.host.reload()
 
     # -- language ------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

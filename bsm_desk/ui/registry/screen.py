@@ -107,7 +107,7 @@ class DelegatesScreen(QWidget):
             filters.addWidget(label)
             filters.addWidget(combo)
         filters.addStretch(1)
-        self.delegate_actions = DelegateActions(self)
+        self.delegate_actions = DelegateActions(self, self)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         acts = self.delegate_actions

@@ -97,7 +97,7 @@ def test_allocate_review_and_accept_some(window: MainWindow, demo_copy: Path, qt
         return True
 
     monkeypatch.setattr(AllocationDialog, "exec", review)
-    screen.allocate()
+    screen.side_events.allocate()
     qtbot.waitUntil(lambda: "rows" in seen, timeout=15000)
     assert seen["rows"] == 4 and seen["days"] == 2  # these requests wish for both days
     placed = sum(1 for r in side_event_store.list_requests(db) if r.session_id)
@@ -321,6 +321,6 @@ def test_proposed_blocks_are_labelled_in_the_interface_language(
         return False
 
     monkeypatch.setattr(AllocationDialog, "exec", review)
-    screen.allocate()
+    screen.side_events.allocate()
     qtbot.waitUntil(lambda: bool(labels), timeout=15000)
     assert "19:00 Круглый стол МОМ" in labels

@@ -159,7 +159,7 @@ def test_import_shows_every_problem_then_imports(window: MainWindow, demo_copy: 
 def test_placed_requests_are_shown_and_allocate_hands_over(
         window: MainWindow, demo_copy: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     from bsm_desk.services.programme import allocation
-    from bsm_desk.ui.programme.screen import ProgrammeScreen
+    from bsm_desk.ui.programme.side_event_actions import SideEventActions
 
     screen = show(window, demo_copy)
     db = window.db
@@ -180,7 +180,7 @@ def test_placed_requests_are_shown_and_allocate_hands_over(
         return 1
 
     monkeypatch.setattr(RequestsDialog, "exec", run)
-    monkeypatch.setattr(ProgrammeScreen, "allocate", lambda self: allocated.append(True))
+    monkeypatch.setattr(SideEventActions, "allocate", lambda self: allocated.append(True))
     qtbot.mouseClick(screen.requests_button, Qt.MouseButton.LeftButton)
     assert opened and allocated == [True]
 
