@@ -101,7 +101,7 @@ def _checkpoints(args: argparse.Namespace, settings: config.Settings,
         print_json(rows)
     else:
         for row in rows:
-            print("\t".join((row["id"], row["day"], row["name"])))
+            print("\t".join(str(row[key]) for key in ("id", "day", "name")))
     return 0
 
 

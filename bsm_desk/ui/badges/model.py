@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.store import badges as badge_store
 from bsm_desk.ui.widgets.people_model import DelegatesModel, Index
 

@@ -59,6 +59,7 @@ class BadgesScreen(QWidget):
 
     def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.badge_actions: BadgeActions  # made below, once the widgets it acts on exist
         self.settings = settings
         self.db: Database | None = None
         self.db_path: Path | None = None
@@ -157,11 +158,11 @@ class BadgesScreen(QWidget):
         body.addLayout(left, 1)
         body.addSpacing(12)
         body.addLayout(side)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.addWidget(self.title)
-        layout.addWidget(self.count)
-        layout.addLayout(body, 1)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(18, 14, 18, 14)
+        page.addWidget(self.title)
+        page.addWidget(self.count)
+        page.addLayout(body, 1)
         i18n.follow_language(self)
 
     # -- data ------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def decode(image: QImage) -> list[str]:
         return []
     pixels = np.frombuffer(gray.constBits(), dtype=np.uint8, count=stride * height)
     array = pixels.reshape(height, stride)[:, :width]
-    return [b.text for b in zxingcpp.read_barcodes(array, formats=zxingcpp.BarcodeFormat.QRCode)
+    return [b.text for b in zxingcpp.read_barcodes(array, formats=zxingcpp.BarcodeFormat.QRCode)  # type: ignore[arg-type]
             if b.valid and b.text]
 
 
@@ -82,7 +82,7 @@ class CameraScanner(QObject):
         session.setCamera(camera)
         sink = output.videoSink() if output is not None else QVideoSink()  # type: ignore[attr-defined]
         if output is not None:
-            session.setVideoOutput(output)
+            session.setVideoOutput(output)  # type: ignore[arg-type]
         else:
             session.setVideoSink(sink)
         sink.videoFrameChanged.connect(self._frame)

@@ -96,6 +96,8 @@ class CheckinScreen(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.point.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._search)
         self.input = QLineEdit()
         font = QFont(self.input.font())
         font.setPointSize(18)
@@ -106,8 +108,6 @@ class CheckinScreen(QWidget):
         self._idle_timer = QTimer(self, interval=20_000)  # quiet moments: see Desk.idle
         self._idle_timer.timeout.connect(self._idle)
         self._idle_timer.start()
-        self._search_timer = QTimer(self, singleShot=True, interval=150)
-        self._search_timer.timeout.connect(self._search)
         self.results = NameResults()
         self.results.itemClicked.connect(
             lambda item: self._admit(item.data(Qt.ItemDataRole.UserRole)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import LANGUAGE_NAMES, DelegateStatus, Gender, Session
 from bsm_desk.services.event import Overview
 from bsm_desk.ui.shell import i18n
@@ -185,7 +186,8 @@ class OverviewScreen(QWidget):
             self.days.addTab(view, _date(day.date, "dddd, d MMMM"))
         if ov.days:
             self.days.setCurrentIndex(max(current, 0))
-            height = max(self.days.widget(i).sizeHint().height() for i in range(self.days.count()))
+            height = max(tab.sizeHint().height() for i in range(self.days.count())
+                         if (tab := self.days.widget(i)) is not None)
             self.days.setMinimumHeight(height + self.days.tabBar().sizeHint().height() + 4)
 
     def _tooltip(self, s: Session) -> str:

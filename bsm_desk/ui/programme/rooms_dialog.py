@@ -33,8 +33,10 @@ class RoomsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([
             self.tr("Name (English)"), self.tr("Name (Russian)"), self.tr("Floor"),
             self.tr("Seats"), self.tr("Booths"), self.tr("Equipment")])
-        self.table.horizontalHeaderItem(5).setToolTip(
-            self.tr("Separated by commas: projector, microphones, streaming"))
+        equipment = self.table.horizontalHeaderItem(5)
+        if equipment is not None:
+            equipment.setToolTip(self.tr("Separated by commas: projector, microphones, "
+                                         "streaming"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # names, equipment
         for column in (2, 3, 4):  # floor, seats, booths: as wide as their heading

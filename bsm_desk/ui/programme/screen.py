@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from bsm_desk import config
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import Session, SessionKind
 from bsm_desk.domain.programme import Conflict, ConflictKind
 from bsm_desk.services import programme as programme_service

@@ -96,7 +96,7 @@ class SessionDialog(QDialog):
     def _when(self, at: datetime) -> QDateTimeEdit:
         local = at.astimezone(self.zone)
         edit = QDateTimeEdit(QDateTime(local.year, local.month, local.day, local.hour,
-                                       local.minute, 0, 0, QTimeZone.UTC))
+                                       local.minute, 0, 0, QTimeZone(QTimeZone.Initialization.UTC)))
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         return edit
 

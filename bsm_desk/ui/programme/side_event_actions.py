@@ -48,9 +48,9 @@ class SideEventActions:
     def edit_requests(self) -> None:
         from bsm_desk.ui.programme.side_events_dialog import RequestsDialog
 
-        if self.host.db is None:
-            return
         host = self.host
+        if host.db is None:
+            return
         dialog = RequestsDialog(host.db, host.settings, host.path.parent if host.path else None,
                                 self.widget)
         dialog.exec()

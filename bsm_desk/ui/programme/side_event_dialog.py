@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import Day
 from bsm_desk.store.side_events import Request
 from bsm_desk.ui.widgets.languages import LanguageChoice
@@ -81,7 +82,8 @@ class RequestDialog(QDialog):
         self.when.setDisplayFormat("dd.MM.yyyy HH:mm")
         if days:
             self.when.setDateRange(_qdate(days[0].date), _qdate(days[-1].date))
-            self.when.setDateTime(QDateTime(_qdate(days[0].date), QTime(13, 30), QTimeZone.UTC))
+            utc = QTimeZone(QTimeZone.Initialization.UTC)
+            self.when.setDateTime(QDateTime(_qdate(days[0].date), QTime(13, 30), utc))
         self.add_slot = QPushButton(self.tr("Add time"))
         self.add_slot.clicked.connect(lambda: self._add_slot(self._read_when()))
         self.up = QPushButton(self.tr("Earlier in the list"))

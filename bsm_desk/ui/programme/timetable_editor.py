@@ -13,12 +13,13 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -74,7 +75,7 @@ class SessionBlock(QGraphicsRectItem):
         self.setPen(QPen(colour, 3.0 if problems else 1.5))
         self.setToolTip("\n".join(problems))
 
-    def hoverMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # type: ignore[override]
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         near = event.pos().y() > self.rect().bottom() - EDGE
         self.setCursor(Qt.CursorShape.SizeVerCursor if near else Qt.CursorShape.OpenHandCursor)
         super().hoverMoveEvent(event)
@@ -255,10 +256,10 @@ class TimetableEditor(QGraphicsView):
             return
         super().keyPressEvent(event)
 
-    def mouseDoubleClickEvent(self, event: object) -> None:
-        point = self.mapToScene(event.position().toPoint())  # type: ignore[attr-defined]
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        point = self.mapToScene(event.position().toPoint())
         if self.itemAt(event.position().toPoint()) is None and self.rooms \
-                and point.x() > GUTTER and point.y() > HEADER:  # type: ignore[attr-defined]
+                and point.x() > GUTTER and point.y() > HEADER:
             self.create_requested.emit(self.room_at(point.x()).id or 0,
                                        self.time_at(point.y()))
             return

@@ -45,7 +45,7 @@ class RegistryHost(Protocol):
 
     def selected_ids(self) -> list[int]: ...
 
-    def reload(self) -> None: ...
+    def reload(self, select: int | None = None) -> None: ...
 
     def reopen(self) -> None: ...
 
@@ -63,7 +63,8 @@ class DelegateActions(QObject):
         self._undo: tuple[str, Changes] | None = None
 
         def action(icon_name: str | None, slot: Callable[[], object],
-                   shortcut: QKeySequence | str | None = None) -> QAction:
+                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+                   ) -> QAction:
             act = QAction(icon(icon_name) if icon_name else icon("delegates"), "", widget)
             act.triggered.connect(lambda _=False: slot())
             if shortcut is not None:

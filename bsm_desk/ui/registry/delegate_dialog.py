@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -175,7 +176,8 @@ class DelegateDialog(QDialog):
         received = self.received.date()
         base = self.original or Delegate(family_name="", given_name="", delegation_id=0,
                                          category_id=0)
-        values = {name: edit.text().strip() for name, edit in self.edits.items()}
+        values: dict[str, Any] = {name: edit.text().strip()
+                                  for name, edit in self.edits.items()}
         changed_latin = self.original is not None and (
             values["family_name"], values["given_name"]) != (
             self.original.family_name, self.original.given_name)
@@ -246,8 +248,8 @@ class DelegateDialog(QDialog):
         for value in Gender:
             self.gender.addItem(model_text(GENDERS[value.value]), value.value)
         self.status.clear()
-        for value in DelegateStatus:
-            self.status.addItem(model_text(STATUSES[value.value]), value.value)
+        for state in DelegateStatus:
+            self.status.addItem(model_text(STATUSES[state.value]), state.value)
         self.gender.setCurrentIndex(self.gender.findData(gender or self._gender.value))
         self.status.setCurrentIndex(self.status.findData(status or self._status.value))
         original = self.original

@@ -42,6 +42,7 @@ class DelegatesScreen(QWidget):
 
     def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.delegate_actions: DelegateActions  # made below, once its widgets exist
         self.settings = settings
         self.model: DelegatesModel | None = None
         self.db: Database | None = None

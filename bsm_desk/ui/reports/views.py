@@ -48,13 +48,13 @@ class FigureTable(QTableWidget):
             self.resizeColumnToContents(0)
             self.setColumnWidth(0, min(self.columnWidth(0), 460))
             for column in range(1, self.columnCount()):
-                item = self.horizontalHeaderItem(column)
-                if item is not None:
-                    item.setToolTip(item.text())
+                heading = self.horizontalHeaderItem(column)
+                if heading is not None:
+                    heading.setToolTip(heading.text())
             for r in range(self.rowCount()):
-                item = self.item(r, 0)
-                if item is not None:
-                    item.setToolTip(item.text())
+                cell = self.item(r, 0)
+                if cell is not None:
+                    cell.setToolTip(cell.text())
 
 
 class ArrivalsChart(QChartView):

@@ -35,7 +35,7 @@ def application() -> QApplication:
 
 def _report_unexpected(kind: type[BaseException], value: BaseException, tb: object) -> None:
     """A bug must not vanish into a terminal nobody watches: log it and tell the user."""
-    traceback.print_exception(kind, value, tb)  # type: ignore[arg-type]
+    traceback.print_exception(kind, value, tb)  # type: ignore[arg-type,call-overload]
     if QApplication.instance() is not None:
         QMessageBox.critical(None, "BSM Desk", translate_error(value))
 

@@ -22,14 +22,14 @@ class FirstStartDialog(QDialog):
         self.text.setWordWrap(True)
         self.demo = self._button("demo", self.DEMO)
         self.new = self._button("new", self.NEW)
-        self.open = self._button("open", self.OPEN)
+        self.open_file = self._button("open", self.OPEN)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
         layout.addWidget(self.heading)
         layout.addWidget(self.text)
         layout.addSpacing(6)
-        for button in (self.demo, self.new, self.open):
+        for button in (self.demo, self.new, self.open_file):
             layout.addWidget(button)
         self.setMinimumWidth(520)
         follow_language(self)
@@ -55,5 +55,5 @@ class FirstStartDialog(QDialog):
         self.demo.setText(self.tr("Open the demo conference\n"
                                   "Dushanbe, 18–19 October 2022, with 700 participants"))
         self.new.setText(self.tr("Create a new event\nTitle, dates, venue and languages"))
-        self.open.setText(self.tr("Open an existing event file\n"
+        self.open_file.setText(self.tr("Open an existing event file\n"
                                   "A .sqlite file from another desk or a backup"))

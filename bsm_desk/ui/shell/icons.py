@@ -35,7 +35,7 @@ class _SvgEngine(QIconEngine):
         colour: QColor = palette.color(group, role)
         text = _svg(self._name).replace("currentColor", colour.name())
         renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
-        renderer.render(painter, QRectF(rect))  # type: ignore[arg-type]
+        renderer.render(painter, QRectF(rect))  # type: ignore[arg-type,call-overload]
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         pixmap = QPixmap(size)

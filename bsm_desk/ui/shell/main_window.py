@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from bsm_desk import __version__, config, paths
-from bsm_desk.domain.errors import DatabaseDamaged, UserError
+from bsm_desk.domain.errors import DB_EXISTS, DatabaseDamaged, UserError
 from bsm_desk.services import event as event_service
 from bsm_desk.services.event import Overview
 from bsm_desk.store import connect
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         if icon_name:
             action.setIcon(icon(icon_name))
         if shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
+            action.setShortcut(shortcut)  # type: ignore[arg-type,call-overload]
         action.triggered.connect(slot)  # type: ignore[arg-type]
         return action
 
@@ -191,10 +191,6 @@ class MainWindow(QMainWindow):
     def print_badge(self, delegate_id: int) -> None:
         """Check-in found someone without a printed badge: print it now."""
         self.screens.get("badges").badge_actions.print_ids([delegate_id])
-
-    def screen(self, name: str) -> Any:
-        """The screen called ``name`` (see screen_registry.SCREENS), made if need be."""
-        return self.screens.get(name)
 
     def __getattr__(self, attr: str) -> Any:
         # window.badges_screen and the like, for tests and scripts.
@@ -292,7 +288,7 @@ class MainWindow(QMainWindow):
             path += ".sqlite"
         try:
             if Path(path).exists():
-                raise UserError(event_service.errors.DB_EXISTS, path=path)
+                raise UserError(DB_EXISTS, path=path)
             db = event_service.create_event(path, spec, desk_id=self.settings.desk_id)
             db.close()
         except UserError as exc:

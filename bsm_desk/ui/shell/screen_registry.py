@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, SignalInstance
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import QWidget
 from sqlite_utils import Database
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from bsm_desk.services.event import Overview

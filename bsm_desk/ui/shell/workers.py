@@ -68,7 +68,7 @@ class Job(QRunnable):
 
 
 def start(fn: Callable[[Progress], Any], *, on_progress: Callable[[int, int], None],
-          on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None]) -> Job:
+          on_done: Callable[[Any], object], on_failed: Callable[[BaseException], object]) -> Job:
     """Run ``fn`` in the thread pool; the callbacks run in the GUI thread."""
     job = Job(fn)
     job.signals.progress.connect(on_progress)
@@ -80,8 +80,8 @@ def start(fn: Callable[[Progress], Any], *, on_progress: Callable[[int, int], No
 
 
 def run_with_progress(parent: QWidget, label: str, fn: Callable[[Progress], Any],
-                      on_done: Callable[[Any], None],
-                      on_failed: Callable[[BaseException], None]) -> Job:
+                      on_done: Callable[[Any], object],
+                      on_failed: Callable[[BaseException], object]) -> Job:
     """Start ``fn`` in the thread pool behind a modal progress dialog with Cancel."""
     dialog = QProgressDialog(label, QCoreApplication.translate("Workers", "Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

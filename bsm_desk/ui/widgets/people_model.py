@@ -11,7 +11,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -21,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.services.registry.search import near_miss_ids
 from bsm_desk.store import delegates as store
 from bsm_desk.store.delegates import DelegateQuery

@@ -37,9 +37,10 @@ class PeoplePicker(QWidget):
         self.chosen.setMaximumHeight(90)
         self.chosen.itemDoubleClicked.connect(
             lambda item: self.chosen.takeItem(self.chosen.row(item)))
-        self.find = QLineEdit()
-        self.find.setPlaceholderText(self.tr("Type a name and press Enter to add a panellist"))
-        self.find.returnPressed.connect(self._find)
+        self.name_field = QLineEdit()
+        self.name_field.setPlaceholderText(
+            self.tr("Type a name and press Enter to add a panellist"))
+        self.name_field.returnPressed.connect(self._find)
         self.found = QListWidget()
         self.found.setMaximumHeight(90)
         self.found.itemDoubleClicked.connect(
@@ -49,15 +50,15 @@ class PeoplePicker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.chosen)
-        layout.addWidget(self.find)
+        layout.addWidget(self.name_field)
         layout.addWidget(self.found)
-        self.find.setEnabled(find_people is not None)
+        self.name_field.setEnabled(find_people is not None)
 
     def _find(self) -> None:
         self.found.clear()
         if self.find_people is None:
             return
-        for delegate_id, name in self.find_people(self.find.text()):
+        for delegate_id, name in self.find_people(self.name_field.text()):
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, delegate_id)
             self.found.addItem(item)

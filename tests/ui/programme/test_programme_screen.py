@@ -148,8 +148,8 @@ def test_a_panellist_in_two_sessions_at_once_is_a_conflict(
     chosen: dict[str, int] = {}
 
     def pick(dialog: SessionDialog) -> bool:
-        dialog.people.find.setText("Rahmonov Jahongir")
-        dialog.people.find.returnPressed.emit()
+        dialog.people.name_field.setText("Rahmonov Jahongir")
+        dialog.people.name_field.returnPressed.emit()
         if dialog.people.found.count() > 1:
             item = dialog.people.found.item(0)
             dialog.people.add(item.data(Qt.ItemDataRole.UserRole), item.text())

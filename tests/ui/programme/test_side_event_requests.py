@@ -56,8 +56,8 @@ def test_type_a_request_in_correct_it_delete_it_and_undo(
         form.slots.setCurrentRow(1)
         qtbot.mouseClick(form.up, Qt.MouseButton.LeftButton)
         assert form.slots.item(0).text().startswith("1. ") and "18:00" in form.slots.item(0).text()
-        form.people.find.setText("Rahmonov")
-        form.people.find.returnPressed.emit()
+        form.people.name_field.setText("Rahmonov")
+        form.people.name_field.returnPressed.emit()
         if not form.people.ids():
             item = form.people.found.item(0)
             form.people.add(item.data(Qt.ItemDataRole.UserRole), item.text())
