@@ -196,6 +196,24 @@ def _fit_blocks(specs: Sequence[Spec], width: float, height: float, scale: float
         factor *= 0.9
 
 
+def _text_specs(face: BadgeFace, d: Design) -> tuple[list[Spec], list[Spec], list[Spec]]:
+    """The name, organization and function lines a badge shows, largest first; a Russian
+    line only where it says something the English one does not."""
+    names: list[Spec] = [(face.family_name.upper(), BOLD, d.name_max, d.name_min, 2),
+                         (face.given_name, REGULAR, 17, 10, 2)]
+    if face.cyrillic_name:
+        names.append((face.cyrillic_name, REGULAR, 13, 8, 2))
+    org: list[Spec] = [(face.delegation_en, BOLD, 12, 7.5, 2)]
+    if face.delegation_ru and face.delegation_ru != face.delegation_en:
+        org.append((face.delegation_ru, REGULAR, 10, 6.5, 2))
+    function: list[Spec] = []
+    if face.function_en:
+        function.append((face.function_en, REGULAR, 9.5, 6, 2))
+    if face.function_ru and face.function_ru != face.function_en:
+        function.append((face.function_ru, REGULAR, 9, 6, 2))
+    return names, org, function
+
+
 def draw_badge(c: Canvas, face: BadgeFace, header: Header, design: Design, x0: float,
                y0: float, with_qr: bool = True) -> None:
     d = design
@@ -230,18 +248,7 @@ def draw_badge(c: Canvas, face: BadgeFace, header: Header, design: Design, x0: f
     rule = top - 1.5 * mm * s
     c.line(x0 + d.margin, rule, x0 + d.width - d.margin, rule)
 
-    names: list[Spec] = [(face.family_name.upper(), BOLD, d.name_max, d.name_min, 2),
-                         (face.given_name, REGULAR, 17, 10, 2)]
-    if face.cyrillic_name:
-        names.append((face.cyrillic_name, REGULAR, 13, 8, 2))
-    org: list[Spec] = [(face.delegation_en, BOLD, 12, 7.5, 2)]
-    if face.delegation_ru and face.delegation_ru != face.delegation_en:
-        org.append((face.delegation_ru, REGULAR, 10, 6.5, 2))
-    function: list[Spec] = []
-    if face.function_en:
-        function.append((face.function_en, REGULAR, 9.5, 6, 2))
-    if face.function_ru and face.function_ru != face.function_en:
-        function.append((face.function_ru, REGULAR, 9, 6, 2))
+    names, org, function = _text_specs(face, d)
 
     c.setFillColorRGB(0, 0, 0)
     gap = 2 * mm * s

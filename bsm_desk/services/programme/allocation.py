@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from ortools.sat.python import cp_model
 from sqlite_utils import Database
@@ -152,130 +153,165 @@ def propose(requests: Sequence[Request], rooms: Sequence[Room], days: Sequence[D
     :func:`first_choice_ceiling`).
     """
     began = time.perf_counter()  # the time limit counts building the model too
-    ranks = WEIGHT_RANK[:1] if first_choices_only else WEIGHT_RANK
-    from zoneinfo import ZoneInfo
-
     assert isinstance(zone, ZoneInfo)
-    origin = datetime.combine(min(d.date for d in days), datetime.min.time(), zone)
-
-    def minute(at: datetime) -> int:
-        return int((at - origin).total_seconds() // 60)
-
-    windows = [tuple(minute(t) for t in opening(day, zone)) for day in days]
-    longest = max(close - open_ for open_, close in windows)
-    model = cp_model.CpModel()
-    room_intervals: dict[int, list[cp_model.IntervalVar]] = defaultdict(list)
-    person_intervals: dict[int, list[cp_model.IntervalVar]] = defaultdict(list)
-    plenaries = [(minute(s.starts_at), minute(s.ends_at)) for s in sessions
-                 if s.kind is SessionKind.PLENARY]
-    # The programme as it stands is fixed. Its busy times are merged per room and per
-    # person first: two hand-placed sessions closer than the buffer (or a person booked
-    # twice by hand) are the timetable's own conflicts, not a reason to place nothing.
-    room_busy: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    person_busy: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for s in sessions:
-        begin, finish = minute(s.starts_at), minute(s.ends_at)
-        if s.room_id is not None:
-            room_busy[s.room_id].append((begin, finish + buffer))
-        for person in people.get(s.id or 0, ()):
-            person_busy[person].append((begin, finish))
-    for busy, target in ((room_busy, room_intervals), (person_busy, person_intervals)):
-        for key, spans in busy.items():
-            for begin, finish in _merged(spans):
-                target[key].append(model.new_interval_var(
-                    begin, finish - begin, finish, f"busy{key}_{begin}"))
-    # The first solve's objective: placed requests outweigh any number of first choices.
-    weight_placed = len(requests) + 1
-    primary: list[cp_model.LinearExprT] = []
-    objective: list[cp_model.LinearExprT] = []
-    state: dict[int, tuple[cp_model.IntVar, dict[int, cp_model.IntVar], cp_model.IntVar]] = {}
-    blocked: dict[int, Why] = {}
-    by_organizer: dict[str, list[int]] = defaultdict(list)
+    built = _Model(rooms, days, zone, grid=grid, buffer=buffer,
+                   first_only=first_choices_only, weight_placed=len(requests) + 1)
+    built.fix_programme(sessions, people)
     for index, request in enumerate(requests):
-        why = _explain(request, rooms, longest)
-        fitting = [r for r in rooms if _suitable(request, r)]
-        starts = sorted({t for open_, close in windows
-                         for t in range(_ceil(open_, grid), close - request.duration_min + 1,
-                                        grid)})
+        built.add_request(index, request, sessions)
+    built.finish()
+    left = max(0.1, time_limit - (time.perf_counter() - began) - 0.02)  # 20 ms: reading
+    solver, status, first_proof = _solve_in_order(built.model, sum(built.primary),
+                                                     sum(built.objective), left,
+                                                     first_only=first_choices_only)
+    ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    placements = [built.placement(index, request, solver if ok else None, people, sessions)
+                  for index, request in enumerate(requests)]
+    return Proposal(placements, status == cp_model.OPTIMAL, time.perf_counter() - began,
+                    buffer, first_proof)
+
+
+class _Model:
+    """The CP-SAT model of one allocation: the programme as it stands (fixed), one
+    optional placement per request, and the two objectives solved in order."""
+
+    def __init__(self, rooms: Sequence[Room], days: Sequence[Day], zone: ZoneInfo, *,
+                 grid: int, buffer: int, first_only: bool, weight_placed: int) -> None:
+        self.rooms, self.grid, self.buffer, self.first_only = rooms, grid, buffer, first_only
+        self.rooms_by_id = {r.id: r for r in rooms}
+        self.ranks = WEIGHT_RANK[:1] if first_only else WEIGHT_RANK
+        self.origin = datetime.combine(min(d.date for d in days), datetime.min.time(), zone)
+        self.windows = [tuple(self.minute(t) for t in opening(day, zone)) for day in days]
+        self.longest = max(close - open_ for open_, close in self.windows)
+        self.model = cp_model.CpModel()
+        self.room_intervals: dict[int, list[cp_model.IntervalVar]] = defaultdict(list)
+        self.person_intervals: dict[int, list[cp_model.IntervalVar]] = defaultdict(list)
+        self.plenaries: list[tuple[int, int]] = []
+        # The first solve's objective: placed requests outweigh any number of first
+        # choices; the second's, the lesser wishes.
+        self.weight_placed = weight_placed
+        self.primary: list[cp_model.LinearExprT] = []
+        self.objective: list[cp_model.LinearExprT] = []
+        self.state: dict[int, tuple[cp_model.IntVar, dict[int, cp_model.IntVar],
+                                    cp_model.IntVar]] = {}
+        self.blocked: dict[int, Why] = {}
+        self.by_organizer: dict[str, list[int]] = defaultdict(list)
+
+    def minute(self, at: datetime) -> int:
+        return int((at - self.origin).total_seconds() // 60)
+
+    def fix_programme(self, sessions: Sequence[Session], people: dict[int, set[int]]) -> None:
+        """The programme as it stands is fixed. Its busy times are merged per room and per
+        person first: two hand-placed sessions closer than the buffer (or a person booked
+        twice by hand) are the timetable's own conflicts, not a reason to place nothing."""
+        self.plenaries = [(self.minute(s.starts_at), self.minute(s.ends_at)) for s in sessions
+                          if s.kind is SessionKind.PLENARY]
+        room_busy: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        person_busy: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for s in sessions:
+            begin, finish = self.minute(s.starts_at), self.minute(s.ends_at)
+            if s.room_id is not None:
+                room_busy[s.room_id].append((begin, finish + self.buffer))
+            for person in people.get(s.id or 0, ()):
+                person_busy[person].append((begin, finish))
+        for busy, target in ((room_busy, self.room_intervals),
+                             (person_busy, self.person_intervals)):
+            for key, spans in busy.items():
+                for begin, finish in _merged(spans):
+                    target[key].append(self.model.new_interval_var(
+                        begin, finish - begin, finish, f"busy{key}_{begin}"))
+
+    def add_request(self, index: int, request: Request, sessions: Sequence[Session]) -> None:
+        model = self.model
+        why = _explain(request, self.rooms, self.longest)
+        fitting = [r for r in self.rooms if _suitable(request, r)]
+        starts = sorted({t for open_, close in self.windows
+                         for t in range(_ceil(open_, self.grid),
+                                        close - request.duration_min + 1, self.grid)})
         if why is not None or not fitting or not starts:
-            blocked[index] = why or Why.NO_FREE_ROOM
-            continue
+            self.blocked[index] = why or Why.NO_FREE_ROOM
+            return
         start = model.new_int_var_from_domain(cp_model.Domain.from_values(starts), f"s{index}")
         placed = model.new_bool_var(f"placed{index}")
         in_room: dict[int, cp_model.IntVar] = {}
         for room in fitting:
             here = model.new_bool_var(f"r{index}_{room.id}")
             in_room[room.id or 0] = here
-            room_intervals[room.id or 0].append(model.new_optional_interval_var(
-                start, request.duration_min + buffer, start + request.duration_min + buffer,
-                here, f"i{index}_{room.id}"))
+            self.room_intervals[room.id or 0].append(model.new_optional_interval_var(
+                start, request.duration_min + self.buffer,
+                start + request.duration_min + self.buffer, here, f"i{index}_{room.id}"))
         model.add_exactly_one([*in_room.values(), placed.negated()])
         for person in request.panellists:
-            person_intervals[person].append(model.new_optional_interval_var(
+            self.person_intervals[person].append(model.new_optional_interval_var(
                 start, request.duration_min, start + request.duration_min, placed,
                 f"p{index}_{person}"))
-        primary.append(weight_placed * placed)
-        for rank, wanted in enumerate(request.slots[:len(ranks)]):
-            at = minute(wanted)
-            if at in starts:
-                hit = model.new_bool_var(f"pref{index}_{rank}")
-                model.add(start == at).only_enforce_if(hit)
-                model.add_implication(hit, placed)
-                if rank:
-                    objective.append(ranks[rank] * hit)
-                else:
-                    primary.append(hit)
-        if request.avoid_plenary and plenaries and not first_choices_only:
-            clash = [t for t in starts if any(
-                t < end and s < t + request.duration_min for s, end in plenaries)]
-            if clash:
-                during = model.new_bool_var(f"plenary{index}")
-                model.add_linear_expression_in_domain(
-                    start, cp_model.Domain.from_values(clash)).only_enforce_if(during)
-                model.add_linear_expression_in_domain(start, cp_model.Domain.from_values(
-                    [t for t in starts if t not in set(clash)])).only_enforce_if(during.negated())
-                objective.append(-WEIGHT_PLENARY * during)
-        state[index] = (start, in_room, placed)
+        self.primary.append(self.weight_placed * placed)
+        self._wishes(index, request, start, placed, starts)
+        if request.avoid_plenary and self.plenaries and not self.first_only:
+            self._away_from_plenaries(index, request, start, starts)
+        self.state[index] = (start, in_room, placed)
         if request.organizer:
-            by_organizer[request.organizer.casefold()].append(index)
-    for intervals in (*room_intervals.values(), *person_intervals.values()):
-        if len(intervals) > 1:
-            model.add_no_overlap(intervals)
-    for group in [] if first_choices_only else by_organizer.values():  # same organizer,
-        # same room, when possible
-        for a, b in zip(group, group[1:], strict=False):
-            for room_id, here in state[a][1].items():
-                other = state[b][1].get(room_id)
-                if other is not None:
-                    same = model.new_bool_var(f"same{a}_{b}_{room_id}")
-                    model.add_implication(same, here)
-                    model.add_implication(same, other)
-                    objective.append(WEIGHT_SAME_ROOM * same)
-    left = max(0.1, time_limit - (time.perf_counter() - began) - 0.02)  # 20 ms: reading
-    solver, status, first_proof = _solve_in_order(model, sum(primary), sum(objective),
-                                                     left, first_only=first_choices_only)
-    ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    rooms_by_id = {r.id: r for r in rooms}
-    placements = []
-    for index, request in enumerate(requests):
-        if index in blocked or not ok:
-            placements.append(Placement(request, None, None, None,
-                                        blocked.get(index, Why.NO_FREE_ROOM)))
-            continue
-        start_var, in_room, placed = state[index]
+            self.by_organizer[request.organizer.casefold()].append(index)
+
+    def _wishes(self, index: int, request: Request, start: cp_model.IntVar,
+                placed: cp_model.IntVar, starts: list[int]) -> None:
+        """The preferred start times, in rank order: the first in the primary objective."""
+        for rank, wanted in enumerate(request.slots[:len(self.ranks)]):
+            at = self.minute(wanted)
+            if at in starts:
+                hit = self.model.new_bool_var(f"pref{index}_{rank}")
+                self.model.add(start == at).only_enforce_if(hit)
+                self.model.add_implication(hit, placed)
+                if rank:
+                    self.objective.append(self.ranks[rank] * hit)
+                else:
+                    self.primary.append(hit)
+
+    def _away_from_plenaries(self, index: int, request: Request, start: cp_model.IntVar,
+                             starts: list[int]) -> None:
+        clash = [t for t in starts if any(
+            t < end and s < t + request.duration_min for s, end in self.plenaries)]
+        if not clash:
+            return
+        during = self.model.new_bool_var(f"plenary{index}")
+        self.model.add_linear_expression_in_domain(
+            start, cp_model.Domain.from_values(clash)).only_enforce_if(during)
+        self.model.add_linear_expression_in_domain(start, cp_model.Domain.from_values(
+            [t for t in starts if t not in set(clash)])).only_enforce_if(during.negated())
+        self.objective.append(-WEIGHT_PLENARY * during)
+
+    def finish(self) -> None:
+        """No overlaps in a room or for a person; the same organizer in the same room
+        when possible."""
+        for intervals in (*self.room_intervals.values(), *self.person_intervals.values()):
+            if len(intervals) > 1:
+                self.model.add_no_overlap(intervals)
+        for group in [] if self.first_only else self.by_organizer.values():
+            for a, b in zip(group, group[1:], strict=False):
+                for room_id, here in self.state[a][1].items():
+                    other = self.state[b][1].get(room_id)
+                    if other is not None:
+                        same = self.model.new_bool_var(f"same{a}_{b}_{room_id}")
+                        self.model.add_implication(same, here)
+                        self.model.add_implication(same, other)
+                        self.objective.append(WEIGHT_SAME_ROOM * same)
+
+    def placement(self, index: int, request: Request, solver: cp_model.CpSolver | None,
+                  people: dict[int, set[int]], sessions: Sequence[Session]) -> Placement:
+        """Where the solution puts ``request`` (``solver`` None: there is no solution)."""
+        if index in self.blocked or solver is None:
+            return Placement(request, None, None, None,
+                             self.blocked.get(index, Why.NO_FREE_ROOM))
+        start_var, in_room, placed = self.state[index]
         if not solver.value(placed):
-            placements.append(Placement(request, None, None, None,
-                                        _busy_reason(request, people, sessions)))
-            continue
+            return Placement(request, None, None, None,
+                             _busy_reason(request, people, sessions))
         room_id = next(k for k, v in in_room.items() if solver.value(v))
-        begins = origin + timedelta(minutes=solver.value(start_var))
+        begins = self.origin + timedelta(minutes=solver.value(start_var))
         choice = next((rank for rank, wanted in enumerate(request.slots)
                        if wanted == begins), None)
-        placements.append(Placement(request, rooms_by_id[room_id], begins,
-                                    begins + timedelta(minutes=request.duration_min),
-                                    choice=choice))
-    return Proposal(placements, status == cp_model.OPTIMAL, time.perf_counter() - began,
-                    buffer, first_proof)
+        return Placement(request, self.rooms_by_id[room_id], begins,
+                         begins + timedelta(minutes=request.duration_min), choice=choice)
 
 
 def _solve_in_order(model: cp_model.CpModel, primary: cp_model.LinearExprT,

@@ -78,42 +78,65 @@ def _name_score(a: Delegate, b: Delegate) -> int:
 def find_duplicates(db: Database, among: Iterable[int] | None = None) -> list[Pair]:
     """Likely duplicate pairs; with ``among``, only pairs that involve those ids."""
     people = store.all_delegates(db)
-    by_id = {d.id: d for d in people}
-    focus = set(among) if among is not None else None
     dismissed = {(r[0], r[1]) for r in db.execute(
         "SELECT first_id, second_id FROM duplicate_dismissed").fetchall()}
-    found: dict[tuple[int, int], Pair] = {}
+    finder = _Finder(people, set(among) if among is not None else None, dismissed)
+    finder.same_keys()
+    by_delegation: dict[object, list[Delegate]] = defaultdict(list)
+    by_birth: dict[object, list[Delegate]] = defaultdict(list)
+    for d in people:
+        by_delegation[d.delegation_id].append(d)
+        if d.birth_date:
+            by_birth[d.birth_date].append(d)
+    finder.similar_within(by_delegation, SIMILAR, SAME_NAME, SIMILAR_NAME)
+    finder.similar_within(by_birth, SIMILAR_SAME_BIRTH, SAME_BIRTH, SAME_BIRTH)
+    return sorted(finder.found.values(), key=lambda p: (-p.score, p.ids))
 
-    def propose(a: int, b: int, reason: str) -> None:
+
+class _Finder:
+    """The pairs found so far, and the ways of finding more."""
+
+    def __init__(self, people: list[Delegate], focus: set[int] | None,
+                 dismissed: set[tuple[int, int]]) -> None:
+        self.people = people
+        self.by_id = {d.id: d for d in people}
+        self.focus = focus
+        self.dismissed = dismissed
+        self.found: dict[tuple[int, int], Pair] = {}
+
+    def propose(self, a: int, b: int, reason: str) -> None:
         key = (min(a, b), max(a, b))
-        if a == b or key in found or key in dismissed:
+        if a == b or key in self.found or key in self.dismissed:
             return
-        if focus is not None and not (key[0] in focus or key[1] in focus):
+        if self.focus is not None and not (key[0] in self.focus or key[1] in self.focus):
             return
-        first, second = by_id[key[0]], by_id[key[1]]
-        found[key] = Pair(first, second, reason, _name_score(first, second))
+        first, second = self.by_id[key[0]], self.by_id[key[1]]
+        self.found[key] = Pair(first, second, reason, _name_score(first, second))
 
-    for attribute, reason in (("email", SAME_EMAIL), ("passport_no", SAME_PASSPORT)):
-        groups: dict[str, list[int]] = defaultdict(list)
-        for d in people:
-            value = getattr(d, attribute)
-            if value and d.id is not None:
-                groups["".join(value.casefold().split())].append(d.id)
-        for ids in groups.values():
-            for other in ids[1:]:
-                propose(ids[0], other, reason)
+    def same_keys(self) -> None:
+        """The same e-mail or passport number, however written."""
+        for attribute, reason in (("email", SAME_EMAIL), ("passport_no", SAME_PASSPORT)):
+            groups: dict[str, list[int]] = defaultdict(list)
+            for d in self.people:
+                value = getattr(d, attribute)
+                if value and d.id is not None:
+                    groups["".join(value.casefold().split())].append(d.id)
+            for ids in groups.values():
+                for other in ids[1:]:
+                    self.propose(ids[0], other, reason)
 
-    def similar_within(groups: dict[object, list[Delegate]], cutoff: int, exact: str,
+    def similar_within(self, groups: dict[object, list[Delegate]], cutoff: int, exact: str,
                        near: str) -> None:
         for members in groups.values():
             if len(members) < 2:
                 continue
             for entries in _blocks(members).values():
-                compare(entries, cutoff, exact, near)
+                self.compare(entries, cutoff, exact, near)
 
-    def compare(entries: list[tuple[int, str]], cutoff: int, exact: str, near: str) -> None:
+    def compare(self, entries: list[tuple[int, str]], cutoff: int, exact: str,
+                near: str) -> None:
         # Only the people in focus are compared with their block, when there is a focus.
-        queries = [e for e in entries if focus is None or e[0] in focus]
+        queries = [e for e in entries if self.focus is None or e[0] in self.focus]
         if len(entries) < 2 or not queries:
             return
         keys = [k for _, k in entries]
@@ -127,17 +150,7 @@ def find_duplicates(db: Database, among: Iterable[int] | None = None) -> list[Pa
             for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
                 a, b = part[i][0], entries[j][0]
                 if a != b:
-                    propose(a, b, exact if part[i][1] == keys[j] else near)
-
-    by_delegation: dict[object, list[Delegate]] = defaultdict(list)
-    by_birth: dict[object, list[Delegate]] = defaultdict(list)
-    for d in people:
-        by_delegation[d.delegation_id].append(d)
-        if d.birth_date:
-            by_birth[d.birth_date].append(d)
-    similar_within(by_delegation, SIMILAR, SAME_NAME, SIMILAR_NAME)
-    similar_within(by_birth, SIMILAR_SAME_BIRTH, SAME_BIRTH, SAME_BIRTH)
-    return sorted(found.values(), key=lambda p: (-p.score, p.ids))
+                    self.propose(a, b, exact if part[i][1] == keys[j] else near)
 
 
 def dismiss(db: Database, first_id: int, second_id: int, *, desk_id: str) -> None:
