@@ -24,6 +24,23 @@ def test_import_linter_contracts_hold() -> None:
     assert "Contracts: 6 kept, 0 broken" in result.stdout
 
 
+def _tool(name: str) -> str:
+    return shutil.which(name) or str(Path(sys.executable).parent / name)
+
+
+def test_ruff_is_clean() -> None:
+    result = subprocess.run([_tool("ruff"), "check", "."], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean_on_the_whole_package() -> None:
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "bsm_desk" in (ROOT / "pyproject.toml").read_text() and "no issues" in result.stdout
+
+
 @pytest.mark.parametrize("layer", ["domain", "store", "services"])
 def test_no_qt_below_ui_even_inside_functions(layer: str) -> None:
     """import-linter sees imports anywhere too; this names the file and line if it breaks."""
