@@ -93,12 +93,17 @@ def test_bulk_cancel_then_undo(window: MainWindow, demo_copy: Path, qtbot,
 def test_change_category_for_a_selection(window: MainWindow, demo_copy: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     screen = open_delegates(window, demo_copy)
-    select_rows(screen, 3)
+    select_rows(screen, 0, 3, 5)
     ids = screen.selected_ids()
+    before = {d.id: d.category_id for d in store.all_delegates(screen.db)}
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Expert", True))
     screen.delegate_actions.category.trigger()
     expert = next(c.id for c in screen.overview.categories if c.code == "expert")
-    assert store.get_delegate(screen.db, ids[0]).category_id == expert
+    assert len(ids) == 3
+    assert [store.get_delegate(screen.db, i).category_id for i in ids] == [expert] * 3
+    after = {d.id: d.category_id for d in store.all_delegates(screen.db)}
+    assert {i: c for i, c in after.items() if i not in ids} == \
+        {i: c for i, c in before.items() if i not in ids}  # nobody else changed
 
 
 def test_the_delegation_banner_shows_head_and_limit(window: MainWindow, demo_copy: Path) -> None:
