@@ -135,3 +135,14 @@ def test_every_screen_package_is_in_the_ui_contracts() -> None:
     assert packages == set(independent["modules"])
     loose = [p.name for p in (PACKAGE / "ui").glob("*.py") if p.name != "__init__.py"]
     assert loose == [], f"modules outside any ui package: {loose}"
+
+
+def test_the_architecture_tree_lists_every_module() -> None:
+    """docs/architecture.md's tree is generated (packaging/architecture_tree.py): it must
+    be the package as it is, no module missing, none gone."""
+    import architecture_tree
+
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    start = text.index(architecture_tree.BEGIN) + len(architecture_tree.BEGIN)
+    assert text[start:text.index(architecture_tree.END)].strip() == \
+        architecture_tree.tree().strip(), "run: python packaging/architecture_tree.py"

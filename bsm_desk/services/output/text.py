@@ -1,4 +1,5 @@
-"""Fitting text into a box on a badge: shrink first, then wrap, never overflow.
+"""The shipped fonts, and fitting text: into a box on a badge (shrink first, then wrap,
+never overflow) and into PDF paragraphs (cut, escaped, cleaned).
 
 Widths scale linearly with the font size, so each word is measured once at size 1
 and every candidate size is a multiplication: fitting a badge's dozen lines costs

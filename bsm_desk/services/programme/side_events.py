@@ -1,5 +1,5 @@
 """Side-event requests typed in or corrected by hand (a spreadsheet of them: see
-request_import.py). Checked as the import checks them; every change journaled."""
+side_event_import.py). Checked as the import checks them; every change journaled."""
 
 from __future__ import annotations
 
