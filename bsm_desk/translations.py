@@ -53,7 +53,10 @@ def qm_file(lang: str) -> Path | None:
     frozen build) is used as it is; otherwise the .ts is compiled into the cache. If
     that cannot be done, a shipped .qm is still better than English.
     """
-    ts = ts_file(lang)
+    return _compiled(ts_file(lang))
+
+
+def _compiled(ts: Path) -> Path | None:
     shipped_qm = ts.with_suffix(".qm")
     fresh = shipped_qm.exists() and (
         not ts.exists() or shipped_qm.stat().st_mtime >= ts.stat().st_mtime)
@@ -61,7 +64,7 @@ def qm_file(lang: str) -> Path | None:
         return shipped_qm
     if ts.exists():
         digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:12]
-        cached = paths.cache_dir() / "i18n" / f"bsm_desk_{lang}-{digest}.qm"
+        cached = paths.cache_dir() / "i18n" / f"{ts.stem}-{digest}.qm"
         if cached.exists():
             return cached
         try:
@@ -91,6 +94,17 @@ def qt_translator(lang: str) -> QTranslator | None:
     if translator.load(f"qtbase_{lang}", folder):
         return translator
     return None
+
+
+def qt_extra_translator(lang: str) -> QTranslator | None:
+    """The few of Qt's own strings its shipped translation leaves in English
+    (``i18n/qtbase_extra_<lang>.ts``); installed after Qt's, so it only fills gaps."""
+    ts = paths.shipped("i18n") / f"qtbase_extra_{lang}.ts"
+    if lang == "en" or not ts.exists():
+        return None
+    qm = _compiled(ts)
+    translator = QTranslator()
+    return translator if qm is not None and translator.load(str(qm)) else None
 
 
 def translate_function(lang: str) -> Callable[[str, str], str]:

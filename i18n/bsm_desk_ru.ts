@@ -674,6 +674,10 @@
         <translation>{file}: импортировано заявок на сайд-ивенты: {count}.</translation>
     </message>
     <message>
+        <source>No side-event requests are waiting.</source>
+        <translation>Заявок на параллельные мероприятия нет.</translation>
+    </message>
+    <message>
         <source>not placed: {reason}</source>
         <translation>не размещено: {reason}</translation>
     </message>

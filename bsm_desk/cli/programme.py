@@ -117,6 +117,8 @@ def _allocate(db: Any, args: argparse.Namespace, settings: config.Settings,
         allocation.apply(db, proposal, desk_id=settings.desk_id, operator=settings.desk_name)
     if args.json:
         print_json(rows)
+    elif not rows:
+        print(translate("Cli", "No side-event requests are waiting."), file=sys.stderr)
     else:
         for row in rows:
             where = (f"{row['room']}\t{row['start']}\t{row['end']}" if not row.get("unplaced")

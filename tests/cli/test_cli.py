@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -494,3 +495,14 @@ def test_every_command_is_in_the_readme_table() -> None:
     missing = {c for c in wanted
                if c not in documented and c.split()[0] not in documented}
     assert missing == set(), f"commands missing from the README's table: {missing}"
+
+
+def test_rooms_allocate_with_nothing_waiting_says_so(capsys: pytest.CaptureFixture[str],
+                                                     tmp_path: Path) -> None:
+    from bsm_desk.services.event import NewEvent, create_event
+
+    db = tmp_path / "empty.sqlite"
+    create_event(db, NewEvent("Nothing waits", date(2022, 10, 18), date(2022, 10, 19),
+                              "Asia/Dushanbe"), desk_id="d").close()
+    code, out, err = run(capsys, "rooms", "allocate", "--db", str(db))
+    assert code == 0 and out == "" and "No side-event requests are waiting." in err

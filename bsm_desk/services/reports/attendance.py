@@ -346,9 +346,15 @@ def write_workbook(att: Attendance, out: str | Path, lang: str = "en",
 
 
 def _sheet_title(title: str) -> str:
+    """A worksheet name: without the characters Excel refuses, single spaces, at most 31
+    characters, cut on a word where one ends near the limit, never ending in a space."""
     for bad in "[]:*?/\\":
         title = title.replace(bad, " ")
-    return title[:31]
+    title = " ".join(cells.clean(title).split())
+    if len(title) > 31:
+        cut = title[:31]
+        title = cut.rsplit(" ", 1)[0] if " " in cut[20:] else cut
+    return title.strip() or "—"
 
 
 def by_delegation(att: Attendance, lang: str) -> list[list[Any]]:

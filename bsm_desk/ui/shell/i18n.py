@@ -38,7 +38,10 @@ class LanguageManager(QObject):
         self._lang = lang  # first, so screens retranslating on the events see it
         for translator in self._installed:
             app.removeTranslator(translator)
+        # Qt looks in the translator installed last first: ours, then the gaps in Qt's
+        # own translation, then Qt's.
         self._installed = [t for t in (translations.qt_translator(lang),
+                                       translations.qt_extra_translator(lang),
                                        translations.app_translator(lang)) if t is not None]
         QLocale.setDefault(QLocale(QLocale.Language.Russian if lang == "ru"
                                    else QLocale.Language.English,

@@ -139,3 +139,13 @@ def test_libreoffice_opens_the_workbook(db, tmp_path):
     subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                     str(out)], check=True, timeout=180, capture_output=True)
     assert (tmp_path / "lo.pdf").stat().st_size > 1000
+
+
+def test_sheet_names_are_cut_cleanly() -> None:
+    from bsm_desk.services.reports.attendance import _sheet_title
+
+    assert _sheet_title("18.10 1000 High-Level Opening Session") == "18.10 1000 High-Level Opening"
+    assert _sheet_title("A  b:  c/d   e") == "A b c d e"
+    for title in ("x" * 40, "word " * 12, "  ", "18.10 1130 Heads of Delegation Session"):
+        name = _sheet_title(title)
+        assert 0 < len(name) <= 31 and name == name.strip() and "  " not in name

@@ -211,3 +211,19 @@ def test_no_widget_keeps_its_own_language_change_handler() -> None:
               if "LanguageChange" in p.read_text(encoding="utf-8")
               and p.name != "i18n.py"]
     assert copies == []
+
+
+def test_qt_file_dialogs_speak_russian_too(app, qtbot) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from bsm_desk.ui.shell import i18n
+
+    i18n.manager().set_language("ru")
+    try:
+        dialog = QFileDialog(None, "x", "/")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        assert "Папка" in labels and "Тип файлов" in labels and "Look in" not in labels
+    finally:
+        i18n.manager().set_language("en")
