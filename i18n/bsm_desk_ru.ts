@@ -36,7 +36,7 @@
     <name>AllocationDialog</name>
     <message>
         <source>Side events: proposed rooms and times</source>
-        <translation>Сайд-ивенты: предлагаемые залы и время</translation>
+        <translation>Параллельные мероприятия: предлагаемые залы и время</translation>
     </message>
     <message>
         <source>{placed} of {total} requests placed, {firsts} at their first choice ({proof}), with {buffer} minutes free between events in a room. The dashed blocks on the timetable show where they would go: choose a line to see its day. Untick what you do not want, then accept.</source>
@@ -671,7 +671,7 @@
     </message>
     <message>
         <source>{file}: {count} side-event requests imported.</source>
-        <translation>{file}: импортировано заявок на сайд-ивенты: {count}.</translation>
+        <translation>{file}: импортировано заявок на параллельные мероприятия: {count}.</translation>
     </message>
     <message>
         <source>No side-event requests are waiting.</source>
@@ -786,7 +786,7 @@
     </message>
     <message>
         <source>Credentials received</source>
-        <translation>Верительные грамоты получены</translation>
+        <translation>Полномочия получены</translation>
     </message>
     <message>
         <source>Cancel registration</source>
@@ -834,7 +834,7 @@
     </message>
     <message>
         <source>Mark credentials &amp;received</source>
-        <translation>Отметить получение &amp;грамот</translation>
+        <translation>Отметить получение &amp;полномочий</translation>
     </message>
     <message>
         <source>Ca&amp;ncel registration…</source>
@@ -925,7 +925,7 @@
     </message>
     <message>
         <source>Credentials received:</source>
-        <translation>Грамоты получены:</translation>
+        <translation>Полномочия получены:</translation>
     </message>
     <message>
         <source>Show</source>
@@ -1813,22 +1813,6 @@ A .sqlite file from another desk or a backup</source>
         <translation>Оборудование</translation>
     </message>
     <message>
-        <source>Plenary session</source>
-        <translation>Пленарное заседание</translation>
-    </message>
-    <message>
-        <source>Thematic session</source>
-        <translation>Тематическая сессия</translation>
-    </message>
-    <message>
-        <source>Closed session</source>
-        <translation>Закрытое заседание</translation>
-    </message>
-    <message>
-        <source>Side event</source>
-        <translation>Параллельное мероприятие</translation>
-    </message>
-    <message>
         <source>projector</source>
         <translation>проектор</translation>
     </message>
@@ -1936,9 +1920,9 @@ A .sqlite file from another desk or a backup</source>
     <message numerus="yes">
         <source>%n side event(s) placed</source>
         <translation>
-            <numerusform>%n сайд-ивент размещён</numerusform>
-            <numerusform>%n сайд-ивента размещены</numerusform>
-            <numerusform>%n сайд-ивентов размещено</numerusform>
+            <numerusform>%n параллельное мероприятие размещено</numerusform>
+            <numerusform>%n параллельных мероприятия размещены</numerusform>
+            <numerusform>%n параллельных мероприятий размещено</numerusform>
         </translation>
     </message>
     <message>
@@ -1959,7 +1943,7 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message>
         <source>There are no side-event requests waiting.</source>
-        <translation>Нет ожидающих заявок на сайд-ивенты.</translation>
+        <translation>Нет ожидающих заявок на параллельные мероприятия.</translation>
     </message>
     <message>
         <source>New session…</source>
@@ -1975,7 +1959,7 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message>
         <source>Side-event requests…</source>
-        <translation>Заявки на сайд-ивенты…</translation>
+        <translation>Заявки на параллельные мероприятия…</translation>
     </message>
     <message>
         <source>Add, correct or import the requests that organizers sent</source>
@@ -1983,11 +1967,11 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message>
         <source>Allocate side events…</source>
-        <translation>Распределить сайд-ивенты…</translation>
+        <translation>Распределить параллельные мероприятия…</translation>
     </message>
     <message>
         <source>Rooms and times for the side-event requests waiting for a room</source>
-        <translation>Залы и время для заявок на сайд-ивенты, ожидающих зала</translation>
+        <translation>Залы и время для заявок на параллельные мероприятия, ожидающих зала</translation>
     </message>
 </context>
 <context>
@@ -2006,11 +1990,11 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message>
         <source>Side-event request</source>
-        <translation>Заявка на сайд-ивент</translation>
+        <translation>Заявка на параллельное мероприятие</translation>
     </message>
     <message>
         <source>New side-event request</source>
-        <translation>Новая заявка на сайд-ивент</translation>
+        <translation>Новая заявка на параллельное мероприятие</translation>
     </message>
     <message>
         <source>e-mail or telephone</source>
@@ -2078,14 +2062,14 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message>
         <source>Give the side event a title in English or Russian.</source>
-        <translation>Дайте сайд-ивенту название на английском или русском.</translation>
+        <translation>Дайте параллельному мероприятию название на английском или русском.</translation>
     </message>
 </context>
 <context>
     <name>RequestsDialog</name>
     <message>
         <source>Side-event requests</source>
-        <translation>Заявки на сайд-ивенты</translation>
+        <translation>Заявки на параллельные мероприятия</translation>
     </message>
     <message>
         <source>Title</source>
@@ -2169,7 +2153,7 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message>
         <source>Import side-event requests</source>
-        <translation>Импорт заявок на сайд-ивенты</translation>
+        <translation>Импорт заявок на параллельные мероприятия</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv)</source>
@@ -2295,7 +2279,7 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message>
         <source>Kept free in a room between two side events when they are allocated</source>
-        <translation>Время, которое остаётся свободным в зале между двумя сайд-ивентами при распределении</translation>
+        <translation>Время, которое остаётся свободным в зале между двумя параллельными мероприятиями при распределении</translation>
     </message>
     <message>
         <source>Change-over between events in a room:</source>
@@ -2659,11 +2643,11 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message>
         <source>{file}: no header row with at least the title and the duration of each side event.</source>
-        <translation>{file}: нет строки заголовков хотя бы с названием и продолжительностью сайд-ивента.</translation>
+        <translation>{file}: нет строки заголовков хотя бы с названием и продолжительностью параллельного мероприятия.</translation>
     </message>
     <message>
         <source>This database has no event to import side events into.</source>
-        <translation>В этой базе нет мероприятия для импорта сайд-ивентов.</translation>
+        <translation>В этой базе нет мероприятия для импорта параллельных мероприятий.</translation>
     </message>
     <message>
         <source>This database has no programme to export.</source>
@@ -2703,11 +2687,11 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message>
         <source>A side event needs a title in English or Russian.</source>
-        <translation>У сайд-ивента должно быть название на английском или русском.</translation>
+        <translation>У параллельного мероприятия должно быть название на английском или русском.</translation>
     </message>
     <message>
         <source>A side event needs a duration in minutes.</source>
-        <translation>Укажите продолжительность сайд-ивента в минутах.</translation>
+        <translation>Укажите продолжительность параллельного мероприятия в минутах.</translation>
     </message>
     <message>
         <source>{day} is not a day of the event.</source>
@@ -2719,7 +2703,7 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message>
         <source>This side event is in the programme already: change or remove its session on the timetable instead.</source>
-        <translation>Этот сайд-ивент уже в программе: измените или удалите его заседание в расписании.</translation>
+        <translation>Это параллельное мероприятие уже в программе: измените или удалите его заседание в расписании.</translation>
     </message>
     <message>
         <source>{path} is not a readable BSM Desk backup ({reason}). Nothing was changed.</source>

@@ -20,7 +20,8 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, T
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.model import Event, Room, Session, SessionKind
+from bsm_desk.domain.model import Event, Room, Session
+from bsm_desk.domain.programme import KIND_STYLE
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import CANNOT_WRITE, written
 from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
@@ -29,10 +30,8 @@ from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no programme to export.")
-KINDS = {SessionKind.PLENARY: ("Plenary", "Пленарное заседание", "#1f3a5f"),
-         SessionKind.THEMATIC: ("Thematic session", "Тематическая сессия", "#2e7d32"),
-         SessionKind.CLOSED: ("Closed session", "Закрытое заседание", "#8e1b1b"),
-         SessionKind.SIDE_EVENT: ("Side event", "Сайд-ивент", "#6a1b9a")}
+KINDS = {kind: (style.name_en, style.name_ru, style.colour)
+         for kind, style in KIND_STYLE.items()}
 
 
 def _load(db: Database) -> tuple[Event, dict[int, Room], list[Session]]:

@@ -23,10 +23,18 @@ from bsm_desk.store.side_events import Request
 
 ORGANIZERS = ("UNOCT/UNCCT", "OSCE", "IOM", "UNODC", "EU BOMCA", "CICA", "UN Women",
               "Interpol", "Border Management Programme for Central Asia", "CSO Network")
-THEMES = ("Border management strategies", "Behavioural insights", "Resource mobilization",
-          "Women in border security", "Biometrics and API/PNR", "Cross-border cooperation",
-          "Countering financing of terrorism", "Mountain border patrolling",
-          "Community policing at borders", "Trafficking in cultural property")
+THEMES = (
+    ("Border management strategies", "Стратегии управления границами"),
+    ("Behavioural insights", "Поведенческий анализ на границе"),
+    ("Resource mobilization", "Мобилизация ресурсов"),
+    ("Women in border security", "Женщины в сфере пограничной безопасности"),
+    ("Biometrics and API/PNR", "Биометрия и системы API/PNR"),
+    ("Cross-border cooperation", "Трансграничное сотрудничество"),
+    ("Countering financing of terrorism", "Противодействие финансированию терроризма"),
+    ("Mountain border patrolling", "Патрулирование горных участков границы"),
+    ("Community policing at borders", "Работа полиции с приграничными общинами"),
+    ("Trafficking in cultural property", "Незаконный оборот культурных ценностей"),
+)
 PREFERRED = (time(13, 30), time(13, 0), time(12, 30), time(14, 0), time(17, 30), time(18, 0),
              time(8, 30), time(9, 0), time(11, 0), time(16, 30), time(15, 0), time(19, 0))
 
@@ -52,9 +60,10 @@ def sample_requests(seed: int, count: int, days: Sequence[Day], zone: ZoneInfo,
             if at not in slots:
                 slots.append(at)
         interpretation = rng.random() < 0.2
+        theme_en, theme_ru = rng.choice(THEMES)
         out.append(Request(
-            title_en=f"{rng.choice(THEMES)} ({index + 1})",
-            title_ru=f"Сайд-ивент {index + 1}",
+            title_en=f"{theme_en} ({index + 1})",
+            title_ru=f"{theme_ru} ({index + 1})",
             organizer=rng.choice(ORGANIZERS), contact=f"side{index + 1}@example.org",
             expected=rng.choice((12, 15, 20, 25, 25, 30, 30, 35, 40, 50)),
             duration_min=duration, interpretation=interpretation,

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.domain.model import LANGUAGE_NAMES, DelegateStatus, Gender, Session
+from bsm_desk.domain.model import LANGUAGE_NAMES, DelegateStatus, Gender, Session, SessionKind
+from bsm_desk.domain.programme import KIND_STYLE
 from bsm_desk.services.event import Overview
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.theme import KIND_COLOURS
@@ -82,7 +83,7 @@ class OverviewScreen(QWidget):
         self.programme_label.setProperty("role", "title")
         self.days = QTabWidget()
         self.days.setDocumentMode(True)
-        self.legend = {kind: QLabel() for kind in KIND_NAMES}
+        self.legend = {kind.value: QLabel() for kind in KIND_STYLE}
         legend = QHBoxLayout()
         legend.setSpacing(16)
         for kind, label in self.legend.items():
@@ -196,7 +197,7 @@ class OverviewScreen(QWidget):
         lang = i18n.language()
         room = ov.room(s.room_id)
         zone = ov.event.zone
-        kind = self.tr(KIND_NAMES[s.kind.value])
+        kind = KIND_STYLE[s.kind].name(lang)
         lines = [f"<b>{s.title(lang)}</b>", kind,
                  f"{s.starts_at.astimezone(zone):%H:%M}–{s.ends_at.astimezone(zone):%H:%M}"
                  + (f" · {room.name(lang)}" if room else "")]
@@ -234,7 +235,7 @@ class OverviewScreen(QWidget):
             self.figures[key].caption.setText(caption)
         self.programme_label.setText(self.tr("Programme"))
         for kind, label in self.legend.items():
-            label.setText(self.tr(KIND_NAMES[kind]))
+            label.setText(KIND_STYLE[SessionKind(kind)].name(i18n.language()))
         self.rooms_label.setText(self.tr("Rooms"))
         self.rooms.setHorizontalHeaderLabels([
             self.tr("Room"), self.tr("Floor"), self.tr("Seats"), self.tr("Booths"),
@@ -243,12 +244,6 @@ class OverviewScreen(QWidget):
 
 
 
-KIND_NAMES = {
-    "plenary": QT_TRANSLATE_NOOP("OverviewScreen", "Plenary session"),
-    "thematic": QT_TRANSLATE_NOOP("OverviewScreen", "Thematic session"),
-    "closed": QT_TRANSLATE_NOOP("OverviewScreen", "Closed session"),
-    "side_event": QT_TRANSLATE_NOOP("OverviewScreen", "Side event"),
-}
 EQUIPMENT_NAMES = {
     "projector": QT_TRANSLATE_NOOP("OverviewScreen", "projector"),
     "microphones": QT_TRANSLATE_NOOP("OverviewScreen", "microphones"),

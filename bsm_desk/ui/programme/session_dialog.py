@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.domain.model import Category, Room, Session, SessionKind, may_enter
+from bsm_desk.domain.programme import KIND_STYLE
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.widgets.languages import LanguageChoice
 from bsm_desk.ui.widgets.people_picker import Finder, PeoplePicker
 
-KIND_NAMES = {SessionKind.PLENARY: ("Plenary", "Пленарное заседание"),
-              SessionKind.THEMATIC: ("Thematic session", "Тематическая сессия"),
-              SessionKind.CLOSED: ("Closed session", "Закрытое заседание"),
-              SessionKind.SIDE_EVENT: ("Side event", "Сайд-ивент")}
+KIND_NAMES = {kind: (style.name_en, style.name_ru) for kind, style in KIND_STYLE.items()}
 
 
 class SessionDialog(QDialog):

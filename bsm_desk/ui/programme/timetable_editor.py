@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.domain.model import Room, Session, SessionKind
+from bsm_desk.domain.programme import KIND_STYLE
 
 COLUMN = 190.0
 HEADER = 34.0
@@ -35,8 +36,7 @@ GUTTER = 52.0
 PER_MINUTE = 1.1
 GRID = 10
 EDGE = 7.0
-COLOURS = {SessionKind.PLENARY: "#1f3a5f", SessionKind.THEMATIC: "#2e7d32",
-           SessionKind.CLOSED: "#8e1b1b", SessionKind.SIDE_EVENT: "#6a1b9a"}
+COLOURS = {kind: style.colour for kind, style in KIND_STYLE.items()}
 
 
 class SessionBlock(QGraphicsRectItem):
@@ -200,7 +200,7 @@ class TimetableEditor(QGraphicsView):
     def show_proposals(self, placements: list[tuple[int, datetime, datetime, str]]) -> None:
         """Dashed blocks where proposed side events would go: (room id, start, end, title)."""
         self.clear_proposals()
-        pen = QPen(QColor("#6a1b9a"), 2.0, Qt.PenStyle.DashLine)
+        pen = QPen(QColor(COLOURS[SessionKind.SIDE_EVENT]), 2.0, Qt.PenStyle.DashLine)
         for room_id, start, end, title in placements:
             if start.astimezone(self.zone).date() != self.day or \
                     all(r.id != room_id for r in self.rooms):

@@ -6,14 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from bsm_desk.domain.programme import KIND_STYLE
+
 ACCENT = "#0b6fb8"  # a calm UN-like blue; enough contrast on white and on dark grey
 
-KIND_COLOURS = {
-    "plenary": "#0b6fb8",
-    "thematic": "#2e7d5b",
-    "closed": "#8e3b46",
-    "side_event": "#b26a00",
-}
+# The programme's palette, by kind name (domain.programme.KIND_STYLE is the one place).
+KIND_COLOURS = {kind.value: style.colour for kind, style in KIND_STYLE.items()}
 
 
 def is_dark() -> bool:
