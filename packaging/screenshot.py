@@ -18,7 +18,7 @@ from pathlib import Path
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=Path("docs"))
-    parser.add_argument("--size", default="1360x860")
+    parser.add_argument("--size", default="1280x720")  # a small laptop screen
     args = parser.parse_args()
     os.environ["BSM_DESK_HOME"] = tempfile.mkdtemp(prefix="bsm-shot-")
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,7 +43,7 @@ from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.state import window_settings
 from bsm_desk.ui.widgets.filters import fill_choices
 
-PREVIEW_WIDTH = 360
+PREVIEW_WIDTH = 280  # the preview fits a 1280 x 720 screen beside the list
 
 
 def _badges():  # type: ignore[no-untyped-def]
@@ -74,7 +74,7 @@ class BadgesScreen(QWidget):
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(180)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._apply_filter)
@@ -82,11 +82,13 @@ class BadgesScreen(QWidget):
         self.search.returnPressed.connect(self._take_first)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         self.delegation = QComboBox()
-        self.delegation.setMinimumContentsLength(18)
+        self.delegation.setMinimumContentsLength(14)
         self.delegation.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.category = QComboBox()
-        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.category.setMinimumContentsLength(12)
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.unprinted = QCheckBox()
         for combo in (self.delegation, self.category):
             combo.currentIndexChanged.connect(self._apply_filter)
@@ -134,17 +136,22 @@ class BadgesScreen(QWidget):
         side.addWidget(self.info)
         self.buttons: list[QToolButton] = []
         acts = self.badge_actions
-        for row in ((acts.print_one, acts.reprint, acts.pdf_one),
-                    (acts.photo, acts.remove_photo), (acts.print_all, acts.pdf_all)):
+
+        def buttons(*actions: QAction) -> QHBoxLayout:
             line = QHBoxLayout()
-            for action in row:
+            for action in actions:
                 button = QToolButton()
                 button.setDefaultAction(action)
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
                 line.addWidget(button)
                 self.buttons.append(button)
             line.addStretch(1)
-            side.addLayout(line)
+            return line
+
+        # The selected badge's verbs beside its preview; the whole list's above the list.
+        for row in ((acts.print_one, acts.reprint), (acts.pdf_one,),
+                    (acts.photo, acts.remove_photo)):
+            side.addLayout(buttons(*row))
         side.addStretch(1)
 
         filters = QHBoxLayout()
@@ -153,6 +160,7 @@ class BadgesScreen(QWidget):
         filters.addStretch(1)
         left = QVBoxLayout()
         left.addLayout(filters)
+        left.addLayout(buttons(acts.print_all, acts.pdf_all))
         left.addWidget(self.table, 1)
         body = QHBoxLayout()
         body.addLayout(left, 1)

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.domain.model import LANGUAGE_NAMES, DelegateStatus, Gender, Session, SessionKind
+from bsm_desk.domain.model import LANGUAGE_NAMES, DelegateStatus, Gender, Session
 from bsm_desk.domain.programme import KIND_STYLE
 from bsm_desk.services.event import Overview
 from bsm_desk.ui.shell import i18n
-from bsm_desk.ui.shell.theme import KIND_COLOURS
+from bsm_desk.ui.widgets.kind_legend import KindLegend
 from bsm_desk.ui.widgets.timetable import Block, TimetableView
 
 
@@ -83,16 +83,7 @@ class OverviewScreen(QWidget):
         self.programme_label.setProperty("role", "title")
         self.days = QTabWidget()
         self.days.setDocumentMode(True)
-        self.legend = {kind.value: QLabel() for kind in KIND_STYLE}
-        legend = QHBoxLayout()
-        legend.setSpacing(16)
-        for kind, label in self.legend.items():
-            swatch = QLabel()
-            swatch.setFixedSize(12, 12)
-            swatch.setStyleSheet(f"background: {KIND_COLOURS[kind]}; border-radius: 3px;")
-            legend.addWidget(swatch)
-            legend.addWidget(label)
-        legend.addStretch(1)
+        self.legend = KindLegend()
         self.rooms_label = QLabel()
         self.rooms_label.setProperty("role", "title")
         self.rooms = QTableWidget(0, 5)
@@ -110,7 +101,7 @@ class OverviewScreen(QWidget):
         layout.addLayout(figures)
         layout.addSpacing(6)
         layout.addWidget(self.programme_label)
-        layout.addLayout(legend)
+        layout.addWidget(self.legend)
         layout.addWidget(self.days)
         layout.addSpacing(6)
         layout.addWidget(self.rooms_label)
@@ -234,8 +225,6 @@ class OverviewScreen(QWidget):
         for key, caption in captions.items():
             self.figures[key].caption.setText(caption)
         self.programme_label.setText(self.tr("Programme"))
-        for kind, label in self.legend.items():
-            label.setText(KIND_STYLE[SessionKind(kind)].name(i18n.language()))
         self.rooms_label.setText(self.tr("Rooms"))
         self.rooms.setHorizontalHeaderLabels([
             self.tr("Room"), self.tr("Floor"), self.tr("Seats"), self.tr("Booths"),

@@ -39,6 +39,7 @@ from bsm_desk.ui.programme.undo import ProgrammeUndo
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
+from bsm_desk.ui.widgets.kind_legend import KindLegend
 from bsm_desk.ui.widgets.people_picker import delegate_finder, named
 
 CONFLICT_TEXT = {
@@ -106,18 +107,26 @@ class ProgrammeScreen(QWidget):
         top.addStretch(1)
         top.addWidget(self.undo_button)
         top.addWidget(self.add_button)
-        top.addWidget(self.rooms_button)
-        top.addWidget(self.requests_button)
-        top.addWidget(self.allocate_button)
+        # The venue's and the side events' work on a row of its own: the labels are long
+        # in Russian, and a laptop screen is 1280 pixels wide.
+        venue = QHBoxLayout()
+        venue.addWidget(self.rooms_button)
+        venue.addWidget(self.requests_button)
+        venue.addWidget(self.allocate_button)
+        venue.addStretch(1)
         side = QVBoxLayout()
         side.addWidget(self.problems_label)
         side.addWidget(self.problems, 1)
+        grid = QVBoxLayout()
+        grid.addWidget(self.editor, 1)
+        grid.addWidget(KindLegend())
         body = QHBoxLayout()
-        body.addWidget(self.editor, 1)
+        body.addLayout(grid, 1)
         body.addLayout(side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addLayout(top)
+        layout.addLayout(venue)
         layout.addLayout(body, 1)
         i18n.follow_language(self)
 

@@ -8,12 +8,20 @@ Blocks in conflict get a red outline and the reason as their tooltip.
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -39,6 +47,25 @@ EDGE = 7.0
 COLOURS = {kind: style.colour for kind, style in KIND_STYLE.items()}
 
 
+def _wrap(text: str, metrics: QFontMetricsF, width: float, lines: int) -> list[str]:
+    """``text`` in lines that fit ``width``, at most ``lines`` of them, the last one cut
+    with an ellipsis when the rest does not fit."""
+    out: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if not line or metrics.horizontalAdvance(candidate) <= width:
+            line = candidate
+        else:
+            out.append(line)
+            line = word
+    if line:
+        out.append(line)
+    if len(out) > lines:
+        out = [*out[:lines - 1], " ".join(out[lines - 1:])]
+    return [metrics.elidedText(t, Qt.TextElideMode.ElideRight, width) for t in out]
+
+
 class SessionBlock(QGraphicsRectItem):
     def __init__(self, editor: TimetableEditor, session: Session, rect: QRectF) -> None:
         super().__init__(rect)
@@ -52,6 +79,8 @@ class SessionBlock(QGraphicsRectItem):
         self.setPen(QPen(QColor(COLOURS[session.kind]), 1.5))
         self.label = QGraphicsSimpleTextItem(self)
         self.label.setBrush(QBrush(QColor("#111111")))
+        # The title never runs past the block's border: what does not fit is cut there.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
         self._resizing = False
         self._press = QPointF()
         self.refresh_label()
@@ -62,10 +91,9 @@ class SessionBlock(QGraphicsRectItem):
         start = self.session.starts_at.astimezone(zone)
         end = self.session.ends_at.astimezone(zone)
         title = self.session.title(self.editor.lang)
-        lines = max(1, int((rect.height() - 18) // 17))
-        wrapped = textwrap.wrap(title, width=max(8, int(rect.width() / 6.4)))
-        if len(wrapped) > lines:
-            wrapped = wrapped[:lines - 1] + [wrapped[lines - 1][:-1] + "…"]
+        metrics = QFontMetricsF(self.label.font())
+        lines = max(1, int((rect.height() - 4) // metrics.lineSpacing()) - 1)
+        wrapped = _wrap(title, metrics, rect.width() - 8, lines)
         text = f"{start:%H:%M}–{end:%H:%M}\n" + "\n".join(wrapped)
         self.label.setText(text)
         self.label.setPos(rect.x() + 4, rect.y() + 2)
@@ -131,6 +159,8 @@ class TimetableEditor(QGraphicsView):
         self.opens, self.closes = time(8, 0), time(20, 0)
         self.blocks: dict[int, SessionBlock] = {}
         self._ghosts: list[QGraphicsItem] = []
+        self._header: QGraphicsRectItem | None = None
+        self.verticalScrollBar().valueChanged.connect(self._pin_header)
 
     # -- geometry ----------------------------------------------------------------------
     def _origin(self) -> datetime:
@@ -158,6 +188,7 @@ class TimetableEditor(QGraphicsView):
         self.opens, self.closes = opens, closes
         scene = self.scene()
         scene.clear()
+        self._header = None
         self.blocks = {}
         self._ghosts = []
         height = (datetime.combine(day, closes) - datetime.combine(day, opens)
@@ -166,10 +197,21 @@ class TimetableEditor(QGraphicsView):
         grid_pen = QPen(QColor("#d0d5dd"), 0.6)
         bold = QFont()
         bold.setBold(True)
+        # The room names stay in view while the day scrolls (see _pin_header); each is cut
+        # to its column, the whole name in its tooltip.
+        self._header = scene.addRect(QRectF(0, 0, width + 10, HEADER),
+                                     QPen(Qt.PenStyle.NoPen), self.palette().base())
+        self._header.setZValue(10)
+        metrics = QFontMetricsF(bold)
         for index, room in enumerate(rooms):
             x = GUTTER + index * COLUMN
             scene.addLine(x, 0, x, HEADER + height, grid_pen)
-            title = scene.addSimpleText(f"{room.name(lang)[:24]} ({room.capacity})", bold)
+            full = f"{room.name(lang)} ({room.capacity})"
+            title = QGraphicsSimpleTextItem(
+                metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, COLUMN - 10),
+                self._header)
+            title.setFont(bold)
+            title.setToolTip(full)
             title.setPos(x + 4, 8)
         minutes = 0
         while minutes * PER_MINUTE <= height:
@@ -196,6 +238,11 @@ class TimetableEditor(QGraphicsView):
             note.setPos(GUTTER + 20, HEADER + 20)
             width = max(width, GUTTER + 40 + note.boundingRect().width())
         scene.setSceneRect(0, 0, width + 10, HEADER + height + 10)
+        self._pin_header()
+
+    def _pin_header(self, _value: int = 0) -> None:
+        if self._header is not None:
+            self._header.setY(max(0.0, self.mapToScene(0, 0).y()))
 
     def show_proposals(self, placements: list[tuple[int, datetime, datetime, str]]) -> None:
         """Dashed blocks where proposed side events would go: (room id, start, end, title)."""

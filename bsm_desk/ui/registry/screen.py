@@ -53,7 +53,7 @@ class DelegatesScreen(QWidget):
         self.title.setProperty("role", "title")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(200)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -67,15 +67,17 @@ class DelegatesScreen(QWidget):
         self.count.setProperty("role", "subtitle")
         self.delegation_label = QLabel()
         self.delegation = QComboBox()
-        self.delegation.setMinimumContentsLength(24)
+        self.delegation.setMinimumContentsLength(16)
         self.delegation.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.category_label = QLabel()
         self.category = QComboBox()
         self.status_label = QLabel()
         self.status = QComboBox()
-        for combo in (self.category, self.status):  # short lists: show their longest name
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.category.setMinimumContentsLength(14)  # long names are cut in the box only
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for label, combo in ((self.delegation_label, self.delegation),
                              (self.category_label, self.category),
                              (self.status_label, self.status)):

@@ -378,6 +378,9 @@ class MainWindow(QMainWindow):
         for index, name in enumerate(names):
             self.navigation.item(index).setText(name)
             self.screen_actions[index].setText(name)
+        # Measured with the style sheet's font (11 pt), applied only once polished: before
+        # the window is first shown, fontMetrics() would still be the default font's.
+        self.navigation.ensurePolished()
         widest = max(self.navigation.fontMetrics().horizontalAdvance(n) for n in names)
         self.navigation.setFixedWidth(max(190, widest + 90))
         self.file_menu.setTitle(self.tr("&File"))
