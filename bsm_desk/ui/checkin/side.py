@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bsm_desk.domain.checkin import Kind
 from bsm_desk.domain.model import Category
 from bsm_desk.store.checkins import Row
-from bsm_desk.ui.checkin.verdict_panel import HEADLINES
+from bsm_desk.ui.checkin.verdict_panel import look
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.icons import icon
 
@@ -85,13 +86,16 @@ class CheckinSide(QWidget):
                     at=at, name=entry.name or f"#{entry.delegate_id}", reason=entry.reason)
                 colour = QColor("#6b7280")
             else:
-                headline = HEADLINES.get(entry.verdict)  # type: ignore[call-overload]  # a Kind equals its value
-                label = headline[1] if headline and lang == "ru" else \
-                    headline[0] if headline else entry.verdict
+                try:
+                    english, russian, shade = look(Kind(entry.verdict), entry.accepted)
+                except ValueError:  # a verdict this version does not know
+                    english = russian = entry.verdict
+                    shade = ACCEPTED.name() if entry.accepted else REFUSED.name()
+                label = russian if lang == "ru" else english
                 who = entry.name or (f"#{entry.delegate_id}" if entry.delegate_id
                                      else entry.code[:24])
                 text = f"{at}  {label} — {who}"
-                colour = ACCEPTED if entry.accepted else REFUSED
+                colour = QColor(shade)
             item = QListWidgetItem(text)
             item.setForeground(QBrush(colour))
             self.recent.addItem(item)

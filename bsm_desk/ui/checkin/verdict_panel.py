@@ -1,18 +1,23 @@
 """The verdict of a scan, big enough to read from two metres, in both languages.
 
-The headline is always English and Russian together (the person at the door may
-read either); the details under it follow the interface language.
+Everything on it is in English and Russian together, the headline and the details under
+it alike (the person at the door may read either, whatever the desk's own language).
+One verdict, one colour: the panel and the list of the last scans take it from
+:func:`look`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, tzinfo
+from functools import lru_cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bsm_desk.domain.checkin import Kind
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.services.checkin import Verdict
 from bsm_desk.ui.shell.i18n import follow_language
 
@@ -28,6 +33,39 @@ HEADLINES: dict[Kind, tuple[str, str, str]] = {
     Kind.WRONG_EVENT: ("Badge of another event", "Бейдж другого мероприятия", "#5b3a99"),
 }
 REFUSED_ALREADY = "#c45100"  # a second entry where re-entry is not allowed
+# The line under the headline, in the "VerdictPanel" context; shown in both languages.
+DETAILS = {
+    "already": QT_TRANSLATE_NOOP("VerdictPanel", "Checked in here at {when}, {desk}."),
+    "replaced": QT_TRANSLATE_NOOP("VerdictPanel", "Badge version {version} was replaced on "
+                                                  "{when}. Ask for the new badge."),
+    "revoked": QT_TRANSLATE_NOOP("VerdictPanel",
+                                 "An older badge version. Ask for the new badge."),
+    "not_allowed": QT_TRANSLATE_NOOP("VerdictPanel",
+                                     "This category may not enter this session."),
+    "wrong_event": QT_TRANSLATE_NOOP("VerdictPanel", "The badge is for the event {code}."),
+    "forged": QT_TRANSLATE_NOOP("VerdictPanel",
+                                "The code is damaged or not a badge of this event."),
+    "unknown": QT_TRANSLATE_NOOP("VerdictPanel",
+                                 "A badge of this event, but nobody registered has it."),
+    "cancelled": QT_TRANSLATE_NOOP("VerdictPanel", "The registration was cancelled. Send to "
+                                                   "the registration desk."),
+}
+# A second entry where re-entry is welcome (an entrance) is a welcome, and looks like one.
+WELCOME_BACK = ("Welcome back", "С возвращением", HEADLINES[Kind.OK][2])
+
+
+def look(kind: Kind, accepted: bool) -> tuple[str, str, str]:
+    """(English, Russian, colour) of a verdict, wherever it is shown."""
+    if kind is Kind.ALREADY:
+        return WELCOME_BACK if accepted else (*HEADLINES[kind][:2], REFUSED_ALREADY)
+    return HEADLINES[kind]
+
+
+@lru_cache(maxsize=1)
+def _russian() -> Callable[[str, str], str]:
+    from bsm_desk.translations import translate_function
+
+    return translate_function("ru")
 IDLE = ("Ready: scan a badge", "Готово: отсканируйте бейдж", "#37474f")
 WAITING = ("Waiting for the database…", "Ожидание базы данных…", "#5d4037")
 
@@ -104,9 +142,7 @@ class VerdictPanel(QFrame):
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.kind, self.verdict = verdict.kind, verdict
-        english, russian, colour = HEADLINES[verdict.kind]
-        if verdict.kind is Kind.ALREADY and not verdict.accepted:
-            colour = REFUSED_ALREADY
+        english, russian, colour = look(verdict.kind, verdict.accepted)
         self._paint(colour, english, russian)
         self.name.setText(verdict.name_latin)
         self.name_cyrillic.setText(verdict.name_cyrillic)
@@ -137,28 +173,26 @@ class VerdictPanel(QFrame):
         return moment.astimezone(self.zone).strftime("%d.%m %H:%M")
 
     def _detail(self, verdict: Verdict) -> str:
+        """The detail line in English, then in Russian."""
+        english = self._detail_in(verdict, lambda text: text)
+        russian = self._detail_in(verdict, lambda text: _russian()("VerdictPanel", text))
+        return english if russian == english else f"{english}\n{russian}"
+
+    def _detail_in(self, verdict: Verdict, tr: Callable[[str], str]) -> str:
         if verdict.kind is Kind.ALREADY and verdict.earlier is not None:
-            return self.tr("Checked in here at {when}, {desk}.").format(
+            return tr(DETAILS["already"]).format(
                 when=self._when(verdict.earlier.at),
                 desk=verdict.earlier.desk_name or verdict.earlier.desk_id[:8])
         if verdict.kind is Kind.REVOKED:
             if verdict.replaced_at is not None:
-                return self.tr("Badge version {version} was replaced on {when}. Ask for "
-                               "the new badge.").format(version=verdict.version,
-                                                        when=self._when(verdict.replaced_at))
-            return self.tr("An older badge version. Ask for the new badge.")
-        if verdict.kind is Kind.NOT_ALLOWED:
-            return self.tr("This category may not enter this session.")
+                return tr(DETAILS["replaced"]).format(version=verdict.version,
+                                                      when=self._when(verdict.replaced_at))
+            return tr(DETAILS["revoked"])
         if verdict.kind is Kind.WRONG_EVENT:
-            return self.tr("The badge is for the event {code}.").format(
-                code=verdict.event_code or "?")
-        if verdict.kind is Kind.FORGED:
-            return self.tr("The code is damaged or not a badge of this event.")
-        if verdict.kind is Kind.UNKNOWN:
-            return self.tr("A badge of this event, but nobody registered has it.")
-        if verdict.kind is Kind.CANCELLED:
-            return self.tr("The registration was cancelled. Send to the registration desk.")
-        return ""
+            return tr(DETAILS["wrong_event"]).format(code=verdict.event_code or "?")
+        key = {Kind.NOT_ALLOWED: "not_allowed", Kind.FORGED: "forged",
+               Kind.UNKNOWN: "unknown", Kind.CANCELLED: "cancelled"}.get(verdict.kind)
+        return tr(DETAILS[key]) if key else ""
 
     def _paint(self, colour: str, english: str, russian: str) -> None:
         self.setStyleSheet(f"QFrame#verdict {{ background: {colour}; border-radius: 14px; }}"

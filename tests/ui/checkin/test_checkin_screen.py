@@ -162,14 +162,15 @@ def test_checkpoint_rules_are_edited_and_stored(window: MainWindow, demo_copy: P
     assert screen.panel.kind is Kind.OK
 
 
-def test_russian_details_with_bilingual_headlines(window: MainWindow, demo_copy: Path,
-                                                  qtbot) -> None:
+def test_details_as_bilingual_as_the_headlines(window: MainWindow, demo_copy: Path,
+                                               qtbot) -> None:
     screen = show_checkin(window, demo_copy)
     i18n.manager().set_language("ru")
     scan(qtbot, screen, "B1-BSM22-1-1-AAAAAAAAAAAAAAAA")
     assert screen.panel.headline.text() == "Invalid code"
     assert screen.panel.headline_ru.text() == "Недействительный код"
-    assert screen.panel.detail.text() == "Код повреждён или это не бейдж этого мероприятия."
+    assert screen.panel.detail.text() == ("The code is damaged or not a badge of this event."
+                                          "\nКод повреждён или это не бейдж этого мероприятия.")
     assert screen.title.text() == "Проход"
 
 
@@ -188,3 +189,32 @@ def test_sound_choice_in_desk_settings_and_no_camera_choice_without_a_camera(
     screen.settings_changed()
     assert screen.sounds.muted and screen.mute.isChecked()
     assert screen.mute.text() == "Sound off"
+
+
+def test_one_verdict_one_colour_and_details_in_both_languages(window: MainWindow,
+                                                             demo_copy: Path, qtbot) -> None:
+    screen = show_checkin(window, demo_copy)
+    choose(screen, "entrance-2022-10-18")  # re-entry welcome here
+    first = badges.select(window.db, delegation="Tajikistan")[0]
+    code = code_of(window.db, first)
+    scan(qtbot, screen, code)
+    scan(qtbot, screen, code)
+    panel = screen.panel
+    assert (panel.headline.text(), panel.headline_ru.text()) == ("Welcome back",
+                                                                 "С возвращением")
+    newest = screen.side.recent.item(0)
+    assert newest.foreground().color().name() == panel.property("colour") == "#1b7f3b"
+    detail = panel.detail.text()
+    assert "Checked in here at" in detail and "Отмечен здесь" in detail
+    choose(screen, closed_door(window))
+    scan(qtbot, screen, code)
+    scan(qtbot, screen, code)
+    assert panel.property("colour") == "#c45100"
+    assert screen.side.recent.item(0).foreground().color().name() == "#c45100"
+
+
+def closed_door(window: MainWindow) -> str:
+    from bsm_desk.services.checkin import checkpoints
+
+    return next(c.id for c in checkpoints(window.db) if c.session is not None
+                and not c.readmit and c.session.kind.value != "closed")
