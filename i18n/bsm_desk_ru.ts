@@ -165,12 +165,12 @@
 <context>
     <name>AttendanceScreen</name>
     <message>
-        <source>Updated at {time}; refreshed every {seconds} s.</source>
-        <translation>Обновлено в {time}; обновляется каждые {seconds} с.</translation>
+        <source>Updated at {time} (venue time); refreshed every {seconds} s.</source>
+        <translation>Обновлено в {time} (время площадки); обновляется каждые {seconds} с.</translation>
     </message>
     <message>
-        <source>{day}: {present} of {expected} ({share} %), women {women}, men {men}</source>
-        <translation>{day}: {present} из {expected} ({share} %), женщин {women}, мужчин {men}</translation>
+        <source>{day}: {present} of {expected} registered ({share} %), women {women}, men {men}</source>
+        <translation>{day}: {present} из {expected} зарегистрированных ({share} %), женщин {women}, мужчин {men}</translation>
     </message>
     <message>
         <source>Women</source>

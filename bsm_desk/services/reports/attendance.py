@@ -100,9 +100,15 @@ class Attendance:
     session_first: dict[int, dict[int, datetime]] = field(default_factory=dict)
     arrivals: list[datetime] = field(default_factory=list)  # entrance check-ins, all days
 
-    def expected_session(self, session: Session) -> list[Person]:
+    def admitted(self, session: Session) -> list[Person]:
+        """The registered people whose category may enter ``session``."""
         allowed = {k for k, c in self.categories.items() if may_enter(session, c)}
         return [p for p in self.people if p.category_id in allowed]
+
+    def expected_session(self, session: Session) -> int:
+        """The session's own expected attendance where the programme gives one (a side
+        event of 40 expects 40, not the whole conference); else everyone it admits."""
+        return session.expected if session.expected > 0 else len(self.admitted(session))
 
     def present_any_day(self) -> set[int]:
         return set().union(*(set(d) for d in self.day_first.values())) if self.day_first \
@@ -163,18 +169,20 @@ class Line:
     kind: str  # "day" or a session kind
 
 
-def _line(label: str, kind: str, expected: Sequence[Person], present: Iterable[int],
+def _line(label: str, kind: str, expected: int, present: Iterable[int],
           people: dict[int, Person]) -> Line:
     here = [people[i] for i in present if i in people]
-    return Line(label, kind=kind, expected=len(expected), present=len(here),
+    return Line(label, kind=kind, expected=expected, present=len(here),
                 by_gender=Counter(p.gender for p in here),
                 by_category=Counter(p.category_id for p in here))
 
 
 def summary(att: Attendance, lang: str) -> list[Line]:
     people = {p.id: p for p in att.people}
-    lines = [_line(day.isoformat(), "day", att.people, att.day_first.get(day, {}), people)
-             for day in att.days]
+    # A day expects everyone registered (and not cancelled): the Overview's "accredited"
+    # counts only those whose accreditation is confirmed, and says so.
+    lines = [_line(day.isoformat(), "day", len(att.people), att.day_first.get(day, {}),
+                   people) for day in att.days]
     zone = att.event.zone
     for session in att.sessions:
         assert session.id is not None

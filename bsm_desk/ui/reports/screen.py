@@ -155,14 +155,18 @@ class AttendanceScreen(QWidget):
 
         self.data = data
         lang = i18n.language()
-        from datetime import datetime
+        from datetime import UTC, datetime
 
-        self.updated.setText(self.tr("Updated at {time}; refreshed every {seconds} s.").format(
-            time=datetime.now().strftime("%H:%M:%S"), seconds=REFRESH_MS // 1000))
+        # One clock: the venue's, as everywhere else on screen.
+        now = datetime.now(UTC).astimezone(data.event.zone)
+        self.updated.setText(self.tr("Updated at {time} (venue time); refreshed every "
+                                     "{seconds} s.").format(time=now.strftime("%H:%M:%S"),
+                                                            seconds=REFRESH_MS // 1000))
         lines = attendance.summary(data, lang)
         day_lines = [line for line in lines if line.kind == "day"]
         self.days.setText("   ".join(
-            self.tr("{day}: {present} of {expected} ({share} %), women {women}, men {men}")
+            self.tr("{day}: {present} of {expected} registered ({share} %), women {women}, "
+                    "men {men}")
             .format(day=line.label, present=line.present, expected=line.expected,
                     share=round(100 * line.present / line.expected) if line.expected else 0,
                     women=line.by_gender.get("F", 0), men=line.by_gender.get("M", 0))

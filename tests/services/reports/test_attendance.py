@@ -149,3 +149,22 @@ def test_sheet_names_are_cut_cleanly() -> None:
     for title in ("x" * 40, "word " * 12, "  ", "18.10 1130 Heads of Delegation Session"):
         name = _sheet_title(title)
         assert 0 < len(name) <= 31 and name == name.strip() and "  " not in name
+
+
+def test_a_session_expects_its_own_estimate_not_the_whole_conference(demo_copy) -> None:
+    from contextlib import closing
+
+    from bsm_desk.domain.model import SessionKind
+    from bsm_desk.services.reports.attendance import collect, summary
+    from bsm_desk.store import connect
+
+    with closing(connect(demo_copy)) as db:
+        att = collect(db)
+    lines = {line.label: line for line in summary(att, "en")}
+    side = [s for s in att.sessions if s.kind is SessionKind.SIDE_EVENT]
+    assert side and all(s.expected > 0 for s in side)
+    for session in side:
+        line = next(v for k, v in lines.items() if k.endswith(session.title("en")))
+        assert line.expected == session.expected < len(att.people)
+    days = [line for line in lines.values() if line.kind == "day"]
+    assert {line.expected for line in days} == {len(att.people)}  # everyone registered
