@@ -20,6 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlite_utils import Database
@@ -51,6 +52,9 @@ GROUPS = {DelegationType.MEMBER_STATE: QT_TRANSLATE_NOOP("Participants", "Member
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: write the list as .pdf or .xlsx.")
 
 
+DEFAULT_HONORIFICS = {"M": "Mr.", "F": "Ms."}
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     honorific: str
@@ -58,6 +62,9 @@ class Entry:
     other_name: str  # the other script, when the list gives both
     function: str
     head: bool
+    # No honorific was given: the list's convention, Mr. or Ms. by gender (printed paler,
+    # so that a desk can see it is a default and not what the delegation wrote).
+    honorific_default: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +82,12 @@ def blocks(db: Database, lang: str) -> list[Block]:
         latin = f"{p.family_name.upper()} {p.given_name}".strip()
         cyrillic = f"{p.family_name_cyr} {p.given_name_cyr}".strip()
         first, other = (cyrillic, latin) if lang == "ru" and cyrillic else (latin, "")
+        given = p.honorific.strip()
+        default = DEFAULT_HONORIFICS.get(p.gender, "") if not given else ""
         members[p.delegation_id].append(Entry(
-            honorific(p.honorific, lang), first, other,
-            pick(lang, p.function_en, p.function_ru), p.category_id in heads))
+            honorific(given or default, lang), first, other,
+            pick(lang, p.function_en, p.function_ru), p.category_id in heads,
+            honorific_default=bool(default)))
     result = []
     for delegation_id, entries in members.items():
         g = att.delegations[delegation_id]
@@ -127,11 +137,15 @@ def _pdf(listed: list[Block], target: Path, title: str, t: Callable[[str], str])
         story.append(Paragraph(paragraph_text(block.delegation), heading))
         rows = []
         for entry in block.entries:
-            name = f"{entry.honorific} {entry.name}".strip()
-            if entry.other_name:
-                name += f" ({entry.other_name})"
+            name = paragraph_text(f"{entry.name} ({entry.other_name})" if entry.other_name
+                                  else entry.name)
+            if entry.honorific:
+                title_of = paragraph_text(entry.honorific)
+                if entry.honorific_default:
+                    title_of = f'<font color="#8a8a8a">{title_of}</font>'
+                name = f"{title_of} {name}"
             style = bold_cell if entry.head else cell
-            rows.append([Paragraph(paragraph_text(name), style),
+            rows.append([Paragraph(name, style),
                          Paragraph(paragraph_text(entry.function), cell)])
         table = Table(rows, colWidths=[85 * mm, 85 * mm], hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -143,13 +157,15 @@ def _pdf(listed: list[Block], target: Path, title: str, t: Callable[[str], str])
         canvas.saveState()
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(colors.HexColor("#555555"))
-        text = title if len(title) < 140 else title[:137] + "…"
-        canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, text)
+        # The whole title, on as many lines as it takes (three at the most), never cut.
+        lines = simpleSplit(title, REGULAR, 7.5, A4[0] - 36 * mm)[:3]
+        for index, line in enumerate(lines):
+            canvas.drawCentredString(A4[0] / 2, A4[1] - (9 + index * 3.4) * mm, line)
         canvas.drawCentredString(A4[0] / 2, 10 * mm, str(doc.page))
         canvas.restoreState()
 
     doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=20 * mm, bottomMargin=18 * mm, title=t(TITLE),
+                            topMargin=22 * mm, bottomMargin=18 * mm, title=t(TITLE),
                             author="BSM Desk")
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
 

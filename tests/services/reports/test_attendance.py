@@ -168,3 +168,35 @@ def test_a_session_expects_its_own_estimate_not_the_whole_conference(demo_copy) 
         assert line.expected == session.expected < len(att.people)
     days = [line for line in lines.values() if line.kind == "day"]
     assert {line.expected for line in days} == {len(att.people)}  # everyone registered
+
+
+def test_the_list_of_participants_gives_a_default_honorific_by_gender(tmp_path) -> None:
+    from datetime import date
+
+    from bsm_desk.domain.model import Delegation, DelegationType
+    from bsm_desk.services.event import NewEvent, create_event
+    from bsm_desk.services.registry.importer import import_file
+    from bsm_desk.services.reports.participants import blocks
+    from bsm_desk.store import atomic, delegations
+    from tests.conftest import DESK
+
+    db = create_event(tmp_path / "e.sqlite", NewEvent(
+        "LoP", date(2022, 10, 18), date(2022, 10, 19), "Asia/Dushanbe"), desk_id=DESK)
+    with atomic(db):
+        delegations.add_delegation(db, Delegation("Tajikistan", "Таджикистан",
+                                                  DelegationType.MEMBER_STATE, "TJ"))
+    listing = tmp_path / "l.csv"
+    listing.write_text("Title,Family name,Given name,Country,Gender\n"
+                       ",Karimova,Malika,Tajikistan,F\n,Saidov,Farrukh,Tajikistan,M\n"
+                       "H.E.,Rahmonov,Jamshed,Tajikistan,M\n,Nazarova,Zarina,Tajikistan,\n")
+    assert import_file(db, listing, desk_id=DESK).added == 4
+    entries = {e.name.split()[0]: e for e in blocks(db, "en")[0].entries}
+    assert (entries["KARIMOVA"].honorific, entries["KARIMOVA"].honorific_default) == (
+        "Ms.", True)
+    assert (entries["SAIDOV"].honorific, entries["SAIDOV"].honorific_default) == ("Mr.", True)
+    assert (entries["RAHMONOV"].honorific, entries["RAHMONOV"].honorific_default) == (
+        "H.E.", False)
+    assert entries["NAZAROVA"].honorific == ""  # gender not stated: no guess
+    russian = {e.honorific for e in blocks(db, "ru")[0].entries}
+    assert {"г-жа", "г-н"} <= russian  # the defaults as a Russian list writes them
+    db.close()
