@@ -91,3 +91,10 @@ def mostly_cyrillic(text: str) -> bool:
     """More Cyrillic letters than Latin ones: “Роль стратегий UNOCT в борьбе с
     терроризмом” is Russian, acronyms and all."""
     return len(_CYRILLIC_CHARS.findall(text)) > len(_LATIN_CHARS.findall(text))
+
+
+def slug(*parts: str) -> str:
+    """A file-name part from names in any script: 'Таджикистан', 'A6' -> 'tadzhikistan-a6'
+    (folded to Latin like the search key, so the same everywhere)."""
+    words = [re.sub(r"[^a-z0-9]+", "-", fold(part).casefold()).strip("-") for part in parts]
+    return "-".join(w for w in words if w)

@@ -55,6 +55,8 @@ class BadgesHost(Protocol):
 
     def list_ids(self) -> list[int]: ...
 
+    def file_name(self, delegate_id: int | None) -> str: ...
+
     def badges_changed(self, ids: list[int]) -> None: ...
 
     def show_error(self, exc: BaseException) -> None: ...
@@ -124,7 +126,7 @@ class BadgeActions(QObject):
     def save_selected(self) -> None:
         delegate_id = self.host.selected_id()
         if delegate_id is not None:
-            self.save_ids([delegate_id], f"badge-{delegate_id}.pdf")
+            self.save_ids([delegate_id], self.host.file_name(delegate_id))
 
     def reprint_selected(self) -> None:
         delegate_id = self.host.selected_id()
@@ -193,7 +195,7 @@ class BadgeActions(QObject):
     def save_list(self) -> None:
         ids = self.host.list_ids()
         if ids:
-            self.save_ids(ids, "badges.pdf")
+            self.save_ids(ids, self.host.file_name(None))
 
     # -- printing and saving -----------------------------------------------------------
     def print_ids(self, ids: list[int]) -> None:
@@ -203,7 +205,7 @@ class BadgeActions(QObject):
                 self.widget, self.tr("No printer"),
                 self.tr("No printer is installed on this computer. The badges will be saved "
                         "as a PDF file, to print from any computer."))
-            self.save_ids(ids, "badges.pdf")
+            self.save_ids(ids, self.host.file_name(ids[0] if len(ids) == 1 else None))
             return
         printer = printing.printer_for(layout)
         printer.setDocName(self.tr("Badges"))

@@ -32,7 +32,9 @@ from sqlite_utils import Database
 from bsm_desk import config
 from bsm_desk.domain.model import BadgeLayout as Layout
 from bsm_desk.domain.model import ReissueReason
+from bsm_desk.domain.names import slug
 from bsm_desk.services.event import Overview
+from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store.delegates import DelegateQuery
 from bsm_desk.ui.badges import printing
 from bsm_desk.ui.badges.actions import BadgeActions
@@ -41,7 +43,7 @@ from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.state import window_settings
-from bsm_desk.ui.widgets.filters import fill_choices
+from bsm_desk.ui.widgets.filters import fill_choices, reselect
 
 PREVIEW_WIDTH = 280  # the preview fits a 1280 x 720 screen beside the list
 
@@ -212,10 +214,20 @@ class BadgesScreen(QWidget):
         self.model.set_query(DelegateQuery(lang=i18n.language()))
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        for column, width in enumerate((175, 150, 150, 125)):
-            self.table.setColumnWidth(column, width)
+        self._fit_columns()
         self.badge_actions.update_enabled()
         self._update_count()
+        self.update_preview()  # nobody chosen yet: the preview says what to do
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its longest text among the first rows (a long delegation
+        name or the badge state is not cut), within reason; the list scrolls sideways
+        when they do not all fit."""
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(300)  # rows measured: enough, and quick at 100,000
+        self.table.resizeColumnsToContents()
+        for column in range(header.count() - 1):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 12, 230))
 
     def showEvent(self, event: QShowEvent) -> None:
         self._first_show()
@@ -232,6 +244,25 @@ class BadgesScreen(QWidget):
 
     def list_ids(self) -> list[int]:
         return list(self.model.ids()) if self.model is not None else []
+
+    def file_name(self, delegate_id: int | None) -> str:
+        """What to call a PDF of one badge, or of the list as filtered:
+        ``badge-rahmonov-jamshed-a6.pdf``, ``badges-tajikistan-not-printed-a6.pdf``."""
+        layout = self.badge_layout().value
+        if delegate_id is not None and self.db is not None:
+            person = delegate_store.get_delegate(self.db, delegate_id)
+            if person is not None:
+                return f"{slug('badge', person.family_name, person.given_name, layout)}.pdf"
+        parts = ["badges"]
+        ov = self._overview
+        # In English whatever the interface language: the same file name on every desk.
+        if self.delegation.currentData() is not None and ov is not None:
+            parts += [d.name("en") for d in ov.delegations if d.id == self.delegation.currentData()]
+        if self.category.currentData() is not None and ov is not None:
+            parts += [c.name("en") for c in ov.categories if c.id == self.category.currentData()]
+        if self.unprinted.isChecked():
+            parts.append("not printed")
+        return f"{slug(*parts, layout)}.pdf"
 
     def select(self, delegate_id: int) -> bool:
         if self.model is None or delegate_id not in self.model.ids():
@@ -374,6 +405,11 @@ class BadgesScreen(QWidget):
         self.badge_actions.retranslate_ui()
         self._fill_filters()
         if self.model is not None and self._loaded:
+            chosen = [i for i in [self.selected_id()] if i is not None]
             self.model.set_language(i18n.language())
+            reselect(self.table, self.model, chosen)  # the same people, in the new language
+            self._fit_columns()
+        if self.selected_id() is None:
+            self.update_preview()  # its empty state in the new language
         self._update_count()
         self.update_preview()

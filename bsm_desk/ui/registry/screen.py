@@ -31,7 +31,7 @@ from bsm_desk.store.delegates import DelegateQuery
 from bsm_desk.ui.registry.actions import DelegateActions
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.icons import icon
-from bsm_desk.ui.widgets.filters import fill_choices
+from bsm_desk.ui.widgets.filters import fill_choices, reselect
 from bsm_desk.ui.widgets.people_model import STATUSES, DelegatesModel, model_text
 
 
@@ -311,6 +311,8 @@ class DelegatesScreen(QWidget):
         if self.model is not None:
             self._fill_filters()
             if self._loaded:
-                self.model.set_language(i18n.language())
+                chosen = self.selected_ids()
+            self.model.set_language(i18n.language())
+            reselect(self.table, self.model, chosen)  # the same people, in the new language
         self._update_count()
         self._show_banner()

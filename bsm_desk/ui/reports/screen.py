@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from bsm_desk.services.reports.attendance import Attendance
 
 from bsm_desk import config
+from bsm_desk.domain.names import slug
 from bsm_desk.services.event import Overview
 from bsm_desk.store import connect
 from bsm_desk.ui.reports.views import ArrivalsChart, FigureTable
@@ -235,6 +236,11 @@ class AttendanceScreen(QWidget):
             count=self.no_shows.rowCount()))
 
     # -- exports -----------------------------------------------------------------------
+    def _file_name(self, what: str, suffix: str, lang: str = "") -> str:
+        """``attendance-bsm22.xlsx``, ``participants-bsm22-ru.pdf``: what, which event."""
+        code = self.data.event.code if self.data is not None else ""
+        return f"{slug(what, code, lang)}.{suffix}"
+
     def _save_as(self, title: str, name: str, filters: str) -> Path | None:
         start_dir = self.db_path.parent if self.db_path else Path.home()
         path, chosen = QFileDialog.getSaveFileName(self, title, str(start_dir / name), filters)
@@ -262,7 +268,8 @@ class AttendanceScreen(QWidget):
                               self, self.tr("Attendance"), translate_error(exc)))
 
     def export_workbook(self) -> None:
-        out = self._save_as(self.tr("Save the attendance workbook"), "attendance.xlsx",
+        out = self._save_as(self.tr("Save the attendance workbook"),
+                            self._file_name("attendance", "xlsx"),
                             self.tr("Excel workbook (*.xlsx);;CSV, participants (*.csv)"))
         if out is None:
             return
@@ -278,7 +285,8 @@ class AttendanceScreen(QWidget):
         self._export(self.tr("Writing the attendance workbook…"), out, write)
 
     def export_participants(self) -> None:
-        out = self._save_as(self.tr("Save the List of Participants"), "participants.pdf",
+        out = self._save_as(self.tr("Save the List of Participants"),
+                            self._file_name("participants", "pdf", i18n.language()),
                             self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)"))
         from bsm_desk.services.reports import participants
 
@@ -290,7 +298,8 @@ class AttendanceScreen(QWidget):
     def export_no_shows(self) -> None:
         if self.data is None:
             return
-        out = self._save_as(self.tr("Save the no-shows"), "no-shows.csv", "CSV (*.csv)")
+        out = self._save_as(self.tr("Save the no-shows"),
+                            self._file_name("no-shows", "csv"), "CSV (*.csv)")
         if out is None:
             return
         from bsm_desk.services.reports import attendance

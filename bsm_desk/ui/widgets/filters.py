@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QComboBox, QTableView
 
 from bsm_desk.services.event import Overview
+from bsm_desk.ui.widgets.people_model import DelegatesModel
 
 
 def fill_choices(delegation: QComboBox, category: QComboBox, overview: Overview | None,
@@ -24,3 +26,16 @@ def fill_choices(delegation: QComboBox, category: QComboBox, overview: Overview 
     for combo, value in zip((delegation, category), keep, strict=True):
         combo.setCurrentIndex(max(combo.findData(value), 0))
         combo.blockSignals(False)
+
+
+def reselect(table: QTableView, model: DelegatesModel, ids: list[int]) -> None:
+    """Select these delegates again (after the list was rebuilt, in another language)."""
+    selection = table.selectionModel()
+    if selection is None:
+        return
+    flags = QItemSelectionModel.SelectionFlag
+    for row in model.rows_of(ids):
+        selection.select(model.index(row, 0), flags.Select | flags.Rows)
+    rows = model.rows_of(ids[:1])
+    if rows:
+        table.scrollTo(model.index(rows[0], 0))

@@ -120,6 +120,11 @@ class DelegatesModel(QAbstractTableModel):
     def ids(self) -> list[int]:
         return self._ids
 
+    def rows_of(self, ids: list[int]) -> list[int]:
+        """The rows showing these delegates now (those still listed)."""
+        where = set(ids)
+        return [row for row, delegate_id in enumerate(self._ids) if delegate_id in where]
+
     # -- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)

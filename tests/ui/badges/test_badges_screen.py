@@ -206,3 +206,26 @@ def test_a_photo_goes_on_the_badge_and_comes_off(window: MainWindow, demo_copy: 
     screen.badge_actions.photo.trigger()
     assert errors and "broken.png" in errors[0]
     assert badge_store.photos(window.db, [chosen]) == {}
+
+
+def test_save_dialogs_propose_a_file_name_that_says_what_is_in_it(window, demo_copy) -> None:
+    screen = show_badges(window, demo_copy)
+    screen.delegation.setCurrentIndex(screen.delegation.findText("Tajikistan"))
+    screen.layout_box.setCurrentIndex(screen.layout_box.findData("a6"))
+    assert screen.file_name(None) == "badges-tajikistan-a6.pdf"
+    screen.unprinted.setChecked(True)
+    assert screen.file_name(None) == "badges-tajikistan-not-printed-a6.pdf"
+    first = screen.list_ids()[0]
+    person = get_delegate(screen.db, first)
+    assert screen.file_name(first).startswith(f"badge-{person.family_name.lower()[:3]}")
+
+
+def test_the_empty_preview_says_what_to_do_in_both_languages(window, demo_copy) -> None:
+    screen = show_badges(window, demo_copy)
+    assert screen.selected_id() is None
+    assert screen.preview.text() == "Select a delegate to see the badge."
+    i18n.manager().set_language("ru")
+    try:
+        assert screen.preview.text() and "Select" not in screen.preview.text()
+    finally:
+        i18n.manager().set_language("en")

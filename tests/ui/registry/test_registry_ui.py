@@ -178,3 +178,21 @@ def test_the_wizard_stops_on_errors(window: MainWindow, demo_copy: Path, tmp_pat
     assert wizard.check.problems.item(0, 0).text() == "3"
     assert "Unknown gender" in wizard.check.problems.item(0, 2).text()
     assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled() is False
+
+
+def test_switching_language_keeps_the_selection(window: MainWindow, demo_copy: Path) -> None:
+    from bsm_desk.ui.shell import i18n
+
+    screen = open_delegates(window, demo_copy)
+    select_rows(screen, 2, 7)
+    chosen = screen.selected_ids()
+    badges_screen = window.badges_screen
+    window.navigation.setCurrentRow(2)
+    badges_screen.table.selectRow(4)
+    badge = badges_screen.selected_id()
+    try:
+        i18n.manager().set_language("ru")
+        assert screen.selected_ids() == chosen and len(chosen) == 2
+        assert badges_screen.selected_id() == badge is not None
+    finally:
+        i18n.manager().set_language("en")
