@@ -168,7 +168,8 @@ class DelegateDialog(QDialog):
         if d.id is not None:
             for change in history.for_delegate(self.db, d.id):
                 fields = ", ".join(k for k in change.changes) or "—"
-                self.history.addItem(f"{change.at.astimezone():%Y-%m-%d %H:%M}  {change.action}"
+                at = change.at.astimezone(self.overview.event.zone)  # venue time, as elsewhere
+                self.history.addItem(f"{at:%Y-%m-%d %H:%M}  {change.action}"
                                      f"  {fields}  ({change.operator or change.desk_id[:8]})")
 
     def delegate(self) -> Delegate:
