@@ -312,7 +312,7 @@ class DelegatesScreen(QWidget):
             self._fill_filters()
             if self._loaded:
                 chosen = self.selected_ids()
-            self.model.set_language(i18n.language())
-            reselect(self.table, self.model, chosen)  # the same people, in the new language
+                self.model.set_language(i18n.language())
+                reselect(self.table, self.model, chosen)  # the same people, in the new language
         self._update_count()
         self._show_banner()
