@@ -1975,212 +1975,6 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
-    <name>RequestDialog</name>
-    <message>
-        <source>projector</source>
-        <translation>проектор</translation>
-    </message>
-    <message>
-        <source>microphones</source>
-        <translation>микрофоны</translation>
-    </message>
-    <message>
-        <source>streaming</source>
-        <translation>трансляция</translation>
-    </message>
-    <message>
-        <source>Side-event request</source>
-        <translation>Заявка на параллельное мероприятие</translation>
-    </message>
-    <message>
-        <source>New side-event request</source>
-        <translation>Новая заявка на параллельное мероприятие</translation>
-    </message>
-    <message>
-        <source>e-mail or telephone</source>
-        <translation>эл. почта или телефон</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> мин</translation>
-    </message>
-    <message>
-        <source>Not during a plenary</source>
-        <translation>Не во время пленарного заседания</translation>
-    </message>
-    <message>
-        <source>Add time</source>
-        <translation>Добавить время</translation>
-    </message>
-    <message>
-        <source>Earlier in the list</source>
-        <translation>Выше в списке</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Убрать</translation>
-    </message>
-    <message>
-        <source>Title (English):</source>
-        <translation>Название (англ.):</translation>
-    </message>
-    <message>
-        <source>Title (Russian):</source>
-        <translation>Название (рус.):</translation>
-    </message>
-    <message>
-        <source>Organizer:</source>
-        <translation>Организатор:</translation>
-    </message>
-    <message>
-        <source>Contact:</source>
-        <translation>Контакт:</translation>
-    </message>
-    <message>
-        <source>Expected participants:</source>
-        <translation>Ожидается участников:</translation>
-    </message>
-    <message>
-        <source>Duration:</source>
-        <translation>Продолжительность:</translation>
-    </message>
-    <message>
-        <source>Languages:</source>
-        <translation>Языки:</translation>
-    </message>
-    <message>
-        <source>Equipment:</source>
-        <translation>Оборудование:</translation>
-    </message>
-    <message>
-        <source>Preferred start times, best first:</source>
-        <translation>Желаемое время начала, лучшее первым:</translation>
-    </message>
-    <message>
-        <source>Panellists (double-click to remove):</source>
-        <translation>Докладчики (двойной щелчок — убрать):</translation>
-    </message>
-    <message>
-        <source>Give the side event a title in English or Russian.</source>
-        <translation>Дайте параллельному мероприятию название на английском или русском.</translation>
-    </message>
-</context>
-<context>
-    <name>RequestsDialog</name>
-    <message>
-        <source>Side-event requests</source>
-        <translation>Заявки на параллельные мероприятия</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Название</translation>
-    </message>
-    <message>
-        <source>Organizer</source>
-        <translation>Организатор</translation>
-    </message>
-    <message>
-        <source>Participants</source>
-        <translation>Участников</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>Минут</translation>
-    </message>
-    <message>
-        <source>First choice</source>
-        <translation>Первый выбор</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Состояние</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>Добавить…</translation>
-    </message>
-    <message>
-        <source>A request typed in by hand (Ctrl+N)</source>
-        <translation>Заявка, введённая вручную (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Изменить…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Undo delete</source>
-        <translation>Отменить удаление</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Импорт…</translation>
-    </message>
-    <message>
-        <source>A spreadsheet (xlsx or csv) with English or Russian headers; all rows or none</source>
-        <translation>Таблица (xlsx или csv) с заголовками на английском или русском; все строки или ни одной</translation>
-    </message>
-    <message>
-        <source>Allocate…</source>
-        <translation>Распределить…</translation>
-    </message>
-    <message>
-        <source>Rooms and times for the waiting requests</source>
-        <translation>Залы и время для ожидающих заявок</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Закрыть</translation>
-    </message>
-    <message>
-        <source>Waiting for a room</source>
-        <translation>Ждёт зала</translation>
-    </message>
-    <message>
-        <source>In the programme: {when}, {room}</source>
-        <translation>В программе: {when}, {room}</translation>
-    </message>
-    <message>
-        <source>{waiting} waiting for a room, {placed} in the programme.</source>
-        <translation>Ждут зала: {waiting}, в программе: {placed}.</translation>
-    </message>
-    <message>
-        <source>Delete the request “{title}”? (Undo delete puts it back.)</source>
-        <translation>Удалить заявку «{title}»? («Отменить удаление» вернёт её.)</translation>
-    </message>
-    <message>
-        <source>Import side-event requests</source>
-        <translation>Импорт заявок на параллельные мероприятия</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>Таблицы (*.xlsx *.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Nothing was imported: %n problem(s) in {file}. Correct the file and import it again.</source>
-        <translation>
-            <numerusform>Ничего не импортировано: %n ошибка в {file}. Исправьте файл и импортируйте снова.</numerusform>
-            <numerusform>Ничего не импортировано: %n ошибки в {file}. Исправьте файл и импортируйте снова.</numerusform>
-            <numerusform>Ничего не импортировано: %n ошибок в {file}. Исправьте файл и импортируйте снова.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s) imported from {file}.</source>
-        <translation>
-            <numerusform>Импортирована %n заявка из {file}.</numerusform>
-            <numerusform>Импортированы %n заявки из {file}.</numerusform>
-            <numerusform>Импортировано %n заявок из {file}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Row {row}, {column}: {message}</source>
-        <translation>Строка {row}, {column}: {message}</translation>
-    </message>
-</context>
-<context>
     <name>RestoreBackupDialog</name>
     <message>
         <source>Restore from a file</source>
@@ -2390,6 +2184,212 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>The desk name and id are stored with everything this desk records, so that the work of several desks can be told apart and merged.</source>
         <translation>Название и идентификатор стойки сохраняются во всех записях, которые она делает, чтобы работу нескольких стоек можно было различать и объединять.</translation>
+    </message>
+</context>
+<context>
+    <name>SideEventDialog</name>
+    <message>
+        <source>projector</source>
+        <translation>проектор</translation>
+    </message>
+    <message>
+        <source>microphones</source>
+        <translation>микрофоны</translation>
+    </message>
+    <message>
+        <source>streaming</source>
+        <translation>трансляция</translation>
+    </message>
+    <message>
+        <source>Side-event request</source>
+        <translation>Заявка на параллельное мероприятие</translation>
+    </message>
+    <message>
+        <source>New side-event request</source>
+        <translation>Новая заявка на параллельное мероприятие</translation>
+    </message>
+    <message>
+        <source>e-mail or telephone</source>
+        <translation>эл. почта или телефон</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Not during a plenary</source>
+        <translation>Не во время пленарного заседания</translation>
+    </message>
+    <message>
+        <source>Add time</source>
+        <translation>Добавить время</translation>
+    </message>
+    <message>
+        <source>Earlier in the list</source>
+        <translation>Выше в списке</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Title (English):</source>
+        <translation>Название (англ.):</translation>
+    </message>
+    <message>
+        <source>Title (Russian):</source>
+        <translation>Название (рус.):</translation>
+    </message>
+    <message>
+        <source>Organizer:</source>
+        <translation>Организатор:</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Контакт:</translation>
+    </message>
+    <message>
+        <source>Expected participants:</source>
+        <translation>Ожидается участников:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Продолжительность:</translation>
+    </message>
+    <message>
+        <source>Languages:</source>
+        <translation>Языки:</translation>
+    </message>
+    <message>
+        <source>Equipment:</source>
+        <translation>Оборудование:</translation>
+    </message>
+    <message>
+        <source>Preferred start times, best first:</source>
+        <translation>Желаемое время начала, лучшее первым:</translation>
+    </message>
+    <message>
+        <source>Panellists (double-click to remove):</source>
+        <translation>Докладчики (двойной щелчок — убрать):</translation>
+    </message>
+    <message>
+        <source>Give the side event a title in English or Russian.</source>
+        <translation>Дайте параллельному мероприятию название на английском или русском.</translation>
+    </message>
+</context>
+<context>
+    <name>SideEventsDialog</name>
+    <message>
+        <source>Side-event requests</source>
+        <translation>Заявки на параллельные мероприятия</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>Организатор</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участников</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Минут</translation>
+    </message>
+    <message>
+        <source>First choice</source>
+        <translation>Первый выбор</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>A request typed in by hand (Ctrl+N)</source>
+        <translation>Заявка, введённая вручную (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Отменить удаление</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>A spreadsheet (xlsx or csv) with English or Russian headers; all rows or none</source>
+        <translation>Таблица (xlsx или csv) с заголовками на английском или русском; все строки или ни одной</translation>
+    </message>
+    <message>
+        <source>Allocate…</source>
+        <translation>Распределить…</translation>
+    </message>
+    <message>
+        <source>Rooms and times for the waiting requests</source>
+        <translation>Залы и время для ожидающих заявок</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Waiting for a room</source>
+        <translation>Ждёт зала</translation>
+    </message>
+    <message>
+        <source>In the programme: {when}, {room}</source>
+        <translation>В программе: {when}, {room}</translation>
+    </message>
+    <message>
+        <source>{waiting} waiting for a room, {placed} in the programme.</source>
+        <translation>Ждут зала: {waiting}, в программе: {placed}.</translation>
+    </message>
+    <message>
+        <source>Delete the request “{title}”? (Undo delete puts it back.)</source>
+        <translation>Удалить заявку «{title}»? («Отменить удаление» вернёт её.)</translation>
+    </message>
+    <message>
+        <source>Import side-event requests</source>
+        <translation>Импорт заявок на параллельные мероприятия</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Таблицы (*.xlsx *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n problem(s) in {file}. Correct the file and import it again.</source>
+        <translation>
+            <numerusform>Ничего не импортировано: %n ошибка в {file}. Исправьте файл и импортируйте снова.</numerusform>
+            <numerusform>Ничего не импортировано: %n ошибки в {file}. Исправьте файл и импортируйте снова.</numerusform>
+            <numerusform>Ничего не импортировано: %n ошибок в {file}. Исправьте файл и импортируйте снова.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) imported from {file}.</source>
+        <translation>
+            <numerusform>Импортирована %n заявка из {file}.</numerusform>
+            <numerusform>Импортированы %n заявки из {file}.</numerusform>
+            <numerusform>Импортировано %n заявок из {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row {row}, {column}: {message}</source>
+        <translation>Строка {row}, {column}: {message}</translation>
     </message>
 </context>
 <context>

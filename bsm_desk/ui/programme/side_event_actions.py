@@ -46,12 +46,12 @@ class SideEventActions:
         self.widget = widget
 
     def edit_requests(self) -> None:
-        from bsm_desk.ui.programme.side_events_dialog import RequestsDialog
+        from bsm_desk.ui.programme.side_events_dialog import SideEventsDialog
 
         host = self.host
         if host.db is None:
             return
-        dialog = RequestsDialog(host.db, host.settings, host.path.parent if host.path else None,
+        dialog = SideEventsDialog(host.db, host.settings, host.path.parent if host.path else None,
                                 self.widget)
         dialog.exec()
         if dialog.allocate_requested:

@@ -33,14 +33,14 @@ from bsm_desk.ui.widgets.languages import LanguageChoice
 from bsm_desk.ui.widgets.people_picker import Finder, PeoplePicker
 
 EQUIPMENT_NAMES = {
-    "projector": QT_TRANSLATE_NOOP("RequestDialog", "projector"),
-    "microphones": QT_TRANSLATE_NOOP("RequestDialog", "microphones"),
-    "streaming": QT_TRANSLATE_NOOP("RequestDialog", "streaming"),
+    "projector": QT_TRANSLATE_NOOP("SideEventDialog", "projector"),
+    "microphones": QT_TRANSLATE_NOOP("SideEventDialog", "microphones"),
+    "streaming": QT_TRANSLATE_NOOP("SideEventDialog", "streaming"),
 }
 SLOT_FORMAT = "%d.%m.%Y %H:%M"
 
 
-class RequestDialog(QDialog):
+class SideEventDialog(QDialog):
     def __init__(self, request: Request, days: list[Day], zone: ZoneInfo,
                  equipment: list[str], parent: QWidget | None = None, *,
                  find_people: Finder | None = None,

@@ -33,7 +33,7 @@ from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store import side_events as side_event_store
 from bsm_desk.store.side_events import Request
-from bsm_desk.ui.programme.side_event_dialog import RequestDialog, default_request
+from bsm_desk.ui.programme.side_event_dialog import SideEventDialog, default_request
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
@@ -42,7 +42,7 @@ from bsm_desk.ui.widgets.people_picker import delegate_finder, named
 KNOWN_EQUIPMENT = ("projector", "microphones", "streaming")
 
 
-class RequestsDialog(QDialog):
+class SideEventsDialog(QDialog):
     def __init__(self, db: Database, settings: config.Settings, start_dir: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,7 +182,7 @@ class RequestsDialog(QDialog):
         days = event_store.list_days(self.db)
         equipment = list(dict.fromkeys(
             [*KNOWN_EQUIPMENT, *(e for r in room_store.list_rooms(self.db) for e in r.equipment)]))
-        dialog = RequestDialog(request, days, self.zone, equipment, self,
+        dialog = SideEventDialog(request, days, self.zone, equipment, self,
                                find_people=delegate_finder(self.db),
                                panellists=named(self.db, request.panellists))
         if not dialog.exec():

@@ -11,18 +11,18 @@ from PySide6.QtCore import QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import QMessageBox
 
 from bsm_desk.store import side_events as side_event_store
-from bsm_desk.ui.programme.side_event_dialog import RequestDialog
-from bsm_desk.ui.programme.side_events_dialog import RequestsDialog
+from bsm_desk.ui.programme.side_event_dialog import SideEventDialog
+from bsm_desk.ui.programme.side_events_dialog import SideEventsDialog
 from bsm_desk.ui.shell.main_window import MainWindow
 from tests.ui.programme.test_programme_screen import show
 
 
-def rows(dialog: RequestsDialog) -> list[list[str]]:
+def rows(dialog: SideEventsDialog) -> list[list[str]]:
     return [[dialog.table.item(r, c).text() for c in range(dialog.table.columnCount())]
             for r in range(dialog.table.rowCount())]
 
 
-def select(dialog: RequestsDialog, title: str) -> None:
+def select(dialog: SideEventsDialog, title: str) -> None:
     row = next(i for i, cells in enumerate(rows(dialog)) if cells[0] == title)
     dialog.table.selectRow(row)
 
@@ -33,12 +33,12 @@ def test_type_a_request_in_correct_it_delete_it_and_undo(
     db = window.db
     zone = screen.programme.event.zone
     day_two = screen.programme.days[1].date
-    dialog = RequestsDialog(db, window.settings, parent=window)
+    dialog = SideEventsDialog(db, window.settings, parent=window)
     qtbot.addWidget(dialog)
     waiting_before = len(side_event_store.list_requests(db))
     assert dialog.table.rowCount() == waiting_before
 
-    def fill(form: RequestDialog) -> bool:
+    def fill(form: SideEventDialog) -> bool:
         qtbot.keyClicks(form.title_en, "Mountain border patrolling")
         form.title_ru.setText("Патрулирование горных границ")  # QTest types Latin only
         qtbot.keyClicks(form.organizer, "OSCE")
@@ -63,7 +63,7 @@ def test_type_a_request_in_correct_it_delete_it_and_undo(
             form.people.add(item.data(Qt.ItemDataRole.UserRole), item.text())
         return True
 
-    monkeypatch.setattr(RequestDialog, "exec", fill)
+    monkeypatch.setattr(SideEventDialog, "exec", fill)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     added = side_event_store.list_requests(db)[-1]
     assert added.title_en == "Mountain border patrolling" and added.organizer == "OSCE"
@@ -77,14 +77,14 @@ def test_type_a_request_in_correct_it_delete_it_and_undo(
     assert dialog.table.currentRow() == dialog.table.rowCount() - 1  # the new one selected
 
     # Correct it: the form opens with what was saved.
-    def correct(form: RequestDialog) -> bool:
+    def correct(form: SideEventDialog) -> bool:
         assert form.title_ru.text() == "Патрулирование горных границ"
         assert form.preferred() == list(added.slots)
         assert form.people.ids() == list(added.panellists)
         form.title_en.setText("Mountain border patrolling in winter")
         return True
 
-    monkeypatch.setattr(RequestDialog, "exec", correct)
+    monkeypatch.setattr(SideEventDialog, "exec", correct)
     qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
     assert side_event_store.list_requests(db)[-1].title_en == \
         "Mountain border patrolling in winter"
@@ -111,7 +111,7 @@ def test_a_form_without_a_title_stays_open(window: MainWindow, demo_copy: Path, 
     screen = show(window, demo_copy)
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
-    form = RequestDialog(default_request(screen.programme.days, screen.programme.event.zone),
+    form = SideEventDialog(default_request(screen.programme.days, screen.programme.event.zone),
                          screen.programme.days, screen.programme.event.zone, ["projector"])
     qtbot.addWidget(form)
     form.show()
@@ -128,7 +128,7 @@ def test_import_shows_every_problem_then_imports(window: MainWindow, demo_copy: 
     show(window, demo_copy)
     db = window.db
     before = side_event_store.list_requests(db)
-    dialog = RequestsDialog(db, window.settings, parent=window)
+    dialog = SideEventsDialog(db, window.settings, parent=window)
     qtbot.addWidget(dialog)
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "exec",
@@ -166,10 +166,10 @@ def test_placed_requests_are_shown_and_allocate_hands_over(
     proposal = allocation.allocate(db, time_limit=2)
     first = next(p for p in proposal.placements if p.placed)
     allocation.apply(db, proposal, desk_id=window.settings.desk_id, only={first.request.id})
-    opened: list[RequestsDialog] = []
+    opened: list[SideEventsDialog] = []
     allocated: list[bool] = []
 
-    def run(dialog: RequestsDialog) -> int:
+    def run(dialog: SideEventsDialog) -> int:
         opened.append(dialog)
         select(dialog, first.request.title_en)
         assert not dialog.edit_button.isEnabled() and not dialog.delete_button.isEnabled()
@@ -179,7 +179,7 @@ def test_placed_requests_are_shown_and_allocate_hands_over(
         qtbot.mouseClick(dialog.allocate_button, Qt.MouseButton.LeftButton)
         return 1
 
-    monkeypatch.setattr(RequestsDialog, "exec", run)
+    monkeypatch.setattr(SideEventsDialog, "exec", run)
     monkeypatch.setattr(SideEventActions, "allocate", lambda self: allocated.append(True))
     qtbot.mouseClick(screen.requests_button, Qt.MouseButton.LeftButton)
     assert opened and allocated == [True]
@@ -192,14 +192,14 @@ def test_in_russian(window: MainWindow, demo_copy: Path, qtbot) -> None:
     screen = show(window, demo_copy)
     i18n.manager().set_language("ru")
     assert screen.requests_button.text() == "Заявки на параллельные мероприятия…"
-    dialog = RequestsDialog(window.db, window.settings, parent=window)
+    dialog = SideEventsDialog(window.db, window.settings, parent=window)
     qtbot.addWidget(dialog)
     assert dialog.table.horizontalHeaderItem(0).text() == "Название"
     first = rows(dialog)[0][0]  # the Russian title where there is one, a real one
     assert first.endswith("(1)") and any("а" <= ch <= "я" for ch in first.lower())
     assert rows(dialog)[0][5] == "Ждёт зала"
     assert dialog.summary.text() == "Ждут зала: 8, в программе: 0."
-    form = RequestDialog(default_request(screen.programme.days, screen.programme.event.zone),
+    form = SideEventDialog(default_request(screen.programme.days, screen.programme.event.zone),
                          screen.programme.days, screen.programme.event.zone, ["projector"])
     qtbot.addWidget(form)
     assert form.equipment["projector"].text() == "проектор"
