@@ -4,6 +4,8 @@ Every subcommand is a thin layer over a service. User errors print one line in
 the desk's language and exit 2; data goes to stdout, with ``--json`` for scripts.
 One module per command group (event, registry, badges, checkin, reports, programme)
 holds its commands' options and handlers; ``parser.py`` builds the parser from them.
+Each handler takes the parsed arguments, the desk's settings and a translate function,
+calls the services, prints, and returns the exit status.
 """
 
 from __future__ import annotations

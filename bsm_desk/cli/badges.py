@@ -1,9 +1,5 @@
 """The command line for badges: a PDF of the chosen delegates' badges, their codes,
-reprints.
-
-Each handler takes the parsed arguments, the desk's settings and a translate function,
-calls the services, prints, and returns the exit status.
-"""
+reprints."""
 
 from __future__ import annotations
 

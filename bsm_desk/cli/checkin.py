@@ -1,9 +1,5 @@
 """The command line for check-in: badge codes scanned at a checkpoint, and the
-checkpoints.
-
-Each handler takes the parsed arguments, the desk's settings and a translate function,
-calls the services, prints, and returns the exit status.
-"""
+checkpoints."""
 
 from __future__ import annotations
 

@@ -1,9 +1,5 @@
 """The command line for the event file itself: the demo conference, its facts,
-backups and restoring.
-
-Each handler takes the parsed arguments, the desk's settings and a translate function,
-calls the services, prints, and returns the exit status.
-"""
+backups and restoring."""
 
 from __future__ import annotations
 

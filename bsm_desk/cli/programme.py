@@ -1,9 +1,5 @@
 """The command line for the programme: the timetable, the rooms, side-event requests
-and their allocation.
-
-Each handler takes the parsed arguments, the desk's settings and a translate function,
-calls the services, prints, and returns the exit status.
-"""
+and their allocation."""
 
 from __future__ import annotations
 

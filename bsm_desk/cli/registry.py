@@ -1,9 +1,5 @@
 """The command line for the registry: importing lists, the template to send out,
-search, likely duplicates.
-
-Each handler takes the parsed arguments, the desk's settings and a translate function,
-calls the services, prints, and returns the exit status.
-"""
+search, likely duplicates."""
 
 from __future__ import annotations
 

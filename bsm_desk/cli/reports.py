@@ -1,9 +1,5 @@
 """The command line for reports: the attendance workbook, the List of Participants,
-the programme for the doors.
-
-Each handler takes the parsed arguments, the desk's settings and a translate function,
-calls the services, prints, and returns the exit status.
-"""
+the programme for the doors."""
 
 from __future__ import annotations
 

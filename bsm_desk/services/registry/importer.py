@@ -15,22 +15,29 @@ from typing import Any
 from sqlite_utils import Database
 
 from bsm_desk.domain import importing as rules
-from bsm_desk.domain.delegation_names import ALIASES, acronyms, looks_like_organization
+from bsm_desk.domain.delegation_names import looks_like_organization
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import RowProblem, cell_text, normalize_header
 from bsm_desk.domain.model import (
     DELEGATE_FIELDS,
-    Category,
     Delegate,
     Delegation,
     DelegationType,
-    Gender,
 )
 from bsm_desk.domain.names import fold, script
-from bsm_desk.domain.translit import to_latin
+from bsm_desk.services.registry._rows import (
+    Lookup,
+    add_patronymic,
+    delegate_of,
+    delegation_key,
+    header,
+    latin_from_cyrillic,
+    passport_key,
+    present_fields,
+    read_cells,
+)
 from bsm_desk.services.registry.tables import Table, read_table
 from bsm_desk.store import atomic, history, journal
-from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
 
@@ -100,80 +107,6 @@ def import_file(db: Database, path: str | Path, *, desk_id: str, sheet: str | No
     return report
 
 
-class _Lookup:
-    """Categories, delegations and registered people, found by what a list may call them."""
-
-    def __init__(self, db: Database) -> None:
-        self.categories: dict[str, Category] = {}
-        for c in category_store.list_categories(db):
-            for key in (c.code, c.name_en, c.name_ru):
-                if key:
-                    self.categories[normalize_header(key)] = c
-        self.delegations: dict[str, int] = {}
-        for d in delegation_store.list_delegations(db):
-            names = (d.name_en, d.name_ru, d.iso_code or "",
-                     *acronyms(d.name_en), *acronyms(d.name_ru))
-            for key in names:
-                if key and d.id is not None:
-                    self.delegations.setdefault(normalize_header(key), d.id)
-        self.by_external: dict[str, int] = {}
-        self.by_email: dict[str, int] = {}
-        self.by_passport: dict[str, int] = {}
-        for r in db.execute("SELECT id, external_id, email, passport_no FROM delegate"
-                            " WHERE merged_into IS NULL").fetchall():
-            if r[1]:
-                self.by_external.setdefault(r[1], r[0])
-            if r[2]:
-                self.by_email.setdefault(r[2].casefold(), r[0])
-            if r[3]:
-                self.by_passport.setdefault(_passport_key(r[3]), r[0])
-
-    def match(self, d: Delegate) -> tuple[int, str] | None:
-        """The registered person this row is, and by which key (for messages)."""
-        for key, index, value in (
-                ("external_id", self.by_external, d.external_id),
-                ("email", self.by_email, d.email.casefold()),
-                ("passport_no", self.by_passport, _passport_key(d.passport_no))):
-            found = index.get(value) if value else None
-            if found is not None:
-                return found, key
-        return None
-
-    def delegation(self, text: str) -> int | None:
-        """By name, ISO code or acronym, else through the common short names
-        ("Россия", "РФ", "США", "ОБСЕ")."""
-        key = normalize_header(text)
-        found = self.delegations.get(key)
-        if found is None and key in _ALIAS_KEYS:
-            found = self.delegations.get(normalize_header(_ALIAS_KEYS[key]))
-        return found
-
-    def category(self, text: str) -> Category | None:
-        """By code or name in either language; "Delegate / Делегат" by either half."""
-        for candidate in (text, *text.split("/")):
-            found = self.categories.get(normalize_header(candidate))
-            if found:
-                return found
-        return None
-
-    def known_categories(self) -> str:
-        seen = dict.fromkeys(c.name_en for c in self.categories.values())
-        return ", ".join(seen)
-
-
-_ALIAS_KEYS = {normalize_header(alias): key for key, names in ALIASES.items()
-               for alias in (key, *names)}
-
-
-def _delegation_key(name: str) -> str:
-    key = normalize_header(name)
-    return _ALIAS_KEYS.get(key, key)
-
-
-def _passport_key(text: str) -> str:
-    return "".join(ch for ch in text.upper() if ch.isalnum())
-
-
 def plan(db: Database, table: Table, *, mapping: dict[int, str] | None = None,
          progress: Progress | None = None) -> ImportReport:
     """Read every row and say what importing it would do; writes nothing."""
@@ -190,22 +123,22 @@ def plan(db: Database, table: Table, *, mapping: dict[int, str] | None = None,
     for column, name in list(mapping.items()):
         if name == "external_id" and _running_number([cells for _, cells in body], column):
             mapping[column] = "row_number"
-            report.warnings.append(RowProblem(rows[header_at][0], _header(headers, column),
+            report.warnings.append(RowProblem(rows[header_at][0], header(headers, column),
                                               rules.RUNNING_NUMBER,
-                                              {"column": _header(headers, column)}))
-    report.columns = {_header(headers, c): f for c, f in sorted(mapping.items())}
-    report.ignored_columns = [_header(headers, c) for c in range(len(headers))
+                                              {"column": header(headers, column)}))
+    report.columns = {header(headers, c): f for c, f in sorted(mapping.items())}
+    report.ignored_columns = [header(headers, c) for c in range(len(headers))
                               if c not in mapping and cell_text(headers[c])]
     for column, name in sorted(mapping.items()):
         if name in rules.NOT_STORED:
-            report.ignored_columns.append(_header(headers, column))
+            report.ignored_columns.append(header(headers, column))
     # A column headed "Country" names Member States; other new delegations are "other".
     new_type = DelegationType.OTHER
-    if any(normalize_header(_header(headers, c)) in rules.COUNTRY_HEADERS
+    if any(normalize_header(header(headers, c)) in rules.COUNTRY_HEADERS
            for c, f in mapping.items() if f == "delegation"):
         new_type = DelegationType.MEMBER_STATE
     report.new_delegation_type = new_type
-    lookup = _Lookup(db)
+    lookup = Lookup(db)
     seen: dict[tuple[str, str], int] = {}
     for done, (number, cells) in enumerate(body, start=1):
         planned = _row(number, cells, mapping, headers, lookup, report, seen)
@@ -219,7 +152,7 @@ def plan(db: Database, table: Table, *, mapping: dict[int, str] | None = None,
     first_names: dict[str, str] = {}
     for p in report.planned:
         if p.new_delegation:
-            p.new_delegation = first_names.setdefault(_delegation_key(p.new_delegation),
+            p.new_delegation = first_names.setdefault(delegation_key(p.new_delegation),
                                                       p.new_delegation)
     report.created_delegations = sorted(first_names.values(), key=str.casefold)
     return report
@@ -231,104 +164,16 @@ def _running_number(body: list[list[Any]], column: int) -> bool:
     return len(values) > 1 and values == [str(n) for n in range(1, len(values) + 1)]
 
 
-def _header(headers: list[Any], column: int) -> str:
-    return cell_text(headers[column]) if column < len(headers) else f"#{column + 1}"
-
-
-@dataclass
-class _Cells:
-    """One row's cells, cleaned and sorted by what they hold."""
-
-    number: int
-    headers: list[Any]
-    problems: list[RowProblem] = field(default_factory=list)
-    notes: list[RowProblem] = field(default_factory=list)
-    values: dict[str, str] = field(default_factory=dict)
-    raw: dict[str, Any] = field(default_factory=dict)
-    columns: dict[str, int] = field(default_factory=dict)
-    latin: dict[str, str] = field(default_factory=lambda: {"family_name": "",
-                                                           "given_name": ""})
-    cyrillic: dict[str, str] = field(default_factory=lambda: {"family_name": "",
-                                                              "given_name": ""})
-    patronymic: str = ""
-
-    def problem(self, column: int, template: str, **fields: Any) -> None:
-        self.problems.append(RowProblem(self.number, _header(self.headers, column), template,
-                                        fields))
-
-    def note(self, column: int, template: str, **fields: Any) -> None:
-        self.notes.append(RowProblem(self.number, _header(self.headers, column), template,
-                                     fields))
-
-    def name_column(self) -> int:
-        return self.columns.get("family_name", self.columns.get("full_name", 0))
-
-
-def _read_cells(number: int, cells: list[Any], mapping: dict[int, str],
-                headers: list[Any]) -> _Cells:
-    row = _Cells(number, headers)
-    for column, name in mapping.items():
-        if name in rules.NOT_STORED:
-            continue
-        value = cells[column] if column < len(cells) else None
-        text, removed = (rules.clean_text(value, emoji=name in rules.NAME_FIELDS)
-                         if isinstance(value, str) else (cell_text(value), []))
-        row.columns.setdefault(name, column)
-        if "control" in removed:
-            row.note(column, rules.CONTROL_REMOVED, value=text)
-        if "emoji" in removed:
-            row.note(column, rules.EMOJI_REMOVED, value=text)
-        limit = rules.FIELD_LIMITS.get(name, rules.DEFAULT_LIMIT)
-        if len(text) > limit:
-            row.problem(column, rules.TOO_LONG, length=len(text), limit=limit)
-            continue
-        if name in rules.NAME_FIELDS:
-            _read_name(row, column, name, text)
-            continue
-        if name == "title":  # "H.E. Mr." is an honorific, "Director" a function
-            name = "honorific" if rules.is_honorific(text) else "function_en"
-            if row.values.get(name):
-                continue
-            row.columns.setdefault(name, column)
-        row.values[name] = text
-        row.raw[name] = value
-    return row
-
-
-def _read_name(row: _Cells, column: int, name: str, text: str) -> None:
-    if not text:
-        return
-    if rules.other_letters(text):
-        row.problem(column, rules.OTHER_SCRIPT, value=text)
-        return
-    kind = script(text)
-    if kind == "mixed":
-        row.problem(column, rules.MIXED_SCRIPT, value=text)
-        return
-    if name == "patronymic":
-        row.patronymic = text
-        return
-    if name == "full_name":
-        parts = rules.split_full_name(text)
-        row.note(column, rules.FULL_NAME_SPLIT, family=parts[0], given=parts[1])
-    else:
-        parts = (text, "") if name == "family_name" else ("", text)
-    slot = row.cyrillic if kind == "cyrillic" else row.latin
-    for key, part in zip(("family_name", "given_name"), parts, strict=True):
-        if part and not slot[key]:
-            slot[key] = rules.readable_capitals(part)
-
-
 def _row(number: int, cells: list[Any], mapping: dict[int, str], headers: list[Any],
-         lookup: _Lookup, report: ImportReport,
+         lookup: Lookup, report: ImportReport,
          seen: dict[tuple[str, str], int]) -> Planned | None:
     """One row as a delegate, its problems added to the report."""
-    row = _read_cells(number, cells, mapping, headers)
-    _add_patronymic(row)
-    generated = _latin_from_cyrillic(row)
+    row = read_cells(number, cells, mapping, headers)
+    add_patronymic(row)
+    generated = latin_from_cyrillic(row)
     if not row.latin["family_name"] and not row.problems:
         row.problem(row.name_column(), rules.MISSING_FAMILY)
-    delegate, category, new_delegation = _delegate(row, lookup, generated)
+    delegate, category, new_delegation = delegate_of(row, lookup, generated)
     report.warnings.extend(row.notes)
     problems = row.problems
     if not problems:
@@ -341,92 +186,7 @@ def _row(number: int, cells: list[Any], mapping: dict[int, str], headers: list[A
     if problems:
         return None
     return Planned(number, delegate, new_delegation=new_delegation,
-                   present=_present(row, category, delegate))
-
-
-def _add_patronymic(row: _Cells) -> None:
-    """The patronymic goes with the given name of its script (the Russian List of
-    Participants writes "Иван Иванович")."""
-    if not row.patronymic:
-        return
-    slot = row.cyrillic if script(row.patronymic) == "cyrillic" else row.latin
-    if slot["given_name"] and not slot["given_name"].endswith(row.patronymic):
-        slot["given_name"] = f"{slot['given_name']} {row.patronymic}"
-    elif not slot["given_name"]:
-        slot["given_name"] = row.patronymic
-
-
-def _latin_from_cyrillic(row: _Cells) -> bool:
-    if row.latin["family_name"] or not row.cyrillic["family_name"]:
-        return False
-    given = row.cyrillic["given_name"]
-    if row.patronymic and given.endswith(row.patronymic):  # not in a passport's Latin name
-        given = given[: -len(row.patronymic)].strip()
-    row.latin = {"family_name": to_latin(row.cyrillic["family_name"], "icao"),
-                 "given_name": to_latin(given, "icao")}
-    row.note(row.name_column(), rules.GENERATED_LATIN,
-             value=f"{row.latin['family_name']} {row.latin['given_name']}".strip())
-    return True
-
-
-def _delegate(row: _Cells, lookup: _Lookup,
-              generated: bool) -> tuple[Delegate, Category | None, str]:
-    values, columns = row.values, row.columns
-    gender = Gender.NOT_STATED
-    if "gender" in values:
-        parsed = rules.parse_gender(values["gender"])
-        if parsed is None:
-            row.problem(columns["gender"], rules.BAD_GENDER, value=values["gender"])
-        else:
-            gender = parsed
-    email = values.get("email", "")
-    if email and not rules.valid_email(email):
-        row.problem(columns["email"], rules.BAD_EMAIL, value=email)
-    birth = None
-    if values.get("birth_date"):
-        birth = rules.parse_date(row.raw["birth_date"])
-        if birth is None:
-            row.problem(columns["birth_date"], rules.BAD_DATE, value=values["birth_date"])
-    category: Category | None = None
-    if values.get("category"):
-        category = lookup.category(values["category"])
-        if category is None:
-            row.problem(columns["category"], rules.UNKNOWN_CATEGORY, value=values["category"],
-                        known=lookup.known_categories())
-    delegation_id: int | None = None
-    new_delegation = ""
-    if values.get("delegation"):
-        delegation_id = lookup.delegation(values["delegation"])
-        if delegation_id is None:
-            new_delegation = values["delegation"]
-    function = values.get("function_en", "")
-    in_russian = script(function) == "cyrillic"
-    delegate = Delegate(
-        family_name=row.latin["family_name"], given_name=row.latin["given_name"],
-        family_name_cyr=row.cyrillic["family_name"], given_name_cyr=row.cyrillic["given_name"],
-        delegation_id=delegation_id or 0, category_id=(category.id or 0) if category else 0,
-        gender=gender, honorific=values.get("honorific", ""),
-        function_en="" if in_russian else function, function_ru=function if in_russian else "",
-        email=email, phone=values.get("phone", ""), passport_no=values.get("passport_no", ""),
-        nationality=values.get("nationality", ""), external_id=values.get("external_id", ""),
-        birth_date=birth, latin_generated=generated,
-    )
-    return delegate, category, new_delegation
-
-
-def _present(row: _Cells, category: Category | None, delegate: Delegate) -> set[str]:
-    """The fields this row gives (an update changes only those)."""
-    present = {k for k, v in row.values.items() if v}
-    if "function_en" in present:
-        present -= {"function_en"}
-        present |= {"function_ru" if delegate.function_ru else "function_en"}
-    if row.latin["family_name"]:
-        present |= {"family_name", "given_name", "latin_generated"}
-    if row.cyrillic["family_name"]:
-        present |= {"family_name_cyr", "given_name_cyr"}
-    present |= {"delegation_id"} if row.values.get("delegation") else set()
-    present |= {"category_id"} if category else set()
-    return present
+                   present=present_fields(row, category, delegate))
 
 
 _KEY_NAMES = {
@@ -443,7 +203,7 @@ def _duplicate_in_file(number: int, d: Delegate, values: dict[str, str],
     keys = [
         ("external_id", d.external_id),
         ("email", d.email.casefold()),
-        ("passport_no", _passport_key(d.passport_no)),
+        ("passport_no", passport_key(d.passport_no)),
         ("name", f"{fold(d.family_name)}|{fold(d.given_name)}|"
                  f"{d.delegation_id or fold(values.get('delegation', ''))}"),
     ]
@@ -453,7 +213,7 @@ def _duplicate_in_file(number: int, d: Delegate, values: dict[str, str],
         other = seen.get((kind, value))
         if other is not None:
             column = columns.get(kind, columns.get("family_name", columns.get("full_name", 0)))
-            return [RowProblem(number, _header(headers, column), rules.DUPLICATE_ROW,
+            return [RowProblem(number, header(headers, column), rules.DUPLICATE_ROW,
                                {"other": other, "key": _KEY_NAMES[kind]})]
     for kind, value in keys:
         if value and not value.startswith("|"):
@@ -461,7 +221,7 @@ def _duplicate_in_file(number: int, d: Delegate, values: dict[str, str],
     return []
 
 
-def _compare_with_registered(db: Database, report: ImportReport, lookup: _Lookup) -> None:
+def _compare_with_registered(db: Database, report: ImportReport, lookup: Lookup) -> None:
     """Split the plan into new people, updates (with what changes) and unchanged rows."""
     matched = {p.row: lookup.match(p.delegate) for p in report.planned}
     existing = {d.id: d for d in delegate_store.get_delegates(
