@@ -19,6 +19,20 @@ class SessionKind(enum.StrEnum):
     SIDE_EVENT = "side_event"
 
 
+class ProtocolRank(enum.StrEnum):
+    """A person's rank for precedence (the list of speakers orders by it), highest first."""
+
+    HEAD_OF_STATE = "head_of_state"
+    HEAD_OF_GOVERNMENT = "head_of_government"
+    VICE_PRESIDENT = "vice_president"
+    DEPUTY_PRIME_MINISTER = "deputy_prime_minister"
+    MINISTER = "minister"
+    DEPUTY_MINISTER = "deputy_minister"
+    AMBASSADOR = "ambassador"
+    HEAD_OF_DELEGATION = "head_of_delegation"  # any lower rank leading a delegation
+    MEMBER = "member"
+
+
 class DelegationType(enum.StrEnum):
     MEMBER_STATE = "member_state"
     INTERNATIONAL_ORGANIZATION = "international_organization"
@@ -185,6 +199,7 @@ class Delegate:
     external_id: str = ""
     birth_date: date | None = None
     latin_generated: bool = False  # Latin made from the Cyrillic: to check with the passport
+    protocol_rank: ProtocolRank = ProtocolRank.MEMBER
     merged_into: int | None = None
     photo: bytes | None = field(default=None, repr=False)
     id: int | None = None
@@ -207,7 +222,7 @@ DELEGATE_FIELDS = (
     "external_id", "family_name", "given_name", "family_name_cyr", "given_name_cyr",
     "gender", "honorific", "function_en", "function_ru", "delegation_id", "category_id",
     "email", "phone", "passport_no", "nationality", "status", "credentials_received",
-    "birth_date", "latin_generated",
+    "birth_date", "latin_generated", "protocol_rank",
 )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate, DelegateStatus, Gender
+from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate, DelegateStatus, Gender, ProtocolRank
 from bsm_desk.domain.names import fold_words
 from bsm_desk.store.db import id_chunks
 
@@ -38,7 +38,7 @@ def search_key(d: Delegate) -> str:
 def column_value(d: Delegate, name: str) -> Any:
     """A field as stored: enums by value, dates as ISO text, flags as 0/1."""
     value = getattr(d, name)
-    if isinstance(value, DelegateStatus | Gender):
+    if isinstance(value, DelegateStatus | Gender | ProtocolRank):
         return value.value
     if isinstance(value, date):
         return value.isoformat()
@@ -55,7 +55,7 @@ def _values(d: Delegate) -> tuple[Any, ...]:
         d.category_id, d.email, d.phone, d.passport_no, d.nationality, d.status.value,
         d.credentials_received.isoformat() if d.credentials_received else None,
         d.birth_date.isoformat() if d.birth_date else None, int(d.latin_generated),
-        search_key(d),
+        d.protocol_rank.value, search_key(d),
     )
 
 
@@ -133,6 +133,7 @@ def _delegate(r: dict[str, Any]) -> Delegate:
         status=DelegateStatus(r["status"]),
         credentials_received=_iso_date(r["credentials_received"]),
         birth_date=_iso_date(r.get("birth_date")), latin_generated=bool(r.get("latin_generated")),
+        protocol_rank=ProtocolRank(r.get("protocol_rank") or ProtocolRank.MEMBER),
         merged_into=r.get("merged_into"),
     )
 
@@ -280,7 +281,7 @@ def count(db: Database, query: DelegateQuery | None = None) -> int:
 LIST_COLUMNS = (
     "id", "family_name", "given_name", "family_name_cyr", "given_name_cyr", "gender",
     "delegation_en", "delegation_ru", "category_en", "category_ru", "colour",
-    "function_en", "function_ru", "status", "email",
+    "function_en", "function_ru", "status", "email", "protocol_rank",
 )
 
 
@@ -291,7 +292,7 @@ def list_rows(db: Database, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         cursor = db.execute(
             "SELECT d.id, d.family_name, d.given_name, d.family_name_cyr, d.given_name_cyr,"
             " d.gender, g.name_en, g.name_ru, c.name_en, c.name_ru, c.colour,"
-            " d.function_en, d.function_ru, d.status, d.email"
+            " d.function_en, d.function_ru, d.status, d.email, d.protocol_rank"
             " FROM delegate d JOIN delegation g ON g.id = d.delegation_id"
             f" JOIN category c ON c.id = d.category_id WHERE d.id IN ({marks})",
             chunk,

@@ -331,6 +331,21 @@ def _v11_session_times_in_utc(db: Database) -> None:
          for session_id, start, end in rows])
 
 
+def _v12_protocol_rank(db: Database) -> None:
+    """Every delegate gets a protocol rank, proposed from the function (the list of
+    speakers orders by it); heads of delegation below ambassador lead as such."""
+    from bsm_desk.domain.protocol import propose_rank
+
+    db.execute("ALTER TABLE delegate ADD COLUMN protocol_rank TEXT NOT NULL "
+               "DEFAULT 'member'")
+    rows = db.execute(
+        "SELECT d.id, d.function_en, d.function_ru, c.code = 'hod' FROM delegate d"
+        " LEFT JOIN category c ON c.id = d.category_id").fetchall()
+    db.conn.executemany("UPDATE delegate SET protocol_rank = ? WHERE id = ?", [
+        (propose_rank(en or "", ru or "", leads_delegation=bool(head)).value, delegate_id)
+        for delegate_id, en, ru, head in rows])
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -343,5 +358,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (9, _v9_merged_index),
     (10, _v10_changeover),
     (11, _v11_session_times_in_utc),
+    (12, _v12_protocol_rank),
 ]
 LATEST = STEPS[-1][0]

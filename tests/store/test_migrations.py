@@ -22,10 +22,12 @@ def _make_at(path: Path, version: int) -> None:
         db.execute("INSERT INTO category (code, name_en) VALUES ('delegate', 'Delegate')")
         # 15:00 in Dushanbe, written in UTC; then 13:30 in Dushanbe written with its offset
         # (as the timetable and the allocator did before v11).
+        # (A file made from v11 on has UTC only.)
+        lunch = ("'2022-10-18T08:30:00+00:00', '2022-10-18T09:30:00+00:00'" if version >= 11
+                 else "'2022-10-18T13:30:00+05:00', '2022-10-18T14:30:00+05:00'")
         db.execute("INSERT INTO session (kind, title_en, starts_at, ends_at) VALUES"
                    " ('thematic', 'Afternoon', '2022-10-18T10:00:00+00:00',"
-                   " '2022-10-18T11:30:00+00:00'), ('side_event', 'Lunch',"
-                   " '2022-10-18T13:30:00+05:00', '2022-10-18T14:30:00+05:00')")
+                   f" '2022-10-18T11:30:00+00:00'), ('side_event', 'Lunch', {lunch})")
         for family, family_cyr in (("Rahmonov", "Раҳмонов"), ("Ivanova", "Иванова")):
             db.execute(
                 "INSERT INTO delegate (family_name, family_name_cyr, delegation_id, category_id,"
@@ -68,6 +70,7 @@ def test_upgrade_from_every_earlier_version(tmp_path: Path, version: int) -> Non
     from bsm_desk.store.event import get_event
 
     assert get_event(db).changeover_min == 15  # the change-over the allocator always used
+    assert {r[0] for r in db.execute("SELECT protocol_rank FROM delegate")} == {"member"}
     from bsm_desk.store.sessions import list_sessions
 
     assert [s.title_en for s in list_sessions(db)] == ["Lunch", "Afternoon"]  # time order
@@ -102,3 +105,16 @@ def test_an_up_to_date_file_is_not_backed_up_again(tmp_path: Path) -> None:
 
 def test_steps_are_numbered_one_by_one() -> None:
     assert [n for n, _ in migrations.STEPS] == list(range(1, migrations.LATEST + 1))
+
+
+def test_v12_proposes_protocol_ranks_from_functions(tmp_path: Path) -> None:
+    path = tmp_path / "event.sqlite"
+    _make_at(path, 11)
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE delegate SET function_en = 'Deputy Minister of Foreign Affairs'"
+                    " WHERE family_name = 'Rahmonov'")
+        raw.execute("UPDATE delegate SET function_ru = 'Посол' WHERE family_name = 'Ivanova'")
+    db = connect(path)
+    ranks = dict(db.execute("SELECT family_name, protocol_rank FROM delegate").fetchall())
+    db.close()
+    assert ranks == {"Rahmonov": "deputy_minister", "Ivanova": "ambassador"}

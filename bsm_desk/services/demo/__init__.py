@@ -30,6 +30,7 @@ from bsm_desk.domain.model import (
     Session,
     SessionKind,
 )
+from bsm_desk.domain.protocol import propose_rank
 from bsm_desk.domain.translit import to_latin
 from bsm_desk.services.demo import _data as data
 from bsm_desk.services.event import NewEvent, create_event
@@ -304,6 +305,7 @@ def _person(rng: random.Random, d: _Delegation, index: int, categories: dict[str
         passport_no=(f"{chr(65 + rng.randrange(26))}{chr(65 + rng.randrange(26))}"
                      f"{rng.randint(1000000, 9999999)}") if rng.random() < 0.6 else "",
         status=status, credentials_received=received,
+        protocol_rank=propose_rank(function_en, function_ru, leads_delegation=code == "hod"),
     )
 
 

@@ -14,9 +14,12 @@ from bsm_desk.domain.delegation_names import ALIASES, acronyms
 from bsm_desk.domain.importing import RowProblem, cell_text, normalize_header
 from bsm_desk.domain.model import Category, Delegate, Gender
 from bsm_desk.domain.names import script
+from bsm_desk.domain.protocol import propose_rank
 from bsm_desk.domain.translit import to_latin
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegations as delegation_store
+
+HEAD_CATEGORY = "hod"  # the standard categories' code for a head of delegation
 
 
 class Lookup:
@@ -247,6 +250,9 @@ def delegate_of(row: Cells, lookup: Lookup,
         email=email, phone=values.get("phone", ""), passport_no=values.get("passport_no", ""),
         nationality=values.get("nationality", ""), external_id=values.get("external_id", ""),
         birth_date=birth, latin_generated=generated,
+        protocol_rank=propose_rank(
+            "" if in_russian else function, function if in_russian else "",
+            leads_delegation=category is not None and category.code == HEAD_CATEGORY),
     )
     return delegate, category, new_delegation
 

@@ -32,13 +32,14 @@ class Hit:
     category: str
     status: str
     fuzzy: bool = False
+    protocol_rank: str = "member"
 
     def as_dict(self) -> dict[str, object]:
         return {
             "id": self.id, "family_name": self.family_name, "given_name": self.given_name,
             "family_name_cyr": self.family_name_cyr, "given_name_cyr": self.given_name_cyr,
             "delegation": self.delegation, "category": self.category, "status": self.status,
-            "fuzzy": self.fuzzy,
+            "fuzzy": self.fuzzy, "protocol_rank": self.protocol_rank,
         }
 
 
@@ -92,6 +93,6 @@ def search(db: Database, text: str, limit: int = 20, lang: str = "en") -> list[H
             family_name_cyr=r[c["family_name_cyr"]], given_name_cyr=r[c["given_name_cyr"]],
             delegation=pick(lang, r[c["delegation_en"]], r[c["delegation_ru"]]),
             category=pick(lang, r[c["category_en"]], r[c["category_ru"]]),
-            status=r[c["status"]], fuzzy=fuzzy,
+            status=r[c["status"]], fuzzy=fuzzy, protocol_rank=r[c["protocol_rank"]],
         ))
     return hits

@@ -165,7 +165,8 @@ def test_reimport_updates_the_same_people(db, tmp_path: Path) -> None:
     assert rahmonov.function_en == "Minister"
     changes = history.for_delegate(db, rahmonov.id)
     assert [c.action for c in changes] == ["created", "imported"]
-    assert changes[-1].changes == {"function_en": ["Deputy Minister", "Minister"]}
+    assert changes[-1].changes == {"function_en": ["Deputy Minister", "Minister"],
+                                   "protocol_rank": ["deputy_minister", "minister"]}
     assert changes[-1].desk_id == DESK
 
 
