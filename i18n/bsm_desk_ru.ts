@@ -924,6 +924,10 @@
         <translation>С&amp;татус:</translation>
     </message>
     <message>
+        <source>Protocol &amp;rank:</source>
+        <translation>&amp;Ранг по протоколу:</translation>
+    </message>
+    <message>
         <source>Credentials received:</source>
         <translation>Полномочия получены:</translation>
     </message>

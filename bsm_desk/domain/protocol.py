@@ -11,6 +11,26 @@ import re
 
 from bsm_desk.domain.model import ProtocolRank
 
+# Each rank as lists and forms name it, in English and Russian.
+RANK_NAMES: dict[ProtocolRank, tuple[str, str]] = {
+    ProtocolRank.HEAD_OF_STATE: ("Head of State", "Глава государства"),
+    ProtocolRank.HEAD_OF_GOVERNMENT: ("Head of Government", "Глава правительства"),
+    ProtocolRank.VICE_PRESIDENT: ("Vice-President", "Вице-президент"),
+    ProtocolRank.DEPUTY_PRIME_MINISTER: ("Deputy Prime Minister",
+                                         "Заместитель главы правительства"),
+    ProtocolRank.MINISTER: ("Minister", "Министр"),
+    ProtocolRank.DEPUTY_MINISTER: ("Deputy Minister", "Заместитель министра"),
+    ProtocolRank.AMBASSADOR: ("Ambassador", "Посол"),
+    ProtocolRank.HEAD_OF_DELEGATION: ("Head of delegation", "Глава делегации"),
+    ProtocolRank.MEMBER: ("Member of a delegation", "Член делегации"),
+}
+
+
+def rank_name(rank: ProtocolRank, lang: str) -> str:
+    english, russian = RANK_NAMES[rank]
+    return russian if lang == "ru" else english
+
+
 # Checked in this order: the first that matches wins, so "Deputy Minister" is found
 # before "Minister" and "Vice-President" before "President". Matched on the casefolded
 # function with ё read as е.

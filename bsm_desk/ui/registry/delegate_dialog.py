@@ -27,7 +27,8 @@ from sqlite_utils import Database
 
 from bsm_desk.domain import validation
 from bsm_desk.domain.errors import UserError
-from bsm_desk.domain.model import Delegate, DelegateStatus, Gender
+from bsm_desk.domain.model import Delegate, DelegateStatus, Gender, ProtocolRank
+from bsm_desk.domain.protocol import propose_rank, rank_name
 from bsm_desk.services import registry
 from bsm_desk.services.event import Overview
 from bsm_desk.store import history
@@ -54,6 +55,10 @@ class DelegateDialog(QDialog):
         self.delegation = QComboBox()
         self.category = QComboBox()
         self.status = QComboBox()
+        # Proposed from the function as it is typed, until the desk picks one by hand.
+        self.rank = QComboBox()
+        self._rank_chosen = False
+        self.rank.activated.connect(lambda _index: setattr(self, "_rank_chosen", True))
         self.passport = QLineEdit()
         self.passport.setEchoMode(QLineEdit.EchoMode.Password)
         self.reveal = QToolButton()
@@ -80,7 +85,8 @@ class DelegateDialog(QDialog):
             ("given_name_cyr", self.edits["given_name_cyr"]), ("gender", self.gender),
             ("honorific", self.edits["honorific"]), ("delegation_id", self.delegation),
             ("category_id", self.category), ("function_en", self.edits["function_en"]),
-            ("function_ru", self.edits["function_ru"]), ("email", self.edits["email"]),
+            ("function_ru", self.edits["function_ru"]), ("protocol_rank", self.rank),
+            ("email", self.edits["email"]),
             ("phone", self.edits["phone"]), ("passport_no", self._passport_row()),
             ("nationality", self.edits["nationality"]), ("external_id", self.edits["external_id"]),
             ("status", self.status), ("credentials_received", self._received_row()),
@@ -118,6 +124,9 @@ class DelegateDialog(QDialog):
         self._load(delegate)
         for edit in self.edits.values():
             edit.textChanged.connect(self.check)
+        for name in ("function_en", "function_ru"):
+            self.edits[name].textEdited.connect(lambda _text: self._propose_rank())
+        self.category.currentIndexChanged.connect(lambda _index: self._propose_rank())
         for combo in (self.delegation, self.category):
             combo.currentIndexChanged.connect(self.check)
         i18n.follow_language(self)
@@ -158,7 +167,7 @@ class DelegateDialog(QDialog):
         for name, edit in self.edits.items():
             edit.setText(str(getattr(d, name)))
         self.passport.setText(d.passport_no)
-        self._gender, self._status = d.gender, d.status
+        self._gender, self._status, self._rank = d.gender, d.status, d.protocol_rank
         self.delegation.setCurrentIndex(max(self.delegation.findData(d.delegation_id), 0))
         self.category.setCurrentIndex(max(self.category.findData(d.category_id), 0))
         day = d.credentials_received or date.today()
@@ -191,7 +200,18 @@ class DelegateDialog(QDialog):
             credentials_received=date(received.year(), received.month(), received.day())
             if self.has_received.isChecked() else None,
             latin_generated=base.latin_generated and not changed_latin,
+            protocol_rank=ProtocolRank(self.rank.currentData() or ProtocolRank.MEMBER),
         )
+
+    def _propose_rank(self) -> None:
+        if self._rank_chosen:
+            return
+        category = next((c for c in self.overview.categories
+                         if c.id == self.category.currentData()), None)
+        proposed = propose_rank(self.edits["function_en"].text(),
+                                self.edits["function_ru"].text(),
+                                leads_delegation=category is not None and category.code == "hod")
+        self.rank.setCurrentIndex(max(self.rank.findData(proposed.value), 0))
 
     def check(self) -> bool:
         """Show what is wrong under each field; enable Save only when nothing is."""
@@ -235,7 +255,7 @@ class DelegateDialog(QDialog):
             "function_ru": self.tr("Function (Russian):"), "email": self.tr("&E-mail:"),
             "phone": self.tr("&Phone:"), "passport_no": self.tr("Pa&ssport:"),
             "nationality": self.tr("&Nationality:"), "external_id": self.tr("E&xternal id:"),
-            "status": self.tr("St&atus:"),
+            "status": self.tr("St&atus:"), "protocol_rank": self.tr("Protocol &rank:"),
             "credentials_received": self.tr("Credentials received:"),
         }
         for name, text in texts.items():
@@ -253,6 +273,11 @@ class DelegateDialog(QDialog):
             self.status.addItem(model_text(STATUSES[state.value]), state.value)
         self.gender.setCurrentIndex(self.gender.findData(gender or self._gender.value))
         self.status.setCurrentIndex(self.status.findData(status or self._status.value))
+        rank = self.rank.currentData() or self._rank.value
+        self.rank.clear()
+        for level in ProtocolRank:
+            self.rank.addItem(rank_name(level, i18n.language()), level.value)
+        self.rank.setCurrentIndex(max(self.rank.findData(rank), 0))
         original = self.original
         self.generated.setVisible(bool(original and original.latin_generated))
         if original and original.latin_generated:

@@ -209,3 +209,25 @@ def test_switching_language_before_a_screen_was_first_shown(window: MainWindow,
         assert made_not_shown[0].title.text() == "Участники"
     finally:
         i18n.manager().set_language("en")
+
+
+def test_the_protocol_rank_is_proposed_from_the_function_shown_and_editable(
+        window: MainWindow, demo_copy: Path, qtbot) -> None:
+    from bsm_desk.domain.model import ProtocolRank
+
+    screen = open_delegates(window, demo_copy)
+    dialog = DelegateDialog(screen.db, screen.overview, None, desk_id=DESK, parent=screen)
+    qtbot.addWidget(dialog)
+    russian = dialog.edits["function_ru"]
+    russian.setText("Заместитель министра иностранных дел")
+    russian.textEdited.emit(russian.text())  # as typing does (keyClicks knows no Cyrillic)
+    assert dialog.rank.currentData() == ProtocolRank.DEPUTY_MINISTER.value
+    assert dialog.rank.currentText() == "Deputy Minister"
+    dialog.rank.setCurrentIndex(dialog.rank.findData(ProtocolRank.AMBASSADOR.value))
+    dialog.rank.activated.emit(dialog.rank.currentIndex())  # chosen by hand: kept
+    qtbot.keyClicks(dialog.edits["function_en"], "Minister")
+    assert dialog.delegate().protocol_rank is ProtocolRank.AMBASSADOR
+    someone = store.get_delegate(screen.db, screen.model.ids()[0])
+    shown = DelegateDialog(screen.db, screen.overview, someone, desk_id=DESK, parent=screen)
+    qtbot.addWidget(shown)
+    assert shown.rank.currentData() == someone.protocol_rank.value
