@@ -346,6 +346,41 @@ def _v12_protocol_rank(db: Database) -> None:
         for delegate_id, en, ru, head in rows])
 
 
+def _v13_speakers(db: Database) -> None:
+    """The list of speakers: each inscription, and everything that happens to it or to
+    the list afterwards (start, pause, resume, end, withdraw, move, close, reopen) as
+    append-only events, from which the list's state is derived."""
+    for statement in (
+        """CREATE TABLE speaker_entry (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            session_id INTEGER NOT NULL REFERENCES session(id),
+            delegate_id INTEGER NOT NULL REFERENCES delegate(id),
+            kind TEXT NOT NULL,
+            language TEXT NOT NULL DEFAULT 'en',
+            inscribed_at TEXT NOT NULL,
+            override_reason TEXT NOT NULL DEFAULT '',
+            desk_id TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX speaker_entry_session ON speaker_entry(session_id)",
+        """CREATE TABLE speaker_event (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            session_id INTEGER NOT NULL REFERENCES session(id),
+            entry_id INTEGER REFERENCES speaker_entry(id),
+            what TEXT NOT NULL,
+            position INTEGER,
+            reason TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            desk_id TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX speaker_event_session ON speaker_event(session_id, id)",
+    ):
+        db.execute(statement)
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -359,5 +394,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (10, _v10_changeover),
     (11, _v11_session_times_in_utc),
     (12, _v12_protocol_rank),
+    (13, _v13_speakers),
 ]
 LATEST = STEPS[-1][0]

@@ -38,6 +38,7 @@ COMMANDS: dict[str, list[str]] = {
     "rooms": ["rooms", "list", "--db", "{db}"],
     "backup": ["backup", "--db", "{db}"],
     "restore": ["restore", "--db", "{db}", "{tmp}/missing-backup.sqlite"],
+    "speakers": ["speakers", "--db", "{db}", "--session", "1", "list"],
 }
 
 

@@ -1,0 +1,108 @@
+"""The command line for the list of speakers: inscribing, running a session, reading the
+list back."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from contextlib import closing
+from typing import Any
+
+from bsm_desk import config
+from bsm_desk.cli.common import Commands, Parser, Translate, db_option, print_json
+
+KINDS = {"statement": "statement", "point-of-order": "point_of_order", "reply": "reply"}
+
+
+def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.domain.speakers import EntryKind
+    from bsm_desk.services import speakers
+    from bsm_desk.store import connect
+
+    desk, operator = settings.desk_id, settings.desk_name
+    lang = config.ui_language(settings)
+    session = args.session
+    with closing(connect(args.db)) as db:
+        action = args.speakers_action
+        if action == "list":
+            entries = speakers.speaker_list(db, session, lang=lang).entries
+            if args.json:
+                print_json([e.as_dict() for e in entries])
+            else:
+                for e in entries:
+                    print("\t".join((str(e.position), e.status.value, e.kind.value, e.name,
+                                     e.delegation, e.language)))
+            return 0
+        if action == "add":
+            try:
+                added = speakers.inscribe(db, session, args.delegate_id,
+                                          kind=EntryKind(KINDS[args.kind]),
+                                          language=args.language, override=args.override or "",
+                                          lang=lang, desk_id=desk, operator=operator)
+            except speakers.Refused as exc:
+                print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
+                return 1
+            _show(added.as_dict(), args.json)
+            return 0
+        if action in ("next", "end"):
+            run = speakers.next_speaker if action == "next" else speakers.end
+            _show(run(db, session, lang=lang, desk_id=desk, operator=operator).as_dict(),
+                  args.json)
+            return 0
+        if action in ("close", "reopen"):
+            (speakers.close if action == "close" else speakers.reopen)(
+                db, session, desk_id=desk, operator=operator)
+        elif action == "move":
+            speakers.move(db, session, args.entry_id, args.position, args.reason,
+                          desk_id=desk, operator=operator)
+        elif action == "withdraw":
+            speakers.withdraw(db, session, args.entry_id, desk_id=desk, operator=operator)
+    return 0
+
+
+def _show(entry: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(entry, ensure_ascii=False))
+    else:
+        print("\t".join(str(entry[k]) for k in ("id", "position", "status", "name",
+                                               "delegation")))
+
+
+def add_commands(sub: Commands) -> None:
+    speakers = sub.add_parser(
+        "speakers", help="the list of speakers of a session",
+        description="Inscribe speakers, run the list (next, end, close, reopen, move, "
+                    "withdraw) and read it back in speaking order.")
+    db_option(speakers)
+    speakers.add_argument("--session", type=int, required=True, metavar="ID",
+                          help="the session (see bsm-desk programme --json)")
+    actions = speakers.add_subparsers(dest="speakers_action", metavar="ACTION",
+                                      parser_class=Parser, required=True)
+    listing = actions.add_parser("list", help="the list in speaking order")
+    listing.add_argument("--json", action="store_true",
+                         help="objects with id, position, delegate_id, name, delegation, "
+                              "kind, protocol_rank, language, status, inscribed_at, "
+                              "started_at, ended_at, spoken_seconds")
+    add = actions.add_parser("add", help="inscribe a delegate, speaking for their delegation")
+    add.add_argument("delegate_id", type=int, metavar="DELEGATE_ID")
+    add.add_argument("--kind", choices=list(KINDS), default="statement")
+    add.add_argument("--language", choices=["en", "ru", "other"], default="en",
+                     help="the language of the statement (other: the booths need relay)")
+    add.add_argument("--override", metavar="REASON",
+                     help="the chair's reason to accept what the rules refuse (recorded)")
+    add.add_argument("--json", action="store_true", help="print the entry as JSON")
+    for name, text in (("close", "no new statements (points of order and replies still)"),
+                       ("reopen", "take statements again")):
+        actions.add_parser(name, help=text)
+    for name, text in (("next", "end the current statement and start the next; print it"),
+                       ("end", "end the current statement; print it")):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("--json", action="store_true", help="print the entry as JSON")
+    move = actions.add_parser("move", help="put a waiting entry at a position (1: next)")
+    move.add_argument("entry_id", type=int, metavar="ENTRY_ID")
+    move.add_argument("position", type=int, metavar="POSITION")
+    move.add_argument("--reason", required=True, metavar="TEXT", help="why (recorded)")
+    withdraw = actions.add_parser("withdraw", help="take a waiting entry off the list")
+    withdraw.add_argument("entry_id", type=int, metavar="ENTRY_ID")
+    speakers.set_defaults(handler=_speakers)

@@ -1,0 +1,326 @@
+"""The list of speakers of a session: inscribing, running it, and reading it back.
+
+Every change is an append-only record (an inscription, or an event: start, pause,
+resume, end, withdraw, move, close, reopen), written with its desk and operator in one
+transaction; the list as shown — who spoke, who speaks, who is next — is derived from
+them each time (domain.speakers holds the rules). So a desk that crashes mid-statement
+reopens with the speaker still speaking and the right time spoken.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.checkin import Checkpoint
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.model import Session, SessionKind
+from bsm_desk.domain.speakers import (
+    STATEMENT_LIMIT_S,
+    Entry,
+    EntryKind,
+    EntryStatus,
+    Mark,
+    Move,
+    refusal,
+    speaking_order,
+    spoken_seconds,
+    standing,
+    time_limit,
+)
+from bsm_desk.store import atomic, journal
+from bsm_desk.store import checkins as checkin_store
+from bsm_desk.store import delegates as delegate_store
+from bsm_desk.store import event as event_store
+from bsm_desk.store import sessions as session_store
+from bsm_desk.store import speakers as store
+
+NO_SESSION = QT_TRANSLATE_NOOP("UserError", "There is no session #{id}.")
+NO_DELEGATE = QT_TRANSLATE_NOOP("UserError", "There is no delegate #{id}.")
+NO_ENTRY = QT_TRANSLATE_NOOP("UserError", "There is no waiting entry #{id} on this list.")
+NOBODY_SPEAKS = QT_TRANSLATE_NOOP("UserError", "Nobody is speaking.")
+NOBODY_WAITS = QT_TRANSLATE_NOOP("UserError", "Nobody is waiting to speak.")
+NEED_REASON = QT_TRANSLATE_NOOP("UserError", "Say why the entry is moved (--reason).")
+NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event.")
+
+
+class Refused(UserError):
+    """An inscription the rules refuse; the chair may override it with a reason."""
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One entry as the list shows it."""
+
+    id: int
+    position: int  # in the whole list: who spoke, who speaks, then who waits, from 1
+    delegate_id: int
+    name: str
+    delegation: str
+    kind: EntryKind
+    protocol_rank: str
+    language: str
+    status: EntryStatus
+    inscribed_at: datetime
+    started_at: datetime | None
+    ended_at: datetime | None
+    spoken_seconds: float
+    limit_s: int
+    override_reason: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        def iso(at: datetime | None) -> str | None:
+            return at.isoformat() if at else None
+
+        return {"id": self.id, "position": self.position, "delegate_id": self.delegate_id,
+                "name": self.name, "delegation": self.delegation, "kind": self.kind.value,
+                "protocol_rank": self.protocol_rank, "language": self.language,
+                "status": self.status.value, "inscribed_at": iso(self.inscribed_at),
+                "started_at": iso(self.started_at), "ended_at": iso(self.ended_at),
+                "spoken_seconds": round(self.spoken_seconds, 1), "limit_seconds": self.limit_s}
+
+
+@dataclass(frozen=True)
+class SpeakerList:
+    session: Session
+    entries: list[Listed]
+    closed_at: datetime | None
+
+    @property
+    def current(self) -> Listed | None:
+        return next((e for e in self.entries if e.status is EntryStatus.SPEAKING), None)
+
+    def waiting(self) -> list[Listed]:
+        return [e for e in self.entries if e.status is EntryStatus.WAITING]
+
+
+def statement_limit(session: Session) -> int:
+    """Five minutes at thematic sessions by default; no limit elsewhere."""
+    return STATEMENT_LIMIT_S if session.kind is SessionKind.THEMATIC else 0
+
+
+def _session(db: Database, session_id: int) -> Session:
+    found = next((s for s in session_store.list_sessions(db) if s.id == session_id), None)
+    if found is None:
+        raise UserError(NO_SESSION, id=session_id)
+    return found
+
+
+def speaker_list(db: Database, session_id: int, *, lang: str = "en",
+                 now: datetime | None = None) -> SpeakerList:
+    session = _session(db, session_id)
+    now = now or datetime.now(UTC)
+    stored = store.entries(db, session_id, lang)
+    marks: dict[int, list[tuple[Mark, datetime]]] = {e.id: [] for e in stored}
+    withdrawn: set[int] = set()
+    moves: list[Move] = []
+    closed_at: datetime | None = None
+    for event in store.events(db, session_id):
+        if event.what in Mark.__members__.values() and event.entry_id in marks:
+            marks[event.entry_id].append((Mark(event.what), event.at))
+        elif event.what == "withdraw" and event.entry_id is not None:
+            withdrawn.add(event.entry_id)
+        elif event.what == "move" and event.entry_id is not None and event.position:
+            moves.append(Move(event.entry_id, event.position))
+        elif event.what == "close":
+            closed_at = event.at
+        elif event.what == "reopen":
+            closed_at = None
+
+    def status(entry_id: int) -> EntryStatus:
+        done = {m for m, _ in marks[entry_id]}
+        if entry_id in withdrawn:
+            return EntryStatus.WITHDRAWN
+        if Mark.END in done:
+            return EntryStatus.DONE
+        return EntryStatus.SPEAKING if Mark.START in done else EntryStatus.WAITING
+
+    domain = {e.id: Entry(e.id, e.delegate_id, e.delegation_id,
+                          standing(e.delegation_type, e.observer), e.rank, e.kind,
+                          e.inscribed_at, status(e.id)) for e in stored}
+    spoke = sorted((e for e in domain.values()
+                    if e.status in (EntryStatus.DONE, EntryStatus.SPEAKING)),
+                   key=lambda e: (e.status is EntryStatus.SPEAKING,
+                                  min((at for m, at in marks[e.id] if m is Mark.START),
+                                      default=e.inscribed_at)))
+    order = spoke + speaking_order(domain.values(), moves) + [
+        e for e in domain.values() if e.status is EntryStatus.WITHDRAWN]
+    replies: dict[int, int] = {}
+    listed = []
+    by_id = {e.id: e for e in stored}
+    for position, entry in enumerate(order, start=1):
+        row = by_id[entry.id]
+        reply_number = 1
+        if row.kind is EntryKind.REPLY:
+            replies[row.delegation_id] = replies.get(row.delegation_id, 0) + 1
+            reply_number = replies[row.delegation_id]
+        starts = [at for m, at in marks[entry.id] if m is Mark.START]
+        ends = [at for m, at in marks[entry.id] if m is Mark.END]
+        listed.append(Listed(
+            row.id, position, row.delegate_id, row.name, row.delegation, row.kind,
+            row.rank.value, row.language, entry.status, row.inscribed_at,
+            starts[0] if starts else None, ends[-1] if ends else None,
+            spoken_seconds(marks[entry.id], now),
+            time_limit(row.kind, statement_limit_s=statement_limit(session),
+                       reply_number=reply_number), row.override_reason))
+    return SpeakerList(session, listed, closed_at)
+
+
+def _checked_in(db: Database, session: Session, delegate_id: int, zone: Any) -> bool:
+    points = (Checkpoint.entrance_id(session.local_day(zone)), Checkpoint.session_id(
+        session.id or 0))
+    return any(checkin_store.first_standing(db, point, delegate_id) for point in points)
+
+
+def inscribe(db: Database, session_id: int, delegate_id: int, *,
+             kind: EntryKind = EntryKind.STATEMENT, language: str = "en",
+             override: str = "", desk_id: str, operator: str = "", lang: str = "en",
+             now: datetime | None = None) -> Listed:
+    """Put a delegate on the list for their delegation. Refused (:class:`Refused`) when
+    the rules say no, unless ``override`` gives the chair's reason, which is recorded."""
+    now = now or datetime.now(UTC)
+    event = event_store.required(db, NO_EVENT)
+    with atomic(db):  # the checks and the inscription see the same list
+        session = _session(db, session_id)
+        person = delegate_store.get_delegate(db, delegate_id)
+        if person is None or person.merged_into is not None:
+            raise UserError(NO_DELEGATE, id=delegate_id)
+        current = speaker_list(db, session_id, lang=lang, now=now)
+        live = [e for e in current.entries if e.status is not EntryStatus.WITHDRAWN]
+        theirs = [e for e in live if _delegation_of(db, e.delegate_id) == person.delegation_id]
+        closed = current.closed_at.astimezone(event.zone).strftime("%H:%M") \
+            if current.closed_at else None
+        problem = refusal(
+            kind, checked_in=_checked_in(db, session, delegate_id, event.zone),
+            closed_at=closed,
+            statements=sum(e.kind is EntryKind.STATEMENT for e in theirs),
+            replies=sum(e.kind is EntryKind.REPLY for e in theirs),
+            name=person.latin_name, delegation=_delegation_name(db, person.delegation_id))
+        if problem is not None and not override.strip():
+            raise Refused(problem.template, **problem.fields)
+        entry_id = store.add_entry(db, session_id=session_id, delegate_id=delegate_id,
+                                   kind=kind, language=language, at=now,
+                                   override_reason=override.strip() if problem else "",
+                                   desk_id=desk_id, operator=operator)
+        journal.record(db, desk_id=desk_id, operator=operator, action="speakers.inscribed",
+                       subject=str(session_id),
+                       detail={"entry": entry_id, "delegate": delegate_id, "kind": kind.value,
+                               "override": override.strip() if problem else ""})
+    return _entry(db, session_id, entry_id, lang, now)
+
+
+def _delegation_of(db: Database, delegate_id: int) -> int:
+    row = db.execute("SELECT delegation_id FROM delegate WHERE id = ?", [delegate_id]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _delegation_name(db: Database, delegation_id: int) -> str:
+    row = db.execute("SELECT name_en, name_ru FROM delegation WHERE id = ?",
+                     [delegation_id]).fetchone()
+    return str(row[0] or row[1]) if row else ""
+
+
+def _entry(db: Database, session_id: int, entry_id: int, lang: str,
+           now: datetime) -> Listed:
+    return next(e for e in speaker_list(db, session_id, lang=lang, now=now).entries
+                if e.id == entry_id)
+
+
+def _record(db: Database, session_id: int, what: str, *, desk_id: str, operator: str,
+            now: datetime, entry_id: int | None = None, position: int | None = None,
+            reason: str = "") -> None:
+    store.add_event(db, session_id=session_id, what=what, at=now, desk_id=desk_id,
+                    operator=operator, entry_id=entry_id, position=position, reason=reason)
+
+
+def close(db: Database, session_id: int, *, desk_id: str, operator: str = "",
+          now: datetime | None = None) -> None:
+    """No new statements from now on (points of order and replies are still taken)."""
+    with atomic(db):
+        _session(db, session_id)
+        _record(db, session_id, "close", desk_id=desk_id, operator=operator,
+                now=now or datetime.now(UTC))
+
+
+def reopen(db: Database, session_id: int, *, desk_id: str, operator: str = "",
+           now: datetime | None = None) -> None:
+    with atomic(db):
+        _session(db, session_id)
+        _record(db, session_id, "reopen", desk_id=desk_id, operator=operator,
+                now=now or datetime.now(UTC))
+
+
+def end(db: Database, session_id: int, *, desk_id: str, operator: str = "",
+        lang: str = "en", now: datetime | None = None) -> Listed:
+    """The current speaker ends; returns them."""
+    now = now or datetime.now(UTC)
+    with atomic(db):
+        current = speaker_list(db, session_id, lang=lang, now=now).current
+        if current is None:
+            raise UserError(NOBODY_SPEAKS)
+        _record(db, session_id, Mark.END.value, desk_id=desk_id, operator=operator, now=now,
+                entry_id=current.id)
+    return _entry(db, session_id, current.id, lang, now)
+
+
+def next_speaker(db: Database, session_id: int, *, desk_id: str, operator: str = "",
+                 lang: str = "en", now: datetime | None = None) -> Listed:
+    """End the current statement (if any) and start the next one; returns it."""
+    now = now or datetime.now(UTC)
+    with atomic(db):
+        listed = speaker_list(db, session_id, lang=lang, now=now)
+        if listed.current is not None:
+            _record(db, session_id, Mark.END.value, desk_id=desk_id, operator=operator,
+                    now=now, entry_id=listed.current.id)
+        waiting = listed.waiting()
+        if not waiting:
+            raise UserError(NOBODY_WAITS)
+        _record(db, session_id, Mark.START.value, desk_id=desk_id, operator=operator,
+                now=now, entry_id=waiting[0].id)
+    return _entry(db, session_id, waiting[0].id, lang, now)
+
+
+def pause(db: Database, session_id: int, *, resume: bool = False, desk_id: str,
+          operator: str = "", now: datetime | None = None) -> None:
+    """Pause the current speaker's time (or, with ``resume``, let it run again)."""
+    now = now or datetime.now(UTC)
+    with atomic(db):
+        current = speaker_list(db, session_id, now=now).current
+        if current is None:
+            raise UserError(NOBODY_SPEAKS)
+        _record(db, session_id, (Mark.RESUME if resume else Mark.PAUSE).value,
+                desk_id=desk_id, operator=operator, now=now, entry_id=current.id)
+
+
+def move(db: Database, session_id: int, entry_id: int, position: int, reason: str, *,
+         desk_id: str, operator: str = "", now: datetime | None = None) -> None:
+    """Put a waiting entry at ``position`` among those waiting (1: next), with a reason."""
+    if not reason.strip():
+        raise UserError(NEED_REASON)
+    with atomic(db):
+        _waiting(db, session_id, entry_id)
+        _record(db, session_id, "move", desk_id=desk_id, operator=operator,
+                now=now or datetime.now(UTC), entry_id=entry_id, position=max(1, position),
+                reason=reason.strip())
+
+
+def withdraw(db: Database, session_id: int, entry_id: int, *, desk_id: str,
+             operator: str = "", now: datetime | None = None) -> None:
+    with atomic(db):
+        _waiting(db, session_id, entry_id)
+        _record(db, session_id, "withdraw", desk_id=desk_id, operator=operator,
+                now=now or datetime.now(UTC), entry_id=entry_id)
+
+
+def _waiting(db: Database, session_id: int, entry_id: int) -> Listed:
+    found = next((e for e in speaker_list(db, session_id).waiting() if e.id == entry_id), None)
+    if found is None:
+        raise UserError(NO_ENTRY, id=entry_id)
+    return found
+
+
+__all__ = ["Listed", "Refused", "SpeakerList", "close", "end", "inscribe",
+           "move", "next_speaker", "pause", "reopen", "speaker_list", "withdraw"]

@@ -1,0 +1,88 @@
+"""The list of speakers in the database: inscriptions and the append-only events that
+happen to them and to the list (its state is derived from them, never overwritten)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.model import DelegationType, ProtocolRank
+from bsm_desk.domain.speakers import EntryKind
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    id: int
+    session_id: int
+    delegate_id: int
+    kind: EntryKind
+    language: str
+    inscribed_at: datetime
+    override_reason: str
+    # Of the delegate, for ordering and showing:
+    name: str
+    delegation_id: int
+    delegation: str
+    delegation_type: DelegationType
+    observer: bool
+    rank: ProtocolRank
+
+
+@dataclass(frozen=True)
+class Event:
+    entry_id: int | None
+    what: str  # start pause resume end withdraw move close reopen
+    position: int | None
+    reason: str
+    at: datetime
+
+
+def add_entry(db: Database, *, session_id: int, delegate_id: int, kind: EntryKind,
+              language: str, at: datetime, override_reason: str, desk_id: str,
+              operator: str) -> int:
+    cursor = db.execute(
+        "INSERT INTO speaker_entry (uuid, session_id, delegate_id, kind, language,"
+        " inscribed_at, override_reason, desk_id, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [str(uuid.uuid4()), session_id, delegate_id, kind.value, language, at.isoformat(),
+         override_reason, desk_id, operator])
+    return int(cursor.lastrowid or 0)
+
+
+def add_event(db: Database, *, session_id: int, what: str, at: datetime, desk_id: str,
+              operator: str = "", entry_id: int | None = None, position: int | None = None,
+              reason: str = "") -> None:
+    db.execute(
+        "INSERT INTO speaker_event (uuid, session_id, entry_id, what, position, reason, at,"
+        " desk_id, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [str(uuid.uuid4()), session_id, entry_id, what, position, reason, at.isoformat(),
+         desk_id, operator])
+
+
+def entries(db: Database, session_id: int, lang: str = "en") -> list[StoredEntry]:
+    rows = db.execute(
+        "SELECT e.id, e.session_id, e.delegate_id, e.kind, e.language, e.inscribed_at,"
+        " e.override_reason, d.family_name, d.given_name, d.family_name_cyr,"
+        " d.given_name_cyr, g.id, g.name_en, g.name_ru, g.type, c.code = 'observer',"
+        " d.protocol_rank"
+        " FROM speaker_entry e JOIN delegate d ON d.id = e.delegate_id"
+        " JOIN delegation g ON g.id = d.delegation_id JOIN category c ON c.id = d.category_id"
+        " WHERE e.session_id = ? ORDER BY e.id", [session_id]).fetchall()
+    found = []
+    for r in rows:
+        latin = f"{r[7].upper()} {r[8]}".strip()
+        cyrillic = f"{r[9]} {r[10]}".strip()
+        found.append(StoredEntry(
+            r[0], r[1], r[2], EntryKind(r[3]), r[4], datetime.fromisoformat(r[5]), r[6],
+            cyrillic if lang == "ru" and cyrillic else latin, r[11],
+            (r[13] or r[12]) if lang == "ru" else (r[12] or r[13]), DelegationType(r[14]),
+            bool(r[15]), ProtocolRank(r[16])))
+    return found
+
+
+def events(db: Database, session_id: int) -> list[Event]:
+    return [Event(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4])) for r in db.execute(
+        "SELECT entry_id, what, position, reason, at FROM speaker_event WHERE session_id = ?"
+        " ORDER BY id", [session_id]).fetchall()]

@@ -1,0 +1,140 @@
+"""The list of speakers on the demo: refusals and overrides, the order, running it, and
+a desk that restarts mid-statement."""
+
+from __future__ import annotations
+
+import json
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bsm_desk.cli import main
+from bsm_desk.domain.checkin import Checkpoint
+from bsm_desk.domain.model import SessionKind
+from bsm_desk.domain.speakers import EntryKind, EntryStatus
+from bsm_desk.services import speakers
+from bsm_desk.services.checkin import Desk
+from bsm_desk.store import connect
+from bsm_desk.store import sessions as session_store
+from tests.conftest import DESK
+
+T = datetime(2022, 10, 18, 10, 5, tzinfo=UTC)  # 15:05 in Dushanbe, the first thematic
+
+
+@pytest.fixture
+def db(demo_copy: Path):
+    database = connect(demo_copy)
+    yield database
+    database.close()
+
+
+def thematic(db) -> int:
+    return next(s.id for s in session_store.list_sessions(db)
+                if s.kind is SessionKind.THEMATIC)
+
+
+def heads(db, count: int) -> list[int]:
+    """Heads of delegation of different Member States."""
+    rows = db.execute(
+        "SELECT d.id FROM delegate d JOIN category c ON c.id = d.category_id"
+        " JOIN delegation g ON g.id = d.delegation_id WHERE c.code = 'hod'"
+        " AND g.type = 'member_state' AND d.status != 'cancelled' ORDER BY d.id").fetchall()
+    return [r[0] for r in rows[:count]]
+
+
+def check_in(db, ids: list[int]) -> None:
+    desk = Desk.open(db, Checkpoint.entrance_id(T.date()), desk_id=DESK)
+    for delegate_id in ids:
+        desk.admit(delegate_id, now=T - timedelta(hours=5))
+
+
+def test_not_checked_in_is_refused_unless_the_chair_overrides(db) -> None:
+    session = thematic(db)
+    first = heads(db, 1)[0]
+    with pytest.raises(speakers.Refused, match="not been checked in"):
+        speakers.inscribe(db, session, first, desk_id=DESK, now=T)
+    entry = speakers.inscribe(db, session, first, override="arrived through the VIP door",
+                              desk_id=DESK, now=T)
+    assert entry.override_reason == "arrived through the VIP door"
+    assert entry.status is EntryStatus.WAITING and entry.position == 1
+
+
+def test_order_limits_and_running_the_list(db) -> None:
+    session = thematic(db)
+    a, b, c = heads(db, 3)
+    check_in(db, [a, b, c])
+    for minute, person in enumerate((a, b)):
+        speakers.inscribe(db, session, person, desk_id=DESK, now=T + timedelta(minutes=minute))
+    with pytest.raises(speakers.Refused, match="already has a statement"):
+        speakers.inscribe(db, session, a, desk_id=DESK, now=T + timedelta(minutes=3))
+    point = speakers.inscribe(db, session, c, kind=EntryKind.POINT_OF_ORDER, desk_id=DESK,
+                              now=T + timedelta(minutes=4))
+    listed = speakers.speaker_list(db, session, now=T + timedelta(minutes=5))
+    assert listed.waiting()[0].id == point.id  # a point of order goes first
+    started = speakers.next_speaker(db, session, desk_id=DESK, now=T + timedelta(minutes=5))
+    assert started.id == point.id and started.limit_s == 120
+    speakers.close(db, session, desk_id=DESK, now=T + timedelta(minutes=6))
+    with pytest.raises(speakers.Refused, match="closed at 15:11"):
+        speakers.inscribe(db, session, c, desk_id=DESK, now=T + timedelta(minutes=7))
+    reply = speakers.inscribe(db, session, a, kind=EntryKind.REPLY, desk_id=DESK,
+                              now=T + timedelta(minutes=7))
+    second = speakers.inscribe(db, session, a, kind=EntryKind.REPLY, desk_id=DESK,
+                               now=T + timedelta(minutes=8))
+    with pytest.raises(speakers.Refused, match="two rights of reply"):
+        speakers.inscribe(db, session, a, kind=EntryKind.REPLY, desk_id=DESK,
+                          now=T + timedelta(minutes=9))
+    limits = {e.id: e.limit_s for e in speakers.speaker_list(db, session).entries}
+    assert (limits[reply.id], limits[second.id]) == (600, 300)
+    waiting = speakers.speaker_list(db, session).waiting()
+    assert [e.kind for e in waiting] == [EntryKind.STATEMENT, EntryKind.STATEMENT,
+                                         EntryKind.REPLY, EntryKind.REPLY]
+    speakers.move(db, session, waiting[1].id, 1, "the minister must leave early",
+                  desk_id=DESK)
+    assert speakers.speaker_list(db, session).waiting()[0].id == waiting[1].id
+    speakers.withdraw(db, session, second.id, desk_id=DESK)
+    statuses = {e.id: e.status for e in speakers.speaker_list(db, session).entries}
+    assert statuses[second.id] is EntryStatus.WITHDRAWN and statuses[point.id] is \
+        EntryStatus.SPEAKING
+
+
+def test_a_desk_that_restarts_mid_statement_shows_the_time_spoken(demo_copy: Path) -> None:
+    with closing(connect(demo_copy)) as db:
+        session = thematic(db)
+        person = heads(db, 1)[0]
+        check_in(db, [person])
+        speakers.inscribe(db, session, person, desk_id=DESK, now=T)
+        speakers.next_speaker(db, session, desk_id=DESK, now=T + timedelta(seconds=10))
+        speakers.pause(db, session, desk_id=DESK, now=T + timedelta(seconds=70))
+        speakers.pause(db, session, resume=True, desk_id=DESK, now=T + timedelta(seconds=100))
+    # The desk died here; another process opens the file.
+    with closing(connect(demo_copy)) as db:
+        current = speakers.speaker_list(db, session, now=T + timedelta(seconds=130)).current
+        assert current is not None and current.spoken_seconds == 90
+        assert current.limit_s == 300  # a thematic session: five minutes
+
+
+def test_the_speakers_command(demo_copy: Path, capsys) -> None:
+    with closing(connect(demo_copy)) as db:
+        session = thematic(db)
+        a, b = heads(db, 2)
+        check_in(db, [a])
+    base = ["speakers", "--db", str(demo_copy), "--session", str(session)]
+    assert main([*base, "add", str(b)]) == 1  # not checked in: refused, one line
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not been checked in" in err
+    assert main([*base, "add", str(a), "--language", "ru", "--json"]) == 0
+    added = json.loads(capsys.readouterr().out)
+    assert set(added) >= {"id", "position"} and added["position"] == 1
+    assert main([*base, "next", "--json"]) == 0
+    capsys.readouterr()
+    assert main([*base, "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert set(rows[0]) >= {"id", "position", "delegate_id", "name", "delegation", "kind",
+                            "protocol_rank", "language", "status", "inscribed_at",
+                            "started_at", "ended_at", "spoken_seconds"}
+    assert (rows[0]["status"], rows[0]["language"]) == ("speaking", "ru")
+    assert main([*base, "end"]) == 0 and main([*base, "close"]) == 0
+    assert main([*base, "move", str(added["id"]), "1", "--reason", "x"]) == 2  # spoken
+    assert main([*base, "withdraw", "999"]) == 2
