@@ -304,7 +304,7 @@
         <translation>&amp;Печать бейджа</translation>
     </message>
     <message>
-        <source>Print the selected delegate&apos;s badge (Ctrl+P)</source>
+        <source>Print the selected delegate's badge (Ctrl+P)</source>
         <translation>Напечатать бейдж выбранного участника (Ctrl+P)</translation>
     </message>
     <message>
@@ -517,7 +517,7 @@
         <translation>Отменить последнюю отметку</translation>
     </message>
     <message>
-        <source>Why is this desk&apos;s last check-in here taken back?</source>
+        <source>Why is this desk's last check-in here taken back?</source>
         <translation>Почему отменяется последняя отметка этой стойки в этом пункте?</translation>
     </message>
     <message>
@@ -1902,7 +1902,7 @@ A .sqlite file from another desk or a backup</source>
         <translation>Докладчик участвует в двух заседаниях одновременно.</translation>
     </message>
     <message>
-        <source>Outside the venue&apos;s opening hours.</source>
+        <source>Outside the venue's opening hours.</source>
         <translation>Вне часов работы площадки.</translation>
     </message>
     <message>
@@ -2399,7 +2399,7 @@ A .sqlite file from another desk or a backup</source>
 <context>
     <name>Speakers</name>
     <message>
-        <source>{name} has not been checked in today (at the entrance or at this session&apos;s door).</source>
+        <source>{name} has not been checked in today (at the entrance or at this session's door).</source>
         <translation>{name} сегодня не отмечен(а) на проходе (на входе или у дверей этого заседания).</translation>
     </message>
     <message>
@@ -2426,7 +2426,7 @@ A .sqlite file from another desk or a backup</source>
         <translation>Удалить (Del; Ctrl+Z вернёт)</translation>
     </message>
     <message>
-        <source>No rooms yet: add the venue&apos;s rooms with “Rooms and hours…” to build the programme.</source>
+        <source>No rooms yet: add the venue's rooms with “Rooms and hours…” to build the programme.</source>
         <translation>Залов пока нет: добавьте залы площадки в разделе «Залы и часы…», чтобы составить программу.</translation>
     </message>
 </context>
@@ -2529,7 +2529,7 @@ A .sqlite file from another desk or a backup</source>
         <translation>Число участников должно быть от 0 до {most}.</translation>
     </message>
     <message>
-        <source>{path} is an empty file, not an event database. Open the event&apos;s own file, or create one (New event, or bsm-desk demo).</source>
+        <source>{path} is an empty file, not an event database. Open the event's own file, or create one (New event, or bsm-desk demo).</source>
         <translation>{path} — пустой файл, а не база данных мероприятия. Откройте файл самого мероприятия или создайте его (Новое мероприятие или bsm-desk demo).</translation>
     </message>
     <message>
@@ -2763,6 +2763,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Say why the entry is moved (--reason).</source>
         <translation>Укажите, почему запись перемещена (--reason).</translation>
+    </message>
+    <message>
+        <source>{file}: write the speakers' record as .pdf or .xlsx.</source>
+        <translation>{file}: запись ораторов сохраняется в формате .pdf или .xlsx.</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,8 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
 
     if args.report == "programme":
         return _export_programme(args, translate)
+    if args.report == "speakers":
+        return _export_speakers(args, settings, translate)
     lang = getattr(args, "report_lang", None) or config.ui_language(settings)
     suffix = args.out.suffix.lower()
     kinds = {"attendance": (".xlsx", ".csv"), "participants": (".pdf", ".xlsx")}[args.report]
@@ -63,6 +65,18 @@ def _export_programme(args: argparse.Namespace, translate: Translate) -> int:
     return 0
 
 
+def _export_speakers(args: argparse.Namespace, settings: config.Settings,
+                     translate: Translate) -> int:
+    from bsm_desk.services.speakers import export as speakers_export
+    from bsm_desk.store import connect
+
+    lang = getattr(args, "report_lang", None) or config.ui_language(settings)
+    with closing(connect(args.db)) as db:
+        path = speakers_export.write(db, args.out, session_id=args.session, lang=lang)
+    print(translate("Cli", "Written: {path}").format(path=path))
+    return 0
+
+
 def add_commands(sub: Commands) -> None:
     export = sub.add_parser("export", help="attendance workbook, or the List of Participants",
                             description="Export reports for the organizers.")
@@ -83,7 +97,13 @@ def add_commands(sub: Commands) -> None:
     db_option(programme_export)
     programme_export.add_argument("--out", type=Path, required=True, metavar="FILE|FOLDER",
                                   help="FILE.pdf, FILE.xlsx, or a folder for .ics files")
-    for report in (attendance, participants):
+    speakers = what.add_parser(
+        "speakers", help="the list of speakers and the record of statements (.pdf, .xlsx)",
+        description="Who spoke, for which delegation, kind, language, start and minutes "
+                    "spoken: one session with --session, else every session with a list.")
+    speakers.add_argument("--session", type=int, metavar="ID",
+                          help="one session (default: the whole event)")
+    for report in (attendance, participants, speakers):
         db_option(report)
         report.add_argument("--out", type=Path, required=True, metavar="FILE",
                             help="the file to write (.xlsx, .csv or .pdf)")

@@ -138,3 +138,30 @@ def test_the_speakers_command(demo_copy: Path, capsys) -> None:
     assert main([*base, "end"]) == 0 and main([*base, "close"]) == 0
     assert main([*base, "move", str(added["id"]), "1", "--reason", "x"]) == 2  # spoken
     assert main([*base, "withdraw", "999"]) == 2
+
+
+def test_the_speakers_record_as_pdf_and_workbook(demo_copy: Path, tmp_path: Path,
+                                                 capsys) -> None:
+    import openpyxl
+
+    with closing(connect(demo_copy)) as db:
+        session = thematic(db)
+        a, b = heads(db, 2)
+        check_in(db, [a, b])
+        for person in (a, b):
+            speakers.inscribe(db, session, person, desk_id=DESK, now=T)
+        speakers.next_speaker(db, session, desk_id=DESK, now=T)
+        speakers.next_speaker(db, session, desk_id=DESK, now=T + timedelta(minutes=4))
+    for out, lang in ((tmp_path / "s.pdf", "en"), (tmp_path / "s.xlsx", "ru")):
+        assert main(["export", "speakers", "--db", str(demo_copy), "--session", str(session),
+                     "--out", str(out), "--lang", lang]) == 0
+        assert out.stat().st_size > 1000
+    sheet = openpyxl.load_workbook(tmp_path / "s.xlsx").worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][:2] == ["№", "Оратор"]
+    assert rows[1][5] == "Выступил(а)" and rows[1][7] == 4.0  # four minutes, then the next
+    assert rows[2][5] == "Выступает"
+    assert main(["export", "speakers", "--db", str(demo_copy), "--out",
+                 str(tmp_path / "all.pdf")]) == 0  # the whole event
+    assert main(["export", "speakers", "--db", str(demo_copy), "--out",
+                 str(tmp_path / "x.csv")]) == 2
