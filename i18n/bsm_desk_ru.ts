@@ -1651,6 +1651,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Программа</translation>
     </message>
     <message>
+        <source>Speakers</source>
+        <translation>Ораторы</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2413,6 +2417,113 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{delegation} has used its two rights of reply in this session.</source>
         <translation>Делегация «{delegation}» уже воспользовалась двумя правами на ответ на этом заседании.</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersScreen</name>
+    <message>
+        <source>Nobody is speaking.</source>
+        <translation>Сейчас никто не выступает.</translation>
+    </message>
+    <message>
+        <source>Next: {names}</source>
+        <translation>Далее: {names}</translation>
+    </message>
+    <message>
+        <source>Reopen the list</source>
+        <translation>Открыть список снова</translation>
+    </message>
+    <message>
+        <source>Close the list</source>
+        <translation>Закрыть список</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Отказано</translation>
+    </message>
+    <message>
+        <source>The chair may still accept it. Why? (recorded)</source>
+        <translation>Председатель может всё же разрешить. Причина? (будет записана)</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Ораторы</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Выступление</translation>
+    </message>
+    <message>
+        <source>Point of order</source>
+        <translation>По порядку ведения заседания</translation>
+    </message>
+    <message>
+        <source>Right of reply</source>
+        <translation>Право на ответ</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Speaking</source>
+        <translation>Выступает</translation>
+    </message>
+    <message>
+        <source>Spoke</source>
+        <translation>Выступил(а)</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Снят(а)</translation>
+    </message>
+    <message>
+        <source>Inscribe: type a name, Latin or Cyrillic, Enter</source>
+        <translation>Записать: введите имя латиницей или кириллицей, Enter</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>Other (relay)</source>
+        <translation>Другой (через релей)</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Оратор</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Делегация</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Next (F5)</source>
+        <translation>Следующий (F5)</translation>
+    </message>
+    <message>
+        <source>Pause/Resume (F6)</source>
+        <translation>Пауза/продолжить (F6)</translation>
+    </message>
+    <message>
+        <source>End (F8)</source>
+        <translation>Завершить (F8)</translation>
     </message>
 </context>
 <context>

@@ -38,13 +38,13 @@ from bsm_desk.domain.errors import DatabaseBusy
 from bsm_desk.services import checkin
 from bsm_desk.services.checkin import Desk, Verdict
 from bsm_desk.services.event import Overview
-from bsm_desk.ui.checkin.name_results import NameResults
 from bsm_desk.ui.checkin.side import CheckinSide
 from bsm_desk.ui.checkin.sounds import Sounds
 from bsm_desk.ui.checkin.verdict_panel import VerdictPanel
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
+from bsm_desk.ui.widgets.name_results import NameResults
 
 # A scan waits this long for another program's lock (the window stays responsive), then
 # waits on a timer and tries again, as often as it takes.

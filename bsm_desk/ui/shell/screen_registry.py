@@ -77,6 +77,8 @@ SCREENS: tuple[ScreenSpec, ...] = (
                "bsm_desk.ui.reports.screen:AttendanceScreen"),
     ScreenSpec("programme", QT_TRANSLATE_NOOP("MainWindow", "Programme"),
                "bsm_desk.ui.programme.screen:ProgrammeScreen", refreshes_overview=True),
+    ScreenSpec("speakers", QT_TRANSLATE_NOOP("MainWindow", "Speakers"),
+               "bsm_desk.ui.speakers.screen:SpeakersScreen"),
 )
 NAMES = tuple(spec.name for spec in SCREENS)
 

@@ -1,0 +1,356 @@
+"""The Speakers screen (Ctrl+7): a session's list of speakers, run by the secretariat.
+
+Inscribe by typing a name (Latin or Cyrillic) and Enter; the rules refuse what they
+refuse and the chair may override with a reason. Start / Next (F5), Pause or Resume
+(F6) and End (F8) run the list; the countdown is read from the record and
+advanced by a monotonic clock between reads, so it neither drifts nor jumps.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from bsm_desk import config
+from bsm_desk.domain.speakers import Clock, EntryKind, EntryStatus, countdown
+from bsm_desk.services import speakers
+from bsm_desk.services.event import Overview
+from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.widgets.name_results import NameResults
+
+CLOCK_COLOURS = {Clock.RUNNING: "#1b7f3b", Clock.ENDING: "#b26a00", Clock.OVER: "#c62828",
+                 Clock.NONE: "#37474f"}
+TICK_MS = 200
+
+
+class SpeakersScreen(QWidget):
+    message = Signal(str)
+    changed = Signal()
+
+    def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.db: Database | None = None
+        self._overview: Overview | None = None
+        self.listed: speakers.SpeakerList | None = None
+        # The time spoken as last read, and the monotonic clock then: the countdown runs on.
+        self._read: tuple[float, float, bool] = (0.0, 0.0, False)
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.session = QComboBox()
+        self.session.setMinimumContentsLength(30)
+        self.session.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.session.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self._close_or_reopen)
+        self.name = QLineEdit()
+        self.name.setClearButtonEnabled(True)
+        self.name.textEdited.connect(self._search)
+        self.name.returnPressed.connect(self._inscribe_chosen)
+        self.results = NameResults()
+        self.results.itemClicked.connect(lambda _item: self._inscribe_chosen())
+        self.kind = QComboBox()
+        self.language = QComboBox()
+        for code in ("en", "ru", "other"):
+            self.language.addItem(code, code)
+        self.table = QTableWidget(0, 6)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        # The name takes what is left; the other columns their texts' width, so the
+        # status is never cut off.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.current = QLabel()
+        self.current.setWordWrap(True)
+        font = QFont(self.current.font())
+        font.setPointSize(15)
+        font.setBold(True)
+        self.current.setFont(font)
+        self.clock = QLabel()
+        clock_font = QFont(self.clock.font())
+        clock_font.setPointSize(40)
+        clock_font.setBold(True)
+        self.clock.setFont(clock_font)
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_up = QLabel()
+        self.next_up.setWordWrap(True)
+        self.next_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.end_button = QPushButton()
+        self.next_button.clicked.connect(self.next_speaker)
+        self.pause_button.clicked.connect(self.pause_or_resume)
+        self.end_button.clicked.connect(self.end)
+        # Function keys, as on a chair's console: Ctrl+N, P and E already mean New event,
+        # Print and Edit in the window. They work while this screen is the one shown.
+        for keys, slot in (("F5", self.next_speaker), ("F6", self.pause_or_resume),
+                           ("F8", self.end)):
+            QShortcut(QKeySequence(keys), self, slot)  # a hidden screen's do not fire
+        self.timer = QTimer(self, interval=TICK_MS)
+        self.timer.timeout.connect(self._tick)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(12)
+        top.addWidget(self.session, 1)
+        top.addWidget(self.close_button)
+        add = QHBoxLayout()
+        add.addWidget(self.name, 1)
+        add.addWidget(self.kind)
+        add.addWidget(self.language)
+        left = QVBoxLayout()
+        left.addLayout(add)
+        left.addWidget(self.results)
+        left.addWidget(self.table, 1)
+        controls = QVBoxLayout()  # one under another: the labels are long in Russian
+        for button in (self.next_button, self.pause_button, self.end_button):
+            controls.addWidget(button)
+        side = QVBoxLayout()
+        side.addWidget(self.current)
+        side.addWidget(self.clock)
+        side.addLayout(controls)
+        side.addWidget(self.next_up)
+        side.addStretch(1)
+        panel = QWidget()
+        panel.setLayout(side)
+        panel.setFixedWidth(340)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addSpacing(12)
+        body.addWidget(panel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        i18n.follow_language(self)
+
+    # -- the event --------------------------------------------------------------------
+    def load(self, db: Database, overview: Overview, path: Path | None = None) -> None:
+        self.db, self._overview = db, overview
+        self._fill_sessions()
+
+    def set_overview(self, overview: Overview) -> None:
+        self._overview = overview
+        self._fill_sessions()
+
+    def unload(self) -> None:
+        self.timer.stop()
+        self.db, self._overview, self.listed = None, None, None
+        self.session.clear()
+        self.table.setRowCount(0)
+
+    def _fill_sessions(self) -> None:
+        if self._overview is None:
+            return
+        keep = self.session.currentData()
+        zone = self._overview.event.zone
+        now = datetime.now(UTC)
+        lang = i18n.language()
+        self.session.blockSignals(True)
+        self.session.clear()
+        running = None
+        for s in self._overview.sessions:
+            start = s.starts_at.astimezone(zone)
+            self.session.addItem(f"{start:%d.%m %H:%M} · {s.title(lang)}", s.id)
+            if s.starts_at <= now < s.ends_at:
+                running = s.id
+        index = self.session.findData(keep if keep is not None else running)
+        self.session.setCurrentIndex(max(index, 0))
+        self.session.blockSignals(False)
+        self.refresh()
+
+    # -- reading the list ----------------------------------------------------------------
+    def session_id(self) -> int | None:
+        value = self.session.currentData()
+        return int(value) if value is not None else None
+
+    def refresh(self) -> None:
+        session_id = self.session_id()
+        if self.db is None or session_id is None:
+            return
+        lang = i18n.language()
+        self.listed = speakers.speaker_list(self.db, session_id, lang=lang)
+        self.table.setRowCount(len(self.listed.entries))
+        for row, entry in enumerate(self.listed.entries):
+            values = [str(entry.position), entry.name, entry.delegation,
+                      self._kind_name(entry.kind), entry.language,
+                      self._status_name(entry.status)]
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                self.table.setItem(row, column, item)
+        current = self.listed.current
+        spoken = current.spoken_seconds if current else 0.0
+        running = current is not None and self._running(current.id)
+        self._read = (spoken, time.monotonic(), running)
+        self.current.setText(f"{current.name}\n{current.delegation}" if current else
+                             self.tr("Nobody is speaking."))
+        upcoming = self.listed.waiting()[:3]
+        self.next_up.setText(self.tr("Next: {names}").format(
+            names="; ".join(e.name for e in upcoming)) if upcoming else "")
+        self.close_button.setText(self.tr("Reopen the list") if self.listed.closed_at
+                                  else self.tr("Close the list"))
+        self.pause_button.setEnabled(current is not None)
+        self.end_button.setEnabled(current is not None)
+        self.next_button.setEnabled(bool(upcoming))
+        self._tick()
+        if current is not None:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def _running(self, entry_id: int) -> bool:
+        """Not paused: the last of the entry's marks is a start or a resume."""
+        assert self.db is not None
+        row = self.db.execute(
+            "SELECT what FROM speaker_event WHERE entry_id = ? AND what IN"
+            " ('start', 'pause', 'resume', 'end') ORDER BY id DESC LIMIT 1",
+            [entry_id]).fetchone()
+        return bool(row) and row[0] in ("start", "resume")
+
+    def spoken_now(self) -> float:
+        spoken, read_at, running = self._read
+        return spoken + (time.monotonic() - read_at if running else 0.0)
+
+    def _tick(self) -> None:
+        current = self.listed.current if self.listed else None
+        if current is None:
+            self.clock.setText("")
+            return
+        state, seconds = countdown(current.limit_s, self.spoken_now())
+        # Time left counts down from the full limit (5:00, not 4:59); time over counts up.
+        shown = math.ceil(seconds) if state in (Clock.RUNNING, Clock.ENDING) else int(seconds)
+        minutes, rest = divmod(shown, 60)
+        self.clock.setText(("+" if state is Clock.OVER else "") + f"{minutes}:{rest:02d}")
+        self.clock.setStyleSheet(f"color: {CLOCK_COLOURS[state]};")
+        self.clock.setProperty("state", state.value)
+
+    # -- verbs ------------------------------------------------------------------------
+
+    def _search(self, text: str) -> None:
+        if self.db is None or len(text.strip()) < 2:
+            self.results.setVisible(False)
+            return
+        self.results.fill(self.db, text, i18n.language())
+
+    def _inscribe_chosen(self) -> None:
+        chosen = self.results.chosen()
+        session_id = self.session_id()
+        if chosen is None or self.db is None or session_id is None:
+            return
+        self.inscribe(chosen)
+
+    def inscribe(self, delegate_id: int, override: str = "") -> None:
+        assert self.db is not None
+        session_id = self.session_id()
+        if session_id is None:
+            return
+        try:
+            speakers.inscribe(self.db, session_id, delegate_id,
+                              kind=EntryKind(self.kind.currentData()),
+                              language=str(self.language.currentData()), override=override,
+                              lang=i18n.language(), desk_id=self.settings.desk_id,
+                              operator=self.settings.desk_name)
+        except speakers.Refused as exc:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Refused"), translate_error(exc) + "\n\n" +
+                self.tr("The chair may still accept it. Why? (recorded)"))
+            if ok and reason.strip():
+                self.inscribe(delegate_id, reason.strip())
+            return
+        except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
+            QMessageBox.critical(self, self.tr("Speakers"), translate_error(exc))
+            return
+        self.name.clear()
+        self.results.setVisible(False)
+        self.refresh()
+
+    def _run(self, verb: str) -> None:
+        session_id = self.session_id()
+        if self.db is None or session_id is None:
+            return
+        desk, operator = self.settings.desk_id, self.settings.desk_name
+        try:
+            if verb == "next":
+                speakers.next_speaker(self.db, session_id, desk_id=desk, operator=operator)
+            elif verb == "end":
+                speakers.end(self.db, session_id, desk_id=desk, operator=operator)
+            elif verb in ("pause", "resume"):
+                speakers.pause(self.db, session_id, resume=verb == "resume", desk_id=desk,
+                               operator=operator)
+            elif verb == "close":
+                speakers.close(self.db, session_id, desk_id=desk, operator=operator)
+            else:
+                speakers.reopen(self.db, session_id, desk_id=desk, operator=operator)
+        except Exception as exc:  # noqa: BLE001 - nobody waiting, a locked database…
+            self.message.emit(translate_error(exc))
+        self.refresh()
+
+    def next_speaker(self) -> None:
+        self._run("next")
+
+    def end(self) -> None:
+        self._run("end")
+
+    def pause_or_resume(self) -> None:
+        current = self.listed.current if self.listed else None
+        if current is not None:
+            self._run("pause" if self._running(current.id) else "resume")
+
+    def _close_or_reopen(self) -> None:
+        self._run("reopen" if self.listed and self.listed.closed_at else "close")
+
+    # -- words ------------------------------------------------------------------------
+    def _kind_name(self, kind: EntryKind) -> str:
+        return {EntryKind.STATEMENT: self.tr("Statement"),
+                EntryKind.POINT_OF_ORDER: self.tr("Point of order"),
+                EntryKind.REPLY: self.tr("Right of reply")}[kind]
+
+    def _status_name(self, status: EntryStatus) -> str:
+        return {EntryStatus.WAITING: self.tr("Waiting"), EntryStatus.SPEAKING: self.tr("Speaking"),
+                EntryStatus.DONE: self.tr("Spoke"),
+                EntryStatus.WITHDRAWN: self.tr("Withdrawn")}[status]
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Speakers"))
+        self.name.setPlaceholderText(self.tr("Inscribe: type a name, Latin or Cyrillic, Enter"))
+        keep = self.kind.currentData()
+        self.kind.clear()
+        for kind in EntryKind:
+            self.kind.addItem(self._kind_name(kind), kind.value)
+        self.kind.setCurrentIndex(max(self.kind.findData(keep), 0))
+        self.language.setItemText(0, self.tr("English"))
+        self.language.setItemText(1, self.tr("Russian"))
+        self.language.setItemText(2, self.tr("Other (relay)"))
+        self.table.setHorizontalHeaderLabels([
+            "#", self.tr("Speaker"), self.tr("Delegation"), self.tr("Kind"),
+            self.tr("Language"), self.tr("Status")])
+        self.next_button.setText(self.tr("Next (F5)"))
+        self.pause_button.setText(self.tr("Pause/Resume (F6)"))
+        self.end_button.setText(self.tr("End (F8)"))
+        if self.db is not None:
+            self._fill_sessions()

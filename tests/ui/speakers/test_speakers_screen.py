@@ -1,0 +1,118 @@
+"""The Speakers screen: inscribe by a Cyrillic name, refusals and the chair's override,
+Next and Pause from the keyboard, the countdown's colours, the Russian UI."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QInputDialog
+
+from bsm_desk.domain.checkin import Checkpoint
+from bsm_desk.services import speakers
+from bsm_desk.services.checkin import Desk
+from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.main_window import MainWindow
+from bsm_desk.ui.shell.screen_registry import NAMES
+from tests.conftest import DESK
+
+
+def show_speakers(window: MainWindow, path: Path):
+    window.open_database(path)
+    window.show()
+    window.navigation.setCurrentRow(NAMES.index("speakers"))
+    screen = window.speakers_screen
+    thematic = next(i for i in range(screen.session.count())
+                    if "Thematic" in screen.session.itemText(i))
+    screen.session.setCurrentIndex(thematic)
+    return screen
+
+
+def a_head(db) -> tuple[int, str]:
+    row = db.execute(
+        "SELECT d.id, d.family_name_cyr FROM delegate d JOIN category c ON c.id = d.category_id"
+        " WHERE c.code = 'hod' AND d.status != 'cancelled' AND d.family_name_cyr != ''"
+        " ORDER BY d.id LIMIT 1").fetchone()
+    return row[0], row[1]
+
+
+def type_name(screen, text: str) -> None:
+    screen.name.setText(text)
+    screen.name.textEdited.emit(text)  # what typing does (keyClicks knows no Cyrillic)
+
+
+def test_inscribe_by_a_cyrillic_name_with_the_chair_overriding(window, demo_copy, qtbot,
+                                                              monkeypatch) -> None:
+    screen = show_speakers(window, demo_copy)
+    delegate_id, cyrillic = a_head(window.db)
+    asked: list[str] = []
+
+    def chair(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return "arrived late, seen by the chair", True
+
+    monkeypatch.setattr(QInputDialog, "getText", chair)
+    type_name(screen, cyrillic)
+    assert screen.results.isVisible()
+    chosen = screen.results.chosen()  # the best match for the typed name
+    qtbot.keyClick(screen.name, Qt.Key.Key_Return)
+    assert "not been checked in" in asked[0]  # refused, then overridden
+    assert screen.table.rowCount() == 1
+    entry = screen.listed.entries[0]
+    assert entry.delegate_id == chosen
+    assert window.db.execute("SELECT family_name_cyr FROM delegate WHERE id = ?",
+                             [chosen]).fetchone()[0] == cyrillic
+    assert entry.override_reason == "arrived late, seen by the chair"
+
+
+def test_next_pause_and_the_countdown_colours(window, demo_copy, qtbot) -> None:
+    screen = show_speakers(window, demo_copy)
+    delegate_id, _ = a_head(window.db)
+    Desk.open(window.db, Checkpoint.entrance_id(datetime(2022, 10, 18).date()),
+              desk_id=DESK).admit(delegate_id)
+    session = screen.session_id()
+    # Inscribed "yesterday" by the demo's calendar: the list is the session's.
+    speakers.inscribe(window.db, session, delegate_id, desk_id=DESK,
+                      override="checked in on the first day only")
+    screen.refresh()
+    keys = {shortcut.key().toString(): shortcut for shortcut in screen.findChildren(QShortcut)}
+    assert set(keys) == {"F5", "F6", "F8"}
+    keys["F5"].activated.emit()  # the platform's key dispatch needs an active window
+    assert screen.listed.current is not None
+    assert screen.clock.property("state") == "running" and screen.clock.text() == "5:00"
+    screen._read = (275.0, screen._read[1], True)  # 25 s left
+    screen._tick()
+    assert screen.clock.property("state") == "ending"
+    screen._read = (310.0, screen._read[1], True)
+    screen._tick()
+    assert screen.clock.property("state") == "over" and screen.clock.text().startswith("+0:1")
+    keys["F6"].activated.emit()  # pause
+    assert not screen._read[2]
+    keys["F8"].activated.emit()
+    assert screen.listed.current is None and screen.current.text() == "Nobody is speaking."
+
+
+def test_the_screen_in_russian(window, demo_copy) -> None:
+    screen = show_speakers(window, demo_copy)
+    i18n.manager().set_language("ru")
+    try:
+        assert screen.title.text() == "Ораторы"
+        assert screen.next_button.text().startswith("Следующий")
+        assert screen.kind.itemText(0) == "Выступление"
+    finally:
+        i18n.manager().set_language("en")
+
+
+def test_the_countdown_stands_still_while_paused_and_runs_on_between_reads(
+        window, demo_copy, monkeypatch) -> None:
+    """Between two reads of the record the clock advances by the monotonic clock."""
+    import bsm_desk.ui.speakers.screen as module
+
+    screen = show_speakers(window, demo_copy)
+    monkeypatch.setattr(module.time, "monotonic", lambda: 1000.0)
+    screen._read = (12.0, 990.0, False)
+    assert screen.spoken_now() == 12.0  # paused: as read
+    screen._read = (12.0, 990.0, True)
+    assert screen.spoken_now() == 22.0  # speaking: ten seconds on
