@@ -2525,6 +2525,22 @@ A .sqlite file from another desk or a backup</source>
         <source>End (F8)</source>
         <translation>Завершить (F8)</translation>
     </message>
+    <message>
+        <source>Projector…</source>
+        <translation>Проектор…</translation>
+    </message>
+    <message>
+        <source>The current speaker and the countdown, full screen on the second screen</source>
+        <translation>Текущий оратор и обратный отсчёт на весь второй экран</translation>
+    </message>
+    <message>
+        <source>Booths…</source>
+        <translation>Кабины…</translation>
+    </message>
+    <message>
+        <source>Current and next speakers with their languages, for the interpreters</source>
+        <translation>Текущий и следующие ораторы с языками выступлений — для переводчиков</translation>
+    </message>
 </context>
 <context>
     <name>TimetableEditor</name>

@@ -38,6 +38,7 @@ from bsm_desk.services import speakers
 from bsm_desk.services.event import Overview
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.speakers.displays import BoothsWindow, ProjectorWindow
 from bsm_desk.ui.widgets.name_results import NameResults
 
 CLOCK_COLOURS = {Clock.RUNNING: "#1b7f3b", Clock.ENDING: "#b26a00", Clock.OVER: "#c62828",
@@ -66,6 +67,13 @@ class SpeakersScreen(QWidget):
         self.session.currentIndexChanged.connect(lambda _i: self.refresh())
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self._close_or_reopen)
+        # The room's and the booths' windows, made when first asked for.
+        self.projector: ProjectorWindow | None = None
+        self.booths: BoothsWindow | None = None
+        self.projector_button = QPushButton()
+        self.projector_button.clicked.connect(self.open_projector)
+        self.booths_button = QPushButton()
+        self.booths_button.clicked.connect(self.open_booths)
         self.name = QLineEdit()
         self.name.setClearButtonEnabled(True)
         self.name.textEdited.connect(self._search)
@@ -118,6 +126,8 @@ class SpeakersScreen(QWidget):
         top.addSpacing(12)
         top.addWidget(self.session, 1)
         top.addWidget(self.close_button)
+        top.addWidget(self.projector_button)
+        top.addWidget(self.booths_button)
         add = QHBoxLayout()
         add.addWidget(self.name, 1)
         add.addWidget(self.kind)
@@ -217,6 +227,9 @@ class SpeakersScreen(QWidget):
         self.pause_button.setEnabled(current is not None)
         self.end_button.setEnabled(current is not None)
         self.next_button.setEnabled(bool(upcoming))
+        for window in (self.projector, self.booths):
+            if window is not None:
+                window.show_list(self.listed, self.db)
         self._tick()
         if current is not None:
             self.timer.start()
@@ -240,6 +253,8 @@ class SpeakersScreen(QWidget):
         current = self.listed.current if self.listed else None
         if current is None:
             self.clock.setText("")
+            if self.projector is not None:
+                self.projector.show_clock("", CLOCK_COLOURS[Clock.NONE], "")
             return
         state, seconds = countdown(current.limit_s, self.spoken_now())
         # Time left counts down from the full limit (5:00, not 4:59); time over counts up.
@@ -248,6 +263,21 @@ class SpeakersScreen(QWidget):
         self.clock.setText(("+" if state is Clock.OVER else "") + f"{minutes}:{rest:02d}")
         self.clock.setStyleSheet(f"color: {CLOCK_COLOURS[state]};")
         self.clock.setProperty("state", state.value)
+        if self.projector is not None:
+            self.projector.show_clock(self.clock.text(), CLOCK_COLOURS[state], state.value)
+
+    # -- the room and the booths -----------------------------------------------------
+    def open_projector(self) -> None:
+        if self.projector is None:
+            self.projector = ProjectorWindow(self)
+        self.projector.open_on_the_second_screen()
+        self.refresh()
+
+    def open_booths(self) -> None:
+        if self.booths is None:
+            self.booths = BoothsWindow(self)
+        self.booths.show()
+        self.refresh()
 
     # -- verbs ------------------------------------------------------------------------
 
@@ -352,5 +382,11 @@ class SpeakersScreen(QWidget):
         self.next_button.setText(self.tr("Next (F5)"))
         self.pause_button.setText(self.tr("Pause/Resume (F6)"))
         self.end_button.setText(self.tr("End (F8)"))
+        self.projector_button.setText(self.tr("Projector…"))
+        self.projector_button.setToolTip(self.tr("The current speaker and the countdown, full "
+                                                 "screen on the second screen"))
+        self.booths_button.setText(self.tr("Booths…"))
+        self.booths_button.setToolTip(self.tr("Current and next speakers with their "
+                                              "languages, for the interpreters"))
         if self.db is not None:
             self._fill_sessions()

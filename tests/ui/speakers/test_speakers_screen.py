@@ -116,3 +116,26 @@ def test_the_countdown_stands_still_while_paused_and_runs_on_between_reads(
     assert screen.spoken_now() == 12.0  # paused: as read
     screen._read = (12.0, 990.0, True)
     assert screen.spoken_now() == 22.0  # speaking: ten seconds on
+
+
+def test_the_projector_and_the_booths_follow_the_chair(window, demo_copy, qtbot) -> None:
+    screen = show_speakers(window, demo_copy)
+    delegate_id, cyrillic = a_head(window.db)
+    session = screen.session_id()
+    speakers.inscribe(window.db, session, delegate_id, language="other", desk_id=DESK,
+                      override="test")
+    screen.open_projector()
+    screen.open_booths()
+    qtbot.addWidget(screen.projector)
+    qtbot.addWidget(screen.booths)
+    assert screen.projector.isFullScreen()
+    assert "Next · Далее" in screen.projector.next_up.text()
+    assert "RELAY" in screen.booths.next_up.text()
+    screen.next_speaker()  # the chair calls the speaker: both windows follow at once
+    assert cyrillic in screen.projector.name.text()
+    assert screen.projector.clock.text() == screen.clock.text() != ""
+    assert screen.projector.clock.property("state") == "running"
+    assert "Now · Сейчас" in screen.booths.current.text() and "RELAY" in \
+        screen.booths.current.text()
+    screen.end()
+    assert screen.projector.name.text() == "" and screen.projector.clock.text() == ""

@@ -1,0 +1,126 @@
+"""What the room and the booths see of the list of speakers: two windows that follow the
+Speakers screen at once (they are fed by its signals, not by a timer of their own).
+
+The projector shows the current speaker's name and delegation in English and Russian,
+the countdown in its colours, and who is next; it opens full screen on the second screen
+(the one chosen last time, remembered). The booths window shows the current and next
+speakers with the language each will speak, and marks where relay is needed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from bsm_desk.services.speakers import Listed, SpeakerList
+from bsm_desk.ui.shell.state import window_settings
+
+SCREEN_KEY = "speakers/projector_screen"
+LANGUAGE_NAMES = {"en": ("English", "английский"), "ru": ("Russian", "русский"),
+                  "other": ("another language — relay", "другой язык — релей")}
+
+
+def both_names(db: Database | None, entry: Listed) -> tuple[str, str]:
+    """(the name in Latin · in Cyrillic, the delegation in English · in Russian)."""
+    if db is None:
+        return entry.name, entry.delegation
+    row = db.execute(
+        "SELECT d.family_name, d.given_name, d.family_name_cyr, d.given_name_cyr,"
+        " g.name_en, g.name_ru FROM delegate d JOIN delegation g ON g.id = d.delegation_id"
+        " WHERE d.id = ?", [entry.delegate_id]).fetchone()
+    if row is None:
+        return entry.name, entry.delegation
+    latin = f"{row[0].upper()} {row[1]}".strip()
+    cyrillic = f"{row[2]} {row[3]}".strip()
+    names = f"{latin} · {cyrillic}" if cyrillic else latin
+    delegation = " · ".join(x for x in dict.fromkeys((row[4], row[5])) if x)
+    return names, delegation
+
+
+def _label(size: int, bold: bool = False) -> QLabel:
+    label = QLabel()
+    font = QFont(label.font())
+    font.setPointSize(size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+class ProjectorWindow(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setStyleSheet("QWidget { background: #101418; color: white; }")
+        self.name = _label(44, bold=True)
+        self.delegation = _label(28)
+        self.clock = _label(120, bold=True)
+        self.next_up = _label(20)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 40, 60, 40)
+        layout.addStretch(1)
+        for widget in (self.name, self.delegation, self.clock, self.next_up):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.setWindowTitle("BSM Desk — Speakers")
+
+    def show_list(self, listed: SpeakerList, db: Database | None) -> None:
+        current = listed.current
+        if current is None:
+            self.name.setText("")
+            self.delegation.setText("")
+            self.clock.setText("")
+        else:
+            self.name.setText(both_names(db, current)[0])
+            self.delegation.setText(both_names(db, current)[1])
+        upcoming = listed.waiting()[:3]
+        self.next_up.setText(("Next · Далее: " + "; ".join(e.name for e in upcoming))
+                             if upcoming else "")
+
+    def show_clock(self, text: str, colour: str, state: str) -> None:
+        self.clock.setText(text)
+        self.clock.setStyleSheet(f"color: {colour};")
+        self.clock.setProperty("state", state)
+
+    def open_on_the_second_screen(self) -> None:
+        """Full screen on the screen chosen last time, else on the second one."""
+        screens = QGuiApplication.screens()
+        wanted = str(window_settings().value(SCREEN_KEY, ""))
+        screen = next((s for s in screens if s.name() == wanted),
+                      screens[1] if len(screens) > 1 else screens[0])
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        window_settings().setValue(SCREEN_KEY, screen.name())
+
+
+class BoothsWindow(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.current = _label(20, bold=True)
+        self.next_up = QLabel()
+        self.next_up.setWordWrap(True)
+        font = QFont(self.next_up.font())
+        font.setPointSize(14)
+        self.next_up.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.current)
+        layout.addWidget(self.next_up, 1)
+        self.setWindowTitle("BSM Desk — Booths · Кабины")
+        self.resize(720, 420)
+
+    def line(self, db: Database | None, entry: Listed) -> str:
+        names, delegation = both_names(db, entry)
+        english, russian = LANGUAGE_NAMES.get(entry.language, (entry.language,) * 2)
+        relay = "  ⚠ RELAY · РЕЛЕЙ" if entry.language == "other" else ""
+        return f"{names} — {delegation} — {english} · {russian}{relay}"
+
+    def show_list(self, listed: SpeakerList, db: Database | None) -> None:
+        current = listed.current
+        self.current.setText(("Now · Сейчас: " + self.line(db, current)) if current
+                             else "—")
+        self.next_up.setText("\n".join(
+            f"{index}. {self.line(db, entry)}"
+            for index, entry in enumerate(listed.waiting()[:5], start=1)))
