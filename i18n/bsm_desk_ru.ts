@@ -304,7 +304,7 @@
         <translation>&amp;Печать бейджа</translation>
     </message>
     <message>
-        <source>Print the selected delegate's badge (Ctrl+P)</source>
+        <source>Print the selected delegate&apos;s badge (Ctrl+P)</source>
         <translation>Напечатать бейдж выбранного участника (Ctrl+P)</translation>
     </message>
     <message>
@@ -517,7 +517,7 @@
         <translation>Отменить последнюю отметку</translation>
     </message>
     <message>
-        <source>Why is this desk's last check-in here taken back?</source>
+        <source>Why is this desk&apos;s last check-in here taken back?</source>
         <translation>Почему отменяется последняя отметка этой стойки в этом пункте?</translation>
     </message>
     <message>
@@ -1906,7 +1906,7 @@ A .sqlite file from another desk or a backup</source>
         <translation>Докладчик участвует в двух заседаниях одновременно.</translation>
     </message>
     <message>
-        <source>Outside the venue's opening hours.</source>
+        <source>Outside the venue&apos;s opening hours.</source>
         <translation>Вне часов работы площадки.</translation>
     </message>
     <message>
@@ -2403,7 +2403,7 @@ A .sqlite file from another desk or a backup</source>
 <context>
     <name>Speakers</name>
     <message>
-        <source>{name} has not been checked in today (at the entrance or at this session's door).</source>
+        <source>{name} has not been checked in today (at the entrance or at this session&apos;s door).</source>
         <translation>{name} сегодня не отмечен(а) на проходе (на входе или у дверей этого заседания).</translation>
     </message>
     <message>
@@ -2448,6 +2448,22 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Speakers</source>
         <translation>Ораторы</translation>
+    </message>
+    <message>
+        <source>Choose the speaker in the list first.</source>
+        <translation>Сначала выберите выступающего в списке.</translation>
+    </message>
+    <message>
+        <source>The text of the statement</source>
+        <translation>Текст выступления</translation>
+    </message>
+    <message>
+        <source>Statements (*.pdf *.docx *.txt)</source>
+        <translation>Выступления (*.pdf *.docx *.txt)</translation>
+    </message>
+    <message>
+        <source>{file} is with the booths.</source>
+        <translation>{file} передан в кабины переводчиков.</translation>
     </message>
     <message>
         <source>Statement</source>
@@ -2534,6 +2550,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>Текущий оратор и обратный отсчёт на весь второй экран</translation>
     </message>
     <message>
+        <source>Hand in the text…</source>
+        <translation>Передать текст…</translation>
+    </message>
+    <message>
+        <source>The written statement of the selected speaker (PDF, Word or text), for the interpreters</source>
+        <translation>Письменный текст выступления выбранного оратора (PDF, Word или текст) для переводчиков</translation>
+    </message>
+    <message>
         <source>Booths…</source>
         <translation>Кабины…</translation>
     </message>
@@ -2553,7 +2577,7 @@ A .sqlite file from another desk or a backup</source>
         <translation>Удалить (Del; Ctrl+Z вернёт)</translation>
     </message>
     <message>
-        <source>No rooms yet: add the venue's rooms with “Rooms and hours…” to build the programme.</source>
+        <source>No rooms yet: add the venue&apos;s rooms with “Rooms and hours…” to build the programme.</source>
         <translation>Залов пока нет: добавьте залы площадки в разделе «Залы и часы…», чтобы составить программу.</translation>
     </message>
 </context>
@@ -2656,7 +2680,7 @@ A .sqlite file from another desk or a backup</source>
         <translation>Число участников должно быть от 0 до {most}.</translation>
     </message>
     <message>
-        <source>{path} is an empty file, not an event database. Open the event's own file, or create one (New event, or bsm-desk demo).</source>
+        <source>{path} is an empty file, not an event database. Open the event&apos;s own file, or create one (New event, or bsm-desk demo).</source>
         <translation>{path} — пустой файл, а не база данных мероприятия. Откройте файл самого мероприятия или создайте его (Новое мероприятие или bsm-desk demo).</translation>
     </message>
     <message>
@@ -2892,7 +2916,23 @@ A .sqlite file from another desk or a backup</source>
         <translation>Укажите, почему запись перемещена (--reason).</translation>
     </message>
     <message>
-        <source>{file}: write the speakers' record as .pdf or .xlsx.</source>
+        <source>{file}: a statement&apos;s text is a PDF, a Word (.docx) or a plain text file.</source>
+        <translation>{file}: текст выступления должен быть файлом PDF, Word (.docx) или простым текстом.</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; a statement&apos;s text may be {limit} MB at most.</source>
+        <translation>{file} занимает {size} МБ; текст выступления может быть не больше {limit} МБ.</translation>
+    </message>
+    <message>
+        <source>{file} is empty.</source>
+        <translation>{file} пуст.</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {reason}</source>
+        <translation>Не удаётся прочитать {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: write the speakers&apos; record as .pdf or .xlsx.</source>
         <translation>{file}: запись ораторов сохраняется в формате .pdf или .xlsx.</translation>
     </message>
 </context>

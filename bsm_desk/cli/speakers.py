@@ -58,6 +58,9 @@ def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Tr
                           desk_id=desk, operator=operator)
         elif action == "withdraw":
             speakers.withdraw(db, session, args.entry_id, desk_id=desk, operator=operator)
+        elif action == "text":
+            print(speakers.hand_in_text(db, session, args.entry_id, args.file, desk_id=desk,
+                                        operator=operator))
     return 0
 
 
@@ -105,4 +108,8 @@ def add_commands(sub: Commands) -> None:
     move.add_argument("--reason", required=True, metavar="TEXT", help="why (recorded)")
     withdraw = actions.add_parser("withdraw", help="take a waiting entry off the list")
     withdraw.add_argument("entry_id", type=int, metavar="ENTRY_ID")
+    text = actions.add_parser("text", help="hand in the text of a statement for the "
+                                           "interpreters (PDF, DOCX or TXT, 20 MB at most)")
+    text.add_argument("entry_id", type=int, metavar="ENTRY_ID")
+    text.add_argument("file", metavar="FILE")
     speakers.set_defaults(handler=_speakers)

@@ -381,6 +381,19 @@ def _v13_speakers(db: Database) -> None:
         db.execute(statement)
 
 
+def _v14_speaker_texts(db: Database) -> None:
+    """The written text of a statement, handed to the interpreters: kept in the event
+    file, so it travels with it to every desk and booth."""
+    db.execute("""CREATE TABLE speaker_text (
+        entry_id INTEGER PRIMARY KEY REFERENCES speaker_entry(id),
+        file_name TEXT NOT NULL,
+        content BLOB NOT NULL,
+        at TEXT NOT NULL,
+        desk_id TEXT NOT NULL,
+        operator TEXT NOT NULL DEFAULT ''
+    )""")
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -395,5 +408,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (11, _v11_session_times_in_utc),
     (12, _v12_protocol_rank),
     (13, _v13_speakers),
+    (14, _v14_speaker_texts),
 ]
 LATEST = STEPS[-1][0]

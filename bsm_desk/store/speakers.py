@@ -86,3 +86,24 @@ def events(db: Database, session_id: int) -> list[Event]:
     return [Event(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4])) for r in db.execute(
         "SELECT entry_id, what, position, reason, at FROM speaker_event WHERE session_id = ?"
         " ORDER BY id", [session_id]).fetchall()]
+
+
+def set_text(db: Database, entry_id: int, file_name: str, content: bytes, *, at: datetime,
+             desk_id: str, operator: str) -> None:
+    """The statement's text (a newer one replaces the older: the interpreters need the
+    text as handed in last)."""
+    db.execute("INSERT OR REPLACE INTO speaker_text (entry_id, file_name, content, at, desk_id,"
+               " operator) VALUES (?, ?, ?, ?, ?, ?)",
+               [entry_id, file_name, content, at.isoformat(), desk_id, operator])
+
+
+def text(db: Database, entry_id: int) -> tuple[str, bytes] | None:
+    row = db.execute("SELECT file_name, content FROM speaker_text WHERE entry_id = ?",
+                     [entry_id]).fetchone()
+    return (str(row[0]), bytes(row[1])) if row else None
+
+
+def with_text(db: Database, session_id: int) -> set[int]:
+    return {r[0] for r in db.execute(
+        "SELECT t.entry_id FROM speaker_text t JOIN speaker_entry e ON e.id = t.entry_id"
+        " WHERE e.session_id = ?", [session_id]).fetchall()}

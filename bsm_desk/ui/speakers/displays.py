@@ -4,17 +4,21 @@ Speakers screen at once (they are fed by its signals, not by a timer of their ow
 The projector shows the current speaker's name and delegation in English and Russian,
 the countdown in its colours, and who is next; it opens full screen on the second screen
 (the one chosen last time, remembered). The booths window shows the current and next
-speakers with the language each will speak, and marks where relay is needed.
+speakers with the language each will speak, marks where relay is needed and where the
+statement's text has been handed in, and opens the current speaker's text.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from bsm_desk.services.speakers import Listed, SpeakerList
+from bsm_desk.services.speakers import Listed, SpeakerList, entries_with_text, text_of
 from bsm_desk.ui.shell.state import window_settings
 
 SCREEN_KEY = "speakers/projector_screen"
@@ -105,9 +109,17 @@ class BoothsWindow(QWidget):
         font = QFont(self.next_up.font())
         font.setPointSize(14)
         self.next_up.setFont(font)
+        self.open_button = QPushButton("Open the current statement's text · "
+                                       "Открыть текст текущего выступления")
+        self.open_button.clicked.connect(self.open_text)
+        self.open_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.current)
         layout.addWidget(self.next_up, 1)
+        layout.addWidget(self.open_button)
+        self.db: Database | None = None
+        self.current_id: int | None = None
+        self.with_text: set[int] = set()
         self.setWindowTitle("BSM Desk — Booths · Кабины")
         self.resize(720, 420)
 
@@ -115,12 +127,34 @@ class BoothsWindow(QWidget):
         names, delegation = both_names(db, entry)
         english, russian = LANGUAGE_NAMES.get(entry.language, (entry.language,) * 2)
         relay = "  ⚠ RELAY · РЕЛЕЙ" if entry.language == "other" else ""
-        return f"{names} — {delegation} — {english} · {russian}{relay}"
+        text = "  ✎ TEXT · ТЕКСТ" if entry.id in self.with_text else ""
+        return f"{names} — {delegation} — {english} · {russian}{relay}{text}"
 
     def show_list(self, listed: SpeakerList, db: Database | None) -> None:
         current = listed.current
+        self.db = db
+        session_id = listed.session.id
+        self.with_text = (entries_with_text(db, session_id)
+                          if db is not None and session_id is not None else set())
+        self.current_id = current.id if current else None
+        self.open_button.setEnabled(current is not None and current.id in self.with_text)
         self.current.setText(("Now · Сейчас: " + self.line(db, current)) if current
                              else "—")
         self.next_up.setText("\n".join(
             f"{index}. {self.line(db, entry)}"
             for index, entry in enumerate(listed.waiting()[:5], start=1)))
+
+    def open_text(self) -> Path | None:
+        """Write the current statement's text to a private temporary folder and open it in
+        the system's viewer; returns where it was written."""
+        if self.db is None or self.current_id is None:
+            return None
+        found = text_of(self.db, self.current_id)
+        if found is None:
+            return None
+        name, content = found
+        # Only the last part of the name is kept: a name like "../x" stays in the folder.
+        path = Path(tempfile.mkdtemp(prefix="bsm-desk-text-")) / Path(name).name
+        path.write_bytes(content)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -74,6 +75,8 @@ class SpeakersScreen(QWidget):
         self.projector_button.clicked.connect(self.open_projector)
         self.booths_button = QPushButton()
         self.booths_button.clicked.connect(self.open_booths)
+        self.text_button = QPushButton()
+        self.text_button.clicked.connect(lambda: self.hand_in_text())
         self.name = QLineEdit()
         self.name.setClearButtonEnabled(True)
         self.name.textEdited.connect(self._search)
@@ -136,6 +139,10 @@ class SpeakersScreen(QWidget):
         left.addLayout(add)
         left.addWidget(self.results)
         left.addWidget(self.table, 1)
+        below = QHBoxLayout()
+        below.addWidget(self.text_button)
+        below.addStretch(1)
+        left.addLayout(below)
         controls = QVBoxLayout()  # one under another: the labels are long in Russian
         for button in (self.next_button, self.pause_button, self.end_button):
             controls.addWidget(button)
@@ -205,8 +212,10 @@ class SpeakersScreen(QWidget):
         lang = i18n.language()
         self.listed = speakers.speaker_list(self.db, session_id, lang=lang)
         self.table.setRowCount(len(self.listed.entries))
+        with_text = speakers.entries_with_text(self.db, session_id)
         for row, entry in enumerate(self.listed.entries):
-            values = [str(entry.position), entry.name, entry.delegation,
+            name = f"{entry.name}  ✎" if entry.id in with_text else entry.name
+            values = [str(entry.position), name, entry.delegation,
                       self._kind_name(entry.kind), entry.language,
                       self._status_name(entry.status)]
             for column, text in enumerate(values):
@@ -351,6 +360,36 @@ class SpeakersScreen(QWidget):
         if current is not None:
             self._run("pause" if self._running(current.id) else "resume")
 
+    def selected_entry(self) -> int | None:
+        item = self.table.item(self.table.currentRow(), 0)
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if value is not None else None
+
+    def hand_in_text(self, path: str | Path | None = None) -> bool:
+        """Keep the selected entry's statement text for the booths; a wrong file is
+        refused with a message and nothing is kept."""
+        session_id, entry_id = self.session_id(), self.selected_entry()
+        if self.db is None or session_id is None or entry_id is None:
+            self.message.emit(self.tr("Choose the speaker in the list first."))
+            return False
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("The text of the statement"), "",
+                self.tr("Statements (*.pdf *.docx *.txt)"))
+            if not chosen:
+                return False
+            path = chosen
+        try:
+            name = speakers.hand_in_text(self.db, session_id, entry_id, path,
+                                         desk_id=self.settings.desk_id,
+                                         operator=self.settings.desk_name)
+        except Exception as exc:  # noqa: BLE001 - a wrong file, a locked database…
+            QMessageBox.warning(self, self.tr("Speakers"), translate_error(exc))
+            return False
+        self.message.emit(self.tr("{file} is with the booths.").format(file=name))
+        self.refresh()
+        return True
+
     def _close_or_reopen(self) -> None:
         self._run("reopen" if self.listed and self.listed.closed_at else "close")
 
@@ -385,6 +424,9 @@ class SpeakersScreen(QWidget):
         self.projector_button.setText(self.tr("Projector…"))
         self.projector_button.setToolTip(self.tr("The current speaker and the countdown, full "
                                                  "screen on the second screen"))
+        self.text_button.setText(self.tr("Hand in the text…"))
+        self.text_button.setToolTip(self.tr("The written statement of the selected speaker "
+                                            "(PDF, Word or text), for the interpreters"))
         self.booths_button.setText(self.tr("Booths…"))
         self.booths_button.setToolTip(self.tr("Current and next speakers with their "
                                               "languages, for the interpreters"))

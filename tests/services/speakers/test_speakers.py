@@ -9,9 +9,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bsm_desk.cli import main
 from bsm_desk.domain.checkin import Checkpoint
+from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import SessionKind
 from bsm_desk.domain.speakers import EntryKind, EntryStatus
 from bsm_desk.services import speakers
@@ -165,3 +168,88 @@ def test_the_speakers_record_as_pdf_and_workbook(demo_copy: Path, tmp_path: Path
                  str(tmp_path / "all.pdf")]) == 0  # the whole event
     assert main(["export", "speakers", "--db", str(demo_copy), "--out",
                  str(tmp_path / "x.csv")]) == 2
+
+
+def test_a_statements_text_is_kept_for_the_interpreters(db, tmp_path: Path) -> None:
+    session = thematic(db)
+    first = heads(db, 1)[0]
+    check_in(db, [first])
+    entry = speakers.inscribe(db, session, first, desk_id=DESK, now=T)
+    statement = tmp_path / "Заявление Таджикистан.txt"
+    statement.write_text("Уважаемый председатель, Ҷумҳурии Тоҷикистон …", encoding="utf-8")
+    assert speakers.hand_in_text(db, session, entry.id, statement, desk_id=DESK) == \
+        statement.name
+    assert speakers.text_of(db, entry.id) == (statement.name, statement.read_bytes())
+    assert speakers.entries_with_text(db, session) == {entry.id}
+    newer = tmp_path / "statement.pdf"
+    newer.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n%%EOF\n")
+    speakers.hand_in_text(db, session, entry.id, newer, desk_id=DESK)
+    assert speakers.text_of(db, entry.id) == ("statement.pdf", newer.read_bytes())
+
+
+def test_hostile_statement_files_are_refused_and_nothing_is_kept(db, tmp_path: Path) -> None:
+    session = thematic(db)
+    first = heads(db, 1)[0]
+    check_in(db, [first])
+    entry = speakers.inscribe(db, session, first, desk_id=DESK, now=T)
+    picture = tmp_path / "photo.pdf"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)  # a picture renamed .pdf
+    program = tmp_path / "statement.exe"
+    program.write_bytes(b"MZ\x90\x00")
+    binary = tmp_path / "statement.txt"
+    binary.write_bytes(b"text\x00\x01\x02")
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as out:
+        out.truncate(speakers.TEXT_LIMIT_BYTES + 1)  # sparse: no 20 MB written
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    cases = {picture: "PDF, a Word", program: "PDF, a Word", binary: "PDF, a Word",
+             empty: "is empty", huge: "20 MB at most", folder: "Cannot read",
+             tmp_path / "missing.pdf": "Cannot read"}
+    for path, message in cases.items():
+        with pytest.raises(UserError, match=message):
+            speakers.hand_in_text(db, session, entry.id, path, desk_id=DESK)
+    good = tmp_path / "good.txt"
+    good.write_text("Mr Chair", encoding="utf-8")
+    with pytest.raises(UserError, match="999"):
+        speakers.hand_in_text(db, session, 999_999, good, desk_id=DESK)
+    assert speakers.entries_with_text(db, session) == set()
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=2048), suffix=st.sampled_from([".txt", ".pdf", ".docx"]))
+def test_any_bytes_are_kept_or_refused_with_a_message(db, tmp_path: Path, content: bytes,
+                                                      suffix: str) -> None:
+    session = thematic(db)
+    path = tmp_path / f"any{suffix}"
+    path.write_bytes(content)
+    entry_id = speakers.speaker_list(db, session).entries[0].id if \
+        speakers.speaker_list(db, session).entries else None
+    if entry_id is None:
+        first = heads(db, 1)[0]
+        check_in(db, [first])
+        entry_id = speakers.inscribe(db, session, first, desk_id=DESK, now=T).id
+    try:
+        speakers.hand_in_text(db, session, entry_id, path, desk_id=DESK)
+    except UserError:
+        return
+    assert speakers.text_of(db, entry_id) == (path.name, content)
+
+
+def test_the_text_command(demo_copy: Path, tmp_path: Path, capsys) -> None:
+    with closing(connect(demo_copy)) as db:
+        session = thematic(db)
+        first = heads(db, 1)[0]
+        check_in(db, [first])
+        entry = speakers.inscribe(db, session, first, desk_id=DESK, now=T)
+    base = ["speakers", "--db", str(demo_copy), "--session", str(session), "text"]
+    statement = tmp_path / "statement.txt"
+    statement.write_text("Mr Chair", encoding="utf-8")
+    assert main([*base, str(entry.id), str(statement)]) == 0
+    assert capsys.readouterr().out.strip() == "statement.txt"
+    assert main([*base, str(entry.id), str(tmp_path / "x.png")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "x.png" in err

@@ -16,6 +16,8 @@ from bsm_desk.services.checkin import Desk
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.main_window import MainWindow
 from bsm_desk.ui.shell.screen_registry import NAMES
+from bsm_desk.ui.speakers import displays
+from bsm_desk.ui.speakers import screen as screen_module
 from tests.conftest import DESK
 
 
@@ -139,3 +141,48 @@ def test_the_projector_and_the_booths_follow_the_chair(window, demo_copy, qtbot)
         screen.booths.current.text()
     screen.end()
     assert screen.projector.name.text() == "" and screen.projector.clock.text() == ""
+
+
+def test_the_booths_see_and_open_a_statements_text(window, demo_copy, qtbot, tmp_path,
+                                                   monkeypatch) -> None:
+    screen = show_speakers(window, demo_copy)
+    delegate_id, _ = a_head(window.db)
+    session = screen.session_id()
+    entry = speakers.inscribe(window.db, session, delegate_id, desk_id=DESK, override="test")
+    statement = tmp_path / "Выступление.txt"
+    statement.write_text("Уважаемый председатель!", encoding="utf-8")
+    speakers.hand_in_text(window.db, session, entry.id, statement, desk_id=DESK)
+    screen.open_booths()
+    qtbot.addWidget(screen.booths)
+    screen.refresh()
+    assert "TEXT · ТЕКСТ" in screen.booths.next_up.text()
+    assert not screen.booths.open_button.isEnabled()  # nobody speaks yet
+    opened: list[str] = []
+    monkeypatch.setattr(displays.QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    screen.next_speaker()
+    assert screen.booths.open_button.isEnabled()
+    written = screen.booths.open_text()
+    assert written is not None and written.read_bytes() == statement.read_bytes()
+    assert opened == [str(written)] and written.name == statement.name
+
+
+def test_the_chair_hands_in_a_text_and_a_wrong_file_is_refused(window, demo_copy, tmp_path,
+                                                               monkeypatch) -> None:
+    screen = show_speakers(window, demo_copy)
+    delegate_id, _ = a_head(window.db)
+    speakers.inscribe(window.db, screen.session_id(), delegate_id, desk_id=DESK,
+                      override="test")
+    screen.refresh()
+    warnings: list[str] = []
+    monkeypatch.setattr(screen_module.QMessageBox, "warning",
+                        lambda _parent, _title, text: warnings.append(text))
+    renamed = tmp_path / "statement.pdf"
+    renamed.write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert not screen.hand_in_text(renamed)  # nothing selected yet
+    screen.table.setCurrentCell(0, 0)
+    assert not screen.hand_in_text(renamed) and "statement.pdf" in warnings[0]
+    good = tmp_path / "statement.txt"
+    good.write_text("Mr Chair", encoding="utf-8")
+    assert screen.hand_in_text(good)
+    assert screen.table.item(0, 1).text().endswith("✎")
