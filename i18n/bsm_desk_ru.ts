@@ -1703,6 +1703,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>&amp;О программе BSM Desk</translation>
     </message>
     <message>
+        <source>&amp;Projector (speakers and countdown)</source>
+        <translation>&amp;Проектор (оратор и отсчёт времени)</translation>
+    </message>
+    <message>
+        <source>&amp;Booths (for the interpreters)</source>
+        <translation>&amp;Кабины (для переводчиков)</translation>
+    </message>
+    <message>
         <source>No event open</source>
         <translation>Мероприятие не открыто</translation>
     </message>
@@ -2550,6 +2558,18 @@ A .sqlite file from another desk or a backup</source>
         <translation>Текущий оратор и обратный отсчёт на весь второй экран</translation>
     </message>
     <message>
+        <source>&amp;Limit for a statement:</source>
+        <translation>&amp;Регламент выступления:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>без ограничения</translation>
+    </message>
+    <message>
         <source>Hand in the text…</source>
         <translation>Передать текст…</translation>
     </message>
@@ -2914,6 +2934,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Say why the entry is moved (--reason).</source>
         <translation>Укажите, почему запись перемещена (--reason).</translation>
+    </message>
+    <message>
+        <source>A statement&apos;s limit is from 0 (none) to {minutes} minutes.</source>
+        <translation>Регламент выступления — от 0 (без ограничения) до {minutes} минут.</translation>
     </message>
     <message>
         <source>{file}: a statement&apos;s text is a PDF, a Word (.docx) or a plain text file.</source>

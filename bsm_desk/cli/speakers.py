@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from contextlib import closing
 from typing import Any
@@ -58,10 +59,26 @@ def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Tr
                           desk_id=desk, operator=operator)
         elif action == "withdraw":
             speakers.withdraw(db, session, args.entry_id, desk_id=desk, operator=operator)
+        elif action == "limit":
+            speakers.set_statement_limit(db, session, args.minutes, desk_id=desk,
+                                         operator=operator)
         elif action == "text":
             print(speakers.hand_in_text(db, session, args.entry_id, args.file, desk_id=desk,
                                         operator=operator))
     return 0
+
+
+def _minutes(text: str) -> int | None:
+    """Seconds from minutes as typed ("2.5", "2,5"); None for "default"."""
+    if text.strip().lower() == "default":
+        return None
+    try:
+        minutes = float(text.replace(",", "."))
+    except ValueError:
+        minutes = math.nan
+    if not math.isfinite(minutes):
+        raise argparse.ArgumentTypeError(f"not a number of minutes: {text!r}")
+    return round(minutes * 60)
 
 
 def _show(entry: dict[str, Any], as_json: bool) -> None:
@@ -108,6 +125,10 @@ def add_commands(sub: Commands) -> None:
     move.add_argument("--reason", required=True, metavar="TEXT", help="why (recorded)")
     withdraw = actions.add_parser("withdraw", help="take a waiting entry off the list")
     withdraw.add_argument("entry_id", type=int, metavar="ENTRY_ID")
+    limit = actions.add_parser("limit", help="this session's limit for a statement")
+    limit.add_argument("minutes", metavar="MINUTES", type=_minutes,
+                       help="minutes (2.5 is two and a half; 0: no limit; default: back to "
+                            "5 at thematic sessions, none elsewhere)")
     text = actions.add_parser("text", help="hand in the text of a statement for the "
                                            "interpreters (PDF, DOCX or TXT, 20 MB at most)")
     text.add_argument("entry_id", type=int, metavar="ENTRY_ID")

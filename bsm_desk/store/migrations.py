@@ -394,6 +394,14 @@ def _v14_speaker_texts(db: Database) -> None:
     )""")
 
 
+def _v15_statement_limits(db: Database) -> None:
+    """A session's own limit for statements, set by the chair (no row: the default)."""
+    db.execute("""CREATE TABLE speaker_limit (
+        session_id INTEGER PRIMARY KEY REFERENCES session(id),
+        statement_limit_s INTEGER NOT NULL CHECK (statement_limit_s >= 0)
+    )""")
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -409,5 +417,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (12, _v12_protocol_rank),
     (13, _v13_speakers),
     (14, _v14_speaker_texts),
+    (15, _v15_statement_limits),
 ]
 LATEST = STEPS[-1][0]

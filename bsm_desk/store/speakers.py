@@ -107,3 +107,18 @@ def with_text(db: Database, session_id: int) -> set[int]:
     return {r[0] for r in db.execute(
         "SELECT t.entry_id FROM speaker_text t JOIN speaker_entry e ON e.id = t.entry_id"
         " WHERE e.session_id = ?", [session_id]).fetchall()}
+
+
+def set_statement_limit(db: Database, session_id: int, seconds: int | None) -> None:
+    """The session's own limit for statements; None goes back to the default."""
+    if seconds is None:
+        db.execute("DELETE FROM speaker_limit WHERE session_id = ?", [session_id])
+    else:
+        db.execute("INSERT OR REPLACE INTO speaker_limit (session_id, statement_limit_s)"
+                   " VALUES (?, ?)", [session_id, seconds])
+
+
+def statement_limit(db: Database, session_id: int) -> int | None:
+    row = db.execute("SELECT statement_limit_s FROM speaker_limit WHERE session_id = ?",
+                     [session_id]).fetchone()
+    return int(row[0]) if row else None

@@ -46,6 +46,8 @@ NOBODY_SPEAKS = QT_TRANSLATE_NOOP("UserError", "Nobody is speaking.")
 NOBODY_WAITS = QT_TRANSLATE_NOOP("UserError", "Nobody is waiting to speak.")
 NEED_REASON = QT_TRANSLATE_NOOP("UserError", "Say why the entry is moved (--reason).")
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event.")
+BAD_LIMIT = QT_TRANSLATE_NOOP(
+    "UserError", "A statement's limit is from 0 (none) to {minutes} minutes.")
 TEXT_KIND = QT_TRANSLATE_NOOP(
     "UserError", "{file}: a statement's text is a PDF, a Word (.docx) or a plain text file.")
 TEXT_TOO_BIG = QT_TRANSLATE_NOOP(
@@ -108,9 +110,29 @@ class SpeakerList:
         return [e for e in self.entries if e.status is EntryStatus.WAITING]
 
 
-def statement_limit(session: Session) -> int:
+MAX_LIMIT_S = 60 * 60
+
+
+def default_statement_limit(session: Session) -> int:
     """Five minutes at thematic sessions by default; no limit elsewhere."""
     return STATEMENT_LIMIT_S if session.kind is SessionKind.THEMATIC else 0
+
+
+def statement_limit(db: Database, session: Session) -> int:
+    """The session's own limit if the chair set one, else the default (0: none)."""
+    own = store.statement_limit(db, session.id or 0)
+    return default_statement_limit(session) if own is None else own
+
+
+def set_statement_limit(db: Database, session_id: int, seconds: int | None, *,
+                        desk_id: str, operator: str = "") -> None:
+    """Set the session's limit for statements (0: none; None: back to the default). It
+    applies at once, to the statement under way too: the chair's word."""
+    if seconds is not None and not 0 <= seconds <= MAX_LIMIT_S:
+        raise UserError(BAD_LIMIT, minutes=MAX_LIMIT_S // 60)
+    with atomic(db):
+        _session(db, session_id)
+        store.set_statement_limit(db, session_id, seconds)
 
 
 def _session(db: Database, session_id: int) -> Session:
@@ -162,6 +184,7 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
     replies: dict[int, int] = {}
     listed = []
     by_id = {e.id: e for e in stored}
+    limit_s = statement_limit(db, session)
     for position, entry in enumerate(order, start=1):
         row = by_id[entry.id]
         reply_number = 1
@@ -175,7 +198,7 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
             row.rank.value, row.language, entry.status, row.inscribed_at,
             starts[0] if starts else None, ends[-1] if ends else None,
             spoken_seconds(marks[entry.id], now),
-            time_limit(row.kind, statement_limit_s=statement_limit(session),
+            time_limit(row.kind, statement_limit_s=limit_s,
                        reply_number=reply_number), row.override_reason))
     return SpeakerList(session, listed, closed_at)
 
@@ -376,4 +399,4 @@ def _waiting(db: Database, session_id: int, entry_id: int) -> Listed:
 
 __all__ = ["Listed", "Refused", "SpeakerList", "close", "end", "entries_with_text",
            "hand_in_text", "inscribe", "move", "next_speaker", "pause", "reopen",
-           "speaker_list", "text_of", "withdraw"]
+           "set_statement_limit", "speaker_list", "statement_limit", "text_of", "withdraw"]

@@ -123,6 +123,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, code=lang: self.set_language(code))
             self.language_group.addAction(action)
             self.language_actions[lang] = action
+        # The room's and the booths' windows, fed by the Speakers screen.
+        self.projector_action = self._action(None, lambda: self._speakers_window("projector"),
+                                             QKeySequence("Ctrl+Shift+P"))
+        self.booths_action = self._action(None, lambda: self._speakers_window("booths"),
+                                          QKeySequence("Ctrl+Shift+B"))
         self.screen_actions = []
         for index in range(len(SCREENS)):
             action = self._action(None, lambda _=False, i=index: self.navigation.setCurrentRow(i),
@@ -145,11 +150,20 @@ class MainWindow(QMainWindow):
         for action in self.screen_actions:
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
+        self.view_menu.addAction(self.projector_action)
+        self.view_menu.addAction(self.booths_action)
+        self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu(icon("language"), "")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
+
+    def _speakers_window(self, which: str) -> None:
+        """View → Projector / Booths: the Speakers screen comes forward and opens it."""
+        self.navigation.setCurrentRow(NAMES.index("speakers"))
+        screen = self.screens.get("speakers")
+        (screen.open_projector if which == "projector" else screen.open_booths)()
 
     # -- the event database ------------------------------------------------------------
     def open_database(self, path: str | Path) -> bool:
@@ -395,9 +409,13 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(self.tr("Desk &settings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About BSM Desk"))
+        self.projector_action.setText(self.tr("&Projector (speakers and countdown)"))
+        self.booths_action.setText(self.tr("&Booths (for the interpreters)"))
         self.language_actions[lang].setChecked(True)
         self.backup_action.setEnabled(self.db is not None)
         self.restore_action.setEnabled(self.db_path is not None)
+        self.projector_action.setEnabled(self.db is not None)
+        self.booths_action.setEnabled(self.db is not None)
         self.event_label.setText(event.title(lang)[:60] + ("…" if event and len(
             event.title(lang)) > 60 else "") if event else self.tr("No event open"))
         self.event_label.setToolTip(event.title(lang) if event else "")

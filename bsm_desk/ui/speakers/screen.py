@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -76,6 +77,13 @@ class SpeakersScreen(QWidget):
         self.booths_button = QPushButton()
         self.booths_button.clicked.connect(self.open_booths)
         self.text_button = QPushButton()
+        self.limit_label = QLabel()
+        self.limit = QDoubleSpinBox()
+        self.limit.setRange(0, speakers.MAX_LIMIT_S / 60)
+        self.limit.setDecimals(1)
+        self.limit.setSingleStep(0.5)
+        self.limit.editingFinished.connect(self._limit_changed)
+        self.limit_label.setBuddy(self.limit)
         self.text_button.clicked.connect(lambda: self.hand_in_text())
         self.name = QLineEdit()
         self.name.setClearButtonEnabled(True)
@@ -142,6 +150,8 @@ class SpeakersScreen(QWidget):
         below = QHBoxLayout()
         below.addWidget(self.text_button)
         below.addStretch(1)
+        below.addWidget(self.limit_label)
+        below.addWidget(self.limit)
         left.addLayout(below)
         controls = QVBoxLayout()  # one under another: the labels are long in Russian
         for button in (self.next_button, self.pause_button, self.end_button):
@@ -222,6 +232,9 @@ class SpeakersScreen(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
                 self.table.setItem(row, column, item)
+        self.limit.blockSignals(True)
+        self.limit.setValue(speakers.statement_limit(self.db, self.listed.session) / 60)
+        self.limit.blockSignals(False)
         current = self.listed.current
         spoken = current.spoken_seconds if current else 0.0
         running = current is not None and self._running(current.id)
@@ -360,6 +373,24 @@ class SpeakersScreen(QWidget):
         if current is not None:
             self._run("pause" if self._running(current.id) else "resume")
 
+    def _limit_changed(self) -> None:
+        self.set_limit(round(self.limit.value() * 60))
+
+    def set_limit(self, seconds: int) -> None:
+        """The chair's limit for statements at this session; it applies at once."""
+        session_id = self.session_id()
+        if self.db is None or session_id is None or self.listed is None:
+            return
+        if seconds == speakers.statement_limit(self.db, self.listed.session):
+            return
+        try:
+            speakers.set_statement_limit(self.db, session_id, seconds,
+                                         desk_id=self.settings.desk_id,
+                                         operator=self.settings.desk_name)
+        except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
+            self.message.emit(translate_error(exc))
+        self.refresh()
+
     def selected_entry(self) -> int | None:
         item = self.table.item(self.table.currentRow(), 0)
         value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -424,6 +455,9 @@ class SpeakersScreen(QWidget):
         self.projector_button.setText(self.tr("Projector…"))
         self.projector_button.setToolTip(self.tr("The current speaker and the countdown, full "
                                                  "screen on the second screen"))
+        self.limit_label.setText(self.tr("&Limit for a statement:"))
+        self.limit.setSuffix(self.tr(" min"))
+        self.limit.setSpecialValueText(self.tr("no limit"))
         self.text_button.setText(self.tr("Hand in the text…"))
         self.text_button.setToolTip(self.tr("The written statement of the selected speaker "
                                             "(PDF, Word or text), for the interpreters"))

@@ -253,3 +253,42 @@ def test_the_text_command(demo_copy: Path, tmp_path: Path, capsys) -> None:
     assert main([*base, str(entry.id), str(tmp_path / "x.png")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "x.png" in err
+
+
+def test_the_chair_sets_a_sessions_limit(db) -> None:
+    session = thematic(db)
+    first = heads(db, 1)[0]
+    check_in(db, [first])
+    entry = speakers.inscribe(db, session, first, desk_id=DESK, now=T)
+    limit_of = lambda: next(e.limit_s for e in speakers.speaker_list(db, session).entries  # noqa: E731
+                            if e.id == entry.id)
+    assert limit_of() == 300  # the default at a thematic session
+    speakers.set_statement_limit(db, session, 180, desk_id=DESK)
+    assert limit_of() == 180
+    speakers.set_statement_limit(db, session, 0, desk_id=DESK)
+    assert limit_of() == 0  # none: the clock counts up
+    speakers.set_statement_limit(db, session, None, desk_id=DESK)
+    assert limit_of() == 300
+    for wrong in (-1, 24 * 3600):
+        with pytest.raises(UserError, match="from 0"):
+            speakers.set_statement_limit(db, session, wrong, desk_id=DESK)
+    with pytest.raises(UserError, match="no session"):
+        speakers.set_statement_limit(db, 999_999, 60, desk_id=DESK)
+
+
+def test_the_limit_command(demo_copy: Path, capsys) -> None:
+    with closing(connect(demo_copy)) as db:
+        session = thematic(db)
+    base = ["speakers", "--db", str(demo_copy), "--session", str(session), "limit"]
+    assert main([*base, "2,5"]) == 0
+    with closing(connect(demo_copy)) as db:
+        assert speakers.statement_limit(db, next(
+            s for s in session_store.list_sessions(db) if s.id == session)) == 150
+    for garbage in ("abc", "nan", "inf"):
+        with pytest.raises(SystemExit) as exited:
+            main([*base, garbage])
+        assert exited.value.code == 2 and "not a number of minutes" in capsys.readouterr().err
+    for wrong in ("-3", "1e9"):
+        assert main([*base, wrong]) == 2, wrong
+        assert capsys.readouterr().err.count("\n") == 1
+    assert main([*base, "default"]) == 0

@@ -186,3 +186,32 @@ def test_the_chair_hands_in_a_text_and_a_wrong_file_is_refused(window, demo_copy
     good.write_text("Mr Chair", encoding="utf-8")
     assert screen.hand_in_text(good)
     assert screen.table.item(0, 1).text().endswith("✎")
+
+
+def test_the_chairs_limit_applies_to_the_clock_at_once(window, demo_copy) -> None:
+    screen = show_speakers(window, demo_copy)
+    delegate_id, _ = a_head(window.db)
+    session = screen.session_id()
+    speakers.inscribe(window.db, session, delegate_id, desk_id=DESK, override="test")
+    screen.refresh()
+    screen.next_speaker()
+    screen.limit.setValue(2.5)
+    screen.limit.editingFinished.emit()
+    assert screen.listed.current.limit_s == 150
+    assert screen.clock.text() == "2:30"
+    screen.limit.setValue(0)
+    screen.limit.editingFinished.emit()
+    assert screen.limit.text() == "no limit" and screen.clock.text().startswith("0:")
+
+
+def test_view_menu_opens_the_projector_and_the_booths(window, demo_copy, qtbot) -> None:
+    window.open_database(demo_copy)
+    window.show()
+    assert window.projector_action.isEnabled()
+    window.booths_action.trigger()
+    screen = window.screens.get("speakers")
+    qtbot.addWidget(screen.booths)
+    assert window.stack.currentWidget() is screen and screen.booths.isVisible()
+    window.projector_action.trigger()
+    qtbot.addWidget(screen.projector)
+    assert screen.projector.isFullScreen()
