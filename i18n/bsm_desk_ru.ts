@@ -2430,6 +2430,14 @@ A .sqlite file from another desk or a backup</source>
 <context>
     <name>SpeakersScreen</name>
     <message>
+        <source>Undo: {name}</source>
+        <translation>Отменить: {name}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
         <source>Nobody is speaking.</source>
         <translation>Сейчас никто не выступает.</translation>
     </message>
@@ -2456,6 +2464,30 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Speakers</source>
         <translation>Ораторы</translation>
+    </message>
+    <message>
+        <source>Choose a waiting speaker in the list first.</source>
+        <translation>Сначала выберите в списке ожидающего оратора.</translation>
+    </message>
+    <message>
+        <source>Only a waiting speaker can be moved.</source>
+        <translation>Перенести можно только ожидающего оратора.</translation>
+    </message>
+    <message>
+        <source>Move {name}</source>
+        <translation>Перенести: {name}</translation>
+    </message>
+    <message>
+        <source>Why is the speaker moved to place {position}? (recorded)</source>
+        <translation>Почему оратор переносится на место {position}? (будет записано)</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Undone: {name}</source>
+        <translation>Отменено: {name}</translation>
     </message>
     <message>
         <source>Choose the speaker in the list first.</source>
@@ -2568,6 +2600,22 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>no limit</source>
         <translation>без ограничения</translation>
+    </message>
+    <message>
+        <source>Withdraw (Del)</source>
+        <translation>Снять (Del)</translation>
+    </message>
+    <message>
+        <source>Take the selected waiting speaker off the list; Ctrl+Z puts them back</source>
+        <translation>Снять выбранного ожидающего оратора со списка; Ctrl+Z вернёт его</translation>
+    </message>
+    <message>
+        <source>Undo the last inscription, withdrawal or move on this list (Ctrl+Z)</source>
+        <translation>Отменить последнюю запись, снятие или перенос в этом списке (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Drag a waiting speaker to a new place; the reason is asked and recorded</source>
+        <translation>Перетащите ожидающего оратора на новое место; причина будет запрошена и записана</translation>
     </message>
     <message>
         <source>Hand in the text…</source>
@@ -2930,6 +2978,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Nobody is waiting to speak.</source>
         <translation>Никто не ждёт очереди выступить.</translation>
+    </message>
+    <message>
+        <source>Entry #{id} has not been withdrawn.</source>
+        <translation>Запись №{id} не была снята.</translation>
     </message>
     <message>
         <source>Say why the entry is moved (--reason).</source>

@@ -44,6 +44,7 @@ NO_DELEGATE = QT_TRANSLATE_NOOP("UserError", "There is no delegate #{id}.")
 NO_ENTRY = QT_TRANSLATE_NOOP("UserError", "There is no waiting entry #{id} on this list.")
 NOBODY_SPEAKS = QT_TRANSLATE_NOOP("UserError", "Nobody is speaking.")
 NOBODY_WAITS = QT_TRANSLATE_NOOP("UserError", "Nobody is waiting to speak.")
+NOT_WITHDRAWN = QT_TRANSLATE_NOOP("UserError", "Entry #{id} has not been withdrawn.")
 NEED_REASON = QT_TRANSLATE_NOOP("UserError", "Say why the entry is moved (--reason).")
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event.")
 BAD_LIMIT = QT_TRANSLATE_NOOP(
@@ -156,6 +157,8 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
             marks[event.entry_id].append((Mark(event.what), event.at))
         elif event.what == "withdraw" and event.entry_id is not None:
             withdrawn.add(event.entry_id)
+        elif event.what == "reinstate" and event.entry_id is not None:
+            withdrawn.discard(event.entry_id)
         elif event.what == "move" and event.entry_id is not None and event.position:
             moves.append(Move(event.entry_id, event.position))
         elif event.what == "close":
@@ -349,6 +352,19 @@ def withdraw(db: Database, session_id: int, entry_id: int, *, desk_id: str,
                 now=now or datetime.now(UTC), entry_id=entry_id)
 
 
+def reinstate(db: Database, session_id: int, entry_id: int, *, desk_id: str,
+              operator: str = "", now: datetime | None = None) -> None:
+    """Put a withdrawn entry back on the list (the withdrawal stays on the record): how a
+    withdrawal by mistake is undone."""
+    with atomic(db):
+        found = next((e for e in speaker_list(db, session_id).entries if e.id == entry_id),
+                     None)
+        if found is None or found.status is not EntryStatus.WITHDRAWN:
+            raise UserError(NOT_WITHDRAWN, id=entry_id)
+        _record(db, session_id, "reinstate", desk_id=desk_id, operator=operator,
+                now=now or datetime.now(UTC), entry_id=entry_id)
+
+
 def hand_in_text(db: Database, session_id: int, entry_id: int, path: str | Path, *,
                  desk_id: str, operator: str = "", now: datetime | None = None) -> str:
     """Keep the text of a statement for the interpreters (PDF, DOCX or TXT, at most
@@ -398,5 +414,6 @@ def _waiting(db: Database, session_id: int, entry_id: int) -> Listed:
 
 
 __all__ = ["Listed", "Refused", "SpeakerList", "close", "end", "entries_with_text",
-           "hand_in_text", "inscribe", "move", "next_speaker", "pause", "reopen",
-           "set_statement_limit", "speaker_list", "statement_limit", "text_of", "withdraw"]
+           "hand_in_text", "inscribe", "move", "next_speaker", "pause", "reinstate",
+           "reopen", "set_statement_limit", "speaker_list", "statement_limit", "text_of",
+           "withdraw"]

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QDropEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,11 +41,28 @@ from bsm_desk.services.event import Overview
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.speakers.displays import BoothsWindow, ProjectorWindow
+from bsm_desk.ui.speakers.undo import INSCRIBED, MOVED, WITHDREW, SpeakersUndo, Step
 from bsm_desk.ui.widgets.name_results import NameResults
 
 CLOCK_COLOURS = {Clock.RUNNING: "#1b7f3b", Clock.ENDING: "#b26a00", Clock.OVER: "#c62828",
                  Clock.NONE: "#37474f"}
 TICK_MS = 200
+
+
+class SpeakerTable(QTableWidget):
+    """The list, whose rows are dragged to a new place: the drop is only reported (the
+    screen asks for the reason and moves the entry through the service), the table
+    itself never rearranges its cells."""
+
+    dropped = Signal(int, int)  # the row dragged, the row dropped on (-1: below the last)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        source = self.currentRow()
+        target = self.indexAt(event.position().toPoint()).row()
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if source >= 0 and source != target:
+            self.dropped.emit(source, target)
 
 
 class SpeakersScreen(QWidget):
@@ -95,7 +112,17 @@ class SpeakersScreen(QWidget):
         self.language = QComboBox()
         for code in ("en", "ru", "other"):
             self.language.addItem(code, code)
-        self.table = QTableWidget(0, 6)
+        self.table = SpeakerTable(0, 6)
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.table.setDropIndicatorShown(True)
+        self.table.dropped.connect(self._dropped)
+        self.undo = SpeakersUndo()
+        self.undo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo_last)
+        self.withdraw_button = QPushButton()
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -129,6 +156,8 @@ class SpeakersScreen(QWidget):
         for keys, slot in (("F5", self.next_speaker), ("F6", self.pause_or_resume),
                            ("F8", self.end)):
             QShortcut(QKeySequence(keys), self, slot)  # a hidden screen's do not fire
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.withdraw_selected)
         self.timer = QTimer(self, interval=TICK_MS)
         self.timer.timeout.connect(self._tick)
 
@@ -149,6 +178,8 @@ class SpeakersScreen(QWidget):
         left.addWidget(self.table, 1)
         below = QHBoxLayout()
         below.addWidget(self.text_button)
+        below.addWidget(self.withdraw_button)
+        below.addWidget(self.undo_button)
         below.addStretch(1)
         below.addWidget(self.limit_label)
         below.addWidget(self.limit)
@@ -186,6 +217,7 @@ class SpeakersScreen(QWidget):
 
     def unload(self) -> None:
         self.timer.stop()
+        self.undo.clear()
         self.db, self._overview, self.listed = None, None, None
         self.session.clear()
         self.table.setRowCount(0)
@@ -232,6 +264,10 @@ class SpeakersScreen(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
                 self.table.setItem(row, column, item)
+        last = self.undo.last(session_id)
+        self.undo_button.setEnabled(last is not None)
+        self.undo_button.setText(self.tr("Undo: {name}").format(name=last.name) if last
+                                 else self.tr("Undo"))
         self.limit.blockSignals(True)
         self.limit.setValue(speakers.statement_limit(self.db, self.listed.session) / 60)
         self.limit.blockSignals(False)
@@ -322,7 +358,7 @@ class SpeakersScreen(QWidget):
         if session_id is None:
             return
         try:
-            speakers.inscribe(self.db, session_id, delegate_id,
+            added = speakers.inscribe(self.db, session_id, delegate_id,
                               kind=EntryKind(self.kind.currentData()),
                               language=str(self.language.currentData()), override=override,
                               lang=i18n.language(), desk_id=self.settings.desk_id,
@@ -337,8 +373,89 @@ class SpeakersScreen(QWidget):
         except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
             QMessageBox.critical(self, self.tr("Speakers"), translate_error(exc))
             return
+        self.undo.push(Step(INSCRIBED, session_id, added.id, added.name))
         self.name.clear()
         self.results.setVisible(False)
+        self.refresh()
+
+    # -- withdrawing, moving, undoing ---------------------------------------------------
+    def _waiting_entry(self, entry_id: int | None) -> speakers.Listed | None:
+        waiting = self.listed.waiting() if self.listed else []
+        return next((e for e in waiting if e.id == entry_id), None)
+
+    def withdraw_selected(self) -> None:
+        entry = self._waiting_entry(self.selected_entry())
+        session_id = self.session_id()
+        if self.db is None or session_id is None or entry is None:
+            self.message.emit(self.tr("Choose a waiting speaker in the list first."))
+            return
+        try:
+            speakers.withdraw(self.db, session_id, entry.id, desk_id=self.settings.desk_id,
+                              operator=self.settings.desk_name)
+        except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
+            self.message.emit(translate_error(exc))
+        else:
+            self.undo.push(Step(WITHDREW, session_id, entry.id, entry.name))
+        self.refresh()
+
+    def _dropped(self, source_row: int, target_row: int) -> None:
+        if self.listed is None:
+            return
+        entries = self.listed.entries
+        waiting = self.listed.waiting()
+        moved = self._waiting_entry(entries[source_row].id) if source_row < len(entries) \
+            else None
+        if moved is None:
+            self.message.emit(self.tr("Only a waiting speaker can be moved."))
+            return
+        target = entries[target_row] if 0 <= target_row < len(entries) else None
+        if target is None:
+            position = len(waiting)  # below the last: last
+        elif target in waiting:
+            position = waiting.index(target) + 1
+        else:
+            position = 1  # onto those who spoke or speak: next
+        self.move_entry(moved.id, position)
+
+    def move_entry(self, entry_id: int, position: int, reason: str | None = None) -> bool:
+        """Put a waiting entry at ``position`` (1: next), asking the reason, recorded."""
+        entry = self._waiting_entry(entry_id)
+        session_id = self.session_id()
+        if self.db is None or session_id is None or entry is None or self.listed is None:
+            return False
+        before = self.listed.waiting().index(entry) + 1
+        if before == position:
+            return False
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Move {name}").format(name=entry.name),
+                self.tr("Why is the speaker moved to place {position}? (recorded)").format(
+                    position=position))
+            if not ok or not reason.strip():
+                return False
+        try:
+            speakers.move(self.db, session_id, entry.id, position, reason,
+                          desk_id=self.settings.desk_id, operator=self.settings.desk_name)
+        except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
+            self.message.emit(translate_error(exc))
+            return False
+        self.undo.push(Step(MOVED, session_id, entry.id, entry.name, position=before))
+        self.refresh()
+        return True
+
+    def undo_last(self) -> None:
+        session_id = self.session_id()
+        if self.db is None or session_id is None:
+            return
+        try:
+            step = self.undo.undo(self.db, session_id, reason=self.tr("Undone"),
+                                  desk_id=self.settings.desk_id,
+                                  operator=self.settings.desk_name)
+        except Exception as exc:  # noqa: BLE001 - spoken meanwhile, a locked database…
+            self.message.emit(translate_error(exc))
+            step = None
+        if step is not None:
+            self.message.emit(self.tr("Undone: {name}").format(name=step.name))
         self.refresh()
 
     def _run(self, verb: str) -> None:
@@ -458,6 +575,13 @@ class SpeakersScreen(QWidget):
         self.limit_label.setText(self.tr("&Limit for a statement:"))
         self.limit.setSuffix(self.tr(" min"))
         self.limit.setSpecialValueText(self.tr("no limit"))
+        self.withdraw_button.setText(self.tr("Withdraw (Del)"))
+        self.withdraw_button.setToolTip(self.tr("Take the selected waiting speaker off the "
+                                                "list; Ctrl+Z puts them back"))
+        self.undo_button.setToolTip(self.tr("Undo the last inscription, withdrawal or move "
+                                            "on this list (Ctrl+Z)"))
+        self.table.setToolTip(self.tr("Drag a waiting speaker to a new place; the reason is "
+                                      "asked and recorded"))
         self.text_button.setText(self.tr("Hand in the text…"))
         self.text_button.setToolTip(self.tr("The written statement of the selected speaker "
                                             "(PDF, Word or text), for the interpreters"))

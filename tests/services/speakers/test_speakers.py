@@ -292,3 +292,18 @@ def test_the_limit_command(demo_copy: Path, capsys) -> None:
         assert main([*base, wrong]) == 2, wrong
         assert capsys.readouterr().err.count("\n") == 1
     assert main([*base, "default"]) == 0
+
+
+def test_a_withdrawal_by_mistake_is_reinstated_and_both_stay_on_record(db) -> None:
+    session = thematic(db)
+    first = heads(db, 1)[0]
+    check_in(db, [first])
+    entry = speakers.inscribe(db, session, first, desk_id=DESK, now=T)
+    with pytest.raises(UserError, match="not been withdrawn"):
+        speakers.reinstate(db, session, entry.id, desk_id=DESK)
+    speakers.withdraw(db, session, entry.id, desk_id=DESK)
+    speakers.reinstate(db, session, entry.id, desk_id=DESK)
+    assert speakers.speaker_list(db, session).waiting()[0].id == entry.id
+    assert [r[0] for r in db.execute(
+        "SELECT what FROM speaker_event WHERE entry_id = ? ORDER BY id", [entry.id])] == \
+        ["withdraw", "reinstate"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShortcut
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QShortcut
 from PySide6.QtWidgets import QInputDialog
 
 from bsm_desk.domain.checkin import Checkpoint
@@ -16,7 +16,7 @@ from bsm_desk.services.checkin import Desk
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.main_window import MainWindow
 from bsm_desk.ui.shell.screen_registry import NAMES
-from bsm_desk.ui.speakers import displays
+from bsm_desk.ui.speakers import displays, undo
 from bsm_desk.ui.speakers import screen as screen_module
 from tests.conftest import DESK
 
@@ -80,7 +80,7 @@ def test_next_pause_and_the_countdown_colours(window, demo_copy, qtbot) -> None:
                       override="checked in on the first day only")
     screen.refresh()
     keys = {shortcut.key().toString(): shortcut for shortcut in screen.findChildren(QShortcut)}
-    assert set(keys) == {"F5", "F6", "F8"}
+    assert set(keys) == {"F5", "F6", "F8", "Ctrl+Z", "Del"}
     keys["F5"].activated.emit()  # the platform's key dispatch needs an active window
     assert screen.listed.current is not None
     assert screen.clock.property("state") == "running" and screen.clock.text() == "5:00"
@@ -215,3 +215,59 @@ def test_view_menu_opens_the_projector_and_the_booths(window, demo_copy, qtbot) 
     window.projector_action.trigger()
     qtbot.addWidget(screen.projector)
     assert screen.projector.isFullScreen()
+
+
+def heads_of_three_delegations(db) -> list[int]:
+    rows = db.execute(
+        "SELECT MIN(d.id) FROM delegate d JOIN category c ON c.id = d.category_id"
+        " WHERE c.code = 'hod' AND d.status != 'cancelled' GROUP BY d.delegation_id"
+        " ORDER BY 1 LIMIT 3").fetchall()
+    return [r[0] for r in rows]
+
+
+def drop(table, source_row: int, target_row: int) -> None:
+    """What a drag of ``source_row`` onto ``target_row`` delivers to the table."""
+    table.setCurrentCell(source_row, 0)
+    centre = QPointF(table.visualRect(table.model().index(target_row, 1)).center())
+    event = QDropEvent(centre, Qt.DropAction.MoveAction, QMimeData(),
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    table.dropEvent(event)
+
+
+def test_withdraw_move_by_dragging_and_undo(window, demo_copy, monkeypatch) -> None:
+    screen = show_speakers(window, demo_copy)
+    ids = heads_of_three_delegations(window.db)
+    for delegate_id in ids:
+        screen.inscribe(delegate_id, "test")
+    order = [e.id for e in screen.listed.waiting()]
+    assert len(order) == 3 and screen.undo_button.isEnabled()
+    # Withdrawn by mistake, put back with Ctrl+Z.
+    screen.table.setCurrentCell(1, 0)
+    screen.withdraw_selected()
+    assert [e.id for e in screen.listed.waiting()] == [order[0], order[2]]
+    keys = {shortcut.key().toString(): shortcut for shortcut in screen.findChildren(QShortcut)}
+    keys["Ctrl+Z"].activated.emit()  # the platform's key dispatch needs an active window
+    assert [e.id for e in screen.listed.waiting()] == order
+    # Dragged to the top: the reason is asked and recorded; a cancelled dialog moves nothing.
+    answers = iter([("", False), ("the minister must leave", True)])
+    monkeypatch.setattr(screen_module.QInputDialog, "getText",
+                        lambda *_args, **_kw: next(answers))
+    drop(screen.table, 2, 0)
+    assert [e.id for e in screen.listed.waiting()] == order
+    drop(screen.table, 2, 0)
+    assert [e.id for e in screen.listed.waiting()] == [order[2], order[0], order[1]]
+    reasons = [r[0] for r in window.db.execute(
+        "SELECT reason FROM speaker_event WHERE what = 'move' ORDER BY id")]
+    assert reasons == ["the minister must leave"]
+    screen.undo_last()
+    assert [e.id for e in screen.listed.waiting()] == order
+    # The last inscription undone is withdrawn; one that has spoken meanwhile cannot be.
+    screen.undo_last()
+    last_inscribed = max(order)
+    assert [e.id for e in screen.listed.waiting()] == [i for i in order if i != last_inscribed]
+    screen.next_speaker()
+    screen.undo.push(undo.Step(undo.INSCRIBED, screen.session_id(), order[0], "x"))
+    messages: list[str] = []
+    screen.message.connect(messages.append)
+    screen.undo_last()
+    assert messages and "#" in messages[-1] and screen.listed.current.id == order[0]
