@@ -76,6 +76,7 @@ def main() -> int:
         target = args.out / f"programme-{lang}.png"
         window.grab().save(str(target))
         print(target)
+    speakers_shots(window, args.out)
     # The dashboard on a demo as if both days had happened.
     attended = paths.data_dir() / "demo-attended.sqlite"
     build_demo(attended, desk_id=settings.desk_id, force=True, attendance=True)
@@ -97,6 +98,55 @@ def main() -> int:
     window.close()
     app.quit()
     return 0
+
+
+def speakers_shots(window, out: Path) -> None:
+    """The Speakers screen at the first thematic session, with five heads of delegation
+    inscribed (one written text handed in), the first speaking; the booths and the
+    projector as they follow it."""
+    from PySide6.QtCore import QCoreApplication
+
+    from bsm_desk.domain.model import SessionKind
+    from bsm_desk.services import speakers
+    from bsm_desk.store import sessions as session_store
+    from bsm_desk.ui.shell import i18n
+    from bsm_desk.ui.shell.screen_registry import NAMES
+
+    db = window.db
+    session = next(s.id for s in session_store.list_sessions(db)
+                   if s.kind is SessionKind.THEMATIC)
+    heads = [r[0] for r in db.execute(
+        "SELECT MIN(d.id) FROM delegate d JOIN category c ON c.id = d.category_id"
+        " WHERE c.code = 'hod' AND d.status != 'cancelled' GROUP BY d.delegation_id"
+        " ORDER BY 1 LIMIT 5")]
+    entries = [speakers.inscribe(db, session, delegate_id, override="screenshot",
+                                 language=("ru", "en", "other", "en", "ru")[n],
+                                 desk_id="shot").id
+               for n, delegate_id in enumerate(heads)]
+    text = Path(tempfile.mkdtemp()) / "Statement.txt"
+    text.write_text("Mr Chair, distinguished delegates…", encoding="utf-8")
+    speakers.hand_in_text(db, session, entries[1], text, desk_id="shot")
+    speakers.next_speaker(db, session, desk_id="shot")
+    screen = window.screens.get("speakers")
+    window.navigation.setCurrentRow(NAMES.index("speakers"))
+    screen.session.setCurrentIndex(screen.session.findData(session))
+    for lang in ("en", "ru"):
+        i18n.manager().set_language(lang)
+        screen.refresh()
+        for _ in range(5):
+            QCoreApplication.processEvents()
+        target = out / f"speakers-{lang}.png"
+        window.grab().save(str(target))
+        print(target)
+    screen.open_booths()
+    screen.open_projector()
+    for _ in range(10):
+        QCoreApplication.processEvents()
+    for name, shown in (("booths", screen.booths), ("projector", screen.projector)):
+        target = out / f"{name}.png"
+        shown.grab().save(str(target))
+        print(target)
+        shown.close()
 
 
 if __name__ == "__main__":

@@ -258,7 +258,7 @@ class SpeakersScreen(QWidget):
         for row, entry in enumerate(self.listed.entries):
             name = f"{entry.name}  ✎" if entry.id in with_text else entry.name
             values = [str(entry.position), name, entry.delegation,
-                      self._kind_name(entry.kind), entry.language,
+                      self._kind_name(entry.kind), self._language_name(entry.language),
                       self._status_name(entry.status)]
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -546,6 +546,10 @@ class SpeakersScreen(QWidget):
         return {EntryKind.STATEMENT: self.tr("Statement"),
                 EntryKind.POINT_OF_ORDER: self.tr("Point of order"),
                 EntryKind.REPLY: self.tr("Right of reply")}[kind]
+
+    def _language_name(self, code: str) -> str:
+        return {"en": self.tr("English"), "ru": self.tr("Russian"),
+                "other": self.tr("Other (relay)")}.get(code, code)
 
     def _status_name(self, status: EntryStatus) -> str:
         return {EntryStatus.WAITING: self.tr("Waiting"), EntryStatus.SPEAKING: self.tr("Speaking"),
