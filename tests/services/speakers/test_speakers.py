@@ -307,3 +307,38 @@ def test_a_withdrawal_by_mistake_is_reinstated_and_both_stay_on_record(db) -> No
     assert [r[0] for r in db.execute(
         "SELECT what FROM speaker_event WHERE entry_id = ? ORDER BY id", [entry.id])] == \
         ["withdraw", "reinstate"]
+
+
+def test_a_desk_killed_mid_statement_loses_nothing(demo_copy: Path) -> None:
+    """The process that started the statement is killed (SIGKILL, no clean-up); the next
+    one to open the file finds the speaker still speaking, with the time run since."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    with closing(connect(demo_copy)) as db:
+        session = thematic(db)
+        person = heads(db, 1)[0]
+        check_in(db, [person])
+        speakers.inscribe(db, session, person, desk_id=DESK)
+    child = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\n"
+        "from bsm_desk.services import speakers\n"
+        "from bsm_desk.store import connect\n"
+        f"db = connect({str(demo_copy)!r})\n"
+        f"speakers.next_speaker(db, {session}, desk_id='killed')\n"
+        "print('started', flush=True)\n"
+        "time.sleep(600)\n")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "started"
+        started = time.monotonic()
+        time.sleep(0.3)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+    with closing(connect(demo_copy)) as db:
+        current = speakers.speaker_list(db, session).current
+        waited = time.monotonic() - started
+    assert current is not None and current.delegate_id == person
+    assert 0.3 <= current.spoken_seconds <= waited + 5
