@@ -3011,6 +3011,18 @@ A .sqlite file from another desk or a backup</source>
         <source>{file}: write the speakers&apos; record as .pdf or .xlsx.</source>
         <translation>{file}: запись ораторов сохраняется в формате .pdf или .xlsx.</translation>
     </message>
+    <message>
+        <source>No languages given: write them as en:A; ru:B; fr:C.</source>
+        <translation>Языки не указаны: запишите их так: en:A; ru:B; fr:C.</translation>
+    </message>
+    <message>
+        <source>“{part}” is not a language with its class (A, B or C), as in en:A.</source>
+        <translation>«{part}» — не язык с классом (A, B или C), как в en:A.</translation>
+    </message>
+    <message>
+        <source>{language} is given twice, as {first} and as {second}.</source>
+        <translation>Язык {language} указан дважды: как {first} и как {second}.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
