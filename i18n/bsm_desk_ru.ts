@@ -1413,6 +1413,38 @@ A .sqlite file from another desk or a backup</source>
         <source>“{value}” names more than one delegate: use the e-mail.</source>
         <translation>«{value}» подходит к нескольким участникам: укажите эл. почту.</translation>
     </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>Имя не заполнено.</translation>
+    </message>
+    <message>
+        <source>Longer than {limit} characters.</source>
+        <translation>Длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not yes or no (да or нет).</source>
+        <translation>«{value}» — не «да» и не «нет» (yes или no).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a day written as YYYY-MM-DD.</source>
+        <translation>«{value}» — не дата в виде ГГГГ-ММ-ДД.</translation>
+    </message>
+    <message>
+        <source>{day} is not a day of the event ({start} to {end}).</source>
+        <translation>{day} — не день мероприятия (с {start} по {end}).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a fee (a number, 0 or more).</source>
+        <translation>«{value}» — не гонорар (число, 0 или больше).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an e-mail address.</source>
+        <translation>«{value}» — не адрес электронной почты.</translation>
+    </message>
+    <message>
+        <source>The same interpreter as in row {row}.</source>
+        <translation>Тот же переводчик, что в строке {row}.</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -2896,8 +2928,16 @@ A .sqlite file from another desk or a backup</source>
         <translation>В этой базе нет программы для экспорта.</translation>
     </message>
     <message>
+        <source>{path}: no header row with “Name” and “Languages” (or “Имя” and “Языки”) was found in the first 20 rows.</source>
+        <translation>{path}: в первых 20 строках нет строки заголовков с «Имя» и «Языки» (или «Name» и «Languages»).</translation>
+    </message>
+    <message>
         <source>This database has no event.</source>
         <translation>В этой базе нет мероприятия.</translation>
+    </message>
+    <message>
+        <source>{path} has a header row but no interpreters under it.</source>
+        <translation>В {path} есть строка заголовков, но под ней нет переводчиков.</translation>
     </message>
     <message>
         <source>A session must end after it starts.</source>

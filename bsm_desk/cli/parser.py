@@ -12,12 +12,21 @@ import argparse
 from pathlib import Path
 
 from bsm_desk import __version__, config
-from bsm_desk.cli import badges, checkin, event, programme, registry, reports, speakers
+from bsm_desk.cli import (
+    badges,
+    checkin,
+    event,
+    interpreters,
+    programme,
+    registry,
+    reports,
+    speakers,
+)
 from bsm_desk.cli.common import EXIT_USER_ERROR, Parser
 from bsm_desk.cli.event import DEFAULT_DELEGATES, DEFAULT_SEED
 
 # The command groups, in the order --help lists them; each adds its commands.
-GROUPS = (event, registry, badges, checkin, reports, programme, speakers)
+GROUPS = (event, registry, badges, checkin, reports, programme, speakers, interpreters)
 
 
 def build_parser() -> argparse.ArgumentParser:

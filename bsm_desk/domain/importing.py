@@ -321,9 +321,10 @@ class RowProblem:
     column: str  # the header as written in the file
     template: str
     fields: dict[str, Any] = field(default_factory=dict)
+    context: str = "ImportError"  # where the template is registered for translation
 
     def message(self, translate: Any = None) -> str:
-        text = translate("ImportError", self.template) if translate else self.template
+        text = translate(self.context, self.template) if translate else self.template
         try:
             return str(text).format(**self.fields)
         except (KeyError, IndexError, ValueError):

@@ -402,6 +402,24 @@ def _v15_statement_limits(db: Database) -> None:
     )""")
 
 
+def _v16_interpreters(db: Database) -> None:
+    """The interpreters: their languages with AIIC classes ("en:A; ru:B"), staff or
+    freelance, the days they can work (empty: every day of the event), fee, contact."""
+    db.execute("""CREATE TABLE interpreter (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        name_cyr TEXT NOT NULL DEFAULT '',
+        languages TEXT NOT NULL,
+        staff INTEGER NOT NULL DEFAULT 0,
+        available TEXT NOT NULL DEFAULT '',
+        fee REAL NOT NULL DEFAULT 0,
+        email TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    )""")
+    db.execute("CREATE INDEX interpreter_email ON interpreter(lower(email))")
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -418,5 +436,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (13, _v13_speakers),
     (14, _v14_speaker_texts),
     (15, _v15_statement_limits),
+    (16, _v16_interpreters),
 ]
 LATEST = STEPS[-1][0]

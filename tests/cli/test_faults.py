@@ -39,6 +39,7 @@ COMMANDS: dict[str, list[str]] = {
     "backup": ["backup", "--db", "{db}"],
     "restore": ["restore", "--db", "{db}", "{tmp}/missing-backup.sqlite"],
     "speakers": ["speakers", "--db", "{db}", "--session", "1", "list"],
+    "interpreters": ["interpreters", "list", "--db", "{db}"],
 }
 
 

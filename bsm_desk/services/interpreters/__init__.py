@@ -1,0 +1,254 @@
+"""The interpreters: importing the pool from a spreadsheet (English or Russian headers,
+all rows or none, each problem named by its row) and reading it back.
+
+The roster that puts them in booths builds on this and on domain/interpreters.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.importing import RowProblem
+from bsm_desk.domain.interpreters import parse_languages
+from bsm_desk.services.registry.tables import read_table
+from bsm_desk.store import atomic, journal
+from bsm_desk.store import event as event_store
+from bsm_desk.store import interpreters as store
+from bsm_desk.store.interpreters import Interpreter
+
+NO_HEADER = QT_TRANSLATE_NOOP(
+    "UserError", "{path}: no header row with “Name” and “Languages” (or “Имя” and “Языки”) "
+    "was found in the first 20 rows.")
+NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event.")
+NO_ROWS = QT_TRANSLATE_NOOP("UserError", "{path} has a header row but no interpreters under it.")
+NEED_NAME = QT_TRANSLATE_NOOP("ImportError", "The name is empty.")
+TOO_LONG = QT_TRANSLATE_NOOP("ImportError", "Longer than {limit} characters.")
+BAD_STAFF = QT_TRANSLATE_NOOP("ImportError", "“{value}” is not yes or no (да or нет).")
+BAD_DAY = QT_TRANSLATE_NOOP("ImportError", "“{value}” is not a day written as YYYY-MM-DD.")
+DAY_OUTSIDE = QT_TRANSLATE_NOOP(
+    "ImportError", "{day} is not a day of the event ({start} to {end}).")
+BAD_FEE = QT_TRANSLATE_NOOP("ImportError", "“{value}” is not a fee (a number, 0 or more).")
+BAD_EMAIL = QT_TRANSLATE_NOOP("ImportError", "“{value}” is not an e-mail address.")
+TWICE_IN_FILE = QT_TRANSLATE_NOOP("ImportError", "The same interpreter as in row {row}.")
+
+# Each field's headers, compared case-folded and without surrounding spaces.
+HEADERS = {
+    "name": ("name", "имя"),
+    "name_cyr": ("name in cyrillic", "имя кириллицей"),
+    "languages": ("languages", "языки"),
+    "staff": ("staff", "штатный"),
+    "available": ("available days", "дни"),
+    "fee": ("fee", "гонорар"),
+    "email": ("email", "e-mail", "эл. почта", "электронная почта"),
+}
+NAME_LIMIT = 100
+_YES = {"yes", "y", "true", "1", "да", "д", "staff", "штатный"}
+_NO = {"no", "n", "false", "0", "нет", "н", "", "freelance", "внештатный"}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass
+class InterpretersReport:
+    file: str
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowProblem] = field(default_factory=list)
+    dry_run: bool = False
+    imported: bool = False
+    ignored_columns: list[str] = field(default_factory=list)
+
+    def as_dict(self, translate: Any = None) -> dict[str, Any]:
+        return {"file": self.file, "rows": self.rows, "added": self.added,
+                "updated": self.updated, "unchanged": self.unchanged,
+                "errors": [{"row": p.row, "column": p.column, "message": p.message(translate)}
+                           for p in self.errors],
+                "dry_run": self.dry_run, "imported": self.imported,
+                "ignored_columns": self.ignored_columns}
+
+
+def as_dict(person: Interpreter) -> dict[str, Any]:
+    """The JSON of ``bsm-desk interpreters list``."""
+    return {"id": person.id, "name": person.name, "name_cyr": person.name_cyr,
+            "languages": {code: c.value for code, c in person.languages.items()},
+            "staff": person.staff, "available": [d.isoformat() for d in person.available],
+            "fee": person.fee, "email": person.email}
+
+
+def interpreters(db: Database) -> list[Interpreter]:
+    return store.all_interpreters(db)
+
+
+def _text(cell: Any) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return " ".join(str(cell).split())
+
+
+def _header(rows: list[tuple[int, list[Any]]]) -> tuple[int, dict[str, int], list[str]] | None:
+    for index, (_number, cells) in enumerate(rows[:20]):
+        names = [_text(c).casefold() for c in cells]
+        columns = {key: names.index(h) for key, options in HEADERS.items()
+                   for h in options if h in names}
+        if "name" in columns and "languages" in columns:
+            known = set(columns.values())
+            ignored = [_text(c) for i, c in enumerate(cells) if i not in known and _text(c)]
+            return index, columns, ignored
+    return None
+
+
+def _read_row(number: int, cells: list[Any], columns: dict[str, int], headers: list[Any],
+              days: tuple[date, date]) -> tuple[Interpreter | None, list[RowProblem]]:
+    def cell(key: str) -> tuple[str, str]:
+        index = columns.get(key)
+        if index is None:
+            return "", ""
+        value = _text(cells[index]) if index < len(cells) else ""
+        return value, _text(headers[index])
+
+    problems: list[RowProblem] = []
+    name, name_col = cell("name")
+    name_cyr, cyr_col = cell("name_cyr")
+    for value, column in ((name, name_col), (name_cyr, cyr_col)):
+        if len(value) > NAME_LIMIT:
+            problems.append(RowProblem(number, column, TOO_LONG, {"limit": NAME_LIMIT}))
+    if not name:
+        problems.append(RowProblem(number, name_col, NEED_NAME))
+    text, languages_col = cell("languages")
+    languages = {}
+    try:
+        languages = parse_languages(text)
+    except UserError as exc:
+        problems.append(RowProblem(number, languages_col, exc.template, exc.fields,
+                                   context="UserError"))
+    staff_text, staff_col = cell("staff")
+    staff = staff_text.casefold() in _YES
+    if staff_text.casefold() not in _YES | _NO:
+        problems.append(RowProblem(number, staff_col, BAD_STAFF, {"value": staff_text[:40]}))
+    available = _days(number, *cell("available"), days, problems)
+    fee = _fee(number, *cell("fee"), problems)
+    email, email_col = cell("email")
+    if email and not _EMAIL.match(email):
+        problems.append(RowProblem(number, email_col, BAD_EMAIL, {"value": email[:60]}))
+    if problems:
+        return None, problems
+    return Interpreter(name, name_cyr, languages, staff, tuple(sorted(set(available))), fee,
+                       email), []
+
+
+def _days(number: int, text: str, column: str, days: tuple[date, date],
+          problems: list[RowProblem]) -> list[date]:
+    available: list[date] = []
+    for part in (p.strip() for p in re.split(r"[;,]", text) if p.strip()):
+        try:
+            day = date.fromisoformat(part[:10]) if len(part) in (10, 19) else None
+        except ValueError:
+            day = None
+        if day is None:
+            problems.append(RowProblem(number, column, BAD_DAY, {"value": part[:40]}))
+        elif not days[0] <= day <= days[1]:
+            problems.append(RowProblem(number, column, DAY_OUTSIDE, {
+                "day": day.isoformat(), "start": days[0].isoformat(),
+                "end": days[1].isoformat()}))
+        else:
+            available.append(day)
+    return available
+
+
+def _fee(number: int, text: str, column: str, problems: list[RowProblem]) -> float:
+    if not text:
+        return 0.0
+    try:
+        fee = float(text.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+    except ValueError:
+        fee = -1.0
+    if not (fee >= 0 and fee < 1e9):  # also NaN and infinity
+        problems.append(RowProblem(number, column, BAD_FEE, {"value": text[:40]}))
+        return 0.0
+    return fee
+
+
+def import_file(db: Database, path: str | Path, *, desk_id: str, operator: str = "",
+                dry_run: bool = False) -> InterpretersReport:
+    """Import the pool; every row is checked first and nothing is written if any is
+    wrong. A person already known (by e-mail, else by name) is updated."""
+    table = read_table(path)
+    report = InterpretersReport(str(path), dry_run=dry_run)
+    found = _header(table.rows)
+    if found is None:
+        raise UserError(NO_HEADER, path=str(path))
+    index, columns, report.ignored_columns = found
+    headers = table.rows[index][1]
+    event = event_store.required(db, NO_EVENT)
+    days = (event.start_date, event.end_date)
+    planned: list[tuple[int, Interpreter]] = []
+    seen: dict[str, int] = {}
+    for number, cells in table.rows[index + 1:]:
+        if not any(_text(c) for c in cells):
+            continue
+        report.rows += 1
+        person, problems = _read_row(number, cells, columns, headers, days)
+        report.errors.extend(problems)
+        if person is None:
+            continue
+        key = person.email.casefold() or person.name.casefold()
+        if key in seen:
+            report.errors.append(RowProblem(number, "", TWICE_IN_FILE, {"row": seen[key]}))
+            continue
+        seen[key] = number
+        planned.append((number, person))
+    if report.rows == 0:
+        raise UserError(NO_ROWS, path=str(path))
+    if report.errors:
+        return report
+    try:
+        _write(db, planned, report, path, desk_id=desk_id, operator=operator)
+    except _DryRun:
+        return report
+    report.imported = True
+    return report
+
+
+def _write(db: Database, planned: list[tuple[int, Interpreter]], report: InterpretersReport,
+           path: str | Path, *, desk_id: str, operator: str) -> None:
+    with atomic(db):
+        known = store.all_interpreters(db)
+        by_email = {p.email.casefold(): p for p in known if p.email}
+        by_name = {p.name.casefold(): p for p in known}
+        for _number, person in planned:
+            existing = by_email.get(person.email.casefold()) if person.email else None
+            existing = existing or by_name.get(person.name.casefold())
+            if existing is None:
+                report.added += 1
+                store.save(db, person)
+            elif replace(person, id=existing.id) == existing:
+                report.unchanged += 1
+            else:
+                report.updated += 1
+                store.save(db, replace(person, id=existing.id))
+        if report.dry_run:
+            raise _DryRun
+        journal.record(db, desk_id=desk_id, operator=operator, action="interpreters.import",
+                       subject=Path(path).name, detail={
+                           "added": report.added, "updated": report.updated})
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+__all__ = ["InterpretersReport", "as_dict", "import_file", "interpreters"]
