@@ -1,4 +1,5 @@
-"""The command line for the interpreters: importing the pool and listing it."""
+"""The command line for the interpreters: importing the pool, listing it, and the booths
+the programme needs."""
 
 from __future__ import annotations
 
@@ -17,6 +18,19 @@ def _interpreters(args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
+        if args.interpreters_action == "needs":
+            from bsm_desk.store import event as event_store
+
+            event = event_store.required(db, interpreters.NO_EVENT)
+            found = interpreters.needs(db, lang=config.ui_language(settings))
+            rows = [n.as_dict(event.zone) for n in found]
+            if args.json:
+                print_json(rows)
+            else:
+                for row in rows:
+                    print("\t".join((row["start"][:16], row["end"][11:16], row["room"],
+                                     row["booth"], str(row["team"]))))
+            return 0
         if args.interpreters_action == "list":
             people = interpreters.interpreters(db)
             if args.json:
@@ -70,4 +84,10 @@ def add_commands(sub: Commands) -> None:
     listing.add_argument("--json", action="store_true",
                          help="objects with id, name, name_cyr, languages (code: A/B/C), "
                               "staff, available (dates; empty: every day), fee, email")
+    need = actions.add_parser("needs", help="every booth the programme needs staffed")
+    db_option(need)
+    need.add_argument("--json", action="store_true",
+                      help="objects with session_ids, room, start, end (ISO 8601 with the "
+                           "venue's offset), booth (en, ru, or en-ru for a two-way booth), "
+                           "team (interpreters needed)")
     group.set_defaults(handler=_interpreters)
