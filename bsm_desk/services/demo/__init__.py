@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from bsm_desk.domain import errors
 from bsm_desk.domain.errors import UserError
+from bsm_desk.domain.interpreters import parse_languages
 from bsm_desk.domain.model import (
     Category,
     Delegate,
@@ -38,6 +39,8 @@ from bsm_desk.store import atomic, journal, rooms, sessions
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
+from bsm_desk.store import interpreters as interpreter_store
+from bsm_desk.store.interpreters import Interpreter
 
 DEFAULT_DELEGATES = 700
 DEFAULT_SEED = 2022
@@ -108,6 +111,13 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
     return DemoSummary(path, summary[0], summary[1], summary[2])
 
 
+def _interpreters() -> list[Interpreter]:
+    return [Interpreter(name, cyrillic, parse_languages(languages), staff,
+                        tuple(date.fromisoformat(d) for d in days.split(";") if d), float(fee),
+                        email)
+            for name, cyrillic, languages, staff, days, fee, email in data.INTERPRETERS]
+
+
 def _remove_db(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
@@ -132,6 +142,8 @@ def _build(path: Path, count: int, seed: int, desk_id: str,
                                         categories))
             for session in programme:
                 sessions.add_session(db, session)
+            for person in _interpreters():
+                interpreter_store.save(db, person)
             delegations = _delegations(db)
         done = 0
         people = _people(rng, count, delegations, categories)

@@ -318,3 +318,21 @@ FUNCTIONS = {
     "security": [("Security Officer", "Сотрудник службы безопасности")],
     "technical": [("Sound Engineer", "Звукорежиссёр"), ("IT Technician", "ИТ-специалист")],
 }
+
+# The interpreters' pool: name, in Cyrillic, languages, staff, available days (empty:
+# both), daily fee (freelance, USD), e-mail. English A / Russian B and Russian A /
+# English B, staff and freelance, one working from Tajik.
+INTERPRETERS = [
+    ("Elena Sokolova", "Елена Соколова", "ru:A; en:B", True, "", 0, "e.sokolova@interpreters.example"),
+    ("Dmitry Volkov", "Дмитрий Волков", "ru:A; en:B", True, "", 0, "d.volkov@interpreters.example"),
+    ("Olga Ivanova", "Ольга Иванова", "ru:A; en:B; fr:C", True, "", 0, "o.ivanova@interpreters.example"),
+    ("Sarah Mitchell", "Сара Митчелл", "en:A; ru:B", True, "", 0, "s.mitchell@interpreters.example"),
+    ("James O'Connor", "Джеймс О'Коннор", "en:A; ru:B", True, "", 0, "j.oconnor@interpreters.example"),
+    ("Catherine Dubois", "Катрин Дюбуа", "en:A; fr:B; ru:C", True, "", 0, "c.dubois@interpreters.example"),
+    ("Farhod Rahimov", "Фарход Рахимов", "ru:A; tg:A; en:B", False, "", 450, "f.rahimov@interpreters.example"),
+    ("Natalia Kim", "Наталья Ким", "ru:A; en:B", False, "2022-10-18", 400, "n.kim@interpreters.example"),
+    ("Michael Brown", "Майкл Браун", "en:A; ru:B", False, "", 400, "m.brown@interpreters.example"),
+    ("Anna Lebedeva", "Анна Лебедева", "ru:A; en:B", False, "", 380, "a.lebedeva@interpreters.example"),
+    ("Thomas Wright", "Томас Райт", "en:A; ru:C", False, "", 350, "t.wright@interpreters.example"),
+    ("Gulnora Saidova", "Гульнора Саидова", "ru:A; en:B; tg:C", False, "2022-10-19", 420, "g.saidova@interpreters.example"),
+]

@@ -20,17 +20,26 @@ from tests.conftest import DESK
 HEADER = "Name,Name in Cyrillic,Languages,Staff,Available days,Fee,Email\n"
 
 
+@pytest.fixture
+def pool_free(demo_copy: Path) -> Path:
+    """The demo without its interpreters, to import a pool of one's own."""
+    with closing(connect(demo_copy)) as db:
+        db.execute("DELETE FROM interpreter")
+        db.conn.commit()
+    return demo_copy
+
+
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.write_bytes(text.encode(encoding))
     return path
 
 
 def test_an_english_csv_then_a_russian_workbook_updates_the_same_people(
-        demo_copy: Path, tmp_path: Path) -> None:
+        pool_free: Path, tmp_path: Path) -> None:
     csv = write(tmp_path / "pool.csv", HEADER +
                 "Anna Petrova,Анна Петрова,ru:A; en:B,yes,,0,anna@un.org\n"
                 "John Smith,,en:A; ru:B; fr:C,no,2022-10-18,450,john@example.com\n")
-    with closing(connect(demo_copy)) as db:
+    with closing(connect(pool_free)) as db:
         report = interpreters.import_file(db, csv, desk_id=DESK)
         assert (report.added, report.errors, report.imported) == (2, [], True)
         book = openpyxl.Workbook()
@@ -53,15 +62,15 @@ def test_an_english_csv_then_a_russian_workbook_updates_the_same_people(
     assert farhod.fee == 1200.5 and not farhod.staff and len(farhod.available) == 2
 
 
-def test_a_cp1251_csv_with_semicolons(demo_copy: Path, tmp_path: Path) -> None:
+def test_a_cp1251_csv_with_semicolons(pool_free: Path, tmp_path: Path) -> None:
     path = write(tmp_path / "pool.csv", "Имя;Языки;Штатный\nИрина Козлова;ru:A, en:B;да\n",
                  "cp1251")
-    with closing(connect(demo_copy)) as db:
+    with closing(connect(pool_free)) as db:
         assert interpreters.import_file(db, path, desk_id=DESK).added == 1
         assert interpreters.interpreters(db)[0].languages == {"ru": Class.A, "en": Class.B}
 
 
-def test_every_wrong_row_is_named_and_nothing_is_written(demo_copy: Path,
+def test_every_wrong_row_is_named_and_nothing_is_written(pool_free: Path,
                                                          tmp_path: Path) -> None:
     path = write(tmp_path / "bad.csv", HEADER +
                  "Good Person,,en:A,yes,,,\n"
@@ -74,7 +83,7 @@ def test_every_wrong_row_is_named_and_nothing_is_written(demo_copy: Path,
                  "Bad Mail,,en:A,no,,,not-an-address\n"  # row 9
                  "Good Person,,ru:A,no,,,\n"  # row 10: twice
                  + "X" * 101 + ",,en:A,no,,,\n")  # row 11: too long
-    with closing(connect(demo_copy)) as db:
+    with closing(connect(pool_free)) as db:
         report = interpreters.import_file(db, path, desk_id=DESK)
         assert not report.imported and interpreters.interpreters(db) == []
     rows = sorted({p.row for p in report.errors})
@@ -85,8 +94,8 @@ def test_every_wrong_row_is_named_and_nothing_is_written(demo_copy: Path,
         assert words in messages
 
 
-def test_hostile_files(demo_copy: Path, tmp_path: Path) -> None:
-    with closing(connect(demo_copy)) as db:
+def test_hostile_files(pool_free: Path, tmp_path: Path) -> None:
+    with closing(connect(pool_free)) as db:
         for path, message in (
                 (write(tmp_path / "empty.csv", ""), "no header"),
                 (write(tmp_path / "header.csv", HEADER), "no interpreters"),
@@ -99,23 +108,37 @@ def test_hostile_files(demo_copy: Path, tmp_path: Path) -> None:
         interpreters.import_file(db, nul, desk_id=DESK)  # read or refused, never a crash
 
 
-def test_the_commands(demo_copy: Path, tmp_path: Path, capsys) -> None:
+def test_the_commands(pool_free: Path, tmp_path: Path, capsys) -> None:
     path = write(tmp_path / "pool.csv", HEADER + "Anna Petrova,Анна Петрова,ru:A; en:B,yes,"
                  "2022-10-19,,anna@un.org\n")
     base = ["interpreters"]
-    assert main([*base, "import", "--db", str(demo_copy), str(path), "--dry-run",
+    assert main([*base, "import", "--db", str(pool_free), str(path), "--dry-run",
                  "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["dry_run"] and report["added"] == 1 and not report["imported"]
-    assert main([*base, "list", "--db", str(demo_copy), "--json"]) == 0
+    assert main([*base, "list", "--db", str(pool_free), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
-    assert main([*base, "import", "--db", str(demo_copy), str(path)]) == 0
+    assert main([*base, "import", "--db", str(pool_free), str(path)]) == 0
     capsys.readouterr()
-    assert main([*base, "list", "--db", str(demo_copy), "--json"]) == 0
+    assert main([*base, "list", "--db", str(pool_free), "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert listed[0]["languages"] == {"ru": "A", "en": "B"}
     assert set(listed[0]) >= {"id", "name", "name_cyr", "languages", "staff", "available"}
     assert listed[0]["available"] == ["2022-10-19"] and listed[0]["staff"] is True
     bad = write(tmp_path / "bad.csv", HEADER + "X,,nonsense,yes,,,\n")
-    assert main([*base, "import", "--db", str(demo_copy), str(bad)]) == 1
+    assert main([*base, "import", "--db", str(pool_free), str(bad)]) == 1
     assert "row 2" in capsys.readouterr().err
+
+
+def test_the_demo_has_a_realistic_pool(demo_copy: Path) -> None:
+    with closing(connect(demo_copy)) as db:
+        pool = interpreters.interpreters(db)
+    assert len(pool) == 12
+    assert {p.staff for p in pool} == {True, False}
+    assert all(p.fee == 0 for p in pool if p.staff) and all(p.fee > 0 for p in pool
+                                                           if not p.staff)
+    english_a = [p for p in pool if p.languages.get("en") is Class.A]
+    russian_a = [p for p in pool if p.languages.get("ru") is Class.A]
+    assert len(english_a) >= 4 and len(russian_a) >= 4
+    assert any("tg" in p.languages for p in pool)
+    assert all(p.name_cyr for p in pool)
