@@ -47,6 +47,26 @@ def print_problems(file: str, problems: Sequence[RowProblem], translate: Transla
             file=sys.stderr)
 
 
+def print_import_result(report: Any, dry_run: bool, translate: Translate) -> bool:
+    """An import's problems (stderr) or its counts (stdout); False when nothing was
+    written because rows are wrong. ``report`` has file, errors, rows, added, updated
+    and unchanged."""
+    name = Path(report.file).name
+    print_problems(name, report.errors, translate)
+    if report.errors:
+        print(translate("Cli", "Nothing was imported: correct the rows above and import "
+                               "again."), file=sys.stderr)
+        return False
+    summary = translate("Cli", "{file}: {rows} rows — {added} added, {updated} updated, "
+                               "{unchanged} unchanged.").format(
+        file=name, rows=report.rows, added=report.added, updated=report.updated,
+        unchanged=report.unchanged)
+    if dry_run:
+        summary += " " + translate("Cli", "Dry run: nothing was written.")
+    print(summary)
+    return True
+
+
 def lazy_translate(lang: str) -> Translate:
     """Load Qt's translator only when a message is actually printed."""
     loaded: list[Translate] = []

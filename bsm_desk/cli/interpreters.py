@@ -4,12 +4,17 @@ the programme needs."""
 from __future__ import annotations
 
 import argparse
-import sys
 from contextlib import closing
-from pathlib import Path
 
 from bsm_desk import config
-from bsm_desk.cli.common import Commands, Parser, Translate, db_option, print_json, print_problems
+from bsm_desk.cli.common import (
+    Commands,
+    Parser,
+    Translate,
+    db_option,
+    print_import_result,
+    print_json,
+)
 
 
 def _interpreters(args: argparse.Namespace, settings: config.Settings,
@@ -47,20 +52,7 @@ def _interpreters(args: argparse.Namespace, settings: config.Settings,
     if args.json:
         print_json(report.as_dict(translate))
         return 1 if report.errors else 0
-    name = Path(report.file).name
-    print_problems(name, report.errors, translate)
-    if report.errors:
-        print(translate("Cli", "Nothing was imported: correct the rows above and import "
-                               "again."), file=sys.stderr)
-        return 1
-    summary = translate("Cli", "{file}: {rows} rows — {added} added, {updated} updated, "
-                               "{unchanged} unchanged.").format(
-        file=name, rows=report.rows, added=report.added, updated=report.updated,
-        unchanged=report.unchanged)
-    if args.dry_run:
-        summary += " " + translate("Cli", "Dry run: nothing was written.")
-    print(summary)
-    return 0
+    return 0 if print_import_result(report, args.dry_run, translate) else 1
 
 
 def add_commands(sub: Commands) -> None:

@@ -13,8 +13,8 @@ from bsm_desk.cli.common import (
     Commands,
     Translate,
     db_option,
+    print_import_result,
     print_json,
-    print_problems,
 )
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -32,10 +32,8 @@ def _import(args: argparse.Namespace, settings: config.Settings, translate: Tran
         print_json(report.as_dict(translate))
         return 1 if report.errors else 0
     name = Path(report.file).name
-    print_problems(name, report.errors, translate)
     if report.errors:
-        print(translate("Cli", "Nothing was imported: correct the rows above and import "
-                               "again."), file=sys.stderr)
+        print_import_result(report, args.dry_run, translate)
         return 1
     for problem in report.warnings:
         print(translate("Cli", "{file}, row {row}: {message}").format(
@@ -44,13 +42,7 @@ def _import(args: argparse.Namespace, settings: config.Settings, translate: Tran
         print(translate("Cli", "{file}: columns not imported: {columns}").format(
             file=name, columns=", ".join(f"“{c}”" for c in report.ignored_columns)),
             file=sys.stderr)
-    summary = translate("Cli", "{file}: {rows} rows — {added} added, {updated} updated, "
-                               "{unchanged} unchanged.").format(
-        file=name, rows=report.rows, added=report.added, updated=report.updated,
-        unchanged=report.unchanged)
-    if args.dry_run:
-        summary += " " + translate("Cli", "Dry run: nothing was written.")
-    print(summary)
+    print_import_result(report, args.dry_run, translate)
     if report.created_delegations:
         print(translate("Cli", "New delegations: {names}").format(
             names=", ".join(report.created_delegations)))

@@ -84,6 +84,7 @@ class Listed:
     spoken_seconds: float
     limit_s: int
     override_reason: str = ""
+    has_text: bool = False  # a written text was handed in for the interpreters
 
     def as_dict(self) -> dict[str, Any]:
         def iso(at: datetime | None) -> str | None:
@@ -94,7 +95,8 @@ class Listed:
                 "protocol_rank": self.protocol_rank, "language": self.language,
                 "status": self.status.value, "inscribed_at": iso(self.inscribed_at),
                 "started_at": iso(self.started_at), "ended_at": iso(self.ended_at),
-                "spoken_seconds": round(self.spoken_seconds, 1), "limit_seconds": self.limit_s}
+                "spoken_seconds": round(self.spoken_seconds, 1), "limit_seconds": self.limit_s,
+                "has_text": self.has_text}
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
     listed = []
     by_id = {e.id: e for e in stored}
     limit_s = statement_limit(db, session)
+    texts = store.with_text(db, session_id)
     for position, entry in enumerate(order, start=1):
         row = by_id[entry.id]
         reply_number = 1
@@ -202,7 +205,8 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
             starts[0] if starts else None, ends[-1] if ends else None,
             spoken_seconds(marks[entry.id], now),
             time_limit(row.kind, statement_limit_s=limit_s,
-                       reply_number=reply_number), row.override_reason))
+                       reply_number=reply_number), row.override_reason,
+            row.id in texts))
     return SpeakerList(session, listed, closed_at)
 
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from bsm_desk.services.speakers import Listed, SpeakerList, entries_with_text, text_of
+from bsm_desk.services.speakers import Listed, SpeakerList, text_of
 from bsm_desk.ui.shell.state import window_settings
 
 SCREEN_KEY = "speakers/projector_screen"
@@ -119,7 +119,6 @@ class BoothsWindow(QWidget):
         layout.addWidget(self.open_button)
         self.db: Database | None = None
         self.current_id: int | None = None
-        self.with_text: set[int] = set()
         self.setWindowTitle("BSM Desk — Booths · Кабины")
         self.resize(720, 420)
 
@@ -127,17 +126,14 @@ class BoothsWindow(QWidget):
         names, delegation = both_names(db, entry)
         english, russian = LANGUAGE_NAMES.get(entry.language, (entry.language,) * 2)
         relay = "  ⚠ RELAY · РЕЛЕЙ" if entry.language == "other" else ""
-        text = "  ✎ TEXT · ТЕКСТ" if entry.id in self.with_text else ""
+        text = "  ✎ TEXT · ТЕКСТ" if entry.has_text else ""
         return f"{names} — {delegation} — {english} · {russian}{relay}{text}"
 
     def show_list(self, listed: SpeakerList, db: Database | None) -> None:
         current = listed.current
         self.db = db
-        session_id = listed.session.id
-        self.with_text = (entries_with_text(db, session_id)
-                          if db is not None and session_id is not None else set())
         self.current_id = current.id if current else None
-        self.open_button.setEnabled(current is not None and current.id in self.with_text)
+        self.open_button.setEnabled(current is not None and current.has_text)
         self.current.setText(("Now · Сейчас: " + self.line(db, current)) if current
                              else "—")
         self.next_up.setText("\n".join(

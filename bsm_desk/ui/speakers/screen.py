@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QDropEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,28 +40,13 @@ from bsm_desk.services.event import Overview
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.speakers.displays import BoothsWindow, ProjectorWindow
+from bsm_desk.ui.speakers.list_table import SpeakerTable, drop_position
 from bsm_desk.ui.speakers.undo import INSCRIBED, MOVED, WITHDREW, SpeakersUndo, Step
 from bsm_desk.ui.widgets.name_results import NameResults
 
 CLOCK_COLOURS = {Clock.RUNNING: "#1b7f3b", Clock.ENDING: "#b26a00", Clock.OVER: "#c62828",
                  Clock.NONE: "#37474f"}
 TICK_MS = 200
-
-
-class SpeakerTable(QTableWidget):
-    """The list, whose rows are dragged to a new place: the drop is only reported (the
-    screen asks for the reason and moves the entry through the service), the table
-    itself never rearranges its cells."""
-
-    dropped = Signal(int, int)  # the row dragged, the row dropped on (-1: below the last)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        source = self.currentRow()
-        target = self.indexAt(event.position().toPoint()).row()
-        event.setDropAction(Qt.DropAction.IgnoreAction)
-        event.accept()
-        if source >= 0 and source != target:
-            self.dropped.emit(source, target)
 
 
 class SpeakersScreen(QWidget):
@@ -254,9 +238,8 @@ class SpeakersScreen(QWidget):
         lang = i18n.language()
         self.listed = speakers.speaker_list(self.db, session_id, lang=lang)
         self.table.setRowCount(len(self.listed.entries))
-        with_text = speakers.entries_with_text(self.db, session_id)
         for row, entry in enumerate(self.listed.entries):
-            name = f"{entry.name}  ✎" if entry.id in with_text else entry.name
+            name = f"{entry.name}  ✎" if entry.has_text else entry.name
             values = [str(entry.position), name, entry.delegation,
                       self._kind_name(entry.kind), self._language_name(entry.language),
                       self._status_name(entry.status)]
@@ -401,20 +384,11 @@ class SpeakersScreen(QWidget):
     def _dropped(self, source_row: int, target_row: int) -> None:
         if self.listed is None:
             return
-        entries = self.listed.entries
-        waiting = self.listed.waiting()
-        moved = self._waiting_entry(entries[source_row].id) if source_row < len(entries) \
-            else None
-        if moved is None:
+        dropped = drop_position(self.listed, source_row, target_row)
+        if dropped is None:
             self.message.emit(self.tr("Only a waiting speaker can be moved."))
             return
-        target = entries[target_row] if 0 <= target_row < len(entries) else None
-        if target is None:
-            position = len(waiting)  # below the last: last
-        elif target in waiting:
-            position = waiting.index(target) + 1
-        else:
-            position = 1  # onto those who spoke or speak: next
+        moved, position = dropped
         self.move_entry(moved.id, position)
 
     def move_entry(self, entry_id: int, position: int, reason: str | None = None) -> bool:
