@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.importing import RowProblem
+from bsm_desk.domain.importing import RowProblem, cell_text
 from bsm_desk.domain.interpreters import TWO_WAY, Meeting, Rules, Slot, meetings, parse_languages
 from bsm_desk.services.registry.tables import read_table
 from bsm_desk.store import atomic, journal
@@ -133,26 +133,14 @@ def needs(db: Database, rules: Rules | None = None, lang: str = "en") -> list[Ne
     return found
 
 
-def _text(cell: Any) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, datetime):
-        return cell.date().isoformat()
-    if isinstance(cell, date):
-        return cell.isoformat()
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return " ".join(str(cell).split())
-
-
 def _header(rows: list[tuple[int, list[Any]]]) -> tuple[int, dict[str, int], list[str]] | None:
     for index, (_number, cells) in enumerate(rows[:20]):
-        names = [_text(c).casefold() for c in cells]
+        names = [cell_text(c).casefold() for c in cells]
         columns = {key: names.index(h) for key, options in HEADERS.items()
                    for h in options if h in names}
         if "name" in columns and "languages" in columns:
             known = set(columns.values())
-            ignored = [_text(c) for i, c in enumerate(cells) if i not in known and _text(c)]
+            ignored = [cell_text(c) for i, c in enumerate(cells) if i not in known and cell_text(c)]
             return index, columns, ignored
     return None
 
@@ -163,8 +151,8 @@ def _read_row(number: int, cells: list[Any], columns: dict[str, int], headers: l
         index = columns.get(key)
         if index is None:
             return "", ""
-        value = _text(cells[index]) if index < len(cells) else ""
-        return value, _text(headers[index])
+        value = cell_text(cells[index]) if index < len(cells) else ""
+        return value, cell_text(headers[index])
 
     problems: list[RowProblem] = []
     name, name_col = cell("name")
@@ -244,7 +232,7 @@ def import_file(db: Database, path: str | Path, *, desk_id: str, operator: str =
     planned: list[tuple[int, Interpreter]] = []
     seen: dict[str, int] = {}
     for number, cells in table.rows[index + 1:]:
-        if not any(_text(c) for c in cells):
+        if not any(cell_text(c) for c in cells):
             continue
         report.rows += 1
         person, problems = _read_row(number, cells, columns, headers, days)

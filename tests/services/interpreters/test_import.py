@@ -142,3 +142,10 @@ def test_the_demo_has_a_realistic_pool(demo_copy: Path) -> None:
     assert len(english_a) >= 4 and len(russian_a) >= 4
     assert any("tg" in p.languages for p in pool)
     assert all(p.name_cyr for p in pool)
+
+
+def test_control_characters_never_reach_the_pool(pool_free: Path, tmp_path: Path) -> None:
+    path = write(tmp_path / "nul.csv", HEADER + "Anna\x00 \u202ePetrova\x1b,,en:A,yes,,,\n")
+    with closing(connect(pool_free)) as db:
+        interpreters.import_file(db, path, desk_id=DESK)
+        assert [p.name for p in interpreters.interpreters(db)] == ["Anna Petrova"]
