@@ -686,6 +686,22 @@
         <translation>Оптимально.</translation>
     </message>
     <message>
+        <source>The best roster found in the time limit.</source>
+        <translation>Лучший график, найденный за отведённое время.</translation>
+    </message>
+    <message>
+        <source>No roster: the seats locked by hand break the rules.</source>
+        <translation>Графика нет: места, закреплённые вручную, нарушают правила.</translation>
+    </message>
+    <message>
+        <source>Withdrawn; seats given up: {count}. Run the roster again to fill them.</source>
+        <translation>Снят(а) с работы; освобождено мест: {count}. Составьте график заново, чтобы их заполнить.</translation>
+    </message>
+    <message>
+        <source>No one more is needed: the pool can staff every booth.</source>
+        <translation>Больше никого не нужно: пул может укомплектовать все кабины.</translation>
+    </message>
+    <message>
         <source>Best found within the time limit.</source>
         <translation>Лучшее найденное за отведённое время.</translation>
     </message>
@@ -2133,6 +2149,141 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>Roster</name>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} ч</translation>
+    </message>
+    <message>
+        <source>{h} h {m}</source>
+        <translation>{h} ч {m} мин</translation>
+    </message>
+    <message>
+        <source>English booth</source>
+        <translation>английская кабина</translation>
+    </message>
+    <message>
+        <source>Russian booth</source>
+        <translation>русская кабина</translation>
+    </message>
+    <message>
+        <source>two-way booth (English–Russian)</source>
+        <translation>двусторонняя кабина (английский–русский)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>{session}, {booth}, {when}: interpreters needed: {needed}, assigned: {assigned}</source>
+        <translation>{session}, {booth}, {when}: нужно переводчиков: {needed}, назначено: {assigned}</translation>
+    </message>
+    <message>
+        <source>only {count} in the pool can work in it ({who})</source>
+        <translation>в пуле могут в ней работать только {count} ({who})</translation>
+    </message>
+    <message>
+        <source>{target} as A or B, {source} at least as C</source>
+        <translation>{target} как A или B, {source} хотя бы как C</translation>
+    </message>
+    <message>
+        <source>English or Russian as A or B, the other at least as C</source>
+        <translation>английский или русский как A или B, другой хотя бы как C</translation>
+    </message>
+    <message>
+        <source>only {count} of them are available on {day}</source>
+        <translation>из них {day} свободны только {count}</translation>
+    </message>
+    <message>
+        <source>of the {count} others who can work in it and are available that day, {details}</source>
+        <translation>из остальных, кто может в ней работать и свободен в этот день ({count}): {details}</translation>
+    </message>
+    <message>
+        <source>the meeting has {minutes} minutes of booth time, more than one working period allows ({limit})</source>
+        <translation>в заседании {minutes} мин работы в кабине — больше, чем допускает один рабочий период ({limit})</translation>
+    </message>
+    <message>
+        <source>nobody who could sit in it has {language} as A</source>
+        <translation>ни у кого из тех, кто может в ней работать, {language} не язык A</translation>
+    </message>
+    <message>
+        <source>English and Russian are not both covered as A or B</source>
+        <translation>английский и русский не покрыты оба как A или B</translation>
+    </message>
+    <message>
+        <source>{count} could still sit in it but were not found in the time limit: solve again with more time</source>
+        <translation>ещё {count} могли бы в ней работать, но не были найдены за отведённое время: составьте график с бо́льшим временем</translation>
+    </message>
+    <message>
+        <source>the seats locked by hand leave no room</source>
+        <translation>места, закреплённые вручную, не оставляют места</translation>
+    </message>
+    <message>
+        <source>{count} in another booth at the time</source>
+        <translation>{count} в это время в другой кабине</translation>
+    </message>
+    <message>
+        <source>{count} would pass {limit} of booth time in one working period</source>
+        <translation>{count} превысили бы {limit} работы в кабине за один рабочий период</translation>
+    </message>
+    <message>
+        <source>{count} would pass {limit} of booth time that day</source>
+        <translation>{count} превысили бы {limit} работы в кабине за день</translation>
+    </message>
+    <message>
+        <source>{count} would work more than {limit} periods that day</source>
+        <translation>{count} работали бы в этот день больше {limit} периодов</translation>
+    </message>
+    <message>
+        <source>{count} would work more than {limit} periods that week</source>
+        <translation>{count} работали бы на этой неделе больше {limit} периодов</translation>
+    </message>
+    <message>
+        <source>in two booths at once</source>
+        <translation>в двух кабинах одновременно</translation>
+    </message>
+    <message>
+        <source>more than {periods} working periods in a day</source>
+        <translation>больше {periods} рабочих периодов в день</translation>
+    </message>
+    <message>
+        <source>more than {period} of booth time in one working period</source>
+        <translation>больше {period} работы в кабине за один рабочий период</translation>
+    </message>
+    <message>
+        <source>more than {day} of booth time in a day</source>
+        <translation>больше {day} работы в кабине за день</translation>
+    </message>
+    <message>
+        <source>more than {week} working periods in a week</source>
+        <translation>больше {week} рабочих периодов в неделю</translation>
+    </message>
+    <message>
+        <source>not available that day</source>
+        <translation>в этот день недоступен(на)</translation>
+    </message>
+    <message>
+        <source>{session}, {when}: nobody in the booths understands {language} for relay</source>
+        <translation>{session}, {when}: в кабинах никто не понимает язык {language} для работы через пилот (relay)</translation>
+    </message>
+    <message>
+        <source>{name}: the seats locked by hand break a rule ({detail})</source>
+        <translation>{name}: места, закреплённые вручную, нарушают правило ({detail})</translation>
+    </message>
+    <message>
+        <source>no roster can keep the seats locked by hand</source>
+        <translation>никакой график не сохраняет места, закреплённые вручную</translation>
+    </message>
+    <message>
+        <source>{name} is locked into the {booth} of {session} but cannot sit in it (languages or availability)</source>
+        <translation>{name}: закреплён(а) за кабиной «{booth}» на заседании «{session}», но не может в ней работать (языки или доступность)</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Session</source>
@@ -3062,6 +3213,22 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{language} is given twice, as {first} and as {second}.</source>
         <translation>Язык {language} указан дважды: как {first} и как {second}.</translation>
+    </message>
+    <message>
+        <source>There is no interpreter with the id {id}.</source>
+        <translation>Нет переводчика с номером {id}.</translation>
+    </message>
+    <message>
+        <source>{day} is not a day of the event ({start} to {end}).</source>
+        <translation>{day} — не день мероприятия (с {start} по {end}).</translation>
+    </message>
+    <message>
+        <source>No booth of the programme has these sessions and this booth.</source>
+        <translation>В программе нет кабины с этими заседаниями и этим языком.</translation>
+    </message>
+    <message>
+        <source>The booth takes {team} interpreters, not {count}.</source>
+        <translation>В кабине {team} переводчика(ов), а не {count}.</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,13 @@
-"""The command line for the interpreters: importing the pool, listing it, and the booths
-the programme needs."""
+"""The command line for the interpreters: importing the pool, listing it, the booths the
+programme needs, the roster, a withdrawal and the recruitment."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from contextlib import closing
+from datetime import date
+from typing import Any
 
 from bsm_desk import config
 from bsm_desk.cli.common import (
@@ -15,50 +18,151 @@ from bsm_desk.cli.common import (
     print_import_result,
     print_json,
 )
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 
 
 def _interpreters(args: argparse.Namespace, settings: config.Settings,
                   translate: Translate) -> int:
-    from bsm_desk.services import interpreters
     from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
-        if args.interpreters_action == "needs":
-            from bsm_desk.store import event as event_store
+        action = _ACTIONS[args.interpreters_action]
+        return action(db, args, settings, translate)
 
-            event = event_store.required(db, interpreters.NO_EVENT)
-            found = interpreters.needs(db, lang=config.ui_language(settings))
-            rows = [n.as_dict(event.zone) for n in found]
-            if args.json:
-                print_json(rows)
-            else:
-                for row in rows:
-                    print("\t".join((row["start"][:16], row["end"][11:16], row["room"],
-                                     row["booth"], str(row["team"]))))
-            return 0
-        if args.interpreters_action == "list":
-            people = interpreters.interpreters(db)
-            if args.json:
-                print_json([interpreters.as_dict(p) for p in people])
-            else:
-                for p in people:
-                    row = interpreters.as_dict(p)
-                    print("\t".join((str(p.id), p.name, p.name_cyr, "; ".join(
-                        f"{k}:{v}" for k, v in row["languages"].items()),
-                        "staff" if p.staff else "freelance")))
-            return 0
-        report = interpreters.import_file(db, args.file, desk_id=settings.desk_id,
-                                          operator=settings.desk_name, dry_run=args.dry_run)
+
+def _needs(db: Any, args: argparse.Namespace, settings: config.Settings,
+           translate: Translate) -> int:
+    from bsm_desk.services import interpreters
+    from bsm_desk.store import event as event_store
+
+    event = event_store.required(db, interpreters.NO_EVENT)
+    found = interpreters.needs(db, lang=config.ui_language(settings))
+    rows = [n.as_dict(event.zone) for n in found]
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print("\t".join((row["start"][:16], row["end"][11:16], row["room"],
+                             row["booth"], str(row["team"]))))
+    return 0
+
+
+def _list(db: Any, args: argparse.Namespace, settings: config.Settings,
+          translate: Translate) -> int:
+    from bsm_desk.services import interpreters
+
+    people = interpreters.interpreters(db)
+    if args.json:
+        print_json([interpreters.as_dict(p) for p in people])
+    else:
+        for p in people:
+            row = interpreters.as_dict(p)
+            print("\t".join((str(p.id), p.name, p.name_cyr, "; ".join(
+                f"{k}:{v}" for k, v in row["languages"].items()),
+                "staff" if p.staff else "freelance")))
+    return 0
+
+
+def _import(db: Any, args: argparse.Namespace, settings: config.Settings,
+            translate: Translate) -> int:
+    from bsm_desk.services import interpreters
+
+    report = interpreters.import_file(db, args.file, desk_id=settings.desk_id,
+                                      operator=settings.desk_name, dry_run=args.dry_run)
     if args.json:
         print_json(report.as_dict(translate))
         return 1 if report.errors else 0
     return 0 if print_import_result(report, args.dry_run, translate) else 1
 
 
+def _roster(db: Any, args: argparse.Namespace, settings: config.Settings,
+            translate: Translate) -> int:
+    from bsm_desk.services.interpreters import rostering
+
+    lang = config.ui_language(settings)
+    asked = rostering.problem(db, lang=lang)
+    roster = rostering.solve(asked, time_limit=args.time_limit)
+    if args.apply and roster.status != "infeasible":
+        rostering.apply(db, roster, desk_id=settings.desk_id, operator=settings.desk_name)
+    result = rostering.as_dict(asked, roster, lambda text: translate("Roster", text))
+    result["applied"] = bool(args.apply and roster.status != "infeasible")
+    if args.json:
+        print_json(result)
+    else:
+        names = {p.id: p.name for p in asked.pool}
+        for row in result["assignments"]:
+            print("\t".join((row["start"][:16], row["end"][11:16], row["room"], row["booth"],
+                             ", ".join(names.get(i, str(i)) for i in row["interpreters"]))))
+        for line in [*result["breaches"], *(u["reason"] for u in result["unstaffed"]),
+                     *(r["reason"] for r in result["relay_missing"])]:
+            print(line, file=sys.stderr)
+        print(translate("Cli", _STATUS[roster.status]), file=sys.stderr)
+    return 1 if roster.status == "infeasible" else 0
+
+
+_STATUS = {"optimal": QT_TRANSLATE_NOOP("Cli", "Optimal."),
+           "feasible": QT_TRANSLATE_NOOP("Cli", "The best roster found in the time limit."),
+           "infeasible": QT_TRANSLATE_NOOP("Cli", "No roster: the seats locked by hand break "
+                                                  "the rules.")}
+
+
+def _withdraw(db: Any, args: argparse.Namespace, settings: config.Settings,
+              translate: Translate) -> int:
+    from bsm_desk.services.interpreters import rostering
+
+    given_up = rostering.withdraw(db, args.ids, from_day=args.from_day,
+                                  desk_id=settings.desk_id, operator=settings.desk_name)
+    print(translate("Cli", "Withdrawn; seats given up: {count}. Run the roster again to "
+                           "fill them.").format(count=given_up))
+    return 0
+
+
+def _recruit(db: Any, args: argparse.Namespace, settings: config.Settings,
+             translate: Translate) -> int:
+    from bsm_desk.services.interpreters import rostering
+
+    extras, answer = rostering.recruitment(db, time_limit=args.time_limit,
+                                           lang=config.ui_language(settings))
+    rows = [e.as_dict() for e in extras]
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        print("\t".join((row["day"], row["booth"], str(row["extra"]), "; ".join(
+            f"{k}:{v}" for k, v in row["languages"].items()),
+            "" if row["cost"] is None else str(row["cost"]))))
+    if not rows:
+        print(translate("Cli", "No one more is needed: the pool can staff every booth."),
+              file=sys.stderr)
+    for seating in answer.unstaffed:  # not even with extra interpreters (too long)
+        print(seating.reason.render(lambda t: translate("Roster", t)) if seating.reason
+              else "", file=sys.stderr)
+    return 0
+
+
+_ACTIONS = {"needs": _needs, "list": _list, "import": _import, "roster": _roster,
+            "withdraw": _withdraw, "recruit": _recruit}
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError("between 0 and 3600 seconds")
+    return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a day written as YYYY-MM-DD") from None
+
+
 def add_commands(sub: Commands) -> None:
     group = sub.add_parser(
         "interpreters", help="the interpreters' pool",
-        description="Import the interpreters (English or Russian headers) and list them.")
+        description="Import the interpreters (English or Russian headers), list them, "
+                    "roster them into the booths, withdraw one, and find whom to recruit.")
     actions = group.add_subparsers(dest="interpreters_action", metavar="ACTION",
                                    parser_class=Parser, required=True)
     imp = actions.add_parser(
@@ -82,4 +186,36 @@ def add_commands(sub: Commands) -> None:
                       help="objects with session_ids, room, start, end (ISO 8601 with the "
                            "venue's offset), booth (en, ru, or en-ru for a two-way booth), "
                            "team (interpreters needed)")
+    roster = actions.add_parser(
+        "roster", help="who sits in which booth (OR-Tools CP-SAT)",
+        description="Staff every booth under the rules (teams, working periods, hours), "
+                    "keeping locked seats; then the fewest freelance days, an even spread "
+                    "and the same team across a room's meetings. Exit 1 only when the "
+                    "locked seats themselves break a rule.")
+    db_option(roster)
+    roster.add_argument("--time-limit", type=_seconds, default=10.0, metavar="S",
+                        help="seconds to search (default 10)")
+    roster.add_argument("--apply", action="store_true", help="make it the event's roster")
+    roster.add_argument("--json", action="store_true",
+                        help="status (optimal/feasible/infeasible), assignments (session_ids, "
+                             "room, start, end, booth, interpreters), unstaffed (session_ids, "
+                             "booth, needed, assigned, reason)")
+    withdraw = actions.add_parser(
+        "withdraw", help="an interpreter falls ill or leaves",
+        description="Unavailable from a day on (default: the whole event); their seats "
+                    "from then on are given up, and the next roster changes as few others "
+                    "as it can.")
+    db_option(withdraw)
+    withdraw.add_argument("ids", metavar="ID", type=int, nargs="+")
+    withdraw.add_argument("--from", dest="from_day", type=_day, metavar="YYYY-MM-DD")
+    recruit = actions.add_parser(
+        "recruit", help="the fewest interpreters to hire, per day and booth",
+        description="For the programme and the pool, the fewest extra interpreters each "
+                    "day and booth needs to staff everything under the rules, and their "
+                    "cost at the pool's median freelance fee.")
+    db_option(recruit)
+    recruit.add_argument("--time-limit", type=_seconds, default=10.0, metavar="S",
+                         help="seconds to search (default 10)")
+    recruit.add_argument("--json", action="store_true",
+                         help="objects with day, booth, extra, languages (code: class), cost")
     group.set_defaults(handler=_interpreters)

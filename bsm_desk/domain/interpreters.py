@@ -166,18 +166,34 @@ def can_work_into(languages: Mapping[str, Class], target: str) -> bool:
     return languages.get(target) in (Class.A, Class.B)
 
 
+def source_of(booth: str) -> str:
+    """The language a booth into ``booth`` listens to: the other of English and Russian."""
+    return "ru" if booth == "en" else "en"
+
+
+def can_staff(languages: Mapping[str, Class], booth: str) -> bool:
+    """Whether one interpreter may sit in this booth: into its language as A or B, from
+    the other at least as C; in a two-way booth, that in one direction or the other."""
+    if booth == TWO_WAY:
+        return any(can_work_into(languages, target) and source_of(target) in languages
+                   for target in ("en", "ru"))
+    return can_work_into(languages, booth) and source_of(booth) in languages
+
+
 def booth_shortfall(team: Sequence[Mapping[str, Class]], booth: str) -> str | None:
     """What is wrong with this team for this booth, or None. ``booth`` is the target
     language ("en", "ru") or TWO_WAY."""
     if booth == TWO_WAY:
-        if not all(can_work_into(m, "en") or can_work_into(m, "ru") for m in team):
-            return "a member works into neither English nor Russian"
+        if not all(can_staff(m, TWO_WAY) for m in team):
+            return "a member cannot work between English and Russian"
         if not any(can_work_into(m, "en") for m in team) or not any(
                 can_work_into(m, "ru") for m in team):
             return "English and Russian are not both covered as A or B"
         return None
     if not all(can_work_into(m, booth) for m in team):
         return f"a member does not have {booth} as A or B"
+    if not all(source_of(booth) in m for m in team):
+        return f"a member does not understand {source_of(booth)}"
     if team and not any(m.get(booth) is Class.A for m in team):
         return f"nobody has {booth} as A"
     return None

@@ -1,8 +1,9 @@
-"""The interpreters in the database."""
+"""The interpreters in the database, and the roster that puts them in booths."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -21,15 +22,37 @@ class Interpreter:
     fee: float = 0.0
     email: str = ""
     id: int | None = None
+    withdrawn_from: date | None = None  # unavailable from this day on
+    phone: str = ""
+    avoid_rooms: tuple[int, ...] = ()  # preferences: rather not work here
+    avoid_sessions: tuple[int, ...] = ()
+
+    def works_on(self, day: date) -> bool:
+        """Available that day: one of their days (none given: any), and not withdrawn."""
+        if self.withdrawn_from is not None and day >= self.withdrawn_from:
+            return False
+        return not self.available or day in self.available
 
 
-_COLUMNS = "id, name, name_cyr, languages, staff, available, fee, email"
+_COLUMNS = ("id, name, name_cyr, languages, staff, available, fee, email, withdrawn_from,"
+            " phone, avoid")
+
+
+def _avoid(text: str, kind: str) -> tuple[int, ...]:
+    found = []
+    for part in text.split(";"):
+        name, _, value = part.partition(":")
+        if name == kind and value.isdigit():
+            found.append(int(value))
+    return tuple(found)
 
 
 def _from_row(row: tuple) -> Interpreter:  # type: ignore[type-arg]
     days = tuple(date.fromisoformat(d) for d in str(row[5]).split(";") if d)
+    withdrawn = date.fromisoformat(row[8]) if row[8] else None
     return Interpreter(str(row[1]), str(row[2]), parse_languages(str(row[3])), bool(row[4]),
-                       days, float(row[6]), str(row[7]), int(row[0]))
+                       days, float(row[6]), str(row[7]), int(row[0]), withdrawn, str(row[9]),
+                       _avoid(str(row[10]), "room"), _avoid(str(row[10]), "session"))
 
 
 def all_interpreters(db: Database) -> list[Interpreter]:
@@ -39,16 +62,51 @@ def all_interpreters(db: Database) -> list[Interpreter]:
 
 def save(db: Database, person: Interpreter) -> int:
     """Insert (no id) or update (with id); returns the id."""
+    avoid = ";".join([f"room:{i}" for i in person.avoid_rooms]
+                     + [f"session:{i}" for i in person.avoid_sessions])
     values = [person.name, person.name_cyr, format_languages(person.languages),
               int(person.staff), ";".join(d.isoformat() for d in sorted(person.available)),
-              person.fee, person.email, datetime.now(UTC).isoformat()]
+              person.fee, person.email,
+              person.withdrawn_from.isoformat() if person.withdrawn_from else "",
+              person.phone, avoid, datetime.now(UTC).isoformat()]
     if person.id is None:
         cursor = db.execute(
             "INSERT INTO interpreter (uuid, name, name_cyr, languages, staff, available, fee,"
-            " email, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " email, withdrawn_from, phone, avoid, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [str(uuid.uuid4()), *values])
         return int(cursor.lastrowid or 0)
     db.execute("UPDATE interpreter SET name = ?, name_cyr = ?, languages = ?, staff = ?,"
-               " available = ?, fee = ?, email = ?, updated_at = ? WHERE id = ?",
+               " available = ?, fee = ?, email = ?, withdrawn_from = ?, phone = ?, avoid = ?,"
+               " updated_at = ? WHERE id = ?",
                [*values, person.id])
     return person.id
+
+
+# --- the roster ----------------------------------------------------------------------
+
+Key = tuple[int, str]  # (session id, booth)
+
+
+@dataclass(frozen=True)
+class Seat:
+    session_id: int
+    booth: str
+    interpreter_id: int
+    locked: bool
+
+
+def seats(db: Database) -> list[Seat]:
+    return [Seat(int(r[0]), str(r[1]), int(r[2]), bool(r[3])) for r in db.execute(
+        "SELECT session_id, booth, interpreter_id, locked FROM roster_assignment"
+        " ORDER BY session_id, booth, id").fetchall()]
+
+
+def replace_seats(db: Database, seated: Mapping[Key, Iterable[tuple[int, bool]]]) -> None:
+    """The whole roster becomes ``seated``: (session, booth) → (interpreter, locked)."""
+    at = datetime.now(UTC).isoformat()
+    db.execute("DELETE FROM roster_assignment")
+    rows = [(session_id, booth, person, int(locked), at)
+            for (session_id, booth), people in seated.items() for person, locked in people]
+    db.conn.executemany("INSERT INTO roster_assignment (session_id, booth, interpreter_id, locked,"
+                   " at) VALUES (?, ?, ?, ?, ?)", rows)

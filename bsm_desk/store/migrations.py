@@ -420,6 +420,29 @@ def _v16_interpreters(db: Database) -> None:
     db.execute("CREATE INDEX interpreter_email ON interpreter(lower(email))")
 
 
+def _v17_roster(db: Database) -> None:
+    """The roster: who sits in which booth of which session (a meeting's team is written
+    on each of its sessions), and whether it was locked by hand; an interpreter's
+    withdrawal (unavailable from a day on), phone and the rooms or sessions they would
+    rather not work ("room:3;session:7")."""
+    for statement in (
+        "ALTER TABLE interpreter ADD COLUMN withdrawn_from TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE interpreter ADD COLUMN phone TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE interpreter ADD COLUMN avoid TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE roster_assignment (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+            booth TEXT NOT NULL,
+            interpreter_id INTEGER NOT NULL REFERENCES interpreter(id) ON DELETE CASCADE,
+            locked INTEGER NOT NULL DEFAULT 0,
+            at TEXT NOT NULL,
+            UNIQUE (session_id, booth, interpreter_id)
+        )""",
+        "CREATE INDEX roster_interpreter ON roster_assignment(interpreter_id)",
+    ):
+        db.execute(statement)
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -437,5 +460,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (14, _v14_speaker_texts),
     (15, _v15_statement_limits),
     (16, _v16_interpreters),
+    (17, _v17_roster),
 ]
 LATEST = STEPS[-1][0]

@@ -122,3 +122,15 @@ def statement_limit(db: Database, session_id: int) -> int | None:
     row = db.execute("SELECT statement_limit_s FROM speaker_limit WHERE session_id = ?",
                      [session_id]).fetchone()
     return int(row[0]) if row else None
+
+
+def statement_languages(db: Database) -> dict[int, set[str]]:
+    """Per session, the languages of its statements other than English and Russian (those
+    withdrawn left out): what the booths must relay."""
+    found: dict[int, set[str]] = {}
+    for session_id, language in db.execute(
+            "SELECT DISTINCT e.session_id, e.language FROM speaker_entry e"
+            " WHERE e.language NOT IN ('en', 'ru') AND NOT EXISTS (SELECT 1 FROM"
+            " speaker_event v WHERE v.entry_id = e.id AND v.what = 'withdraw')").fetchall():
+        found.setdefault(int(session_id), set()).add(str(language))
+    return found

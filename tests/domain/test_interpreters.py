@@ -19,6 +19,7 @@ from bsm_desk.domain.interpreters import (
     Slot,
     booth_shortfall,
     can_relay,
+    can_staff,
     check_schedule,
     format_languages,
     meetings,
@@ -97,10 +98,17 @@ def test_who_may_sit_in_a_booth() -> None:
     assert booth_shortfall([ru_a, {"ru": A, "en": C}], "en") == \
         "a member does not have en as A or B"
     assert booth_shortfall([{"en": A, "ru": C}, {"ru": A, "en": C}], TWO_WAY) is None
-    assert booth_shortfall([{"en": A, "ru": C}, {"en": A}], TWO_WAY) == \
+    assert booth_shortfall([{"en": A, "ru": C}, {"en": A, "ru": C}], TWO_WAY) == \
         "English and Russian are not both covered as A or B"
+    assert booth_shortfall([{"en": A, "ru": C}, {"en": A}], TWO_WAY) == \
+        "a member cannot work between English and Russian"
     assert booth_shortfall([{"en": A}, {"fr": A}], TWO_WAY) == \
-        "a member works into neither English nor Russian"
+        "a member cannot work between English and Russian"
+    # A booth into English listens to Russian: its members need Russian at least as C.
+    assert booth_shortfall([{"en": A, "ru": C}, {"en": A, "fr": B}], "en") == \
+        "a member does not understand ru"
+    assert can_staff({"en": A, "ru": C}, "en") and not can_staff({"en": A, "ru": C}, "ru")
+    assert can_staff({"ru": B, "en": C}, TWO_WAY) and not can_staff({"en": A}, TWO_WAY)
     assert can_relay({"ru": A, "tg": C}, "tg") and not can_relay({"ru": A}, "tg")
 
 

@@ -16,13 +16,12 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import RowProblem, cell_text
-from bsm_desk.domain.interpreters import TWO_WAY, Meeting, Rules, Slot, meetings, parse_languages
+from bsm_desk.domain.interpreters import parse_languages
+from bsm_desk.services.interpreters.needs import Need, needs, relay_languages
 from bsm_desk.services.registry.tables import read_table
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
 from bsm_desk.store import interpreters as store
-from bsm_desk.store import rooms as room_store
-from bsm_desk.store import sessions as session_store
 from bsm_desk.store.interpreters import Interpreter
 
 NO_HEADER = QT_TRANSLATE_NOOP(
@@ -87,50 +86,6 @@ def as_dict(person: Interpreter) -> dict[str, Any]:
 
 def interpreters(db: Database) -> list[Interpreter]:
     return store.all_interpreters(db)
-
-
-@dataclass(frozen=True)
-class Need:
-    """A booth to staff: one meeting (sessions in a room across short breaks), one
-    target language (or TWO_WAY), and the team the rules ask for."""
-
-    meeting: Meeting
-    room: str
-    booth: str
-    team: int
-
-    def as_dict(self, zone: Any) -> dict[str, Any]:
-        return {"session_ids": list(self.meeting.session_ids), "room": self.room,
-                "room_id": self.meeting.room_id,
-                "start": self.meeting.starts_at.astimezone(zone).isoformat(),
-                "end": self.meeting.ends_at.astimezone(zone).isoformat(),
-                "booth": self.booth, "team": self.team,
-                "minutes": round(self.meeting.minutes)}
-
-
-def needs(db: Database, rules: Rules | None = None, lang: str = "en") -> list[Need]:
-    """Every booth the programme needs staffed. A room's booth count is its setting: one
-    booth works both ways (retour, TWO_WAY); two or more are one per target language
-    (the UN way). Sessions without interpretation, or in a room without booths, need
-    none."""
-    rules = rules or Rules()
-    rooms = {r.id: r for r in room_store.list_rooms(db)}
-    sessions = [s for s in session_store.list_sessions(db)
-                if s.interpretation and s.room_id in rooms and rooms[s.room_id].booths > 0]
-    languages = {s.id: s.languages for s in sessions}
-    found: list[Need] = []
-    for meeting in meetings([Slot(s.id or 0, s.room_id or 0, s.starts_at, s.ends_at)
-                             for s in sessions], rules):
-        room = rooms[meeting.room_id]
-        if room.booths == 1:
-            booths = [TWO_WAY]
-        else:
-            wanted = {code for i in meeting.session_ids for code in languages[i]}
-            booths = [code for code in ("en", "ru") if code in wanted]
-        for booth in booths:
-            found.append(Need(meeting, room.name(lang), booth,
-                              rules.team(meeting.minutes, two_way=booth == TWO_WAY)))
-    return found
 
 
 def _header(rows: list[tuple[int, list[Any]]]) -> tuple[int, dict[str, int], list[str]] | None:
@@ -269,11 +224,16 @@ def _write(db: Database, planned: list[tuple[int, Interpreter]], report: Interpr
             if existing is None:
                 report.added += 1
                 store.save(db, person)
-            elif replace(person, id=existing.id) == existing:
+                continue
+            # What the file does not carry (a withdrawal, phone, preferences) is kept.
+            person = replace(person, id=existing.id, withdrawn_from=existing.withdrawn_from,
+                             phone=existing.phone, avoid_rooms=existing.avoid_rooms,
+                             avoid_sessions=existing.avoid_sessions)
+            if person == existing:
                 report.unchanged += 1
             else:
                 report.updated += 1
-                store.save(db, replace(person, id=existing.id))
+                store.save(db, person)
         if report.dry_run:
             raise _DryRun
         journal.record(db, desk_id=desk_id, operator=operator, action="interpreters.import",
@@ -285,4 +245,5 @@ class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back."""
 
 
-__all__ = ["InterpretersReport", "Need", "as_dict", "import_file", "interpreters", "needs"]
+__all__ = ["InterpretersReport", "Need", "as_dict", "import_file", "interpreters", "needs",
+           "relay_languages"]

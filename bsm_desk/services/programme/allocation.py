@@ -23,7 +23,6 @@ A request that cannot be placed is explained from the data, in plain words.
 from __future__ import annotations
 
 import enum
-import os
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -37,6 +36,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import Day, Room, Session, SessionKind
 from bsm_desk.domain.programme import opening, overlaps
+from bsm_desk.services.solving import Stage, solve_in_order
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms as room_store
@@ -324,39 +324,12 @@ def _solve_in_order(model: cp_model.CpModel, primary: cp_model.LinearExprT,
     solves are proven), and the seconds the first solve took to its proven optimum
     (None if it was not proven).
     """
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = max(2, min(8, os.cpu_count() or 2))
-    model.maximize(primary)
-    solver.parameters.max_time_in_seconds = time_limit if first_only \
-        else time_limit * FIRST_SHARE
-    status = solver.solve(model)
-    seconds = solver.wall_time
-    first_proven = status == cp_model.OPTIMAL
-    proof = seconds if first_proven else None
-    if first_only or status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return solver, status, proof
-    floor = round(solver.objective_value)
-    # Start the second solve from the first one's answer: it stays valid, so the time
-    # left only ever improves on it.
-    hinted = _variables(model)
-    values = [solver.value(v) for v in hinted]
-    model.add(primary >= floor)
-    for variable, value in zip(hinted, values, strict=True):
-        model.add_hint(variable, value)
-    model.maximize(secondary)
-    second = cp_model.CpSolver()
-    second.parameters.num_workers = solver.parameters.num_workers
-    second.parameters.max_time_in_seconds = max(0.1, time_limit - seconds)
-    status2 = second.solve(model)
-    if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):  # out of time with no
-        return solver, cp_model.FEASIBLE, proof  # answer: keep the first one's
-    proven = first_proven and status2 == cp_model.OPTIMAL
-    return second, cp_model.OPTIMAL if proven else cp_model.FEASIBLE, proof
-
-
-def _variables(model: cp_model.CpModel) -> list[cp_model.IntVar]:
-    proto = model.proto
-    return [model.get_int_var_from_proto_index(i) for i in range(len(proto.variables))]
+    stages = [Stage(primary, share=1.0 if first_only else FIRST_SHARE)]
+    if not first_only:
+        stages.append(Stage(secondary))
+    outcome = solve_in_order(model, stages, time_limit)
+    proof = outcome.seconds[0] if outcome.proven and outcome.proven[0] else None
+    return outcome.solver, outcome.status, proof
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

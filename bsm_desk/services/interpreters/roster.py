@@ -1,0 +1,653 @@
+"""The interpreters' roster, found with OR-Tools CP-SAT: who sits in which booth of which
+meeting.
+
+One boolean per booth and interpreter who may sit in it (languages, availability, a
+meeting no longer than a working period). Hard rules, per interpreter: one booth at a
+time; at most ``max_periods_day`` working periods a day and ``max_periods_week`` a
+week, a period being their meetings with less than ``min_rest_min`` between them; at
+most ``max_period_min`` of booth time in a period and ``max_day_min`` in a day; locked
+seats stay. A booth is *staffed* when its whole team sits in it with the booth's
+language as A for at least one member (a two-way booth: both directions as A or B).
+
+Objectives, in order (``services.solving``): the most staffed booths and relays, then
+the most seats; (for recruitment, the fewest extra interpreters;) the fewest freelance
+days, then the lowest fees; then, together, keeping the seats of the roster as it stands,
+the same team across a room's consecutive meetings, the interpreters' preferences, and
+an even spread of booth time among those who work a day.
+
+The period rule is exact, not a sliding window: for each pair of meetings (a, b) of one
+interpreter's day, if a starts a period and b is in that same period (no other period
+starts between them), the booth time of the meetings between them is bounded.
+
+Whatever cannot be staffed is explained from the result, in plain words.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+from ortools.sat.python import cp_model
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
+from bsm_desk.domain.interpreters import (
+    TWO_WAY,
+    Breach,
+    Class,
+    Found,
+    Meeting,
+    Rules,
+    booth_shortfall,
+    can_relay,
+    can_staff,
+    can_work_into,
+    check_schedule,
+)
+from bsm_desk.services.interpreters.needs import Need
+from bsm_desk.services.solving import Cancel, Stage, solve_in_order
+from bsm_desk.store.interpreters import Interpreter
+
+Key = tuple[tuple[int, ...], str]  # (a meeting's session ids, booth)
+
+W_KEEP = 1000  # a seat of the roster as it stands, kept
+W_SAME = 10  # an interpreter staying in a booth for the room's next meeting
+W_AVOID = 50  # a seat an interpreter asked to avoid
+W_SPREAD = 1  # a minute of spread between the busiest and the least busy of a day
+
+HOURS = QT_TRANSLATE_NOOP("Roster", "{h} h")
+HOURS_MINUTES = QT_TRANSLATE_NOOP("Roster", "{h} h {m}")
+BOOTH_NAMES = {
+    "en": QT_TRANSLATE_NOOP("Roster", "English booth"),
+    "ru": QT_TRANSLATE_NOOP("Roster", "Russian booth"),
+    TWO_WAY: QT_TRANSLATE_NOOP("Roster", "two-way booth (English–Russian)"),
+}
+LANGUAGE_NAMES = {
+    "en": QT_TRANSLATE_NOOP("Roster", "English"),
+    "ru": QT_TRANSLATE_NOOP("Roster", "Russian"),
+}
+HEAD = QT_TRANSLATE_NOOP("Roster", "{session}, {booth}, {when}: interpreters needed: "
+                                   "{needed}, assigned: {assigned}")
+QUALIFIED = QT_TRANSLATE_NOOP("Roster", "only {count} in the pool can work in it ({who})")
+WHO_BOOTH = QT_TRANSLATE_NOOP("Roster", "{target} as A or B, {source} at least as C")
+WHO_TWO_WAY = QT_TRANSLATE_NOOP("Roster", "English or Russian as A or B, the other at "
+                                          "least as C")
+AVAILABLE = QT_TRANSLATE_NOOP("Roster", "only {count} of them are available on {day}")
+OF_THE_OTHERS = QT_TRANSLATE_NOOP("Roster", "of the {count} others who can work in it "
+                                            "and are available that day, {details}")
+TOO_LONG = QT_TRANSLATE_NOOP("Roster", "the meeting has {minutes} minutes of booth time, "
+                                       "more than one working period allows ({limit})")
+NOBODY_A = QT_TRANSLATE_NOOP("Roster", "nobody who could sit in it has {language} as A")
+NOT_BOTH = QT_TRANSLATE_NOOP("Roster", "English and Russian are not both covered as A "
+                                       "or B")
+NOT_FOUND = QT_TRANSLATE_NOOP("Roster", "{count} could still sit in it but were not found "
+                                        "in the time limit: solve again with more time")
+LOCKED_FULL = QT_TRANSLATE_NOOP("Roster", "the seats locked by hand leave no room")
+BUSY = {
+    Breach.OVERLAP: QT_TRANSLATE_NOOP("Roster", "{count} in another booth at the time"),
+    Breach.PERIOD_LONG: QT_TRANSLATE_NOOP("Roster", "{count} would pass {limit} of booth "
+                                                    "time in one working period"),
+    Breach.DAY_LONG: QT_TRANSLATE_NOOP("Roster", "{count} would pass {limit} of booth time "
+                                                 "that day"),
+    Breach.PERIODS: QT_TRANSLATE_NOOP("Roster", "{count} would work more than {limit} "
+                                                "periods that day"),
+    Breach.WEEK: QT_TRANSLATE_NOOP("Roster", "{count} would work more than {limit} periods "
+                                             "that week"),
+}
+BREACHES = {
+    Breach.OVERLAP: QT_TRANSLATE_NOOP("Roster", "in two booths at once"),
+    Breach.PERIODS: QT_TRANSLATE_NOOP("Roster", "more than {periods} working periods in a "
+                                                "day"),
+    Breach.PERIOD_LONG: QT_TRANSLATE_NOOP("Roster", "more than {period} of booth time in one "
+                                                    "working period"),
+    Breach.DAY_LONG: QT_TRANSLATE_NOOP("Roster", "more than {day} of booth time in a day"),
+    Breach.WEEK: QT_TRANSLATE_NOOP("Roster", "more than {week} working periods in a week"),
+    Breach.UNAVAILABLE: QT_TRANSLATE_NOOP("Roster", "not available that day"),
+}
+RELAY = QT_TRANSLATE_NOOP("Roster", "{session}, {when}: nobody in the booths understands "
+                                    "{language} for relay")
+LOCK_BREACH = QT_TRANSLATE_NOOP("Roster", "{name}: the seats locked by hand break a rule "
+                                          "({detail})")
+NO_ROSTER = QT_TRANSLATE_NOOP("Roster", "no roster can keep the seats locked by hand")
+LOCK_UNFIT = QT_TRANSLATE_NOOP("Roster", "{name} is locked into the {booth} of {session} "
+                                         "but cannot sit in it (languages or availability)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    needs: Sequence[Need]
+    pool: Sequence[Interpreter]
+    zone: ZoneInfo
+    rules: Rules = Rules()
+    locked: Mapping[Key, frozenset[int]] = field(default_factory=dict)
+    previous: Mapping[Key, frozenset[int]] = field(default_factory=dict)
+    relay: Mapping[tuple[int, ...], frozenset[str]] = field(default_factory=dict)
+    lang: str = "en"
+
+    def day_of(self, at: datetime) -> date:
+        return at.astimezone(self.zone).date()
+
+
+@dataclass(frozen=True)
+class Text:
+    """Words to translate, and what goes into them."""
+
+    template: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
+        tr = translate or (lambda s: s)
+        values = {k: _rendered(v, translate) for k, v in self.values.items()}
+        return tr(self.template).format(**values)
+
+
+def _rendered(value: object, translate: Callable[[str], str] | None) -> object:
+    if isinstance(value, Text):
+        return value.render(translate)
+    if isinstance(value, tuple):  # several texts, one after another
+        return ", ".join(str(_rendered(v, translate)) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A head and its parts: "head; part; part"."""
+
+    parts: tuple[Text, ...]
+
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
+        return "; ".join(p.render(translate) for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Seating:
+    need: Need
+    interpreters: tuple[int, ...]
+    locked: frozenset[int] = frozenset()
+    reason: Reason | None = None  # why it is not staffed
+
+    @property
+    def staffed(self) -> bool:
+        return self.reason is None
+
+
+@dataclass(frozen=True)
+class Roster:
+    status: str  # "optimal", "feasible" or "infeasible"
+    seatings: list[Seating]
+    relay_missing: list[tuple[Meeting, str, Reason]]
+    breaches: list[Text]  # why it is infeasible: the locked seats break a rule
+    seconds: float
+    stage_seconds: tuple[float, ...] = ()
+    stage_proven: tuple[bool, ...] = ()
+    cancelled: bool = False
+    extra: Mapping[tuple[date, str], int] = field(default_factory=dict)  # recruitment
+
+    @property
+    def unstaffed(self) -> list[Seating]:
+        return [s for s in self.seatings if not s.staffed]
+
+    def by_interpreter(self) -> dict[int, list[Seating]]:
+        found: dict[int, list[Seating]] = defaultdict(list)
+        for seating in self.seatings:
+            for person in seating.interpreters:
+                found[person].append(seating)
+        return found
+
+
+def when(meeting: Meeting, zone: ZoneInfo, lang: str) -> str:
+    """"19 Oct 10:00–13:15" (or "19 окт. 10:00–13:15")."""
+    start, end = meeting.starts_at.astimezone(zone), meeting.ends_at.astimezone(zone)
+    return f"{format_date(start.date(), 'd MMM', locale=lang)} " \
+           f"{start:%H:%M}–{end:%H:%M}"
+
+
+def hours(minutes: int) -> Text:
+    """210 → "3 h 30", 420 → "7 h" (the reasons' way of writing a limit)."""
+    h, m = divmod(minutes, 60)
+    return Text(HOURS_MINUTES, {"h": h, "m": f"{m:02d}"}) if m else Text(HOURS, {"h": h})
+
+
+def _minutes(meeting: Meeting) -> int:
+    return math.ceil(meeting.booth_minutes - 1e-9)
+
+
+# --- the model -----------------------------------------------------------------------
+
+class _Model:
+    """The CP-SAT model of one roster."""
+
+    def __init__(self, problem: Problem, people: Sequence[Interpreter]) -> None:
+        self.p, self.people = problem, people
+        self.rules = problem.rules
+        self.model = cp_model.CpModel()
+        self.meetings: list[Meeting] = []
+        self.needs_of: list[list[int]] = []  # meeting index → need indexes
+        index: dict[tuple[int, ...], int] = {}
+        for n, need in enumerate(problem.needs):
+            m = index.setdefault(need.meeting.session_ids, len(self.meetings))
+            if m == len(self.meetings):
+                self.meetings.append(need.meeting)
+                self.needs_of.append([])
+            self.needs_of[m].append(n)
+        self.meeting_of = {n: m for m, ns in enumerate(self.needs_of) for n in ns}
+        self.x: dict[tuple[int, int], cp_model.IntVar] = {}  # (need, person)
+        self.full: list[cp_model.IntVar] = []
+        self.relays: list[tuple[int, str, cp_model.IntVar | None]] = []
+        self.works: dict[tuple[int, int], cp_model.IntVar] = {}  # (person, meeting)
+        self.on_day: dict[tuple[int, date], cp_model.IntVar] = {}  # freelance days
+        self.loads: dict[tuple[int, date], cp_model.LinearExpr] = {}
+        self.lock_problems: list[Text] = []
+
+    # eligibility and seats
+    def eligible(self, need: Need, person: Interpreter) -> bool:
+        minutes = _minutes(need.meeting)
+        return (can_staff(person.languages, need.booth)
+                and person.works_on(self.p.day_of(need.meeting.starts_at))
+                and minutes <= self.rules.max_period_min and minutes <= self.rules.max_day_min)
+
+    def build(self) -> None:
+        for n, need in enumerate(self.p.needs):
+            for i, person in enumerate(self.people):
+                if self.eligible(need, person):
+                    self.x[n, i] = self.model.new_bool_var(f"x{n}_{i}")
+        self._locks()
+        for n, need in enumerate(self.p.needs):
+            self._booth(n, need)
+        for i in range(len(self.people)):
+            self._person(i)
+        self._relays()
+
+    def _locks(self) -> None:
+        ids = {p.id: i for i, p in enumerate(self.people) if p.id is not None}
+        for n, need in enumerate(self.p.needs):
+            for person_id in self.p.locked.get(need.key, frozenset()):
+                i = ids.get(person_id)
+                if i is None:
+                    continue  # no longer in the pool
+                if (n, i) in self.x:
+                    self.model.add(self.x[n, i] == 1)
+                else:
+                    self.lock_problems.append(Text(LOCK_UNFIT, {
+                        "name": self.people[i].name, "booth": Text(BOOTH_NAMES[need.booth]),
+                        "session": need.title}))
+
+    def _booth(self, n: int, need: Need) -> None:
+        seats = [(i, v) for (k, i), v in self.x.items() if k == n]
+        full = self.model.new_bool_var(f"full{n}")
+        self.full.append(full)
+        total = sum(v for _, v in seats)
+        self.model.add(total <= need.team)
+        self.model.add(total == need.team).only_enforce_if(full)
+        if need.booth == TWO_WAY:
+            for target in ("en", "ru"):
+                self.model.add(sum(v for i, v in seats if can_work_into(
+                    self.people[i].languages, target)) >= 1).only_enforce_if(full)
+        else:
+            self.model.add(sum(v for i, v in seats if self.people[i].languages.get(
+                need.booth) is Class.A) >= 1).only_enforce_if(full)
+
+    def _person(self, i: int) -> None:
+        """One interpreter's working time: one booth at a time, periods, limits."""
+        model, rules = self.model, self.rules
+        mine: list[tuple[int, cp_model.IntVar]] = []
+        for m, ns in enumerate(self.needs_of):
+            seats = [self.x[n, i] for n in ns if (n, i) in self.x]
+            if not seats:
+                continue
+            if len(seats) == 1:
+                w = seats[0]
+            else:
+                w = model.new_bool_var(f"w{i}_{m}")
+                model.add(w == sum(seats))
+            self.works[i, m] = w
+            mine.append((m, w))
+        starts = sorted({self.meetings[m].starts_at for m, _ in mine})
+        for at in starts:  # intervals overlap iff one holds the other's start
+            active = [w for m, w in mine
+                      if self.meetings[m].starts_at <= at < self.meetings[m].ends_at]
+            if len(active) > 1:
+                model.add(sum(active) <= 1)
+        by_day: dict[date, list[tuple[int, cp_model.IntVar]]] = defaultdict(list)
+        for m, w in mine:
+            by_day[self.p.day_of(self.meetings[m].starts_at)].append((m, w))
+        period_starts: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+        for day, day_mine in by_day.items():
+            day_mine.sort(key=lambda item: self.meetings[item[0]].starts_at)
+            begins = self._periods(i, day_mine)
+            model.add(sum(begins.values()) <= rules.max_periods_day)
+            load = cp_model.LinearExpr.weighted_sum(
+                [w for _, w in day_mine], [_minutes(self.meetings[m]) for m, _ in day_mine])
+            model.add(load <= rules.max_day_min)
+            self.loads[i, day] = load
+            iso = day.isocalendar()
+            period_starts[iso[0], iso[1]].extend(begins.values())
+            on = model.new_bool_var(f"day{i}_{day}")
+            for _, w in day_mine:
+                model.add_implication(w, on)
+            self.on_day[i, day] = on
+        for week in period_starts.values():
+            model.add(sum(week) <= rules.max_periods_week)
+
+    def _periods(self, i: int, day_mine: list[tuple[int, cp_model.IntVar]]
+                 ) -> dict[int, cp_model.IntVar]:
+        """Which of the day's meetings start a working period, and the booth time of
+        each period bounded. ``day_mine`` is in time order."""
+        model, rules, meetings = self.model, self.rules, self.meetings
+        rest = timedelta(minutes=rules.min_rest_min)
+        begins: dict[int, cp_model.IntVar] = {}
+        for m, w in day_mine:
+            here = meetings[m]
+            before = [v for k, v in day_mine if meetings[k].ends_at <= here.starts_at
+                      and here.starts_at - meetings[k].ends_at < rest]
+            if not before:
+                begins[m] = w
+                continue
+            start = model.new_bool_var(f"begin{i}_{m}")
+            model.add_implication(start, w)
+            for v in before:
+                model.add_implication(start, v.negated())
+            model.add(start >= w - sum(before))
+            begins[m] = start
+        for a, (ma, _) in enumerate(day_mine):
+            first = meetings[ma]
+            for mb, wb in day_mine[a + 1:]:
+                last = meetings[mb]
+                if last.starts_at < first.ends_at:
+                    continue  # overlapping: never both
+                inside = [(k, v) for k, v in day_mine if meetings[k].starts_at >= first.starts_at
+                          and meetings[k].ends_at <= last.ends_at]
+                if sum(_minutes(meetings[k]) for k, _ in inside) <= rules.max_period_min:
+                    continue
+                later = [begins[k].negated() for k, _ in inside
+                         if k != ma and meetings[k].starts_at > first.starts_at]
+                model.add(sum(_minutes(meetings[k]) * v for k, v in inside)
+                          <= rules.max_period_min).only_enforce_if([begins[ma], wb, *later])
+        return begins
+
+    def _relays(self) -> None:
+        for m, meeting in enumerate(self.meetings):
+            for language in sorted(self.p.relay.get(meeting.session_ids, frozenset())):
+                seats = [v for (n, i), v in self.x.items() if self.meeting_of[n] == m
+                         and can_relay(self.people[i].languages, language)]
+                if not seats:
+                    self.relays.append((m, language, None))
+                    continue
+                ok = self.model.new_bool_var(f"relay{m}_{language}")
+                self.model.add(sum(seats) >= 1).only_enforce_if(ok)
+                self.relays.append((m, language, ok))
+
+    # objectives
+    def staffing(self) -> cp_model.LinearExprT:
+        weight = sum(need.team for need in self.p.needs) + 1
+        return weight * (sum(self.full) + sum(ok for _, _, ok in self.relays
+                                              if ok is not None)) + sum(self.x.values())
+
+    def freelance(self, virtual: set[int] | None = None) -> cp_model.LinearExprT:
+        """Freelance days outweigh fees: fewest days first, then the cheapest."""
+        paid = [(i, day, v) for (i, day), v in self.on_day.items()
+                if not self.people[i].staff and i not in (virtual or set())]
+        fees = sum(round(self.people[i].fee) for i, _, _ in paid)
+        return sum((fees + 1 + round(self.people[i].fee)) * v for i, _, v in paid)
+
+    def extra(self, virtual: set[int]) -> cp_model.LinearExprT:
+        return sum(v for (i, _), v in self.on_day.items() if i in virtual)
+
+    def comfort(self) -> cp_model.LinearExprT:
+        model, p = self.model, self.p
+        terms: list[cp_model.LinearExprT] = []
+        ids = {person.id: i for i, person in enumerate(self.people)}
+        for n, need in enumerate(p.needs):
+            for person_id in p.previous.get(need.key, frozenset()):
+                if (n, ids.get(person_id, -1)) in self.x:
+                    terms.append(W_KEEP * self.x[n, ids[person_id]])
+            for i, person in enumerate(self.people):
+                if (n, i) in self.x and (need.meeting.room_id in person.avoid_rooms or set(
+                        need.meeting.session_ids) & set(person.avoid_sessions)):
+                    terms.append(-W_AVOID * self.x[n, i])
+        terms.extend(self._same_team())
+        max_day = self.rules.max_day_min
+        for day in {d for _, d in self.loads}:
+            high = model.new_int_var(0, max_day, f"high{day}")
+            low = model.new_int_var(0, max_day, f"low{day}")
+            model.add(low <= high)
+            for (i, d), load in self.loads.items():
+                if d == day:
+                    model.add(high >= load)
+                    model.add(low <= load + max_day * (1 - self.on_day[i, d]))
+            terms.append(-W_SPREAD * (high - low))
+        return sum(terms)
+
+    def _same_team(self) -> list[cp_model.LinearExprT]:
+        """The same interpreter in a room's booth for its next meeting that day."""
+        terms: list[cp_model.LinearExprT] = []
+        by_booth: dict[tuple[int, date, str], list[int]] = defaultdict(list)
+        for n, need in enumerate(self.p.needs):
+            by_booth[need.meeting.room_id, self.p.day_of(need.meeting.starts_at),
+                     need.booth].append(n)
+        for ns in by_booth.values():
+            ns.sort(key=lambda n: self.p.needs[n].meeting.starts_at)
+            for a, b in zip(ns, ns[1:], strict=False):
+                for i in range(len(self.people)):
+                    if (a, i) in self.x and (b, i) in self.x:
+                        same = self.model.new_bool_var(f"same{a}_{b}_{i}")
+                        self.model.add_implication(same, self.x[a, i])
+                        self.model.add_implication(same, self.x[b, i])
+                        terms.append(W_SAME * same)
+        return terms
+
+    def order_extras(self, virtual: Mapping[int, str]) -> None:
+        """Candidates to hire are interchangeable: the second of a day and booth works
+        only if the first does (fewer symmetric answers to search)."""
+        groups: dict[tuple[date, str], list[int]] = defaultdict(list)
+        for i, booth in virtual.items():
+            groups[self.people[i].available[0], booth].append(i)
+        for members in groups.values():
+            for a, b in zip(members, members[1:], strict=False):
+                first, second = self.on_day.get((a, self.people[a].available[0])), \
+                    self.on_day.get((b, self.people[b].available[0]))
+                if first is not None and second is not None:
+                    self.model.add_implication(second, first)
+
+    def hint(self) -> None:
+        ids = {person.id: i for i, person in enumerate(self.people)}
+        for n, need in enumerate(self.p.needs):
+            for person_id in self.p.previous.get(need.key, frozenset()):
+                if (n, ids.get(person_id, -1)) in self.x:
+                    self.model.add_hint(self.x[n, ids[person_id]], 1)
+
+
+# --- solving and reading the answer ------------------------------------------------------
+
+def solve(problem: Problem, *, time_limit: float = 10.0, cancel: Cancel | None = None,
+          on_stage: Callable[[int, int], None] | None = None) -> Roster:
+    """The roster for ``problem``; ``on_stage(stage, stages)`` is told as each starts."""
+    return _solve(problem, list(problem.pool), {}, time_limit, cancel, on_stage)
+
+
+EXTRA_LANGUAGES = {"en": {"en": Class.A, "ru": Class.C}, "ru": {"ru": Class.A, "en": Class.C},
+                   TWO_WAY: {"en": Class.A, "ru": Class.B}}
+
+
+def recruit(problem: Problem, *, time_limit: float = 10.0,
+            cancel: Cancel | None = None) -> Roster:
+    """The fewest extra interpreters per day and booth that staff every booth the rules
+    allow, on top of the pool: the solve again, with candidates to hire (each one day,
+    with the booth's language as A) whose number comes before any other cost."""
+    people = list(problem.pool)
+    virtual: dict[int, str] = {}
+    demand: dict[tuple[date, str], int] = defaultdict(int)
+    for need in problem.needs:
+        demand[problem.day_of(need.meeting.starts_at), need.booth] += need.team
+    for (day, booth), count in sorted(demand.items()):
+        for k in range(count):
+            virtual[len(people)] = booth
+            people.append(Interpreter(f"+{k + 1} {booth} {day}", "",
+                                      dict(EXTRA_LANGUAGES[booth]), False, (day,)))
+    return _solve(problem, people, virtual, time_limit, cancel, None)
+
+
+def _solve(problem: Problem, people: list[Interpreter], virtual: Mapping[int, str],
+           time_limit: float, cancel: Cancel | None,
+           on_stage: Callable[[int, int], None] | None) -> Roster:
+    began = time.perf_counter()
+    built = _Model(problem, people)
+    built.build()
+    breaches = [*built.lock_problems, *_lock_breaches(problem, people)]
+    if breaches:
+        return Roster("infeasible", _nobody(problem), [], breaches,
+                      time.perf_counter() - began)
+    built.hint()
+    stages = [Stage(built.staffing(), share=0.4)]
+    if virtual:
+        built.order_extras(virtual)
+        stages.append(Stage(built.extra(set(virtual)), maximize=False, share=0.2))
+    stages += [Stage(built.freelance(set(virtual)), maximize=False, share=0.3),
+               Stage(built.comfort())]
+    left = max(0.2, time_limit - (time.perf_counter() - began))
+    outcome = solve_in_order(built.model, stages, left, cancel=cancel,
+                             on_stage=(lambda k: on_stage(k, len(stages))) if on_stage else None)
+    if not outcome.found:
+        status = "infeasible" if outcome.status == cp_model.INFEASIBLE else "feasible"
+        return Roster(status, _nobody(problem), [], [], time.perf_counter() - began,
+                      cancelled=outcome.cancelled)
+    solver = outcome.solver
+    chosen = [tuple(i for i in range(len(people))
+                    if (n, i) in built.x and solver.value(built.x[n, i]))
+              for n in range(len(problem.needs))]
+    seatings = _explained(problem, people, chosen)
+    missing = [(built.meetings[m], language, _relay_reason(problem, built.meetings[m], language))
+               for m, language, ok in built.relays if ok is None or not solver.value(ok)]
+    extra: dict[tuple[date, str], int] = defaultdict(int)
+    for (i, day), on in built.on_day.items():
+        if i in virtual and solver.value(on):
+            extra[day, virtual[i]] += 1
+    return Roster("optimal" if outcome.status == cp_model.OPTIMAL else "feasible",
+                  seatings, missing, [], time.perf_counter() - began,
+                  tuple(outcome.seconds), tuple(outcome.proven), outcome.cancelled,
+                  dict(extra))
+
+
+def _nobody(problem: Problem) -> list[Seating]:
+    """No roster: every booth unstaffed, for the locked seats' breach."""
+    return [Seating(need, (), problem.locked.get(need.key, frozenset()), Reason((
+        Text(HEAD, {"session": need.title, "booth": Text(BOOTH_NAMES[need.booth]),
+                    "when": when(need.meeting, problem.zone, problem.lang),
+                    "needed": need.team, "assigned": 0}), Text(NO_ROSTER))))
+        for need in problem.needs]
+
+
+def staffed(need: Need, team: Sequence[Mapping[str, Class]]) -> bool:
+    return len(team) == need.team and booth_shortfall(team, need.booth) is None
+
+
+def _explained(problem: Problem, people: Sequence[Interpreter],
+               chosen: list[tuple[int, ...]]) -> list[Seating]:
+    """The seatings with interpreter ids, each unstaffed booth with its reason."""
+    assigned: dict[int, list[Meeting]] = defaultdict(list)
+    for need, members in zip(problem.needs, chosen, strict=True):
+        for i in members:
+            assigned[i].append(need.meeting)
+    found = []
+    for need, members in zip(problem.needs, chosen, strict=True):
+        seating = Seating(need, members, problem.locked.get(need.key, frozenset()))
+        reason = None if staffed(need, [people[i].languages for i in members]) else \
+            explain(problem, people, seating, assigned)
+        found.append(Seating(need, tuple(sorted(people[i].id or -1 - i for i in members)),
+                             seating.locked, reason))
+    return found
+
+
+def explain(problem: Problem, people: Sequence[Interpreter], seating: Seating,
+            assigned: Mapping[int, Sequence[Meeting]]) -> Reason:
+    """Why this booth lacks interpreters, in plain words (``people`` indexes)."""
+    need, rules, lang = seating.need, problem.rules, problem.lang
+    meeting = need.meeting
+    day = problem.day_of(meeting.starts_at)
+    head = Text(HEAD, {"session": need.title, "booth": Text(BOOTH_NAMES[need.booth]),
+                       "when": when(meeting, problem.zone, lang), "needed": need.team,
+                       "assigned": len(seating.interpreters)})
+    if _minutes(meeting) > min(rules.max_period_min, rules.max_day_min):
+        return Reason((head, Text(TOO_LONG, {"minutes": _minutes(meeting),
+                                             "limit": hours(rules.max_period_min)})))
+    qualified = [i for i, p in enumerate(people) if can_staff(p.languages, need.booth)]
+    if need.booth == TWO_WAY:
+        who = Text(WHO_TWO_WAY)
+    else:
+        other = "ru" if need.booth == "en" else "en"
+        who = Text(WHO_BOOTH, {"target": Text(LANGUAGE_NAMES[need.booth]),
+                               "source": Text(LANGUAGE_NAMES[other])})
+    if len(qualified) < need.team:
+        return Reason((head, Text(QUALIFIED, {"count": len(qualified), "who": who})))
+    free = [i for i in qualified if people[i].works_on(day)]
+    if len(free) < need.team:
+        return Reason((head, Text(QUALIFIED, {"count": len(qualified), "who": who}),
+                       Text(AVAILABLE, {"count": len(free),
+                                        "day": format_date(day, "d MMM", locale=lang)})))
+    if len(seating.interpreters) >= need.team:
+        members = [people[i].languages for i in seating.interpreters]
+        if need.booth == TWO_WAY or booth_shortfall(members, need.booth) is None:
+            return Reason((head, Text(NOT_BOTH)))
+        return Reason((head, Text(NOBODY_A, {"language": Text(LANGUAGE_NAMES[need.booth])})))
+    others = [i for i in free if i not in seating.interpreters]
+    counts: dict[Breach, int] = defaultdict(int)
+    could = 0
+    for i in others:
+        found = check_schedule([*assigned.get(i, ()), meeting], day_of=problem.day_of,
+                               rules=rules)
+        kinds = {f.breach for f in found}
+        first = next((b for b in BUSY if b in kinds), None)
+        if first is None:
+            could += 1
+        else:
+            counts[first] += 1
+    limits = {Breach.PERIOD_LONG: hours(rules.max_period_min),
+              Breach.DAY_LONG: hours(rules.max_day_min), Breach.PERIODS: rules.max_periods_day,
+              Breach.WEEK: rules.max_periods_week, Breach.OVERLAP: ""}
+    details = tuple(Text(BUSY[b], {"count": counts[b], "limit": limits[b]})
+                    for b in BUSY if counts[b])
+    if could:
+        details += (Text(NOT_FOUND, {"count": could}),)
+    parts = [Text(OF_THE_OTHERS, {"count": len(others), "details": details})] if others \
+        else []
+    if not others and seating.locked:
+        parts.append(Text(LOCKED_FULL))
+    return Reason((head, *parts))
+
+
+def _relay_reason(problem: Problem, meeting: Meeting, language: str) -> Reason:
+    title = next((n.title for n in problem.needs if n.meeting == meeting), "")
+    return Reason((Text(RELAY, {"session": title, "when": when(meeting, problem.zone,
+                                                               problem.lang),
+                                "language": language}),))
+
+
+def _lock_breaches(problem: Problem, people: Sequence[Interpreter]) -> list[Text]:
+    """The rules the locked seats break by themselves, per interpreter."""
+    by_person: dict[int, list[Meeting]] = defaultdict(list)
+    for need in problem.needs:
+        for person_id in problem.locked.get(need.key, frozenset()):
+            by_person[person_id].append(need.meeting)
+    names = {p.id: p.name for p in people}
+    found = []
+    for person_id, assigned in by_person.items():
+        if person_id not in names:
+            continue
+        for breach in check_schedule(assigned, day_of=problem.day_of, rules=problem.rules):
+            found.append(Text(LOCK_BREACH, {"name": names[person_id],
+                                            "detail": breach_text(breach, problem.rules)}))
+    return found
+
+
+def breach_text(found: Found, rules: Rules) -> Text:
+    """The rule a schedule breaks, in words to translate."""
+    return Text(BREACHES[found.breach], {
+        "periods": rules.max_periods_day, "period": hours(rules.max_period_min),
+        "day": hours(rules.max_day_min), "week": rules.max_periods_week})
+
+

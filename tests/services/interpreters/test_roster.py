@@ -1,0 +1,257 @@
+"""The roster: every hard rule checked by the domain's referee (not the solver's model) on
+the demo and on generated programmes; locked seats kept; what cannot be staffed
+explained; the recruitment worked out by hand; a withdrawal changing as little as it can.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from contextlib import closing
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bsm_desk.cli import main
+from bsm_desk.domain.interpreters import (
+    TWO_WAY,
+    Meeting,
+    Rules,
+    Slot,
+    booth_shortfall,
+    can_staff,
+    check_schedule,
+    meetings,
+)
+from bsm_desk.services.interpreters import rostering
+from bsm_desk.services.interpreters.needs import Need
+from bsm_desk.services.interpreters.roster import Problem, Roster, recruit, solve
+from bsm_desk.store import connect
+from bsm_desk.store import interpreters as store
+from bsm_desk.store.interpreters import Interpreter
+
+DUSHANBE = ZoneInfo("Asia/Dushanbe")
+
+
+def referee(asked: Problem, roster: Roster) -> list[str]:
+    """Every hard rule the roster breaks, found without the solver's model."""
+    people = {p.id: p for p in asked.pool}
+    wrong: list[str] = []
+    by_person: dict[int, list[Meeting]] = defaultdict(list)
+    for seating in roster.seatings:
+        need = seating.need
+        members = [people[i] for i in seating.interpreters]
+        if len(set(seating.interpreters)) != len(members) or len(members) > need.team:
+            wrong.append(f"{need.key}: {len(members)} seats for a team of {need.team}")
+        for person in members:
+            if not can_staff(person.languages, need.booth):
+                wrong.append(f"{need.key}: {person.name} cannot sit in it")
+            if not person.works_on(asked.day_of(need.meeting.starts_at)):
+                wrong.append(f"{need.key}: {person.name} is not available")
+            by_person[person.id or 0].append(need.meeting)
+        if seating.staffed and (len(members) != need.team or booth_shortfall(
+                [p.languages for p in members], need.booth)):
+            wrong.append(f"{need.key}: called staffed, is not")
+        if not seating.staffed and not seating.reason:
+            wrong.append(f"{need.key}: unstaffed without a reason")
+        if not seating.locked <= set(seating.interpreters):
+            wrong.append(f"{need.key}: a locked seat was dropped")
+    for person_id, assigned in by_person.items():
+        wrong += [f"{people[person_id].name}: {f.detail}"
+                  for f in check_schedule(assigned, day_of=asked.day_of, rules=asked.rules)]
+    return wrong
+
+
+def test_the_demo_roster_breaks_no_rule(demo_copy: Path) -> None:
+    with closing(connect(demo_copy)) as db:
+        asked = rostering.problem(db)
+        roster = rostering.solve(asked, time_limit=20)
+    assert roster.status == "optimal"
+    assert referee(asked, roster) == []
+    assert not roster.unstaffed and not roster.relay_missing
+    # Staff first: every staff interpreter who can work is used before freelancers...
+    used = {i for s in roster.seatings for i in s.interpreters}
+    staff = {p.id for p in asked.pool if p.staff}
+    assert staff <= used
+    # ...and the fewest freelance days: 8 people a day (see the recruitment test), 6 staff.
+    freelance_days = {(i, asked.day_of(s.need.meeting.starts_at)) for s in roster.seatings
+                      for i in s.interpreters if i not in staff}
+    assert len(freelance_days) == 4
+    # A booth keeps its team from a room's morning meeting to the afternoon's.
+    by_booth = defaultdict(list)
+    for s in roster.seatings:
+        by_booth[s.need.meeting.room_id, asked.day_of(s.need.meeting.starts_at),
+                 s.need.booth].append(s.interpreters)
+    plenary_day_one = by_booth[1, date(2022, 10, 18), "en"]
+    assert plenary_day_one[0] == plenary_day_one[1]
+
+
+def _generated(seed: int) -> Problem:
+    """A random programme (1–2 days, 1–3 rooms, sessions of 20 min to 4 h, one- and
+    two-booth rooms) and a random pool, some of it tight."""
+    rng = random.Random(seed)
+    days = [date(2022, 10, 18) + timedelta(days=d) for d in range(rng.randint(1, 2))]
+    slots, booths = [], {}
+    session_id = 1
+    for room in range(1, rng.randint(1, 3) + 1):
+        booths[room] = rng.choice([1, 2, 2])
+        for day in days:
+            at = datetime(day.year, day.month, day.day, 9, 0, tzinfo=DUSHANBE)
+            while at.hour < 17:
+                at += timedelta(minutes=rng.choice([0, 15, 30, 60, 120]))
+                length = timedelta(minutes=rng.choice([20, 45, 90, 120, 180, 240]))
+                slots.append(Slot(session_id, room, at, at + length))
+                session_id += 1
+                at += length
+    rules = Rules()
+    found = []
+    for meeting in meetings(slots, rules):
+        for booth in ([TWO_WAY] if booths[meeting.room_id] == 1 else ["en", "ru"]):
+            found.append(Need(meeting, f"Room {meeting.room_id}", booth,
+                              rules.team(meeting.minutes, two_way=booth == TWO_WAY),
+                              f"Session {meeting.session_ids[0]}"))
+    kinds = ["en:A; ru:B", "ru:A; en:B", "en:A; ru:C", "ru:A; en:C", "ru:B; en:A; tg:C",
+             "en:A; fr:B"]
+    from bsm_desk.domain.interpreters import parse_languages
+
+    pool = []
+    for i in range(rng.randint(2, 14)):
+        available = tuple(d for d in days if rng.random() < 0.8)
+        pool.append(Interpreter(f"I{i}", "", parse_languages(rng.choice(kinds)),
+                                rng.random() < 0.4, available or days[:1],
+                                float(rng.choice([300, 400, 500])), id=i + 1))
+    return Problem(found, pool, DUSHANBE, rules)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_generated_rosters_break_no_rule(seed: int) -> None:
+    asked = _generated(seed)
+    roster = solve(asked, time_limit=3)
+    assert roster.status in ("optimal", "feasible")
+    assert referee(asked, roster) == []
+    for seating in roster.unstaffed:
+        assert seating.reason is not None and seating.need.title in seating.reason.render()
+
+
+def test_locked_seats_stay(demo_copy: Path) -> None:
+    with closing(connect(demo_copy)) as db:
+        asked = rostering.problem(db)
+        first = rostering.solve(asked, time_limit=10)
+        brown = next(p.id for p in asked.pool if p.name == "Michael Brown")
+        assert brown not in {i for s in first.seatings for i in s.interpreters}
+        plenary = next(n for n in asked.needs if n.booth == "ru")
+        others = next(s for s in first.seatings if s.need.key == plenary.key).interpreters
+        people = {p.id: p for p in asked.pool}
+        keep = next(i for i in others if people[i].languages["ru"].value == "A")
+        rostering.set_booth(db, plenary.key, [brown, keep], locked=[brown], desk_id="t")
+        asked = rostering.problem(db)
+        assert asked.locked[plenary.key] == {brown}
+        again = rostering.solve(asked, time_limit=10)
+    seating = next(s for s in again.seatings if s.need.key == plenary.key)
+    assert brown in seating.interpreters and seating.locked == {brown}
+    assert referee(asked, again) == []
+
+
+def test_locks_that_break_a_rule_are_infeasible_and_named(demo_copy: Path, capsys) -> None:
+    with closing(connect(demo_copy)) as db:
+        asked = rostering.problem(db)
+        sokolova = next(p.id for p in asked.pool if p.name == "Elena Sokolova")
+        assert sokolova is not None
+        # Day one: the morning plenary and the 13:30 side event, 30 min apart: one
+        # working period of 4 hours.
+        morning, side = [n for n in asked.needs if n.booth == "ru"][:2]
+        for need in (morning, side):
+            rostering.set_booth(db, need.key, [sokolova], locked=[sokolova], desk_id="t")
+    assert main(["interpreters", "roster", "--db", str(demo_copy), "--json",
+                 "--time-limit", "5"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert result["status"] == "infeasible" and not result["applied"]
+    assert any("Elena Sokolova" in b and "more than 3 h 30 of booth time in one working period" in b
+               for b in result["breaches"])
+
+
+def test_what_cannot_be_staffed_is_explained(demo_copy: Path) -> None:
+    with closing(connect(demo_copy)) as db:
+        # Only two interpreters work into Russian on day two, one of them at the plenary
+        # from 10:00 to 13:15 and then free, so the 13:30 side event lacks one...
+        for person in store.all_interpreters(db):
+            if person.name not in ("Elena Sokolova", "Dmitry Volkov", "Sarah Mitchell",
+                                   "Catherine Dubois", "Thomas Wright", "James O'Connor"):
+                store.save(db, person.__class__(**{**person.__dict__,
+                                                   "withdrawn_from": date(2022, 10, 19)}))
+        mitchell = next(p for p in store.all_interpreters(db) if p.name == "Sarah Mitchell")
+        store.save(db, mitchell.__class__(**{**mitchell.__dict__,
+                                             "withdrawn_from": date(2022, 10, 19)}))
+        db.conn.commit()
+        asked = rostering.problem(db)
+        roster = rostering.solve(asked, time_limit=10)
+    assert referee(asked, roster) == []
+    reasons = [s.reason.render() for s in roster.unstaffed if s.reason]
+    # Russian booths on day two: Sokolova, Volkov and O'Connor can work into Russian
+    # (Mitchell and the freelancers are gone); 10:00–13:15 and 13:30–14:30 are one
+    # working period of 255 minutes, so nobody works both.
+    assert any("Russian booth" in r and "interpreters needed: 2, assigned: 1" in r
+               and "would pass 3 h 30 of booth time in one working period" in r
+               for r in reasons), reasons
+    assert all("19 Oct" in r for r in reasons)
+
+
+def test_recruitment_worked_out_by_hand(demo_copy: Path, capsys) -> None:
+    """Only the six staff interpreters: each day needs eight people. The plenary's two
+    booths take four; the 13:30 side event's two booths take four more, because a
+    morning team cannot also cover it — 10:00 to 13:00 (or 13:15) and 13:30 to 14:30 are
+    one working period, over 3 h 30 — nor can day one's afternoon team (14:30 to 15:00
+    is no rest either). Six staff: two to hire each day, at the median fee of 400."""
+    with closing(connect(demo_copy)) as db:
+        freelancers = [p.id for p in store.all_interpreters(db) if not p.staff]
+        rostering.withdraw(db, [i for i in freelancers if i is not None], desk_id="t")
+    assert main(["interpreters", "recruit", "--db", str(demo_copy), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    per_day: dict[str, int] = defaultdict(int)
+    for row in rows:
+        per_day[row["day"]] += row["extra"]
+        assert row["booth"] in ("en", "ru") and row["languages"][row["booth"]] == "A"
+        assert row["cost"] == 400 * row["extra"]
+    assert per_day == {"2022-10-18": 2, "2022-10-19": 2}
+    # With the extra interpreters, every booth is staffed and no rule is broken.
+    with closing(connect(demo_copy)) as db:
+        asked = rostering.problem(db)
+    answer = recruit(asked, time_limit=10)
+    assert not answer.unstaffed
+
+
+def test_a_withdrawal_changes_as_few_seats_as_it_can(demo_copy: Path) -> None:
+    day_two = date(2022, 10, 19)
+    with closing(connect(demo_copy)) as db:
+        first = rostering.make_roster(db, time_limit=10)
+        rostering.apply(db, first, desk_id="t")
+        asked = rostering.problem(db)
+        before = rostering.current(db, asked.needs)[0]
+        staff = {p.id for p in asked.pool if p.staff}
+        day = {n.key: asked.day_of(n.meeting.starts_at) for n in asked.needs}
+        leaving = next(i for s in first.seatings for i in s.interpreters
+                       if i in staff and day[s.need.key] == day_two)
+        given_up = rostering.withdraw(db, [leaving], from_day=day_two, desk_id="t")
+        asked = rostering.problem(db)
+        again = rostering.solve(asked, time_limit=10)
+    assert referee(asked, again) == [] and not again.unstaffed
+    freed = [k for k, people in before.items() if leaving in people and day[k] == day_two]
+    assert given_up == sum(len(k[0]) for k in freed)  # a seat per session of the meeting
+    after = {s.need.key: set(s.interpreters) for s in again.seatings}
+    for key, people in before.items():
+        kept = people - {leaving} if day[key] == day_two else people
+        assert kept <= after[key], key  # nobody else moved
+    assert sum(len(after[k] - before[k]) for k in before) == len(freed)  # one stand-in each
+
+
+def test_withdraw_checks_its_input(demo_copy: Path, capsys) -> None:
+    assert main(["interpreters", "withdraw", "--db", str(demo_copy), "999"]) == 2
+    assert "999" in capsys.readouterr().err
+    assert main(["interpreters", "withdraw", "--db", str(demo_copy), "1",
+                 "--from", "2030-01-01"]) == 2
+    assert "2030-01-01" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["interpreters", "withdraw", "--db", str(demo_copy), "1", "--from", "soon"])
