@@ -11,7 +11,7 @@ import importlib
 import sys
 
 BENCHMARKS = ("startup", "search", "importing", "badges", "checkin", "attendance",
-              "allocation", "speakers")
+              "allocation", "speakers", "roster")
 
 
 def main(argv: list[str] | None = None) -> int:

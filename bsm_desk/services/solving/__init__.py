@@ -65,9 +65,12 @@ def workers() -> int:
 
 def solve_in_order(model: cp_model.CpModel, stages: Sequence[Stage], time_limit: float, *,
                    cancel: Cancel | None = None,
-                   on_stage: Callable[[int], None] | None = None) -> Outcome:
+                   on_stage: Callable[[int], None] | None = None,
+                   num_workers: int | None = None) -> Outcome:
     """Optimise each stage's objective in turn. If a later stage finds nothing in its
-    time, the previous stage's solution stands (status FEASIBLE)."""
+    time, the previous stage's solution stands (status FEASIBLE). ``num_workers``: the
+    solver's portfolio (default: one per core, 2 to 8); more workers than cores still
+    pays where a proof needs one particular subsolver."""
     spent = 0.0
     best: Outcome | None = None
     variables = [model.get_int_var_from_proto_index(i)
@@ -83,7 +86,7 @@ def solve_in_order(model: cp_model.CpModel, stages: Sequence[Stage], time_limit:
         else:
             model.minimize(stage.objective)
         solver = cp_model.CpSolver()
-        solver.parameters.num_workers = workers()
+        solver.parameters.num_workers = num_workers or workers()
         solver.parameters.max_time_in_seconds = budget
         if cancel is not None:
             cancel.attach(solver)
