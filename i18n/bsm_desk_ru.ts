@@ -3230,6 +3230,10 @@ A .sqlite file from another desk or a backup</source>
         <source>The booth takes {team} interpreters, not {count}.</source>
         <translation>В кабине {team} переводчика(ов), а не {count}.</translation>
     </message>
+    <message>
+        <source>{file}: write the roster as .pdf or .xlsx, or give a folder for the calendars.</source>
+        <translation>{file}: запишите график как .pdf или .xlsx либо укажите папку для календарей.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

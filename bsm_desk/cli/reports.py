@@ -28,6 +28,8 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
         return _export_programme(args, translate)
     if args.report == "speakers":
         return _export_speakers(args, settings, translate)
+    if args.report == "roster":
+        return _export_roster(args, settings, translate)
     lang = getattr(args, "report_lang", None) or config.ui_language(settings)
     suffix = args.out.suffix.lower()
     kinds = {"attendance": (".xlsx", ".csv"), "participants": (".pdf", ".xlsx")}[args.report]
@@ -77,6 +79,19 @@ def _export_speakers(args: argparse.Namespace, settings: config.Settings,
     return 0
 
 
+def _export_roster(args: argparse.Namespace, settings: config.Settings,
+                   translate: Translate) -> int:
+    from bsm_desk.services.interpreters import export as roster_export
+    from bsm_desk.store import connect
+
+    lang = getattr(args, "report_lang", None) or config.ui_language(settings)
+    with closing(connect(args.db)) as db:
+        written = roster_export.write(db, args.out, lang=lang)
+    for path in written:
+        print(translate("Cli", "Written: {path}").format(path=path))
+    return 0
+
+
 def add_commands(sub: Commands) -> None:
     export = sub.add_parser("export", help="attendance workbook, or the List of Participants",
                             description="Export reports for the organizers.")
@@ -103,10 +118,18 @@ def add_commands(sub: Commands) -> None:
                     "spoken: one session with --session, else every session with a list.")
     speakers.add_argument("--session", type=int, metavar="ID",
                           help="one session (default: the whole event)")
-    for report in (attendance, participants, speakers):
+    roster = what.add_parser(
+        "roster", help="the interpreters' roster: per day and booth, and each interpreter's "
+                       "schedule (.pdf, .xlsx), or a folder of .ics",
+        description="The roster as it stands (bsm-desk interpreters roster --apply): FILE.pdf "
+                    "or FILE.xlsx per day and booth, then totals and a personal schedule per "
+                    "interpreter; a folder: one iCalendar file per interpreter.")
+    for report in (attendance, participants, speakers, roster):
         db_option(report)
-        report.add_argument("--out", type=Path, required=True, metavar="FILE",
-                            help="the file to write (.xlsx, .csv or .pdf)")
+        report.add_argument("--out", type=Path, required=True,
+                            metavar="FILE|FOLDER" if report is roster else "FILE",
+                            help="the file to write (.xlsx, .csv or .pdf)" if report is not
+                            roster else "FILE.pdf, FILE.xlsx, or a folder for .ics files")
         report.add_argument("--lang", choices=config.LANGUAGES, default=argparse.SUPPRESS,
                             dest="report_lang",
                             help="language of the report (default: the desk's)")
