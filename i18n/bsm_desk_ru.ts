@@ -1622,6 +1622,61 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>InterpreterDialog</name>
+    <message>
+        <source>Interpreter</source>
+        <translation>Переводчик</translation>
+    </message>
+    <message>
+        <source>New interpreter</source>
+        <translation>Новый переводчик</translation>
+    </message>
+    <message>
+        <source>Staff (not paid by the day)</source>
+        <translation>Штатный (без дневного гонорара)</translation>
+    </message>
+    <message>
+        <source>not withdrawn</source>
+        <translation>не выбыл(а)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Name in Cyrillic:</source>
+        <translation>Имя кириллицей:</translation>
+    </message>
+    <message>
+        <source>Languages (A mother tongue, B active, C passive):</source>
+        <translation>Языки (A — родной, B — активный, C — пассивный):</translation>
+    </message>
+    <message>
+        <source>Daily fee:</source>
+        <translation>Гонорар за день:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>Available on:</source>
+        <translation>Свободен(на):</translation>
+    </message>
+    <message>
+        <source>Rather not work in:</source>
+        <translation>Предпочитает не работать в:</translation>
+    </message>
+    <message>
+        <source>Withdrawn (ill, left) from:</source>
+        <translation>Выбыл(а) (болезнь, отъезд) с:</translation>
+    </message>
+</context>
+<context>
     <name>LanguageChoice</name>
     <message>
         <source>English</source>
@@ -1701,6 +1756,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Speakers</source>
         <translation>Ораторы</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>График</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2086,6 +2145,45 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Roster: the solver&apos;s proposal</source>
+        <translation>График: предложение решателя</translation>
+    </message>
+    <message>
+        <source>proven optimal</source>
+        <translation>доказанно оптимально</translation>
+    </message>
+    <message>
+        <source>the best found in the time limit</source>
+        <translation>лучшее найденное за отведённое время</translation>
+    </message>
+    <message>
+        <source>no roster keeps the locked seats</source>
+        <translation>ни один график не сохраняет закреплённые места</translation>
+    </message>
+    <message>
+        <source>{staffed} of {total} booths staffed ({status}, {seconds:.1f} s). {changes} booths change; the others stay as they are. Accept to make it the roster (Ctrl+Z undoes it).</source>
+        <translation>Укомплектовано кабин: {staffed} из {total} ({status}, {seconds:.1f} с). Меняется кабин: {changes}; остальные остаются как есть. Примите, чтобы сделать его графиком (Ctrl+Z отменит).</translation>
+    </message>
+    <message>
+        <source>Accept the proposal</source>
+        <translation>Принять предложение</translation>
+    </message>
+    <message>
+        <source>Keep the roster as it stands</source>
+        <translation>Оставить график как есть</translation>
+    </message>
+    <message>
+        <source>Changes:</source>
+        <translation>Изменения:</translation>
+    </message>
+    <message>
+        <source>Not staffed:</source>
+        <translation>Не укомплектовано:</translation>
+    </message>
+</context>
+<context>
     <name>RoomsDialog</name>
     <message>
         <source>Rooms and opening hours</source>
@@ -2281,6 +2379,296 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{name} is locked into the {booth} of {session} but cannot sit in it (languages or availability)</source>
         <translation>{name}: закреплён(а) за кабиной «{booth}» на заседании «{session}», но не может в ней работать (языки или доступность)</translation>
+    </message>
+    <message>
+        <source>{count} of {team} interpreters</source>
+        <translation>переводчиков: {count} из {team}</translation>
+    </message>
+    <message>
+        <source>nobody has the booth&apos;s language as A</source>
+        <translation>ни у кого язык кабины не язык A</translation>
+    </message>
+    <message>
+        <source>{name} cannot work in this booth (languages)</source>
+        <translation>{name} не может работать в этой кабине (языки)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterActions</name>
+    <message>
+        <source>Finding the roster (at most {seconds} s)…</source>
+        <translation>Составление графика (не дольше {seconds} с)…</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>График</translation>
+    </message>
+    <message>
+        <source>The roster as it stands is kept.</source>
+        <translation>График оставлен как есть.</translation>
+    </message>
+    <message>
+        <source>The solver&apos;s roster ({count} changes)</source>
+        <translation>График решателя (изменений: {count})</translation>
+    </message>
+    <message>
+        <source>Working out whom to recruit…</source>
+        <translation>Расчёт, кого нанять…</translation>
+    </message>
+    <message>
+        <source>No one more is needed: the pool can staff every booth.</source>
+        <translation>Больше никого не нужно: пул может укомплектовать все кабины.</translation>
+    </message>
+    <message>
+        <source>{day}, {booth}: {extra} to hire ({languages}){cost}</source>
+        <translation>{day}, {booth}: нанять {extra} ({languages}){cost}</translation>
+    </message>
+    <message>
+        <source>, about {cost:g}</source>
+        <translation>, около {cost:g}</translation>
+    </message>
+    <message>
+        <source>Not even with more people:</source>
+        <translation>Не получится даже с дополнительными людьми:</translation>
+    </message>
+    <message>
+        <source>Recruitment</source>
+        <translation>Набор переводчиков</translation>
+    </message>
+    <message>
+        <source>A folder for the calendars, one per interpreter</source>
+        <translation>Папка для календарей, по одному на переводчика</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the roster</source>
+        <translation>Сохранить график</translation>
+    </message>
+    <message>
+        <source>Written: {count} file(s) in {folder}</source>
+        <translation>Записано файлов: {count} в {folder}</translation>
+    </message>
+    <message>
+        <source>Choose an interpreter in the pool first.</source>
+        <translation>Сначала выберите переводчика в списке.</translation>
+    </message>
+    <message>
+        <source>The whole event</source>
+        <translation>Всё мероприятие</translation>
+    </message>
+    <message>
+        <source>Withdraw an interpreter</source>
+        <translation>Снять переводчика</translation>
+    </message>
+    <message>
+        <source>{name} is unavailable from:</source>
+        <translation>{name} недоступен(на) с:</translation>
+    </message>
+    <message>
+        <source>{name} withdrawn; seats given up: {count}. Solve to fill them: the rest of the roster is kept.</source>
+        <translation>{name} снят(а); освобождено мест: {count}. Составьте график, чтобы их заполнить: остальное сохранится.</translation>
+    </message>
+    <message>
+        <source>Import interpreters</source>
+        <translation>Импорт переводчиков</translation>
+    </message>
+    <message>
+        <source>Lists (*.xlsx *.csv)</source>
+        <translation>Списки (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Row {row}, {column}: {message}</source>
+        <translation>Строка {row}, {column}: {message}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: fix these rows and import again.</source>
+        <translation>Ничего не импортировано: исправьте эти строки и импортируйте снова.</translation>
+    </message>
+    <message>
+        <source>Interpreters imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Переводчики импортированы: добавлено {added}, обновлено {updated}, без изменений {unchanged}.</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Снять…</translation>
+    </message>
+    <message>
+        <source>The chosen interpreter falls ill or leaves</source>
+        <translation>Выбранный переводчик заболел или уехал</translation>
+    </message>
+    <message>
+        <source>Recruit…</source>
+        <translation>Набор…</translation>
+    </message>
+    <message>
+        <source>The fewest interpreters to hire per day and booth</source>
+        <translation>Наименьшее число переводчиков для найма по дням и кабинам</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Roster and schedules, PDF…</source>
+        <translation>График и личные расписания, PDF…</translation>
+    </message>
+    <message>
+        <source>Roster and schedules, Excel…</source>
+        <translation>График и личные расписания, Excel…</translation>
+    </message>
+    <message>
+        <source>Calendars, one per interpreter…</source>
+        <translation>Календари, по одному на переводчика…</translation>
+    </message>
+    <message>
+        <source>Add interpreter…</source>
+        <translation>Добавить переводчика…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Импорт…</translation>
+    </message>
+</context>
+<context>
+    <name>RosterScreen</name>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Зал</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Заседания</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Кабина</translation>
+    </message>
+    <message>
+        <source>Seat {n}</source>
+        <translation>Место {n}</translation>
+    </message>
+    <message>
+        <source>Locked: the solver keeps this seat</source>
+        <translation>Закреплено: решатель сохранит это место</translation>
+    </message>
+    <message>
+        <source>Empty: drag a name here from the pool</source>
+        <translation>Свободно: перетащите сюда имя из списка</translation>
+    </message>
+    <message>
+        <source>cannot work in this booth (languages)</source>
+        <translation>не может работать в этой кабине (языки)</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Переводчик</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Штатный</translation>
+    </message>
+    <message>
+        <source>Booth time</source>
+        <translation>В кабине</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>Периодов</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Дней</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Гонорар</translation>
+    </message>
+    <message>
+        <source>Not available this day</source>
+        <translation>В этот день недоступен(на)</translation>
+    </message>
+    <message>
+        <source>✓ Every booth is staffed and no rule is broken.</source>
+        <translation>✓ Все кабины укомплектованы, правила не нарушены.</translation>
+    </message>
+    <message>
+        <source>Booths staffed: {staffed} of {total}; rule breaches: {breaches}</source>
+        <translation>Укомплектовано кабин: {staffed} из {total}; нарушений правил: {breaches}</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>График</translation>
+    </message>
+    <message>
+        <source>{name} seated</source>
+        <translation>{name}: место назначено</translation>
+    </message>
+    <message>
+        <source>Choose a seat in the grid and a name in the pool.</source>
+        <translation>Выберите место в таблице и имя в списке.</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Закреплено</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Откреплено</translation>
+    </message>
+    <message>
+        <source>Seats emptied</source>
+        <translation>Места освобождены</translation>
+    </message>
+    <message>
+        <source>Undone: {what}</source>
+        <translation>Отменено: {what}</translation>
+    </message>
+    <message>
+        <source>Solve</source>
+        <translation>Составить</translation>
+    </message>
+    <message>
+        <source>Staff every booth under the rules, keeping locked seats (Ctrl+R)</source>
+        <translation>Укомплектовать все кабины по правилам, сохранив закреплённые места (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Seconds:</source>
+        <translation>Секунд:</translation>
+    </message>
+    <message>
+        <source>Lock / unlock</source>
+        <translation>Закрепить / открепить</translation>
+    </message>
+    <message>
+        <source>The solver keeps locked seats (Ctrl+L)</source>
+        <translation>Решатель сохраняет закреплённые места (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Empty the seat</source>
+        <translation>Освободить место</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>Seat the chosen interpreter (Enter)</source>
+        <translation>Посадить выбранного переводчика (Enter)</translation>
     </message>
 </context>
 <context>
@@ -3089,6 +3477,30 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{path} has a header row but no interpreters under it.</source>
         <translation>В {path} есть строка заголовков, но под ней нет переводчиков.</translation>
+    </message>
+    <message>
+        <source>Tick at least one day the interpreter can work.</source>
+        <translation>Отметьте хотя бы один день, когда переводчик может работать.</translation>
+    </message>
+    <message>
+        <source>{name} is already in the pool (the same name or e-mail).</source>
+        <translation>{name} уже есть в пуле (то же имя или эл. почта).</translation>
+    </message>
+    <message>
+        <source>The interpreter&apos;s name is empty.</source>
+        <translation>Имя переводчика пустое.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Имя длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <source>The fee must be a number, 0 or more.</source>
+        <translation>Гонорар — число, 0 или больше.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an e-mail address.</source>
+        <translation>«{value}» — не адрес эл. почты.</translation>
     </message>
     <message>
         <source>A session must end after it starts.</source>

@@ -77,6 +77,7 @@ def main() -> int:
         window.grab().save(str(target))
         print(target)
     speakers_shots(window, args.out)
+    roster_shots(window, args.out)
     # The dashboard on a demo as if both days had happened.
     attended = paths.data_dir() / "demo-attended.sqlite"
     build_demo(attended, desk_id=settings.desk_id, force=True, attendance=True)
@@ -147,6 +148,30 @@ def speakers_shots(window, out: Path) -> None:
         shown.grab().save(str(target))
         print(target)
         shown.close()
+
+
+def roster_shots(window, out: Path) -> None:
+    """The Roster screen on the first day, with the solver's roster and one seat locked."""
+    from PySide6.QtCore import QCoreApplication
+
+    from bsm_desk.services.interpreters import rostering
+    from bsm_desk.ui.shell import i18n
+    from bsm_desk.ui.shell.screen_registry import NAMES
+
+    db = window.db
+    rostering.apply(db, rostering.make_roster(db, time_limit=10), desk_id="shot")
+    screen = window.screens.get("roster")
+    window.navigation.setCurrentRow(NAMES.index("roster"))
+    screen.refresh()
+    screen.grid.setCurrentCell(0, 4)
+    screen.lock_selected()
+    for lang in ("en", "ru"):
+        i18n.manager().set_language(lang)
+        for _ in range(5):
+            QCoreApplication.processEvents()
+        target = out / f"roster-{lang}.png"
+        window.grab().save(str(target))
+        print(target)
 
 
 if __name__ == "__main__":

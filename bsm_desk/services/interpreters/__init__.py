@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import RowProblem, cell_text
-from bsm_desk.domain.interpreters import parse_languages
+from bsm_desk.domain.interpreters import NO_LANGUAGES, parse_languages
 from bsm_desk.services.interpreters.needs import Need, needs, relay_languages
 from bsm_desk.services.registry.tables import read_table
 from bsm_desk.store import atomic, journal
@@ -241,9 +241,54 @@ def _write(db: Database, planned: list[tuple[int, Interpreter]], report: Interpr
                            "added": report.added, "updated": report.updated})
 
 
+NO_DAY = QT_TRANSLATE_NOOP("UserError", "Tick at least one day the interpreter can work.")
+SAME_PERSON = QT_TRANSLATE_NOOP("UserError", "{name} is already in the pool (the same "
+                                             "name or e-mail).")
+NAME_EMPTY = QT_TRANSLATE_NOOP("UserError", "The interpreter's name is empty.")
+NAME_TOO_LONG = QT_TRANSLATE_NOOP("UserError", "The name is longer than {limit} characters.")
+FEE_WRONG = QT_TRANSLATE_NOOP("UserError", "The fee must be a number, 0 or more.")
+EMAIL_WRONG = QT_TRANSLATE_NOOP("UserError", "\u201c{value}\u201d is not an e-mail address.")
+DAY_NOT_OF_EVENT = QT_TRANSLATE_NOOP("UserError",
+                                     "{day} is not a day of the event ({start} to {end}).")
+
+
+def save_interpreter(db: Database, person: Interpreter, *, desk_id: str,
+                     operator: str = "") -> int:
+    """Add (no id) or change one interpreter, entered in a dialog; checked as an imported
+    row is. Returns the id."""
+    event = event_store.required(db, NO_EVENT)
+    name, name_cyr = cell_text(person.name), cell_text(person.name_cyr)
+    email, phone = cell_text(person.email), cell_text(person.phone)[:40]
+    if not name:
+        raise UserError(NAME_EMPTY)
+    if len(name) > NAME_LIMIT or len(name_cyr) > NAME_LIMIT:
+        raise UserError(NAME_TOO_LONG, limit=NAME_LIMIT)
+    if not (person.fee >= 0 and person.fee < 1e9):
+        raise UserError(FEE_WRONG)
+    if email and not _EMAIL.match(email):
+        raise UserError(EMAIL_WRONG, value=email[:60])
+    if not person.languages:
+        raise UserError(NO_LANGUAGES)
+    for day in person.available:
+        if not event.start_date <= day <= event.end_date:
+            raise UserError(DAY_NOT_OF_EVENT, day=day.isoformat(),
+                            start=event.start_date.isoformat(), end=event.end_date.isoformat())
+    for other in store.all_interpreters(db):
+        if other.id != person.id and (other.name.casefold() == name.casefold() or (
+                email and other.email.casefold() == email.casefold())):
+            raise UserError(SAME_PERSON, name=other.name)
+    cleaned = replace(person, name=name, name_cyr=name_cyr, email=email, phone=phone)
+    with atomic(db):
+        person_id = store.save(db, cleaned)
+        journal.record(db, desk_id=desk_id, operator=operator,
+                       action="interpreters.added" if person.id is None
+                       else "interpreters.changed", subject=str(person_id))
+    return person_id
+
+
 class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back."""
 
 
 __all__ = ["InterpretersReport", "Need", "as_dict", "import_file", "interpreters", "needs",
-           "relay_languages"]
+           "relay_languages", "save_interpreter"]

@@ -78,7 +78,9 @@ def relay_languages(db: Database, found: list[Need]) -> dict[tuple[int, ...], fr
     for need in found:
         ids = need.meeting.session_ids
         wanted = {code for i in ids for code in declared.get(i, set()) | spoken.get(i, set())}
-        wanted -= set(OFFICIAL)
+        # Only languages named by their code: "other" on a speakers' list says nothing a
+        # booth could be staffed for.
+        wanted = {c for c in wanted - set(OFFICIAL) if 2 <= len(c) <= 3 and c.isalpha()}
         if wanted:
             relay[ids] = frozenset(wanted)
     return relay

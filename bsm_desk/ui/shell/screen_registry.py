@@ -79,6 +79,8 @@ SCREENS: tuple[ScreenSpec, ...] = (
                "bsm_desk.ui.programme.screen:ProgrammeScreen", refreshes_overview=True),
     ScreenSpec("speakers", QT_TRANSLATE_NOOP("MainWindow", "Speakers"),
                "bsm_desk.ui.speakers.screen:SpeakersScreen"),
+    ScreenSpec("roster", QT_TRANSLATE_NOOP("MainWindow", "Roster"),
+               "bsm_desk.ui.interpreters.screen:RosterScreen"),
 )
 NAMES = tuple(spec.name for spec in SCREENS)
 

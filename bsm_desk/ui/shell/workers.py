@@ -81,8 +81,11 @@ def start(fn: Callable[[Progress], Any], *, on_progress: Callable[[int, int], No
 
 def run_with_progress(parent: QWidget, label: str, fn: Callable[[Progress], Any],
                       on_done: Callable[[Any], object],
-                      on_failed: Callable[[BaseException], object]) -> Job:
-    """Start ``fn`` in the thread pool behind a modal progress dialog with Cancel."""
+                      on_failed: Callable[[BaseException], object],
+                      on_cancel: Callable[[], object] | None = None) -> Job:
+    """Start ``fn`` in the thread pool behind a modal progress dialog with Cancel.
+    ``on_cancel`` (called in the GUI thread at Cancel) stops work that does not report
+    progress often, such as a solver."""
     dialog = QProgressDialog(label, QCoreApplication.translate("Workers", "Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
@@ -111,6 +114,8 @@ def run_with_progress(parent: QWidget, label: str, fn: Callable[[Progress], Any]
     job.signals.failed.connect(failed)
     job.signals.cancelled.connect(finish)
     dialog.canceled.connect(job.cancel)
+    if on_cancel is not None:
+        dialog.canceled.connect(on_cancel)
     _RUNNING.add(job)
     QThreadPool.globalInstance().start(job)
     return job
