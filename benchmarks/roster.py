@@ -104,7 +104,8 @@ def greedy(asked: Problem) -> tuple[dict[int, list[Meeting]], int, int]:
         team: list[Interpreter] = []
         for _ in range(need.team):
             candidates = sorted(
-                (p for p in asked.pool if p not in team and p.works_on(day)
+                (p for p in asked.pool if p not in team
+                 and p.free_for(need.meeting.starts_at, need.meeting.ends_at, asked.zone)
                  and can_staff(p.languages, need.booth)
                  and not check_schedule([*by_person[p.id or 0], need.meeting],
                                         day_of=asked.day_of, rules=asked.rules)),

@@ -1458,6 +1458,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>«{value}» — не адрес электронной почты.</translation>
     </message>
     <message>
+        <source>“{value}” is not a span of hours, as in 09:00-13:00.</source>
+        <translation>«{value}» — не часы работы вида 09:00-13:00.</translation>
+    </message>
+    <message>
         <source>The same interpreter as in row {row}.</source>
         <translation>Тот же переводчик, что в строке {row}.</translation>
     </message>
@@ -1636,6 +1640,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Штатный (без дневного гонорара)</translation>
     </message>
     <message>
+        <source>Only between</source>
+        <translation>Только с</translation>
+    </message>
+    <message>
         <source>not withdrawn</source>
         <translation>не выбыл(а)</translation>
     </message>
@@ -1668,12 +1676,20 @@ A .sqlite file from another desk or a backup</source>
         <translation>Свободен(на):</translation>
     </message>
     <message>
+        <source>Hours each day:</source>
+        <translation>Часы каждый день:</translation>
+    </message>
+    <message>
         <source>Rather not work in:</source>
         <translation>Предпочитает не работать в:</translation>
     </message>
     <message>
         <source>Withdrawn (ill, left) from:</source>
         <translation>Выбыл(а) (болезнь, отъезд) с:</translation>
+    </message>
+    <message>
+        <source>The hours must end after they begin.</source>
+        <translation>Конец рабочих часов должен быть позже начала.</translation>
     </message>
 </context>
 <context>
@@ -2293,8 +2309,8 @@ A .sqlite file from another desk or a backup</source>
         <translation>английский или русский как A или B, другой хотя бы как C</translation>
     </message>
     <message>
-        <source>only {count} of them are available on {day}</source>
-        <translation>из них {day} свободны только {count}</translation>
+        <source>only {count} of them are available at that time</source>
+        <translation>из них в это время свободны только {count}</translation>
     </message>
     <message>
         <source>of the {count} others who can work in it and are available that day, {details}</source>

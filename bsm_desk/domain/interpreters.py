@@ -235,10 +235,16 @@ def working_periods(day_meetings: Sequence[Meeting], rules: Rules) -> list[list[
 
 def check_schedule(assigned: Sequence[Meeting], *, day_of: Callable[[datetime], date],
                    available: Iterable[date] | None = None,
+                   within: Callable[[Meeting], bool] | None = None,
                    rules: Rules = Rules()) -> list[Found]:
     """Every rule one interpreter's assignments break. ``day_of`` gives a time's day at
-    the venue; ``available`` the days they can work (None: every day)."""
+    the venue; ``available`` the days they can work (None: every day); ``within``
+    whether a meeting is inside the hours they can work (None: any hours)."""
     found: list[Found] = []
+    for meeting in assigned:
+        if within is not None and not within(meeting):
+            found.append(Found(Breach.UNAVAILABLE, day_of(meeting.starts_at),
+                               meeting.session_ids, "outside the hours they can work"))
     ordered = sorted(assigned, key=lambda m: m.starts_at)
     for before, after in zip(ordered, ordered[1:], strict=False):
         if after.starts_at < before.ends_at:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, tzinfo
 
 from sqlite_utils import Database
 
@@ -26,6 +27,7 @@ class Interpreter:
     phone: str = ""
     avoid_rooms: tuple[int, ...] = ()  # preferences: rather not work here
     avoid_sessions: tuple[int, ...] = ()
+    hours: tuple[time, time] | None = None  # each day, only between these (venue time)
 
     def works_on(self, day: date) -> bool:
         """Available that day: one of their days (none given: any), and not withdrawn."""
@@ -33,9 +35,45 @@ class Interpreter:
             return False
         return not self.available or day in self.available
 
+    def free_for(self, starts_at: datetime, ends_at: datetime, zone: tzinfo) -> bool:
+        """Available for a meeting: on its day and, if they gave hours, within them."""
+        start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
+        if not self.works_on(start.date()):
+            return False
+        if self.hours is None:
+            return True
+        return start.date() == end.date() and self.hours[0] <= start.time() \
+            and end.time() <= self.hours[1]
+
 
 _COLUMNS = ("id, name, name_cyr, languages, staff, available, fee, email, withdrawn_from,"
-            " phone, avoid")
+            " phone, avoid, hours")
+
+
+def format_hours(hours: tuple[time, time] | None) -> str:
+    return f"{hours[0]:%H:%M}-{hours[1]:%H:%M}" if hours else ""
+
+
+def parse_hours(text: str) -> tuple[time, time] | None:
+    """"09:00-13:00" (or "9-13", "09:00–13:00"); "" → None; ValueError if unreadable or
+    the end is not after the start."""
+    text = text.strip()
+    if not text:
+        return None
+    parts = re.split(r"\s*[-–—]\s*", text)
+    if len(parts) != 2:
+        raise ValueError(text)
+    begin, end = (_clock(p) for p in parts)
+    if end <= begin:
+        raise ValueError(text)
+    return begin, end
+
+
+def _clock(text: str) -> time:
+    match = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?", text.strip())
+    if match is None:
+        raise ValueError(text)
+    return time(int(match.group(1)), int(match.group(2) or 0))
 
 
 def _avoid(text: str, kind: str) -> tuple[int, ...]:
@@ -52,7 +90,8 @@ def _from_row(row: tuple) -> Interpreter:  # type: ignore[type-arg]
     withdrawn = date.fromisoformat(row[8]) if row[8] else None
     return Interpreter(str(row[1]), str(row[2]), parse_languages(str(row[3])), bool(row[4]),
                        days, float(row[6]), str(row[7]), int(row[0]), withdrawn, str(row[9]),
-                       _avoid(str(row[10]), "room"), _avoid(str(row[10]), "session"))
+                       _avoid(str(row[10]), "room"), _avoid(str(row[10]), "session"),
+                       parse_hours(str(row[11])))
 
 
 def all_interpreters(db: Database) -> list[Interpreter]:
@@ -68,17 +107,17 @@ def save(db: Database, person: Interpreter) -> int:
               int(person.staff), ";".join(d.isoformat() for d in sorted(person.available)),
               person.fee, person.email,
               person.withdrawn_from.isoformat() if person.withdrawn_from else "",
-              person.phone, avoid, datetime.now(UTC).isoformat()]
+              person.phone, avoid, format_hours(person.hours), datetime.now(UTC).isoformat()]
     if person.id is None:
         cursor = db.execute(
             "INSERT INTO interpreter (uuid, name, name_cyr, languages, staff, available, fee,"
-            " email, withdrawn_from, phone, avoid, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " email, withdrawn_from, phone, avoid, hours, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [str(uuid.uuid4()), *values])
         return int(cursor.lastrowid or 0)
     db.execute("UPDATE interpreter SET name = ?, name_cyr = ?, languages = ?, staff = ?,"
                " available = ?, fee = ?, email = ?, withdrawn_from = ?, phone = ?, avoid = ?,"
-               " updated_at = ? WHERE id = ?",
+               " hours = ?, updated_at = ? WHERE id = ?",
                [*values, person.id])
     return person.id
 

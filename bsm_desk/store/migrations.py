@@ -443,6 +443,11 @@ def _v17_roster(db: Database) -> None:
         db.execute(statement)
 
 
+def _v18_interpreter_hours(db: Database) -> None:
+    """The hours an interpreter can work each day ("09:00-13:00"; empty: any)."""
+    db.execute("ALTER TABLE interpreter ADD COLUMN hours TEXT NOT NULL DEFAULT ''")
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -461,5 +466,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (15, _v15_statement_limits),
     (16, _v16_interpreters),
     (17, _v17_roster),
+    (18, _v18_interpreter_hours),
 ]
 LATEST = STEPS[-1][0]

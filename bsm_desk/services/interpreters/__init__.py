@@ -37,6 +37,8 @@ DAY_OUTSIDE = QT_TRANSLATE_NOOP(
     "ImportError", "{day} is not a day of the event ({start} to {end}).")
 BAD_FEE = QT_TRANSLATE_NOOP("ImportError", "“{value}” is not a fee (a number, 0 or more).")
 BAD_EMAIL = QT_TRANSLATE_NOOP("ImportError", "“{value}” is not an e-mail address.")
+BAD_HOURS = QT_TRANSLATE_NOOP("ImportError", "“{value}” is not a span of hours, as in "
+                                             "09:00-13:00.")
 TWICE_IN_FILE = QT_TRANSLATE_NOOP("ImportError", "The same interpreter as in row {row}.")
 
 # Each field's headers, compared case-folded and without surrounding spaces.
@@ -48,6 +50,7 @@ HEADERS = {
     "available": ("available days", "дни"),
     "fee": ("fee", "гонорар"),
     "email": ("email", "e-mail", "эл. почта", "электронная почта"),
+    "hours": ("available hours", "hours", "часы"),  # optional: "09:00-13:00" each day
 }
 NAME_LIMIT = 100
 _YES = {"yes", "y", "true", "1", "да", "д", "staff", "штатный"}
@@ -133,10 +136,16 @@ def _read_row(number: int, cells: list[Any], columns: dict[str, int], headers: l
     email, email_col = cell("email")
     if email and not _EMAIL.match(email):
         problems.append(RowProblem(number, email_col, BAD_EMAIL, {"value": email[:60]}))
+    hours_text, hours_col = cell("hours")
+    hours = None
+    try:
+        hours = store.parse_hours(hours_text)
+    except ValueError:
+        problems.append(RowProblem(number, hours_col, BAD_HOURS, {"value": hours_text[:40]}))
     if problems:
         return None, problems
     return Interpreter(name, name_cyr, languages, staff, tuple(sorted(set(available))), fee,
-                       email), []
+                       email, hours=hours), []
 
 
 def _days(number: int, text: str, column: str, days: tuple[date, date],
@@ -205,7 +214,8 @@ def import_file(db: Database, path: str | Path, *, desk_id: str, operator: str =
     if report.errors:
         return report
     try:
-        _write(db, planned, report, path, desk_id=desk_id, operator=operator)
+        _write(db, planned, report, path, desk_id=desk_id, operator=operator,
+               with_hours="hours" in columns)
     except _DryRun:
         return report
     report.imported = True
@@ -213,7 +223,7 @@ def import_file(db: Database, path: str | Path, *, desk_id: str, operator: str =
 
 
 def _write(db: Database, planned: list[tuple[int, Interpreter]], report: InterpretersReport,
-           path: str | Path, *, desk_id: str, operator: str) -> None:
+           path: str | Path, *, desk_id: str, operator: str, with_hours: bool) -> None:
     with atomic(db):
         known = store.all_interpreters(db)
         by_email = {p.email.casefold(): p for p in known if p.email}
@@ -228,7 +238,8 @@ def _write(db: Database, planned: list[tuple[int, Interpreter]], report: Interpr
             # What the file does not carry (a withdrawal, phone, preferences) is kept.
             person = replace(person, id=existing.id, withdrawn_from=existing.withdrawn_from,
                              phone=existing.phone, avoid_rooms=existing.avoid_rooms,
-                             avoid_sessions=existing.avoid_sessions)
+                             avoid_sessions=existing.avoid_sessions,
+                             hours=person.hours if with_hours else existing.hours)
             if person == existing:
                 report.unchanged += 1
             else:

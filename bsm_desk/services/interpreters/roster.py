@@ -79,7 +79,7 @@ QUALIFIED = QT_TRANSLATE_NOOP("Roster", "only {count} in the pool can work in it
 WHO_BOOTH = QT_TRANSLATE_NOOP("Roster", "{target} as A or B, {source} at least as C")
 WHO_TWO_WAY = QT_TRANSLATE_NOOP("Roster", "English or Russian as A or B, the other at "
                                           "least as C")
-AVAILABLE = QT_TRANSLATE_NOOP("Roster", "only {count} of them are available on {day}")
+AVAILABLE = QT_TRANSLATE_NOOP("Roster", "only {count} of them are available at that time")
 OF_THE_OTHERS = QT_TRANSLATE_NOOP("Roster", "of the {count} others who can work in it "
                                             "and are available that day, {details}")
 TOO_LONG = QT_TRANSLATE_NOOP("Roster", "the meeting has {minutes} minutes of booth time, "
@@ -250,7 +250,7 @@ class _Model:
     def eligible(self, need: Need, person: Interpreter) -> bool:
         minutes = _minutes(need.meeting)
         return (can_staff(person.languages, need.booth)
-                and person.works_on(self.p.day_of(need.meeting.starts_at))
+                and person.free_for(need.meeting.starts_at, need.meeting.ends_at, self.p.zone)
                 and minutes <= self.rules.max_period_min and minutes <= self.rules.max_day_min)
 
     def build(self) -> None:
@@ -586,7 +586,6 @@ def explain(problem: Problem, people: Sequence[Interpreter], seating: Seating,
     """Why this booth lacks interpreters, in plain words (``people`` indexes)."""
     need, rules, lang = seating.need, problem.rules, problem.lang
     meeting = need.meeting
-    day = problem.day_of(meeting.starts_at)
     head = Text(HEAD, {"session": need.title, "booth": Text(BOOTH_NAMES[need.booth]),
                        "when": when(meeting, problem.zone, lang), "needed": need.team,
                        "assigned": len(seating.interpreters)})
@@ -602,11 +601,11 @@ def explain(problem: Problem, people: Sequence[Interpreter], seating: Seating,
                                "source": Text(LANGUAGE_NAMES[other])})
     if len(qualified) < need.team:
         return Reason((head, Text(QUALIFIED, {"count": len(qualified), "who": who})))
-    free = [i for i in qualified if people[i].works_on(day)]
+    free = [i for i in qualified
+            if people[i].free_for(meeting.starts_at, meeting.ends_at, problem.zone)]
     if len(free) < need.team:
         return Reason((head, Text(QUALIFIED, {"count": len(qualified), "who": who}),
-                       Text(AVAILABLE, {"count": len(free),
-                                        "day": format_date(day, "d MMM", locale=lang)})))
+                       Text(AVAILABLE, {"count": len(free)})))
     if len(seating.interpreters) >= need.team:
         members = [people[i].languages for i in seating.interpreters]
         if need.booth == TWO_WAY or booth_shortfall(members, need.booth) is None:

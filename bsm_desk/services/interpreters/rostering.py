@@ -232,8 +232,10 @@ def breaches(asked: Problem, assigned: Mapping[int, Sequence[Meeting]]
         who = people.get(person)
         days = {asked.day_of(m.starts_at) for m in meetings}
         available = None if who is None else [d for d in days if who.works_on(d)]
+        within = None if who is None or who.hours is None else (
+            lambda m, who=who: who.free_for(m.starts_at, m.ends_at, asked.zone))
         broken = check_schedule(meetings, day_of=asked.day_of, available=available,
-                                rules=asked.rules)
+                                within=within, rules=asked.rules)
         if broken:
             found[person] = broken
     return found

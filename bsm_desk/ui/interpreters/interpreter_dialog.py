@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from babel.dates import format_date
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +31,7 @@ from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.interpreters import format_languages, parse_languages
 from bsm_desk.services import interpreters
 from bsm_desk.services.event import Overview
+from bsm_desk.store import interpreters as store
 from bsm_desk.store.interpreters import Interpreter
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
@@ -74,6 +77,18 @@ class InterpreterDialog(QDialog):
                                    person.avoid_rooms else Qt.CheckState.Unchecked)
                 self.avoid.addItem(item)
         self.avoid.setMaximumHeight(90)
+        self.only_hours = QCheckBox(self.tr("Only between"))
+        self.hours_from, self.hours_until = QTimeEdit(QTime(9, 0)), QTimeEdit(QTime(18, 0))
+        for edit in (self.hours_from, self.hours_until):
+            edit.setDisplayFormat("HH:mm")
+        if person and person.hours:
+            self.only_hours.setChecked(True)
+            self.hours_from.setTime(QTime(person.hours[0].hour, person.hours[0].minute))
+            self.hours_until.setTime(QTime(person.hours[1].hour, person.hours[1].minute))
+        hours = QHBoxLayout()
+        for widget in (self.only_hours, self.hours_from, QLabel("–"), self.hours_until):
+            hours.addWidget(widget)
+        hours.addStretch(1)
         self.withdrawn = QComboBox()
         self.withdrawn.addItem(self.tr("not withdrawn"), None)
         for day in overview.days:
@@ -93,6 +108,7 @@ class InterpreterDialog(QDialog):
         form.addRow(self.tr("E-mail:"), self.email)
         form.addRow(self.tr("Phone:"), self.phone)
         form.addRow(self.tr("Available on:"), self.days)
+        form.addRow(self.tr("Hours each day:"), hours)
         form.addRow(self.tr("Rather not work in:"), self.avoid)
         form.addRow(self.tr("Withdrawn (ill, left) from:"), self.withdrawn)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -117,16 +133,23 @@ class InterpreterDialog(QDialog):
             available = () if len(days) == self.days.count() else tuple(days)
             if not days:
                 raise UserError(interpreters.NO_DAY)
+            hours = None
+            if self.only_hours.isChecked():
+                begin, end = self.hours_from.time(), self.hours_until.time()
+                hours = store.parse_hours(f"{begin.toString('HH:mm')}-{end.toString('HH:mm')}")
             base = self.person or Interpreter("", "", {}, False, ())
             person = replace(base, name=self.name.text(), name_cyr=self.name_cyr.text(),
                              languages=languages, staff=self.staff.isChecked(),
                              available=available,  # type: ignore[arg-type]
                              fee=self.fee.value(), email=self.email.text(),
                              phone=self.phone.text(),
-                             withdrawn_from=self.withdrawn.currentData(),
+                             withdrawn_from=self.withdrawn.currentData(), hours=hours,
                              avoid_rooms=tuple(int(r) for r in self._checked(self.avoid)))  # type: ignore[call-overload]
             interpreters.save_interpreter(self.db, person, desk_id=self.settings.desk_id,
                                           operator=self.settings.desk_name)
+        except ValueError:  # the end of the hours not after their start
+            self.error.setText(self.tr("The hours must end after they begin."))
+            return
         except Exception as exc:  # noqa: BLE001 - said in the dialog; nothing written
             self.error.setText(translate_error(exc))
             return

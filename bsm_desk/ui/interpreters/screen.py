@@ -2,7 +2,8 @@
 interpreters in their seats, and the pool beside them with each one's totals.
 
 Drag a name from the pool onto a seat (or select both and press Enter) to seat them;
-drag a seat onto another to swap the two. Every change is written at once and checked
+drag a seat onto another to swap the two; a seat given by hand is locked, as the solver
+must respect it. Every change is written at once and checked
 by the domain's rules: a seat that breaks one turns red and says which. Ctrl+L locks
 the selected seats (the solver keeps them), Delete empties them, Ctrl+Z undoes the last
 change. Solve (Ctrl+R) runs OR-Tools in the background and shows its proposal as a
@@ -405,7 +406,8 @@ class RosterScreen(QWidget):
 
     def place(self, person: int, source: object, row: int, column: int) -> None:
         """``person`` dropped on seat (row, column): from the pool (source None) they take
-        the seat; from another seat, the two swap."""
+        the seat; from another seat, the two swap. A seat given by hand is locked (the
+        solver keeps it; Ctrl+L unlocks)."""
         if not 0 <= row < len(self.rows) or column < SEAT0:
             return
         target = self._team(row)
@@ -420,18 +422,18 @@ class RosterScreen(QWidget):
             src_index = src_column - SEAT0
             if src_index >= len(origin) or origin[src_index][0] != person:
                 return
-            moving = origin[src_index]
+            moving = (person, True)
             if there is None:
                 origin.pop(src_index)
                 target.append(moving)
             else:
-                origin[src_index] = there
+                origin[src_index] = (there[0], True)
                 target[index] = moving
             teams[src_row] = origin
         else:
             if any(p == person for p, _ in target):
                 return
-            moving = (person, False)
+            moving = (person, True)
             if there is None:
                 target.append(moving)
             else:

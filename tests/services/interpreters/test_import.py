@@ -149,3 +149,21 @@ def test_control_characters_never_reach_the_pool(pool_free: Path, tmp_path: Path
     with closing(connect(pool_free)) as db:
         interpreters.import_file(db, path, desk_id=DESK)
         assert [p.name for p in interpreters.interpreters(db)] == ["Anna Petrova"]
+
+
+def test_hours_each_day_are_read_and_checked(pool_free: Path, tmp_path: Path) -> None:
+    from datetime import time
+
+    good = write(tmp_path / "hours.csv", "Имя;Языки;Часы\nИрина Козлова;ru:A, en:B;9-13\n"
+                 "Олег Ким;ru:A, en:B;\n", "cp1251")
+    bad = write(tmp_path / "bad.csv", "Name,Languages,Available hours\nA B,ru:A; en:B,"
+                "13:00-09:00\nC D,ru:A; en:B,all day\n")
+    with closing(connect(pool_free)) as db:
+        report = interpreters.import_file(db, bad, desk_id=DESK)
+        assert [(p.row, p.column) for p in report.errors] == [(2, "Available hours"),
+                                                              (3, "Available hours")]
+        assert "09:00-13:00" in report.errors[0].message()
+        assert interpreters.import_file(db, good, desk_id=DESK).added == 2
+        people = {p.name: p for p in interpreters.interpreters(db)}
+    assert people["Ирина Козлова"].hours == (time(9), time(13))
+    assert people["Олег Ким"].hours is None

@@ -49,7 +49,7 @@ def referee(asked: Problem, roster: Roster) -> list[str]:
         for person in members:
             if not can_staff(person.languages, need.booth):
                 wrong.append(f"{need.key}: {person.name} cannot sit in it")
-            if not person.works_on(asked.day_of(need.meeting.starts_at)):
+            if not person.free_for(need.meeting.starts_at, need.meeting.ends_at, asked.zone):
                 wrong.append(f"{need.key}: {person.name} is not available")
             by_person[person.id or 0].append(need.meeting)
         if seating.staffed and (len(members) != need.team or booth_shortfall(
@@ -257,3 +257,48 @@ def test_withdraw_checks_its_input(demo_copy: Path, capsys) -> None:
     assert "2030-01-01" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["interpreters", "withdraw", "--db", str(demo_copy), "1", "--from", "soon"])
+
+
+def test_hours_each_day_are_respected(demo_copy: Path) -> None:
+    """Two staff who work afternoons only: never seated in a morning plenary; the
+    referee (with their hours) finds nothing."""
+    from dataclasses import replace
+    from datetime import time
+
+    with closing(connect(demo_copy)) as db:
+        for person in store.all_interpreters(db):
+            if person.name in ("Elena Sokolova", "Sarah Mitchell"):
+                store.save(db, replace(person, hours=(time(13), time(19))))
+        db.conn.commit()
+        asked = rostering.problem(db)
+        roster = rostering.solve(asked, time_limit=10)
+        afternoon = {p.id for p in asked.pool if p.hours}
+        assert len(afternoon) == 2
+        for seating in roster.seatings:
+            if seating.need.meeting.starts_at.astimezone(DUSHANBE).hour < 13:
+                assert not afternoon & set(seating.interpreters)
+        assert referee(asked, roster) == []
+        assert rostering.breaches(asked, rostering.schedules(roster)) == {}
+        # Seated by hand in the morning, the breach is found.
+        morning = next(n for n in asked.needs if n.booth == "ru")
+        sokolova = next(p.id for p in asked.pool if p.name == "Elena Sokolova")
+        rostering.set_booth(db, morning.key, [sokolova], desk_id="t")
+        board = rostering.board(db)
+    assert any("not available" in text.render() for text, _ in board.broken[sokolova])
+
+
+def test_cancel_stops_a_long_solve() -> None:
+    """Cancel (the window's button, from another thread) stops the search at once."""
+    import threading
+    import time as clock
+
+    from benchmarks.roster import problem as benchmark_problem
+    from bsm_desk.services.solving import Cancel
+
+    cancel = Cancel()
+    timer = threading.Timer(1.0, cancel)
+    began = clock.perf_counter()
+    timer.start()
+    roster = solve(benchmark_problem(), time_limit=60, cancel=cancel)
+    timer.join()
+    assert roster.cancelled and clock.perf_counter() - began < 15

@@ -113,9 +113,13 @@ def test_a_locked_seat_survives_solve(window, rostered, monkeypatch, qtbot) -> N
     brown = screen.pool.item(pool_brown, 0).data(PERSON)
     screen.pool.setCurrentCell(pool_brown, 0)
     screen.grid.setCurrentCell(row, SEAT0 + 1)
-    screen.assign_selected()  # Enter in the pool
+    screen.assign_selected()  # Enter in the pool: a seat given by hand is locked
+    assert screen.grid.item(row, SEAT0 + 1).data(PERSON + 1) is True
     screen.grid.setCurrentCell(row, SEAT0 + 1)
-    screen.lock_selected()  # Ctrl+L
+    screen.lock_selected()  # Ctrl+L unlocks...
+    assert screen.grid.item(row, SEAT0 + 1).data(PERSON + 1) is False
+    screen.grid.setCurrentCell(row, SEAT0 + 1)
+    screen.lock_selected()  # ...and locks again
     assert screen.grid.item(row, SEAT0 + 1).data(PERSON + 1) is True
     shown: list[review.ReviewDialog] = []
 
