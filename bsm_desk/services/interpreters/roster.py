@@ -12,8 +12,9 @@ language as A for at least one member (a two-way booth: both directions as A or 
 Objectives, in order (``services.solving``): the most staffed booths and relays, then
 the most seats; (for recruitment, the fewest extra interpreters;) the fewest freelance
 days; the lowest fees; (after a change, the most seats of the roster as it stands
-kept;) the smallest spread of booth time among those who work a day; then the same
-team across a room's consecutive meetings, less the seats people asked to avoid.
+kept;) the fewest seats in rooms or sessions their interpreter asked to avoid; the
+smallest spread of booth time among those who work a day; then the same team across a
+room's consecutive meetings.
 
 The period rule is exact, not a sliding window: for each pair of meetings (a, b) of one
 interpreter's day, if a starts a period and b is in that same period (no other period
@@ -56,7 +57,6 @@ from bsm_desk.store.interpreters import Interpreter
 Key = tuple[tuple[int, ...], str]  # (a meeting's session ids, booth)
 
 W_SAME = 1  # an interpreter staying in a booth for the room's next meeting
-W_AVOID = 5  # a seat an interpreter asked to avoid
 # The full portfolio even on two cores: the proof of the fewest freelance days comes from
 # one of the lower-bound subsolvers, which a 2-worker portfolio leaves out (30 s unproven
 # against 1 s on the benchmark's programme).
@@ -426,16 +426,15 @@ class _Model:
             terms.append(high - low)
         return sum(terms)
 
-    def comfort(self) -> cp_model.LinearExprT:
-        """The same team across a room's meetings, less the seats people asked to avoid."""
-        terms: list[cp_model.LinearExprT] = []
-        for n, need in enumerate(self.p.needs):
-            for i, person in enumerate(self.people):
-                if (n, i) in self.x and (need.meeting.room_id in person.avoid_rooms or set(
-                        need.meeting.session_ids) & set(person.avoid_sessions)):
-                    terms.append(-W_AVOID * self.x[n, i])
-        terms.extend(self._same_team())
-        return sum(terms)
+    def avoided(self) -> cp_model.LinearExprT:
+        """Seats in rooms or sessions their interpreter asked to avoid."""
+        return sum(self.x[n, i] for n, need in enumerate(self.p.needs)
+                   for i, person in enumerate(self.people)
+                   if (n, i) in self.x and (need.meeting.room_id in person.avoid_rooms or set(
+                       need.meeting.session_ids) & set(person.avoid_sessions)))
+
+    def same_team(self) -> cp_model.LinearExprT:
+        return sum(self._same_team())
 
     def _same_team(self) -> list[cp_model.LinearExprT]:
         """The same interpreter in a room's booth for its next meeting that day."""
@@ -525,7 +524,8 @@ def _solve(problem: Problem, people: list[Interpreter], virtual: Mapping[int, st
                Stage(built.fees(set(virtual)), maximize=False, share=0.1)]
     if problem.previous:
         stages.append(Stage(built.kept(), share=0.1))
-    stages += [Stage(built.spread(), maximize=False, share=0.3), Stage(built.comfort())]
+    stages += [Stage(built.avoided(), maximize=False, share=0.1),
+               Stage(built.spread(), maximize=False, share=0.3), Stage(built.same_team())]
     left = max(0.2, time_limit - (time.perf_counter() - began))
     outcome = solve_in_order(built.model, stages, left, cancel=cancel,
                              on_stage=(lambda k: on_stage(k, len(stages))) if on_stage else None,

@@ -76,7 +76,17 @@ class InterpreterDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked if person and room.id in
                                    person.avoid_rooms else Qt.CheckState.Unchecked)
                 self.avoid.addItem(item)
-        self.avoid.setMaximumHeight(90)
+        zone = overview.event.zone
+        for session in overview.sessions:
+            if session.interpretation:
+                start = session.starts_at.astimezone(zone)
+                item = QListWidgetItem(f"{start:%d.%m %H:%M} · {session.title(lang)}")
+                item.setData(DAY, -(session.id or 0))  # negative: a session, not a room
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if person and session.id in
+                                   person.avoid_sessions else Qt.CheckState.Unchecked)
+                self.avoid.addItem(item)
+        self.avoid.setMaximumHeight(110)
         self.only_hours = QCheckBox(self.tr("Only between"))
         self.hours_from, self.hours_until = QTimeEdit(QTime(9, 0)), QTimeEdit(QTime(18, 0))
         for edit in (self.hours_from, self.hours_until):
@@ -137,6 +147,7 @@ class InterpreterDialog(QDialog):
             if self.only_hours.isChecked():
                 begin, end = self.hours_from.time(), self.hours_until.time()
                 hours = store.parse_hours(f"{begin.toString('HH:mm')}-{end.toString('HH:mm')}")
+            avoided = [int(v) for v in self._checked(self.avoid)]  # type: ignore[call-overload]
             base = self.person or Interpreter("", "", {}, False, ())
             person = replace(base, name=self.name.text(), name_cyr=self.name_cyr.text(),
                              languages=languages, staff=self.staff.isChecked(),
@@ -144,7 +155,8 @@ class InterpreterDialog(QDialog):
                              fee=self.fee.value(), email=self.email.text(),
                              phone=self.phone.text(),
                              withdrawn_from=self.withdrawn.currentData(), hours=hours,
-                             avoid_rooms=tuple(int(r) for r in self._checked(self.avoid)))  # type: ignore[call-overload]
+                             avoid_rooms=tuple(r for r in avoided if r > 0),
+                             avoid_sessions=tuple(-r for r in avoided if r < 0))
             interpreters.save_interpreter(self.db, person, desk_id=self.settings.desk_id,
                                           operator=self.settings.desk_name)
         except ValueError:  # the end of the hours not after their start

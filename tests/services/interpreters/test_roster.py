@@ -9,6 +9,7 @@ import json
 import random
 from collections import defaultdict
 from contextlib import closing
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -302,3 +303,84 @@ def test_cancel_stops_a_long_solve() -> None:
     roster = solve(benchmark_problem(), time_limit=60, cancel=cancel)
     timer.join()
     assert roster.cancelled and clock.perf_counter() - began < 15
+
+
+def test_a_tajik_statement_gets_relay(demo_copy: Path) -> None:
+    """A statement in Tajik on a thematic session's list: one of its booths must have
+    someone who understands Tajik (Rahimov tg:A, Saidova tg:C); without them, it is said."""
+    from bsm_desk.services import speakers
+    from bsm_desk.store import sessions as session_store
+
+    with closing(connect(demo_copy)) as db:
+        thematic = next(s for s in session_store.list_sessions(db)
+                        if s.title_en.startswith("Thematic Session III"))
+        delegate = db.execute("SELECT id FROM delegate WHERE status != 'cancelled'"
+                              " ORDER BY id LIMIT 1").fetchone()[0]
+        speakers.inscribe(db, thematic.id, delegate, language="tg", override="test",
+                          desk_id="t")
+        asked = rostering.problem(db)
+        assert any(langs == {"tg"} for langs in asked.relay.values())
+        roster = rostering.solve(asked, time_limit=10)
+        tajik = {p.id for p in asked.pool if "tg" in p.languages}
+        booths = [s for s in roster.seatings if thematic.id in s.need.meeting.session_ids]
+        assert tajik & {i for s in booths for i in s.interpreters}
+        assert not roster.relay_missing and referee(asked, roster) == []
+        for person in store.all_interpreters(db):
+            if "tg" in person.languages:
+                store.save(db, replace(person, withdrawn_from=date(2022, 10, 18)))
+        db.conn.commit()
+        result = rostering.as_dict(rostering.problem(db), rostering.make_roster(
+            db, time_limit=10))
+    assert [r["language"] for r in result["relay_missing"]] == ["tg"]
+    assert "nobody in the booths understands tg" in result["relay_missing"][0]["reason"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_week_limit_binds(seed: int) -> None:
+    """With at most one working period a week, nobody works two (the referee checks
+    with the same rules)."""
+    asked = _generated(seed + 100)
+    asked = Problem(asked.needs, asked.pool, asked.zone, Rules(max_periods_week=1))
+    roster = solve(asked, time_limit=3)
+    assert referee(asked, roster) == []
+
+
+def test_the_roster_command_applies_and_checks_its_options(demo_copy: Path, capsys,
+                                                           tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        main(["interpreters", "roster", "--db", str(demo_copy), "--time-limit", "0"])
+    capsys.readouterr()
+    assert main(["interpreters", "roster", "--db", str(demo_copy), "--apply", "--json",
+                 "--time-limit", "5"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["applied"] and result["status"] in ("optimal", "feasible")
+    assert set(result["assignments"][0]) >= {"session_ids", "room", "start", "end", "booth",
+                                            "interpreters"}
+    with closing(connect(demo_copy)) as db:
+        stood = rostering.current(db, rostering.problem(db).needs)[0]
+    assert {tuple(a["session_ids"]): 1 for a in result["assignments"]}
+    for row in result["assignments"]:
+        assert stood[(tuple(row["session_ids"]), row["booth"])] == set(row["interpreters"])
+
+
+def test_preferences_are_honoured_when_they_cost_nothing(demo_copy: Path) -> None:
+    with closing(connect(demo_copy)) as db:
+        asked = rostering.problem(db)
+        plenary = next(n.meeting.room_id for n in asked.needs if n.room == "Plenary Hall")
+        side = next(n.meeting.session_ids[0] for n in asked.needs
+                    if n.meeting.room_id != plenary)
+        for person in store.all_interpreters(db):
+            if person.name == "Olga Ivanova":
+                store.save(db, replace(person, avoid_rooms=(plenary,)))
+            if person.name == "James O'Connor":
+                store.save(db, replace(person, avoid_sessions=(side,)))
+        db.conn.commit()
+        asked = rostering.problem(db)
+        roster = rostering.solve(asked, time_limit=10)
+    ids = {p.name: p.id for p in asked.pool}
+    for seating in roster.seatings:
+        if seating.need.meeting.room_id == plenary:
+            assert ids["Olga Ivanova"] not in seating.interpreters
+        if side in seating.need.meeting.session_ids:
+            assert ids["James O'Connor"] not in seating.interpreters
+    assert referee(asked, roster) == [] and not roster.unstaffed
