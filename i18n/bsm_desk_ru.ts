@@ -2377,8 +2377,8 @@ A .sqlite file from another desk or a backup</source>
         <translation>больше {week} рабочих периодов в неделю</translation>
     </message>
     <message>
-        <source>not available that day</source>
-        <translation>в этот день недоступен(на)</translation>
+        <source>not available then</source>
+        <translation>в это время недоступен(на)</translation>
     </message>
     <message>
         <source>{session}, {when}: nobody in the booths understands {language} for relay</source>

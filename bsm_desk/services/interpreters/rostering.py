@@ -26,14 +26,13 @@ from bsm_desk.domain.interpreters import (
     working_periods,
 )
 from bsm_desk.services.interpreters.needs import Need, needs, relay_languages
+from bsm_desk.services.interpreters.reasons import Text, breach_text
 from bsm_desk.services.interpreters.roster import (
     EXTRA_LANGUAGES,
     Key,
     Problem,
     Roster,
     Seating,
-    Text,
-    breach_text,
     recruit,
     solve,
 )

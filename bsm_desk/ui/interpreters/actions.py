@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.services.interpreters import rostering
-from bsm_desk.services.interpreters.roster import BOOTH_NAMES, Key, Problem, Roster
+from bsm_desk.services.interpreters.reasons import BOOTH_NAMES
+from bsm_desk.services.interpreters.roster import Key, Problem, Roster
 from bsm_desk.services.interpreters.rostering import Extra
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.services.interpreters import rostering
-from bsm_desk.services.interpreters.roster import BOOTH_NAMES, Problem, Roster
+from bsm_desk.services.interpreters.reasons import BOOTH_NAMES
+from bsm_desk.services.interpreters.roster import Problem, Roster
 
 
 def _roster_tr(text: str) -> str:

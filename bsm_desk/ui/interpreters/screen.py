@@ -40,7 +40,7 @@ from bsm_desk.domain.interpreters import can_staff
 from bsm_desk.services.event import Overview
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.needs import Need
-from bsm_desk.services.interpreters.roster import BOOTH_NAMES
+from bsm_desk.services.interpreters.reasons import BOOTH_NAMES
 from bsm_desk.store.interpreters import Interpreter, Seat
 from bsm_desk.ui.interpreters.actions import RosterActions
 from bsm_desk.ui.interpreters.grid import (
