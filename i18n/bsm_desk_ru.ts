@@ -2408,9 +2408,65 @@ A .sqlite file from another desk or a backup</source>
         <source>{name} cannot work in this booth (languages)</source>
         <translation>{name} не может работать в этой кабине (языки)</translation>
     </message>
+    <message>
+        <source>Team per booth by the meeting&apos;s length (up to minutes: interpreters)</source>
+        <translation>Состав кабины по длительности заседания (до минут: переводчиков)</translation>
+    </message>
+    <message>
+        <source>Team for a longer meeting</source>
+        <translation>Состав для более длинного заседания</translation>
+    </message>
+    <message>
+        <source>More in a two-way booth (over the first row&apos;s length)</source>
+        <translation>Больше в двусторонней кабине (дольше первой строки)</translation>
+    </message>
+    <message>
+        <source>A break shorter than this joins sessions into one meeting</source>
+        <translation>Перерыв короче этого объединяет заседания в одно</translation>
+    </message>
+    <message>
+        <source>Rest between working periods, at least</source>
+        <translation>Отдых между рабочими периодами, не меньше</translation>
+    </message>
+    <message>
+        <source>Working periods a day, at most</source>
+        <translation>Рабочих периодов в день, не больше</translation>
+    </message>
+    <message>
+        <source>Booth time in one working period, at most</source>
+        <translation>Работа в кабине за один рабочий период, не больше</translation>
+    </message>
+    <message>
+        <source>Booth time in a day, at most</source>
+        <translation>Работа в кабине за день, не больше</translation>
+    </message>
+    <message>
+        <source>Working periods a week, at most</source>
+        <translation>Рабочих периодов в неделю, не больше</translation>
+    </message>
+    <message>
+        <source>minutes: interpreters</source>
+        <translation>минуты: переводчики</translation>
+    </message>
+    <message>
+        <source>interpreters</source>
+        <translation>переводчиков</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>минут</translation>
+    </message>
+    <message>
+        <source>periods</source>
+        <translation>периодов</translation>
+    </message>
 </context>
 <context>
     <name>RosterActions</name>
+    <message>
+        <source>Rules saved: solve again to apply them.</source>
+        <translation>Правила сохранены: составьте график заново, чтобы их применить.</translation>
+    </message>
     <message>
         <source>Finding the roster (at most {seconds} s)…</source>
         <translation>Составление графика (не дольше {seconds} с)…</translation>
@@ -2546,6 +2602,14 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Import…</source>
         <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>Правила…</translation>
+    </message>
+    <message>
+        <source>Team sizes, rest and working-time limits</source>
+        <translation>Составы кабин, отдых и пределы рабочего времени</translation>
     </message>
 </context>
 <context>
@@ -2685,6 +2749,33 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Seat the chosen interpreter (Enter)</source>
         <translation>Посадить выбранного переводчика (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Interpreters&apos; rules</source>
+        <translation>Правила для переводчиков</translation>
+    </message>
+    <message>
+        <source>AIIC&apos;s rules are the defaults; change a value for this event (double-click it). Solve again to apply them.</source>
+        <translation>По умолчанию действуют правила AIIC; измените значение для этого мероприятия (двойной щелчок). Затем составьте график заново.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Правило</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Единица</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>По умолчанию</translation>
     </message>
 </context>
 <context>
@@ -3643,6 +3734,18 @@ A .sqlite file from another desk or a backup</source>
         <translation>Язык {language} указан дважды: как {first} и как {second}.</translation>
     </message>
     <message>
+        <source>“{value}” is not a value for {rule}.</source>
+        <translation>«{value}» — не значение для {rule}.</translation>
+    </message>
+    <message>
+        <source>There is no rule {rule}; the rules are: {rules}.</source>
+        <translation>Правила {rule} нет; правила: {rules}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a team table: write minutes:team pairs with both growing, as in 40:1, 240:2, 360:3.</source>
+        <translation>«{value}» — не таблица составов: пишите пары минуты:переводчики, обе по возрастанию, например 40:1, 240:2, 360:3.</translation>
+    </message>
+    <message>
         <source>There is no interpreter with the id {id}.</source>
         <translation>Нет переводчика с номером {id}.</translation>
     </message>
@@ -3661,6 +3764,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{file}: write the roster as .pdf or .xlsx, or give a folder for the calendars.</source>
         <translation>{file}: запишите график как .pdf или .xlsx либо укажите папку для календарей.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not NAME=VALUE.</source>
+        <translation>«{value}» — не ИМЯ=ЗНАЧЕНИЕ.</translation>
     </message>
 </context>
 <context>

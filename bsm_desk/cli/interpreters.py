@@ -18,7 +18,7 @@ from bsm_desk.cli.common import (
     print_import_result,
     print_json,
 )
-from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 
 def _interpreters(args: argparse.Namespace, settings: config.Settings,
@@ -140,8 +140,34 @@ def _recruit(db: Any, args: argparse.Namespace, settings: config.Settings,
     return 0
 
 
+def _rules(db: Any, args: argparse.Namespace, settings: config.Settings,
+           translate: Translate) -> int:
+    from bsm_desk.services.interpreters import rostering
+
+    values = {}
+    for item in args.set or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise UserError(NOT_A_SETTING, value=item[:60])
+        values[name.strip()] = value
+    if values or args.reset:
+        rostering.set_rules(db, values, reset=args.reset, desk_id=settings.desk_id,
+                            operator=settings.desk_name)
+    rows = rostering.rules_table(db)
+    if args.json:
+        print_json([{k: v for k, v in row.items() if k != "meaning"} | {
+            "meaning": translate("Roster", row["meaning"])} for row in rows])
+        return 0
+    for row in rows:
+        print("\t".join((row["rule"], row["value"], row["unit"],
+                         translate("Roster", row["meaning"]))))
+    return 0
+
+
+NOT_A_SETTING = QT_TRANSLATE_NOOP("UserError", "\u201c{value}\u201d is not NAME=VALUE.")
+
 _ACTIONS = {"needs": _needs, "list": _list, "import": _import, "roster": _roster,
-            "withdraw": _withdraw, "recruit": _recruit}
+            "withdraw": _withdraw, "recruit": _recruit, "rules": _rules}
 
 
 def _seconds(text: str) -> float:
@@ -218,4 +244,15 @@ def add_commands(sub: Commands) -> None:
                          help="seconds to search (default 10)")
     recruit.add_argument("--json", action="store_true",
                          help="objects with day, booth, extra, languages (code: class), cost")
+    rules = actions.add_parser(
+        "rules", help="the event's interpreters' rules (AIIC defaults), shown or set",
+        description="Team sizes by the meeting's length, breaks that join sessions, rest "
+                    "between working periods, and the limits of a period, a day and a week.")
+    db_option(rules)
+    rules.add_argument("--set", action="append", metavar="NAME=VALUE",
+                       help="set a rule, e.g. max_day_min=360 or team_table='40:1, 240:2, "
+                            "360:3' (repeatable; all are checked before any is kept)")
+    rules.add_argument("--reset", action="store_true", help="back to the defaults first")
+    rules.add_argument("--json", action="store_true",
+                       help="objects with rule, value, unit, default, meaning")
     group.set_defaults(handler=_interpreters)

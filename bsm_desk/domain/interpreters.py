@@ -108,6 +108,57 @@ class Rules:
         return size
 
 
+# The rules a user may set, in the order of the table shown: (field, unit).
+RULE_FIELDS = (("team_table", "min:team"), ("team_longer", "interpreters"),
+               ("two_way_extra", "interpreters"), ("merge_gap_min", "min"),
+               ("min_rest_min", "min"), ("max_periods_day", "periods"),
+               ("max_period_min", "min"), ("max_day_min", "min"),
+               ("max_periods_week", "periods"))
+BAD_RULE = QT_TRANSLATE_NOOP("UserError", "\u201c{value}\u201d is not a value for {rule}.")
+UNKNOWN_RULE = QT_TRANSLATE_NOOP("UserError", "There is no rule {rule}; the rules are: "
+                                              "{rules}.")
+BAD_TEAM_TABLE = QT_TRANSLATE_NOOP(
+    "UserError", "\u201c{value}\u201d is not a team table: write minutes:team pairs with "
+    "both growing, as in 40:1, 240:2, 360:3.")
+LIMIT = 24 * 60  # no rule is longer than a day, nor a team larger than this
+
+
+def format_rule(rules: Rules, name: str) -> str:
+    value = getattr(rules, name)
+    if name == "team_table":
+        return ", ".join(f"{limit}:{team}" for limit, team in value)
+    return str(value)
+
+
+def with_rule(rules: Rules, name: str, text: str) -> Rules:
+    """``rules`` with one rule set from what a user typed; UserError if it cannot be."""
+    from dataclasses import replace
+
+    names = [n for n, _ in RULE_FIELDS]
+    if name not in names:
+        raise UserError(UNKNOWN_RULE, rule=name[:40], rules=", ".join(names))
+    text = text.strip()
+    if name == "team_table":
+        return replace(rules, team_table=_team_table(text))
+    if not text.isdigit() or not 0 <= int(text) <= LIMIT or (
+            int(text) == 0 and name not in ("two_way_extra", "merge_gap_min", "min_rest_min")):
+        raise UserError(BAD_RULE, value=text[:40], rule=name)
+    return replace(rules, **{name: int(text)})  # type: ignore[arg-type]
+
+
+def _team_table(text: str) -> tuple[tuple[int, int], ...]:
+    pairs = []
+    for part in (p for p in re.split(r"[,;]", text) if p.strip()):
+        match = re.fullmatch(r"\s*(\d{1,4})\s*:\s*(\d{1,2})\s*", part)
+        if match is None:
+            raise UserError(BAD_TEAM_TABLE, value=text[:60])
+        pairs.append((int(match.group(1)), int(match.group(2))))
+    growing = all(a[0] < b[0] and a[1] < b[1] for a, b in zip(pairs, pairs[1:], strict=False))
+    if not pairs or not growing or pairs[0][1] < 1 or pairs[-1][0] > LIMIT:
+        raise UserError(BAD_TEAM_TABLE, value=text[:60])
+    return tuple(pairs)
+
+
 @dataclass(frozen=True)
 class Slot:
     """One session's time in a room (the input of ``meetings``)."""

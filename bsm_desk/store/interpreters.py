@@ -10,7 +10,15 @@ from datetime import UTC, date, datetime, time, tzinfo
 
 from sqlite_utils import Database
 
-from bsm_desk.domain.interpreters import Class, format_languages, parse_languages
+from bsm_desk.domain.errors import UserError
+from bsm_desk.domain.interpreters import (
+    Class,
+    Rules,
+    format_languages,
+    format_rule,
+    parse_languages,
+    with_rule,
+)
 
 
 @dataclass(frozen=True)
@@ -149,3 +157,27 @@ def replace_seats(db: Database, seated: Mapping[Key, Iterable[tuple[int, bool]]]
             for (session_id, booth), people in seated.items() for person, locked in people]
     db.conn.executemany("INSERT INTO roster_assignment (session_id, booth, interpreter_id, locked,"
                    " at) VALUES (?, ?, ?, ?, ?)", rows)
+
+
+# --- the event's rules -------------------------------------------------------------------
+
+def rules(db: Database) -> Rules:
+    """The event's rules: AIIC's defaults, with what the event set (a row that no longer
+    reads, from an older version, is left at its default)."""
+    found = Rules()
+    for name, value in db.execute("SELECT name, value FROM interpreter_rule").fetchall():
+        try:
+            found = with_rule(found, str(name), str(value))
+        except UserError:
+            continue
+    return found
+
+
+def save_rules(db: Database, chosen: Rules) -> None:
+    """Keep the rules that differ from the defaults (the others follow the defaults)."""
+    default = Rules()
+    db.execute("DELETE FROM interpreter_rule")
+    for name in chosen.__dataclass_fields__:
+        if getattr(chosen, name) != getattr(default, name):
+            db.execute("INSERT INTO interpreter_rule (name, value) VALUES (?, ?)",
+                       [name, format_rule(chosen, name)])

@@ -448,6 +448,12 @@ def _v18_interpreter_hours(db: Database) -> None:
     db.execute("ALTER TABLE interpreter ADD COLUMN hours TEXT NOT NULL DEFAULT ''")
 
 
+def _v19_interpreter_rules(db: Database) -> None:
+    """The event's own interpreters' rules, where it departs from AIIC's defaults: one
+    row per rule set (name, as typed); a rule without a row has its default."""
+    db.execute("CREATE TABLE interpreter_rule (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -467,5 +473,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (16, _v16_interpreters),
     (17, _v17_roster),
     (18, _v18_interpreter_hours),
+    (19, _v19_interpreter_rules),
 ]
 LATEST = STEPS[-1][0]

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.interpreters import (
+    RULE_FIELDS,
     TWO_WAY,
     Breach,
     Class,
@@ -147,3 +148,29 @@ def test_periods_in_a_week() -> None:
             for n in range(4) for half in (0, 1)]  # eight periods, Tuesday to Friday
     assert breaches(week) == {Breach.WEEK}
     assert breaches(week[:7]) == set()
+
+
+def test_rules_set_from_what_a_user_types() -> None:
+    from bsm_desk.domain.interpreters import format_rule, with_rule
+
+    rules = with_rule(Rules(), "team_table", " 30:1; 200:2, 300:3 ")
+    assert rules.team_table == ((30, 1), (200, 2), (300, 3)) and rules.team(100) == 2
+    assert format_rule(rules, "team_table") == "30:1, 200:2, 300:3"
+    assert with_rule(Rules(), "max_day_min", "360").max_day_min == 360
+    assert with_rule(Rules(), "two_way_extra", "0").two_way_extra == 0
+    for name, text in (("max_day_min", "0"), ("max_day_min", "-5"), ("max_day_min", "1e9"),
+                       ("max_periods_day", "two"), ("team_table", "240:2, 40:1"),
+                       ("team_table", "40:0"), ("team_table", ""), ("colour", "red")):
+        with pytest.raises(UserError):
+            with_rule(Rules(), name, text)
+
+
+@given(st.sampled_from([n for n, _ in RULE_FIELDS]), st.text(max_size=30))
+def test_any_typed_rule_is_kept_or_refused_plainly(name: str, text: str) -> None:
+    from bsm_desk.domain.interpreters import format_rule, with_rule
+
+    try:
+        rules = with_rule(Rules(), name, text)
+    except UserError:
+        return
+    assert with_rule(Rules(), name, format_rule(rules, name)) == rules

@@ -10,6 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bsm_desk.domain.interpreters import TWO_WAY, Meeting, Rules, Slot, meetings
+from bsm_desk.store import interpreters as store
 from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store import speakers as speaker_store
@@ -46,7 +47,7 @@ def needs(db: Database, rules: Rules | None = None, lang: str = "en") -> list[Ne
     booth works both ways (retour, TWO_WAY); two or more are one per target language
     (the UN way). Sessions without interpretation, or in a room without booths, need
     none."""
-    rules = rules or Rules()
+    rules = rules or store.rules(db)
     rooms = {r.id: r for r in room_store.list_rooms(db)}
     sessions = [s for s in session_store.list_sessions(db)
                 if s.interpretation and s.room_id in rooms and rooms[s.room_id].booths > 0]

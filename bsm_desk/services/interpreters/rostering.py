@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.interpreters import (
+    RULE_FIELDS,
     TWO_WAY,
     Found,
     Meeting,
@@ -23,6 +24,8 @@ from bsm_desk.domain.interpreters import (
     booth_shortfall,
     can_staff,
     check_schedule,
+    format_rule,
+    with_rule,
     working_periods,
 )
 from bsm_desk.services.interpreters.needs import Need, needs, relay_languages
@@ -57,7 +60,7 @@ CANNOT_SIT = QT_TRANSLATE_NOOP("Roster", "{name} cannot work in this booth (lang
 
 def problem(db: Database, *, rules: Rules | None = None, lang: str = "en") -> Problem:
     event = event_store.required(db, NO_EVENT)
-    rules = rules or Rules()
+    rules = rules or store.rules(db)
     found = needs(db, rules, lang)
     seated, locked = current(db, found)
     return Problem(found, store.all_interpreters(db), event.zone, rules, locked, seated,
@@ -374,7 +377,55 @@ def diff(before: Mapping[Key, Team], roster: Roster) -> list[Change]:
     return found
 
 
-__all__ = ["Board", "Change", "Extra", "Problem", "Roster", "Seating", "Team", "Text", "Totals",
-           "apply", "as_dict", "board", "breaches", "current", "diff", "make_roster",
-           "problem", "recruit", "recruitment", "restore", "schedules", "set_booth",
-           "set_team", "snapshot", "solve", "teams", "totals", "withdraw"]
+
+# --- the event's rules ---------------------------------------------------------------------
+
+RULE_NAMES = {
+    "team_table": QT_TRANSLATE_NOOP("Roster", "Team per booth by the meeting's length "
+                                              "(up to minutes: interpreters)"),
+    "team_longer": QT_TRANSLATE_NOOP("Roster", "Team for a longer meeting"),
+    "two_way_extra": QT_TRANSLATE_NOOP("Roster", "More in a two-way booth (over the first "
+                                                 "row's length)"),
+    "merge_gap_min": QT_TRANSLATE_NOOP("Roster", "A break shorter than this joins sessions "
+                                                 "into one meeting"),
+    "min_rest_min": QT_TRANSLATE_NOOP("Roster", "Rest between working periods, at least"),
+    "max_periods_day": QT_TRANSLATE_NOOP("Roster", "Working periods a day, at most"),
+    "max_period_min": QT_TRANSLATE_NOOP("Roster", "Booth time in one working period, at most"),
+    "max_day_min": QT_TRANSLATE_NOOP("Roster", "Booth time in a day, at most"),
+    "max_periods_week": QT_TRANSLATE_NOOP("Roster", "Working periods a week, at most"),
+}
+
+
+UNITS = {"min:team": QT_TRANSLATE_NOOP("Roster", "minutes: interpreters"),
+         "interpreters": QT_TRANSLATE_NOOP("Roster", "interpreters"),
+         "min": QT_TRANSLATE_NOOP("Roster", "minutes"),
+         "periods": QT_TRANSLATE_NOOP("Roster", "periods")}
+
+
+def rules_table(db: Database) -> list[dict[str, Any]]:
+    """Each rule with its value, unit and default: what ``interpreters rules`` shows."""
+    chosen, default = store.rules(db), Rules()
+    return [{"rule": name, "value": format_rule(chosen, name), "unit": unit,
+             "default": format_rule(default, name), "meaning": RULE_NAMES[name]}
+            for name, unit in RULE_FIELDS]
+
+
+def set_rules(db: Database, values: Mapping[str, str], *, reset: bool = False,
+              desk_id: str, operator: str = "") -> Rules:
+    """Set some rules from what a user typed (all checked before any is kept); ``reset``
+    starts from the defaults."""
+    chosen = Rules() if reset else store.rules(db)
+    for name, text in values.items():
+        chosen = with_rule(chosen, name, text)
+    with atomic(db):
+        store.save_rules(db, chosen)
+        journal.record(db, desk_id=desk_id, operator=operator, action="interpreters.rules",
+                       detail={name: format_rule(chosen, name) for name, _ in RULE_FIELDS})
+    return chosen
+
+
+__all__ = ["UNITS", "Board", "Change", "Extra", "Problem", "Roster", "Seating", "Team", "Text",
+           "Totals", "apply", "as_dict", "board", "breaches", "current", "diff", "make_roster",
+           "problem", "recruit", "recruitment", "restore", "rules_table", "schedules",
+           "set_booth", "set_rules", "set_team", "snapshot", "solve", "teams", "totals",
+           "withdraw"]

@@ -55,11 +55,27 @@ class RosterActions(QObject):
         self.add_button.clicked.connect(lambda: self.edit_interpreter(new=True))
         self.import_button = QPushButton(icon("import"), "")
         self.import_button.clicked.connect(self.import_pool)
+        self.rules_button = QPushButton(icon("settings"), "")
+        self.rules_button.clicked.connect(self.edit_rules)
         self.cancel: Any = None  # the running solve's Cancel
 
     def buttons(self) -> list[QPushButton]:
-        return [self.add_button, self.import_button, self.withdraw_button,
-                self.recruit_button, self.export_button]
+        """The roster's: beside the grid's own."""
+        return [self.recruit_button, self.rules_button, self.export_button]
+
+    def pool_buttons(self) -> list[QPushButton]:
+        """The pool's: above it."""
+        return [self.add_button, self.import_button, self.withdraw_button]
+
+    def edit_rules(self) -> None:
+        from bsm_desk.ui.interpreters.rules_dialog import RulesDialog
+
+        screen = self.screen
+        if screen.db is None:
+            return
+        if RulesDialog(screen.db, screen.settings, screen).exec():
+            screen.message.emit(self.tr("Rules saved: solve again to apply them."))
+            screen.refresh()
 
     # -- solving ------------------------------------------------------------------------
     def solve(self) -> None:
@@ -280,3 +296,5 @@ class RosterActions(QObject):
         self.export_ics.setText(self.tr("Calendars, one per interpreter…"))
         self.add_button.setText(self.tr("Add interpreter…"))
         self.import_button.setText(self.tr("Import…"))
+        self.rules_button.setText(self.tr("Rules…"))
+        self.rules_button.setToolTip(self.tr("Team sizes, rest and working-time limits"))

@@ -384,3 +384,28 @@ def test_preferences_are_honoured_when_they_cost_nothing(demo_copy: Path) -> Non
         if side in seating.need.meeting.session_ids:
             assert ids["James O'Connor"] not in seating.interpreters
     assert referee(asked, roster) == [] and not roster.unstaffed
+
+
+def test_the_events_own_rules_are_kept_and_used(demo_copy: Path, capsys) -> None:
+    """At most 200 minutes a day: the day-one plenary (180 + 195 min) needs two teams."""
+    assert main(["interpreters", "rules", "--db", str(demo_copy), "--set",
+                 "max_day_min=200", "--json"]) == 0
+    rows = {r["rule"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["max_day_min"]["value"] == "200" and rows["max_day_min"]["default"] == "420"
+    assert main(["interpreters", "rules", "--db", str(demo_copy), "--set",
+                 "max_day_min=200", "--set", "team_table=1:0"]) == 2  # all or nothing
+    with closing(connect(demo_copy)) as db:
+        asked = rostering.problem(db)
+        assert asked.rules.max_day_min == 200
+        roster = rostering.solve(asked, time_limit=10)
+        # A row that no longer reads is left at its default.
+        db.execute("INSERT INTO interpreter_rule VALUES ('max_period_min', 'lots')")
+        assert store.rules(db).max_period_min == 210
+    assert referee(asked, roster) == []
+    plenary = [s for s in roster.seatings if s.need.room == "Plenary Hall"
+               and s.need.meeting.starts_at.astimezone(DUSHANBE).day == 18]
+    morning = {i for s in plenary[:2] for i in s.interpreters}
+    afternoon = {i for s in plenary[2:] for i in s.interpreters}
+    assert morning and afternoon and not morning & afternoon
+    assert main(["interpreters", "rules", "--db", str(demo_copy), "--reset"]) == 0
+    assert "max_day_min\t420" in capsys.readouterr().out

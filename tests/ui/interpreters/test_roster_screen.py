@@ -183,3 +183,25 @@ def test_an_interpreter_added_in_the_dialog_with_errors_said_first(window, roste
     again.languages.setText("tg:A; ru:B")
     again.save()
     assert "уже есть в пуле" in again.error.text()
+
+
+def test_the_rules_table(window, rostered) -> None:
+    from bsm_desk.store import interpreters as store
+    from bsm_desk.ui.interpreters.rules_dialog import VALUE, RulesDialog
+
+    screen = show_roster(window, rostered)
+    i18n.manager().set_language("ru")
+    dialog = RulesDialog(screen.db, screen.settings, screen)
+    rows = {dialog.table.item(r, VALUE).data(Qt.ItemDataRole.UserRole): r
+            for r in range(dialog.table.rowCount())}
+    assert "Работа в кабине за день" in dialog.table.item(rows["max_day_min"], 0).text()
+    dialog.table.item(rows["max_day_min"], VALUE).setText("много")
+    dialog.save()
+    assert "не значение" in dialog.error.text() and not dialog.result()
+    dialog.table.item(rows["max_day_min"], VALUE).setText("360")
+    dialog.save()
+    assert dialog.result() and store.rules(screen.db).max_day_min == 360
+    again = RulesDialog(screen.db, screen.settings, screen)
+    again.restore_defaults()
+    again.save()
+    assert store.rules(screen.db).max_day_min == 420
