@@ -761,6 +761,38 @@
         <source>The file it replaced is kept at {aside}.</source>
         <translation>Заменённый файл сохранён как {aside}.</translation>
     </message>
+    <message>
+        <source>Hub: {url}</source>
+        <translation>Хаб: {url}</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>На связи</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Нет связи</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: {count}</source>
+        <translation>Ожидает отправки: {count}</translation>
+    </message>
+    <message>
+        <source>Last exchange: {when}</source>
+        <translation>Последний обмен: {when}</translation>
+    </message>
+    <message>
+        <source>Sent {pushed}, received {pulled}, waiting {pending}.</source>
+        <translation>Отправлено {pushed}, получено {pulled}, ожидает {pending}.</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: this desk works on and sends what waits when it is back.</source>
+        <translation>Хаб недоступен: стойка продолжает работу и отправит накопленное, когда связь вернётся.</translation>
+    </message>
+    <message>
+        <source>{count} could not be taken in: see the review list.</source>
+        <translation>Не удалось принять: {count}; см. список на проверку.</translation>
+    </message>
 </context>
 <context>
     <name>DelegateActions</name>
@@ -3313,6 +3345,13 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>A check-in from desk {desk} of a delegate this desk does not know (id {delegate}).</source>
+        <translation>Отметка со стойки {desk} об участнике, которого эта стойка не знает (номер {delegate}).</translation>
+    </message>
+</context>
+<context>
     <name>TimetableEditor</name>
     <message>
         <source>Edit…</source>
@@ -3768,6 +3807,38 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>“{value}” is not NAME=VALUE.</source>
         <translation>«{value}» — не ИМЯ=ЗНАЧЕНИЕ.</translation>
+    </message>
+    <message>
+        <source>This event file has no hub: run bsm-desk hub init or hub join first.</source>
+        <translation>У этого файла мероприятия нет хаба: сначала выполните bsm-desk hub init или hub join.</translation>
+    </message>
+    <message>
+        <source>This database has no event to publish.</source>
+        <translation>В этой базе нет мероприятия для публикации.</translation>
+    </message>
+    <message>
+        <source>The hub at {url} holds no event yet: run bsm-desk hub init on the first desk.</source>
+        <translation>В хабе {url} ещё нет мероприятия: выполните bsm-desk hub init на первой стойке.</translation>
+    </message>
+    <message>
+        <source>{path} exists already: choose a new file to join into.</source>
+        <translation>{path} уже существует: выберите новый файл для подключения.</translation>
+    </message>
+    <message>
+        <source>The hub at {url} cannot be reached: {reason}</source>
+        <translation>Хаб {url} недоступен: {reason}</translation>
+    </message>
+    <message>
+        <source>{url} is not a BSM Desk hub yet: run bsm-desk hub init first.</source>
+        <translation>{url} — ещё не хаб BSM Desk: сначала выполните bsm-desk hub init.</translation>
+    </message>
+    <message>
+        <source>The hub at {url} was made by a newer BSM Desk (schema {found}); update this desk.</source>
+        <translation>Хаб {url} создан более новой версией BSM Desk (схема {found}); обновите эту стойку.</translation>
+    </message>
+    <message>
+        <source>The hub at {url} holds the event {hub}, not {local}.</source>
+        <translation>Хаб {url} хранит мероприятие {hub}, а не {local}.</translation>
     </message>
 </context>
 <context>

@@ -75,3 +75,25 @@ def damage_an_index(path: Path, seed: int = 7) -> None:
     with path.open("r+b") as f:
         f.seek((root - 1) * page)
         f.write(random.Random(seed).randbytes(page))
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """A real PostgreSQL server for the whole run (see tests/pg.py)."""
+    from tests.pg import server
+
+    with server() as started:
+        yield started
+
+
+@pytest.fixture
+def hub_url(pg_server) -> str:  # type: ignore[no-untyped-def]
+    """A new, empty hub database on the test server, for one test."""
+    import uuid
+
+    import psycopg
+
+    name = f"hub_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server.url(), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return pg_server.url(name)

@@ -16,6 +16,7 @@ from bsm_desk.cli import (
     badges,
     checkin,
     event,
+    hub,
     interpreters,
     programme,
     registry,
@@ -26,7 +27,7 @@ from bsm_desk.cli.common import EXIT_USER_ERROR, Parser
 from bsm_desk.cli.event import DEFAULT_DELEGATES, DEFAULT_SEED
 
 # The command groups, in the order --help lists them; each adds its commands.
-GROUPS = (event, registry, badges, checkin, reports, programme, speakers, interpreters)
+GROUPS = (event, registry, badges, checkin, reports, programme, speakers, interpreters, hub)
 
 
 def build_parser() -> argparse.ArgumentParser:

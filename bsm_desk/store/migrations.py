@@ -454,6 +454,24 @@ def _v19_interpreter_rules(db: Database) -> None:
     db.execute("CREATE TABLE interpreter_rule (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+def _v20_sync(db: Database) -> None:
+    """A desk and its hub: where it is (the connection string, never the password), how
+    far it has pushed and pulled; and what the hub or this desk refused, for review."""
+    for statement in (
+        "CREATE TABLE sync_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE sync_review (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            UNIQUE (uuid, kind)
+        )""",
+    ):
+        db.execute(statement)
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -474,5 +492,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (17, _v17_roster),
     (18, _v18_interpreter_hours),
     (19, _v19_interpreter_rules),
+    (20, _v20_sync),
 ]
 LATEST = STEPS[-1][0]

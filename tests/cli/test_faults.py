@@ -40,6 +40,7 @@ COMMANDS: dict[str, list[str]] = {
     "restore": ["restore", "--db", "{db}", "{tmp}/missing-backup.sqlite"],
     "speakers": ["speakers", "--db", "{db}", "--session", "1", "list"],
     "interpreters": ["interpreters", "list", "--db", "{db}"],
+    "hub": ["hub", "status", "--db", "{db}"],
 }
 
 

@@ -1,0 +1,236 @@
+"""Several desks, one event: each desk keeps its own SQLite file and exchanges its
+events with a PostgreSQL hub on the venue LAN.
+
+One round (``sync_once``): push this desk's new check-ins (upload first, as pretixSCAN
+does; the hub ignores any it already has, so a retry after a lost answer doubles
+nothing), then pull the others' in the hub's order. The watermarks move only after the
+hub has answered, in the desk's own transaction: a desk killed between the two pushes
+again what it had pushed, and nothing more happens. A scan never waits for any of it.
+
+What a desk cannot take in (a check-in of a delegate it does not know) is not dropped:
+it goes to the review list with the reason. The password never reaches the event file:
+it comes from the OS keyring or libpq's own password file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.store import atomic, hub
+from bsm_desk.store import event as event_store
+from bsm_desk.store import sync as state
+from bsm_desk.store.db import backup_to
+
+NO_HUB = QT_TRANSLATE_NOOP("UserError", "This event file has no hub: run bsm-desk hub init or "
+                                        "hub join first.")
+NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to publish.")
+EMPTY_HUB = QT_TRANSLATE_NOOP("UserError", "The hub at {url} holds no event yet: run bsm-desk "
+                                           "hub init on the first desk.")
+EXISTS = QT_TRANSLATE_NOOP("UserError", "{path} exists already: choose a new file to join "
+                                        "into.")
+UNKNOWN_DELEGATE = QT_TRANSLATE_NOOP("Sync", "A check-in from desk {desk} of a delegate this "
+                                             "desk does not know (id {delegate}).")
+KEYRING_SERVICE = "bsm-desk-hub"
+BATCH = 5000
+
+
+def keyring_password(url: str) -> str | None:
+    """The hub's password for ``url`` (without password) from the OS keyring, if any."""
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, url)
+    except Exception:  # noqa: BLE001 - no keyring backend on this machine: libpq's .pgpass
+        return None
+
+
+def store_password(url: str, password: str) -> bool:
+    """Keep the password in the OS keyring; False where there is none (use ~/.pgpass)."""
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, url, password)
+        return True
+    except Exception:  # noqa: BLE001 - no usable backend
+        return False
+
+
+def _open(url: str) -> Any:
+    return hub.connect(url, password=keyring_password)
+
+
+def _remember(db: Database, url: str) -> str:
+    """Keep the connection string without its password; put the password in the keyring."""
+    from psycopg import conninfo
+
+    password = conninfo.conninfo_to_dict(url).get("password")
+    kept = hub.without_password(url)
+    if password:
+        store_password(hub.safe_url(url), str(password))
+    with atomic(db):
+        state.put(db, state.URL, kept)
+    return kept
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    pushed: int  # new on the hub this round
+    pulled: int  # new on this desk this round
+    pending: int  # this desk's events not yet on the hub
+    refused: int = 0  # sent to the review list this round
+    online: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"pushed": self.pushed, "pulled": self.pulled, "pending": self.pending,
+                "refused": self.refused, "online": self.online}
+
+
+def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "") -> SyncReport:
+    """Make (or bring up to date) the hub's schema, publish this desk's event file as the
+    one others join from, and exchange a first round."""
+    event = event_store.required(db, NO_EVENT)
+    conn = _open(url)
+    try:
+        hub.migrate(conn, url)
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            copy = backup_to(db, Path(folder) / "event.sqlite")
+            snapshot = copy.read_bytes()
+        hub.publish(conn, event.code, snapshot, desk_id, url)
+        hub.seen(conn, desk_id, desk_name)
+    finally:
+        hub.close_quietly(conn)
+    _remember(db, url)
+    return sync_once(db, desk_id=desk_id)
+
+
+def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> SyncReport:
+    """A new desk's event file, made from the hub's in one step, then caught up."""
+    from bsm_desk.store import connect
+
+    path = Path(path)
+    if path.exists():
+        raise UserError(EXISTS, path=str(path))
+    conn = _open(url)
+    try:
+        hub.require(conn, url)
+        found = hub.event_file(conn)
+        if found is None:
+            raise UserError(EMPTY_HUB, url=hub.safe_url(url))
+        hub.seen(conn, desk_id, desk_name)
+    finally:
+        hub.close_quietly(conn)
+    _code, snapshot = found
+    partial = path.with_name(path.name + ".part")
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    partial.write_bytes(snapshot)
+    partial.replace(path)
+    db = connect(path)
+    try:
+        with atomic(db):
+            for name in (state.PUSHED, state.PULLED, state.LAST_SYNC):
+                state.clear(db, name)
+            # The snapshot's check-ins are the publisher's: this desk has none to push.
+            top = db.execute("SELECT coalesce(max(rowid), 0) FROM checkin").fetchone()[0]
+            state.put(db, state.PUSHED, str(top))
+        _remember(db, url)
+        return sync_once(db, desk_id=desk_id)
+    finally:
+        db.close()
+
+
+def sync_once(db: Database, *, desk_id: str) -> SyncReport:
+    """One round: push, then pull. Offline (the hub unreachable) is not an error: the
+    report says so and the desk goes on."""
+    url = state.get(db, state.URL)
+    if not url:
+        raise UserError(NO_HUB)
+    try:
+        conn = _open(url)
+    except UserError:
+        _offline(db)
+        return SyncReport(0, 0, state.pending(db, desk_id), online=False)
+    try:
+        hub.require(conn, url)
+        pushed = _push(db, conn, desk_id)
+        pulled, refused = _pull(db, conn, desk_id)
+    except UserError:
+        raise
+    except Exception:  # noqa: BLE001 - the LAN dropped mid-round: the next round resumes
+        _offline(db)
+        return SyncReport(0, 0, state.pending(db, desk_id), online=False)
+    finally:
+        hub.close_quietly(conn)
+    with atomic(db):
+        state.put(db, state.LAST_SYNC, datetime.now(UTC).isoformat())
+        state.clear(db, state.OFFLINE_SINCE)
+    return SyncReport(pushed, pulled, state.pending(db, desk_id), refused)
+
+
+def _offline(db: Database) -> None:
+    if not state.get(db, state.OFFLINE_SINCE):
+        with atomic(db):
+            state.put(db, state.OFFLINE_SINCE, datetime.now(UTC).isoformat())
+
+
+def _push(db: Database, conn: Any, desk_id: str) -> int:
+    pushed = 0
+    while True:
+        after = int(state.get(db, state.PUSHED, "0") or 0)
+        rows = state.to_push(db, desk_id, after, BATCH)
+        if not rows:
+            return pushed
+        pushed += hub.push_checkins(conn, rows)
+        # The hub has them (committed): only now does the watermark move.
+        with atomic(db):
+            state.put(db, state.PUSHED, str(rows[-1][0]))
+
+
+def _pull(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
+    pulled = refused = 0
+    while True:
+        after = int(state.get(db, state.PULLED, "0") or 0)
+        batch = hub.pull_checkins(conn, after, not_from=desk_id, limit=BATCH)
+        if not batch:
+            return pulled, refused
+        with atomic(db):
+            for item in batch:
+                try:
+                    with atomic(db):
+                        pulled += state.take_checkin(db, item.values)
+                except sqlite3.IntegrityError:
+                    refused += 1
+                    state.add_review(db, str(item.values["uuid"]), "checkin",
+                                     UNKNOWN_DELEGATE, {
+                                         "desk": item.values["desk_id"],
+                                         "delegate": item.values["delegate_id"],
+                                         "at": item.values["at"]})
+            state.put(db, state.PULLED, str(batch[-1].seq))
+
+
+def status(db: Database, *, desk_id: str, probe: bool = True) -> dict[str, Any]:
+    """``url`` (password hidden), ``online``, ``pending``, ``last_sync`` (and since when
+    offline, what waits for review)."""
+    url = state.get(db, state.URL)
+    online = False
+    if url and probe:
+        try:
+            conn = _open(url)
+            hub.require(conn, url)
+            hub.close_quietly(conn)
+            online = True
+        except UserError:
+            online = False
+    return {"url": hub.safe_url(url) if url else "", "online": online,
+            "pending": state.pending(db, desk_id),
+            "last_sync": state.get(db, state.LAST_SYNC) or None,
+            "offline_since": state.get(db, state.OFFLINE_SINCE) or None,
+            "review": len(state.reviews(db))}

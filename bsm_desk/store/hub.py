@@ -1,0 +1,270 @@
+"""The hub: a PostgreSQL database on the venue LAN holding the union of every desk's
+events and the event file they started from. Reached with psycopg 3; its schema has
+numbered migrations, like the local store's.
+
+Every event carries its UUID; an insert of one the hub already has does nothing (``ON
+CONFLICT DO NOTHING``), so a push retried after a lost answer never doubles anything.
+The hub numbers what it receives (``seq``): a desk pulls what came after the last
+number it has seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg import conninfo
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+
+UNREACHABLE = QT_TRANSLATE_NOOP("UserError", "The hub at {url} cannot be reached: {reason}")
+NOT_A_HUB = QT_TRANSLATE_NOOP("UserError", "{url} is not a BSM Desk hub yet: run "
+                                           "bsm-desk hub init first.")
+NEWER_HUB = QT_TRANSLATE_NOOP("UserError", "The hub at {url} was made by a newer BSM Desk "
+                                           "(schema {found}); update this desk.")
+OTHER_EVENT = QT_TRANSLATE_NOOP("UserError", "The hub at {url} holds the event {hub}, not "
+                                             "{local}.")
+CONNECT_TIMEOUT_S = 3
+
+CHECKIN_COLUMNS = ("uuid", "checkpoint", "delegate_id", "badge_version", "verdict",
+                   "accepted", "method", "code", "undoes", "reason", "at", "desk_id",
+                   "operator")
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password: what may be shown, logged or kept."""
+    try:
+        params = conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "…"
+    params.pop("password", None)
+    host = str(params.get("host", ""))
+    user = str(params.get("user", ""))
+    name = str(params.get("dbname", ""))
+    port = f":{params['port']}" if params.get("port") else ""
+    if host.startswith("/"):
+        return f"postgresql://{user}@/{name}?host={host}"
+    return f"postgresql://{user}@{host}{port}/{name}"
+
+
+def without_password(url: str) -> str:
+    """The connection string to keep: everything but the password."""
+    params = conninfo.conninfo_to_dict(url)
+    params.pop("password", None)
+    return conninfo.make_conninfo(**{k: str(v) for k, v in params.items()})
+
+
+def connect(url: str, *, password: Callable[[str], str | None] | None = None
+            ) -> psycopg.Connection[Any]:
+    """A connection to the hub (autocommit off), or UserError saying why not. The
+    password, when the URL has none, comes from ``password(url)`` (the OS keyring) or
+    libpq's own ~/.pgpass."""
+    params = conninfo.conninfo_to_dict(url)
+    if "password" not in params and password is not None:
+        found = password(safe_url(url))
+        if found:
+            params["password"] = found
+    params.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
+    params.setdefault("application_name", "bsm-desk")
+    params.setdefault("sslmode", "prefer")  # TLS when the server offers it
+    try:
+        return psycopg.connect(conninfo.make_conninfo(**{k: str(v) for k, v in
+                                                         params.items()}))
+    except psycopg.Error as exc:
+        raise UserError(UNREACHABLE, url=safe_url(url),
+                        reason=str(exc).strip().splitlines()[0][:200] if str(exc) else
+                        type(exc).__name__) from exc
+
+
+# --- the schema -----------------------------------------------------------------------
+
+def _v1(cur: psycopg.Cursor[Any]) -> None:
+    cur.execute("""CREATE TABLE hub_event_file (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        code TEXT NOT NULL,
+        snapshot BYTEA NOT NULL,
+        published_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        desk_id TEXT NOT NULL
+    )""")
+    cur.execute("""CREATE TABLE hub_desk (
+        desk_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        seen_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    )""")
+    cur.execute("""CREATE TABLE hub_checkin (
+        seq BIGSERIAL PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        desk_seq BIGINT NOT NULL,
+        checkpoint TEXT NOT NULL,
+        delegate_id INTEGER,
+        badge_version INTEGER,
+        verdict TEXT NOT NULL,
+        accepted BOOLEAN NOT NULL,
+        method TEXT NOT NULL,
+        code TEXT NOT NULL,
+        undoes TEXT,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL,
+        desk_id TEXT NOT NULL,
+        operator TEXT NOT NULL,
+        received_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    )""")
+    cur.execute("CREATE INDEX hub_checkin_desk ON hub_checkin(desk_id, desk_seq)")
+
+
+STEPS: list[tuple[int, Callable[[psycopg.Cursor[Any]], None]]] = [(1, _v1)]
+LATEST = STEPS[-1][0]
+
+
+def version(conn: psycopg.Connection[Any]) -> int:
+    with conn.cursor() as cur:
+        cur.execute("SELECT to_regclass('hub_schema') IS NOT NULL")
+        row = cur.fetchone()
+        if not row or not row[0]:
+            return 0
+        cur.execute("SELECT max(version) FROM hub_schema")
+        found = cur.fetchone()
+        return int(found[0]) if found and found[0] is not None else 0
+
+
+def migrate(conn: psycopg.Connection[Any], url: str) -> int:
+    """Bring the hub's schema up to date, in one transaction (a second desk doing the
+    same at once waits on the lock, then finds nothing to do)."""
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute("CREATE TABLE IF NOT EXISTS hub_schema (version INTEGER PRIMARY KEY,"
+                    " at TIMESTAMPTZ NOT NULL DEFAULT now())")
+        cur.execute("LOCK TABLE hub_schema IN EXCLUSIVE MODE")
+        cur.execute("SELECT coalesce(max(version), 0) FROM hub_schema")
+        row = cur.fetchone()
+        current = int(row[0]) if row else 0
+        if current > LATEST:
+            raise UserError(NEWER_HUB, url=safe_url(url), found=current)
+        for number, step in STEPS:
+            if number > current:
+                step(cur)
+                cur.execute("INSERT INTO hub_schema (version) VALUES (%s)", [number])
+    return LATEST
+
+
+def require(conn: psycopg.Connection[Any], url: str) -> None:
+    found = version(conn)
+    conn.rollback()
+    if found == 0:
+        raise UserError(NOT_A_HUB, url=safe_url(url))
+    if found > LATEST:
+        raise UserError(NEWER_HUB, url=safe_url(url), found=found)
+
+
+# --- the event file ---------------------------------------------------------------------
+
+def publish(conn: psycopg.Connection[Any], code: str, snapshot: bytes, desk_id: str,
+            url: str) -> None:
+    """The event file desks join from (the first publisher's; a hub holds one event)."""
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute("SELECT code FROM hub_event_file WHERE id = 1 FOR UPDATE")
+        row = cur.fetchone()
+        if row is not None and row[0] != code:
+            raise UserError(OTHER_EVENT, url=safe_url(url), hub=row[0], local=code)
+        if row is None:
+            cur.execute("INSERT INTO hub_event_file (id, code, snapshot, desk_id)"
+                        " VALUES (1, %s, %s, %s)", [code, snapshot, desk_id])
+
+
+def event_file(conn: psycopg.Connection[Any]) -> tuple[str, bytes] | None:
+    with conn.cursor() as cur:
+        cur.execute("SELECT code, snapshot FROM hub_event_file WHERE id = 1")
+        row = cur.fetchone()
+    conn.rollback()
+    return (str(row[0]), bytes(row[1])) if row else None
+
+
+def event_code(conn: psycopg.Connection[Any]) -> str | None:
+    with conn.cursor() as cur:
+        cur.execute("SELECT code FROM hub_event_file WHERE id = 1")
+        row = cur.fetchone()
+    conn.rollback()
+    return str(row[0]) if row else None
+
+
+def seen(conn: psycopg.Connection[Any], desk_id: str, name: str) -> None:
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute("INSERT INTO hub_desk (desk_id, name) VALUES (%s, %s) ON CONFLICT"
+                    " (desk_id) DO UPDATE SET name = EXCLUDED.name, seen_at = now()",
+                    [desk_id, name])
+
+
+# --- check-ins ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Pulled:
+    seq: int
+    values: dict[str, Any]  # CHECKIN_COLUMNS
+
+
+def push_checkins(conn: psycopg.Connection[Any], rows: Sequence[tuple[int, Sequence[Any]]]
+                  ) -> int:
+    """Insert (desk_seq, CHECKIN_COLUMNS values) rows; those the hub has already are
+    left as they are. Returns how many were new."""
+    if not rows:
+        return 0
+    columns = ", ".join(("desk_seq", *CHECKIN_COLUMNS))
+    marks = ", ".join(["%s"] * (len(CHECKIN_COLUMNS) + 1))
+    with conn.transaction(), conn.cursor() as cur:
+        cur.executemany(f"INSERT INTO hub_checkin ({columns}) VALUES ({marks})"
+                        " ON CONFLICT (uuid) DO NOTHING",
+                        [(seq, *_to_hub(values)) for seq, values in rows])
+        return max(cur.rowcount, 0)
+
+
+def _to_hub(values: Sequence[Any]) -> list[Any]:
+    out = list(values)
+    out[CHECKIN_COLUMNS.index("accepted")] = bool(out[CHECKIN_COLUMNS.index("accepted")])
+    return out
+
+
+def pull_checkins(conn: psycopg.Connection[Any], after: int, *, not_from: str,
+                  limit: int = 5000) -> list[Pulled]:
+    """What came after ``after`` from the other desks, in the hub's order."""
+    with conn.cursor() as cur:
+        cur.execute(f"SELECT seq, {', '.join(CHECKIN_COLUMNS)} FROM hub_checkin"
+                    " WHERE seq > %s AND desk_id <> %s ORDER BY seq LIMIT %s",
+                    [after, not_from, limit])
+        rows = cur.fetchall()
+    conn.rollback()
+    return [Pulled(int(r[0]), dict(zip(CHECKIN_COLUMNS, r[1:], strict=True))) for r in rows]
+
+
+def last_seq(conn: psycopg.Connection[Any]) -> int:
+    with conn.cursor() as cur:
+        cur.execute("SELECT coalesce(max(seq), 0) FROM hub_checkin")
+        row = cur.fetchone()
+    conn.rollback()
+    return int(row[0]) if row else 0
+
+
+def checkin_uuids(conn: psycopg.Connection[Any]) -> set[str]:
+    with conn.cursor() as cur:
+        cur.execute("SELECT uuid FROM hub_checkin")
+        found = {str(r[0]) for r in cur.fetchall()}
+    conn.rollback()
+    return found
+
+
+def desks(conn: psycopg.Connection[Any]) -> list[tuple[str, str, datetime]]:
+    with conn.cursor() as cur:
+        cur.execute("SELECT desk_id, name, seen_at FROM hub_desk ORDER BY seen_at")
+        found = [(str(a), str(b), c) for a, b, c in cur.fetchall()]
+    conn.rollback()
+    return found
+
+
+def close_quietly(conn: psycopg.Connection[Any] | None) -> None:
+    if conn is not None:
+        try:
+            conn.close()
+        except psycopg.Error:
+            pass
+

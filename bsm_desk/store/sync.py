@@ -1,0 +1,86 @@
+"""A desk's side of the hub: its place in the exchange (state), what it has to push,
+what it pulled, and the review list of what could not be taken in."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.store.hub import CHECKIN_COLUMNS
+
+URL, PUSHED, PULLED, LAST_SYNC, OFFLINE_SINCE = ("url", "pushed_rowid", "pulled_seq",
+                                                 "last_sync", "offline_since")
+
+
+def get(db: Database, name: str, default: str = "") -> str:
+    row = db.execute("SELECT value FROM sync_state WHERE name = ?", [name]).fetchone()
+    return str(row[0]) if row else default
+
+
+def put(db: Database, name: str, value: str) -> None:
+    db.execute("INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO"
+               " UPDATE SET value = excluded.value", [name, value])
+
+
+def clear(db: Database, name: str) -> None:
+    db.execute("DELETE FROM sync_state WHERE name = ?", [name])
+
+
+def to_push(db: Database, desk_id: str, after: int, limit: int = 5000
+            ) -> list[tuple[int, tuple[Any, ...]]]:
+    """This desk's own check-ins after ``after`` (rowid), oldest first."""
+    return [(int(r[0]), tuple(r[1:])) for r in db.execute(
+        f"SELECT rowid, {', '.join(CHECKIN_COLUMNS)} FROM checkin WHERE rowid > ? AND"
+        " desk_id = ? ORDER BY rowid LIMIT ?", [after, desk_id, limit]).fetchall()]
+
+
+def pending(db: Database, desk_id: str) -> int:
+    after = int(get(db, PUSHED, "0") or 0)
+    row = db.execute("SELECT count(*) FROM checkin WHERE rowid > ? AND desk_id = ?",
+                     [after, desk_id]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def take_checkin(db: Database, values: dict[str, Any]) -> bool:
+    """Insert a check-in pulled from the hub; False if it was here already. Raises
+    sqlite3.IntegrityError when this desk cannot hold it (a delegate it does not know)."""
+    row = dict(values)
+    row["accepted"] = int(bool(row["accepted"]))
+    cursor = db.execute(
+        f"INSERT OR IGNORE INTO checkin ({', '.join(CHECKIN_COLUMNS)}) VALUES"
+        f" ({', '.join('?' for _ in CHECKIN_COLUMNS)})", [row[c] for c in CHECKIN_COLUMNS])
+    return bool(cursor.rowcount)
+
+
+@dataclass(frozen=True)
+class Review:
+    uuid: str
+    kind: str
+    reason: str
+    detail: dict[str, Any]
+    at: datetime
+
+
+def add_review(db: Database, uuid: str, kind: str, reason: str, detail: dict[str, Any]
+               ) -> None:
+    db.execute("INSERT OR IGNORE INTO sync_review (uuid, kind, reason, detail, at) VALUES"
+               " (?, ?, ?, ?, ?)", [uuid, kind, reason, json.dumps(detail, default=str),
+                                    datetime.now(UTC).isoformat()])
+
+
+def reviews(db: Database) -> list[Review]:
+    return [Review(str(r[0]), str(r[1]), str(r[2]), json.loads(r[3] or "{}"),
+                   datetime.fromisoformat(r[4])) for r in db.execute(
+        "SELECT uuid, kind, reason, detail, at FROM sync_review ORDER BY id").fetchall()]
+
+
+def checkin_uuids(db: Database) -> set[str]:
+    return {str(r[0]) for r in db.execute("SELECT uuid FROM checkin").fetchall()}
+
+
+__all__ = ["Review", "add_review", "checkin_uuids", "clear", "get", "pending", "put",
+           "reviews", "take_checkin", "to_push"]

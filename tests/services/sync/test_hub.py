@@ -1,0 +1,170 @@
+"""The hub, with a real PostgreSQL server (tests/pg.py): a desk publishes, others join;
+check-ins made at several desks, with the hub stopped in the middle, end up the same
+everywhere, none lost, none doubled; a push retried or cut short doubles nothing; what a
+desk cannot take in goes to the review list; the password never reaches the event file.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from bsm_desk.cli import main
+from bsm_desk.services import badges, checkin, sync
+from bsm_desk.services.reports import attendance
+from bsm_desk.store import connect, hub
+from bsm_desk.store import sync as state
+
+DESK_A, DESK_B, DESK_C = ("00000000-0000-4000-8000-00000000000a",
+                          "00000000-0000-4000-8000-00000000000b",
+                          "00000000-0000-4000-8000-00000000000c")
+DAY_ONE = datetime(2022, 10, 18, 4, 30, tzinfo=UTC)  # 09:30 in Dushanbe
+
+
+def codes(db, count: int, offset: int = 0) -> list[str]:  # type: ignore[no-untyped-def]
+    ids = badges.select(db)[offset:offset + count]
+    return [code for _, code in badges.codes(db, ids)]
+
+
+def scan(db, desk: str, found: list[str], minute: int = 0) -> None:  # type: ignore[no-untyped-def]
+    point = checkin.default_checkpoint(db, DAY_ONE).id
+    for n, code in enumerate(found):
+        checkin.check_in(db, code, point, desk_id=desk,
+                         now=DAY_ONE + timedelta(minutes=minute, seconds=n))
+
+
+def hub_uuids(url: str) -> list[str]:
+    with psycopg.connect(url) as conn:
+        return [r[0] for r in conn.execute("SELECT uuid FROM hub_checkin").fetchall()]
+
+
+def present(db) -> set[int]:  # type: ignore[no-untyped-def]
+    return attendance.collect(db).present_any_day()
+
+
+def test_three_desks_agree_through_an_outage(demo_copy: Path, tmp_path: Path, hub_url: str,
+                                             pg_server) -> None:  # type: ignore[no-untyped-def]
+    a = connect(demo_copy)
+    sync.init_hub(a, hub_url, desk_id=DESK_A, desk_name="Desk A")
+    for desk, name in ((DESK_B, "b.sqlite"), (DESK_C, "c.sqlite")):
+        sync.join(hub_url, tmp_path / name, desk_id=desk)
+    b, c = connect(tmp_path / "b.sqlite"), connect(tmp_path / "c.sqlite")
+    try:
+        scan(a, DESK_A, codes(a, 20))
+        scan(b, DESK_B, codes(b, 20, 10))  # ten of them also scanned at desk A
+        for db, desk in ((a, DESK_A), (b, DESK_B)):
+            assert sync.sync_once(db, desk_id=desk).online
+        pg_server.stop()  # the LAN drops
+        try:
+            scan(c, DESK_C, codes(c, 15, 25))
+            scan(a, DESK_A, codes(a, 5, 40), minute=5)
+            report = sync.sync_once(c, desk_id=DESK_C)
+            assert not report.online and report.pending == 15
+            assert sync.status(c, desk_id=DESK_C)["offline_since"]
+        finally:
+            pg_server.start()
+        for _ in range(2):  # the queue drains by itself, in any order of desks
+            for db, desk in ((c, DESK_C), (a, DESK_A), (b, DESK_B)):
+                report = sync.sync_once(db, desk_id=desk)
+                assert report.online and report.pending == 0
+        on_hub = hub_uuids(hub_url)
+        assert len(on_hub) == len(set(on_hub))  # none doubled
+        for db in (a, b, c):
+            assert state.checkin_uuids(db) == set(on_hub)  # none lost, the same everywhere
+        assert present(a) == present(b) == present(c)
+        # Badges 0–19 at A, 10–29 at B, 25–39 at C, 40–44 at A: 45 people, 60 scans, each
+        # scan kept in the log, each person counted once.
+        assert len(present(a)) == 45 and len(on_hub) == 60
+        assert sync.status(b, desk_id=DESK_B)["offline_since"] is None
+    finally:
+        for db in (a, b, c):
+            db.close()
+
+
+def test_a_push_retried_or_cut_short_doubles_nothing(demo_copy: Path, hub_url: str,
+                                                     monkeypatch) -> None:
+    with closing(connect(demo_copy)) as db:
+        sync.init_hub(db, hub_url, desk_id=DESK_A)
+        scan(db, DESK_A, codes(db, 12))
+        rows = state.to_push(db, DESK_A, 0)
+        conn = hub.connect(hub_url)
+        try:
+            assert hub.push_checkins(conn, rows) == 12
+            assert hub.push_checkins(conn, rows) == 0  # the same batch again: nothing
+        finally:
+            conn.close()
+        # The desk dies after the hub committed, before it moved its watermark.
+        real_put = state.put
+
+        def dies(db_, name, value):  # type: ignore[no-untyped-def]
+            if name == state.PUSHED:
+                raise KeyboardInterrupt("killed")
+            real_put(db_, name, value)
+
+        monkeypatch.setattr(state, "put", dies)
+        with pytest.raises(KeyboardInterrupt):
+            sync.sync_once(db, desk_id=DESK_A)
+        monkeypatch.setattr(state, "put", real_put)
+        assert state.pending(db, DESK_A) == 12  # it does not know the hub has them
+        report = sync.sync_once(db, desk_id=DESK_A)
+        assert (report.pushed, report.pending) == (0, 0)  # pushed again, taken once
+        assert sorted(hub_uuids(hub_url)) == sorted(state.checkin_uuids(db))
+
+
+def test_what_a_desk_cannot_take_in_is_kept_for_review(demo_copy: Path, tmp_path: Path,
+                                                       hub_url: str) -> None:
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_A)
+    sync.join(hub_url, tmp_path / "b.sqlite", desk_id=DESK_B)
+    with psycopg.connect(hub_url) as conn:  # a check-in of someone desk B never heard of
+        conn.execute("INSERT INTO hub_checkin (uuid, desk_seq, checkpoint, delegate_id,"
+                     " verdict, accepted, method, code, reason, at, desk_id, operator)"
+                     " VALUES ('x-1', 1, 'entrance-2022-10-18', 999999, 'ok', true, 'scan',"
+                     " '', '', '2022-10-18T05:00:00+00:00', 'other-desk', '')")
+    with closing(connect(tmp_path / "b.sqlite")) as b:
+        report = sync.sync_once(b, desk_id=DESK_B)
+        assert report.refused == 1
+        (review,) = state.reviews(b)
+        assert review.uuid == "x-1" and review.detail["delegate"] == 999999
+        assert sync.sync_once(b, desk_id=DESK_B).refused == 0  # not asked again
+
+
+def test_the_password_never_reaches_the_event_file(demo_copy: Path, hub_url: str) -> None:
+    secret = "s3cret-Pa55"
+    with_password = hub_url.replace("postgres@", f"postgres:{secret}@")
+    with closing(connect(demo_copy)) as db:
+        sync.init_hub(db, with_password, desk_id=DESK_A)
+        kept = state.get(db, state.URL)
+        assert secret not in kept and "password" not in kept
+        assert secret not in json.dumps(sync.status(db, desk_id=DESK_A))
+    assert secret.encode() not in demo_copy.read_bytes()
+    assert hub.safe_url(with_password).count(secret) == 0
+
+
+def test_the_commands(demo_copy: Path, tmp_path: Path, hub_url: str, capsys) -> None:
+    assert main(["hub", "init", "--db", str(demo_copy), "--url", hub_url, "--json"]) == 0
+    assert set(json.loads(capsys.readouterr().out)) >= {"pushed", "pulled", "pending"}
+    joined = tmp_path / "joined.sqlite"
+    assert main(["hub", "join", "--db", str(joined), "--url", hub_url]) == 0
+    capsys.readouterr()
+    assert main(["hub", "join", "--db", str(joined), "--url", hub_url]) == 2  # exists
+    assert "exists already" in capsys.readouterr().err
+    assert main(["hub", "sync", "--db", str(joined), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pending"] == 0
+    assert main(["hub", "status", "--db", str(joined), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert set(found) >= {"url", "online", "pending", "last_sync"} and found["online"]
+    # An event file with no hub, and a hub that is not there.
+    other = tmp_path / "other.sqlite"
+    assert main(["demo", "--db", str(other), "--delegates", "5"]) == 0
+    capsys.readouterr()
+    assert main(["hub", "sync", "--db", str(other)]) == 2
+    assert "no hub" in capsys.readouterr().err
+    nowhere = "postgresql://postgres@/nothing?host=/nonexistent-socket-dir"
+    assert main(["hub", "init", "--db", str(other), "--url", nowhere]) == 2
+    assert "cannot be reached" in capsys.readouterr().err
