@@ -1336,6 +1336,25 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>HubLink</name>
+    <message>
+        <source>Hub: online, up to date</source>
+        <translation>Хаб: на связи, всё передано</translation>
+    </message>
+    <message>
+        <source>Hub: online, sending {count}</source>
+        <translation>Хаб: на связи, отправка {count}</translation>
+    </message>
+    <message>
+        <source>Hub: offline since {time}, {count} waiting</source>
+        <translation>Хаб: нет связи с {time}, ожидает {count}</translation>
+    </message>
+    <message>
+        <source>{count} to review</source>
+        <translation>на проверку: {count}</translation>
+    </message>
+</context>
+<context>
     <name>ImportError</name>
     <message>
         <source>Missing family name.</source>
@@ -3349,6 +3368,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>A check-in from desk {desk} of a delegate this desk does not know (id {delegate}).</source>
         <translation>Отметка со стойки {desk} об участнике, которого эта стойка не знает (номер {delegate}).</translation>
+    </message>
+    <message>
+        <source>ALREADY: let in at {first_desk} ({first_at}) and again at {second_desk} ({second_at}) while the two desks could not see each other; counted once.</source>
+        <translation>УЖЕ ОТМЕЧЕН: пропущен на {first_desk} ({first_at}) и ещё раз на {second_desk} ({second_at}), пока стойки не видели друг друга; учтён один раз.</translation>
     </message>
 </context>
 <context>

@@ -128,3 +128,14 @@ def first_standing_everywhere(db: Database) -> list[tuple[str, int, datetime]]:
             for point, delegate_id, first in db.execute(
                 f"SELECT c.checkpoint, c.delegate_id, MIN(c.at) FROM checkin c"
                 f" WHERE {_STANDING_ALL} GROUP BY c.checkpoint, c.delegate_id").fetchall()]
+
+
+def standing_twice(db: Database, uuid: str) -> list[tuple[str, str, str, str]]:
+    """The other standing accepted check-ins (uuid, desk, desk's name, at) of the same
+    delegate at the same checkpoint as the check-in ``uuid`` — two desks that each let
+    the same person in while they could not see each other."""
+    return [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in db.execute(
+        f"SELECT c.uuid, c.desk_id, c.operator, c.at FROM checkin c JOIN checkin t ON"
+        f" t.uuid = ? AND c.checkpoint = t.checkpoint AND c.delegate_id = t.delegate_id"
+        f" AND c.uuid != t.uuid AND c.desk_id != t.desk_id WHERE t.accepted = 1 AND"
+        f" {_STANDING} ORDER BY c.at", [uuid]).fetchall()]

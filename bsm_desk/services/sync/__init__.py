@@ -24,6 +24,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.store import atomic, hub
+from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sync as state
 from bsm_desk.store.db import backup_to
@@ -37,6 +38,9 @@ EXISTS = QT_TRANSLATE_NOOP("UserError", "{path} exists already: choose a new fil
                                         "into.")
 UNKNOWN_DELEGATE = QT_TRANSLATE_NOOP("Sync", "A check-in from desk {desk} of a delegate this "
                                              "desk does not know (id {delegate}).")
+ALREADY_BOTH = QT_TRANSLATE_NOOP("Sync", "ALREADY: let in at {first_desk} ({first_at}) and "
+                                         "again at {second_desk} ({second_at}) while the two "
+                                         "desks could not see each other; counted once.")
 KEYRING_SERVICE = "bsm-desk-hub"
 BATCH = 5000
 
@@ -194,8 +198,25 @@ def _push(db: Database, conn: Any, desk_id: str) -> int:
             state.put(db, state.PUSHED, str(rows[-1][0]))
 
 
+def _note_twice(db: Database, values: dict[str, Any], readmit: dict[str, bool]) -> None:
+    """A person let in at two desks while they could not see each other: counted once
+    for attendance (the union), both scans kept; the later is listed as ALREADY."""
+    if readmit.get(str(values["checkpoint"]), False) or not values["accepted"]:
+        return
+    for uuid, desk, name, at in checkin_store.standing_twice(db, str(values["uuid"])):
+        first, second = sorted([(at, desk, name, uuid), (str(values["at"]),
+                                                          str(values["desk_id"]),
+                                                          str(values["operator"]),
+                                                          str(values["uuid"]))])
+        state.add_review(db, second[3], "already", ALREADY_BOTH, {
+            "delegate": values["delegate_id"], "checkpoint": values["checkpoint"],
+            "first_desk": first[2] or first[1], "first_at": first[0],
+            "second_desk": second[2] or second[1], "second_at": second[0]})
+
+
 def _pull(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
     pulled = refused = 0
+    readmit = checkin_store.readmit_rules(db)
     while True:
         after = int(state.get(db, state.PULLED, "0") or 0)
         batch = hub.pull_checkins(conn, after, not_from=desk_id, limit=BATCH)
@@ -205,7 +226,10 @@ def _pull(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
             for item in batch:
                 try:
                     with atomic(db):
-                        pulled += state.take_checkin(db, item.values)
+                        taken = state.take_checkin(db, item.values)
+                        pulled += taken
+                        if taken:
+                            _note_twice(db, item.values, readmit)
                 except sqlite3.IntegrityError:
                     refused += 1
                     state.add_review(db, str(item.values["uuid"]), "checkin",

@@ -31,6 +31,7 @@ from bsm_desk.store import connect
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.event_file_care import EventFileCare
+from bsm_desk.ui.shell.hub_link import HubLink
 from bsm_desk.ui.shell.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.shell.icons import app_icon, icon
 from bsm_desk.ui.shell.screen_registry import NAMES, SCREENS, Screens
@@ -79,6 +80,9 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(6, 0, 6, 0)
             self.statusBar().addPermanentWidget(label)
         self.statusBar().setSizeGripEnabled(True)
+        self.hub_link = HubLink(settings, self)
+        self.statusBar().insertPermanentWidget(0, self.hub_link.label)
+        self.hub_link.pulled.connect(lambda _count: self.refresh_overview())
 
         self.care = EventFileCare(settings, self, close_event=self.close_database,
                                   open_event=self.open_database,
@@ -182,6 +186,7 @@ class MainWindow(QMainWindow):
         self.care.opened(self.db_path)
         for screen in self.screens.all():
             screen.load(db, overview, self.db_path)
+        self.hub_link.opened(db, self.db_path, overview.event.zone)
         self.settings.last_db = str(self.db_path)
         config.save(self.settings)
         self.retranslate_ui()
@@ -219,7 +224,12 @@ class MainWindow(QMainWindow):
 
 
 
+    def hub_poke(self) -> None:
+        """A scan (or another change to send): a round with the hub now."""
+        self.hub_link.poke()
+
     def close_database(self) -> None:
+        self.hub_link.closed()
         if self.db is not None:
             for screen in self.screens.all():
                 screen.unload()

@@ -72,7 +72,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
                "bsm_desk.ui.badges.screen:BadgesScreen", refreshes_overview=True),
     ScreenSpec("checkin", QT_TRANSLATE_NOOP("MainWindow", "Check-in"),
                "bsm_desk.ui.checkin.screen:CheckinScreen",
-               requests=(("print_badge_requested", "print_badge"),)),
+               requests=(("print_badge_requested", "print_badge"), ("changed", "hub_poke"))),
     ScreenSpec("attendance", QT_TRANSLATE_NOOP("MainWindow", "Attendance"),
                "bsm_desk.ui.reports.screen:AttendanceScreen"),
     ScreenSpec("programme", QT_TRANSLATE_NOOP("MainWindow", "Programme"),

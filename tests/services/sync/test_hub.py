@@ -81,6 +81,18 @@ def test_three_desks_agree_through_an_outage(demo_copy: Path, tmp_path: Path, hu
         # scan kept in the log, each person counted once.
         assert len(present(a)) == 45 and len(on_hub) == 60
         assert sync.status(b, desk_id=DESK_B)["offline_since"] is None
+        # Let in twice while the desks could not see each other: the later is listed.
+        # 10–19 at A and B, 25–29 at B and C: every desk ends up listing the same 15.
+        listed = [{r.uuid for r in state.reviews(db) if r.kind == "already"}
+                  for db in (a, b, c)]
+        assert len(listed[0]) == 15 and listed[0] == listed[1] == listed[2]
+        assert all("counted once" in r.reason for r in state.reviews(a))
+        # After the exchange, a badge scanned at desk A is ALREADY at desk C, naming A.
+        point = checkin.default_checkpoint(c, DAY_ONE).id
+        verdict = checkin.check_in(c, codes(c, 1)[0], point, desk_id=DESK_C,
+                                   now=DAY_ONE + timedelta(minutes=30))
+        assert verdict.kind.value == "ALREADY" and verdict.earlier is not None
+        assert verdict.earlier.desk_id == DESK_A
     finally:
         for db in (a, b, c):
             db.close()
@@ -168,3 +180,59 @@ def test_the_commands(demo_copy: Path, tmp_path: Path, hub_url: str, capsys) -> 
     nowhere = "postgresql://postgres@/nothing?host=/nonexistent-socket-dir"
     assert main(["hub", "init", "--db", str(other), "--url", nowhere]) == 2
     assert "cannot be reached" in capsys.readouterr().err
+
+
+def test_three_desk_processes_one_killed_mid_sync(demo_copy: Path, tmp_path: Path,
+                                                  hub_url: str, pg_server) -> None:  # type: ignore[no-untyped-def]
+    """Three desks as processes, scanning different and the same badges; the hub stopped
+    and restarted meanwhile; one desk killed with SIGKILL while it works, then started
+    again: every desk and the hub end with exactly the same check-ins."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_A)
+        point = checkin.default_checkpoint(a, DAY_ONE).id
+        every = codes(a, 120)
+    files = {DESK_A: demo_copy}
+    for desk, name in ((DESK_B, "b.sqlite"), (DESK_C, "c.sqlite")):
+        sync.join(hub_url, tmp_path / name, desk_id=desk)
+        files[desk] = tmp_path / name
+    shares = {DESK_A: every[:50], DESK_B: every[30:90], DESK_C: every[70:120]}
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+
+    def run(desk: str) -> subprocess.Popen[str]:
+        listed = tmp_path / f"{desk[-1]}.codes"
+        listed.write_text("\n".join(shares[desk]), encoding="utf-8")
+        return subprocess.Popen([sys.executable, "-m", "tests.services.sync.desk_process",
+                                 str(files[desk]), desk, str(listed), point], cwd=root,
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+
+    desks = {desk: run(desk) for desk in files}
+    time.sleep(0.6)
+    pg_server.stop()
+    time.sleep(0.8)
+    desks[DESK_B].send_signal(signal.SIGKILL)  # killed while it scans and syncs
+    desks[DESK_B].wait(timeout=30)
+    pg_server.start()
+    desks[DESK_B] = run(DESK_B)  # started again: scans its share again (ALREADY now)
+    for desk, process in desks.items():
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, (desk, out, err)
+    for desk, path in files.items():  # the last rounds, until nobody has news
+        with closing(connect(path)) as db:
+            sync.sync_once(db, desk_id=desk)
+    on_hub = hub_uuids(hub_url)
+    assert len(on_hub) == len(set(on_hub))
+    held = []
+    for desk, path in files.items():
+        with closing(connect(path)) as db:
+            held.append(state.checkin_uuids(db))
+            assert state.pending(db, desk) == 0
+            assert len(present(db)) == 120
+    assert held[0] == held[1] == held[2] == set(on_hub)

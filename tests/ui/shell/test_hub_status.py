@@ -1,0 +1,46 @@
+"""The status bar follows the hub: online → offline (since when, how many wait) → online
+again and caught up, with a real PostgreSQL stopped and started; a scan is sent at once."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from pathlib import Path
+
+from bsm_desk.services import sync
+from bsm_desk.store import connect
+from bsm_desk.store import sync as state
+from bsm_desk.ui.shell.screen_registry import NAMES
+
+
+def test_online_offline_online(window, demo_copy: Path, hub_url: str, pg_server,
+                               qtbot) -> None:  # type: ignore[no-untyped-def]
+    with closing(connect(demo_copy)) as db:
+        sync.init_hub(db, hub_url, desk_id=window.settings.desk_id)
+    window.open_database(demo_copy)
+    window.show()
+    label = window.hub_link.label
+    qtbot.waitUntil(lambda: "online" in label.text(), timeout=10_000)
+    assert label.isVisible() and "up to date" in label.text()
+    pg_server.stop()
+    try:
+        window.navigation.setCurrentRow(NAMES.index("checkin"))
+        screen = window.checkin_screen
+        screen.sounds.muted = True
+        from bsm_desk.services import badges
+
+        ids = badges.select(window.db)[:3]
+        for _, code in badges.codes(window.db, ids):
+            screen.enqueue(code, "scan")  # the verdicts come at once, from the local file
+        qtbot.waitUntil(lambda: "offline since" in label.text() and "3 waiting"
+                        in label.text(), timeout=15_000)
+    finally:
+        pg_server.start()
+    window.hub_link.round_now()
+    qtbot.waitUntil(lambda: "up to date" in label.text(), timeout=15_000)
+    assert state.pending(window.db, window.settings.desk_id) == 0
+
+
+def test_no_hub_no_label(window, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    window.open_database(demo_copy)
+    window.show()
+    assert not window.hub_link.label.isVisible() and window.hub_link.path is None
