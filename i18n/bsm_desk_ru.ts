@@ -1336,6 +1336,77 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>HubDialog</name>
+    <message>
+        <source>Hub on the LAN</source>
+        <translation>Хаб в локальной сети</translation>
+    </message>
+    <message>
+        <source>kept by the system&apos;s keyring, or ~/.pgpass</source>
+        <translation>хранится в связке ключей системы или в ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Проверить связь</translation>
+    </message>
+    <message>
+        <source>Connect this event to the hub</source>
+        <translation>Подключить это мероприятие к хабу</translation>
+    </message>
+    <message>
+        <source>New event file from the hub…</source>
+        <translation>Новый файл мероприятия из хаба…</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Every desk keeps its own event file and goes on working when the LAN drops; what it records reaches the others when the hub can be reached again. The first desk connects its event; the others make theirs from the hub.</source>
+        <translation>Каждая стойка хранит свой файл мероприятия и продолжает работать, когда сеть пропадает; записанное попадёт к остальным, когда хаб снова станет доступен. Первая стойка подключает своё мероприятие; остальные создают свои файлы из хаба.</translation>
+    </message>
+    <message>
+        <source>Reached; not a hub yet: connect an event to make it one.</source>
+        <translation>Сервер доступен, но это ещё не хаб: подключите мероприятие, чтобы создать его.</translation>
+    </message>
+    <message>
+        <source>Reached the hub of {code}.</source>
+        <translation>Хаб мероприятия {code} доступен.</translation>
+    </message>
+    <message>
+        <source>Reaching the hub…</source>
+        <translation>Связь с хабом…</translation>
+    </message>
+    <message>
+        <source>Publishing the event to the hub…</source>
+        <translation>Публикация мероприятия в хабе…</translation>
+    </message>
+    <message>
+        <source>Connected: {pushed} check-ins sent, {pulled} received.</source>
+        <translation>Подключено: отправлено отметок {pushed}, получено {pulled}.</translation>
+    </message>
+    <message>
+        <source>The new desk&apos;s event file</source>
+        <translation>Файл мероприятия новой стойки</translation>
+    </message>
+    <message>
+        <source>Event files (*.sqlite)</source>
+        <translation>Файлы мероприятий (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Made {path} from the hub.</source>
+        <translation>Файл {path} создан из хаба.</translation>
+    </message>
+    <message>
+        <source>Making the event file from the hub…</source>
+        <translation>Создание файла мероприятия из хаба…</translation>
+    </message>
+</context>
+<context>
     <name>HubLink</name>
     <message>
         <source>Hub: online, up to date</source>
@@ -1867,6 +1938,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Desk &amp;settings…</source>
         <translation>&amp;Настройки стойки…</translation>
+    </message>
+    <message>
+        <source>&amp;Hub on the LAN…</source>
+        <translation>&amp;Хаб в локальной сети…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3846,6 +3921,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{path} exists already: choose a new file to join into.</source>
         <translation>{path} уже существует: выберите новый файл для подключения.</translation>
+    </message>
+    <message>
+        <source>The hub at {url} refused this desk&apos;s events: {reason}. Nothing was lost; they wait here.</source>
+        <translation>Хаб {url} отказался принять события этой стойки: {reason}. Ничего не потеряно: они ждут здесь.</translation>
     </message>
     <message>
         <source>The hub at {url} cannot be reached: {reason}</source>

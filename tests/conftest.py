@@ -80,10 +80,17 @@ def damage_an_index(path: Path, seed: int = 7) -> None:
 @pytest.fixture(scope="session")
 def pg_server():  # type: ignore[no-untyped-def]
     """A real PostgreSQL server for the whole run (see tests/pg.py)."""
-    from tests.pg import server
+    import os
 
-    with server() as started:
-        yield started
+    from tests.pg import PostgresMissing, server
+
+    try:
+        with server() as started:
+            yield started
+    except PostgresMissing as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"{exc}: .ci/run installs Debian's postgresql")
+        pytest.skip(f"{exc}; the hub's tests need a real server")
 
 
 @pytest.fixture

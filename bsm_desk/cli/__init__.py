@@ -40,7 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _gui(args)
-        if getattr(args, "db", None) is None and args.command != "template":
+        needs_db = args.command != "template" and not (
+            args.command == "hub" and getattr(args, "hub_action", "") == "role-sql")
+        if getattr(args, "db", None) is None and needs_db:
             raise UserError(NEEDS_DB, command=args.command)
         handler: Handler = args.handler
         return handler(args, settings, translate)

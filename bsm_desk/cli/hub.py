@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from contextlib import closing
+from typing import Any
 
 from bsm_desk import config
 from bsm_desk.cli.common import Commands, Parser, Translate, db_option, print_json
@@ -14,6 +15,12 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
     from bsm_desk.services import sync
     from bsm_desk.store import connect
 
+    if args.hub_action == "role-sql":
+        from bsm_desk.store import hub
+
+        for statement in hub.role_sql(args.database):
+            print(statement if statement.startswith("--") else statement + ";")
+        return 0
     if args.hub_action == "join":
         report = sync.join(args.url, args.db, desk_id=settings.desk_id,
                            desk_name=settings.desk_name)
@@ -23,6 +30,8 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
             report = sync.init_hub(db, args.url, desk_id=settings.desk_id,
                                    desk_name=settings.desk_name)
             return _print_round(args, report, translate)
+        if args.hub_action == "follow":
+            return _follow(db, args, settings)
         if args.hub_action == "sync":
             return _print_round(args, sync.sync_once(db, desk_id=settings.desk_id), translate)
         found = sync.status(db, desk_id=settings.desk_id)
@@ -33,6 +42,39 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
     print(translate("Cli", "Online") if found["online"] else translate("Cli", "Offline"))
     print(translate("Cli", "Waiting to be sent: {count}").format(count=found["pending"]))
     print(translate("Cli", "Last exchange: {when}").format(when=found["last_sync"] or "—"))
+    return 0
+
+
+def _follow(db: Any, args: argparse.Namespace, settings: config.Settings) -> int:
+    """The sync worker as its own process (the window starts one): a JSON line per
+    round; a line on stdin asks for a round now; the end of stdin ends it."""
+    import json
+    import queue
+    import sys
+    import threading
+
+    from bsm_desk.services import sync
+
+    lines: queue.Queue[bool | None] = queue.Queue()
+
+    def read() -> None:  # a thread, as Windows cannot wait on a pipe with select
+        for _line in sys.stdin:
+            lines.put(True)
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+
+    def wake(timeout: float) -> bool | None:
+        try:
+            return lines.get(timeout=timeout)
+        except queue.Empty:
+            return False
+
+    def emit(found: dict[str, Any]) -> None:
+        print(json.dumps(found, default=str), flush=True)
+
+    sync.follow(db, desk_id=args.desk_id or settings.desk_id, every=args.every, wake=wake,
+                emit=emit)
     return 0
 
 
@@ -73,10 +115,23 @@ def add_commands(sub: Commands) -> None:
     db_option(sync_round)
     sync_round.add_argument("--json", action="store_true",
                             help="pushed, pulled, pending (exit 3 when offline)")
+    follow = actions.add_parser(
+        "follow", help="keep exchanging (the window's sync worker, as its own process)",
+        description="A round every --every seconds and whenever a line arrives on stdin; "
+                    "a JSON line of status after each; stops at the end of stdin.")
+    db_option(follow)
+    follow.add_argument("--every", type=float, default=5.0, metavar="S")
+    follow.add_argument("--desk-id", default="", metavar="ID",
+                        help="act as this desk (default: this machine's desk id)")
     status = actions.add_parser("status", help="where this desk stands with its hub")
     db_option(status)
     status.add_argument("--json", action="store_true",
                         help="url (password hidden), online, pending, last_sync")
+    role = actions.add_parser(
+        "role-sql", help="the SQL that makes the desks' role, for a DBA to run by hand",
+        description="The desks' group role may read the hub and add events, never change "
+                    "or delete one. hub init runs this itself when it may create roles.")
+    role.add_argument("--database", default="bsm_desk", help="the hub's database name")
     group.set_defaults(handler=_hub)
 
 

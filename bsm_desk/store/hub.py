@@ -5,7 +5,8 @@ numbered migrations, like the local store's.
 Every event carries its UUID; an insert of one the hub already has does nothing (``ON
 CONFLICT DO NOTHING``), so a push retried after a lost answer never doubles anything.
 The hub numbers what it receives (``seq``): a desk pulls what came after the last
-number it has seen.
+number it has seen. Pushes take a lock one after another, so the numbers are given in
+commit order and no row can appear behind a number a desk has already passed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ NEWER_HUB = QT_TRANSLATE_NOOP("UserError", "The hub at {url} was made by a newer
 OTHER_EVENT = QT_TRANSLATE_NOOP("UserError", "The hub at {url} holds the event {hub}, not "
                                              "{local}.")
 CONNECT_TIMEOUT_S = 3
+PUSH_LOCK = 4_242_017  # the advisory lock key that orders pushes
 
 CHECKIN_COLUMNS = ("uuid", "checkpoint", "delegate_id", "badge_version", "verdict",
                    "accepted", "method", "code", "undoes", "reason", "at", "desk_id",
@@ -149,6 +151,45 @@ def migrate(conn: psycopg.Connection[Any], url: str) -> int:
     return LATEST
 
 
+DESK_ROLE = "bsm_desk_desks"  # the group every desk's login belongs to
+
+
+def role_sql(database: str) -> list[str]:
+    """What makes the desks' group role: read everything, add events, mark itself seen;
+    never change or delete an event. For a DBA to run by hand, or run by ``hub init``."""
+    quoted = '"' + database.replace('"', '""') + '"'
+    return [
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{DESK_ROLE}')"
+        f" THEN CREATE ROLE {DESK_ROLE} NOLOGIN; END IF; END $$",
+        f"GRANT CONNECT ON DATABASE {quoted} TO {DESK_ROLE}",
+        f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {DESK_ROLE}",
+        f"GRANT INSERT ON hub_checkin TO {DESK_ROLE}",
+        f"GRANT INSERT, UPDATE ON hub_desk TO {DESK_ROLE}",
+        f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {DESK_ROLE}",
+        "-- Then one login per desk (or one for all), e.g.:",
+        f"-- CREATE ROLE desk1 LOGIN PASSWORD '...' IN ROLE {DESK_ROLE};",
+    ]
+
+
+def make_desk_role(conn: psycopg.Connection[Any]) -> bool:
+    """Run :func:`role_sql` if this connection may (CREATEROLE); False if not."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname ="
+                    " current_user")
+        row = cur.fetchone()
+        cur.execute("SELECT current_database()")
+        name = cur.fetchone()
+    conn.rollback()
+    if not row or not row[0] or not name:
+        return False
+    with conn.transaction(), conn.cursor() as cur:
+        for statement in role_sql(str(name[0])):
+            if not statement.startswith("--"):
+                cur.execute(statement)
+    return True
+
+
 def require(conn: psycopg.Connection[Any], url: str) -> None:
     found = version(conn)
     conn.rollback()
@@ -213,6 +254,11 @@ def push_checkins(conn: psycopg.Connection[Any], rows: Sequence[tuple[int, Seque
     columns = ", ".join(("desk_seq", *CHECKIN_COLUMNS))
     marks = ", ".join(["%s"] * (len(CHECKIN_COLUMNS) + 1))
     with conn.transaction(), conn.cursor() as cur:
+        # One push at a time: the sequence numbers are then given in the order the pushes
+        # commit, so a desk that has pulled up to N can never later find an N - 1 that
+        # was still uncommitted when it looked (readers are not held up by this lock).
+        # (An advisory lock: the desks' role may take it, as it may not lock the table.)
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", [PUSH_LOCK])
         cur.executemany(f"INSERT INTO hub_checkin ({columns}) VALUES ({marks})"
                         " ON CONFLICT (uuid) DO NOTHING",
                         [(seq, *_to_hub(values)) for seq, values in rows])

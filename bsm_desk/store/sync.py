@@ -38,8 +38,11 @@ def to_push(db: Database, desk_id: str, after: int, limit: int = 5000
         " desk_id = ? ORDER BY rowid LIMIT ?", [after, desk_id, limit]).fetchall()]
 
 
-def pending(db: Database, desk_id: str) -> int:
-    after = int(get(db, PUSHED, "0") or 0)
+def pending(db: Database, desk_id: str, after: int | None = None) -> int:
+    """This desk's check-ins not yet on the hub (``after``: a watermark known to be
+    further on than the one kept, by a worker that keeps it in memory)."""
+    kept = int(get(db, PUSHED, "0") or 0)
+    after = max(kept, after or 0)
     row = db.execute("SELECT count(*) FROM checkin WHERE rowid > ? AND desk_id = ?",
                      [after, desk_id]).fetchone()
     return int(row[0]) if row else 0

@@ -15,11 +15,16 @@ it comes from the OS keyring or libpq's own password file.
 from __future__ import annotations
 
 import sqlite3
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
@@ -41,8 +46,13 @@ UNKNOWN_DELEGATE = QT_TRANSLATE_NOOP("Sync", "A check-in from desk {desk} of a d
 ALREADY_BOTH = QT_TRANSLATE_NOOP("Sync", "ALREADY: let in at {first_desk} ({first_at}) and "
                                          "again at {second_desk} ({second_at}) while the two "
                                          "desks could not see each other; counted once.")
+REFUSED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} refused this desk's events: "
+                                        "{reason}. Nothing was lost; they wait here.")
 KEYRING_SERVICE = "bsm-desk-hub"
-BATCH = 5000
+LAST_SYNC_EVERY_S = 30
+KEEP_EVERY_S = 10  # a worker writes down how far it has pushed at most this often
+BATCH = 5000  # pushed at a time
+PULL_BATCH = 500  # taken in per local transaction: a scan waits for at most one
 
 
 def keyring_password(url: str) -> str | None:
@@ -64,6 +74,19 @@ def store_password(url: str, password: str) -> bool:
         return True
     except Exception:  # noqa: BLE001 - no usable backend
         return False
+
+
+@contextmanager
+def _said(url: str) -> Iterator[None]:
+    """A hub's refusal or a dropped connection, as a message (for init and join)."""
+    try:
+        yield
+    except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+        raise UserError(hub.UNREACHABLE, url=hub.safe_url(url),
+                        reason=str(exc).strip().splitlines()[0][:200]) from exc
+    except psycopg.Error as exc:
+        raise UserError(REFUSED, url=hub.safe_url(url),
+                        reason=str(exc).strip().splitlines()[0][:200]) from exc
 
 
 def _open(url: str) -> Any:
@@ -102,14 +125,14 @@ def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "") -> Sy
     event = event_store.required(db, NO_EVENT)
     conn = _open(url)
     try:
-        hub.migrate(conn, url)
-        import tempfile
-
-        with tempfile.TemporaryDirectory() as folder:
-            copy = backup_to(db, Path(folder) / "event.sqlite")
-            snapshot = copy.read_bytes()
-        hub.publish(conn, event.code, snapshot, desk_id, url)
-        hub.seen(conn, desk_id, desk_name)
+        with _said(url):
+            hub.migrate(conn, url)
+            hub.make_desk_role(conn)
+            with tempfile.TemporaryDirectory() as folder:
+                copy = backup_to(db, Path(folder) / "event.sqlite")
+                snapshot = copy.read_bytes()
+            hub.publish(conn, event.code, snapshot, desk_id, url)
+            hub.seen(conn, desk_id, desk_name)
     finally:
         hub.close_quietly(conn)
     _remember(db, url)
@@ -125,11 +148,12 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> Sy
         raise UserError(EXISTS, path=str(path))
     conn = _open(url)
     try:
-        hub.require(conn, url)
-        found = hub.event_file(conn)
-        if found is None:
-            raise UserError(EMPTY_HUB, url=hub.safe_url(url))
-        hub.seen(conn, desk_id, desk_name)
+        with _said(url):
+            hub.require(conn, url)
+            found = hub.event_file(conn)
+            if found is None:
+                raise UserError(EMPTY_HUB, url=hub.safe_url(url))
+            hub.seen(conn, desk_id, desk_name)
     finally:
         hub.close_quietly(conn)
     _code, snapshot = found
@@ -151,32 +175,81 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> Sy
         db.close()
 
 
-def sync_once(db: Database, *, desk_id: str) -> SyncReport:
+class Link:
+    """A worker's lasting connection to the hub, and how far it has pushed: kept in
+    memory and written down only now and then (a watermark behind the truth only means
+    rows pushed again, which the hub takes once), so that rounds that only push leave
+    the event file alone and a desk's scans never wait for them."""
+
+    def __init__(self) -> None:
+        self.conn: Any = None
+        self.url = ""
+        self.pushed = 0
+        self.kept_at = 0.0
+
+    def get(self, url: str) -> Any:
+        if self.conn is None or self.conn.closed or url != self.url:
+            self.drop()
+            self.conn, self.url = _open(url), url
+            hub.require(self.conn, url)
+        return self.conn
+
+    def drop(self) -> None:
+        hub.close_quietly(self.conn)
+        self.conn = None
+
+
+def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncReport:
     """One round: push, then pull. Offline (the hub unreachable) is not an error: the
-    report says so and the desk goes on."""
+    report says so and the desk goes on. ``link``: a worker's lasting connection."""
     url = state.get(db, state.URL)
     if not url:
         raise UserError(NO_HUB)
+    mine = link or Link()
     try:
-        conn = _open(url)
+        conn = mine.get(url)
     except UserError:
         _offline(db)
-        return SyncReport(0, 0, state.pending(db, desk_id), online=False)
+        return SyncReport(0, 0, state.pending(db, desk_id, mine.pushed), online=False)
+    except (psycopg.OperationalError, psycopg.InterfaceError):
+        mine.drop()
+        _offline(db)
+        return SyncReport(0, 0, state.pending(db, desk_id, mine.pushed), online=False)
+    except psycopg.Error as exc:  # reached, and refused
+        mine.drop()
+        raise UserError(REFUSED, url=hub.safe_url(url),
+                        reason=str(exc).strip().splitlines()[0][:200]) from exc
     try:
-        hub.require(conn, url)
-        pushed = _push(db, conn, desk_id)
+        pushed = _push(db, conn, desk_id, mine, lazy=link is not None)
         pulled, refused = _pull(db, conn, desk_id)
     except UserError:
         raise
-    except Exception:  # noqa: BLE001 - the LAN dropped mid-round: the next round resumes
-        _offline(db)
-        return SyncReport(0, 0, state.pending(db, desk_id), online=False)
+    except (psycopg.OperationalError, psycopg.InterfaceError, OSError):
+        mine.drop()
+        _offline(db)  # the LAN dropped mid-round: the next round resumes
+        return SyncReport(0, 0, state.pending(db, desk_id, mine.pushed), online=False)
+    except psycopg.Error as exc:  # reached, and refused: say so, never as "offline"
+        mine.drop()
+        raise UserError(REFUSED, url=hub.safe_url(url),
+                        reason=str(exc).strip().splitlines()[0][:200]) from exc
     finally:
-        hub.close_quietly(conn)
-    with atomic(db):
-        state.put(db, state.LAST_SYNC, datetime.now(UTC).isoformat())
-        state.clear(db, state.OFFLINE_SINCE)
-    return SyncReport(pushed, pulled, state.pending(db, desk_id), refused)
+        if link is None:
+            mine.drop()
+    _caught_up(db, news=bool(pulled or refused or (pushed and link is None)))
+    return SyncReport(pushed, pulled, state.pending(db, desk_id, mine.pushed), refused)
+
+
+def _caught_up(db: Database, *, news: bool) -> None:
+    """Note the round. An idle round writes nothing (at most every LAST_SYNC_EVERY_S), so
+    a desk's scans rarely wait for the sync worker's commits."""
+    now = datetime.now(UTC)
+    last = state.get(db, state.LAST_SYNC)
+    stale = not last or (now - datetime.fromisoformat(last)).total_seconds() > \
+        LAST_SYNC_EVERY_S
+    if news or stale or state.get(db, state.OFFLINE_SINCE):
+        with atomic(db):
+            state.put(db, state.LAST_SYNC, now.isoformat())
+            state.clear(db, state.OFFLINE_SINCE)
 
 
 def _offline(db: Database) -> None:
@@ -185,17 +258,28 @@ def _offline(db: Database) -> None:
             state.put(db, state.OFFLINE_SINCE, datetime.now(UTC).isoformat())
 
 
-def _push(db: Database, conn: Any, desk_id: str) -> int:
+def _push(db: Database, conn: Any, desk_id: str, link: Link, *, lazy: bool) -> int:
     pushed = 0
     while True:
-        after = int(state.get(db, state.PUSHED, "0") or 0)
+        after = max(int(state.get(db, state.PUSHED, "0") or 0), link.pushed)
         rows = state.to_push(db, desk_id, after, BATCH)
         if not rows:
-            return pushed
+            break
         pushed += hub.push_checkins(conn, rows)
         # The hub has them (committed): only now does the watermark move.
-        with atomic(db):
-            state.put(db, state.PUSHED, str(rows[-1][0]))
+        link.pushed = rows[-1][0]
+        if not lazy or len(rows) == BATCH:
+            _keep_watermark(db, link)
+    if lazy and link.pushed and time.monotonic() - link.kept_at > KEEP_EVERY_S and \
+            link.pushed > int(state.get(db, state.PUSHED, "0") or 0):
+        _keep_watermark(db, link)
+    return pushed
+
+
+def _keep_watermark(db: Database, link: Link) -> None:
+    with atomic(db):
+        state.put(db, state.PUSHED, str(link.pushed))
+    link.kept_at = time.monotonic()
 
 
 def _note_twice(db: Database, values: dict[str, Any], readmit: dict[str, bool]) -> None:
@@ -219,7 +303,7 @@ def _pull(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
     readmit = checkin_store.readmit_rules(db)
     while True:
         after = int(state.get(db, state.PULLED, "0") or 0)
-        batch = hub.pull_checkins(conn, after, not_from=desk_id, limit=BATCH)
+        batch = hub.pull_checkins(conn, after, not_from=desk_id, limit=PULL_BATCH)
         if not batch:
             return pulled, refused
         with atomic(db):
@@ -258,3 +342,24 @@ def status(db: Database, *, desk_id: str, probe: bool = True) -> dict[str, Any]:
             "last_sync": state.get(db, state.LAST_SYNC) or None,
             "offline_since": state.get(db, state.OFFLINE_SINCE) or None,
             "review": len(state.reviews(db))}
+
+
+def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any) -> None:
+    """Rounds until ``wake`` says to stop: a round, then ``emit`` the status (a dict), then
+    wait up to ``every`` seconds or until ``wake(timeout)`` returns True (something to
+    send now); ``wake`` returning None means stop. Errors are emitted, not raised: the
+    next round tries again."""
+    link = Link()
+    while True:
+        try:
+            report = sync_once(db, desk_id=desk_id, link=link)
+            found = status(db, desk_id=desk_id, probe=False)
+            emit({**found, **report.as_dict()})
+        except UserError as exc:
+            emit({**status(db, desk_id=desk_id, probe=False), "online": False,
+                  "error_template": exc.template, "error_fields": exc.fields})
+        if wake(every) is None:
+            if link.pushed > int(state.get(db, state.PUSHED, "0") or 0):
+                _keep_watermark(db, link)  # the window closes: write it down now
+            link.drop()
+            return

@@ -1,56 +1,56 @@
 """The open event's link to its hub, if it has one: a round of sync every few seconds and
-at once after a scan, each in the thread pool on its own connection, and the status
-bar's word on it — online and caught up, or offline since when, with how many wait.
+at once after a scan, in a worker process of its own (``bsm-desk hub follow``), and the
+status bar's word on it — online and caught up, or offline since when, with how many
+wait.
 
-A scan never waits for any of this: the verdict comes from the local file.
+A scan never waits for any of this: the verdict comes from the local file, and the
+worker's work does not compete with the window for the Python interpreter.
 """
 
 from __future__ import annotations
 
-from contextlib import closing
+import json
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from bsm_desk import config
-from bsm_desk.ui.shell.workers import Job, Progress, start
 
-INTERVAL_MS = 5000
+INTERVAL_S = 5.0
 
 
-def _round(path: Path, desk_id: str) -> dict[str, Any]:
-    from bsm_desk.services import sync
-    from bsm_desk.store import connect
-
-    with closing(connect(path, check=False)) as db:
-        report = sync.sync_once(db, desk_id=desk_id)
-        found = sync.status(db, desk_id=desk_id, probe=False)
-    found["online"] = report.online
-    found["pulled"] = report.pulled
-    return found
+def worker_command(path: Path, every: float) -> list[str]:
+    """``bsm-desk hub follow`` as this program runs it (frozen or from source)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "hub", "follow", "--db", str(path), "--every", str(every)]
+    return [sys.executable, "-m", "bsm_desk", "hub", "follow", "--db", str(path), "--every",
+            str(every)]
 
 
 class HubLink(QObject):
+    """Runs the sync worker as its own process while an event with a hub is open; the
+    worker ends when the window does (its stdin closes)."""
+
     changed = Signal(dict)  # the status after a round
     pulled = Signal(int)  # check-ins from other desks taken in
 
     def __init__(self, settings: config.Settings, parent: QObject | None = None,
-                 interval_ms: int = INTERVAL_MS) -> None:
+                 interval_s: float = INTERVAL_S) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.interval_s = interval_s
         self.path: Path | None = None
         self.zone: Any = None
         self.state: dict[str, Any] | None = None
         self.label = QLabel()
         self.label.setContentsMargins(6, 0, 6, 0)
         self.label.setVisible(False)
-        self._job: Job | None = None
-        self._again = False
-        self.timer = QTimer(self, interval=interval_ms)
-        self.timer.timeout.connect(self.round_now)
+        self.process: QProcess | None = None
+        self._buffer = b""
 
     def opened(self, db: Any, path: Path, zone: Any) -> None:
         """An event was opened: follow its hub, if it has one."""
@@ -63,57 +63,74 @@ class HubLink(QObject):
         self.path, self.zone, self.state = path, zone, found
         self.label.setVisible(True)
         self.show_state()
-        self.timer.start()
-        self.round_now()
+        process = QProcess(self)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        process.readyReadStandardOutput.connect(self._read)
+        process.finished.connect(self._finished)
+        self.process = process
+        self._start()
+
+    def _start(self) -> None:
+        if self.process is not None and self.path is not None:
+            command = worker_command(self.path, self.interval_s)
+            self.process.start(command[0], command[1:])
 
     def closed(self) -> None:
-        self.timer.stop()
-        self.path, self.state, self._again = None, None, False
+        process, self.process = self.process, None
+        if process is not None:
+            process.finished.disconnect(self._finished)
+            process.closeWriteChannel()  # the worker ends at the end of its stdin
+            if not process.waitForFinished(3000):
+                process.kill()
+                process.waitForFinished(1000)
+            process.deleteLater()
+        self.path, self.state, self._buffer = None, None, b""
         self.label.setVisible(False)
 
     def poke(self) -> None:
         """Something to send (a scan): a round now, not in five seconds."""
-        if self.path is not None:
-            self.round_now()
+        if self.process is not None and self.process.state() == QProcess.ProcessState.Running:
+            self.process.write(b"\n")
 
-    def round_now(self) -> None:
-        if self.path is None:
+    round_now = poke
+
+    def _read(self) -> None:
+        if self.process is None:
             return
-        if self._job is not None:
-            self._again = True  # one more when this one ends
-            return
-        path, desk = self.path, self.settings.desk_id
+        self._buffer += bytes(self.process.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            try:
+                found = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(found, dict):
+                self._done(found)
 
-        def job(_progress: Progress) -> dict[str, Any]:
-            return _round(path, desk)
+    def _done(self, result: dict[str, Any]) -> None:
+        if result.get("error_template"):
+            from bsm_desk.domain.errors import UserError
 
-        self._job = start(job, on_progress=lambda _d, _t: None, on_done=self._done,
-                          on_failed=self._failed)
-
-    def _done(self, result: object) -> None:
-        self._job = None
-        if self.path is None or not isinstance(result, dict):
-            return
+            result["error"] = UserError(result["error_template"],
+                                        **result.get("error_fields", {})).message(
+                QCoreApplication.translate)
         self.state = result
         self.show_state()
         self.changed.emit(result)
         if result.get("pulled"):
             self.pulled.emit(int(result["pulled"]))
-        self._next()
 
-    def _failed(self, exc: BaseException) -> None:
-        self._job = None
+    def _finished(self, *_args: object) -> None:
+        """The worker stopped by itself (a crash): say so, start it again shortly."""
         if self.path is not None and self.state is not None:
-            from bsm_desk.ui.shell.errors import translate_error
-
-            self.state = {**self.state, "online": False, "error": translate_error(exc)}
+            self.state = {**self.state, "online": False}
             self.show_state()
-        self._next()
+            QTimer.singleShot(2000, self._restart)
 
-    def _next(self) -> None:
-        if self._again:
-            self._again = False
-            self.round_now()
+    def _restart(self) -> None:
+        if self.process is not None and \
+                self.process.state() == QProcess.ProcessState.NotRunning:
+            self._start()
 
     def show_state(self) -> None:
         state = self.state

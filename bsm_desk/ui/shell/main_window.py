@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action("backup", self.backup_interactive,
                                           QKeySequence("Ctrl+Shift+S"))
         self.restore_action = self._action("open", self.restore_interactive)
+        self.hub_action = self._action("backup", self.edit_hub)
         self.settings_action = self._action("settings", self.edit_settings, key.Preferences)
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.hub_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -350,6 +352,15 @@ class MainWindow(QMainWindow):
         self.care.choose_and_restore(self.db_path, zone)
 
     # -- settings, language, about -------------------------------------------------------
+    def edit_hub(self) -> None:
+        from bsm_desk.ui.shell.hub_dialog import HubDialog
+
+        dialog = HubDialog(self.settings, self.db, self.db_path, self)
+        dialog.joined.connect(self.open_database)
+        dialog.exec()
+        if self.db is not None and self.db_path is not None and self.overview is not None:
+            self.hub_link.opened(self.db, self.db_path, self.overview.event.zone)
+
     def edit_settings(self) -> None:
         from bsm_desk.ui.shell.settings import SettingsDialog
 
@@ -417,6 +428,7 @@ class MainWindow(QMainWindow):
         self.backup_action.setText(self.tr("Save a &backup copy…"))
         self.restore_action.setText(self.tr("&Restore a backup…"))
         self.settings_action.setText(self.tr("Desk &settings…"))
+        self.hub_action.setText(self.tr("&Hub on the LAN…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About BSM Desk"))
         self.projector_action.setText(self.tr("&Projector (speakers and countdown)"))

@@ -236,3 +236,138 @@ def test_three_desk_processes_one_killed_mid_sync(demo_copy: Path, tmp_path: Pat
             assert state.pending(db, desk) == 0
             assert len(present(db)) == 120
     assert held[0] == held[1] == held[2] == set(on_hub)
+
+
+def test_desks_connect_with_a_role_that_can_only_add_and_read(demo_copy: Path, tmp_path: Path,
+                                                               hub_url: str, capsys) -> None:
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_A)  # makes the desks' group role
+    with psycopg.connect(hub_url, autocommit=True) as conn:
+        conn.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname ="
+                     " 'desk_b') THEN CREATE ROLE desk_b LOGIN IN ROLE bsm_desk_desks;"
+                     " END IF; END $$")
+    as_desk = hub_url.replace("postgres@", "desk_b@")
+    sync.join(as_desk, tmp_path / "b.sqlite", desk_id=DESK_B)
+    with closing(connect(tmp_path / "b.sqlite")) as b:
+        scan(b, DESK_B, codes(b, 4))
+        assert sync.sync_once(b, desk_id=DESK_B).pushed == 4
+    with psycopg.connect(as_desk, autocommit=True) as conn:
+        for statement in ("DELETE FROM hub_checkin", "UPDATE hub_checkin SET verdict = 'x'",
+                          "DROP TABLE hub_checkin", "UPDATE hub_event_file SET code = 'x'"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+    assert len(hub_uuids(hub_url)) == 4
+    assert main(["hub", "role-sql", "--database", "hub1"]) == 0
+    printed = capsys.readouterr().out
+    assert 'GRANT CONNECT ON DATABASE "hub1" TO bsm_desk_desks;' in printed
+    assert "DELETE" not in printed and "UPDATE ON hub_checkin" not in printed
+
+
+def test_concurrent_pushes_never_hide_behind_a_pulled_number(demo_copy: Path,
+                                                            hub_url: str) -> None:
+    """Four desks pushing at once while a fifth pulls: the fifth misses nothing (the hub's
+    numbers follow the order pushes commit)."""
+    import threading
+    import uuid as uuidlib
+
+    with closing(connect(demo_copy)) as db:
+        sync.init_hub(db, hub_url, desk_id=DESK_A)
+
+    def pusher(desk: str) -> None:
+        conn = hub.connect(hub_url)
+        try:
+            for batch in range(40):
+                rows = [(batch * 10 + n, (str(uuidlib.uuid4()), "entrance-2022-10-18", None,
+                                          None, "unknown", 0, "scan", "", None, "", "2022-10-18"
+                                          "T05:00:00+00:00", desk, "")) for n in range(10)]
+                hub.push_checkins(conn, rows)
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=pusher, args=(f"desk-{k}",)) for k in range(4)]
+    seen: set[str] = set()
+    after = 0
+    reader = hub.connect(hub_url)
+    try:
+        for thread in threads:
+            thread.start()
+        while any(t.is_alive() for t in threads):
+            for item in hub.pull_checkins(reader, after, not_from="reader"):
+                seen.add(item.values["uuid"])
+                after = item.seq
+        for thread in threads:
+            thread.join()
+        for item in hub.pull_checkins(reader, after, not_from="reader", limit=100_000):
+            seen.add(item.values["uuid"])
+    finally:
+        reader.close()
+    assert seen == set(hub_uuids(hub_url)) and len(seen) == 4 * 40 * 10
+
+
+def test_a_hub_that_refuses_says_so_and_loses_nothing(demo_copy: Path, tmp_path: Path,
+                                                      hub_url: str) -> None:
+    """A login outside the desks' role: refused in words (not called offline), the
+    check-ins still waiting at the desk."""
+    from bsm_desk.domain.errors import UserError
+
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_A)
+    with psycopg.connect(hub_url, autocommit=True) as conn:
+        conn.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname ="
+                     " 'stranger') THEN CREATE ROLE stranger LOGIN; END IF; END $$")
+        conn.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC")
+    stranger = hub_url.replace("postgres@", "stranger@")
+    with pytest.raises(UserError) as raised:
+        sync.join(stranger, tmp_path / "s.sqlite", desk_id=DESK_B)
+    assert "refused" in raised.value.message() and not (tmp_path / "s.sqlite").exists()
+    with closing(connect(demo_copy)) as a:
+        scan(a, DESK_A, codes(a, 3))
+        state.put(a, state.URL, hub.without_password(stranger))
+        with pytest.raises(UserError) as raised:
+            sync.sync_once(a, desk_id=DESK_A)
+        assert "refused" in raised.value.message()
+        assert state.pending(a, DESK_A) == 3
+
+
+def test_the_follow_worker_killed_before_writing_down_its_place(demo_copy: Path,
+                                                                hub_url: str) -> None:
+    """``hub follow`` keeps how far it pushed in memory; killed with SIGKILL before it
+    wrote that down, the next worker pushes the same rows again and the hub has each
+    once; closing its stdin ends it cleanly with its place written down."""
+    import subprocess
+    import sys
+
+    with closing(connect(demo_copy)) as db:
+        sync.init_hub(db, hub_url, desk_id=DESK_A)
+        scan(db, DESK_A, codes(db, 8))
+    command = [sys.executable, "-m", "bsm_desk", "hub", "follow", "--db", str(demo_copy),
+               "--every", "0.2", "--desk-id", DESK_A]
+    root = Path(__file__).resolve().parents[3]
+    worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              cwd=root, text=True)
+    assert worker.stdout is not None
+    assert worker.stdin is not None
+    first = json.loads(worker.stdout.readline())
+    assert first["online"] and first["pushed"] == 8 and first["pending"] == 0
+    with closing(connect(demo_copy)) as db:
+        scan(db, DESK_A, codes(db, 5, 20), minute=1)
+    worker.stdin.write("\n")  # a scan: a round now
+    worker.stdin.flush()
+    while (line := json.loads(worker.stdout.readline()))["pushed"] == 0:
+        pass
+    assert line["pushed"] == 5 and line["pending"] == 0
+    worker.kill()
+    worker.wait()
+    with closing(connect(demo_copy)) as db:
+        assert state.pending(db, DESK_A) == 5  # not written down: pushed again next time
+    worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              cwd=root, text=True)
+    assert worker.stdout is not None and worker.stdin is not None
+    again = json.loads(worker.stdout.readline())
+    assert (again["pushed"], again["pending"]) == (0, 0)
+    worker.stdin.close()
+    assert worker.wait(timeout=20) == 0
+    with closing(connect(demo_copy)) as db:
+        assert state.pending(db, DESK_A) == 0
+    on_hub = hub_uuids(hub_url)
+    assert len(on_hub) == len(set(on_hub)) == 13

@@ -44,3 +44,32 @@ def test_no_hub_no_label(window, demo_copy: Path) -> None:  # type: ignore[no-un
     window.open_database(demo_copy)
     window.show()
     assert not window.hub_link.label.isVisible() and window.hub_link.path is None
+
+
+def test_the_hub_dialog_tests_connects_and_joins(window, demo_copy: Path, hub_url: str,
+                                                 tmp_path: Path, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from bsm_desk.ui.shell.hub_dialog import HubDialog
+
+    window.open_database(demo_copy)
+    dialog = HubDialog(window.settings, window.db, window.db_path, window)
+    dialog.url.setText("postgresql://postgres@/nothing?host=/nonexistent-socket-dir")
+    dialog.test()
+    qtbot.waitUntil(lambda: "cannot be reached" in dialog.outcome.text(), timeout=10_000)
+    dialog.url.setText(hub_url)
+    dialog.test()
+    qtbot.waitUntil(lambda: "not a hub yet" in dialog.outcome.text(), timeout=10_000)
+    dialog.password.setText("kept-elsewhere")
+    dialog.connect_event()
+    qtbot.waitUntil(lambda: "Connected" in dialog.outcome.text(), timeout=15_000)
+    assert dialog.password.text() == ""
+    assert b"kept-elsewhere" not in demo_copy.read_bytes()
+    target = tmp_path / "desk2.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target), ""))
+    opened: list[str] = []
+    dialog.joined.connect(opened.append)
+    dialog.join()
+    qtbot.waitUntil(lambda: bool(opened), timeout=15_000)
+    assert target.exists() and opened == [str(target)]

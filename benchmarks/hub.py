@@ -1,0 +1,260 @@
+"""Several desks and a hub: a real PostgreSQL started for the run (tests/pg.py), three desk
+files joined to it.
+
+Figures:
+- agreement: three desks scan 10,000 badges each (in turns, the same checkpoint, part of
+  them the same people), each with its sync worker running a round every 0.2 s; the time
+  from the last scan to all three holding the same check-ins (goal <= 5 s).
+- scan latency p99 at one desk, with its worker (a process of its own, as the window
+  runs it) syncing to the hub up, down (its server
+  stopped) and slow (every packet 200 ms late, through a proxy), next to the same desk
+  with no hub in the same run (goal: ratio <= 1.2 each). A scan never waits for the hub;
+  the worker only shares the event file's write lock.
+- push throughput: check-ins a round pushes per second, next to the floor of a bare
+  batched INSERT of the same rows into the same server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from benchmarks.common import Result, demo_db, ratio_result
+from bsm_desk.services import badges, checkin, sync
+from bsm_desk.store import connect
+from bsm_desk.store import sync as state
+
+NAME = "hub"
+SCANS = 10_000
+DESKS = ("00000000-0000-4000-8000-0000000000d1", "00000000-0000-4000-8000-0000000000d2",
+         "00000000-0000-4000-8000-0000000000d3")
+LATENCY_SCANS = 1500
+ROUND_S = 0.2
+DELAY_S = 0.2
+
+
+class Worker:
+    """What the window's hub link runs: ``bsm-desk hub follow``, a process of its own,
+    a round every ROUND_S."""
+
+    def __init__(self, path: Path, desk: str) -> None:
+        self.command = [sys.executable, "-m", "bsm_desk", "hub", "follow", "--db", str(path),
+                        "--every", str(ROUND_S), "--desk-id", desk]
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(self.command, stdin=subprocess.PIPE,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)  # its start-up (imports), as a window's would be done by then
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.stdin is not None:
+            self.process.stdin.close()
+            self.process.wait(timeout=30)
+
+
+class SlowProxy:
+    """127.0.0.1:port → the server's Unix socket, every chunk held DELAY_S."""
+
+    def __init__(self, socket_path: str) -> None:
+        self.socket_path = socket_path
+        self.port = 0
+        self.loop = asyncio.new_event_loop()
+        self.ready = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+
+        async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            try:
+                while data := await reader.read(65536):
+                    await asyncio.sleep(DELAY_S)
+                    writer.write(data)
+                    await writer.drain()
+            except (ConnectionError, asyncio.CancelledError):
+                pass
+            finally:
+                writer.close()
+
+        async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            up_reader, up_writer = await asyncio.open_unix_connection(self.socket_path)
+            await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+        async def main() -> None:
+            server = await asyncio.start_server(handle, "127.0.0.1", 0)
+            self.port = server.sockets[0].getsockname()[1]
+            self.ready.set()
+            async with server:
+                await server.serve_forever()
+
+        try:
+            self.loop.run_until_complete(main())
+        except RuntimeError:
+            pass
+
+    def start(self) -> None:
+        self.thread.start()
+        self.ready.wait(10)
+
+    def stop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+
+
+def _desks(folder: Path, url: str) -> list[Path]:
+    first = folder / "d1.sqlite"
+    shutil.copy(demo_db(10_000), first)
+    with closing(connect(first)) as db:
+        sync.init_hub(db, url, desk_id=DESKS[0])
+    paths = [first]
+    for n, desk in enumerate(DESKS[1:], start=2):
+        sync.join(url, folder / f"d{n}.sqlite", desk_id=desk)
+        paths.append(folder / f"d{n}.sqlite")
+    return paths
+
+
+def _codes(path: Path) -> list[str]:
+    with closing(connect(path)) as db:
+        ids = badges.select(db)
+        return [code for _, code in badges.codes(db, ids)]
+
+
+def _scanner(path: Path, desk: str) -> tuple[Any, Callable[[str, int], None]]:
+    db = connect(path, check=False)
+    start = datetime(2022, 10, 18, 4, 0, tzinfo=UTC)
+    point = checkin.default_checkpoint(db, start).id
+    opened = checkin.Desk.open(db, point, desk_id=desk)
+
+    def scan(code: str, n: int) -> None:
+        opened.scan(code, now=start + timedelta(milliseconds=n))
+
+    return db, scan
+
+
+def _agreement(paths: list[Path], codes: list[str]) -> float:
+    workers = [Worker(p, d) for p, d in zip(paths, DESKS, strict=True)]
+    scanners = [_scanner(p, d) for p, d in zip(paths, DESKS, strict=True)]
+    for worker in workers:
+        worker.start()
+    # Desk k scans badges from k * 2,000 on: neighbours share 8,000 people.
+    for n in range(SCANS):
+        for k, (_db, scan) in enumerate(scanners):
+            scan(codes[(k * 2000 + n) % len(codes)], n)
+    last_scan = time.perf_counter()
+    while True:
+        held = []
+        for db, _scan in scanners:
+            held.append(state.checkin_uuids(db))
+        if held[0] == held[1] == held[2] and len(held[0]) >= SCANS * 3:
+            break
+        if time.perf_counter() - last_scan > 60:
+            break
+        time.sleep(0.05)
+    agreed = time.perf_counter() - last_scan
+    for worker in workers:
+        worker.stop()
+    for db, _scan in scanners:
+        db.close()
+    return agreed
+
+
+def _p99(path: Path, desk: str, codes: list[str], offset: int) -> float:
+    db, scan = _scanner(path, desk)
+    times = []
+    try:
+        for n in range(LATENCY_SCANS):
+            began = time.perf_counter()
+            scan(codes[(offset + n) % len(codes)], offset + n)
+            times.append(time.perf_counter() - began)
+    finally:
+        db.close()
+    return statistics.quantiles(times, n=100)[98] * 1000
+
+
+def _latency(path: Path, desk: str, codes: list[str], offset: int, url: str | None) -> float:
+    if url is not None:
+        with closing(connect(path, check=False)) as db:
+            state.put(db, state.URL, url)
+    worker = Worker(path, desk) if url is not None else None
+    if worker:
+        worker.start()
+    try:
+        return _p99(path, desk, codes, offset)
+    finally:
+        if worker:
+            worker.stop()
+
+
+def _throughput(url: str, path: Path, desk: str) -> tuple[float, float]:
+    """Pushed per second by a round, and a bare batched INSERT of the same rows."""
+    with closing(connect(path, check=False)) as db:
+        rows = state.to_push(db, desk, 0, 100_000)
+        state.put(db, state.PUSHED, "0")
+    with psycopg.connect(url) as conn:
+        conn.execute("CREATE TEMP TABLE floor (LIKE hub_checkin INCLUDING DEFAULTS)")
+        columns = ("desk_seq", "uuid", "checkpoint", "delegate_id", "badge_version",
+                   "verdict", "accepted", "method", "code", "undoes", "reason", "at",
+                   "desk_id", "operator")
+        marks = ", ".join(["%s"] * len(columns))
+        began = time.perf_counter()
+        with conn.cursor() as cur:
+            cur.executemany(f"INSERT INTO floor ({', '.join(columns)}) VALUES ({marks})",
+                            [(seq, *v[:5], bool(v[5]), *v[6:]) for seq, v in rows])
+        conn.commit()
+        floor = len(rows) / (time.perf_counter() - began)
+        conn.execute("DELETE FROM hub_checkin WHERE desk_id = %s", [desk])
+        conn.commit()
+    with closing(connect(path, check=False)) as db:
+        began = time.perf_counter()
+        sync.sync_once(db, desk_id=desk)
+        ours = len(rows) / (time.perf_counter() - began)
+    return ours, floor
+
+
+def run() -> list[Result]:
+    from tests.pg import server
+
+    folder = Path(tempfile.mkdtemp(prefix="bsm-hub-bench-"))
+    with server() as pg:
+        with psycopg.connect(pg.url(), autocommit=True) as conn:
+            conn.execute("CREATE DATABASE hub_bench")
+        url = pg.url("hub_bench")
+        paths = _desks(folder, url)
+        codes = _codes(paths[0])
+        agreed = _agreement(paths, codes)
+        # Latency at desk 3, on fresh people each time (the first scan of each).
+        bare = _latency(paths[2], DESKS[2], codes, 3000, None)
+        up = _latency(paths[2], DESKS[2], codes, 4500, url)
+        proxy = SlowProxy(str(pg.socket_dir / ".s.PGSQL.5432"))
+        proxy.start()
+        slow = _latency(paths[2], DESKS[2], codes, 6000,
+                        f"postgresql://postgres@127.0.0.1:{proxy.port}/hub_bench")
+        proxy.stop()
+        pg.stop()
+        down = _latency(paths[2], DESKS[2], codes, 7500, url)
+        pg.start()
+        ours, floor = _throughput(url, paths[0], DESKS[0])
+    shutil.rmtree(folder, ignore_errors=True)
+    results = [Result(NAME, f"3 desks x {SCANS} scans: last scan to all agreeing",
+                      round(agreed, 2), "s", None, None, "<= 5 s", agreed <= 5)]
+    for label, value in (("up", up), ("down", down), ("slow (200 ms)", slow)):
+        results.append(ratio_result(NAME, f"scan p99 with the hub {label}", round(value, 3),
+                                    "ms", round(bare, 3), 1.2))
+    results.append(Result(NAME, "push throughput (rows/s; floor: bare batched INSERT)",
+                          round(ours), "rows/s", round(floor), round(floor / ours, 2)
+                          if ours else None, "reported", True))
+    return results
+

@@ -1,0 +1,160 @@
+"""File → Hub…: connect the open event to a PostgreSQL hub on the LAN (publishing it for
+the other desks), or make a new desk's event file from one; with a connection test. The
+password goes to the OS keyring, never to the event file or the settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from bsm_desk import config
+from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.workers import Progress, run_with_progress
+
+
+def with_password(url: str, password: str) -> str:
+    from psycopg import conninfo
+
+    if not password:
+        return url
+    params = conninfo.conninfo_to_dict(url)
+    params["password"] = password
+    return conninfo.make_conninfo(**{k: str(v) for k, v in params.items()})
+
+
+class HubDialog(QDialog):
+    joined = Signal(str)  # the new event file's path, to open
+
+    def __init__(self, settings: config.Settings, db: Database | None, db_path: Path | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings, self.db, self.db_path = settings, db, db_path
+        self.setWindowTitle(self.tr("Hub on the LAN"))
+        from bsm_desk.services import sync
+
+        current = sync.status(db, desk_id=settings.desk_id, probe=False) if db else {}
+        self.url = QLineEdit(current.get("url", ""))
+        self.url.setPlaceholderText("postgresql://desk1@192.168.1.10/bsm_desk")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("kept by the system's keyring, or ~/.pgpass"))
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.test_button = QPushButton(self.tr("Test the connection"))
+        self.test_button.clicked.connect(self.test)
+        self.connect_button = QPushButton(self.tr("Connect this event to the hub"))
+        self.connect_button.setEnabled(db is not None)
+        self.connect_button.clicked.connect(self.connect_event)
+        self.join_button = QPushButton(self.tr("New event file from the hub…"))
+        self.join_button.clicked.connect(self.join)
+        form = QFormLayout()
+        form.addRow(self.tr("Address:"), self.url)
+        form.addRow(self.tr("Password:"), self.password)
+        row = QHBoxLayout()
+        for button in (self.test_button, self.connect_button, self.join_button):
+            row.addWidget(button)
+        hint = QLabel(self.tr(
+            "Every desk keeps its own event file and goes on working when the LAN drops; "
+            "what it records reaches the others when the hub can be reached again. The "
+            "first desk connects its event; the others make theirs from the hub."))
+        hint.setWordWrap(True)
+        hint.setProperty("role", "subtitle")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.outcome)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(620)
+
+    def _address(self) -> str:
+        return with_password(self.url.text().strip(), self.password.text())
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.outcome.setText(("✓ " if ok else "⛔ ") + text)
+        self.outcome.setStyleSheet("" if ok else "color: #c62828;")
+
+    def test(self) -> None:
+        from bsm_desk.store import hub
+
+        address = self._address()
+
+        def job(_progress: Progress) -> str:
+            conn = hub.connect(address)
+            try:
+                found = hub.version(conn)
+                code = hub.event_code(conn) if found else None
+            finally:
+                conn.close()
+            if not found:
+                return self.tr("Reached; not a hub yet: connect an event to make it one.")
+            return self.tr("Reached the hub of {code}.").format(code=code or "—")
+
+        run_with_progress(self, self.tr("Reaching the hub…"), job,
+                          on_done=lambda text: self._say(str(text), True),
+                          on_failed=lambda exc: self._say(translate_error(exc), False))
+
+    def connect_event(self) -> None:
+        from bsm_desk.services import sync
+        from bsm_desk.store import connect
+        from bsm_desk.store.db import db_file
+
+        if self.db is None:
+            return
+        path, address, desk = db_file(self.db), self._address(), self.settings
+        self.password.clear()
+
+        def job(_progress: Progress) -> Any:
+            from contextlib import closing
+
+            with closing(connect(path)) as db:
+                return sync.init_hub(db, address, desk_id=desk.desk_id,
+                                     desk_name=desk.desk_name)
+
+        run_with_progress(self, self.tr("Publishing the event to the hub…"), job,
+                          on_done=lambda report: self._say(self.tr(
+                              "Connected: {pushed} check-ins sent, {pulled} received.").format(
+                              **report.as_dict()), True),
+                          on_failed=lambda exc: self._say(translate_error(exc), False))
+
+    def join(self) -> None:
+        from bsm_desk.services import sync
+
+        start = str(self.db_path.parent if self.db_path else Path.home())
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("The new desk's event file"),
+                                                str(Path(start) / "event-desk.sqlite"),
+                                                self.tr("Event files (*.sqlite)"))
+        if not chosen:
+            return
+        address, desk = self._address(), self.settings
+        self.password.clear()
+
+        def job(_progress: Progress) -> str:
+            sync.join(address, chosen, desk_id=desk.desk_id, desk_name=desk.desk_name)
+            return chosen
+
+        def done(path: object) -> None:
+            self._say(self.tr("Made {path} from the hub.").format(path=path), True)
+            self.joined.emit(str(path))
+            self.accept()
+
+        run_with_progress(self, self.tr("Making the event file from the hub…"), job,
+                          on_done=done,
+                          on_failed=lambda exc: self._say(translate_error(exc), False))
