@@ -3448,6 +3448,14 @@ A .sqlite file from another desk or a backup</source>
         <source>ALREADY: let in at {first_desk} ({first_at}) and again at {second_desk} ({second_at}) while the two desks could not see each other; counted once.</source>
         <translation>УЖЕ ОТМЕЧЕН: пропущен на {first_desk} ({first_at}) и ещё раз на {second_desk} ({second_at}), пока стойки не видели друг друга; учтён один раз.</translation>
     </message>
+    <message>
+        <source>Desk {desk} also reissued badge version {version} of delegate {delegate} ({at}) while the desks could not see each other: the two badges carry the same code.</source>
+        <translation>Стойка {desk} тоже перевыпустила бейдж версии {version} участника {delegate} ({at}), пока стойки не видели друг друга: у обоих бейджей один и тот же код.</translation>
+    </message>
+    <message>
+        <source>An event of a kind this desk does not know ({kind}, from desk {desk}): update this desk.</source>
+        <translation>Событие неизвестного этой стойке вида ({kind}, со стойки {desk}): обновите эту стойку.</translation>
+    </message>
 </context>
 <context>
     <name>TimetableEditor</name>

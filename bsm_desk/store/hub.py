@@ -117,7 +117,22 @@ def _v1(cur: psycopg.Cursor[Any]) -> None:
     cur.execute("CREATE INDEX hub_checkin_desk ON hub_checkin(desk_id, desk_seq)")
 
 
-STEPS: list[tuple[int, Callable[[psycopg.Cursor[Any]], None]]] = [(1, _v1)]
+def _v2(cur: psycopg.Cursor[Any]) -> None:
+    """Every other kind of event (badge reissues and prints, and more to come), one
+    table: its kind, and its row as the desk recorded it."""
+    cur.execute("""CREATE TABLE hub_event (
+        seq BIGSERIAL PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        desk_id TEXT NOT NULL,
+        desk_seq BIGINT NOT NULL,
+        row JSONB NOT NULL,
+        received_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    )""")
+    cur.execute("CREATE INDEX hub_event_desk ON hub_event(desk_id, kind, desk_seq)")
+
+
+STEPS: list[tuple[int, Callable[[psycopg.Cursor[Any]], None]]] = [(1, _v1), (2, _v2)]
 LATEST = STEPS[-1][0]
 
 
@@ -165,6 +180,7 @@ def role_sql(database: str) -> list[str]:
         f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {DESK_ROLE}",
         f"GRANT INSERT ON hub_checkin TO {DESK_ROLE}",
+        f"GRANT INSERT ON hub_event TO {DESK_ROLE}",
         f"GRANT INSERT, UPDATE ON hub_desk TO {DESK_ROLE}",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {DESK_ROLE}",
         "-- Then one login per desk (or one for all), e.g.:",
@@ -281,6 +297,32 @@ def pull_checkins(conn: psycopg.Connection[Any], after: int, *, not_from: str,
         rows = cur.fetchall()
     conn.rollback()
     return [Pulled(int(r[0]), dict(zip(CHECKIN_COLUMNS, r[1:], strict=True))) for r in rows]
+
+
+def push_events(conn: psycopg.Connection[Any], kind: str,
+                rows: Sequence[tuple[int, str, str, dict[str, Any]]]) -> int:
+    """Insert (desk_seq, uuid, desk_id, row) events of ``kind``; those known are left."""
+    if not rows:
+        return 0
+    from psycopg.types.json import Jsonb
+
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", [PUSH_LOCK])
+        cur.executemany("INSERT INTO hub_event (desk_seq, uuid, kind, desk_id, row) VALUES"
+                        " (%s, %s, %s, %s, %s) ON CONFLICT (uuid) DO NOTHING",
+                        [(seq, uuid, kind, desk, Jsonb(row)) for seq, uuid, desk, row in rows])
+        return max(cur.rowcount, 0)
+
+
+def pull_events(conn: psycopg.Connection[Any], after: int, *, not_from: str,
+                limit: int = 500) -> list[tuple[int, str, dict[str, Any]]]:
+    """(seq, kind, row) of the other desks' events after ``after``, in the hub's order."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT seq, kind, row FROM hub_event WHERE seq > %s AND desk_id <> %s"
+                    " ORDER BY seq LIMIT %s", [after, not_from, limit])
+        rows = [(int(r[0]), str(r[1]), dict(r[2])) for r in cur.fetchall()]
+    conn.rollback()
+    return rows
 
 
 def last_seq(conn: psycopg.Connection[Any]) -> int:

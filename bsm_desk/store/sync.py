@@ -38,6 +38,47 @@ def to_push(db: Database, desk_id: str, after: int, limit: int = 5000
         " desk_id = ? ORDER BY rowid LIMIT ?", [after, desk_id, limit]).fetchall()]
 
 
+# The other kinds of event a desk shares, each an append-only table with a uuid: its
+# columns as exchanged (the hub keeps the row as JSON).
+KINDS: dict[str, tuple[str, ...]] = {
+    "badge_issue": ("uuid", "delegate_id", "version", "reason", "at", "desk_id", "operator"),
+    "badge_print": ("uuid", "delegate_id", "version", "layout", "at", "desk_id",
+                    "operator"),
+}
+PULLED_EVENTS = "pulled_event_seq"
+
+
+def pushed_name(kind: str) -> str:
+    return f"pushed_rowid:{kind}"
+
+
+def events_to_push(db: Database, kind: str, desk_id: str, after: int, limit: int = 5000
+                   ) -> list[tuple[int, str, str, dict[str, Any]]]:
+    """(rowid, uuid, desk, row) of this desk's own ``kind`` events after ``after``."""
+    columns = KINDS[kind]
+    return [(int(r[0]), str(r[1]), desk_id, dict(zip(columns, r[1:], strict=True)))
+            for r in db.execute(
+                f"SELECT rowid, {', '.join(columns)} FROM {kind} WHERE rowid > ? AND"
+                f" desk_id = ? ORDER BY rowid LIMIT ?", [after, desk_id, limit]).fetchall()]
+
+
+def take_event(db: Database, kind: str, row: dict[str, Any]) -> bool:
+    """Insert an event pulled from the hub; False if it was here already. Raises
+    sqlite3.IntegrityError when this desk cannot hold it."""
+    columns = KINDS[kind]
+    cursor = db.execute(
+        f"INSERT OR IGNORE INTO {kind} ({', '.join(columns)}) VALUES"
+        f" ({', '.join('?' for _ in columns)})", [row.get(c) for c in columns])
+    if cursor.rowcount:
+        return True
+    known = db.execute(f"SELECT 1 FROM {kind} WHERE uuid = ?", [row.get("uuid")]).fetchone()
+    if known is None:  # ignored for another reason than being here: a unique rule
+        import sqlite3
+
+        raise sqlite3.IntegrityError(f"{kind} conflicts with one already here")
+    return False
+
+
 def pending(db: Database, desk_id: str, after: int | None = None) -> int:
     """This desk's check-ins not yet on the hub (``after``: a watermark known to be
     further on than the one kept, by a worker that keeps it in memory)."""
@@ -45,7 +86,13 @@ def pending(db: Database, desk_id: str, after: int | None = None) -> int:
     after = max(kept, after or 0)
     row = db.execute("SELECT count(*) FROM checkin WHERE rowid > ? AND desk_id = ?",
                      [after, desk_id]).fetchone()
-    return int(row[0]) if row else 0
+    count = int(row[0]) if row else 0
+    for kind in KINDS:
+        kept = int(get(db, pushed_name(kind), "0") or 0)
+        found = db.execute(f"SELECT count(*) FROM {kind} WHERE rowid > ? AND desk_id = ?",
+                           [kept, desk_id]).fetchone()
+        count += int(found[0]) if found else 0
+    return count
 
 
 def take_checkin(db: Database, values: dict[str, Any]) -> bool:

@@ -48,6 +48,11 @@ ALREADY_BOTH = QT_TRANSLATE_NOOP("Sync", "ALREADY: let in at {first_desk} ({firs
                                          "desks could not see each other; counted once.")
 REFUSED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} refused this desk's events: "
                                         "{reason}. Nothing was lost; they wait here.")
+SAME_BADGE = QT_TRANSLATE_NOOP("Sync", "Desk {desk} also reissued badge version {version} of "
+                                       "delegate {delegate} ({at}) while the desks could not "
+                                       "see each other: the two badges carry the same code.")
+UNKNOWN_KIND = QT_TRANSLATE_NOOP("Sync", "An event of a kind this desk does not know ({kind}, "
+                                         "from desk {desk}): update this desk.")
 KEYRING_SERVICE = "bsm-desk-hub"
 LAST_SYNC_EVERY_S = 30
 KEEP_EVERY_S = 10  # a worker writes down how far it has pushed at most this often
@@ -166,9 +171,15 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> Sy
         with atomic(db):
             for name in (state.PUSHED, state.PULLED, state.LAST_SYNC):
                 state.clear(db, name)
-            # The snapshot's check-ins are the publisher's: this desk has none to push.
+            # The snapshot's events are the publisher's: this desk has none to push.
             top = db.execute("SELECT coalesce(max(rowid), 0) FROM checkin").fetchone()[0]
             state.put(db, state.PUSHED, str(top))
+            state.clear(db, state.PULLED_EVENTS)
+            state.clear(db, state.OFFLINE_SINCE)
+            db.execute("DELETE FROM sync_review")
+            for kind in state.KINDS:
+                top = db.execute(f"SELECT coalesce(max(rowid), 0) FROM {kind}").fetchone()[0]
+                state.put(db, state.pushed_name(kind), str(top))
         _remember(db, url)
         return sync_once(db, desk_id=desk_id)
     finally:
@@ -220,8 +231,11 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
         raise UserError(REFUSED, url=hub.safe_url(url),
                         reason=str(exc).strip().splitlines()[0][:200]) from exc
     try:
-        pushed = _push(db, conn, desk_id, mine, lazy=link is not None)
-        pulled, refused = _pull(db, conn, desk_id)
+        pushed = _push_events(db, conn, desk_id)  # badges first: a door needs them
+        pushed += _push(db, conn, desk_id, mine, lazy=link is not None)
+        pulled, refused = _pull_events(db, conn, desk_id)
+        more, refused_more = _pull(db, conn, desk_id)
+        pulled, refused = pulled + more, refused + refused_more
     except UserError:
         raise
     except (psycopg.OperationalError, psycopg.InterfaceError, OSError):
@@ -274,6 +288,48 @@ def _push(db: Database, conn: Any, desk_id: str, link: Link, *, lazy: bool) -> i
             link.pushed > int(state.get(db, state.PUSHED, "0") or 0):
         _keep_watermark(db, link)
     return pushed
+
+
+def _push_events(db: Database, conn: Any, desk_id: str) -> int:
+    pushed = 0
+    for kind in state.KINDS:
+        while True:
+            after = int(state.get(db, state.pushed_name(kind), "0") or 0)
+            rows = state.events_to_push(db, kind, desk_id, after, BATCH)
+            if not rows:
+                break
+            pushed += hub.push_events(conn, kind, [(seq, uuid, desk, row)
+                                                   for seq, uuid, desk, row in rows])
+            with atomic(db):
+                state.put(db, state.pushed_name(kind), str(rows[-1][0]))
+    return pushed
+
+
+def _pull_events(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
+    pulled = refused = 0
+    while True:
+        after = int(state.get(db, state.PULLED_EVENTS, "0") or 0)
+        batch = hub.pull_events(conn, after, not_from=desk_id, limit=PULL_BATCH)
+        if not batch:
+            return pulled, refused
+        with atomic(db):
+            for _seq, kind, row in batch:
+                if kind not in state.KINDS:  # from a newer desk: kept for review
+                    refused += 1
+                    state.add_review(db, str(row.get("uuid", "")), kind, UNKNOWN_KIND,
+                                     {"kind": kind, "desk": row.get("desk_id")})
+                    continue
+                try:
+                    with atomic(db):
+                        pulled += state.take_event(db, kind, row)
+                except sqlite3.IntegrityError:
+                    refused += 1
+                    state.add_review(db, str(row.get("uuid", "")), kind,
+                                     SAME_BADGE if kind == "badge_issue" else UNKNOWN_DELEGATE,
+                                     {"desk": row.get("desk_id"),
+                                      "delegate": row.get("delegate_id"),
+                                      "version": row.get("version"), "at": row.get("at")})
+            state.put(db, state.PULLED_EVENTS, str(batch[-1][0]))
 
 
 def _keep_watermark(db: Database, link: Link) -> None:

@@ -371,3 +371,39 @@ def test_the_follow_worker_killed_before_writing_down_its_place(demo_copy: Path,
         assert state.pending(db, DESK_A) == 0
     on_hub = hub_uuids(hub_url)
     assert len(on_hub) == len(set(on_hub)) == 13
+
+
+def test_a_revoked_badge_is_refused_everywhere_once_known(demo_copy: Path, tmp_path: Path,
+                                                          hub_url: str) -> None:
+    from bsm_desk.domain.model import ReissueReason
+
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_A)
+    sync.join(hub_url, tmp_path / "b.sqlite", desk_id=DESK_B)
+    a, b = connect(demo_copy), connect(tmp_path / "b.sqlite")
+    try:
+        person = badges.select(a)[0]
+        (_, old_code), = badges.codes(a, [person])
+        badges.reissue(a, person, ReissueReason.LOST, desk_id=DESK_A)  # lost: v2 at desk A
+        (_, new_code), = badges.codes(a, [person])
+        assert sync.sync_once(a, desk_id=DESK_A).pending == 0
+        assert sync.sync_once(b, desk_id=DESK_B).pulled >= 1
+        point = checkin.default_checkpoint(b, DAY_ONE).id
+        old = checkin.check_in(b, old_code, point, desk_id=DESK_B, now=DAY_ONE)
+        assert old.kind.value == "REVOKED" and not old.accepted
+        new = checkin.check_in(b, new_code, point, desk_id=DESK_B, now=DAY_ONE)
+        assert new.accepted
+        # Both desks reissue another's badge while they cannot see each other: one
+        # version 3 each, the same code; the second is listed for review, not lost.
+        other = badges.select(a)[1]
+        badges.reissue(a, other, ReissueReason.DAMAGED, desk_id=DESK_A)
+        badges.reissue(b, other, ReissueReason.DAMAGED, desk_id=DESK_B)
+        sync.sync_once(a, desk_id=DESK_A)
+        sync.sync_once(b, desk_id=DESK_B)
+        sync.sync_once(a, desk_id=DESK_A)
+        for db in (a, b):
+            assert badges.codes(db, [other]) == badges.codes(a, [other])
+            assert [r.kind for r in state.reviews(db)] == ["badge_issue"]
+    finally:
+        a.close()
+        b.close()
