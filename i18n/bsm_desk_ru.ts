@@ -1370,6 +1370,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Каждая стойка хранит свой файл мероприятия и продолжает работать, когда сеть пропадает; записанное попадёт к остальным, когда хаб снова станет доступен. Первая стойка подключает своё мероприятие; остальные создают свои файлы из хаба.</translation>
     </message>
     <message>
+        <source>For review ({count}): what this desk could not take in, or took in twice</source>
+        <translation>На проверку ({count}): что эта стойка не смогла принять или приняла дважды</translation>
+    </message>
+    <message>
         <source>Reached; not a hub yet: connect an event to make it one.</source>
         <translation>Сервер доступен, но это ещё не хаб: подключите мероприятие, чтобы создать его.</translation>
     </message>

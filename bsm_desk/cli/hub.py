@@ -32,6 +32,14 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
             return _print_round(args, report, translate)
         if args.hub_action == "follow":
             return _follow(db, args, settings)
+        if args.hub_action == "review":
+            rows = sync.review(db, translate)
+            if args.json:
+                print_json(rows)
+            else:
+                for row in rows:
+                    print(f"{row['at'][:19]}\t{row['kind']}\t{row['reason']}")
+            return 0
         if args.hub_action == "sync":
             return _print_round(args, sync.sync_once(db, desk_id=settings.desk_id), translate)
         found = sync.status(db, desk_id=settings.desk_id)
@@ -123,6 +131,11 @@ def add_commands(sub: Commands) -> None:
     follow.add_argument("--every", type=float, default=5.0, metavar="S")
     follow.add_argument("--desk-id", default="", metavar="ID",
                         help="act as this desk (default: this machine's desk id)")
+    review = actions.add_parser(
+        "review", help="what this desk could not take in, or took in twice, and why")
+    db_option(review)
+    review.add_argument("--json", action="store_true",
+                        help="objects with uuid, kind, reason, detail, at")
     status = actions.add_parser("status", help="where this desk stands with its hub")
     db_option(status)
     status.add_argument("--json", action="store_true",

@@ -53,6 +53,7 @@ SAME_BADGE = QT_TRANSLATE_NOOP("Sync", "Desk {desk} also reissued badge version 
                                        "see each other: the two badges carry the same code.")
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("Sync", "An event of a kind this desk does not know ({kind}, "
                                          "from desk {desk}): update this desk.")
+REVIEW_CONTEXT = "Sync"  # the reasons' translation context
 KEYRING_SERVICE = "bsm-desk-hub"
 LAST_SYNC_EVERY_S = 30
 KEEP_EVERY_S = 10  # a worker writes down how far it has pushed at most this often
@@ -419,3 +420,19 @@ def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any) ->
                 _keep_watermark(db, link)  # the window closes: write it down now
             link.drop()
             return
+
+
+def review(db: Database, translate: Any = None) -> list[dict[str, Any]]:
+    """What this desk could not take in, or took in twice, each with its reason in words:
+    the list a supervisor goes through (``hub review``, the Hub dialog)."""
+    words = translate or (lambda _context, text: text)
+    found = []
+    for item in state.reviews(db):
+        template = words(REVIEW_CONTEXT, item.reason)
+        try:
+            reason = template.format(**item.detail)
+        except (KeyError, IndexError, ValueError):
+            reason = template
+        found.append({"uuid": item.uuid, "kind": item.kind, "reason": reason,
+                      "detail": item.detail, "at": item.at.isoformat()})
+    return found

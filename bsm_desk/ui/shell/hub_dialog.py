@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -74,6 +75,19 @@ class HubDialog(QDialog):
             "first desk connects its event; the others make theirs from the hub."))
         hint.setWordWrap(True)
         hint.setProperty("role", "subtitle")
+        self.review = QListWidget()
+        self.review.setWordWrap(True)
+        if db is not None:
+            from PySide6.QtCore import QCoreApplication
+
+            for entry in sync.review(db, QCoreApplication.translate):
+                self.review.addItem(f"{entry['at'][:16].replace('T', ' ')} · "
+                                    f"{entry['reason']}")
+        self.review_label = QLabel(self.tr("For review ({count}): what this desk could not "
+                                           "take in, or took in twice").format(
+            count=self.review.count()))
+        self.review.setVisible(self.review.count() > 0)
+        self.review_label.setVisible(self.review.count() > 0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,6 +95,8 @@ class HubDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.outcome)
         layout.addWidget(hint)
+        layout.addWidget(self.review_label)
+        layout.addWidget(self.review, 1)
         layout.addWidget(buttons)
         self.setMinimumWidth(620)
 

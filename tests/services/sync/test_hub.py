@@ -144,6 +144,8 @@ def test_what_a_desk_cannot_take_in_is_kept_for_review(demo_copy: Path, tmp_path
         (review,) = state.reviews(b)
         assert review.uuid == "x-1" and review.detail["delegate"] == 999999
         assert sync.sync_once(b, desk_id=DESK_B).refused == 0  # not asked again
+        (listed,) = sync.review(b)
+        assert "does not know (id 999999)" in listed["reason"]
 
 
 def test_the_password_never_reaches_the_event_file(demo_copy: Path, hub_url: str) -> None:
@@ -168,6 +170,8 @@ def test_the_commands(demo_copy: Path, tmp_path: Path, hub_url: str, capsys) -> 
     assert "exists already" in capsys.readouterr().err
     assert main(["hub", "sync", "--db", str(joined), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["pending"] == 0
+    assert main(["hub", "review", "--db", str(joined), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
     assert main(["hub", "status", "--db", str(joined), "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert set(found) >= {"url", "online", "pending", "last_sync"} and found["online"]

@@ -73,3 +73,4 @@ def test_the_hub_dialog_tests_connects_and_joins(window, demo_copy: Path, hub_ur
     dialog.join()
     qtbot.waitUntil(lambda: bool(opened), timeout=15_000)
     assert target.exists() and opened == [str(target)]
+    assert not dialog.review.isVisibleTo(dialog)  # nothing to review: no list at all
