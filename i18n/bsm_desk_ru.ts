@@ -3460,6 +3460,14 @@ A .sqlite file from another desk or a backup</source>
         <source>An event of a kind this desk does not know ({kind}, from desk {desk}): update this desk.</source>
         <translation>Событие неизвестного этой стойке вида ({kind}, со стойки {desk}): обновите эту стойку.</translation>
     </message>
+    <message>
+        <source>Desk {desk} set {field} of delegate {delegate} to “{value}” ({at}), before this desk&apos;s own later change: this desk&apos;s stands.</source>
+        <translation>Стойка {desk} изменила поле {field} участника {delegate} на «{value}» ({at}) раньше, чем эта стойка: действует изменение этой стойки.</translation>
+    </message>
+    <message>
+        <source>Desk {desk} set {field} of delegate {delegate} to “{value}” ({at}), after this desk&apos;s change of {before}: the later one stands.</source>
+        <translation>Стойка {desk} изменила поле {field} участника {delegate} на «{value}» ({at}) после изменения этой стойки от {before}: действует более позднее.</translation>
+    </message>
 </context>
 <context>
     <name>TimetableEditor</name>

@@ -46,6 +46,44 @@ KINDS: dict[str, tuple[str, ...]] = {
                     "operator"),
 }
 PULLED_EVENTS = "pulled_event_seq"
+EDIT = "delegate_edit"  # a delegate's fields changed (from delegate_history)
+EDIT_ACTIONS = ("updated", "accredited", "undone")  # the history entries that are edits
+
+
+def edits_to_push(db: Database, desk_id: str, after: int, limit: int = 5000
+                  ) -> list[tuple[int, str, str, dict[str, Any]]]:
+    """This desk's own edits of delegates after ``after`` (rowid), each with the
+    delegate's creation time: the mark that it is the same person at every desk."""
+    marks = ", ".join("?" for _ in EDIT_ACTIONS)
+    return [(int(r[0]), str(r[1]), desk_id, {
+        "uuid": r[1], "delegate_id": r[2], "at": r[3], "desk_id": r[4], "operator": r[5],
+        "action": r[6], "changes": json.loads(r[7] or "{}"), "created_at": r[8]})
+        for r in db.execute(
+            f"SELECT h.rowid, h.uuid, h.delegate_id, h.at, h.desk_id, h.operator, h.action,"
+            f" h.changes, d.created_at FROM delegate_history h JOIN delegate d ON d.id ="
+            f" h.delegate_id WHERE h.rowid > ? AND h.desk_id = ? AND h.action IN ({marks})"
+            f" ORDER BY h.rowid LIMIT ?", [after, desk_id, *EDIT_ACTIONS, limit]).fetchall()]
+
+
+def last_change(db: Database, delegate_id: int, field: str) -> tuple[str, str] | None:
+    """(at, desk) of the latest recorded change of this field of the delegate."""
+    found = None
+    for at, desk, changes in db.execute(
+            "SELECT at, desk_id, changes FROM delegate_history WHERE delegate_id = ?",
+            [delegate_id]).fetchall():
+        if field in json.loads(changes or "{}") and (found is None or at > found[0]):
+            found = (str(at), str(desk))
+    return found
+
+
+def keep_history(db: Database, row: dict[str, Any]) -> bool:
+    """The pulled edit in this desk's history (both edits of a field stay there)."""
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO delegate_history (uuid, delegate_id, at, desk_id, operator,"
+        " action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [row["uuid"], row["delegate_id"], row["at"], row["desk_id"], row.get("operator", ""),
+         row["action"], json.dumps(row["changes"], ensure_ascii=False, default=str)])
+    return bool(cursor.rowcount)
 
 
 def pushed_name(kind: str) -> str:
@@ -92,7 +130,11 @@ def pending(db: Database, desk_id: str, after: int | None = None) -> int:
         found = db.execute(f"SELECT count(*) FROM {kind} WHERE rowid > ? AND desk_id = ?",
                            [kept, desk_id]).fetchone()
         count += int(found[0]) if found else 0
-    return count
+    kept = int(get(db, pushed_name(EDIT), "0") or 0)
+    found = db.execute(f"SELECT count(*) FROM delegate_history WHERE rowid > ? AND desk_id = ?"
+                       f" AND action IN ({', '.join('?' for _ in EDIT_ACTIONS)})",
+                       [kept, desk_id, *EDIT_ACTIONS]).fetchone()
+    return count + (int(found[0]) if found else 0)
 
 
 def take_checkin(db: Database, values: dict[str, Any]) -> bool:

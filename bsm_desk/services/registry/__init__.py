@@ -88,7 +88,7 @@ def restore(db: Database, values: Changes, *, desk_id: str, operator: str = "",
     with atomic(db):
         for delegate in store.get_delegates(db, list(values)):
             assert delegate.id is not None
-            wanted = {k: _typed(k, v) for k, v in values[delegate.id].items()}
+            wanted = {k: typed_value(k, v) for k, v in values[delegate.id].items()}
             after = replace(delegate, **wanted)
             changes = _diff(delegate, after)
             if not changes:
@@ -100,7 +100,8 @@ def restore(db: Database, values: Changes, *, desk_id: str, operator: str = "",
     return previous
 
 
-def _typed(name: str, value: Any) -> Any:
+def typed_value(name: str, value: Any) -> Any:
+    """A field's value as stored in a change record, back in its type."""
     if name == "status" and isinstance(value, str):
         return DelegateStatus(value)
     if name in ("credentials_received", "birth_date") and isinstance(value, str):

@@ -54,6 +54,12 @@ SAME_BADGE = QT_TRANSLATE_NOOP("Sync", "Desk {desk} also reissued badge version 
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("Sync", "An event of a kind this desk does not know ({kind}, "
                                          "from desk {desk}): update this desk.")
 REVIEW_CONTEXT = "Sync"  # the reasons' translation context
+EDIT_LOST = QT_TRANSLATE_NOOP("Sync", "Desk {desk} set {field} of delegate {delegate} to "
+                                      "\u201c{value}\u201d ({at}), before this desk's own "
+                                      "later change: this desk's stands.")
+EDIT_REPLACED = QT_TRANSLATE_NOOP("Sync", "Desk {desk} set {field} of delegate {delegate} to "
+                                          "\u201c{value}\u201d ({at}), after this desk's "
+                                          "change of {before}: the later one stands.")
 KEYRING_SERVICE = "bsm-desk-hub"
 LAST_SYNC_EVERY_S = 30
 KEEP_EVERY_S = 10  # a worker writes down how far it has pushed at most this often
@@ -181,6 +187,8 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> Sy
             for kind in state.KINDS:
                 top = db.execute(f"SELECT coalesce(max(rowid), 0) FROM {kind}").fetchone()[0]
                 state.put(db, state.pushed_name(kind), str(top))
+            top = db.execute("SELECT coalesce(max(rowid), 0) FROM delegate_history").fetchone()
+            state.put(db, state.pushed_name(state.EDIT), str(top[0]))
         _remember(db, url)
         return sync_once(db, desk_id=desk_id)
     finally:
@@ -233,6 +241,7 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
                         reason=str(exc).strip().splitlines()[0][:200]) from exc
     try:
         pushed = _push_events(db, conn, desk_id)  # badges first: a door needs them
+        pushed += _push_edits(db, conn, desk_id)
         pushed += _push(db, conn, desk_id, mine, lazy=link is not None)
         pulled, refused = _pull_events(db, conn, desk_id)
         more, refused_more = _pull(db, conn, desk_id)
@@ -306,6 +315,54 @@ def _push_events(db: Database, conn: Any, desk_id: str) -> int:
     return pushed
 
 
+def _push_edits(db: Database, conn: Any, desk_id: str) -> int:
+    pushed = 0
+    name = state.pushed_name(state.EDIT)
+    while True:
+        after = int(state.get(db, name, "0") or 0)
+        rows = state.edits_to_push(db, desk_id, after, BATCH)
+        if not rows:
+            return pushed
+        pushed += hub.push_events(conn, state.EDIT, rows)
+        with atomic(db):
+            state.put(db, name, str(rows[-1][0]))
+
+
+def _take_edit(db: Database, row: dict[str, Any]) -> bool:
+    """A delegate's fields changed at another desk: each field takes the later of the
+    two desks' values (the earlier stays in the history and is listed for review)."""
+    from dataclasses import replace
+
+    from bsm_desk.services.registry import typed_value
+    from bsm_desk.store import delegates as delegate_store
+
+    delegate = delegate_store.get_delegate(db, int(row["delegate_id"]))
+    if delegate is None or db.execute("SELECT created_at FROM delegate WHERE id = ?",
+                                      [delegate.id]).fetchone()[0] != row["created_at"]:
+        raise sqlite3.IntegrityError("not the same delegate here")
+    if db.execute("SELECT 1 FROM delegate_history WHERE uuid = ?", [row["uuid"]]).fetchone():
+        return False
+    wanted: dict[str, Any] = {}
+    for field, (_old, new) in dict(row["changes"]).items():
+        if not hasattr(delegate, field):
+            continue
+        last = state.last_change(db, delegate.id or 0, field)
+        if last is not None and last[0] > str(row["at"]):
+            state.add_review(db, str(row["uuid"]), "delegate_edit", EDIT_LOST, {
+                "desk": row.get("operator") or row["desk_id"], "at": row["at"],
+                "field": field, "value": new, "delegate": delegate.id})
+            continue
+        if last is not None and last[1] != row["desk_id"]:
+            state.add_review(db, str(row["uuid"]), "delegate_edit", EDIT_REPLACED, {
+                "desk": row.get("operator") or row["desk_id"], "at": row["at"],
+                "field": field, "value": new, "delegate": delegate.id, "before": last[0]})
+        wanted[field] = typed_value(field, new)
+    if wanted:
+        delegate_store.update_delegate(db, replace(delegate, **wanted))
+    state.keep_history(db, row)
+    return True
+
+
 def _pull_events(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
     pulled = refused = 0
     while True:
@@ -315,6 +372,16 @@ def _pull_events(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
             return pulled, refused
         with atomic(db):
             for _seq, kind, row in batch:
+                if kind == state.EDIT:
+                    try:
+                        with atomic(db):
+                            pulled += _take_edit(db, row)
+                    except sqlite3.IntegrityError:
+                        refused += 1
+                        state.add_review(db, str(row.get("uuid", "")), kind, UNKNOWN_DELEGATE,
+                                         {"desk": row.get("desk_id"),
+                                          "delegate": row.get("delegate_id")})
+                    continue
                 if kind not in state.KINDS:  # from a newer desk: kept for review
                     refused += 1
                     state.add_review(db, str(row.get("uuid", "")), kind, UNKNOWN_KIND,

@@ -411,3 +411,44 @@ def test_a_revoked_badge_is_refused_everywhere_once_known(demo_copy: Path, tmp_p
     finally:
         a.close()
         b.close()
+
+
+def test_delegate_edits_meet_and_the_later_stands(demo_copy: Path, tmp_path: Path,
+                                                  hub_url: str) -> None:
+    from dataclasses import replace
+
+    from bsm_desk.services import registry
+    from bsm_desk.store import delegates as delegate_store
+    from bsm_desk.store import history
+
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_A)
+    sync.join(hub_url, tmp_path / "b.sqlite", desk_id=DESK_B)
+    a, b = connect(demo_copy), connect(tmp_path / "b.sqlite")
+    try:
+        first, second = delegate_store.all_delegates(a)[:2]
+        assert first.id is not None and second.id is not None
+        registry.save_delegate(a, replace(first, function_en="Deputy Minister"),
+                               desk_id=DESK_A)
+        sync.sync_once(a, desk_id=DESK_A)
+        assert sync.sync_once(b, desk_id=DESK_B).pulled >= 1
+        assert delegate_store.get_delegate(b, first.id).function_en == "Deputy Minister"
+        assert any(c.desk_id == DESK_A for c in history.for_delegate(b, first.id))
+        # Both desks change the same field while they cannot see each other: B's later.
+        registry.save_delegate(a, replace(delegate_store.get_delegate(a, second.id),
+                                          email="a@example.org"), desk_id=DESK_A)
+        registry.save_delegate(b, replace(delegate_store.get_delegate(b, second.id),
+                                          email="b@example.org"), desk_id=DESK_B)
+        for db, desk in ((a, DESK_A), (b, DESK_B), (a, DESK_A)):
+            sync.sync_once(db, desk_id=desk)
+        for db in (a, b):
+            assert delegate_store.get_delegate(db, second.id).email == "b@example.org"
+            emails = [c.changes["email"][1] for c in history.for_delegate(db, second.id)
+                      if "email" in c.changes]
+            assert emails == ["a@example.org", "b@example.org"]  # both stay in the history
+        assert any("the later one stands" in r["reason"] for r in sync.review(a))
+        assert any("this desk's stands" in r["reason"] for r in sync.review(b))
+        assert state.pending(a, DESK_A) == state.pending(b, DESK_B) == 0
+    finally:
+        a.close()
+        b.close()
