@@ -3962,6 +3962,10 @@ A .sqlite file from another desk or a backup</source>
         <source>The hub at {url} holds the event {hub}, not {local}.</source>
         <translation>Хаб {url} хранит мероприятие {hub}, а не {local}.</translation>
     </message>
+    <message>
+        <source>“{url}” is not a hub address: write it as postgresql://user@host/database.</source>
+        <translation>«{url}» — не адрес хаба: пишите postgresql://пользователь@сервер/база.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

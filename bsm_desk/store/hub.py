@@ -28,6 +28,8 @@ NEWER_HUB = QT_TRANSLATE_NOOP("UserError", "The hub at {url} was made by a newer
                                            "(schema {found}); update this desk.")
 OTHER_EVENT = QT_TRANSLATE_NOOP("UserError", "The hub at {url} holds the event {hub}, not "
                                              "{local}.")
+BAD_URL = QT_TRANSLATE_NOOP("UserError", "\u201c{url}\u201d is not a hub address: write it "
+                                         "as postgresql://user@host/database.")
 CONNECT_TIMEOUT_S = 3
 PUSH_LOCK = 4_242_017  # the advisory lock key that orders pushes
 
@@ -52,9 +54,23 @@ def safe_url(url: str) -> str:
     return f"postgresql://{user}@{host}{port}/{name}"
 
 
+def parsed(url: str) -> dict[str, Any]:
+    """The connection string's parts, or UserError naming what was typed (its password
+    hidden, as far as it can be told)."""
+    text = (url or "").strip()
+    try:
+        params = conninfo.conninfo_to_dict(text) if text else {}
+    except psycopg.ProgrammingError:
+        params = None
+    if not params or not (params.get("host") or params.get("dbname")):
+        shown = text.split("@")[-1] if "@" in text else text
+        raise UserError(BAD_URL, url=shown[:80])
+    return dict(params)
+
+
 def without_password(url: str) -> str:
     """The connection string to keep: everything but the password."""
-    params = conninfo.conninfo_to_dict(url)
+    params = parsed(url)
     params.pop("password", None)
     return conninfo.make_conninfo(**{k: str(v) for k, v in params.items()})
 
@@ -64,7 +80,7 @@ def connect(url: str, *, password: Callable[[str], str | None] | None = None
     """A connection to the hub (autocommit off), or UserError saying why not. The
     password, when the URL has none, comes from ``password(url)`` (the OS keyring) or
     libpq's own ~/.pgpass."""
-    params = conninfo.conninfo_to_dict(url)
+    params = parsed(url)
     if "password" not in params and password is not None:
         found = password(safe_url(url))
         if found:
@@ -315,12 +331,14 @@ def push_events(conn: psycopg.Connection[Any], kind: str,
 
 
 def pull_events(conn: psycopg.Connection[Any], after: int, *, not_from: str,
-                limit: int = 500) -> list[tuple[int, str, dict[str, Any]]]:
-    """(seq, kind, row) of the other desks' events after ``after``, in the hub's order."""
+                limit: int = 500) -> list[tuple[int, str, str, dict[str, Any]]]:
+    """(seq, kind, uuid, row) of the other desks' events after ``after``, in the hub's
+    order; a row that is not a JSON object comes as an empty one (to be refused)."""
     with conn.cursor() as cur:
-        cur.execute("SELECT seq, kind, row FROM hub_event WHERE seq > %s AND desk_id <> %s"
-                    " ORDER BY seq LIMIT %s", [after, not_from, limit])
-        rows = [(int(r[0]), str(r[1]), dict(r[2])) for r in cur.fetchall()]
+        cur.execute("SELECT seq, kind, uuid, row FROM hub_event WHERE seq > %s AND"
+                    " desk_id <> %s ORDER BY seq LIMIT %s", [after, not_from, limit])
+        rows = [(int(r[0]), str(r[1]), str(r[2]), r[3] if isinstance(r[3], dict) else {})
+                for r in cur.fetchall()]
     conn.rollback()
     return rows
 

@@ -60,6 +60,10 @@ EDIT_LOST = QT_TRANSLATE_NOOP("Sync", "Desk {desk} set {field} of delegate {dele
 EDIT_REPLACED = QT_TRANSLATE_NOOP("Sync", "Desk {desk} set {field} of delegate {delegate} to "
                                           "\u201c{value}\u201d ({at}), after this desk's "
                                           "change of {before}: the later one stands.")
+# What a damaged or hostile row from the hub raises when taken in: kept for review, the
+# round goes on.
+MALFORMED = (TypeError, ValueError, KeyError, AttributeError, sqlite3.InterfaceError,
+             sqlite3.DataError)
 KEYRING_SERVICE = "bsm-desk-hub"
 LAST_SYNC_EVERY_S = 30
 KEEP_EVERY_S = 10  # a worker writes down how far it has pushed at most this often
@@ -107,9 +111,7 @@ def _open(url: str) -> Any:
 
 def _remember(db: Database, url: str) -> str:
     """Keep the connection string without its password; put the password in the keyring."""
-    from psycopg import conninfo
-
-    password = conninfo.conninfo_to_dict(url).get("password")
+    password = hub.parsed(url).get("password")
     kept = hub.without_password(url)
     if password:
         store_password(hub.safe_url(url), str(password))
@@ -371,28 +373,29 @@ def _pull_events(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
         if not batch:
             return pulled, refused
         with atomic(db):
-            for _seq, kind, row in batch:
+            for _seq, kind, uuid, raw in batch:
+                row = raw if isinstance(raw, dict) else {}
                 if kind == state.EDIT:
                     try:
                         with atomic(db):
                             pulled += _take_edit(db, row)
-                    except sqlite3.IntegrityError:
+                    except (sqlite3.IntegrityError, *MALFORMED):
                         refused += 1
-                        state.add_review(db, str(row.get("uuid", "")), kind, UNKNOWN_DELEGATE,
+                        state.add_review(db, uuid, kind, UNKNOWN_DELEGATE,
                                          {"desk": row.get("desk_id"),
                                           "delegate": row.get("delegate_id")})
                     continue
                 if kind not in state.KINDS:  # from a newer desk: kept for review
                     refused += 1
-                    state.add_review(db, str(row.get("uuid", "")), kind, UNKNOWN_KIND,
+                    state.add_review(db, uuid, kind, UNKNOWN_KIND,
                                      {"kind": kind, "desk": row.get("desk_id")})
                     continue
                 try:
                     with atomic(db):
                         pulled += state.take_event(db, kind, row)
-                except sqlite3.IntegrityError:
+                except (sqlite3.IntegrityError, *MALFORMED):
                     refused += 1
-                    state.add_review(db, str(row.get("uuid", "")), kind,
+                    state.add_review(db, uuid, kind,
                                      SAME_BADGE if kind == "badge_issue" else UNKNOWN_DELEGATE,
                                      {"desk": row.get("desk_id"),
                                       "delegate": row.get("delegate_id"),

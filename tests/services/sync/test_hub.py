@@ -452,3 +452,36 @@ def test_delegate_edits_meet_and_the_later_stands(demo_copy: Path, tmp_path: Pat
     finally:
         a.close()
         b.close()
+
+
+def test_hostile_rows_from_the_hub_are_kept_for_review(demo_copy: Path, tmp_path: Path,
+                                                       hub_url: str) -> None:
+    """Rows a damaged or hostile hub might hold: the round goes on, each is listed."""
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_A)
+    sync.join(hub_url, tmp_path / "b.sqlite", desk_id=DESK_B)
+    hostile = [("h1", "delegate_edit", '{"uuid": "h1", "changes": "not a dict"}'),
+               ("h2", "badge_issue", '{"uuid": "h2", "delegate_id": 1, "version": "x"}'),
+               ("h3", "badge_issue", '{"uuid": "h3", "delegate_id": 1, "version": 0,'
+                                     ' "reason": "lost", "at": "", "desk_id": "z"}'),
+               ("h4", "made_up_kind", '{"uuid": "h4"}'),
+               ("h5", "badge_print", '[1, 2, 3]'),
+               ("h6", "delegate_edit", '{"uuid": "h6", "delegate_id": "drop table",'
+                                       ' "changes": {}, "created_at": null}')]
+    with psycopg.connect(hub_url) as conn:
+        for n, (uuid, kind, row) in enumerate(hostile):
+            conn.execute("INSERT INTO hub_event (uuid, kind, desk_id, desk_seq, row) VALUES"
+                         " (%s, %s, 'evil', %s, %s::jsonb)", [uuid, kind, n, row])
+    with closing(connect(tmp_path / "b.sqlite")) as b:
+        report = sync.sync_once(b, desk_id=DESK_B)
+        assert report.online and report.refused == len(hostile)
+        assert len(sync.review(b)) == len(hostile)
+        assert sync.sync_once(b, desk_id=DESK_B).refused == 0  # each asked once
+
+
+@pytest.mark.parametrize("url", ["=== not a url", "", "postgresql://u:pw-in-url@",
+                                 "host=/tmp port=notanumber dbname=x password=pw-in-url"])
+def test_a_bad_address_is_said_in_one_line(demo_copy: Path, url: str, capsys) -> None:
+    assert main(["hub", "init", "--db", str(demo_copy), "--url", url]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and "pw-in-url" not in err
