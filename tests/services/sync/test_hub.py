@@ -38,6 +38,13 @@ def scan(db, desk: str, found: list[str], minute: int = 0) -> None:  # type: ign
                          now=DAY_ONE + timedelta(minutes=minute, seconds=n))
 
 
+def publish_and_join(first: Path, second: Path, url: str) -> None:
+    """Desk A publishes its event to the hub; desk B makes its file from it."""
+    with closing(connect(first)) as a:
+        sync.init_hub(a, url, desk_id=DESK_A)
+    sync.join(url, second, desk_id=DESK_B)
+
+
 def hub_uuids(url: str) -> list[str]:
     with psycopg.connect(url) as conn:
         return [r[0] for r in conn.execute("SELECT uuid FROM hub_checkin").fetchall()]
@@ -130,9 +137,7 @@ def test_a_push_retried_or_cut_short_doubles_nothing(demo_copy: Path, hub_url: s
 
 def test_what_a_desk_cannot_take_in_is_kept_for_review(demo_copy: Path, tmp_path: Path,
                                                        hub_url: str) -> None:
-    with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_A)
-    sync.join(hub_url, tmp_path / "b.sqlite", desk_id=DESK_B)
+    publish_and_join(demo_copy, tmp_path / "b.sqlite", hub_url)
     with psycopg.connect(hub_url) as conn:  # a check-in of someone desk B never heard of
         conn.execute("INSERT INTO hub_checkin (uuid, desk_seq, checkpoint, delegate_id,"
                      " verdict, accepted, method, code, reason, at, desk_id, operator)"
@@ -381,9 +386,7 @@ def test_a_revoked_badge_is_refused_everywhere_once_known(demo_copy: Path, tmp_p
                                                           hub_url: str) -> None:
     from bsm_desk.domain.model import ReissueReason
 
-    with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_A)
-    sync.join(hub_url, tmp_path / "b.sqlite", desk_id=DESK_B)
+    publish_and_join(demo_copy, tmp_path / "b.sqlite", hub_url)
     a, b = connect(demo_copy), connect(tmp_path / "b.sqlite")
     try:
         person = badges.select(a)[0]
@@ -421,9 +424,7 @@ def test_delegate_edits_meet_and_the_later_stands(demo_copy: Path, tmp_path: Pat
     from bsm_desk.store import delegates as delegate_store
     from bsm_desk.store import history
 
-    with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_A)
-    sync.join(hub_url, tmp_path / "b.sqlite", desk_id=DESK_B)
+    publish_and_join(demo_copy, tmp_path / "b.sqlite", hub_url)
     a, b = connect(demo_copy), connect(tmp_path / "b.sqlite")
     try:
         first, second = delegate_store.all_delegates(a)[:2]
@@ -457,9 +458,7 @@ def test_delegate_edits_meet_and_the_later_stands(demo_copy: Path, tmp_path: Pat
 def test_hostile_rows_from_the_hub_are_kept_for_review(demo_copy: Path, tmp_path: Path,
                                                        hub_url: str) -> None:
     """Rows a damaged or hostile hub might hold: the round goes on, each is listed."""
-    with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_A)
-    sync.join(hub_url, tmp_path / "b.sqlite", desk_id=DESK_B)
+    publish_and_join(demo_copy, tmp_path / "b.sqlite", hub_url)
     hostile = [("h1", "delegate_edit", '{"uuid": "h1", "changes": "not a dict"}'),
                ("h2", "badge_issue", '{"uuid": "h2", "delegate_id": 1, "version": "x"}'),
                ("h3", "badge_issue", '{"uuid": "h3", "delegate_id": 1, "version": 0,'
