@@ -1413,6 +1413,10 @@ A .sqlite file from another desk or a backup</source>
 <context>
     <name>HubLink</name>
     <message>
+        <source>Hub: connecting…</source>
+        <translation>Хаб: подключение…</translation>
+    </message>
+    <message>
         <source>Hub: online, up to date</source>
         <translation>Хаб: на связи, всё передано</translation>
     </message>

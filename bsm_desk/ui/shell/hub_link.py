@@ -60,7 +60,7 @@ class HubLink(QObject):
         found = sync.status(db, desk_id=self.settings.desk_id, probe=False)
         if not found["url"]:
             return
-        self.path, self.zone, self.state = path, zone, found
+        self.path, self.zone, self.state = path, zone, {**found, "online": None}
         self.label.setVisible(True)
         self.show_state()
         process = QProcess(self)
@@ -136,7 +136,9 @@ class HubLink(QObject):
         state = self.state
         if state is None:
             return
-        if state.get("online"):
+        if state.get("online") is None:  # before the worker's first round
+            text = self.tr("Hub: connecting…")
+        elif state.get("online"):
             text = self.tr("Hub: online, up to date") if not state["pending"] else \
                 self.tr("Hub: online, sending {count}").format(count=state["pending"])
         else:
