@@ -13,6 +13,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from openpyxl import load_workbook
 
 from bsm_desk.cli import main
 from bsm_desk.services import badges, checkin, sync
@@ -238,13 +239,20 @@ def test_three_desk_processes_one_killed_mid_sync(demo_copy: Path, tmp_path: Pat
             sync.sync_once(db, desk_id=desk)
     on_hub = hub_uuids(hub_url)
     assert len(on_hub) == len(set(on_hub))
-    held = []
+    held, summaries = [], []
     for desk, path in files.items():
         with closing(connect(path)) as db:
             held.append(state.checkin_uuids(db))
             assert state.pending(db, desk) == 0
             assert len(present(db)) == 120
+            # The attendance workbook of each desk: the same totals.
+            book = attendance.write_workbook(attendance.collect(db),
+                                             tmp_path / f"{desk[-1]}.xlsx")
+            first = load_workbook(book, read_only=True).worksheets[0]
+            summaries.append([row for row in first.iter_rows(values_only=True)
+                              if row and row[0] != "Generated"])  # its own time apart
     assert held[0] == held[1] == held[2] == set(on_hub)
+    assert summaries[0] == summaries[1] == summaries[2]
 
 
 def test_desks_connect_with_a_role_that_can_only_add_and_read(demo_copy: Path, tmp_path: Path,
