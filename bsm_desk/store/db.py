@@ -291,3 +291,24 @@ def _looks_like_sqlite(path: Path) -> bool:
 
 
 __all__ = ["Database", "atomic", "patience", "backup_to", "connect", "migrate_to", "schema_version"]
+
+
+ID_BLOCK = 1_000_000  # ids a desk of a hub gives its new delegates and delegations
+
+
+def next_id(db: Database, table: str) -> int:
+    """The id a new row of ``table`` gets. On a desk of a hub, within the block the hub
+    gave it (block k: from k × ID_BLOCK), so that ids — which badge codes carry — are the
+    same person at every desk; elsewhere, one more than the largest."""
+    block = None
+    try:
+        row = db.execute("SELECT value FROM sync_state WHERE name = 'id_block'").fetchone()
+        block = int(row[0]) if row else None
+    except sqlite3.OperationalError:  # a file from before the hub (no sync_state yet)
+        block = None
+    if block is None:
+        return int(db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]) + 1
+    low, high = block * ID_BLOCK, (block + 1) * ID_BLOCK
+    top = db.execute(f"SELECT coalesce(max(id), ?) FROM {table} WHERE id >= ? AND id < ?",
+                     [low, low, high]).fetchone()[0]
+    return int(top) + 1

@@ -16,12 +16,12 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate, DelegateStatus, Gender, ProtocolRank
 from bsm_desk.domain.names import fold_words
-from bsm_desk.store.db import id_chunks
+from bsm_desk.store.db import id_chunks, next_id
 
 _COLUMNS = (*DELEGATE_FIELDS, "search_key")
 _INSERT = (
-    f"INSERT INTO delegate ({', '.join(_COLUMNS)}, created_at, updated_at)"
-    f" VALUES ({', '.join('?' for _ in _COLUMNS)}, ?, ?)"
+    f"INSERT INTO delegate (id, {', '.join(_COLUMNS)}, created_at, updated_at)"
+    f" VALUES (?, {', '.join('?' for _ in _COLUMNS)}, ?, ?)"
 )
 _UPDATE = (
     f"UPDATE delegate SET {', '.join(f'{c} = ?' for c in _COLUMNS)}, updated_at = ?"
@@ -59,31 +59,35 @@ def _values(d: Delegate) -> tuple[Any, ...]:
     )
 
 
-def _index_after(db: Database, last_id: int) -> None:
-    """Put the rows inserted after ``last_id`` into the search index, in one statement."""
+def _index(db: Database, first: int, last: int) -> None:
+    """Put the rows with ids first..last into the search index, in one statement."""
     db.execute("INSERT INTO delegate_fts(rowid, search_key)"
-               " SELECT id, search_key FROM delegate WHERE id > ?", [last_id])
+               " SELECT id, search_key FROM delegate WHERE id BETWEEN ? AND ?", [first, last])
 
 
-def _last_id(db: Database) -> int:
-    return int(db.execute("SELECT coalesce(max(id), 0) FROM delegate").fetchone()[0])
+def first_free_id(db: Database) -> int:
+    """The id the next new delegate gets (see :func:`bsm_desk.store.db.next_id`)."""
+    return next_id(db, "delegate")
 
 
 def add_delegates(db: Database, delegates: Iterable[Delegate]) -> int:
-    """Insert many delegates and index them; the caller holds the transaction."""
+    """Insert many delegates (ids from :func:`first_free_id` on, one after another) and
+    index them; the caller holds the transaction."""
     now = datetime.now(UTC).isoformat()
-    last = _last_id(db)
-    cursor = db.conn.executemany(_INSERT, ((*_values(d), now, now) for d in delegates))
-    _index_after(db, last)
+    first = first_free_id(db)
+    rows = [(first + n, *_values(d), now, now) for n, d in enumerate(delegates)]
+    cursor = db.conn.executemany(_INSERT, rows)
+    if rows:
+        _index(db, first, first + len(rows) - 1)
     return cursor.rowcount
 
 
 def add_delegate(db: Database, delegate: Delegate) -> int:
     now = datetime.now(UTC).isoformat()
-    last = _last_id(db)
-    cursor = db.execute(_INSERT, [*_values(delegate), now, now])
-    _index_after(db, last)
-    return int(cursor.lastrowid or 0)
+    new_id = first_free_id(db)
+    db.execute(_INSERT, [new_id, *_values(delegate), now, now])
+    _index(db, new_id, new_id)
+    return new_id
 
 
 def update_delegate(db: Database, delegate: Delegate) -> None:

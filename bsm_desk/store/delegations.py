@@ -5,16 +5,18 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bsm_desk.domain.model import Delegation, DelegationType
+from bsm_desk.store.db import next_id
 
 
 def add_delegation(db: Database, delegation: Delegation) -> int:
-    cursor = db.execute(
-        "INSERT INTO delegation (name_en, name_ru, type, iso_code, order_key, size_limit)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [delegation.name_en, delegation.name_ru, delegation.type.value, delegation.iso_code,
-         delegation.order_key, delegation.size_limit],
+    new_id = next_id(db, "delegation")
+    db.execute(
+        "INSERT INTO delegation (id, name_en, name_ru, type, iso_code, order_key, size_limit)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [new_id, delegation.name_en, delegation.name_ru, delegation.type.value,
+         delegation.iso_code, delegation.order_key, delegation.size_limit],
     )
-    return int(cursor.lastrowid or 0)
+    return new_id
 
 
 def list_delegations(db: Database) -> list[Delegation]:

@@ -148,7 +148,14 @@ def _v2(cur: psycopg.Cursor[Any]) -> None:
     cur.execute("CREATE INDEX hub_event_desk ON hub_event(desk_id, kind, desk_seq)")
 
 
-STEPS: list[tuple[int, Callable[[psycopg.Cursor[Any]], None]]] = [(1, _v1), (2, _v2)]
+def _v3(cur: psycopg.Cursor[Any]) -> None:
+    """Each desk's block of ids for the delegates and delegations it adds (0: the desk
+    that published the event)."""
+    cur.execute("ALTER TABLE hub_desk ADD COLUMN block INTEGER UNIQUE")
+
+
+STEPS: list[tuple[int, Callable[[psycopg.Cursor[Any]], None]]] = [(1, _v1), (2, _v2),
+                                                                  (3, _v3)]
 LATEST = STEPS[-1][0]
 
 
@@ -260,6 +267,26 @@ def event_code(conn: psycopg.Connection[Any]) -> str | None:
         row = cur.fetchone()
     conn.rollback()
     return str(row[0]) if row else None
+
+
+def claim_block(conn: psycopg.Connection[Any], desk_id: str, *, publisher: bool) -> int:
+    """This desk's block of ids: the one it has, else 0 for the publisher and the next
+    free one for a desk that joins."""
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", [PUSH_LOCK + 1])
+        cur.execute("SELECT block FROM hub_desk WHERE desk_id = %s", [desk_id])
+        row = cur.fetchone()
+        if row is not None and row[0] is not None:
+            return int(row[0])
+        if publisher:
+            block = 0
+        else:
+            cur.execute("SELECT coalesce(max(block), 0) + 1 FROM hub_desk")
+            found = cur.fetchone()
+            block = int(found[0]) if found else 1
+        cur.execute("INSERT INTO hub_desk (desk_id, block) VALUES (%s, %s) ON CONFLICT"
+                    " (desk_id) DO UPDATE SET block = EXCLUDED.block", [desk_id, block])
+        return block
 
 
 def seen(conn: psycopg.Connection[Any], desk_id: str, name: str) -> None:

@@ -47,6 +47,8 @@ KINDS: dict[str, tuple[str, ...]] = {
 }
 PULLED_EVENTS = "pulled_event_seq"
 EDIT = "delegate_edit"  # a delegate's fields changed (from delegate_history)
+CREATED = "delegate_created"  # a delegate added at a desk, with its delegation
+ID_BLOCK = "id_block"
 EDIT_ACTIONS = ("updated", "accredited", "undone")  # the history entries that are edits
 
 
@@ -134,6 +136,10 @@ def pending(db: Database, desk_id: str, after: int | None = None) -> int:
     found = db.execute(f"SELECT count(*) FROM delegate_history WHERE rowid > ? AND desk_id = ?"
                        f" AND action IN ({', '.join('?' for _ in EDIT_ACTIONS)})",
                        [kept, desk_id, *EDIT_ACTIONS]).fetchone()
+    count += int(found[0]) if found else 0
+    kept = int(get(db, pushed_name(CREATED), "0") or 0)
+    found = db.execute("SELECT count(*) FROM delegate_history WHERE rowid > ? AND desk_id = ?"
+                       " AND action = 'created'", [kept, desk_id]).fetchone()
     return count + (int(found[0]) if found else 0)
 
 
@@ -176,3 +182,57 @@ def checkin_uuids(db: Database) -> set[str]:
 
 __all__ = ["Review", "add_review", "checkin_uuids", "clear", "get", "pending", "put",
            "reviews", "take_checkin", "to_push"]
+
+
+_DELEGATION = ("id", "name_en", "name_ru", "type", "iso_code", "order_key", "size_limit")
+
+
+def created_to_push(db: Database, desk_id: str, after: int, limit: int = 5000
+                    ) -> list[tuple[int, str, str, dict[str, Any]]]:
+    """This desk's own new delegates after ``after`` (history rowid): the delegate's row
+    as it stands, and its delegation's."""
+    found = []
+    for rowid, uuid, delegate_id, at in db.execute(
+            "SELECT rowid, uuid, delegate_id, at FROM delegate_history WHERE rowid > ? AND"
+            " desk_id = ? AND action = 'created' ORDER BY rowid LIMIT ?",
+            [after, desk_id, limit]).fetchall():
+        delegate = db.execute("SELECT * FROM delegate WHERE id = ?", [delegate_id]).fetchone()
+        if delegate is None:
+            continue
+        names = [d[0] for d in db.execute("SELECT * FROM delegate LIMIT 0").description]
+        row = dict(zip(names, delegate, strict=True))
+        delegation = db.execute(f"SELECT {', '.join(_DELEGATION)} FROM delegation WHERE"
+                                " id = ?", [row["delegation_id"]]).fetchone()
+        found.append((int(rowid), str(uuid), desk_id, {
+            "uuid": uuid, "at": at, "desk_id": desk_id, "delegate": row,
+            "delegation": dict(zip(_DELEGATION, delegation, strict=True)) if delegation
+            else None}))
+    return found
+
+
+def take_created(db: Database, event: dict[str, Any]) -> bool:
+    """A delegate added at another desk (its id from that desk's block). False if here
+    already; IntegrityError if this id is someone else here."""
+    row = dict(event["delegate"])
+    here = db.execute("SELECT created_at FROM delegate WHERE id = ?", [row["id"]]).fetchone()
+    if here is not None:
+        if here[0] != row["created_at"]:
+            import sqlite3
+
+            raise sqlite3.IntegrityError("another delegate has this id here")
+        return False
+    delegation = event.get("delegation")
+    if delegation:
+        db.execute(f"INSERT OR IGNORE INTO delegation ({', '.join(_DELEGATION)}) VALUES"
+                   f" ({', '.join('?' for _ in _DELEGATION)})",
+                   [delegation[c] for c in _DELEGATION])
+    columns = [c[1] for c in db.execute("PRAGMA table_info(delegate)").fetchall()]
+    kept = [c for c in columns if c in row]
+    db.execute(f"INSERT INTO delegate ({', '.join(kept)}) VALUES"
+               f" ({', '.join('?' for _ in kept)})", [row[c] for c in kept])
+    db.execute("INSERT INTO delegate_fts(rowid, search_key) SELECT id, search_key FROM"
+               " delegate WHERE id = ?", [row["id"]])
+    db.execute("INSERT OR IGNORE INTO delegate_history (uuid, delegate_id, at, desk_id,"
+               " operator, action, changes) VALUES (?, ?, ?, ?, '', 'created', '{}')",
+               [event["uuid"], row["id"], event["at"], event["desk_id"]])
+    return True

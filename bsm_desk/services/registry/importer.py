@@ -310,7 +310,7 @@ def apply(db: Database, report: ImportReport, *, desk_id: str, operator: str = "
                 assert p.delegate.id is not None
                 history.record(db, p.delegate.id, desk_id=desk_id, operator=operator,
                                action="imported", changes=p.changes)
-        first = int(db.execute("SELECT coalesce(max(id), 0) FROM delegate").fetchone()[0]) + 1
+        first = delegate_store.first_free_id(db)
         delegate_store.add_delegates(db, [p.delegate for p in new])
         for offset, p in enumerate(new):
             p.delegate = replace(p.delegate, id=first + offset)

@@ -146,10 +146,13 @@ def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "") -> Sy
                 copy = backup_to(db, Path(folder) / "event.sqlite")
                 snapshot = copy.read_bytes()
             hub.publish(conn, event.code, snapshot, desk_id, url)
+            block = hub.claim_block(conn, desk_id, publisher=True)
             hub.seen(conn, desk_id, desk_name)
     finally:
         hub.close_quietly(conn)
     _remember(db, url)
+    with atomic(db):
+        state.put(db, state.ID_BLOCK, str(block))
     return sync_once(db, desk_id=desk_id)
 
 
@@ -167,6 +170,7 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> Sy
             found = hub.event_file(conn)
             if found is None:
                 raise UserError(EMPTY_HUB, url=hub.safe_url(url))
+            block = hub.claim_block(conn, desk_id, publisher=False)
             hub.seen(conn, desk_id, desk_name)
     finally:
         hub.close_quietly(conn)
@@ -191,6 +195,8 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> Sy
                 state.put(db, state.pushed_name(kind), str(top))
             top = db.execute("SELECT coalesce(max(rowid), 0) FROM delegate_history").fetchone()
             state.put(db, state.pushed_name(state.EDIT), str(top[0]))
+            state.put(db, state.pushed_name(state.CREATED), str(top[0]))
+            state.put(db, state.ID_BLOCK, str(block))
         _remember(db, url)
         return sync_once(db, desk_id=desk_id)
     finally:
@@ -242,7 +248,9 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
         raise UserError(REFUSED, url=hub.safe_url(url),
                         reason=str(exc).strip().splitlines()[0][:200]) from exc
     try:
-        pushed = _push_events(db, conn, desk_id)  # badges first: a door needs them
+        # New delegates first, then their badges, then edits and check-ins.
+        pushed = _push_created(db, conn, desk_id)
+        pushed += _push_events(db, conn, desk_id)
         pushed += _push_edits(db, conn, desk_id)
         pushed += _push(db, conn, desk_id, mine, lazy=link is not None)
         pulled, refused = _pull_events(db, conn, desk_id)
@@ -317,6 +325,19 @@ def _push_events(db: Database, conn: Any, desk_id: str) -> int:
     return pushed
 
 
+def _push_created(db: Database, conn: Any, desk_id: str) -> int:
+    pushed = 0
+    name = state.pushed_name(state.CREATED)
+    while True:
+        after = int(state.get(db, name, "0") or 0)
+        rows = state.created_to_push(db, desk_id, after, BATCH)
+        if not rows:
+            return pushed
+        pushed += hub.push_events(conn, state.CREATED, rows)
+        with atomic(db):
+            state.put(db, name, str(rows[-1][0]))
+
+
 def _push_edits(db: Database, conn: Any, desk_id: str) -> int:
     pushed = 0
     name = state.pushed_name(state.EDIT)
@@ -375,10 +396,11 @@ def _pull_events(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
         with atomic(db):
             for _seq, kind, uuid, raw in batch:
                 row = raw if isinstance(raw, dict) else {}
-                if kind == state.EDIT:
+                if kind in (state.EDIT, state.CREATED):
+                    take = _take_edit if kind == state.EDIT else state.take_created
                     try:
                         with atomic(db):
-                            pulled += _take_edit(db, row)
+                            pulled += take(db, row)
                     except (sqlite3.IntegrityError, *MALFORMED):
                         refused += 1
                         state.add_review(db, uuid, kind, UNKNOWN_DELEGATE,

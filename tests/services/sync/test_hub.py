@@ -492,3 +492,45 @@ def test_a_bad_address_is_said_in_one_line(demo_copy: Path, url: str, capsys) ->
     assert main(["hub", "init", "--db", str(demo_copy), "--url", url]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err and "pw-in-url" not in err
+
+
+def test_delegates_added_at_two_desks_are_the_same_everywhere(demo_copy: Path, tmp_path: Path,
+                                                              hub_url: str) -> None:
+    """Each desk adds delegates within its own block of ids, so a badge printed at one
+    desk (its code carries the id) is the same person at every desk."""
+    from bsm_desk.domain.model import Delegate, Delegation, DelegationType
+    from bsm_desk.services import registry
+    from bsm_desk.store import delegates as delegate_store
+    from bsm_desk.store import delegations as delegation_store
+    from bsm_desk.store.db import ID_BLOCK
+
+    publish_and_join(demo_copy, tmp_path / "b.sqlite", hub_url)
+    a, b = connect(demo_copy), connect(tmp_path / "b.sqlite")
+    try:
+        model = delegate_store.all_delegates(a)[0]
+        new_a = registry.save_delegate(a, Delegate(
+            "Nazarova", "Zarina", model.delegation_id, model.category_id,
+            family_name_cyr="Назарова", given_name_cyr="Зарина"), desk_id=DESK_A)
+        fresh = delegation_store.add_delegation(b, Delegation(
+            "Observer State", "Государство-наблюдатель", DelegationType.MEMBER_STATE, "",
+            "9|observer"))  # type: ignore[call-arg]
+        new_b = registry.save_delegate(b, Delegate("Rahimov", "Farhod", fresh,
+                                                   model.category_id), desk_id=DESK_B)
+        assert new_a < ID_BLOCK <= new_b < 2 * ID_BLOCK and fresh >= ID_BLOCK
+        for db, desk in ((a, DESK_A), (b, DESK_B), (a, DESK_A)):
+            sync.sync_once(db, desk_id=desk)
+        for db in (a, b):
+            assert delegate_store.get_delegate(db, new_a).family_name == "Nazarova"
+            assert delegate_store.get_delegate(db, new_b).family_name == "Rahimov"
+            assert delegate_store.get_delegate(db, new_b).delegation_id == fresh
+            assert state.pending(db, DESK_A if db is a else DESK_B) == 0
+        assert badges.codes(a, [new_b]) == badges.codes(b, [new_b])
+        point = checkin.default_checkpoint(a, DAY_ONE).id
+        (_, code), = badges.codes(b, [new_b])
+        assert checkin.check_in(a, code, point, desk_id=DESK_A, now=DAY_ONE).accepted
+        from bsm_desk.services.registry.search import search_ids
+
+        assert new_b in search_ids(a, "Rahimov Farhod")[0]  # found by name at desk A too
+    finally:
+        a.close()
+        b.close()
