@@ -49,7 +49,8 @@ PULLED_EVENTS = "pulled_event_seq"
 EDIT = "delegate_edit"  # a delegate's fields changed (from delegate_history)
 CREATED = "delegate_created"  # a delegate added at a desk, with its delegation
 ID_BLOCK = "id_block"
-EDIT_ACTIONS = ("updated", "accredited", "undone")  # the history entries that are edits
+# The history entries that are edits (a merge: the kept one completed, the other marked).
+EDIT_ACTIONS = ("updated", "accredited", "undone", "merged", "merged_into")
 
 
 def edits_to_push(db: Database, desk_id: str, after: int, limit: int = 5000

@@ -367,7 +367,12 @@ def _take_edit(db: Database, row: dict[str, Any]) -> bool:
         return False
     wanted: dict[str, Any] = {}
     for field, (_old, new) in dict(row["changes"]).items():
-        if not hasattr(delegate, field):
+        if field == "merged_into":  # merged at the other desk: the same here
+            if new is not None and delegate.merged_into is None and \
+                    delegate_store.get_delegate(db, int(new)) is not None:
+                delegate_store.set_merged_into(db, delegate.id or 0, int(new))
+            continue
+        if not hasattr(delegate, field) or field == "merged_from":
             continue
         last = state.last_change(db, delegate.id or 0, field)
         if last is not None and last[0] > str(row["at"]):

@@ -534,3 +534,30 @@ def test_delegates_added_at_two_desks_are_the_same_everywhere(demo_copy: Path, t
     finally:
         a.close()
         b.close()
+
+
+def test_a_merge_at_one_desk_is_a_merge_everywhere(demo_copy: Path, tmp_path: Path,
+                                                   hub_url: str) -> None:
+    from dataclasses import replace
+
+    from bsm_desk.services import registry
+    from bsm_desk.services.registry import duplicates
+    from bsm_desk.store import delegates as delegate_store
+
+    publish_and_join(demo_copy, tmp_path / "b.sqlite", hub_url)
+    a, b = connect(demo_copy), connect(tmp_path / "b.sqlite")
+    try:
+        keep, drop = delegate_store.all_delegates(a)[:2]
+        assert keep.id is not None and drop.id is not None
+        registry.save_delegate(a, replace(keep, passport_no=""), desk_id=DESK_A)
+        registry.save_delegate(a, replace(drop, passport_no="N1234567"), desk_id=DESK_A)
+        duplicates.merge(a, keep.id, drop.id, desk_id=DESK_A)
+        sync.sync_once(a, desk_id=DESK_A)
+        sync.sync_once(b, desk_id=DESK_B)
+        there_keep = delegate_store.get_delegate(b, keep.id)
+        there_drop = delegate_store.get_delegate(b, drop.id)
+        assert there_drop.merged_into == keep.id and there_keep.passport_no == "N1234567"
+        assert state.pending(a, DESK_A) == 0
+    finally:
+        a.close()
+        b.close()
