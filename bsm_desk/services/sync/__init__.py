@@ -17,10 +17,11 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -248,10 +249,7 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
         raise UserError(REFUSED, url=hub.safe_url(url),
                         reason=str(exc).strip().splitlines()[0][:200]) from exc
     try:
-        # New delegates first, then their badges, then edits and check-ins.
-        pushed = _push_created(db, conn, desk_id)
-        pushed += _push_events(db, conn, desk_id)
-        pushed += _push_edits(db, conn, desk_id)
+        pushed = _push_events(db, conn, desk_id)
         pushed += _push(db, conn, desk_id, mine, lazy=link is not None)
         pulled, refused = _pull_events(db, conn, desk_id)
         more, refused_more = _pull(db, conn, desk_id)
@@ -310,45 +308,32 @@ def _push(db: Database, conn: Any, desk_id: str, link: Link, *, lazy: bool) -> i
     return pushed
 
 
+def _push_kind(db: Database, conn: Any, desk_id: str, kind: str,
+               read: Callable[[Database, str, int, int], list[Any]]) -> int:
+    """Push this desk's events of one kind after its watermark, moving the watermark as
+    the hub takes each batch."""
+    pushed = 0
+    name = state.pushed_name(kind)
+    while True:
+        after = int(state.get(db, name, "0") or 0)
+        rows = read(db, desk_id, after, BATCH)
+        if not rows:
+            return pushed
+        pushed += hub.push_events(conn, kind, rows)
+        with atomic(db):
+            state.put(db, name, str(rows[-1][0]))
+
+
+def _events_of(kind: str, db: Database, desk_id: str, after: int, limit: int) -> list[Any]:
+    return state.events_to_push(db, kind, desk_id, after, limit)
+
+
 def _push_events(db: Database, conn: Any, desk_id: str) -> int:
-    pushed = 0
+    """New delegates first, then their badges, then edits (check-ins come after)."""
+    pushed = _push_kind(db, conn, desk_id, state.CREATED, state.created_to_push)
     for kind in state.KINDS:
-        while True:
-            after = int(state.get(db, state.pushed_name(kind), "0") or 0)
-            rows = state.events_to_push(db, kind, desk_id, after, BATCH)
-            if not rows:
-                break
-            pushed += hub.push_events(conn, kind, [(seq, uuid, desk, row)
-                                                   for seq, uuid, desk, row in rows])
-            with atomic(db):
-                state.put(db, state.pushed_name(kind), str(rows[-1][0]))
-    return pushed
-
-
-def _push_created(db: Database, conn: Any, desk_id: str) -> int:
-    pushed = 0
-    name = state.pushed_name(state.CREATED)
-    while True:
-        after = int(state.get(db, name, "0") or 0)
-        rows = state.created_to_push(db, desk_id, after, BATCH)
-        if not rows:
-            return pushed
-        pushed += hub.push_events(conn, state.CREATED, rows)
-        with atomic(db):
-            state.put(db, name, str(rows[-1][0]))
-
-
-def _push_edits(db: Database, conn: Any, desk_id: str) -> int:
-    pushed = 0
-    name = state.pushed_name(state.EDIT)
-    while True:
-        after = int(state.get(db, name, "0") or 0)
-        rows = state.edits_to_push(db, desk_id, after, BATCH)
-        if not rows:
-            return pushed
-        pushed += hub.push_events(conn, state.EDIT, rows)
-        with atomic(db):
-            state.put(db, name, str(rows[-1][0]))
+        pushed += _push_kind(db, conn, desk_id, kind, partial(_events_of, kind))
+    return pushed + _push_kind(db, conn, desk_id, state.EDIT, state.edits_to_push)
 
 
 def _take_edit(db: Database, row: dict[str, Any]) -> bool:
