@@ -67,6 +67,7 @@ MALFORMED = (TypeError, ValueError, KeyError, AttributeError, sqlite3.InterfaceE
              sqlite3.DataError)
 KEYRING_SERVICE = "bsm-desk-hub"
 LAST_SYNC_EVERY_S = 30
+MAX_BACKOFF_S = 30  # the longest wait between rounds while the hub cannot be reached
 KEEP_EVERY_S = 10  # a worker writes down how far it has pushed at most this often
 BATCH = 5000  # pushed at a time
 PULL_BATCH = 500  # taken in per local transaction: a scan waits for at most one
@@ -489,15 +490,19 @@ def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any) ->
     send now); ``wake`` returning None means stop. Errors are emitted, not raised: the
     next round tries again."""
     link = Link()
+    misses = 0  # rounds in a row without the hub: wait longer each time (a poke still
+    # asks for a round at once), rather than knock at a dead hub every few seconds
     while True:
         try:
             report = sync_once(db, desk_id=desk_id, link=link)
             found = status(db, desk_id=desk_id, probe=False)
             emit({**found, **report.as_dict()})
+            misses = 0 if report.online else misses + 1
         except UserError as exc:
             emit({**status(db, desk_id=desk_id, probe=False), "online": False,
                   "error_template": exc.template, "error_fields": exc.fields})
-        if wake(every) is None:
+            misses += 1
+        if wake(min(every * 2 ** min(misses, 6), max(every, MAX_BACKOFF_S))) is None:
             if link.pushed > int(state.get(db, state.PUSHED, "0") or 0):
                 _keep_watermark(db, link)  # the window closes: write it down now
             link.drop()
