@@ -68,6 +68,7 @@ MALFORMED = (TypeError, ValueError, KeyError, AttributeError, sqlite3.InterfaceE
 KEYRING_SERVICE = "bsm-desk-hub"
 LAST_SYNC_EVERY_S = 30
 MAX_BACKOFF_S = 30  # the longest wait between rounds while the hub cannot be reached
+MIN_GAP_S = 1.0  # rounds asked for by scans: at most one a second
 KEEP_EVERY_S = 10  # a worker writes down how far it has pushed at most this often
 BATCH = 5000  # pushed at a time
 PULL_BATCH = 500  # taken in per local transaction: a scan waits for at most one
@@ -493,6 +494,7 @@ def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any) ->
     misses = 0  # rounds in a row without the hub: wait longer each time (a poke still
     # asks for a round at once), rather than knock at a dead hub every few seconds
     while True:
+        began = time.monotonic()
         try:
             report = sync_once(db, desk_id=desk_id, link=link)
             found = status(db, desk_id=desk_id, probe=False)
@@ -502,7 +504,12 @@ def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any) ->
             emit({**status(db, desk_id=desk_id, probe=False), "online": False,
                   "error_template": exc.template, "error_fields": exc.fields})
             misses += 1
-        if wake(min(every * 2 ** min(misses, 6), max(every, MAX_BACKOFF_S))) is None:
+        woken = wake(min(every * 2 ** min(misses, 6), max(every, MAX_BACKOFF_S)))
+        # Scans in a burst ask for a round each: one a MIN_GAP_S is enough.
+        while woken and time.monotonic() - began < MIN_GAP_S:
+            if wake(MIN_GAP_S - (time.monotonic() - began)) is None:
+                woken = None
+        if woken is None:
             if link.pushed > int(state.get(db, state.PUSHED, "0") or 0):
                 _keep_watermark(db, link)  # the window closes: write it down now
             link.drop()
