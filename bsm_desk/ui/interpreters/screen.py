@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -43,6 +42,7 @@ from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.reasons import BOOTH_NAMES
 from bsm_desk.store.interpreters import Interpreter, Seat
 from bsm_desk.ui.interpreters.actions import RosterActions
+from bsm_desk.ui.interpreters.edits import HandEdits
 from bsm_desk.ui.interpreters.grid import (
     BREACH,
     EMPTY,
@@ -57,8 +57,6 @@ from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
 
-UNDO_DEPTH = 30
-
 
 def roster_tr(text: str) -> str:
     return QCoreApplication.translate("Roster", text)
@@ -69,7 +67,7 @@ def hours_minutes(minutes: float) -> str:
     return f"{h}:{m:02d}"
 
 
-class RosterScreen(QWidget):
+class RosterScreen(HandEdits, QWidget):
     message = Signal(str)
     changed = Signal()
 
@@ -379,124 +377,6 @@ class RosterScreen(QWidget):
     def _selection_changed(self) -> None:
         self.lock_button.setEnabled(bool(self._selected_seats()))
         self.remove_button.setEnabled(bool(self._selected_seats()))
-
-    # -- changes by hand ----------------------------------------------------------------
-    def _selected_seats(self) -> list[tuple[int, int]]:
-        return sorted({(i.row(), i.column()) for i in self.grid.selectedItems()
-                       if i.column() >= SEAT0 and i.data(PERSON) is not None})
-
-    def _team(self, row: int) -> rostering.Team:
-        assert self.board is not None
-        return list(self.board.teams.get(self.rows[row].key, []))
-
-    def _write(self, teams: dict[int, rostering.Team], what: str) -> None:
-        """Write the changed booths (row → team) as one step, with undo."""
-        if self.db is None:
-            return
-        before = rostering.snapshot(self.db)
-        try:
-            from bsm_desk.store import atomic
-
-            with atomic(self.db):
-                for row, team in teams.items():
-                    rostering.set_team(self.db, self.rows[row].key, team,
-                                       desk_id=self.settings.desk_id,
-                                       operator=self.settings.desk_name)
-        except Exception as exc:  # noqa: BLE001 - shown, nothing written
-            QMessageBox.warning(self, self.tr("Roster"), translate_error(exc))
-            return
-        self.undo_steps = [*self.undo_steps, (what, list(before))][-UNDO_DEPTH:]
-        self.message.emit(what)
-        self.refresh()
-
-    def place(self, person: int, source: object, row: int, column: int) -> None:
-        """``person`` dropped on seat (row, column): from the pool (source None) they take
-        the seat; from another seat, the two swap. A seat given by hand is locked (the
-        solver keeps it; Ctrl+L unlocks)."""
-        if not 0 <= row < len(self.rows) or column < SEAT0:
-            return
-        target = self._team(row)
-        index = column - SEAT0
-        there = target[index] if index < len(target) else None
-        teams: dict[int, rostering.Team] = {}
-        if isinstance(source, tuple):
-            src_row, src_column = source
-            if not 0 <= src_row < len(self.rows) or src_column < SEAT0:
-                return
-            origin = target if src_row == row else self._team(src_row)
-            src_index = src_column - SEAT0
-            if src_index >= len(origin) or origin[src_index][0] != person:
-                return
-            moving = (person, True)
-            if there is None:
-                origin.pop(src_index)
-                target.append(moving)
-            else:
-                origin[src_index] = (there[0], True)
-                target[index] = moving
-            teams[src_row] = origin
-        else:
-            if any(p == person for p, _ in target):
-                return
-            moving = (person, True)
-            if there is None:
-                target.append(moving)
-            else:
-                target[index] = moving
-        teams[row] = target
-        self._write(teams, self.tr("{name} seated").format(name=self.name(person)))
-
-    def assign_selected(self) -> None:
-        """The pool's chosen interpreter to the grid's current seat (Enter)."""
-        person = self.pool.person()
-        row, column = self.grid.currentRow(), self.grid.currentColumn()
-        if person is None or not self.grid.is_seat(row, column):
-            self.message.emit(self.tr("Choose a seat in the grid and a name in the pool."))
-            return
-        self.place(person, None, row, column)
-
-    def lock_selected(self) -> None:
-        seats = self._selected_seats()
-        if not seats:
-            return
-        teams: dict[int, rostering.Team] = {}
-        lock = not all(item.data(PERSON + 1) for r, c in seats
-                       if (item := self.grid.item(r, c)) is not None)
-        for row, column in seats:
-            team = teams.setdefault(row, self._team(row))
-            index = column - SEAT0
-            if index < len(team):
-                team[index] = (team[index][0], lock)
-        self._write(teams, self.tr("Locked") if lock else self.tr("Unlocked"))
-
-    def remove_selected(self) -> None:
-        seats = self._selected_seats()
-        if not seats:
-            return
-        teams: dict[int, rostering.Team] = {}
-        for row, column in sorted(seats, reverse=True):
-            team = teams.setdefault(row, self._team(row))
-            index = column - SEAT0
-            if index < len(team):
-                team.pop(index)
-        self._write(teams, self.tr("Seats emptied"))
-
-    def undo_last(self) -> None:
-        if self.db is None or not self.undo_steps:
-            return
-        what, seats = self.undo_steps[-1]
-        try:
-            rostering.restore(self.db, seats, desk_id=self.settings.desk_id,
-                              operator=self.settings.desk_name)
-        except Exception as exc:  # noqa: BLE001
-            QMessageBox.warning(self, self.tr("Roster"), translate_error(exc))
-            return
-        self.undo_steps = self.undo_steps[:-1]
-        self.message.emit(self.tr("Undone: {what}").format(what=what))
-        self.refresh()
-
-    def push_undo(self, what: str, seats: list[Seat]) -> None:
-        self.undo_steps = [*self.undo_steps, (what, seats)][-UNDO_DEPTH:]
 
     # -- words ------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

@@ -1,0 +1,176 @@
+"""Taking in what the other desks sent: check-ins (union; a person let in twice listed),
+events of every other kind (badges, new delegates, edits and merges), each with its own
+rule; whatever cannot be taken in goes to the review list with its reason, and the round
+goes on."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
+from bsm_desk.store import atomic, hub
+from bsm_desk.store import checkins as checkin_store
+from bsm_desk.store import sync as state
+
+PULL_BATCH = 500  # taken in per local transaction: a scan waits for at most one
+UNKNOWN_DELEGATE = QT_TRANSLATE_NOOP("Sync", "A check-in from desk {desk} of a delegate this "
+                                             "desk does not know (id {delegate}).")
+ALREADY_BOTH = QT_TRANSLATE_NOOP("Sync", "ALREADY: let in at {first_desk} ({first_at}) and "
+                                         "again at {second_desk} ({second_at}) while the two "
+                                         "desks could not see each other; counted once.")
+SAME_BADGE = QT_TRANSLATE_NOOP("Sync", "Desk {desk} also reissued badge version {version} of "
+                                       "delegate {delegate} ({at}) while the desks could not "
+                                       "see each other: the two badges carry the same code.")
+UNKNOWN_KIND = QT_TRANSLATE_NOOP("Sync", "An event of a kind this desk does not know ({kind}, "
+                                         "from desk {desk}): update this desk.")
+REVIEW_CONTEXT = "Sync"  # the reasons' translation context
+EDIT_LOST = QT_TRANSLATE_NOOP("Sync", "Desk {desk} set {field} of delegate {delegate} to "
+                                      "\u201c{value}\u201d ({at}), before this desk's own "
+                                      "later change: this desk's stands.")
+EDIT_REPLACED = QT_TRANSLATE_NOOP("Sync", "Desk {desk} set {field} of delegate {delegate} to "
+                                          "\u201c{value}\u201d ({at}), after this desk's "
+                                          "change of {before}: the later one stands.")
+# What a damaged or hostile row from the hub raises when taken in: kept for review, the
+# round goes on.
+MALFORMED = (TypeError, ValueError, KeyError, AttributeError, sqlite3.InterfaceError,
+             sqlite3.DataError)
+
+
+def take_edit(db: Database, row: dict[str, Any]) -> bool:
+    """A delegate's fields changed at another desk: each field takes the later of the
+    two desks' values (the earlier stays in the history and is listed for review)."""
+    from bsm_desk.services.registry import typed_value
+    from bsm_desk.store import delegates as delegate_store
+
+    delegate = delegate_store.get_delegate(db, int(row["delegate_id"]))
+    if delegate is None or db.execute("SELECT created_at FROM delegate WHERE id = ?",
+                                      [delegate.id]).fetchone()[0] != row["created_at"]:
+        raise sqlite3.IntegrityError("not the same delegate here")
+    if db.execute("SELECT 1 FROM delegate_history WHERE uuid = ?", [row["uuid"]]).fetchone():
+        return False
+    wanted: dict[str, Any] = {}
+    for field, (_old, new) in dict(row["changes"]).items():
+        if field == "merged_into":  # merged at the other desk: the same here
+            if new is not None and delegate.merged_into is None and \
+                    delegate_store.get_delegate(db, int(new)) is not None:
+                delegate_store.set_merged_into(db, delegate.id or 0, int(new))
+            continue
+        if not hasattr(delegate, field) or field == "merged_from":
+            continue
+        last = state.last_change(db, delegate.id or 0, field)
+        if last is not None and last[0] > str(row["at"]):
+            state.add_review(db, str(row["uuid"]), "delegate_edit", EDIT_LOST, {
+                "desk": row.get("operator") or row["desk_id"], "at": row["at"],
+                "field": field, "value": new, "delegate": delegate.id})
+            continue
+        if last is not None and last[1] != row["desk_id"]:
+            state.add_review(db, str(row["uuid"]), "delegate_edit", EDIT_REPLACED, {
+                "desk": row.get("operator") or row["desk_id"], "at": row["at"],
+                "field": field, "value": new, "delegate": delegate.id, "before": last[0]})
+        wanted[field] = typed_value(field, new)
+    if wanted:
+        delegate_store.update_delegate(db, replace(delegate, **wanted))
+    state.keep_history(db, row)
+    return True
+
+
+def pull_events(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
+    pulled = refused = 0
+    while True:
+        after = int(state.get(db, state.PULLED_EVENTS, "0") or 0)
+        batch = hub.pull_events(conn, after, not_from=desk_id, limit=PULL_BATCH)
+        if not batch:
+            return pulled, refused
+        with atomic(db):
+            for _seq, kind, uuid, raw in batch:
+                row = raw if isinstance(raw, dict) else {}
+                if kind in (state.EDIT, state.CREATED):
+                    take = take_edit if kind == state.EDIT else state.take_created
+                    try:
+                        with atomic(db):
+                            pulled += take(db, row)
+                    except (sqlite3.IntegrityError, *MALFORMED):
+                        refused += 1
+                        state.add_review(db, uuid, kind, UNKNOWN_DELEGATE,
+                                         {"desk": row.get("desk_id"),
+                                          "delegate": row.get("delegate_id")})
+                    continue
+                if kind not in state.KINDS:  # from a newer desk: kept for review
+                    refused += 1
+                    state.add_review(db, uuid, kind, UNKNOWN_KIND,
+                                     {"kind": kind, "desk": row.get("desk_id")})
+                    continue
+                try:
+                    with atomic(db):
+                        pulled += state.take_event(db, kind, row)
+                except (sqlite3.IntegrityError, *MALFORMED):
+                    refused += 1
+                    state.add_review(db, uuid, kind,
+                                     SAME_BADGE if kind == "badge_issue" else UNKNOWN_DELEGATE,
+                                     {"desk": row.get("desk_id"),
+                                      "delegate": row.get("delegate_id"),
+                                      "version": row.get("version"), "at": row.get("at")})
+            state.put(db, state.PULLED_EVENTS, str(batch[-1][0]))
+
+
+def note_twice(db: Database, values: dict[str, Any], readmit: dict[str, bool]) -> None:
+    """A person let in at two desks while they could not see each other: counted once
+    for attendance (the union), both scans kept; the later is listed as ALREADY."""
+    if readmit.get(str(values["checkpoint"]), False) or not values["accepted"]:
+        return
+    for uuid, desk, name, at in checkin_store.standing_twice(db, str(values["uuid"])):
+        first, second = sorted([(at, desk, name, uuid), (str(values["at"]),
+                                                          str(values["desk_id"]),
+                                                          str(values["operator"]),
+                                                          str(values["uuid"]))])
+        state.add_review(db, second[3], "already", ALREADY_BOTH, {
+            "delegate": values["delegate_id"], "checkpoint": values["checkpoint"],
+            "first_desk": first[2] or first[1], "first_at": first[0],
+            "second_desk": second[2] or second[1], "second_at": second[0]})
+
+
+def pull_checkins(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
+    pulled = refused = 0
+    readmit = checkin_store.readmit_rules(db)
+    while True:
+        after = int(state.get(db, state.PULLED, "0") or 0)
+        batch = hub.pull_checkins(conn, after, not_from=desk_id, limit=PULL_BATCH)
+        if not batch:
+            return pulled, refused
+        with atomic(db):
+            for item in batch:
+                try:
+                    with atomic(db):
+                        taken = state.take_checkin(db, item.values)
+                        pulled += taken
+                        if taken:
+                            note_twice(db, item.values, readmit)
+                except sqlite3.IntegrityError:
+                    refused += 1
+                    state.add_review(db, str(item.values["uuid"]), "checkin",
+                                     UNKNOWN_DELEGATE, {
+                                         "desk": item.values["desk_id"],
+                                         "delegate": item.values["delegate_id"],
+                                         "at": item.values["at"]})
+            state.put(db, state.PULLED, str(batch[-1].seq))
+
+
+
+def review(db: Database, translate: Any = None) -> list[dict[str, Any]]:
+    """What this desk could not take in, or took in twice, each with its reason in words:
+    the list a supervisor goes through (``hub review``, the Hub dialog)."""
+    words = translate or (lambda _context, text: text)
+    found = []
+    for item in state.reviews(db):
+        template = words(REVIEW_CONTEXT, item.reason)
+        try:
+            reason = template.format(**item.detail)
+        except (KeyError, IndexError, ValueError):
+            reason = template
+        found.append({"uuid": item.uuid, "kind": item.kind, "reason": reason,
+                      "detail": item.detail, "at": item.at.isoformat()})
+    return found
