@@ -2821,6 +2821,30 @@ A .sqlite file from another desk or a backup</source>
         <translation>График</translation>
     </message>
     <message>
+        <source>{name} seated</source>
+        <translation>{name}: место назначено</translation>
+    </message>
+    <message>
+        <source>Choose a seat in the grid and a name in the pool.</source>
+        <translation>Выберите место в таблице и имя в списке.</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Закреплено</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Откреплено</translation>
+    </message>
+    <message>
+        <source>Seats emptied</source>
+        <translation>Места освобождены</translation>
+    </message>
+    <message>
+        <source>Undone: {what}</source>
+        <translation>Отменено: {what}</translation>
+    </message>
+    <message>
         <source>Solve</source>
         <translation>Составить</translation>
     </message>

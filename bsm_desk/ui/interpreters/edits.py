@@ -26,10 +26,6 @@ if TYPE_CHECKING:
 UNDO_DEPTH = 30
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RosterScreen", text)
-
-
 class HandEdits:
     """Mixed into RosterScreen (``self`` is the screen)."""
 
@@ -73,7 +69,8 @@ class HandEdits:
                                        desk_id=self.settings.desk_id,
                                        operator=self.settings.desk_name)
         except Exception as exc:  # noqa: BLE001 - shown, nothing written
-            QMessageBox.warning(self._widget(), _tr("Roster"), translate_error(exc))
+            title = QCoreApplication.translate("RosterScreen", "Roster")
+            QMessageBox.warning(self._widget(), title, translate_error(exc))
             return
         self.undo_steps = [*self.undo_steps, (what, list(before))][-UNDO_DEPTH:]
         self.message.emit(what)
@@ -114,14 +111,17 @@ class HandEdits:
             else:
                 target[index] = moving
         teams[row] = target
-        self._write(teams, _tr("{name} seated").format(name=self.name(person)))
+        done = QCoreApplication.translate("RosterScreen", "{name} seated")
+        self._write(teams, done.format(name=self.name(person)))
 
     def assign_selected(self) -> None:
         """The pool's chosen interpreter to the grid's current seat (Enter)."""
         person = self.pool.person()
         row, column = self.grid.currentRow(), self.grid.currentColumn()
         if person is None or not self.grid.is_seat(row, column):
-            self.message.emit(_tr("Choose a seat in the grid and a name in the pool."))
+            self.message.emit(QCoreApplication.translate("RosterScreen",
+                                                         "Choose a seat in the grid and a name "
+                                                         "in the pool."))
             return
         self.place(person, None, row, column)
 
@@ -137,7 +137,8 @@ class HandEdits:
             index = column - SEAT0
             if index < len(team):
                 team[index] = (team[index][0], lock)
-        self._write(teams, _tr("Locked") if lock else _tr("Unlocked"))
+        self._write(teams, QCoreApplication.translate("RosterScreen", "Locked") if lock
+                    else QCoreApplication.translate("RosterScreen", "Unlocked"))
 
     def remove_selected(self) -> None:
         seats = self._selected_seats()
@@ -149,7 +150,7 @@ class HandEdits:
             index = column - SEAT0
             if index < len(team):
                 team.pop(index)
-        self._write(teams, _tr("Seats emptied"))
+        self._write(teams, QCoreApplication.translate("RosterScreen", "Seats emptied"))
 
     def undo_last(self) -> None:
         if self.db is None or not self.undo_steps:
@@ -159,10 +160,12 @@ class HandEdits:
             rostering.restore(self.db, seats, desk_id=self.settings.desk_id,
                               operator=self.settings.desk_name)
         except Exception as exc:  # noqa: BLE001
-            QMessageBox.warning(self._widget(), _tr("Roster"), translate_error(exc))
+            title = QCoreApplication.translate("RosterScreen", "Roster")
+            QMessageBox.warning(self._widget(), title, translate_error(exc))
             return
         self.undo_steps = self.undo_steps[:-1]
-        self.message.emit(_tr("Undone: {what}").format(what=what))
+        self.message.emit(QCoreApplication.translate("RosterScreen", "Undone: {what}").format(
+            what=what))
         self.refresh()
 
     def push_undo(self, what: str, seats: list[Seat]) -> None:

@@ -152,8 +152,13 @@ def test_the_roster_in_russian(window, rostered) -> None:
     row = row_of(screen, "10:00", "Пленарный", "Английская")
     briefing = row_of(screen, "10:00", "Конференц", "Английская")
     person = screen.grid.item(row, SEAT0).data(PERSON)
+    said: list[str] = []
+    screen.message.connect(said.append)
     drop_on(screen.grid, payload(person), briefing, SEAT0)
     assert "в двух кабинах одновременно" in screen.grid.item(briefing, SEAT0).toolTip()
+    assert said and "место назначено" in said[-1]  # the hand edits speak Russian too
+    screen.undo_last()
+    assert said[-1].startswith("Отменено")
     assert "нарушений правил" in screen.summary.text()
 
 
