@@ -20,6 +20,7 @@ import psycopg
 from psycopg import conninfo
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.store.sync import CHECKIN_COLUMNS
 
 UNREACHABLE = QT_TRANSLATE_NOOP("UserError", "The hub at {url} cannot be reached: {reason}")
 NOT_A_HUB = QT_TRANSLATE_NOOP("UserError", "{url} is not a BSM Desk hub yet: run "
@@ -33,9 +34,6 @@ BAD_URL = QT_TRANSLATE_NOOP("UserError", "\u201c{url}\u201d is not a hub address
 CONNECT_TIMEOUT_S = 3
 PUSH_LOCK = 4_242_017  # the advisory lock key that orders pushes
 
-CHECKIN_COLUMNS = ("uuid", "checkpoint", "delegate_id", "badge_version", "verdict",
-                   "accepted", "method", "code", "undoes", "reason", "at", "desk_id",
-                   "operator")
 
 
 def safe_url(url: str) -> str:

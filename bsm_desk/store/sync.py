@@ -10,8 +10,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bsm_desk.store.hub import CHECKIN_COLUMNS
-
+# A check-in's columns as exchanged with the hub (store/hub.py), in this order.
+CHECKIN_COLUMNS = ("uuid", "checkpoint", "delegate_id", "badge_version", "verdict",
+                   "accepted", "method", "code", "undoes", "reason", "at", "desk_id",
+                   "operator")
 URL, PUSHED, PULLED, LAST_SYNC, OFFLINE_SINCE = ("url", "pushed_rowid", "pulled_seq",
                                                  "last_sync", "offline_since")
 

@@ -54,12 +54,14 @@ class HubLink(QObject):
 
     def opened(self, db: Any, path: Path, zone: Any) -> None:
         """An event was opened: follow its hub, if it has one."""
-        from bsm_desk.services import sync
+        from bsm_desk.store import sync as sync_state
 
         self.closed()
-        found = sync.status(db, desk_id=self.settings.desk_id, probe=False)
-        if not found["url"]:
+        if not sync_state.get(db, sync_state.URL):  # no hub: nothing more to load
             return
+        from bsm_desk.services import sync
+
+        found = sync.status(db, desk_id=self.settings.desk_id, probe=False)
         self.path, self.zone, self.state = path, zone, {**found, "online": None}
         self.label.setVisible(True)
         self.show_state()
