@@ -3472,6 +3472,102 @@ A .sqlite file from another desk or a backup</source>
         <source>Desk {desk} set {field} of delegate {delegate} to “{value}” ({at}), after this desk&apos;s change of {before}: the later one stands.</source>
         <translation>Стойка {desk} изменила поле {field} участника {delegate} на «{value}» ({at}) после изменения этой стойки от {before}: действует более позднее.</translation>
     </message>
+    <message>
+        <source>The hub refused this desk&apos;s {kind} {uuid}: {reason}. It stays on this desk; the others went on.</source>
+        <translation>Хаб не принял с этой стойки {kind} {uuid}: {reason}. Запись осталась на этой стойке; остальные переданы.</translation>
+    </message>
+    <message>
+        <source>Desk {desk} changed {what} ({at}) before this desk&apos;s own later change: this desk&apos;s stands.</source>
+        <translation>Стойка {desk} внесла изменение ({what}, {at}) раньше, чем эта стойка — своё, более позднее: действует изменение этой стойки.</translation>
+    </message>
+    <message>
+        <source>Desk {desk} changed {what} ({at}) after this desk&apos;s change of {before}, which it replaced: the later one stands.</source>
+        <translation>Стойка {desk} внесла изменение ({what}, {at}) позже изменения этой стойки от {before} и заменила его: действует более позднее.</translation>
+    </message>
+    <message>
+        <source>A change of {what} from desk {desk} ({at}) could not be taken in here: {reason}</source>
+        <translation>Изменение со стойки {desk} ({what}, {at}) не удалось принять здесь: {reason}</translation>
+    </message>
+    <message>
+        <source>the event</source>
+        <translation>мероприятие</translation>
+    </message>
+    <message>
+        <source>a day</source>
+        <translation>день</translation>
+    </message>
+    <message>
+        <source>a room</source>
+        <translation>зал</translation>
+    </message>
+    <message>
+        <source>a category</source>
+        <translation>категория</translation>
+    </message>
+    <message>
+        <source>a session</source>
+        <translation>заседание</translation>
+    </message>
+    <message>
+        <source>who may enter a session</source>
+        <translation>допуск на заседание</translation>
+    </message>
+    <message>
+        <source>a session&apos;s panel</source>
+        <translation>состав панели заседания</translation>
+    </message>
+    <message>
+        <source>a door&apos;s rule</source>
+        <translation>правило входа</translation>
+    </message>
+    <message>
+        <source>a side event request</source>
+        <translation>заявка на параллельное мероприятие</translation>
+    </message>
+    <message>
+        <source>a side event&apos;s wished time</source>
+        <translation>желаемое время параллельного мероприятия</translation>
+    </message>
+    <message>
+        <source>a side event&apos;s panellist</source>
+        <translation>участник панели параллельного мероприятия</translation>
+    </message>
+    <message>
+        <source>a statement time limit</source>
+        <translation>регламент выступлений</translation>
+    </message>
+    <message>
+        <source>a speakers&apos; list entry</source>
+        <translation>запись в списке выступающих</translation>
+    </message>
+    <message>
+        <source>a step of a speakers&apos; list</source>
+        <translation>шаг списка выступающих</translation>
+    </message>
+    <message>
+        <source>a statement&apos;s text</source>
+        <translation>текст выступления</translation>
+    </message>
+    <message>
+        <source>an interpreter</source>
+        <translation>переводчик</translation>
+    </message>
+    <message>
+        <source>an interpreters&apos; rule</source>
+        <translation>правило для переводчиков</translation>
+    </message>
+    <message>
+        <source>a seat in a booth</source>
+        <translation>место в кабине</translation>
+    </message>
+    <message>
+        <source>a delegate&apos;s photo</source>
+        <translation>фотография участника</translation>
+    </message>
+    <message>
+        <source>a pair marked as not duplicates</source>
+        <translation>пара, отмеченная как не дубликаты</translation>
+    </message>
 </context>
 <context>
     <name>TimetableEditor</name>

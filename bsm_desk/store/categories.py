@@ -5,13 +5,15 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bsm_desk.domain.model import Access, Category
+from bsm_desk.store.db import next_id
 
 
 def add_category(db: Database, category: Category) -> int:
     cursor = db.execute(
-        "INSERT INTO category (code, name_en, name_ru, colour, access) VALUES (?, ?, ?, ?, ?)",
-        [category.code, category.name_en, category.name_ru, category.colour,
-         category.access.value],
+        "INSERT INTO category (id, code, name_en, name_ru, colour, access)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [next_id(db, "category"), category.code, category.name_en, category.name_ru,
+         category.colour, category.access.value],
     )
     return int(cursor.lastrowid or 0)
 

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Day, Event
+from bsm_desk.store.db import next_id
 
 
 def save_event(db: Database, event: Event) -> None:
@@ -66,8 +67,8 @@ def set_changeover(db: Database, minutes: int) -> None:
 
 def add_day(db: Database, day: Day) -> int:
     cursor = db.execute(
-        "INSERT INTO day (date, opens, closes) VALUES (?, ?, ?)",
-        [day.date.isoformat(), day.opens, day.closes],
+        "INSERT INTO day (id, date, opens, closes) VALUES (?, ?, ?, ?)",
+        [next_id(db, "day"), day.date.isoformat(), day.opens, day.closes],
     )
     return int(cursor.lastrowid or 0)
 

@@ -19,6 +19,7 @@ from bsm_desk.domain.interpreters import (
     parse_languages,
     with_rule,
 )
+from bsm_desk.store.db import next_id
 
 
 @dataclass(frozen=True)
@@ -118,10 +119,10 @@ def save(db: Database, person: Interpreter) -> int:
               person.phone, avoid, format_hours(person.hours), datetime.now(UTC).isoformat()]
     if person.id is None:
         cursor = db.execute(
-            "INSERT INTO interpreter (uuid, name, name_cyr, languages, staff, available, fee,"
+            "INSERT INTO interpreter (id, uuid, name, name_cyr, languages, staff, available, fee,"
             " email, withdrawn_from, phone, avoid, hours, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [str(uuid.uuid4()), *values])
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [next_id(db, "interpreter"), str(uuid.uuid4()), *values])
         return int(cursor.lastrowid or 0)
     db.execute("UPDATE interpreter SET name = ?, name_cyr = ?, languages = ?, staff = ?,"
                " available = ?, fee = ?, email = ?, withdrawn_from = ?, phone = ?, avoid = ?,"

@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from bsm_desk.store.migrations_sync import _v20_sync, _v21_shared_rows
+
 
 def _v1_conference(db: Database) -> None:
     for statement in V1_SQL.split(";\n"):
@@ -454,24 +456,6 @@ def _v19_interpreter_rules(db: Database) -> None:
     db.execute("CREATE TABLE interpreter_rule (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-def _v20_sync(db: Database) -> None:
-    """A desk and its hub: where it is (the connection string, never the password), how
-    far it has pushed and pulled; and what the hub or this desk refused, for review."""
-    for statement in (
-        "CREATE TABLE sync_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        """CREATE TABLE sync_review (
-            id INTEGER PRIMARY KEY,
-            uuid TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            reason TEXT NOT NULL,
-            detail TEXT NOT NULL DEFAULT '',
-            at TEXT NOT NULL,
-            UNIQUE (uuid, kind)
-        )""",
-    ):
-        db.execute(statement)
-
-
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_conference),
     (2, _v2_journal),
@@ -493,5 +477,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (18, _v18_interpreter_hours),
     (19, _v19_interpreter_rules),
     (20, _v20_sync),
+    (21, _v21_shared_rows),
 ]
 LATEST = STEPS[-1][0]

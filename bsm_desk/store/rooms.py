@@ -8,13 +8,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from bsm_desk.domain.model import Room
+from bsm_desk.store.db import next_id
 
 
 def add_room(db: Database, room: Room) -> int:
     cursor = db.execute(
-        "INSERT INTO room (name_en, name_ru, floor, capacity, booths, equipment)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [room.name_en, room.name_ru, room.floor, room.capacity, room.booths,
+        "INSERT INTO room (id, name_en, name_ru, floor, capacity, booths, equipment)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [next_id(db, "room"), room.name_en, room.name_ru, room.floor, room.capacity, room.booths,
          json.dumps(list(room.equipment))],
     )
     return int(cursor.lastrowid or 0)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bsm_desk.domain.model import Session, SessionKind
-from bsm_desk.store.db import atomic
+from bsm_desk.store.db import atomic, next_id
 
 
 def _utc(at: datetime) -> str:
@@ -20,10 +20,11 @@ def _utc(at: datetime) -> str:
 def add_session(db: Database, session: Session) -> int:
     with atomic(db):
         cursor = db.execute(
-            "INSERT INTO session (kind, title_en, title_ru, room_id, starts_at, ends_at,"
+            "INSERT INTO session (id, kind, title_en, title_ru, room_id, starts_at, ends_at,"
             " languages, interpretation, expected, organizer)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [session.kind.value, session.title_en, session.title_ru, session.room_id,
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [next_id(db, "session"), session.kind.value, session.title_en, session.title_ru,
+             session.room_id,
              _utc(session.starts_at), _utc(session.ends_at),
              ",".join(session.languages), int(session.interpretation), session.expected,
              session.organizer],

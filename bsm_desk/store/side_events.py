@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bsm_desk.domain.model import pick
+from bsm_desk.store.db import next_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +36,10 @@ class Request:
 
 def add_request(db: Database, request: Request) -> int:
     cursor = db.execute(
-        "INSERT INTO side_event_request (title_en, title_ru, organizer, contact, expected,"
+        "INSERT INTO side_event_request (id, title_en, title_ru, organizer, contact, expected,"
         " duration_min, languages, interpretation, equipment, avoid_plenary, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [*_columns(request), datetime.now(UTC).isoformat()])
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [next_id(db, "side_event_request"), *_columns(request), datetime.now(UTC).isoformat()])
     request_id = int(cursor.lastrowid or 0)
     _add_details(db, request_id, request)
     return request_id

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.model import DelegationType, ProtocolRank
 from bsm_desk.domain.speakers import EntryKind
+from bsm_desk.store.db import next_id
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,11 @@ def add_entry(db: Database, *, session_id: int, delegate_id: int, kind: EntryKin
               language: str, at: datetime, override_reason: str, desk_id: str,
               operator: str) -> int:
     cursor = db.execute(
-        "INSERT INTO speaker_entry (uuid, session_id, delegate_id, kind, language,"
-        " inscribed_at, override_reason, desk_id, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [str(uuid.uuid4()), session_id, delegate_id, kind.value, language, at.isoformat(),
-         override_reason, desk_id, operator])
+        "INSERT INTO speaker_entry (id, uuid, session_id, delegate_id, kind, language,"
+        " inscribed_at, override_reason, desk_id, operator)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [next_id(db, "speaker_entry"), str(uuid.uuid4()), session_id, delegate_id, kind.value,
+         language, at.isoformat(), override_reason, desk_id, operator])
     return int(cursor.lastrowid or 0)
 
 
@@ -69,7 +71,7 @@ def entries(db: Database, session_id: int, lang: str = "en") -> list[StoredEntry
         " d.protocol_rank"
         " FROM speaker_entry e JOIN delegate d ON d.id = e.delegate_id"
         " JOIN delegation g ON g.id = d.delegation_id JOIN category c ON c.id = d.category_id"
-        " WHERE e.session_id = ? ORDER BY e.id", [session_id]).fetchall()
+        " WHERE e.session_id = ? ORDER BY e.inscribed_at, e.id", [session_id]).fetchall()
     found = []
     for r in rows:
         latin = f"{r[7].upper()} {r[8]}".strip()
@@ -85,7 +87,7 @@ def entries(db: Database, session_id: int, lang: str = "en") -> list[StoredEntry
 def events(db: Database, session_id: int) -> list[Event]:
     return [Event(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4])) for r in db.execute(
         "SELECT entry_id, what, position, reason, at FROM speaker_event WHERE session_id = ?"
-        " ORDER BY id", [session_id]).fetchall()]
+        " ORDER BY at, id", [session_id]).fetchall()]
 
 
 def set_text(db: Database, entry_id: int, file_name: str, content: bytes, *, at: datetime,

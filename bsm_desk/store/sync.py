@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bsm_desk.store.shared import count_noted
+
 # A check-in's columns as exchanged with the hub (store/hub.py), in this order.
 CHECKIN_COLUMNS = ("uuid", "checkpoint", "delegate_id", "badge_version", "verdict",
                    "accepted", "method", "code", "undoes", "reason", "at", "desk_id",
@@ -143,7 +145,7 @@ def pending(db: Database, desk_id: str, after: int | None = None) -> int:
     kept = int(get(db, pushed_name(CREATED), "0") or 0)
     found = db.execute("SELECT count(*) FROM delegate_history WHERE rowid > ? AND desk_id = ?"
                        " AND action = 'created'", [kept, desk_id]).fetchone()
-    return count + (int(found[0]) if found else 0)
+    return count + (int(found[0]) if found else 0) + count_noted(db)
 
 
 def take_checkin(db: Database, values: dict[str, Any]) -> bool:

@@ -28,9 +28,10 @@ import psycopg
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.services.sync import pulling
+from bsm_desk.services.sync import pulling, rows
 from bsm_desk.services.sync.pulling import review
-from bsm_desk.store import atomic, hub
+from bsm_desk.services.sync.pushing import pushed_each
+from bsm_desk.store import atomic, hub, shared
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sync as state
 from bsm_desk.store.db import backup_to
@@ -178,6 +179,7 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> Sy
             state.put(db, state.pushed_name(state.EDIT), str(top[0]))
             state.put(db, state.pushed_name(state.CREATED), str(top[0]))
             state.put(db, state.ID_BLOCK, str(block))
+            shared.baseline(db)  # the snapshot's rows are the hub's: none to send
         _remember(db, url)
         return sync_once(db, desk_id=desk_id)
     finally:
@@ -277,7 +279,8 @@ def _push(db: Database, conn: Any, desk_id: str, link: Link, *, lazy: bool) -> i
         rows = state.to_push(db, desk_id, after, BATCH)
         if not rows:
             break
-        pushed += hub.push_checkins(conn, rows)
+        pushed += pushed_each(db, rows, partial(hub.push_checkins, conn), "checkin",
+                              lambda row: str(row[1][0]))
         # The hub has them (committed): only now does the watermark move.
         link.pushed = rows[-1][0]
         if not lazy or len(rows) == BATCH:
@@ -299,7 +302,8 @@ def _push_kind(db: Database, conn: Any, desk_id: str, kind: str,
         rows = read(db, desk_id, after, BATCH)
         if not rows:
             return pushed
-        pushed += hub.push_events(conn, kind, rows)
+        pushed += pushed_each(db, rows, partial(hub.push_events, conn, kind), kind,
+                              lambda row: str(row[1]))
         with atomic(db):
             state.put(db, name, str(rows[-1][0]))
 
@@ -309,11 +313,13 @@ def _events_of(kind: str, db: Database, desk_id: str, after: int, limit: int) ->
 
 
 def _push_events(db: Database, conn: Any, desk_id: str) -> int:
-    """New delegates first, then their badges, then edits (check-ins come after)."""
+    """New delegates first, then their badges, then edits, then the changed rows of the
+    shared tables (check-ins come after)."""
     pushed = _push_kind(db, conn, desk_id, state.CREATED, state.created_to_push)
     for kind in state.KINDS:
         pushed += _push_kind(db, conn, desk_id, kind, partial(_events_of, kind))
-    return pushed + _push_kind(db, conn, desk_id, state.EDIT, state.edits_to_push)
+    pushed += _push_kind(db, conn, desk_id, state.EDIT, state.edits_to_push)
+    return pushed + rows.push(db, conn, desk_id)  # the programme, lists, roster …
 
 
 def _keep_watermark(db: Database, link: Link) -> None:

@@ -12,7 +12,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.store import atomic, hub
+from bsm_desk.services.sync import rows
+from bsm_desk.store import atomic, hub, shared
 from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import sync as state
 
@@ -88,6 +89,10 @@ def pull_events(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
         with atomic(db):
             for _seq, kind, uuid, raw in batch:
                 row = raw if isinstance(raw, dict) else {}
+                if kind == shared.KIND:
+                    taken, refusal = rows.take(db, uuid, row, desk_id)
+                    pulled, refused = pulled + taken, refused + refusal
+                    continue
                 if kind in (state.EDIT, state.CREATED):
                     take = take_edit if kind == state.EDIT else state.take_created
                     try:
@@ -168,7 +173,7 @@ def review(db: Database, translate: Any = None) -> list[dict[str, Any]]:
     for item in state.reviews(db):
         template = words(REVIEW_CONTEXT, item.reason)
         try:
-            reason = template.format(**item.detail)
+            reason = template.format(**rows.words(words, item.detail))
         except (KeyError, IndexError, ValueError):
             reason = template
         found.append({"uuid": item.uuid, "kind": item.kind, "reason": reason,

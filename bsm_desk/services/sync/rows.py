@@ -1,0 +1,127 @@
+"""The programme, speakers' lists, roster and the other edited-in-place tables between
+desks (store/shared.py): this desk's changed rows sent, the others' taken in, the later
+of two changes of a row standing and the earlier listed for review."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from functools import partial
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
+from bsm_desk.services.sync.pushing import pushed_each
+from bsm_desk.store import atomic, hub, shared
+
+BATCH = 2000
+ROW_EARLIER = QT_TRANSLATE_NOOP("Sync", "Desk {desk} changed {what} ({at}) before this desk's "
+                                        "own later change: this desk's stands.")
+ROW_REPLACED = QT_TRANSLATE_NOOP("Sync", "Desk {desk} changed {what} ({at}) after this "
+                                         "desk's change of {before}, which it replaced: the "
+                                         "later one stands.")
+ROW_REFUSED = QT_TRANSLATE_NOOP("Sync", "A change of {what} from desk {desk} ({at}) could not "
+                                        "be taken in here: {reason}")
+# The shared tables in words, for the review list.
+TABLE_WORDS = {
+    "event": QT_TRANSLATE_NOOP("Sync", "the event"),
+    "day": QT_TRANSLATE_NOOP("Sync", "a day"),
+    "room": QT_TRANSLATE_NOOP("Sync", "a room"),
+    "category": QT_TRANSLATE_NOOP("Sync", "a category"),
+    "session": QT_TRANSLATE_NOOP("Sync", "a session"),
+    "session_access": QT_TRANSLATE_NOOP("Sync", "who may enter a session"),
+    "session_person": QT_TRANSLATE_NOOP("Sync", "a session's panel"),
+    "checkpoint_rule": QT_TRANSLATE_NOOP("Sync", "a door's rule"),
+    "side_event_request": QT_TRANSLATE_NOOP("Sync", "a side event request"),
+    "request_slot": QT_TRANSLATE_NOOP("Sync", "a side event's wished time"),
+    "request_panellist": QT_TRANSLATE_NOOP("Sync", "a side event's panellist"),
+    "speaker_limit": QT_TRANSLATE_NOOP("Sync", "a statement time limit"),
+    "speaker_entry": QT_TRANSLATE_NOOP("Sync", "a speakers' list entry"),
+    "speaker_event": QT_TRANSLATE_NOOP("Sync", "a step of a speakers' list"),
+    "speaker_text": QT_TRANSLATE_NOOP("Sync", "a statement's text"),
+    "interpreter": QT_TRANSLATE_NOOP("Sync", "an interpreter"),
+    "interpreter_rule": QT_TRANSLATE_NOOP("Sync", "an interpreters' rule"),
+    "roster_assignment": QT_TRANSLATE_NOOP("Sync", "a seat in a booth"),
+    "delegate_photo": QT_TRANSLATE_NOOP("Sync", "a delegate's photo"),
+    "duplicate_dismissed": QT_TRANSLATE_NOOP("Sync", "a pair marked as not duplicates"),
+}
+MALFORMED = (TypeError, ValueError, KeyError, LookupError, AttributeError,
+             sqlite3.InterfaceError, sqlite3.DataError, OverflowError)
+
+
+def push(db: Database, conn: Any, desk_id: str) -> int:
+    """Send this desk's changed rows; each becomes agreed once the hub has it."""
+    pushed = 0
+    while True:
+        send, idle = shared.changes_to_send(db, desk_id, BATCH)
+        if not send and not idle:
+            return pushed
+        if send:
+            pushed += pushed_each(db, [(0, change.uuid, desk_id, change.as_dict())
+                                       for change in send],
+                                  partial(hub.push_events, conn, shared.KIND), shared.KIND,
+                                  lambda row: str(row[1]))
+        with atomic(db):  # the hub has them (committed): only now are they agreed
+            for change in send:
+                shared.agree(db, change)
+                shared.forget_note(db, change.table, shared.key_text(change.key), change.at)
+            for name, key, at in idle:
+                shared.forget_note(db, name, key, at)
+
+
+def _detail(change: shared.Change | None, raw: dict[str, Any], **more: Any) -> dict[str, Any]:
+    found = {"table": str(raw.get("table", "")), "key": raw.get("key"),
+             "desk": str(raw.get("desk_id", "")), "at": str(raw.get("at", ""))}
+    if change is not None:
+        found["row"] = change.row
+    return {**found, **more}
+
+
+def take(db: Database, uuid: str, raw: dict[str, Any], desk_id: str) -> tuple[bool, bool]:
+    """Take in one row change from the hub: (taken, refused). Whatever cannot be taken
+    goes to the review list with its reason."""
+    from bsm_desk.store import sync as state
+
+    try:
+        change = shared.Change.of(raw)
+    except MALFORMED as exc:
+        state.add_review(db, uuid, shared.KIND, ROW_REFUSED,
+                         _detail(None, raw, reason=type(exc).__name__))
+        return False, True
+    theirs = (change.at, change.desk_id)
+    mine = shared.note_of(db, change.table, change.key)  # changed here, not yet sent
+    known = shared.agreed(db, change.table, change.key)
+    if (mine is not None and (mine, desk_id) > theirs) or \
+            (known is not None and (known[1], known[2]) > theirs):
+        if (known[0] if known else None) != change.hash:
+            state.add_review(db, uuid, shared.KIND, ROW_EARLIER, _detail(change, raw))
+        return False, False
+    try:
+        with atomic(db):
+            current = shared.read(db, shared.BY_NAME[change.table], change.key)
+            if shared.row_hash(current) != change.hash:
+                shared.apply(db, change)
+            shared.agree(db, change)
+            shared.forget_note(db, change.table, shared.key_text(change.key))
+    except (sqlite3.IntegrityError, *MALFORMED) as exc:
+        state.add_review(db, uuid, shared.KIND, ROW_REFUSED, _detail(
+            change, raw, reason=str(exc).splitlines()[0][:200] if str(exc) else
+            type(exc).__name__))
+        return False, True
+    made_here = mine or (known[1] if known is not None and known[2] == desk_id else None)
+    if made_here and shared.row_hash(current) != change.hash:
+        state.add_review(db, uuid, shared.KIND, ROW_REPLACED, _detail(
+            change, raw, before=made_here, mine=current))
+    return True, False
+
+
+def words(translate: Any, detail: dict[str, Any]) -> dict[str, Any]:
+    """The detail of a row's review entry with ``what`` in words ("a session 12")."""
+    if "table" not in detail:
+        return detail
+    table = str(detail.get("table"))
+    label = translate("Sync", TABLE_WORDS[table]) if table in TABLE_WORDS else table
+    key = detail.get("key")
+    shown = ", ".join(str(k) for k in key) if isinstance(key, list) else json.dumps(key)
+    return {**detail, "what": f"{label} ({shown})"}
