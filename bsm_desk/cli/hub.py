@@ -63,6 +63,7 @@ def _follow(db: Any, args: argparse.Namespace, settings: config.Settings) -> int
 
     from bsm_desk.services import sync
 
+    _background()
     lines: queue.Queue[bool | None] = queue.Queue()
 
     def read() -> None:  # a thread, as Windows cannot wait on a pipe with select
@@ -84,6 +85,23 @@ def _follow(db: Any, args: argparse.Namespace, settings: config.Settings) -> int
     sync.follow(db, desk_id=args.desk_id or settings.desk_id, every=args.every, wake=wake,
                 emit=emit)
     return 0
+
+
+def _background() -> None:
+    """The worker gives way to the desk it serves: scans come first on a busy laptop."""
+    import os
+
+    if hasattr(os, "nice"):
+        try:
+            os.nice(10)
+        except OSError:  # not allowed here: the worker runs at the desk's priority
+            pass
+    elif os.name == "nt":  # pragma: no cover - Windows only
+        import ctypes
+
+        below_normal = 0x4000
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        kernel.SetPriorityClass(kernel.GetCurrentProcess(), below_normal)
 
 
 def _print_round(args: argparse.Namespace, report: object, translate: Translate) -> int:

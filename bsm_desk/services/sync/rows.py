@@ -58,8 +58,8 @@ def push(db: Database, conn: Any, desk_id: str) -> int:
         if not send and not idle:
             return pushed
         if send:
-            pushed += pushed_each(db, [(0, change.uuid, desk_id, change.as_dict())
-                                       for change in send],
+            pushed += pushed_each(db, [(n, change.uuid, desk_id, change.as_dict())
+                                       for n, change in enumerate(send)],
                                   partial(hub.push_events, conn, shared.KIND), shared.KIND,
                                   lambda row: str(row[1]))
         with atomic(db):  # the hub has them (committed): only now are they agreed

@@ -116,6 +116,15 @@ def test_a_push_retried_or_cut_short_doubles_nothing(demo_copy: Path, hub_url: s
         try:
             assert hub.push_checkins(conn, rows) == 12
             assert hub.push_checkins(conn, rows) == 0  # the same batch again: nothing
+            # A batch large enough to go by COPY, holding the twelve again: 188 new.
+            scan(db, DESK_A, codes(db, 188, 12), minute=1)
+            many = state.to_push(db, DESK_A, 0)
+            assert len(many) >= hub.COPY_FROM and hub.push_checkins(conn, many) == 188
+            assert hub.push_checkins(conn, many + many) == 0
+            assert [int(r[0]) for r in conn.execute(
+                "SELECT desk_seq FROM hub_checkin ORDER BY seq").fetchall()] == \
+                [rowid for rowid, _values in many]  # the hub's order is the desk's
+            conn.rollback()
         finally:
             conn.close()
         # The desk dies after the hub committed, before it moved its watermark.
@@ -130,7 +139,7 @@ def test_a_push_retried_or_cut_short_doubles_nothing(demo_copy: Path, hub_url: s
         with pytest.raises(KeyboardInterrupt):
             sync.sync_once(db, desk_id=DESK_A)
         monkeypatch.setattr(state, "put", real_put)
-        assert state.pending(db, DESK_A) == 12  # it does not know the hub has them
+        assert state.pending(db, DESK_A) == 200  # it does not know the hub has them
         report = sync.sync_once(db, desk_id=DESK_A)
         assert (report.pushed, report.pending) == (0, 0)  # pushed again, taken once
         assert sorted(hub_uuids(hub_url)) == sorted(state.checkin_uuids(db))
