@@ -298,6 +298,37 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>entry {id} does not follow the one before it (an entry was removed or moved)</source>
+        <translation>запись {id} не следует за предыдущей (запись удалена или перемещена)</translation>
+    </message>
+    <message>
+        <source>entry {id} was changed after it was written</source>
+        <translation>запись {id} изменена после того, как была сделана</translation>
+    </message>
+    <message>
+        <source>{table} {key} is not as the log says: changed outside BSM Desk</source>
+        <translation>{table} {key} не совпадает с журналом: изменено не через BSM Desk</translation>
+    </message>
+    <message>
+        <source>{table} {key} is in the log but not in the table: removed outside BSM Desk</source>
+        <translation>{table} {key} есть в журнале, но нет в таблице: удалено не через BSM Desk</translation>
+    </message>
+    <message>
+        <source>{table} {key} is in the table but not in the log: added outside BSM Desk</source>
+        <translation>{table} {key} есть в таблице, но нет в журнале: добавлено не через BSM Desk</translation>
+    </message>
+    <message>
+        <source>the table {table} is not audited</source>
+        <translation>таблица {table} не записывается в журнал аудита</translation>
+    </message>
+    <message>
+        <source>the audit trigger {trigger} is missing: changes since it was dropped went unlogged</source>
+        <translation>триггер аудита {trigger} отсутствует: изменения после его удаления не записаны</translation>
+    </message>
+</context>
+<context>
     <name>BadgeActions</name>
     <message>
         <source>&amp;Print badge</source>
@@ -792,6 +823,22 @@
     <message>
         <source>{count} could not be taken in: see the review list.</source>
         <translation>Не удалось принять: {count}; см. список на проверку.</translation>
+    </message>
+    <message>
+        <source>New password or PIN: </source>
+        <translation>Новый пароль или PIN: </translation>
+    </message>
+    <message>
+        <source>Once more: </source>
+        <translation>Ещё раз: </translation>
+    </message>
+    <message>
+        <source> (disabled)</source>
+        <translation> (отключён)</translation>
+    </message>
+    <message>
+        <source>The audit trail holds: {count} entries, unbroken, and every table agrees with it.</source>
+        <translation>Журнал аудита цел: записей {count}, цепочка не нарушена, все таблицы с ним совпадают.</translation>
     </message>
 </context>
 <context>
@@ -2021,6 +2068,93 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Russian</source>
         <translation>Русский</translation>
+    </message>
+</context>
+<context>
+    <name>Operators</name>
+    <message>
+        <source>desk</source>
+        <translation>стойка</translation>
+    </message>
+    <message>
+        <source>registrar</source>
+        <translation>регистратор</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>старший смены</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>check people in</source>
+        <translation>отмечать проход участников</translation>
+    </message>
+    <message>
+        <source>print a badge on arrival</source>
+        <translation>печатать бейдж по прибытии</translation>
+    </message>
+    <message>
+        <source>edit delegates</source>
+        <translation>изменять данные участников</translation>
+    </message>
+    <message>
+        <source>import lists</source>
+        <translation>импортировать списки</translation>
+    </message>
+    <message>
+        <source>print or reprint badges</source>
+        <translation>печатать и перепечатывать бейджи</translation>
+    </message>
+    <message>
+        <source>edit speakers&apos; lists</source>
+        <translation>вести списки выступающих</translation>
+    </message>
+    <message>
+        <source>see personal data</source>
+        <translation>видеть персональные данные</translation>
+    </message>
+    <message>
+        <source>revoke badges</source>
+        <translation>аннулировать бейджи</translation>
+    </message>
+    <message>
+        <source>merge registrations</source>
+        <translation>объединять регистрации</translation>
+    </message>
+    <message>
+        <source>undo others&apos; check-ins</source>
+        <translation>отменять отметки других операторов</translation>
+    </message>
+    <message>
+        <source>change the programme</source>
+        <translation>изменять программу</translation>
+    </message>
+    <message>
+        <source>change the interpreters&apos; roster</source>
+        <translation>изменять график переводчиков</translation>
+    </message>
+    <message>
+        <source>export personal data</source>
+        <translation>выгружать персональные данные</translation>
+    </message>
+    <message>
+        <source>read the history</source>
+        <translation>просматривать журнал</translation>
+    </message>
+    <message>
+        <source>change this desk&apos;s settings</source>
+        <translation>изменять настройки этой стойки</translation>
+    </message>
+    <message>
+        <source>manage operators</source>
+        <translation>управлять операторами</translation>
+    </message>
+    <message>
+        <source>change the event&apos;s settings</source>
+        <translation>изменять настройки мероприятия</translation>
     </message>
 </context>
 <context>
@@ -4065,6 +4199,54 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>“{url}” is not a hub address: write it as postgresql://user@host/database.</source>
         <translation>«{url}» — не адрес хаба: пишите postgresql://пользователь@сервер/база.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>Operator {name} ({role}) may not {action}.</source>
+        <translation>Оператор {name} ({role}) не может {action}.</translation>
+    </message>
+    <message>
+        <source>This event has operators: sign in first (in the CLI: --operator NAME, the password from BSM_DESK_PASSWORD or typed) to {action}.</source>
+        <translation>У этого мероприятия есть операторы: сначала войдите (в командной строке: --operator ИМЯ, пароль из BSM_DESK_PASSWORD или с клавиатуры), чтобы {action}.</translation>
+    </message>
+    <message>
+        <source>An operator needs a name of 1 to 60 characters without control characters.</source>
+        <translation>Имя оператора — от 1 до 60 символов, без управляющих символов.</translation>
+    </message>
+    <message>
+        <source>A password or PIN has at least 4 characters (at most 200).</source>
+        <translation>Пароль или PIN — не короче 4 символов (не длиннее 200).</translation>
+    </message>
+    <message>
+        <source>The first operator must be an administrator (who can then add the others).</source>
+        <translation>Первый оператор должен быть администратором (он затем добавит остальных).</translation>
+    </message>
+    <message>
+        <source>There is already an operator called {name}.</source>
+        <translation>Оператор с именем {name} уже есть.</translation>
+    </message>
+    <message>
+        <source>Wrong name or password.</source>
+        <translation>Неверное имя или пароль.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords for {name}: try again in {seconds} s.</source>
+        <translation>Слишком много неверных паролей для {name}: повторите через {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Operator {name} is disabled.</source>
+        <translation>Оператор {name} отключён.</translation>
+    </message>
+    <message>
+        <source>There is no operator called {name}.</source>
+        <translation>Оператора с именем {name} нет.</translation>
+    </message>
+    <message>
+        <source>{name} is the last administrator: add another before disabling this one.</source>
+        <translation>{name} — последний администратор: сначала добавьте другого.</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "db", None) is None and needs_db:
             raise UserError(NEEDS_DB, command=args.command)
         handler: Handler = args.handler
+        if getattr(args, "sign_in", None):
+            _sign_in(args, settings)
         return handler(args, settings, translate)
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
@@ -71,6 +73,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("bsm-desk: " + translate("Cli", "Interrupted."), file=sys.stderr)
         return 130
+
+
+PASSWORD_ENV = "BSM_DESK_PASSWORD"
+
+
+def _sign_in(args: argparse.Namespace, settings: config.Settings) -> None:
+    """Sign in for this run (the services then check what the operator may do): the
+    password from BSM_DESK_PASSWORD, else asked for on the terminal."""
+    from contextlib import closing
+
+    from bsm_desk.services import operators
+    from bsm_desk.store import connect
+
+    secret = os.environ.get(PASSWORD_ENV)
+    if secret is None:
+        import getpass
+
+        secret = getpass.getpass(f"Password for {args.sign_in}: ")
+    with closing(connect(args.db)) as db:
+        operators.sign_in(db, args.sign_in, secret, desk_id=settings.desk_id)
 
 
 def _quiet_broken_pipe() -> int:

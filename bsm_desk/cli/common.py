@@ -28,9 +28,13 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message}\n")
 
 
-def db_option(parser: argparse.ArgumentParser) -> None:
+def db_option(parser: argparse.ArgumentParser, *, operator_flag: bool = True) -> None:
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
                         help="event database file")
+    names = ["--operator", "--sign-in"] if operator_flag else ["--sign-in"]
+    parser.add_argument(*names, dest="sign_in", default=None, metavar="NAME",
+                        help="sign in as this operator (once the event has operators); the "
+                             "password from BSM_DESK_PASSWORD, else asked for")
 
 
 def print_json(value: Any) -> None:

@@ -18,6 +18,7 @@ from bsm_desk.cli import (
     event,
     hub,
     interpreters,
+    operators,
     programme,
     registry,
     reports,
@@ -27,7 +28,8 @@ from bsm_desk.cli.common import EXIT_USER_ERROR, Parser
 from bsm_desk.cli.event import DEFAULT_DELEGATES, DEFAULT_SEED
 
 # The command groups, in the order --help lists them; each adds its commands.
-GROUPS = (event, registry, badges, checkin, reports, programme, speakers, interpreters, hub)
+GROUPS = (event, registry, badges, checkin, reports, programme, speakers, interpreters, hub,
+          operators)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -55,7 +55,7 @@ def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
     try:
         conn = sqlite3.connect(
             str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-            check_same_thread=True,
+            check_same_thread=True, factory=EventConnection,
         )
     except sqlite3.Error as exc:
         raise UserError(errors.DB_UNREADABLE, path=str(path), reason=str(exc)) from exc
@@ -77,6 +77,12 @@ def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
     return db
 
 
+class EventConnection(sqlite3.Connection):
+    """A connection to an event file; it carries who acts on it (store/audit.py)."""
+
+    bsm_actor: object = None
+
+
 def _read_only_folder(path: Path) -> bool:
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -93,6 +99,9 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         raise sqlite3.OperationalError(f"journal_mode is {mode}, not WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    from bsm_desk.store import audit
+
+    audit.register(conn, str(path))
 
 
 # Enough for the whole quick check of a real event (700 people: about 10 ms); a file of

@@ -41,6 +41,8 @@ COMMANDS: dict[str, list[str]] = {
     "speakers": ["speakers", "--db", "{db}", "--session", "1", "list"],
     "interpreters": ["interpreters", "list", "--db", "{db}"],
     "hub": ["hub", "status", "--db", "{db}"],
+    "operators": ["operators", "list", "--db", "{db}"],
+    "audit": ["audit", "verify", "--db", "{db}"],
 }
 
 

@@ -31,7 +31,7 @@ def test_pruning_keeps_the_newest_24_and_the_last_of_each_day(demo_copy: Path) -
 
 
 def test_a_backup_taken_while_another_desk_writes_is_consistent(demo_copy: Path) -> None:
-    writer = sqlite3.connect(str(demo_copy), isolation_level=None)
+    writer = connect(demo_copy).conn  # another desk (BSM Desk: its audit triggers work)
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("UPDATE delegate SET phone = 'in flight'")
     with closing(connect(demo_copy)) as db:

@@ -57,7 +57,7 @@ def test_a_locked_database_gives_a_clear_error_and_loses_nothing(tmp_path: Path)
 
     path = tmp_path / "busy.sqlite"
     connect(path, create=True).close()
-    holder = sqlite3.connect(path, isolation_level=None)
+    holder = connect(path).conn  # another desk holding the write lock
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("INSERT INTO room (name_en) VALUES ('held by the other desk')")
     db = connect(path)  # readers are welcome in WAL mode

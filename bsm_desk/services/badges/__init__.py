@@ -22,6 +22,7 @@ from bsm_desk.domain import badge_code
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Delegate, DelegateStatus, Event, ReissueReason
 from bsm_desk.services.badges.pdf import BadgeFace, Header, Layout, event_dates, render
+from bsm_desk.services.operators import Permission, acting, require, requires
 from bsm_desk.services.output.files import written
 from bsm_desk.services.output.text import missing_glyphs
 from bsm_desk.store import atomic, history
@@ -216,9 +217,19 @@ class Batch:
     logged: bool
 
 
+def _print_permission(db: Database, ids: Sequence[int]) -> Permission:
+    """A desk may print one badge never printed before (a person arriving without one);
+    more at once, or a badge printed before, is a registrar's."""
+    if len(set(ids)) == 1 and not store.prints(db, next(iter(ids))):
+        return Permission.PRINT_ON_ARRIVAL
+    return Permission.PRINT_BADGES
+
+
 def log_prints(db: Database, printed: Sequence[tuple[int, int]], layout: Layout, *,
                desk_id: str, operator: str = "") -> None:
     """Record that these (delegate id, version) badges came out of a printer."""
+    require(db, _print_permission(db, [delegate for delegate, _ in printed]))
+    operator = acting(db, desk_id=desk_id, operator=operator)
     with atomic(db):
         store.record_prints(db, printed, layout.value, desk_id=desk_id, operator=operator)
 
@@ -231,6 +242,8 @@ def write_pdf(db: Database, ids: Sequence[int], out: str | Path, layout: Layout,
     The file appears whole or not at all: it is written beside the target and
     renamed, so a full disk or a Cancel leaves no half PDF and logs nothing.
     """
+    require(db, _print_permission(db, ids))
+    operator = acting(db, desk_id=desk_id, operator=operator)
     chosen = faces(db, ids)
     if not chosen:
         raise UserError(NOTHING_TO_PRINT)
@@ -250,7 +263,12 @@ def write_pdf(db: Database, ids: Sequence[int], out: str | Path, layout: Layout,
 
 def reissue(db: Database, delegate_id: int, reason: ReissueReason, *, desk_id: str,
             operator: str = "") -> int:
-    """Give the delegate a new badge version (the old badge is revoked); returns it."""
+    """Give the delegate a new badge version (the old badge is revoked); returns it. A
+    lost badge may be in other hands: revoking it is a supervisor's call; a damaged one
+    or a corrected name (the old badge handed back) is a registrar's."""
+    require(db, Permission.REVOKE if reason is ReissueReason.LOST else
+            Permission.PRINT_BADGES)
+    operator = acting(db, desk_id=desk_id, operator=operator)
     _checked(db, [delegate_id])
     with atomic(db):
         old = store.current_version(db, delegate_id)
@@ -286,6 +304,7 @@ def status(db: Database, delegate_id: int) -> BadgeStatus:
 PHOTO_PIXELS = (480, 640)  # enough for 30 mm at 400 dpi; keeps the event file small
 
 
+@requires(Permission.EDIT_DELEGATES)
 def set_photo(db: Database, delegate_id: int, image: bytes | None, *, desk_id: str,
               operator: str = "", name: str = "") -> None:
     """Give the delegate a badge photo (any JPEG or PNG, stored as a small JPEG), or

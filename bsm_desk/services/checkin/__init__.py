@@ -31,6 +31,7 @@ from bsm_desk.domain.checkin import (
 )
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Category, DelegateStatus, Event, may_enter
+from bsm_desk.services.operators import Permission, acting, require, requires
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import checkins as store
@@ -79,6 +80,7 @@ def default_checkpoint(db: Database, today: datetime | None = None) -> Checkpoin
     return checkpoint(db, Checkpoint.entrance_id(day))
 
 
+@requires(Permission.PROGRAMME)
 def set_readmit(db: Database, checkpoint_id: str, readmit: bool, *, desk_id: str,
                 operator: str = "") -> None:
     checkpoint(db, checkpoint_id)
@@ -88,6 +90,7 @@ def set_readmit(db: Database, checkpoint_id: str, readmit: bool, *, desk_id: str
                        subject=checkpoint_id, detail={"readmit": readmit})
 
 
+@requires(Permission.PROGRAMME)
 def set_access(db: Database, session_id: int, category_ids: list[int], *, desk_id: str,
                operator: str = "") -> None:
     """The categories that may enter a session (empty: the kind's default rule)."""
@@ -193,6 +196,7 @@ class Desk:
         """One scan. Raises :class:`DatabaseBusy` when another program holds the lock past
         the busy timeout: nothing was recorded, and the same call (with the same ``now``)
         may be made again."""
+        require(self.db, Permission.CHECK_IN)
         at = now or datetime.now(UTC)
         checked = badge_code.verify(code, self.event.code, self.event.secret)
         with patience(self.db, self.lock_wait_ms), atomic(self.db):
@@ -209,6 +213,7 @@ class Desk:
     def admit(self, delegate_id: int, *, method: str = "search",
               now: datetime | None = None) -> Verdict:
         """Check in a delegate found by name (no badge scanned)."""
+        require(self.db, Permission.CHECK_IN)
         at = now or datetime.now(UTC)
         with patience(self.db, self.lock_wait_ms), atomic(self.db):
             row, person = self._person(delegate_id, None)
@@ -234,6 +239,11 @@ class Desk:
         return row, Person(row[0], DelegateStatus(row[1]), bool(row[2]),
                            self.categories[row[3]], current, replaced_at)
 
+    def _who(self) -> str:
+        """The name to record: the operator signed in now (they may switch at an open
+        desk), else the one the desk was opened with; noted for the audit log."""
+        return acting(self.db, desk_id=self.desk_id, operator=self.operator)
+
     def _append(self, decision: Decision, row: tuple[Any, ...] | None, code: str,
                 method: str, at: datetime) -> str:
         return store.append(
@@ -241,7 +251,7 @@ class Desk:
             delegate_id=decision.delegate_id if row is not None else None,
             badge_version=decision.version, verdict=decision.kind.value,
             accepted=decision.accepted, at=at, desk_id=self.desk_id,
-            operator=self.operator, method=method, code=code)
+            operator=self._who(), method=method, code=code)
 
     def _verdict(self, decision: Decision, row: tuple[Any, ...] | None, entry: str,
                  code: str, method: str, at: datetime) -> Verdict:
@@ -264,6 +274,7 @@ class Desk:
     # -- undo, figures, the last scans --------------------------------------------------
     def undo_last(self, reason: str, now: datetime | None = None) -> store.Row:
         """Take back this desk's last standing check-in here; returns the one undone."""
+        require(self.db, Permission.CHECK_IN)
         last = store.last_standing_by_desk(self.db, self.checkpoint.id, self.desk_id)
         if last is None:
             raise UserError(NOTHING_TO_UNDO)
@@ -271,7 +282,7 @@ class Desk:
             store.append(self.db, checkpoint=self.checkpoint.id, delegate_id=last.delegate_id,
                          badge_version=last.badge_version, verdict="UNDO", accepted=False,
                          at=now or datetime.now(UTC), desk_id=self.desk_id,
-                         operator=self.operator, method="undo", undoes=last.uuid,
+                         operator=self._who(), method="undo", undoes=last.uuid,
                          reason=reason.strip())
         self._standing = None
         return last
@@ -302,6 +313,7 @@ class Desk:
         return store.recent(self.db, self.checkpoint.id, limit)
 
 
+@requires(Permission.CHECK_IN)
 def check_in(db: Database, code: str, checkpoint_id: str, *, desk_id: str,
              operator: str = "", now: datetime | None = None) -> Verdict:
     """One scan at a checkpoint (the CLI's and scripts' way in)."""

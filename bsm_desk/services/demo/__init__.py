@@ -35,6 +35,7 @@ from bsm_desk.domain.protocol import propose_rank
 from bsm_desk.domain.translit import to_latin
 from bsm_desk.services.demo import _data as data
 from bsm_desk.services.event import NewEvent, create_event
+from bsm_desk.services.operators import acting
 from bsm_desk.store import atomic, journal, rooms, sessions
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
@@ -89,6 +90,7 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
             from bsm_desk.store import side_events as side_event_store
 
             with closing(connect(part)) as db:
+                acting(db, desk_id=desk_id)
                 if attendance:
                     simulate(db, seed=seed, desk_id=desk_id)
                 event = event_store.get_event(db)

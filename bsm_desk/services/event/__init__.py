@@ -26,6 +26,7 @@ from bsm_desk.domain.model import (
     Room,
     Session,
 )
+from bsm_desk.services.operators import acting
 from bsm_desk.store import atomic, backup_to, connect, journal, rooms, sessions
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
@@ -98,6 +99,7 @@ def create_event(path: str | Path, spec: NewEvent, *, desk_id: str, operator: st
     if path.exists():
         raise UserError(errors.DB_EXISTS, path=str(path))
     db = connect(path, create=True)
+    acting(db, desk_id=desk_id, operator=operator)  # who made it, for the audit log
     event = Event(
         title_en=spec.title_en.strip(), title_ru=spec.title_ru.strip(),
         venue_en=spec.venue_en.strip(), venue_ru=spec.venue_ru.strip(),

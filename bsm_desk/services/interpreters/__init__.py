@@ -18,6 +18,7 @@ from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import RowProblem, cell_text
 from bsm_desk.domain.interpreters import NO_LANGUAGES, parse_languages
 from bsm_desk.services.interpreters.needs import Need, needs, relay_languages
+from bsm_desk.services.operators import Permission, requires
 from bsm_desk.services.registry.tables import read_table
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
@@ -180,6 +181,7 @@ def _fee(number: int, text: str, column: str, problems: list[RowProblem]) -> flo
     return fee
 
 
+@requires(Permission.ROSTER)
 def import_file(db: Database, path: str | Path, *, desk_id: str, operator: str = "",
                 dry_run: bool = False) -> InterpretersReport:
     """Import the pool; every row is checked first and nothing is written if any is
@@ -263,6 +265,7 @@ DAY_NOT_OF_EVENT = QT_TRANSLATE_NOOP("UserError",
                                      "{day} is not a day of the event ({start} to {end}).")
 
 
+@requires(Permission.ROSTER)
 def save_interpreter(db: Database, person: Interpreter, *, desk_id: str,
                      operator: str = "") -> int:
     """Add (no id) or change one interpreter, entered in a dialog; checked as an imported

@@ -39,6 +39,7 @@ from bsm_desk.services.interpreters.roster import (
     recruit,
     solve,
 )
+from bsm_desk.services.operators import Permission, requires
 from bsm_desk.services.solving import Cancel
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
@@ -91,6 +92,7 @@ def make_roster(db: Database, *, time_limit: float = 10.0, lang: str = "en",
                  on_stage=on_stage)
 
 
+@requires(Permission.ROSTER)
 def apply(db: Database, roster: Roster, *, desk_id: str, operator: str = "") -> int:
     """The roster becomes the event's (locked seats stay locked); the seats written."""
     seated: dict[tuple[int, str], list[tuple[int, bool]]] = {}
@@ -106,6 +108,7 @@ def apply(db: Database, roster: Roster, *, desk_id: str, operator: str = "") -> 
     return count
 
 
+@requires(Permission.ROSTER)
 def set_booth(db: Database, key: Key, interpreter_ids: Sequence[int], *,
               locked: Iterable[int] = (), desk_id: str, operator: str = "") -> None:
     """One booth's team, set by hand (``locked``: those the solver must keep)."""
@@ -132,6 +135,7 @@ def set_booth(db: Database, key: Key, interpreter_ids: Sequence[int], *,
                        detail={"interpreters": list(interpreter_ids), "locked": sorted(keep)})
 
 
+@requires(Permission.ROSTER)
 def withdraw(db: Database, interpreter_ids: Sequence[int], *, from_day: date | None = None,
              desk_id: str, operator: str = "") -> int:
     """The interpreters are unavailable from ``from_day`` (None: the whole event); their
@@ -342,6 +346,7 @@ def snapshot(db: Database) -> list[store.Seat]:
     return store.seats(db)
 
 
+@requires(Permission.ROSTER)
 def restore(db: Database, seats_: Sequence[store.Seat], *, desk_id: str,
             operator: str = "") -> None:
     """The roster as it was (undo)."""
@@ -354,6 +359,7 @@ def restore(db: Database, seats_: Sequence[store.Seat], *, desk_id: str,
                        detail={"seats": len(seats_)})
 
 
+@requires(Permission.ROSTER)
 def set_team(db: Database, key: Key, team: Team, *, desk_id: str, operator: str = "") -> None:
     set_booth(db, key, [p for p, _ in team], locked=[p for p, locked in team if locked],
               desk_id=desk_id, operator=operator)
@@ -410,6 +416,7 @@ def rules_table(db: Database) -> list[dict[str, Any]]:
             for name, unit in RULE_FIELDS]
 
 
+@requires(Permission.ROSTER)
 def set_rules(db: Database, values: Mapping[str, str], *, reset: bool = False,
               desk_id: str, operator: str = "") -> Rules:
     """Set some rules from what a user typed (all checked before any is kept); ``reset``

@@ -10,6 +10,7 @@ from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Day, Event, Room, Session
 from bsm_desk.domain.programme import Conflict, conflicts
+from bsm_desk.services.operators import Permission, requires
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import event as event_store
@@ -41,6 +42,7 @@ def load(db: Database) -> Programme:
         people))
 
 
+@requires(Permission.PROGRAMME)
 def save_session(db: Database, session: Session, *, desk_id: str, operator: str = "",
                  panellists: list[int] | None = None) -> int:
     """Add (no id) or update a session; returns its id."""
@@ -72,6 +74,7 @@ BAD_CHANGEOVER = QT_TRANSLATE_NOOP("UserError", "The change-over between events 
 BAD_HOURS = QT_TRANSLATE_NOOP("UserError", "On {day} the venue must close after it opens.")
 
 
+@requires(Permission.PROGRAMME)
 def save_rooms(db: Database, rooms: list[Room], hours: list[Day], *, desk_id: str,
                operator: str = "", changeover: int | None = None) -> None:
     """Rooms added or changed, the opening hours of each day and the change-over time
@@ -117,6 +120,7 @@ class Removed:
     readmit: bool | None  # its door's re-entry rule, if one was set
 
 
+@requires(Permission.PROGRAMME)
 def delete_session(db: Database, session_id: int, *, desk_id: str,
                    operator: str = "") -> Removed:
     door = Checkpoint.session_id(session_id)
@@ -140,6 +144,7 @@ def delete_session(db: Database, session_id: int, *, desk_id: str,
     return removed
 
 
+@requires(Permission.PROGRAMME)
 def delete_sessions(db: Database, session_ids: list[int], *, desk_id: str,
                     operator: str = "") -> list[Removed]:
     """Several sessions out of the programme, all or none (the undo of an allocation)."""
@@ -148,6 +153,7 @@ def delete_sessions(db: Database, session_ids: list[int], *, desk_id: str,
                 for session_id in session_ids]
 
 
+@requires(Permission.PROGRAMME)
 def restore_session(db: Database, removed: Removed, *, desk_id: str,
                     operator: str = "") -> int:
     """Put a deleted session back (as a new session number); returns that number."""

@@ -36,6 +36,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import Day, Room, Session, SessionKind
 from bsm_desk.domain.programme import opening, overlaps
+from bsm_desk.services.operators import Permission, requires
 from bsm_desk.services.solving import Stage, solve_in_order
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
@@ -367,6 +368,7 @@ def allocate(db: Database, *, time_limit: float = 5.0, grid: int = 10,
                    time_limit=time_limit)
 
 
+@requires(Permission.PROGRAMME)
 def apply(db: Database, proposal: Proposal, *, desk_id: str, operator: str = "",
           only: set[int] | None = None) -> list[int]:
     """Put the placed requests (or those in ``only``) into the programme; their new

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import RowProblem, normalize_header, spilled
 from bsm_desk.domain.names import mostly_cyrillic
+from bsm_desk.services.operators import Permission, requires
 from bsm_desk.services.registry.search import search_ids
 from bsm_desk.services.registry.tables import read_table
 from bsm_desk.store import atomic, journal
@@ -71,6 +72,7 @@ class RequestImport:
     problems: list[RowProblem] = field(default_factory=list)
 
 
+@requires(Permission.PROGRAMME)
 def import_requests(db: Database, path: str | Path, *, desk_id: str, operator: str = "",
                     sheet: str | None = None) -> RequestImport:
     event = event_store.required(db, NO_EVENT)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.services.operators import Permission, requires
 from bsm_desk.services.programme import NO_EVENT
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
@@ -20,6 +21,7 @@ PLACED = QT_TRANSLATE_NOOP("UserError", "This side event is in the programme alr
                                         "or remove its session on the timetable instead.")
 
 
+@requires(Permission.PROGRAMME)
 def save_request(db: Database, request: Request, *, desk_id: str, operator: str = "") -> int:
     """Add (no id) or change a request still waiting for a room; returns its id."""
     event = event_store.required(db, NO_EVENT)
@@ -46,6 +48,7 @@ def save_request(db: Database, request: Request, *, desk_id: str, operator: str 
     return request_id
 
 
+@requires(Permission.PROGRAMME)
 def delete_request(db: Database, request_id: int, *, desk_id: str,
                    operator: str = "") -> Request:
     """Remove a request still waiting for a room; returns it, so it can be put back."""

@@ -16,6 +16,7 @@ from bsm_desk.domain import validation
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import clean_text
 from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate, DelegateStatus, Delegation
+from bsm_desk.services.operators import Permission, requires
 from bsm_desk.store import atomic, history
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as store
@@ -27,6 +28,7 @@ NOT_FOUND = QT_TRANSLATE_NOOP("UserError", "There is no delegate #{id}.")
 Changes = dict[int, dict[str, Any]]  # delegate id -> field -> stored value
 
 
+@requires(Permission.EDIT_DELEGATES)
 def save_delegate(db: Database, delegate: Delegate, *, desk_id: str,
                   operator: str = "") -> int:
     """Add a new delegate (no id) or write an edited one; returns its id."""
@@ -74,6 +76,7 @@ def _diff(before: Delegate, after: Delegate) -> dict[str, list[Any]]:
             for f in DELEGATE_FIELDS if getattr(before, f) != getattr(after, f)}
 
 
+@requires(Permission.EDIT_DELEGATES)
 def change_many(db: Database, ids: list[int], *, desk_id: str, operator: str = "",
                 action: str = "updated", **fields: Any) -> Changes:
     """Set the same fields on several delegates; returns the values they had (for undo)."""
@@ -81,6 +84,7 @@ def change_many(db: Database, ids: list[int], *, desk_id: str, operator: str = "
                    action=action)
 
 
+@requires(Permission.EDIT_DELEGATES)
 def restore(db: Database, values: Changes, *, desk_id: str, operator: str = "",
             action: str = "undone") -> Changes:
     """Write per-delegate field values; returns what they replaced (undo of an undo)."""

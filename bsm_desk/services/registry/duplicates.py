@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate
 from bsm_desk.domain.names import fold
+from bsm_desk.services.operators import Permission, requires
 from bsm_desk.store import atomic, history, journal
 from bsm_desk.store import delegates as store
 
@@ -153,6 +154,7 @@ class _Finder:
                     self.propose(a, b, exact if part[i][1] == keys[j] else near)
 
 
+@requires(Permission.EDIT_DELEGATES)
 def dismiss(db: Database, first_id: int, second_id: int, *, desk_id: str) -> None:
     """Not the same person: do not propose this pair again."""
     a, b = sorted((first_id, second_id))
@@ -161,6 +163,7 @@ def dismiss(db: Database, first_id: int, second_id: int, *, desk_id: str) -> Non
                    " VALUES (?, ?, ?, ?)", [a, b, datetime.now(UTC).isoformat(), desk_id])
 
 
+@requires(Permission.MERGE)
 def merge(db: Database, keep_id: int, drop_id: int, *, desk_id: str,
           operator: str = "") -> Delegate:
     """Keep ``keep_id``, completed from ``drop_id``; ``drop_id`` is marked merged into it."""

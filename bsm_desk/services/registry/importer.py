@@ -25,6 +25,7 @@ from bsm_desk.domain.model import (
     DelegationType,
 )
 from bsm_desk.domain.names import fold, script
+from bsm_desk.services.operators import Permission, requires
 from bsm_desk.services.registry._rows import (
     Lookup,
     add_patronymic,
@@ -95,6 +96,7 @@ class ImportReport:
         }
 
 
+@requires(Permission.IMPORT)
 def import_file(db: Database, path: str | Path, *, desk_id: str, sheet: str | None = None,
                 dry_run: bool = False, operator: str = "",
                 mapping: dict[int, str] | None = None,
@@ -285,6 +287,7 @@ def _other_person(registered: Delegate, row: Delegate) -> bool:
                                                                   "given_name_cyr")
 
 
+@requires(Permission.IMPORT)
 def apply(db: Database, report: ImportReport, *, desk_id: str, operator: str = "") -> None:
     """Write a plan that has no errors, all in one transaction."""
     assert not report.errors, "a plan with errors is never applied"

@@ -32,6 +32,7 @@ from bsm_desk.domain.speakers import (
     standing,
     time_limit,
 )
+from bsm_desk.services.operators import Permission, requires
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import delegates as delegate_store
@@ -127,6 +128,7 @@ def statement_limit(db: Database, session: Session) -> int:
     return default_statement_limit(session) if own is None else own
 
 
+@requires(Permission.EDIT_SPEAKERS)
 def set_statement_limit(db: Database, session_id: int, seconds: int | None, *,
                         desk_id: str, operator: str = "") -> None:
     """Set the session's limit for statements (0: none; None: back to the default). It
@@ -216,6 +218,7 @@ def _checked_in(db: Database, session: Session, delegate_id: int, zone: Any) -> 
     return any(checkin_store.first_standing(db, point, delegate_id) for point in points)
 
 
+@requires(Permission.EDIT_SPEAKERS)
 def inscribe(db: Database, session_id: int, delegate_id: int, *,
              kind: EntryKind = EntryKind.STATEMENT, language: str = "en",
              override: str = "", desk_id: str, operator: str = "", lang: str = "en",
@@ -277,6 +280,7 @@ def _record(db: Database, session_id: int, what: str, *, desk_id: str, operator:
                     operator=operator, entry_id=entry_id, position=position, reason=reason)
 
 
+@requires(Permission.EDIT_SPEAKERS)
 def close(db: Database, session_id: int, *, desk_id: str, operator: str = "",
           now: datetime | None = None) -> None:
     """No new statements from now on (points of order and replies are still taken)."""
@@ -286,6 +290,7 @@ def close(db: Database, session_id: int, *, desk_id: str, operator: str = "",
                 now=now or datetime.now(UTC))
 
 
+@requires(Permission.EDIT_SPEAKERS)
 def reopen(db: Database, session_id: int, *, desk_id: str, operator: str = "",
            now: datetime | None = None) -> None:
     with atomic(db):
@@ -294,6 +299,7 @@ def reopen(db: Database, session_id: int, *, desk_id: str, operator: str = "",
                 now=now or datetime.now(UTC))
 
 
+@requires(Permission.EDIT_SPEAKERS)
 def end(db: Database, session_id: int, *, desk_id: str, operator: str = "",
         lang: str = "en", now: datetime | None = None) -> Listed:
     """The current speaker ends; returns them."""
@@ -307,6 +313,7 @@ def end(db: Database, session_id: int, *, desk_id: str, operator: str = "",
     return _entry(db, session_id, current.id, lang, now)
 
 
+@requires(Permission.EDIT_SPEAKERS)
 def next_speaker(db: Database, session_id: int, *, desk_id: str, operator: str = "",
                  lang: str = "en", now: datetime | None = None) -> Listed:
     """End the current statement (if any) and start the next one; returns it."""
@@ -324,6 +331,7 @@ def next_speaker(db: Database, session_id: int, *, desk_id: str, operator: str =
     return _entry(db, session_id, waiting[0].id, lang, now)
 
 
+@requires(Permission.EDIT_SPEAKERS)
 def pause(db: Database, session_id: int, *, resume: bool = False, desk_id: str,
           operator: str = "", now: datetime | None = None) -> None:
     """Pause the current speaker's time (or, with ``resume``, let it run again)."""
@@ -336,6 +344,7 @@ def pause(db: Database, session_id: int, *, resume: bool = False, desk_id: str,
                 desk_id=desk_id, operator=operator, now=now, entry_id=current.id)
 
 
+@requires(Permission.EDIT_SPEAKERS)
 def move(db: Database, session_id: int, entry_id: int, position: int, reason: str, *,
          desk_id: str, operator: str = "", now: datetime | None = None) -> None:
     """Put a waiting entry at ``position`` among those waiting (1: next), with a reason."""
@@ -348,6 +357,7 @@ def move(db: Database, session_id: int, entry_id: int, position: int, reason: st
                 reason=reason.strip())
 
 
+@requires(Permission.EDIT_SPEAKERS)
 def withdraw(db: Database, session_id: int, entry_id: int, *, desk_id: str,
              operator: str = "", now: datetime | None = None) -> None:
     with atomic(db):
@@ -356,6 +366,7 @@ def withdraw(db: Database, session_id: int, entry_id: int, *, desk_id: str,
                 now=now or datetime.now(UTC), entry_id=entry_id)
 
 
+@requires(Permission.EDIT_SPEAKERS)
 def reinstate(db: Database, session_id: int, entry_id: int, *, desk_id: str,
               operator: str = "", now: datetime | None = None) -> None:
     """Put a withdrawn entry back on the list (the withdrawal stays on the record): how a
@@ -369,6 +380,7 @@ def reinstate(db: Database, session_id: int, entry_id: int, *, desk_id: str,
                 now=now or datetime.now(UTC), entry_id=entry_id)
 
 
+@requires(Permission.EDIT_SPEAKERS)
 def hand_in_text(db: Database, session_id: int, entry_id: int, path: str | Path, *,
                  desk_id: str, operator: str = "", now: datetime | None = None) -> str:
     """Keep the text of a statement for the interpreters (PDF, DOCX or TXT, at most

@@ -28,6 +28,7 @@ import psycopg
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.services.operators import Permission, requires
 from bsm_desk.services.sync import pulling, rows
 from bsm_desk.services.sync.pulling import review
 from bsm_desk.services.sync.pushing import pushed_each
@@ -115,6 +116,7 @@ class SyncReport:
                 "refused": self.refused, "online": self.online}
 
 
+@requires(Permission.EVENT_SETTINGS)
 def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "") -> SyncReport:
     """Make (or bring up to date) the hub's schema, publish this desk's event file as the
     one others join from, and exchange a first round."""

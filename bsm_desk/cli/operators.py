@@ -1,0 +1,144 @@
+"""The command line for operators and the audit trail: who may sign in with which role,
+and the append-only log of every change (verify it, read it)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import closing
+
+from bsm_desk import config
+from bsm_desk.cli.common import Commands, Parser, Translate, db_option, print_json
+from bsm_desk.domain.operators import ROLE_WORDS, Role
+
+
+def _new_secret(translate: Translate) -> str:
+    """The new password or PIN: from standard input (its first line), or typed twice."""
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass(translate("Cli", "New password or PIN: "))
+        if getpass.getpass(translate("Cli", "Once more: ")) != first:
+            from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+
+            raise UserError(QT_TRANSLATE_NOOP("UserError", "The two passwords differ."))
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _operators(args: argparse.Namespace, settings: config.Settings,
+               translate: Translate) -> int:
+    from bsm_desk.services import operators
+    from bsm_desk.store import connect
+
+    with closing(connect(args.db)) as db:
+        action = args.operators_action
+        if action == "add":
+            made = operators.add_operator(db, args.name, Role(args.role),
+                                          _new_secret(translate), desk_id=settings.desk_id)
+            found = [made]
+        elif action == "passwd":
+            operators.set_secret(db, args.name, _new_secret(translate),
+                                 desk_id=settings.desk_id)
+            found = [o for o in operators.operators(db) if o.name.lower() ==
+                     args.name.strip().lower()]
+        elif action == "disable":
+            found = [operators.set_disabled(db, args.name, not args.enable,
+                                            desk_id=settings.desk_id)]
+        elif action == "role":
+            found = [operators.set_role(db, args.name, Role(args.role),
+                                        desk_id=settings.desk_id)]
+        else:
+            found = operators.operators(db)
+    if getattr(args, "json", False):
+        print_json([o.as_dict() for o in found])
+        return 0
+    for person in found:
+        state = translate("Cli", " (disabled)") if person.disabled else ""
+        print(f"{person.name}\t{translate('Operators', ROLE_WORDS[person.role])}{state}")
+    return 0
+
+
+def _audit(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services.operators import trail
+    from bsm_desk.store import connect
+
+    with closing(connect(args.db)) as db:
+        if args.audit_action == "verify":
+            verdict = trail.verify(db)
+            if args.json:
+                print_json(verdict.as_dict(translate))
+            elif verdict.ok:
+                print(translate("Cli", "The audit trail holds: {count} entries, unbroken, "
+                                       "and every table agrees with it.").format(
+                    count=verdict.entries))
+            else:
+                for line in verdict.messages(translate):
+                    print(line)
+            return 0 if verdict.ok else 1
+        rows = trail.show(db, operator=args.operator, since=args.since, limit=args.limit)
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        what = f"{row['table']} {row['key']}".strip()
+        print(f"{row['id']}\t{row['at']}\t{row['operator'] or '-'}\t{row['role'] or '-'}\t"
+              f"{row['action']}\t{what}")
+    return 0
+
+
+def add_commands(sub: Commands) -> None:
+    roles = [r.value for r in Role]
+    group = sub.add_parser(
+        "operators", help="who may sign in, with which role",
+        description="Roles: desk (check in, search, print a badge on arrival), registrar "
+                    "(also edit and import delegates, print and reprint badges, speakers' "
+                    "lists), supervisor (also revoke, merge, programme, roster, exports "
+                    "with personal data, history, settings), administrator (also "
+                    "operators). The first operator must be an administrator and turns "
+                    "sign-in on; later changes need an administrator (--operator NAME).")
+    actions = group.add_subparsers(dest="operators_action", metavar="ACTION",
+                                   parser_class=Parser, required=True)
+    add = actions.add_parser("add", help="a new operator (the password from standard input)")
+    db_option(add)
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", required=True, choices=roles)
+    listing = actions.add_parser("list", help="the operators and their roles")
+    db_option(listing)
+    passwd = actions.add_parser("passwd", help="a new password or PIN (from standard input)")
+    db_option(passwd)
+    passwd.add_argument("name", metavar="NAME")
+    disable = actions.add_parser("disable", help="an operator may no longer sign in")
+    db_option(disable)
+    disable.add_argument("name", metavar="NAME")
+    disable.add_argument("--enable", action="store_true", help="may sign in again")
+    role = actions.add_parser("role", help="give an operator another role")
+    db_option(role)
+    role.add_argument("name", metavar="NAME")
+    role.add_argument("--role", required=True, choices=roles)
+    for command in (add, listing, passwd, disable, role):
+        command.add_argument("--json", action="store_true", help="print as JSON")
+        command.set_defaults(handler=_operators)
+
+    trail = sub.add_parser(
+        "audit", help="the audit trail: every change, chained by hash",
+        description="Every change of data is an entry chained by SHA-256 to the one "
+                    "before; an edited, removed or re-ordered entry breaks the chain.")
+    steps = trail.add_subparsers(dest="audit_action", metavar="ACTION", parser_class=Parser,
+                                 required=True)
+    verify = steps.add_parser("verify", help="check the chain and every table against it "
+                                             "(exit 1 if anything is wrong)")
+    db_option(verify)
+    verify.add_argument("--json", action="store_true", help="ok, entries, first_broken, "
+                                                            "problems")
+    show = steps.add_parser("show", help="the entries, oldest first")
+    db_option(show, operator_flag=False)
+    show.add_argument("--operator", default=None, metavar="NAME", help="only this operator's")
+    show.add_argument("--since", default=None, metavar="TIME",
+                      help="only from this UTC time on (e.g. 2022-10-18 or 2022-10-18T09:00)")
+    show.add_argument("--limit", type=int, default=None, metavar="N")
+    show.add_argument("--json", action="store_true", help="objects with id, at, desk_id, "
+                                                          "operator, role, action, table, "
+                                                          "key, before, after")
+    for command in (verify, show):
+        command.set_defaults(handler=_audit)

@@ -1,0 +1,115 @@
+"""Reading and checking the audit trail (store/audit.py): ``audit verify`` walks the
+chain and replays the log against every audited table; ``audit show`` lists it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
+from bsm_desk.domain.operators import Permission
+from bsm_desk.services.operators.access import require
+from bsm_desk.store import audit
+
+BROKEN_LINK = QT_TRANSLATE_NOOP("Audit", "entry {id} does not follow the one before it (an "
+                                         "entry was removed or moved)")
+BROKEN_HASH = QT_TRANSLATE_NOOP("Audit", "entry {id} was changed after it was written")
+ROW_CHANGED = QT_TRANSLATE_NOOP("Audit", "{table} {key} is not as the log says: changed "
+                                         "outside BSM Desk")
+ROW_GONE = QT_TRANSLATE_NOOP("Audit", "{table} {key} is in the log but not in the table: "
+                                      "removed outside BSM Desk")
+ROW_UNLOGGED = QT_TRANSLATE_NOOP("Audit", "{table} {key} is in the table but not in the log: "
+                                          "added outside BSM Desk")
+TABLE_UNLOGGED = QT_TRANSLATE_NOOP("Audit", "the table {table} is not audited")
+TRIGGER_GONE = QT_TRANSLATE_NOOP("Audit", "the audit trigger {trigger} is missing: changes "
+                                          "since it was dropped went unlogged")
+MAX_PROBLEMS = 50
+
+
+@dataclass
+class Verdict:
+    entries: int = 0
+    first_broken: int | None = None
+    problems: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def messages(self, translate: Callable[[str, str], str] | None = None) -> list[str]:
+        words = translate or (lambda _context, text: text)
+        return [words("Audit", template).format(**fields)
+                for template, fields in self.problems]
+
+    def as_dict(self, translate: Callable[[str, str], str] | None = None) -> dict[str, Any]:
+        return {"ok": self.ok, "entries": self.entries, "first_broken": self.first_broken,
+                "problems": self.messages(translate)}
+
+
+def _note(found: Verdict, template: str, **fields: Any) -> None:
+    if len(found.problems) < MAX_PROBLEMS:
+        found.problems.append((template, fields))
+
+
+def verify(db: Database) -> Verdict:
+    """The chain unbroken, and every audited table as its log says, row for row."""
+    found = Verdict()
+    last: dict[tuple[str, str], str | None] = {}
+    prev = ""
+    for entry in audit.entries(db):
+        found.entries += 1
+        if entry.prev != prev:
+            _note(found, BROKEN_LINK, id=entry.id)
+            found.first_broken = found.first_broken or entry.id
+        elif entry.hash != audit.expected_hash(entry):
+            _note(found, BROKEN_HASH, id=entry.id)
+            found.first_broken = found.first_broken or entry.id
+        prev = entry.hash
+        if entry.table and entry.action in ("insert", "update", "baseline", "delete"):
+            last[(entry.table, entry.key)] = entry.after
+    triggers = {str(r[0]) for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
+    wanted = ["audit_kept_update", "audit_kept_delete"] + [
+        f"audit_{table}_{action}" for table in audit.audited_tables(db)
+        for action in ("insert", "update", "delete")]
+    for trigger in wanted:
+        if trigger not in triggers:
+            _note(found, TRIGGER_GONE, trigger=trigger)
+    recorded = audit.recorded_columns(db)
+    for table in audit.audited_tables(db):
+        if table not in recorded:
+            _note(found, TABLE_UNLOGGED, table=table)
+            continue
+        cols, names = recorded[table]
+        current = audit.current_images(db, table, cols, names)
+        logged = {key: image for (name, key), image in last.items()
+                  if name == table and image is not None}
+        for key in sorted(set(current) | set(logged)):
+            if key not in logged:
+                _note(found, ROW_UNLOGGED, table=table, key=key)
+            elif key not in current:
+                _note(found, ROW_GONE, table=table, key=key)
+            elif not _same(current[key], logged[key]):
+                _note(found, ROW_CHANGED, table=table, key=key)
+    return found
+
+
+def _same(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    try:  # the same row, written by another SQLite (spacing, number forms)
+        return bool(json.loads(a) == json.loads(b))
+    except ValueError:
+        return False
+
+
+def show(db: Database, *, operator: str | None = None, since: str | None = None,
+         limit: int | None = None) -> list[dict[str, Any]]:
+    """The entries, oldest first (a supervisor's, once the event has operators)."""
+    require(db, Permission.HISTORY)
+    return [e.as_dict() for e in audit.entries(db, operator=operator, since=since,
+                                               limit=limit)]

@@ -1,0 +1,278 @@
+"""The audit trail: one append-only log of every change of data, each entry chained to
+the one before it by a SHA-256 hash, so that an edited, removed or re-ordered entry
+breaks the chain.
+
+Triggers (migration 22) write an entry for every insert, update and delete of the
+audited tables: who (the signed-in operator, else the name the caller gave), role, desk,
+when, the table and key, the row before and after (as JSON; a BLOB as its SHA-256).
+Other entries (a sign-in, a failed one, an export of personal data, a reveal, a purge)
+are written by :func:`record`. The triggers call functions this module registers on
+every connection (``bsm_chain`` and those naming who acts), so a program that opens the
+file without BSM Desk cannot change audited data without dropping the triggers — which
+``audit verify`` then sees, as the state no longer agrees with the log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import weakref
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+# Bookkeeping, caches and the log itself: not audited.
+NOT_AUDITED = ("audit", "audit_columns", "sync_state", "sync_row", "sync_changed",
+               "sync_review")
+
+
+@dataclass
+class Actor:
+    """Who acts on one connection: set by the services before a change."""
+    desk_id: str = ""
+    operator: str = ""  # the name a caller gave (no operators: as today)
+    path: str = ""  # the event file (operators sign in per file, for the whole process)
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    operator_id: int
+    name: str
+    role: str
+    at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
+
+
+# Operators signed in, per event file, for this process (every connection to the file:
+# the window's and its workers'). Never written anywhere.
+SIGNED: dict[str, SignedIn] = {}
+_ACTORS: weakref.WeakValueDictionary[int, Actor] = weakref.WeakValueDictionary()
+
+
+def chain(prev: str | None, *parts: Any) -> str:
+    """The entry's hash: SHA-256 over the previous hash and the entry's fields."""
+    text = json.dumps([prev or "", *parts], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _digest(value: Any) -> str | None:
+    if value is None:
+        return None
+    data = value if isinstance(value, bytes) else str(value).encode()
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def register(conn: sqlite3.Connection, path: str) -> None:
+    """The functions the audit triggers call, for this connection."""
+    if path and path != ":memory:":
+        from pathlib import Path
+
+        path = str(Path(path).resolve())
+    actor = Actor(path=path)
+    _ACTORS[id(actor)] = actor
+    if hasattr(conn, "__dict__"):  # store.connect's EventConnection: kept with it
+        conn.bsm_actor = actor  # type: ignore[attr-defined]
+
+    def signed() -> SignedIn | None:
+        return SIGNED.get(actor.path)
+
+    def operator() -> str:
+        found = signed()
+        return found.name if found else actor.operator
+
+    def role() -> str:
+        found = signed()
+        return found.role if found else ""
+
+    conn.create_function("bsm_chain", 10, lambda *a: chain(a[0], *a[1:]),
+                         deterministic=True)
+    conn.create_function("bsm_digest", 1, _digest, deterministic=True)
+    conn.create_function("bsm_operator", 0, operator)
+    conn.create_function("bsm_role", 0, role)
+    conn.create_function("bsm_desk", 0, lambda: actor.desk_id)
+    conn.create_function("bsm_actor", 0, lambda: id(actor))
+
+
+def actor(db: Database) -> Actor:
+    """This connection's actor (a connection made outside store.connect gets a new one,
+    which the triggers do not see)."""
+    found = getattr(db.conn, "bsm_actor", None)
+    return found if isinstance(found, Actor) else Actor()
+
+
+def columns_of(db: Database, table: str) -> list[tuple[str, bool]]:
+    """(column, is a BLOB) of a table."""
+    return [(str(r[1]), str(r[2]).upper() == "BLOB")
+            for r in db.execute(f"PRAGMA table_info({table})").fetchall()]
+
+
+def key_of(db: Database, table: str) -> list[str]:
+    """The columns that name a row: its primary key, else the rowid."""
+    found = sorted((int(r[5]), str(r[1])) for r in db.execute(
+        f"PRAGMA table_info({table})").fetchall() if int(r[5]))
+    return [name for _, name in found] or ["rowid"]
+
+
+def audited_tables(db: Database) -> list[str]:
+    return [str(r[0]) for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        " AND name NOT LIKE 'delegate_fts%' ORDER BY name").fetchall()
+        if r[0] not in NOT_AUDITED]
+
+
+def image_sql(row: str, cols: Sequence[tuple[str, bool]]) -> str:
+    """The SQL of a row's image as JSON (a BLOB as its digest)."""
+    parts = []
+    for name, blob in cols:
+        value = f"bsm_digest({row}.{name})" if blob else f"{row}.{name}"
+        parts.append(f"'{name}', {value}")
+    return f"json_object({', '.join(parts)})"
+
+
+def _entry_sql(table: str, action: str, key: str, before: str, after: str) -> str:
+    return (
+        "INSERT INTO audit (at, desk_id, operator, role, action, tbl, key, before, after,"
+        " prev, hash) SELECT e.at, e.desk, e.op, e.role, e.action, e.tbl, e.key, e.before,"
+        " e.after, e.prev, bsm_chain(e.prev, e.at, e.desk, e.op, e.role, e.action,"
+        " e.tbl, e.key, e.before, e.after) FROM (SELECT"
+        f" {NOW} AS at, bsm_desk() AS desk, bsm_operator() AS op, bsm_role() AS role,"
+        f" '{action}' AS action, '{table}' AS tbl, {key} AS key, {before} AS before,"
+        f" {after} AS after, coalesce((SELECT hash FROM audit ORDER BY id DESC LIMIT 1),"
+        " '') AS prev) e;")
+
+
+def make_triggers(db: Database, table: str) -> None:
+    """(Re)make the audit triggers of a table with its columns as they are now, and note
+    those columns (``audit verify`` compares rows in the same form). A migration that
+    changes a table's columns calls this, then :func:`baseline` for that table."""
+    cols = columns_of(db, table)
+    names = key_of(db, table)
+    for action in ("insert", "update", "delete"):
+        db.execute(f"DROP TRIGGER IF EXISTS audit_{table}_{action}")
+
+    def key(row: str) -> str:
+        return f"json_array({', '.join(f'{row}.{c}' for c in names)})"
+
+    new, old = image_sql("NEW", cols), image_sql("OLD", cols)
+    db.execute(f"CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} BEGIN "
+               f"{_entry_sql(table, 'insert', key('NEW'), 'NULL', new)} END")
+    db.execute(f"CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} BEGIN "
+               f"{_entry_sql(table, 'update', key('NEW'), old, new)} END")
+    db.execute(f"CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} BEGIN "
+               f"{_entry_sql(table, 'delete', key('OLD'), old, 'NULL')} END")
+    db.execute("INSERT OR REPLACE INTO audit_columns (tbl, columns, key) VALUES (?, ?, ?)",
+               [table, json.dumps(cols), json.dumps(names)])
+
+
+def baseline(db: Database, table: str) -> None:
+    """Every row of the table as it stands, written to the log (action 'baseline'): in
+    bulk, as a migration of a file with a million check-ins does it."""
+    cols = [(str(c), bool(b)) for c, b in json.loads(db.execute(
+        "SELECT columns FROM audit_columns WHERE tbl = ?", [table]).fetchone()[0])]
+    names = key_of(db, table)
+    key = f"json_array({', '.join(f'r.{c}' for c in names)})"
+    row = db.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    prev = str(row[0]) if row else ""
+    who = actor(db)
+    cursor = db.execute(f"SELECT {key}, {image_sql('r', cols)} FROM {table} r")
+    while batch := cursor.fetchmany(10_000):
+        at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        entries = []
+        for key_text, image in batch:
+            digest = chain(prev, at, who.desk_id, who.operator, "", "baseline", table,
+                           str(key_text), None, str(image))
+            entries.append((at, who.desk_id, who.operator, "", "baseline", table,
+                            str(key_text), None, str(image), prev, digest))
+            prev = digest
+        db.conn.executemany(
+            "INSERT INTO audit (at, desk_id, operator, role, action, tbl, key, before,"
+            " after, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries)
+
+
+def append(db: Database, action: str, *, table: str = "", key: str = "",
+           before: str | None = None, after: str | None = None) -> None:
+    """One entry written by the program itself (not by a trigger)."""
+    row = db.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    prev = str(row[0]) if row else ""
+    at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    who = actor(db)
+    signed = SIGNED.get(who.path)
+    name, role = (signed.name, signed.role) if signed else (who.operator, "")
+    db.execute("INSERT INTO audit (at, desk_id, operator, role, action, tbl, key, before,"
+               " after, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [at, who.desk_id, name, role, action, table, key, before, after, prev,
+                chain(prev, at, who.desk_id, name, role, action, table, key, before,
+                      after)])
+
+
+def record(db: Database, action: str, detail: dict[str, Any] | None = None, *,
+           desk_id: str | None = None, operator: str | None = None) -> None:
+    """An entry for what is not a row change: a sign-in, an export, a reveal, a purge."""
+    who = actor(db)
+    if desk_id is not None:
+        who.desk_id = desk_id
+    if operator is not None:
+        who.operator = operator
+    append(db, action, after=json.dumps(detail or {}, ensure_ascii=False, default=str,
+                                        sort_keys=True))
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    at: str
+    desk_id: str
+    operator: str
+    role: str
+    action: str
+    table: str
+    key: str
+    before: str | None
+    after: str | None
+    prev: str
+    hash: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "at": self.at, "desk_id": self.desk_id,
+                "operator": self.operator, "role": self.role, "action": self.action,
+                "table": self.table, "key": self.key, "before": self.before,
+                "after": self.after}
+
+
+def entries(db: Database, *, operator: str | None = None, since: str | None = None,
+            after_id: int = 0, limit: int | None = None) -> Iterator[Entry]:
+    where, values = ["id > ?"], [after_id]
+    if operator:
+        where.append("operator = ? COLLATE NOCASE")
+        values.append(operator)  # type: ignore[arg-type]
+    if since:
+        where.append("at >= ?")
+        values.append(since)  # type: ignore[arg-type]
+    tail = f" LIMIT {int(limit)}" if limit else ""
+    for r in db.execute(f"SELECT id, at, desk_id, operator, role, action, tbl, key, before,"
+                        f" after, prev, hash FROM audit WHERE {' AND '.join(where)}"
+                        f" ORDER BY id{tail}", values):
+        yield Entry(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
+                    str(r[6]), str(r[7]), r[8], r[9], str(r[10]), str(r[11]))
+
+
+def expected_hash(entry: Entry) -> str:
+    return chain(entry.prev, entry.at, entry.desk_id, entry.operator, entry.role,
+                 entry.action, entry.table, entry.key, entry.before, entry.after)
+
+
+def recorded_columns(db: Database) -> dict[str, tuple[list[tuple[str, bool]], list[str]]]:
+    return {str(t): ([(str(c), bool(b)) for c, b in json.loads(cols)], json.loads(key))
+            for t, cols, key in db.execute(
+                "SELECT tbl, columns, key FROM audit_columns").fetchall()}
+
+
+def current_images(db: Database, table: str, cols: Sequence[tuple[str, bool]],
+                   names: Sequence[str]) -> dict[str, str]:
+    key = f"json_array({', '.join(f'r.{c}' for c in names)})"
+    return {str(k): str(v) for k, v in db.execute(
+        f"SELECT {key}, {image_sql('r', cols)} FROM {table} r").fetchall()}

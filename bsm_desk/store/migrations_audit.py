@@ -1,0 +1,63 @@
+"""The schema steps of operators and the audit trail (numbered with the others in
+migrations.py, and like them never edited once shipped)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from bsm_desk.store import audit
+from bsm_desk.store.shared import Shared, triggers_sql
+
+
+def _v22_operators_and_audit(db: Database) -> None:
+    """Operators (their password or PIN as an argon2id hash) and, on this desk only, how
+    often each failed to sign in; the append-only audit log, its entries chained by
+    hash, with triggers on every table of data; every row as it stands is its first
+    entry. Operators travel between desks like the programme."""
+    for statement in (
+        """CREATE TABLE operator (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            role TEXT NOT NULL CHECK (role IN ('desk', 'registrar', 'supervisor',
+                                               'administrator')),
+            secret TEXT NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE operator_lock (
+            operator_id INTEGER PRIMARY KEY REFERENCES operator(id) ON DELETE CASCADE,
+            failures INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            desk_id TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            tbl TEXT NOT NULL DEFAULT '',
+            key TEXT NOT NULL DEFAULT '',
+            before TEXT,
+            after TEXT,
+            prev TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""",
+        "CREATE INDEX audit_operator ON audit(operator, at)",
+        "CREATE INDEX audit_at ON audit(at)",
+        """CREATE TABLE audit_columns (
+            tbl TEXT PRIMARY KEY,
+            columns TEXT NOT NULL,
+            key TEXT NOT NULL
+        )""",
+        "CREATE TRIGGER audit_kept_update BEFORE UPDATE ON audit BEGIN"
+        " SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+        "CREATE TRIGGER audit_kept_delete BEFORE DELETE ON audit BEGIN"
+        " SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+        *triggers_sql([Shared("operator", ("id",))]),
+    ):
+        db.execute(statement)
+    for table in audit.audited_tables(db):
+        audit.make_triggers(db, table)
+        audit.baseline(db, table)

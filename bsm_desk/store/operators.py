@@ -1,0 +1,71 @@
+"""Operators (travel between desks like the programme) and, on this desk only, their
+failed sign-ins."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.operators import Operator, Role
+from bsm_desk.store.db import next_id
+
+
+def _operator(row: Any) -> Operator:
+    return Operator(int(row[0]), str(row[1]), Role(row[2]), bool(row[3]))
+
+
+def any_operators(db: Database) -> bool:
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM operator)").fetchone()[0])
+
+
+def all_operators(db: Database) -> list[Operator]:
+    return [_operator(r) for r in db.execute(
+        "SELECT id, name, role, disabled FROM operator ORDER BY name").fetchall()]
+
+
+def by_name(db: Database, name: str) -> Operator | None:
+    row = db.execute("SELECT id, name, role, disabled FROM operator WHERE name = ?",
+                     [name]).fetchone()
+    return None if row is None else _operator(row)
+
+
+def secret_of(db: Database, operator_id: int) -> str:
+    """The argon2id hash of the operator's password (never leaves the services)."""
+    row = db.execute("SELECT secret FROM operator WHERE id = ?", [operator_id]).fetchone()
+    return str(row[0]) if row else ""
+
+
+def add(db: Database, name: str, role: Role, secret: str) -> Operator:
+    now = datetime.now(UTC).isoformat()
+    new_id = next_id(db, "operator")
+    db.execute("INSERT INTO operator (id, name, role, secret, created_at, updated_at) VALUES"
+               " (?, ?, ?, ?, ?, ?)", [new_id, name, role.value, secret, now, now])
+    return Operator(new_id, name, role)
+
+
+def update(db: Database, operator_id: int, **values: Any) -> None:
+    allowed = {"role", "secret", "disabled"}
+    if not values or set(values) - allowed:
+        raise ValueError(f"not an operator's field: {set(values) - allowed}")
+    sets = ", ".join(f"{name} = ?" for name in values)
+    db.execute(f"UPDATE operator SET {sets}, updated_at = ? WHERE id = ?",
+               [*values.values(), datetime.now(UTC).isoformat(), operator_id])
+
+
+def failures(db: Database, operator_id: int) -> tuple[int, str]:
+    row = db.execute("SELECT failures, locked_until FROM operator_lock WHERE operator_id = ?",
+                     [operator_id]).fetchone()
+    return (int(row[0]), str(row[1])) if row else (0, "")
+
+
+def set_failures(db: Database, operator_id: int, count: int, locked_until: str) -> None:
+    db.execute("INSERT INTO operator_lock (operator_id, failures, locked_until) VALUES"
+               " (?, ?, ?) ON CONFLICT (operator_id) DO UPDATE SET failures ="
+               " excluded.failures, locked_until = excluded.locked_until",
+               [operator_id, count, locked_until])
+
+
+def clear_failures(db: Database, operator_id: int) -> None:
+    db.execute("DELETE FROM operator_lock WHERE operator_id = ?", [operator_id])

@@ -1,0 +1,90 @@
+"""The operators' and audit commands, as a script would use them: the password from
+standard input or BSM_DESK_PASSWORD, refusals in one line with exit 2."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from bsm_desk.cli import main
+from bsm_desk.store import audit
+
+
+@pytest.fixture
+def run(monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    def call(args: list[str], stdin: str = "", password: str | None = None
+             ) -> tuple[int, str, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        if password is None:
+            monkeypatch.delenv("BSM_DESK_PASSWORD", raising=False)
+        else:
+            monkeypatch.setenv("BSM_DESK_PASSWORD", password)
+        audit.SIGNED.clear()  # each command is its own run
+        code = main(args)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    yield call
+    audit.SIGNED.clear()
+
+
+def test_operators_from_the_first_to_a_refusal(demo_copy: Path, run) -> None:  # type: ignore[no-untyped-def]
+    db = ["--db", str(demo_copy)]
+    assert run(["operators", "add", *db, "Dilnoza", "--role", "administrator"],
+               "admin-pass\n")[0] == 0
+    code, _out, err = run(["operators", "add", *db, "Aliya", "--role", "desk"], "pin-1\n")
+    assert code == 2 and err.count("\n") == 1 and "sign in first" in err
+    assert run(["operators", "add", *db, "Aliya", "--role", "desk", "--operator", "Dilnoza"],
+               "pin-4829\n", password="admin-pass")[0] == 0
+    code, out, _err = run(["operators", "list", *db, "--json"])
+    assert [(o["name"], o["role"]) for o in json.loads(out)] == [
+        ("Aliya", "desk"), ("Dilnoza", "administrator")]
+    code, _out, err = run(["reprint", *db, "1", "--reason", "damaged", "--out",
+                           str(demo_copy.with_name("r.pdf")), "--operator", "Aliya"],
+                          password="pin-4829")
+    assert code == 2 and err == "bsm-desk: Operator Aliya (desk) may not print or reprint " \
+                                "badges.\n"
+    code, _out, err = run(["checkin", *db, "B1-XYZ", "--operator", "Aliya"],
+                          password="wrong")
+    assert code == 2 and "Wrong name or password" in err
+    # A desk operator checks people in; the scan is recorded under the signed-in name.
+    code, out, err = run(["checkin", *db, "B1-XYZ", "--operator", "aliya", "--json"],
+                         password="pin-4829")
+    assert code in (0, 1) and "Traceback" not in err
+    code, out, _err = run(["audit", "show", *db, "--operator", "Aliya", "--json",
+                           "--sign-in", "Dilnoza"], password="admin-pass")
+    actions = [e["action"] for e in json.loads(out)]
+    assert code == 0 and "sign_in_failed" in actions and "sign_in" in actions
+    assert all(e["operator"] == "Aliya" for e in json.loads(out))
+    code, _out, err = run(["audit", "show", *db])
+    assert code == 2 and "read the history" in err
+    assert run(["audit", "verify", *db])[0] == 0
+
+
+def test_passwd_and_disable(demo_copy: Path, run) -> None:  # type: ignore[no-untyped-def]
+    db = ["--db", str(demo_copy)]
+    run(["operators", "add", *db, "Root", "--role", "administrator"], "root-pass\n")
+    run(["operators", "add", *db, "Aliya", "--role", "desk", "--operator", "Root"],
+        "pin-1111\n", password="root-pass")
+    assert run(["operators", "passwd", *db, "Aliya", "--operator", "Aliya"], "pin-2222\n",
+               password="pin-1111")[0] == 0
+    assert run(["operators", "list", *db, "--operator", "Aliya"], password="pin-2222")[0] == 0
+    assert run(["operators", "disable", *db, "Aliya", "--operator", "Root"],
+               password="root-pass")[0] == 0
+    code, _out, err = run(["operators", "list", *db, "--operator", "Aliya"],
+                          password="pin-2222")
+    assert code == 2 and "disabled" in err
+    code, _out, err = run(["operators", "disable", *db, "Root", "--operator", "Root"],
+                          password="root-pass")
+    assert code == 2 and "last administrator" in err
+
+
+def test_audit_since_filters_by_time(demo_copy: Path, run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _err = run(["audit", "show", "--db", str(demo_copy), "--since", "2999-01-01",
+                           "--json"])
+    assert code == 0 and json.loads(out) == []
+    code, out, _err = run(["audit", "show", "--db", str(demo_copy), "--limit", "3"])
+    assert code == 0 and len(out.splitlines()) == 3

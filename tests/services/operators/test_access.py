@@ -1,0 +1,191 @@
+"""Each role's allowed and refused actions, through every service entry point that
+changes data: a table of (entry point, what it needs), checked for every role; and a
+check that no entry point that changes data is missing from the table."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+
+import bsm_desk.services as services
+from bsm_desk.domain.model import BadgeLayout as Layout
+from bsm_desk.domain.model import ReissueReason
+from bsm_desk.domain.operators import Permission, Refused, Role, may
+from bsm_desk.services import operators
+from tests.services.operators.conftest import DESK, sign_in_as
+
+P = Permission
+# (module, function): what it needs. Called with stand-in arguments: a refusal comes
+# before the function looks at them; an allowed call may fail on them, not be refused.
+TABLE: dict[tuple[str, str], Permission] = {
+    ("badges", "set_photo"): P.EDIT_DELEGATES,
+    ("checkin", "set_readmit"): P.PROGRAMME,
+    ("checkin", "set_access"): P.PROGRAMME,
+    ("checkin", "check_in"): P.CHECK_IN,
+    ("interpreters", "import_file"): P.ROSTER,
+    ("interpreters", "save_interpreter"): P.ROSTER,
+    **{("interpreters.rostering", name): P.ROSTER for name in (
+        "apply", "set_booth", "withdraw", "restore", "set_team", "set_rules")},
+    **{("programme", name): P.PROGRAMME for name in (
+        "save_session", "save_rooms", "delete_session", "delete_sessions",
+        "restore_session")},
+    ("programme.allocation", "apply"): P.PROGRAMME,
+    ("programme.side_event_import", "import_requests"): P.PROGRAMME,
+    ("programme.side_events", "save_request"): P.PROGRAMME,
+    ("programme.side_events", "delete_request"): P.PROGRAMME,
+    ("registry", "save_delegate"): P.EDIT_DELEGATES,
+    ("registry", "change_many"): P.EDIT_DELEGATES,
+    ("registry", "restore"): P.EDIT_DELEGATES,
+    ("registry.duplicates", "dismiss"): P.EDIT_DELEGATES,
+    ("registry.duplicates", "merge"): P.MERGE,
+    ("registry.importer", "import_file"): P.IMPORT,
+    ("registry.importer", "apply"): P.IMPORT,
+    **{("speakers", name): P.EDIT_SPEAKERS for name in (
+        "set_statement_limit", "inscribe", "close", "reopen", "end", "next_speaker",
+        "pause", "move", "withdraw", "reinstate", "hand_in_text")},
+    ("sync", "init_hub"): P.EVENT_SETTINGS,
+    ("operators", "set_role"): P.OPERATORS,
+    ("operators", "set_disabled"): P.OPERATORS,
+}
+# Entry points that check inside (what they need depends on what is asked), make a new
+# file (nobody can be signed in to it yet), or are the sync machinery (it takes in what
+# operators did at other desks, checked there).
+CHECKED_INSIDE = {("badges", "log_prints"), ("badges", "write_pdf"), ("badges", "reissue"),
+                  ("badges", "reprint"), ("operators", "add_operator"),
+                  ("operators", "set_secret"), ("operators", "sign_in")}
+NEW_FILE = {("demo", "build_demo"), ("demo._attendance", "simulate"),
+            ("event", "create_event"), ("sync", "join")}
+MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
+             ("sync.pulling", "pull_events"), ("sync.pulling", "pull_checkins"),
+             ("sync.rows", "push"), ("sync.rows", "take"), ("event", "save_backup"),
+             ("operators.access", "acting")}
+
+
+def entry_points() -> dict[tuple[str, str], Callable[..., Any]]:
+    found = {}
+    for info in pkgutil.walk_packages(services.__path__, "bsm_desk.services."):
+        module = importlib.import_module(info.name)
+        short = info.name.removeprefix("bsm_desk.services.")
+        for name, function in vars(module).items():
+            if inspect.isfunction(function) and function.__module__ == module.__name__ \
+                    and not name.startswith("_") and \
+                    "desk_id" in inspect.signature(function).parameters:
+                found[(short, name)] = function
+    return found
+
+
+def test_every_entry_point_that_changes_data_says_what_it_needs() -> None:
+    found = entry_points()
+    assert set(found) == set(TABLE) | CHECKED_INSIDE | NEW_FILE | MACHINERY
+    for key, needed in TABLE.items():
+        assert getattr(found[key], "permission", None) is needed, key
+
+
+def _call(function: Callable[..., Any], db: Database) -> BaseException | None:
+    parameters = list(inspect.signature(function).parameters.values())[1:]
+    args = [None for p in parameters if p.default is inspect.Parameter.empty
+            and p.kind is p.POSITIONAL_OR_KEYWORD]
+    kwargs = {p.name: None for p in parameters if p.default is inspect.Parameter.empty
+              and p.kind is p.KEYWORD_ONLY}
+    kwargs["desk_id"] = DESK
+    try:
+        with _rolled_back(db):
+            function(db, *args, **kwargs)
+    except Refused as refused:
+        return refused
+    except Exception:  # noqa: BLE001 - stand-in arguments: any other failure is allowed
+        return None
+    return None
+
+
+class _rolled_back:
+    """Whatever an allowed call managed to change is undone."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("SAVEPOINT access_table")
+
+    def __exit__(self, *exc: object) -> None:
+        self.db.execute("ROLLBACK TO access_table")
+        self.db.execute("RELEASE access_table")
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_is_allowed_and_refused_as_the_table_says(staffed: Database,
+                                                          role: Role) -> None:
+    found = entry_points()
+    sign_in_as(staffed, role)
+    wrong = []
+    for key, needed in TABLE.items():
+        refused = _call(found[key], staffed)
+        if (refused is None) != may(role, needed):
+            wrong.append((key, role.value, "refused" if refused else "allowed"))
+    assert wrong == []
+
+
+def test_nobody_signed_in_is_refused_everything_once_operators_exist(staffed: Database
+                                                                    ) -> None:
+    found = entry_points()
+    for key in TABLE:
+        refused = _call(found[key], staffed)
+        assert refused is not None and "sign in first" in refused.message(), key
+
+
+def test_without_operators_everything_works_as_before(demo_copy) -> None:  # type: ignore[no-untyped-def]
+    from bsm_desk.store import connect
+
+    found = entry_points()
+    with connect(demo_copy) as db:
+        assert not operators.has_operators(db)
+        assert all(_call(found[key], db) is None for key in TABLE)
+
+
+@pytest.mark.parametrize(("role", "reason", "allowed"), [
+    (Role.DESK, ReissueReason.DAMAGED, False), (Role.REGISTRAR, ReissueReason.DAMAGED, True),
+    (Role.REGISTRAR, ReissueReason.LOST, False), (Role.SUPERVISOR, ReissueReason.LOST, True)])
+def test_reprints_and_revocations(staffed: Database, role: Role, reason: ReissueReason,
+                                  allowed: bool) -> None:
+    from bsm_desk.services import badges
+
+    sign_in_as(staffed, role)
+    if allowed:
+        assert badges.reissue(staffed, 3, reason, desk_id=DESK) == 2
+    else:
+        with pytest.raises(Refused):
+            badges.reissue(staffed, 3, reason, desk_id=DESK)
+
+
+def test_a_desk_prints_one_badge_on_arrival_not_a_batch(staffed: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bsm_desk.services import badges
+
+    sign_in_as(staffed, Role.DESK)
+    badges.write_pdf(staffed, [7], tmp_path / "one.pdf", Layout.CR80, desk_id=DESK)
+    with pytest.raises(Refused, match="print or reprint"):
+        badges.write_pdf(staffed, [7], tmp_path / "again.pdf", Layout.CR80, desk_id=DESK)
+    with pytest.raises(Refused):
+        badges.write_pdf(staffed, [8, 9], tmp_path / "two.pdf", Layout.CR80, desk_id=DESK)
+    assert not (tmp_path / "two.pdf").exists()
+
+
+def test_the_signed_in_name_is_recorded_not_a_typed_one(staffed: Database) -> None:
+    from bsm_desk.services import checkin
+    from tests.services.sync.test_hub import DAY_ONE, codes
+
+    sign_in_as(staffed, Role.DESK)
+    point = checkin.default_checkpoint(staffed, DAY_ONE).id
+    checkin.check_in(staffed, codes(staffed, 1)[0], point, desk_id=DESK,
+                     operator="somebody else", now=DAY_ONE)
+    row = staffed.execute("SELECT operator FROM checkin ORDER BY rowid DESC LIMIT 1"
+                          ).fetchone()
+    assert row[0] == "Aliya"
+    entry = staffed.execute("SELECT operator, role, desk_id FROM audit WHERE tbl = 'checkin'"
+                            " ORDER BY id DESC LIMIT 1").fetchone()
+    assert tuple(entry) == ("Aliya", "desk", DESK)

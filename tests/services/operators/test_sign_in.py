@@ -1,0 +1,108 @@
+"""Signing in: argon2id hashes only (the password is not in the file's bytes), five wrong
+passwords lock the name for a minute, a disabled operator cannot sign in, the first
+operator must be an administrator and the last one cannot be disabled; each sign-in,
+failed or not, is in the audit log."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import UserError
+from bsm_desk.domain.operators import Refused, Role
+from bsm_desk.services import operators
+from bsm_desk.store import connect
+from tests.services.operators.conftest import DESK, NAMES, SECRETS, sign_in_as
+
+
+def test_the_first_operator_is_an_administrator_and_turns_sign_in_on(demo_copy: Path
+                                                                    ) -> None:
+    with connect(demo_copy) as db:
+        with pytest.raises(UserError, match="must be an administrator"):
+            operators.add_operator(db, "Aliya", Role.DESK, "1234", desk_id=DESK)
+        assert not operators.has_operators(db)
+        operators.add_operator(db, "Root", Role.ADMINISTRATOR, "secret-1", desk_id=DESK)
+        assert operators.has_operators(db)
+        with pytest.raises(Refused, match="sign in first"):
+            operators.add_operator(db, "Aliya", Role.DESK, "1234", desk_id=DESK)
+
+
+def test_the_password_is_never_in_the_file(staffed: Database) -> None:
+    path = Path(staffed.execute("PRAGMA database_list").fetchone()[2])
+    sign_in_as(staffed, Role.DESK)
+    raw = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal"))
+                   if p.exists())
+    for secret in SECRETS.values():
+        assert secret.encode() not in raw
+    assert b"$argon2id$" in raw
+
+
+def test_five_wrong_passwords_lock_for_a_minute(staffed: Database) -> None:
+    now = datetime(2022, 10, 18, 8, 0, tzinfo=UTC)
+    for attempt in range(4):
+        with pytest.raises(UserError, match="Wrong name or password"):
+            operators.sign_in(staffed, "Aliya", f"wrong-{attempt}", desk_id=DESK, now=now)
+    with pytest.raises(UserError, match="Too many wrong passwords"):
+        operators.sign_in(staffed, "aliya", "wrong-5", desk_id=DESK, now=now)
+    with pytest.raises(UserError, match="try again in"):  # even the right one, for now
+        operators.sign_in(staffed, "Aliya", SECRETS[Role.DESK], desk_id=DESK,
+                          now=now + timedelta(seconds=30))
+    found = operators.sign_in(staffed, "Aliya", SECRETS[Role.DESK], desk_id=DESK,
+                              now=now + timedelta(seconds=61))
+    assert found.role is Role.DESK
+    actions = [r[0] for r in staffed.execute(
+        "SELECT action FROM audit WHERE action LIKE 'sign_in%' ORDER BY id").fetchall()]
+    assert actions[-7:] == ["sign_in_failed"] * 5 + ["sign_in_locked", "sign_in"]
+
+
+def test_an_unknown_name_says_the_same_as_a_wrong_password(staffed: Database) -> None:
+    with pytest.raises(UserError, match="Wrong name or password"):
+        operators.sign_in(staffed, "Nobody", "whatever", desk_id=DESK)
+
+
+def test_disabled_and_the_last_administrator(staffed: Database) -> None:
+    sign_in_as(staffed, Role.ADMINISTRATOR)
+    operators.set_disabled(staffed, NAMES[Role.DESK], desk_id=DESK)
+    with pytest.raises(UserError, match="disabled"):
+        sign_in_as(staffed, Role.DESK)
+    sign_in_as(staffed, Role.ADMINISTRATOR)
+    with pytest.raises(UserError, match="last administrator"):
+        operators.set_disabled(staffed, NAMES[Role.ADMINISTRATOR], desk_id=DESK)
+    with pytest.raises(UserError, match="last administrator"):
+        operators.set_role(staffed, NAMES[Role.ADMINISTRATOR], Role.DESK, desk_id=DESK)
+
+
+def test_one_changes_ones_own_password_an_administrator_anyones(staffed: Database) -> None:
+    sign_in_as(staffed, Role.DESK)
+    operators.set_secret(staffed, "Aliya", "5678", desk_id=DESK)
+    with pytest.raises(Refused, match="manage operators"):
+        operators.set_secret(staffed, NAMES[Role.REGISTRAR], "0000", desk_id=DESK)
+    operators.sign_in(staffed, "Aliya", "5678", desk_id=DESK)
+    sign_in_as(staffed, Role.ADMINISTRATOR)
+    operators.set_secret(staffed, "Aliya", "4321", desk_id=DESK)
+    operators.sign_in(staffed, "Aliya", "4321", desk_id=DESK)
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 61, "bell\x07", "nul\x00"])
+def test_names_that_cannot_be_an_operator(demo_copy: Path, name: str) -> None:
+    with connect(demo_copy) as db, pytest.raises(UserError, match="needs a name"):
+        operators.add_operator(db, name, Role.ADMINISTRATOR, "secret-1", desk_id=DESK)
+
+
+@pytest.mark.parametrize("secret", ["", "abc", "x" * 201])
+def test_secrets_too_short_or_long(demo_copy: Path, secret: str) -> None:
+    with connect(demo_copy) as db, pytest.raises(UserError, match="at least 4"):
+        operators.add_operator(db, "Root", Role.ADMINISTRATOR, secret, desk_id=DESK)
+
+
+def test_refusals_speak_russian(staffed: Database) -> None:
+    from bsm_desk.translations import translate_function
+
+    sign_in_as(staffed, Role.DESK)
+    with pytest.raises(Refused) as caught:
+        operators.set_role(staffed, "Aliya", Role.ADMINISTRATOR, desk_id=DESK)
+    said = caught.value.message(translate_function("ru"))
+    assert "Aliya" in said and "управлять операторами" in said and "стойка" in said, said
