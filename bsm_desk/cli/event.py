@@ -29,6 +29,7 @@ def _demo(args: argparse.Namespace, settings: config.Settings, translate: Transl
     summary = demo_service.build_demo(
         args.db, delegates=args.delegates, seed=args.seed, desk_id=settings.desk_id,
         force=args.force, progress=progress, attendance=args.attendance,
+        operators=args.operators,
     )
     if args.json:
         print_json({"path": str(summary.path), "delegates": summary.delegates,
@@ -142,6 +143,9 @@ def add_commands(sub: Commands) -> None:
     demo.add_argument("--force", action="store_true", help="replace the file if it exists")
     demo.add_argument("--attendance", action="store_true",
                       help="also check people in, as if both days had happened")
+    demo.add_argument("--operators", action="store_true",
+                      help="add one operator of each role (sign-in on; passwords in the "
+                           "README)")
     demo.add_argument("--json", action="store_true", help="print the result as JSON")
     demo.set_defaults(handler=_demo)
 

@@ -17,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlite_utils import Database
+
 from bsm_desk.domain import errors
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.interpreters import parse_languages
@@ -31,6 +33,7 @@ from bsm_desk.domain.model import (
     Session,
     SessionKind,
 )
+from bsm_desk.domain.operators import Role
 from bsm_desk.domain.protocol import propose_rank
 from bsm_desk.domain.translit import to_latin
 from bsm_desk.services.demo import _data as data
@@ -67,8 +70,9 @@ class DemoSummary:
 def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
                seed: int = DEFAULT_SEED, desk_id: str, force: bool = False,
                progress: Progress | None = None, attendance: bool = False,
-               side_event_requests: int = 8) -> DemoSummary:
-    """Build the demo; with ``attendance``, as if both days had happened (check-ins).
+               side_event_requests: int = 8, operators: bool = False) -> DemoSummary:
+    """Build the demo; with ``attendance``, as if both days had happened (check-ins);
+    with ``operators``, one operator of each role (DEMO_OPERATORS), so sign-in is on.
 
     ``side_event_requests`` made-up requests wait for rooms, to try the allocator on.
     """
@@ -82,7 +86,7 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
     _remove_db(part)
     try:
         summary = _build(part, delegates, seed, desk_id, progress)
-        if attendance or side_event_requests:
+        if attendance or side_event_requests or operators:
             from bsm_desk.services.demo._attendance import simulate
             from bsm_desk.services.programme.side_event_samples import sample_requests
             from bsm_desk.store import atomic, connect
@@ -102,6 +106,8 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
                                                        event_store.list_days(db), event.zone,
                                                        speakers):
                             side_event_store.add_request(db, request)
+                if operators:
+                    add_demo_operators(db, desk_id=desk_id)
         _remove_db(path)
         part.replace(path)
     except OSError as exc:
@@ -111,6 +117,28 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
         _remove_db(part)
         raise
     return DemoSummary(path, summary[0], summary[1], summary[2])
+
+
+# The demo's operators (name, role, password or PIN), as the README lists them.
+DEMO_OPERATORS = (
+    ("Dilnoza Karimova", Role.ADMINISTRATOR, "admin-2022"),
+    ("Farrukh Nazarov", Role.SUPERVISOR, "super-2022"),
+    ("Мадина Саидова", Role.REGISTRAR, "regis-2022"),
+    ("Aliya Rahimova", Role.DESK, "1810"),
+)
+
+
+def add_demo_operators(db: Database, *, desk_id: str) -> None:
+    from bsm_desk.services import operators
+
+    (name, role, secret), *others = DEMO_OPERATORS
+    operators.add_operator(db, name, role, secret, desk_id=desk_id)
+    operators.sign_in(db, name, secret, desk_id=desk_id)
+    try:
+        for name, role, secret in others:
+            operators.add_operator(db, name, role, secret, desk_id=desk_id)
+    finally:
+        operators.sign_out(db)
 
 
 def _interpreters() -> list[Interpreter]:

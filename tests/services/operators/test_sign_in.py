@@ -106,3 +106,20 @@ def test_refusals_speak_russian(staffed: Database) -> None:
         operators.set_role(staffed, "Aliya", Role.ADMINISTRATOR, desk_id=DESK)
     said = caught.value.message(translate_function("ru"))
     assert "Aliya" in said and "управлять операторами" in said and "стойка" in said, said
+
+
+def test_the_demo_with_operators_has_one_of_each_role(tmp_path: Path) -> None:
+    """`bsm-desk demo --operators`: the passwords the README gives sign them in."""
+    from bsm_desk.services import demo
+
+    demo.build_demo(tmp_path / "d.sqlite", delegates=5, desk_id=DESK, operators=True)
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    with connect(tmp_path / "d.sqlite") as db:
+        assert sorted(o.role for o in operators.operators(db)) == sorted(Role)
+        for name, role, secret in demo.DEMO_OPERATORS:
+            assert f"**{name}** ({role.value}, " in readme and f"`{secret}`" in readme
+            assert operators.sign_in(db, name, secret, desk_id=DESK).role is role
+        operators.sign_out(db)
+    demo.build_demo(tmp_path / "plain.sqlite", delegates=5, desk_id=DESK)
+    with connect(tmp_path / "plain.sqlite") as db:
+        assert not operators.has_operators(db)
