@@ -840,6 +840,18 @@
         <source>The audit trail holds: {count} entries, unbroken, and every table agrees with it.</source>
         <translation>Журнал аудита цел: записей {count}, цепочка не нарушена, все таблицы с ним совпадают.</translation>
     </message>
+    <message>
+        <source>The event&apos;s passphrase: </source>
+        <translation>Кодовая фраза мероприятия: </translation>
+    </message>
+    <message>
+        <source>Personal data sealed for {count} delegates. Keep the passphrase safe: without it nobody can read them.</source>
+        <translation>Персональные данные зашифрованы у участников: {count}. Храните кодовую фразу: без неё их никто не прочтёт.</translation>
+    </message>
+    <message>
+        <source>Personal data removed ({delegates} delegates, {photos} photos); the attendance figures are as they were.</source>
+        <translation>Персональные данные удалены (участников: {delegates}, фотографий: {photos}); данные о посещаемости не изменились.</translation>
+    </message>
 </context>
 <context>
     <name>DelegateActions</name>
@@ -4247,6 +4259,30 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{name} is the last administrator: add another before disabling this one.</source>
         <translation>{name} — последний администратор: сначала добавьте другого.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s passphrase needs at least 8 characters.</source>
+        <translation>Кодовая фраза мероприятия — не короче 8 символов.</translation>
+    </message>
+    <message>
+        <source>This event&apos;s personal data is sealed already.</source>
+        <translation>Персональные данные этого мероприятия уже зашифрованы.</translation>
+    </message>
+    <message>
+        <source>This event&apos;s personal data is not sealed: there is nothing to unlock.</source>
+        <translation>Персональные данные этого мероприятия не зашифрованы: разблокировать нечего.</translation>
+    </message>
+    <message>
+        <source>{field} is not personal data that can be revealed.</source>
+        <translation>{field} — не персональные данные, которые можно показать.</translation>
+    </message>
+    <message>
+        <source>This event&apos;s personal data is sealed and this desk does not hold its key: unlock it with the event&apos;s passphrase to write passport numbers, phones or dates of birth.</source>
+        <translation>Персональные данные мероприятия зашифрованы, а ключа на этой стойке нет: разблокируйте их кодовой фразой мероприятия, чтобы записывать номера паспортов, телефоны и даты рождения.</translation>
+    </message>
+    <message>
+        <source>That is not this event&apos;s passphrase: the personal data stays locked.</source>
+        <translation>Это не кодовая фраза мероприятия: персональные данные остаются закрытыми.</translation>
     </message>
 </context>
 <context>

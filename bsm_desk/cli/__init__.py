@@ -15,6 +15,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from bsm_desk import config
 from bsm_desk.cli.common import EXIT_USER_ERROR, lazy_translate
@@ -47,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Handler = args.handler
         if getattr(args, "sign_in", None):
             _sign_in(args, settings)
+        if os.environ.get("BSM_DESK_PASSPHRASE") and getattr(args, "db", None) and \
+                args.command not in ("protect", "restore", "demo", "backup") and \
+                Path(args.db).exists():
+            _unlock(args)
         return handler(args, settings, translate)
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
@@ -93,6 +98,17 @@ def _sign_in(args: argparse.Namespace, settings: config.Settings) -> None:
         secret = getpass.getpass(f"Password for {args.sign_in}: ")
     with closing(connect(args.db)) as db:
         operators.sign_in(db, args.sign_in, secret, desk_id=settings.desk_id)
+
+
+def _unlock(args: argparse.Namespace) -> None:
+    """The event's personal data readable for this run (BSM_DESK_PASSPHRASE)."""
+    from contextlib import closing
+
+    from bsm_desk.services.operators import privacy
+    from bsm_desk.store import connect
+
+    with closing(connect(args.db)) as db:
+        privacy.unlock(db, os.environ["BSM_DESK_PASSPHRASE"])
 
 
 def _quiet_broken_pipe() -> int:

@@ -87,6 +87,58 @@ def _audit(args: argparse.Namespace, settings: config.Settings, translate: Trans
     return 0
 
 
+PASSPHRASE_ENV = "BSM_DESK_PASSPHRASE"
+
+
+def passphrase(translate: Translate, *, twice: bool = False) -> str:
+    """The event's passphrase: from BSM_DESK_PASSPHRASE, else typed (twice when new)."""
+    import os
+
+    found = os.environ.get(PASSPHRASE_ENV)
+    if found is not None:
+        return found
+    import getpass
+
+    first = getpass.getpass(translate("Cli", "The event's passphrase: "))
+    if twice and getpass.getpass(translate("Cli", "Once more: ")) != first:
+        from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "The two passwords differ."))
+    return first
+
+
+def _protect(args: argparse.Namespace, settings: config.Settings,
+             translate: Translate) -> int:
+    from bsm_desk.services.operators import privacy
+    from bsm_desk.store import connect
+
+    with closing(connect(args.db)) as db:
+        count = privacy.protect(db, passphrase(translate, twice=True),
+                                desk_id=settings.desk_id, remember=args.keyring)
+    if args.json:
+        print_json({"sealed": count})
+    else:
+        print(translate("Cli", "Personal data sealed for {count} delegates. Keep the "
+                               "passphrase safe: without it nobody can read them.").format(
+            count=count))
+    return 0
+
+
+def _purge(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services.operators import privacy
+    from bsm_desk.store import connect
+
+    with closing(connect(args.db)) as db:
+        counts = privacy.purge(db, keep_names=args.keep_names, desk_id=settings.desk_id)
+    if args.json:
+        print_json(counts)
+    else:
+        print(translate("Cli", "Personal data removed ({delegates} delegates, {photos} "
+                               "photos); the attendance figures are as they were.").format(
+            delegates=counts.get("delegate", 0), photos=counts.get("photos", 0)))
+    return 0
+
+
 def add_commands(sub: Commands) -> None:
     roles = [r.value for r in Role]
     group = sub.add_parser(
@@ -142,3 +194,24 @@ def add_commands(sub: Commands) -> None:
                                                           "key, before, after")
     for command in (verify, show):
         command.set_defaults(handler=_audit)
+
+    protect = sub.add_parser(
+        "protect", help="seal passport numbers, phones and dates of birth with a passphrase",
+        description="Encrypts the event's personal data (AES-GCM) with a key wrapped by "
+                    "the passphrase (from BSM_DESK_PASSPHRASE, else typed twice); the key "
+                    "is never in the file. Desks unlock with the same passphrase (or the OS "
+                    "keyring); one without it checks people in and prints badges as ever.")
+    db_option(protect)
+    protect.add_argument("--keyring", action="store_true",
+                         help="also keep the key in this machine's OS keyring")
+    protect.add_argument("--json", action="store_true", help="print as JSON")
+    protect.set_defaults(handler=_protect)
+    purge = sub.add_parser(
+        "purge", help="after the event: remove personal data, keep the attendance figures",
+        description="Removes passport numbers, phones, dates of birth, e-mails, photos "
+                    "(and names, unless --keep-names) from every table, the history and "
+                    "the audit trail; the anonymous figures stay exactly as they were.")
+    db_option(purge)
+    purge.add_argument("--keep-names", action="store_true", help="keep people's names")
+    purge.add_argument("--json", action="store_true", help="print what was removed")
+    purge.set_defaults(handler=_purge)

@@ -203,6 +203,9 @@ class Delegate:
     merged_into: int | None = None
     photo: bytes | None = field(default=None, repr=False)
     id: int | None = None
+    # Personal fields this desk cannot read (the event's key is not here): shown as
+    # locked, and kept as they are stored whatever else is saved.
+    sealed: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     @property
     def latin_name(self) -> str:

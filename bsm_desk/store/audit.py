@@ -276,3 +276,41 @@ def current_images(db: Database, table: str, cols: Sequence[tuple[str, bool]],
     key = f"json_array({', '.join(f'r.{c}' for c in names)})"
     return {str(k): str(v) for k, v in db.execute(
         f"SELECT {key}, {image_sql('r', cols)} FROM {table} r").fetchall()}
+
+
+def rewrite(db: Database, images: Any, reason: str, detail: dict[str, Any]) -> int:
+    """Rewrite the before and after images of the log (``images(entry)`` returns the new
+    pair, or None to leave the entry), then seal the chain again from the first entry
+    changed, and append an entry saying so with the old and new head. Only the purge and
+    sealing personal data do this — the two times the trail must forget what it held;
+    ``audit verify`` holds afterwards. The caller holds the transaction."""
+    old_head = db.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    changed = 0
+    prev = ""
+    resealing = False
+    db.execute("DROP TRIGGER IF EXISTS audit_kept_update")
+    try:
+        for entry in list(entries(db)):
+            new = images(entry)
+            if new is not None and tuple(new) != (entry.before, entry.after):
+                resealing = True
+                changed += 1
+                entry = Entry(entry.id, entry.at, entry.desk_id, entry.operator, entry.role,
+                              entry.action, entry.table, entry.key, new[0], new[1],
+                              entry.prev, entry.hash)
+            if resealing:
+                digest = chain(prev, entry.at, entry.desk_id, entry.operator, entry.role,
+                               entry.action, entry.table, entry.key, entry.before,
+                               entry.after)
+                db.execute("UPDATE audit SET before = ?, after = ?, prev = ?, hash = ?"
+                           " WHERE id = ?", [entry.before, entry.after, prev, digest,
+                                             entry.id])
+                prev = digest
+            else:
+                prev = entry.hash
+    finally:
+        db.execute("CREATE TRIGGER IF NOT EXISTS audit_kept_update BEFORE UPDATE ON audit"
+                   " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+    record(db, reason, {**detail, "entries_rewritten": changed,
+                        "head_before": str(old_head[0]) if old_head else ""})
+    return changed

@@ -99,6 +99,8 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         raise sqlite3.OperationalError(f"journal_mode is {mode}, not WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # What is deleted or overwritten is zeroed, not left in free pages (personal data).
+    conn.execute("PRAGMA secure_delete = ON")
     from bsm_desk.store import audit
 
     audit.register(conn, str(path))

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate, DelegateStatus, Gender, ProtocolRank
 from bsm_desk.domain.names import fold_words
 from bsm_desk.store.db import id_chunks, next_id
+from bsm_desk.store.privacy import PROTECTED, Sealer
 
 _COLUMNS = (*DELEGATE_FIELDS, "search_key")
 _INSERT = (
@@ -47,15 +48,17 @@ def column_value(d: Delegate, name: str) -> Any:
     return value
 
 
-def _values(d: Delegate) -> tuple[Any, ...]:
+def _values(d: Delegate, sealer: Sealer) -> tuple[Any, ...]:
     # Spelled out rather than looping over column_value: this runs 100,000 times in bulk.
+    seal = sealer.seal
     return (
         d.external_id, d.family_name, d.given_name, d.family_name_cyr, d.given_name_cyr,
         d.gender.value, d.honorific, d.function_en, d.function_ru, d.delegation_id,
-        d.category_id, d.email, d.phone, d.passport_no, d.nationality, d.status.value,
+        d.category_id, d.email, seal("phone", d.phone), seal("passport_no", d.passport_no),
+        d.nationality, d.status.value,
         d.credentials_received.isoformat() if d.credentials_received else None,
-        d.birth_date.isoformat() if d.birth_date else None, int(d.latin_generated),
-        d.protocol_rank.value, search_key(d),
+        seal("birth_date", d.birth_date.isoformat() if d.birth_date else None),
+        int(d.latin_generated), d.protocol_rank.value, search_key(d),
     )
 
 
@@ -75,7 +78,8 @@ def add_delegates(db: Database, delegates: Iterable[Delegate]) -> int:
     index them; the caller holds the transaction."""
     now = datetime.now(UTC).isoformat()
     first = first_free_id(db)
-    rows = [(first + n, *_values(d), now, now) for n, d in enumerate(delegates)]
+    sealer = Sealer(db)
+    rows = [(first + n, *_values(d, sealer), now, now) for n, d in enumerate(delegates)]
     cursor = db.conn.executemany(_INSERT, rows)
     if rows:
         _index(db, first, first + len(rows) - 1)
@@ -85,7 +89,7 @@ def add_delegates(db: Database, delegates: Iterable[Delegate]) -> int:
 def add_delegate(db: Database, delegate: Delegate) -> int:
     now = datetime.now(UTC).isoformat()
     new_id = first_free_id(db)
-    db.execute(_INSERT, [new_id, *_values(delegate), now, now])
+    db.execute(_INSERT, [new_id, *_values(delegate, Sealer(db)), now, now])
     _index(db, new_id, new_id)
     return new_id
 
@@ -94,7 +98,22 @@ def update_delegate(db: Database, delegate: Delegate) -> None:
     """Write every field of ``delegate`` over the row with its id."""
     if delegate.id is None:
         raise ValueError("update_delegate needs a delegate with an id")
-    db.execute(_UPDATE, [*_values(delegate), datetime.now(UTC).isoformat(), delegate.id])
+    values = list(_values(delegate, Sealer(db)))
+    if delegate.sealed:  # what this desk cannot read stays as it is stored
+        kept = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM delegate WHERE id = ?",
+                          [delegate.id]).fetchone()
+        for name in delegate.sealed:
+            if name in _COLUMNS and kept is not None:
+                values[_COLUMNS.index(name)] = kept[_COLUMNS.index(name)]
+    db.execute(_UPDATE, [*values, datetime.now(UTC).isoformat(), delegate.id])
+
+
+def set_stored(db: Database, delegate_id: int, name: str, stored: str | None) -> None:
+    """A protected field set to a value sealed elsewhere (another desk's edit), as is."""
+    if name not in PROTECTED:
+        raise ValueError(f"{name} is not a protected field")
+    db.execute(f"UPDATE delegate SET {name} = ?, updated_at = ? WHERE id = ?",
+               [stored, datetime.now(UTC).isoformat(), delegate_id])
 
 
 def set_merged_into(db: Database, delegate_id: int, kept_id: int) -> None:
@@ -104,21 +123,23 @@ def set_merged_into(db: Database, delegate_id: int, kept_id: int) -> None:
 
 def get_delegate(db: Database, delegate_id: int) -> Delegate | None:
     rows = list(db.query("SELECT * FROM delegate WHERE id = ?", [delegate_id]))
-    return _delegate(rows[0]) if rows else None
+    return _delegate(rows[0], Sealer(db)) if rows else None
 
 
 def get_delegates(db: Database, ids: Sequence[int]) -> list[Delegate]:
     """These delegates, in the order of ``ids`` (missing ids are skipped)."""
     found: dict[int, Delegate] = {}
+    sealer = Sealer(db)
     for chunk, marks in id_chunks(ids):
         for row in db.query(f"SELECT * FROM delegate WHERE id IN ({marks})", chunk):
-            found[row["id"]] = _delegate(row)
+            found[row["id"]] = _delegate(row, sealer)
     return [found[i] for i in ids if i in found]
 
 
 def all_delegates(db: Database) -> list[Delegate]:
     """Every current delegate (merged records left out)."""
-    return [_delegate(r) for r in db.query(
+    sealer = Sealer(db)
+    return [_delegate(r, sealer) for r in db.query(
         "SELECT * FROM delegate WHERE merged_into IS NULL ORDER BY id")]
 
 
@@ -126,19 +147,27 @@ def _iso_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _delegate(r: dict[str, Any]) -> Delegate:
+def _delegate(r: dict[str, Any], sealer: Sealer) -> Delegate:
+    sealed = set()
+    if sealer.on:
+        r = dict(r)
+        for name in PROTECTED:
+            r[name], locked = sealer.open(name, r.get(name))
+            if locked:
+                sealed.add(name)
+                r[name] = None if name == "birth_date" else ""
     return Delegate(
         id=r["id"], external_id=r["external_id"], family_name=r["family_name"],
         given_name=r["given_name"], family_name_cyr=r["family_name_cyr"],
         given_name_cyr=r["given_name_cyr"], gender=Gender(r["gender"]), honorific=r["honorific"],
         function_en=r["function_en"], function_ru=r["function_ru"],
         delegation_id=r["delegation_id"], category_id=r["category_id"], email=r["email"],
-        phone=r["phone"], passport_no=r["passport_no"], nationality=r["nationality"],
+        phone=r["phone"] or "", passport_no=r["passport_no"] or "", nationality=r["nationality"],
         status=DelegateStatus(r["status"]),
         credentials_received=_iso_date(r["credentials_received"]),
         birth_date=_iso_date(r.get("birth_date")), latin_generated=bool(r.get("latin_generated")),
         protocol_rank=ProtocolRank(r.get("protocol_rank") or ProtocolRank.MEMBER),
-        merged_into=r.get("merged_into"),
+        merged_into=r.get("merged_into"), sealed=frozenset(sealed),
     )
 
 

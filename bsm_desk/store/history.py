@@ -26,6 +26,7 @@ def record(db: Database, delegate_id: int, *, desk_id: str, action: str,
            changes: dict[str, Any] | None = None, operator: str = "",
            at: datetime | None = None) -> str:
     entry = str(uuid.uuid4())
+    changes = _sealed(db, changes or {})
     db.execute(
         "INSERT INTO delegate_history (uuid, delegate_id, at, desk_id, operator, action,"
         " changes) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -33,6 +34,24 @@ def record(db: Database, delegate_id: int, *, desk_id: str, action: str,
          json.dumps(changes or {}, ensure_ascii=False, default=str)],
     )
     return entry
+
+
+def _sealed(db: Database, changes: dict[str, Any]) -> dict[str, Any]:
+    """Protected fields' before and after, sealed as the fields themselves are (else the
+    history would keep in clear what the delegate's row keeps sealed)."""
+    from bsm_desk.store.privacy import PROTECTED, Sealer
+
+    if not any(name in changes for name in PROTECTED):
+        return changes
+    sealer = Sealer(db)
+    if not sealer.on:
+        return changes
+    found = dict(changes)
+    for name in PROTECTED:
+        pair = found.get(name)
+        if isinstance(pair, (list, tuple)) and len(pair) == 2:
+            found[name] = [sealer.seal(name, None if v is None else str(v)) for v in pair]
+    return found
 
 
 def for_delegate(db: Database, delegate_id: int) -> list[Change]:

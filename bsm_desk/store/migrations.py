@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from bsm_desk.store.migrations_audit import _v22_operators_and_audit
+from bsm_desk.store.migrations_audit import _v22_operators_and_audit, _v23_data_key
 from bsm_desk.store.migrations_sync import _v20_sync, _v21_shared_rows
 
 
@@ -480,5 +480,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (20, _v20_sync),
     (21, _v21_shared_rows),
     (22, _v22_operators_and_audit),
+    (23, _v23_data_key),
 ]
 LATEST = STEPS[-1][0]

@@ -61,3 +61,21 @@ def _v22_operators_and_audit(db: Database) -> None:
     for table in audit.audited_tables(db):
         audit.make_triggers(db, table)
         audit.baseline(db, table)
+
+
+def _v23_data_key(db: Database) -> None:
+    """An event's personal data may be sealed (store/privacy.py): the data key, wrapped
+    by the passphrase (scrypt), and a probe that tells a key that fits. Travels between
+    desks like the programme; audited like every table."""
+    for statement in (
+        """CREATE TABLE data_key (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            salt BLOB NOT NULL,
+            wrapped BLOB NOT NULL,
+            probe BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        *triggers_sql([Shared("data_key", ("id",))]),
+    ):
+        db.execute(statement)
+    audit.make_triggers(db, "data_key")

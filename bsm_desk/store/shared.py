@@ -59,6 +59,7 @@ TABLES: tuple[Shared, ...] = (
     Shared("delegate_photo", ("delegate_id",)),
     Shared("duplicate_dismissed", ("first_id", "second_id")),
     Shared("operator", ("id",)),  # from migration 22
+    Shared("data_key", ("id",)),  # from migration 23
 )
 BY_NAME = {table.name: table for table in TABLES}
 ORDER = {table.name: place for place, table in enumerate(TABLES)}

@@ -43,6 +43,8 @@ COMMANDS: dict[str, list[str]] = {
     "hub": ["hub", "status", "--db", "{db}"],
     "operators": ["operators", "list", "--db", "{db}"],
     "audit": ["audit", "verify", "--db", "{db}"],
+    "protect": ["protect", "--db", "{db}"],
+    "purge": ["purge", "--db", "{db}"],
 }
 
 

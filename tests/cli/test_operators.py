@@ -88,3 +88,24 @@ def test_audit_since_filters_by_time(demo_copy: Path, run) -> None:  # type: ign
     assert code == 0 and json.loads(out) == []
     code, out, _err = run(["audit", "show", "--db", str(demo_copy), "--limit", "3"])
     assert code == 0 and len(out.splitlines()) == 3
+
+
+def test_protect_unlock_and_purge(demo_copy: Path, run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bsm_desk.store import privacy
+
+    db = ["--db", str(demo_copy)]
+    monkeypatch.setenv("BSM_DESK_PASSPHRASE", "short")
+    code, _out, err = run(["protect", *db])
+    assert code == 2 and "at least 8" in err
+    monkeypatch.setenv("BSM_DESK_PASSPHRASE", "dushanbe-2022")
+    code, out, _err = run(["protect", *db, "--json"])
+    assert code == 0 and json.loads(out)["sealed"] > 600
+    privacy.KEYS.clear()
+    monkeypatch.setenv("BSM_DESK_PASSPHRASE", "wrong-passphrase")
+    code, _out, err = run(["info", *db])
+    assert code == 2 and "not this event's passphrase" in err
+    monkeypatch.delenv("BSM_DESK_PASSPHRASE")
+    code, out, _err = run(["purge", *db, "--keep-names", "--json"])
+    assert code == 0 and json.loads(out)["delegate"] > 600
+    assert run(["audit", "verify", *db])[0] == 0
+    privacy.KEYS.clear()

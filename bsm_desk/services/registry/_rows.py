@@ -18,6 +18,7 @@ from bsm_desk.domain.protocol import propose_rank
 from bsm_desk.domain.translit import to_latin
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegations as delegation_store
+from bsm_desk.store.privacy import Sealer
 
 HEAD_CATEGORY = "hod"  # the standard categories' code for a head of delegation
 
@@ -41,8 +42,10 @@ class Lookup:
         self.by_external: dict[str, int] = {}
         self.by_email: dict[str, int] = {}
         self.by_passport: dict[str, int] = {}
+        sealer = Sealer(db)
         for r in db.execute("SELECT id, external_id, email, passport_no FROM delegate"
                             " WHERE merged_into IS NULL").fetchall():
+            r = (r[0], r[1], r[2], sealer.open("passport_no", r[3])[0])
             if r[1]:
                 self.by_external.setdefault(r[1], r[0])
             if r[2]:

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.services.sync import rows
-from bsm_desk.store import atomic, hub, shared
+from bsm_desk.store import atomic, hub, privacy, shared
 from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import sync as state
 
@@ -54,6 +54,7 @@ def take_edit(db: Database, row: dict[str, Any]) -> bool:
     if db.execute("SELECT 1 FROM delegate_history WHERE uuid = ?", [row["uuid"]]).fetchone():
         return False
     wanted: dict[str, Any] = {}
+    stored: dict[str, str] = {}
     for field, (_old, new) in dict(row["changes"]).items():
         if field == "merged_into":  # merged at the other desk: the same here
             if new is not None and delegate.merged_into is None and \
@@ -72,9 +73,14 @@ def take_edit(db: Database, row: dict[str, Any]) -> bool:
             state.add_review(db, str(row["uuid"]), "delegate_edit", EDIT_REPLACED, {
                 "desk": row.get("operator") or row["desk_id"], "at": row["at"],
                 "field": field, "value": new, "delegate": delegate.id, "before": last[0]})
+        if privacy.is_sealed(new):  # sealed at the other desk: kept sealed, as it came
+            stored[field] = new
+            continue
         wanted[field] = typed_value(field, new)
     if wanted:
         delegate_store.update_delegate(db, replace(delegate, **wanted))
+    for field, value in stored.items():  # after the row is written, not under it
+        delegate_store.set_stored(db, delegate.id or 0, field, value)
     state.keep_history(db, row)
     return True
 

@@ -58,9 +58,11 @@ TABLE: dict[tuple[str, str], Permission] = {
 # operators did at other desks, checked there).
 CHECKED_INSIDE = {("badges", "log_prints"), ("badges", "write_pdf"), ("badges", "reissue"),
                   ("badges", "reprint"), ("operators", "add_operator"),
-                  ("operators", "set_secret"), ("operators", "sign_in")}
+                  ("operators", "set_secret"), ("operators", "sign_in"),
+                  ("operators.privacy", "protect"), ("operators.privacy", "purge"),
+                  ("operators.privacy", "reveal")}
 NEW_FILE = {("demo", "build_demo"), ("demo._attendance", "simulate"),
-            ("event", "create_event"), ("sync", "join")}
+            ("event", "create_event"), ("sync", "join"), ("demo", "add_demo_operators")}
 MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
              ("sync.pulling", "pull_events"), ("sync.pulling", "pull_checkins"),
              ("sync.rows", "push"), ("sync.rows", "take"), ("event", "save_backup"),
@@ -189,3 +191,14 @@ def test_the_signed_in_name_is_recorded_not_a_typed_one(staffed: Database) -> No
     entry = staffed.execute("SELECT operator, role, desk_id FROM audit WHERE tbl = 'checkin'"
                             " ORDER BY id DESC LIMIT 1").fetchone()
     assert tuple(entry) == ("Aliya", "desk", DESK)
+
+
+@pytest.mark.parametrize("role", [Role.DESK, Role.REGISTRAR, Role.SUPERVISOR])
+def test_only_an_administrator_seals_or_purges(staffed: Database, role: Role) -> None:
+    from bsm_desk.services.operators import privacy
+
+    sign_in_as(staffed, role)
+    with pytest.raises(Refused, match="change the event's settings"):
+        privacy.protect(staffed, "a-long-passphrase", desk_id=DESK)
+    with pytest.raises(Refused, match="change the event's settings"):
+        privacy.purge(staffed, keep_names=True, desk_id=DESK)

@@ -1,0 +1,293 @@
+"""Personal data kept as a UN secretariat must (store/privacy.py does the sealing):
+protect an event with a passphrase, unlock it on a desk (the passphrase, or the data
+key from the OS keyring), reveal one sealed field (audited), and the purge after the
+event that keeps only the anonymous attendance figures."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from typing import Any
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.operators import Permission
+from bsm_desk.services.operators.access import acting, require
+from bsm_desk.store import atomic, audit, privacy
+from bsm_desk.store.privacy import PROTECTED
+
+KEYRING_SERVICE = "bsm-desk-data"
+SHORT = QT_TRANSLATE_NOOP("UserError", "The event's passphrase needs at least 8 characters.")
+ALREADY = QT_TRANSLATE_NOOP("UserError", "This event's personal data is sealed already.")
+NOT_PROTECTED = QT_TRANSLATE_NOOP("UserError", "This event's personal data is not sealed: "
+                                               "there is nothing to unlock.")
+NOT_A_FIELD = QT_TRANSLATE_NOOP("UserError", "{field} is not personal data that can be "
+                                             "revealed.")
+
+
+def _keyring_name(db: Database) -> str:
+    row = db.execute("SELECT code, created_at FROM event WHERE id = 1").fetchone()
+    return f"{row[0]}:{row[1]}" if row else ""
+
+
+def _from_keyring(db: Database) -> bytes | None:
+    try:
+        import keyring
+
+        found = keyring.get_password(KEYRING_SERVICE, _keyring_name(db))
+    except Exception:  # noqa: BLE001 - no keyring backend here: the passphrase it is
+        return None
+    if not found:
+        return None
+    try:
+        return bytes.fromhex(found)
+    except ValueError:
+        return None
+
+
+def _to_keyring(db: Database, data_key: bytes) -> bool:
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, _keyring_name(db), data_key.hex())
+        return True
+    except Exception:  # noqa: BLE001 - no usable backend
+        return False
+
+
+def protect(db: Database, passphrase: str, *, desk_id: str, remember: bool = False) -> int:
+    """Seal every passport number, phone and date of birth of the event with a new data
+    key, wrapped by ``passphrase``; what the history and the audit trail held in clear
+    is sealed too, and the file compacted so no clear copy stays in free pages. Returns
+    how many delegates had something sealed."""
+    require(db, Permission.EVENT_SETTINGS)
+    acting(db, desk_id=desk_id)
+    if len(passphrase or "") < 8:
+        raise UserError(SHORT)
+    if privacy.protected(db):
+        raise UserError(ALREADY)
+    data_key = os.urandom(32)
+    with atomic(db):
+        privacy.set_up(db, data_key, passphrase)
+        privacy.keep(db, data_key)
+        sealer = privacy.Sealer(db)
+        sealed = _seal_rows(db, sealer)
+        _seal_history(db, sealer)
+        audit.rewrite(db, _images(sealer.seal), "personal_data_sealed",
+                      {"delegates": sealed})
+    if remember:
+        _to_keyring(db, data_key)
+    compact(db)
+    return sealed
+
+
+def _seal_rows(db: Database, sealer: privacy.Sealer) -> int:
+    count = 0
+    columns = ", ".join(PROTECTED)
+    for row in db.execute(f"SELECT id, {columns} FROM delegate").fetchall():
+        values = [sealer.seal(name, value) for name, value in zip(PROTECTED, row[1:],
+                                                                  strict=True)]
+        if values != list(row[1:]):
+            db.execute(f"UPDATE delegate SET {', '.join(f'{n} = ?' for n in PROTECTED)}"
+                       " WHERE id = ?", [*values, row[0]])
+            count += 1
+    return count
+
+
+def _sealed_changes(text: str | None, seal: Callable[[str, str | None], str | None]
+                    ) -> str | None:
+    """A history entry's changes with protected before/after values sealed."""
+    if not text:
+        return text
+    try:
+        changes = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(changes, dict) or not any(n in changes for n in PROTECTED):
+        return text
+    touched = False
+    for name in PROTECTED:
+        pair = changes.get(name)
+        if isinstance(pair, list):
+            new = [seal(name, None if v is None else str(v)) for v in pair]
+            touched = touched or new != pair
+            changes[name] = new
+    return json.dumps(changes, ensure_ascii=False, default=str) if touched else text
+
+
+def _seal_history(db: Database, sealer: privacy.Sealer) -> None:
+    for uuid, changes in db.execute("SELECT uuid, changes FROM delegate_history").fetchall():
+        new = _sealed_changes(changes, sealer.seal)
+        if new != changes:
+            db.execute("UPDATE delegate_history SET changes = ? WHERE uuid = ?", [new, uuid])
+
+
+def _images(seal: Callable[[str, str | None], str | None]
+            ) -> Callable[[audit.Entry], tuple[str | None, str | None] | None]:
+    """For the audit trail's rewrite: delegate rows and history entries, sealed."""
+    def image(text: str | None, history: bool) -> str | None:
+        if not text:
+            return text
+        try:
+            row = json.loads(text)
+        except ValueError:
+            return text
+        if not isinstance(row, dict):
+            return text
+        if history:
+            changes = row.get("changes")
+            new = _sealed_changes(changes if isinstance(changes, str) else None, seal)
+            if new == changes:
+                return text
+            row["changes"] = new
+        else:
+            found = {n: seal(n, None if row.get(n) is None else str(row[n]))
+                     for n in PROTECTED if n in row}
+            if all(found[n] == row[n] for n in found):
+                return text
+            row.update(found)
+        return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+    def images(entry: audit.Entry) -> tuple[str | None, str | None] | None:
+        if entry.table in ("delegate", "delegate_history"):
+            history = entry.table == "delegate_history"
+            return image(entry.before, history), image(entry.after, history)
+        return None
+
+    return images
+
+
+def compact(db: Database) -> None:
+    """Rebuild the file (VACUUM) and empty the WAL: what was overwritten is gone from
+    free pages too."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.execute("VACUUM")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def unlock(db: Database, passphrase: str | None = None, *, remember: bool = False) -> bool:
+    """Give this desk the event's data key: from the passphrase, else from the OS
+    keyring. True if the personal data can now be read (or nothing is sealed)."""
+    if not privacy.protected(db):
+        return True
+    if passphrase is None:
+        found = _from_keyring(db)
+        if found is not None and privacy.fits(db, found):
+            privacy.keep(db, found)
+            return True
+        return False
+    data_key = privacy.unwrap(db, passphrase)
+    privacy.keep(db, data_key)
+    if remember:
+        _to_keyring(db, data_key)
+    return True
+
+
+def lock(db: Database) -> None:
+    privacy.forget(db)
+
+
+def reveal(db: Database, delegate_id: int, field: str, *, desk_id: str) -> str:
+    """One sealed field shown in clear to a registrar or above; the reveal is audited."""
+    if field not in PROTECTED:
+        raise UserError(NOT_A_FIELD, field=field)
+    require(db, Permission.REVEAL)
+    acting(db, desk_id=desk_id)
+    from bsm_desk.store import delegates as delegate_store
+
+    found = delegate_store.get_delegate(db, delegate_id)
+    if found is None or field in found.sealed:
+        raise privacy.NoKey()
+    value: Any = getattr(found, field)
+    with atomic(db):
+        audit.record(db, "reveal", {"delegate": delegate_id, "field": field})
+    return "" if value is None else str(value.isoformat() if hasattr(value, "isoformat")
+                                        else value)
+
+
+# What the purge removes, per table: (column, the value left). Names only without
+# --keep-names. The anonymous figures (day, session, category, delegation, gender, the
+# check-ins themselves) stay exactly as they were.
+PERSONAL: dict[str, dict[str, Any]] = {
+    "delegate": {"email": "", "phone": "", "passport_no": "", "birth_date": None,
+                 "nationality": "", "external_id": ""},
+    "interpreter": {"email": "", "phone": ""},
+}
+NAMES: dict[str, dict[str, Any]] = {
+    "delegate": {"family_name": "", "given_name": "", "family_name_cyr": "",
+                 "given_name_cyr": "", "honorific": "", "function_en": "", "function_ru": "",
+                 "search_key": ""},
+    "interpreter": {"name": "", "name_cyr": ""},
+}
+REDACTED = "[purged]"
+
+
+def purge(db: Database, *, keep_names: bool, desk_id: str) -> dict[str, int]:
+    """After the event: personal data (and, unless ``keep_names``, names) removed from
+    every table, the history and the audit trail; photos and statements' files go; the
+    file is compacted so nothing stays in free pages. The purge itself is audited."""
+    require(db, Permission.EVENT_SETTINGS)
+    acting(db, desk_id=desk_id)
+    wiped: dict[str, dict[str, Any]] = {t: dict(c) for t, c in PERSONAL.items()}
+    if not keep_names:
+        for table, columns in NAMES.items():
+            wiped[table].update(columns)
+    counts: dict[str, int] = {}
+    with atomic(db):
+        for table, columns in wiped.items():
+            sets = ", ".join(f"{c} = ?" for c in columns)
+            counts[table] = db.execute(f"UPDATE {table} SET {sets}",
+                                       list(columns.values())).rowcount
+        if not keep_names:
+            db.execute("UPDATE delegate SET family_name = 'Participant ' || id")
+            db.execute("UPDATE interpreter SET name = 'Interpreter ' || id")
+            db.execute("INSERT INTO delegate_fts(delegate_fts) VALUES ('rebuild')")
+        counts["photos"] = db.execute("DELETE FROM delegate_photo").rowcount
+        counts["history"] = db.execute("UPDATE delegate_history SET changes = '{}'"
+                                       " WHERE changes <> '{}'").rowcount
+        db.execute("UPDATE journal SET detail = '{}' WHERE detail <> '{}'")
+        db.execute("DELETE FROM sync_review")
+        db.execute("DELETE FROM data_key")  # nothing sealed is left to open
+        privacy.forget(db)
+        redacted = {**{t: set(c) for t, c in wiped.items()},
+                    "delegate_history": {"changes"}, "journal": {"detail"},
+                    "delegate_photo": {"image", "mime"}, "sync_review": {"detail"},
+                    "data_key": {"salt", "wrapped", "probe"}}
+        audit.rewrite(db, _redact(db, redacted), "purged",
+                      {"keep_names": keep_names, **counts})
+    compact(db)
+    return counts
+
+
+def _redact(db: Database, redacted: dict[str, set[str]]
+            ) -> Callable[[audit.Entry], tuple[str | None, str | None] | None]:
+    """Images of the purged tables with those columns replaced, but for the image that
+    is the row as it now stands (the one ``audit verify`` compares)."""
+    recorded = audit.recorded_columns(db)
+    current = {table: audit.current_images(db, table, *recorded[table])
+               for table in redacted if table in recorded}
+
+    def image(text: str | None, columns: set[str]) -> str | None:
+        if not text:
+            return text
+        try:
+            row = json.loads(text)
+        except ValueError:
+            return REDACTED
+        if not isinstance(row, dict) or not any(c in row for c in columns):
+            return text
+        row.update({c: REDACTED for c in columns if c in row and row[c] not in ("", None)})
+        return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+    def images(entry: audit.Entry) -> tuple[str | None, str | None] | None:
+        columns = redacted.get(entry.table)
+        if columns is None:
+            return None
+        now = current.get(entry.table, {}).get(entry.key)
+        after = entry.after if entry.after is not None and entry.after == now else \
+            image(entry.after, columns)
+        return image(entry.before, columns), after
+
+    return images

@@ -1,0 +1,136 @@
+"""Personal data: sealed with AES-GCM under a key that is never in the file (the
+passport number is not in the file's bytes, nor in its WAL); a wrong passphrase is a
+clear error; a desk without the key still checks people in and prints badges and keeps
+the sealed fields as they are; a reveal is a registrar's and audited; the purge keeps
+the attendance figures equal and leaves no passport number in the bytes."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import UserError
+from bsm_desk.domain.model import BadgeLayout
+from bsm_desk.domain.operators import Refused, Role
+from bsm_desk.services import badges, checkin, registry
+from bsm_desk.services.operators import privacy, trail
+from bsm_desk.services.reports import attendance
+from bsm_desk.store import connect
+from bsm_desk.store import delegates as delegate_store
+from bsm_desk.store import privacy as sealing
+from tests.services.operators.conftest import DESK, sign_in_as
+from tests.services.sync.test_hub import DAY_ONE, codes
+
+PASSPHRASE = "dushanbe-2022-border"
+
+
+def file_bytes(path: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal"))
+                    if p.exists())
+
+
+def a_passport(db: Database) -> tuple[int, str]:
+    row = db.execute("SELECT id, passport_no FROM delegate WHERE passport_no <> ''"
+                     " ORDER BY id LIMIT 1").fetchone()
+    return int(row[0]), str(row[1])
+
+
+@pytest.fixture
+def protected(demo_copy: Path):  # type: ignore[no-untyped-def]
+    with closing(connect(demo_copy)) as db:
+        person, passport = a_passport(db)
+        # An edit before sealing puts the passport in the history and the audit trail.
+        found = delegate_store.get_delegate(db, person)
+        registry.save_delegate(db, replace(found, passport_no=passport + "X"), desk_id=DESK)
+        registry.save_delegate(db, replace(found, passport_no=passport), desk_id=DESK)
+        assert privacy.protect(db, PASSPHRASE, desk_id=DESK) > 600
+        sealing.forget(db)
+    yield demo_copy, person, passport
+    sealing.KEYS.clear()
+
+
+def test_sealed_passports_are_not_in_the_files_bytes(protected) -> None:  # type: ignore[no-untyped-def]
+    path, person, passport = protected
+    raw = file_bytes(path)
+    assert passport.encode() not in raw and (passport + "X").encode() not in raw
+    with closing(connect(path)) as db:
+        assert trail.verify(db).ok, trail.verify(db).messages()
+        locked = delegate_store.get_delegate(db, person)
+        assert locked.passport_no == "" and "passport_no" in locked.sealed
+        privacy.unlock(db, PASSPHRASE)
+        assert delegate_store.get_delegate(db, person).passport_no == passport
+
+
+def test_a_wrong_passphrase_is_a_clear_error(protected) -> None:  # type: ignore[no-untyped-def]
+    path, person, _passport = protected
+    with closing(connect(path)) as db:
+        with pytest.raises(UserError, match="not this event's passphrase"):
+            privacy.unlock(db, "not-the-passphrase")
+        assert "passport_no" in delegate_store.get_delegate(db, person).sealed
+
+
+def test_a_desk_without_the_key_works_and_loses_nothing(protected, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path, person, passport = protected
+    with closing(connect(path)) as db:
+        point = checkin.default_checkpoint(db, DAY_ONE).id
+        verdict = checkin.check_in(db, codes(db, 1)[0], point, desk_id=DESK, now=DAY_ONE)
+        assert verdict.accepted
+        badges.write_pdf(db, [person], tmp_path / "b.pdf", BadgeLayout.CR80, desk_id=DESK)
+        locked = delegate_store.get_delegate(db, person)
+        registry.save_delegate(db, replace(locked, function_en="Head of Border Guards"),
+                               desk_id=DESK)
+        with pytest.raises(UserError, match="does not hold its key"):
+            registry.save_delegate(db, replace(locked, phone="+992 900 000 000"),
+                                   desk_id=DESK)
+        privacy.unlock(db, PASSPHRASE)
+        kept = delegate_store.get_delegate(db, person)
+        assert kept.passport_no == passport and kept.function_en == "Head of Border Guards"
+
+
+def test_a_reveal_is_a_registrars_and_audited(staffed: Database) -> None:
+    person, passport = a_passport(staffed)
+    sign_in_as(staffed, Role.ADMINISTRATOR)
+    privacy.protect(staffed, PASSPHRASE, desk_id=DESK)
+    sign_in_as(staffed, Role.DESK)
+    with pytest.raises(Refused, match="see personal data"):
+        privacy.reveal(staffed, person, "passport_no", desk_id=DESK)
+    sign_in_as(staffed, Role.REGISTRAR)
+    assert privacy.reveal(staffed, person, "passport_no", desk_id=DESK) == passport
+    entry = staffed.execute("SELECT operator, after FROM audit WHERE action = 'reveal'"
+                            ).fetchone()
+    assert entry[0] == "Мадина Саидова" and '"passport_no"' in entry[1]
+    assert passport not in entry[1]
+    sealing.KEYS.clear()
+
+
+def figures(db: Database) -> tuple[object, object]:
+    att = attendance.collect(db)
+    return ([(line.expected, line.present, dict(line.by_gender), dict(line.by_category))
+             for line in attendance.summary(att, "en")], attendance.by_delegation(att, "en"))
+
+
+@pytest.mark.parametrize("keep_names", [False, True])
+def test_the_purge_keeps_the_figures_and_leaves_no_passport(demo_copy: Path,
+                                                            keep_names: bool) -> None:
+    with closing(connect(demo_copy)) as db:
+        point = checkin.default_checkpoint(db, DAY_ONE).id
+        for n, code in enumerate(codes(db, 60)):
+            checkin.check_in(db, code, point, desk_id=DESK, now=DAY_ONE.replace(minute=n))
+        person, passport = a_passport(db)
+        name = delegate_store.get_delegate(db, person).family_name
+        registry.save_delegate(db, replace(delegate_store.get_delegate(db, person),
+                                           phone="+992 93 555 0101"), desk_id=DESK)
+        before = figures(db)
+        privacy.purge(db, keep_names=keep_names, desk_id=DESK)
+        assert figures(db) == before
+        assert trail.verify(db).ok, trail.verify(db).messages()
+        after = delegate_store.get_delegate(db, person)
+        assert after.passport_no == after.phone == "" and after.birth_date is None
+        assert (after.family_name == name) is keep_names
+    raw = file_bytes(demo_copy)
+    assert passport.encode() not in raw and b"+992 93 555 0101" not in raw
+    assert (name.encode() in raw) is keep_names or len(name) < 4
