@@ -30,6 +30,16 @@ class Settings:
     sounds: str = "on"  # verdict sounds: "on" or "off"
     camera: str = ""  # the camera chosen for scanning (its id), "" for none
     backup_folder: str = ""  # where automatic backups go; "" for beside the event file
+    lock_after_min: str = "5"  # an event with operators: the screen locks after this idle
+
+
+def lock_after_s(settings: Settings) -> int:
+    """The idle time before the screen locks, in seconds (1 to 240 minutes)."""
+    try:
+        minutes = int(settings.lock_after_min)
+    except ValueError:
+        minutes = 5
+    return max(1, min(minutes, 240)) * 60
 
 
 def settings_file() -> Path:

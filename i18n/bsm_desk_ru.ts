@@ -959,6 +959,10 @@
 <context>
     <name>DelegateDialog</name>
     <message>
+        <source>locked: this desk does not hold the event&apos;s key</source>
+        <translation>закрыто: на этой стойке нет ключа мероприятия</translation>
+    </message>
+    <message>
         <source>New delegate</source>
         <translation>Новый участник</translation>
     </message>
@@ -1392,6 +1396,81 @@ Title, dates, venue and languages</source>
 A .sqlite file from another desk or a backup</source>
         <translation>Открыть существующий файл мероприятия
 Файл .sqlite с другой стойки или резервная копия</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryScreen</name>
+    <message>
+        <source>Everyone</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>{count} entries shown</source>
+        <translation>Показано записей: {count}</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>The audit trail holds: {count} entries, unbroken, and every table agrees with it.</source>
+        <translation>Журнал аудита цел: записей {count}, цепочка не нарушена, все таблицы с ним совпадают.</translation>
+    </message>
+    <message>
+        <source>History: every change, who made it and when</source>
+        <translation>Журнал: каждое изменение, кто и когда его внёс</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>Оператор:</translation>
+    </message>
+    <message>
+        <source>Since:</source>
+        <translation>С даты:</translation>
+    </message>
+    <message>
+        <source>Containing:</source>
+        <translation>Содержит:</translation>
+    </message>
+    <message>
+        <source>a name, a table, an action…</source>
+        <translation>имя, таблица, действие…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>Проверить цепочку</translation>
+    </message>
+    <message>
+        <source>Older entries</source>
+        <translation>Более ранние записи</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Стойка</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +2046,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>График</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2009,6 +2092,18 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>&amp;Hub on the LAN…</source>
         <translation>&amp;Хаб в локальной сети…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in or switch operator…</source>
+        <translation>&amp;Войти или сменить оператора…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the screen</source>
+        <translation>&amp;Заблокировать экран</translation>
+    </message>
+    <message>
+        <source>&amp;Operators…</source>
+        <translation>&amp;Операторы…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2080,6 +2175,60 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Russian</source>
         <translation>Русский</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>New password or PIN</source>
+        <translation>Новый пароль или PIN</translation>
+    </message>
+    <message>
+        <source>New operator</source>
+        <translation>Новый оператор</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>Password or PIN:</source>
+        <translation>Пароль или PIN:</translation>
+    </message>
+    <message>
+        <source>Once more:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <source>The first operator is an administrator: once made, this event asks everyone to sign in.</source>
+        <translation>Первый оператор — администратор: после его создания мероприятие будет требовать вход от всех.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorGuard</name>
+    <message>
+        <source>Locked: scanning goes on. Click {name} below to sign in.</source>
+        <translation>Заблокировано: сканирование продолжается. Нажмите {name} внизу, чтобы войти.</translation>
+    </message>
+    <message>
+        <source>Nobody signed in — sign in</source>
+        <translation>Никто не вошёл — войти</translation>
+    </message>
+    <message>
+        <source>Sign in as another operator (switch)</source>
+        <translation>Войти как другой оператор (сменить)</translation>
+    </message>
+    <message>
+        <source>Personal data locked — unlock…</source>
+        <translation>Персональные данные закрыты — разблокировать…</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2316,57 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>change the event&apos;s settings</source>
         <translation>изменять настройки мероприятия</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsDialog</name>
+    <message>
+        <source>Operators</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Изменить роль…</translation>
+    </message>
+    <message>
+        <source>New password…</source>
+        <translation>Новый пароль…</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>Отключить / включить</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>отключён</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <source>No operators yet: anyone at this laptop may do anything. Add the first (an administrator) to make everyone sign in.</source>
+        <translation>Операторов пока нет: любой за этим ноутбуком может делать всё. Добавьте первого (администратора), чтобы все входили под своим именем.</translation>
+    </message>
+    <message>
+        <source>Roles: desk (check in, search, print on arrival) · registrar (also edit and import delegates, badges, speakers&apos; lists) · supervisor (also revoke, merge, programme, roster, personal exports, history) · administrator (also operators).</source>
+        <translation>Роли: стойка (отметка прохода, поиск, печать при прибытии) · регистратор (также правка и импорт участников, бейджи, списки выступающих) · старший смены (также аннулирование, объединение, программа, график переводчиков, выгрузка персональных данных, журнал) · администратор (также операторы).</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2489,25 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Others</source>
         <translation>Другие</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Unlock personal data</source>
+        <translation>Разблокировать персональные данные</translation>
+    </message>
+    <message>
+        <source>Passport numbers, phones and dates of birth are sealed. Enter the event&apos;s passphrase to read and write them on this desk; without it the desk checks people in and prints badges as ever.</source>
+        <translation>Номера паспортов, телефоны и даты рождения зашифрованы. Введите кодовую фразу мероприятия, чтобы читать и записывать их на этой стойке; без неё стойка, как и прежде, отмечает проход и печатает бейджи.</translation>
+    </message>
+    <message>
+        <source>Remember on this computer (the OS keyring)</source>
+        <translation>Запомнить на этом компьютере (хранилище ключей ОС)</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Кодовая фраза:</translation>
     </message>
 </context>
 <context>
@@ -3364,6 +3583,29 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Row {row}, {column}: {message}</source>
         <translation>Строка {row}, {column}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>The screen was locked ({name} was signed in). Sign in to go on, or as another operator to switch.</source>
+        <translation>Экран был заблокирован (работал(а) {name}). Войдите, чтобы продолжить, или войдите как другой оператор.</translation>
+    </message>
+    <message>
+        <source>This event has operators: sign in with your name and password or PIN.</source>
+        <translation>У этого мероприятия есть операторы: войдите под своим именем с паролем или PIN.</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>Оператор:</translation>
+    </message>
+    <message>
+        <source>Password or PIN:</source>
+        <translation>Пароль или PIN:</translation>
     </message>
 </context>
 <context>

@@ -244,7 +244,8 @@ class Entry:
 
 
 def entries(db: Database, *, operator: str | None = None, since: str | None = None,
-            after_id: int = 0, limit: int | None = None) -> Iterator[Entry]:
+            after_id: int = 0, limit: int | None = None, newest_first: bool = False,
+            before_id: int | None = None) -> Iterator[Entry]:
     where, values = ["id > ?"], [after_id]
     if operator:
         where.append("operator = ? COLLATE NOCASE")
@@ -252,10 +253,14 @@ def entries(db: Database, *, operator: str | None = None, since: str | None = No
     if since:
         where.append("at >= ?")
         values.append(since)  # type: ignore[arg-type]
+    if before_id is not None:
+        where.append("id < ?")
+        values.append(before_id)
     tail = f" LIMIT {int(limit)}" if limit else ""
+    order = "id DESC" if newest_first else "id"
     for r in db.execute(f"SELECT id, at, desk_id, operator, role, action, tbl, key, before,"
                         f" after, prev, hash FROM audit WHERE {' AND '.join(where)}"
-                        f" ORDER BY id{tail}", values):
+                        f" ORDER BY {order}{tail}", values):
         yield Entry(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
                     str(r[6]), str(r[7]), r[8], r[9], str(r[10]), str(r[11]))
 

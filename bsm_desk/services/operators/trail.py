@@ -108,8 +108,31 @@ def _same(a: str, b: str) -> bool:
 
 
 def show(db: Database, *, operator: str | None = None, since: str | None = None,
-         limit: int | None = None) -> list[dict[str, Any]]:
+         limit: int | None = None, newest_first: bool = False,
+         before_id: int | None = None) -> list[dict[str, Any]]:
     """The entries, oldest first (a supervisor's, once the event has operators)."""
     require(db, Permission.HISTORY)
     return [e.as_dict() for e in audit.entries(db, operator=operator, since=since,
-                                               limit=limit)]
+                                               limit=limit, newest_first=newest_first,
+                                               before_id=before_id)]
+
+
+def operators_seen(db: Database) -> list[str]:
+    """Everyone the log names, for the History screen's filter."""
+    return [str(r[0]) for r in db.execute(
+        "SELECT DISTINCT operator FROM audit WHERE operator <> '' ORDER BY operator"
+        " COLLATE NOCASE").fetchall()]
+
+
+def changed_fields(before: str | None, after: str | None) -> list[tuple[str, Any, Any]]:
+    """(field, before, after) of what an entry changed (all of a new or removed row)."""
+    def parsed(text: str | None) -> dict[str, Any]:
+        try:
+            found = json.loads(text) if text else {}
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    old, new = parsed(before), parsed(after)
+    return [(name, old.get(name), new.get(name)) for name in dict.fromkeys([*old, *new])
+            if old.get(name) != new.get(name)]

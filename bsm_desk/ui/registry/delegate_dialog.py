@@ -28,9 +28,11 @@ from sqlite_utils import Database
 from bsm_desk.domain import validation
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Delegate, DelegateStatus, Gender, ProtocolRank
+from bsm_desk.domain.operators import Permission, Role, refusal
 from bsm_desk.domain.protocol import propose_rank, rank_name
-from bsm_desk.services import registry
+from bsm_desk.services import operators, registry
 from bsm_desk.services.event import Overview
+from bsm_desk.services.operators import privacy
 from bsm_desk.store import history
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
@@ -149,8 +151,18 @@ class DelegateDialog(QDialog):
         return row
 
     def _reveal(self, shown: bool) -> None:
-        self.passport.setEchoMode(QLineEdit.EchoMode.Normal if shown
-                                  else QLineEdit.EchoMode.Password)
+        """Personal data shown in clear: a registrar's or above; each reveal audited."""
+        if shown and self.original is not None and self.original.id is not None and \
+                operators.has_operators(self.db):
+            try:
+                privacy.reveal(self.db, self.original.id, "passport_no", desk_id=self.desk_id)
+            except UserError as exc:
+                self.reveal.setChecked(False)
+                self.errors["phone"].setText(translate_error(exc))
+                return
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.passport.setEchoMode(mode)
+        self.edits["phone"].setEchoMode(mode)
 
     def _fill_choices(self) -> None:
         lang = i18n.language()
@@ -167,6 +179,18 @@ class DelegateDialog(QDialog):
         for name, edit in self.edits.items():
             edit.setText(str(getattr(d, name)))
         self.passport.setText(d.passport_no)
+        self.edits["phone"].setEchoMode(QLineEdit.EchoMode.Password)
+        for name, edit in (("passport_no", self.passport), ("phone", self.edits["phone"])):
+            locked = name in d.sealed
+            edit.setReadOnly(locked)
+            edit.setPlaceholderText(self.tr("locked: this desk does not hold the event's key")
+                                    if locked else "")
+        reason = "" if operators.allows(self.db, Permission.REVEAL) else translate_error(
+            refusal_for(self.db, Permission.REVEAL))
+        self.reveal.setEnabled(not reason)
+        self._reveal_reason = reason
+        if reason:
+            self.reveal.setToolTip(reason)
         self._gender, self._status, self._rank = d.gender, d.status, d.protocol_rank
         self.delegation.setCurrentIndex(max(self.delegation.findData(d.delegation_id), 0))
         self.category.setCurrentIndex(max(self.category.findData(d.category_id), 0))
@@ -261,7 +285,8 @@ class DelegateDialog(QDialog):
         for name, text in texts.items():
             self.labels[name].setText(text)
         self.reveal.setText(self.tr("Show"))
-        self.reveal.setToolTip(self.tr("Show the passport number"))
+        self.reveal.setToolTip(getattr(self, "_reveal_reason", "")
+                               or self.tr("Show the passport number"))
         self.tabs.setTabText(0, self.tr("Details"))
         self.tabs.setTabText(1, self.tr("History"))
         gender, status = self.gender.currentData(), self.status.currentData()
@@ -284,3 +309,8 @@ class DelegateDialog(QDialog):
             self.generated.setText(self.tr("The Latin name was made from the Cyrillic one: "
                                            "check it against the passport."))
         self.check()
+
+
+def refusal_for(db: Database, permission: Permission) -> UserError:
+    who = operators.signed_in(db)
+    return refusal(who.name if who else None, Role(who.role) if who else None, permission)

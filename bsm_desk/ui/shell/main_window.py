@@ -34,6 +34,7 @@ from bsm_desk.ui.shell.event_file_care import EventFileCare
 from bsm_desk.ui.shell.hub_link import HubLink
 from bsm_desk.ui.shell.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.shell.icons import app_icon, icon
+from bsm_desk.ui.shell.operator_guard import OperatorGuard
 from bsm_desk.ui.shell.screen_registry import NAMES, SCREENS, Screens
 from bsm_desk.ui.shell.state import window_settings
 from bsm_desk.ui.shell.workers import Progress, run_with_progress
@@ -83,6 +84,9 @@ class MainWindow(QMainWindow):
         self.hub_link = HubLink(settings, self)
         self.statusBar().insertPermanentWidget(0, self.hub_link.label)
         self.hub_link.pulled.connect(lambda _count: self.refresh_overview())
+        self.guard = OperatorGuard(self, settings)
+        self.statusBar().insertPermanentWidget(0, self.guard.sealed)
+        self.statusBar().insertPermanentWidget(0, self.guard.label)
 
         self.care = EventFileCare(settings, self, close_event=self.close_database,
                                   open_event=self.open_database,
@@ -113,6 +117,11 @@ class MainWindow(QMainWindow):
                                           QKeySequence("Ctrl+Shift+S"))
         self.restore_action = self._action("open", self.restore_interactive)
         self.hub_action = self._action("backup", self.edit_hub)
+        self.sign_in_action = self._action("operator", lambda: self.guard.sign_in(),
+                                           QKeySequence("Ctrl+Shift+O"))
+        self.lock_action = self._action("lock", lambda: self.guard.lock(),
+                                        QKeySequence("Ctrl+Shift+L"))
+        self.operators_action = self._action("operator", self.edit_operators)
         self.settings_action = self._action("settings", self.edit_settings, key.Preferences)
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -150,6 +159,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.hub_action)
+        self.file_menu.addSeparator()
+        for action in (self.sign_in_action, self.lock_action, self.operators_action):
+            self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -189,6 +201,7 @@ class MainWindow(QMainWindow):
         for screen in self.screens.all():
             screen.load(db, overview, self.db_path)
         self.hub_link.opened(db, self.db_path, overview.event.zone)
+        self.guard.opened(db)
         self.settings.last_db = str(self.db_path)
         config.save(self.settings)
         self.retranslate_ui()
@@ -219,20 +232,17 @@ class MainWindow(QMainWindow):
             return self.screens.get(attr[: -len("_screen")])
         raise AttributeError(attr)
 
-
-
-
-
-
-
-
     def hub_poke(self) -> None:
         """A scan (or another change to send): a round with the hub now."""
         self.hub_link.poke()
 
     def close_database(self) -> None:
         self.hub_link.closed()
+        self.guard.closed()
         if self.db is not None:
+            from bsm_desk.services import operators
+
+            operators.sign_out(self.db)
             for screen in self.screens.all():
                 screen.unload()
             self.db.close()
@@ -361,6 +371,16 @@ class MainWindow(QMainWindow):
         if self.db is not None and self.db_path is not None and self.overview is not None:
             self.hub_link.opened(self.db, self.db_path, self.overview.event.zone)
 
+    def current_screen_name(self) -> str:
+        return NAMES[self.navigation.currentRow()]
+
+    def edit_operators(self) -> None:
+        from bsm_desk.ui.shell.operators_dialog import OperatorsDialog
+
+        if self.db is not None:
+            OperatorsDialog(self.db, self.settings.desk_id, self).exec()
+            self.guard.apply()
+
     def edit_settings(self) -> None:
         from bsm_desk.ui.shell.settings import SettingsDialog
 
@@ -429,6 +449,9 @@ class MainWindow(QMainWindow):
         self.restore_action.setText(self.tr("&Restore a backup…"))
         self.settings_action.setText(self.tr("Desk &settings…"))
         self.hub_action.setText(self.tr("&Hub on the LAN…"))
+        self.sign_in_action.setText(self.tr("Sign &in or switch operator…"))
+        self.lock_action.setText(self.tr("&Lock the screen"))
+        self.operators_action.setText(self.tr("&Operators…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About BSM Desk"))
         self.projector_action.setText(self.tr("&Projector (speakers and countdown)"))
@@ -438,6 +461,9 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(self.db_path is not None)
         self.projector_action.setEnabled(self.db is not None)
         self.booths_action.setEnabled(self.db is not None)
+        for action in (self.sign_in_action, self.lock_action, self.operators_action):
+            action.setEnabled(self.db is not None)
+        self.guard.apply()
         self.event_label.setText(event.title(lang)[:60] + ("…" if event and len(
             event.title(lang)) > 60 else "") if event else self.tr("No event open"))
         self.event_label.setToolTip(event.title(lang) if event else "")

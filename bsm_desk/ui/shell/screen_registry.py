@@ -81,6 +81,8 @@ SCREENS: tuple[ScreenSpec, ...] = (
                "bsm_desk.ui.speakers.screen:SpeakersScreen"),
     ScreenSpec("roster", QT_TRANSLATE_NOOP("MainWindow", "Roster"),
                "bsm_desk.ui.interpreters.screen:RosterScreen"),
+    ScreenSpec("history", QT_TRANSLATE_NOOP("MainWindow", "History"),
+               "bsm_desk.ui.history.screen:HistoryScreen"),
 )
 NAMES = tuple(spec.name for spec in SCREENS)
 

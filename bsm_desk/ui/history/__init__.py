@@ -1,0 +1,1 @@
+"""The History screen: the audit trail, read and checked."""

@@ -1,0 +1,188 @@
+"""Operators at the window: sign-in when an event with operators opens, the screen
+locked after an idle time, switching operator in one dialog (the desk's checkpoint
+kept), what the role may not do greyed out with the reason as its tooltip, and the
+event's sealed personal data unlocked with its passphrase.
+
+While locked at the Check-in screen, scanning goes on if the signed-in operator may
+check people in (a door desk left to its scanner); everything else waits for sign-in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QPushButton
+from sqlite_utils import Database
+
+from bsm_desk import config
+from bsm_desk.domain.operators import ROLE_WORDS, Permission, Role, refusal
+from bsm_desk.services import operators
+from bsm_desk.services.operators import privacy
+from bsm_desk.store import privacy as sealing
+from bsm_desk.ui.shell.errors import translate_error
+
+ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
+
+
+class OperatorGuard(QObject):
+    changed = Signal()  # who is signed in, or what is unlocked, changed
+
+    def __init__(self, window: Any, settings: config.Settings) -> None:
+        super().__init__(window)
+        self.window, self.settings = window, settings
+        self.db: Database | None = None
+        self.locked = False
+        self.label = QPushButton()
+        self.label.setFlat(True)
+        self.label.clicked.connect(lambda: self.sign_in())
+        self.label.hide()
+        self.sealed = QPushButton()
+        self.sealed.setFlat(True)
+        self.sealed.clicked.connect(self.unlock_personal_data)
+        self.sealed.hide()
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.timeout.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # -- the open event ------------------------------------------------------------------
+    def opened(self, db: Database) -> None:
+        self.db = db
+        self.locked = False
+        if sealing.protected(db) and not sealing.unlocked(db):
+            privacy.unlock(db)  # from the OS keyring, if this machine keeps the key
+        if operators.has_operators(db) and operators.signed_in(db) is None:
+            self.sign_in()
+        self.apply()
+
+    def closed(self) -> None:
+        self.db = None
+        self.timer.stop()
+        self.label.hide()
+        self.sealed.hide()
+        self._set_locked(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY and self.db is not None and self.timer.isActive():
+            self.timer.start()
+        return False
+
+    # -- signing in, locking ---------------------------------------------------------------
+    def sign_in(self, locked_by: str = "") -> bool:
+        """The sign-in dialog (also to switch operator); False if cancelled."""
+        if self.db is None or not operators.has_operators(self.db):
+            return False
+        from bsm_desk.ui.shell.sign_in import SignInDialog
+
+        dialog = SignInDialog(self.db, self.settings.desk_id, self.window,
+                              locked_by=locked_by)
+        done = bool(dialog.exec())
+        if done:
+            self._set_locked(False)
+        elif operators.signed_in(self.db) is None:
+            self._set_locked(True)
+        self.apply()
+        self.changed.emit()
+        return done
+
+    def lock(self) -> None:
+        """The idle time ran out (or Lock was asked for)."""
+        if self.db is None or not operators.has_operators(self.db):
+            return
+        who = operators.signed_in(self.db)
+        if who is None:
+            return
+        scanning = getattr(self.window, "current_screen_name", lambda: "")() == "checkin" \
+            and operators.allows(self.db, Permission.CHECK_IN)
+        if scanning:  # a door desk: the scanner goes on, the rest waits for sign-in
+            self._set_locked(True, keep_checkin=True)
+            self.window.statusBar().showMessage(self.tr(
+                "Locked: scanning goes on. Click {name} below to sign in.").format(
+                name=who.name))
+            self.apply()
+            return
+        operators.sign_out(self.db)
+        self._set_locked(True)
+        self.apply()
+        self.sign_in(locked_by=who.name)
+
+    def _set_locked(self, locked: bool, *, keep_checkin: bool = False) -> None:
+        self.locked = locked
+        window = self.window
+        window.navigation.setEnabled(not locked)
+        window.menuBar().setEnabled(not locked)
+        stack = window.stack
+        for index in range(stack.count()):
+            page = stack.widget(index)
+            page.setEnabled(not locked or (keep_checkin and page is
+                                           window.screens.made.get("checkin")))
+
+    # -- what the role may do ------------------------------------------------------------
+    def allows(self, permission: Permission) -> bool:
+        return self.db is None or operators.allows(self.db, permission)
+
+    def why_not(self, permission: Permission) -> str:
+        """The reason it is greyed out, in the user's language ('' when allowed)."""
+        if self.db is None or operators.allows(self.db, permission):
+            return ""
+        who = operators.signed_in(self.db)
+        return translate_error(refusal(who.name if who else None,
+                                       Role(who.role) if who else None, permission))
+
+    def apply(self) -> None:
+        db = self.db
+        if db is None:
+            return
+        if operators.has_operators(db):
+            who = operators.signed_in(db)
+            if who is None:
+                self.label.setText(self.tr("Nobody signed in — sign in"))
+            else:
+                role = QApplication.translate("Operators", ROLE_WORDS[Role(who.role)])
+                self.label.setText(f"{who.name} ({role})")
+            self.label.setToolTip(self.tr("Sign in as another operator (switch)"))
+            self.label.show()
+            self.timer.setInterval(config.lock_after_s(self.settings) * 1000)
+            if who is not None and not self.locked:
+                self.timer.start()
+        else:
+            self.label.hide()
+            self.timer.stop()
+        if sealing.protected(db):
+            self.sealed.setVisible(not sealing.unlocked(db))
+            self.sealed.setText(self.tr("Personal data locked — unlock…"))
+        else:
+            self.sealed.hide()
+        self._gate_window()
+
+    def _gate_window(self) -> None:
+        """Grey out what the role may not do; the tooltip says why."""
+        window = self.window
+        for action, permission in ((window.settings_action, Permission.SETTINGS),
+                                   (window.hub_action, Permission.EVENT_SETTINGS),
+                                   (window.restore_action, Permission.EVENT_SETTINGS),
+                                   (window.operators_action, Permission.OPERATORS)):
+            reason = self.why_not(permission)
+            action.setEnabled(not reason and (action is not window.restore_action
+                                              or window.db_path is not None))
+            action.setToolTip(reason)
+        from bsm_desk.ui.shell.screen_registry import NAMES
+
+        item = window.navigation.item(NAMES.index("history"))
+        reason = self.why_not(Permission.HISTORY)
+        item.setToolTip(reason)
+        window.screen_actions[NAMES.index("history")].setEnabled(not reason)
+        for screen in window.screens.all():
+            if hasattr(screen, "set_access"):
+                screen.set_access(self.allows, self.why_not)
+
+    def unlock_personal_data(self) -> None:
+        if self.db is None:
+            return
+        from bsm_desk.ui.shell.sign_in import PassphraseDialog
+
+        if PassphraseDialog(self.db, self.window).exec():
+            self.apply()
+            self.changed.emit()

@@ -1,0 +1,125 @@
+"""Signing in at a desk: the dialog (a name from the event's operators, a password or
+PIN), and the passphrase dialog that unlocks the event's sealed personal data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import UserError
+from bsm_desk.services import operators
+from bsm_desk.services.operators import privacy
+from bsm_desk.ui.shell.errors import translate_error
+
+
+class SignInDialog(QDialog):
+    """One dialog to sign in or to switch operator; a wrong password is said in it."""
+
+    def __init__(self, db: Database, desk_id: str, parent: QWidget | None = None, *,
+                 locked_by: str = "") -> None:
+        super().__init__(parent)
+        self.db, self.desk_id = db, desk_id
+        self.setWindowTitle(self.tr("Sign in"))
+        self.setModal(True)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        if locked_by:
+            self.intro.setText(self.tr("The screen was locked ({name} was signed in). Sign "
+                                       "in to go on, or as another operator to switch.")
+                               .format(name=locked_by))
+        else:
+            self.intro.setText(self.tr("This event has operators: sign in with your name and "
+                                       "password or PIN."))
+        self.name = QComboBox()
+        self.name.setEditable(True)
+        self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for person in operators.operators(db):
+            if not person.disabled:
+                self.name.addItem(person.name, person.name)
+        if locked_by:
+            self.name.setCurrentText(locked_by)
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b71c1c")
+        form = QFormLayout()
+        form.addRow(self.tr("Operator:"), self.name)
+        form.addRow(self.tr("Password or PIN:"), self.secret)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.secret.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.signed: operators.Operator | None = None
+
+    def try_sign_in(self) -> None:
+        try:
+            self.signed = operators.sign_in(self.db, self.name.currentText(),
+                                            self.secret.text(), desk_id=self.desk_id)
+        except UserError as exc:
+            self.problem.setText(translate_error(exc))
+            self.secret.clear()
+            self.secret.setFocus()
+            return
+        self.accept()
+
+
+class PassphraseDialog(QDialog):
+    """The event's passphrase, to read its sealed personal data on this desk."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Unlock personal data"))
+        intro = QLabel(self.tr("Passport numbers, phones and dates of birth are sealed. "
+                               "Enter the event's passphrase to read and write them on this "
+                               "desk; without it the desk checks people in and prints "
+                               "badges as ever."))
+        intro.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(self.tr("Remember on this computer (the OS keyring)"))
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b71c1c")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_unlock)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.addRow(self.tr("Passphrase:"), self.passphrase)
+        layout.addLayout(form)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def try_unlock(self) -> None:
+        try:
+            privacy.unlock(self.db, self.passphrase.text(),
+                           remember=self.remember.isChecked())
+        except UserError as exc:
+            self.problem.setText(translate_error(exc))
+            self.passphrase.clear()
+            return
+        self.accept()

@@ -1,0 +1,200 @@
+"""Operators at the window: an event with operators asks for sign-in when it opens;
+what the role may not do is greyed out and says why; the screen locks after the idle
+time (at the Check-in screen the scanner goes on); switching operator keeps the desk's
+checkpoint; the History screen is a supervisor's; sealed personal data unlock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bsm_desk.domain.operators import Role
+from bsm_desk.services import demo, operators
+from bsm_desk.store import audit
+from bsm_desk.ui.shell.screen_registry import NAMES
+from bsm_desk.ui.shell.sign_in import SignInDialog
+
+PEOPLE = {role: (name, secret) for name, role, secret in demo.DEMO_OPERATORS}
+
+
+@pytest.fixture
+def staffed_demo(tmp_path: Path) -> Path:
+    path = tmp_path / "staffed.sqlite"
+    demo.build_demo(path, delegates=40, desk_id="test", operators=True)
+    yield path
+    audit.SIGNED.clear()
+
+
+def signs_in_as(monkeypatch, role: Role | None, asked: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """The sign-in dialog answered as ``role`` would (None: cancelled)."""
+    def answer(dialog: SignInDialog) -> int:
+        asked.append(dialog.intro.text())
+        if role is None:
+            return 0
+        name, secret = PEOPLE[role]
+        dialog.name.setCurrentText(name)
+        dialog.secret.setText(secret)
+        dialog.try_sign_in()
+        return int(dialog.signed is not None)
+
+    monkeypatch.setattr(SignInDialog, "exec", answer)
+
+
+def test_opening_asks_to_sign_in_and_the_role_greys_out_the_rest(
+        window, staffed_demo: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    signs_in_as(monkeypatch, Role.DESK, asked)
+    assert window.open_database(staffed_demo)
+    assert len(asked) == 1 and "sign in" in asked[0]
+    assert window.guard.label.text() == "Aliya Rahimova (desk)"
+    assert not window.settings_action.isEnabled()
+    assert "may not change this desk's settings" in window.settings_action.toolTip()
+    assert not window.operators_action.isEnabled()
+    history = NAMES.index("history")
+    assert not window.screen_actions[history].isEnabled()
+    assert "may not read the history" in window.navigation.item(history).toolTip()
+
+
+def test_a_cancelled_sign_in_leaves_the_window_locked(window, staffed_demo: Path,
+                                                      monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    signs_in_as(monkeypatch, None, [])
+    window.open_database(staffed_demo)
+    assert window.guard.locked and not window.navigation.isEnabled()
+    assert window.guard.label.text().startswith("Nobody signed in")
+    signs_in_as(monkeypatch, Role.SUPERVISOR, [])
+    window.guard.label.click()
+    assert not window.guard.locked and window.navigation.isEnabled()
+
+
+def test_idle_locks_and_the_checkin_screen_keeps_scanning(window, staffed_demo: Path,
+                                                          monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    signs_in_as(monkeypatch, Role.DESK, [])
+    window.settings.lock_after_min = "1"
+    window.open_database(staffed_demo)
+    window.show()
+    window.navigation.setCurrentRow(NAMES.index("checkin"))
+    screen = window.checkin_screen
+    point = screen.desk.checkpoint.id if getattr(screen, "desk", None) else None
+    assert window.guard.timer.isActive() and window.guard.timer.interval() == 60_000
+    window.guard.timer.setInterval(50)
+    window.guard.timer.start()
+    qtbot.waitUntil(lambda: window.guard.locked, timeout=3000)
+    assert not window.navigation.isEnabled() and screen.isEnabled()
+    assert operators.signed_in(window.db) is not None  # scanning goes on as Aliya
+    # Switching operator: one dialog, the checkpoint kept.
+    signs_in_as(monkeypatch, Role.REGISTRAR, [])
+    window.guard.label.click()
+    assert operators.signed_in(window.db).name == "Мадина Саидова"
+    assert not window.guard.locked
+    if point is not None:
+        assert screen.desk.checkpoint.id == point
+
+
+def test_idle_elsewhere_signs_out_and_asks_again(window, staffed_demo: Path, monkeypatch,
+                                                 qtbot) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    signs_in_as(monkeypatch, Role.SUPERVISOR, asked)
+    window.open_database(staffed_demo)
+    window.navigation.setCurrentRow(NAMES.index("delegates"))
+    signs_in_as(monkeypatch, None, asked)
+    window.guard.lock()
+    assert "The screen was locked (Farrukh Nazarov" in asked[-1]
+    assert operators.signed_in(window.db) is None and window.guard.locked
+    actions = [r[0] for r in window.db.execute(
+        "SELECT action FROM audit WHERE action LIKE 'sign_%' ORDER BY id").fetchall()]
+    assert actions[-2:] == ["sign_in", "sign_out"]
+
+
+def test_the_history_screen_is_a_supervisors(window, staffed_demo: Path,
+                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    signs_in_as(monkeypatch, Role.SUPERVISOR, [])
+    window.open_database(staffed_demo)
+    window.show()
+    window.navigation.setCurrentRow(NAMES.index("history"))
+    screen = window.history_screen
+    assert screen.table.rowCount() > 100
+    assert screen.table.item(0, 1).text() == "Farrukh Nazarov"  # newest first: sign-in
+    screen.who.setCurrentIndex(screen.who.findData("Farrukh Nazarov"))
+    assert all(screen.table.item(r, 1).text() == "Farrukh Nazarov"
+               for r in range(screen.table.rowCount()))
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information",
+                        lambda *a: seen.append(a[2]))
+    seen: list[str] = []
+    screen.verify()
+    assert seen and "unbroken" in seen[0]
+    signs_in_as(monkeypatch, Role.DESK, [])
+    window.guard.sign_in()
+    screen.reload()
+    assert screen.refusal.isVisible() or "may not read the history" in screen.refusal.text()
+
+
+def test_first_operator_from_the_window(window, demo_copy: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bsm_desk.ui.shell.operators_dialog import OperatorDialog, OperatorsDialog
+
+    window.open_database(demo_copy)
+    assert not window.guard.label.isVisible()
+
+    def fill(dialog: OperatorDialog) -> int:
+        dialog.name.setText("Root Admin")
+        dialog.secret.setText("root-pass")
+        dialog.again.setText("root-pass")
+        dialog._check()
+        return int(dialog.result() == 1)
+
+    monkeypatch.setattr(OperatorDialog, "exec", fill)
+    dialog = OperatorsDialog(window.db, window.settings.desk_id, window)
+    dialog.add()
+    assert [(o.name, o.role) for o in operators.operators(window.db)] == [
+        ("Root Admin", Role.ADMINISTRATOR)]
+    assert operators.signed_in(window.db).name == "Root Admin"
+    audit.SIGNED.clear()
+
+
+def test_personal_data_masked_revealed_or_locked(window, staffed_demo: Path,
+                                                 monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bsm_desk.services.operators import privacy
+    from bsm_desk.store import connect
+    from bsm_desk.store import privacy as sealing
+    from bsm_desk.ui.registry.delegate_dialog import DelegateDialog
+    from bsm_desk.ui.shell.sign_in import PassphraseDialog
+
+    with connect(staffed_demo) as db:
+        name, secret = PEOPLE[Role.ADMINISTRATOR]
+        operators.sign_in(db, name, secret, desk_id="test")
+        person = db.execute("SELECT id FROM delegate WHERE passport_no <> '' ORDER BY id"
+                            " LIMIT 1").fetchone()[0]
+        privacy.protect(db, "dushanbe-passphrase", desk_id="test")
+        sealing.KEYS.clear()
+    audit.SIGNED.clear()
+    signs_in_as(monkeypatch, Role.DESK, [])
+    window.open_database(staffed_demo)
+    assert window.guard.sealed.text().startswith("Personal data locked")
+    from bsm_desk.store import delegates as delegate_store
+
+    def dialog() -> DelegateDialog:
+        found = delegate_store.get_delegate(window.db, person)
+        return DelegateDialog(window.db, window.overview, found, desk_id="test",
+                              parent=window)
+
+    locked = dialog()
+    assert locked.passport.isReadOnly() and "locked" in locked.passport.placeholderText()
+    assert not locked.reveal.isEnabled() and "see personal data" in locked.reveal.toolTip()
+    # A registrar unlocks with the passphrase, and a reveal is audited.
+    signs_in_as(monkeypatch, Role.REGISTRAR, [])
+    window.guard.sign_in()
+    unlock = PassphraseDialog(window.db, window)
+    unlock.passphrase.setText("wrong one")
+    unlock.try_unlock()
+    assert "not this event's passphrase" in unlock.problem.text()
+    unlock.passphrase.setText("dushanbe-passphrase")
+    unlock.try_unlock()
+    window.guard.apply()
+    assert not window.guard.sealed.isVisible()
+    shown = dialog()
+    assert not shown.passport.isReadOnly() and shown.passport.text()
+    shown.reveal.setChecked(True)
+    assert shown.passport.echoMode() == shown.passport.EchoMode.Normal
+    assert window.db.execute("SELECT operator FROM audit WHERE action = 'reveal'"
+                             ).fetchone()[0] == "Мадина Саидова"
+    sealing.KEYS.clear()
