@@ -1401,6 +1401,50 @@ A .sqlite file from another desk or a backup</source>
 <context>
     <name>HistoryScreen</name>
     <message>
+        <source>added</source>
+        <translation>добавлено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>as first logged</source>
+        <translation>исходное состояние</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>вход</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>выход</translation>
+    </message>
+    <message>
+        <source>sign-in failed</source>
+        <translation>неудачный вход</translation>
+    </message>
+    <message>
+        <source>sign-in while locked</source>
+        <translation>вход при блокировке</translation>
+    </message>
+    <message>
+        <source>personal data shown</source>
+        <translation>показ персональных данных</translation>
+    </message>
+    <message>
+        <source>personal data sealed</source>
+        <translation>персональные данные зашифрованы</translation>
+    </message>
+    <message>
+        <source>personal data purged</source>
+        <translation>персональные данные удалены</translation>
+    </message>
+    <message>
         <source>Everyone</source>
         <translation>Все</translation>
     </message>

@@ -165,10 +165,11 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
 
 
 def sign_out(db: Database) -> None:
-    found = audit.SIGNED.pop(audit.actor(db).path, None)
+    found = audit.SIGNED.get(audit.actor(db).path)
     if found is not None:
-        with atomic(db):
+        with atomic(db):  # written while still signed in: the entry names who and role
             audit.record(db, "sign_out", {"name": found.name})
+        audit.SIGNED.pop(audit.actor(db).path, None)
 
 
 __all__ = ["Operator", "Permission", "Role", "acting", "add_operator", "allows",

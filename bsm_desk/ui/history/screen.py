@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from bsm_desk import config
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.operators import Permission, Refused
 from bsm_desk.services import operators
 from bsm_desk.services.event import Overview
@@ -42,6 +43,19 @@ from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
 
 PAGE = 500  # entries fetched at a time
+ACTION_WORDS = {
+    "insert": QT_TRANSLATE_NOOP("HistoryScreen", "added"),
+    "update": QT_TRANSLATE_NOOP("HistoryScreen", "changed"),
+    "delete": QT_TRANSLATE_NOOP("HistoryScreen", "removed"),
+    "baseline": QT_TRANSLATE_NOOP("HistoryScreen", "as first logged"),
+    "sign_in": QT_TRANSLATE_NOOP("HistoryScreen", "signed in"),
+    "sign_out": QT_TRANSLATE_NOOP("HistoryScreen", "signed out"),
+    "sign_in_failed": QT_TRANSLATE_NOOP("HistoryScreen", "sign-in failed"),
+    "sign_in_locked": QT_TRANSLATE_NOOP("HistoryScreen", "sign-in while locked"),
+    "reveal": QT_TRANSLATE_NOOP("HistoryScreen", "personal data shown"),
+    "personal_data_sealed": QT_TRANSLATE_NOOP("HistoryScreen", "personal data sealed"),
+    "purged": QT_TRANSLATE_NOOP("HistoryScreen", "personal data purged"),
+}
 COLUMNS = 6
 
 
@@ -192,8 +206,11 @@ class HistoryScreen(QWidget):
         for n, row in enumerate(found, start):
             at = _local(row["at"], zone)
             what = f"{row['table']} {row['key']}".strip() or _action_detail(row)
+            action = ACTION_WORDS.get(row["action"])
             for column, text in enumerate((at, row["operator"] or "—",
-                                           self._role(row["role"]), row["action"],
+                                           self._role(row["role"]),
+                                           QApplication.translate("HistoryScreen", action)
+                                           if action else row["action"],
                                            row["desk_id"][:8], what)):
                 self.table.setItem(n, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
