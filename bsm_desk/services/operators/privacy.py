@@ -182,7 +182,26 @@ def unlock(db: Database, passphrase: str | None = None, *, remember: bool = Fals
     privacy.keep(db, data_key)
     if remember:
         _to_keyring(db, data_key)
+    seal_what_is_left(db)
     return True
+
+
+def seal_what_is_left(db: Database) -> int:
+    """A desk whose event was sealed at another desk (the key came through the hub)
+    seals its own copy the first time it holds the key: nothing stays here in clear."""
+    names = " OR ".join(f"({n} <> '' AND {n} NOT LIKE '{privacy.PREFIX}%')" for n in PROTECTED)
+    if db.execute(f"SELECT EXISTS (SELECT 1 FROM delegate WHERE {names})").fetchone()[0] != 1:
+        return 0
+    with atomic(db):
+        sealer = privacy.Sealer(db)
+        sealed = _seal_rows(db, sealer)
+        _seal_history(db, sealer)
+        audit.rewrite(db, _images(sealer.seal), "personal_data_sealed", {"delegates": sealed})
+    try:
+        compact(db)
+    except Exception:  # noqa: BLE001 - another connection busy: compacted another time
+        pass
+    return sealed
 
 
 def lock(db: Database) -> None:

@@ -243,3 +243,44 @@ def test_any_row_change_from_the_hub_is_taken_or_listed(demo_copy: Path, raw) ->
         assert not (taken and refused)
         assert refused == (len(state.reviews(db)) > before) or not refused
         db.execute("DELETE FROM sync_review")
+
+
+def test_operators_and_the_sealed_key_travel(desks, tmp_path: Path) -> None:
+    """An operator added at one desk signs in at another; the event sealed at one desk
+    unlocks at the other with the same passphrase, and a passport changed there arrives
+    sealed and readable."""
+    from bsm_desk.domain.operators import Role
+    from bsm_desk.services import operators, registry
+    from bsm_desk.services.operators import privacy
+    from bsm_desk.store import audit
+    from bsm_desk.store import delegates as delegate_store
+    from bsm_desk.store import privacy as sealing
+
+    a, b = desks
+    try:
+        operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-pass", desk_id=DESK_A)
+        operators.sign_in(a, "Root", "root-pass", desk_id=DESK_A)
+        operators.add_operator(a, "Aliya", Role.DESK, "pin-4829", desk_id=DESK_A)
+        privacy.protect(a, "dushanbe-passphrase", desk_id=DESK_A)
+        person = a.execute("SELECT id FROM delegate WHERE passport_no <> '' LIMIT 1"
+                           ).fetchone()[0]
+        registry.save_delegate(a, replace(delegate_store.get_delegate(a, person),
+                                          passport_no="N7771234"), desk_id=DESK_A)
+        rounds((a, DESK_A), (b, DESK_B))
+        assert operators.sign_in(b, "Aliya", "pin-4829", desk_id=DESK_B).role is Role.DESK
+        assert "passport_no" in delegate_store.get_delegate(b, person).sealed
+        clear = b.execute("SELECT passport_no FROM delegate WHERE passport_no NOT LIKE"
+                          " 'enc1:%' AND passport_no <> '' LIMIT 1").fetchone()[0]
+        privacy.unlock(b, "dushanbe-passphrase")  # and B seals its own copy
+        assert delegate_store.get_delegate(b, person).passport_no == "N7771234"
+        path = Path(b.execute("PRAGMA database_list").fetchone()[2])
+        raw = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal"))
+                       if p.exists())
+        assert clear.encode() not in raw
+        from bsm_desk.services.operators import trail
+
+        assert trail.verify(b).ok
+        assert sync.review(b) == []
+    finally:
+        audit.SIGNED.clear()
+        sealing.KEYS.clear()
