@@ -2534,6 +2534,30 @@ A .sqlite file from another desk or a backup</source>
         <source>Others</source>
         <translation>Другие</translation>
     </message>
+    <message>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Personal data (passport numbers, phones, dates of birth) left out of this list.</source>
+        <translation>Персональные данные (номера паспортов, телефоны, даты рождения) в этот список не включены.</translation>
+    </message>
+    <message>
+        <source>Contains personal data: confidential. Passport numbers, phones and dates of birth included at a supervisor&apos;s request.</source>
+        <translation>Содержит персональные данные: конфиденциально. Номера паспортов, телефоны и даты рождения включены по запросу старшего смены.</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>закрыто</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
@@ -4245,6 +4269,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{file}: write the list as .pdf or .xlsx.</source>
         <translation>{file}: список можно записать только как .pdf или .xlsx.</translation>
+    </message>
+    <message>
+        <source>{file}: personal data goes only into a workbook (.xlsx), never a printed list.</source>
+        <translation>{file}: персональные данные выгружаются только в книгу Excel (.xlsx), не в печатный список.</translation>
     </message>
     <message>
         <source>This database has no event to allocate rooms for.</source>

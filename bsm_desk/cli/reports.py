@@ -45,7 +45,8 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
             else:
                 path = attendance.write_workbook(data, args.out, lang, report_translate)
         else:
-            path = participants.export(db, args.out, lang, report_translate)
+            path = participants.export(db, args.out, lang, report_translate,
+                                       personal=getattr(args, "personal", False))
     print(translate("Cli", "Written: {path}").format(path=path))
     return 0
 
@@ -105,6 +106,9 @@ def add_commands(sub: Commands) -> None:
     participants = what.add_parser(
         "participants", help="the List of Participants by delegation (.pdf or .xlsx)",
         description="Delegations in protocol order, each with its head first.")
+    participants.add_argument("--personal", action="store_true",
+                              help="with passport numbers, phones and dates of birth "
+                                   "(.xlsx only; a supervisor's, audited)")
     programme_export = what.add_parser(
         "programme", help="the programme: bilingual PDF for the doors, .xlsx, or .ics per room",
         description="FILE.pdf: day by day, English and Russian, for printing at the doors; "

@@ -50,6 +50,17 @@ GROUPS = {DelegationType.MEMBER_STATE: QT_TRANSLATE_NOOP("Participants", "Member
           DelegationType.CIVIL_SOCIETY: QT_TRANSLATE_NOOP("Participants", "Civil society"),
           DelegationType.OTHER: QT_TRANSLATE_NOOP("Participants", "Others")}
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: write the list as .pdf or .xlsx.")
+PERSONAL_IN_XLSX = QT_TRANSLATE_NOOP("UserError", "{file}: personal data goes only into a "
+                                                  "workbook (.xlsx), never a printed list.")
+L_PASSPORT = QT_TRANSLATE_NOOP("Participants", "Passport")
+L_PHONE = QT_TRANSLATE_NOOP("Participants", "Phone")
+L_BIRTH = QT_TRANSLATE_NOOP("Participants", "Date of birth")
+L_LEFT_OUT = QT_TRANSLATE_NOOP("Participants", "Personal data (passport numbers, phones, "
+                                               "dates of birth) left out of this list.")
+L_CONFIDENTIAL = QT_TRANSLATE_NOOP("Participants", "Contains personal data: confidential. "
+                                                   "Passport numbers, phones and dates of "
+                                                   "birth included at a supervisor's request.")
+L_LOCKED = QT_TRANSLATE_NOOP("Participants", "locked")
 
 
 DEFAULT_HONORIFICS = {"M": "Mr.", "F": "Ms."}
@@ -65,6 +76,7 @@ class Entry:
     # No honorific was given: the list's convention, Mr. or Ms. by gender (printed paler,
     # so that a desk can see it is a default and not what the delegation wrote).
     honorific_default: bool = False
+    delegate_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +99,7 @@ def blocks(db: Database, lang: str) -> list[Block]:
         members[p.delegation_id].append(Entry(
             honorific(given or default, lang), first, other,
             pick(lang, p.function_en, p.function_ru), p.category_id in heads,
-            honorific_default=bool(default)))
+            honorific_default=bool(default), delegate_id=p.id))
     result = []
     for delegation_id, entries in members.items():
         g = att.delegations[delegation_id]
@@ -98,7 +110,11 @@ def blocks(db: Database, lang: str) -> list[Block]:
 
 
 def export(db: Database, out: str | Path, lang: str = "en",
-           translate: Callable[[str, str], str] | None = None) -> Path:
+           translate: Callable[[str, str], str] | None = None, *,
+           personal: bool = False) -> Path:
+    """The List of Participants. ``personal`` (a supervisor's, workbook only, audited):
+    with passport numbers, phones and dates of birth; else the workbook says they were
+    left out."""
     out = Path(out)
 
     def t(text: str) -> str:
@@ -107,6 +123,14 @@ def export(db: Database, out: str | Path, lang: str = "en",
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
         raise UserError(UNKNOWN_KIND, file=out.name)
+    found: dict[int, tuple[str, str, str]] | None = None
+    if personal:
+        if suffix != ".xlsx":
+            raise UserError(PERSONAL_IN_XLSX, file=out.name)
+        from bsm_desk.services.operators import Permission, require
+
+        require(db, Permission.EXPORT_PERSONAL)
+        found = _personal(db, t(L_LOCKED))
     att_event = collect(db).event
     title = att_event.title(lang)
     listed = blocks(db, lang)
@@ -114,8 +138,30 @@ def export(db: Database, out: str | Path, lang: str = "en",
         if suffix == ".pdf":
             _pdf(listed, partial, title, t)
         else:
-            _xlsx(listed, partial, title, t, lang)
+            _xlsx(listed, partial, title, t, lang, found)
+    if personal:
+        from bsm_desk.store import atomic, audit
+
+        with atomic(db):
+            audit.record(db, "export_personal", {"file": out.name, "rows": len(found or {})})
     return out
+
+
+def _personal(db: Database, locked: str) -> dict[int, tuple[str, str, str]]:
+    from bsm_desk.store import delegates as delegate_store
+
+    found = {}
+    for d in delegate_store.all_delegates(db):
+        def shown(name: str, value: object, d: object = d) -> str:
+            if name in d.sealed:  # type: ignore[attr-defined]
+                return locked
+            if value is None:
+                return ""
+            return str(value.isoformat() if hasattr(value, "isoformat") else value)
+
+        found[d.id or 0] = (shown("passport_no", d.passport_no), shown("phone", d.phone),
+                            shown("birth_date", d.birth_date))
+    return found
 
 
 def _pdf(listed: list[Block], target: Path, title: str, t: Callable[[str], str]) -> None:
@@ -171,15 +217,18 @@ def _pdf(listed: list[Block], target: Path, title: str, t: Callable[[str], str])
 
 
 def _xlsx(listed: list[Block], target: Path, title: str, t: Callable[[str], str],
-          lang: str) -> None:
+          lang: str, personal: dict[int, tuple[str, str, str]] | None = None) -> None:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(t(TITLE)[:31])
     ws.freeze_panes = "A3"
     for column, width in zip("ABCDE", (34, 12, 36, 36, 44), strict=True):
         ws.column_dimensions[column].width = width
-    ws.append([cells.xlsx(title, ws)])
+    ws.append([cells.xlsx(title, ws)] + ([None] * 4 + [cells.xlsx(t(L_CONFIDENTIAL), ws)]
+                                          if personal is not None else []))
     headers = [t(L_DELEGATION), t(L_HONORIFIC), t(L_NAME),
                t(L_NAME_IN_LATIN) if lang == "ru" else t(L_NAME_IN_CYRILLIC), t(L_FUNCTION)]
+    if personal is not None:
+        headers += [t(L_PASSPORT), t(L_PHONE), t(L_BIRTH)]
     header_cells = []
     for text in headers:
         c = WriteOnlyCell(ws, value=text)
@@ -188,6 +237,11 @@ def _xlsx(listed: list[Block], target: Path, title: str, t: Callable[[str], str]
     ws.append(header_cells)
     for block in listed:
         for entry in block.entries:
+            extra = list(personal.get(entry.delegate_id, ("", "", ""))) \
+                if personal is not None else []
             ws.append([cells.xlsx(v, ws) for v in (block.delegation, entry.honorific, entry.name,
-                                             entry.other_name, entry.function)])
+                                             entry.other_name, entry.function, *extra)])
+    if personal is None:
+        ws.append([])
+        ws.append([cells.xlsx(t(L_LEFT_OUT), ws)])
     wb.save(target)

@@ -134,3 +134,29 @@ def test_the_purge_keeps_the_figures_and_leaves_no_passport(demo_copy: Path,
     raw = file_bytes(demo_copy)
     assert passport.encode() not in raw and b"+992 93 555 0101" not in raw
     assert (name.encode() in raw) is keep_names or len(name) < 4
+
+
+def test_personal_data_leaves_only_when_a_supervisor_asks(staffed: Database,
+                                                          tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from bsm_desk.services.reports import participants
+
+    person, passport = a_passport(staffed)
+    sign_in_as(staffed, Role.REGISTRAR)
+    plain = participants.export(staffed, tmp_path / "plain.xlsx")
+    text = " ".join(str(c) for row in load_workbook(plain).active.iter_rows(values_only=True)
+                    for c in row if c)
+    assert passport not in text and "left out of this list" in text
+    with pytest.raises(Refused, match="export personal data"):
+        participants.export(staffed, tmp_path / "p.xlsx", personal=True)
+    sign_in_as(staffed, Role.SUPERVISOR)
+    with pytest.raises(UserError, match="only into a workbook"):
+        participants.export(staffed, tmp_path / "p.pdf", personal=True)
+    full = participants.export(staffed, tmp_path / "p.xlsx", personal=True)
+    rows = list(load_workbook(full).active.iter_rows(values_only=True))
+    assert "confidential" in str(rows[0]) and "Passport" in rows[1]
+    assert any(passport in row for row in rows)
+    entry = staffed.execute("SELECT operator, after FROM audit WHERE action ="
+                            " 'export_personal'").fetchone()
+    assert entry[0] == "Farrukh Nazarov" and "p.xlsx" in entry[1]
