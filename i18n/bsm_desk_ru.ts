@@ -3443,6 +3443,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
+        <source>&amp;Lock the screen after:</source>
+        <translation>&amp;Блокировать экран через:</translation>
+    </message>
+    <message>
+        <source> min idle (events with operators)</source>
+        <translation> мин бездействия (при операторах)</translation>
+    </message>
+    <message>
         <source>The desk name and id are stored with everything this desk records, so that the work of several desks can be told apart and merged.</source>
         <translation>Название и идентификатор стойки сохраняются во всех записях, которые она делает, чтобы работу нескольких стоек можно было различать и объединять.</translation>
     </message>

@@ -7,6 +7,7 @@ the selected badge, rendered by PDFium, so what is seen is what prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from bsm_desk import config
 from bsm_desk.domain.model import BadgeLayout as Layout
 from bsm_desk.domain.model import ReissueReason
 from bsm_desk.domain.names import slug
+from bsm_desk.domain.operators import Permission
 from bsm_desk.services.event import Overview
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store.delegates import DelegateQuery
@@ -187,6 +189,18 @@ class BadgesScreen(QWidget):
         self._fill_filters()
         if self.isVisible():
             self._first_show()
+
+    def set_access(self, allows: Callable[[Permission], bool],
+                   why_not: Callable[[Permission], str]) -> None:
+        """A desk prints a badge on arrival; batches, reprints and photos are a
+        registrar's: not offered to a role that may not (the services refuse it anyway)."""
+        acts = self.badge_actions
+        for act, permission in ((acts.reprint, Permission.PRINT_BADGES),
+                                (acts.print_all, Permission.PRINT_BADGES),
+                                (acts.pdf_all, Permission.PRINT_BADGES),
+                                (acts.photo, Permission.EDIT_DELEGATES),
+                                (acts.remove_photo, Permission.EDIT_DELEGATES)):
+            act.setVisible(allows(permission))
 
     def set_overview(self, overview: Overview) -> None:
         self._waiting = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.model import DelegateStatus, honorific
+from bsm_desk.domain.operators import Permission
 from bsm_desk.services import registry
 from bsm_desk.services.event import Overview
 from bsm_desk.store.delegates import DelegateQuery
@@ -178,6 +180,19 @@ class DelegatesScreen(QWidget):
         self.model = None
         self.db = None
         self._overview = None
+
+    def set_access(self, allows: Callable[[Permission], bool],
+                   why_not: Callable[[Permission], str]) -> None:
+        """What the signed-in operator's role may not do is not offered (the services
+        refuse it anyway, in words)."""
+        acts = self.delegate_actions
+        for act, permission in ((acts.add, Permission.EDIT_DELEGATES),
+                                (acts.import_, Permission.IMPORT),
+                                (acts.duplicates, Permission.MERGE),
+                                (acts.credentials, Permission.EDIT_DELEGATES),
+                                (acts.cancel, Permission.EDIT_DELEGATES),
+                                (acts.undo, Permission.EDIT_DELEGATES)):
+            act.setVisible(allows(permission))
 
     def set_overview(self, overview: Overview) -> None:
         """New figures and lists (delegations may have been added) after a change."""

@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(0, self.hub_link.label)
         self.hub_link.pulled.connect(lambda _count: self.refresh_overview())
         self.guard = OperatorGuard(self, settings)
+        # A screen made when first shown learns then what the role may do there.
+        self.navigation.currentRowChanged.connect(lambda _row: self.guard.apply())
         self.statusBar().insertPermanentWidget(0, self.guard.sealed)
         self.statusBar().insertPermanentWidget(0, self.guard.label)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +63,12 @@ class SettingsDialog(QDialog):
         form.addRow("", self.sounds)
         form.addRow(self.camera_label, self.camera)
         form.addRow(self.backups_label, backups_row)
+        self.lock_label = QLabel()
+        self.lock_after = QSpinBox()
+        self.lock_after.setRange(1, 240)
+        self.lock_after.setValue(config.lock_after_s(settings) // 60)
+        self.lock_label.setBuddy(self.lock_after)
+        form.addRow(self.lock_label, self.lock_after)
         # No camera on this machine: no camera choice at all, rather than an empty one.
         self.camera.setVisible(self.camera.count() > 1)
         self.camera_label.setVisible(self.camera.count() > 1)
@@ -83,6 +90,7 @@ class SettingsDialog(QDialog):
         self.settings.sounds = "on" if self.sounds.isChecked() else "off"
         self.settings.camera = str(self.camera.currentData() or "")
         self.settings.backup_folder = self.backups.text().strip()
+        self.settings.lock_after_min = str(self.lock_after.value())
         config.save(self.settings)
         super().accept()
 
@@ -91,7 +99,6 @@ class SettingsDialog(QDialog):
                                                   self.backups.text())
         if chosen:
             self.backups.setText(chosen)
-
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Desk settings"))
@@ -103,6 +110,8 @@ class SettingsDialog(QDialog):
         self.backups_label.setText(self.tr("Automatic &backups in:"))
         self.backups.setPlaceholderText(self.tr("a folder beside the event file"))
         self.browse.setText(self.tr("Choose…"))
+        self.lock_label.setText(self.tr("&Lock the screen after:"))
+        self.lock_after.setSuffix(self.tr(" min idle (events with operators)"))
         self.hint.setText(self.tr("The desk name and id are stored with everything this desk "
                                   "records, so that the work of several desks can be told "
                                   "apart and merged."))

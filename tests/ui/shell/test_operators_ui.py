@@ -198,3 +198,19 @@ def test_personal_data_masked_revealed_or_locked(window, staffed_demo: Path,
     assert window.db.execute("SELECT operator FROM audit WHERE action = 'reveal'"
                              ).fetchone()[0] == "Мадина Саидова"
     sealing.KEYS.clear()
+
+
+def test_screens_offer_only_what_the_role_may(window, staffed_demo: Path,
+                                              monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    signs_in_as(monkeypatch, Role.DESK, [])
+    window.open_database(staffed_demo)
+    window.navigation.setCurrentRow(NAMES.index("delegates"))
+    acts = window.delegates_screen.delegate_actions
+    assert not acts.add.isVisible() and not acts.import_.isVisible()
+    window.navigation.setCurrentRow(NAMES.index("badges"))
+    badge_acts = window.badges_screen.badge_actions
+    assert not badge_acts.reprint.isVisible() and badge_acts.print_one.isVisible()
+    signs_in_as(monkeypatch, Role.REGISTRAR, [])
+    window.guard.sign_in()
+    assert acts.add.isVisible() and acts.import_.isVisible() and badge_acts.reprint.isVisible()
+    assert not acts.duplicates.isVisible()  # merging is a supervisor's
