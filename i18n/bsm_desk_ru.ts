@@ -3937,6 +3937,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>Стойка {desk} изменила поле {field} участника {delegate} на «{value}» ({at}) после изменения этой стойки от {before}: действует более позднее.</translation>
     </message>
     <message>
+        <source>Desk {desk} sent a change of delegate {delegate} by {operator}, who may not {action} at this event: not taken in.</source>
+        <translation>Стойка {desk} прислала изменение участника {delegate} от имени {operator}, которому нельзя {action} на этом мероприятии: не принято.</translation>
+    </message>
+    <message>
+        <source>A check-in from desk {desk} ({at}) by {operator}, who is not an operator of this event: counted (the person was let in), listed to look into.</source>
+        <translation>Отметка прохода со стойки {desk} ({at}) от имени {operator}, который не является оператором этого мероприятия: учтена (человек прошёл), вынесена на проверку.</translation>
+    </message>
+    <message>
         <source>The hub refused this desk&apos;s {kind} {uuid}: {reason}. It stays on this desk; the others went on.</source>
         <translation>Хаб не принял с этой стойки {kind} {uuid}: {reason}. Запись осталась на этой стойке; остальные переданы.</translation>
     </message>

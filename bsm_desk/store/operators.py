@@ -69,3 +69,9 @@ def set_failures(db: Database, operator_id: int, count: int, locked_until: str) 
 
 def clear_failures(db: Database, operator_id: int) -> None:
     db.execute("DELETE FROM operator_lock WHERE operator_id = ?", [operator_id])
+
+
+def first_created(db: Database) -> str | None:
+    """When sign-in began for this event (the first operator's creation), UTC ISO."""
+    row = db.execute("SELECT min(created_at) FROM operator").fetchone()
+    return str(row[0]) if row and row[0] else None

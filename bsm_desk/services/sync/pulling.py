@@ -12,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
+from bsm_desk.domain.operators import PERMISSION_WORDS, Permission, may
 from bsm_desk.services.sync import rows
 from bsm_desk.store import atomic, hub, privacy, shared
 from bsm_desk.store import checkins as checkin_store
@@ -35,6 +36,31 @@ EDIT_LOST = QT_TRANSLATE_NOOP("Sync", "Desk {desk} set {field} of delegate {dele
 EDIT_REPLACED = QT_TRANSLATE_NOOP("Sync", "Desk {desk} set {field} of delegate {delegate} to "
                                           "\u201c{value}\u201d ({at}), after this desk's "
                                           "change of {before}: the later one stands.")
+NOT_PERMITTED = QT_TRANSLATE_NOOP("Sync", "Desk {desk} sent a change of delegate {delegate} "
+                                          "by {operator}, who may not {action} at this "
+                                          "event: not taken in.")
+NOT_AN_OPERATOR = QT_TRANSLATE_NOOP("Sync", "A check-in from desk {desk} ({at}) by {operator}, "
+                                            "who is not an operator of this event: counted "
+                                            "(the person was let in), listed to look into.")
+
+
+class Roles:
+    """The same rules for what comes from the hub: once the event has operators, a
+    change made after sign-in began counts only if its operator's role allowed it."""
+
+    def __init__(self, db: Database) -> None:
+        from bsm_desk.store import operators as operator_store
+
+        self.since = operator_store.first_created(db)
+        self.by_name = {o.name.casefold(): o for o in operator_store.all_operators(db)}
+
+    def allows(self, name: Any, at: Any, permission: Permission) -> bool:
+        if self.since is None or str(at) < self.since:
+            return True
+        found = self.by_name.get(str(name or "").strip().casefold())
+        return found is not None and may(found.role, permission)
+
+
 # What a damaged or hostile row from the hub raises when taken in: kept for review, the
 # round goes on.
 MALFORMED = (TypeError, ValueError, KeyError, AttributeError, sqlite3.InterfaceError,
@@ -52,6 +78,13 @@ def take_edit(db: Database, row: dict[str, Any]) -> bool:
                                       [delegate.id]).fetchone()[0] != row["created_at"]:
         raise sqlite3.IntegrityError("not the same delegate here")
     if db.execute("SELECT 1 FROM delegate_history WHERE uuid = ?", [row["uuid"]]).fetchone():
+        return False
+    needed = Permission.MERGE if row.get("action") in ("merged", "merged_into") else \
+        Permission.EDIT_DELEGATES
+    if not Roles(db).allows(row.get("operator"), row.get("at"), needed):
+        state.add_review(db, str(row["uuid"]), "delegate_edit", NOT_PERMITTED, {
+            "desk": row.get("desk_id"), "delegate": delegate.id,
+            "operator": row.get("operator") or "—", "action": PERMISSION_WORDS[needed]})
         return False
     wanted: dict[str, Any] = {}
     stored: dict[str, str] = {}
@@ -147,6 +180,7 @@ def note_twice(db: Database, values: dict[str, Any], readmit: dict[str, bool]) -
 def pull_checkins(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
     pulled = refused = 0
     readmit = checkin_store.readmit_rules(db)
+    roles = Roles(db)
     while True:
         after = int(state.get(db, state.PULLED, "0") or 0)
         batch = hub.pull_checkins(conn, after, not_from=desk_id, limit=PULL_BATCH)
@@ -160,6 +194,14 @@ def pull_checkins(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
                         pulled += taken
                         if taken:
                             note_twice(db, item.values, readmit)
+                            if not roles.allows(item.values.get("operator"),
+                                                item.values.get("at"), Permission.CHECK_IN):
+                                state.add_review(db, str(item.values["uuid"]), "operator",
+                                                 NOT_AN_OPERATOR, {
+                                                     "desk": item.values["desk_id"],
+                                                     "at": item.values["at"],
+                                                     "operator": item.values.get("operator")
+                                                     or "—"})
                 except sqlite3.IntegrityError:
                     refused += 1
                     state.add_review(db, str(item.values["uuid"]), "checkin",
@@ -178,8 +220,11 @@ def review(db: Database, translate: Any = None) -> list[dict[str, Any]]:
     found = []
     for item in state.reviews(db):
         template = words(REVIEW_CONTEXT, item.reason)
+        detail = dict(item.detail)
+        if detail.get("action") in PERMISSION_WORDS.values():
+            detail["action"] = words("Operators", detail["action"])
         try:
-            reason = template.format(**rows.words(words, item.detail))
+            reason = template.format(**rows.words(words, detail))
         except (KeyError, IndexError, ValueError):
             reason = template
         found.append({"uuid": item.uuid, "kind": item.kind, "reason": reason,

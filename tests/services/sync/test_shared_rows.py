@@ -284,3 +284,45 @@ def test_operators_and_the_sealed_key_travel(desks, tmp_path: Path) -> None:
     finally:
         audit.SIGNED.clear()
         sealing.KEYS.clear()
+
+
+def test_the_hub_obeys_the_same_rules(desks) -> None:
+    """Once the event has operators, a desk takes in a delegate edit only if its operator
+    may edit delegates (a desk that bypassed its checks is listed, not obeyed), and lists
+    a check-in by someone who is no operator (counted: the person was let in)."""
+    from bsm_desk.domain.operators import Role
+    from bsm_desk.services import operators
+    from bsm_desk.store import audit, history
+    from bsm_desk.store import delegates as delegate_store
+    from tests.services.sync.test_hub import DAY_ONE, codes
+
+    a, b = desks
+    try:
+        operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-pass", desk_id=DESK_A)
+        operators.sign_in(a, "Root", "root-pass", desk_id=DESK_A)
+        operators.add_operator(a, "Aliya", Role.DESK, "pin-4829", desk_id=DESK_A)
+        rounds((a, DESK_A), (b, DESK_B))
+        # Desk A's file changed behind its services: an edit in Aliya's name.
+        person = delegate_store.get_delegate(a, 12)
+        delegate_store.update_delegate(a, replace(person, function_en="Rogue title"))
+        history.record(a, 12, desk_id=DESK_A, operator="Aliya", action="updated",
+                       changes={"function_en": [person.function_en, "Rogue title"]})
+        from bsm_desk.services import checkin
+
+        point = checkin.default_checkpoint(a, DAY_ONE).id
+        a.execute("INSERT INTO checkin (uuid, checkpoint, delegate_id, badge_version,"
+                  " verdict, accepted, at, desk_id, operator) VALUES ('ghost-1', ?, 14, 1,"
+                  " 'OK', 1, '2999-01-01T00:00:00+00:00', ?, 'Ghost')", [point, DESK_A])
+        rounds((a, DESK_A), (b, DESK_B))
+        assert delegate_store.get_delegate(b, 12).function_en == person.function_en
+        reasons = [r["reason"] for r in sync.review(b)]
+        assert any("by Aliya, who may not edit delegates" in r for r in reasons)
+        assert any("by Ghost, who is not an operator" in r for r in reasons)
+        assert "ghost-1" in state.checkin_uuids(b)
+        from bsm_desk.translations import translate_function
+
+        said = " ".join(r["reason"] for r in sync.review(b, translate_function("ru")))
+        assert "изменять данные участников" in said
+        del codes
+    finally:
+        audit.SIGNED.clear()
