@@ -4107,6 +4107,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Файл {path} создан более новой версией BSM Desk (схема {found}, эта версия знает {known}). Обновите BSM Desk, чтобы открыть его.</translation>
     </message>
     <message>
+        <source>This event file was written by BSM Desk {theirs} (schema {found}); this is BSM Desk {ours} (schema {known}): update the app to open it. The file was left as it is.</source>
+        <translation>Этот файл мероприятия записан BSM Desk {theirs} (схема {found}); здесь BSM Desk {ours} (схема {known}): обновите приложение, чтобы открыть его. Файл не изменён.</translation>
+    </message>
+    <message>
         <source>Could not bring {path} up to date ({reason}). The file was left as it was; a copy taken before the upgrade is at {copy}.</source>
         <translation>Не удалось обновить {path} ({reason}). Файл оставлен без изменений; копия, сделанная перед обновлением: {copy}.</translation>
     </message>
@@ -4529,6 +4533,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{url} is not a BSM Desk hub yet: run bsm-desk hub init first.</source>
         <translation>{url} — ещё не хаб BSM Desk: сначала выполните bsm-desk hub init.</translation>
+    </message>
+    <message>
+        <source>The hub at {url} was brought up by BSM Desk {theirs} (schema {found}); this desk is BSM Desk {ours} (schema {known}): update this desk. Nothing was written to the hub.</source>
+        <translation>Хаб {url} обновлён BSM Desk {theirs} (схема {found}); на этой стойке BSM Desk {ours} (схема {known}): обновите стойку. В хаб ничего не записано.</translation>
     </message>
     <message>
         <source>The hub at {url} was made by a newer BSM Desk (schema {found}); update this desk.</source>

@@ -43,6 +43,11 @@ DB_TOO_NEW = QT_TRANSLATE_NOOP(
     "{path} was made by a newer BSM Desk (schema {found}, this version knows {known}). "
     "Update BSM Desk to open it.",
 )
+DB_TOO_NEW_BY = QT_TRANSLATE_NOOP(
+    "UserError",
+    "This event file was written by BSM Desk {theirs} (schema {found}); this is BSM Desk "
+    "{ours} (schema {known}): update the app to open it. The file was left as it is.",
+)
 UPGRADE_FAILED = QT_TRANSLATE_NOOP(
     "UserError",
     "Could not bring {path} up to date ({reason}). The file was left as it was; a copy taken "

@@ -28,7 +28,7 @@ from sqlite_utils import Database
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 # Bookkeeping, caches and the log itself: not audited.
 NOT_AUDITED = ("audit", "audit_columns", "sync_state", "sync_row", "sync_changed",
-               "sync_review")
+               "sync_review", "app_meta")
 
 
 @dataclass

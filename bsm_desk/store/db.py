@@ -154,6 +154,12 @@ def _check_and_migrate(db: Database, path: Path) -> None:
     if app_id != APPLICATION_ID and (has_tables or version):
         raise UserError(errors.DB_NOT_BSM, path=str(path))
     if version > migrations.LATEST:
+        from bsm_desk import __version__
+
+        theirs = written_by(db)
+        if theirs:
+            raise UserError(errors.DB_TOO_NEW_BY, path=str(path), theirs=theirs,
+                            found=version, ours=__version__, known=migrations.LATEST)
         raise UserError(errors.DB_TOO_NEW, path=str(path), found=version, known=migrations.LATEST)
     if version < migrations.LATEST:
         copy = backup_to(db, backup_path(path, version)) if has_tables else None
@@ -165,14 +171,30 @@ def _check_and_migrate(db: Database, path: Path) -> None:
                             copy=str(copy or "—")) from exc
 
 
+def written_by(db: Database) -> str:
+    """The BSM Desk version that last brought this file's schema up (from step 24 on);
+    '' if it does not say."""
+    try:
+        row = db.execute("SELECT value FROM app_meta WHERE name = 'written_by'").fetchone()
+    except sqlite3.OperationalError:
+        return ""
+    return str(row[0])[:40] if row else ""
+
+
 def migrate_to(db: Database, target: int) -> None:
-    """Apply the numbered migrations after the file's version, each in its own transaction."""
+    """Apply the numbered migrations after the file's version, each in its own transaction;
+    note which app did (an older app then names it when it refuses the file)."""
+    from bsm_desk import __version__
+
     current = db.execute("PRAGMA user_version").fetchone()[0]
     for number, step in migrations.STEPS:
         if current < number <= target:
             with atomic(db):
                 step(db)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                if number >= 24:
+                    db.execute("INSERT OR REPLACE INTO app_meta (name, value) VALUES"
+                               " ('written_by', ?)", [__version__])
                 db.execute(f"PRAGMA user_version = {number}")
             current = number
 

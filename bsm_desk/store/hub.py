@@ -25,6 +25,10 @@ from bsm_desk.store.sync import CHECKIN_COLUMNS
 UNREACHABLE = QT_TRANSLATE_NOOP("UserError", "The hub at {url} cannot be reached: {reason}")
 NOT_A_HUB = QT_TRANSLATE_NOOP("UserError", "{url} is not a BSM Desk hub yet: run "
                                            "bsm-desk hub init first.")
+NEWER_HUB_BY = QT_TRANSLATE_NOOP("UserError", "The hub at {url} was brought up by BSM Desk "
+                                              "{theirs} (schema {found}); this desk is BSM "
+                                              "Desk {ours} (schema {known}): update this "
+                                              "desk. Nothing was written to the hub.")
 NEWER_HUB = QT_TRANSLATE_NOOP("UserError", "The hub at {url} was made by a newer BSM Desk "
                                            "(schema {found}); update this desk.")
 OTHER_EVENT = QT_TRANSLATE_NOOP("UserError", "The hub at {url} holds the event {hub}, not "
@@ -153,8 +157,14 @@ def _v3(cur: psycopg.Cursor[Any]) -> None:
     cur.execute("ALTER TABLE hub_desk ADD COLUMN block INTEGER UNIQUE")
 
 
+def _v4(cur: psycopg.Cursor[Any]) -> None:
+    """Which BSM Desk version applied each step: an older desk names it when it refuses
+    a newer hub."""
+    cur.execute("ALTER TABLE hub_schema ADD COLUMN app_version TEXT NOT NULL DEFAULT ''")
+
+
 STEPS: list[tuple[int, Callable[[psycopg.Cursor[Any]], None]]] = [(1, _v1), (2, _v2),
-                                                                  (3, _v3)]
+                                                                  (3, _v3), (4, _v4)]
 LATEST = STEPS[-1][0]
 
 
@@ -180,11 +190,17 @@ def migrate(conn: psycopg.Connection[Any], url: str) -> int:
         row = cur.fetchone()
         current = int(row[0]) if row else 0
         if current > LATEST:
-            raise UserError(NEWER_HUB, url=safe_url(url), found=current)
+            raise _newer(cur, url, current)
+        from bsm_desk import __version__
+
         for number, step in STEPS:
             if number > current:
                 step(cur)
-                cur.execute("INSERT INTO hub_schema (version) VALUES (%s)", [number])
+                if number >= 4:
+                    cur.execute("INSERT INTO hub_schema (version, app_version) VALUES"
+                                " (%s, %s)", [number, __version__])
+                else:
+                    cur.execute("INSERT INTO hub_schema (version) VALUES (%s)", [number])
     return LATEST
 
 
@@ -229,13 +245,32 @@ def make_desk_role(conn: psycopg.Connection[Any]) -> bool:
     return True
 
 
+def _newer(cur: psycopg.Cursor[Any], url: str, found: int) -> UserError:
+    """The refusal of a hub newer than this desk, naming both versions where it can."""
+    from bsm_desk import __version__
+
+    try:
+        cur.execute("SELECT app_version FROM hub_schema ORDER BY version DESC LIMIT 1")
+        row = cur.fetchone()
+        theirs = str(row[0])[:40] if row and row[0] else ""
+    except psycopg.Error:
+        theirs = ""
+    if theirs:
+        return UserError(NEWER_HUB_BY, url=safe_url(url), theirs=theirs, found=found,
+                         ours=__version__, known=LATEST)
+    return UserError(NEWER_HUB, url=safe_url(url), found=found)
+
+
 def require(conn: psycopg.Connection[Any], url: str) -> None:
     found = version(conn)
+    if found > LATEST:
+        with conn.cursor() as cur:
+            refusal = _newer(cur, url, found)
+        conn.rollback()
+        raise refusal
     conn.rollback()
     if found == 0:
         raise UserError(NOT_A_HUB, url=safe_url(url))
-    if found > LATEST:
-        raise UserError(NEWER_HUB, url=safe_url(url), found=found)
 
 
 # --- the event file ---------------------------------------------------------------------

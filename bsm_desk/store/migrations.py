@@ -11,7 +11,11 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from bsm_desk.store.migrations_audit import _v22_operators_and_audit, _v23_data_key
+from bsm_desk.store.migrations_audit import (
+    _v22_operators_and_audit,
+    _v23_data_key,
+    _v24_app_meta,
+)
 from bsm_desk.store.migrations_sync import _v20_sync, _v21_shared_rows
 
 
@@ -481,5 +485,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (21, _v21_shared_rows),
     (22, _v22_operators_and_audit),
     (23, _v23_data_key),
+    (24, _v24_app_meta),
 ]
 LATEST = STEPS[-1][0]

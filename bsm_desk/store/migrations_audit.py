@@ -79,3 +79,9 @@ def _v23_data_key(db: Database) -> None:
     ):
         db.execute(statement)
     audit.make_triggers(db, "data_key")
+
+
+def _v24_app_meta(db: Database) -> None:
+    """Which BSM Desk version brought the schema up to date: an older app that finds a
+    newer file names both versions when it refuses it (and writes nothing)."""
+    db.execute("CREATE TABLE app_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")

@@ -1,4 +1,5 @@
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -47,9 +48,48 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     connect(path, create=True).close()
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    conn.execute("DROP TABLE app_meta")  # as a file from before it said who wrote it
     conn.close()
     with pytest.raises(UserError, match="newer BSM Desk"):
         connect(path)
+
+
+def test_a_newer_file_names_both_versions_and_is_never_written(tmp_path: Path) -> None:
+    """An older app opening a newer file: refused, naming both versions; not a byte of
+    the file changes (and no upgrade copy is made)."""
+    from bsm_desk import __version__
+
+    path = tmp_path / "future.sqlite"
+    connect(path, create=True).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {migrations.LATEST + 3}")
+    conn.execute("UPDATE app_meta SET value = '9.9.0' WHERE name = 'written_by'")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(UserError) as caught:
+        connect(path)
+    said = caught.value.message()
+    assert f"written by BSM Desk 9.9.0 (schema {migrations.LATEST + 3})" in said
+    assert f"this is BSM Desk {__version__} (schema {migrations.LATEST})" in said
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*backup*")) and not (tmp_path / "future-backups").exists()
+
+
+def test_each_upgrade_says_which_app_made_it(tmp_path: Path) -> None:
+    from bsm_desk import __version__
+    from bsm_desk.store.db import written_by
+
+    path = tmp_path / "old.sqlite"
+    db = connect(path, create=True, migrate=False)
+    from bsm_desk.store.db import migrate_to
+
+    migrate_to(db, 23)
+    assert written_by(db) == ""
+    db.close()
+    with closing(connect(path)) as db:
+        assert written_by(db) == __version__
 
 
 def test_a_locked_database_gives_a_clear_error_and_loses_nothing(tmp_path: Path) -> None:

@@ -221,7 +221,10 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
     mine = link or Link()
     try:
         conn = mine.get(url)
-    except UserError:
+    except UserError as exc:
+        if exc.template != hub.UNREACHABLE:  # reached, and not a hub this desk may use
+            mine.drop()
+            raise
         _offline(db)
         return SyncReport(0, 0, state.pending(db, desk_id, mine.pushed), online=False)
     except (psycopg.OperationalError, psycopg.InterfaceError):

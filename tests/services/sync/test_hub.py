@@ -570,3 +570,24 @@ def test_a_merge_at_one_desk_is_a_merge_everywhere(demo_copy: Path, tmp_path: Pa
     finally:
         a.close()
         b.close()
+
+
+def test_a_newer_hub_names_both_versions_and_gets_nothing(demo_copy: Path,
+                                                          hub_url: str) -> None:
+    from bsm_desk import __version__
+    from bsm_desk.domain.errors import UserError
+
+    with closing(connect(demo_copy)) as db:
+        sync.init_hub(db, hub_url, desk_id=DESK_A)
+        scan(db, DESK_A, codes(db, 3))
+        with psycopg.connect(hub_url) as conn:
+            conn.execute("INSERT INTO hub_schema (version, app_version) VALUES (99, '9.9.0')")
+            before = conn.execute("SELECT count(*) FROM hub_checkin").fetchone()
+        with pytest.raises(UserError) as caught:
+            sync.sync_once(db, desk_id=DESK_A)
+        said = caught.value.message()
+        assert "brought up by BSM Desk 9.9.0 (schema 99)" in said
+        assert f"this desk is BSM Desk {__version__} (schema {hub.LATEST})" in said
+        with psycopg.connect(hub_url) as conn:
+            assert conn.execute("SELECT count(*) FROM hub_checkin").fetchone() == before
+        assert state.pending(db, DESK_A) == 3  # kept here, to go when the desk is updated
