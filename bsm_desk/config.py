@@ -18,6 +18,50 @@ from pathlib import Path
 from bsm_desk import paths
 
 LANGUAGES = ("en", "ru")
+VERSION = "settings_version"  # the file's format, upgraded step by step (as Picard does)
+
+
+def _v2_checkin(raw: dict[str, object]) -> dict[str, object]:
+    """Check-in came: the desk's checkpoint, verdict sounds (on by default), a camera."""
+    return {"checkpoint": "", "sounds": "on", "camera": "", **raw}
+
+
+def _v3_backups(raw: dict[str, object]) -> dict[str, object]:
+    """Automatic backups came, beside the event file unless a folder is chosen. A
+    'sounds' kept as true/false by hand becomes the on/off the desk reads."""
+    found = {"backup_folder": "", **raw}
+    if isinstance(found.get("sounds"), bool):
+        found["sounds"] = "on" if found["sounds"] else "off"
+    return found
+
+
+def _v4_operators(raw: dict[str, object]) -> dict[str, object]:
+    """Operators came: the screen locks after 5 idle minutes by default."""
+    found = {"lock_after_min": "5", **raw}
+    if isinstance(found["lock_after_min"], (int, float)):
+        found["lock_after_min"] = str(int(found["lock_after_min"]))
+    return found
+
+
+# A file without a version is from the first release (desk id, name, language, last
+# event). Each step takes the file from the version before it to its own.
+STEPS = ((2, _v2_checkin), (3, _v3_backups), (4, _v4_operators))
+LATEST = STEPS[-1][0]
+_kept: dict[str, object] = {}  # keys a newer version wrote: saved back as they were
+
+
+def upgrade(raw: dict[str, object]) -> dict[str, object]:
+    """The settings as this version reads them, from any earlier version's."""
+    try:
+        version = int(str(raw.get(VERSION, 1)))
+    except ValueError:
+        version = 1
+    found = dict(raw)
+    for number, step in STEPS:
+        if version < number:
+            found = step(found)
+    found[VERSION] = max(version, LATEST)
+    return found
 
 
 @dataclass
@@ -57,11 +101,16 @@ def load() -> Settings:
         except (OSError, ValueError):
             # A damaged file must not stop the desk: keep what can be kept.
             raw = {}
-    known = {k: str(v) for k, v in raw.items() if k in Settings.__dataclass_fields__}
+    upgraded = upgrade(raw) if raw else {VERSION: LATEST}
+    _kept.clear()
+    _kept.update({k: v for k, v in upgraded.items()
+                  if k not in Settings.__dataclass_fields__ and k != VERSION})
+    _kept[VERSION] = upgraded[VERSION]
+    known = {k: str(v) for k, v in upgraded.items() if k in Settings.__dataclass_fields__}
     settings = Settings(**known)
     if settings.language not in LANGUAGES:
         settings.language = "en"
-    if known.get("desk_id") != settings.desk_id:
+    if known.get("desk_id") != settings.desk_id or upgraded.get(VERSION) != raw.get(VERSION):
         save(settings)
     return settings
 
@@ -69,7 +118,9 @@ def load() -> Settings:
 def save(settings: Settings) -> None:
     path = settings_file()
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
+    data = {**_kept, **asdict(settings)}
+    data.setdefault(VERSION, LATEST)
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, path)
 
 
