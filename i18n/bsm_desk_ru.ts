@@ -1399,6 +1399,21 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>Руководство пользователя</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Содержание</translation>
+    </message>
+</context>
+<context>
     <name>HistoryScreen</name>
     <message>
         <source>added</source>
@@ -2156,6 +2171,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>&amp;About BSM Desk</source>
         <translation>&amp;О программе BSM Desk</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
         <source>&amp;Projector (speakers and countdown)</source>

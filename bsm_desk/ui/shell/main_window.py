@@ -129,7 +129,10 @@ class MainWindow(QMainWindow):
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.quit_action = self._action("quit", self.close, key.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.about_action = self._action("about", self.show_about, key.HelpContents)
+        self.guide_action = self._action("about", self.show_guide, key.HelpContents)
+        if self.guide_action.shortcut().isEmpty():
+            self.guide_action.setShortcut(QKeySequence("F1"))
+        self.about_action = self._action("about", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.about_action)
 
     def _speakers_window(self, which: str) -> None:
@@ -396,6 +400,16 @@ class MainWindow(QMainWindow):
         config.save(self.settings)
         i18n.manager().set_language(lang)
 
+    def show_guide(self) -> None:
+        """Help → User guide (F1): the page of the screen in front, offline."""
+        from bsm_desk.ui.shell.guide import GuideWindow
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideWindow(self)
+        self.guide.show_screen(self.current_screen_name())
+        self.guide.show()
+        self.guide.raise_()
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About BSM Desk"), self.tr(
             "<h3>BSM Desk {version}</h3>"
@@ -456,6 +470,7 @@ class MainWindow(QMainWindow):
         self.operators_action.setText(self.tr("&Operators…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About BSM Desk"))
+        self.guide_action.setText(self.tr("&User guide"))
         self.projector_action.setText(self.tr("&Projector (speakers and countdown)"))
         self.booths_action.setText(self.tr("&Booths (for the interpreters)"))
         self.language_actions[lang].setChecked(True)
