@@ -16,3 +16,11 @@ def test_a_short_event_day_loses_nothing(tmp_path: Path) -> None:
     assert found["lost"] == found["twice"] == 0 and found["reports"] == 4
     assert found["waited_for_lock"] >= 1  # the backup's lock was met, and waited out
     assert found["scans"] > 120
+
+
+def test_a_short_event_day_on_a_hub(tmp_path: Path, hub_url: str) -> None:
+    """The same day with each desk on its own file, joined to a real PostgreSQL hub: once
+    caught up every desk holds every scan and the same attendance totals."""
+    found = simulate(tmp_path, Day(people=120, rush=80, rush_minutes=10, lock_s=4.0,
+                                   reprints=4), hub_url=hub_url)
+    assert found["lost"] == found["twice"] == 0 and found["reports"] == 4
