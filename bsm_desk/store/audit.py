@@ -271,9 +271,21 @@ def expected_hash(entry: Entry) -> str:
 
 
 def recorded_columns(db: Database) -> dict[str, tuple[list[tuple[str, bool]], list[str]]]:
-    return {str(t): ([(str(c), bool(b)) for c, b in json.loads(cols)], json.loads(key))
-            for t, cols, key in db.execute(
-                "SELECT tbl, columns, key FROM audit_columns").fetchall()}
+    """Each audited table's columns and key as its triggers write them; a damaged record
+    (not what make_triggers wrote, or a column the table no longer has) is left out, so
+    that ``audit verify`` reports the table as not audited rather than failing."""
+    found = {}
+    for table, cols, key in db.execute("SELECT tbl, columns, key FROM audit_columns"
+                                       ).fetchall():
+        try:
+            pairs = [(str(c), bool(b)) for c, b in json.loads(cols)]
+            names = [str(k) for k in json.loads(key)]
+        except (ValueError, TypeError):
+            continue
+        have = {c for c, _blob in columns_of(db, str(table))} | {"rowid"}
+        if pairs and all(c in have for c, _b in pairs) and all(k in have for k in names):
+            found[str(table)] = (pairs, names)
+    return found
 
 
 def current_images(db: Database, table: str, cols: Sequence[tuple[str, bool]],

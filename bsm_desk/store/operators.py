@@ -26,9 +26,13 @@ def all_operators(db: Database) -> list[Operator]:
 
 
 def by_name(db: Database, name: str) -> Operator | None:
-    row = db.execute("SELECT id, name, role, disabled FROM operator WHERE name = ?",
-                     [name]).fetchone()
-    return None if row is None else _operator(row)
+    """The operator of that name, in any case of any script (SQLite's NOCASE folds only
+    ASCII: "мадина саидова" is Мадина Саидова too)."""
+    wanted = " ".join(str(name or "").split()).casefold()
+    for row in db.execute("SELECT id, name, role, disabled FROM operator").fetchall():
+        if str(row[1]).casefold() == wanted:
+            return _operator(row)
+    return None
 
 
 def secret_of(db: Database, operator_id: int) -> str:

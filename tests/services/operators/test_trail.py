@@ -120,3 +120,26 @@ def test_the_chain_holds_across_every_migration(tmp_path: Path) -> None:
             db.execute("UPDATE room SET capacity = 500")
             verdict = trail.verify(db)
             assert verdict.ok, (version, verdict.messages())
+
+
+@pytest.mark.parametrize("damage", ["'not json'", "'[[\"no_such_column\", false]]'"])
+def test_a_damaged_record_of_columns_is_reported_not_a_traceback(demo_copy: Path,
+                                                                 damage: str) -> None:
+    _tamper(demo_copy, f"UPDATE audit_columns SET columns = {damage} WHERE tbl = 'room'")
+    messages = _verdict(demo_copy).messages()
+    assert "the table room is not audited" in messages
+
+
+def test_operator_names_match_in_any_case_of_any_script(staffed) -> None:  # type: ignore[no-untyped-def]
+    from bsm_desk.domain.errors import UserError
+    from bsm_desk.domain.operators import Role
+    from bsm_desk.services import operators
+    from tests.services.operators.conftest import SECRETS
+
+    found = operators.sign_in(staffed, "мадина саидова", SECRETS[Role.REGISTRAR],
+                              desk_id=DESK)
+    assert found.name == "Мадина Саидова"
+    operators.sign_in(staffed, "Dilnoza Karimova", SECRETS[Role.ADMINISTRATOR], desk_id=DESK)
+    with pytest.raises(UserError, match="already an operator"):
+        operators.add_operator(staffed, "МАДИНА САИДОВА", Role.DESK, "pin-0000",
+                               desk_id=DESK)
