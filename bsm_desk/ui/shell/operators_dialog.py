@@ -104,6 +104,8 @@ class OperatorsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.add_button = QPushButton(self.tr("Add…"))
         self.role_button = QPushButton(self.tr("Change role…"))
         self.password_button = QPushButton(self.tr("New password…"))
@@ -136,6 +138,7 @@ class OperatorsDialog(QDialog):
             state = self.tr("disabled") if person.disabled else self.tr("active")
             for column, text in enumerate((person.name, _role_name(person.role), state)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
         self.intro.setText(self.tr(
             "No operators yet: anyone at this laptop may do anything. Add the first "
             "(an administrator) to make everyone sign in.") if not people else self.tr(
