@@ -327,6 +327,10 @@
         <source>the audit trigger {trigger} is missing: changes since it was dropped went unlogged</source>
         <translation>триггер аудита {trigger} отсутствует: изменения после его удаления не записаны</translation>
     </message>
+    <message>
+        <source>the log no longer holds entry {id} as the backup of {at} has it: entries were removed or rewritten after it</source>
+        <translation>в журнале больше нет записи {id} в том виде, в каком она есть в резервной копии от {at}: записи после неё удалены или переписаны</translation>
+    </message>
 </context>
 <context>
     <name>BadgeActions</name>

@@ -179,7 +179,28 @@ def restore(event_file: str | Path, backup: str | Path, *,
                 os.replace(target, source)
         reason = getattr(exc, "strerror", None) or str(exc)
         raise UserError(CANNOT_RESTORE, path=str(event_file), reason=reason) from exc
+    _note_restored(event_file, backup, aside if moved else None)
     return aside if moved else None
+
+
+def _note_restored(event_file: Path, backup: Path, aside: Path | None) -> None:
+    """The restore in the restored file's audit trail: backups taken before it belong to
+    the timeline set aside, and ``audit verify`` does not hold this file to them."""
+    from bsm_desk.store import atomic, audit
+    from bsm_desk.store.db import connect
+
+    try:
+        db = connect(event_file)
+    except UserError:
+        return  # refused as it is (too new, say): opening it will say why
+    try:
+        with atomic(db):
+            audit.record(db, "restored", {"from": backup.name,
+                                          "set_aside": aside.name if aside else None})
+    except sqlite3.Error:
+        pass
+    finally:
+        db.close()
 
 
 def _copy(backup: Path, target: Path) -> None:

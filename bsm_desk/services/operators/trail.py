@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -27,7 +30,11 @@ ROW_UNLOGGED = QT_TRANSLATE_NOOP("Audit", "{table} {key} is in the table but not
 TABLE_UNLOGGED = QT_TRANSLATE_NOOP("Audit", "the table {table} is not audited")
 TRIGGER_GONE = QT_TRANSLATE_NOOP("Audit", "the audit trigger {trigger} is missing: changes "
                                           "since it was dropped went unlogged")
+CUT_SHORT = QT_TRANSLATE_NOOP("Audit", "the log no longer holds entry {id} as the backup of "
+                                       "{at} has it: entries were removed or rewritten "
+                                       "after it")
 MAX_PROBLEMS = 50
+REWRITES = ("personal_data_sealed", "purged")  # the two times the log is rewritten
 
 
 @dataclass
@@ -55,9 +62,12 @@ def _note(found: Verdict, template: str, **fields: Any) -> None:
         found.problems.append((template, fields))
 
 
-def verify(db: Database) -> Verdict:
-    """The chain unbroken, and every audited table as its log says, row for row."""
+def verify(db: Database, *, backup: Path | None = None) -> Verdict:
+    """The chain unbroken, and every audited table as its log says, row for row; and the
+    latest automatic backup's last entry still here as it was (entries cut from the end of
+    the log break no chain: the backup is the witness)."""
     found = Verdict()
+    _against_backup(db, found, backup)
     last: dict[tuple[str, str], str | None] = {}
     prev = ""
     for entry in audit.entries(db):
@@ -96,6 +106,39 @@ def verify(db: Database) -> Verdict:
             elif not _same(current[key], logged[key]):
                 _note(found, ROW_CHANGED, table=table, key=key)
     return found
+
+
+def _against_backup(db: Database, found: Verdict, backup: Path | None) -> None:
+    import sqlite3
+
+    from bsm_desk.store import backups
+
+    if backup is None:
+        path = audit.actor(db).path
+        restored = db.execute("SELECT max(at) FROM audit WHERE action = 'restored'"
+                              ).fetchone()[0]
+        since = datetime.fromisoformat(str(restored).replace("Z", "+00:00")) \
+            if restored else None
+        found_backups = [b for b in (backups.listing(path) if path and path != ":memory:"
+                                     else []) if since is None or b.at > since]
+        backup = found_backups[0].path if found_backups else None
+    if backup is None:
+        return
+    try:
+        with closing(sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)) as old:
+            row = old.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return  # a backup from before the audit trail, or unreadable: no witness
+    if row is None:
+        return
+    here = db.execute("SELECT hash FROM audit WHERE id = ?", [row[0]]).fetchone()
+    rewritten = db.execute(
+        f"SELECT 1 FROM audit WHERE id > ? AND action IN ({', '.join('?' for _ in REWRITES)})"
+        " LIMIT 1", [row[0], *REWRITES]).fetchone()
+    if (here is None or str(here[0]) != str(row[1])) and rewritten is None:
+        at = backup.stem.rsplit(".", 1)[-1]
+        _note(found, CUT_SHORT, id=row[0], at=at)
+        found.first_broken = found.first_broken or int(row[0])
 
 
 def _same(a: str, b: str) -> bool:

@@ -143,3 +143,36 @@ def test_operator_names_match_in_any_case_of_any_script(staffed) -> None:  # typ
     with pytest.raises(UserError, match="already an operator"):
         operators.add_operator(staffed, "МАДИНА САИДОВА", Role.DESK, "pin-0000",
                                desk_id=DESK)
+
+
+def test_entries_cut_from_the_end_are_caught_by_the_latest_backup(demo_copy: Path) -> None:
+    """Cutting the end of the log breaks no chain; the latest backup still holds it."""
+    from bsm_desk.store import backups
+
+    _edited(demo_copy)
+    with closing(connect(demo_copy)) as db:
+        backups.take(db.conn, demo_copy)
+        last = db.execute("SELECT max(id) FROM audit").fetchone()[0]
+        assert trail.verify(db).ok
+    _edited(demo_copy)  # more work after the backup
+    _tamper(demo_copy, "DROP TRIGGER audit_kept_delete",
+            f"DELETE FROM audit WHERE id >= {last - 1}")
+    verdict = _verdict(demo_copy)
+    assert f"no longer holds entry {last} as the backup" in " ".join(verdict.messages())
+    assert verdict.first_broken == last
+
+
+def test_a_restored_backup_is_not_held_to_the_timeline_it_replaced(demo_copy: Path) -> None:
+    from bsm_desk.store import backups
+
+    with closing(connect(demo_copy)) as db:
+        early = backups.take(db.conn, demo_copy)
+    _edited(demo_copy)
+    with closing(connect(demo_copy)) as db:
+        backups.take(db.conn, demo_copy)  # the later timeline's backup
+    backups.restore(demo_copy, early)
+    with closing(connect(demo_copy)) as db:
+        assert db.execute("SELECT count(*) FROM audit WHERE action = 'restored'"
+                          ).fetchone()[0] == 1
+        verdict = trail.verify(db)
+        assert verdict.ok, verdict.messages()
