@@ -328,6 +328,10 @@
         <translation>триггер аудита {trigger} отсутствует: изменения после его удаления не записаны</translation>
     </message>
     <message>
+        <source>the hub holds entry {id} of this desk&apos;s log ({at}), which is no longer here as it was: entries were removed or rewritten</source>
+        <translation>хаб хранит запись {id} журнала этой стойки ({at}), которой здесь больше нет в прежнем виде: записи удалены или переписаны</translation>
+    </message>
+    <message>
         <source>the log no longer holds entry {id} as the backup of {at} has it: entries were removed or rewritten after it</source>
         <translation>в журнале больше нет записи {id} в том виде, в каком она есть в резервной копии от {at}: записи после неё удалены или переписаны</translation>
     </message>

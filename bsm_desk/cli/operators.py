@@ -65,7 +65,11 @@ def _audit(args: argparse.Namespace, settings: config.Settings, translate: Trans
 
     with closing(connect(args.db)) as db:
         if args.audit_action == "verify":
-            verdict = trail.verify(db)
+            from bsm_desk.services import sync
+
+            # On a hub, the head it keeps of this desk's log is a witness too.
+            head = sync.hub_audit_head(db, desk_id=settings.desk_id)
+            verdict = trail.verify(db, hub_head=head)
             if args.json:
                 print_json(verdict.as_dict(translate))
             elif verdict.ok:

@@ -163,8 +163,16 @@ def _v4(cur: psycopg.Cursor[Any]) -> None:
     cur.execute("ALTER TABLE hub_schema ADD COLUMN app_version TEXT NOT NULL DEFAULT ''")
 
 
+def _v5(cur: psycopg.Cursor[Any]) -> None:
+    """Each desk's audit trail head (the last entry's id, time and hash), kept away from
+    the desk: entries cut from the end of a desk's log are then seen."""
+    cur.execute("ALTER TABLE hub_desk ADD COLUMN audit_id BIGINT,"
+                " ADD COLUMN audit_at TEXT, ADD COLUMN audit_hash TEXT")
+
+
 STEPS: list[tuple[int, Callable[[psycopg.Cursor[Any]], None]]] = [(1, _v1), (2, _v2),
-                                                                  (3, _v3), (4, _v4)]
+                                                                  (3, _v3), (4, _v4),
+                                                                  (5, _v5)]
 LATEST = STEPS[-1][0]
 
 
@@ -329,6 +337,26 @@ def seen(conn: psycopg.Connection[Any], desk_id: str, name: str) -> None:
         cur.execute("INSERT INTO hub_desk (desk_id, name) VALUES (%s, %s) ON CONFLICT"
                     " (desk_id) DO UPDATE SET name = EXCLUDED.name, seen_at = now()",
                     [desk_id, name])
+
+
+def note_audit_head(conn: psycopg.Connection[Any], desk_id: str,
+                    head: tuple[int, str, str]) -> None:
+    """The desk's audit head (id, at, hash), kept on the hub (only ever moving on)."""
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute("UPDATE hub_desk SET audit_id = %s, audit_at = %s, audit_hash = %s"
+                    " WHERE desk_id = %s AND (audit_id IS NULL OR audit_id <= %s)",
+                    [head[0], head[1], head[2], desk_id, head[0]])
+
+
+def audit_head(conn: psycopg.Connection[Any], desk_id: str) -> tuple[int, str, str] | None:
+    with conn.cursor() as cur:
+        cur.execute("SELECT audit_id, audit_at, audit_hash FROM hub_desk WHERE desk_id = %s",
+                    [desk_id])
+        row = cur.fetchone()
+    conn.rollback()
+    if not row or row[0] is None:
+        return None
+    return int(row[0]), str(row[1]), str(row[2])
 
 
 # --- check-ins ------------------------------------------------------------------------------

@@ -30,6 +30,9 @@ ROW_UNLOGGED = QT_TRANSLATE_NOOP("Audit", "{table} {key} is in the table but not
 TABLE_UNLOGGED = QT_TRANSLATE_NOOP("Audit", "the table {table} is not audited")
 TRIGGER_GONE = QT_TRANSLATE_NOOP("Audit", "the audit trigger {trigger} is missing: changes "
                                           "since it was dropped went unlogged")
+HUB_HEAD = QT_TRANSLATE_NOOP("Audit", "the hub holds entry {id} of this desk's log ({at}), "
+                                      "which is no longer here as it was: entries were "
+                                      "removed or rewritten")
 CUT_SHORT = QT_TRANSLATE_NOOP("Audit", "the log no longer holds entry {id} as the backup of "
                                        "{at} has it: entries were removed or rewritten "
                                        "after it")
@@ -62,12 +65,15 @@ def _note(found: Verdict, template: str, **fields: Any) -> None:
         found.problems.append((template, fields))
 
 
-def verify(db: Database, *, backup: Path | None = None) -> Verdict:
+def verify(db: Database, *, backup: Path | None = None,
+           hub_head: tuple[int, str, str] | None = None) -> Verdict:
     """The chain unbroken, and every audited table as its log says, row for row; and the
     latest automatic backup's last entry still here as it was (entries cut from the end of
     the log break no chain: the backup is the witness)."""
     found = Verdict()
     _against_backup(db, found, backup)
+    if hub_head is not None:
+        _against_hub(db, found, hub_head)
     last: dict[tuple[str, str], str | None] = {}
     prev = ""
     for entry in audit.entries(db):
@@ -139,6 +145,22 @@ def _against_backup(db: Database, found: Verdict, backup: Path | None) -> None:
         at = backup.stem.rsplit(".", 1)[-1]
         _note(found, CUT_SHORT, id=row[0], at=at)
         found.first_broken = found.first_broken or int(row[0])
+
+
+def _against_hub(db: Database, found: Verdict, head: tuple[int, str, str]) -> None:
+    """The hub's record of this desk's last entry must still be here as it was (unless
+    the log was rewritten by sealing or the purge, or the file restored, since)."""
+    entry_id, at, digest = head
+    here = db.execute("SELECT hash FROM audit WHERE id = ?", [entry_id]).fetchone()
+    if here is not None and str(here[0]) == digest:
+        return
+    excused = db.execute(
+        f"SELECT 1 FROM audit WHERE at >= ? AND action IN"
+        f" ({', '.join('?' for _ in (*REWRITES, 'restored'))}) LIMIT 1",
+        [at, *REWRITES, "restored"]).fetchone()
+    if excused is None:
+        _note(found, HUB_HEAD, id=entry_id, at=at)
+        found.first_broken = found.first_broken or entry_id
 
 
 def _same(a: str, b: str) -> bool:

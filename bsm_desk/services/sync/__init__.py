@@ -199,6 +199,7 @@ class Link:
         self.url = ""
         self.pushed = 0
         self.kept_at = 0.0
+        self.audit_head: tuple[int, str, str] | None = None
 
     def get(self, url: str) -> Any:
         if self.conn is None or self.conn.closed or url != self.url:
@@ -238,6 +239,7 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
     try:
         pushed = _push_events(db, conn, desk_id)
         pushed += _push(db, conn, desk_id, mine, lazy=link is not None)
+        _note_audit_head(db, conn, desk_id, mine)
         pulled, refused = pulling.pull_events(db, conn, desk_id)
         more, refused_more = pulling.pull_checkins(db, conn, desk_id)
         pulled, refused = pulled + more, refused + refused_more
@@ -256,6 +258,35 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
             mine.drop()
     _caught_up(db, news=bool(pulled or refused or (pushed and link is None)))
     return SyncReport(pushed, pulled, state.pending(db, desk_id, mine.pushed), refused)
+
+
+def _note_audit_head(db: Database, conn: Any, desk_id: str, link: Link) -> None:
+    """This desk's audit head to the hub, when it has moved (``audit verify`` then sees
+    entries cut from the end of this desk's log)."""
+    row = db.execute("SELECT id, at, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    if row is None:
+        return
+    head = (int(row[0]), str(row[1]), str(row[2]))
+    if head != link.audit_head:
+        hub.note_audit_head(conn, desk_id, head)
+        link.audit_head = head
+
+
+def hub_audit_head(db: Database, *, desk_id: str) -> tuple[int, str, str] | None:
+    """What the hub keeps of this desk's audit head; None without a hub, or offline."""
+    url = state.get(db, state.URL)
+    if not url:
+        return None
+    try:
+        conn = _open(url)
+    except UserError:
+        return None
+    try:
+        return hub.audit_head(conn, desk_id)
+    except psycopg.Error:
+        return None
+    finally:
+        hub.close_quietly(conn)
 
 
 def _caught_up(db: Database, *, news: bool) -> None:
@@ -384,5 +415,6 @@ def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any) ->
             return
 
 
-__all__ = ["Link", "SyncReport", "follow", "init_hub", "join", "keyring_password", "review",
+__all__ = ["Link", "SyncReport", "follow", "hub_audit_head", "init_hub", "join",
+           "keyring_password", "review",
            "status", "store_password", "sync_once"]
