@@ -228,8 +228,11 @@ def test_recruitment_worked_out_by_hand(demo_copy: Path, capsys) -> None:
 
 def test_a_withdrawal_changes_as_few_seats_as_it_can(demo_copy: Path) -> None:
     day_two = date(2022, 10, 19)
+    # Generous limits: each stage ends as soon as it is proven (a few seconds here); on a
+    # slow or busy machine a stage cut short by the limit could leave "seats kept" (a
+    # late stage) unproven, and a seat moved that need not have been.
     with closing(connect(demo_copy)) as db:
-        first = rostering.make_roster(db, time_limit=10)
+        first = rostering.make_roster(db, time_limit=40)
         rostering.apply(db, first, desk_id="t")
         asked = rostering.problem(db)
         before = rostering.current(db, asked.needs)[0]
@@ -239,7 +242,8 @@ def test_a_withdrawal_changes_as_few_seats_as_it_can(demo_copy: Path) -> None:
                        if i in staff and day[s.need.key] == day_two)
         given_up = rostering.withdraw(db, [leaving], from_day=day_two, desk_id="t")
         asked = rostering.problem(db)
-        again = rostering.solve(asked, time_limit=10)
+        again = rostering.solve(asked, time_limit=40)
+    assert first.status == again.status == "optimal", (first.status, again.status)
     assert referee(asked, again) == [] and not again.unstaffed
     freed = [k for k, people in before.items() if leaving in people and day[k] == day_two]
     assert given_up == sum(len(k[0]) for k in freed)  # a seat per session of the meeting
