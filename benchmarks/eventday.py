@@ -73,7 +73,9 @@ def _desk(path: str, desk: int, jobs: list[tuple[str, str, str]], start: Any, do
     latencies, waited, warm = [], [], 0
     start.wait()
     for n, (code, point, at) in enumerate(jobs):
-        if n == max(1, len(jobs) // 10):
+        # Warm: past a tenth of the day and, on a hub, past the first round with it (its
+        # first connection loads libpq and TLS once: that is not growth).
+        if n == max(1, len(jobs) // 10, SYNC_EVERY + 1 if hub else 0):
             warm = _rss_kb()
         scanner = desks.get(point) or desks.setdefault(
             point, Desk.open(db, point, desk_id=desk_id, operator=f"Desk {desk}"))

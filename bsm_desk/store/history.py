@@ -39,19 +39,12 @@ def record(db: Database, delegate_id: int, *, desk_id: str, action: str,
 def _sealed(db: Database, changes: dict[str, Any]) -> dict[str, Any]:
     """Protected fields' before and after, sealed as the fields themselves are (else the
     history would keep in clear what the delegate's row keeps sealed)."""
-    from bsm_desk.store.privacy import PROTECTED, Sealer
+    from bsm_desk.store.privacy import PROTECTED, Sealer, seal_changes
 
     if not any(name in changes for name in PROTECTED):
         return changes
     sealer = Sealer(db)
-    if not sealer.on:
-        return changes
-    found = dict(changes)
-    for name in PROTECTED:
-        pair = found.get(name)
-        if isinstance(pair, (list, tuple)) and len(pair) == 2:
-            found[name] = [sealer.seal(name, None if v is None else str(v)) for v in pair]
-    return found
+    return seal_changes(changes, sealer.seal) if sealer.on else changes
 
 
 def for_delegate(db: Database, delegate_id: int) -> list[Change]:

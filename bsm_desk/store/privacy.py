@@ -17,15 +17,24 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.store import audit
 
 PROTECTED = ("phone", "passport_no", "birth_date")  # of a delegate
+
+
+def AESGCM(key: bytes) -> Any:  # noqa: N802 - the cipher's own name, imported when used
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM as Cipher
+
+    return Cipher(key)
+
+
+def _invalid_tag() -> type[Exception]:
+    from cryptography.exceptions import InvalidTag
+
+    return InvalidTag
 PREFIX = "enc1:"  # a sealed value: PREFIX + base64(nonce + ciphertext and tag)
 CHECK = b"bsm-desk data key"
 SCRYPT_N = 2 ** 15  # about 0.1 s and 32 MiB per try: a guessed passphrase costs that
@@ -72,6 +81,8 @@ def unlocked(db: Database) -> bool:
 
 
 def _kek(passphrase: str, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=SCRYPT_N, r=8, p=1).derive(passphrase.encode())
 
 
@@ -88,8 +99,9 @@ def unwrap(db: Database, passphrase: str) -> bytes:
         raise NoKey()
     salt, wrapped = bytes(row[0]), bytes(row[1])
     try:
-        return AESGCM(_kek(passphrase, salt)).decrypt(wrapped[:12], wrapped[12:], CHECK)
-    except InvalidTag as exc:
+        return bytes(AESGCM(_kek(passphrase, salt)).decrypt(wrapped[:12], wrapped[12:],
+                                                             CHECK))
+    except _invalid_tag() as exc:
         raise WrongPassphrase() from exc
 
 
@@ -100,8 +112,8 @@ def fits(db: Database, data_key: bytes) -> bool:
         return False
     probe = bytes(row[0])
     try:
-        return AESGCM(data_key).decrypt(probe[:12], probe[12:], CHECK) == CHECK
-    except (InvalidTag, ValueError):
+        return bool(AESGCM(data_key).decrypt(probe[:12], probe[12:], CHECK) == CHECK)
+    except (_invalid_tag(), ValueError):
         return False
 
 
@@ -136,7 +148,7 @@ def seal_with(data_key: bytes, column: str, value: str | None) -> str | None:
 
 def open_with(data_key: bytes, column: str, stored: str) -> str:
     raw = base64.b64decode(stored[len(PREFIX):])
-    return AESGCM(data_key).decrypt(raw[:12], raw[12:], column.encode()).decode()
+    return str(AESGCM(data_key).decrypt(raw[:12], raw[12:], column.encode()).decode())
 
 
 class Sealer:
@@ -162,5 +174,18 @@ class Sealer:
             return None, True
         try:
             return open_with(self.data_key, column, stored), False
-        except (InvalidTag, ValueError):
+        except (_invalid_tag(), ValueError):
             return None, True
+
+
+def seal_changes(changes: dict[str, Any], seal: Any) -> dict[str, Any]:
+    """A history entry's changes with the protected fields' before and after sealed by
+    ``seal(column, value)`` (the same dict when there is nothing to seal)."""
+    if not any(name in changes for name in PROTECTED):
+        return changes
+    found = dict(changes)
+    for name in PROTECTED:
+        pair = found.get(name)
+        if isinstance(pair, (list, tuple)) and len(pair) == 2:
+            found[name] = [seal(name, None if v is None else str(v)) for v in pair]
+    return found

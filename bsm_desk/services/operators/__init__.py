@@ -9,9 +9,9 @@ then it works as it always did.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import cache
+from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
@@ -46,7 +46,13 @@ DISABLED = QT_TRANSLATE_NOOP("UserError", "Operator {name} is disabled.")
 NO_SUCH = QT_TRANSLATE_NOOP("UserError", "There is no operator called {name}.")
 LAST_ADMIN = QT_TRANSLATE_NOOP("UserError", "{name} is the last administrator: add another "
                                             "before disabling this one.")
-_HASHER = PasswordHasher()  # argon2id, the library's current parameters
+@cache
+def _hasher() -> Any:
+    """argon2id with the library's current parameters (imported when first needed: the
+    window and most commands never hash a password)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 def add_operator(db: Database, name: str, role: Role, secret: str, *, desk_id: str) -> Operator:
@@ -62,7 +68,7 @@ def add_operator(db: Database, name: str, role: Role, secret: str, *, desk_id: s
     with atomic(db):
         if store.by_name(db, name) is not None:
             raise UserError(EXISTS, name=name)
-        made = store.add(db, name, role, _HASHER.hash(secret))
+        made = store.add(db, name, role, _hasher().hash(secret))
     return made
 
 
@@ -85,7 +91,7 @@ def set_secret(db: Database, name: str, secret: str, *, desk_id: str) -> None:
         require(db, Permission.OPERATORS)
     acting(db, desk_id=desk_id)
     with atomic(db):
-        store.update(db, found.id, secret=_HASHER.hash(check_secret(secret)))
+        store.update(db, found.id, secret=_hasher().hash(check_secret(secret)))
         store.clear_failures(db, found.id)
 
 
@@ -136,8 +142,12 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
         raise UserError(LOCKED, name=found.name, seconds=seconds)
     try:
         stored = store.secret_of(db, found.id)
-        good: bool = _HASHER.verify(stored, str(secret or ""))
-    except (VerificationError, InvalidHashError):
+        good: bool = _hasher().verify(stored, str(secret or ""))
+    except Exception as exc:  # noqa: BLE001 - argon2's own errors, imported lazily
+        from argon2.exceptions import InvalidHashError, VerificationError
+
+        if not isinstance(exc, (VerificationError, InvalidHashError)):
+            raise
         good = False
     if not good:
         with atomic(db):
@@ -158,8 +168,8 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
     with atomic(db):
         if failures or until:
             store.clear_failures(db, found.id)
-        if _HASHER.check_needs_rehash(stored):
-            store.update(db, found.id, secret=_HASHER.hash(str(secret)))
+        if _hasher().check_needs_rehash(stored):
+            store.update(db, found.id, secret=_hasher().hash(str(secret)))
         audit.record(db, "sign_in", {"name": found.name, "role": found.role.value})
     return found
 

@@ -105,16 +105,10 @@ def _sealed_changes(text: str | None, seal: Callable[[str, str | None], str | No
         changes = json.loads(text)
     except ValueError:
         return text
-    if not isinstance(changes, dict) or not any(n in changes for n in PROTECTED):
+    if not isinstance(changes, dict):
         return text
-    touched = False
-    for name in PROTECTED:
-        pair = changes.get(name)
-        if isinstance(pair, list):
-            new = [seal(name, None if v is None else str(v)) for v in pair]
-            touched = touched or new != pair
-            changes[name] = new
-    return json.dumps(changes, ensure_ascii=False, default=str) if touched else text
+    sealed = privacy.seal_changes(changes, seal)
+    return json.dumps(sealed, ensure_ascii=False, default=str) if sealed != changes else text
 
 
 def _seal_history(db: Database, sealer: privacy.Sealer) -> None:
