@@ -4598,6 +4598,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Пароль или PIN — не короче 4 символов (не длиннее 200).</translation>
     </message>
     <message>
+        <source>A password, PIN or passphrase must be text: this one has bytes that are not (check the keyboard or the file it came from).</source>
+        <translation>Пароль, PIN или кодовая фраза должны быть текстом: здесь есть байты, которые им не являются (проверьте раскладку клавиатуры или файл, из которого они взяты).</translation>
+    </message>
+    <message>
         <source>The first operator must be an administrator (who can then add the others).</source>
         <translation>Первый оператор должен быть администратором (он затем добавит остальных).</translation>
     </message>

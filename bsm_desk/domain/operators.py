@@ -169,7 +169,22 @@ def clean_name(text: str) -> str:
     return name
 
 
+NOT_TEXT = QT_TRANSLATE_NOOP("UserError", "A password, PIN or passphrase must be text: this "
+                                         "one has bytes that are not (check the keyboard or "
+                                         "the file it came from).")
+
+
+def check_text(secret: str) -> str:
+    """A secret that can be hashed or derived from: UTF-8 text (what came from a terminal
+    or a file in another encoding may carry bytes that are not)."""
+    try:
+        secret.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise UserError(NOT_TEXT) from exc
+    return secret
+
+
 def check_secret(secret: str) -> str:
     if not isinstance(secret, str) or not 4 <= len(secret) <= 200:
         raise UserError(BAD_SECRET)
-    return secret
+    return check_text(secret)

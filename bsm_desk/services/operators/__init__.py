@@ -142,6 +142,9 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
         raise UserError(LOCKED, name=found.name, seconds=seconds)
     try:
         stored = store.secret_of(db, found.id)
+        secret = secret if isinstance(secret, str) else ""
+        secret = secret.encode("utf-8", "replace").decode("utf-8")  # bytes that are not
+        # text cannot be anybody's password: compared as such, they simply do not match
         good: bool = _hasher().verify(stored, str(secret or ""))
     except Exception as exc:  # noqa: BLE001 - argon2's own errors, imported lazily
         from argon2.exceptions import InvalidHashError, VerificationError

@@ -13,7 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.operators import Permission
+from bsm_desk.domain.operators import Permission, check_text
 from bsm_desk.services.operators.access import acting, require
 from bsm_desk.store import atomic, audit, privacy
 from bsm_desk.store.privacy import PROTECTED
@@ -66,6 +66,7 @@ def protect(db: Database, passphrase: str, *, desk_id: str, remember: bool = Fal
     acting(db, desk_id=desk_id)
     if len(passphrase or "") < 8:
         raise UserError(SHORT)
+    check_text(passphrase)
     if privacy.protected(db):
         raise UserError(ALREADY)
     data_key = os.urandom(32)
@@ -172,7 +173,7 @@ def unlock(db: Database, passphrase: str | None = None, *, remember: bool = Fals
             privacy.keep(db, found)
             return True
         return False
-    data_key = privacy.unwrap(db, passphrase)
+    data_key = privacy.unwrap(db, check_text(passphrase))
     privacy.keep(db, data_key)
     if remember:
         _to_keyring(db, data_key)

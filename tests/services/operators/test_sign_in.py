@@ -123,3 +123,18 @@ def test_the_demo_with_operators_has_one_of_each_role(tmp_path: Path) -> None:
     demo.build_demo(tmp_path / "plain.sqlite", delegates=5, desk_id=DESK)
     with connect(tmp_path / "plain.sqlite") as db:
         assert not operators.has_operators(db)
+
+
+def test_secrets_that_are_not_text_are_said_so(demo_copy: Path) -> None:
+    """What a terminal in another encoding hands over (undecodable bytes): one line."""
+    from bsm_desk.services.operators import privacy
+
+    bad = b"\xff\xfe-pass".decode("utf-8", "surrogateescape")
+    with connect(demo_copy) as db:
+        with pytest.raises(UserError, match="must be text"):
+            operators.add_operator(db, "Root", Role.ADMINISTRATOR, bad, desk_id=DESK)
+        with pytest.raises(UserError, match="must be text"):
+            privacy.protect(db, bad + "-long-enough", desk_id=DESK)
+        operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-pass", desk_id=DESK)
+        with pytest.raises(UserError, match="Wrong name or password"):
+            operators.sign_in(db, "Root", bad, desk_id=DESK)
