@@ -140,7 +140,8 @@ def with_rule(rules: Rules, name: str, text: str) -> Rules:
     text = text.strip()
     if name == "team_table":
         return replace(rules, team_table=_team_table(text))
-    if not text.isdigit() or not 0 <= int(text) <= LIMIT or (
+    # isascii: str.isdigit() also says yes to "²" and other digits int() cannot read.
+    if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= LIMIT or (
             int(text) == 0 and name not in ("two_way_extra", "merge_gap_min", "min_rest_min")):
         raise UserError(BAD_RULE, value=text[:40], rule=name)
     return replace(rules, **{name: int(text)})  # type: ignore[arg-type]

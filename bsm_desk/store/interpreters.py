@@ -89,7 +89,7 @@ def _avoid(text: str, kind: str) -> tuple[int, ...]:
     found = []
     for part in text.split(";"):
         name, _, value = part.partition(":")
-        if name == kind and value.isdigit():
+        if name == kind and value.isascii() and value.isdigit():  # not "²"
             found.append(int(value))
     return tuple(found)
 
