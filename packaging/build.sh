@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${VENV:-.venv}"
 PY="$VENV/bin/python"
-"$PY" -m pip install -q "pyinstaller>=6.5"
+"$PY" -m pip install -q --require-hashes -r requirements/build.txt  # the locked PyInstaller
 VERSION="$("$PY" -c 'import importlib.metadata as m; print(m.version("bsm-desk"))')"
 ARCH="$(uname -m)"
 rm -rf build/pyinstaller dist/bsm-desk

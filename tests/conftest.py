@@ -44,17 +44,18 @@ def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
     return target
 
 
-def hold_write_lock(path: Path, seconds: float, held: object) -> None:
-    """Hold the event file's write lock for ``seconds``, as another program would;
-    ``held`` (a threading.Event) is set once it is held. Run it in a thread."""
+def hold_write_lock(path: Path, release: object, held: object) -> None:
+    """Hold the event file's write lock, as another program would, until ``release`` (a
+    threading.Event) is set: the test says when, so nothing depends on how fast the
+    machine gets to the point it wants to see. ``held`` (a threading.Event) is set once
+    the lock is held. Run it in a thread."""
     import sqlite3
-    import time
 
     conn = sqlite3.connect(str(path), isolation_level=None)
     try:
         conn.execute("BEGIN IMMEDIATE")
         held.set()  # type: ignore[attr-defined]
-        time.sleep(seconds)
+        release.wait(120)  # type: ignore[attr-defined]  # a test that fails still ends
         conn.execute("ROLLBACK")
     finally:
         conn.close()

@@ -2,7 +2,8 @@
 ; rights needed at a venue laptop), Start-menu entries in English and Russian.
 ;
 ; Built on Windows, not here:
-;   1. py -3.11 -m venv .venv && .venv\Scripts\pip install -e . pyinstaller
+;   1. py -3.11 -m venv .venv && .venv\Scripts\pip install --require-hashes
+;      -r requirements\build.txt && .venv\Scripts\pip install --no-deps -e .
 ;   2. .venv\Scripts\pyinstaller --noconfirm --distpath dist packaging\bsm-desk.spec
 ;      (writes dist\bsm-desk\ with bsm-desk.exe, its icon and version from the package)
 ;   3. bash packaging/smoke.sh dist/bsm-desk/bsm-desk.exe   (Git Bash), then

@@ -376,9 +376,12 @@ class _Model:
 # --- solving and reading the answer ------------------------------------------------------
 
 def solve(problem: Problem, *, time_limit: float = 10.0, cancel: Cancel | None = None,
-          on_stage: Callable[[int, int], None] | None = None) -> Roster:
-    """The roster for ``problem``; ``on_stage(stage, stages)`` is told as each starts."""
-    return _solve(problem, list(problem.pool), {}, time_limit, cancel, on_stage)
+          on_stage: Callable[[int, int], None] | None = None,
+          on_solution: Callable[[int], None] | None = None) -> Roster:
+    """The roster for ``problem``; ``on_stage(stage, stages)`` is told as each starts,
+    ``on_solution(stage)`` of each better roster found (from the solver's thread)."""
+    return _solve(problem, list(problem.pool), {}, time_limit, cancel, on_stage,
+                  on_solution)
 
 
 EXTRA_LANGUAGES = {"en": {"en": Class.A, "ru": Class.C}, "ru": {"ru": Class.A, "en": Class.C},
@@ -400,12 +403,13 @@ def recruit(problem: Problem, *, time_limit: float = 10.0,
             virtual[len(people)] = booth
             people.append(Interpreter(f"+{k + 1} {booth} {day}", "",
                                       dict(EXTRA_LANGUAGES[booth]), False, (day,)))
-    return _solve(problem, people, virtual, time_limit, cancel, None)
+    return _solve(problem, people, virtual, time_limit, cancel, None, None)
 
 
 def _solve(problem: Problem, people: list[Interpreter], virtual: Mapping[int, str],
            time_limit: float, cancel: Cancel | None,
-           on_stage: Callable[[int, int], None] | None) -> Roster:
+           on_stage: Callable[[int, int], None] | None,
+           on_solution: Callable[[int], None] | None) -> Roster:
     began = time.perf_counter()
     built = _Model(problem, people)
     built.build()
@@ -427,7 +431,7 @@ def _solve(problem: Problem, people: list[Interpreter], virtual: Mapping[int, st
     left = max(0.2, time_limit - (time.perf_counter() - began))
     outcome = solve_in_order(built.model, stages, left, cancel=cancel,
                              on_stage=(lambda k: on_stage(k, len(stages))) if on_stage else None,
-                             num_workers=WORKERS)
+                             on_solution=on_solution, num_workers=WORKERS)
     if not outcome.found:
         status = "infeasible" if outcome.status == cp_model.INFEASIBLE else "feasible"
         return Roster(status, _nobody(problem), [], [], time.perf_counter() - began,

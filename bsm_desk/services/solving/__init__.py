@@ -39,7 +39,11 @@ class Outcome:
 
 
 class Cancel:
-    """Stops a running solve from another thread (a window's Cancel button)."""
+    """Stops a running solve from another thread (a window's Cancel button).
+
+    CP-SAT's ``stop_search`` is a no-op until ``solve`` has begun, so a cancel that lands
+    just before a stage starts is also checked at every solution found and before every
+    stage (see solve_in_order): it is never lost."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -59,6 +63,22 @@ class Cancel:
                 self._solver.stop_search()
 
 
+class _Watch(cp_model.CpSolverSolutionCallback):
+    """Told of every solution a stage finds: reports it, and stops the search once a
+    cancel was asked for."""
+
+    def __init__(self, stage: int, cancel: Cancel | None,
+                 on_solution: Callable[[int], None] | None) -> None:
+        super().__init__()
+        self._stage, self._cancel, self._on_solution = stage, cancel, on_solution
+
+    def on_solution_callback(self) -> None:
+        if self._on_solution is not None:
+            self._on_solution(self._stage)
+        if self._cancel is not None and self._cancel.requested:
+            self.stop_search()
+
+
 def workers() -> int:
     return max(2, min(8, os.cpu_count() or 2))
 
@@ -66,16 +86,23 @@ def workers() -> int:
 def solve_in_order(model: cp_model.CpModel, stages: Sequence[Stage], time_limit: float, *,
                    cancel: Cancel | None = None,
                    on_stage: Callable[[int], None] | None = None,
+                   on_solution: Callable[[int], None] | None = None,
                    num_workers: int | None = None) -> Outcome:
     """Optimise each stage's objective in turn. If a later stage finds nothing in its
     time, the previous stage's solution stands (status FEASIBLE). ``num_workers``: the
     solver's portfolio (default: one per core, 2 to 8); more workers than cores still
-    pays where a proof needs one particular subsolver."""
+    pays where a proof needs one particular subsolver. ``on_solution(stage)`` is told of
+    each solution found (from the solver's thread)."""
     spent = 0.0
     best: Outcome | None = None
     variables = [model.get_int_var_from_proto_index(i)
                  for i in range(len(model.proto.variables))]
     for number, stage in enumerate(stages):
+        if cancel is not None and cancel.requested:  # asked before this stage began
+            if best is None:
+                return Outcome(cp_model.CpSolver(), cp_model.UNKNOWN, [], [], True)
+            best.status, best.cancelled = cp_model.FEASIBLE, True
+            break
         if on_stage is not None:
             on_stage(number)
         last = number == len(stages) - 1
@@ -90,7 +117,8 @@ def solve_in_order(model: cp_model.CpModel, stages: Sequence[Stage], time_limit:
         solver.parameters.max_time_in_seconds = budget
         if cancel is not None:
             cancel.attach(solver)
-        status = solver.solve(model)
+        watch = _Watch(number, cancel, on_solution) if cancel or on_solution else None
+        status = solver.solve(model, watch)
         spent += solver.wall_time
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             if best is None:

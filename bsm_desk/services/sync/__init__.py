@@ -384,16 +384,17 @@ def status(db: Database, *, desk_id: str, probe: bool = True) -> dict[str, Any]:
             "review": len(state.reviews(db))}
 
 
-def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any) -> None:
+def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any,
+           clock: Callable[[], float] = time.monotonic) -> None:
     """Rounds until ``wake`` says to stop: a round, then ``emit`` the status (a dict), then
     wait up to ``every`` seconds or until ``wake(timeout)`` returns True (something to
     send now); ``wake`` returning None means stop. Errors are emitted, not raised: the
-    next round tries again."""
+    next round tries again. ``clock`` is monotonic seconds (a test's own)."""
     link = Link()
     misses = 0  # rounds in a row without the hub: wait longer each time (a poke still
     # asks for a round at once), rather than knock at a dead hub every few seconds
     while True:
-        began = time.monotonic()
+        began = clock()
         try:
             report = sync_once(db, desk_id=desk_id, link=link)
             found = status(db, desk_id=desk_id, probe=False)
@@ -405,8 +406,8 @@ def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any) ->
             misses += 1
         woken = wake(min(every * 2 ** min(misses, 6), max(every, MAX_BACKOFF_S)))
         # Scans in a burst ask for a round each: one a MIN_GAP_S is enough.
-        while woken and time.monotonic() - began < MIN_GAP_S:
-            if wake(MIN_GAP_S - (time.monotonic() - began)) is None:
+        while woken and clock() - began < MIN_GAP_S:
+            if wake(MIN_GAP_S - (clock() - began)) is None:
                 woken = None
         if woken is None:
             if link.pushed > int(state.get(db, state.PUSHED, "0") or 0):

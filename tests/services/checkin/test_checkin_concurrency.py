@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from contextlib import closing
 from pathlib import Path
 
@@ -74,21 +73,29 @@ def test_a_locked_database_delays_scans_but_drops_none(demo_copy: Path, bsm_home
     with closing(connect(demo_copy)) as db:
         ids = badges.select(db)[:5]
         codes = [code for _, code in badges.codes(db, ids)]
-    held = threading.Event()
-    locker = threading.Thread(target=hold_write_lock, args=(demo_copy, 7.0, held))
+    held, release = threading.Event(), threading.Event()
+    locker = threading.Thread(target=hold_write_lock, args=(demo_copy, release, held))
     locker.start()
-    held.wait(5)
+    held.wait(30)
     env = dict(os.environ, BSM_DESK_HOME=str(bsm_home))
-    began = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-m", "bsm_desk", "checkin", "--db", str(demo_copy), "--json",
-         "--checkpoint", "entrance-2022-10-18", "-"],
-        input="\n".join(codes) + "\n", capture_output=True, text=True, env=env, timeout=120)
+    with subprocess.Popen(
+            [sys.executable, "-m", "bsm_desk", "checkin", "--db", str(demo_copy), "--json",
+             "--checkpoint", "entrance-2022-10-18", "-"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, env=env) as scanning:
+        assert scanning.stdin and scanning.stdout and scanning.stderr
+        scanning.stdin.write("\n".join(codes) + "\n")
+        scanning.stdin.close()
+        try:  # the lock is let go only once the desk has said it waits for it
+            said = scanning.stderr.readline()
+        finally:
+            release.set()
+        out, err = scanning.stdout.read(), scanning.stderr.read()
+        scanning.wait(120)
     locker.join()
-    assert time.monotonic() - began >= 6  # it really waited for the lock
-    assert done.returncode == 0, done.stderr
-    assert "Waiting for the database" in done.stderr
-    verdicts = [json.loads(line) for line in done.stdout.splitlines()]
+    assert "Waiting for the database" in said, said + err
+    assert scanning.returncode == 0, err
+    verdicts = [json.loads(line) for line in out.splitlines()]
     assert [v["delegate_id"] for v in verdicts] == ids
     assert {v["verdict"] for v in verdicts} == {"OK"}
     with closing(connect(demo_copy)) as db:

@@ -3,7 +3,6 @@ the end of its input ends it."""
 
 from __future__ import annotations
 
-import time
 from contextlib import closing
 from pathlib import Path
 
@@ -12,15 +11,32 @@ from bsm_desk.store import connect
 
 
 def test_a_burst_of_pokes_is_one_round(demo_copy: Path) -> None:
+    """50 scans 10 ms apart (on the test's own clock, whatever the machine's speed) ask
+    for one round, not 50."""
     pokes = iter([True] * 50 + [None])
+    now = [0.0]
     rounds: list[float] = []
 
     def wake(timeout: float) -> bool | None:
-        time.sleep(0.01)  # a scan every 10 ms
+        now[0] += 0.01  # a scan every 10 ms
         return next(pokes)
 
-    began = time.monotonic()
     with closing(connect(demo_copy)) as db:  # no hub: each round says so, and goes on
-        sync.follow(db, desk_id="d", every=5.0, wake=wake,
-                    emit=lambda found: rounds.append(time.monotonic() - began))
-    assert 1 <= len(rounds) <= 2  # 50 pokes in half a second
+        sync.follow(db, desk_id="d", every=5.0, wake=wake, clock=lambda: now[0],
+                    emit=lambda found: rounds.append(now[0]))
+    assert rounds == [0.0]  # one round, at the start; the burst asked for no other
+
+
+def test_pokes_further_apart_than_the_gap_are_rounds_of_their_own(demo_copy: Path) -> None:
+    pokes = iter([True, True, None])
+    now = [0.0]
+    rounds: list[float] = []
+
+    def wake(timeout: float) -> bool | None:
+        now[0] += sync.MIN_GAP_S + 0.5
+        return next(pokes)
+
+    with closing(connect(demo_copy)) as db:
+        sync.follow(db, desk_id="d", every=5.0, wake=wake, clock=lambda: now[0],
+                    emit=lambda found: rounds.append(now[0]))
+    assert len(rounds) == 3

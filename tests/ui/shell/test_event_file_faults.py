@@ -26,17 +26,21 @@ def test_scans_wait_for_a_locked_file_and_are_all_recorded(window: MainWindow,
     screen = show_checkin(window, demo_copy)
     ids = badges.select(window.db, delegation="Tajikistan")[:3]
     codes = [code_of(window.db, i) for i in ids]
-    held = threading.Event()
-    locker = threading.Thread(target=hold_write_lock, args=(demo_copy, 2.0, held))
+    held, release = threading.Event(), threading.Event()
+    locker = threading.Thread(target=hold_write_lock, args=(demo_copy, release, held))
     locker.start()
-    held.wait(5)
-    for code in codes:
-        qtbot.keyClicks(screen.input, code)
-        qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: screen.panel.headline.text() == "Waiting for the database…",
-                    timeout=3000)
-    assert "Esc cancels" in screen.panel.detail.text()
-    qtbot.waitUntil(lambda: not screen._queue, timeout=10_000)
+    held.wait(30)
+    try:
+        for code in codes:
+            qtbot.keyClicks(screen.input, code)
+            qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen.panel.headline.text() == "Waiting for the database…",
+                        timeout=30_000)
+        assert "Esc cancels" in screen.panel.detail.text()
+        assert screen._queue  # nothing recorded while the file is locked
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not screen._queue, timeout=30_000)
     locker.join()
     assert screen.panel.kind is Kind.OK
     rows = window.db.execute("SELECT delegate_id FROM checkin WHERE verdict = 'OK' "
@@ -47,15 +51,18 @@ def test_scans_wait_for_a_locked_file_and_are_all_recorded(window: MainWindow,
 def test_esc_cancels_the_waiting_scans(window: MainWindow, demo_copy: Path, qtbot) -> None:
     screen = show_checkin(window, demo_copy)
     code = code_of(window.db, badges.select(window.db)[0])
-    held = threading.Event()
-    locker = threading.Thread(target=hold_write_lock, args=(demo_copy, 1.5, held))
+    held, release = threading.Event(), threading.Event()
+    locker = threading.Thread(target=hold_write_lock, args=(demo_copy, release, held))
     locker.start()
-    held.wait(5)
-    qtbot.keyClicks(screen.input, code)
-    qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: screen._retry.isActive(), timeout=3000)
-    qtbot.keyClick(screen.input, Qt.Key.Key_Escape)
-    assert not screen._queue
+    held.wait(30)
+    try:
+        qtbot.keyClicks(screen.input, code)
+        qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen._retry.isActive(), timeout=30_000)
+        qtbot.keyClick(screen.input, Qt.Key.Key_Escape)
+        assert not screen._queue
+    finally:
+        release.set()
     locker.join()
     qtbot.wait(500)
     assert window.db.execute("SELECT count(*) FROM checkin").fetchone()[0] == 0
