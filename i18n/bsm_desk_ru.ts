@@ -2290,6 +2290,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Заблокировано: сканирование продолжается. Нажмите {name} внизу, чтобы войти.</translation>
     </message>
     <message>
+        <source>This event now has operators: sign in to go on (click below).</source>
+        <translation>У этого мероприятия теперь есть операторы: войдите, чтобы продолжить (нажмите внизу).</translation>
+    </message>
+    <message>
         <source>Nobody signed in — sign in</source>
         <translation>Никто не вошёл — войти</translation>
     </message>

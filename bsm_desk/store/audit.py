@@ -331,3 +331,16 @@ def rewrite(db: Database, images: Any, reason: str, detail: dict[str, Any]) -> i
     record(db, reason, {**detail, "entries_rewritten": changed,
                         "head_before": str(old_head[0]) if old_head else ""})
     return changed
+
+
+def tables_written_since(db: Database, after: int) -> tuple[int, frozenset[str]]:
+    """The last audit entry's id, and the tables written by entries after ``after``: the
+    audit log doubles as the journal of what changed, for the window that follows its
+    file (every data table has its triggers). A last id below ``after`` means the log was
+    replaced (a restore): the caller takes it that everything changed."""
+    last = db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
+    if last <= after:
+        return int(last), frozenset()
+    found = db.execute("SELECT DISTINCT tbl FROM audit WHERE id > ? AND tbl != ''",
+                       [after]).fetchall()
+    return int(last), frozenset(str(r[0]) for r in found)

@@ -345,3 +345,11 @@ def next_id(db: Database, table: str) -> int:
     top = db.execute(f"SELECT coalesce(max(id), ?) FROM {table} WHERE id >= ? AND id < ?",
                      [low, low, high]).fetchone()[0]
     return int(top) + 1
+
+
+def change_marks(db: Database) -> tuple[int, int]:
+    """(data_version, total_changes) of this connection: the first moves when another
+    connection (a process, a thread, the hub's worker) commits to the file, the second
+    with this connection's own writes. Both cost next to nothing to read."""
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    return int(version), int(db.conn.total_changes)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reportlab.pdfbase.pdfmetrics import registerFont, registerFontFamily, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
@@ -40,8 +40,10 @@ def paragraph_text(text: str, limit: int = PARAGRAPH_LIMIT) -> str:
 
 
 @lru_cache(maxsize=1)
+@cache
 def register_fonts() -> tuple[TTFont, ...]:
-    """Load the shipped fonts once per process; reportlab embeds the used glyphs."""
+    """Load the shipped fonts once per process; reportlab embeds the used glyphs. Every
+    function here that measures text calls it first, so no caller has to."""
     fonts = tuple(TTFont(name, str(paths.resource("fonts", file)))
                   for name, file in FONT_FILES.items())
     for font in fonts:
@@ -53,7 +55,6 @@ def register_fonts() -> tuple[TTFont, ...]:
 
 def missing_glyphs(text: str) -> set[str]:
     """Letters of ``text`` the shipped fonts cannot draw (spaces and marks aside)."""
-    register_fonts()
     regular, bold = register_fonts()
     return {ch for ch in text if not ch.isspace()
             and (ord(ch) not in regular.face.charToGlyph or ord(ch) not in bold.face.charToGlyph)}
@@ -114,6 +115,7 @@ def fit(text: str, font: str, width: float, max_size: float, min_size: float,
     after hyphens) into up to ``max_lines`` at the largest size that allows it; and
     if even that fails, smaller than ``min_size`` until it fits: text is never cut.
     """
+    register_fonts()
     text = " ".join(text.split())
     if not text:
         return Fitted((), max_size, font)

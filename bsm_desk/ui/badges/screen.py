@@ -212,6 +212,22 @@ class BadgesScreen(QWidget):
             if keep is not None:
                 self.select(keep)
 
+    def follow(self, changes: object) -> None:
+        """Someone wrote to the file: states, names and the preview as they are now,
+        the same person chosen and the list where it was."""
+        self._waiting = None
+        if not self._loaded or self.model is None:
+            return
+        keep = self.selected_id()
+        scroll = self.table.verticalScrollBar().value()
+        self.model.set_query(self.model.query)
+        if keep is not None:
+            self.select(keep)
+        self.table.verticalScrollBar().setValue(scroll)
+        self._update_count()
+        self.update_preview()
+        self.badge_actions.update_enabled()
+
     def unload(self) -> None:
         self.table.setModel(None)
         if self.model is not None:

@@ -38,6 +38,7 @@ from bsm_desk.domain.errors import DatabaseBusy
 from bsm_desk.services import checkin
 from bsm_desk.services.checkin import Desk, Verdict
 from bsm_desk.services.event import Overview
+from bsm_desk.services.event.changes import Changes
 from bsm_desk.ui.checkin.side import CheckinSide
 from bsm_desk.ui.checkin.sounds import Sounds
 from bsm_desk.ui.checkin.verdict_panel import VerdictPanel
@@ -153,6 +154,19 @@ class CheckinScreen(QWidget):
     def set_overview(self, overview: Overview) -> None:
         self._overview = overview
         self._refresh_side()
+
+    def follow(self, changes: Changes) -> None:
+        """Someone wrote to the file: a new or moved session is a checkpoint to choose
+        (the one chosen stays), scans by others count in the figures. Never while scans
+        wait for the file: their verdicts come first."""
+        if self.db is None or self._queue:
+            return
+        if changes.touches(frozenset({"session", "day", "session_access"})):
+            self._fill_checkpoints()
+        elif self.desk is not None:
+            if changes.by_others:
+                self.desk.refresh()
+            self._refresh_side()
 
     @property
     def scanner(self) -> CameraScanner:

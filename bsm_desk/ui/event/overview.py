@@ -126,6 +126,9 @@ class OverviewScreen(QWidget):
     def unload(self) -> None:
         """The event closed: its facts stay on show until another one opens."""
 
+    def follow(self, changes: object) -> None:
+        """Nothing of its own: its figures come with set_overview."""
+
     # -- painting the facts ---------------------------------------------------------
     def _show(self) -> None:
         ov = self._overview

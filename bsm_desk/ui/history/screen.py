@@ -142,6 +142,11 @@ class HistoryScreen(QWidget):
     def set_overview(self, overview: Overview) -> None:
         self.overview = overview
 
+    def follow(self, changes: object) -> None:
+        """New entries in the trail: read it again from the newest."""
+        if self.db is not None:
+            self.reload()
+
     def unload(self) -> None:
         self.db, self.overview, self.rows = None, None, []
         self.table.setRowCount(0)

@@ -165,6 +165,18 @@ class RosterScreen(HandEdits, QWidget):
         self._overview = overview
         self.refresh()
 
+    def follow(self, changes: object) -> None:
+        """Someone changed the pool, the rules or the roster (a roster applied from the
+        command line): the board as it is now, on the same day, the same cells chosen
+        and the lists where they were."""
+        cells = [(table, table.currentRow(), table.currentColumn(),
+                  table.verticalScrollBar().value()) for table in (self.grid, self.pool)]
+        self.refresh()
+        for table, row, column, scroll in cells:
+            if 0 <= row < table.rowCount() and 0 <= column < table.columnCount():
+                table.setCurrentCell(row, column)
+            table.verticalScrollBar().setValue(scroll)
+
     def unload(self) -> None:
         self.db, self._overview, self.board, self.rows = None, None, None, []
         self.undo_steps = []

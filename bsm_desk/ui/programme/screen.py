@@ -142,6 +142,10 @@ class ProgrammeScreen(QWidget):
         if self.isVisible():
             self.reload()
 
+    def follow(self, changes: object) -> None:
+        """Someone changed the programme: the timetable as it is now, on the same day."""
+        self.reload()
+
     def unload(self) -> None:
         self.db, self.programme = None, None
         self.undo.clear()

@@ -207,8 +207,13 @@ class DelegatesScreen(QWidget):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.delegate_id(r) for r in rows]
 
-    def reload(self, select: int | None = None) -> None:
-        """Read the list again (after an edit), keeping the filters and the position."""
+    def follow(self, changes: object) -> None:
+        """Someone wrote to the file: the list again, as it is now."""
+        self.reload(announce=False)
+
+    def reload(self, select: int | None = None, announce: bool = True) -> None:
+        """Read the list again (after an edit), keeping the filters and the position;
+        ``announce``: tell the window the registry changed (not when it told us)."""
         if self.model is None or not self._loaded:
             return
         keep = select if select is not None else next(iter(self.selected_ids()), None)
@@ -219,7 +224,9 @@ class DelegatesScreen(QWidget):
             row = self.model.ids().index(keep)
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
-        self.changed.emit()
+            self.table.verticalScrollBar().setValue(scroll)
+        if announce:
+            self.changed.emit()
 
     def reopen(self) -> None:
         """After an import the delegations may be new: the window reopens the event."""

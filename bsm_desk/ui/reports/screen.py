@@ -129,6 +129,10 @@ class AttendanceScreen(QWidget):
         self.db, self.data = None, None
         self.timer.stop()
 
+    def follow(self, changes: object) -> None:
+        """Scans or registrations came in: the figures again (in the background)."""
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the figures again in the background (skipped while one read is running)."""
         if self.db_path is None or self._job is not None:

@@ -27,10 +27,12 @@ from bsm_desk import __version__, config, paths
 from bsm_desk.domain.errors import DB_EXISTS, DatabaseDamaged, UserError
 from bsm_desk.services import event as event_service
 from bsm_desk.services.event import Overview
+from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
 from bsm_desk.store import connect
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.event_file_care import EventFileCare
+from bsm_desk.ui.shell.file_watch import FileWatch
 from bsm_desk.ui.shell.hub_link import HubLink
 from bsm_desk.ui.shell.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.shell.icons import app_icon, icon
@@ -66,6 +68,12 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(QListWidgetItem(icon(spec.name), ""))
         self.navigation.currentRowChanged.connect(
             lambda row: self.stack.setCurrentWidget(self.screens.get(NAMES[row])))
+        self.navigation.currentRowChanged.connect(
+            lambda row: self.screens.come_forward(NAMES[row]))
+        # Whatever writes to the open file (this window, the command line, another desk
+        # on the same file, the hub's worker), the screens that show it follow.
+        self.watch = FileWatch(self)
+        self.watch.changed.connect(self.follow_file)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -204,8 +212,10 @@ class MainWindow(QMainWindow):
         self.close_database()
         self.db, self.db_path, self.overview = db, path.resolve(), overview
         self.care.opened(self.db_path)
+        self.screens.forget_stale()
         for screen in self.screens.all():
             screen.load(db, overview, self.db_path)
+        self.watch.watch(db)
         self.hub_link.opened(db, self.db_path, overview.event.zone)
         self.guard.opened(db)
         self.settings.last_db = str(self.db_path)
@@ -220,6 +230,19 @@ class MainWindow(QMainWindow):
         self.overview = event_service.overview(self.db, self.db_path or "")
         for screen in self.screens.all():
             screen.set_overview(self.overview)
+
+    def follow_file(self, changes: Changes) -> None:
+        """Something was committed to the open file: new overview figures if they may
+        have moved, then each screen that shows a changed table reads it again."""
+        if self.db is None:
+            return
+        if changes.touches(OVERVIEW_TABLES):
+            try:
+                self.refresh_overview()
+            except UserError as exc:  # the event row itself is gone: say so, keep going
+                self.statusBar().showMessage(translate_error(exc), 10000)
+        self.screens.follow(changes, self.current_screen_name())
+        self.guard.follow(changes)
 
     def reprint_badge(self, delegate_id: int) -> None:
         """A name was corrected on a printed badge: show the Badges screen and reprint."""
@@ -243,6 +266,7 @@ class MainWindow(QMainWindow):
         self.hub_link.poke()
 
     def close_database(self) -> None:
+        self.watch.stop()
         self.hub_link.closed()
         self.guard.closed()
         if self.db is not None:

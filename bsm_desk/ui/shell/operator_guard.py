@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from bsm_desk import config
 from bsm_desk.domain.operators import ROLE_WORDS, Permission, Role, refusal
 from bsm_desk.services import operators
+from bsm_desk.services.event.changes import Changes
 from bsm_desk.services.operators import privacy
 from bsm_desk.store import privacy as sealing
 from bsm_desk.ui.shell.errors import translate_error
@@ -118,6 +119,18 @@ class OperatorGuard(QObject):
             page = stack.widget(index)
             page.setEnabled(not locked or (keep_checkin and page is
                                            window.screens.made.get("checkin")))
+
+    def follow(self, changes: Changes) -> None:
+        """Operators changed in the file (added at another desk or from the command
+        line): once the event has operators, nobody works here without signing in."""
+        if self.db is None or not changes.touches(frozenset({"operator"})):
+            return
+        if operators.has_operators(self.db) and operators.signed_in(self.db) is None \
+                and not self.locked:
+            self._set_locked(True)
+            self.window.statusBar().showMessage(self.tr(
+                "This event now has operators: sign in to go on (click below)."))
+        self.apply()
 
     # -- what the role may do ------------------------------------------------------------
     def allows(self, permission: Permission) -> bool:

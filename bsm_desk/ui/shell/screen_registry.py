@@ -20,9 +20,11 @@ from PySide6.QtWidgets import QWidget
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
+from bsm_desk.services.event.changes import NOTHING
 
 if TYPE_CHECKING:
     from bsm_desk.services.event import Overview
+    from bsm_desk.services.event.changes import Changes
 
 
 @runtime_checkable
@@ -35,6 +37,11 @@ class Screen(Protocol):
     def load(self, db: Database, overview: Overview, path: Path | None = None) -> None: ...
 
     def set_overview(self, overview: Overview) -> None: ...
+
+    def follow(self, changes: Changes) -> None:
+        """The file changed (tables its ScreenSpec follows were written, by anyone): read
+        again what it shows, keeping the selection, the scroll position and any edit in
+        progress. New overview figures come separately, through set_overview."""
 
     def unload(self) -> None: ...
 
@@ -52,6 +59,10 @@ class ScreenSpec:
     refreshes_overview: bool = False
     # The screen's own request signals, each connected to the window's method of that name.
     requests: tuple[tuple[str, str], ...] = ()
+    # The tables whose changes it shows (None: every one). It is told of them at once
+    # while in front (or always, with follows_hidden), else when it next comes forward.
+    follows: frozenset[str] | None = frozenset()
+    follows_hidden: bool = False
 
     def make(self, settings: Any) -> QWidget:
         module, cls = self.where.split(":")
@@ -67,22 +78,39 @@ SCREENS: tuple[ScreenSpec, ...] = (
                "bsm_desk.ui.event.overview:OverviewScreen", eager=True),
     ScreenSpec("delegates", QT_TRANSLATE_NOOP("MainWindow", "Delegates"),
                "bsm_desk.ui.registry.screen:DelegatesScreen", refreshes_overview=True,
-               requests=(("reprint_requested", "reprint_badge"),)),
+               requests=(("reprint_requested", "reprint_badge"),),
+               follows=frozenset({"delegate", "delegation", "category", "badge_issue",
+                                  "badge_print", "checkin"})),
     ScreenSpec("badges", QT_TRANSLATE_NOOP("MainWindow", "Badges"),
-               "bsm_desk.ui.badges.screen:BadgesScreen", refreshes_overview=True),
+               "bsm_desk.ui.badges.screen:BadgesScreen", refreshes_overview=True,
+               follows=frozenset({"delegate", "delegation", "category", "badge_issue",
+                                  "badge_print", "delegate_photo"})),
     ScreenSpec("checkin", QT_TRANSLATE_NOOP("MainWindow", "Check-in"),
                "bsm_desk.ui.checkin.screen:CheckinScreen",
-               requests=(("print_badge_requested", "print_badge"), ("changed", "hub_poke"))),
+               requests=(("print_badge_requested", "print_badge"), ("changed", "hub_poke")),
+               follows=frozenset({"checkin", "checkpoint_rule", "session", "day",
+                                  "session_access", "delegate", "badge_issue"})),
     ScreenSpec("attendance", QT_TRANSLATE_NOOP("MainWindow", "Attendance"),
-               "bsm_desk.ui.reports.screen:AttendanceScreen"),
+               "bsm_desk.ui.reports.screen:AttendanceScreen",
+               follows=frozenset({"checkin", "delegate", "session", "day", "category",
+                                  "delegation", "session_access"})),
     ScreenSpec("programme", QT_TRANSLATE_NOOP("MainWindow", "Programme"),
-               "bsm_desk.ui.programme.screen:ProgrammeScreen", refreshes_overview=True),
+               "bsm_desk.ui.programme.screen:ProgrammeScreen", refreshes_overview=True,
+               follows=frozenset({"session", "room", "day", "session_access",
+                                  "side_event_request", "request_slot",
+                                  "request_panellist", "session_person", "category"})),
+    # The projector and booths windows show its list even when another screen is in front.
     ScreenSpec("speakers", QT_TRANSLATE_NOOP("MainWindow", "Speakers"),
-               "bsm_desk.ui.speakers.screen:SpeakersScreen"),
+               "bsm_desk.ui.speakers.screen:SpeakersScreen",
+               follows=frozenset({"speaker_entry", "speaker_event", "speaker_limit",
+                                  "speaker_text", "session", "delegate", "checkin"}),
+               follows_hidden=True),
     ScreenSpec("roster", QT_TRANSLATE_NOOP("MainWindow", "Roster"),
-               "bsm_desk.ui.interpreters.screen:RosterScreen"),
+               "bsm_desk.ui.interpreters.screen:RosterScreen",
+               follows=frozenset({"interpreter", "interpreter_rule", "roster_assignment",
+                                  "session", "day", "room", "speaker_entry"})),
     ScreenSpec("history", QT_TRANSLATE_NOOP("MainWindow", "History"),
-               "bsm_desk.ui.history.screen:HistoryScreen"),
+               "bsm_desk.ui.history.screen:HistoryScreen", follows=None),
 )
 NAMES = tuple(spec.name for spec in SCREENS)
 
@@ -98,6 +126,7 @@ class Screens:
         self.settings, self.stack, self.window = settings, stack, window
         self._status, self._changed, self._event = status, changed, event
         self.made: dict[str, Screen] = {}
+        self._stale: dict[str, Changes] = {}
         for spec in SCREENS:
             if spec.eager:
                 self.stack.addWidget(self._wired(spec))
@@ -133,3 +162,26 @@ class Screens:
 
     def all(self) -> list[Screen]:
         return list(self.made.values())
+
+    def follow(self, changes: Changes, in_front: str) -> None:
+        """Tell each made screen that shows what changed; one not in front (and not
+        following while hidden) is told when it comes forward (see come_forward)."""
+        for spec in SCREENS:
+            screen = self.made.get(spec.name)
+            if screen is None or not (spec.follows is None or changes.touches(spec.follows)):
+                continue
+            if spec.name == in_front or spec.follows_hidden:
+                screen.follow(changes)
+            else:
+                self._stale[spec.name] = self._stale.get(spec.name, NOTHING) | changes
+
+    def forget_stale(self) -> None:
+        """Another event was opened: every screen reads it whole."""
+        self._stale.clear()
+
+    def come_forward(self, name: str) -> None:
+        """``name`` is now in front: what changed while it was not, it reads now."""
+        stale = self._stale.pop(name, None)
+        screen = self.made.get(name)
+        if stale and screen is not None:
+            screen.follow(stale)

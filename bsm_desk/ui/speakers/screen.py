@@ -37,6 +37,7 @@ from bsm_desk import config
 from bsm_desk.domain.speakers import Clock, EntryKind, EntryStatus, countdown
 from bsm_desk.services import speakers
 from bsm_desk.services.event import Overview
+from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.speakers.displays import BoothsWindow, ProjectorWindow
@@ -198,6 +199,12 @@ class SpeakersScreen(QWidget):
     def set_overview(self, overview: Overview) -> None:
         self._overview = overview
         self._fill_sessions()
+
+    def follow(self, changes: Changes) -> None:
+        """Someone (the chair's desk, the command line) moved the list on: the list, the
+        clock, the projector and the booths as they are now, on the same session."""
+        if not changes.touches(OVERVIEW_TABLES):  # else set_overview has read it all
+            self.refresh()
 
     def unload(self) -> None:
         self.timer.stop()

@@ -78,8 +78,8 @@ def test_print_on_arrival_without_a_printer_saves_a_pdf_and_logs_it(
     said = no_printer(monkeypatch, target)
     screen.badge_actions.print_one.trigger()
     assert said and "No printer" in said[0]
-    qtbot.waitUntil(lambda: target.exists(), timeout=10000)
-    qtbot.waitUntil(lambda: chosen not in screen.model.ids(), timeout=5000)
+    qtbot.waitUntil(lambda: target.exists(), timeout=60_000)
+    qtbot.waitUntil(lambda: chosen not in screen.model.ids(), timeout=60_000)
     db = connect(demo_copy)
     assert [p.version for p in badge_store.prints(db, chosen)] == [1]
     db.close()
@@ -97,14 +97,14 @@ def test_reprint_revokes_and_prints_the_new_version(
     no_printer(monkeypatch, target)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Damaged", True))
     screen.badge_actions.reprint.trigger()
-    qtbot.waitUntil(lambda: target.exists(), timeout=10000)
+    qtbot.waitUntil(lambda: target.exists(), timeout=60_000)
     db = connect(demo_copy)
     assert badge_store.current_version(db, chosen) == 2
-    qtbot.waitUntil(lambda: len(badge_store.prints(db, chosen)) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(badge_store.prints(db, chosen)) == 1, timeout=60_000)
     assert [i.reason for i in badge_store.issues(db, chosen)] == ["damaged"]
     db.close()
     assert screen.selected_id() == chosen
-    qtbot.waitUntil(lambda: "version 2" in screen.info.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "version 2" in screen.info.text(), timeout=60_000)
 
 
 def test_a_name_correction_offers_the_reprint(window: MainWindow, demo_copy: Path,

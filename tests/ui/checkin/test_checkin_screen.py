@@ -32,7 +32,7 @@ def show_checkin(window: MainWindow, path: Path) -> CheckinScreen:
 def scan(qtbot, screen: CheckinScreen, code: str) -> None:
     qtbot.keyClicks(screen.input, code)
     qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not screen._queue, timeout=3000)
+    qtbot.waitUntil(lambda: not screen._queue, timeout=60_000)
 
 
 def code_of(db, delegate_id: int) -> str:
@@ -98,7 +98,7 @@ def test_a_burst_of_scans_keeps_every_one_in_order(window: MainWindow, demo_copy
     for delegate_id in ids:  # typed faster than verdicts are shown: nothing in between
         screen.input.insert(code_of(window.db, delegate_id))
         qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not screen._queue, timeout=5000)
+    qtbot.waitUntil(lambda: not screen._queue, timeout=60_000)
     assert screen.sounds.played[-8:] == [Kind.OK] * 8
     rows = screen.desk.recent()
     assert [r.delegate_id for r in reversed(rows[:8])] == ids
@@ -111,7 +111,7 @@ def test_search_by_name_then_print_and_undo(window: MainWindow, demo_copy: Path,
     screen._search()
     assert screen.results.isVisible() and screen.results.count() >= 1
     qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: screen.panel.kind is not None, timeout=3000)
+    qtbot.waitUntil(lambda: screen.panel.kind is not None, timeout=60_000)
     assert screen.panel.kind is Kind.OK and "QURBONZODA Iskandar" in screen.panel.name.text()
     assert screen.print_button.isVisible()  # no badge printed yet: offer it
     asked: list[list[int]] = []
@@ -132,7 +132,7 @@ def test_the_camera_path_reads_a_rendered_badge(window: MainWindow, demo_copy: P
     pdf = badges.pdf_bytes(window.db, [someone], Layout.A6)
     image = printing.page_image(pdf, 0, 150)
     screen.scanner.feed(image)
-    qtbot.waitUntil(lambda: screen.panel.kind is not None, timeout=5000)
+    qtbot.waitUntil(lambda: screen.panel.kind is not None, timeout=60_000)
     assert screen.panel.kind is Kind.OK
     assert screen.panel.verdict.delegate_id == someone
     assert screen.panel.verdict.method == "camera"

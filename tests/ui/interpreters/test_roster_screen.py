@@ -134,7 +134,7 @@ def test_a_locked_seat_survives_solve(window, rostered, monkeypatch, qtbot) -> N
     changes = [shown[0].changes.item(i).text() for i in range(shown[0].changes.count())]
     assert all("→" in line for line in changes)
     qtbot.waitUntil(lambda: "changes" in window.statusBar().currentMessage()
-                    or screen.undo_steps[-1][0].startswith("The solver"), timeout=5000)
+                    or screen.undo_steps[-1][0].startswith("The solver"), timeout=60_000)
     row = row_of(screen, "15:00", "Plenary", "Russian")
     seats = [screen.grid.item(row, c) for c in range(SEAT0, SEAT0 + 2)]
     kept = next(s for s in seats if s.data(PERSON) == brown)

@@ -98,7 +98,7 @@ def test_allocate_review_and_accept_some(window: MainWindow, demo_copy: Path, qt
 
     monkeypatch.setattr(AllocationDialog, "exec", review)
     screen.side_events.allocate()
-    qtbot.waitUntil(lambda: "rows" in seen, timeout=15000)
+    qtbot.waitUntil(lambda: "rows" in seen, timeout=60_000)
     assert seen["rows"] == 4 and seen["days"] == 2  # these requests wish for both days
     placed = sum(1 for r in side_event_store.list_requests(db) if r.session_id)
     assert placed == 3 and len(screen.programme.sessions) == before + 3
@@ -206,7 +206,7 @@ def test_delete_with_the_key_and_undo_puts_it_back(window: MainWindow, demo_copy
     count = len(screen.programme.sessions)
     assert not screen.undo_button.isEnabled()
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(window.isActiveWindow, timeout=60_000)
     screen.editor.blocks[side.id].setSelected(True)
     screen.editor.setFocus()
     qtbot.keyClick(screen.editor, Qt.Key.Key_Delete)
@@ -322,5 +322,5 @@ def test_proposed_blocks_are_labelled_in_the_interface_language(
 
     monkeypatch.setattr(AllocationDialog, "exec", review)
     screen.side_events.allocate()
-    qtbot.waitUntil(lambda: bool(labels), timeout=15000)
+    qtbot.waitUntil(lambda: bool(labels), timeout=60_000)
     assert "19:00 Круглый стол МОМ" in labels

@@ -88,10 +88,10 @@ def test_a_hundred_thousand_rows_are_fetched_lazily(window: MainWindow, big_demo
     screen = window.delegates_screen
     model = screen.model
     assert model.rowCount() == 100_000
-    qtbot.waitUntil(lambda: model.fetches >= 1)
+    qtbot.waitUntil(lambda: model.fetches >= 1, timeout=60_000)
     assert model.fetches <= 2, "only the rows on screen are read"
     screen.table.scrollToBottom()
-    qtbot.waitUntil(lambda: model.fetches >= 2)
+    qtbot.waitUntil(lambda: model.fetches >= 2, timeout=60_000)
     assert model.fetches <= 4
     last = model.index(99_999, 0).data()
     assert last and last.split()[0].isupper()
@@ -102,20 +102,20 @@ def test_the_search_box_finds_across_scripts(window: MainWindow, demo_file: Path
                                              qtbot) -> None:
     screen = show_delegates(window, demo_file)
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(window.isActiveWindow, timeout=60_000)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert screen.search.hasFocus()
     qtbot.keyClicks(screen.search, "Rakhmonov")
-    qtbot.waitUntil(lambda: screen.model.rowCount() < 700)
+    qtbot.waitUntil(lambda: screen.model.rowCount() < 700, timeout=60_000)
     latin = {screen.model.index(r, 0).data().split()[0] for r in range(screen.model.rowCount())}
     assert latin and all(name.startswith("RAHMONOV") for name in latin)
     screen.search.clear()
     screen.search.insert("Раҳмонов")  # as a Cyrillic keyboard layout types it
-    qtbot.waitUntil(lambda: screen.model.rowCount() < 700)
+    qtbot.waitUntil(lambda: screen.model.rowCount() < 700, timeout=60_000)
     cyrillic = {screen.model.index(r, 0).data().split()[0] for r in range(screen.model.rowCount())}
     assert cyrillic == latin
     screen.search.clear()
-    qtbot.waitUntil(lambda: screen.model.rowCount() == 700)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 700, timeout=60_000)
     assert screen.model.query.sort == "name"
 
 

@@ -150,11 +150,11 @@ def test_the_import_wizard_end_to_end(window: MainWindow, demo_copy: Path, tmp_p
     assert wizard.columns.mapping() == {0: "family_name", 1: "given_name", 2: "gender",
                                         3: "delegation", 4: "function_en"}
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.check.report is not None, timeout=5000)
+    qtbot.waitUntil(lambda: wizard.check.report is not None, timeout=60_000)
     assert "2 to add" in wizard.check.summary.text()
     assert wizard.check.isComplete()
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.imported, timeout=5000)
+    qtbot.waitUntil(lambda: wizard.imported, timeout=60_000)
     assert "2 added" in wizard.done_page.summary.text()
     other = connect(demo_copy)
     assert [h for h in store.search_ids(other, "Batbayar")]
@@ -172,7 +172,7 @@ def test_the_wizard_stops_on_errors(window: MainWindow, demo_copy: Path, tmp_pat
     wizard.files.path.setText(str(listing))
     wizard.next()
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.check.report is not None, timeout=5000)
+    qtbot.waitUntil(lambda: wizard.check.report is not None, timeout=60_000)
     assert not wizard.check.isComplete()
     assert wizard.check.problems.rowCount() == 1
     assert wizard.check.problems.item(0, 0).text() == "3"

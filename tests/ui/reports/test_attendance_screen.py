@@ -26,7 +26,7 @@ def show(window: MainWindow, path: Path, qtbot):
     window.show()
     window.navigation.setCurrentRow(ATTENDANCE_ROW)
     screen = window.attendance_screen
-    qtbot.waitUntil(lambda: screen.data is not None, timeout=10000)
+    qtbot.waitUntil(lambda: screen.data is not None, timeout=60_000)
     return screen
 
 
@@ -56,12 +56,12 @@ def test_exports_from_the_dashboard(window, attended, qtbot, tmp_path,
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(target), "Excel workbook (*.xlsx)"))
     screen.export_workbook()
-    qtbot.waitUntil(target.exists, timeout=20000)
+    qtbot.waitUntil(target.exists, timeout=60_000)
     assert load_workbook(target).sheetnames[0] == "Summary"
     pdf = tmp_path / "lop.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF"))
     screen.export_participants()
-    qtbot.waitUntil(pdf.exists, timeout=20000)
+    qtbot.waitUntil(pdf.exists, timeout=60_000)
     assert pdf.read_bytes().startswith(b"%PDF")
     shows = tmp_path / "no-shows.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(shows), "CSV"))

@@ -107,7 +107,7 @@ def test_the_keeper_backs_up_only_after_a_change(demo_copy: Path, qtbot, app) ->
     made: list[str] = []
     keeper.made.connect(made.append)
     keeper.tick()
-    qtbot.waitUntil(lambda: bool(made), timeout=5000)
+    qtbot.waitUntil(lambda: bool(made), timeout=60_000)
     assert len(backups.listing(demo_copy)) == 1
     assert keeper.final() is None  # nothing new since
     with closing(connect(demo_copy)) as db:

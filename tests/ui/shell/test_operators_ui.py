@@ -79,7 +79,7 @@ def test_idle_locks_and_the_checkin_screen_keeps_scanning(window, staffed_demo: 
     assert window.guard.timer.isActive() and window.guard.timer.interval() == 60_000
     window.guard.timer.setInterval(50)
     window.guard.timer.start()
-    qtbot.waitUntil(lambda: window.guard.locked, timeout=3000)
+    qtbot.waitUntil(lambda: window.guard.locked, timeout=60_000)
     assert not window.navigation.isEnabled() and screen.isEnabled()
     assert operators.signed_in(window.db) is not None  # scanning goes on as Aliya
     # Switching operator: one dialog, the checkpoint kept.
