@@ -860,6 +860,26 @@
         <source>Personal data removed ({delegates} delegates, {photos} photos); the attendance figures are as they were.</source>
         <translation>Персональные данные удалены (участников: {delegates}, фотографий: {photos}); данные о посещаемости не изменились.</translation>
     </message>
+    <message>
+        <source>{count} accredited on {day} ({unchanged} already were).</source>
+        <translation>Аккредитовано: {count} на {day} (уже были аккредитованы: {unchanged}).</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for accreditation.</source>
+        <translation>Никто не ожидает аккредитации.</translation>
+    </message>
+    <message>
+        <source>Event created: {path} ({code}, {start} to {end}).</source>
+        <translation>Мероприятие создано: {path} ({code}, с {start} по {end}).</translation>
+    </message>
+    <message>
+        <source>Room #{id} removed.</source>
+        <translation>Зал № {id} удалён.</translation>
+    </message>
+    <message>
+        <source>Session #{id} removed.</source>
+        <translation>Заседание № {id} удалено.</translation>
+    </message>
 </context>
 <context>
     <name>DelegateActions</name>
@@ -4090,8 +4110,12 @@ A .sqlite file from another desk or a backup</source>
 <context>
     <name>UserError</name>
     <message>
-        <source>The {command} command needs --db PATH.</source>
-        <translation>Команде {command} нужен параметр --db ПУТЬ.</translation>
+        <source>The {command} command needs --db PATH (no event was opened on this desk before).</source>
+        <translation>Команде {command} нужен --db ПУТЬ (на этом рабочем месте ещё не открывали мероприятие).</translation>
+    </message>
+    <message>
+        <source>The {command} command makes a new file: say where with --db PATH.</source>
+        <translation>Команда {command} создаёт новый файл: укажите, где, через --db ПУТЬ.</translation>
     </message>
     <message>
         <source>{path}: {reason}</source>
@@ -4254,6 +4278,22 @@ A .sqlite file from another desk or a backup</source>
         <translation>Запись нельзя сохранить: {problems}</translation>
     </message>
     <message>
+        <source>There is no delegation #{id}.</source>
+        <translation>Делегации № {id} нет.</translation>
+    </message>
+    <message>
+        <source>A delegation needs a name in English or in Russian, of at most {limit} characters.</source>
+        <translation>У делегации должно быть название на английском или русском, не длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a country code: two or three Latin letters (TJ, TJK).</source>
+        <translation>«{code}» — не код страны: две или три латинские буквы (TJ, TJK).</translation>
+    </message>
+    <message>
+        <source>A delegation&apos;s size limit is 1 to 10,000 people, or none.</source>
+        <translation>Предельная численность делегации — от 1 до 10 000 человек или без ограничения.</translation>
+    </message>
+    <message>
         <source>This database has no event to print badges for.</source>
         <translation>В этой базе нет мероприятия, для которого печатать бейджи.</translation>
     </message>
@@ -4398,6 +4438,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>{day}: площадка должна закрываться позже, чем открывается.</translation>
     </message>
     <message>
+        <source>Sessions are held in this room ({count}): move or remove them first.</source>
+        <translation>В этом зале проходят заседания ({count}): сначала перенесите или удалите их.</translation>
+    </message>
+    <message>
         <source>People have been checked in at the door of this session, so it stays in the programme: move or change it instead.</source>
         <translation>На входе в это заседание уже отмечались участники, поэтому оно остаётся в программе: перенесите или измените его.</translation>
     </message>
@@ -4442,8 +4486,36 @@ A .sqlite file from another desk or a backup</source>
         <translation>Не удалось восстановить {path}: {reason}. Файл мероприятия оставлен без изменений.</translation>
     </message>
     <message>
+        <source>{option} takes a date as YYYY-MM-DD, not “{value}”.</source>
+        <translation>{option} ожидает дату в виде ГГГГ-ММ-ДД, а не «{value}».</translation>
+    </message>
+    <message>
+        <source>{option} takes a time as “YYYY-MM-DD HH:MM” (or “HH:MM” on the start&apos;s day), not “{value}”.</source>
+        <translation>{option} ожидает время в виде «ГГГГ-ММ-ДД ЧЧ:ММ» (или «ЧЧ:ММ» в день начала), а не «{value}».</translation>
+    </message>
+    <message>
         <source>There is no session #{id}.</source>
         <translation>Заседания №{id} нет.</translation>
+    </message>
+    <message>
+        <source>There is no room #{id}.</source>
+        <translation>Зала № {id} нет.</translation>
+    </message>
+    <message>
+        <source>There is no category “{code}” (known: {known}).</source>
+        <translation>Категории «{code}» нет (есть: {known}).</translation>
+    </message>
+    <message>
+        <source>Languages are two-letter codes separated by commas (en,ru), not “{value}”.</source>
+        <translation>Языки — двухбуквенные коды через запятую (en,ru), а не «{value}».</translation>
+    </message>
+    <message>
+        <source>{path} already exists: a new event needs a new file name.</source>
+        <translation>{path} уже существует: новому мероприятию нужен новый файл.</translation>
+    </message>
+    <message>
+        <source>{option} is a whole number from 0 to {limit}.</source>
+        <translation>{option} — целое число от 0 до {limit}.</translation>
     </message>
     <message>
         <source>There is no waiting entry #{id} on this list.</source>
@@ -4656,6 +4728,22 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>That is not this event&apos;s passphrase: the personal data stays locked.</source>
         <translation>Это не кодовая фраза мероприятия: персональные данные остаются закрытыми.</translation>
+    </message>
+    <message>
+        <source>Name the delegates to accredit (their ids), or say --all-registered.</source>
+        <translation>Укажите, кого аккредитовать (номера участников), или --all-registered.</translation>
+    </message>
+    <message>
+        <source>--day takes a date as YYYY-MM-DD, not “{value}”.</source>
+        <translation>--day ожидает дату в виде ГГГГ-ММ-ДД, а не «{value}».</translation>
+    </message>
+    <message>
+        <source>Nobody registered is called “{text}”.</source>
+        <translation>Среди зарегистрированных нет никого с именем «{text}».</translation>
+    </message>
+    <message>
+        <source>“{text}” could be {count} people: give the id of one of them (listed above).</source>
+        <translation>«{text}» подходит к {count} участникам: укажите номер одного из них (список выше).</translation>
     </message>
 </context>
 <context>

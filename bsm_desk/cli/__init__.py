@@ -26,7 +26,23 @@ Handler = Callable[[argparse.Namespace, config.Settings, Callable[[str, str], st
 
 __all__ = ["DEFAULT_DELEGATES", "DEFAULT_SEED", "EXIT_USER_ERROR", "build_parser", "main"]
 
-NEEDS_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command needs --db PATH.")
+NEEDS_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command needs --db PATH (no event "
+                                          "was opened on this desk before).")
+NEEDS_NEW_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command makes a new file: say "
+                                              "where with --db PATH.")
+# Commands that make or replace a file never default to the last event: that would be
+# the one they overwrite.
+MAKES_A_FILE = ("demo", "event")
+
+
+def _last_event(command: str, settings: config.Settings) -> Path:
+    """--db left out: the event last opened on this desk (the window's or a command's),
+    as the help promises; a command that makes a file must be told where."""
+    if command in MAKES_A_FILE:
+        raise UserError(NEEDS_NEW_DB, command=command)
+    if settings.last_db and Path(settings.last_db).is_file():
+        return Path(settings.last_db)
+    raise UserError(NEEDS_DB, command=command)
 FILE_FAULT = QT_TRANSLATE_NOOP("UserError", "{path}: {reason}")
 DB_FAULT = QT_TRANSLATE_NOOP("UserError", "The event database could not be used: {reason}")
 
@@ -44,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         needs_db = args.command != "template" and not (
             args.command == "hub" and getattr(args, "hub_action", "") == "role-sql")
         if getattr(args, "db", None) is None and needs_db:
-            raise UserError(NEEDS_DB, command=args.command)
+            args.db = _last_event(args.command, settings)
         handler: Handler = args.handler
         if getattr(args, "sign_in", None):
             _sign_in(args, settings)

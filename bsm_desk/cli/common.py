@@ -28,9 +28,24 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message}\n")
 
 
+ID_LIMIT = 2**62  # SQLite's integers are 64-bit: larger ones are no record of ours
+
+
+def record_id(text: str) -> int:
+    """An argument naming a record (a delegate, a room, a session): a whole number from 1,
+    refused plainly (not an OverflowError deep inside) when it is anything else."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text[:40]!r}") from None
+    if not 1 <= value < ID_LIMIT:
+        raise argparse.ArgumentTypeError(f"not a record number: {text[:40]!r}")
+    return value
+
+
 def db_option(parser: argparse.ArgumentParser, *, operator_flag: bool = True) -> None:
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
-                        help="event database file")
+                        help="event database file (default: the last one opened)")
     names = ["--operator", "--sign-in"] if operator_flag else ["--sign-in"]
     parser.add_argument(*names, dest="sign_in", default=None, metavar="NAME",
                         help="sign in as this operator (once the event has operators); the "

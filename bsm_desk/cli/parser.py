@@ -15,6 +15,7 @@ from bsm_desk import __version__, config
 from bsm_desk.cli import (
     badges,
     checkin,
+    delegations,
     event,
     hub,
     interpreters,
@@ -23,13 +24,14 @@ from bsm_desk.cli import (
     registry,
     reports,
     speakers,
+    venue,
 )
 from bsm_desk.cli.common import EXIT_USER_ERROR, Parser
 from bsm_desk.cli.event import DEFAULT_DELEGATES, DEFAULT_SEED
 
 # The command groups, in the order --help lists them; each adds its commands.
-GROUPS = (event, registry, badges, checkin, reports, programme, speakers, interpreters, hub,
-          operators)
+GROUPS = (event, venue, registry, delegations, badges, checkin, reports, programme, speakers,
+          interpreters, hub, operators)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -97,6 +97,10 @@ def _rooms(args: argparse.Namespace, settings: config.Settings, translate: Trans
                     print("\t".join((r.name(lang), str(r.capacity), str(r.booths),
                                      ", ".join(r.equipment))))
             return 0
+        if args.rooms_command in ("add", "edit", "remove"):
+            from bsm_desk.cli.venue import room_action
+
+            return room_action(db, args, settings, translate)
         return _allocate(db, args, settings, translate)
 
 
@@ -172,4 +176,7 @@ def add_commands(sub: Commands) -> None:
                                "changed in Rooms and hours)")
     allocate.add_argument("--apply", action="store_true", help="add the placed events")
     allocate.add_argument("--json", action="store_true", help="print the proposal as JSON")
+    from bsm_desk.cli.venue import add_room_actions
+
+    add_room_actions(room_commands)
     rooms.set_defaults(handler=_rooms)

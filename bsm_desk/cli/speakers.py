@@ -11,7 +11,15 @@ from contextlib import closing
 from typing import Any
 
 from bsm_desk import config
-from bsm_desk.cli.common import Commands, Parser, Translate, db_option, print_json
+from bsm_desk.cli.common import (
+    Commands,
+    Parser,
+    Translate,
+    db_option,
+    print_json,
+    record_id,
+)
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 KINDS = {"statement": "statement", "point-of-order": "point_of_order", "reply": "reply"}
 
@@ -31,13 +39,16 @@ def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Tr
             if args.json:
                 print_json([e.as_dict() for e in entries])
             else:
+                print("\t".join(("id", "position", "status", "kind", "name", "delegation",
+                                 "language")))
                 for e in entries:
-                    print("\t".join((str(e.position), e.status.value, e.kind.value, e.name,
-                                     e.delegation, e.language)))
+                    print("\t".join((str(e.id), str(e.position), e.status.value,
+                                     e.kind.value, e.name, e.delegation, e.language)))
             return 0
         if action == "add":
+            delegate_id = _who(db, args.delegate, lang, translate)
             try:
-                added = speakers.inscribe(db, session, args.delegate_id,
+                added = speakers.inscribe(db, session, delegate_id,
                                           kind=EntryKind(KINDS[args.kind]),
                                           language=args.language, override=args.override or "",
                                           lang=lang, desk_id=desk, operator=operator)
@@ -68,6 +79,30 @@ def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Tr
     return 0
 
 
+NOBODY = QT_TRANSLATE_NOOP("UserError", "Nobody registered is called “{text}”.")
+AMBIGUOUS = QT_TRANSLATE_NOOP("UserError", "“{text}” could be {count} people: give the id of "
+                                           "one of them (listed above).")
+
+
+def _who(db: Any, typed: str, lang: str, translate: Translate) -> int:
+    """A delegate id as typed, or a name to search for: one exact match is taken; more
+    are listed (stderr) and refused, so a chair never inscribes the wrong person."""
+    text = typed.strip()
+    if text.isascii() and text.isdigit():
+        return record_id(text)
+    from bsm_desk.services.registry.search import search
+
+    hits = [h for h in search(db, text, limit=10, lang=lang) if not h.fuzzy]
+    if not hits:
+        raise UserError(NOBODY, text=text[:80])
+    if len(hits) > 1:
+        for h in hits:
+            print("\t".join((str(h.id), f"{h.family_name.upper()} {h.given_name}",
+                             h.delegation, h.status)), file=sys.stderr)
+        raise UserError(AMBIGUOUS, text=text[:80], count=len(hits))
+    return hits[0].id
+
+
 def _minutes(text: str) -> int | None:
     """Seconds from minutes as typed ("2.5", "2,5"); None for "default"."""
     if text.strip().lower() == "default":
@@ -95,7 +130,7 @@ def add_commands(sub: Commands) -> None:
         description="Inscribe speakers, run the list (next, end, close, reopen, move, "
                     "withdraw) and read it back in speaking order.")
     db_option(speakers)
-    speakers.add_argument("--session", type=int, required=True, metavar="ID",
+    speakers.add_argument("--session", type=record_id, required=True, metavar="ID",
                           help="the session (see bsm-desk programme --json)")
     actions = speakers.add_subparsers(dest="speakers_action", metavar="ACTION",
                                       parser_class=Parser, required=True)
@@ -105,7 +140,9 @@ def add_commands(sub: Commands) -> None:
                               "kind, protocol_rank, language, status, inscribed_at, "
                               "started_at, ended_at, spoken_seconds")
     add = actions.add_parser("add", help="inscribe a delegate, speaking for their delegation")
-    add.add_argument("delegate_id", type=int, metavar="DELEGATE_ID")
+    add.add_argument("delegate", metavar="DELEGATE",
+                     help="the delegate's id, or a name to search for (in any script; one "
+                          "exact match is taken, several are listed and refused)")
     add.add_argument("--kind", choices=list(KINDS), default="statement")
     add.add_argument("--language", choices=["en", "ru", "other"], default="en",
                      help="the language of the statement (other: the booths need relay)")
@@ -120,17 +157,17 @@ def add_commands(sub: Commands) -> None:
         action = actions.add_parser(name, help=text)
         action.add_argument("--json", action="store_true", help="print the entry as JSON")
     move = actions.add_parser("move", help="put a waiting entry at a position (1: next)")
-    move.add_argument("entry_id", type=int, metavar="ENTRY_ID")
-    move.add_argument("position", type=int, metavar="POSITION")
+    move.add_argument("entry_id", type=record_id, metavar="ENTRY_ID")
+    move.add_argument("position", type=record_id, metavar="POSITION")
     move.add_argument("--reason", required=True, metavar="TEXT", help="why (recorded)")
     withdraw = actions.add_parser("withdraw", help="take a waiting entry off the list")
-    withdraw.add_argument("entry_id", type=int, metavar="ENTRY_ID")
+    withdraw.add_argument("entry_id", type=record_id, metavar="ENTRY_ID")
     limit = actions.add_parser("limit", help="this session's limit for a statement")
     limit.add_argument("minutes", metavar="MINUTES", type=_minutes,
                        help="minutes (2.5 is two and a half; 0: no limit; default: back to "
                             "5 at thematic sessions, none elsewhere)")
     text = actions.add_parser("text", help="hand in the text of a statement for the "
                                            "interpreters (PDF, DOCX or TXT, 20 MB at most)")
-    text.add_argument("entry_id", type=int, metavar="ENTRY_ID")
+    text.add_argument("entry_id", type=record_id, metavar="ENTRY_ID")
     text.add_argument("file", metavar="FILE")
     speakers.set_defaults(handler=_speakers)

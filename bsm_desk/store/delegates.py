@@ -356,3 +356,8 @@ def counts(db: Database) -> Counts:
             if status != DelegateStatus.CANCELLED.value:
                 by_gender[Gender(gender)] += sign * n
     return Counts(by_status, by_gender)
+
+
+def ids_with_status(db: Database, status: DelegateStatus) -> list[int]:
+    return [int(r[0]) for r in db.execute(
+        "SELECT id FROM delegate WHERE status = ? ORDER BY id", [status.value]).fetchall()]

@@ -26,3 +26,12 @@ def list_delegations(db: Database) -> list[Delegation]:
                    order_key=r["order_key"], size_limit=r["size_limit"])
         for r in db.query("SELECT * FROM delegation ORDER BY order_key, name_en")
     ]
+
+
+def update_delegation(db: Database, delegation: Delegation) -> bool:
+    """False if there was no such delegation."""
+    return db.execute(
+        "UPDATE delegation SET name_en = ?, name_ru = ?, type = ?, iso_code = ?,"
+        " order_key = ?, size_limit = ? WHERE id = ?",
+        [delegation.name_en, delegation.name_ru, delegation.type.value, delegation.iso_code,
+         delegation.order_key, delegation.size_limit, delegation.id]).rowcount > 0

@@ -38,3 +38,13 @@ def update_room(db: Database, room: Room) -> None:
                " equipment = ? WHERE id = ?",
                [room.name_en, room.name_ru, room.floor, room.capacity, room.booths,
                 json.dumps(list(room.equipment)), room.id])
+
+
+def sessions_in(db: Database, room_id: int) -> int:
+    return int(db.execute("SELECT count(*) FROM session WHERE room_id = ?",
+                          [room_id]).fetchone()[0])
+
+
+def delete_room(db: Database, room_id: int) -> bool:
+    """False if there was no such room."""
+    return db.execute("DELETE FROM room WHERE id = ?", [room_id]).rowcount > 0

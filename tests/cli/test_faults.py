@@ -45,6 +45,10 @@ COMMANDS: dict[str, list[str]] = {
     "audit": ["audit", "verify", "--db", "{db}"],
     "protect": ["protect", "--db", "{db}"],
     "purge": ["purge", "--db", "{db}"],
+    "event": ["event", "new", "--db", "{db}", "--title-en", "X", "--start", "2023-01-01"],
+    "sessions": ["sessions", "list", "--db", "{db}"],
+    "delegations": ["delegations", "list", "--db", "{db}"],
+    "accredit": ["accredit", "--db", "{db}", "--all-registered"],
 }
 
 
@@ -85,8 +89,8 @@ def test_every_command_refuses_a_bad_event_file_in_one_line(
                 f.truncate(bad.stat().st_size // 3)
     before = bad.read_bytes()
     for name, template in COMMANDS.items():
-        if name in ("demo", "restore"):
-            continue  # demo makes a new file; restore is tested below
+        if name in ("demo", "event", "restore"):
+            continue  # demo and event new make a new file; restore is tested below
         code, err = run(capsys, _args(template, bad, tmp_path))
         assert code == 2, (name, err)
         assert err.count("\n") == 1 and "Traceback" not in err, (name, err)

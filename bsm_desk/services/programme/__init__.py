@@ -103,6 +103,26 @@ def save_rooms(db: Database, rooms: list[Room], hours: list[Day], *, desk_id: st
                        detail={"rooms": len(rooms), "changeover_min": changeover})
 
 
+NO_ROOM = QT_TRANSLATE_NOOP("UserError", "There is no room #{id}.")
+ROOM_IN_USE = QT_TRANSLATE_NOOP("UserError", "Sessions are held in this room ({count}): move "
+                                             "or remove them first.")
+
+
+@requires(Permission.PROGRAMME)
+def delete_room(db: Database, room_id: int, *, desk_id: str, operator: str = "") -> None:
+    """A room the venue no longer has; refused while sessions are held in it."""
+    from bsm_desk.store import rooms as room_store
+
+    with atomic(db):
+        held = room_store.sessions_in(db, room_id)
+        if held:
+            raise UserError(ROOM_IN_USE, count=held)
+        if not room_store.delete_room(db, room_id):
+            raise UserError(NO_ROOM, id=room_id)
+        journal.record(db, desk_id=desk_id, operator=operator, action="room.deleted",
+                       subject=str(room_id))
+
+
 CHECKED_IN = QT_TRANSLATE_NOOP("UserError", "People have been checked in at the door of this "
                                             "session, so it stays in the programme: move or "
                                             "change it instead.")

@@ -15,7 +15,13 @@ from sqlite_utils import Database
 from bsm_desk.domain import validation
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import clean_text
-from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate, DelegateStatus, Delegation
+from bsm_desk.domain.model import (
+    DELEGATE_FIELDS,
+    Delegate,
+    DelegateStatus,
+    Delegation,
+    DelegationType,
+)
 from bsm_desk.services.operators import Permission, requires
 from bsm_desk.store import atomic, history
 from bsm_desk.store import categories as category_store
@@ -155,3 +161,64 @@ def delegation_summary(db: Database, delegation_id: int) -> DelegationSummary | 
         if head_code.get(r[1]) == "hod"]
     head = store.get_delegate(db, head_ids[0]) if head_ids else None
     return DelegationSummary(delegation, members, women, head, delegation.size_limit)
+
+
+# -- delegations --------------------------------------------------------------------------
+
+TYPE_ORDER = {DelegationType.MEMBER_STATE: 0, DelegationType.INTERNATIONAL_ORGANIZATION: 1,
+              DelegationType.CIVIL_SOCIETY: 2, DelegationType.OTHER: 3}
+NO_DELEGATION = QT_TRANSLATE_NOOP("UserError", "There is no delegation #{id}.")
+DELEGATION_NAME = QT_TRANSLATE_NOOP("UserError", "A delegation needs a name in English or in "
+                                                 "Russian, of at most {limit} characters.")
+BAD_ISO = QT_TRANSLATE_NOOP("UserError", "“{code}” is not a country code: two or three Latin "
+                                         "letters (TJ, TJK).")
+BAD_SIZE = QT_TRANSLATE_NOOP("UserError", "A delegation's size limit is 1 to 10,000 people, "
+                                          "or none.")
+NAME_LIMIT = 200
+
+
+def delegations(db: Database) -> list[Delegation]:
+    """Every delegation, in the order of lists (Member States first)."""
+    return delegation_store.list_delegations(db)
+
+
+def delegation(db: Database, delegation_id: int) -> Delegation:
+    found = next((d for d in delegation_store.list_delegations(db) if d.id == delegation_id),
+                 None)
+    if found is None:
+        raise UserError(NO_DELEGATION, id=delegation_id)
+    return found
+
+
+@requires(Permission.EDIT_DELEGATES)
+def save_delegation(db: Database, changed: Delegation, *, desk_id: str,
+                    operator: str = "") -> Delegation:
+    """A delegation's type, names, country code or size limit changed; where it stands
+    in lists follows its type and English name."""
+    name_en, name_ru = clean_text(changed.name_en)[0], clean_text(changed.name_ru)[0]
+    if not (name_en or name_ru) or max(len(name_en), len(name_ru)) > NAME_LIMIT:
+        raise UserError(DELEGATION_NAME, limit=NAME_LIMIT)
+    iso = (changed.iso_code or "").strip().upper() or None
+    if iso is not None and not (iso.isascii() and iso.isalpha() and len(iso) in (2, 3)):
+        raise UserError(BAD_ISO, code=iso)
+    if changed.size_limit is not None and not 1 <= changed.size_limit <= 10_000:
+        raise UserError(BAD_SIZE)
+    saved = replace(changed, name_en=name_en, name_ru=name_ru, iso_code=iso,
+                    order_key=f"{TYPE_ORDER[changed.type]}|{(name_en or name_ru).casefold()}")
+    with atomic(db):
+        if changed.id is None or not delegation_store.update_delegation(db, saved):
+            raise UserError(NO_DELEGATION, id=changed.id)
+    return saved
+
+
+def registered_ids(db: Database) -> list[int]:
+    """Everyone registered whose credentials have not been received yet."""
+    return store.ids_with_status(db, DelegateStatus.REGISTERED)
+
+
+def delegate(db: Database, delegate_id: int) -> Delegate:
+    """One delegate, or the refusal that names the missing number."""
+    found = store.get_delegate(db, delegate_id)
+    if found is None:
+        raise UserError(NOT_FOUND, id=delegate_id)
+    return found
