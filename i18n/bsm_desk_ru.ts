@@ -4330,6 +4330,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
     <message>
+        <source>Could not write {path}: there is no folder {folder}.</source>
+        <translation>Не удалось записать {path}: папки {folder} нет.</translation>
+    </message>
+    <message>
         <source>Unknown badge layout {layout}: use {known}.</source>
         <translation>Неизвестный макет бейджа {layout}: используйте {known}.</translation>
     </message>
@@ -4358,8 +4362,8 @@ A .sqlite file from another desk or a backup</source>
         <translation>У этой стойки нет отметки прохода в этом пункте, которую можно отменить.</translation>
     </message>
     <message>
-        <source>{file}: write the list as .pdf or .xlsx.</source>
-        <translation>{file}: список можно записать только как .pdf или .xlsx.</translation>
+        <source>{file}: write the list as .pdf, .xlsx or .csv.</source>
+        <translation>{file}: список записывается в .pdf, .xlsx или .csv.</translation>
     </message>
     <message>
         <source>{file}: personal data goes only into a workbook (.xlsx), never a printed list.</source>

@@ -98,7 +98,7 @@ bilingual PDF for the doors, a workbook, or calendar files per room.</p>""",
 rules of the session say who may speak and how often). <b>Next</b> gives the floor; the
 clock counts down the time allowed. Move an entry with a reason, withdraw one, take a
 point of order or a right of reply.</p>
-<p><b>View → Projector</b> (Ctrl+Shift+P) opens the room's window: who speaks, who is next,
+<p><b>View → Projector</b> (Ctrl+Shift+J) opens the room's window: who speaks, who is next,
 the time left. <b>View → Booths</b> shows the interpreters the language of each speaker and
 the texts handed in.</p>""",
 "roster": """
@@ -211,7 +211,7 @@ Windows). Первая строка называет столбцы, по-анг
 заседания определяют, кто и сколько раз может выступать). <b>Следующий</b> даёт слово;
 часы отсчитывают регламент. Перемещение записи — с указанием причины; можно снять запись,
 дать слово по порядку ведения или для ответа.</p>
-<p><b>Вид → Проектор</b> (Ctrl+Shift+P) открывает окно для зала: кто выступает, кто
+<p><b>Вид → Проектор</b> (Ctrl+Shift+J) открывает окно для зала: кто выступает, кто
 следующий, сколько осталось. <b>Вид → Кабины</b> показывает переводчикам язык каждого
 выступающего и сданные тексты.</p>""",
 "roster": """

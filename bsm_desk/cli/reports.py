@@ -17,6 +17,9 @@ from bsm_desk.cli.common import (
 )
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
+# What each export writes, by the --out file's suffix (its help says the same).
+KINDS = {"attendance": (".xlsx", ".csv"), "participants": (".pdf", ".xlsx", ".csv"),
+         "speakers": (".pdf", ".xlsx")}
 BAD_EXPORT = QT_TRANSLATE_NOOP("UserError", "{file}: the {report} export writes {kinds}.")
 
 
@@ -32,7 +35,7 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
         return _export_roster(args, settings, translate)
     lang = getattr(args, "report_lang", None) or config.ui_language(settings)
     suffix = args.out.suffix.lower()
-    kinds = {"attendance": (".xlsx", ".csv"), "participants": (".pdf", ".xlsx")}[args.report]
+    kinds = KINDS[args.report]
     if suffix not in kinds:
         raise UserError(BAD_EXPORT, file=args.out.name, report=args.report,
                         kinds=", ".join(kinds))
@@ -132,8 +135,9 @@ def add_commands(sub: Commands) -> None:
         db_option(report)
         report.add_argument("--out", type=Path, required=True,
                             metavar="FILE|FOLDER" if report is roster else "FILE",
-                            help="the file to write (.xlsx, .csv or .pdf)" if report is not
-                            roster else "FILE.pdf, FILE.xlsx, or a folder for .ics files")
+                            help="the file to write: " + ", ".join(
+                                KINDS[report.prog.split()[-1]]) if report is not roster
+                            else "FILE.pdf, FILE.xlsx, or a folder for .ics files")
         report.add_argument("--lang", choices=config.LANGUAGES, default=argparse.SUPPRESS,
                             dest="report_lang",
                             help="language of the report (default: the desk's)")

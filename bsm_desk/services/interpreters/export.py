@@ -20,7 +20,7 @@ from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.roster import Problem, Roster, Seating
 from bsm_desk.services.output import cells
-from bsm_desk.services.output.files import CANNOT_WRITE, written
+from bsm_desk.services.output.files import CANNOT_WRITE, save_workbook, written
 from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store.interpreters import Interpreter
@@ -173,8 +173,7 @@ def _xlsx(asked: Problem, lines: list[Line], out: Path, lang: str) -> Path:
                 _pick(BOOTHS[line.need.booth], lang), line.sessions)])
     if not lines:
         book.create_sheet(_pick(TITLE, lang)).append([_pick(h, lang) for h in HEADERS])
-    with written(out) as partial:
-        book.save(partial)
+    save_workbook(book, out)
     return out
 
 

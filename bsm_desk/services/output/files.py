@@ -13,16 +13,21 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 CANNOT_WRITE = QT_TRANSLATE_NOOP("UserError", "Could not write {path}: {reason}")
+NO_FOLDER = QT_TRANSLATE_NOOP("UserError", "Could not write {path}: there is no folder "
+                                           "{folder}.")
 
 
 @contextmanager
 def written(out: str | Path) -> Iterator[Path]:
     """``with written(path) as partial:`` write ``partial``; it becomes ``path`` at the end."""
     out = Path(out)
+    if not out.parent.is_dir():  # said before anything is written, in the user's words
+        raise UserError(NO_FOLDER, path=str(out), folder=str(out.parent))
     partial = out.with_name(out.name + ".part")
     try:
         yield partial
@@ -40,3 +45,20 @@ def _discard(partial: Path) -> None:
     report is the first one, not this."""
     with contextlib.suppress(OSError):
         partial.unlink(missing_ok=True)
+
+
+def save_workbook(book: Any, out: str | Path) -> Path:
+    """Save an openpyxl workbook whole or not at all. When the save fails (no such
+    folder, a full disk), its write-only sheets are closed here: left open, they would
+    complain at exit with a dozen lines of lxml traceback after our one clear line."""
+    try:
+        with written(out) as partial:
+            book.save(partial)
+    except BaseException:
+        for sheet in getattr(book, "worksheets", ()):
+            close = getattr(sheet, "close", None)
+            if close is not None:
+                with contextlib.suppress(Exception):
+                    close()
+        raise
+    return Path(out)

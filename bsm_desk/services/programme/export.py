@@ -23,7 +23,7 @@ from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Event, Room, Session
 from bsm_desk.domain.programme import KIND_STYLE
 from bsm_desk.services.output import cells
-from bsm_desk.services.output.files import CANNOT_WRITE, written
+from bsm_desk.services.output.files import CANNOT_WRITE, save_workbook, written
 from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
 from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms as room_store
@@ -113,9 +113,7 @@ def write_xlsx(db: Database, out: str | Path) -> Path:
                 room.name_en if room else "", s.title_en, s.title_ru, KINDS[s.kind][0],
                 ", ".join(s.languages), "yes" if s.interpretation else "no", s.expected,
                 s.organizer)])
-    with written(out) as target:
-        wb.save(target)
-    return Path(out)
+    return save_workbook(wb, out)
 
 
 def write_ics(db: Database, folder: str | Path) -> list[Path]:

@@ -36,7 +36,7 @@ from bsm_desk.domain.model import (
     pick,
 )
 from bsm_desk.services.output import cells
-from bsm_desk.services.output.files import written
+from bsm_desk.services.output.files import save_workbook, written
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import delegations as delegation_store
@@ -384,8 +384,7 @@ def by_delegation(att: Attendance, lang: str) -> list[list[Any]]:
 
 
 def _save(wb: Workbook, out: Path) -> Path:
-    with written(out) as partial:
-        wb.save(partial)
+    save_workbook(wb, out)
     return out
 
 

@@ -49,7 +49,8 @@ GROUPS = {DelegationType.MEMBER_STATE: QT_TRANSLATE_NOOP("Participants", "Member
               "Participants", "International organizations"),
           DelegationType.CIVIL_SOCIETY: QT_TRANSLATE_NOOP("Participants", "Civil society"),
           DelegationType.OTHER: QT_TRANSLATE_NOOP("Participants", "Others")}
-UNKNOWN_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: write the list as .pdf or .xlsx.")
+UNKNOWN_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: write the list as .pdf, .xlsx or "
+                                              ".csv.")
 PERSONAL_IN_XLSX = QT_TRANSLATE_NOOP("UserError", "{file}: personal data goes only into a "
                                                   "workbook (.xlsx), never a printed list.")
 L_PASSPORT = QT_TRANSLATE_NOOP("Participants", "Passport")
@@ -121,7 +122,7 @@ def export(db: Database, out: str | Path, lang: str = "en",
         return translate("Participants", text) if translate else text
 
     suffix = out.suffix.lower()
-    if suffix not in (".pdf", ".xlsx"):
+    if suffix not in (".pdf", ".xlsx", ".csv"):
         raise UserError(UNKNOWN_KIND, file=out.name)
     found: dict[int, tuple[str, str, str]] | None = None
     if personal:
@@ -137,6 +138,8 @@ def export(db: Database, out: str | Path, lang: str = "en",
     with written(out) as partial:
         if suffix == ".pdf":
             _pdf(listed, partial, title, t)
+        elif suffix == ".csv":
+            _csv(listed, partial, t, lang)
         else:
             _xlsx(listed, partial, title, t, lang, found)
     if personal:
@@ -214,6 +217,23 @@ def _pdf(listed: list[Block], target: Path, title: str, t: Callable[[str], str])
                             topMargin=22 * mm, bottomMargin=18 * mm, title=t(TITLE),
                             author="BSM Desk")
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+
+
+def _csv(listed: list[Block], target: Path, t: Callable[[str], str], lang: str) -> None:
+    """The list as CSV for other programs: UTF-8 with a BOM (Excel then reads Cyrillic),
+    one row per person in the list's order, every cell guarded against formulas."""
+    import csv
+
+    with open(target, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([t(L_DELEGATION), t(L_HONORIFIC), t(L_NAME),
+                         t(L_NAME_IN_LATIN) if lang == "ru" else t(L_NAME_IN_CYRILLIC),
+                         t(L_FUNCTION)])
+        for block in listed:
+            for entry in block.entries:
+                writer.writerow([cells.csv(v) for v in (
+                    block.delegation, entry.honorific, entry.name, entry.other_name,
+                    entry.function)])
 
 
 def _xlsx(listed: list[Block], target: Path, title: str, t: Callable[[str], str],

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.speakers import EntryKind, EntryStatus
 from bsm_desk.services.output import cells
-from bsm_desk.services.output.files import written
+from bsm_desk.services.output.files import save_workbook, written
 from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
 from bsm_desk.services.speakers import Listed, speaker_list
 from bsm_desk.store import event as event_store
@@ -76,8 +76,7 @@ def write(db: Database, out: str | Path, *, session_id: int | None = None,
                 sheet.append([cells.xlsx(v, sheet) for v in _rows(entry, lang, zone)])
         if not lists:
             book.create_sheet(_pick(TITLE, lang)).append(headers)
-        with written(out) as partial:
-            book.save(partial)
+        save_workbook(book, out)
         return out
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape

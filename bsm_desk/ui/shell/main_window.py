@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
             self.language_actions[lang] = action
         # The room's and the booths' windows, fed by the Speakers screen.
         self.projector_action = self._action(None, lambda: self._speakers_window("projector"),
-                                             QKeySequence("Ctrl+Shift+P"))
+                                             QKeySequence("Ctrl+Shift+J"))
         self.booths_action = self._action(None, lambda: self._speakers_window("booths"),
                                           QKeySequence("Ctrl+Shift+B"))
         self.screen_actions = []

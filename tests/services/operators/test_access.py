@@ -33,13 +33,14 @@ TABLE: dict[tuple[str, str], Permission] = {
     **{("interpreters.rostering", name): P.ROSTER for name in (
         "apply", "set_booth", "withdraw", "restore", "set_team", "set_rules")},
     **{("programme", name): P.PROGRAMME for name in (
-        "save_session", "save_rooms", "delete_session", "delete_sessions",
+        "save_session", "save_rooms", "delete_room", "delete_session", "delete_sessions",
         "restore_session")},
     ("programme.allocation", "apply"): P.PROGRAMME,
     ("programme.side_event_import", "import_requests"): P.PROGRAMME,
     ("programme.side_events", "save_request"): P.PROGRAMME,
     ("programme.side_events", "delete_request"): P.PROGRAMME,
     ("registry", "save_delegate"): P.EDIT_DELEGATES,
+    ("registry", "save_delegation"): P.EDIT_DELEGATES,
     ("registry", "change_many"): P.EDIT_DELEGATES,
     ("registry", "restore"): P.EDIT_DELEGATES,
     ("registry.duplicates", "dismiss"): P.EDIT_DELEGATES,
