@@ -77,3 +77,12 @@ def default_db() -> Path:
 
 def demo_db() -> Path:
     return data_dir() / "demo-dushanbe-2022.sqlite"
+
+
+def log_file() -> Path:
+    """What the window said that nobody at a desk needs to read (Qt's and the sound
+    system's messages): kept here, shown on the console only with --verbose."""
+    home = _home()
+    folder = home / "log" if home else Path(platformdirs.user_log_dir(_APP, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "bsm-desk.log"

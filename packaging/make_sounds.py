@@ -1,4 +1,6 @@
-"""Generate the verdict sounds in resources/sounds/ (short 16-bit mono WAVs).
+"""Generate the verdict sounds in resources/sounds/ (short 16-bit stereo WAVs at 48 kHz:
+the format every sound device's mixer takes as it is, so QSoundEffect plays them on
+Windows' WASAPI as on PulseAudio and PipeWire, with no resampling).
 
     python packaging/make_sounds.py
 
@@ -14,7 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-RATE = 22050
+RATE = 48000
+CHANNELS = 2
 OUT = Path(__file__).resolve().parent.parent / "resources" / "sounds"
 
 # verdict -> list of (frequency Hz, seconds, waveform); 0 Hz is a pause
@@ -53,9 +56,10 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, parts in PATTERNS.items():
         samples = np.concatenate([tone(*part) for part in parts]) * 0.6
-        data = (samples * 32767).astype("<i2").tobytes()
+        mono = (samples * 32767).astype("<i2")
+        data = np.repeat(mono, CHANNELS).tobytes()  # the same on both sides, interleaved
         with wave.open(str(OUT / f"{name.lower()}.wav"), "wb") as out:
-            out.setnchannels(1)
+            out.setnchannels(CHANNELS)
             out.setsampwidth(2)
             out.setframerate(RATE)
             out.writeframes(data)

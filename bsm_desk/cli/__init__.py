@@ -138,4 +138,4 @@ def _quiet_broken_pipe() -> int:
 def _gui(args: argparse.Namespace) -> int:
     from bsm_desk.ui.shell.app import run
 
-    return run(db=args.db, demo=args.demo)
+    return run(db=args.db, demo=args.demo, verbose=args.verbose)

@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="build a fresh demo conference (Dushanbe 2022) and open it")
     parser.add_argument("--lang", choices=config.LANGUAGES,
                         help="language of the window and messages (remembered)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="the window also shows Qt's and the sound system's messages on "
+                             "the console (they always go to the log file)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for group in GROUPS:
         group.add_commands(sub)

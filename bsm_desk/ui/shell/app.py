@@ -40,7 +40,10 @@ def _report_unexpected(kind: type[BaseException], value: BaseException, tb: obje
         QMessageBox.critical(None, "BSM Desk", translate_error(value))
 
 
-def run(db: Path | None = None, demo: bool = False) -> int:
+def run(db: Path | None = None, demo: bool = False, verbose: bool = False) -> int:
+    from bsm_desk.ui.shell import console
+
+    console.install(verbose)
     app = application()
     sys.excepthook = _report_unexpected
     settings = config.load()

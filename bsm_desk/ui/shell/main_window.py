@@ -44,6 +44,17 @@ from bsm_desk.ui.shell.workers import Progress, run_with_progress
 DB_FILTER = "*.sqlite *.db"
 
 
+FIRST_SIZE = QSize(1280, 800)
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size the first time: 1280 x 800, or the screen's room less the
+    frame's when the screen is smaller (a 1366 x 768 laptop keeps its status bar)."""
+    frame = 40  # the title bar and borders a window manager adds, about
+    return QSize(min(FIRST_SIZE.width(), available.width()),
+                 min(FIRST_SIZE.height(), max(400, available.height() - frame)))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: config.Settings) -> None:
         super().__init__()
@@ -452,7 +463,7 @@ class MainWindow(QMainWindow):
         stored = window_settings()
         geometry = stored.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
-            self.resize(1280, 800)
+            self.resize(first_size(self.screen().availableGeometry().size()))
         state = stored.value("state")
         if state is not None:
             self.restoreState(state)  # type: ignore[arg-type]

@@ -66,3 +66,17 @@ def test_a_window_started_in_russian_shows_whole_screen_names(app, qtbot) -> Non
         assert window.navigation.width() >= widest + 90, names
     finally:
         i18n.manager().set_language("en")
+
+
+def test_the_first_window_fits_the_screen_it_opens_on() -> None:
+    """A 1366 x 768 laptop (768 less a taskbar) keeps the status bar on screen; a large
+    screen gets the usual 1280 x 800."""
+    from PySide6.QtCore import QSize
+
+    from bsm_desk.ui.shell.main_window import first_size
+
+    small = first_size(QSize(1366, 728))
+    assert small.width() == 1280 and small.height() <= 728 - 30
+    assert first_size(QSize(2560, 1400)) == QSize(1280, 800)
+    tiny = first_size(QSize(1024, 600))
+    assert tiny.width() <= 1024 and tiny.height() <= 600
