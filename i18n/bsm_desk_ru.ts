@@ -1491,9 +1491,13 @@ A .sqlite file from another desk or a backup</source>
         <source>Everyone</source>
         <translation>Все</translation>
     </message>
-    <message>
-        <source>{count} entries shown</source>
-        <translation>Показано записей: {count}</translation>
+    <message numerus="yes">
+        <source>%n entries shown</source>
+        <translation>
+            <numerusform>Показана %n запись</numerusform>
+            <numerusform>Показаны %n записи</numerusform>
+            <numerusform>Показано %n записей</numerusform>
+        </translation>
     </message>
     <message>
         <source>History</source>
@@ -4105,6 +4109,137 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>No rooms yet: add the venue&apos;s rooms with “Rooms and hours…” to build the programme.</source>
         <translation>Залов пока нет: добавьте залы площадки в разделе «Залы и часы…», чтобы составить программу.</translation>
+    </message>
+</context>
+<context>
+    <name>Trail</name>
+    <message>
+        <source>delegate {person}</source>
+        <translation>участник {person}</translation>
+    </message>
+    <message>
+        <source>delegation {name}</source>
+        <translation>делегация {name}</translation>
+    </message>
+    <message>
+        <source>check-in of {person} at {checkpoint}: {verdict}</source>
+        <translation>проход {person}: {checkpoint}, {verdict}</translation>
+    </message>
+    <message>
+        <source>new badge (version {version}) for {person}</source>
+        <translation>новый бейдж (версия {version}) для {person}</translation>
+    </message>
+    <message>
+        <source>badge printed for {person} (version {version})</source>
+        <translation>напечатан бейдж {person} (версия {version})</translation>
+    </message>
+    <message>
+        <source>photo of {person}</source>
+        <translation>фотография {person}</translation>
+    </message>
+    <message>
+        <source>change record of {person}</source>
+        <translation>запись об изменении: {person}</translation>
+    </message>
+    <message>
+        <source>not duplicates: {person} and {other}</source>
+        <translation>не дубликаты: {person} и {other}</translation>
+    </message>
+    <message>
+        <source>session “{title}”</source>
+        <translation>заседание «{title}»</translation>
+    </message>
+    <message>
+        <source>who may enter “{session}”</source>
+        <translation>кто допускается на «{session}»</translation>
+    </message>
+    <message>
+        <source>{person} at “{session}”</source>
+        <translation>{person} на «{session}»</translation>
+    </message>
+    <message>
+        <source>re-entry rule of {checkpoint}</source>
+        <translation>правило повторного входа: {checkpoint}</translation>
+    </message>
+    <message>
+        <source>room {name}</source>
+        <translation>зал {name}</translation>
+    </message>
+    <message>
+        <source>opening hours of {date}</source>
+        <translation>часы работы {date}</translation>
+    </message>
+    <message>
+        <source>category {name}</source>
+        <translation>категория {name}</translation>
+    </message>
+    <message>
+        <source>the event “{title}”</source>
+        <translation>мероприятие «{title}»</translation>
+    </message>
+    <message>
+        <source>side-event request “{title}”</source>
+        <translation>заявка на параллельное мероприятие «{title}»</translation>
+    </message>
+    <message>
+        <source>preferred time {rank} of the side-event request “{request}”</source>
+        <translation>желаемое время {rank} заявки «{request}»</translation>
+    </message>
+    <message>
+        <source>{person} on the panel of the side-event request “{request}”</source>
+        <translation>{person} в составе панели заявки «{request}»</translation>
+    </message>
+    <message>
+        <source>{person} on the list of speakers of “{session}”</source>
+        <translation>{person} в списке ораторов «{session}»</translation>
+    </message>
+    <message>
+        <source>list of speakers of “{session}”: {what}</source>
+        <translation>список ораторов «{session}»: {what}</translation>
+    </message>
+    <message>
+        <source>speaking time limit at “{session}”</source>
+        <translation>регламент выступлений на «{session}»</translation>
+    </message>
+    <message>
+        <source>text of a statement (list entry {entry})</source>
+        <translation>текст выступления (запись списка {entry})</translation>
+    </message>
+    <message>
+        <source>interpreter {name}</source>
+        <translation>переводчик {name}</translation>
+    </message>
+    <message>
+        <source>interpreters&apos; rule {name}</source>
+        <translation>правило для переводчиков {name}</translation>
+    </message>
+    <message>
+        <source>{interpreter} in the {booth} booth at “{session}”</source>
+        <translation>{interpreter} в кабине {booth} на «{session}»</translation>
+    </message>
+    <message>
+        <source>operator {name}</source>
+        <translation>оператор {name}</translation>
+    </message>
+    <message>
+        <source>sign-in lock of {name}</source>
+        <translation>блокировка входа: {name}</translation>
+    </message>
+    <message>
+        <source>the key of the sealed personal data</source>
+        <translation>ключ защищённых персональных данных</translation>
+    </message>
+    <message>
+        <source>record: {action} {subject}</source>
+        <translation>запись: {action} {subject}</translation>
+    </message>
+    <message>
+        <source>{table} {key}</source>
+        <translation>{table} {key}</translation>
+    </message>
+    <message>
+        <source>the entrance, {day}</source>
+        <translation>вход, {day}</translation>
     </message>
 </context>
 <context>

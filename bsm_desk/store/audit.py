@@ -344,3 +344,15 @@ def tables_written_since(db: Database, after: int) -> tuple[int, frozenset[str]]
     found = db.execute("SELECT DISTINCT tbl FROM audit WHERE id > ? AND tbl != ''",
                        [after]).fetchall()
     return int(last), frozenset(str(r[0]) for r in found)
+
+
+def labels(db: Database, table: str, columns: Sequence[str],
+           ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+    """``columns`` of the rows of ``table`` with these ids (the History says whose entry
+    it is by name). ``table`` and ``columns`` are the caller's constants, never input."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    found = db.execute(f"SELECT id, {', '.join(columns)} FROM {table} WHERE id IN ({marks})",
+                       list(ids)).fetchall()
+    return {int(r[0]): tuple(r[1:]) for r in found}

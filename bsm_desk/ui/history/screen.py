@@ -37,7 +37,7 @@ from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.operators import Permission, Refused
 from bsm_desk.services import operators
 from bsm_desk.services.event import Overview
-from bsm_desk.services.operators import trail
+from bsm_desk.services.operators import trail, trail_words
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
@@ -206,21 +206,31 @@ class HistoryScreen(QWidget):
             found = [r for r in found if words in json.dumps(r, ensure_ascii=False).casefold()]
         start = len(self.rows)
         self.rows.extend(found)
-        self.table.setRowCount(len(self.rows))
+        self._render(start)
+        self.more_button.setEnabled(len(found) == PAGE)
+
+    def _render(self, start: int = 0) -> None:
+        """Rows from ``start`` on, in the window's language (again, after a switch)."""
+        if self.db is None:
+            return
         zone = self.overview.event.zone if self.overview else UTC
-        for n, row in enumerate(found, start):
-            at = _local(row["at"], zone)
-            what = f"{row['table']} {row['key']}".strip() or _action_detail(row)
+        shown = self.rows[start:]
+        words = trail_words.describe_all(self.db, shown, i18n.language())
+        self.table.setRowCount(len(self.rows))
+        for n, (row, (template, fields)) in enumerate(zip(shown, words, strict=True), start):
             action = ACTION_WORDS.get(row["action"])
-            for column, text in enumerate((at, row["operator"] or "—",
+            what = _say(template, fields) if row["table"] else _action_detail(row)
+            for column, text in enumerate((_local(row["at"], zone), row["operator"] or "—",
                                            self._role(row["role"]),
                                            QApplication.translate("HistoryScreen", action)
                                            if action else row["action"],
                                            row["desk_id"][:8], what)):
                 self.table.setItem(n, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
-        self.more_button.setEnabled(len(found) == PAGE)
-        self.count.setText(self.tr("{count} entries shown").format(count=len(self.rows)))
+        self._count()
+
+    def _count(self) -> None:
+        self.count.setText(self.tr("%n entries shown", "", len(self.rows)))
 
     def _refused(self, exc: Refused) -> None:
         self.split.hide()
@@ -278,6 +288,12 @@ class HistoryScreen(QWidget):
         self.table.setHorizontalHeaderLabels([
             self.tr("When"), self.tr("Operator"), self.tr("Role"), self.tr("Action"),
             self.tr("Desk"), self.tr("What")])
+        if self.who.count():
+            self.who.setItemText(0, self.tr("Everyone"))
+        if self.rows:
+            self._render()  # the actions and what they touched, in the new language
+        else:
+            self.table.resizeColumnsToContents()
         if not self.since.date().isValid() or self.since.date() == QDate(2000, 1, 1):
             self.since.setDate(QDate.currentDate())
 
@@ -288,6 +304,17 @@ def _local(at: str, zone: Any) -> str:
     except ValueError:
         return at
     return moment.astimezone(zone).strftime("%d.%m %H:%M:%S")
+
+
+def _say(template: str, fields: dict[str, Any]) -> str:
+    """A template of services.operators.trail_words, translated and filled."""
+    filled = {key: _say(*value) if isinstance(value, tuple) else value
+              for key, value in fields.items()}
+    text = QApplication.translate("Trail", template)
+    try:
+        return text.format(**filled)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a field
+        return template.format(**filled)
 
 
 def _short(value: Any) -> str:
