@@ -229,7 +229,7 @@ def _sessions(args: argparse.Namespace, settings: config.Settings,
             print(translate("Cli", "Session #{id} removed.").format(id=args.session_id))
             return 0
         session = _session_from(args, existing.get(getattr(args, "session_id", None)), zone,
-                                rooms, facts.categories)
+                                rooms, facts.categories, facts.sessions)
         session_id = programme_service.save_session(db, session, **who)
         saved = next(s for s in programme_service.load(db).sessions if s.id == session_id)
     if args.json:
@@ -240,7 +240,7 @@ def _sessions(args: argparse.Namespace, settings: config.Settings,
 
 
 def _session_from(args: argparse.Namespace, old: Any, zone: Any, rooms: dict[int, Any],
-                  categories: list[Any]) -> Any:
+                  categories: list[Any], sessions: list[Any]) -> Any:
     """The session as typed: a new one from the options, or ``old`` with what changed."""
     from bsm_desk.domain.model import Session, SessionKind
 
@@ -271,8 +271,10 @@ def _session_from(args: argparse.Namespace, old: Any, zone: Any, rooms: dict[int
         return replace(old, **given)
     if "starts_at" not in given:
         raise UserError(BAD_WHEN, option="--start", value="")
-    return Session(**{"kind": SessionKind.THEMATIC, "title_en": "", "title_ru": "",
-                      **given})
+    from bsm_desk.services.programme import likely_kind
+
+    kind = likely_kind(sessions, given.get("room_id"))
+    return Session(**{"kind": kind, "title_en": "", "title_ru": "", **given})
 
 
 def _access(text: str, categories: list[Any]) -> tuple[int, ...]:
@@ -334,7 +336,7 @@ def add_commands(sub: Commands) -> None:
         if verb == "edit":
             action.add_argument("session_id", type=record_id, metavar="SESSION_ID")
         action.add_argument("--kind", choices=["plenary", "thematic", "closed", "side_event"],
-                            help="default for a new one: thematic")
+                            help="default for a new one: what its room usually holds")
         action.add_argument("--title-en", dest="title_en", metavar="TEXT")
         action.add_argument("--title-ru", dest="title_ru", metavar="TEXT")
         action.add_argument("--room", type=record_id, metavar="ROOM_ID",

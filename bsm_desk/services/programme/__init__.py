@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
 from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.model import Day, Event, Room, Session
+from bsm_desk.domain.model import Day, Event, Room, Session, SessionKind
 from bsm_desk.domain.programme import Conflict, conflicts
 from bsm_desk.services.operators import Permission, requires
 from bsm_desk.store import atomic, journal
@@ -40,6 +41,19 @@ def load(db: Database) -> Programme:
     return Programme(event, days, rooms, sessions, people, conflicts(
         sessions, {r.id or 0: r for r in rooms}, {d.date: d for d in days}, event.zone,
         people))
+
+
+def likely_kind(sessions: Sequence[Session], room_id: int | None) -> SessionKind:
+    """The kind a new session most likely has: that of most sessions already in its room
+    (the plenary hall holds plenaries, a bilateral room side events), else the commonest
+    in the programme, else a thematic session."""
+    from collections import Counter
+
+    for pool in ([s for s in sessions if s.room_id == room_id], list(sessions)):
+        if pool:
+            counts = Counter(s.kind for s in pool)
+            return max(counts, key=lambda kind: (counts[kind], kind is SessionKind.THEMATIC))
+    return SessionKind.THEMATIC
 
 
 @requires(Permission.PROGRAMME)

@@ -122,7 +122,8 @@ class BadgesScreen(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setFixedSize(PREVIEW_WIDTH, int(PREVIEW_WIDTH * 1.42))
         self.preview.setFrameShape(QFrame.Shape.StyledPanel)
-        self.preview.setStyleSheet("QLabel { background: palette(mid); }")
+        self.preview.setStyleSheet("QLabel { background: palette(mid); padding: 12px; }")
+        self.preview.setWordWrap(True)  # the hint in its place, whole in any language
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)

@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.domain.model import Session, SessionKind
+from bsm_desk.domain.model import Session
 from bsm_desk.domain.programme import Conflict, ConflictKind
 from bsm_desk.services import programme as programme_service
 from bsm_desk.services.event import Overview
@@ -295,8 +295,11 @@ class ProgrammeScreen(QWidget):
             self._dialog(session)
 
     def create_session(self, room_id: int, start: datetime) -> None:
-        self._dialog(Session(SessionKind.SIDE_EVENT, "", "", start,
-                             start + timedelta(minutes=60), room_id=room_id))
+        """A new session here, of the kind this room usually holds."""
+        sessions = self.programme.sessions if self.programme else []
+        kind = programme_service.likely_kind(sessions, room_id)
+        self._dialog(Session(kind, "", "", start, start + timedelta(minutes=60),
+                             room_id=room_id))
 
     def _add_here(self) -> None:
         if self.programme is None:

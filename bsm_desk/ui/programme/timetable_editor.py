@@ -39,7 +39,7 @@ from bsm_desk.domain.model import Room, Session, SessionKind
 from bsm_desk.domain.programme import KIND_STYLE
 
 COLUMN = 190.0
-HEADER = 34.0
+HEADER = 46.0  # two lines: a long room name wraps rather than being cut
 GUTTER = 52.0
 PER_MINUTE = 1.1
 GRID = 10
@@ -197,8 +197,8 @@ class TimetableEditor(QGraphicsView):
         grid_pen = QPen(QColor("#d0d5dd"), 0.6)
         bold = QFont()
         bold.setBold(True)
-        # The room names stay in view while the day scrolls (see _pin_header); each is cut
-        # to its column, the whole name in its tooltip.
+        # The room names stay in view while the day scrolls (see _pin_header); each wraps
+        # onto two lines in its column (cut only past that), the whole name in its tooltip.
         self._header = scene.addRect(QRectF(0, 0, width + 10, HEADER),
                                      QPen(Qt.PenStyle.NoPen), self.palette().base())
         self._header.setZValue(10)
@@ -208,11 +208,10 @@ class TimetableEditor(QGraphicsView):
             scene.addLine(x, 0, x, HEADER + height, grid_pen)
             full = f"{room.name(lang)} ({room.capacity})"
             title = QGraphicsSimpleTextItem(
-                metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, COLUMN - 10),
-                self._header)
+                "\n".join(_wrap(full, metrics, COLUMN - 10, 2)), self._header)
             title.setFont(bold)
             title.setToolTip(full)
-            title.setPos(x + 4, 8)
+            title.setPos(x + 4, 5)
         minutes = 0
         while minutes * PER_MINUTE <= height:
             y = HEADER + minutes * PER_MINUTE
