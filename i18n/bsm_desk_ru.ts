@@ -2475,6 +2475,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>{dates} · {venue} · часовой пояс {zone} · рабочие языки: {languages}</translation>
     </message>
     <message>
+        <source>{count} registered people wait for accreditation: on the Delegates screen, select them and choose “Mark credentials received” once their credentials have arrived (or run bsm-desk accredit).</source>
+        <translation>Ожидают аккредитации: {count} зарегистрированных участников. Когда их полномочия получены, на экране «Участники» выделите их и выберите «Отметить получение полномочий» (или выполните bsm-desk accredit).</translation>
+    </message>
+    <message>
         <source>Organizer: {name}</source>
         <translation>Организатор: {name}</translation>
     </message>

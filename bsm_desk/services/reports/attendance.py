@@ -115,9 +115,11 @@ class Attendance:
             else set()
 
     def no_shows(self) -> list[Person]:
-        """Accredited delegates who have not been checked in on any day."""
+        """Whoever was expected (registered or accredited, not cancelled) and has not been
+        checked in on any day: an imported list that nobody accredited still has its
+        no-shows."""
         present = self.present_any_day()
-        return [p for p in self.people if p.status == "accredited" and p.id not in present]
+        return [p for p in self.people if p.id not in present]
 
 
 def collect(db: Database) -> Attendance:

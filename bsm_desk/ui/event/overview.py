@@ -78,6 +78,11 @@ class OverviewScreen(QWidget):
         figures = QGridLayout()
         for column, figure in enumerate(self.figures.values()):
             figures.addWidget(figure, 0, column)
+        # Said while people are registered and nobody is accredited yet: how to do it.
+        self.accredit_hint = QLabel()
+        self.accredit_hint.setWordWrap(True)
+        self.accredit_hint.setProperty("role", "subtitle")
+        self.accredit_hint.hide()
 
         self.programme_label = QLabel()
         self.programme_label.setProperty("role", "title")
@@ -99,6 +104,7 @@ class OverviewScreen(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
         layout.addLayout(figures)
+        layout.addWidget(self.accredit_hint)
         layout.addSpacing(6)
         layout.addWidget(self.programme_label)
         layout.addWidget(self.legend)
@@ -155,6 +161,12 @@ class OverviewScreen(QWidget):
         }
         for key, value in values.items():
             self.figures[key].value.setText(value)
+        waiting = ov.by_status.get(DelegateStatus.REGISTERED, 0)
+        self.accredit_hint.setVisible(waiting > 0)
+        self.accredit_hint.setText(self.tr(
+            "{count} registered people wait for accreditation: on the Delegates screen, "
+            "select them and choose “Mark credentials received” once their credentials "
+            "have arrived (or run bsm-desk accredit).").format(count=waiting))
         self._show_days()
         self._show_rooms()
 

@@ -100,9 +100,11 @@ def test_csv_opens_in_excel_with_cyrillic(db, tmp_path):
 def test_no_shows_and_arrivals(db):
     data = attendance.collect(db)
     shows = data.no_shows()
-    assert shows and all(p.status == "accredited" for p in shows)
     present = data.present_any_day()
-    assert not {p.id for p in shows} & present
+    assert shows and not {p.id for p in shows} & present
+    # Whoever was expected and never came: registered as well as accredited.
+    assert {p.id for p in shows} == {p.id for p in data.people} - present
+    assert all(p.status in ("registered", "accredited") for p in shows)
     quarters = attendance.arrivals_per_quarter(data, data.days[0])
     assert sum(n for _, n in quarters) == len(data.day_first[data.days[0]])
     assert all(t.minute % 15 == 0 for t, _ in quarters)
@@ -202,3 +204,28 @@ def test_the_list_of_participants_gives_a_default_honorific_by_gender(tmp_path) 
     russian = {e.honorific for e in blocks(db, "ru")[0].entries}
     assert {"г-жа", "г-н"} <= russian  # the defaults as a Russian list writes them
     db.close()
+
+
+def test_an_imported_list_nobody_accredited_has_its_no_shows(tmp_path):
+    """Everyone imported stays "registered" until credentials are received; those who
+    never came are no-shows all the same."""
+    from datetime import date
+
+    from bsm_desk.services import badges, checkin
+    from bsm_desk.services.event import NewEvent, create_event
+    from bsm_desk.services.registry.importer import import_file
+
+    db = create_event(tmp_path / "event.sqlite", NewEvent(
+        "Workshop", date(2023, 5, 10), date(2023, 5, 10), "Asia/Dushanbe"), desk_id="d")
+    listed = tmp_path / "list.csv"
+    listed.write_text("Family name,Given name,Delegation\n" + "".join(
+        f"PERSON{i},Given{i},Tajikistan\n" for i in range(10)), encoding="utf-8")
+    report = import_file(db, listed, desk_id="d")
+    assert not report.errors and report.added == 10
+    ids = badges.select(db)
+    entrance = checkin.checkpoints(db)[0].id
+    for _, code in badges.codes(db, ids[:6]):
+        checkin.check_in(db, code, entrance, desk_id="d")
+    assert {p.status for p in attendance.collect(db).people} == {"registered"}
+    shows = attendance.collect(db).no_shows()
+    assert sorted(p.id for p in shows) == sorted(ids[6:])

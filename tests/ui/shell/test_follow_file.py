@@ -137,3 +137,16 @@ def test_nothing_committed_is_nothing_to_follow(window: MainWindow, demo_copy: P
     with closing(connect(demo_copy)) as db:
         db.execute("SELECT count(*) FROM delegate").fetchone()  # a read changes nothing
     assert not window.watch.check()
+
+
+def test_the_overview_says_how_to_accredit_until_nobody_waits(window: MainWindow,
+                                                              demo_copy: Path) -> None:
+    show(window, demo_copy, "overview")
+    overview = window.screens.get("overview")
+    assert overview.accredit_hint.isVisibleTo(window)
+    assert "Mark credentials received" in overview.accredit_hint.text()
+    before = int(overview.figures["accredited"].value.text())
+    cli("accredit", "--db", str(demo_copy), "--all-registered")
+    window.watch.check()
+    assert not overview.accredit_hint.isVisibleTo(window)
+    assert int(overview.figures["accredited"].value.text()) > before
