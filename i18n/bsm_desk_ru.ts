@@ -548,6 +548,10 @@
         <translation>Проход</translation>
     </message>
     <message>
+        <source>This checkpoint is for {day}; today at the venue is {today}. Scans are recorded here all the same: choose today&apos;s if that is where you are.</source>
+        <translation>Этот пункт прохода — на {day}, а сегодня на месте проведения {today}. Проходы всё равно записываются сюда: выберите сегодняшний, если вы там.</translation>
+    </message>
+    <message>
         <source>Nobody found for “{text}”.</source>
         <translation>По запросу «{text}» никого не найдено.</translation>
     </message>
@@ -699,6 +703,10 @@
     <message>
         <source>Badges written: {count}; pages: {pages}; file: {path}</source>
         <translation>Бейджей записано: {count}; страниц: {pages}; файл: {path}</translation>
+    </message>
+    <message>
+        <source>Note: {checkpoint} is the checkpoint of {day}; today at the venue is {today}.</source>
+        <translation>Внимание: {checkpoint} — пункт прохода на {day}; сегодня на месте проведения {today}.</translation>
     </message>
     <message>
         <source>Waiting for the database…</source>

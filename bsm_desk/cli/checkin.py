@@ -47,6 +47,13 @@ def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Tra
             point = checkin.default_checkpoint(db).id
         desk = checkin.Desk.open(db, point, desk_id=settings.desk_id,
                                  operator=settings.desk_name)
+        zone = desk.event.zone
+        today = checkin.not_today(desk.checkpoint, zone)
+        if today is not None:
+            print("bsm-desk: " + translate("Cli", "Note: {checkpoint} is the checkpoint of "
+                                                  "{day}; today at the venue is {today}.")
+                  .format(checkpoint=desk.checkpoint.id, day=desk.checkpoint.day.isoformat(),
+                          today=today.isoformat()), file=sys.stderr, flush=True)
         all_accepted = True
         scanned = 0
         for code in _codes_from(args.codes):
@@ -65,11 +72,11 @@ def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Tra
                     time.sleep(LOCK_RETRY_S)
             all_accepted = all_accepted and verdict.accepted
             if args.json:
-                line = json.dumps(verdict.as_dict(), ensure_ascii=False)
+                line = json.dumps(verdict.as_dict(zone), ensure_ascii=False)
             else:
-                line = "\t".join((verdict.kind.value, str(verdict.delegate_id or "-"),
+                line = "\t".join((verdict.outcome, str(verdict.delegate_id or "-"),
                                   verdict.name_latin or "-", verdict.checkpoint,
-                                  verdict.at.isoformat()))
+                                  verdict.at.astimezone(zone).isoformat()))
             print(line, flush=True)  # after the commit: a printed verdict is on disk
             scanned += 1
             if scanned % 200 == 0:

@@ -188,3 +188,37 @@ def test_speakers_add_by_name_and_a_list_that_says_its_columns(
     assert header.split("\t") == ["id", "position", "status", "kind", "name", "delegation",
                                   "language"]
     assert first.split("\t")[1] == "1"
+
+
+def test_checkin_says_one_word_for_one_meaning_in_venue_time(
+        capsys: pytest.CaptureFixture[str], demo_copy: Path) -> None:
+    """A welcome re-entry is WELCOME_BACK in the text (as the window's "Welcome back"),
+    the JSON keeps its verdict and says the same outcome; times carry the venue's offset;
+    a checkpoint of another day than today at the venue is noted, and still recorded."""
+    with closing(connect(demo_copy)) as db:
+        person = badges.select(db)[0]
+        code = dict(badges.codes(db, [person]))[person]
+    code_, out, err = run(capsys, "checkin", "--db", str(demo_copy), "--checkpoint",
+                          "entrance-2022-10-18", code, code)
+    first, second = (line.split("\t") for line in out.splitlines())
+    assert first[0] == "OK" and second[0] == "WELCOME_BACK"
+    assert first[4].endswith("+05:00")  # Dushanbe
+    assert "checkpoint of 2022-10-18; today at the venue is" in err
+    code_, out, _ = run(capsys, "checkin", "--db", str(demo_copy), "--checkpoint",
+                        "entrance-2022-10-18", "--json", code)
+    verdict = json.loads(out)
+    assert verdict["verdict"] == "ALREADY" and verdict["outcome"] == "WELCOME_BACK"
+    assert verdict["accepted"] is True and verdict["at"].endswith("+05:00")
+
+
+def test_a_checkpoint_of_today_says_nothing_more(capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    today = datetime.now(UTC).astimezone(ZoneInfo("Asia/Dushanbe")).date()
+    db = tmp_path / "today.sqlite"
+    run(capsys, "event", "new", "--db", str(db), "--title-en", "Today",
+        "--start", today.isoformat())
+    code, out, err = run(capsys, "checkin", "--db", str(db), "B1-NOT-A-BADGE")
+    assert out.startswith("FORGED") and "today at the venue" not in err

@@ -12,7 +12,7 @@ cut: a green screen is a check-in that is on disk.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
@@ -69,6 +69,13 @@ def checkpoint(db: Database, checkpoint_id: str) -> Checkpoint:
         if candidate.id == checkpoint_id:
             return candidate
     raise UserError(NO_CHECKPOINT, id=checkpoint_id)
+
+
+def not_today(point: Checkpoint, zone: tzinfo, now: datetime | None = None) -> date | None:
+    """Today's date at the venue when ``point`` is another day's (a desk left on
+    yesterday's entrance, or set to tomorrow's); None when it is today's."""
+    today = (now or datetime.now(UTC)).astimezone(zone).date()
+    return None if point.day == today else today
 
 
 def default_checkpoint(db: Database, today: datetime | None = None) -> Checkpoint:
@@ -132,13 +139,26 @@ class Verdict:
     replaced_at: datetime | None = None
     event_code: str | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        return {"verdict": self.kind.value, "accepted": self.accepted,
+    @property
+    def outcome(self) -> str:
+        """The verdict in one word, as the window shows it: a second scan where re-entry
+        is welcome is WELCOME_BACK (accepted), where it is not ALREADY (refused)."""
+        if self.kind is Kind.ALREADY and self.accepted:
+            return "WELCOME_BACK"
+        return self.kind.value
+
+    def as_dict(self, zone: tzinfo | None = None) -> dict[str, Any]:
+        """For scripts; times in ``zone`` (the venue's) when given, else UTC."""
+        def when(at: datetime | None) -> str | None:
+            return None if at is None else (at.astimezone(zone) if zone else at).isoformat()
+
+        return {"verdict": self.kind.value, "outcome": self.outcome,
+                "accepted": self.accepted,
                 "delegate_id": self.delegate_id, "name": self.name_latin,
                 "name_cyrillic": self.name_cyrillic, "badge_version": self.version,
-                "checkpoint": self.checkpoint, "at": self.at.isoformat(),
-                "earlier_at": self.earlier.at.isoformat() if self.earlier else None,
-                "replaced_at": self.replaced_at.isoformat() if self.replaced_at else None}
+                "checkpoint": self.checkpoint, "at": when(self.at),
+                "earlier_at": when(self.earlier.at if self.earlier else None),
+                "replaced_at": when(self.replaced_at)}
 
 
 # Everything a verdict needs of one delegate, in one indexed read.

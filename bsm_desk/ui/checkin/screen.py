@@ -120,6 +120,11 @@ class CheckinScreen(QWidget):
         self.print_button.clicked.connect(self._print_badge)
         self.side = CheckinSide()
         self.side.undo.clicked.connect(self.undo_last)
+        # Said while the checkpoint chosen is another day's than today at the venue.
+        self.day_note = QLabel()
+        self.day_note.setWordWrap(True)
+        self.day_note.setStyleSheet("QLabel { color: #8a4b00; font-weight: bold; }")
+        self.day_note.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -139,6 +144,7 @@ class CheckinScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addLayout(top)
+        layout.addWidget(self.day_note)
         layout.addLayout(body, 1)
         i18n.follow_language(self)
 
@@ -227,7 +233,19 @@ class CheckinScreen(QWidget):
             config.save(self.settings)
         self.panel.clear()
         self._refresh_side()
+        self._show_day_note()
         self.focus_input()
+
+    def _show_day_note(self) -> None:
+        today = checkin.not_today(self.desk.checkpoint, self.desk.event.zone) \
+            if self.desk is not None else None
+        self.day_note.setVisible(today is not None)
+        if today is not None and self.desk is not None:
+            self.day_note.setText(self.tr(
+                "This checkpoint is for {day}; today at the venue is {today}. Scans are "
+                "recorded here all the same: choose today's if that is where you are.")
+                .format(day=self.desk.checkpoint.day.strftime("%d.%m.%Y"),
+                        today=today.strftime("%d.%m.%Y")))
 
     # -- scans -----------------------------------------------------------------------
     def enqueue(self, text: str, method: str) -> None:

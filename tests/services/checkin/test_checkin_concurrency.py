@@ -87,7 +87,12 @@ def test_a_locked_database_delays_scans_but_drops_none(demo_copy: Path, bsm_home
         scanning.stdin.write("\n".join(codes) + "\n")
         scanning.stdin.close()
         try:  # the lock is let go only once the desk has said it waits for it
-            said = scanning.stderr.readline()
+            said = ""
+            while "Waiting for the database" not in said:
+                line = scanning.stderr.readline()
+                if not line:
+                    break
+                said += line
         finally:
             release.set()
         out, err = scanning.stdout.read(), scanning.stderr.read()

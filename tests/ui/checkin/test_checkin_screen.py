@@ -218,3 +218,15 @@ def closed_door(window: MainWindow) -> str:
 
     return next(c.id for c in checkpoints(window.db) if c.session is not None
                 and not c.readmit and c.session.kind.value != "closed")
+
+
+def test_a_checkpoint_of_another_day_is_noted(window: MainWindow, demo_copy: Path) -> None:
+    """The demo is in October 2022: its entrance is not today's, and the screen says so
+    (in the desk's language) while still taking scans there."""
+    from bsm_desk.ui.shell import i18n
+
+    screen = show_checkin(window, demo_copy)
+    assert screen.day_note.isVisibleTo(window)
+    assert "18.10.2022" in screen.day_note.text()
+    i18n.manager().set_language("ru")
+    assert "сегодня на месте проведения" in screen.day_note.text()
