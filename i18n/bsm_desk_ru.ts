@@ -729,6 +729,10 @@
         <translation>не размещено: {reason}</translation>
     </message>
     <message>
+        <source>The roster previewed before was applied.</source>
+        <translation>Применён график, показанный ранее.</translation>
+    </message>
+    <message>
         <source>Optimal.</source>
         <translation>Оптимально.</translation>
     </message>
@@ -4751,6 +4755,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>The booth takes {team} interpreters, not {count}.</source>
         <translation>В кабине {team} переводчика(ов), а не {count}.</translation>
+    </message>
+    <message>
+        <source>The programme, the pool or the rules changed since that roster was made: make it again.</source>
+        <translation>Программа, состав переводчиков или правила изменились после составления этого графика: составьте его заново.</translation>
     </message>
     <message>
         <source>{file}: write the roster as .pdf or .xlsx, or give a folder for the calendars.</source>

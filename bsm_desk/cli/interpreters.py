@@ -4,9 +4,11 @@ programme needs, the roster, a withdrawal and the recruitment."""
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from contextlib import closing
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from bsm_desk import config
@@ -77,27 +79,78 @@ def _import(db: Any, args: argparse.Namespace, settings: config.Settings,
 
 def _roster(db: Any, args: argparse.Namespace, settings: config.Settings,
             translate: Translate) -> int:
+    """Preview a roster, or apply one. What was previewed is what --apply applies: the
+    preview is kept (in the desk's cache, with a fingerprint of what it was made from),
+    and --apply takes it as long as nothing it was made from has changed since; else it
+    solves afresh."""
     from bsm_desk.services.interpreters import rostering
 
     lang = config.ui_language(settings)
-    asked = rostering.problem(db, lang=lang)
-    roster = rostering.solve(asked, time_limit=args.time_limit)
-    if args.apply and roster.status != "infeasible":
-        rostering.apply(db, roster, desk_id=settings.desk_id, operator=settings.desk_name)
-    result = rostering.as_dict(asked, roster, lambda text: translate("Roster", text))
-    result["applied"] = bool(args.apply and roster.status != "infeasible")
-    if args.json:
-        print_json(result)
+    kept = _proposal_file(args.db)
+    proposal = _read_proposal(kept) if args.apply else None
+    if proposal is not None and proposal.get("fingerprint") == rostering.fingerprint(db):
+        result = proposal
+        rostering.apply_proposal(db, proposal, desk_id=settings.desk_id,
+                                 operator=settings.desk_name)
+        status = str(result["status"])
+        print(translate("Cli", "The roster previewed before was applied."), file=sys.stderr)
     else:
-        names = {p.id: p.name for p in asked.pool}
+        asked = rostering.problem(db, lang=lang)
+        roster = rostering.solve(asked, time_limit=args.time_limit)
+        status = roster.status
+        if args.apply and status != "infeasible":
+            rostering.apply(db, roster, desk_id=settings.desk_id, operator=settings.desk_name)
+        result = rostering.as_dict(asked, roster, lambda text: translate("Roster", text))
+        result["names"] = {str(p.id): p.name for p in asked.pool}
+        result["fingerprint"] = rostering.fingerprint(db)
+        if not args.apply:
+            _keep_proposal(kept, result)
+    result["applied"] = bool(args.apply and status != "infeasible")
+    if args.apply:
+        kept.unlink(missing_ok=True)
+    if args.json:
+        print_json({k: v for k, v in result.items() if k not in ("names", "fingerprint")})
+    else:
+        names = result.get("names", {})
         for row in result["assignments"]:
             print("\t".join((row["start"][:16], row["end"][11:16], row["room"], row["booth"],
-                             ", ".join(names.get(i, str(i)) for i in row["interpreters"]))))
+                             ", ".join(names.get(str(i), str(i)) for i in row["interpreters"]))))
         for line in [*result["breaches"], *(u["reason"] for u in result["unstaffed"]),
                      *(r["reason"] for r in result["relay_missing"])]:
             print(line, file=sys.stderr)
-        print(translate("Cli", _STATUS[roster.status]), file=sys.stderr)
-    return 1 if roster.status == "infeasible" else 0
+        print(translate("Cli", _STATUS[status]), file=sys.stderr)
+    return 1 if status == "infeasible" else 0
+
+
+def _proposal_file(db_path: Any) -> Path:
+    """Where this desk keeps the roster it last previewed for this event file."""
+    import hashlib
+
+    from bsm_desk import paths
+
+    name = hashlib.sha256(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
+    return paths.cache_dir() / "roster-previews" / f"{name}.json"
+
+
+def _read_proposal(path: Path) -> dict[str, Any] | None:
+    """The kept preview, or None if there is none or it is not ours (a damaged or
+    hand-edited cache file is ignored: the roster is solved again)."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) and isinstance(found.get("assignments"), list) \
+        else None
+
+
+def _keep_proposal(path: Path, result: dict[str, Any]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".part")
+        partial.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        partial.replace(path)
+    except OSError:  # a full or read-only cache: --apply will solve again, that is all
+        pass
 
 
 _STATUS = {"optimal": QT_TRANSLATE_NOOP("Cli", "Optimal."),

@@ -356,3 +356,11 @@ def labels(db: Database, table: str, columns: Sequence[str],
     found = db.execute(f"SELECT id, {', '.join(columns)} FROM {table} WHERE id IN ({marks})",
                        list(ids)).fetchall()
     return {int(r[0]): tuple(r[1:]) for r in found}
+
+
+def last_entry_of(db: Database, tables: Sequence[str]) -> int:
+    """The id of the newest entry touching any of ``tables`` (0: none): it moves with
+    every change to them, so it fingerprints their state."""
+    marks = ", ".join("?" * len(tables))
+    return int(db.execute(f"SELECT coalesce(max(id), 0) FROM audit WHERE tbl IN ({marks})",
+                          list(tables)).fetchone()[0])

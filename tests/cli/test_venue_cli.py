@@ -222,3 +222,64 @@ def test_a_checkpoint_of_today_says_nothing_more(capsys: pytest.CaptureFixture[s
         "--start", today.isoformat())
     code, out, err = run(capsys, "checkin", "--db", str(db), "B1-NOT-A-BADGE")
     assert out.startswith("FORGED") and "today at the venue" not in err
+
+
+def test_the_roster_previewed_is_the_roster_applied(capsys: pytest.CaptureFixture[str],
+                                                    demo_copy: Path, bsm_home: Path) -> None:
+    code, out, err = run(capsys, "interpreters", "roster", "--db", str(demo_copy),
+                         "--time-limit", "3", "--json")
+    assert code == 0, err
+    previewed = json.loads(out)
+    code, out, err = run(capsys, "interpreters", "roster", "--db", str(demo_copy), "--apply",
+                         "--json")
+    applied = json.loads(out)
+    assert code == 0 and "previewed before was applied" in err
+    assert applied["assignments"] == previewed["assignments"] and applied["applied"]
+    with closing(connect(demo_copy)) as db:
+        seats = {(r[0], r[1], r[2]) for r in db.execute(
+            "SELECT session_id, booth, interpreter_id FROM roster_assignment").fetchall()}
+    wanted = {(s, row["booth"], i) for row in previewed["assignments"]
+              for s in row["session_ids"] for i in row["interpreters"]}
+    assert seats == wanted
+    # Nothing kept after an apply: the next --apply solves afresh.
+    code, _, err = run(capsys, "interpreters", "roster", "--db", str(demo_copy), "--apply",
+                       "--time-limit", "3")
+    assert code == 0 and "previewed before" not in err
+
+
+def test_a_preview_made_before_a_change_is_not_applied(capsys: pytest.CaptureFixture[str],
+                                                       demo_copy: Path, bsm_home: Path) -> None:
+    run(capsys, "interpreters", "roster", "--db", str(demo_copy), "--time-limit", "3")
+    code, _, err = run(capsys, "interpreters", "withdraw", "--db", str(demo_copy), "1")
+    assert code == 0, err
+    code, _, err = run(capsys, "interpreters", "roster", "--db", str(demo_copy), "--apply",
+                       "--time-limit", "3")
+    assert code == 0 and "previewed before" not in err  # solved again, with the change
+    with closing(connect(demo_copy)) as db:
+        assert db.execute("SELECT count(*) FROM roster_assignment WHERE interpreter_id = 1"
+                          ).fetchone()[0] == 0
+
+
+def test_a_damaged_kept_preview_is_ignored(capsys: pytest.CaptureFixture[str],
+                                           demo_copy: Path, bsm_home: Path) -> None:
+    run(capsys, "interpreters", "roster", "--db", str(demo_copy), "--time-limit", "3")
+    kept = next((bsm_home / "cache" / "roster-previews").glob("*.json"))
+    for junk in ("{not json", '{"assignments": "nope"}', "[]", "\x00" * 10):
+        kept.write_text(junk, encoding="utf-8")
+        code, _, err = run(capsys, "interpreters", "roster", "--db", str(demo_copy),
+                           "--apply", "--time-limit", "2")
+        assert code == 0 and "Traceback" not in err and "previewed before" not in err
+
+
+def test_a_kept_preview_naming_strangers_is_refused(capsys: pytest.CaptureFixture[str],
+                                                    demo_copy: Path, bsm_home: Path) -> None:
+    run(capsys, "interpreters", "roster", "--db", str(demo_copy), "--time-limit", "3")
+    kept = next((bsm_home / "cache" / "roster-previews").glob("*.json"))
+    proposal = json.loads(kept.read_text(encoding="utf-8"))
+    proposal["assignments"][0]["interpreters"] = [987654]
+    kept.write_text(json.dumps(proposal), encoding="utf-8")
+    code, _, err = run(capsys, "interpreters", "roster", "--db", str(demo_copy), "--apply")
+    assert code == 2 and "make it again" in err
+    with closing(connect(demo_copy)) as db:
+        assert db.execute("SELECT count(*) FROM roster_assignment WHERE interpreter_id ="
+                          " 987654").fetchone()[0] == 0

@@ -100,12 +100,62 @@ def apply(db: Database, roster: Roster, *, desk_id: str, operator: str = "") -> 
         people = [(i, i in seating.locked) for i in seating.interpreters if i > 0]
         for session_id in seating.need.meeting.session_ids:
             seated[session_id, seating.need.booth] = people
+    count = sum(len(s.interpreters) for s in roster.seatings)
+    return _write_seats(db, seated, roster.status, count, desk_id, operator)
+
+
+def _write_seats(db: Database, seated: dict[tuple[int, str], list[tuple[int, bool]]],
+                 status: str, count: int, desk_id: str, operator: str) -> int:
     with atomic(db):
         store.replace_seats(db, seated)
-        count = sum(len(s.interpreters) for s in roster.seatings)
         journal.record(db, desk_id=desk_id, operator=operator, action="roster.applied",
-                       detail={"seats": count, "status": roster.status})
+                       detail={"seats": count, "status": status})
     return count
+
+
+# What a roster depends on: a proposal made from them stays good while none changed.
+ROSTER_TABLES = ("session", "room", "day", "interpreter", "interpreter_rule",
+                 "roster_assignment", "event")
+
+
+def fingerprint(db: Database) -> int:
+    """Moves whenever anything a roster is made from changes (the audit log's newest
+    entry for those tables)."""
+    from bsm_desk.store import audit
+
+    return audit.last_entry_of(db, ROSTER_TABLES)
+
+
+@requires(Permission.ROSTER)
+def apply_proposal(db: Database, proposal: Mapping[str, Any], *, desk_id: str,
+                   operator: str = "") -> int:
+    """Apply a roster as ``as_dict`` showed it (the one previewed), seat for seat; refused
+    when anything it was made from has changed since (make it again then)."""
+    if proposal.get("fingerprint") != fingerprint(db):
+        raise UserError(STALE_PROPOSAL)
+    seated: dict[tuple[int, str], list[tuple[int, bool]]] = {}
+    count = 0
+    try:
+        for row in proposal["assignments"]:
+            count += len(row["interpreters"])
+            locked = {int(i) for i in row["locked"]}
+            people = [(int(i), int(i) in locked) for i in row["interpreters"] if int(i) > 0]
+            for session_id in row["session_ids"]:
+                seated[int(session_id), str(row["booth"])] = people
+    except (KeyError, TypeError, ValueError) as exc:
+        raise UserError(STALE_PROPOSAL) from exc
+    known = {p.id for p in store.all_interpreters(db)}
+    booths = {(session_id, need.booth) for need in needs(db)
+              for session_id in need.meeting.session_ids}
+    if not set(seated) <= booths or any(person not in known for people in seated.values()
+                                        for person, _ in people):
+        raise UserError(STALE_PROPOSAL)  # not a roster of this event as it stands
+    return _write_seats(db, seated, str(proposal.get("status", "")), count, desk_id,
+                        operator)
+
+
+STALE_PROPOSAL = QT_TRANSLATE_NOOP("UserError", "The programme, the pool or the rules changed "
+                                                "since that roster was made: make it again.")
 
 
 @requires(Permission.ROSTER)
