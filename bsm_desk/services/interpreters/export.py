@@ -21,7 +21,13 @@ from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.roster import Problem, Roster, Seating
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import CANNOT_WRITE, save_workbook, written
-from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
+from bsm_desk.services.output.text import (
+    BOLD,
+    REGULAR,
+    column_widths,
+    paragraph_text,
+    register_fonts,
+)
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store.interpreters import Interpreter
 
@@ -204,7 +210,9 @@ def _pdf(asked: Problem, lines: list[Line], out: Path, lang: str) -> Path:
               widths: list[float]) -> Table:
         data = [[Paragraph(f"<b>{paragraph_text(_pick(h, lang))}</b>", cell) for h in header]]
         data += [[Paragraph(paragraph_text(str(v)), cell) for v in row] for row in rows]
-        made = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+        made = Table(data, colWidths=column_widths(
+            [_pick(h, lang) for h in header], [w * mm for w in widths], sum(widths) * mm),
+            repeatRows=1)
         made.setStyle(style)
         return made
 

@@ -9,6 +9,7 @@ a few dozen ``stringWidth`` calls, which keeps batch printing fast.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -143,3 +144,27 @@ def fit(text: str, font: str, width: float, max_size: float, min_size: float,
         lines = lines[:max_lines - 1] + [" ".join(lines[max_lines - 1:])]
     longest = max(_unit_width(line, font) for line in lines)
     return Fitted(tuple(lines), min(min_size, width / longest), font)
+
+
+CELL_PADDING = 12.0  # reportlab's Table pads each cell 6 points left and right
+
+
+def column_widths(headers: Sequence[str], wanted: Sequence[float], total: float,
+                  font: str = BOLD, size: float = 9.0) -> list[float]:
+    """Widths (points) for a PDF table whose header words never break mid-word: each
+    column at least as wide as its header's longest word, else as ``wanted``; what that
+    costs is taken from the columns with room to spare, never below their own need; all
+    of it scaled down only if even the needs do not fit ``total``."""
+    register_fonts()
+    need = [max((stringWidth(word, font, size) for word in header.split()), default=0.0)
+            + CELL_PADDING + 1 for header in headers]
+    widths = [max(w, n) for w, n in zip(wanted, need, strict=True)]
+    over = sum(widths) - total
+    if over > 0:
+        spare = [w - n for w, n in zip(widths, need, strict=True)]
+        room = sum(spare)
+        if room >= over:
+            widths = [w - over * s / room for w, s in zip(widths, spare, strict=True)]
+        else:
+            widths = [n * total / sum(need) for n in need]
+    return widths

@@ -12,7 +12,13 @@ from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.speakers import EntryKind, EntryStatus
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import save_workbook, written
-from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
+from bsm_desk.services.output.text import (
+    BOLD,
+    REGULAR,
+    column_widths,
+    paragraph_text,
+    register_fonts,
+)
 from bsm_desk.services.speakers import Listed, speaker_list
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sessions as session_store
@@ -97,8 +103,9 @@ def write(db: Database, out: str | Path, *, session_id: int | None = None,
         rows = [[Paragraph(f"<b>{paragraph_text(h)}</b>", cell) for h in headers]]
         rows += [[Paragraph(paragraph_text(str(v)), cell) for v in _rows(e, lang, zone)]
                  for e in listed.entries]
-        table = Table(rows, colWidths=[10 * mm, 62 * mm, 62 * mm, 34 * mm, 16 * mm,
-                                       28 * mm, 18 * mm, 20 * mm], repeatRows=1)
+        table = Table(rows, colWidths=column_widths(
+            headers, [w * mm for w in (10, 62, 62, 34, 16, 28, 18, 20)],
+            landscape(A4)[0] - 24 * mm), repeatRows=1)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.grey)]))
         story += [table, Spacer(1, 5 * mm)]
