@@ -29,7 +29,7 @@ def _demo(args: argparse.Namespace, settings: config.Settings, translate: Transl
     summary = demo_service.build_demo(
         args.db, delegates=args.delegates, seed=args.seed, desk_id=settings.desk_id,
         force=args.force, progress=progress, attendance=args.attendance,
-        operators=args.operators,
+        operators=args.operators, showcase=not args.bare,
     )
     if args.json:
         print_json({"path": str(summary.path), "delegates": summary.delegates,
@@ -146,6 +146,9 @@ def add_commands(sub: Commands) -> None:
     demo.add_argument("--operators", action="store_true",
                       help="add one operator of each role (sign-in on; passwords in the "
                            "README)")
+    demo.add_argument("--bare", action="store_true",
+                      help="without the interpreters' roster and the opening sessions' "
+                           "speakers (otherwise filled in, the first statement under way)")
     demo.add_argument("--json", action="store_true", help="print the result as JSON")
     demo.set_defaults(handler=_demo)
 

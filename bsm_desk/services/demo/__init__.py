@@ -70,9 +70,12 @@ class DemoSummary:
 def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
                seed: int = DEFAULT_SEED, desk_id: str, force: bool = False,
                progress: Progress | None = None, attendance: bool = False,
-               side_event_requests: int = 8, operators: bool = False) -> DemoSummary:
+               side_event_requests: int = 8, operators: bool = False,
+               showcase: bool = False) -> DemoSummary:
     """Build the demo; with ``attendance``, as if both days had happened (check-ins);
-    with ``operators``, one operator of each role (DEMO_OPERATORS), so sign-in is on.
+    with ``operators``, one operator of each role (DEMO_OPERATORS), so sign-in is on;
+    with ``showcase`` (the demo people open), the pool rostered and the opening
+    sessions' lists of speakers filled, the first statement under way (_showcase.py).
 
     ``side_event_requests`` made-up requests wait for rooms, to try the allocator on.
     """
@@ -86,7 +89,7 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
     _remove_db(part)
     try:
         summary = _build(part, delegates, seed, desk_id, progress)
-        if attendance or side_event_requests or operators:
+        if attendance or side_event_requests or operators or showcase:
             from bsm_desk.services.demo._attendance import simulate
             from bsm_desk.services.programme.side_event_samples import sample_requests
             from bsm_desk.store import atomic, connect
@@ -106,6 +109,10 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
                                                        event_store.list_days(db), event.zone,
                                                        speakers):
                             side_event_store.add_request(db, request)
+                if showcase and delegates:
+                    from bsm_desk.services.demo._showcase import showcase as show_off
+
+                    show_off(db, desk_id=desk_id)
                 if operators:
                     add_demo_operators(db, desk_id=desk_id)
         _remove_db(path)

@@ -377,11 +377,13 @@ class _Model:
 
 def solve(problem: Problem, *, time_limit: float = 10.0, cancel: Cancel | None = None,
           on_stage: Callable[[int, int], None] | None = None,
-          on_solution: Callable[[int], None] | None = None) -> Roster:
+          on_solution: Callable[[int], None] | None = None,
+          deterministic: bool = False) -> Roster:
     """The roster for ``problem``; ``on_stage(stage, stages)`` is told as each starts,
-    ``on_solution(stage)`` of each better roster found (from the solver's thread)."""
+    ``on_solution(stage)`` of each better roster found (from the solver's thread);
+    ``deterministic``: the same roster on every machine (see solve_in_order)."""
     return _solve(problem, list(problem.pool), {}, time_limit, cancel, on_stage,
-                  on_solution)
+                  on_solution, deterministic)
 
 
 EXTRA_LANGUAGES = {"en": {"en": Class.A, "ru": Class.C}, "ru": {"ru": Class.A, "en": Class.C},
@@ -403,13 +405,13 @@ def recruit(problem: Problem, *, time_limit: float = 10.0,
             virtual[len(people)] = booth
             people.append(Interpreter(f"+{k + 1} {booth} {day}", "",
                                       dict(EXTRA_LANGUAGES[booth]), False, (day,)))
-    return _solve(problem, people, virtual, time_limit, cancel, None, None)
+    return _solve(problem, people, virtual, time_limit, cancel, None, None, False)
 
 
 def _solve(problem: Problem, people: list[Interpreter], virtual: Mapping[int, str],
            time_limit: float, cancel: Cancel | None,
            on_stage: Callable[[int, int], None] | None,
-           on_solution: Callable[[int], None] | None) -> Roster:
+           on_solution: Callable[[int], None] | None, deterministic: bool) -> Roster:
     began = time.perf_counter()
     built = _Model(problem, people)
     built.build()
@@ -428,10 +430,11 @@ def _solve(problem: Problem, people: list[Interpreter], virtual: Mapping[int, st
         stages.append(Stage(built.kept(), share=0.1))
     stages += [Stage(built.avoided(), maximize=False, share=0.1),
                Stage(built.spread(), maximize=False, share=0.3), Stage(built.same_team())]
-    left = max(0.2, time_limit - (time.perf_counter() - began))
+    left = time_limit if deterministic else max(0.2, time_limit - (time.perf_counter() - began))
     outcome = solve_in_order(built.model, stages, left, cancel=cancel,
                              on_stage=(lambda k: on_stage(k, len(stages))) if on_stage else None,
-                             on_solution=on_solution, num_workers=WORKERS)
+                             on_solution=on_solution, num_workers=WORKERS,
+                             deterministic=deterministic)
     if not outcome.found:
         status = "infeasible" if outcome.status == cp_model.INFEASIBLE else "feasible"
         return Roster(status, _nobody(problem), [], [], time.perf_counter() - began,

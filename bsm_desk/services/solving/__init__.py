@@ -87,12 +87,15 @@ def solve_in_order(model: cp_model.CpModel, stages: Sequence[Stage], time_limit:
                    cancel: Cancel | None = None,
                    on_stage: Callable[[int], None] | None = None,
                    on_solution: Callable[[int], None] | None = None,
-                   num_workers: int | None = None) -> Outcome:
+                   num_workers: int | None = None,
+                   deterministic: bool = False) -> Outcome:
     """Optimise each stage's objective in turn. If a later stage finds nothing in its
     time, the previous stage's solution stands (status FEASIBLE). ``num_workers``: the
     solver's portfolio (default: one per core, 2 to 8); more workers than cores still
     pays where a proof needs one particular subsolver. ``on_solution(stage)`` is told of
-    each solution found (from the solver's thread)."""
+    each solution found (from the solver's thread). ``deterministic``: one worker and a
+    limit in CP-SAT's deterministic time instead of seconds, so the same model gives the
+    same answer on any machine (the demo's roster), at some cost in speed."""
     spent = 0.0
     best: Outcome | None = None
     variables = [model.get_int_var_from_proto_index(i)
@@ -113,13 +116,17 @@ def solve_in_order(model: cp_model.CpModel, stages: Sequence[Stage], time_limit:
         else:
             model.minimize(stage.objective)
         solver = cp_model.CpSolver()
-        solver.parameters.num_workers = num_workers or workers()
-        solver.parameters.max_time_in_seconds = budget
+        if deterministic:
+            solver.parameters.num_workers = 1
+            solver.parameters.max_deterministic_time = budget
+        else:
+            solver.parameters.num_workers = num_workers or workers()
+            solver.parameters.max_time_in_seconds = budget
         if cancel is not None:
             cancel.attach(solver)
         watch = _Watch(number, cancel, on_solution) if cancel or on_solution else None
         status = solver.solve(model, watch)
-        spent += solver.wall_time
+        spent += solver.deterministic_time if deterministic else solver.wall_time
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             if best is None:
                 return Outcome(solver, status, [solver.wall_time], [False],

@@ -324,7 +324,8 @@ class MainWindow(QMainWindow):
             self.close_database()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            demo_service.build_demo(target, desk_id=self.settings.desk_id, force=True)
+            demo_service.build_demo(target, desk_id=self.settings.desk_id, force=True,
+                                    showcase=True)
         except UserError as exc:
             QApplication.restoreOverrideCursor()
             self.show_error(exc)
@@ -342,7 +343,7 @@ class MainWindow(QMainWindow):
 
         def job(progress: Progress) -> Path:
             return demo_service.build_demo(target, desk_id=self.settings.desk_id, force=True,
-                                           progress=progress).path
+                                           progress=progress, showcase=True).path
 
         run_with_progress(self, self.tr("Building the demo conference…"), job,
                           on_done=self.open_database, on_failed=self.show_error)

@@ -64,7 +64,8 @@ CHECKED_INSIDE = {("badges", "log_prints"), ("badges", "write_pdf"), ("badges", 
                   ("operators.privacy", "protect"), ("operators.privacy", "purge"),
                   ("operators.privacy", "reveal")}
 NEW_FILE = {("demo", "build_demo"), ("demo._attendance", "simulate"),
-            ("event", "create_event"), ("sync", "join"), ("demo", "add_demo_operators")}
+            ("event", "create_event"), ("sync", "join"), ("demo", "add_demo_operators"),
+            ("demo._showcase", "showcase")}
 MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
              ("sync.pulling", "pull_events"), ("sync.pulling", "pull_checkins"),
              ("sync.rows", "push"), ("sync.rows", "take"), ("event", "save_backup"),

@@ -1,0 +1,75 @@
+"""What the demo shows working from the first minute: the interpreters' pool rostered,
+and the opening sessions' lists of speakers filled in protocol order, the first
+statement of the first day under way (paused at three minutes, so the clock shows the
+same on any day the demo is opened).
+
+Everything here is deterministic: fixed times on the first day of the event, the
+roster solved with one worker in CP-SAT's deterministic time. The same seed, the same
+file.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from sqlite_utils import Database
+
+from bsm_desk.domain.checkin import Checkpoint
+from bsm_desk.domain.model import SessionKind
+from bsm_desk.services import badges, checkin, speakers
+from bsm_desk.services.interpreters import rostering
+from bsm_desk.services.programme import load as load_programme
+
+SPEAKERS = 8  # heads of delegation inscribed at the opening session
+THEMATIC_SPEAKERS = 5  # and at the first thematic session
+
+
+def showcase(db: Database, *, desk_id: str) -> None:
+    _roster(db, desk_id)
+    _speakers(db, desk_id)
+
+
+def _roster(db: Database, desk_id: str) -> None:
+    found = rostering.solve(rostering.problem(db), time_limit=20.0, deterministic=True)
+    if found.status != "infeasible":
+        rostering.apply(db, found, desk_id=desk_id)
+
+
+def _heads(db: Database, count: int, skip: int = 0) -> list[int]:
+    """Heads of Member States' delegations, one per delegation: the host's first, then
+    in the list's order."""
+    rows = db.execute(
+        "SELECT MIN(d.id) FROM delegate d JOIN category c ON c.id = d.category_id"
+        " JOIN delegation g ON g.id = d.delegation_id WHERE c.code = 'hod'"
+        " AND g.type = 'member_state' AND d.status != 'cancelled' AND d.merged_into IS NULL"
+        " GROUP BY d.delegation_id ORDER BY g.iso_code IS NOT 'TJ', g.order_key").fetchall()
+    return [int(r[0]) for r in rows][skip:skip + count]
+
+
+def _speakers(db: Database, desk_id: str) -> None:
+    programme = load_programme(db)
+    event = programme.event
+    first_day = event.start_date
+    zone = event.zone
+    sessions = sorted((s for s in programme.sessions if s.local_day(zone) == first_day),
+                      key=lambda s: s.starts_at)
+    opening = next((s for s in sessions if s.kind is SessionKind.PLENARY), None)
+    thematic = next((s for s in sessions if s.kind is SessionKind.THEMATIC), None)
+    if opening is None or opening.id is None:
+        return
+    heads = _heads(db, SPEAKERS + THEMATIC_SPEAKERS)
+    morning = datetime.combine(first_day, time(8, 40), zone)
+    entrance = Checkpoint.entrance_id(first_day)
+    for n, (_, code) in enumerate(badges.codes(db, heads)):
+        checkin.check_in(db, code, entrance, desk_id=desk_id,
+                         now=morning + timedelta(minutes=n))
+    for n, person in enumerate(heads[:SPEAKERS]):
+        speakers.inscribe(db, opening.id, person, desk_id=desk_id,
+                          now=morning + timedelta(minutes=30 + n))
+    if thematic is not None and thematic.id is not None:
+        for n, person in enumerate(heads[SPEAKERS:]):
+            speakers.inscribe(db, thematic.id, person, desk_id=desk_id,
+                              now=morning + timedelta(minutes=45 + n))
+    start = max(opening.starts_at, morning) + timedelta(minutes=5)
+    speakers.next_speaker(db, opening.id, desk_id=desk_id, now=start)
+    speakers.pause(db, opening.id, desk_id=desk_id, now=start + timedelta(minutes=3))
