@@ -4501,6 +4501,18 @@ A .sqlite file from another desk or a backup</source>
         <translation>Принтер {printer} не смог начать печать. Проверьте, что он подключён, включён и в нём есть бумага, и попробуйте снова.</translation>
     </message>
     <message>
+        <source>The printer {printer} is not installed (any more). Nothing was printed; choose another printer and print again.</source>
+        <translation>Принтер {printer} не установлен (больше нет). Ничего не напечатано; выберите другой принтер и напечатайте снова.</translation>
+    </message>
+    <message>
+        <source>The printer {printer} is stopped (paused, or out of order). Nothing was printed and no badge was marked as printed: resume it in the computer&apos;s printer settings, then print again.</source>
+        <translation>Принтер {printer} остановлен (приостановлен или неисправен). Ничего не напечатано, и ни один бейдж не отмечен как напечатанный: возобновите его работу в настройках принтеров компьютера и напечатайте снова.</translation>
+    </message>
+    <message>
+        <source>The printer {printer} is refusing new jobs. Nothing was printed and no badge was marked as printed: let it accept jobs again in the computer&apos;s printer settings, then print again.</source>
+        <translation>Принтер {printer} не принимает новые задания. Ничего не напечатано, и ни один бейдж не отмечен как напечатанный: разрешите приём заданий в настройках принтеров компьютера и напечатайте снова.</translation>
+    </message>
+    <message>
         <source>This database has no event to check in to.</source>
         <translation>В этой базе нет мероприятия для регистрации прохода.</translation>
     </message>

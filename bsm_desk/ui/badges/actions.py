@@ -213,6 +213,11 @@ class BadgeActions(QObject):
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         printing.remember(printer, layout)
+        try:
+            printing.check_ready(printer)
+        except Exception as exc:  # noqa: BLE001 - said at the desk; nothing is logged
+            self.host.show_error(exc)
+            return
         if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and \
                 printer.outputFileName():
             # "Print to file": our vector PDF is better than a raster of it.

@@ -25,6 +25,18 @@ PRINTER_FAILED = QT_TRANSLATE_NOOP(
     "UserError", "The printer {printer} could not start printing. Check that it is "
                  "connected, switched on and has paper, then try again.")
 
+PRINTER_MISSING = QT_TRANSLATE_NOOP(
+    "UserError", "The printer {printer} is not installed (any more). Nothing was printed; "
+                 "choose another printer and print again.")
+PRINTER_STOPPED = QT_TRANSLATE_NOOP(
+    "UserError", "The printer {printer} is stopped (paused, or out of order). Nothing was "
+                 "printed and no badge was marked as printed: resume it in the computer's "
+                 "printer settings, then print again.")
+PRINTER_REJECTING = QT_TRANSLATE_NOOP(
+    "UserError", "The printer {printer} is refusing new jobs. Nothing was printed and no "
+                 "badge was marked as printed: let it accept jobs again in the computer's "
+                 "printer settings, then print again.")
+
 _PDFIUM = threading.Lock()  # PDFium is not thread-safe: previews and batch jobs take turns
 _POINT_MM = 25.4 / 72
 
@@ -66,6 +78,40 @@ def page_points(pdf: bytes) -> tuple[float, float]:
     with _document(pdf) as document, _PDFIUM:
         width, height = document[0].get_size()
     return float(width), float(height)
+
+
+def check_ready(printer: QPrinter) -> None:
+    """Refuse, in words, before anything is sent, a printer that is not there, stopped
+    (paused in its queue) or refusing jobs: Qt would hand CUPS the job and report
+    success, and the badges would be logged as printed with nothing in the tray."""
+    if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+        return  # printing to a file
+    name = printer.printerName()
+    info = QPrinterInfo.printerInfo(name)
+    if not name or info.isNull():
+        raise UserError(PRINTER_MISSING, printer=name or "?")
+    if info.state() == QPrinter.PrinterState.Error:
+        raise UserError(PRINTER_STOPPED, printer=name)
+    if not _accepting_jobs(name):
+        raise UserError(PRINTER_REJECTING, printer=name)
+
+
+def _accepting_jobs(name: str) -> bool:
+    """CUPS's word on whether the queue takes jobs (Qt does not say). Where there is no
+    CUPS (Windows) or it does not answer, taken as yes: printing then tells."""
+    import os
+    import shutil
+    import subprocess
+
+    lpstat = shutil.which("lpstat")
+    if lpstat is None:
+        return True
+    try:
+        done = subprocess.run([lpstat, "-a", name], capture_output=True, text=True,
+                              timeout=10, env={**os.environ, "LC_ALL": "C", "LANG": "C"})
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return "not accepting" not in done.stdout
 
 
 def _key(layout: Layout) -> str:
