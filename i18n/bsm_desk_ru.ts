@@ -693,6 +693,14 @@
         <translation>Вероятные дубликаты для проверки: {count} (bsm-desk duplicates)</translation>
     </message>
     <message>
+        <source>Merged: {drop} is now part of {keep} ({name}).</source>
+        <translation>Объединено: {drop} теперь входит в {keep} ({name}).</translation>
+    </message>
+    <message>
+        <source>{first} and {second} are not proposed as duplicates again.</source>
+        <translation>{first} и {second} больше не будут предлагаться как дубликаты.</translation>
+    </message>
+    <message>
         <source>No likely duplicates.</source>
         <translation>Вероятных дубликатов нет.</translation>
     </message>
@@ -709,12 +717,20 @@
         <translation>Внимание: {checkpoint} — пункт прохода на {day}; сегодня на месте проведения {today}.</translation>
     </message>
     <message>
+        <source>Undone: the check-in of #{id} at {checkpoint}, {at}.</source>
+        <translation>Отменён проход № {id}: {checkpoint}, {at}.</translation>
+    </message>
+    <message>
         <source>Waiting for the database…</source>
         <translation>Ожидание базы данных…</translation>
     </message>
     <message>
         <source>Entrance, {day}</source>
         <translation>Вход, {day}</translation>
+    </message>
+    <message>
+        <source>Request #{id} removed: {title}</source>
+        <translation>Заявка № {id} удалена: {title}</translation>
     </message>
     <message>
         <source>{file}: {count} side-event requests imported.</source>
@@ -751,6 +767,10 @@
     <message>
         <source>No one more is needed: the pool can staff every booth.</source>
         <translation>Больше никого не нужно: пул может укомплектовать все кабины.</translation>
+    </message>
+    <message>
+        <source>The {booth} booth of session #{session}: {count} seated.</source>
+        <translation>Кабина {booth} заседания № {session}: назначено {count}.</translation>
     </message>
     <message>
         <source>Best found within the time limit.</source>
@@ -892,6 +912,50 @@
         <source>Session #{id} removed.</source>
         <translation>Заседание № {id} удалено.</translation>
     </message>
+    <message>
+        <source>Registrations cancelled: {count}.</source>
+        <translation>Регистраций отменено: {count}.</translation>
+    </message>
+    <message>
+        <source>Category changed: {count}.</source>
+        <translation>Категория изменена: {count}.</translation>
+    </message>
+    <message>
+        <source>Photo saved.</source>
+        <translation>Фотография сохранена.</translation>
+    </message>
+    <message>
+        <source>Photo removed.</source>
+        <translation>Фотография удалена.</translation>
+    </message>
+    <message>
+        <source>a name of 1 to 80 characters</source>
+        <translation>название длиной от 1 до 80 символов</translation>
+    </message>
+    <message>
+        <source>en or ru</source>
+        <translation>en или ru</translation>
+    </message>
+    <message>
+        <source>a checkpoint id (see bsm-desk checkpoints), or nothing</source>
+        <translation>код пункта прохода (см. bsm-desk checkpoints) или ничего</translation>
+    </message>
+    <message>
+        <source>on or off</source>
+        <translation>on или off</translation>
+    </message>
+    <message>
+        <source>a camera&apos;s id, or nothing</source>
+        <translation>код камеры или ничего</translation>
+    </message>
+    <message>
+        <source>an existing folder, or nothing (beside the event file)</source>
+        <translation>существующую папку или ничего (рядом с файлом мероприятия)</translation>
+    </message>
+    <message>
+        <source>whole minutes from 1 to 240</source>
+        <translation>целое число минут от 1 до 240</translation>
+    </message>
 </context>
 <context>
     <name>DelegateActions</name>
@@ -960,6 +1024,10 @@
         </translation>
     </message>
     <message>
+        <source>Delegations saved: {count}.</source>
+        <translation>Делегаций сохранено: {count}.</translation>
+    </message>
+    <message>
         <source>&amp;Add delegate…</source>
         <translation>&amp;Добавить участника…</translation>
     </message>
@@ -974,6 +1042,14 @@
     <message>
         <source>Find &amp;duplicates…</source>
         <translation>Найти &amp;дубликаты…</translation>
+    </message>
+    <message>
+        <source>De&amp;legations…</source>
+        <translation>Де&amp;легации…</translation>
+    </message>
+    <message>
+        <source>Each delegation&apos;s type (a Member State, an organization…) and its names in both languages</source>
+        <translation>Тип каждой делегации (государство-член, организация…) и её названия на обоих языках</translation>
     </message>
     <message>
         <source>Change &amp;category…</source>
@@ -1235,6 +1311,49 @@
     <message>
         <source>Find a name, in Latin or Cyrillic (Ctrl+F)</source>
         <translation>Поиск по имени латиницей или кириллицей (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationsDialog</name>
+    <message>
+        <source>Member State</source>
+        <translation>Государство-член</translation>
+    </message>
+    <message>
+        <source>International organization</source>
+        <translation>Международная организация</translation>
+    </message>
+    <message>
+        <source>Civil society</source>
+        <translation>Гражданское общество</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другие</translation>
+    </message>
+    <message>
+        <source>The type decides where a delegation stands in the List of Participants and on the list of speakers; both names are printed on badges and lists.</source>
+        <translation>Тип определяет место делегации в списке участников и в списке ораторов; оба названия печатаются на бейджах и в списках.</translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation>Название на английском</translation>
+    </message>
+    <message>
+        <source>Name in Russian</source>
+        <translation>Название на русском</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>ISO code</source>
+        <translation>Код ISO</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>Делегации</translation>
     </message>
 </context>
 <context>
@@ -4669,8 +4788,28 @@ A .sqlite file from another desk or a backup</source>
         <translation>Зала № {id} нет.</translation>
     </message>
     <message>
+        <source>{day} is not a day of the event ({days}).</source>
+        <translation>{day} — не день мероприятия ({days}).</translation>
+    </message>
+    <message>
+        <source>{option} takes a time as HH:MM, not “{value}”.</source>
+        <translation>{option} ожидает время в виде ЧЧ:ММ, а не «{value}».</translation>
+    </message>
+    <message>
+        <source>There is no delegation “{name}” (see bsm-desk delegations list).</source>
+        <translation>Делегации «{name}» нет (см. bsm-desk delegations list).</translation>
+    </message>
+    <message>
         <source>There is no category “{code}” (known: {known}).</source>
         <translation>Категории «{code}» нет (есть: {known}).</translation>
+    </message>
+    <message>
+        <source>A new delegate needs {option}.</source>
+        <translation>Для нового участника нужен {option}.</translation>
+    </message>
+    <message>
+        <source>Give the photo&apos;s file, or --remove.</source>
+        <translation>Укажите файл фотографии или --remove.</translation>
     </message>
     <message>
         <source>Languages are two-letter codes separated by commas (en,ru), not “{value}”.</source>
@@ -4779,6 +4918,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>“{value}” is not NAME=VALUE.</source>
         <translation>«{value}» — не ИМЯ=ЗНАЧЕНИЕ.</translation>
+    </message>
+    <message>
+        <source>Session #{session} has no {booth} booth to staff (see bsm-desk interpreters needs).</source>
+        <translation>У заседания № {session} нет кабины {booth} (см. bsm-desk interpreters needs).</translation>
     </message>
     <message>
         <source>This event file has no hub: run bsm-desk hub init or hub join first.</source>
@@ -4915,6 +5058,22 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>“{text}” could be {count} people: give the id of one of them (listed above).</source>
         <translation>«{text}» подходит к {count} участникам: укажите номер одного из них (список выше).</translation>
+    </message>
+    <message>
+        <source>Give badge codes to check in, or --undo-last REASON, not both.</source>
+        <translation>Укажите коды бейджей для прохода или --undo-last ПРИЧИНА, но не то и другое.</translation>
+    </message>
+    <message>
+        <source>--set CHECKPOINT and --readmit yes|no go together.</source>
+        <translation>--set ПУНКТ и --readmit yes|no указываются вместе.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not NAME=VALUE for a desk setting ({names}).</source>
+        <translation>«{text}» — не ИМЯ=ЗНАЧЕНИЕ настройки рабочего места ({names}).</translation>
+    </message>
+    <message>
+        <source>{name} takes {what}, not “{value}”.</source>
+        <translation>{name} ожидает {what}, а не «{value}».</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _gui(args)
-        needs_db = args.command != "template" and not (
+        needs_db = args.command not in ("template", "settings") and not (
             args.command == "hub" and getattr(args, "hub_action", "") == "role-sql")
         if getattr(args, "db", None) is None and needs_db:
             args.db = _last_event(args.command, settings)

@@ -18,6 +18,7 @@ from bsm_desk.cli.common import (
     db_option,
     print_json,
 )
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 
 def _codes_from(values: list[str]) -> Iterator[str]:
@@ -34,6 +35,10 @@ def _codes_from(values: list[str]) -> Iterator[str]:
 
 
 LOCK_RETRY_S = 0.25
+CODES_OR_UNDO = QT_TRANSLATE_NOOP("UserError", "Give badge codes to check in, or "
+                                               "--undo-last REASON, not both.")
+SET_READMIT = QT_TRANSLATE_NOOP("UserError", "--set CHECKPOINT and --readmit yes|no go "
+                                             "together.")
 
 
 def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
@@ -41,6 +46,8 @@ def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Tra
     from bsm_desk.services import checkin
     from bsm_desk.store import connect
 
+    if bool(args.codes) == (args.undo_last is not None):
+        raise UserError(CODES_OR_UNDO)
     with closing(connect(args.db)) as db:
         point = args.checkpoint or settings.checkpoint
         if not args.checkpoint and point not in {c.id for c in checkin.checkpoints(db)}:
@@ -54,6 +61,13 @@ def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Tra
                                                   "{day}; today at the venue is {today}.")
                   .format(checkpoint=desk.checkpoint.id, day=desk.checkpoint.day.isoformat(),
                           today=today.isoformat()), file=sys.stderr, flush=True)
+        if args.undo_last is not None:
+            undone = desk.undo_last(args.undo_last)
+            print(translate("Cli", "Undone: the check-in of #{id} at {checkpoint}, "
+                                   "{at}.").format(id=undone.delegate_id,
+                                                  checkpoint=desk.checkpoint.id,
+                                                  at=undone.at.astimezone(zone).isoformat()))
+            return 0
         all_accepted = True
         scanned = 0
         for code in _codes_from(args.codes):
@@ -91,6 +105,11 @@ def _checkpoints(args: argparse.Namespace, settings: config.Settings,
 
     lang = config.ui_language(settings)
     with closing(connect(args.db)) as db:
+        if (args.set is None) != (args.readmit is None):
+            raise UserError(SET_READMIT)
+        if args.set is not None:
+            checkin.set_readmit(db, args.set, args.readmit == "yes",
+                                desk_id=settings.desk_id, operator=settings.desk_name)
         found = checkin.checkpoints(db)
     rows = []
     for point in found:
@@ -115,7 +134,10 @@ def add_commands(sub: Commands) -> None:
                                          "line. Exit 0 when every one was accepted, 1 "
                                          "otherwise.")
     db_option(checkin)
-    checkin.add_argument("codes", nargs="+", metavar="CODE", help="badge codes, or - for stdin")
+    checkin.add_argument("codes", nargs="*", metavar="CODE", help="badge codes, or - for stdin")
+    checkin.add_argument("--undo-last", dest="undo_last", metavar="REASON",
+                         help="instead of scanning: take back this desk's last check-in at "
+                              "the checkpoint (the reason is recorded), as the window's Undo")
     checkin.add_argument("--checkpoint", metavar="ID",
                          help="where (see the checkpoints command; default: this desk's "
                               "checkpoint, else the entrance today or on the first day)")
@@ -129,4 +151,8 @@ def add_commands(sub: Commands) -> None:
                                         "the door of each session.")
     db_option(points)
     points.add_argument("--json", action="store_true", help="print the result as JSON")
+    points.add_argument("--set", metavar="ID", help="change this checkpoint's rule (with "
+                                                    "--readmit), as Check-in → Rules…")
+    points.add_argument("--readmit", choices=["yes", "no"],
+                        help="a second scan is a welcome re-entry (yes) or refused (no)")
     points.set_defaults(handler=_checkpoints)

@@ -19,6 +19,7 @@ from bsm_desk.cli.common import (
     db_option,
     print_import_result,
     print_json,
+    record_id,
 )
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -219,8 +220,31 @@ def _rules(db: Any, args: argparse.Namespace, settings: config.Settings,
 
 NOT_A_SETTING = QT_TRANSLATE_NOOP("UserError", "\u201c{value}\u201d is not NAME=VALUE.")
 
+NO_BOOTH = QT_TRANSLATE_NOOP("UserError", "Session #{session} has no {booth} booth to staff "
+                                          "(see bsm-desk interpreters needs).")
+
+
+def _seat(db: Any, args: argparse.Namespace, settings: config.Settings,
+          translate: Translate) -> int:
+    """One booth's team set by hand (the Roster screen's seat, empty and lock): those
+    named sit there, those also in --lock stay through the next roster."""
+    from bsm_desk.services import interpreters
+    from bsm_desk.services.interpreters import rostering
+
+    need = next((n for n in interpreters.needs(db) if args.session in n.meeting.session_ids
+                 and n.booth == args.booth), None)
+    if need is None:
+        raise UserError(NO_BOOTH, session=args.session, booth=args.booth[:20])
+    team = list(dict.fromkeys(args.ids))
+    rostering.set_booth(db, need.key, team, locked=[i for i in args.lock if i in team],
+                        desk_id=settings.desk_id, operator=settings.desk_name)
+    print(translate("Cli", "The {booth} booth of session #{session}: {count} seated.")
+          .format(booth=need.booth, session=args.session, count=len(team)))
+    return 0
+
+
 _ACTIONS = {"needs": _needs, "list": _list, "import": _import, "roster": _roster,
-            "withdraw": _withdraw, "recruit": _recruit, "rules": _rules}
+            "withdraw": _withdraw, "recruit": _recruit, "rules": _rules, "seat": _seat}
 
 
 def _seconds(text: str) -> float:
@@ -285,7 +309,18 @@ def add_commands(sub: Commands) -> None:
                     "from then on are given up, and the next roster changes as few others "
                     "as it can.")
     db_option(withdraw)
-    withdraw.add_argument("ids", metavar="ID", type=int, nargs="+")
+    withdraw.add_argument("ids", metavar="ID", type=record_id, nargs="+")
+    seat = actions.add_parser(
+        "seat", help="one booth's team by hand (no ids: the booth emptied)",
+        description="Seat these interpreters in a session's booth (the whole meeting it "
+                    "belongs to), as the Roster screen does; --lock keeps them there "
+                    "through the next roster.")
+    db_option(seat)
+    seat.add_argument("--session", type=record_id, required=True, metavar="ID")
+    seat.add_argument("--booth", required=True, metavar="BOOTH", help="en, ru or en-ru")
+    seat.add_argument("ids", metavar="INTERPRETER_ID", type=record_id, nargs="*")
+    seat.add_argument("--lock", metavar="ID", type=record_id, nargs="*", default=[],
+                      help="of those seated, the ones the solver must keep")
     withdraw.add_argument("--from", dest="from_day", type=_day, metavar="YYYY-MM-DD")
     recruit = actions.add_parser(
         "recruit", help="the fewest interpreters to hire, per day and booth",

@@ -15,7 +15,9 @@ from bsm_desk import __version__, config
 from bsm_desk.cli import (
     badges,
     checkin,
+    delegates,
     delegations,
+    desk,
     event,
     hub,
     interpreters,
@@ -30,8 +32,8 @@ from bsm_desk.cli.common import EXIT_USER_ERROR, Parser
 from bsm_desk.cli.event import DEFAULT_DELEGATES, DEFAULT_SEED
 
 # The command groups, in the order --help lists them; each adds its commands.
-GROUPS = (event, venue, registry, delegations, badges, checkin, reports, programme, speakers,
-          interpreters, hub, operators)
+GROUPS = (event, venue, registry, delegates, delegations, badges, checkin, reports,
+          programme, speakers, interpreters, hub, operators, desk)
 
 
 def build_parser() -> argparse.ArgumentParser:

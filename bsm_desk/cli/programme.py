@@ -17,16 +17,42 @@ from bsm_desk.cli.common import (
     db_option,
     print_json,
     print_problems,
+    record_id,
 )
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 
 def _side_events(args: argparse.Namespace, settings: config.Settings,
                  translate: Translate) -> int:
+    from bsm_desk.services.programme import side_events
     from bsm_desk.services.programme.side_event_import import import_requests
     from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
+        if args.side_command == "list":
+            found = side_events.requests(db, waiting_only=args.waiting)
+            zone = _zone(db)
+            rows = [{"id": r.id, "title_en": r.title_en, "title_ru": r.title_ru,
+                     "organizer": r.organizer, "expected": r.expected,
+                     "duration_min": r.duration_min, "interpretation": r.interpretation,
+                     "slots": [s.astimezone(zone).isoformat() for s in r.slots],
+                     "session_id": r.session_id} for r in found]
+            if args.json:
+                print_json(rows)
+            else:
+                print("\t".join(("id", "title", "organizer", "minutes", "placed")))
+                lang = config.ui_language(settings)
+                for r in found:
+                    print("\t".join((str(r.id), r.title(lang), r.organizer,
+                                     str(r.duration_min),
+                                     f"session-{r.session_id}" if r.session_id else "-")))
+            return 0
+        if args.side_command == "remove":
+            gone = side_events.delete_request(db, args.request_id, desk_id=settings.desk_id,
+                                              operator=settings.desk_name)
+            print(translate("Cli", "Request #{id} removed: {title}").format(
+                id=args.request_id, title=gone.title_en or gone.title_ru))
+            return 0
         report = import_requests(db, args.file, desk_id=settings.desk_id,
                                  operator=settings.desk_name)
     print_problems(report.file, report.problems, translate)
@@ -37,6 +63,12 @@ def _side_events(args: argparse.Namespace, settings: config.Settings,
     print(translate("Cli", "{file}: {count} side-event requests imported.").format(
         file=report.file, count=report.added))
     return 0
+
+
+def _zone(db: Any) -> Any:
+    from bsm_desk.services.event import overview
+
+    return overview(db).event.zone
 
 
 BAD_DAY = QT_TRANSLATE_NOOP("UserError", "--day takes a date as YYYY-MM-DD, not {value}.")
@@ -97,7 +129,7 @@ def _rooms(args: argparse.Namespace, settings: config.Settings, translate: Trans
                     print("\t".join((r.name(lang), str(r.capacity), str(r.booths),
                                      ", ".join(r.equipment))))
             return 0
-        if args.rooms_command in ("add", "edit", "remove"):
+        if args.rooms_command in ("add", "edit", "remove", "hours"):
             from bsm_desk.cli.venue import room_action
 
             return room_action(db, args, settings, translate)
@@ -145,6 +177,16 @@ def add_commands(sub: Commands) -> None:
                     "rows or none: any error and nothing is written (exit 1).")
     db_option(side_import)
     side_import.add_argument("file", type=Path, metavar="FILE", help="the list to import")
+    side_list = side_commands.add_parser("list", help="the requests, with their ids")
+    db_option(side_list)
+    side_list.add_argument("--waiting", action="store_true", help="only those not placed yet")
+    side_list.add_argument("--json", action="store_true",
+                           help="id, title_en, title_ru, organizer, expected, duration_min, "
+                                "interpretation, slots, session_id")
+    side_remove = side_commands.add_parser("remove", help="remove a request still waiting "
+                                                          "for a room")
+    db_option(side_remove)
+    side_remove.add_argument("request_id", type=record_id, metavar="ID")
     side.set_defaults(handler=_side_events)
 
     programme = sub.add_parser("programme", help="print the timetable",

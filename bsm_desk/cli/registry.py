@@ -15,6 +15,7 @@ from bsm_desk.cli.common import (
     db_option,
     print_import_result,
     print_json,
+    record_id,
 )
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -99,10 +100,22 @@ def _search(args: argparse.Namespace, settings: config.Settings, translate: Tran
 
 def _duplicates(args: argparse.Namespace, settings: config.Settings,
                 translate: Translate) -> int:
-    from bsm_desk.services.registry.duplicates import find_duplicates
+    from bsm_desk.services.registry.duplicates import dismiss, find_duplicates, merge
     from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
+        if args.merge or args.dismiss:
+            keep, other = args.merge or args.dismiss
+            if args.merge:
+                kept = merge(db, keep, other, desk_id=settings.desk_id,
+                             operator=settings.desk_name)
+                print(translate("Cli", "Merged: {drop} is now part of {keep} ({name}).")
+                      .format(drop=other, keep=keep, name=kept.latin_name))
+            else:
+                dismiss(db, keep, other, desk_id=settings.desk_id)
+                print(translate("Cli", "{first} and {second} are not proposed as duplicates "
+                                       "again.").format(first=keep, second=other))
+            return 0
         pairs = find_duplicates(db)
     if args.json:
         print_json([{"ids": list(p.ids), "names": [p.first.latin_name, p.second.latin_name],
@@ -157,4 +170,10 @@ def add_commands(sub: Commands) -> None:
                                      "delegation).")
     db_option(dup)
     dup.add_argument("--json", action="store_true", help="print the result as JSON")
+    act = dup.add_mutually_exclusive_group()
+    act.add_argument("--merge", nargs=2, type=record_id, metavar=("KEEP", "DROP"),
+                     help="one person: keep KEEP, completed from DROP (its check-ins and "
+                          "badges count for KEEP)")
+    act.add_argument("--dismiss", nargs=2, type=record_id, metavar=("ID", "ID"),
+                     help="two people after all: never propose the pair again")
     dup.set_defaults(handler=_duplicates)

@@ -62,6 +62,10 @@ def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Tr
             _show(run(db, session, lang=lang, desk_id=desk, operator=operator).as_dict(),
                   args.json)
             return 0
+        if action in ("pause", "resume"):
+            speakers.pause(db, session, resume=action == "resume", desk_id=desk,
+                           operator=operator)
+            return 0
         if action in ("close", "reopen"):
             (speakers.close if action == "close" else speakers.reopen)(
                 db, session, desk_id=desk, operator=operator)
@@ -150,7 +154,9 @@ def add_commands(sub: Commands) -> None:
                      help="the chair's reason to accept what the rules refuse (recorded)")
     add.add_argument("--json", action="store_true", help="print the entry as JSON")
     for name, text in (("close", "no new statements (points of order and replies still)"),
-                       ("reopen", "take statements again")):
+                       ("reopen", "take statements again"),
+                       ("pause", "stop the current speaker's clock"),
+                       ("resume", "let the current speaker's clock run again")):
         actions.add_parser(name, help=text)
     for name, text in (("next", "end the current statement and start the next; print it"),
                        ("end", "end the current statement; print it")):

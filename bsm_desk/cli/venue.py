@@ -129,6 +129,8 @@ def room_action(db: Any, args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.services import programme as programme_service
 
     who: dict[str, Any] = {"desk_id": settings.desk_id, "operator": settings.desk_name}
+    if args.rooms_command == "hours":
+        return _hours(db, args, who, translate)
     if args.rooms_command == "remove":
         programme_service.delete_room(db, args.room_id, **who)
         print(translate("Cli", "Room #{id} removed.").format(id=args.room_id))
@@ -158,6 +160,40 @@ def room_action(db: Any, args: argparse.Namespace, settings: config.Settings,
     return 0
 
 
+NO_DAY = QT_TRANSLATE_NOOP("UserError", "{day} is not a day of the event ({days}).")
+BAD_CLOCK = QT_TRANSLATE_NOOP("UserError", "{option} takes a time as HH:MM, not “{value}”.")
+
+
+def _clock(option: str, text: str | None) -> str | None:
+    if text is None:
+        return None
+    try:
+        return datetime.strptime(text.strip(), "%H:%M").strftime("%H:%M")
+    except ValueError:
+        raise UserError(BAD_CLOCK, option=option, value=text[:40]) from None
+
+
+def _hours(db: Any, args: argparse.Namespace, who: dict[str, Any],
+           translate: Translate) -> int:
+    """The venue's opening hours of a day, and the change-over kept between events."""
+    from bsm_desk.services import programme as programme_service
+
+    days = programme_service.load(db).days
+    changed = []
+    if args.day is not None:
+        wanted = _date("--day", args.day)
+        day = next((d for d in days if d.date == wanted), None)
+        if day is None:
+            raise UserError(NO_DAY, day=wanted.isoformat(),
+                            days=", ".join(d.date.isoformat() for d in days))
+        changed.append(replace(day, opens=_clock("--opens", args.opens) or day.opens,
+                               closes=_clock("--closes", args.closes) or day.closes))
+    programme_service.save_rooms(db, [], changed, changeover=args.changeover, **who)
+    for d in programme_service.load(db).days:
+        print(f"{d.date.isoformat()}\t{d.opens}-{d.closes}")
+    return 0
+
+
 def add_room_actions(room_commands: Any) -> None:
     """Add, edit and remove, beside rooms list and allocate."""
     for verb, text in (("add", "add a room"), ("edit", "change a room (only what is given)")):
@@ -174,6 +210,14 @@ def add_room_actions(room_commands: Any) -> None:
         action.add_argument("--json", action="store_true",
                             help="the room: id, name, name_ru, floor, capacity, booths, "
                                  "equipment")
+    hours = room_commands.add_parser("hours", help="the venue's hours of a day, the "
+                                                   "change-over between events")
+    db_option(hours)
+    hours.add_argument("--day", metavar="YYYY-MM-DD")
+    hours.add_argument("--opens", metavar="HH:MM")
+    hours.add_argument("--closes", metavar="HH:MM")
+    hours.add_argument("--changeover", type=int, metavar="MIN",
+                       help="minutes kept free in a room between two events (0 to 240)")
     remove = room_commands.add_parser("remove", help="remove a room no session uses")
     db_option(remove)
     remove.add_argument("room_id", type=record_id, metavar="ROOM_ID")

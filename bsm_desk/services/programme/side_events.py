@@ -68,3 +68,8 @@ def _waiting(db: Database, request_id: int) -> Request:
     if found.session_id is not None:
         raise UserError(PLACED)
     return found
+
+
+def requests(db: Database, *, waiting_only: bool = False) -> list[Request]:
+    """The side-event requests (only those still waiting for a room, if asked)."""
+    return side_event_store.list_requests(db, pending_only=waiting_only)

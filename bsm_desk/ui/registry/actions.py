@@ -76,6 +76,7 @@ class DelegateActions(QObject):
         self.edit = action("edit", self.edit_delegate, "Ctrl+E")
         self.import_ = action("import", self.import_list, "Ctrl+I")
         self.duplicates = action("duplicates", self.find_duplicates)
+        self.delegations = action(None, self.edit_delegations)
         self.category = action(None, self.change_category)
         self.credentials = action("check", self.mark_credentials)
         self.cancel = action("cancel", self.cancel_registration)
@@ -92,7 +93,7 @@ class DelegateActions(QObject):
     def update_enabled(self) -> None:
         chosen = len(self.host.selected_ids())
         ready = self.host.model is not None
-        for act in (self.add, self.import_, self.duplicates):
+        for act in (self.add, self.import_, self.duplicates, self.delegations):
             act.setEnabled(ready)
         self.edit.setEnabled(chosen == 1)
         for act in (self.category, self.credentials, self.cancel):
@@ -234,12 +235,27 @@ class DelegateActions(QObject):
         if dialog.changed:
             self.host.reload()
 
+    def edit_delegations(self) -> None:
+        from bsm_desk.ui.registry.delegations_dialog import DelegationsDialog
+
+        if self.host.db is None:
+            return
+        dialog = DelegationsDialog(self.host.db, parent=self.widget, **self._who())
+        dialog.exec()
+        if dialog.saved:
+            self.host.reopen()  # new names and order in the filters and the list
+            self.host.status_message(self.tr("Delegations saved: {count}.").format(
+                count=dialog.saved))
+
     # -- language ------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.add.setText(self.tr("&Add delegate…"))
         self.edit.setText(self.tr("&Edit…"))
         self.import_.setText(self.tr("&Import a list…"))
         self.duplicates.setText(self.tr("Find &duplicates…"))
+        self.delegations.setText(self.tr("De&legations…"))
+        self.delegations.setToolTip(self.tr("Each delegation's type (a Member State, an "
+                                            "organization…) and its names in both languages"))
         self.category.setText(self.tr("Change &category…"))
         self.credentials.setText(self.tr("Mark credentials &received"))
         self.cancel.setText(self.tr("Ca&ncel registration…"))

@@ -116,7 +116,7 @@ class DelegatesScreen(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         acts = self.delegate_actions
-        for act in (acts.add, acts.edit, acts.import_, acts.duplicates):
+        for act in (acts.add, acts.edit, acts.import_, acts.duplicates, acts.delegations):
             self.toolbar.addAction(act)
         self.toolbar.addSeparator()
         for act in (acts.credentials, acts.cancel, acts.undo):
@@ -189,6 +189,7 @@ class DelegatesScreen(QWidget):
         for act, permission in ((acts.add, Permission.EDIT_DELEGATES),
                                 (acts.import_, Permission.IMPORT),
                                 (acts.duplicates, Permission.MERGE),
+                                (acts.delegations, Permission.EDIT_DELEGATES),
                                 (acts.credentials, Permission.EDIT_DELEGATES),
                                 (acts.cancel, Permission.EDIT_DELEGATES),
                                 (acts.undo, Permission.EDIT_DELEGATES)):

@@ -139,3 +139,34 @@ def test_search_combines_with_the_filters(window: MainWindow, demo_file: Path) -
     rows = screen.model.rowCount()
     assert rows > 0
     assert {screen.model.index(r, 3).data() for r in range(rows)} == {"Kazakhstan"}
+
+
+def test_a_delegation_made_a_member_state_with_its_russian_name(window, demo_copy, monkeypatch):
+    """Delegates → Delegations…: the type and the names in both languages, saved through
+    the services (the Overview and the filters follow)."""
+    from bsm_desk.domain.model import DelegationType
+    from bsm_desk.services import registry
+    from bsm_desk.ui.registry.delegations_dialog import KIND, NAME_RU, DelegationsDialog
+    from bsm_desk.ui.shell.screen_registry import NAMES
+
+    window.open_database(demo_copy)
+    window.show()
+    window.navigation.setCurrentRow(NAMES.index("delegates"))
+    screen = window.screens.get("delegates")
+    opened = []
+
+    def run(dialog: DelegationsDialog) -> int:
+        opened.append(dialog)
+        row = next(r for r, d in enumerate(dialog.delegations) if d.iso_code == "GB")
+        dialog.table.item(row, NAME_RU).setText("Соединённое Королевство")
+        kind = dialog.table.cellWidget(row, KIND)
+        kind.setCurrentIndex(kind.findData("other"))
+        dialog.save()
+        return 1
+
+    monkeypatch.setattr(DelegationsDialog, "exec", run)
+    screen.delegate_actions.delegations.trigger()
+    assert opened and opened[0].saved == 1
+    britain = next(d for d in registry.delegations(window.db) if d.iso_code == "GB")
+    assert britain.name_ru == "Соединённое Королевство"
+    assert britain.type is DelegationType.OTHER
