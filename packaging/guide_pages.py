@@ -43,31 +43,39 @@ PICTURES = {"setup": "overview", "import": "delegates", "badges": "badges",
 TEXT = {
 "en": {
 "setup": """
-<p>An event is one file. <b>File → New event…</b> asks for the titles in English and Russian,
+<p>An event is one file. <b class="ui">File → New event…</b> asks for the titles in English and Russian,
 the venue, the time zone and the days; save the file where the desk keeps its work (a USB
-stick is fine: the file is complete in itself). <b>File → Open the demo conference</b> builds
+stick is fine: the file is complete in itself). <b class="ui">File → Open the demo conference</b> builds
 the Dushanbe 2022 conference with 700 made-up delegates to try everything on.</p>
-<p>The <b>Event overview</b> shows who is registered, accredited and here today, by
-category. <b>File → Desk settings…</b> names this desk (it is stamped on everything it
+<p>The <b class="ui">Event overview</b> shows who is registered, accredited and here today, by
+category. <b class="ui">File → Desk settings…</b> names this desk (it is stamped on everything it
 records), chooses the sound, the camera and where automatic backups go.</p>
 <p>Shortcuts: Ctrl+1 … Ctrl+9 move between the screens; F1 opens the page of this guide
 for the screen you are on.</p>""",
 "import": """
-<p><b>Delegates → Import…</b> takes an Excel workbook or a CSV file (UTF-8 or Windows
+<p><b class="ui">Delegates → Import a list</b> takes an Excel workbook or a CSV file (UTF-8 or Windows
 Cyrillic). The first row names the columns, in English or Russian: family name, given name,
 delegation, category, e-mail, passport… A list is checked before anything is written: every
 problem is named by row and column, and nothing is imported until you say so.</p>
 <p>Names: the name as in the passport (Latin) and, where given, in Cyrillic. Search finds
-“Рахмонов”, “Rakhmonov” and “rahmonov” alike. <b>Duplicates…</b> lists people registered
+“Рахмонов”, “Rakhmonov” and “rahmonov” alike. <b class="ui">Find duplicates</b> lists people registered
 twice (same e-mail or passport, or near names in one delegation) to merge or to mark as two
-people. Every change is kept in the person's history; Ctrl+Z undoes the last one.</p>""",
+people. Every change is kept in the person's history; Ctrl+Z undoes the last one.</p>
+<p>Everyone imported is <i>registered</i>. When a person's credentials arrive (the letter of
+accreditation from their mission), select them and choose <b class="ui">Mark credentials received</b>:
+they are <i>accredited</i> from that day, and the Event overview counts them. Whoever is
+expected and never comes is a no-show on the Attendance screen either way.</p>
+<p>A list names a delegation in one language, and a “Delegation” column does not say
+whether it is a Member State or an organization: <b class="ui">Delegations…</b> sets each one's type
+(it decides where the delegation stands in the List of Participants and on the list of
+speakers) and its name in English and in Russian.</p>""",
 "badges": """
 <p>Each badge carries a signed QR code: a desk checks it offline, and a copied or made-up
 code is refused. Choose the layout for the printer you have:</p>
 <ul><li><b>Card printers</b> (CR80, 85.6 × 54 mm): one card per badge.</li>
 <li><b>A6</b> (105 × 148 mm) for lanyard pockets, printed on any office printer.</li>
 <li><b>A4 sheets</b>, four A6 badges with cut marks.</li></ul>
-<p>Print one badge (Ctrl+P), the whole list, or save a PDF. <b>Reprint…</b> gives a new badge
+<p>Print one badge (Ctrl+P), the whole list, or save a PDF. <b class="ui">Reprint…</b> gives a new badge
 for a lost, damaged or misspelt one: the old badge stops opening doors at once. Check the
 first page before printing hundreds: the preview shows the badge as it will come out.</p>""",
 "checkin": """
@@ -79,54 +87,54 @@ allowed</b> here, <b>Revoked</b> (an old badge), <b>Forged</b>, <b>Unknown</b>.<
 spot. Ctrl+Z takes back this desk's last check-in, with a reason. The figures beside the
 verdict count who is in, by category.</p>""",
 "attendance": """
-<p>The <b>Attendance</b> screen shows, live, who came each day and to each session, by
-gender and category, and the arrivals per quarter of an hour. <b>Export</b> writes the
+<p>The <b class="ui">Attendance</b> screen shows, live, who came each day and to each session, by
+gender and category, and the arrivals per quarter of an hour. <b class="ui">Export</b> writes the
 workbook organizers hand in: a summary, the participants, one sheet per session, by
 delegation. The List of Participants (PDF or workbook) follows protocol order. Personal
 data (passports, phones, dates of birth) stay out of every export unless a supervisor asks
 for them, and the file says so.</p>""",
 "programme": """
-<p>The <b>Programme</b> screen shows the rooms and sessions day by day; drag a session to
+<p>The <b class="ui">Programme</b> screen shows the rooms and sessions day by day; drag a session to
 move it, double-click to edit. Conflicts (a room used twice, a speaker in two places, a
 session outside the opening hours) are listed below in words.</p>
 <p>Side events: import the requests (organizer, expected audience, languages, wished
-times), then <b>Allocate side events…</b> finds rooms and times for all of them at
+times), then <b class="ui">Allocate side events…</b> finds rooms and times for all of them at
 once; you review the proposal before it is applied. Export the programme as a
 bilingual PDF for the doors, a workbook, or calendar files per room.</p>""",
 "speakers": """
 <p>Choose the session; delegations ask for the floor and are <b>inscribed</b> in order (the
-rules of the session say who may speak and how often). <b>Next</b> gives the floor; the
+rules of the session say who may speak and how often). <b class="ui">Next</b> gives the floor; the
 clock counts down the time allowed. Move an entry with a reason, withdraw one, take a
 point of order or a right of reply.</p>
-<p><b>View → Projector</b> (Ctrl+Shift+J) opens the room's window: who speaks, who is next,
-the time left. <b>View → Booths</b> shows the interpreters the language of each speaker and
+<p><b class="ui">View → Projector</b> (Ctrl+Shift+J) opens the room's window: who speaks, who is next,
+the time left. <b class="ui">View → Booths</b> shows the interpreters the language of each speaker and
 the texts handed in.</p>""",
 "roster": """
-<p>The <b>Roster</b> screen puts interpreters in the booths of every session that needs
+<p>The <b class="ui">Roster</b> screen puts interpreters in the booths of every session that needs
 them, following AIIC's rules (team size by meeting length, working periods, hours a day).
-<b>Solve</b> (Ctrl+R) proposes a roster; you see it before it replaces anything. Drag a
+<b class="ui">Solve</b> (Ctrl+R) proposes a roster; you see it before it replaces anything. Drag a
 name to a seat to place someone by hand: that seat is then locked and kept by the next
 Solve. A red seat breaks a rule, said in words below. When someone falls ill,
-<b>Withdraw</b> finds stand-ins for their seats only. Export the roster per day and per
+<b class="ui">Withdraw</b> finds stand-ins for their seats only. Export the roster per day and per
 booth, and one calendar per interpreter.</p>""",
 "hub": """
 <p>Several desks share one event through a <b>hub</b>: a PostgreSQL database on the venue
-network. <b>File → Hub on the LAN…</b> tests the address, connects the first desk, and makes
+network. <b class="ui">File → Hub on the LAN…</b> tests the address, connects the first desk, and makes
 the file of every other desk from the hub in one step. Each desk keeps its own file and goes
 on scanning when the network drops; the status bar says “offline since 10:42, 37 waiting”,
 and the queue goes out by itself when the hub is back.</p>
 <p>A person scanned at two desks while they could not see each other is counted once, and
 listed for review. The password is kept by the operating system, never in the file.</p>""",
 "operators": """
-<p>Give each person at the desks their own name and password or PIN: <b>File →
+<p>Give each person at the desks their own name and password or PIN: <b class="ui">File →
 Operators…</b> (the first one is an administrator; from then on everyone signs in). Roles:
 <b>desk</b> (check in, search, print a badge on arrival), <b>registrar</b> (also edit and
 import delegates, print and reprint, speakers' lists), <b>supervisor</b> (also revoke,
 merge, the programme, the roster, personal exports, the history), <b>administrator</b> (also
 operators). What a role may not do is greyed out; its tooltip says why.</p>
-<p>The screen locks after five idle minutes (a door desk keeps scanning). <b>File → Sign in
-or switch operator…</b> (Ctrl+Shift+O). The <b>History</b> screen lists every change, who
-made it and when; <b>Verify the chain</b> proves nobody edited the record.</p>
+<p>The screen locks after five idle minutes (a door desk keeps scanning). <b class="ui">File → Sign in
+or switch operator…</b> (Ctrl+Shift+O). The <b class="ui">History</b> screen lists every change, who
+made it and when; <b class="ui">Verify the chain</b> proves nobody edited the record.</p>
 <p>Passport numbers, phones and dates of birth can be sealed with the event's passphrase
 (<code>bsm-desk protect</code>): a desk without it still checks people in and prints
 badges. After the event, <code>bsm-desk purge</code> removes personal data and keeps the
@@ -134,9 +142,9 @@ attendance figures.</p>""",
 "backups": """
 <p>The desk takes a backup copy by itself every ten minutes when something changed, when
 it closes, and before any upgrade, beside the event file (or in the folder chosen in the
-settings). <b>File → Save a backup
+settings). <b class="ui">File → Save a backup
 copy…</b> (Ctrl+Shift+S) makes one now — on a USB stick at the end of each day, for
-instance. <b>File → Restore a backup…</b> lists the copies with their time and how many
+instance. <b class="ui">File → Restore a backup…</b> lists the copies with their time and how many
 people and check-ins each holds; the file you replace is kept aside, never deleted.</p>""",
 "trouble": """
 <ul><li><b>The scanner does nothing</b>: click in the scan field; check that the scanner
@@ -152,34 +160,42 @@ says.</li>
 },
 "ru": {
 "setup": """
-<p>Мероприятие — это один файл. <b>Файл → Новое мероприятие…</b> спрашивает названия на
+<p>Мероприятие — это один файл. <b class="ui">Файл → Новое мероприятие…</b> спрашивает названия на
 английском и русском, место, часовой пояс и дни; сохраните файл там, где стойка хранит
-работу (подойдёт и флешка: файл самодостаточен). <b>Файл → Открыть демонстрационную
+работу (подойдёт и флешка: файл самодостаточен). <b class="ui">Файл → Открыть демонстрационную
 конференцию</b> создаёт конференцию «Душанбе-2022» с 700 вымышленными участниками, чтобы
 всё попробовать.</p>
-<p><b>Обзор мероприятия</b> показывает, сколько участников зарегистрировано,
-аккредитовано и пришло сегодня, по категориям. <b>Файл → Настройки стойки…</b> — имя
+<p><b class="ui">Обзор мероприятия</b> показывает, сколько участников зарегистрировано,
+аккредитовано и пришло сегодня, по категориям. <b class="ui">Файл → Настройки стойки…</b> — имя
 стойки (оно записывается во всё, что она отмечает), звук, камера и папка резервных
 копий.</p>
 <p>Клавиши: Ctrl+1 … Ctrl+9 — переход между экранами; F1 открывает страницу этого
 руководства для текущего экрана.</p>""",
 "import": """
-<p><b>Участники → Импорт…</b> принимает книгу Excel или файл CSV (UTF-8 или кириллица
+<p><b class="ui">Участники → Импорт списка</b> принимает книгу Excel или файл CSV (UTF-8 или кириллица
 Windows). Первая строка называет столбцы, по-английски или по-русски: фамилия, имя,
 делегация, категория, e-mail, паспорт… Список проверяется до записи: каждая ошибка названа
 по строке и столбцу, и ничего не импортируется, пока вы не подтвердите.</p>
 <p>Имена: как в паспорте (латиницей) и, если есть, кириллицей. Поиск находит «Рахмонов»,
-«Rakhmonov» и «rahmonov» одинаково. <b>Дубликаты…</b> показывает зарегистрированных дважды
+«Rakhmonov» и «rahmonov» одинаково. <b class="ui">Найти дубликаты</b> показывает зарегистрированных дважды
 (тот же e-mail или паспорт, похожие имена в одной делегации), чтобы объединить или
 отметить как разных людей. Каждое изменение хранится в истории участника; Ctrl+Z отменяет
-последнее.</p>""",
+последнее.</p>
+<p>Все импортированные — <i>зарегистрированы</i>. Когда поступают полномочия участника
+(письмо об аккредитации от его представительства), выделите его и выберите <b class="ui">Отметить
+получение полномочий</b>: с этого дня он <i>аккредитован</i>, и обзор мероприятия его
+учитывает. Кто ожидался и не пришёл, в любом случае попадает в неявки на экране
+«Посещаемость».</p>
+<p>В списке делегация названа на одном языке, а столбец «Делегация» не говорит, государство
+это или организация: <b class="ui">Делегации…</b> задаёт тип каждой (от него зависит её место в списке
+участников и в списке ораторов) и её названия на английском и русском.</p>""",
 "badges": """
 <p>На каждом бейдже подписанный QR-код: стойка проверяет его без сети, а скопированный или
 выдуманный код отклоняется. Выберите формат под ваш принтер:</p>
 <ul><li><b>Карточные принтеры</b> (CR80, 85,6 × 54 мм): одна карта на бейдж.</li>
 <li><b>A6</b> (105 × 148 мм) для карманов на шнурке, печать на любом офисном принтере.</li>
 <li><b>Листы A4</b>: четыре бейджа A6 с метками реза.</li></ul>
-<p>Печать одного бейджа (Ctrl+P), всего списка или сохранение в PDF. <b>Перепечатать…</b>
+<p>Печать одного бейджа (Ctrl+P), всего списка или сохранение в PDF. <b class="ui">Перепечатать…</b>
 выдаёт новый бейдж вместо утерянного, испорченного или с ошибкой в имени: старый сразу
 перестаёт открывать двери. Проверьте первую страницу, прежде чем печатать сотни.</p>""",
 "checkin": """
@@ -192,46 +208,46 @@ Windows). Первая строка называет столбцы, по-анг
 месте. Ctrl+Z отменяет последнюю отметку этой стойки с указанием причины. Счётчики рядом
 показывают, сколько прошло, по категориям.</p>""",
 "attendance": """
-<p>Экран <b>Посещаемость</b> показывает в реальном времени, кто пришёл в каждый день и на
-каждое заседание, по полу и категориям, и поток прибытия по четвертям часа. <b>Выгрузка</b>
+<p>Экран <b class="ui">Посещаемость</b> показывает в реальном времени, кто пришёл в каждый день и на
+каждое заседание, по полу и категориям, и поток прибытия по четвертям часа. <b class="ui">Экспорт…</b>
 создаёт книгу для организаторов: сводка, участники, лист на каждое заседание, по
 делегациям. Список участников (PDF или книга) — в протокольном порядке. Персональные данные
 (паспорта, телефоны, даты рождения) не попадают ни в одну выгрузку, если их не запросил
 старший смены, и файл об этом говорит.</p>""",
 "programme": """
-<p>Экран <b>Программа</b> показывает залы и заседания по дням; перетащите заседание, чтобы
+<p>Экран <b class="ui">Программа</b> показывает залы и заседания по дням; перетащите заседание, чтобы
 перенести, двойной щелчок — изменить. Конфликты (зал занят дважды, выступающий в двух
 местах, заседание вне часов работы) перечислены внизу словами.</p>
 <p>Параллельные мероприятия: импортируйте заявки (организатор, ожидаемое число, языки,
-желаемое время), затем <b>Распределить параллельные мероприятия…</b> подбирает залы и
+желаемое время), затем <b class="ui">Распределить параллельные мероприятия…</b> подбирает залы и
 время сразу для всех; вы проверяете предложение, прежде чем его применить. Программа
 выгружается в двуязычный PDF для дверей, в книгу Excel или в календари по залам.</p>""",
 "speakers": """
 <p>Выберите заседание; делегации просят слова и <b>записываются</b> по порядку (правила
-заседания определяют, кто и сколько раз может выступать). <b>Следующий</b> даёт слово;
+заседания определяют, кто и сколько раз может выступать). <b class="ui">Следующий</b> даёт слово;
 часы отсчитывают регламент. Перемещение записи — с указанием причины; можно снять запись,
 дать слово по порядку ведения или для ответа.</p>
-<p><b>Вид → Проектор</b> (Ctrl+Shift+J) открывает окно для зала: кто выступает, кто
-следующий, сколько осталось. <b>Вид → Кабины</b> показывает переводчикам язык каждого
+<p><b class="ui">Вид → Проектор</b> (Ctrl+Shift+J) открывает окно для зала: кто выступает, кто
+следующий, сколько осталось. <b class="ui">Вид → Кабины</b> показывает переводчикам язык каждого
 выступающего и сданные тексты.</p>""",
 "roster": """
-<p>Экран <b>График</b> расставляет переводчиков по кабинам всех заседаний, где нужен
+<p>Экран <b class="ui">График</b> расставляет переводчиков по кабинам всех заседаний, где нужен
 перевод, по правилам AIIC (состав бригады по длительности, рабочие периоды, часы в день).
-<b>Решить</b> (Ctrl+R) предлагает график; вы видите его, прежде чем он что-либо заменит.
+<b class="ui">Составить</b> (Ctrl+R) предлагает график; вы видите его, прежде чем он что-либо заменит.
 Перетащите имя на место, чтобы поставить человека вручную: место закрепляется и сохраняется
 при следующем решении. Красное место нарушает правило — оно названо внизу. Если кто-то
-заболел, <b>Снять</b> подбирает замену только на его места. График выгружается по дням и
+заболел, <b class="ui">Снять</b> подбирает замену только на его места. График выгружается по дням и
 кабинам и календарём на каждого переводчика.</p>""",
 "hub": """
 <p>Несколько стоек работают с одним мероприятием через <b>хаб</b> — базу данных PostgreSQL
-в сети площадки. <b>Файл → Хаб в локальной сети…</b> проверяет адрес, подключает первую
+в сети площадки. <b class="ui">Файл → Хаб в локальной сети…</b> проверяет адрес, подключает первую
 стойку и одним шагом создаёт файл каждой следующей из хаба. Каждая стойка хранит свой файл
 и продолжает сканировать, когда сеть пропадает; строка состояния пишет «нет связи с 10:42,
 ожидают 37», и очередь уходит сама, когда хаб снова доступен.</p>
 <p>Участник, отсканированный на двух стойках без связи, учитывается один раз и выносится на
 проверку. Пароль хранит операционная система, не файл.</p>""",
 "operators": """
-<p>Дайте каждому за стойками своё имя и пароль или PIN: <b>Файл → Операторы…</b> (первый —
+<p>Дайте каждому за стойками своё имя и пароль или PIN: <b class="ui">Файл → Операторы…</b> (первый —
 администратор; после этого все входят под своим именем). Роли: <b>стойка</b> (отметка
 прохода, поиск, печать бейджа при прибытии), <b>регистратор</b> (также правка и импорт
 участников, печать и перепечатка, списки выступающих), <b>старший смены</b> (также
@@ -239,8 +255,8 @@ Windows). Первая строка называет столбцы, по-анг
 <b>администратор</b> (также операторы). Недоступное роли затенено; подсказка объясняет
 почему.</p>
 <p>Экран блокируется после пяти минут бездействия (стойка у двери продолжает сканировать).
-<b>Файл → Войти или сменить оператора…</b> (Ctrl+Shift+O). Экран <b>Журнал</b> показывает
-каждое изменение, кто и когда его внёс; <b>Проверить цепочку</b> доказывает, что запись
+<b class="ui">Файл → Войти или сменить оператора…</b> (Ctrl+Shift+O). Экран <b class="ui">Журнал</b> показывает
+каждое изменение, кто и когда его внёс; <b class="ui">Проверить цепочку</b> доказывает, что запись
 никто не правил.</p>
 <p>Номера паспортов, телефоны и даты рождения можно зашифровать кодовой фразой мероприятия
 (<code>bsm-desk protect</code>): стойка без неё по-прежнему отмечает проход и печатает
@@ -249,8 +265,8 @@ Windows). Первая строка называет столбцы, по-анг
 "backups": """
 <p>Стойка сама делает резервную копию каждые десять минут, если что-то изменилось, при
 закрытии и перед каждым обновлением — рядом с файлом мероприятия (или в папке из
-настроек). <b>Файл → Сохранить резервную копию…</b>
-(Ctrl+Shift+S) делает её сейчас — например, на флешку в конце дня. <b>Файл → Восстановить
+настроек). <b class="ui">Файл → Сохранить резервную копию…</b>
+(Ctrl+Shift+S) делает её сейчас — например, на флешку в конце дня. <b class="ui">Файл → Восстановить
 из резервной копии…</b> показывает копии со временем и числом участников и отметок;
 заменяемый файл откладывается в сторону, а не удаляется.</p>""",
 "trouble": """
