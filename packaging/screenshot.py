@@ -1,9 +1,12 @@
-"""Regenerate the README's screenshots of the main window on the demo conference.
+"""Regenerate the README's and the guide's screenshots: every screen of the main window,
+in English and in Russian, on the demo conference as people open it (the roster and the
+opening session's list of speakers filled), as if both days had happened; then the
+projector and the booths.
 
-    xvfb-run -a python packaging/screenshot.py [--out docs]
+    xvfb-run -a python packaging/screenshot.py [--out docs/screenshots] [--size 1280x800]
+    python packaging/guide_pages.py      # the guide takes its pictures from them
 
-Builds a fresh demo in a temporary BSM_DESK_HOME, opens the window in English
-and in Russian, and saves what a user sees.
+Builds its demo in a temporary BSM_DESK_HOME; nothing of the user's is touched.
 """
 
 from __future__ import annotations
@@ -12,166 +15,113 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=Path("docs"))
-    parser.add_argument("--size", default="1280x720")  # a small laptop screen
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--size", default="1280x800")  # a common laptop screen
     args = parser.parse_args()
     os.environ["BSM_DESK_HOME"] = tempfile.mkdtemp(prefix="bsm-shot-")
-
-    from PySide6.QtCore import QCoreApplication
 
     from bsm_desk import config, paths
     from bsm_desk.services.demo import build_demo
     from bsm_desk.ui.shell import i18n
     from bsm_desk.ui.shell.app import application
     from bsm_desk.ui.shell.main_window import MainWindow
+    from bsm_desk.ui.shell.screen_registry import NAMES
 
     app = application()
     settings = config.load()
     settings.desk_name = "Registration desk 1"
-    build_demo(paths.demo_db(), desk_id=settings.desk_id, force=True)
+    settings.sounds = "off"
+    event = paths.data_dir() / "demo-attended.sqlite"
+    build_demo(event, desk_id=settings.desk_id, force=True, attendance=True, showcase=True)
     window = MainWindow(settings)
-    window.open_database(paths.demo_db())
+    window.open_database(event)
     width, height = (int(x) for x in args.size.split("x"))
     window.resize(width, height)
     window.show()
     args.out.mkdir(parents=True, exist_ok=True)
+    prepare: dict[str, Callable[[Any], None]] = {
+        "badges": _badges, "checkin": _checkin, "attendance": _attendance,
+        "speakers": _speakers}
     for lang in ("en", "ru"):
         i18n.manager().set_language(lang)
-        for index, name in enumerate(("overview", "delegates", "badges", "checkin")):
+        for index, name in enumerate(NAMES):
             window.navigation.setCurrentRow(index)
-            for _ in range(5):
-                QCoreApplication.processEvents()
-            if name == "badges":
-                # A Tajik name with its Cyrillic spelling, as a desk would pick it.
-                window.badges_screen.search.setText("Qurbonzoda")
-                window.badges_screen._take_first()
-                for _ in range(5):
-                    QCoreApplication.processEvents()
-            if name == "checkin":
-                # A few arrivals at the entrance, the last one a second scan.
-                from bsm_desk.services import badges
-
-                screen = window.checkin_screen
-                screen.sounds.muted = True
-                ids = badges.select(window.db, delegation="Tajikistan")[:5]
-                codes = [code for _, code in badges.codes(window.db, ids)]
-                for code in codes + codes[:1]:
-                    screen.enqueue(code, "scan")
-                    for _ in range(3):
-                        QCoreApplication.processEvents()
+            _settle()
+            if name in prepare:
+                prepare[name](window)
+                _settle()
             target = args.out / f"{name}-{lang}.png"
             window.grab().save(str(target))
             print(target)
-    # The programme of the first day.
-    window.navigation.setCurrentRow(5)
-    for lang in ("en", "ru"):
-        i18n.manager().set_language(lang)
-        for _ in range(5):
-            QCoreApplication.processEvents()
-        target = args.out / f"programme-{lang}.png"
-        window.grab().save(str(target))
+    screen = window.screens.get("speakers")
+    screen.open_booths()
+    screen.open_projector()
+    _settle(20)
+    for name, shown in (("booths", screen.booths), ("projector", screen.projector)):
+        target = args.out / f"{name}.png"
+        shown.grab().save(str(target))
         print(target)
-    speakers_shots(window, args.out)
-    roster_shots(window, args.out)
-    # The dashboard on a demo as if both days had happened.
-    attended = paths.data_dir() / "demo-attended.sqlite"
-    build_demo(attended, desk_id=settings.desk_id, force=True, attendance=True)
-    window.open_database(attended)
-    window.navigation.setCurrentRow(4)
-    screen = window.attendance_screen
-    for lang in ("en", "ru"):
-        i18n.manager().set_language(lang)
-        screen.data = None
-        screen.refresh()
-        while screen.data is None:
-            QCoreApplication.processEvents()
-        screen.tabs.setCurrentIndex(0)
-        for _ in range(5):
-            QCoreApplication.processEvents()
-        target = args.out / f"attendance-{lang}.png"
-        window.grab().save(str(target))
-        print(target)
+        shown.close()
     window.close()
     app.quit()
     return 0
 
 
-def speakers_shots(window, out: Path) -> None:
-    """The Speakers screen at the first thematic session, with five heads of delegation
-    inscribed (one written text handed in), the first speaking; the booths and the
-    projector as they follow it."""
+def _settle(rounds: int = 8) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from bsm_desk.domain.model import SessionKind
-    from bsm_desk.services import speakers
-    from bsm_desk.store import sessions as session_store
-    from bsm_desk.ui.shell import i18n
-    from bsm_desk.ui.shell.screen_registry import NAMES
-
-    db = window.db
-    session = next(s.id for s in session_store.list_sessions(db)
-                   if s.kind is SessionKind.THEMATIC)
-    heads = [r[0] for r in db.execute(
-        "SELECT MIN(d.id) FROM delegate d JOIN category c ON c.id = d.category_id"
-        " WHERE c.code = 'hod' AND d.status != 'cancelled' GROUP BY d.delegation_id"
-        " ORDER BY 1 LIMIT 5")]
-    entries = [speakers.inscribe(db, session, delegate_id, override="screenshot",
-                                 language=("ru", "en", "other", "en", "ru")[n],
-                                 desk_id="shot").id
-               for n, delegate_id in enumerate(heads)]
-    text = Path(tempfile.mkdtemp()) / "Statement.txt"
-    text.write_text("Mr Chair, distinguished delegates…", encoding="utf-8")
-    speakers.hand_in_text(db, session, entries[1], text, desk_id="shot")
-    speakers.next_speaker(db, session, desk_id="shot")
-    screen = window.screens.get("speakers")
-    window.navigation.setCurrentRow(NAMES.index("speakers"))
-    screen.session.setCurrentIndex(screen.session.findData(session))
-    for lang in ("en", "ru"):
-        i18n.manager().set_language(lang)
-        screen.refresh()
-        for _ in range(5):
-            QCoreApplication.processEvents()
-        target = out / f"speakers-{lang}.png"
-        window.grab().save(str(target))
-        print(target)
-    screen.open_booths()
-    screen.open_projector()
-    for _ in range(10):
+    for _ in range(rounds):
         QCoreApplication.processEvents()
-    for name, shown in (("booths", screen.booths), ("projector", screen.projector)):
-        target = out / f"{name}.png"
-        shown.grab().save(str(target))
-        print(target)
-        shown.close()
 
 
-def roster_shots(window, out: Path) -> None:
-    """The Roster screen on the first day, with the solver's roster and one seat locked."""
-    from PySide6.QtCore import QCoreApplication
+def _badges(window: Any) -> None:
+    """A Tajik name with its Cyrillic spelling, as a desk would pick it."""
+    screen = window.screens.get("badges")
+    screen.search.setText("Qurbonzoda")
+    screen._take_first()
 
-    from bsm_desk.services.interpreters import rostering
-    from bsm_desk.ui.shell import i18n
-    from bsm_desk.ui.shell.screen_registry import NAMES
 
-    db = window.db
-    rostering.apply(db, rostering.make_roster(db, time_limit=10), desk_id="shot")
-    screen = window.screens.get("roster")
-    window.navigation.setCurrentRow(NAMES.index("roster"))
+_scanned: list[bool] = []
+
+
+def _checkin(window: Any) -> None:
+    """A few arrivals at the first day's entrance, the last one a second scan (once)."""
+    from bsm_desk.services import badges
+
+    screen = window.screens.get("checkin")
+    if _scanned:
+        return
+    _scanned.append(True)
+    ids = badges.select(window.db, delegation="Tajikistan")[-5:]
+    codes = [code for _, code in badges.codes(window.db, ids)]
+    for code in codes + codes[:1]:
+        screen.enqueue(code, "scan")
+        _settle(3)
+
+
+def _attendance(window: Any) -> None:
+    screen = window.screens.get("attendance")
+    screen.data = None
     screen.refresh()
-    screen.grid.setCurrentCell(0, 4)
-    screen.lock_selected()
-    for lang in ("en", "ru"):
-        i18n.manager().set_language(lang)
-        for _ in range(5):
-            QCoreApplication.processEvents()
-        target = out / f"roster-{lang}.png"
-        window.grab().save(str(target))
-        print(target)
+    while screen.data is None:
+        _settle(1)
+    screen.tabs.setCurrentIndex(0)
+
+
+def _speakers(window: Any) -> None:
+    """The opening session: the list in protocol order, the first statement under way."""
+    screen = window.screens.get("speakers")
+    opening = min((s for s in window.overview.sessions if s.kind.value == "plenary"),
+                  key=lambda s: s.starts_at)
+    screen.session.setCurrentIndex(screen.session.findData(opening.id))
+    screen.refresh()
 
 
 if __name__ == "__main__":

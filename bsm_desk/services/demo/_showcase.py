@@ -60,11 +60,16 @@ def _speakers(db: Database, desk_id: str) -> None:
     heads = _heads(db, SPEAKERS + THEMATIC_SPEAKERS)
     morning = datetime.combine(first_day, time(8, 40), zone)
     entrance = Checkpoint.entrance_id(first_day)
-    for n, (_, code) in enumerate(badges.codes(db, heads)):
+    here = {int(r[0]) for r in db.execute(  # the simulated day may have let them in already
+        "SELECT delegate_id FROM checkin WHERE checkpoint = ? AND accepted = 1",
+        [entrance]).fetchall()}
+    arriving = [person for person in heads if person not in here]
+    for n, (_, code) in enumerate(badges.codes(db, arriving)):
         checkin.check_in(db, code, entrance, desk_id=desk_id,
                          now=morning + timedelta(minutes=n))
-    for n, person in enumerate(heads[:SPEAKERS]):
+    for n, person in enumerate(heads[:SPEAKERS]):  # the host's in Russian, the others' in English
         speakers.inscribe(db, opening.id, person, desk_id=desk_id,
+                          language="ru" if n == 0 else "en",
                           now=morning + timedelta(minutes=30 + n))
     if thematic is not None and thematic.id is not None:
         for n, person in enumerate(heads[SPEAKERS:]):

@@ -269,8 +269,12 @@ class RosterScreen(HandEdits, QWidget):
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 130)
+        # The session's title is long; its header must show whole, in either language.
+        title = self.grid.horizontalHeaderItem(2)
+        wanted = header.fontMetrics().horizontalAdvance(title.text() if title else "") + 24
+        header.resizeSection(2, max(170, wanted))
         header.setMinimumSectionSize(60)
 
     def _fill_seats(self, row: int, need: Need, seats: int) -> None:
