@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -44,6 +45,14 @@ def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
     return target
 
 
+def not_here(reason: str) -> NoReturn:
+    """A real part a test needs (PostgreSQL, CUPS, PulseAudio) is not installed: skipped,
+    saying so, on a developer's machine; a failure in CI, whose .ci/run installs it."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (.ci/run installs it)")
+    pytest.skip(reason)
+
+
 def hold_write_lock(path: Path, release: object, held: object) -> None:
     """Hold the event file's write lock, as another program would, until ``release`` (a
     threading.Event) is set: the test says when, so nothing depends on how fast the
@@ -81,7 +90,6 @@ def damage_an_index(path: Path, seed: int = 7) -> None:
 @pytest.fixture(scope="session")
 def pg_server():  # type: ignore[no-untyped-def]
     """A real PostgreSQL server for the whole run (see tests/pg.py)."""
-    import os
 
     from tests.pg import PostgresMissing, server
 
@@ -89,9 +97,7 @@ def pg_server():  # type: ignore[no-untyped-def]
         with server() as started:
             yield started
     except PostgresMissing as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"{exc}: .ci/run installs Debian's postgresql")
-        pytest.skip(f"{exc}; the hub's tests need a real server")
+        not_here(f"{exc}; the hub's tests need a real server")
 
 
 @pytest.fixture
