@@ -150,3 +150,22 @@ def test_the_overview_says_how_to_accredit_until_nobody_waits(window: MainWindow
     window.watch.check()
     assert not overview.accredit_hint.isVisibleTo(window)
     assert int(overview.figures["accredited"].value.text()) > before
+
+
+def test_the_projector_follows_even_with_another_screen_in_front(window: MainWindow,
+                                                                 demo_copy: Path) -> None:
+    screen = show(window, demo_copy, "speakers")
+    session = screen.session_id()
+    screen.open_projector()
+    window.navigation.setCurrentRow(NAMES.index("overview"))  # the desk does other work
+    with closing(connect(demo_copy)) as db:
+        person = badges.select(db, delegation="Kazakhstan")[0]
+        family = db.execute("SELECT family_name FROM delegate WHERE id = ?",
+                            [person]).fetchone()[0]
+        code = dict(badges.codes(db, [person]))[person]
+    cli("checkin", "--db", str(demo_copy), "--checkpoint", "entrance-2022-10-18", code)
+    cli("speakers", "--db", str(demo_copy), "--session", str(session), "add", str(person))
+    cli("speakers", "--db", str(demo_copy), "--session", str(session), "next")
+    window.watch.check()
+    assert family.casefold() in screen.projector.name.text().casefold()
+    screen.projector.close()
