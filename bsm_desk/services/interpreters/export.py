@@ -135,16 +135,6 @@ def _by_name(per_person: Mapping[int, T], people: Mapping[int | None, Interprete
     return sorted(per_person.items(), key=lambda t: _name(people[t[0]], lang).casefold())
 
 
-def _sheet_title(text: str, used: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\]", " ", cells.clean(text))
-    base = " ".join(base.split())[:28].strip() or "-"
-    title, n = base, 2
-    while title.casefold() in used:
-        title, n = f"{base[:25]} {n}", n + 1
-    used.add(title.casefold())
-    return title
-
-
 def _xlsx(asked: Problem, lines: list[Line], out: Path, lang: str) -> Path:
     from openpyxl import Workbook
 
@@ -154,13 +144,13 @@ def _xlsx(asked: Problem, lines: list[Line], out: Path, lang: str) -> Path:
     for line in lines:
         by_day[line.day].append(line)
     for day, day_lines in sorted(by_day.items()):
-        sheet = book.create_sheet(_sheet_title(format_date(day, "d MMM", locale=lang), used))
+        sheet = book.create_sheet(cells.sheet_title(format_date(day, "d MMM", locale=lang), used))
         sheet.append([_day(day, lang)])
         sheet.append([_pick(h, lang) for h in HEADERS])
         for line in day_lines:
             sheet.append([cells.xlsx(v, sheet) for v in _booth_row(line, lang)])
     totals = _totals(asked, lines)
-    sheet = book.create_sheet(_sheet_title(_pick(TOTALS[0], lang), used))
+    sheet = book.create_sheet(cells.sheet_title(_pick(TOTALS[0], lang), used))
     sheet.append([_pick(h, lang) for h in TOTALS])
     people = {p.id: p for p in asked.pool}
     for person_id, total in _by_name(totals, people, lang):
@@ -170,7 +160,7 @@ def _xlsx(asked: Problem, lines: list[Line], out: Path, lang: str) -> Path:
                       total.periods, total.days, total.fee])
     for person_id, mine in _by_name(_personal(asked, lines), people, lang):
         person = people[person_id]
-        sheet = book.create_sheet(_sheet_title(_name(person, lang), used))
+        sheet = book.create_sheet(cells.sheet_title(_name(person, lang), used))
         sheet.append([cells.xlsx(_name(person, lang), sheet)])
         sheet.append([_pick(h, lang) for h in PERSONAL])
         for line in mine:

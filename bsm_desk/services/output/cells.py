@@ -45,3 +45,24 @@ def csv(value: Any) -> Any:
         return value
     text = clean(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def sheet_title(text: str, used: set[str] | None = None) -> str:
+    """A worksheet name Excel takes: none of []:*?/\\ (a session called "Thematic Session
+    I: …" would stop the export), single spaces, at most 31 characters cut on a word near
+    the limit, never empty; with ``used``, unique in the workbook (case aside)."""
+    for bad in "[]:*?/\\":
+        text = text.replace(bad, " ")
+    title = " ".join(clean(text).split())
+    if len(title) > 31:
+        cut = title[:31]
+        title = cut.rsplit(" ", 1)[0] if " " in cut[20:] else cut
+    base = title.strip().strip("'") or "—"
+    if used is None:
+        return base
+    title, n = base, 2
+    while title.casefold() in used:
+        suffix = f" {n}"
+        title, n = base[:31 - len(suffix)].rstrip() + suffix, n + 1
+    used.add(title.casefold())
+    return title

@@ -330,7 +330,7 @@ def write_workbook(att: Attendance, out: str | Path, lang: str = "en",
         assert session.id is not None
         seen = sorted(att.session_first[session.id].items(), key=lambda x: x[1])
         title = f"{session.starts_at.astimezone(att.event.zone):%d.%m %H%M} {session.title(lang)}"
-        sheet = _Sheet(wb, _sheet_title(title), [
+        sheet = _Sheet(wb, cells.sheet_title(title), [
             t(L_FAMILY_NAME), t(L_GIVEN_NAME), t(L_NAME_IN_CYRILLIC), t(L_DELEGATION),
             t(L_CATEGORY), t(L_GENDER), t(L_CHECKED_IN_AT)], len(seen),
             [20, 16, 26, 30, 22, 10, 18])
@@ -353,18 +353,6 @@ def write_workbook(att: Attendance, out: str | Path, lang: str = "en",
         sheet.row(row)
     step(total)
     return _save(wb, out)
-
-
-def _sheet_title(title: str) -> str:
-    """A worksheet name: without the characters Excel refuses, single spaces, at most 31
-    characters, cut on a word where one ends near the limit, never ending in a space."""
-    for bad in "[]:*?/\\":
-        title = title.replace(bad, " ")
-    title = " ".join(cells.clean(title).split())
-    if len(title) > 31:
-        cut = title[:31]
-        title = cut.rsplit(" ", 1)[0] if " " in cut[20:] else cut
-    return title.strip() or "—"
 
 
 def by_delegation(att: Attendance, lang: str) -> list[list[Any]]:

@@ -73,10 +73,11 @@ def write(db: Database, out: str | Path, *, session_id: int | None = None,
         from openpyxl import Workbook
 
         book = Workbook(write_only=True)
+        used: set[str] = set()
         for listed in lists or []:
             start = listed.session.starts_at.astimezone(zone)
             title = f"{start:%d.%m %H%M} {listed.session.title(lang)}"
-            sheet = book.create_sheet(" ".join(cells.clean(title).split())[:31].strip())
+            sheet = book.create_sheet(cells.sheet_title(title, used))
             sheet.append(headers)
             for entry in listed.entries:
                 sheet.append([cells.xlsx(v, sheet) for v in _rows(entry, lang, zone)])

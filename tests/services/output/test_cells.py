@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from bsm_desk.services.output import cells
@@ -47,3 +49,40 @@ def test_the_programme_workbook_guards_room_names_and_titles(demo_copy: Path,
     by_value = {c.value: c for c in texts}
     assert by_value["=cmd|calc"].data_type == "s" and by_value["@risky"].data_type == "s"
     assert not any(c.value.startswith("'") for c in texts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=60), min_size=1, max_size=8))
+def test_any_title_makes_a_sheet_excel_takes(titles: list[str]) -> None:
+    """Session titles and names become sheet names: whatever they hold ("Thematic
+    Session I: …", brackets, slashes, control characters, nothing at all), openpyxl
+    takes them, at most 31 characters, no two alike in one workbook."""
+    from openpyxl import Workbook
+
+    from bsm_desk.services.output.cells import sheet_title
+
+    book = Workbook(write_only=True)
+    used: set[str] = set()
+    made = [sheet_title(title, used) for title in titles]
+    for name in made:
+        book.create_sheet(name)
+        assert 1 <= len(name) <= 31 and not set(name) & set("[]:*?/\\")
+    assert len({name.casefold() for name in made}) == len(made)
+
+
+def test_the_record_of_statements_of_the_demo_as_a_workbook(tmp_path) -> None:
+    """The demo people open has lists at sessions whose titles hold a colon."""
+    from openpyxl import load_workbook
+
+    from bsm_desk.services.demo import build_demo
+    from bsm_desk.services.speakers import export
+    from bsm_desk.store import connect
+
+    path = tmp_path / "demo.sqlite"
+    build_demo(path, desk_id="d", showcase=True)
+    db = connect(path)
+    try:
+        out = export.write(db, tmp_path / "speakers.xlsx", lang="en")
+    finally:
+        db.close()
+    assert len(load_workbook(out).sheetnames) == 2
