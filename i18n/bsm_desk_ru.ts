@@ -4230,6 +4230,18 @@ A .sqlite file from another desk or a backup</source>
         <source>a pair marked as not duplicates</source>
         <translation>пара, отмеченная как не дубликаты</translation>
     </message>
+    <message>
+        <source>A {what} from desk {desk} has a wrong {field} (“{value}”): not taken in.</source>
+        <translation>Запись «{what}» от стойки {desk}: неверное поле {field} («{value}»); не принята.</translation>
+    </message>
+    <message>
+        <source>A check-in from desk {desk} ({at}) names delegate {delegate}, but its badge code is not a badge of this person at this event: not counted.</source>
+        <translation>Проход от стойки {desk} ({at}) указывает участника {delegate}, но его код — не бейдж этого человека на этом мероприятии: не засчитан.</translation>
+    </message>
+    <message>
+        <source>Desk {desk} let delegate {delegate} in by name, with no badge ({at}): counted, listed to look into.</source>
+        <translation>Стойка {desk} пропустила участника {delegate} по имени, без бейджа ({at}): засчитано, внесено в список для проверки.</translation>
+    </message>
 </context>
 <context>
     <name>TimetableEditor</name>

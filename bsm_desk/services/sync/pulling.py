@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bsm_desk.domain import hub_rows
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.operators import PERMISSION_WORDS, Permission, may
 from bsm_desk.services.sync import rows
@@ -178,9 +179,15 @@ def note_twice(db: Database, values: dict[str, Any], readmit: dict[str, bool]) -
 
 
 def pull_checkins(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
+    """The other desks' check-ins, each checked before it is taken in (hub_rows): types,
+    times, lengths, and an accepted scan's badge code against this event's key."""
+    from bsm_desk.store import event as event_store
+
     pulled = refused = 0
     readmit = checkin_store.readmit_rules(db)
     roles = Roles(db)
+    event = event_store.get_event(db)
+    event_code, secret = (event.code, event.secret) if event else ("", b"")
     while True:
         after = int(state.get(db, state.PULLED, "0") or 0)
         batch = hub.pull_checkins(conn, after, not_from=desk_id, limit=PULL_BATCH)
@@ -188,12 +195,22 @@ def pull_checkins(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
             return pulled, refused
         with atomic(db):
             for item in batch:
+                problem = hub_rows.checkin_problem(item.values, event_code=event_code,
+                                                   secret=secret)
+                if problem is not None:
+                    refused += 1
+                    state.add_review(db, _uuid(item.values, item.seq), "checkin", *problem)
+                    continue
                 try:
                     with atomic(db):
                         taken = state.take_checkin(db, item.values)
                         pulled += taken
                         if taken:
                             note_twice(db, item.values, readmit)
+                            unproven = hub_rows.by_name(item.values)
+                            if unproven is not None:
+                                state.add_review(db, str(item.values["uuid"]), "by_name",
+                                                 *unproven)
                             if not roles.allows(item.values.get("operator"),
                                                 item.values.get("at"), Permission.CHECK_IN):
                                 state.add_review(db, str(item.values["uuid"]), "operator",
@@ -211,6 +228,14 @@ def pull_checkins(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
                                          "at": item.values["at"]})
             state.put(db, state.PULLED, str(batch[-1].seq))
 
+
+
+def _uuid(values: dict[str, Any], seq: int) -> str:
+    """The row's uuid for the review list, or one made from the hub's order when the row
+    has none a desk could have written."""
+    found = values.get("uuid")
+    return found if isinstance(found, str) and hub_rows.is_text(found, 64) and found \
+        else f"hub-checkin-{seq}"
 
 
 def review(db: Database, translate: Any = None) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bsm_desk.domain import hub_rows
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.services.sync.pushing import pushed_each
 from bsm_desk.store import atomic, hub, shared
@@ -88,6 +89,12 @@ def take(db: Database, uuid: str, raw: dict[str, Any], desk_id: str) -> tuple[bo
     except MALFORMED as exc:
         state.add_review(db, uuid, shared.KIND, ROW_REFUSED,
                          _detail(None, raw, reason=type(exc).__name__))
+        return False, True
+    problem = hub_rows.row_problem(change.table, change.row)
+    if problem is not None:  # a time that does not parse, a name with an ESC sequence…
+        template, fields = problem
+        state.add_review(db, uuid, shared.KIND, template,
+                         {**fields, "desk": str(raw.get("desk_id", ""))[:64]})
         return False, True
     theirs = (change.at, change.desk_id)
     mine = shared.note_of(db, change.table, change.key)  # changed here, not yet sent

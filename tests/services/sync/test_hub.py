@@ -151,7 +151,7 @@ def test_what_a_desk_cannot_take_in_is_kept_for_review(demo_copy: Path, tmp_path
     with psycopg.connect(hub_url) as conn:  # a check-in of someone desk B never heard of
         conn.execute("INSERT INTO hub_checkin (uuid, desk_seq, checkpoint, delegate_id,"
                      " verdict, accepted, method, code, reason, at, desk_id, operator)"
-                     " VALUES ('x-1', 1, 'entrance-2022-10-18', 999999, 'ok', true, 'scan',"
+                     " VALUES ('x-1', 1, 'entrance-2022-10-18', 999999, 'OK', true, 'search',"
                      " '', '', '2022-10-18T05:00:00+00:00', 'other-desk', '')")
     with closing(connect(tmp_path / "b.sqlite")) as b:
         report = sync.sync_once(b, desk_id=DESK_B)

@@ -1,0 +1,162 @@
+"""What a desk takes in from the hub is checked first (domain/hub_rows.py), as an attacker
+holding one desk's hub login would test it: a check-in with a forged badge code, one of
+another event, times that do not parse, an ESC sequence or a megabyte in a name, a
+session that starts at "0". The other desks list each with its reason, and go on
+checking people in, showing their screens and writing their exports."""
+
+from __future__ import annotations
+
+import json
+import uuid as uuids
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bsm_desk.domain import badge_code, hub_rows
+from bsm_desk.services import badges, checkin, sync
+from bsm_desk.services.event import overview
+from bsm_desk.services.reports import attendance, participants
+from bsm_desk.store import connect
+from bsm_desk.store import event as event_store
+from tests.services.sync.test_hub import DESK_B, publish_and_join
+
+SECRET = b"k" * 32
+
+
+def genuine(**changes: Any) -> dict[str, Any]:
+    row = {"uuid": str(uuids.uuid4()), "checkpoint": "entrance-2022-10-18",
+           "delegate_id": 7, "badge_version": 1, "verdict": "OK", "accepted": True,
+           "method": "scan", "code": badge_code.make("BSM22", SECRET, 7, 1), "undoes": None,
+           "reason": "", "at": "2022-10-18T09:00:00+05:00", "desk_id": "desk-a",
+           "operator": "Aliya"}
+    return {**row, **changes}
+
+
+def test_a_genuine_check_in_passes() -> None:
+    assert hub_rows.checkin_problem(genuine(), event_code="BSM22", secret=SECRET) is None
+    by_name = genuine(code="", method="search")
+    assert hub_rows.checkin_problem(by_name, event_code="BSM22", secret=SECRET) is None
+    assert hub_rows.by_name(by_name) is not None  # counted, and listed to look into
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"code": badge_code.make("BSM22", b"x" * 32, 7, 1)}, None),  # a forged MAC
+    ({"code": badge_code.make("OTHER22", SECRET, 7, 1)}, None),  # another event's badge
+    ({"delegate_id": 8}, None),  # a genuine badge, claimed for someone else
+    ({"badge_version": 2}, None),
+    ({"at": "not-a-time"}, "at"),
+    ({"at": "2022-10-18T09:00:00"}, "at"),  # no offset: which zone?
+    ({"operator": "\x1b[2JEvil"}, "operator"),
+    ({"operator": "x" * 1_048_576}, "operator"),
+    ({"checkpoint": "entrance-2022-10-18; DROP TABLE checkin"}, "checkpoint"),
+    ({"delegate_id": 2**70}, "delegate_id"),
+    ({"delegate_id": True}, "delegate_id"),
+    ({"verdict": "WELCOME"}, "verdict"),
+    ({"accepted": "yes"}, "accepted"),
+    ({"uuid": None}, "uuid"),
+])
+def test_hostile_check_ins_are_refused(changes: dict[str, Any], field: str | None) -> None:
+    problem = hub_rows.checkin_problem(genuine(**changes), event_code="BSM22", secret=SECRET)
+    assert problem is not None
+    template, fields = problem
+    if field is None:
+        assert template == hub_rows.BAD_BADGE
+    else:
+        assert template == hub_rows.BAD_FIELD and fields["field"] == field
+        assert "\x1b" not in fields["value"] and len(fields["value"]) <= 60
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=3),
+    max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(list(genuine())) | st.text(max_size=8), json_values,
+                       max_size=16))
+def test_any_check_in_row_is_judged_never_raised(values: dict[str, Any]) -> None:
+    found = hub_rows.checkin_problem(values, event_code="BSM22", secret=SECRET)
+    assert found is None or found[0] in (hub_rows.BAD_FIELD, hub_rows.BAD_BADGE)
+    hub_rows.by_name(values)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=20), st.one_of(st.none(), st.dictionaries(
+    st.sampled_from(["at", "starts_at", "date", "title_en", "id", "content"])
+    | st.text(max_size=8), json_values, max_size=8)))
+def test_any_shared_row_is_judged_never_raised(table: str, row: dict[str, Any] | None) -> None:
+    found = hub_rows.row_problem(table, row)
+    assert found is None or found[0] == hub_rows.BAD_FIELD
+
+
+def test_a_session_that_starts_at_zero_is_refused() -> None:
+    assert hub_rows.row_problem("session", {"id": 1, "starts_at": "0", "ends_at": "zzz"})
+    assert hub_rows.row_problem("session", {"id": 1, "title_en": "Opening\x1b[2J"})
+    assert hub_rows.row_problem("session", {
+        "id": 1, "title_en": "Opening", "starts_at": "2022-10-18T10:00:00+05:00"}) is None
+
+
+# --- on a real PostgreSQL hub, as an attacker with one desk's login -----------------------
+
+def _insert_checkin(conn: psycopg.Connection[Any], seq: int, row: dict[str, Any]) -> None:
+    conn.execute(
+        "INSERT INTO hub_checkin (uuid, desk_seq, checkpoint, delegate_id, badge_version,"
+        " verdict, accepted, method, code, undoes, reason, at, desk_id, operator) VALUES"
+        " (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+        [row["uuid"], seq, row["checkpoint"], row["delegate_id"], row["badge_version"],
+         row["verdict"], row["accepted"], row["method"], row["code"], row["undoes"],
+         row["reason"], row["at"], row["desk_id"], row["operator"]])
+
+
+def test_an_attackers_rows_change_nothing_and_stop_nobody(demo_copy: Path, tmp_path: Path,
+                                                          hub_url: str) -> None:
+    second = tmp_path / "b.sqlite"
+    publish_and_join(demo_copy, second, hub_url)
+    door = "session-1"
+    with closing(connect(second)) as b:
+        checkin.set_readmit(b, door, False, desk_id=DESK_B)
+        victim = badges.select(b, delegation="Tajikistan")[0]
+        real_code = dict(badges.codes(b, [victim]))[victim]
+        event = event_store.get_event(b)
+        assert event is not None
+    forged = genuine(checkpoint=door, delegate_id=victim,
+                     code=badge_code.make(event.code, b"x" * 32, victim, 1))
+    other_event = genuine(checkpoint=door, delegate_id=victim,
+                          code=badge_code.make("ELSE22", event.secret, victim, 1))
+    bad_time = genuine(checkpoint=door, delegate_id=victim, code=real_code, at="not-a-time")
+    escape = genuine(checkpoint=door, delegate_id=victim, code=real_code,
+                     operator="\x1b[2J\x1b[31mEvil")
+    huge = genuine(checkpoint=door, delegate_id=victim, code=real_code,
+                   operator="x" * 1_048_576)
+    session = {"table": "session", "key": [1], "row": {
+        "id": 1, "kind": "plenary", "title_en": "Hijacked", "title_ru": "", "room_id": 1,
+        "starts_at": "0", "ends_at": "zzz"}, "at": "9999-01-01T00:00:00+00:00",
+        "desk_id": "evil"}
+    with psycopg.connect(hub_url) as conn:
+        for n, row in enumerate((forged, other_event, bad_time, escape, huge)):
+            _insert_checkin(conn, 10_000 + n, row)
+        conn.execute("INSERT INTO hub_event (uuid, kind, desk_id, desk_seq, row) VALUES"
+                     " ('evil-session', 'row', 'evil', 1, %s::jsonb)", [json.dumps(session)])
+    with closing(connect(second)) as b:
+        report = sync.sync_once(b, desk_id=DESK_B)
+        assert report.online and report.refused >= 6
+        reasons = [r["reason"] for r in sync.review(b)]
+        assert sum("not a badge of this person" in r for r in reasons) == 2
+        assert sum("has a wrong" in r for r in reasons) >= 4
+        assert all("\x1b" not in r and len(r) < 2_000 for r in reasons)
+        # Nothing was taken in: the real badge still opens the door once.
+        verdict = checkin.check_in(b, real_code, door, desk_id=DESK_B)
+        assert verdict.kind.value == "OK" and verdict.accepted
+        # Every screen's and export's reads still work.
+        facts = overview(b, second)
+        assert all(s.title_en != "Hijacked" for s in facts.sessions)
+        attendance.write_workbook(attendance.collect(b), tmp_path / "a.xlsx")
+        participants.export(b, tmp_path / "lop.pdf")
+        assert sync.sync_once(b, desk_id=DESK_B).refused == 0  # listed once, not again
