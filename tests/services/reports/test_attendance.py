@@ -146,7 +146,7 @@ def test_libreoffice_opens_the_workbook(db, tmp_path):
 
 
 def test_sheet_names_are_cut_cleanly() -> None:
-    from bsm_desk.services.reports.attendance import _sheet_title
+    from bsm_desk.services.output.cells import sheet_title as _sheet_title
 
     assert _sheet_title("18.10 1000 High-Level Opening Session") == "18.10 1000 High-Level Opening"
     assert _sheet_title("A  b:  c/d   e") == "A b c d e"
