@@ -885,6 +885,10 @@
         <translation>Кодовая фраза мероприятия: </translation>
     </message>
     <message>
+        <source>The hub could not be reached: its copy of the event file still holds the personal data in clear until this desk&apos;s next exchange with it replaces it.</source>
+        <translation>Хаб недоступен: его копия файла мероприятия содержит персональные данные в открытом виде, пока следующий обмен этой стойки с хабом не заменит её.</translation>
+    </message>
+    <message>
         <source>Personal data sealed for {count} delegates. Keep the passphrase safe: without it nobody can read them.</source>
         <translation>Персональные данные зашифрованы у участников: {count}. Храните кодовую фразу: без неё их никто не прочтёт.</translation>
     </message>

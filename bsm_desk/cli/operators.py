@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from contextlib import closing
+from typing import Any
 
 from bsm_desk import config
 from bsm_desk.cli.common import Commands, Parser, Translate, db_option, print_json
@@ -111,6 +112,13 @@ def passphrase(translate: Translate, *, twice: bool = False) -> str:
     return first
 
 
+def _republish(db: Any, settings: config.Settings) -> bool:
+    """A desk with a hub: the copy new desks join from is replaced by the sealed one."""
+    from bsm_desk.services import sync
+
+    return sync.republish_after_sealing(db, desk_id=settings.desk_id)
+
+
 def _protect(args: argparse.Namespace, settings: config.Settings,
              translate: Translate) -> int:
     from bsm_desk.services.operators import privacy
@@ -119,8 +127,14 @@ def _protect(args: argparse.Namespace, settings: config.Settings,
     with closing(connect(args.db)) as db:
         count = privacy.protect(db, passphrase(translate, twice=True),
                                 desk_id=settings.desk_id, remember=args.keyring)
+        hub_done = _republish(db, settings)
+    if not hub_done:
+        print("bsm-desk: " + translate("Cli", "The hub could not be reached: its copy of the "
+                                              "event file still holds the personal data in "
+                                              "clear until this desk's next exchange with "
+                                              "it replaces it."), file=sys.stderr)
     if args.json:
-        print_json({"sealed": count})
+        print_json({"sealed": count, "hub_copy_sealed": hub_done})
     else:
         print(translate("Cli", "Personal data sealed for {count} delegates. Keep the "
                                "passphrase safe: without it nobody can read them.").format(

@@ -109,8 +109,9 @@ def connect(url: str, *, password: Callable[[str], str | None] | None = None
 # --- the event file ---------------------------------------------------------------------
 
 def publish(conn: psycopg.Connection[Any], code: str, snapshot: bytes, desk_id: str,
-            url: str) -> None:
-    """The event file desks join from (the first publisher's; a hub holds one event)."""
+            url: str, *, replace: bool = False) -> None:
+    """The event file desks join from (the first publisher's; a hub holds one event);
+    ``replace``: this desk's copy replaces it (once its personal data is sealed)."""
     with conn.transaction(), conn.cursor() as cur:
         cur.execute("SELECT code FROM hub_event_file WHERE id = 1 FOR UPDATE")
         row = cur.fetchone()
@@ -119,6 +120,9 @@ def publish(conn: psycopg.Connection[Any], code: str, snapshot: bytes, desk_id: 
         if row is None:
             cur.execute("INSERT INTO hub_event_file (id, code, snapshot, desk_id)"
                         " VALUES (1, %s, %s, %s)", [code, snapshot, desk_id])
+        elif replace:
+            cur.execute("UPDATE hub_event_file SET snapshot = %s, desk_id = %s WHERE id = 1",
+                        [snapshot, desk_id])
 
 
 def event_file(conn: psycopg.Connection[Any]) -> tuple[str, bytes] | None:

@@ -126,10 +126,7 @@ def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "") -> Sy
         with _said(url):
             hub.migrate(conn, url)
             hub.make_desk_role(conn)
-            with tempfile.TemporaryDirectory() as folder:
-                copy = backup_to(db, Path(folder) / "event.sqlite")
-                snapshot = copy.read_bytes()
-            hub.publish(conn, event.code, snapshot, desk_id, url)
+            hub.publish(conn, event.code, _snapshot(db), desk_id, url)
             block = hub.claim_block(conn, desk_id, publisher=True)
             hub.seen(conn, desk_id, desk_name)
     finally:
@@ -138,6 +135,37 @@ def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "") -> Sy
     with atomic(db):
         state.put(db, state.ID_BLOCK, str(block))
     return sync_once(db, desk_id=desk_id)
+
+
+def _snapshot(db: Database) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        return backup_to(db, Path(folder) / "event.sqlite").read_bytes()
+
+
+def republish_after_sealing(db: Database, *, desk_id: str) -> bool:
+    """The event's personal data was just sealed: the copy new desks join from must not
+    keep it in clear. Replaced on the hub now if it can be reached, else at the next
+    round (the desk notes it). False if it is still to do."""
+    if not state.get(db, state.URL):
+        return True
+    with atomic(db):
+        state.put(db, state.REPUBLISH, "1")
+    try:
+        report = sync_once(db, desk_id=desk_id)
+    except UserError:
+        return False
+    return report.online and state.get(db, state.REPUBLISH) != "1"
+
+
+def _republish(db: Database, conn: Any, desk_id: str) -> None:
+    """Replace the hub's copy of the event file with this desk's (sealed) one."""
+    if state.get(db, state.REPUBLISH) != "1":
+        return
+    event = event_store.required(db, NO_EVENT)
+    hub.publish(conn, event.code, _snapshot(db), desk_id, state.get(db, state.URL),
+                replace=True)
+    with atomic(db):
+        state.clear(db, state.REPUBLISH)
 
 
 def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> SyncReport:
@@ -173,6 +201,7 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> Sy
             state.put(db, state.PUSHED, str(top))
             state.clear(db, state.PULLED_EVENTS)
             state.clear(db, state.OFFLINE_SINCE)
+            state.clear(db, state.REPUBLISH)  # the publisher's, not this desk's to do
             db.execute("DELETE FROM sync_review")
             for kind in state.KINDS:
                 top = db.execute(f"SELECT coalesce(max(rowid), 0) FROM {kind}").fetchone()[0]
@@ -237,6 +266,7 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
         raise UserError(REFUSED, url=hub.safe_url(url),
                         reason=str(exc).strip().splitlines()[0][:200]) from exc
     try:
+        _republish(db, conn, desk_id)
         pushed = _push_events(db, conn, desk_id)
         pushed += _push(db, conn, desk_id, mine, lazy=link is not None)
         _note_audit_head(db, conn, desk_id, mine)
@@ -417,5 +447,6 @@ def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any,
 
 
 __all__ = ["Link", "SyncReport", "follow", "hub_audit_head", "init_hub", "join",
+           "republish_after_sealing",
            "keyring_password", "review",
            "status", "store_password", "sync_once"]

@@ -160,3 +160,69 @@ def test_an_attackers_rows_change_nothing_and_stop_nobody(demo_copy: Path, tmp_p
         attendance.write_workbook(attendance.collect(b), tmp_path / "a.xlsx")
         participants.export(b, tmp_path / "lop.pdf")
         assert sync.sync_once(b, desk_id=DESK_B).refused == 0  # listed once, not again
+
+
+def _hub_copy(url: str) -> bytes:
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SELECT snapshot FROM hub_event_file WHERE id = 1").fetchone()
+    return bytes(row[0])
+
+
+def test_protect_replaces_the_hubs_copy_with_the_sealed_one(demo_copy: Path, tmp_path: Path,
+                                                            hub_url: str, capsys,
+                                                            monkeypatch) -> None:
+    """After `protect` on a desk with a hub, the copy new desks join from holds no passport
+    number in clear, and a desk joining later holds none either (until it is given the
+    passphrase)."""
+    from bsm_desk.cli import main
+    from bsm_desk.store import audit
+    from bsm_desk.store import privacy as sealing
+
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_B)
+        passport = a.execute("SELECT passport_no FROM delegate WHERE passport_no <> ''"
+                             " LIMIT 1").fetchone()[0]
+    assert passport.encode() in _hub_copy(hub_url)  # published before it was sealed
+    monkeypatch.setenv("BSM_DESK_PASSPHRASE", "dushanbe-passphrase")
+    try:
+        assert main(["protect", "--db", str(demo_copy), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["hub_copy_sealed"] is True
+        assert passport.encode() not in _hub_copy(hub_url)
+        late = tmp_path / "late.sqlite"
+        sync.join(hub_url, late, desk_id="late-desk")
+        raw = b"".join(p.read_bytes() for p in (late, late.with_name(late.name + "-wal"))
+                       if p.exists())
+        assert passport.encode() not in raw
+    finally:
+        audit.SIGNED.clear()
+        sealing.KEYS.clear()
+
+
+def test_protect_with_the_hub_unreachable_replaces_the_copy_at_the_next_round(
+        demo_copy: Path, hub_url: str, pg_server, capsys, monkeypatch) -> None:
+    from bsm_desk.cli import main
+    from bsm_desk.store import audit
+    from bsm_desk.store import privacy as sealing
+    from bsm_desk.store import sync as state
+
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_B)
+        passport = a.execute("SELECT passport_no FROM delegate WHERE passport_no <> ''"
+                             " LIMIT 1").fetchone()[0]
+    monkeypatch.setenv("BSM_DESK_PASSPHRASE", "dushanbe-passphrase")
+    pg_server.stop()
+    try:
+        assert main(["protect", "--db", str(demo_copy)]) == 0
+        assert "could not be reached" in capsys.readouterr().err
+        with closing(connect(demo_copy)) as a:
+            assert state.get(a, state.REPUBLISH) == "1"
+        pg_server.start()
+        with closing(connect(demo_copy)) as a:
+            assert sync.sync_once(a, desk_id=DESK_B).online
+            assert state.get(a, state.REPUBLISH) == ""
+        assert passport.encode() not in _hub_copy(hub_url)
+    finally:
+        if not pg_server.running():
+            pg_server.start()
+        audit.SIGNED.clear()
+        sealing.KEYS.clear()
