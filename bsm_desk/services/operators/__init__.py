@@ -134,11 +134,22 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
         with atomic(db):
             audit.record(db, "sign_in_failed", {"name": str(name or "")[:60]})
         raise UserError(UNKNOWN)
-    failures, until = store.failures(db, found.id)
-    if until and datetime.fromisoformat(until) > now:
-        seconds = int((datetime.fromisoformat(until) - now).total_seconds()) + 1
-        with atomic(db):
+    acting(db, desk_id=desk_id, operator=found.name)  # the name as registered, any case typed
+    # The attempt is counted before the password is checked, in the same write
+    # transaction as the check of the lock: forty guesses sent at once are forty
+    # attempts, and the sixth on finds the name locked (argon2's time is no window).
+    with atomic(db):
+        failures, until = store.failures(db, found.id)
+        locked_now = bool(until) and datetime.fromisoformat(until) > now
+        if locked_now:
             audit.record(db, "sign_in_locked", {"name": found.name})
+        else:
+            failures += 1
+            locked = (now + timedelta(seconds=LOCKED_FOR_S)).isoformat() \
+                if failures >= FAILURES_BEFORE_LOCK else ""
+            store.set_failures(db, found.id, 0 if locked else failures, locked)
+    if locked_now:
+        seconds = int((datetime.fromisoformat(until) - now).total_seconds()) + 1
         raise UserError(LOCKED, name=found.name, seconds=seconds)
     try:
         stored = store.secret_of(db, found.id)
@@ -154,10 +165,6 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
         good = False
     if not good:
         with atomic(db):
-            failures += 1
-            locked = (now + timedelta(seconds=LOCKED_FOR_S)).isoformat() \
-                if failures >= FAILURES_BEFORE_LOCK else ""
-            store.set_failures(db, found.id, 0 if locked else failures, locked)
             audit.record(db, "sign_in_failed", {"name": found.name, "failures": failures})
         if locked:
             raise UserError(LOCKED, name=found.name, seconds=LOCKED_FOR_S)
@@ -169,8 +176,7 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
     audit.SIGNED[audit.actor(db).path] = audit.SignedIn(found.id, found.name,
                                                         found.role.value)
     with atomic(db):
-        if failures or until:
-            store.clear_failures(db, found.id)
+        store.clear_failures(db, found.id)  # this attempt, and any before it
         if _hasher().check_needs_rehash(stored):
             store.update(db, found.id, secret=_hasher().hash(str(secret)))
         audit.record(db, "sign_in", {"name": found.name, "role": found.role.value})

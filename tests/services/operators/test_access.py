@@ -69,7 +69,8 @@ NEW_FILE = {("demo", "build_demo"), ("demo._attendance", "simulate"),
 MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
              ("sync.pulling", "pull_events"), ("sync.pulling", "pull_checkins"),
              ("sync.rows", "push"), ("sync.rows", "take"), ("event", "save_backup"),
-             ("operators.access", "acting"), ("sync", "hub_audit_head")}
+             ("operators.access", "acting"), ("sync", "hub_audit_head"),
+             ("sync", "republish_after_sealing")}
 
 
 def entry_points() -> dict[tuple[str, str], Callable[..., Any]]:

@@ -138,3 +138,35 @@ def test_secrets_that_are_not_text_are_said_so(demo_copy: Path) -> None:
         operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-pass", desk_id=DESK)
         with pytest.raises(UserError, match="Wrong name or password"):
             operators.sign_in(db, "Root", bad, desk_id=DESK)
+
+
+def test_guesses_sent_at_once_are_each_counted(staffed: Database) -> None:
+    """Forty wrong PINs sent in parallel (each its own connection, as forty scripts would):
+    every attempt is counted before its PIN is checked, so the name ends locked and
+    at most five guesses were ever checked."""
+    import threading
+
+    path = Path(staffed.execute("PRAGMA database_list").fetchone()[2])
+    outcomes: list[str] = []
+    start = threading.Barrier(40)
+
+    def guess(n: int) -> None:
+        db = connect(path)
+        try:
+            start.wait()
+            operators.sign_in(db, NAMES[Role.DESK], f"{n:06d}", desk_id=DESK)
+            outcomes.append("in")
+        except UserError as exc:
+            outcomes.append("wrong" if exc.template == operators.UNKNOWN else "locked")
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(40)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert "in" not in outcomes and len(outcomes) == 40
+    assert outcomes.count("wrong") <= 4  # the fifth wrong guess locks, and says so
+    with pytest.raises(UserError, match="Too many wrong passwords"):
+        operators.sign_in(staffed, NAMES[Role.DESK], SECRETS[Role.DESK], desk_id=DESK)
