@@ -139,6 +139,13 @@ def contents(backup: str | Path) -> Contents:
     try:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             raise UserError(NOT_A_BACKUP, path=str(backup), reason="not an event file")
+        from bsm_desk.domain import errors
+        from bsm_desk.store import migrations
+
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > migrations.LATEST:  # put in place, it would no longer open here
+            raise UserError(errors.DB_TOO_NEW, path=str(backup), found=version,
+                            known=migrations.LATEST)
         check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if check != "ok":
             raise UserError(NOT_A_BACKUP, path=str(backup), reason=str(check))

@@ -84,3 +84,24 @@ def test_backup_and_restore_commands(demo_copy: Path, tmp_path: Path, capsys) ->
     assert restored["kept_aside"] and Path(restored["kept_aside"]).exists()
     assert main(["restore", "--db", str(demo_copy), str(tmp_path / "none.sqlite")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_backup_of_a_newer_schema_is_refused_before_anything_moves(demo_copy, tmp_path):
+    """Restored, a file of schema 99 would leave an event this version cannot open."""
+    import shutil
+    import sqlite3
+
+    import pytest
+
+    from bsm_desk.domain.errors import UserError
+    from bsm_desk.store import backups
+
+    newer = tmp_path / "newer.sqlite"
+    shutil.copy(demo_copy, newer)
+    with sqlite3.connect(newer) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    before = demo_copy.read_bytes()
+    with pytest.raises(UserError, match="newer BSM Desk"):
+        backups.restore(demo_copy, newer)
+    assert demo_copy.read_bytes() == before
+    assert not list(tmp_path.glob("*.replaced-*"))
