@@ -58,7 +58,8 @@ SYNC_EVERY = 40  # on a hub: a round with it after this many scans (the worker's
 
 
 def _desk(path: str, desk: int, jobs: list[tuple[str, str, str]], start: Any, done: Any,
-          results: Any, hub: bool = False) -> None:
+          results: Any, hub: bool = False, met: Any = None, stop_after: int = -1,
+          stopped: Any = None) -> None:
     """One desk: each job (code, checkpoint, UTC time) scanned in turn; a scan that finds
     the file locked waits and tries again (as the window does): never dropped. On a hub,
     a round with it every SYNC_EVERY scans."""
@@ -80,16 +81,25 @@ def _desk(path: str, desk: int, jobs: list[tuple[str, str, str]], start: Any, do
         scanner = desks.get(point) or desks.setdefault(
             point, Desk.open(db, point, desk_id=desk_id, operator=f"Desk {desk}"))
         began = time.perf_counter()
+        busy = False
         while True:
             try:
                 scanner.scan(code, now=datetime.fromisoformat(at))
                 break
             except DatabaseBusy:
+                if not busy and met is not None:  # tell the backup it was met
+                    with met.get_lock():
+                        met.value += 1
+                busy = True
                 continue  # the same scan again, with the same time: nothing was recorded
         took = time.perf_counter() - began
-        (waited if took > 1.0 else latencies).append(took)
+        (waited if busy else latencies).append(took)
         with done.get_lock():
             done.value = n + 1
+        if n + 1 == stop_after and stopped is not None:  # to be killed here, mid-morning,
+            stopped.set()                                # with the rest of its share left
+            while True:
+                time.sleep(3600)
         if hub and n % SYNC_EVERY == SYNC_EVERY - 1:
             try:
                 sync.sync_once(db, desk_id=desk_id)
@@ -174,14 +184,20 @@ def _speakers(path: str, stop: threading.Event) -> int:
     return done
 
 
-def _hold_lock(path: str, seconds: float, held: threading.Event) -> None:
+def _hold_lock(path: str, seconds: float, held: threading.Event, met: Any) -> None:
+    """Hold the file as a backup tool would: at least ``seconds``, and until a desk has
+    met the lock (so the day always has scans that waited it out, however fast or slow
+    the machine; a safety limit ends a run that went wrong)."""
     import sqlite3
 
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        conn.execute("BEGIN IMMEDIATE")  # as a backup tool holding the file
+        conn.execute("BEGIN IMMEDIATE")
         held.set()
-        time.sleep(seconds)
+        began = time.monotonic()
+        while (met.value < 1 or time.monotonic() - began < seconds) and \
+                time.monotonic() - began < 600:
+            time.sleep(0.05)
         conn.execute("ROLLBACK")
     finally:
         conn.close()
@@ -225,10 +241,13 @@ def simulate(folder: Path, day: Day = Day(), hub_url: str | None = None) -> dict
     context = multiprocessing.get_context("spawn")
     start, results = context.Event(), context.Queue()
     done = [context.Value("i", 0) for _ in range(DESKS)]
+    met = context.Value("i", 0)  # desks that found the file locked by the "backup"
     on_hub = hub_url is not None
-    workers = [context.Process(target=_desk, args=(str(paths[n]), n, per_desk[n], start,
-                                                   done[n], results, on_hub))
-               for n in range(DESKS)]
+    victim, stopped = 2, context.Event()  # the desk killed mid-morning, a third through
+    workers = [context.Process(target=_desk, args=(
+        str(paths[n]), n, per_desk[n], start, done[n], results, on_hub, met,
+        max(1, len(per_desk[n]) // 3) if n == victim else -1, stopped))
+        for n in range(DESKS)]
     for worker in workers:
         worker.start()
     stop = threading.Event()
@@ -238,21 +257,22 @@ def simulate(folder: Path, day: Day = Day(), hub_url: str | None = None) -> dict
     start.set()
     chair.start()
     # Mid-morning: desk 2 dies (SIGKILL) and is started again with what it had left.
-    victim = 2
-    while done[victim].value < len(per_desk[victim]) // 3:
-        time.sleep(0.01)
+    stopped.wait(600)
     os.kill(workers[victim].pid or 0, signal.SIGKILL)
     workers[victim].join()
     left = per_desk[victim][done[victim].value:]  # committed ones are in the file
     done[victim] = context.Value("i", 0)
+    held = threading.Event()
+    # The backup locks the killed desk's file before it is started again: with two thirds
+    # of its share left, it meets the lock whatever the machine's speed.
+    locker = threading.Thread(target=_hold_lock, args=(str(paths[victim]), day.lock_s, held,
+                                                       met))
+    locker.start()
+    held.wait(60)
     workers[victim] = context.Process(target=_desk, args=(str(paths[victim]), victim, left,
                                                           start, done[victim], results,
-                                                          on_hub))
+                                                          on_hub, met))
     workers[victim].start()
-    held = threading.Event()
-    locker = threading.Thread(target=_hold_lock, args=(str(paths[1]), day.lock_s, held))
-    locker.start()
-    held.wait(10)
     gathered = [results.get(timeout=600) for _ in range(DESKS)]
     for worker in workers:
         worker.join(60)

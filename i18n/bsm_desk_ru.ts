@@ -2551,6 +2551,22 @@ A .sqlite file from another desk or a backup</source>
         <source>change the event&apos;s settings</source>
         <translation>изменять настройки мероприятия</translation>
     </message>
+    <message>
+        <source>look people up</source>
+        <translation>искать участников</translation>
+    </message>
+    <message>
+        <source>export reports and lists</source>
+        <translation>выгружать отчёты и списки</translation>
+    </message>
+    <message>
+        <source>copy the event file</source>
+        <translation>копировать файл мероприятия</translation>
+    </message>
+    <message>
+        <source>replace the event file with another</source>
+        <translation>заменять файл мероприятия другим</translation>
+    </message>
 </context>
 <context>
     <name>OperatorsDialog</name>

@@ -64,6 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Handler = args.handler
         if getattr(args, "sign_in", None):
             _sign_in(args, settings)
+        from bsm_desk.cli.access import gate
+
+        gate(args)
         if os.environ.get("BSM_DESK_PASSPHRASE") and getattr(args, "db", None) and \
                 args.command not in ("protect", "restore", "demo", "backup") and \
                 Path(args.db).exists():

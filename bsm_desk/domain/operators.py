@@ -59,6 +59,10 @@ class Permission(StrEnum):
     SETTINGS = "settings"
     OPERATORS = "operators"
     EVENT_SETTINGS = "event_settings"
+    READ = "read"  # see the registry (search, a delegate, the likely duplicates)
+    EXPORT = "export"  # write reports and lists out of the event file
+    BACKUP = "backup"  # copy the whole event file somewhere else
+    REPLACE_EVENT = "replace_event"  # restore a backup over it, or build a demo over it
 
 
 # The least role that may do each thing.
@@ -80,6 +84,10 @@ NEEDS: dict[Permission, Role] = {
     Permission.SETTINGS: Role.SUPERVISOR,
     Permission.OPERATORS: Role.ADMINISTRATOR,
     Permission.EVENT_SETTINGS: Role.ADMINISTRATOR,
+    Permission.READ: Role.DESK,
+    Permission.EXPORT: Role.REGISTRAR,
+    Permission.BACKUP: Role.SUPERVISOR,
+    Permission.REPLACE_EVENT: Role.ADMINISTRATOR,
 }
 
 # What each permission lets one do, as said in "Operator Aliya (desk) may not …".
@@ -102,6 +110,11 @@ PERMISSION_WORDS = {
     Permission.SETTINGS: QT_TRANSLATE_NOOP("Operators", "change this desk's settings"),
     Permission.OPERATORS: QT_TRANSLATE_NOOP("Operators", "manage operators"),
     Permission.EVENT_SETTINGS: QT_TRANSLATE_NOOP("Operators", "change the event's settings"),
+    Permission.READ: QT_TRANSLATE_NOOP("Operators", "look people up"),
+    Permission.EXPORT: QT_TRANSLATE_NOOP("Operators", "export reports and lists"),
+    Permission.BACKUP: QT_TRANSLATE_NOOP("Operators", "copy the event file"),
+    Permission.REPLACE_EVENT: QT_TRANSLATE_NOOP("Operators",
+                                                "replace the event file with another"),
 }
 
 NOT_ALLOWED = QT_TRANSLATE_NOOP("UserError", "Operator {name} ({role}) may not {action}.")

@@ -87,9 +87,12 @@ def current(db: Database, found: Sequence[Need]
 
 def make_roster(db: Database, *, time_limit: float = 10.0, lang: str = "en",
                 cancel: Cancel | None = None,
-                on_stage: Callable[[int, int], None] | None = None) -> Roster:
+                on_stage: Callable[[int, int], None] | None = None,
+                deterministic: bool = False) -> Roster:
+    """``deterministic``: the same roster on every machine (one worker; see
+    solving.solve_in_order), for the demo and for tests that name seats."""
     return solve(problem(db, lang=lang), time_limit=time_limit, cancel=cancel,
-                 on_stage=on_stage)
+                 on_stage=on_stage, deterministic=deterministic)
 
 
 @requires(Permission.ROSTER)

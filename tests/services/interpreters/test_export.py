@@ -22,7 +22,8 @@ from bsm_desk.store import interpreters as store
 @pytest.fixture
 def rostered(demo_copy: Path) -> Path:
     with closing(connect(demo_copy)) as db:
-        rostering.apply(db, rostering.make_roster(db, time_limit=10), desk_id="t")
+        rostering.apply(db, rostering.make_roster(db, time_limit=10, deterministic=True),
+                        desk_id="t")
     return demo_copy
 
 
