@@ -48,8 +48,16 @@ class HandEdits:
         return self
 
     def _selected_seats(self) -> list[tuple[int, int]]:
-        return sorted({(i.row(), i.column()) for i in self.grid.selectedItems()
-                       if i.column() >= SEAT0 and i.data(PERSON) is not None})
+        """The seats chosen, or the current one (the keyboard's cell after the grid was
+        read again, which keeps the current cell but not the selection)."""
+        chosen = {(i.row(), i.column()) for i in self.grid.selectedItems()
+                  if i.column() >= SEAT0 and i.data(PERSON) is not None}
+        if not chosen:
+            current = self.grid.item(self.grid.currentRow(), self.grid.currentColumn())
+            if current is not None and current.column() >= SEAT0 and \
+                    current.data(PERSON) is not None:
+                chosen = {(current.row(), current.column())}
+        return sorted(chosen)
 
     def _team(self, row: int) -> rostering.Team:
         assert self.board is not None
