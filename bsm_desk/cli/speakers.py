@@ -33,11 +33,14 @@ def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Tr
     lang = config.ui_language(settings)
     session = args.session
     with closing(connect(args.db)) as db:
+        from bsm_desk.services.event import overview
+
+        zone = overview(db, args.db).event.zone  # times as the venue reads them
         action = args.speakers_action
         if action == "list":
             entries = speakers.speaker_list(db, session, lang=lang).entries
             if args.json:
-                print_json([e.as_dict() for e in entries])
+                print_json([e.as_dict(zone) for e in entries])
             else:
                 print("\t".join(("id", "position", "status", "kind", "name", "delegation",
                                  "language")))
@@ -55,11 +58,11 @@ def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Tr
             except speakers.Refused as exc:
                 print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
                 return 1
-            _show(added.as_dict(), args.json)
+            _show(added.as_dict(zone), args.json)
             return 0
         if action in ("next", "end"):
             run = speakers.next_speaker if action == "next" else speakers.end
-            _show(run(db, session, lang=lang, desk_id=desk, operator=operator).as_dict(),
+            _show(run(db, session, lang=lang, desk_id=desk, operator=operator).as_dict(zone),
                   args.json)
             return 0
         if action in ("pause", "resume"):

@@ -283,3 +283,15 @@ def test_a_kept_preview_naming_strangers_is_refused(capsys: pytest.CaptureFixtur
     with closing(connect(demo_copy)) as db:
         assert db.execute("SELECT count(*) FROM roster_assignment WHERE interpreter_id ="
                           " 987654").fetchone()[0] == 0
+
+
+def test_speakers_times_are_the_venues(capsys: pytest.CaptureFixture[str],
+                                       tmp_path: Path) -> None:
+    from bsm_desk.services.demo import build_demo
+
+    path = tmp_path / "shown.sqlite"
+    build_demo(path, desk_id="d", showcase=True)
+    code, out, _ = run(capsys, "speakers", "--db", str(path), "--session", "1", "list",
+                       "--json")
+    first = json.loads(out)[0]
+    assert first["inscribed_at"].endswith("+05:00") and first["started_at"].endswith("+05:00")

@@ -10,7 +10,7 @@ reopens with the speaker still speaking and the right time spoken.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -87,9 +87,10 @@ class Listed:
     override_reason: str = ""
     has_text: bool = False  # a written text was handed in for the interpreters
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, zone: tzinfo | None = None) -> dict[str, Any]:
+        """For scripts; every time in ``zone`` (the venue's) when given."""
         def iso(at: datetime | None) -> str | None:
-            return at.isoformat() if at else None
+            return (at.astimezone(zone) if zone else at).isoformat() if at else None
 
         return {"id": self.id, "position": self.position, "delegate_id": self.delegate_id,
                 "name": self.name, "delegation": self.delegation, "kind": self.kind.value,
