@@ -172,14 +172,39 @@ def _same(a: str, b: str) -> bool:
         return False
 
 
+# Fields whose values are secrets or key material: never shown, whoever reads the log.
+HIDDEN_FIELDS = frozenset({"secret", "salt", "wrapped", "probe"})
+HIDDEN = "(hidden)"
+
+
+def _hidden(image: str | None) -> str | None:
+    """A row's image with its secrets' values replaced (the entry's hash is over the
+    original, which the log keeps)."""
+    if not image:
+        return image
+    try:
+        found = json.loads(image)
+    except ValueError:
+        return image
+    if not isinstance(found, dict) or not HIDDEN_FIELDS & set(found):
+        return image
+    return json.dumps({k: (HIDDEN if k in HIDDEN_FIELDS and v else v)
+                       for k, v in found.items()}, ensure_ascii=False)
+
+
 def show(db: Database, *, operator: str | None = None, since: str | None = None,
          limit: int | None = None, newest_first: bool = False,
          before_id: int | None = None) -> list[dict[str, Any]]:
-    """The entries, oldest first (a supervisor's, once the event has operators)."""
+    """The entries, oldest first (a supervisor's, once the event has operators); an
+    operator's password verifier and the sealed data's key material are never shown."""
     require(db, Permission.HISTORY)
-    return [e.as_dict() for e in audit.entries(db, operator=operator, since=since,
-                                               limit=limit, newest_first=newest_first,
-                                               before_id=before_id)]
+    shown = []
+    for entry in audit.entries(db, operator=operator, since=since, limit=limit,
+                               newest_first=newest_first, before_id=before_id):
+        row = entry.as_dict()
+        row["before"], row["after"] = _hidden(row["before"]), _hidden(row["after"])
+        shown.append(row)
+    return shown
 
 
 def operators_seen(db: Database) -> list[str]:

@@ -176,3 +176,19 @@ def test_a_restored_backup_is_not_held_to_the_timeline_it_replaced(demo_copy: Pa
                           ).fetchone()[0] == 1
         verdict = trail.verify(db)
         assert verdict.ok, verdict.messages()
+
+
+def test_the_log_never_shows_a_verifier_or_key_material(staffed) -> None:  # type: ignore[no-untyped-def]
+    """audit show and the History read the log through trail.show: an operator's argon2
+    verifier and the sealed data's wrapped key are hidden there (the chain still holds
+    over the originals)."""
+    import json
+
+    from bsm_desk.domain.operators import Role
+    from bsm_desk.services.operators import trail
+    from tests.services.operators.conftest import sign_in_as
+
+    sign_in_as(staffed, Role.SUPERVISOR)
+    shown = json.dumps(trail.show(staffed))
+    assert "$argon2" not in shown and trail.HIDDEN in shown
+    assert trail.verify(staffed).ok
