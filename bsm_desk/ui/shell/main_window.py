@@ -512,6 +512,8 @@ class MainWindow(QMainWindow):
         self.language_actions[lang].setChecked(True)
         self.backup_action.setEnabled(self.db is not None)
         self.restore_action.setEnabled(self.db_path is not None)
+        if self.db is not None:
+            self.guard.apply()  # what the signed-in role may not do stays greyed out
         self.projector_action.setEnabled(self.db is not None)
         self.booths_action.setEnabled(self.db is not None)
         for action in (self.sign_in_action, self.lock_action, self.operators_action):

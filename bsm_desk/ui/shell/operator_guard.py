@@ -175,11 +175,13 @@ class OperatorGuard(QObject):
         window = self.window
         for action, permission in ((window.settings_action, Permission.SETTINGS),
                                    (window.hub_action, Permission.EVENT_SETTINGS),
-                                   (window.restore_action, Permission.EVENT_SETTINGS),
+                                   (window.restore_action, Permission.REPLACE_EVENT),
+                                   (window.backup_action, Permission.BACKUP),
                                    (window.operators_action, Permission.OPERATORS)):
             reason = self.why_not(permission)
-            action.setEnabled(not reason and (action is not window.restore_action
-                                              or window.db_path is not None))
+            present = {window.restore_action: window.db_path is not None,  # a damaged file
+                       window.backup_action: window.db is not None}.get(action, True)
+            action.setEnabled(not reason and present)
             action.setToolTip(reason)
         from bsm_desk.ui.shell.screen_registry import NAMES
 

@@ -54,6 +54,12 @@ def test_opening_asks_to_sign_in_and_the_role_greys_out_the_rest(
     history = NAMES.index("history")
     assert not window.screen_actions[history].isEnabled()
     assert "may not read the history" in window.navigation.item(history).toolTip()
+    # Copying or replacing the event file is not a desk's either, in any language.
+    assert not window.backup_action.isEnabled() and not window.restore_action.isEnabled()
+    assert "may not copy the event file" in window.backup_action.toolTip()
+    window.set_language("ru")
+    assert not window.backup_action.isEnabled()
+    window.set_language("en")
 
 
 def test_a_cancelled_sign_in_leaves_the_window_locked(window, staffed_demo: Path,
