@@ -25,6 +25,20 @@ def cli(*args: str, stdin: str = "") -> str:
     return done.stdout
 
 
+def gives_the_floor(path: Path, session: int, delegation: str) -> str:
+    """From the command line: a head of ``delegation`` comes in, is inscribed and given
+    the floor; returns the family name."""
+    with closing(connect(path)) as db:
+        person = badges.select(db, delegation=delegation)[0]
+        family = db.execute("SELECT family_name FROM delegate WHERE id = ?",
+                            [person]).fetchone()[0]
+        code = dict(badges.codes(db, [person]))[person]
+    cli("checkin", "--db", str(path), "--checkpoint", "entrance-2022-10-18", code)
+    cli("speakers", "--db", str(path), "--session", str(session), "add", str(person))
+    cli("speakers", "--db", str(path), "--session", str(session), "next")
+    return str(family)
+
+
 def show(window: MainWindow, path: Path, screen: str) -> object:
     window.open_database(path)
     window.show()
@@ -67,14 +81,7 @@ def test_speakers_next_from_the_command_line_shows_who_speaks(window: MainWindow
                                                                demo_copy: Path) -> None:
     screen = show(window, demo_copy, "speakers")
     session = screen.session_id()
-    with closing(connect(demo_copy)) as db:
-        person = badges.select(db, delegation="Tajikistan")[0]
-        name = db.execute("SELECT family_name FROM delegate WHERE id = ?",
-                          [person]).fetchone()[0]
-        code = dict(badges.codes(db, [person]))[person]
-    cli("checkin", "--db", str(demo_copy), "--checkpoint", "entrance-2022-10-18", code)
-    cli("speakers", "--db", str(demo_copy), "--session", str(session), "add", str(person))
-    cli("speakers", "--db", str(demo_copy), "--session", str(session), "next")
+    name = gives_the_floor(demo_copy, session, "Tajikistan")
     window.watch.check()
     assert screen.session_id() == session
     assert name.casefold() in screen.current.text().casefold()
@@ -158,14 +165,7 @@ def test_the_projector_follows_even_with_another_screen_in_front(window: MainWin
     session = screen.session_id()
     screen.open_projector()
     window.navigation.setCurrentRow(NAMES.index("overview"))  # the desk does other work
-    with closing(connect(demo_copy)) as db:
-        person = badges.select(db, delegation="Kazakhstan")[0]
-        family = db.execute("SELECT family_name FROM delegate WHERE id = ?",
-                            [person]).fetchone()[0]
-        code = dict(badges.codes(db, [person]))[person]
-    cli("checkin", "--db", str(demo_copy), "--checkpoint", "entrance-2022-10-18", code)
-    cli("speakers", "--db", str(demo_copy), "--session", str(session), "add", str(person))
-    cli("speakers", "--db", str(demo_copy), "--session", str(session), "next")
+    family = gives_the_floor(demo_copy, session, "Kazakhstan")
     window.watch.check()
     assert family.casefold() in screen.projector.name.text().casefold()
     screen.projector.close()
