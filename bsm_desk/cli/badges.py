@@ -15,6 +15,7 @@ from bsm_desk.cli.common import (
     Translate,
     db_option,
     print_json,
+    record_id,
 )
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -33,8 +34,8 @@ def _parse_ids(value: str | None) -> list[int] | None:
         ids = [int(part) for part in value.replace(" ", "").split(",") if part]
     except ValueError:
         raise UserError(BAD_IDS, value=value) from None
-    if not ids or min(ids) < 1:
-        raise UserError(BAD_IDS, value=value)
+    if not ids or min(ids) < 1 or max(ids) >= 2**62:  # none of ours is that large
+        raise UserError(BAD_IDS, value=value[:80])
     return ids
 
 
@@ -115,7 +116,7 @@ def add_commands(sub: Commands) -> None:
                              description="Give a delegate a new badge version (the old badge "
                                          "then scans as REVOKED) and write it to a PDF.")
     db_option(reprint)
-    reprint.add_argument("delegate_id", type=int, metavar="DELEGATE_ID")
+    reprint.add_argument("delegate_id", type=record_id, metavar="DELEGATE_ID")
     reprint.add_argument("--reason", required=True, choices=["lost", "damaged", "name"],
                          help="why: lost, damaged, or name corrected")
     reprint.add_argument("--out", type=Path, required=True, metavar="FILE.pdf",

@@ -43,6 +43,17 @@ def record_id(text: str) -> int:
     return value
 
 
+def count(text: str) -> int:
+    """A how-many argument (--limit): a whole number from 1 to a million."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text[:40]!r}") from None
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"from 1 to 1,000,000, not {text[:40]!r}")
+    return value
+
+
 def db_option(parser: argparse.ArgumentParser, *, operator_flag: bool = True) -> None:
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
                         help="event database file (default: the last one opened)")

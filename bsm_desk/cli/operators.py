@@ -9,7 +9,7 @@ from contextlib import closing
 from typing import Any
 
 from bsm_desk import config
-from bsm_desk.cli.common import Commands, Parser, Translate, db_option, print_json
+from bsm_desk.cli.common import Commands, Parser, Translate, count, db_option, print_json
 from bsm_desk.domain.operators import ROLE_WORDS, Role
 
 
@@ -206,7 +206,7 @@ def add_commands(sub: Commands) -> None:
     show.add_argument("--operator", default=None, metavar="NAME", help="only this operator's")
     show.add_argument("--since", default=None, metavar="TIME",
                       help="only from this UTC time on (e.g. 2022-10-18 or 2022-10-18T09:00)")
-    show.add_argument("--limit", type=int, default=None, metavar="N")
+    show.add_argument("--limit", type=count, default=None, metavar="N")
     show.add_argument("--json", action="store_true", help="objects with id, at, desk_id, "
                                                           "operator, role, action, table, "
                                                           "key, before, after")

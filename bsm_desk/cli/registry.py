@@ -12,6 +12,7 @@ from bsm_desk import config
 from bsm_desk.cli.common import (
     Commands,
     Translate,
+    count,
     db_option,
     print_import_result,
     print_json,
@@ -137,7 +138,7 @@ def add_commands(sub: Commands) -> None:
                                         "two letters; near misses when nothing matches.")
     db_option(search)
     search.add_argument("text", metavar="TEXT", nargs="+", help="what to look for")
-    search.add_argument("--limit", type=int, default=20, metavar="N",
+    search.add_argument("--limit", type=count, default=20, metavar="N",
                         help="at most N results (default 20)")
     search.add_argument("--json", action="store_true", help="print the result as JSON")
     search.set_defaults(handler=_search)

@@ -71,7 +71,8 @@ def sample_requests(seed: int, count: int, days: Sequence[Day], zone: ZoneInfo,
             equipment=tuple(e for e, share in (("projector", 0.5), ("microphones", 0.3))
                             if rng.random() < share),
             avoid_plenary=rng.random() < 0.5, slots=tuple(slots),
-            panellists=tuple(rng.sample(speakers, rng.randint(0, 2))) if speakers else ()))
+            panellists=tuple(rng.sample(speakers, rng.randint(0, min(2, len(speakers))))
+                             ) if speakers else ()))
     return out
 
 

@@ -9,6 +9,7 @@ reopens with the speaker still speaking and the right time spoken.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -391,11 +392,17 @@ def hand_in_text(db: Database, session_id: int, entry_id: int, path: str | Path,
     if suffix not in _TEXT_MAGIC:
         raise UserError(TEXT_KIND, file=path.name)
     try:
-        size = path.stat().st_size
-        if size > TEXT_LIMIT_BYTES:
-            raise UserError(TEXT_TOO_BIG, file=path.name, size=size // (1024 * 1024),
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode):  # a pipe or a device would be read forever
+            raise UserError(TEXT_KIND, file=path.name)
+        if found.st_size > TEXT_LIMIT_BYTES:
+            raise UserError(TEXT_TOO_BIG, file=path.name, size=found.st_size // (1024 * 1024),
                             limit=TEXT_LIMIT_BYTES // (1024 * 1024))
-        content = path.read_bytes()
+        with open(path, "rb") as handle:  # never more than the limit, whatever it claims
+            content = handle.read(TEXT_LIMIT_BYTES + 1)
+        if len(content) > TEXT_LIMIT_BYTES:
+            raise UserError(TEXT_TOO_BIG, file=path.name, size=len(content) // (1024 * 1024),
+                            limit=TEXT_LIMIT_BYTES // (1024 * 1024))
     except OSError as exc:
         raise UserError(TEXT_UNREADABLE, file=path.name, reason=exc.strerror or str(exc)) \
             from exc
