@@ -271,12 +271,15 @@ def _ranked_ids(db: Database, query: DelegateQuery, limit: int = -1) -> list[int
     if not expression:
         return list_ids(db, DelegateQuery(**{**_fields(query), "sort": "name"}))
     where, params = _where(DelegateQuery(**{**_fields(query), "search": ""}))
-    # A match on the family name (the first word of the key) comes before one elsewhere.
+    # The family name (the first word of the key) typed whole comes first ("Rakhmon"
+    # before "Rahmonova"), then a family name it begins, then a match elsewhere.
     first = expression.split()[0].strip('"*(')
     sql = (f"SELECT d.id FROM delegate_fts f JOIN delegate d ON d.id = f.rowid{where}"
-           " AND delegate_fts MATCH ? ORDER BY d.search_key NOT LIKE ? || '%', f.rank,"
+           " AND delegate_fts MATCH ? ORDER BY NOT (d.search_key = ? OR d.search_key LIKE"
+           " ? || ' %'), d.search_key NOT LIKE ? || '%', f.rank,"
            " d.family_name COLLATE NOCASE, d.given_name COLLATE NOCASE, d.id LIMIT ?")
-    return [row[0] for row in db.execute(sql, [*params, expression, first, limit]).fetchall()]
+    return [row[0] for row in db.execute(sql, [*params, expression, first, first, first,
+                                              limit]).fetchall()]
 
 
 def _fields(query: DelegateQuery) -> dict[str, Any]:

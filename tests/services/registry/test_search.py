@@ -108,3 +108,20 @@ def test_the_demo_is_searchable_at_scale(demo_file: Path) -> None:
     assert anyone.id in found
     if anyone.family_name_cyr:
         assert anyone.id in store.search_ids(db, anyone.cyrillic_name, 50)
+
+
+def test_a_family_name_typed_whole_comes_before_longer_ones(demo_copy) -> None:  # type: ignore[no-untyped-def]
+    """"Rakhmon" finds Rakhmon first, then Rahmonov and Rahmonova (issue 28)."""
+    from contextlib import closing
+
+    from bsm_desk.domain.model import Delegate
+    from bsm_desk.services import registry
+    from bsm_desk.services.registry.search import search
+    from bsm_desk.store import connect
+
+    with closing(connect(demo_copy)) as db:
+        first = db.execute("SELECT delegation_id, category_id FROM delegate LIMIT 1").fetchone()
+        exact = registry.save_delegate(db, Delegate("Rakhmon", "Emomali", first[0], first[1]),
+                                       desk_id="t")
+        hits = search(db, "Rakhmon", limit=5)
+    assert hits and hits[0].id == exact
