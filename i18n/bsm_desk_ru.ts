@@ -4908,6 +4908,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>«{part}» — не язык с классом (A, B или C), как в en:A.</translation>
     </message>
     <message>
+        <source>“{code}” is not a language code (ISO 639, as en, ru, tg, fr).</source>
+        <translation>«{code}» — не код языка (ISO 639, например en, ru, tg, fr).</translation>
+    </message>
+    <message>
         <source>{language} is given twice, as {first} and as {second}.</source>
         <translation>Язык {language} указан дважды: как {first} и как {second}.</translation>
     </message>

@@ -24,6 +24,8 @@ NO_LANGUAGES = QT_TRANSLATE_NOOP(
     "UserError", "No languages given: write them as en:A; ru:B; fr:C.")
 BAD_LANGUAGE = QT_TRANSLATE_NOOP(
     "UserError", "\u201c{part}\u201d is not a language with its class (A, B or C), as in en:A.")
+UNKNOWN_LANGUAGE = QT_TRANSLATE_NOOP(
+    "UserError", "\u201c{code}\u201d is not a language code (ISO 639, as en, ru, tg, fr).")
 TWICE_LANGUAGE = QT_TRANSLATE_NOOP(
     "UserError", "{language} is given twice, as {first} and as {second}.")
 
@@ -54,9 +56,11 @@ _CLASS_LOOKALIKES = str.maketrans({"А": "A", "В": "B", "С": "C", "а": "A", "
 _PART = re.compile(r"^\s*([^\W\d_]{2,12})\s*[:\-=\s]\s*([A-Ca-cАВСавс])\s*$")
 
 
-def parse_languages(text: str) -> dict[str, Class]:
+def parse_languages(text: str, known: Callable[[str], bool] | None = None
+                    ) -> dict[str, Class]:
     """``"en:A; ru:B; fr:C"`` (or "English A, русский B", or A/B/C typed in Cyrillic)
-    → {"en": A, "ru": B, "fr": C}. Raises UserError naming the part it cannot read."""
+    → {"en": A, "ru": B, "fr": C}. Raises UserError naming the part it cannot read;
+    ``known`` (for what people type in) says whether a code is a language at all."""
     text = unicodedata.normalize("NFC", text or "")
     parts = [p for p in re.split(r"[;,\n/|]+", text) if p.strip()]
     if not parts:
@@ -70,6 +74,8 @@ def parse_languages(text: str) -> dict[str, Class]:
         code = _LANGUAGE_NAMES.get(name, name)
         if not (len(code) in (2, 3) and code.isascii() and code.isalpha()):
             raise UserError(BAD_LANGUAGE, part=part.strip()[:40])
+        if known is not None and not known(code):
+            raise UserError(UNKNOWN_LANGUAGE, code=code)
         language_class = Class(letter.upper())
         if code in found and found[code] is not language_class:
             raise UserError(TWICE_LANGUAGE, language=code, first=found[code].value,

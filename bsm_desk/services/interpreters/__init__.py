@@ -6,6 +6,7 @@ The roster that puts them in booths builds on this and on domain/interpreters.py
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -57,6 +58,18 @@ NAME_LIMIT = 100
 _YES = {"yes", "y", "true", "1", "да", "д", "staff", "штатный"}
 _NO = {"no", "n", "false", "0", "нет", "н", "", "freelance", "внештатный"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@functools.cache
+def _language_codes() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(str(code) for code in Locale("en").languages if "_" not in str(code))
+
+
+def known_language(code: str) -> bool:
+    """An ISO 639 language code, as CLDR (through babel) knows them: "xx" is none."""
+    return code.casefold() in _language_codes()
 
 
 @dataclass
@@ -124,7 +137,7 @@ def _read_row(number: int, cells: list[Any], columns: dict[str, int], headers: l
     text, languages_col = cell("languages")
     languages = {}
     try:
-        languages = parse_languages(text)
+        languages = parse_languages(text, known=known_language)
     except UserError as exc:
         problems.append(RowProblem(number, languages_col, exc.template, exc.fields,
                                    context="UserError"))

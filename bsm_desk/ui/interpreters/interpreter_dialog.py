@@ -137,7 +137,8 @@ class InterpreterDialog(QDialog):
 
     def save(self) -> None:
         try:
-            languages = parse_languages(self.languages.text())
+            languages = parse_languages(self.languages.text(),
+                                        known=interpreters.known_language)
             days = self._checked(self.days)
             # Every day ticked is written as "every day": new days of the event count too.
             available = () if len(days) == self.days.count() else tuple(days)

@@ -167,3 +167,17 @@ def test_hours_each_day_are_read_and_checked(pool_free: Path, tmp_path: Path) ->
         people = {p.name: p for p in interpreters.interpreters(db)}
     assert people["Ирина Козлова"].hours == (time(9), time(13))
     assert people["Олег Ким"].hours is None
+
+
+def test_unknown_language_codes_are_refused() -> None:
+    """xx:A; zz:B was taken for two languages; a code is checked against CLDR (babel)."""
+    import pytest
+
+    from bsm_desk.domain.errors import UserError
+    from bsm_desk.domain.interpreters import parse_languages
+    from bsm_desk.services.interpreters import known_language
+
+    assert parse_languages("en:A; ru:B; tg:C; ky:C", known=known_language)
+    with pytest.raises(UserError, match="not a language code"):
+        parse_languages("xx:A; zz:B", known=known_language)
+    assert parse_languages("xx:A") == {"xx": parse_languages("xx:A")["xx"]}  # stored: as is
