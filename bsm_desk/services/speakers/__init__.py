@@ -382,6 +382,9 @@ def reinstate(db: Database, session_id: int, entry_id: int, *, desk_id: str,
                 now=now or datetime.now(UTC), entry_id=entry_id)
 
 
+NOT_A_FILE = "not a file (a folder, a pipe or a device)"
+
+
 @requires(Permission.EDIT_SPEAKERS)
 def hand_in_text(db: Database, session_id: int, entry_id: int, path: str | Path, *,
                  desk_id: str, operator: str = "", now: datetime | None = None) -> str:
@@ -394,7 +397,7 @@ def hand_in_text(db: Database, session_id: int, entry_id: int, path: str | Path,
     try:
         found = path.stat()
         if not stat.S_ISREG(found.st_mode):  # a pipe or a device would be read forever
-            raise UserError(TEXT_KIND, file=path.name)
+            raise UserError(TEXT_UNREADABLE, file=path.name, reason=NOT_A_FILE)
         if found.st_size > TEXT_LIMIT_BYTES:
             raise UserError(TEXT_TOO_BIG, file=path.name, size=found.st_size // (1024 * 1024),
                             limit=TEXT_LIMIT_BYTES // (1024 * 1024))
