@@ -1796,6 +1796,14 @@ A .sqlite file from another desk or a backup</source>
         <source>{count} to review</source>
         <translation>на проверку: {count}</translation>
     </message>
+    <message>
+        <source>this computer&apos;s clock is {minutes} min ahead of the hub&apos;s</source>
+        <translation>часы этого компьютера спешат на {minutes} мин относительно хаба</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is {minutes} min behind the hub&apos;s</source>
+        <translation>часы этого компьютера отстают на {minutes} мин от хаба</translation>
+    </message>
 </context>
 <context>
     <name>ImportError</name>

@@ -313,3 +313,14 @@ def close_quietly(conn: psycopg.Connection[Any] | None) -> None:
         except psycopg.Error:
             pass
 
+
+
+def hub_now(conn: psycopg.Connection[Any]) -> datetime:
+    """The hub's clock (the database server's), to compare a desk's with."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT now()")
+        row = cur.fetchone()
+    conn.rollback()
+    assert row is not None
+    found: datetime = row[0]
+    return found

@@ -18,6 +18,7 @@ CHECKIN_COLUMNS = ("uuid", "checkpoint", "delegate_id", "badge_version", "verdic
                    "operator")
 URL, PUSHED, PULLED, LAST_SYNC, OFFLINE_SINCE = ("url", "pushed_rowid", "pulled_seq",
                                                  "last_sync", "offline_since")
+CLOCK_SKEW = "clock_skew_s"  # this desk's clock minus the hub's, at the last round
 REPUBLISH = "republish"  # "1": the hub's copy of the event file is to be replaced by ours
 
 

@@ -266,6 +266,7 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
         raise UserError(REFUSED, url=hub.safe_url(url),
                         reason=str(exc).strip().splitlines()[0][:200]) from exc
     try:
+        _note_clock(db, conn)
         _republish(db, conn, desk_id)
         pushed = _push_events(db, conn, desk_id)
         pushed += _push(db, conn, desk_id, mine, lazy=link is not None)
@@ -317,6 +318,37 @@ def hub_audit_head(db: Database, *, desk_id: str) -> tuple[int, str, str] | None
         return None
     finally:
         hub.close_quietly(conn)
+
+
+SKEW_SAID_S = 120  # a desk's clock further off the hub's than this is said in the status
+SKEW_NOTED_S = 15  # the difference is written down when it moved by more than this
+
+
+def _local_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _note_clock(db: Database, conn: Any) -> None:
+    """How far this desk's clock is from the hub's: a desk whose clock is minutes off
+    stamps its scans and changes wrong, and says so (status, the window's status bar).
+    Written only when it moved, so an ordinary round writes nothing."""
+    skew = (_local_now() - hub.hub_now(conn)).total_seconds()
+    kept = state.get(db, state.CLOCK_SKEW)
+    try:
+        moved = not kept or abs(float(kept) - skew) > SKEW_NOTED_S
+    except ValueError:
+        moved = True
+    if moved:
+        with atomic(db):
+            state.put(db, state.CLOCK_SKEW, f"{skew:.0f}")
+
+
+def clock_skew(db: Database) -> float | None:
+    """This desk's clock minus the hub's at the last round, in seconds (None: unknown)."""
+    try:
+        return float(state.get(db, state.CLOCK_SKEW))
+    except ValueError:
+        return None
 
 
 def _caught_up(db: Database, *, news: bool) -> None:
@@ -411,7 +443,7 @@ def status(db: Database, *, desk_id: str, probe: bool = True) -> dict[str, Any]:
             "pending": state.pending(db, desk_id),
             "last_sync": state.get(db, state.LAST_SYNC) or None,
             "offline_since": state.get(db, state.OFFLINE_SINCE) or None,
-            "review": len(state.reviews(db))}
+            "review": len(state.reviews(db)), "clock_skew_s": clock_skew(db)}
 
 
 def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any,

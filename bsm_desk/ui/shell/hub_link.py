@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel
 from bsm_desk import config
 
 INTERVAL_S = 5.0
+SKEW_SAID_S = 120  # as services.sync: minutes off are said, seconds are not
 
 
 def worker_command(path: Path, every: float) -> list[str]:
@@ -151,6 +152,12 @@ class HubLink(QObject):
                 time=when, count=state["pending"])
         if state.get("review"):
             text += " · " + self.tr("{count} to review").format(count=state["review"])
+        skew = state.get("clock_skew_s")
+        if isinstance(skew, int | float) and abs(skew) > SKEW_SAID_S:
+            text += " · " + (self.tr("this computer's clock is {minutes} min ahead of the "
+                                     "hub's") if skew > 0 else
+                             self.tr("this computer's clock is {minutes} min behind the "
+                                     "hub's")).format(minutes=round(abs(skew) / 60))
         self.label.setText(text)
         self.label.setToolTip(state.get("url", "") + ("\n" + state["error"]
                                                       if state.get("error") else ""))

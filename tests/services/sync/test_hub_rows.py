@@ -226,3 +226,23 @@ def test_protect_with_the_hub_unreachable_replaces_the_copy_at_the_next_round(
             pg_server.start()
         audit.SIGNED.clear()
         sealing.KEYS.clear()
+
+
+def test_a_desk_whose_clock_is_off_says_by_how_much(demo_copy: Path, hub_url: str,
+                                                    monkeypatch) -> None:
+    """Compared with the hub's clock at each round (issue 26): hours ahead is said in
+    the status; a right clock is near zero. An ordinary round writes nothing for it."""
+    from datetime import UTC, datetime, timedelta
+
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_B)
+        right = sync.status(a, desk_id=DESK_B, probe=False)["clock_skew_s"]
+        assert right is not None and abs(right) < 60
+        monkeypatch.setattr(sync, "_local_now",
+                            lambda: datetime.now(UTC) + timedelta(hours=3))
+        assert sync.sync_once(a, desk_id=DESK_B).online
+        ahead = sync.status(a, desk_id=DESK_B, probe=False)["clock_skew_s"]
+        assert 3 * 3600 - 60 < ahead < 3 * 3600 + 60
+        changes = a.conn.total_changes
+        assert sync.sync_once(a, desk_id=DESK_B).online
+        assert a.conn.total_changes == changes  # nothing new to write

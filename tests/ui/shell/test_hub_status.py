@@ -74,3 +74,13 @@ def test_the_hub_dialog_tests_connects_and_joins(window, demo_copy: Path, hub_ur
     qtbot.waitUntil(lambda: bool(opened), timeout=60_000)
     assert target.exists() and opened == [str(target)]
     assert not dialog.review.isVisibleTo(dialog)  # nothing to review: no list at all
+
+
+def test_a_clock_minutes_off_is_said_in_the_status_bar(window) -> None:  # type: ignore[no-untyped-def]
+    link = window.hub_link
+    link.state = {"online": True, "pending": 0, "review": 0, "clock_skew_s": 600.0}
+    link.show_state()
+    assert "10 min ahead of the hub's" in link.label.text()
+    link.state = {"online": True, "pending": 0, "review": 0, "clock_skew_s": -30.0}
+    link.show_state()
+    assert "clock" not in link.label.text()  # seconds are nobody's business
