@@ -14,7 +14,6 @@ it comes from the OS keyring or libpq's own password file.
 
 from __future__ import annotations
 
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,17 +28,17 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.operators import Permission, requires
-from bsm_desk.services.sync import pulling, rows
+from bsm_desk.services.sync import event_file, pulling, rows
+from bsm_desk.services.sync.clock import clock_skew, note_clock
+from bsm_desk.services.sync.event_file import NO_EVENT
 from bsm_desk.services.sync.pulling import review
 from bsm_desk.services.sync.pushing import pushed_each
 from bsm_desk.store import atomic, hub, shared
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sync as state
-from bsm_desk.store.db import backup_to
 
 NO_HUB = QT_TRANSLATE_NOOP("UserError", "This event file has no hub: run bsm-desk hub init or "
                                         "hub join first.")
-NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to publish.")
 EMPTY_HUB = QT_TRANSLATE_NOOP("UserError", "The hub at {url} holds no event yet: run bsm-desk "
                                            "hub init on the first desk.")
 EXISTS = QT_TRANSLATE_NOOP("UserError", "{path} exists already: choose a new file to join "
@@ -126,7 +125,7 @@ def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "") -> Sy
         with _said(url):
             hub.migrate(conn, url)
             hub.make_desk_role(conn)
-            hub.publish(conn, event.code, _snapshot(db), desk_id, url)
+            hub.publish(conn, event.code, event_file.snapshot(db), desk_id, url)
             block = hub.claim_block(conn, desk_id, publisher=True)
             hub.seen(conn, desk_id, desk_name)
     finally:
@@ -135,11 +134,6 @@ def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "") -> Sy
     with atomic(db):
         state.put(db, state.ID_BLOCK, str(block))
     return sync_once(db, desk_id=desk_id)
-
-
-def _snapshot(db: Database) -> bytes:
-    with tempfile.TemporaryDirectory() as folder:
-        return backup_to(db, Path(folder) / "event.sqlite").read_bytes()
 
 
 def republish_after_sealing(db: Database, *, desk_id: str) -> bool:
@@ -155,17 +149,6 @@ def republish_after_sealing(db: Database, *, desk_id: str) -> bool:
     except UserError:
         return False
     return report.online and state.get(db, state.REPUBLISH) != "1"
-
-
-def _republish(db: Database, conn: Any, desk_id: str) -> None:
-    """Replace the hub's copy of the event file with this desk's (sealed) one."""
-    if state.get(db, state.REPUBLISH) != "1":
-        return
-    event = event_store.required(db, NO_EVENT)
-    hub.publish(conn, event.code, _snapshot(db), desk_id, state.get(db, state.URL),
-                replace=True)
-    with atomic(db):
-        state.clear(db, state.REPUBLISH)
 
 
 def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> SyncReport:
@@ -266,8 +249,8 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
         raise UserError(REFUSED, url=hub.safe_url(url),
                         reason=str(exc).strip().splitlines()[0][:200]) from exc
     try:
-        _note_clock(db, conn)
-        _republish(db, conn, desk_id)
+        note_clock(db, conn)
+        event_file.republish(db, conn, desk_id)
         pushed = _push_events(db, conn, desk_id)
         pushed += _push(db, conn, desk_id, mine, lazy=link is not None)
         _note_audit_head(db, conn, desk_id, mine)
@@ -318,37 +301,6 @@ def hub_audit_head(db: Database, *, desk_id: str) -> tuple[int, str, str] | None
         return None
     finally:
         hub.close_quietly(conn)
-
-
-SKEW_SAID_S = 120  # a desk's clock further off the hub's than this is said in the status
-SKEW_NOTED_S = 15  # the difference is written down when it moved by more than this
-
-
-def _local_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _note_clock(db: Database, conn: Any) -> None:
-    """How far this desk's clock is from the hub's: a desk whose clock is minutes off
-    stamps its scans and changes wrong, and says so (status, the window's status bar).
-    Written only when it moved, so an ordinary round writes nothing."""
-    skew = (_local_now() - hub.hub_now(conn)).total_seconds()
-    kept = state.get(db, state.CLOCK_SKEW)
-    try:
-        moved = not kept or abs(float(kept) - skew) > SKEW_NOTED_S
-    except ValueError:
-        moved = True
-    if moved:
-        with atomic(db):
-            state.put(db, state.CLOCK_SKEW, f"{skew:.0f}")
-
-
-def clock_skew(db: Database) -> float | None:
-    """This desk's clock minus the hub's at the last round, in seconds (None: unknown)."""
-    try:
-        return float(state.get(db, state.CLOCK_SKEW))
-    except ValueError:
-        return None
 
 
 def _caught_up(db: Database, *, news: bool) -> None:

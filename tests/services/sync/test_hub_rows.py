@@ -238,7 +238,9 @@ def test_a_desk_whose_clock_is_off_says_by_how_much(demo_copy: Path, hub_url: st
         sync.init_hub(a, hub_url, desk_id=DESK_B)
         right = sync.status(a, desk_id=DESK_B, probe=False)["clock_skew_s"]
         assert right is not None and abs(right) < 60
-        monkeypatch.setattr(sync, "_local_now",
+        from bsm_desk.services.sync import clock
+
+        monkeypatch.setattr(clock, "_local_now",
                             lambda: datetime.now(UTC) + timedelta(hours=3))
         assert sync.sync_once(a, desk_id=DESK_B).online
         ahead = sync.status(a, desk_id=DESK_B, probe=False)["clock_skew_s"]
