@@ -853,6 +853,26 @@
         <translation>Последний обмен: {when}</translation>
     </message>
     <message>
+        <source>Desk {name} may now join, once, with this code (keep it secret, like a password):</source>
+        <translation>Стойка {name} может подключиться один раз с этим кодом (храните его в тайне, как пароль):</translation>
+    </message>
+    <message>
+        <source>At that desk: bsm-desk hub join --db FILE --code CODE</source>
+        <translation>На той стойке: bsm-desk hub join --db ФАЙЛ --code КОД</translation>
+    </message>
+    <message>
+        <source>Desk {name} can no longer reach the hub; whatever it sends is refused.</source>
+        <translation>Стойка {name} больше не может обращаться к хабу; всё, что она пришлёт, будет отклонено.</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>отключена</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>подключена</translation>
+    </message>
+    <message>
         <source>Sent {pushed}, received {pulled}, waiting {pending}.</source>
         <translation>Отправлено {pushed}, получено {pulled}, ожидает {pending}.</translation>
     </message>
@@ -1621,6 +1641,14 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>personal data purged</source>
         <translation>персональные данные удалены</translation>
+    </message>
+    <message>
+        <source>desk enrolled on the hub</source>
+        <translation>стойка подключена к хабу</translation>
+    </message>
+    <message>
+        <source>desk removed from the hub</source>
+        <translation>стойка отключена от хаба</translation>
     </message>
     <message>
         <source>Everyone</source>
@@ -4259,6 +4287,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>пара, отмеченная как не дубликаты</translation>
     </message>
     <message>
+        <source>an operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>the key of the sealed personal data</source>
+        <translation>ключ защищённых персональных данных</translation>
+    </message>
+    <message>
         <source>A {what} from desk {desk} has a wrong {field} (“{value}”): not taken in.</source>
         <translation>Запись «{what}» от стойки {desk}: неверное поле {field} («{value}»); не принята.</translation>
     </message>
@@ -4269,6 +4305,14 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Desk {desk} let delegate {delegate} in by name, with no badge ({at}): counted, listed to look into.</source>
         <translation>Стойка {desk} пропустила участника {delegate} по имени, без бейджа ({at}): засчитано, внесено в список для проверки.</translation>
+    </message>
+    <message>
+        <source>A change of {what} from desk {desk} ({at}) is not signed by an administrator this desk knows: not taken in. If it is genuine, make the first administrator at the desk that runs the hub, or join this desk again.</source>
+        <translation>Изменение ({what}) со стойки {desk} ({at}) не подписано администратором, известным этой стойке: не принято. Если оно подлинное, создайте первого администратора на стойке, где работает хаб, или подключите эту стойку заново.</translation>
+    </message>
+    <message>
+        <source>Desk {desk} sent the event with another {field} ({at}): an event&apos;s code and badge key never change once desks share it; not taken in.</source>
+        <translation>Стойка {desk} прислала мероприятие с другим полем {field} ({at}): код мероприятия и ключ бейджей не меняются, когда стойки уже работают вместе; не принято.</translation>
     </message>
 </context>
 <context>
@@ -5008,6 +5052,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Хаб {url} хранит мероприятие {hub}, а не {local}.</translation>
     </message>
     <message>
+        <source>The hub at {url} no longer takes this desk: an administrator removed it (hub remove-desk). Nothing was lost here; ask for a new enrolment code.</source>
+        <translation>Хаб {url} больше не принимает эту стойку: администратор отключил её (hub remove-desk). Здесь ничего не потеряно; попросите новый код подключения.</translation>
+    </message>
+    <message>
         <source>“{url}” is not a hub address: write it as postgresql://user@host/database.</source>
         <translation>«{url}» — не адрес хаба: пишите postgresql://пользователь@сервер/база.</translation>
     </message>
@@ -5118,6 +5166,38 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{name} takes {what}, not “{value}”.</source>
         <translation>{name} ожидает {what}, а не «{value}».</translation>
+    </message>
+    <message>
+        <source>Say where the hub is: --code with the enrolment code an administrator gave (hub add-desk), or --url.</source>
+        <translation>Укажите, где хаб: --code с кодом подключения от администратора (hub add-desk) или --url.</translation>
+    </message>
+    <message>
+        <source>This is not a BSM Desk enrolment code (it should start with BSMHUB1-): ask the administrator for a new one.</source>
+        <translation>Это не код подключения BSM Desk (он начинается с BSMHUB1-): попросите у администратора новый.</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s hub login may not make logins for other desks: enrol desks at the desk that ran hub init, or have the database administrator run hub role-sql.</source>
+        <translation>Учётная запись хаба этой стойки не может создавать учётные записи других стоек: подключайте стойки на той стойке, где выполнялся hub init, или попросите администратора базы данных выполнить hub role-sql.</translation>
+    </message>
+    <message>
+        <source>The hub already has a desk called {name}: choose another name, or remove that one first.</source>
+        <translation>В хабе уже есть стойка {name}: выберите другое имя или сначала отключите ту.</translation>
+    </message>
+    <message>
+        <source>The hub has no desk called {name}.</source>
+        <translation>В хабе нет стойки {name}.</translation>
+    </message>
+    <message>
+        <source>A desk&apos;s name is 1 to 60 letters, digits or spaces, such as “Door B”.</source>
+        <translation>Имя стойки — от 1 до 60 букв, цифр или пробелов, например «Дверь Б».</translation>
+    </message>
+    <message>
+        <source>This enrolment code is for the event {code}, but the hub holds {held}: ask for a new code.</source>
+        <translation>Этот код подключения — для мероприятия {code}, а в хабе {held}: попросите новый код.</translation>
+    </message>
+    <message>
+        <source>This event file has no hub: run bsm-desk hub init first.</source>
+        <translation>У этого файла мероприятия нет хаба: сначала выполните bsm-desk hub init.</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,7 @@ NEEDS: dict[str, Permission | None] = {
     "interpreters recruit": P.ROSTER, "interpreters rules": P.ROSTER,
     "interpreters seat": P.ROSTER, "hub init": P.EVENT_SETTINGS, "hub join": None,
     "hub sync": P.CHECK_IN, "hub follow": P.CHECK_IN, "hub role-sql": None,
+    "hub add-desk": P.EVENT_SETTINGS, "hub remove-desk": P.EVENT_SETTINGS, "hub desks": P.READ,
     "operators add": P.OPERATORS, "operators passwd": P.READ,
     "operators disable": P.OPERATORS, "operators role": P.OPERATORS,
     "audit show": P.HISTORY, "protect": P.EVENT_SETTINGS, "purge": P.EVENT_SETTINGS,

@@ -9,6 +9,11 @@ from typing import Any
 
 from bsm_desk import config
 from bsm_desk.cli.common import Commands, Parser, Translate, db_option, print_json
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+
+URL_OR_CODE = QT_TRANSLATE_NOOP("UserError", "Say where the hub is: --code with the enrolment "
+                                             "code an administrator gave (hub add-desk), or "
+                                             "--url.")
 
 
 def _hub(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
@@ -22,10 +27,21 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
             print(statement if statement.startswith("--") else statement + ";")
         return 0
     if args.hub_action == "join":
-        report = sync.join(args.url, args.db, desk_id=settings.desk_id,
-                           desk_name=settings.desk_name)
+        if not args.code and not args.url:
+            raise UserError(URL_OR_CODE)
+        if args.code:
+            from bsm_desk.services.sync import enrolment
+
+            report = enrolment.join_with_code(_code(args.code), args.db,
+                                              desk_id=settings.desk_id,
+                                              desk_name=settings.desk_name)
+        else:
+            report = sync.join(args.url, args.db, desk_id=settings.desk_id,
+                               desk_name=settings.desk_name)
         return _print_round(args, report, translate)
     with closing(connect(args.db)) as db:
+        if args.hub_action in ("add-desk", "remove-desk", "desks"):
+            return _desks(db, args, settings, translate)
         if args.hub_action == "init":
             report = sync.init_hub(db, args.url, desk_id=settings.desk_id,
                                    desk_name=settings.desk_name)
@@ -50,6 +66,48 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
     print(translate("Cli", "Online") if found["online"] else translate("Cli", "Offline"))
     print(translate("Cli", "Waiting to be sent: {count}").format(count=found["pending"]))
     print(translate("Cli", "Last exchange: {when}").format(when=found["last_sync"] or "—"))
+    return 0
+
+
+def _code(given: str) -> str:
+    """The code as given, or read from standard input for "-" (kept out of the shell's
+    history and the process list)."""
+    import sys
+
+    return sys.stdin.read(4096) if given == "-" else given
+
+
+def _desks(db: Any, args: argparse.Namespace, settings: config.Settings,
+           translate: Translate) -> int:
+    from bsm_desk.services.sync import enrolment
+
+    if args.hub_action == "add-desk":
+        made = enrolment.add_desk(db, args.name, desk_id=settings.desk_id)
+        if args.json:
+            print_json(made.as_dict())
+        else:
+            print(translate("Cli", "Desk {name} may now join, once, with this code (keep it "
+                                   "secret, like a password):").format(name=made.name))
+            print(made.code)
+            print(translate("Cli", "At that desk: bsm-desk hub join --db FILE --code CODE"))
+        return 0
+    if args.hub_action == "remove-desk":
+        login = enrolment.remove_desk(db, args.name, desk_id=settings.desk_id)
+        if args.json:
+            print_json({"name": args.name, "login": login, "removed": True})
+        else:
+            print(translate("Cli", "Desk {name} can no longer reach the hub; whatever it "
+                                   "sends is refused.").format(name=args.name))
+        return 0
+    found = enrolment.desks(db, desk_id=settings.desk_id)
+    if args.json:
+        print_json(found)
+        return 0
+    for desk in found:
+        state = translate("Cli", "removed") if desk["removed_at"] else \
+            translate("Cli", "enrolled")
+        print(f"{desk['name'] or '—'}\t{desk['login'] or '—'}\t{desk['desk_id'] or '—'}\t"
+              f"{state}\t{(desk['seen_at'] or '—')[:19]}\t{desk['refused']}")
     return 0
 
 
@@ -133,10 +191,29 @@ def add_commands(sub: Commands) -> None:
     join = actions.add_parser("join", help="make a new desk's event file from the hub")
     for command in (init, join):
         db_option(command)
-        command.add_argument("--url", required=True, metavar="URL",
+        command.add_argument("--url", required=command is init, metavar="URL",
                              help="postgresql://user@host/database (a password given here "
                                   "goes to the OS keyring, never to the event file)")
         command.add_argument("--json", action="store_true", help="print the round as JSON")
+    join.add_argument("--code", metavar="CODE",
+                      help="the enrolment code an administrator made with hub add-desk "
+                           "(\"-\": read it from standard input)")
+    add = actions.add_parser(
+        "add-desk", help="enrol a new desk: its own hub login, and a one-time code to join",
+        description="Makes a login on the hub for one desk and prints the code that desk "
+                    "joins with (hub join --code). Administrators only, at the desk whose "
+                    "hub login may make logins (the one that ran hub init).")
+    add.add_argument("name", metavar="NAME", help="the desk's name, such as \"Door B\"")
+    remove = actions.add_parser(
+        "remove-desk", help="a desk's login disabled: whatever it sends is refused",
+        description="For a lost laptop or a desk that is no longer used: its login can no "
+                    "longer connect, its open connections are ended, and the hub refuses "
+                    "(and counts) whatever it still sends.")
+    remove.add_argument("name", metavar="NAME", help="the desk's name, or its login")
+    listing = actions.add_parser("desks", help="the hub's desks: enrolled, removed, seen")
+    for command in (add, remove, listing):
+        db_option(command)
+        command.add_argument("--json", action="store_true", help="print as JSON")
     sync_round = actions.add_parser("sync", help="one exchange with the hub now")
     db_option(sync_round)
     sync_round.add_argument("--json", action="store_true",

@@ -28,7 +28,7 @@ from sqlite_utils import Database
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 # Bookkeeping, caches and the log itself: not audited.
 NOT_AUDITED = ("audit", "audit_columns", "sync_state", "sync_row", "sync_changed",
-               "sync_review", "app_meta")
+               "sync_review", "app_meta", "authority_sig")
 
 
 @dataclass
@@ -45,6 +45,7 @@ class SignedIn:
     name: str
     role: str
     at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
+    key: bytes | None = field(default=None, repr=False)  # the operator's signing key
 
 
 # Operators signed in, per event file, for this process (every connection to the file:

@@ -25,6 +25,10 @@ from bsm_desk.store.sync import CHECKIN_COLUMNS
 UNREACHABLE = QT_TRANSLATE_NOOP("UserError", "The hub at {url} cannot be reached: {reason}")
 OTHER_EVENT = QT_TRANSLATE_NOOP("UserError", "The hub at {url} holds the event {hub}, not "
                                              "{local}.")
+REMOVED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} no longer takes this desk: an "
+                                         "administrator removed it (hub remove-desk). "
+                                         "Nothing was lost here; ask for a new enrolment "
+                                         "code.")
 BAD_URL = QT_TRANSLATE_NOOP("UserError", "\u201c{url}\u201d is not a hub address: write it "
                                          "as postgresql://user@host/database.")
 from bsm_desk.store.hub_schema import (  # noqa: E402 - the schema, in its own module
@@ -43,7 +47,6 @@ from bsm_desk.store.hub_schema import (  # noqa: E402 - the schema, in its own m
 
 CONNECT_TIMEOUT_S = 3
 PUSH_LOCK = 4_242_017  # the advisory lock key that orders pushes
-COPY_FROM = 64  # rows in a push from which COPY pays
 
 
 
@@ -111,18 +114,17 @@ def connect(url: str, *, password: Callable[[str], str | None] | None = None
 def publish(conn: psycopg.Connection[Any], code: str, snapshot: bytes, desk_id: str,
             url: str, *, replace: bool = False) -> None:
     """The event file desks join from (the first publisher's; a hub holds one event);
-    ``replace``: this desk's copy replaces it (once its personal data is sealed)."""
+    ``replace``: this desk's copy replaces it (once its personal data is sealed). Through
+    the hub's own function: only its owner publishes first, only the publisher (or the
+    owner) replaces."""
     with conn.transaction(), conn.cursor() as cur:
-        cur.execute("SELECT code FROM hub_event_file WHERE id = 1 FOR UPDATE")
+        cur.execute("SELECT hub_publish(%s, %s, %s, %s)", [desk_id, code, snapshot, replace])
         row = cur.fetchone()
-        if row is not None and row[0] != code:
-            raise UserError(OTHER_EVENT, url=safe_url(url), hub=row[0], local=code)
-        if row is None:
-            cur.execute("INSERT INTO hub_event_file (id, code, snapshot, desk_id)"
-                        " VALUES (1, %s, %s, %s)", [code, snapshot, desk_id])
-        elif replace:
-            cur.execute("UPDATE hub_event_file SET snapshot = %s, desk_id = %s WHERE id = 1",
-                        [snapshot, desk_id])
+    held = str(row[0]) if row else ""
+    if held == "revoked":
+        raise UserError(REMOVED, url=safe_url(url))
+    if held != code:
+        raise UserError(OTHER_EVENT, url=safe_url(url), hub=held, local=code)
 
 
 def event_file(conn: psycopg.Connection[Any]) -> tuple[str, bytes] | None:
@@ -141,40 +143,36 @@ def event_code(conn: psycopg.Connection[Any]) -> str | None:
     return str(row[0]) if row else None
 
 
+def _called(conn: psycopg.Connection[Any], sql: str, params: Sequence[Any]) -> int:
+    """One of the hub's functions, in its own transaction; -1 (a desk removed from the
+    hub) becomes the refusal it is."""
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute(sql, params)  # our own fixed statements
+        row = cur.fetchone()
+    found = int(row[0]) if row and row[0] is not None else 0
+    if found < 0:
+        raise DeskRemoved()
+    return found
+
+
+class DeskRemoved(Exception):
+    """The hub refused this desk: an administrator removed it (hub remove-desk)."""
+
+
 def claim_block(conn: psycopg.Connection[Any], desk_id: str, *, publisher: bool) -> int:
     """This desk's block of ids: the one it has, else 0 for the publisher and the next
     free one for a desk that joins."""
-    with conn.transaction(), conn.cursor() as cur:
-        cur.execute("SELECT pg_advisory_xact_lock(%s)", [PUSH_LOCK + 1])
-        cur.execute("SELECT block FROM hub_desk WHERE desk_id = %s", [desk_id])
-        row = cur.fetchone()
-        if row is not None and row[0] is not None:
-            return int(row[0])
-        if publisher:
-            block = 0
-        else:
-            cur.execute("SELECT coalesce(max(block), 0) + 1 FROM hub_desk")
-            found = cur.fetchone()
-            block = int(found[0]) if found else 1
-        cur.execute("INSERT INTO hub_desk (desk_id, block) VALUES (%s, %s) ON CONFLICT"
-                    " (desk_id) DO UPDATE SET block = EXCLUDED.block", [desk_id, block])
-        return block
+    return _called(conn, "SELECT hub_claim_block(%s, %s)", [desk_id, publisher])
 
 
 def seen(conn: psycopg.Connection[Any], desk_id: str, name: str) -> None:
-    with conn.transaction(), conn.cursor() as cur:
-        cur.execute("INSERT INTO hub_desk (desk_id, name) VALUES (%s, %s) ON CONFLICT"
-                    " (desk_id) DO UPDATE SET name = EXCLUDED.name, seen_at = now()",
-                    [desk_id, name])
+    _called(conn, "SELECT hub_seen(%s, %s)", [desk_id, name])
 
 
 def note_audit_head(conn: psycopg.Connection[Any], desk_id: str,
                     head: tuple[int, str, str]) -> None:
     """The desk's audit head (id, at, hash), kept on the hub (only ever moving on)."""
-    with conn.transaction(), conn.cursor() as cur:
-        cur.execute("UPDATE hub_desk SET audit_id = %s, audit_at = %s, audit_hash = %s"
-                    " WHERE desk_id = %s AND (audit_id IS NULL OR audit_id <= %s)",
-                    [head[0], head[1], head[2], desk_id, head[0]])
+    _called(conn, "SELECT hub_note_audit(%s, %s, %s, %s)", [desk_id, *head])
 
 
 def audit_head(conn: psycopg.Connection[Any], desk_id: str) -> tuple[int, str, str] | None:
@@ -198,42 +196,17 @@ class Pulled:
 
 def push_checkins(conn: psycopg.Connection[Any], rows: Sequence[tuple[int, Sequence[Any]]]
                   ) -> int:
-    """Insert (desk_seq, CHECKIN_COLUMNS values) rows; those the hub has already are
-    left as they are. Returns how many were new."""
+    """Send (desk_seq, CHECKIN_COLUMNS values) rows of one desk through the hub's
+    function; those the hub has already are left as they are. Returns how many were
+    new."""
     if not rows:
         return 0
-    return _insert(conn, "hub_checkin", ("desk_seq", *CHECKIN_COLUMNS),
-                   [(seq, *_to_hub(values)) for seq, values in rows])
+    from psycopg.types.json import Jsonb
 
-
-def _insert(conn: psycopg.Connection[Any], table: str, names: Sequence[str],
-            values: Sequence[Sequence[Any]]) -> int:
-    """Insert rows, leaving those whose uuid the hub has; how many were new. A large
-    batch goes by COPY into a staging table of this session first (several times faster
-    than row by row), then into the table in one statement."""
-    columns = ", ".join(names)
-    with conn.transaction(), conn.cursor() as cur:
-        source = None
-        if len(values) >= COPY_FROM:
-            source = f"{table}_in"
-            cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {source} ON COMMIT DELETE ROWS AS"
-                        f" SELECT {columns} FROM {table} WITH NO DATA")
-            with cur.copy(f"COPY {source} ({columns}) FROM STDIN") as copy:
-                for row in values:
-                    copy.write_row(row)
-        # One push at a time: the sequence numbers are then given in the order the pushes
-        # commit, so a desk that has pulled up to N can never later find an N - 1 that
-        # was still uncommitted when it looked (readers are not held up by this lock).
-        # (An advisory lock: the desks' role may take it, as it may not lock the table.)
-        cur.execute("SELECT pg_advisory_xact_lock(%s)", [PUSH_LOCK])
-        if source is None:
-            marks = ", ".join(["%s"] * len(names))
-            cur.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-                            " ON CONFLICT (uuid) DO NOTHING", values)
-        else:
-            cur.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {source}"
-                        " ORDER BY desk_seq ON CONFLICT (uuid) DO NOTHING")
-        return max(cur.rowcount, 0)
+    desk = str(rows[0][1][CHECKIN_COLUMNS.index("desk_id")])
+    sent = [{"desk_seq": seq, **dict(zip(CHECKIN_COLUMNS, _to_hub(values), strict=True))}
+            for seq, values in rows]
+    return _called(conn, "SELECT hub_push_checkins(%s, %s)", [desk, Jsonb(sent)])
 
 
 def _to_hub(values: Sequence[Any]) -> list[Any]:
@@ -256,24 +229,28 @@ def pull_checkins(conn: psycopg.Connection[Any], after: int, *, not_from: str,
 
 def push_events(conn: psycopg.Connection[Any], kind: str,
                 rows: Sequence[tuple[int, str, str, dict[str, Any]]]) -> int:
-    """Insert (desk_seq, uuid, desk_id, row) events of ``kind``; those known are left."""
+    """Send (desk_seq, uuid, desk_id, row) events of ``kind`` of one desk through the
+    hub's function; those known are left."""
     if not rows:
         return 0
     from psycopg.types.json import Jsonb
 
-    return _insert(conn, "hub_event", ("desk_seq", "uuid", "kind", "desk_id", "row"),
-                   [(seq, uuid, kind, desk, Jsonb(row)) for seq, uuid, desk, row in rows])
+    sent = [{"desk_seq": seq, "uuid": uuid, "desk_id": desk, "row": row}
+            for seq, uuid, desk, row in rows]
+    return _called(conn, "SELECT hub_push_events(%s, %s, %s)", [rows[0][2], kind,
+                                                                Jsonb(sent)])
 
 
 def pull_events(conn: psycopg.Connection[Any], after: int, *, not_from: str,
-                limit: int = 500) -> list[tuple[int, str, str, dict[str, Any]]]:
-    """(seq, kind, uuid, row) of the other desks' events after ``after``, in the hub's
-    order; a row that is not a JSON object comes as an empty one (to be refused)."""
+                limit: int = 500) -> list[tuple[int, str, str, dict[str, Any], bool]]:
+    """(seq, kind, uuid, row, by_owner) of the other desks' events after ``after``, in
+    the hub's order; a row that is not a JSON object comes as an empty one (to be
+    refused). ``by_owner``: the hub's owner wrote it (set by the hub, not the desk)."""
     with conn.cursor() as cur:
-        cur.execute("SELECT seq, kind, uuid, row FROM hub_event WHERE seq > %s AND"
+        cur.execute("SELECT seq, kind, uuid, row, by_owner FROM hub_event WHERE seq > %s AND"
                     " desk_id <> %s ORDER BY seq LIMIT %s", [after, not_from, limit])
-        rows = [(int(r[0]), str(r[1]), str(r[2]), r[3] if isinstance(r[3], dict) else {})
-                for r in cur.fetchall()]
+        rows = [(int(r[0]), str(r[1]), str(r[2]), r[3] if isinstance(r[3], dict) else {},
+                 bool(r[4])) for r in cur.fetchall()]
     conn.rollback()
     return rows
 
@@ -324,3 +301,112 @@ def hub_now(conn: psycopg.Connection[Any]) -> datetime:
     assert row is not None
     found: datetime = row[0]
     return found
+
+
+# --- the desks' own logins ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Enrolled:
+    login: str
+    name: str
+    desk_id: str
+    seen_at: datetime | None
+    revoked_at: datetime | None
+    refused: int  # rows it sent after it was removed
+
+
+def login_for(name: str, database: str) -> str:
+    """The PostgreSQL role of the desk called ``name`` at the hub ``database`` (roles
+    belong to the whole server, which may hold several events' hubs): bsm_, the
+    database's and the desk's names in ASCII letters, digits and underscores (a name in
+    another script gets a short hash)."""
+    import hashlib
+    import re
+
+    def plain(text: str, size: int) -> str:
+        found = re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")
+        if found and len(found) <= size:
+            return found
+        return (found[:size - 9] + "_" if found else "") + \
+            hashlib.sha256(text.encode()).hexdigest()[:8]
+
+    return f"bsm_{plain(database, 24)}_{plain(name, 30)}"
+
+
+def may_make_logins(conn: psycopg.Connection[Any]) -> bool:
+    with conn.cursor() as cur:
+        cur.execute("SELECT hub_is_owner() AND (SELECT rolsuper OR rolcreaterole FROM"
+                    " pg_roles WHERE rolname = current_user)")
+        row = cur.fetchone()
+    conn.rollback()
+    return bool(row and row[0])
+
+
+def add_login(conn: psycopg.Connection[Any], name: str, password: str) -> str:
+    """A login for a new desk, member of the desks' group, listed as enrolled; its role
+    name. ValueError if a desk of that name (or login) exists."""
+    from psycopg import sql
+
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute("SELECT current_database()")
+        found = cur.fetchone()
+        login = login_for(name, str(found[0]) if found else "")
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s UNION ALL SELECT 1 FROM"
+                    " hub_enrolment WHERE lower(name) = lower(%s)", [login, name])
+        if cur.fetchone() is not None:
+            raise ValueError(login)
+        cur.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+            sql.Identifier(login), sql.Literal(password), sql.Identifier(DESK_ROLE)))
+        cur.execute("INSERT INTO hub_enrolment (login, name) VALUES (%s, %s)", [login, name])
+    return login
+
+
+def remove_login(conn: psycopg.Connection[Any], name: str) -> str | None:
+    """The desk called ``name`` (or with that login) can no longer sign in, and the hub's
+    functions refuse whatever it sends; its open connections are ended. Its login, or
+    None if there is no such desk."""
+    from psycopg import sql
+
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute("SELECT login FROM hub_enrolment WHERE lower(name) = lower(%s) OR login"
+                    " = %s", [name, name])
+        row = cur.fetchone()
+        if row is None:
+            cur.execute("SELECT login FROM hub_desk WHERE (lower(name) = lower(%s) OR"
+                        " desk_id = %s OR login = %s) AND login IS NOT NULL", [name, name,
+                                                                                name])
+            row = cur.fetchone()
+            if row is None:
+                return None
+            cur.execute("INSERT INTO hub_enrolment (login, name) VALUES (%s, %s) ON"
+                        " CONFLICT DO NOTHING", [row[0], name])
+        login = str(row[0])
+        cur.execute("UPDATE hub_enrolment SET revoked_at = now() WHERE login = %s", [login])
+        cur.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(login)))
+        cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename"
+                    " = %s", [login])
+    return login
+
+
+def enrolled(conn: psycopg.Connection[Any]) -> list[Enrolled]:
+    """Every desk the hub knows: enrolled ones, and desks that wrote with another login."""
+    with conn.cursor() as cur:
+        cur.execute("""SELECT coalesce(e.login, d.login, ''), coalesce(e.name, d.name, ''),
+                              coalesce(d.desk_id, ''), d.seen_at, e.revoked_at,
+                              (SELECT coalesce(sum(r.rows), 0) FROM hub_refused r
+                               WHERE r.login = coalesce(e.login, d.login))
+                       FROM hub_enrolment e FULL JOIN hub_desk d ON d.login = e.login
+                       ORDER BY coalesce(e.made_at, d.seen_at)""")
+        found = [Enrolled(str(r[0]), str(r[1]), str(r[2]), r[3], r[4], int(r[5]))
+                 for r in cur.fetchall()]
+    conn.rollback()
+    return found
+
+
+def connection_parts(conn: psycopg.Connection[Any]) -> dict[str, str]:
+    """Where this connection went (host, port, dbname), for another desk to go there."""
+    info = conn.info
+    parts = {"host": str(info.host or ""), "dbname": str(info.dbname or "")}
+    if info.port and str(info.port) != "5432":
+        parts["port"] = str(info.port)
+    return parts

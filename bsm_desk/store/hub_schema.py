@@ -95,9 +95,15 @@ def _v5(cur: psycopg.Cursor[Any]) -> None:
                 " ADD COLUMN audit_at TEXT, ADD COLUMN audit_hash TEXT")
 
 
+def _v6(cur: psycopg.Cursor[Any]) -> None:
+    from bsm_desk.store import hub_functions
+
+    hub_functions.v6(cur)
+
+
 STEPS: list[tuple[int, Callable[[psycopg.Cursor[Any]], None]]] = [(1, _v1), (2, _v2),
                                                                   (3, _v3), (4, _v4),
-                                                                  (5, _v5)]
+                                                                  (5, _v5), (6, _v6)]
 LATEST = STEPS[-1][0]
 
 
@@ -141,22 +147,23 @@ DESK_ROLE = "bsm_desk_desks"  # the group every desk's login belongs to
 
 
 def role_sql(database: str) -> list[str]:
-    """What makes the desks' group role: read everything, add events, mark itself seen;
-    never change or delete an event. For a DBA to run by hand, or run by ``hub init``."""
+    """What makes the desks' group role: read the hub's tables, write only through its
+    functions (store/hub_functions.py), which check every row and that a login speaks
+    for its own desk; never change or delete anything. For a DBA to run by hand, or run
+    by ``hub init``."""
+    from bsm_desk.store.hub_functions import FUNCTIONS
+
     quoted = '"' + database.replace('"', '""') + '"'
     return [
         f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{DESK_ROLE}')"
         f" THEN CREATE ROLE {DESK_ROLE} NOLOGIN; END IF; END $$",
         f"GRANT CONNECT ON DATABASE {quoted} TO {DESK_ROLE}",
         f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}",
-        f"GRANT TEMPORARY ON DATABASE {quoted} TO {DESK_ROLE}",  # large pushes stage there
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {DESK_ROLE}",
-        f"GRANT INSERT ON hub_checkin TO {DESK_ROLE}",
-        f"GRANT INSERT ON hub_event TO {DESK_ROLE}",
-        f"GRANT INSERT, UPDATE ON hub_desk TO {DESK_ROLE}",
-        f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {DESK_ROLE}",
-        "-- Then one login per desk (or one for all), e.g.:",
+        *[f"GRANT EXECUTE ON FUNCTION {name} TO {DESK_ROLE}" for name in FUNCTIONS],
+        "-- Then one login per desk (hub add-desk makes them), enrolled at this hub, e.g.:",
         f"-- CREATE ROLE desk1 LOGIN PASSWORD '...' IN ROLE {DESK_ROLE};",
+        "-- INSERT INTO hub_enrolment (login, name) VALUES ('desk1', 'Desk 1');",
     ]
 
 

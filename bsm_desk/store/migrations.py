@@ -15,6 +15,7 @@ from bsm_desk.store.migrations_audit import (
     _v22_operators_and_audit,
     _v23_data_key,
     _v24_app_meta,
+    _v25_signed_authority,
 )
 from bsm_desk.store.migrations_people import (
     _v13_speakers,
@@ -387,5 +388,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (22, _v22_operators_and_audit),
     (23, _v23_data_key),
     (24, _v24_app_meta),
+    (25, _v25_signed_authority),
 ]
 LATEST = STEPS[-1][0]

@@ -85,3 +85,26 @@ def _v24_app_meta(db: Database) -> None:
     """Which BSM Desk version brought the schema up to date: an older app that finds a
     newer file names both versions when it refuses it (and writes nothing)."""
     db.execute("CREATE TABLE app_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+def _v25_signed_authority(db: Database) -> None:
+    """Signed authority (domain/authority.py): each operator's public signing key, and
+    the private one sealed under the operator's password, in the operator's row (both
+    travel); on this desk only, the signature of each change of an authority row it
+    made, sent with the change."""
+    for statement in (
+        "ALTER TABLE operator ADD COLUMN sign_key TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE operator ADD COLUMN sign_secret TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE authority_sig (
+            tbl TEXT NOT NULL,
+            key TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            at TEXT NOT NULL,
+            signer INTEGER NOT NULL,
+            signature TEXT NOT NULL,
+            PRIMARY KEY (tbl, key)
+        )""",
+    ):
+        db.execute(statement)
+    audit.make_triggers(db, "operator")
+    audit.baseline(db, "operator")

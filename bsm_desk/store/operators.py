@@ -41,16 +41,18 @@ def secret_of(db: Database, operator_id: int) -> str:
     return str(row[0]) if row else ""
 
 
-def add(db: Database, name: str, role: Role, secret: str) -> Operator:
+def add(db: Database, name: str, role: Role, secret: str, sign_key: str = "",
+        sign_secret: str = "") -> Operator:
     now = datetime.now(UTC).isoformat()
     new_id = next_id(db, "operator")
-    db.execute("INSERT INTO operator (id, name, role, secret, created_at, updated_at) VALUES"
-               " (?, ?, ?, ?, ?, ?)", [new_id, name, role.value, secret, now, now])
+    db.execute("INSERT INTO operator (id, name, role, secret, sign_key, sign_secret,"
+               " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               [new_id, name, role.value, secret, sign_key, sign_secret, now, now])
     return Operator(new_id, name, role)
 
 
 def update(db: Database, operator_id: int, **values: Any) -> None:
-    allowed = {"role", "secret", "disabled"}
+    allowed = {"role", "secret", "disabled", "sign_key", "sign_secret"}
     if not values or set(values) - allowed:
         raise ValueError(f"not an operator's field: {set(values) - allowed}")
     sets = ", ".join(f"{name} = ?" for name in values)

@@ -158,6 +158,8 @@ class Change:
     row: dict[str, Any] | None  # None: deleted
     at: str
     desk_id: str
+    signer: int | None = None  # an authority row's change: who signed it
+    signature: str = ""
 
     @property
     def hash(self) -> str:
@@ -170,8 +172,11 @@ class Change:
             [self.desk_id, self.table, key_text(self.key), self.at, self.hash])))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"table": self.table, "key": self.key, "row": self.row, "at": self.at,
-                "desk_id": self.desk_id}
+        found: dict[str, Any] = {"table": self.table, "key": self.key, "row": self.row,
+                                 "at": self.at, "desk_id": self.desk_id}
+        if self.signature:
+            found.update(signer=self.signer, signature=self.signature)
+        return found
 
     @classmethod
     def of(cls, raw: dict[str, Any]) -> Change:
@@ -185,7 +190,13 @@ class Change:
             raise ValueError("not a key of this table")
         if row is not None and not isinstance(row, dict):
             raise ValueError("not a row")
-        return cls(table.name, key, row, str(raw["at"]), str(raw["desk_id"]))
+        signer, signature = raw.get("signer"), raw.get("signature", "")
+        if not (signer is None or (isinstance(signer, int) and not isinstance(signer, bool)
+                                   and 0 < signer < 2**62)) or \
+                not isinstance(signature, str) or len(signature) > 200:
+            raise ValueError("not a signature")
+        return cls(table.name, key, row, str(raw["at"]), str(raw["desk_id"]), signer,
+                   signature)
 
 
 def agreed(db: Database, table: str, key: Sequence[Any]) -> tuple[str, str, str] | None:
@@ -226,6 +237,17 @@ def count_noted(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM sync_changed").fetchone()[0])
 
 
+def signature_of(db: Database, table: str, key: Sequence[Any], found_hash: str,
+                 at: str) -> tuple[int, str] | None:
+    """An authority row's change carries its signature (store/authority.py)."""
+    from bsm_desk.domain.authority import TABLES
+    from bsm_desk.store import authority
+
+    if table not in TABLES:
+        return None
+    return authority.signature_of(db, table, key, found_hash, at)
+
+
 def changes_to_send(db: Database, desk_id: str, limit: int
                     ) -> tuple[list[Change], list[tuple[str, str, str]]]:
     """This desk's changed rows that differ from their agreed version, parents first
@@ -245,7 +267,8 @@ def changes_to_send(db: Database, desk_id: str, limit: int
         if (known[0] if known else "") == row_hash(row):
             idle.append((name, key, at))
             continue
-        send.append(Change(name, values, row, at, desk_id))
+        signed = signature_of(db, name, values, row_hash(row), at)
+        send.append(Change(name, values, row, at, desk_id, *(signed or (None, ""))))
     send.sort(key=lambda c: (c.row is None, ORDER[c.table] * (-1 if c.row is None else 1)))
     return send, idle
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bsm_desk.domain import authority
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.operators import (
     FAILURES_BEFORE_LOCK,
@@ -24,6 +25,7 @@ from bsm_desk.domain.operators import (
     check_secret,
     clean_name,
 )
+from bsm_desk.services.operators import signing
 from bsm_desk.services.operators.access import (
     acting,
     allows,
@@ -65,10 +67,14 @@ def add_operator(db: Database, name: str, role: Role, secret: str, *, desk_id: s
     if not first:
         require(db, Permission.OPERATORS)
     acting(db, desk_id=desk_id)
+    private, public, sealed = signing.new_keys_for(secret)
     with atomic(db):
         if store.by_name(db, name) is not None:
             raise UserError(EXISTS, name=name)
-        made = store.add(db, name, role, _hasher().hash(secret))
+        made = store.add(db, name, role, _hasher().hash(secret), public, sealed)
+        # The first administrator vouches for itself; later ones, whoever added them.
+        signing.sign_noted(db, key=private if first else None,
+                           signer=made.id if first else None)
     return made
 
 
@@ -79,6 +85,7 @@ def set_role(db: Database, name: str, role: Role, *, desk_id: str) -> Operator:
         if found.role is Role.ADMINISTRATOR and role is not Role.ADMINISTRATOR:
             _keep_an_admin(db, found)
         store.update(db, found.id, role=role.value)
+        signing.sign_noted(db)
     return _named(db, name)
 
 
@@ -90,9 +97,17 @@ def set_secret(db: Database, name: str, secret: str, *, desk_id: str) -> None:
     if me is None or me.operator_id != found.id:
         require(db, Permission.OPERATORS)
     acting(db, desk_id=desk_id)
+    secret = check_secret(secret)
+    own = me is not None and me.operator_id == found.id and me.key is not None
+    if own and me is not None and me.key is not None:  # the same key, sealed anew
+        keys = {"sign_secret": authority.seal_key(me.key, secret)}
+    else:  # another's: the old key cannot be opened; a new one, vouched for by me
+        _private, public, sealed = signing.new_keys_for(secret)
+        keys = {"sign_key": public, "sign_secret": sealed}
     with atomic(db):
-        store.update(db, found.id, secret=_hasher().hash(check_secret(secret)))
+        store.update(db, found.id, secret=_hasher().hash(secret), **keys)
         store.clear_failures(db, found.id)
+        signing.sign_noted(db)
 
 
 @requires(Permission.OPERATORS)
@@ -102,6 +117,7 @@ def set_disabled(db: Database, name: str, disabled: bool = True, *, desk_id: str
         if disabled and found.role is Role.ADMINISTRATOR:
             _keep_an_admin(db, found)
         store.update(db, found.id, disabled=int(disabled))
+        signing.sign_noted(db)
     return _named(db, name)
 
 
@@ -173,13 +189,17 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
         with atomic(db):
             audit.record(db, "sign_in_failed", {"name": found.name, "disabled": True})
         raise UserError(DISABLED, name=found.name)
+    private, made = signing.open_key(db, found.id, str(secret))
     audit.SIGNED[audit.actor(db).path] = audit.SignedIn(found.id, found.name,
-                                                        found.role.value)
+                                                        found.role.value, key=private)
     with atomic(db):
         store.clear_failures(db, found.id)  # this attempt, and any before it
         if _hasher().check_needs_rehash(stored):
             store.update(db, found.id, secret=_hasher().hash(str(secret)))
+        if made is not None:  # an operator from before keys: one now
+            store.update(db, found.id, sign_key=made[0], sign_secret=made[1])
         audit.record(db, "sign_in", {"name": found.name, "role": found.role.value})
+        signing.sign_noted(db)
     return found
 
 

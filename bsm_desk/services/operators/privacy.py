@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.operators import Permission, check_text
+from bsm_desk.services.operators import signing
 from bsm_desk.services.operators.access import acting, require
 from bsm_desk.store import atomic, audit, privacy
 from bsm_desk.store.privacy import PROTECTED
@@ -78,6 +79,7 @@ def protect(db: Database, passphrase: str, *, desk_id: str, remember: bool = Fal
         _seal_history(db, sealer)
         audit.rewrite(db, _images(sealer.seal), "personal_data_sealed",
                       {"delegates": sealed})
+        signing.sign_noted(db)  # the data key travels signed
     if remember:
         _to_keyring(db, data_key)
     compact(db)
@@ -271,6 +273,7 @@ def purge(db: Database, *, keep_names: bool, desk_id: str) -> dict[str, int]:
                     "data_key": {"salt", "wrapped", "probe"}}
         audit.rewrite(db, _redact(db, redacted), "purged",
                       {"keep_names": keep_names, **counts})
+        signing.sign_noted(db)
     compact(db)
     return counts
 

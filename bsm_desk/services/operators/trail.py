@@ -173,7 +173,7 @@ def _same(a: str, b: str) -> bool:
 
 
 # Fields whose values are secrets or key material: never shown, whoever reads the log.
-HIDDEN_FIELDS = frozenset({"secret", "salt", "wrapped", "probe"})
+HIDDEN_FIELDS = frozenset({"secret", "sign_secret", "salt", "wrapped", "probe"})
 HIDDEN = "(hidden)"
 
 

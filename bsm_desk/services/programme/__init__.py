@@ -113,6 +113,9 @@ def save_rooms(db: Database, rooms: list[Room], hours: list[Day], *, desk_id: st
             event_store.set_hours(db, day.date, day.opens, day.closes)
         if changeover is not None:
             event_store.set_changeover(db, changeover)
+            from bsm_desk.services.operators.signing import sign_noted
+
+            sign_noted(db)  # the event's row carries authority: signed
         journal.record(db, desk_id=desk_id, operator=operator, action="rooms.saved",
                        detail={"rooms": len(rooms), "changeover_min": changeover})
 

@@ -64,21 +64,26 @@ def keyring_password(url: str) -> str | None:
 
 
 def store_password(url: str, password: str) -> bool:
-    """Keep the password in the OS keyring; False where there is none (use ~/.pgpass)."""
+    """Keep the password in the OS keyring, else in libpq's own password file (~/.pgpass,
+    readable by this user only); False if neither could be written."""
     try:
         import keyring
 
         keyring.set_password(KEYRING_SERVICE, url, password)
         return True
-    except Exception:  # noqa: BLE001 - no usable backend
-        return False
+    except Exception:  # noqa: BLE001 - no usable backend: libpq's file
+        from bsm_desk.services.sync.pgpass import keep
+
+        return keep(url, password)
 
 
 @contextmanager
-def _said(url: str) -> Iterator[None]:
+def said(url: str) -> Iterator[None]:
     """A hub's refusal or a dropped connection, as a message (for init and join)."""
     try:
         yield
+    except hub.DeskRemoved as exc:
+        raise UserError(hub.REMOVED, url=hub.safe_url(url)) from exc
     except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
         raise UserError(hub.UNREACHABLE, url=hub.safe_url(url),
                         reason=str(exc).strip().splitlines()[0][:200]) from exc
@@ -87,8 +92,11 @@ def _said(url: str) -> Iterator[None]:
                         reason=str(exc).strip().splitlines()[0][:200]) from exc
 
 
-def _open(url: str) -> Any:
+def open_hub(url: str) -> Any:
     return hub.connect(url, password=keyring_password)
+
+
+_open = open_hub
 
 
 def _remember(db: Database, url: str) -> str:
@@ -122,7 +130,7 @@ def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "") -> Sy
     event = event_store.required(db, NO_EVENT)
     conn = _open(url)
     try:
-        with _said(url):
+        with said(url):
             hub.migrate(conn, url)
             hub.make_desk_role(conn)
             hub.publish(conn, event.code, event_file.snapshot(db), desk_id, url)
@@ -151,8 +159,10 @@ def republish_after_sealing(db: Database, *, desk_id: str) -> bool:
     return report.online and state.get(db, state.REPUBLISH) != "1"
 
 
-def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> SyncReport:
-    """A new desk's event file, made from the hub's in one step, then caught up."""
+def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
+         event_code: str | None = None) -> SyncReport:
+    """A new desk's event file, made from the hub's in one step, then caught up.
+    ``event_code``: the event an enrolment code named (the hub must hold it)."""
     from bsm_desk.store import connect
 
     path = Path(path)
@@ -160,11 +170,15 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> Sy
         raise UserError(EXISTS, path=str(path))
     conn = _open(url)
     try:
-        with _said(url):
+        with said(url):
             hub.require(conn, url)
             found = hub.event_file(conn)
             if found is None:
                 raise UserError(EMPTY_HUB, url=hub.safe_url(url))
+            if event_code is not None and found[0] != event_code:
+                from bsm_desk.services.sync.enrolment import WRONG_EVENT
+
+                raise UserError(WRONG_EVENT, code=event_code, held=found[0])
             block = hub.claim_block(conn, desk_id, publisher=False)
             hub.seen(conn, desk_id, desk_name)
     finally:
@@ -259,6 +273,8 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
         pulled, refused = pulled + more, refused + refused_more
     except UserError:
         raise
+    except hub.DeskRemoved as exc:
+        raise UserError(hub.REMOVED, url=hub.safe_url(url)) from exc
     except (psycopg.OperationalError, psycopg.InterfaceError, OSError):
         mine.drop()
         _offline(db)  # the LAN dropped mid-round: the next round resumes

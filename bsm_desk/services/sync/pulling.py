@@ -127,10 +127,10 @@ def pull_events(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
         if not batch:
             return pulled, refused
         with atomic(db):
-            for _seq, kind, uuid, raw in batch:
+            for _seq, kind, uuid, raw, by_owner in batch:
                 row = raw if isinstance(raw, dict) else {}
                 if kind == shared.KIND:
-                    taken, refusal = rows.take(db, uuid, row, desk_id)
+                    taken, refusal = rows.take(db, uuid, row, desk_id, by_owner=by_owner)
                     pulled, refused = pulled + taken, refused + refusal
                     continue
                 if kind in (state.EDIT, state.CREATED):

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain import hub_rows
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
+from bsm_desk.services.sync import trust
 from bsm_desk.services.sync.pushing import pushed_each
 from bsm_desk.store import atomic, hub, shared
 
@@ -46,6 +47,8 @@ TABLE_WORDS = {
     "roster_assignment": QT_TRANSLATE_NOOP("Sync", "a seat in a booth"),
     "delegate_photo": QT_TRANSLATE_NOOP("Sync", "a delegate's photo"),
     "duplicate_dismissed": QT_TRANSLATE_NOOP("Sync", "a pair marked as not duplicates"),
+    "operator": QT_TRANSLATE_NOOP("Sync", "an operator"),
+    "data_key": QT_TRANSLATE_NOOP("Sync", "the key of the sealed personal data"),
 }
 MALFORMED = (TypeError, ValueError, KeyError, LookupError, AttributeError,
              sqlite3.InterfaceError, sqlite3.DataError, OverflowError)
@@ -79,9 +82,11 @@ def _detail(change: shared.Change | None, raw: dict[str, Any], **more: Any) -> d
     return {**found, **more}
 
 
-def take(db: Database, uuid: str, raw: dict[str, Any], desk_id: str) -> tuple[bool, bool]:
+def take(db: Database, uuid: str, raw: dict[str, Any], desk_id: str, *,
+         by_owner: bool = False) -> tuple[bool, bool]:
     """Take in one row change from the hub: (taken, refused). Whatever cannot be taken
-    goes to the review list with its reason."""
+    goes to the review list with its reason. ``by_owner``: the hub says its owner's
+    login wrote it (trust.py)."""
     from bsm_desk.store import sync as state
 
     try:
@@ -95,6 +100,10 @@ def take(db: Database, uuid: str, raw: dict[str, Any], desk_id: str) -> tuple[bo
         template, fields = problem
         state.add_review(db, uuid, shared.KIND, template,
                          {**fields, "desk": str(raw.get("desk_id", ""))[:64]})
+        return False, True
+    unsigned = trust.problem(db, change, by_owner=by_owner)
+    if unsigned is not None:  # an operator, the event, the data key: signed, or nothing
+        state.add_review(db, uuid, shared.KIND, *unsigned)
         return False, True
     theirs = (change.at, change.desk_id)
     mine = shared.note_of(db, change.table, change.key)  # changed here, not yet sent

@@ -55,6 +55,8 @@ ACTION_WORDS = {
     "reveal": QT_TRANSLATE_NOOP("HistoryScreen", "personal data shown"),
     "personal_data_sealed": QT_TRANSLATE_NOOP("HistoryScreen", "personal data sealed"),
     "purged": QT_TRANSLATE_NOOP("HistoryScreen", "personal data purged"),
+    "hub_add_desk": QT_TRANSLATE_NOOP("HistoryScreen", "desk enrolled on the hub"),
+    "hub_remove_desk": QT_TRANSLATE_NOOP("HistoryScreen", "desk removed from the hub"),
 }
 COLUMNS = 6
 

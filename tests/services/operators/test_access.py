@@ -52,6 +52,9 @@ TABLE: dict[tuple[str, str], Permission] = {
         "set_statement_limit", "inscribe", "close", "reopen", "end", "next_speaker",
         "pause", "move", "withdraw", "reinstate", "hand_in_text")},
     ("sync", "init_hub"): P.EVENT_SETTINGS,
+    ("sync.enrolment", "add_desk"): P.EVENT_SETTINGS,
+    ("sync.enrolment", "remove_desk"): P.EVENT_SETTINGS,
+    ("sync.enrolment", "desks"): P.READ,
     ("operators", "set_role"): P.OPERATORS,
     ("operators", "set_disabled"): P.OPERATORS,
 }
@@ -65,6 +68,7 @@ CHECKED_INSIDE = {("badges", "log_prints"), ("badges", "write_pdf"), ("badges", 
                   ("operators.privacy", "reveal")}
 NEW_FILE = {("demo", "build_demo"), ("demo._attendance", "simulate"),
             ("event", "create_event"), ("sync", "join"), ("demo", "add_demo_operators"),
+            ("sync.enrolment", "join_with_code"),
             ("demo._showcase", "showcase")}
 MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
              ("sync.pulling", "pull_events"), ("sync.pulling", "pull_checkins"),

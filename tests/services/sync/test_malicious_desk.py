@@ -1,0 +1,449 @@
+"""One desk's hub login in an attacker's hands (a laptop left at a door, a temp's
+password), on a real PostgreSQL hub (tests/pg.py): each desk has its own login, made by
+``hub add-desk``; that login writes nothing but through the hub's functions, only as its
+own desk, only rows of the right shape; a removed desk is refused and counted. The other
+desks are unchanged and keep checking people in."""
+
+from __future__ import annotations
+
+import json
+import uuid as uuids
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from psycopg.types.json import Jsonb
+
+from bsm_desk.cli import main
+from bsm_desk.domain.errors import UserError
+from bsm_desk.services import badges, checkin, sync
+from bsm_desk.services.sync import enrolment
+from bsm_desk.store import connect, hub
+from bsm_desk.store import sync as state
+from tests.services.sync.test_hub import DAY_ONE, DESK_A, DESK_B, codes, hub_uuids, scan
+
+EVIL = "00000000-0000-4000-8000-0000000000ee"
+
+
+@pytest.fixture
+def enrolled(demo_copy: Path, tmp_path: Path, hub_url: str, monkeypatch):  # type: ignore[no-untyped-def]
+    """Desk A (the hub's owner) publishes; desk B joins with its own enrolment code; a
+    third code, for "Door E", is the attacker's."""
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_A, desk_name="Desk A")
+        door_b = enrolment.add_desk(a, "Door B", desk_id=DESK_A)
+        door_e = enrolment.add_desk(a, "Door E", desk_id=DESK_A)
+    enrolment.join_with_code(door_b.code, tmp_path / "b.sqlite", desk_id=DESK_B)
+    return demo_copy, tmp_path / "b.sqlite", door_b, door_e
+
+
+def attacker(code: str) -> psycopg.Connection[Any]:
+    return psycopg.connect(enrolment.url_of(enrolment.read_code(code)), autocommit=True)
+
+
+def checkin_row(desk: str, **changes: Any) -> dict[str, Any]:
+    row = {"desk_seq": 1, "uuid": str(uuids.uuid4()), "checkpoint": "entrance-2022-10-18",
+           "delegate_id": 7, "badge_version": 1, "verdict": "OK", "accepted": True,
+           "method": "scan", "code": "", "undoes": None, "reason": "",
+           "at": "2022-10-18T09:00:00+05:00", "desk_id": desk, "operator": "Aliya"}
+    return {**row, **changes}
+
+
+def test_each_desk_joins_with_its_own_login(enrolled, hub_url: str) -> None:
+    first, second, door_b, _door_e = enrolled
+    assert door_b.login.startswith("bsm_hub_") and door_b.login.endswith("_door_b")
+    with closing(connect(second)) as b:
+        assert door_b.login in state.get(b, state.URL)
+        assert "password" not in state.get(b, state.URL)
+        scan(b, DESK_B, codes(b, 3))
+        assert sync.sync_once(b, desk_id=DESK_B).pushed == 3
+    with psycopg.connect(hub_url) as conn:
+        logins = dict(conn.execute("SELECT desk_id, login FROM hub_desk").fetchall())
+        assert logins[DESK_B] == door_b.login
+        assert {r[0] for r in conn.execute("SELECT login FROM hub_checkin")} == \
+            {door_b.login}
+    with closing(connect(first)) as a:
+        assert sync.sync_once(a, desk_id=DESK_A).pulled == 3
+        listed = {d["name"]: d for d in enrolment.desks(a, desk_id=DESK_A)}
+        assert listed["Door B"]["desk_id"] == DESK_B and not listed["Door B"]["removed_at"]
+        assert listed["Door E"]["desk_id"] == ""  # enrolled, never came
+
+
+@pytest.mark.parametrize("statement", [
+    "INSERT INTO hub_checkin (uuid, desk_seq, checkpoint, verdict, accepted, method, code,"
+    " reason, at, desk_id, operator) VALUES ('x', 1, 'entrance-2022-10-18', 'OK', true,"
+    " 'scan', '', '', '2022-10-18T09:00:00+05:00', 'evil', 'x')",
+    "INSERT INTO hub_event (uuid, kind, desk_id, desk_seq, row) VALUES ('x', 'row', 'e', 1,"
+    " '{}')",
+    "UPDATE hub_desk SET block = 0", "DELETE FROM hub_checkin",
+    "UPDATE hub_event_file SET code = 'x'", "INSERT INTO hub_enrolment (login, name)"
+    " VALUES ('x', 'x')", "UPDATE hub_enrolment SET revoked_at = NULL",
+    "DROP TABLE hub_event",
+])
+def test_a_desk_login_writes_no_table(enrolled, statement: str) -> None:
+    _first, _second, _door_b, door_e = enrolled
+    with attacker(door_e.code) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute(statement)
+
+
+def test_a_desk_login_speaks_for_its_own_desk_only(enrolled, hub_url: str) -> None:
+    first, second, _door_b, door_e = enrolled
+    with closing(connect(second)) as b:
+        scan(b, DESK_B, codes(b, 2))
+        sync.sync_once(b, desk_id=DESK_B)
+        replayed = state.checkin_uuids(b)
+    with attacker(door_e.code) as conn:
+        # As desk B, or as the publisher: refused outright.
+        for desk in (DESK_B, DESK_A):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute("SELECT hub_push_checkins(%s, %s)",
+                             [desk, Jsonb([checkin_row(desk)])])
+        # Its own desk id is bound on first use; from then on, no other.
+        assert conn.execute("SELECT hub_seen(%s, 'Door E')", [EVIL]).fetchone() == (1,)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT hub_seen(%s, 'x')", ["another-desk"])
+        # A row claiming desk B inside a batch of its own: refused.
+        with pytest.raises(psycopg.errors.InvalidParameterValue):
+            conn.execute("SELECT hub_push_checkins(%s, %s)",
+                         [EVIL, Jsonb([checkin_row(EVIL), checkin_row(DESK_B)])])
+        with pytest.raises(psycopg.errors.InvalidParameterValue):
+            conn.execute("SELECT hub_push_events(%s, 'row', %s)", [EVIL, Jsonb([{
+                "desk_seq": 1, "uuid": "e-1", "desk_id": EVIL, "row": {
+                    "table": "session", "key": [1], "row": None, "at": "9999-01-01",
+                    "desk_id": DESK_B}}])])
+        # Replayed: desk B's own check-ins sent again under this login change nothing.
+        again = [checkin_row(EVIL, uuid=u, verdict="UNDO") for u in sorted(replayed)]
+        assert conn.execute("SELECT hub_push_checkins(%s, %s)",
+                            [EVIL, Jsonb(again)]).fetchone() == (0,)
+        # The publisher's block and copy of the event are not its to take.
+        assert conn.execute("SELECT hub_claim_block(%s, true)", [EVIL]).fetchone()[0] > 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT hub_publish(%s, 'BSM22', '\\x00', true)", [EVIL])
+    with psycopg.connect(hub_url) as conn:
+        desks = dict(conn.execute("SELECT uuid, desk_id FROM hub_checkin").fetchall())
+    assert {desks[u] for u in replayed} == {DESK_B}
+    with closing(connect(first)) as a:
+        assert sync.sync_once(a, desk_id=DESK_A).online
+
+
+@pytest.mark.parametrize("changes", [
+    {"at": "not-a-time"}, {"at": "2022-10-18T09:00:00"}, {"at": "2022-13-45T09:00:00Z"},
+    {"operator": "\x1b[2JEvil"}, {"operator": "x" * 1_048_576}, {"verdict": "WELCOME"},
+    {"checkpoint": "entrance-2022-10-18; DROP TABLE hub_checkin"},
+    {"delegate_id": 2**40}, {"delegate_id": -3}, {"delegate_id": "seven"},
+    {"accepted": "maybe"}, {"uuid": None}, {"uuid": "x" * 65}, {"method": "SCAN"},
+    {"reason": "\u202eevil"}, {"badge_version": 0},
+])
+def test_rows_of_the_wrong_shape_are_refused_by_the_hub(enrolled, changes: dict[str, Any],
+                                                      hub_url: str) -> None:
+    _first, _second, _door_b, door_e = enrolled
+    with attacker(door_e.code) as conn, pytest.raises(psycopg.DataError):
+        conn.execute("SELECT hub_push_checkins(%s, %s)",
+                     [EVIL, Jsonb([checkin_row(EVIL, **changes)])])
+    assert hub_uuids(hub_url) == []
+
+
+def test_a_removed_desk_is_refused_and_counted(enrolled, hub_url: str, capsys) -> None:
+    first, second, door_b, door_e = enrolled
+    held = attacker(door_e.code)  # a connection opened before the removal
+    try:
+        assert held.execute("SELECT hub_seen(%s, 'Door E')", [EVIL]).fetchone() == (1,)
+        with closing(connect(first)) as a:
+            assert enrolment.remove_desk(a, "door e", desk_id=DESK_A) == door_e.login
+        with pytest.raises(psycopg.OperationalError):  # its open connection was ended
+            held.execute("SELECT 1")
+    finally:
+        held.close()
+    with pytest.raises(psycopg.OperationalError):  # and it cannot sign in again
+        attacker(door_e.code)
+    # A desk removed while its connection was still open (between the two steps):
+    # whatever it sends is refused and counted, not stored.
+    live = attacker(door_b.code)
+    try:
+        with psycopg.connect(hub_url, autocommit=True) as owner:
+            owner.execute("UPDATE hub_enrolment SET revoked_at = now() WHERE login = %s",
+                          [door_b.login])
+        assert live.execute("SELECT hub_push_checkins(%s, %s)",
+                            [DESK_B, Jsonb([checkin_row(DESK_B)])]).fetchone() == (-1,)
+    finally:
+        live.close()
+    assert hub_uuids(hub_url) == []
+    with closing(connect(second)) as b:  # desk B is told, in words, and loses nothing
+        scan(b, DESK_B, codes(b, 1))
+        with pytest.raises(UserError) as refused:
+            sync.sync_once(b, desk_id=DESK_B)
+        assert refused.value.template == hub.REMOVED
+        assert state.pending(b, DESK_B) == 1
+    assert main(["hub", "desks", "--db", str(first), "--json"]) == 0
+    listed = {d["name"]: d for d in json.loads(capsys.readouterr().out)}
+    assert listed["Door E"]["removed_at"] and listed["Door B"]["refused"] == 2
+
+
+def test_the_other_desks_keep_working(enrolled) -> None:
+    """After everything above was tried, A and B still check people in and agree."""
+    first, second, _door_b, door_e = enrolled
+    with attacker(door_e.code) as conn:
+        conn.execute("SELECT hub_seen(%s, 'Door E')", [EVIL])
+        for changes in ({"at": "0"}, {"operator": "\x1b[2J"}):
+            with pytest.raises(psycopg.DataError):
+                conn.execute("SELECT hub_push_checkins(%s, %s)",
+                             [EVIL, Jsonb([checkin_row(EVIL, **changes)])])
+    with closing(connect(first)) as a, closing(connect(second)) as b:
+        scan(a, DESK_A, codes(a, 5))
+        scan(b, DESK_B, codes(b, 5, 5))
+        for _ in range(2):
+            for db, desk in ((a, DESK_A), (b, DESK_B)):
+                assert sync.sync_once(db, desk_id=desk).online
+        assert state.checkin_uuids(a) == state.checkin_uuids(b)
+        assert sync.review(b) == []
+        person = badges.select(b)[30]
+        code = dict(badges.codes(b, [person]))[person]
+        point = checkin.default_checkpoint(b, DAY_ONE).id
+        assert checkin.check_in(b, code, point, desk_id=DESK_B, now=DAY_ONE).accepted
+
+
+def test_codes_are_checked_before_use() -> None:
+    good = enrolment.make_code({"v": 1, "host": "192.168.1.10", "dbname": "bsm_desk",
+                                "user": "bsm_desk_door_b", "password": "p" * 32,
+                                "event": "BSM22", "name": "Door B"})
+    assert enrolment.read_code(f"  {good[:20]}\n{good[20:]} ")["user"] == "bsm_desk_door_b"
+    hostile = [
+        "", "BSMHUB1-", "hello", "BSMHUB1-!!!!", good[:-6], good + "A" * 3000,
+        enrolment.make_code({"v": 1}),
+        enrolment.make_code({"v": 2, "host": "h", "dbname": "d", "user": "bsm_desk_x",
+                             "password": "p" * 32, "event": "E", "name": "n"}),
+        enrolment.make_code({"v": 1, "host": "h' options='-c x", "dbname": "d",
+                             "user": "bsm_desk_x", "password": "p" * 32, "event": "E",
+                             "name": "n"}),
+        enrolment.make_code({"v": 1, "host": "h", "dbname": "d", "user": "postgres",
+                             "password": "p" * 32, "event": "E", "name": "n"}),
+        enrolment.make_code({"v": 1, "host": "h", "dbname": "d", "user": "bsm_desk_x",
+                             "password": "short", "event": "E", "name": "n"}),
+        "BSMHUB1-" + __import__("base64").urlsafe_b64encode(b"[1, 2]").decode(),
+        "BSMHUB1-" + __import__("base64").urlsafe_b64encode(b"\xff\xfe").decode(),
+    ]
+    for code in hostile:
+        with pytest.raises(UserError) as said:
+            enrolment.read_code(code)
+        assert said.value.template == enrolment.BAD_CODE
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300) | st.builds(lambda s: "BSMHUB1-" + s, st.text(max_size=300)))
+def test_any_text_as_a_code_is_read_or_refused(text: str) -> None:
+    try:
+        found = enrolment.read_code(text)
+    except UserError as exc:
+        assert exc.template == enrolment.BAD_CODE
+    else:
+        assert set(found) >= set(enrolment.REQUIRED)
+
+
+def test_the_commands(enrolled, tmp_path: Path, capsys, monkeypatch) -> None:
+    first, _second, _door_b, _door_e = enrolled
+    assert main(["hub", "add-desk", "Door C", "--db", str(first), "--json"]) == 0
+    made = json.loads(capsys.readouterr().out)
+    assert made["login"].endswith("_door_c") and made["code"].startswith("BSMHUB1-")
+    assert main(["hub", "add-desk", "door c", "--db", str(first)]) == 2
+    assert "already has a desk called" in capsys.readouterr().err
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(made["code"] + "\n"))
+    assert main(["hub", "join", "--db", str(tmp_path / "c.sqlite"), "--code", "-"]) == 0
+    kept = (tmp_path / "pgpass").read_text()  # no OS keyring here: libpq's own file
+    assert f":{made['login']}:" in kept and oct((tmp_path / "pgpass").stat().st_mode)[-3:] \
+        == "600"
+    with closing(connect(tmp_path / "c.sqlite")) as c:
+        assert "password" not in state.get(c, state.URL)
+    assert main(["hub", "join", "--db", str(tmp_path / "d.sqlite"), "--code", "BSMHUB1-x"]) \
+        == 2
+    assert "not a BSM Desk enrolment code" in capsys.readouterr().err
+    assert main(["hub", "join", "--db", str(tmp_path / "d.sqlite")]) == 2
+    assert main(["hub", "remove-desk", "Door C", "--db", str(first)]) == 0
+    assert "can no longer reach the hub" in capsys.readouterr().out
+    assert main(["hub", "remove-desk", "Door Z", "--db", str(first)]) == 2
+
+
+# --- authority is signed --------------------------------------------------------------
+
+def _row_change(conn: psycopg.Connection[Any], change: dict[str, Any], seq: int) -> None:
+    """The attacker's login sends one row change as its own desk (all the hub lets it)."""
+    conn.execute("SELECT hub_seen(%s, 'Door E')", [EVIL])
+    conn.execute("SELECT hub_push_events(%s, 'row', %s)", [EVIL, Jsonb([{
+        "desk_seq": seq, "uuid": f"evil-{seq}-{uuids.uuid4().hex[:8]}", "desk_id": EVIL,
+        "row": {**change, "desk_id": EVIL}}])])
+
+
+def _operator_row(operator_id: int, name: str, role: str, **more: Any) -> dict[str, Any]:
+    from argon2 import PasswordHasher
+
+    return {"id": operator_id, "name": name, "role": role,
+            "secret": PasswordHasher().hash("evil-pass"), "disabled": 0,
+            "created_at": "2022-10-18T08:00:00+00:00",
+            "updated_at": "2022-10-18T08:00:00+00:00", "sign_key": "", "sign_secret": "",
+            **more}
+
+
+def _forged_admin(event_code: str, operator_id: int, at: str) -> dict[str, Any]:
+    """An administrator row, signed with the attacker's own new key (self-signed)."""
+    from bsm_desk.domain import authority
+
+    private, public = authority.new_key_pair()
+    row = _operator_row(operator_id, "Evil Admin", "administrator", sign_key=public)
+    signed = authority.message(event_code, "operator", [operator_id],
+                               __import__("bsm_desk.store.shared", fromlist=["x"]).row_hash(
+                                   row), at)
+    return {"table": "operator", "key": [operator_id], "row": row, "at": at,
+            "signer": operator_id, "signature": authority.sign(private, signed)}
+
+
+def _rounds(*desks: tuple[Any, str]) -> None:
+    for _ in range(2):
+        for db, desk in desks:
+            assert sync.sync_once(db, desk_id=desk).online
+
+
+def test_no_desk_login_makes_an_administrator(enrolled) -> None:
+    """To desks with no operators (sign-in off) and to desks with operators: an
+    administrator row, unsigned, self-signed, or signed with a key nobody trusts, is
+    listed and changes nothing: sign-in stays as it was, scans go on."""
+    from bsm_desk.domain.operators import Role
+    from bsm_desk.services import operators
+    from bsm_desk.store import audit
+    from bsm_desk.store import operators as operator_store
+
+    first, second, _door_b, door_e = enrolled
+    at = "2099-01-01T00:00:00+00:00"
+    with attacker(door_e.code) as conn:
+        _row_change(conn, {"table": "operator", "key": [9001], "row": _operator_row(
+            9001, "Evil One", "administrator"), "at": at}, 1)
+        _row_change(conn, _forged_admin("BSM22", 9002, at), 2)
+    with closing(connect(second)) as b:
+        report = sync.sync_once(b, desk_id=DESK_B)
+        assert report.refused == 2
+        assert not operator_store.any_operators(b)  # sign-in not switched on
+        assert checkin.check_in(b, codes(b, 1)[0], checkin.default_checkpoint(
+            b, DAY_ONE).id, desk_id=DESK_B, now=DAY_ONE).accepted
+        reasons = " ".join(r["reason"] for r in sync.review(b))
+        assert reasons.count("not signed by an administrator this desk knows") == 2
+    # Now the event has a real administrator (made at the hub owner's desk) and desks
+    # that trust it; the same attack again, and a row signed by an unknown key.
+    try:
+        with closing(connect(first)) as a, closing(connect(second)) as b:
+            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-pass",
+                                   desk_id=DESK_A)
+            operators.sign_in(a, "Root", "root-pass", desk_id=DESK_A)
+            operators.add_operator(a, "Aliya", Role.DESK, "pin-48290", desk_id=DESK_A)
+            _rounds((a, DESK_A), (b, DESK_B))
+            assert {o.name for o in operator_store.all_operators(b)} == {"Root", "Aliya"}
+            with attacker(door_e.code) as conn:
+                _row_change(conn, _forged_admin("BSM22", 9003, at), 3)
+                aliya = operator_store.by_name(b, "Aliya")
+                assert aliya is not None
+                promoted = _operator_row(aliya.id, "Aliya", "administrator")
+                _row_change(conn, {"table": "operator", "key": [aliya.id], "row": promoted,
+                                   "at": at}, 4)
+            before = len(sync.review(b))
+            assert sync.sync_once(b, desk_id=DESK_B).refused == 2
+            assert len(sync.review(b)) == before + 2
+            found = operator_store.by_name(b, "Aliya")
+            assert found is not None and found.role is Role.DESK
+            assert operator_store.by_name(b, "Evil Admin") is None
+    finally:
+        audit.SIGNED.clear()
+
+
+def test_a_signed_change_cannot_be_moved_or_altered(enrolled, hub_url: str) -> None:
+    """A genuine signed change, copied from the hub by the attacker, with its row altered
+    (promoted), or re-sent with a later time to beat a newer one: refused."""
+    from bsm_desk.domain.operators import Role
+    from bsm_desk.services import operators
+    from bsm_desk.store import audit
+    from bsm_desk.store import operators as operator_store
+
+    first, second, _door_b, door_e = enrolled
+    try:
+        with closing(connect(first)) as a, closing(connect(second)) as b:
+            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-pass",
+                                   desk_id=DESK_A)
+            operators.sign_in(a, "Root", "root-pass", desk_id=DESK_A)
+            operators.add_operator(a, "Aliya", Role.DESK, "pin-48290", desk_id=DESK_A)
+            _rounds((a, DESK_A), (b, DESK_B))
+            aliya = operator_store.by_name(a, "Aliya")
+            assert aliya is not None
+            with psycopg.connect(hub_url) as owner:
+                genuine = [r[0] for r in owner.execute(
+                    "SELECT row FROM hub_event WHERE kind = 'row' AND row->>'table' ="
+                    " 'operator' AND (row->'key'->>0)::int = %s", [aliya.id]).fetchall()]
+            assert genuine and all(g.get("signature") for g in genuine)
+            altered = {**genuine[-1], "row": {**genuine[-1]["row"], "role": "administrator"}}
+            later = {**genuine[-1], "at": "2099-01-01T00:00:00+00:00"}
+            with attacker(door_e.code) as conn:
+                _row_change(conn, altered, 5)
+                _row_change(conn, later, 6)
+            assert sync.sync_once(b, desk_id=DESK_B).refused == 2
+            found = operator_store.by_name(b, "Aliya")
+            assert found is not None and found.role is Role.DESK
+    finally:
+        audit.SIGNED.clear()
+
+
+def test_authority_travels_signed(enrolled) -> None:
+    """What administrators do at one desk holds at the other: a role changed, an
+    operator disabled, an operator's own new PIN (signed with their own key)."""
+    from bsm_desk.domain.operators import Role
+    from bsm_desk.services import operators
+    from bsm_desk.store import audit
+    from bsm_desk.store import operators as operator_store
+
+    first, second, _door_b, _door_e = enrolled
+    try:
+        with closing(connect(first)) as a, closing(connect(second)) as b:
+            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-pass",
+                                   desk_id=DESK_A)
+            operators.sign_in(a, "Root", "root-pass", desk_id=DESK_A)
+            for name in ("Aliya", "Bakhtiyor", "Zarina"):
+                operators.add_operator(a, name, Role.DESK, "pin-48290", desk_id=DESK_A)
+            _rounds((a, DESK_A), (b, DESK_B))
+            operators.set_role(a, "Bakhtiyor", Role.SUPERVISOR, desk_id=DESK_A)
+            operators.set_disabled(a, "Zarina", desk_id=DESK_A)
+            operators.sign_out(a)
+            operators.sign_in(a, "Aliya", "pin-48290", desk_id=DESK_A)
+            operators.set_secret(a, "Aliya", "pin-77315", desk_id=DESK_A)
+            operators.sign_out(a)
+            _rounds((a, DESK_A), (b, DESK_B))
+            assert sync.review(b) == []
+            assert operator_store.by_name(b, "Bakhtiyor").role is Role.SUPERVISOR  # type: ignore[union-attr]
+            assert operator_store.by_name(b, "Zarina").disabled  # type: ignore[union-attr]
+            assert operators.sign_in(b, "Aliya", "pin-77315", desk_id=DESK_B).role \
+                is Role.DESK
+    finally:
+        audit.SIGNED.clear()
+
+
+def test_the_event_code_and_badge_key_never_change_from_the_hub(enrolled) -> None:
+    first, second, _door_b, door_e = enrolled
+    with closing(connect(second)) as b:
+        row = shared_row(b, "event", [1])
+    hijacked = {**row, "secret": {"$b64": "AAAA" * 11}, "title_en": "Hijacked"}
+    with attacker(door_e.code) as conn:
+        _row_change(conn, {"table": "event", "key": [1], "row": hijacked,
+                           "at": "2099-01-01T00:00:00+00:00"}, 7)
+    with closing(connect(second)) as b:
+        assert sync.sync_once(b, desk_id=DESK_B).refused == 1
+        assert shared_row(b, "event", [1]) == row
+        assert any("badge key never change" in r["reason"] for r in sync.review(b))
+    del first
+
+
+def shared_row(db: Any, table: str, key: list[Any]) -> dict[str, Any]:
+    from bsm_desk.store import shared
+
+    found = shared.read(db, shared.BY_NAME[table], key)
+    assert found is not None
+    return found
