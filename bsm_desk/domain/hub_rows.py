@@ -155,3 +155,62 @@ def row_problem(table: str, row: Mapping[str, Any] | None) -> Problem | None:
             return BAD_FIELD, {"what": table, "desk": "?", "field": field,
                                "value": _shown(value)}
     return None
+
+
+def _common_problem(what: str, row: Mapping[str, Any]) -> Problem | None:
+    """The fields every event from a desk carries."""
+    checks: dict[str, Callable[[Any], bool]] = {
+        "uuid": lambda v: isinstance(v, str) and bool(_UUID.match(v)),
+        "at": is_time,
+        "desk_id": lambda v: is_text(v, 64) and bool(v),
+    }
+    for field, ok in checks.items():
+        if not ok(row.get(field)):
+            return BAD_FIELD, {"what": what, "desk": _shown(row.get("desk_id", "?")),
+                               "field": field, "value": _shown(row.get(field))}
+    return None
+
+
+def event_problem(kind: str, row: Mapping[str, Any]) -> Problem | None:
+    """Why an event of another kind than a check-in or a row change (a badge issued or
+    printed, a delegate added or edited) cannot be taken in, or None. Unknown kinds are
+    the caller's to list (a newer desk's)."""
+    what = kind.replace("_", " ")[:40]
+    found = _common_problem(what, row)
+    if found is not None:
+        return found
+    desk = _shown(row.get("desk_id"))
+    fields: dict[str, Callable[[Any], bool]] = {}
+    if kind in ("badge_issue", "badge_print"):
+        fields = {"delegate_id": is_id, "version": lambda v: is_id(v) and v < 1_000_000,
+                  "operator": lambda v: v is None or is_text(v, 200),
+                  "reason" if kind == "badge_issue" else "layout":
+                      lambda v: v is None or is_text(v, 500)}
+    elif kind == "delegate_edit":
+        fields = {"delegate_id": is_id, "operator": lambda v: v is None or is_text(v, 200),
+                  "action": lambda v: isinstance(v, str) and bool(_METHOD.match(v)),
+                  "created_at": lambda v: is_text(v, 40) and bool(v),
+                  "changes": lambda v: isinstance(v, dict) and len(v) <= 200 and all(
+                      is_text(k, 64) and isinstance(c, list) and len(c) == 2
+                      and row_problem("delegate", {"value": c[1]}) is None
+                      for k, c in v.items())}
+    elif kind == "delegate_created":
+        delegate, delegation = row.get("delegate"), row.get("delegation")
+        if not isinstance(delegate, dict) or not is_id(delegate.get("id")) or \
+                not is_text(delegate.get("created_at"), 40):
+            return BAD_FIELD, {"what": what, "desk": desk, "field": "delegate",
+                               "value": _shown(delegate)}
+        if delegation is not None and (not isinstance(delegation, dict) or
+                                       not is_id(delegation.get("id"))):
+            return BAD_FIELD, {"what": what, "desk": desk, "field": "delegation",
+                               "value": _shown(delegation)}
+        for part in (delegate, delegation or {}):
+            problem = row_problem("delegate", part)
+            if problem is not None:
+                return problem[0], {**problem[1], "desk": desk}
+        return None
+    for field, ok in fields.items():
+        if not ok(row.get(field)):
+            return BAD_FIELD, {"what": what, "desk": desk, "field": field,
+                               "value": _shown(row.get(field))}
+    return None

@@ -65,7 +65,7 @@ class Roles:
 # What a damaged or hostile row from the hub raises when taken in: kept for review, the
 # round goes on.
 MALFORMED = (TypeError, ValueError, KeyError, AttributeError, sqlite3.InterfaceError,
-             sqlite3.DataError)
+             sqlite3.ProgrammingError, sqlite3.DataError, OverflowError)
 
 
 def take_edit(db: Database, row: dict[str, Any]) -> bool:
@@ -132,6 +132,12 @@ def pull_events(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
                 if kind == shared.KIND:
                     taken, refusal = rows.take(db, uuid, row, desk_id, by_owner=by_owner)
                     pulled, refused = pulled + taken, refused + refusal
+                    continue
+                problem = hub_rows.event_problem(kind, row) if kind in (
+                    state.EDIT, state.CREATED, *state.KINDS) else None
+                if problem is not None:  # an ESC sequence in a name, a time of "0"…
+                    refused += 1
+                    state.add_review(db, _event_uuid(uuid, _seq), kind, *problem)
                     continue
                 if kind in (state.EDIT, state.CREATED):
                     take = take_edit if kind == state.EDIT else state.take_created
@@ -228,6 +234,10 @@ def pull_checkins(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
                                          "at": item.values["at"]})
             state.put(db, state.PULLED, str(batch[-1].seq))
 
+
+
+def _event_uuid(uuid: str, seq: int) -> str:
+    return uuid if hub_rows.is_text(uuid, 64) and uuid else f"hub-event-{seq}"
 
 
 def _uuid(values: dict[str, Any], seq: int) -> str:

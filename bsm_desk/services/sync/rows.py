@@ -51,7 +51,8 @@ TABLE_WORDS = {
     "data_key": QT_TRANSLATE_NOOP("Sync", "the key of the sealed personal data"),
 }
 MALFORMED = (TypeError, ValueError, KeyError, LookupError, AttributeError,
-             sqlite3.InterfaceError, sqlite3.DataError, OverflowError)
+             sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.DataError,
+             OverflowError)
 
 
 def push(db: Database, conn: Any, desk_id: str) -> int:

@@ -248,3 +248,61 @@ def test_a_desk_whose_clock_is_off_says_by_how_much(demo_copy: Path, hub_url: st
         changes = a.conn.total_changes
         assert sync.sync_once(a, desk_id=DESK_B).online
         assert a.conn.total_changes == changes  # nothing new to write
+
+
+# --- every other kind of event, as arbitrary JSON ----------------------------------------
+
+def _base_events(db: Any) -> dict[str, dict[str, Any]]:
+    """One genuine-looking row of each kind, for hypothesis to damage."""
+    cursor = db.execute("SELECT * FROM delegate LIMIT 1")
+    person = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+    common = {"uuid": str(uuids.uuid4()), "at": "2022-10-18T09:00:00+05:00",
+              "desk_id": "desk-x", "operator": "Aliya"}
+    person = {**person, "id": 3_000_001, "family_name": "Nazarov"}
+    return {
+        "badge_issue": {**common, "delegate_id": 7, "version": 2, "reason": "lost"},
+        "badge_print": {**common, "delegate_id": 7, "version": 1, "layout": "a6"},
+        "delegate_edit": {**common, "delegate_id": 7, "action": "updated",
+                          "created_at": person["created_at"],
+                          "changes": {"function_en": ["Minister", "Deputy Minister"]}},
+        "delegate_created": {**common, "delegate": person, "delegation": None},
+        "from_a_newer_desk": {**common},
+    }
+
+
+event_fields = st.sampled_from(["uuid", "at", "desk_id", "operator", "delegate_id",
+                                "version", "reason", "layout", "action", "created_at",
+                                "changes", "delegate", "delegation"])
+
+
+@settings(max_examples=250, deadline=None,
+          suppress_health_check=[__import__("hypothesis").HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(["badge_issue", "badge_print", "delegate_edit",
+                             "delegate_created", "from_a_newer_desk"]),
+       damage=st.dictionaries(event_fields, json_values, max_size=3),
+       person_damage=st.dictionaries(st.sampled_from(["id", "family_name", "given_name",
+                                                      "created_at", "delegation_id",
+                                                      "status", "x"]),
+                                     json_values, max_size=2))
+def test_any_event_from_the_hub_is_taken_or_listed_never_raised(
+        demo_copy: Path, monkeypatch: pytest.MonkeyPatch, kind: str,
+        damage: dict[str, Any], person_damage: dict[str, Any]) -> None:
+    """No row of any kind stops a desk: fed through the desk's own pull, each is taken
+    in or listed, and the round goes on."""
+    from bsm_desk.services.sync import pulling
+    from bsm_desk.store import hub
+    from bsm_desk.store import sync as state
+
+    with closing(connect(demo_copy)) as db:
+        row = {**_base_events(db)[kind], **damage}
+        if kind == "delegate_created" and isinstance(row.get("delegate"), dict):
+            row["delegate"] = {**row["delegate"], **person_damage}
+        seq = int(state.get(db, state.PULLED_EVENTS, "0") or 0) + 1
+        batches = [[(seq, kind, str(uuids.uuid4()), row, False)], []]
+        monkeypatch.setattr(hub, "pull_events", lambda *_a, **_k: batches.pop(0))
+        pulled, refused = pulling.pull_events(db, None, "desk-b")
+        assert pulled + refused <= 1
+        assert int(state.get(db, state.PULLED_EVENTS, "0")) == seq
+        names = " ".join(str(r[0]) for r in db.execute(
+            "SELECT family_name FROM delegate WHERE id >= 3000000").fetchall())
+        assert "\x1b" not in names
