@@ -219,6 +219,7 @@ class CheckinScreen(QWidget):
     def _checkpoint_changed(self) -> None:
         if self.db is None or self.point.currentData() is None:
             return
+        before = self.desk.checkpoint.id if self.desk is not None else None
         try:
             self.desk = Desk.open(self.db, self.point.currentData(),
                                   desk_id=self.settings.desk_id,
@@ -231,7 +232,8 @@ class CheckinScreen(QWidget):
         if self.settings.checkpoint != self.desk.checkpoint.id:
             self.settings.checkpoint = self.desk.checkpoint.id
             config.save(self.settings)
-        self.panel.clear()
+        if before != self.desk.checkpoint.id:  # the same door read again (the file
+            self.panel.clear()  # changed): the verdict just shown stays
         self._refresh_side()
         self._show_day_note()
         self.focus_input()

@@ -160,6 +160,12 @@ def test_checkpoint_rules_are_edited_and_stored(window: MainWindow, demo_copy: P
     assert media.id in screen.desk.checkpoint.session.access
     scan(qtbot, screen, code_of(window.db, badges.select(window.db, category="media")[0]))
     assert screen.panel.kind is Kind.OK
+    # The window notices the rule just saved (it follows its file): the same door is read
+    # again, and the verdict on screen stays.
+    from bsm_desk.services.event.changes import Changes
+
+    screen.follow(Changes(frozenset({"session_access", "checkpoint_rule"}), False))
+    assert screen.panel.kind is Kind.OK and screen.desk.checkpoint.id == door
 
 
 def test_details_as_bilingual_as_the_headlines(window: MainWindow, demo_copy: Path,
