@@ -1381,6 +1381,49 @@
     </message>
 </context>
 <context>
+    <name>DeskActions</name>
+    <message>
+        <source>Enrol a desk</source>
+        <translation>Подключить стойку</translation>
+    </message>
+    <message>
+        <source>The new desk&apos;s name (such as Door B):</source>
+        <translation>Имя новой стойки (например, Дверь Б):</translation>
+    </message>
+    <message>
+        <source>Desk {name} enrolled: give it the code.</source>
+        <translation>Стойка {name} подключена: передайте ей код.</translation>
+    </message>
+    <message>
+        <source>Making the desk&apos;s login on the hub…</source>
+        <translation>Создание учётной записи стойки в хабе…</translation>
+    </message>
+    <message>
+        <source>The hub has no enrolled desk to remove.</source>
+        <translation>В хабе нет подключённых стоек, которые можно отключить.</translation>
+    </message>
+    <message>
+        <source>Remove a desk</source>
+        <translation>Отключить стойку</translation>
+    </message>
+    <message>
+        <source>The desk to remove from the hub:</source>
+        <translation>Стойка, которую нужно отключить от хаба:</translation>
+    </message>
+    <message>
+        <source>{name} will no longer reach the hub, and whatever it still sends will be refused. Its own event file keeps what it recorded. Remove it?</source>
+        <translation>{name} больше не сможет обращаться к хабу, и всё, что она ещё пришлёт, будет отклонено. В её собственном файле мероприятия записанное сохранится. Отключить?</translation>
+    </message>
+    <message>
+        <source>Removing the desk from the hub…</source>
+        <translation>Отключение стойки от хаба…</translation>
+    </message>
+    <message>
+        <source>{name} can no longer reach the hub.</source>
+        <translation>{name} больше не может обращаться к хабу.</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <source>same e-mail</source>
@@ -1488,6 +1531,25 @@
     <message>
         <source>Status</source>
         <translation>Статус</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentCodeDialog</name>
+    <message>
+        <source>Enrolment code for {name}</source>
+        <translation>Код подключения для {name}</translation>
+    </message>
+    <message>
+        <source>At the desk {name}: File → Hub on the LAN…, paste or scan this code into Enrolment code, then New event file from the hub…. The code is shown once and works like a password: keep it to that desk.</source>
+        <translation>На стойке {name}: Файл → Хаб в локальной сети…, вставьте или отсканируйте этот код в поле «Код подключения», затем «Новый файл мероприятия из хаба…». Код показывается один раз и действует как пароль: передайте его только этой стойке.</translation>
+    </message>
+    <message>
+        <source>The code as a QR</source>
+        <translation>Код в виде QR</translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation>Скопировать код</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +1800,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>хранится в связке ключей системы или в ~/.pgpass</translation>
     </message>
     <message>
+        <source>BSMHUB1-… from the administrator (type, paste or scan it)</source>
+        <translation>BSMHUB1-… от администратора (введите, вставьте или отсканируйте)</translation>
+    </message>
+    <message>
         <source>Test the connection</source>
         <translation>Проверить связь</translation>
     </message>
@@ -1756,6 +1822,26 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Password:</source>
         <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Enrolment code:</source>
+        <translation>Код подключения:</translation>
+    </message>
+    <message>
+        <source>Enrol a desk…</source>
+        <translation>Подключить стойку…</translation>
+    </message>
+    <message>
+        <source>A hub login of its own for a new desk, and the one-time code it joins with</source>
+        <translation>Собственная учётная запись в хабе для новой стойки и одноразовый код для подключения</translation>
+    </message>
+    <message>
+        <source>Remove a desk…</source>
+        <translation>Отключить стойку…</translation>
+    </message>
+    <message>
+        <source>For a lost laptop: its login stops working and whatever it sends is refused</source>
+        <translation>Для потерянного ноутбука: его учётная запись перестаёт работать, а всё, что он пришлёт, отклоняется</translation>
     </message>
     <message>
         <source>Every desk keeps its own event file and goes on working when the LAN drops; what it records reaches the others when the hub can be reached again. The first desk connects its event; the others make theirs from the hub.</source>

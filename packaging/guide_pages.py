@@ -123,6 +123,12 @@ network. <b class="ui">File → Hub on the LAN…</b> tests the address, connect
 the file of every other desk from the hub in one step. Each desk keeps its own file and goes
 on scanning when the network drops; the status bar says “offline since 10:42, 37 waiting”,
 and the queue goes out by itself when the hub is back.</p>
+<p>Each desk has its own hub login: at the first desk, an administrator presses <b class="ui">Enrol a
+desk…</b>, names the desk and hands it the one-time code (shown as text and as a QR); at the new
+desk, the code goes into <b class="ui">Enrolment code</b> before <b class="ui">New event file from the hub…</b>.
+A lost laptop is cut off with <b class="ui">Remove a desk…</b>: whatever it still sends is refused.
+Operators and the event's settings travel signed by an administrator, so no desk's login can
+make itself one.</p>
 <p>A person scanned at two desks while they could not see each other is counted once, and
 listed for review. The password is kept by the operating system, never in the file.</p>""",
 "operators": """
@@ -244,6 +250,13 @@ Windows). Первая строка называет столбцы, по-анг
 стойку и одним шагом создаёт файл каждой следующей из хаба. Каждая стойка хранит свой файл
 и продолжает сканировать, когда сеть пропадает; строка состояния пишет «нет связи с 10:42,
 ожидают 37», и очередь уходит сама, когда хаб снова доступен.</p>
+<p>У каждой стойки своя учётная запись в хабе: на первой стойке администратор нажимает
+<b class="ui">Подключить стойку…</b>, называет стойку и передаёт ей одноразовый код (текстом и QR); на
+новой стойке код вводится в поле <b class="ui">Код подключения</b> перед
+<b class="ui">Новый файл мероприятия из хаба…</b>. Потерянный ноутбук отключают кнопкой
+<b class="ui">Отключить стойку…</b>: всё, что он ещё пришлёт, отклоняется. Операторы и настройки
+мероприятия передаются с подписью администратора, поэтому учётная запись стойки не может
+сделать себя администратором.</p>
 <p>Участник, отсканированный на двух стойках без связи, учитывается один раз и выносится на
 проверку. Пароль хранит операционная система, не файл.</p>""",
 "operators": """

@@ -54,6 +54,10 @@ class HubDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("kept by the system's keyring, or ~/.pgpass"))
+        self.code = QLineEdit()
+        self.code.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.code.setPlaceholderText(self.tr("BSMHUB1-… from the administrator (type, paste or "
+                                             "scan it)"))
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.test_button = QPushButton(self.tr("Test the connection"))
@@ -66,9 +70,29 @@ class HubDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Address:"), self.url)
         form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.tr("Enrolment code:"), self.code)
         row = QHBoxLayout()
         for button in (self.test_button, self.connect_button, self.join_button):
             row.addWidget(button)
+        has_hub = bool(current.get("url"))
+        self.enrol_button = QPushButton(self.tr("Enrol a desk…"))
+        self.enrol_button.setToolTip(self.tr("A hub login of its own for a new desk, and the "
+                                             "one-time code it joins with"))
+        self.remove_button = QPushButton(self.tr("Remove a desk…"))
+        self.remove_button.setToolTip(self.tr("For a lost laptop: its login stops working "
+                                              "and whatever it sends is refused"))
+        desks_row = QHBoxLayout()
+        for button in (self.enrol_button, self.remove_button):
+            button.setEnabled(has_hub and db_path is not None)
+            desks_row.addWidget(button)
+        desks_row.addStretch(1)
+        self.desks: Any = None
+        if db_path is not None:
+            from bsm_desk.ui.shell.hub_desks import DeskActions
+
+            self.desks = DeskActions(self, settings, db_path, self._say)
+            self.enrol_button.clicked.connect(lambda: self.desks.enrol())
+            self.remove_button.clicked.connect(lambda: self.desks.remove())
         hint = QLabel(self.tr(
             "Every desk keeps its own event file and goes on working when the LAN drops; "
             "what it records reaches the others when the hub can be reached again. The "
@@ -93,6 +117,7 @@ class HubDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(row)
+        layout.addLayout(desks_row)
         layout.addWidget(self.outcome)
         layout.addWidget(hint)
         layout.addWidget(self.review_label)
@@ -159,11 +184,18 @@ class HubDialog(QDialog):
                                                 self.tr("Event files (*.sqlite)"))
         if not chosen:
             return
-        address, desk = self._address(), self.settings
+        address, desk, code = self._address(), self.settings, self.code.text().strip()
         self.password.clear()
+        self.code.clear()
 
         def job(_progress: Progress) -> str:
-            sync.join(address, chosen, desk_id=desk.desk_id, desk_name=desk.desk_name)
+            if code:  # the administrator's enrolment code: this desk's own login
+                from bsm_desk.services.sync import enrolment
+
+                enrolment.join_with_code(code, chosen, desk_id=desk.desk_id,
+                                         desk_name=desk.desk_name)
+            else:
+                sync.join(address, chosen, desk_id=desk.desk_id, desk_name=desk.desk_name)
             return chosen
 
         def done(path: object) -> None:

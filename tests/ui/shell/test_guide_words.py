@@ -23,7 +23,7 @@ def plain(text: str) -> str:
     aside in brackets, one space between words, any case."""
     text = html.unescape(text).replace("&", "")
     text = re.sub(r"\s*\([^)]*\)", "", text)
-    text = " ".join(text.split()).rstrip("…").strip()
+    text = " ".join(text.split()).rstrip("…").rstrip(":").strip()
     return text.casefold()
 
 
@@ -42,7 +42,23 @@ def labels(window: MainWindow) -> set[str]:
         title = getattr(screen, "title", None)
         if title is not None and hasattr(title, "text"):
             found.add(plain(title.text()))
+    found |= dialog_labels(window)
     return found
+
+
+def dialog_labels(window: MainWindow) -> set[str]:
+    """The buttons and field names of the dialogs the guide walks through (the Hub
+    dialog's), as the window shows them in its language."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from bsm_desk.ui.shell.hub_dialog import HubDialog
+
+    dialog = HubDialog(window.settings, window.db, window.db_path, window)
+    try:
+        return {plain(w.text()) for w in dialog.findChildren(QAbstractButton)} | \
+            {plain(w.text()) for w in dialog.findChildren(QLabel) if len(w.text()) < 60}
+    finally:
+        dialog.deleteLater()
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])

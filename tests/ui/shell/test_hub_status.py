@@ -84,3 +84,49 @@ def test_a_clock_minutes_off_is_said_in_the_status_bar(window) -> None:  # type:
     link.state = {"online": True, "pending": 0, "review": 0, "clock_skew_s": -30.0}
     link.show_state()
     assert "clock" not in link.label.text()  # seconds are nobody's business
+
+
+def test_a_desk_enrolled_joins_with_its_code_and_is_removed(window, demo_copy: Path,
+                                                            hub_url: str, tmp_path: Path,
+                                                            qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Enrol a desk: its code is shown as text and as a QR; the new desk joins with the
+    code alone (no address, no password typed); then the desk is removed."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from bsm_desk.ui.shell.hub_dialog import HubDialog
+
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    with closing(connect(demo_copy)) as db:
+        sync.init_hub(db, hub_url, desk_id=window.settings.desk_id)
+    window.open_database(demo_copy)
+    dialog = HubDialog(window.settings, window.db, window.db_path, window)
+    assert dialog.enrol_button.isEnabled() and dialog.remove_button.isEnabled()
+    dialog.desks.enrol("Door B")
+    qtbot.waitUntil(lambda: dialog.desks.shown is not None, timeout=60_000)
+    shown = dialog.desks.shown
+    code = shown.text.toPlainText()
+    assert code.startswith("BSMHUB1-") and not shown.qr.pixmap().isNull()
+    assert "enrolled" in dialog.outcome.text()
+    from dataclasses import replace
+
+    other = replace(window.settings, desk_id="00000000-0000-4000-8000-0000000000d2")
+    fresh = HubDialog(other, None, None, window)  # another desk: no event yet
+    assert not fresh.enrol_button.isEnabled()
+    fresh.code.setText(code)
+    target = tmp_path / "door-b.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    opened: list[str] = []
+    fresh.joined.connect(opened.append)
+    fresh.join()
+    qtbot.waitUntil(lambda: bool(opened) or "⛔" in fresh.outcome.text(), timeout=60_000)
+    assert opened, fresh.outcome.text()
+    with closing(connect(target)) as b:
+        assert "_door_b" in state.get(b, state.URL)
+    dialog.desks.remove("Door B")
+    qtbot.waitUntil(lambda: "can no longer reach" in dialog.outcome.text(), timeout=60_000)
+    fresh.code.setText("BSMHUB1-garbage")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "x.sqlite"), ""))
+    fresh.join()
+    qtbot.waitUntil(lambda: "not a BSM Desk enrolment code" in fresh.outcome.text(),
+                    timeout=60_000)
