@@ -853,6 +853,14 @@
         <translation>Последний обмен: {when}</translation>
     </message>
     <message>
+        <source>Made the hub&apos;s certificate authority and its server&apos;s certificate in {folder}. On the hub&apos;s server, in postgresql.conf:</source>
+        <translation>Удостоверяющий центр хаба и сертификат его сервера созданы в {folder}. На сервере хаба, в postgresql.conf:</translation>
+    </message>
+    <message>
+        <source>and in pg_hba.conf, hostssl lines only for the desks. Then, at this desk: bsm-desk hub init --db FILE --url URL --ca {ca}. Keep hub-ca.key away from the hub&apos;s server.</source>
+        <translation>и в pg_hba.conf — для стоек только строки hostssl. Затем на этой стойке: bsm-desk hub init --db ФАЙЛ --url АДРЕС --ca {ca}. Не храните hub-ca.key на сервере хаба.</translation>
+    </message>
+    <message>
         <source>Desk {name} may now join, once, with this code (keep it secret, like a password):</source>
         <translation>Стойка {name} может подключиться один раз с этим кодом (храните его в тайне, как пароль):</translation>
     </message>
@@ -1828,6 +1836,18 @@ A .sqlite file from another desk or a backup</source>
         <translation>Код подключения:</translation>
     </message>
     <message>
+        <source>hub-ca.crt from bsm-desk hub tls (a hub on the network)</source>
+        <translation>hub-ca.crt из bsm-desk hub tls (для хаба в сети)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Certificate authority:</source>
+        <translation>Удостоверяющий центр:</translation>
+    </message>
+    <message>
         <source>Enrol a desk…</source>
         <translation>Подключить стойку…</translation>
     </message>
@@ -1850,6 +1870,14 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>For review ({count}): what this desk could not take in, or took in twice</source>
         <translation>На проверку ({count}): что эта стойка не смогла принять или приняла дважды</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate authority</source>
+        <translation>Удостоверяющий центр хаба</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem)</source>
+        <translation>Сертификаты (*.crt *.pem)</translation>
     </message>
     <message>
         <source>Reached; not a hub yet: connect an event to make it one.</source>
@@ -5138,6 +5166,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Хаб {url} хранит мероприятие {hub}, а не {local}.</translation>
     </message>
     <message>
+        <source>The machine at {url} did not prove it is this event&apos;s hub (its certificate is not signed by the event&apos;s own authority, or names another machine): nothing was sent to it. Check the address with the administrator. ({reason})</source>
+        <translation>Машина по адресу {url} не подтвердила, что она — хаб этого мероприятия (её сертификат не подписан удостоверяющим центром мероприятия или выдан другой машине): ей ничего не отправлено. Проверьте адрес у администратора. ({reason})</translation>
+    </message>
+    <message>
         <source>The hub at {url} no longer takes this desk: an administrator removed it (hub remove-desk). Nothing was lost here; ask for a new enrolment code.</source>
         <translation>Хаб {url} больше не принимает эту стойку: администратор отключил её (hub remove-desk). Здесь ничего не потеряно; попросите новый код подключения.</translation>
     </message>
@@ -5284,6 +5316,18 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>This event file has no hub: run bsm-desk hub init first.</source>
         <translation>У этого файла мероприятия нет хаба: сначала выполните bsm-desk hub init.</translation>
+    </message>
+    <message>
+        <source>This hub is reached over the network without its own certificate authority, so a desk could not tell it from a machine pretending to be it: make the files with bsm-desk hub tls, put them on the hub&apos;s server, then run hub init --ca here again.</source>
+        <translation>Связь с этим хабом идёт по сети без его собственного удостоверяющего центра, и стойка не смогла бы отличить его от машины, выдающей себя за хаб: создайте файлы командой bsm-desk hub tls, установите их на сервер хаба и снова выполните здесь hub init --ca.</translation>
+    </message>
+    <message>
+        <source>{path} is not a certificate authority&apos;s certificate (PEM) for the hub.</source>
+        <translation>{path} — не сертификат удостоверяющего центра (PEM) для хаба.</translation>
+    </message>
+    <message>
+        <source>“{host}” is not a host name or an IP address for the hub&apos;s certificate.</source>
+        <translation>«{host}» — не имя хоста и не IP-адрес для сертификата хаба.</translation>
     </message>
 </context>
 <context>

@@ -37,13 +37,19 @@ class Server:
     folder: Path
     bin: Path
     user: str | None  # run as this user (root's case), else as ourselves
+    options: str = "-c listen_addresses=''"  # Unix socket only, unless TLS on TCP
+    port: int = 5432
 
     @property
     def socket_dir(self) -> Path:
         return self.folder / "socket"
 
     def url(self, database: str = "postgres", user: str = "postgres") -> str:
-        return f"postgresql://{user}@/{database}?host={self.socket_dir}"
+        port = f"&port={self.port}" if self.port != 5432 else ""
+        return f"postgresql://{user}@/{database}?host={self.socket_dir}{port}"
+
+    def tcp_url(self, database: str, host: str = "localhost", user: str = "postgres") -> str:
+        return f"postgresql://{user}@{host}:{self.port}/{database}"
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         command = [str(self.bin / args[0]), *args[1:]]
@@ -55,7 +61,7 @@ class Server:
     def start(self) -> None:
         self._run("pg_ctl", "-D", str(self.folder / "data"), "-l",
                   str(self.folder / "server.log"), "-w", "-t", "30", "-o",
-                  f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off", "start")
+                  f"-k {self.socket_dir} -p {self.port} {self.options} -c fsync=off", "start")
 
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop",
@@ -67,7 +73,9 @@ class Server:
 
 
 @contextmanager
-def server() -> Iterator[Server]:
+def server(tls: dict[str, Path] | None = None) -> Iterator[Server]:
+    """A started server; ``tls`` (``cert``, ``key``): also listening on 127.0.0.1 at a
+    free port, taking TLS connections only there (pg_hba: hostssl, no hostnossl)."""
     bin_dir = binaries()
     if bin_dir is None:
         raise PostgresMissing("PostgreSQL is not installed here (apt-get install postgresql)")
@@ -89,9 +97,32 @@ def server() -> Iterator[Server]:
         os.chown(folder / "socket", entry.pw_uid, entry.pw_gid)
     made._run("initdb", "-D", str(folder / "data"), "-U", "postgres", "-A", "trust",
               "--no-sync", "-E", "UTF8", "--locale=C.UTF-8")
+    if tls is not None:
+        _listen_with_tls(made, tls)
     made.start()
     try:
         yield made
     finally:
         made.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _listen_with_tls(made: Server, tls: dict[str, Path]) -> None:
+    import socket
+
+    data = made.folder / "data"
+    for name in ("cert", "key"):
+        target = data / f"server.{name}"
+        shutil.copyfile(tls[name], target)
+        os.chmod(target, 0o600)
+        if made.user:
+            entry = pwd.getpwnam(made.user)
+            os.chown(target, entry.pw_uid, entry.pw_gid)
+    (data / "pg_hba.conf").write_text("local all all trust\n"
+                                      "hostssl all all 127.0.0.1/32 trust\n"
+                                      "hostnossl all all all reject\n")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        made.port = probe.getsockname()[1]
+    made.options = ("-c listen_addresses=127.0.0.1 -c ssl=on -c ssl_cert_file=server.cert"
+                    " -c ssl_key_file=server.key")

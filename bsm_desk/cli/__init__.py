@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _gui(args)
         needs_db = args.command not in ("template", "settings") and not (
-            args.command == "hub" and getattr(args, "hub_action", "") == "role-sql")
+            args.command == "hub" and getattr(args, "hub_action", "") in ("role-sql", "tls"))
         if getattr(args, "db", None) is None and needs_db:
             args.db = _last_event(args.command, settings)
         handler: Handler = args.handler

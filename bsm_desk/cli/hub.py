@@ -20,6 +20,8 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
     from bsm_desk.services import sync
     from bsm_desk.store import connect
 
+    if args.hub_action == "tls":
+        return _tls(args, translate)
     if args.hub_action == "role-sql":
         from bsm_desk.store import hub
 
@@ -27,24 +29,18 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
             print(statement if statement.startswith("--") else statement + ";")
         return 0
     if args.hub_action == "join":
-        if not args.code and not args.url:
-            raise UserError(URL_OR_CODE)
-        if args.code:
-            from bsm_desk.services.sync import enrolment
-
-            report = enrolment.join_with_code(_code(args.code), args.db,
-                                              desk_id=settings.desk_id,
-                                              desk_name=settings.desk_name)
-        else:
-            report = sync.join(args.url, args.db, desk_id=settings.desk_id,
-                               desk_name=settings.desk_name)
-        return _print_round(args, report, translate)
+        return _join(args, settings, translate)
     with closing(connect(args.db)) as db:
         if args.hub_action in ("add-desk", "remove-desk", "desks"):
             return _desks(db, args, settings, translate)
         if args.hub_action == "init":
+            authority = None
+            if args.ca:
+                from bsm_desk.services.sync import tls
+
+                authority = tls.read_authority(args.ca)
             report = sync.init_hub(db, args.url, desk_id=settings.desk_id,
-                                   desk_name=settings.desk_name)
+                                   desk_name=settings.desk_name, authority=authority)
             return _print_round(args, report, translate)
         if args.hub_action == "follow":
             return _follow(db, args, settings)
@@ -66,6 +62,43 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
     print(translate("Cli", "Online") if found["online"] else translate("Cli", "Offline"))
     print(translate("Cli", "Waiting to be sent: {count}").format(count=found["pending"]))
     print(translate("Cli", "Last exchange: {when}").format(when=found["last_sync"] or "—"))
+    return 0
+
+
+def _join(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services import sync
+
+    if not args.code and not args.url:
+        raise UserError(URL_OR_CODE)
+    if args.code:
+        from bsm_desk.services.sync import enrolment
+
+        report = enrolment.join_with_code(_code(args.code), args.db,
+                                          desk_id=settings.desk_id,
+                                          desk_name=settings.desk_name)
+    else:
+        report = sync.join(args.url, args.db, desk_id=settings.desk_id,
+                           desk_name=settings.desk_name)
+    return _print_round(args, report, translate)
+
+
+def _tls(args: argparse.Namespace, translate: Translate) -> int:
+    from pathlib import Path
+
+    from bsm_desk.services.sync import tls
+
+    made = tls.make_files(Path(args.out), list(args.host), args.event)
+    if args.json:
+        print_json({name: str(path) for name, path in made.items()})
+        return 0
+    print(translate("Cli", "Made the hub's certificate authority and its server's "
+                           "certificate in {folder}. On the hub's server, in "
+                           "postgresql.conf:").format(folder=args.out))
+    print(f"  ssl = on\n  ssl_cert_file = '{made['cert'].name}'\n"
+          f"  ssl_key_file = '{made['key'].name}'")
+    print(translate("Cli", "and in pg_hba.conf, hostssl lines only for the desks. Then, at "
+                           "this desk: bsm-desk hub init --db FILE --url URL --ca {ca}. Keep "
+                           "hub-ca.key away from the hub's server.").format(ca=made["ca"]))
     return 0
 
 
@@ -195,6 +228,22 @@ def add_commands(sub: Commands) -> None:
                              help="postgresql://user@host/database (a password given here "
                                   "goes to the OS keyring, never to the event file)")
         command.add_argument("--json", action="store_true", help="print the round as JSON")
+    init.add_argument("--ca", metavar="FILE",
+                      help="the hub's own certificate authority (hub tls makes it): this "
+                           "desk and every desk it enrols reach the hub over TLS pinned to it")
+    tls_files = actions.add_parser(
+        "tls", help="make the hub's certificate authority and its server's certificate",
+        description="For a hub reached over the network: a small certificate authority of "
+                    "the event's own and the hub server's certificate for the names and "
+                    "addresses desks use, written to --out for the database administrator "
+                    "(postgresql.conf: ssl = on, ssl_cert_file, ssl_key_file).")
+    tls_files.add_argument("--host", action="append", required=True, metavar="NAME",
+                           help="a name or IP address desks use for the hub (repeat for "
+                                "more)")
+    tls_files.add_argument("--out", required=True, metavar="DIR", help="where to write them")
+    tls_files.add_argument("--event", default="event", metavar="CODE",
+                           help="the event's code, named in the authority's certificate")
+    tls_files.add_argument("--json", action="store_true", help="the files' paths as JSON")
     join.add_argument("--code", metavar="CODE",
                       help="the enrolment code an administrator made with hub add-desk "
                            "(\"-\": read it from standard input)")

@@ -25,6 +25,11 @@ from bsm_desk.store.sync import CHECKIN_COLUMNS
 UNREACHABLE = QT_TRANSLATE_NOOP("UserError", "The hub at {url} cannot be reached: {reason}")
 OTHER_EVENT = QT_TRANSLATE_NOOP("UserError", "The hub at {url} holds the event {hub}, not "
                                              "{local}.")
+NOT_TRUSTED = QT_TRANSLATE_NOOP("UserError", "The machine at {url} did not prove it is this "
+                                             "event's hub (its certificate is not signed by "
+                                             "the event's own authority, or names another "
+                                             "machine): nothing was sent to it. Check the "
+                                             "address with the administrator. ({reason})")
 REMOVED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} no longer takes this desk: an "
                                          "administrator removed it (hub remove-desk). "
                                          "Nothing was lost here; ask for a new enrolment "
@@ -104,9 +109,21 @@ def connect(url: str, *, password: Callable[[str], str | None] | None = None
         return psycopg.connect(conninfo.make_conninfo(**{k: str(v) for k, v in
                                                          params.items()}))
     except psycopg.Error as exc:
-        raise UserError(UNREACHABLE, url=safe_url(url),
-                        reason=str(exc).strip().splitlines()[0][:200] if str(exc) else
-                        type(exc).__name__) from exc
+        reason = str(exc).strip().splitlines()[0][:200] if str(exc) else \
+            type(exc).__name__
+        if _not_proven(str(exc)):  # reached something, and it is not the hub
+            raise UserError(NOT_TRUSTED, url=safe_url(url), reason=reason) from exc
+        raise UserError(UNREACHABLE, url=safe_url(url), reason=reason) from exc
+
+
+def _not_proven(text: str) -> bool:
+    """libpq's words for a server certificate that does not verify or does not match."""
+    said = text.lower()
+    return any(words in said for words in ("certificate verify failed", "ssl error:",
+                                           "does not match host name",
+                                           "server certificate for",
+                                           "root certificate file",
+                                           "server does not support ssl"))
 
 
 # --- the event file ---------------------------------------------------------------------

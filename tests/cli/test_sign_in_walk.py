@@ -20,7 +20,7 @@ from tests.cli.test_cli import run
 PUBLIC = {"info", "checkpoints", "programme", "rooms list", "sessions list",
           "delegations list", "speakers list", "interpreters list", "interpreters needs",
           "operators list", "audit verify", "hub status", "template", "event new",
-          "hub join", "hub role-sql", "settings show", "settings set"}
+          "hub join", "hub role-sql", "hub tls", "settings show", "settings set"}
 
 
 def commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()

@@ -28,7 +28,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.operators import Permission, requires
-from bsm_desk.services.sync import event_file, pulling, rows
+from bsm_desk.services.sync import event_file, pulling, rows, tls
 from bsm_desk.services.sync.clock import clock_skew, note_clock
 from bsm_desk.services.sync.event_file import NO_EVENT
 from bsm_desk.services.sync.pulling import review
@@ -124,10 +124,15 @@ class SyncReport:
 
 
 @requires(Permission.EVENT_SETTINGS)
-def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "") -> SyncReport:
+def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "",
+             authority: bytes | None = None) -> SyncReport:
     """Make (or bring up to date) the hub's schema, publish this desk's event file as the
-    one others join from, and exchange a first round."""
+    one others join from, and exchange a first round. ``authority``: the hub's own
+    certificate authority (DER, services/sync/tls.py): this desk, and every desk enrolled
+    from it, then reach the hub over TLS pinned to it."""
     event = event_store.required(db, NO_EVENT)
+    if authority is not None and not tls.is_socket(hub.without_password(url)):
+        url = tls.pinned(url, tls.pin_file(event.code, authority))
     conn = _open(url)
     try:
         with said(url):

@@ -27,6 +27,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.sync import tls
 from bsm_desk.services.sync.event_file import NO_EVENT
 from bsm_desk.store import atomic, audit, hub
 from bsm_desk.store import event as event_store
@@ -61,6 +62,11 @@ _FIELDS: dict[str, re.Pattern[str]] = {
     "name": _NAME,
 }
 REQUIRED = ("host", "dbname", "user", "password", "event", "name")
+NEEDS_TLS = QT_TRANSLATE_NOOP("UserError", "This hub is reached over the network without its "
+                                           "own certificate authority, so a desk could not "
+                                           "tell it from a machine pretending to be it: make "
+                                           "the files with bsm-desk hub tls, put them on the "
+                                           "hub's server, then run hub init --ca here again.")
 
 
 @dataclass(frozen=True)
@@ -80,12 +86,12 @@ def clean_desk_name(name: str) -> str:
     return found
 
 
-def make_code(fields: dict[str, str]) -> str:
+def make_code(fields: dict[str, Any]) -> str:
     text = json.dumps(fields, separators=(",", ":"), ensure_ascii=False)
     return PREFIX + base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-def read_code(code: str) -> dict[str, str]:
+def read_code(code: str) -> dict[str, Any]:
     """The fields of an enrolment code, each checked; UserError(BAD_CODE) for anything
     else (a mistyped, truncated, huge or hostile code)."""
     text = "".join(str(code or "").split())
@@ -100,7 +106,12 @@ def read_code(code: str) -> dict[str, str]:
     if not isinstance(fields, dict) or fields.get("v") != 1 or \
             any(key not in fields for key in REQUIRED):
         raise UserError(BAD_CODE)
-    found: dict[str, str] = {}
+    found: dict[str, Any] = {}
+    if "ca" in fields:  # the hub's own certificate authority: the desk pins it
+        authority = tls.decoded(fields["ca"])
+        if authority is None:
+            raise UserError(BAD_CODE)
+        found["ca"] = authority
     for key, pattern in _FIELDS.items():
         value = fields.get(key)
         if value is None and key not in REQUIRED:
@@ -111,10 +122,15 @@ def read_code(code: str) -> dict[str, str]:
     return found
 
 
-def url_of(fields: dict[str, str]) -> str:
+def url_of(fields: dict[str, Any]) -> str:
+    """The connection string a code names; pinned to its authority when it carries one
+    (the authority written to this desk's data folder, where libpq reads it)."""
     params = {k: fields[k] for k in ("host", "port", "dbname", "user", "password")
               if k in fields}
-    return conninfo.make_conninfo(**params)
+    url = conninfo.make_conninfo(**params)
+    if fields.get("ca") is not None and not tls.is_socket(url):
+        url = tls.pinned(url, tls.pin_file(str(fields["event"]), fields["ca"]))
+    return url
 
 
 def _hub_url(db: Database) -> str:
@@ -132,6 +148,8 @@ def add_desk(db: Database, name: str, *, desk_id: str) -> Enrolment:
     name = clean_desk_name(name)
     event = event_store.required(db, NO_EVENT)
     url = _hub_url(db)
+    if not tls.is_socket(url) and tls.authority_of(url) is None:
+        raise UserError(NEEDS_TLS)
     conn = sync.open_hub(url)
     try:
         with sync.said(url):
@@ -146,8 +164,12 @@ def add_desk(db: Database, name: str, *, desk_id: str) -> Enrolment:
             parts = hub.connection_parts(conn)
     finally:
         hub.close_quietly(conn)
-    code = make_code({"v": 1, **parts, "user": login, "password": password,  # type: ignore[dict-item]
-                      "event": event.code, "name": name})
+    fields: dict[str, Any] = {"v": 1, **parts, "user": login, "password": password,
+                              "event": event.code, "name": name}
+    authority = tls.authority_of(url)
+    if authority is not None:
+        fields["ca"] = tls.encoded(authority)
+    code = make_code(fields)
     with atomic(db):
         audit.record(db, "hub_add_desk", {"name": name, "login": login})
     return Enrolment(name, login, code)

@@ -71,6 +71,15 @@ class HubDialog(QDialog):
         form.addRow(self.tr("Address:"), self.url)
         form.addRow(self.tr("Password:"), self.password)
         form.addRow(self.tr("Enrolment code:"), self.code)
+        self.authority = QLineEdit()
+        self.authority.setPlaceholderText(self.tr("hub-ca.crt from bsm-desk hub tls (a hub on "
+                                                  "the network)"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_authority)
+        authority_row = QHBoxLayout()
+        authority_row.addWidget(self.authority, 1)
+        authority_row.addWidget(choose)
+        form.addRow(self.tr("Certificate authority:"), authority_row)
         row = QHBoxLayout()
         for button in (self.test_button, self.connect_button, self.join_button):
             row.addWidget(button)
@@ -125,6 +134,13 @@ class HubDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(620)
 
+    def _choose_authority(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("The hub's certificate "
+                                                              "authority"), str(Path.home()),
+                                                self.tr("Certificates (*.crt *.pem)"))
+        if chosen:
+            self.authority.setText(chosen)
+
     def _address(self) -> str:
         return with_password(self.url.text().strip(), self.password.text())
 
@@ -160,14 +176,18 @@ class HubDialog(QDialog):
         if self.db is None:
             return
         path, address, desk = db_file(self.db), self._address(), self.settings
+        authority_file = self.authority.text().strip()
         self.password.clear()
 
         def job(_progress: Progress) -> Any:
             from contextlib import closing
 
+            from bsm_desk.services.sync import tls
+
+            authority = tls.read_authority(authority_file) if authority_file else None
             with closing(connect(path)) as db:
                 return sync.init_hub(db, address, desk_id=desk.desk_id,
-                                     desk_name=desk.desk_name)
+                                     desk_name=desk.desk_name, authority=authority)
 
         run_with_progress(self, self.tr("Publishing the event to the hub…"), job,
                           on_done=lambda report: self._say(self.tr(
