@@ -20,6 +20,13 @@ DESK = "00000000-0000-4000-8000-00000000d35c"
 def bsm_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("BSM_DESK_HOME", str(home))
+    monkeypatch.setenv("PGPASSFILE", str(home / "pgpass"))  # a hub password, kept here
+    # Never the developer's own OS keyring: no backend, so passwords go to PGPASSFILE.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
     monkeypatch.delenv("BSM_DESK_LANG", raising=False)
     return home
 

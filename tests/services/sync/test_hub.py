@@ -173,6 +173,13 @@ def test_the_password_never_reaches_the_event_file(demo_copy: Path, hub_url: str
         assert secret not in json.dumps(sync.status(db, desk_id=DESK_A))
     assert secret.encode() not in demo_copy.read_bytes()
     assert hub.safe_url(with_password).count(secret) == 0
+    # Kept where libpq finds it (no OS keyring here): this user's password file only.
+    import os
+    import stat
+
+    kept_file = Path(os.environ["PGPASSFILE"])
+    assert f":postgres:{secret}" in kept_file.read_text()
+    assert stat.S_IMODE(kept_file.stat().st_mode) == 0o600
 
 
 def test_the_commands(demo_copy: Path, tmp_path: Path, hub_url: str, capsys) -> None:
