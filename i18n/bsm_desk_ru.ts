@@ -2937,6 +2937,14 @@ A .sqlite file from another desk or a backup</source>
         <source>Passphrase:</source>
         <translation>Кодовая фраза:</translation>
     </message>
+    <message>
+        <source>Sealing the hub&apos;s copy of the event…</source>
+        <translation>Шифрование копии мероприятия в хабе…</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>Хаб</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePicker</name>
@@ -4427,6 +4435,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Desk {desk} sent the event with another {field} ({at}): an event&apos;s code and badge key never change once desks share it; not taken in.</source>
         <translation>Стойка {desk} прислала мероприятие с другим полем {field} ({at}): код мероприятия и ключ бейджей не меняются, когда стойки уже работают вместе; не принято.</translation>
+    </message>
+    <message>
+        <source>The personal data is sealed here, but the copy of the event new desks join from, and the hub&apos;s record of delegates added or edited, are the publishing desk&apos;s to seal: give that desk the passphrase (in its window, or bsm-desk hub sync with BSM_DESK_PASSPHRASE).</source>
+        <translation>Персональные данные здесь зашифрованы, но копию мероприятия, из которой создаются новые стойки, и записи хаба о добавленных или изменённых участниках шифрует стойка, опубликовавшая мероприятие: введите кодовую фразу на той стойке (в её окне или через bsm-desk hub sync с BSM_DESK_PASSPHRASE).</translation>
     </message>
 </context>
 <context>

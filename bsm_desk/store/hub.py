@@ -272,6 +272,28 @@ def pull_events(conn: psycopg.Connection[Any], after: int, *, not_from: str,
     return rows
 
 
+def personal_events(conn: psycopg.Connection[Any], after: int, limit: int = 500
+                    ) -> list[tuple[int, str, str, dict[str, Any]]]:
+    """(seq, uuid, kind, row) of the delegates added or edited at any desk, after
+    ``after``: the events that may hold personal data."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT seq, uuid, kind, row FROM hub_event WHERE seq > %s AND kind IN"
+                    " ('delegate_created', 'delegate_edit') ORDER BY seq LIMIT %s",
+                    [after, limit])
+        rows = [(int(r[0]), str(r[1]), str(r[2]), r[3] if isinstance(r[3], dict) else {})
+                for r in cur.fetchall()]
+    conn.rollback()
+    return rows
+
+
+def reseal(conn: psycopg.Connection[Any], desk_id: str, rows: Sequence[dict[str, Any]]
+           ) -> int:
+    """Replace those events' rows with sealed ones (the publisher's desk only)."""
+    from psycopg.types.json import Jsonb
+
+    return _called(conn, "SELECT hub_reseal(%s, %s)", [desk_id, Jsonb(list(rows))])
+
+
 def last_seq(conn: psycopg.Connection[Any]) -> int:
     with conn.cursor() as cur:
         cur.execute("SELECT coalesce(max(seq), 0) FROM hub_checkin")

@@ -291,6 +291,7 @@ FUNCTIONS = ("hub_push_checkins(text, jsonb)", "hub_push_events(text, text, json
              "hub_claim_block(text, boolean)", "hub_seen(text, text)",
              "hub_note_audit(text, bigint, text, text)",
              "hub_publish(text, text, bytea, boolean)")
+LATER_FUNCTIONS = ("hub_reseal(text, jsonb)",)  # from step 7 on
 
 
 def v6(cur: psycopg.Cursor[Any]) -> None:
@@ -303,3 +304,38 @@ def v6(cur: psycopg.Cursor[Any]) -> None:
                     f" {GROUP}")
         for name in FUNCTIONS:
             cur.execute(f"GRANT EXECUTE ON FUNCTION {name} TO {GROUP}")
+
+
+def v7(cur: psycopg.Cursor[Any]) -> None:
+    """Once an event is protected, the hub holds its personal data sealed only: the desk
+    that published the event (or the owner) replaces the rows of the delegates added
+    or edited before protect with the same rows, their passport numbers, phones and
+    dates of birth sealed. Nobody else may rewrite an event."""
+    definer = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
+    cur.execute(f"""CREATE FUNCTION hub_reseal(p_desk text, p_rows jsonb) RETURNS integer
+        {definer} AS $$
+        DECLARE caller text; publisher text; n integer;
+        BEGIN
+          caller := hub_caller(p_desk);
+          IF caller = 'revoked' THEN RETURN hub_refuse(p_desk, 'reseal', 0); END IF;
+          SELECT desk_id INTO publisher FROM hub_event_file WHERE id = 1;
+          IF caller <> 'owner' AND publisher IS DISTINCT FROM p_desk THEN
+            RAISE EXCEPTION USING ERRCODE = '42501',
+              MESSAGE = 'only the desk that published the event seals the hub''s events';
+          END IF;
+          IF jsonb_typeof(p_rows) IS DISTINCT FROM 'array' THEN
+            RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'not a list of rows';
+          END IF;
+          UPDATE hub_event e SET row = r.row
+            FROM jsonb_to_recordset(p_rows) AS r(uuid text, row jsonb)
+            WHERE e.uuid = r.uuid AND e.kind IN ('delegate_created', 'delegate_edit')
+              AND jsonb_typeof(r.row) = 'object'
+              AND r.row ->> 'desk_id' = e.row ->> 'desk_id'
+              AND r.row ->> 'uuid' IS NOT DISTINCT FROM e.row ->> 'uuid';
+          GET DIAGNOSTICS n = ROW_COUNT;
+          RETURN n;
+        END $$""")
+    cur.execute("REVOKE ALL ON FUNCTION hub_reseal(text, jsonb) FROM PUBLIC")
+    cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [GROUP])
+    if cur.fetchone() is not None:
+        cur.execute(f"GRANT EXECUTE ON FUNCTION hub_reseal(text, jsonb) TO {GROUP}")

@@ -101,9 +101,16 @@ def _v6(cur: psycopg.Cursor[Any]) -> None:
     hub_functions.v6(cur)
 
 
+def _v7(cur: psycopg.Cursor[Any]) -> None:
+    from bsm_desk.store import hub_functions
+
+    hub_functions.v7(cur)
+
+
 STEPS: list[tuple[int, Callable[[psycopg.Cursor[Any]], None]]] = [(1, _v1), (2, _v2),
                                                                   (3, _v3), (4, _v4),
-                                                                  (5, _v5), (6, _v6)]
+                                                                  (5, _v5), (6, _v6),
+                                                                  (7, _v7)]
 LATEST = STEPS[-1][0]
 
 
@@ -151,7 +158,7 @@ def role_sql(database: str) -> list[str]:
     functions (store/hub_functions.py), which check every row and that a login speaks
     for its own desk; never change or delete anything. For a DBA to run by hand, or run
     by ``hub init``."""
-    from bsm_desk.store.hub_functions import FUNCTIONS
+    from bsm_desk.store.hub_functions import FUNCTIONS, LATER_FUNCTIONS
 
     quoted = '"' + database.replace('"', '""') + '"'
     return [
@@ -160,7 +167,8 @@ def role_sql(database: str) -> list[str]:
         f"GRANT CONNECT ON DATABASE {quoted} TO {DESK_ROLE}",
         f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {DESK_ROLE}",
-        *[f"GRANT EXECUTE ON FUNCTION {name} TO {DESK_ROLE}" for name in FUNCTIONS],
+        *[f"GRANT EXECUTE ON FUNCTION {name} TO {DESK_ROLE}" for name in
+          (*FUNCTIONS, *LATER_FUNCTIONS)],
         "-- Then one login per desk (hub add-desk makes them), enrolled at this hub, e.g.:",
         f"-- CREATE ROLE desk1 LOGIN PASSWORD '...' IN ROLE {DESK_ROLE};",
         "-- INSERT INTO hub_enrolment (login, name) VALUES ('desk1', 'Desk 1');",

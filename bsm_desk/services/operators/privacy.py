@@ -194,11 +194,23 @@ def seal_what_is_left(db: Database) -> int:
         sealed = _seal_rows(db, sealer)
         _seal_history(db, sealer)
         audit.rewrite(db, _images(sealer.seal), "personal_data_sealed", {"delegates": sealed})
+        _hub_copy_to_seal(db)
     try:
         compact(db)
     except Exception:  # noqa: BLE001 - another connection busy: compacted another time
         pass
     return sealed
+
+
+def _hub_copy_to_seal(db: Database) -> None:
+    """At the desk that published the event to a hub, the key arriving here (the event
+    was sealed at another desk) means the hub's copy and events are now this desk's to
+    seal, at its next exchange while it holds the key."""
+    from bsm_desk.store import sync as state
+
+    if state.get(db, state.URL) and state.get(db, state.ID_BLOCK) == "0":
+        state.put(db, state.REPUBLISH, "1")
+        state.put(db, state.RESEAL, "1")
 
 
 def lock(db: Database) -> None:

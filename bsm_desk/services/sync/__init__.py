@@ -157,11 +157,13 @@ def republish_after_sealing(db: Database, *, desk_id: str) -> bool:
         return True
     with atomic(db):
         state.put(db, state.REPUBLISH, "1")
+        state.put(db, state.RESEAL, "1")
     try:
         report = sync_once(db, desk_id=desk_id)
     except UserError:
         return False
-    return report.online and state.get(db, state.REPUBLISH) != "1"
+    return report.online and state.get(db, state.REPUBLISH) not in ("1",
+                                                                     event_file.REFUSED)
 
 
 def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
@@ -204,6 +206,7 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
             state.clear(db, state.PULLED_EVENTS)
             state.clear(db, state.OFFLINE_SINCE)
             state.clear(db, state.REPUBLISH)  # the publisher's, not this desk's to do
+            state.clear(db, state.RESEAL)
             db.execute("DELETE FROM sync_review")
             for kind in state.KINDS:
                 top = db.execute(f"SELECT coalesce(max(rowid), 0) FROM {kind}").fetchone()[0]

@@ -1,5 +1,7 @@
 """The copy of the event file that new desks join from, on the hub: made by the first
-desk (hub init), replaced by a desk that sealed the event's personal data (protect)."""
+desk (hub init), replaced once the event's personal data is sealed (protect), together
+with the hub's record of delegates added or edited before that, sealed too. Only the
+desk that published the event (or the hub's owner) may do either."""
 
 from __future__ import annotations
 
@@ -7,15 +9,25 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import psycopg
+import psycopg.errors
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.store import atomic, hub
+from bsm_desk.store import atomic, hub, privacy
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sync as state
 from bsm_desk.store.db import backup_to
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to publish.")
+NOT_PUBLISHER = QT_TRANSLATE_NOOP("Sync", "The personal data is sealed here, but the copy of "
+                                          "the event new desks join from, and the hub's "
+                                          "record of delegates added or edited, are the "
+                                          "publishing desk's to seal: give that desk the "
+                                          "passphrase (in its window, or bsm-desk hub sync "
+                                          "with BSM_DESK_PASSPHRASE).")
+RESEAL_BATCH = 500
+REFUSED = "refused"  # REPUBLISH's value once the hub said it is not this desk's to do
 
 
 def snapshot(db: Database) -> bytes:
@@ -24,11 +36,61 @@ def snapshot(db: Database) -> bytes:
 
 
 def republish(db: Database, conn: Any, desk_id: str) -> None:
-    """Replace the hub's copy of the event file with this desk's (sealed) one."""
-    if state.get(db, state.REPUBLISH) != "1":
+    """Replace the hub's copy of the event file with this desk's (sealed) one, and seal
+    the personal data in the hub's record of delegates added or edited at any desk.
+    Only the publishing desk (or the hub's owner) may: another desk is told so."""
+    if state.get(db, state.REPUBLISH) != "1" and state.get(db, state.RESEAL) != "1":
         return
-    event = event_store.required(db, NO_EVENT)
-    hub.publish(conn, event.code, snapshot(db), desk_id, state.get(db, state.URL),
-                replace=True)
-    with atomic(db):
-        state.clear(db, state.REPUBLISH)
+    try:
+        if state.get(db, state.REPUBLISH) == "1":
+            event = event_store.required(db, NO_EVENT)
+            hub.publish(conn, event.code, snapshot(db), desk_id, state.get(db, state.URL),
+                        replace=True)
+            with atomic(db):
+                state.clear(db, state.REPUBLISH)
+        if state.get(db, state.RESEAL) == "1" and privacy.key(db) is not None:
+            reseal(db, conn, desk_id)
+            with atomic(db):
+                state.clear(db, state.RESEAL)
+    except psycopg.errors.InsufficientPrivilege:
+        conn.rollback()
+        with atomic(db):
+            state.put(db, state.REPUBLISH, REFUSED)  # not tried again from here
+            state.clear(db, state.RESEAL)
+            state.add_review(db, f"not-publisher-{event_store.required(db, NO_EVENT).code}",
+                             "protect", NOT_PUBLISHER, {})
+
+
+def reseal(db: Database, conn: Any, desk_id: str) -> int:
+    """The hub's delegate events, their passport numbers, phones and dates of birth (and
+    what they replaced) sealed with this desk's data key; how many were replaced."""
+    sealer = privacy.Sealer(db)
+    after = replaced = 0
+    while True:
+        batch = hub.personal_events(conn, after, RESEAL_BATCH)
+        if not batch:
+            return replaced
+        rows = []
+        for _seq, uuid, kind, row in batch:
+            sealed = sealed_event(kind, row, sealer.seal)
+            if sealed != row:
+                rows.append({"uuid": uuid, "row": sealed})
+        if rows:
+            replaced += hub.reseal(conn, desk_id, rows)
+        after = batch[-1][0]
+
+
+def sealed_event(kind: str, row: dict[str, Any], seal: Any) -> dict[str, Any]:
+    """The event with its protected values sealed (the same dict when none is clear)."""
+    if kind == "delegate_edit" and isinstance(row.get("changes"), dict):
+        changes = privacy.seal_changes(row["changes"], seal)
+        return row if changes is row["changes"] and changes == row["changes"] else \
+            {**row, "changes": changes}
+    if kind == "delegate_created" and isinstance(row.get("delegate"), dict):
+        person = dict(row["delegate"])
+        for name in privacy.PROTECTED:
+            value = person.get(name)
+            if isinstance(value, str) and value and not privacy.is_sealed(value):
+                person[name] = seal(name, value)
+        return row if person == row["delegate"] else {**row, "delegate": person}
+    return row

@@ -198,6 +198,6 @@ class OperatorGuard(QObject):
             return
         from bsm_desk.ui.shell.sign_in import PassphraseDialog
 
-        if PassphraseDialog(self.db, self.window).exec():
+        if PassphraseDialog(self.db, self.window, desk_id=self.settings.desk_id).exec():
             self.apply()
             self.changed.emit()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -86,9 +87,10 @@ class SignInDialog(QDialog):
 class PassphraseDialog(QDialog):
     """The event's passphrase, to read its sealed personal data on this desk."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *,
+                 desk_id: str = "") -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.desk_id = db, desk_id
         self.setWindowTitle(self.tr("Unlock personal data"))
         intro = QLabel(self.tr("Passport numbers, phones and dates of birth are sealed. "
                                "Enter the event's passphrase to read and write them on this "
@@ -122,4 +124,32 @@ class PassphraseDialog(QDialog):
             self.problem.setText(translate_error(exc))
             self.passphrase.clear()
             return
+        self._seal_the_hub()
         self.accept()
+
+    def _seal_the_hub(self) -> None:
+        """At the desk that published the event to a hub, the passphrase just given is
+        what seals the hub's copy and its record of delegates (the sync worker, a process
+        of its own, does not hold the key): one exchange now, in the background."""
+        from bsm_desk.store import sync as state
+
+        parent = self.parentWidget()
+        if state.get(self.db, state.RESEAL) != "1" or parent is None or not self.desk_id:
+            return
+        from bsm_desk.services import sync
+        from bsm_desk.store import connect
+        from bsm_desk.store.db import db_file
+        from bsm_desk.ui.shell.workers import run_with_progress
+
+        path, desk_id = db_file(self.db), self.desk_id
+
+        def job(_progress: object) -> object:
+            from contextlib import closing
+
+            with closing(connect(path)) as db:
+                return sync.sync_once(db, desk_id=desk_id)
+
+        run_with_progress(parent, self.tr("Sealing the hub's copy of the event…"), job,
+                          on_done=lambda _report: None,
+                          on_failed=lambda exc: QMessageBox.warning(
+                              parent, self.tr("Hub"), translate_error(exc)))

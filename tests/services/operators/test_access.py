@@ -74,7 +74,8 @@ MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
              ("sync.pulling", "pull_events"), ("sync.pulling", "pull_checkins"),
              ("sync.rows", "push"), ("sync.rows", "take"), ("event", "save_backup"),
              ("operators.access", "acting"), ("sync", "hub_audit_head"),
-             ("sync", "republish_after_sealing"), ("sync.event_file", "republish")}
+             ("sync", "republish_after_sealing"), ("sync.event_file", "republish"),
+             ("sync.event_file", "reseal")}
 
 
 def entry_points() -> dict[tuple[str, str], Callable[..., Any]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import uuid as uuids
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from bsm_desk.services.event import overview
 from bsm_desk.services.reports import attendance, participants
 from bsm_desk.store import connect
 from bsm_desk.store import event as event_store
-from tests.services.sync.test_hub import DESK_B, publish_and_join
+from tests.services.sync.test_hub import DESK_A, DESK_B, publish_and_join
 
 SECRET = b"k" * 32
 
@@ -306,3 +307,98 @@ def test_any_event_from_the_hub_is_taken_or_listed_never_raised(
         names = " ".join(str(r[0]) for r in db.execute(
             "SELECT family_name FROM delegate WHERE id >= 3000000").fetchall())
         assert "\x1b" not in names
+
+
+def test_after_protect_the_hub_holds_no_personal_data_in_clear(
+        demo_copy: Path, tmp_path: Path, hub_url: str, monkeypatch) -> None:
+    """Passport numbers that travelled between desks before protect (a delegate added or
+    edited at a desk, as hub events) are sealed on the hub too: a desk joining later,
+    or anyone reading the hub, finds none in clear; the desk given the passphrase reads
+    them."""
+    from bsm_desk.domain.model import Delegate
+    from bsm_desk.services import registry
+    from bsm_desk.services.operators import privacy
+    from bsm_desk.store import audit
+    from bsm_desk.store import delegates as delegate_store
+    from bsm_desk.store import privacy as sealing
+
+    second = tmp_path / "b.sqlite"
+    publish_and_join(demo_copy, second, hub_url)
+    with closing(connect(second)) as b:
+        person = delegate_store.get_delegate(b, 12)
+        assert person is not None
+        registry.save_delegate(b, replace(person, passport_no="N7701234",
+                                          phone="+992 93 555 0101"), desk_id=DESK_B)
+        added = registry.save_delegate(b, Delegate(
+            family_name="Rahimova", given_name="Zarina", delegation_id=person.delegation_id,
+            category_id=person.category_id, passport_no="N7705678"), desk_id=DESK_B)
+        assert sync.sync_once(b, desk_id=DESK_B).online
+    with psycopg.connect(hub_url) as conn:
+        held = json.dumps([r[0] for r in conn.execute("SELECT row FROM hub_event")])
+    assert "N7701234" in held and "N7705678" in held  # they did travel in clear
+    try:
+        with closing(connect(demo_copy)) as a:
+            sync.sync_once(a, desk_id=DESK_A)
+            privacy.protect(a, "dushanbe-passphrase", desk_id=DESK_A)
+            assert sync.republish_after_sealing(a, desk_id=DESK_A)  # as protect does
+        with psycopg.connect(hub_url) as conn:
+            held = json.dumps([r[0] for r in conn.execute("SELECT row FROM hub_event")])
+        for clear in ("N7701234", "N7705678", "555 0101"):
+            assert clear not in held
+        late = tmp_path / "late.sqlite"
+        sealing.KEYS.clear()
+        sync.join(hub_url, late, desk_id="late-desk")
+        raw = b"".join(p.read_bytes() for p in (late, late.with_name(late.name + "-wal"))
+                       if p.exists())
+        assert b"N7701234" not in raw and b"N7705678" not in raw
+        with closing(connect(late)) as c:
+            assert sync.review(c) == []
+            privacy.unlock(c, "dushanbe-passphrase")
+            assert delegate_store.get_delegate(c, 12).passport_no == "N7701234"  # type: ignore[union-attr]
+            assert delegate_store.get_delegate(c, added).passport_no == "N7705678"  # type: ignore[union-attr]
+    finally:
+        audit.SIGNED.clear()
+        sealing.KEYS.clear()
+
+
+def test_protect_at_a_desk_that_did_not_publish(demo_copy: Path, tmp_path: Path,
+                                                hub_url: str) -> None:
+    """Sealed at a desk that joined: the hub's copy is the publisher's to replace; this
+    desk says so (listed, the rounds go on), and the publisher seals the hub's copy and
+    events once it is given the passphrase."""
+    from bsm_desk.services import registry
+    from bsm_desk.services.operators import privacy
+    from bsm_desk.services.sync import enrolment
+    from bsm_desk.store import audit
+    from bsm_desk.store import delegates as delegate_store
+    from bsm_desk.store import privacy as sealing
+
+    second = tmp_path / "b.sqlite"
+    with closing(connect(demo_copy)) as a:  # desk B with a login of its own
+        sync.init_hub(a, hub_url, desk_id=DESK_A)
+        code = enrolment.add_desk(a, "Door B", desk_id=DESK_A).code
+    enrolment.join_with_code(code, second, desk_id=DESK_B)
+    try:
+        with closing(connect(second)) as b:
+            person = delegate_store.get_delegate(b, 12)
+            registry.save_delegate(b, replace(person, passport_no="N7701234"),  # type: ignore[arg-type]
+                                   desk_id=DESK_B)
+            sync.sync_once(b, desk_id=DESK_B)
+            privacy.protect(b, "dushanbe-passphrase", desk_id=DESK_B)
+            assert sync.republish_after_sealing(b, desk_id=DESK_B) is False
+            assert any("publishing desk's to seal" in r["reason"] for r in sync.review(b))
+            assert sync.sync_once(b, desk_id=DESK_B).online  # and the rounds go on
+        with psycopg.connect(hub_url) as conn:
+            assert "N7701234" in json.dumps([r[0] for r in conn.execute(
+                "SELECT row FROM hub_event WHERE kind = 'delegate_edit'")])
+        sealing.KEYS.clear()
+        with closing(connect(demo_copy)) as a:
+            assert sync.sync_once(a, desk_id=DESK_A).online  # the sealed key arrives
+            privacy.unlock(a, "dushanbe-passphrase")  # the publisher is given it
+            assert sync.sync_once(a, desk_id=DESK_A).online
+        with psycopg.connect(hub_url) as conn:
+            held = json.dumps([r[0] for r in conn.execute("SELECT row FROM hub_event")])
+        assert "N7701234" not in held and b"N7701234" not in _hub_copy(hub_url)
+    finally:
+        audit.SIGNED.clear()
+        sealing.KEYS.clear()

@@ -130,3 +130,50 @@ def test_a_desk_enrolled_joins_with_its_code_and_is_removed(window, demo_copy: P
     fresh.join()
     qtbot.waitUntil(lambda: "not a BSM Desk enrolment code" in fresh.outcome.text(),
                     timeout=60_000)
+
+
+def test_the_passphrase_given_at_the_publishing_desk_seals_the_hub(
+        window, demo_copy: Path, hub_url: str, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Sealed at a joined desk: the publishing desk seals the hub's copy and its record
+    of delegates as soon as its operator gives the passphrase in the window."""
+    import json
+    from dataclasses import replace
+
+    import psycopg
+
+    from bsm_desk.services import registry
+    from bsm_desk.services.operators import privacy
+    from bsm_desk.services.sync import enrolment
+    from bsm_desk.store import delegates as delegate_store
+    from bsm_desk.store import privacy as sealing
+    from bsm_desk.ui.shell.sign_in import PassphraseDialog
+
+    here, other = window.settings.desk_id, "00000000-0000-4000-8000-0000000000d2"
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=here)
+        code = enrolment.add_desk(a, "Door B", desk_id=here).code
+    enrolment.join_with_code(code, tmp_path / "b.sqlite", desk_id=other)
+    try:
+        with closing(connect(tmp_path / "b.sqlite")) as b:
+            person = delegate_store.get_delegate(b, 12)
+            registry.save_delegate(b, replace(person, passport_no="N7709999"),  # type: ignore[arg-type]
+                                   desk_id=other)
+            sync.sync_once(b, desk_id=other)
+            privacy.protect(b, "dushanbe-passphrase", desk_id=other)
+            sync.republish_after_sealing(b, desk_id=other)
+        sealing.KEYS.clear()
+        with closing(connect(demo_copy)) as a:
+            sync.sync_once(a, desk_id=here)  # the sealed key arrives at the publisher
+
+        def held() -> str:
+            with psycopg.connect(hub_url) as conn:
+                return json.dumps([r[0] for r in conn.execute("SELECT row FROM hub_event")])
+
+        assert "N7709999" in held()
+        window.open_database(demo_copy)
+        dialog = PassphraseDialog(window.db, window, desk_id=here)
+        dialog.passphrase.setText("dushanbe-passphrase")
+        dialog.try_unlock()
+        qtbot.waitUntil(lambda: "N7709999" not in held(), timeout=60_000)
+    finally:
+        sealing.KEYS.clear()
