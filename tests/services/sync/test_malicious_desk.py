@@ -447,3 +447,36 @@ def shared_row(db: Any, table: str, key: list[Any]) -> dict[str, Any]:
     found = shared.read(db, shared.BY_NAME[table], key)
     assert found is not None
     return found
+
+
+def test_a_desk_of_another_events_hub_is_no_desk_here(enrolled, demo_file: Path,
+                                                      tmp_path: Path, pg_server) -> None:  # type: ignore[no-untyped-def]
+    """Two events' hubs on one PostgreSQL server: the desks' group role is the server's,
+    so a desk login of the other hub may connect here; it is not enrolled here, and the
+    hub's functions refuse it whatever desk it claims."""
+    first, second, _door_b, _door_e = enrolled
+    other_hub = f"hub_{uuids.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server.url(), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{other_hub}"')
+    other_file = tmp_path / "other-event.sqlite"
+    other_file.write_bytes(demo_file.read_bytes())
+    with closing(connect(other_file)) as other:
+        sync.init_hub(other, pg_server.url(other_hub), desk_id="other-event-desk")
+        stranger = enrolment.add_desk(other, "Door X", desk_id="other-event-desk")
+    this_hub = state_url_database(first)
+    fields = enrolment.read_code(stranger.code)
+    as_stranger = enrolment.url_of({**fields, "dbname": this_hub})
+    with psycopg.connect(as_stranger, autocommit=True) as conn:
+        for desk in ("other-event-desk", DESK_B, EVIL):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="not enrolled"):
+                conn.execute("SELECT hub_push_checkins(%s, %s)",
+                             [desk, Jsonb([checkin_row(desk)])])
+    with closing(connect(second)) as b:
+        assert sync.sync_once(b, desk_id=DESK_B).refused == 0
+
+
+def state_url_database(path: Path) -> str:
+    from psycopg import conninfo
+
+    with closing(connect(path)) as db:
+        return str(conninfo.conninfo_to_dict(state.get(db, state.URL))["dbname"])
