@@ -60,6 +60,11 @@ def chain(prev: str | None, *parts: Any) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def digest(value: Any) -> str | None:
+    """A value as the log keeps a BLOB or a secret."""
+    return _digest(value)
+
+
 def _digest(value: Any) -> str | None:
     if value is None:
         return None
@@ -105,9 +110,15 @@ def actor(db: Database) -> Actor:
     return found if isinstance(found, Actor) else Actor()
 
 
+# Columns the log keeps as a digest only, like BLOBs: an operator's password verifier and
+# signing key sealed under the password. The log is copied with the file (to the hub, in
+# backups); a verifier there could be guessed at offline.
+DIGESTED = frozenset({("operator", "secret"), ("operator", "sign_secret")})
+
+
 def columns_of(db: Database, table: str) -> list[tuple[str, bool]]:
-    """(column, is a BLOB) of a table."""
-    return [(str(r[1]), str(r[2]).upper() == "BLOB")
+    """(column, kept as a digest: a BLOB, or a secret) of a table."""
+    return [(str(r[1]), str(r[2]).upper() == "BLOB" or (table, str(r[1])) in DIGESTED)
             for r in db.execute(f"PRAGMA table_info({table})").fetchall()]
 
 

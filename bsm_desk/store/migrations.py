@@ -16,6 +16,7 @@ from bsm_desk.store.migrations_audit import (
     _v23_data_key,
     _v24_app_meta,
     _v25_signed_authority,
+    _v26_secrets_digested,
 )
 from bsm_desk.store.migrations_people import (
     _v13_speakers,
@@ -389,5 +390,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (23, _v23_data_key),
     (24, _v24_app_meta),
     (25, _v25_signed_authority),
+    (26, _v26_secrets_digested),
 ]
 LATEST = STEPS[-1][0]

@@ -108,3 +108,37 @@ def _v25_signed_authority(db: Database) -> None:
         db.execute(statement)
     audit.make_triggers(db, "operator")
     audit.baseline(db, "operator")
+
+
+def _v26_secrets_digested(db: Database) -> None:
+    """The log keeps operators' password verifiers and sealed signing keys as digests
+    only (audit.DIGESTED): the triggers anew, and the images already written rewritten
+    (the chain sealed again, and an entry saying so)."""
+    import json
+
+    audit.make_triggers(db, "operator")
+    names = [c for t, c in audit.DIGESTED if t == "operator"]
+
+    def image(text: str | None) -> str | None:
+        if not text:
+            return text
+        try:
+            row = json.loads(text)
+        except ValueError:
+            return text
+        if not isinstance(row, dict):
+            return text
+        found = {n: audit.digest(row[n]) for n in names
+                 if isinstance(row.get(n), str) and not row[n].startswith("sha256:")}
+        if not found:
+            return text
+        row.update(found)
+        return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+    def images(entry: audit.Entry) -> tuple[str | None, str | None] | None:
+        if entry.table != "operator":
+            return None
+        return image(entry.before), image(entry.after)
+
+    if db.execute("SELECT EXISTS (SELECT 1 FROM audit WHERE tbl = 'operator')").fetchone()[0]:
+        audit.rewrite(db, images, "operator_secrets_digested", {})

@@ -192,3 +192,44 @@ def test_the_log_never_shows_a_verifier_or_key_material(staffed) -> None:  # typ
     shown = json.dumps(trail.show(staffed))
     assert "$argon2" not in shown and trail.HIDDEN in shown
     assert trail.verify(staffed).ok
+
+
+def test_the_log_keeps_no_password_verifier(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The log travels with the file (backups, the hub's copy): an operator's verifier
+    and sealed signing key are kept there as digests only; a file whose log held them
+    (schema 25) has them rewritten on opening, and the chain still verifies."""
+    from sqlite_utils import Database
+
+    from bsm_desk.domain.operators import Role
+    from bsm_desk.store import audit
+    from bsm_desk.store.db import migrate_to
+
+    path = tmp_path / "old.sqlite"
+    monkeypatch.setattr(audit, "DIGESTED", frozenset())  # the triggers as they were
+    raw = sqlite3.connect(path)
+    audit.register(raw, str(path))
+    old = Database(raw)
+    migrate_to(old, 25)  # as a file written before this step
+    from bsm_desk.store import operators as operator_store
+
+    audit.actor(old).desk_id = DESK
+    operator_store.add(old, "Root", Role.ADMINISTRATOR, "$argon2id$v=19$m=65536$clear",
+                       "pub", "ek1:sealed")
+    raw.commit()
+    assert old.execute("SELECT count(*) FROM audit WHERE after LIKE '%argon2id%'"
+                       ).fetchone()[0] == 1
+    raw.close()
+    monkeypatch.undo()
+    with closing(connect(path)) as db:  # opened by this version: step 26
+        assert db.execute("SELECT count(*) FROM audit WHERE after LIKE '%argon2id%' OR"
+                          " after LIKE '%ek1:%' OR before LIKE '%argon2id%'").fetchone()[0] == 0
+        assert trail.verify(db).ok
+        from bsm_desk.store import atomic
+
+        with atomic(db):
+            operator_store.add(db, "Aliya", Role.DESK, "$argon2id$v=19$m=65536$new", "p2",
+                               "ek1:sealed2")
+        assert db.execute("SELECT count(*) FROM audit WHERE after LIKE '%argon2id%'"
+                          ).fetchone()[0] == 0
+        assert trail.verify(db).ok
