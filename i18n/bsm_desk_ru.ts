@@ -4440,6 +4440,10 @@ A .sqlite file from another desk or a backup</source>
         <source>The personal data is sealed here, but the copy of the event new desks join from, and the hub&apos;s record of delegates added or edited, are the publishing desk&apos;s to seal: give that desk the passphrase (in its window, or bsm-desk hub sync with BSM_DESK_PASSPHRASE).</source>
         <translation>Персональные данные здесь зашифрованы, но копию мероприятия, из которой создаются новые стойки, и записи хаба о добавленных или изменённых участниках шифрует стойка, опубликовавшая мероприятие: введите кодовую фразу на той стойке (в её окне или через bsm-desk hub sync с BSM_DESK_PASSPHRASE).</translation>
     </message>
+    <message>
+        <source>A change of {what} from desk {desk} ({at}) holds a password this desk cannot open: it was made from the hub without an enrolment code. Join it again with one.</source>
+        <translation>Изменение ({what}) со стойки {desk} ({at}) содержит пароль, который эта стойка не может открыть: она создана из хаба без кода подключения. Подключите её заново с кодом.</translation>
+    </message>
 </context>
 <context>
     <name>TimetableEditor</name>
@@ -5236,6 +5240,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>There is no operator called {name}.</source>
         <translation>Оператора с именем {name} нет.</translation>
+    </message>
+    <message>
+        <source>Operators cannot sign in at this desk: it was made from the hub without an enrolment code, so it cannot open their passwords. Ask an administrator for a code (hub add-desk) and join again.</source>
+        <translation>Операторы не могут войти на этой стойке: она создана из хаба без кода подключения и не может открыть их пароли. Попросите у администратора код (hub add-desk) и подключитесь заново.</translation>
     </message>
     <message>
         <source>{name} is the last administrator: add another before disabling this one.</source>

@@ -46,6 +46,12 @@ LOCKED = QT_TRANSLATE_NOOP("UserError", "Too many wrong passwords for {name}: tr
                                         "{seconds} s.")
 DISABLED = QT_TRANSLATE_NOOP("UserError", "Operator {name} is disabled.")
 NO_SUCH = QT_TRANSLATE_NOOP("UserError", "There is no operator called {name}.")
+NO_DESKS_KEY = QT_TRANSLATE_NOOP("UserError", "Operators cannot sign in at this desk: it was "
+                                              "made from the hub without an enrolment code, "
+                                              "so it cannot open their passwords. Ask an "
+                                              "administrator for a code (hub add-desk) and "
+                                              "join again.")
+SEALED_FOR_DESKS = "hk1:"  # services/sync/transit.py's mark
 LAST_ADMIN = QT_TRANSLATE_NOOP("UserError", "{name} is the last administrator: add another "
                                             "before disabling this one.")
 @cache
@@ -167,8 +173,12 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
     if locked_now:
         seconds = int((datetime.fromisoformat(until) - now).total_seconds()) + 1
         raise UserError(LOCKED, name=found.name, seconds=seconds)
+    stored = store.secret_of(db, found.id)
+    if stored.startswith(SEALED_FOR_DESKS):  # a desk made from the hub without a code
+        with atomic(db):
+            audit.record(db, "sign_in_failed", {"name": found.name, "no_desks_key": True})
+        raise UserError(NO_DESKS_KEY)
     try:
-        stored = store.secret_of(db, found.id)
         secret = secret if isinstance(secret, str) else ""
         secret = secret.encode("utf-8", "replace").decode("utf-8")  # bytes that are not
         # text cannot be anybody's password: compared as such, they simply do not match

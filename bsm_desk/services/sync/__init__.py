@@ -28,7 +28,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.operators import Permission, requires
-from bsm_desk.services.sync import event_file, pulling, rows, tls
+from bsm_desk.services.sync import event_file, pulling, rows, tls, transit
 from bsm_desk.services.sync.clock import clock_skew, note_clock
 from bsm_desk.services.sync.event_file import NO_EVENT
 from bsm_desk.services.sync.pulling import review
@@ -134,6 +134,7 @@ def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "",
     if authority is not None and not tls.is_socket(hub.without_password(url)):
         url = tls.pinned(url, tls.pin_file(event.code, authority))
     conn = _open(url)
+    transit.ensure_key(db)  # the desks' key: in enrolment codes, never on the hub
     try:
         with said(url):
             hub.migrate(conn, url)
@@ -167,9 +168,10 @@ def republish_after_sealing(db: Database, *, desk_id: str) -> bool:
 
 
 def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
-         event_code: str | None = None) -> SyncReport:
+         event_code: str | None = None, hub_key: bytes | None = None) -> SyncReport:
     """A new desk's event file, made from the hub's in one step, then caught up.
-    ``event_code``: the event an enrolment code named (the hub must hold it)."""
+    ``event_code``, ``hub_key``: the event an enrolment code named (the hub must hold
+    it) and the desks' key it carried (transit.py)."""
     from bsm_desk.store import connect
 
     path = Path(path)
@@ -215,6 +217,10 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
             state.put(db, state.pushed_name(state.EDIT), str(top[0]))
             state.put(db, state.pushed_name(state.CREATED), str(top[0]))
             state.put(db, state.ID_BLOCK, str(block))
+        if hub_key is not None:  # the operators' secrets, sealed in the hub's copy
+            transit.keep_key(db, hub_key)
+            transit.open_copy(db, hub_key)
+        with atomic(db):
             shared.baseline(db)  # the snapshot's rows are the hub's: none to send
         _remember(db, url)
         return sync_once(db, desk_id=desk_id)

@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.operators import Permission, requires
-from bsm_desk.services.sync import tls
+from bsm_desk.services.sync import tls, transit
 from bsm_desk.services.sync.event_file import NO_EVENT
 from bsm_desk.store import atomic, audit, hub
 from bsm_desk.store import event as event_store
@@ -107,6 +107,11 @@ def read_code(code: str) -> dict[str, Any]:
             any(key not in fields for key in REQUIRED):
         raise UserError(BAD_CODE)
     found: dict[str, Any] = {}
+    if "hk" in fields:  # the desks' key: operators' secrets travel sealed with it
+        desks_key = transit.decoded(fields["hk"])
+        if desks_key is None:
+            raise UserError(BAD_CODE)
+        found["hk"] = desks_key
     if "ca" in fields:  # the hub's own certificate authority: the desk pins it
         authority = tls.decoded(fields["ca"])
         if authority is None:
@@ -169,6 +174,9 @@ def add_desk(db: Database, name: str, *, desk_id: str) -> Enrolment:
     authority = tls.authority_of(url)
     if authority is not None:
         fields["ca"] = tls.encoded(authority)
+    desks_key = transit.key_of(db)
+    if desks_key is not None:
+        fields["hk"] = transit.encoded(desks_key)
     code = make_code(fields)
     with atomic(db):
         audit.record(db, "hub_add_desk", {"name": name, "login": login})
@@ -224,4 +232,5 @@ def join_with_code(code: str, path: str | Path, *, desk_id: str, desk_name: str 
 
     fields = read_code(code)
     return sync.join(url_of(fields), path, desk_id=desk_id,
-                     desk_name=desk_name or fields["name"], event_code=fields["event"])
+                     desk_name=desk_name or fields["name"], event_code=fields["event"],
+                     hub_key=fields.get("hk"))

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain import hub_rows
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.services.sync import trust
+from bsm_desk.services.sync import transit, trust
 from bsm_desk.services.sync.pushing import pushed_each
 from bsm_desk.store import atomic, hub, shared
 
@@ -63,7 +63,9 @@ def push(db: Database, conn: Any, desk_id: str) -> int:
         if not send and not idle:
             return pushed
         if send:
-            pushed += pushed_each(db, [(n, change.uuid, desk_id, change.as_dict())
+            desks_key = transit.key_of(db)  # operators' secrets sealed for the hub
+            pushed += pushed_each(db, [(n, change.uuid, desk_id,
+                                        transit.outgoing(desks_key, change.as_dict()))
                                        for n, change in enumerate(send)],
                                   partial(hub.push_events, conn, shared.KIND), shared.KIND,
                                   lambda row: str(row[1]))
@@ -90,6 +92,11 @@ def take(db: Database, uuid: str, raw: dict[str, Any], desk_id: str, *,
     login wrote it (trust.py)."""
     from bsm_desk.store import sync as state
 
+    try:
+        raw = transit.incoming(transit.key_of(db), raw)
+    except ValueError:
+        state.add_review(db, uuid, shared.KIND, transit.NO_KEY, _detail(None, raw))
+        return False, True
     try:
         change = shared.Change.of(raw)
     except MALFORMED as exc:

@@ -40,10 +40,14 @@ def scan(db, desk: str, found: list[str], minute: int = 0) -> None:  # type: ign
 
 
 def publish_and_join(first: Path, second: Path, url: str) -> None:
-    """Desk A publishes its event to the hub; desk B makes its file from it."""
+    """Desk A publishes its event to the hub; desk B, enrolled by A (a hub login of its
+    own, the desks' key), makes its file from it."""
+    from bsm_desk.services.sync import enrolment
+
     with closing(connect(first)) as a:
         sync.init_hub(a, url, desk_id=DESK_A)
-    sync.join(url, second, desk_id=DESK_B)
+        code = enrolment.add_desk(a, f"Desk {second.stem}", desk_id=DESK_A).code
+    enrolment.join_with_code(code, second, desk_id=DESK_B)
 
 
 def hub_uuids(url: str) -> list[str]:

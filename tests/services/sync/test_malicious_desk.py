@@ -226,6 +226,12 @@ def test_codes_are_checked_before_use() -> None:
                              "password": "short", "event": "E", "name": "n"}),
         "BSMHUB1-" + __import__("base64").urlsafe_b64encode(b"[1, 2]").decode(),
         "BSMHUB1-" + __import__("base64").urlsafe_b64encode(b"\xff\xfe").decode(),
+        enrolment.make_code({"v": 1, "host": "h", "dbname": "d", "user": "bsm_desk_x",
+                             "password": "p" * 32, "event": "E", "name": "n",
+                             "hk": "too-short"}),
+        enrolment.make_code({"v": 1, "host": "h", "dbname": "d", "user": "bsm_desk_x",
+                             "password": "p" * 32, "event": "E", "name": "n",
+                             "ca": "QUJD"}),
     ]
     for code in hostile:
         with pytest.raises(UserError) as said:
@@ -480,3 +486,45 @@ def state_url_database(path: Path) -> str:
 
     with closing(connect(path)) as db:
         return str(conninfo.conninfo_to_dict(state.get(db, state.URL))["dbname"])
+
+
+def test_the_hub_holds_no_password_verifier_in_a_usable_form(enrolled, hub_url: str,
+                                                             tmp_path: Path) -> None:
+    """What one desk's login can read on the hub (every row change, the copy new desks
+    join from) holds operators' verifiers and signing keys sealed with the desks' key,
+    which only enrolment codes carry; a desk made without a code says why its operators
+    cannot sign in, and the enrolled desk signs them in."""
+    from bsm_desk.domain.operators import Role
+    from bsm_desk.services import operators
+    from bsm_desk.services.sync import transit
+    from bsm_desk.store import audit
+
+    first, second, _door_b, door_e = enrolled
+    try:
+        with closing(connect(first)) as a:
+            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-pass",
+                                   desk_id=DESK_A)
+            operators.sign_in(a, "Root", "root-pass", desk_id=DESK_A)
+            operators.add_operator(a, "Aliya", Role.DESK, "pin-48290", desk_id=DESK_A)
+            assert sync.republish_after_sealing(a, desk_id=DESK_A)  # a fresh copy
+            desks_key = transit.key_of(a)
+        assert desks_key is not None
+        with attacker(door_e.code) as conn:  # all the attacker's login can read
+            rows = json.dumps([r[0] for r in conn.execute("SELECT row FROM hub_event")])
+            copy = bytes(conn.execute("SELECT snapshot FROM hub_event_file").fetchone()[0])
+        assert "Aliya" in rows and "$argon2" not in rows and "ek1:" not in rows
+        assert b"Aliya" in copy and b"$argon2" not in copy and b"ek1:" not in copy
+        assert desks_key.hex().encode() not in copy
+        with closing(connect(second)) as b:
+            sync.sync_once(b, desk_id=DESK_B)
+            assert operators.sign_in(b, "Aliya", "pin-48290", desk_id=DESK_B).role \
+                is Role.DESK
+        audit.SIGNED.clear()
+        codeless = tmp_path / "codeless.sqlite"
+        sync.join(hub_url, codeless, desk_id="codeless-desk")  # the owner's URL, no code
+        with closing(connect(codeless)) as c:
+            with pytest.raises(UserError) as said:
+                operators.sign_in(c, "Aliya", "pin-48290", desk_id="codeless-desk")
+            assert said.value.template == operators.NO_DESKS_KEY
+    finally:
+        audit.SIGNED.clear()
