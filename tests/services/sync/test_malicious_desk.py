@@ -528,3 +528,34 @@ def test_the_hub_holds_no_password_verifier_in_a_usable_form(enrolled, hub_url: 
             assert said.value.template == operators.NO_DESKS_KEY
     finally:
         audit.SIGNED.clear()
+
+
+def test_a_hub_made_before_its_functions_is_closed_when_brought_up(demo_copy: Path,
+                                                                   hub_url: str) -> None:
+    """A hub at schema 5 (desks inserting into its tables) brought up to date by a desk
+    of this version: the desks' group loses its table writes and may call the
+    functions."""
+    from bsm_desk.store import hub_schema
+
+    with psycopg.connect(hub_url) as conn:
+        with conn.cursor() as cur:
+            cur.execute("CREATE TABLE hub_schema (version INTEGER PRIMARY KEY, at"
+                        " TIMESTAMPTZ NOT NULL DEFAULT now())")
+            for number, step in hub_schema.STEPS[:5]:
+                step(cur)
+                cur.execute("INSERT INTO hub_schema (version) VALUES (%s)", [number])
+            cur.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname ="
+                        " 'bsm_desk_desks') THEN CREATE ROLE bsm_desk_desks NOLOGIN; END IF;"
+                        " END $$")
+            cur.execute("GRANT INSERT ON hub_checkin, hub_event TO bsm_desk_desks")
+        conn.commit()
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_A)
+    with psycopg.connect(hub_url) as conn:
+        privileges = conn.execute(
+            "SELECT has_table_privilege('bsm_desk_desks', 'hub_checkin', 'INSERT'),"
+            " has_table_privilege('bsm_desk_desks', 'hub_event', 'INSERT'),"
+            " has_function_privilege('bsm_desk_desks', 'hub_push_checkins(text, jsonb)',"
+            " 'EXECUTE'), has_function_privilege('bsm_desk_desks',"
+            " 'hub_reseal(text, jsonb)', 'EXECUTE')").fetchone()
+    assert privileges == (False, False, True, True)
