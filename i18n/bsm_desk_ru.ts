@@ -4444,6 +4444,10 @@ A .sqlite file from another desk or a backup</source>
         <source>A change of {what} from desk {desk} ({at}) holds a password this desk cannot open: it was made from the hub without an enrolment code. Join it again with one.</source>
         <translation>Изменение ({what}) со стойки {desk} ({at}) содержит пароль, который эта стойка не может открыть: она создана из хаба без кода подключения. Подключите её заново с кодом.</translation>
     </message>
+    <message>
+        <source>This desk&apos;s file went back in time (a backup put in its place): {count} of its own records came back from the hub, and its new registrations take ids from a fresh block ({block}).</source>
+        <translation>Файл этой стойки вернулся в прошлое (на его место поставлена резервная копия): из хаба вернулись её собственные записи ({count}), а новые регистрации получают номера из нового блока ({block}).</translation>
+    </message>
 </context>
 <context>
     <name>TimetableEditor</name>

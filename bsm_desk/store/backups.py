@@ -204,6 +204,9 @@ def _note_restored(event_file: Path, backup: Path, aside: Path | None) -> None:
         with atomic(db):
             audit.record(db, "restored", {"from": backup.name,
                                           "set_aside": aside.name if aside else None})
+            if "sync_state" in db.table_names():  # a desk of a hub: see services/sync
+                db.execute("INSERT OR REPLACE INTO sync_state (name, value) VALUES"
+                           " ('restored', '1')")
     except sqlite3.Error:
         pass
     finally:

@@ -329,6 +329,23 @@ __all__ = ["Database", "atomic", "patience", "backup_to", "connect", "migrate_to
 ID_BLOCK = 1_000_000  # ids a desk of a hub gives its new delegates and delegations
 
 
+BLOCKED_TABLES = ("category", "day", "delegate", "delegation", "interpreter", "operator",
+                  "room", "session", "side_event_request", "speaker_entry")
+
+
+def block_floor(db: Database) -> int:
+    """The first block of ids above every id this file holds (in any table whose ids
+    come from a desk's block): a block from there is nobody's yet, as far as it knows."""
+    top = 0
+    for table in BLOCKED_TABLES:
+        try:
+            row = db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
+        except sqlite3.OperationalError:
+            continue
+        top = max(top, int(row[0]))
+    return top // ID_BLOCK + 1
+
+
 def next_id(db: Database, table: str) -> int:
     """The id a new row of ``table`` gets. On a desk of a hub, within the block the hub
     gave it (block k: from k × ID_BLOCK), so that ids — which badge codes carry — are the

@@ -182,6 +182,20 @@ def claim_block(conn: psycopg.Connection[Any], desk_id: str, *, publisher: bool)
     return _called(conn, "SELECT hub_claim_block(%s, %s)", [desk_id, publisher])
 
 
+def new_block(conn: psycopg.Connection[Any], desk_id: str, floor: int) -> int:
+    """A fresh block of ids for this desk, above every block given and ``floor``."""
+    return _called(conn, "SELECT hub_new_block(%s, %s)", [desk_id, floor])
+
+
+def identity(conn: psycopg.Connection[Any]) -> str:
+    """The hub's own id: made with it, so a hub made again is another hub."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT hub_id FROM hub_identity WHERE id = 1")
+        row = cur.fetchone()
+    conn.rollback()
+    return str(row[0]) if row else ""
+
+
 def seen(conn: psycopg.Connection[Any], desk_id: str, name: str) -> None:
     _called(conn, "SELECT hub_seen(%s, %s)", [desk_id, name])
 
@@ -232,16 +246,27 @@ def _to_hub(values: Sequence[Any]) -> list[Any]:
     return out
 
 
-def pull_checkins(conn: psycopg.Connection[Any], after: int, *, not_from: str,
-                  limit: int = 5000) -> list[Pulled]:
-    """What came after ``after`` from the other desks, in the hub's order."""
+def pull_checkins(conn: psycopg.Connection[Any], after: int, *, not_from: str = "",
+                  only_from: str = "", limit: int = 5000) -> list[Pulled]:
+    """What came after ``after`` from the other desks (``only_from``: from that desk
+    alone), in the hub's order."""
+    where, desk = ("desk_id = %s", only_from) if only_from else ("desk_id <> %s", not_from)
     with conn.cursor() as cur:
         cur.execute(f"SELECT seq, {', '.join(CHECKIN_COLUMNS)} FROM hub_checkin"
-                    " WHERE seq > %s AND desk_id <> %s ORDER BY seq LIMIT %s",
-                    [after, not_from, limit])
+                    f" WHERE seq > %s AND {where} ORDER BY seq LIMIT %s",
+                    [after, desk, limit])
         rows = cur.fetchall()
     conn.rollback()
     return [Pulled(int(r[0]), dict(zip(CHECKIN_COLUMNS, r[1:], strict=True))) for r in rows]
+
+
+def held_from(conn: psycopg.Connection[Any], desk_id: str) -> int:
+    """How many check-ins the hub holds from that desk."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM hub_checkin WHERE desk_id = %s", [desk_id])
+        row = cur.fetchone()
+    conn.rollback()
+    return int(row[0]) if row else 0
 
 
 def push_events(conn: psycopg.Connection[Any], kind: str,
@@ -258,14 +283,17 @@ def push_events(conn: psycopg.Connection[Any], kind: str,
                                                                 Jsonb(sent)])
 
 
-def pull_events(conn: psycopg.Connection[Any], after: int, *, not_from: str,
-                limit: int = 500) -> list[tuple[int, str, str, dict[str, Any], bool]]:
-    """(seq, kind, uuid, row, by_owner) of the other desks' events after ``after``, in
-    the hub's order; a row that is not a JSON object comes as an empty one (to be
-    refused). ``by_owner``: the hub's owner wrote it (set by the hub, not the desk)."""
+def pull_events(conn: psycopg.Connection[Any], after: int, *, not_from: str = "",
+                only_from: str = "", limit: int = 500
+                ) -> list[tuple[int, str, str, dict[str, Any], bool]]:
+    """(seq, kind, uuid, row, by_owner) of the other desks' events (``only_from``: that
+    desk's alone) after ``after``, in the hub's order; a row that is not a JSON object
+    comes as an empty one (to be refused). ``by_owner``: the hub's owner wrote it (set
+    by the hub, not the desk)."""
+    where, desk = ("desk_id = %s", only_from) if only_from else ("desk_id <> %s", not_from)
     with conn.cursor() as cur:
-        cur.execute("SELECT seq, kind, uuid, row, by_owner FROM hub_event WHERE seq > %s AND"
-                    " desk_id <> %s ORDER BY seq LIMIT %s", [after, not_from, limit])
+        cur.execute(f"SELECT seq, kind, uuid, row, by_owner FROM hub_event WHERE seq > %s"
+                    f" AND {where} ORDER BY seq LIMIT %s", [after, desk, limit])
         rows = [(int(r[0]), str(r[1]), str(r[2]), r[3] if isinstance(r[3], dict) else {},
                  bool(r[4])) for r in cur.fetchall()]
     conn.rollback()

@@ -291,7 +291,7 @@ FUNCTIONS = ("hub_push_checkins(text, jsonb)", "hub_push_events(text, text, json
              "hub_claim_block(text, boolean)", "hub_seen(text, text)",
              "hub_note_audit(text, bigint, text, text)",
              "hub_publish(text, text, bytea, boolean)")
-LATER_FUNCTIONS = ("hub_reseal(text, jsonb)",)  # from step 7 on
+LATER_FUNCTIONS = ("hub_reseal(text, jsonb)", "hub_new_block(text, integer)")  # 7, 8
 
 
 def v6(cur: psycopg.Cursor[Any]) -> None:
@@ -339,3 +339,37 @@ def v7(cur: psycopg.Cursor[Any]) -> None:
     cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [GROUP])
     if cur.fetchone() is not None:
         cur.execute(f"GRANT EXECUTE ON FUNCTION hub_reseal(text, jsonb) TO {GROUP}")
+
+
+def v8(cur: psycopg.Cursor[Any]) -> None:
+    """A hub's identity (made once, with the hub: a hub dropped and made again is
+    another hub, and desks say so), and a fresh block of ids for a desk whose file went
+    back in time (a backup restored) or that adopts a hub made again: above every block
+    the hub has given and every block the desk's file has seen (``p_floor``: a hub made
+    again does not know the blocks the old one gave)."""
+    definer = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
+    cur.execute("""CREATE TABLE hub_identity (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        hub_id TEXT NOT NULL,
+        made_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    )""")
+    cur.execute("INSERT INTO hub_identity (id, hub_id) VALUES (1, gen_random_uuid()::text)")
+    cur.execute(f"""CREATE FUNCTION hub_new_block(p_desk text, p_floor integer)
+        RETURNS integer {definer} AS $$
+        DECLARE caller text; found integer;
+        BEGIN
+          caller := hub_caller(p_desk);
+          IF caller = 'revoked' THEN RETURN hub_refuse(p_desk, 'block', 0); END IF;
+          IF p_floor IS NULL OR p_floor < 0 OR p_floor > 1000000 THEN
+            RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'not a block number';
+          END IF;
+          PERFORM pg_advisory_xact_lock(4242018);
+          SELECT greatest(coalesce(max(block), 0) + 1, p_floor) INTO found FROM hub_desk;
+          INSERT INTO hub_desk (desk_id, block) VALUES (p_desk, found)
+            ON CONFLICT (desk_id) DO UPDATE SET block = EXCLUDED.block;
+          RETURN found;
+        END $$""")
+    cur.execute("REVOKE ALL ON FUNCTION hub_new_block(text, integer) FROM PUBLIC")
+    cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [GROUP])
+    if cur.fetchone() is not None:
+        cur.execute(f"GRANT EXECUTE ON FUNCTION hub_new_block(text, integer) TO {GROUP}")

@@ -144,3 +144,17 @@ def test_backup_to_an_unwritable_place_is_a_user_error(tmp_path: Path) -> None:
     db = connect(tmp_path / "e.sqlite", create=True)
     with pytest.raises(UserError, match="Cannot write"):
         backup_to(db, tmp_path / "no-such-folder" / "copy.sqlite")
+
+
+def test_every_table_whose_ids_come_from_a_block_is_known() -> None:
+    """store/db.block_floor looks at every table whose new ids come from next_id: one
+    added without its name there could hand out ids a fresh block already holds."""
+    import re
+
+    from bsm_desk import paths as _paths
+    from bsm_desk.store.db import BLOCKED_TABLES
+
+    root = Path(_paths.__file__).parent
+    used = {m for path in root.rglob("*.py") for m in re.findall(
+        r'next_id\(db, "([a-z_]+)"\)', path.read_text(encoding="utf-8"))}
+    assert used and used <= set(BLOCKED_TABLES)

@@ -36,6 +36,7 @@ from bsm_desk.services.sync.pushing import pushed_each
 from bsm_desk.store import atomic, hub, shared
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sync as state
+from bsm_desk.store.db import block_floor
 
 NO_HUB = QT_TRANSLATE_NOOP("UserError", "This event file has no hub: run bsm-desk hub init or "
                                         "hub join first.")
@@ -45,6 +46,10 @@ EXISTS = QT_TRANSLATE_NOOP("UserError", "{path} exists already: choose a new fil
                                         "into.")
 REFUSED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} refused this desk's events: "
                                         "{reason}. Nothing was lost; they wait here.")
+WENT_BACK = QT_TRANSLATE_NOOP("Sync", "This desk's file went back in time (a backup put in "
+                                      "its place): {count} of its own records came back "
+                                      "from the hub, and its new registrations take ids "
+                                      "from a fresh block ({block}).")
 KEYRING_SERVICE = "bsm-desk-hub"
 LAST_SYNC_EVERY_S = 30
 MAX_BACKOFF_S = 30  # the longest wait between rounds while the hub cannot be reached
@@ -240,6 +245,8 @@ class Link:
         self.pushed = 0
         self.kept_at = 0.0
         self.audit_head: tuple[int, str, str] | None = None
+        self.checked_own = False  # has this connection compared what the hub holds from
+        # this desk with what its file has (a file that went back in time)?
 
     def get(self, url: str) -> Any:
         if self.conn is None or self.conn.closed or url != self.url:
@@ -281,8 +288,10 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
         event_file.republish(db, conn, desk_id)
         pushed = _push_events(db, conn, desk_id)
         pushed += _push(db, conn, desk_id, mine, lazy=link is not None)
+        recovered, refused_back = _recover(db, conn, desk_id, mine)
         _note_audit_head(db, conn, desk_id, mine)
         pulled, refused = pulling.pull_events(db, conn, desk_id)
+        pulled, refused = pulled + recovered, refused + refused_back
         more, refused_more = pulling.pull_checkins(db, conn, desk_id)
         pulled, refused = pulled + more, refused + refused_more
     except UserError:
@@ -302,6 +311,33 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
             mine.drop()
     _caught_up(db, news=bool(pulled or refused or (pushed and link is None)))
     return SyncReport(pushed, pulled, state.pending(db, desk_id, mine.pushed), refused)
+
+
+def _recover(db: Database, conn: Any, desk_id: str, link: Link) -> tuple[int, int]:
+    """A file that went back in time (a backup restored, an older copy brought back by
+    hand: the hub holds more of this desk's check-ins than the file does) takes back from
+    the hub what it had sent, and a fresh block of ids, so that nothing it recorded is
+    lost and no id it gave is given again. Checked once per connection, and at once
+    after a restore."""
+    restored = state.get(db, state.RESTORED) == "1"
+    if not restored and link.checked_own:
+        return 0, 0
+    link.checked_own = True
+    if not restored:
+        here = db.execute("SELECT count(*) FROM checkin WHERE desk_id = ?",
+                          [desk_id]).fetchone()[0]
+        restored = hub.held_from(conn, desk_id) > int(here)
+    if not restored:
+        return 0, 0
+    pulled, refused = pulling.recover_own(db, conn, desk_id)
+    block = hub.new_block(conn, desk_id, block_floor(db))
+    with atomic(db):
+        state.put(db, state.ID_BLOCK, str(block))
+    with atomic(db):
+        state.clear(db, state.RESTORED)
+        state.add_review(db, f"went-back-{datetime.now(UTC).isoformat()}", "restored",
+                         WENT_BACK, {"count": pulled, "block": block})
+    return pulled, refused
 
 
 def _note_audit_head(db: Database, conn: Any, desk_id: str, link: Link) -> None:

@@ -127,45 +127,55 @@ def pull_events(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
         if not batch:
             return pulled, refused
         with atomic(db):
-            for _seq, kind, uuid, raw, by_owner in batch:
-                row = raw if isinstance(raw, dict) else {}
-                if kind == shared.KIND:
-                    taken, refusal = rows.take(db, uuid, row, desk_id, by_owner=by_owner)
-                    pulled, refused = pulled + taken, refused + refusal
-                    continue
-                problem = hub_rows.event_problem(kind, row) if kind in (
-                    state.EDIT, state.CREATED, *state.KINDS) else None
-                if problem is not None:  # an ESC sequence in a name, a time of "0"…
-                    refused += 1
-                    state.add_review(db, _event_uuid(uuid, _seq), kind, *problem)
-                    continue
-                if kind in (state.EDIT, state.CREATED):
-                    take = take_edit if kind == state.EDIT else state.take_created
-                    try:
-                        with atomic(db):
-                            pulled += take(db, row)
-                    except (sqlite3.IntegrityError, *MALFORMED):
-                        refused += 1
-                        state.add_review(db, uuid, kind, UNKNOWN_DELEGATE,
-                                         {"desk": row.get("desk_id"),
-                                          "delegate": row.get("delegate_id")})
-                    continue
-                if kind not in state.KINDS:  # from a newer desk: kept for review
-                    refused += 1
-                    state.add_review(db, uuid, kind, UNKNOWN_KIND,
-                                     {"kind": kind, "desk": row.get("desk_id")})
-                    continue
-                try:
-                    with atomic(db):
-                        pulled += state.take_event(db, kind, row)
-                except (sqlite3.IntegrityError, *MALFORMED):
-                    refused += 1
-                    state.add_review(db, uuid, kind,
-                                     SAME_BADGE if kind == "badge_issue" else UNKNOWN_DELEGATE,
-                                     {"desk": row.get("desk_id"),
-                                      "delegate": row.get("delegate_id"),
-                                      "version": row.get("version"), "at": row.get("at")})
+            taken, refusals = take_events(db, batch, desk_id)
+            pulled, refused = pulled + taken, refused + refusals
             state.put(db, state.PULLED_EVENTS, str(batch[-1][0]))
+
+
+def take_events(db: Database, batch: list[tuple[int, str, str, Any, bool]], desk_id: str
+                ) -> tuple[int, int]:
+    """Take in a batch of events from the hub, each by its kind's rule; (taken,
+    listed). The caller holds the transaction."""
+    pulled = refused = 0
+    for _seq, kind, uuid, raw, by_owner in batch:
+        row = raw if isinstance(raw, dict) else {}
+        if kind == shared.KIND:
+            taken, refusal = rows.take(db, uuid, row, desk_id, by_owner=by_owner)
+            pulled, refused = pulled + taken, refused + refusal
+            continue
+        problem = hub_rows.event_problem(kind, row) if kind in (
+            state.EDIT, state.CREATED, *state.KINDS) else None
+        if problem is not None:  # an ESC sequence in a name, a time of "0"…
+            refused += 1
+            state.add_review(db, _event_uuid(uuid, _seq), kind, *problem)
+            continue
+        if kind in (state.EDIT, state.CREATED):
+            take = take_edit if kind == state.EDIT else state.take_created
+            try:
+                with atomic(db):
+                    pulled += take(db, row)
+            except (sqlite3.IntegrityError, *MALFORMED):
+                refused += 1
+                state.add_review(db, uuid, kind, UNKNOWN_DELEGATE,
+                                 {"desk": row.get("desk_id"),
+                                  "delegate": row.get("delegate_id")})
+            continue
+        if kind not in state.KINDS:  # from a newer desk: kept for review
+            refused += 1
+            state.add_review(db, uuid, kind, UNKNOWN_KIND,
+                             {"kind": kind, "desk": row.get("desk_id")})
+            continue
+        try:
+            with atomic(db):
+                pulled += state.take_event(db, kind, row)
+        except (sqlite3.IntegrityError, *MALFORMED):
+            refused += 1
+            state.add_review(db, uuid, kind,
+                             SAME_BADGE if kind == "badge_issue" else UNKNOWN_DELEGATE,
+                             {"desk": row.get("desk_id"),
+                              "delegate": row.get("delegate_id"),
+                              "version": row.get("version"), "at": row.get("at")})
+    return pulled, refused
 
 
 def note_twice(db: Database, values: dict[str, Any], readmit: dict[str, bool]) -> None:
@@ -187,53 +197,88 @@ def note_twice(db: Database, values: dict[str, Any], readmit: dict[str, bool]) -
 def pull_checkins(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
     """The other desks' check-ins, each checked before it is taken in (hub_rows): types,
     times, lengths, and an accepted scan's badge code against this event's key."""
-    from bsm_desk.store import event as event_store
-
     pulled = refused = 0
-    readmit = checkin_store.readmit_rules(db)
-    roles = Roles(db)
-    event = event_store.get_event(db)
-    event_code, secret = (event.code, event.secret) if event else ("", b"")
+    context = _CheckinContext(db)
     while True:
         after = int(state.get(db, state.PULLED, "0") or 0)
         batch = hub.pull_checkins(conn, after, not_from=desk_id, limit=PULL_BATCH)
         if not batch:
             return pulled, refused
         with atomic(db):
-            for item in batch:
-                problem = hub_rows.checkin_problem(item.values, event_code=event_code,
-                                                   secret=secret)
-                if problem is not None:
-                    refused += 1
-                    state.add_review(db, _uuid(item.values, item.seq), "checkin", *problem)
-                    continue
-                try:
-                    with atomic(db):
-                        taken = state.take_checkin(db, item.values)
-                        pulled += taken
-                        if taken:
-                            note_twice(db, item.values, readmit)
-                            unproven = hub_rows.by_name(item.values)
-                            if unproven is not None:
-                                state.add_review(db, str(item.values["uuid"]), "by_name",
-                                                 *unproven)
-                            if not roles.allows(item.values.get("operator"),
-                                                item.values.get("at"), Permission.CHECK_IN):
-                                state.add_review(db, str(item.values["uuid"]), "operator",
-                                                 NOT_AN_OPERATOR, {
-                                                     "desk": item.values["desk_id"],
-                                                     "at": item.values["at"],
-                                                     "operator": item.values.get("operator")
-                                                     or "—"})
-                except sqlite3.IntegrityError:
-                    refused += 1
-                    state.add_review(db, str(item.values["uuid"]), "checkin",
-                                     UNKNOWN_DELEGATE, {
-                                         "desk": item.values["desk_id"],
-                                         "delegate": item.values["delegate_id"],
-                                         "at": item.values["at"]})
+            taken, refusals = take_checkins(db, batch, context)
+            pulled, refused = pulled + taken, refused + refusals
             state.put(db, state.PULLED, str(batch[-1].seq))
 
+
+class _CheckinContext:
+    """What judging a batch of check-ins needs, read once per pull."""
+
+    def __init__(self, db: Database) -> None:
+        from bsm_desk.store import event as event_store
+
+        self.readmit = checkin_store.readmit_rules(db)
+        self.roles = Roles(db)
+        event = event_store.get_event(db)
+        self.event_code, self.secret = (event.code, event.secret) if event else ("", b"")
+
+
+def take_checkins(db: Database, batch: list[Any], context: _CheckinContext
+                  ) -> tuple[int, int]:
+    """Take in a batch of check-ins from the hub; (taken, listed). The caller holds the
+    transaction."""
+    pulled = refused = 0
+    for item in batch:
+        problem = hub_rows.checkin_problem(item.values, event_code=context.event_code,
+                                           secret=context.secret)
+        if problem is not None:
+            refused += 1
+            state.add_review(db, _uuid(item.values, item.seq), "checkin", *problem)
+            continue
+        try:
+            with atomic(db):
+                taken = state.take_checkin(db, item.values)
+                pulled += taken
+                if taken:
+                    note_twice(db, item.values, context.readmit)
+                    unproven = hub_rows.by_name(item.values)
+                    if unproven is not None:
+                        state.add_review(db, str(item.values["uuid"]), "by_name",
+                                         *unproven)
+                    if not context.roles.allows(item.values.get("operator"),
+                                                item.values.get("at"), Permission.CHECK_IN):
+                        state.add_review(db, str(item.values["uuid"]), "operator",
+                                         NOT_AN_OPERATOR, {
+                                             "desk": item.values["desk_id"],
+                                             "at": item.values["at"],
+                                             "operator": item.values.get("operator")
+                                             or "—"})
+        except sqlite3.IntegrityError:
+            refused += 1
+            state.add_review(db, str(item.values["uuid"]), "checkin",
+                             UNKNOWN_DELEGATE, {
+                                 "desk": item.values["desk_id"],
+                                 "delegate": item.values["delegate_id"],
+                                 "at": item.values["at"]})
+    return pulled, refused
+
+
+def recover_own(db: Database, conn: Any, desk_id: str) -> tuple[int, int]:
+    """This desk's own check-ins and events, back from the hub: for a file that went
+    back in time (a backup restored, an older copy brought back). What it still has is
+    left as it is; (taken, listed)."""
+    pulled = refused = 0
+    context = _CheckinContext(db)
+    after = 0
+    while batch := hub.pull_checkins(conn, after, only_from=desk_id, limit=PULL_BATCH):
+        with atomic(db):
+            taken, refusals = take_checkins(db, batch, context)
+        pulled, refused, after = pulled + taken, refused + refusals, batch[-1].seq
+    after = 0
+    while events := hub.pull_events(conn, after, only_from=desk_id, limit=PULL_BATCH):
+        with atomic(db):
+            taken, refusals = take_events(db, events, desk_id)
+        pulled, refused, after = pulled + taken, refused + refusals, events[-1][0]
+    return pulled, refused
 
 
 def _event_uuid(uuid: str, seq: int) -> str:

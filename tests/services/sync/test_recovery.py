@@ -1,0 +1,102 @@
+"""Nothing lost when a desk's file goes back in time (issue 26), on a real PostgreSQL
+hub: a backup restored over a desk's file, or an older copy brought back by hand. The
+desk takes back from the hub what it had sent (its check-ins and registrations), so it
+does not admit a person twice at a door without re-entry, and its new registrations take
+ids from a fresh block, so no id is given twice."""
+
+from __future__ import annotations
+
+import shutil
+from contextlib import closing
+from pathlib import Path
+
+from bsm_desk.domain.model import Delegate
+from bsm_desk.services import checkin, registry, sync
+from bsm_desk.store import backups, connect
+from bsm_desk.store import delegates as delegate_store
+from bsm_desk.store import sync as state
+from bsm_desk.store.db import backup_to
+from tests.services.sync.test_hub import DAY_ONE, DESK_A, DESK_B, codes, publish_and_join
+
+DOOR = "session-1"
+
+
+def _setup(first: Path, second: Path, hub_url: str) -> None:
+    publish_and_join(first, second, hub_url)
+    with closing(connect(second)) as b:
+        checkin.set_readmit(b, DOOR, False, desk_id=DESK_B)
+        assert sync.sync_once(b, desk_id=DESK_B).online
+
+
+def _work_after_the_backup(second: Path) -> tuple[list[str], int, int]:
+    """Desk B scans two people at the door and registers one, and sends them."""
+    with closing(connect(second)) as b:
+        found = codes(b, 2, 30)
+        for code in found:
+            assert checkin.check_in(b, code, DOOR, desk_id=DESK_B, now=DAY_ONE).accepted
+        person = delegate_store.get_delegate(b, 12)
+        assert person is not None
+        added = registry.save_delegate(b, Delegate(
+            family_name="Nazarova", given_name="Firuza", delegation_id=person.delegation_id,
+            category_id=person.category_id), desk_id=DESK_B)
+        assert sync.sync_once(b, desk_id=DESK_B).online
+        own = b.execute("SELECT count(*) FROM checkin WHERE desk_id = ?", [DESK_B]
+                        ).fetchone()[0]
+    return found, added, int(own)
+
+
+def _after(second: Path, found: list[str], added: int, own: int) -> None:
+    with closing(connect(second)) as b:
+        assert b.execute("SELECT count(*) FROM checkin WHERE desk_id = ?",
+                         [DESK_B]).fetchone()[0] < own  # the file lost them
+        assert delegate_store.get_delegate(b, added) is None
+        report = sync.sync_once(b, desk_id=DESK_B)
+        assert report.online
+        assert b.execute("SELECT count(*) FROM checkin WHERE desk_id = ?",
+                         [DESK_B]).fetchone()[0] == own  # its own check-ins are back
+        for code in found:  # and a person let in is not let in again at that door
+            verdict = checkin.check_in(b, code, DOOR, desk_id=DESK_B, now=DAY_ONE)
+            assert verdict.kind.value == "ALREADY" and not verdict.accepted
+        assert delegate_store.get_delegate(b, added) is not None  # the registration too
+        person = delegate_store.get_delegate(b, 12)
+        assert person is not None
+        newer = registry.save_delegate(b, Delegate(
+            family_name="Karimov", given_name="Anvar", delegation_id=person.delegation_id,
+            category_id=person.category_id), desk_id=DESK_B)
+        assert newer != added and newer // 1_000_000 != added // 1_000_000
+        said = " ".join(r["reason"] for r in sync.review(b))
+        assert "went back in time" in said
+
+
+def test_a_restored_backup_gets_its_own_records_back(demo_copy: Path, tmp_path: Path,
+                                                     hub_url: str) -> None:
+    second = tmp_path / "b.sqlite"
+    _setup(demo_copy, second, hub_url)
+    copy = tmp_path / "b-backup.sqlite"
+    with closing(connect(second)) as b:
+        backup_to(b, copy)
+    found, added, own = _work_after_the_backup(second)
+    backups.restore(second, copy)
+    with closing(connect(second)) as b:
+        assert state.get(b, state.RESTORED) == "1"
+    _after(second, found, added, own)
+    with closing(connect(demo_copy)) as a, closing(connect(second)) as b:
+        for db, desk in ((b, DESK_B), (a, DESK_A)):  # and the desks still agree
+            assert sync.sync_once(db, desk_id=desk).online
+        assert state.checkin_uuids(a) == state.checkin_uuids(b)
+        assert delegate_store.get_delegate(a, added) is not None
+
+
+def test_an_older_copy_brought_back_by_hand_is_noticed(demo_copy: Path, tmp_path: Path,
+                                                       hub_url: str) -> None:
+    second = tmp_path / "b.sqlite"
+    _setup(demo_copy, second, hub_url)
+    copy = tmp_path / "b-copy.sqlite"
+    with closing(connect(second)) as b:
+        backup_to(b, copy)
+    found, added, own = _work_after_the_backup(second)
+    second.unlink()
+    for tail in ("-wal", "-shm"):
+        Path(f"{second}{tail}").unlink(missing_ok=True)
+    shutil.copyfile(copy, second)  # no restore command: nothing marked the file
+    _after(second, found, added, own)
