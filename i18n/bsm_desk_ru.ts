@@ -1864,12 +1864,36 @@ A .sqlite file from another desk or a backup</source>
         <translation>Для потерянного ноутбука: его учётная запись перестаёт работать, а всё, что он пришлёт, отклоняется</translation>
     </message>
     <message>
+        <source>Adopt this hub…</source>
+        <translation>Принять этот хаб…</translation>
+    </message>
+    <message>
+        <source>The hub was made again: send it everything this desk holds (with a new enrolment code, if the administrator gave one)</source>
+        <translation>Хаб создан заново: отправить ему всё, что есть на этой стойке (с новым кодом подключения, если администратор его выдал)</translation>
+    </message>
+    <message>
         <source>Every desk keeps its own event file and goes on working when the LAN drops; what it records reaches the others when the hub can be reached again. The first desk connects its event; the others make theirs from the hub.</source>
         <translation>Каждая стойка хранит свой файл мероприятия и продолжает работать, когда сеть пропадает; записанное попадёт к остальным, когда хаб снова станет доступен. Первая стойка подключает своё мероприятие; остальные создают свои файлы из хаба.</translation>
     </message>
     <message>
         <source>For review ({count}): what this desk could not take in, or took in twice</source>
         <translation>На проверку ({count}): что эта стойка не смогла принять или приняла дважды</translation>
+    </message>
+    <message>
+        <source>Adopt this hub</source>
+        <translation>Принять этот хаб</translation>
+    </message>
+    <message>
+        <source>Take the hub now at this address as the event&apos;s hub? This desk sends it everything it holds and takes everything from it.</source>
+        <translation>Принять хаб по этому адресу как хаб мероприятия? Стойка отправит ему всё, что у неё есть, и получит всё, что есть у него.</translation>
+    </message>
+    <message>
+        <source>Sending everything to the hub…</source>
+        <translation>Отправка всего в хаб…</translation>
+    </message>
+    <message>
+        <source>Adopted: {pushed} sent, {pulled} received.</source>
+        <translation>Принят: отправлено {pushed}, получено {pulled}.</translation>
     </message>
     <message>
         <source>The hub&apos;s certificate authority</source>
@@ -4325,6 +4349,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Стойка {desk} внесла изменение ({what}, {at}) позже изменения этой стойки от {before} и заменила его: действует более позднее.</translation>
     </message>
     <message>
+        <source>Desk {desk} inscribed {name} on the speakers&apos; list of “{session}” while the desks could not see each other, and the list now breaks its rule: {rule} Both entries are kept, the same on every desk; the chair decides.</source>
+        <translation>Стойка {desk} записала {name} в список выступающих «{session}», когда стойки не видели друг друга, и теперь список нарушает правило: {rule} Обе записи сохранены, одинаково на всех стойках; решает председатель.</translation>
+    </message>
+    <message>
         <source>A change of {what} from desk {desk} ({at}) could not be taken in here: {reason}</source>
         <translation>Изменение со стойки {desk} ({what}, {at}) не удалось принять здесь: {reason}</translation>
     </message>
@@ -5164,6 +5192,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>The hub at {url} refused this desk&apos;s events: {reason}. Nothing was lost; they wait here.</source>
         <translation>Хаб {url} отказался принять события этой стойки: {reason}. Ничего не потеряно: они ждут здесь.</translation>
+    </message>
+    <message>
+        <source>The hub at {url} is not the one this desk exchanged with: it was made again, or another one answers at that address. Nothing was sent or taken. If it is this event&apos;s new hub, adopt it (bsm-desk hub adopt, or Adopt this hub in the Hub dialog): this desk then sends it everything it holds.</source>
+        <translation>Хаб {url} — не тот, с которым работала эта стойка: он создан заново или по этому адресу отвечает другой. Ничего не отправлено и не получено. Если это новый хаб мероприятия, примите его (bsm-desk hub adopt или «Принять этот хаб» в окне хаба): стойка отправит ему всё, что у неё есть.</translation>
     </message>
     <message>
         <source>The hub at {url} cannot be reached: {reason}</source>

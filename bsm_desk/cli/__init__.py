@@ -35,6 +35,19 @@ NEEDS_NEW_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command makes a new
 MAKES_A_FILE = ("demo", "event")
 
 
+def _same_desk(args: argparse.Namespace, settings: config.Settings) -> None:
+    """A desk of a hub is the desk its event file says (settings.json can be lost or
+    damaged; the file keeps which desk it is)."""
+    path = getattr(args, "db", None)
+    if path is None or not Path(path).exists():
+        return
+    from bsm_desk.services.sync import desk_of_file
+
+    found = desk_of_file(path)
+    if found:
+        settings.desk_id = found
+
+
 def _last_event(command: str, settings: config.Settings) -> Path:
     """--db left out: the event last opened on this desk (the window's or a command's),
     as the help promises; a command that makes a file must be told where."""
@@ -61,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.command == "hub" and getattr(args, "hub_action", "") in ("role-sql", "tls"))
         if getattr(args, "db", None) is None and needs_db:
             args.db = _last_event(args.command, settings)
+        _same_desk(args, settings)
         handler: Handler = args.handler
         if getattr(args, "sign_in", None):
             _sign_in(args, settings)

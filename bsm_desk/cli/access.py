@@ -50,7 +50,7 @@ NEEDS: dict[str, Permission | None] = {
     "interpreters seat": P.ROSTER, "hub init": P.EVENT_SETTINGS, "hub join": None,
     "hub sync": P.CHECK_IN, "hub follow": P.CHECK_IN, "hub role-sql": None,
     "hub add-desk": P.EVENT_SETTINGS, "hub remove-desk": P.EVENT_SETTINGS,
-    "hub desks": P.READ, "hub tls": None,
+    "hub desks": P.READ, "hub tls": None, "hub adopt": P.EVENT_SETTINGS,
     "operators add": P.OPERATORS, "operators passwd": P.READ,
     "operators disable": P.OPERATORS, "operators role": P.OPERATORS,
     "audit show": P.HISTORY, "protect": P.EVENT_SETTINGS, "purge": P.EVENT_SETTINGS,

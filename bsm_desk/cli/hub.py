@@ -52,6 +52,10 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
                 for row in rows:
                     print(f"{row['at'][:19]}\t{row['kind']}\t{row['reason']}")
             return 0
+        if args.hub_action == "adopt":
+            report = sync.adopt(db, desk_id=settings.desk_id,
+                                code=_code(args.code) if args.code else None)
+            return _print_round(args, report, translate)
         if args.hub_action == "sync":
             return _print_round(args, sync.sync_once(db, desk_id=settings.desk_id), translate)
         found = sync.status(db, desk_id=settings.desk_id)
@@ -259,6 +263,15 @@ def add_commands(sub: Commands) -> None:
                     "longer connect, its open connections are ended, and the hub refuses "
                     "(and counts) whatever it still sends.")
     remove.add_argument("name", metavar="NAME", help="the desk's name, or its login")
+    adopt = actions.add_parser(
+        "adopt", help="take the hub now at this desk's address as the event's hub",
+        description="After the hub was made again (or moved): this desk sends it "
+                    "everything it holds and takes everything from it. --code: the new "
+                    "enrolment code an administrator made for this desk at that hub.")
+    db_option(adopt)
+    adopt.add_argument("--code", metavar="CODE", help="a new enrolment code for this desk "
+                                                      "(\"-\": from standard input)")
+    adopt.add_argument("--json", action="store_true", help="print the round as JSON")
     listing = actions.add_parser("desks", help="the hub's desks: enrolled, removed, seen")
     for command in (add, remove, listing):
         db_option(command)

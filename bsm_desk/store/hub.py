@@ -418,12 +418,20 @@ def add_login(conn: psycopg.Connection[Any], name: str, password: str) -> str:
         cur.execute("SELECT current_database()")
         found = cur.fetchone()
         login = login_for(name, str(found[0]) if found else "")
-        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s UNION ALL SELECT 1 FROM"
-                    " hub_enrolment WHERE lower(name) = lower(%s)", [login, name])
+        cur.execute("SELECT 1 FROM hub_enrolment WHERE lower(name) = lower(%s) OR login = %s",
+                    [name, login])
         if cur.fetchone() is not None:
             raise ValueError(login)
-        cur.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-            sql.Identifier(login), sql.Literal(password), sql.Identifier(DESK_ROLE)))
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [login])
+        if cur.fetchone() is not None:  # this hub's database made again: the server
+            # kept the role; enrolled anew, with a new password
+            cur.execute(sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(
+                sql.Identifier(login), sql.Literal(password)))
+            cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(DESK_ROLE),
+                                                         sql.Identifier(login)))
+        else:
+            cur.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+                sql.Identifier(login), sql.Literal(password), sql.Identifier(DESK_ROLE)))
         cur.execute("INSERT INTO hub_enrolment (login, name) VALUES (%s, %s)", [login, name])
     return login
 

@@ -150,6 +150,14 @@ def baseline(db: Database, tables: Sequence[Shared] = TABLES) -> None:
         db.execute("DELETE FROM sync_changed WHERE tbl = ?", [table.name])
 
 
+def send_again(db: Database) -> None:
+    """Every row that travelled is to be sent again, as of its agreed time (a hub made
+    again holds none of them); rows never agreed are noted already."""
+    db.execute("INSERT OR IGNORE INTO sync_changed (tbl, key, at) SELECT tbl, key, at FROM"
+               " sync_row WHERE hash <> '' AND at <> ''")
+    db.execute("UPDATE sync_row SET hash = 'send again' WHERE hash <> '' AND at <> ''")
+
+
 @dataclass(frozen=True)
 class Change:
     """A row as one desk changed it: what goes to the hub, and what comes from it."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -136,3 +137,44 @@ def statement_languages(db: Database) -> dict[int, set[str]]:
             " speaker_event v WHERE v.entry_id = e.id AND v.what = 'withdraw')").fetchall():
         found.setdefault(int(session_id), set()).add(str(language))
     return found
+
+
+def broken_rule(db: Database, entry_id: int) -> tuple[str, dict[str, Any]] | None:
+    """Whether an entry that came from another desk breaks its list's rules as the list
+    now stands here (both desks inscribed one delegation while they could not see each
+    other; a statement inscribed after the list was closed elsewhere): the rule's
+    template (context "Speakers") and fields, or None. An entry the chair overrode keeps
+    its reason and breaks nothing."""
+    from bsm_desk.domain.speakers import refusal
+
+    row = db.execute("SELECT session_id, kind, inscribed_at, override_reason FROM"
+                     " speaker_entry WHERE id = ?", [entry_id]).fetchone()
+    if row is None or str(row[3]).strip():
+        return None
+    session_id = int(row[0])
+    stored = entries(db, session_id)
+    this = next((e for e in stored if e.id == entry_id), None)
+    if this is None:
+        return None
+    withdrawn: set[int] = set()
+    closed_at: datetime | None = None
+    for event in events(db, session_id):
+        if event.what == "withdraw" and event.entry_id is not None:
+            withdrawn.add(event.entry_id)
+        elif event.what == "reinstate" and event.entry_id is not None:
+            withdrawn.discard(event.entry_id)
+        elif event.what == "close":
+            closed_at = event.at
+        elif event.what == "reopen":
+            closed_at = None
+    others = [e for e in stored if e.id != entry_id and e.id not in withdrawn and
+              e.delegation_id == this.delegation_id]
+    closed = closed_at is not None and closed_at < this.inscribed_at
+    name = db.execute("SELECT name_en FROM delegation WHERE id = ?",
+                      [this.delegation_id]).fetchone()
+    problem = refusal(EntryKind(str(row[1])), checked_in=True,
+                      closed_at=closed_at.strftime("%H:%M") if closed and closed_at else None,
+                      statements=sum(e.kind is EntryKind.STATEMENT for e in others),
+                      replies=sum(e.kind is EntryKind.REPLY for e in others),
+                      name="", delegation=str(name[0]) if name else "?")
+    return None if problem is None else (problem.template, dict(problem.fields))

@@ -444,3 +444,4 @@ __all__ = ["Listed", "Refused", "SpeakerList", "close", "end", "entries_with_tex
            "hand_in_text", "inscribe", "move", "next_speaker", "pause", "reinstate",
            "reopen", "set_statement_limit", "speaker_list", "statement_limit", "text_of",
            "withdraw"]
+

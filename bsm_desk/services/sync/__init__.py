@@ -50,6 +50,13 @@ WENT_BACK = QT_TRANSLATE_NOOP("Sync", "This desk's file went back in time (a bac
                                       "its place): {count} of its own records came back "
                                       "from the hub, and its new registrations take ids "
                                       "from a fresh block ({block}).")
+HUB_CHANGED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} is not the one this desk "
+                                             "exchanged with: it was made again, or another "
+                                             "one answers at that address. Nothing was sent "
+                                             "or taken. If it is this event's new hub, adopt "
+                                             "it (bsm-desk hub adopt, or Adopt this hub in "
+                                             "the Hub dialog): this desk then sends it "
+                                             "everything it holds.")
 KEYRING_SERVICE = "bsm-desk-hub"
 LAST_SYNC_EVERY_S = 30
 MAX_BACKOFF_S = 30  # the longest wait between rounds while the hub cannot be reached
@@ -144,6 +151,9 @@ def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "",
         with said(url):
             hub.migrate(conn, url)
             hub.make_desk_role(conn)
+            identity = hub.identity(conn)
+            if state.get(db, state.HUB_ID) not in ("", identity):  # a hub made again
+                forget_hub(db)  # everything this desk holds goes to the new one
             hub.publish(conn, event.code, event_file.snapshot(db), desk_id, url)
             block = hub.claim_block(conn, desk_id, publisher=True)
             hub.seen(conn, desk_id, desk_name)
@@ -152,6 +162,90 @@ def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "",
     _remember(db, url)
     with atomic(db):
         state.put(db, state.ID_BLOCK, str(block))
+        state.put(db, state.HUB_ID, identity)
+        state.put(db, state.DESK_ID, desk_id)
+    return sync_once(db, desk_id=desk_id)
+
+
+def desk_of(db: Database, desk_id: str) -> str:
+    """The desk this event file is at its hub, as kept in the file at hub init or join
+    (a desk whose settings were lost or damaged is still the same desk); ``desk_id``
+    for a file without one."""
+    return state.get(db, state.DESK_ID) or desk_id
+
+
+def desk_of_file(path: str | Path) -> str:
+    """The same, read from a file without opening it for writing ('' if none)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return ""
+    try:
+        row = conn.execute("SELECT value FROM sync_state WHERE name = ?",
+                           [state.DESK_ID]).fetchone()
+    except sqlite3.Error:
+        return ""
+    finally:
+        conn.close()
+    return str(row[0]) if row and row[0] else ""
+
+
+def forget_hub(db: Database) -> None:
+    """This desk's place with a hub, forgotten: everything it recorded is sent again
+    (the hub takes each row once) and everything the hub holds is taken again (this desk
+    takes each once); rows that travelled are sent again as of their time."""
+    with atomic(db):
+        for name in (state.PUSHED, state.PULLED, state.PULLED_EVENTS, state.OFFLINE_SINCE,
+                     *(state.pushed_name(kind) for kind in (*state.KINDS, state.EDIT,
+                                                            state.CREATED))):
+            state.clear(db, name)
+        shared.send_again(db)
+
+
+@requires(Permission.EVENT_SETTINGS)
+def adopt(db: Database, *, desk_id: str, code: str | None = None) -> SyncReport:
+    """This event's hub was made again (or moved): this desk takes the hub now at its
+    address as its own, sends it everything and takes everything from it. ``code``: a
+    new enrolment code for this desk (a hub made again knows no desk), whose address,
+    login and keys replace the ones this desk kept."""
+    if code:
+        from bsm_desk.services.sync import enrolment
+
+        fields = enrolment.read_code(code)
+        event = event_store.required(db, NO_EVENT)
+        if fields["event"] != event.code:
+            raise UserError(enrolment.WRONG_EVENT, code=fields["event"], held=event.code)
+        _remember(db, enrolment.url_of(fields))
+        if fields.get("hk") is not None:
+            transit.keep_key(db, fields["hk"])
+    url = state.get(db, state.URL)
+    if not url:
+        raise UserError(NO_HUB)
+    desk_id = desk_of(db, desk_id)
+    event = event_store.required(db, NO_EVENT)
+    conn = _open(url)
+    try:
+        with said(url):
+            hub.require(conn, url)
+            held = hub.event_code(conn)
+            if held is not None and held != event.code:
+                raise UserError(hub.OTHER_EVENT, url=hub.safe_url(url), hub=held,
+                                local=event.code)
+            identity = hub.identity(conn)
+            forget_hub(db)
+            if held is None:  # made again and empty: this desk's event is its first
+                hub.publish(conn, event.code, event_file.snapshot(db), desk_id, url)
+                block = hub.claim_block(conn, desk_id, publisher=True)
+            else:
+                block = hub.new_block(conn, desk_id, block_floor(db))
+            hub.seen(conn, desk_id, "")
+    finally:
+        hub.close_quietly(conn)
+    with atomic(db):
+        state.put(db, state.ID_BLOCK, str(block))
+        state.put(db, state.HUB_ID, identity)
     return sync_once(db, desk_id=desk_id)
 
 
@@ -195,6 +289,7 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
                 raise UserError(WRONG_EVENT, code=event_code, held=found[0])
             block = hub.claim_block(conn, desk_id, publisher=False)
             hub.seen(conn, desk_id, desk_name)
+            identity = hub.identity(conn)
     finally:
         hub.close_quietly(conn)
     _code, snapshot = found
@@ -222,6 +317,9 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
             state.put(db, state.pushed_name(state.EDIT), str(top[0]))
             state.put(db, state.pushed_name(state.CREATED), str(top[0]))
             state.put(db, state.ID_BLOCK, str(block))
+            state.put(db, state.HUB_ID, identity)
+            state.put(db, state.DESK_ID, desk_id)
+            state.clear(db, state.RESTORED)
         if hub_key is not None:  # the operators' secrets, sealed in the hub's copy
             transit.keep_key(db, hub_key)
             transit.open_copy(db, hub_key)
@@ -245,6 +343,7 @@ class Link:
         self.pushed = 0
         self.kept_at = 0.0
         self.audit_head: tuple[int, str, str] | None = None
+        self.hub_id = ""  # the identity of the hub this connection reached, once checked
         self.checked_own = False  # has this connection compared what the hub holds from
         # this desk with what its file has (a file that went back in time)?
 
@@ -258,6 +357,8 @@ class Link:
     def drop(self) -> None:
         hub.close_quietly(self.conn)
         self.conn = None
+        self.hub_id = ""
+        self.checked_own = False
 
 
 def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncReport:
@@ -266,6 +367,7 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
     url = state.get(db, state.URL)
     if not url:
         raise UserError(NO_HUB)
+    desk_id = desk_of(db, desk_id)
     mine = link or Link()
     try:
         conn = mine.get(url)
@@ -284,6 +386,7 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
         raise UserError(REFUSED, url=hub.safe_url(url),
                         reason=str(exc).strip().splitlines()[0][:200]) from exc
     try:
+        _same_hub(db, conn, url, mine)
         note_clock(db, conn)
         event_file.republish(db, conn, desk_id)
         pushed = _push_events(db, conn, desk_id)
@@ -311,6 +414,22 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
             mine.drop()
     _caught_up(db, news=bool(pulled or refused or (pushed and link is None)))
     return SyncReport(pushed, pulled, state.pending(db, desk_id, mine.pushed), refused)
+
+
+def _same_hub(db: Database, conn: Any, url: str, link: Link) -> None:
+    """The hub answering is the one this desk exchanged with (checked once per
+    connection): a hub made again is said plainly, never taken for one that has
+    nothing new."""
+    if link.hub_id:
+        return
+    found = hub.identity(conn)
+    kept = state.get(db, state.HUB_ID)
+    if kept and kept != found:
+        raise UserError(HUB_CHANGED, url=hub.safe_url(url))
+    if not kept:  # a desk from before hubs had an identity
+        with atomic(db):
+            state.put(db, state.HUB_ID, found)
+    link.hub_id = found
 
 
 def _recover(db: Database, conn: Any, desk_id: str, link: Link) -> tuple[int, int]:
@@ -448,6 +567,7 @@ def status(db: Database, *, desk_id: str, probe: bool = True) -> dict[str, Any]:
     """``url`` (password hidden), ``online``, ``pending``, ``last_sync`` (and since when
     offline, what waits for review)."""
     url = state.get(db, state.URL)
+    desk_id = desk_of(db, desk_id)
     online = False
     if url and probe:
         try:
@@ -471,6 +591,7 @@ def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any,
     send now); ``wake`` returning None means stop. Errors are emitted, not raised: the
     next round tries again. ``clock`` is monotonic seconds (a test's own)."""
     link = Link()
+    desk_id = desk_of(db, desk_id)
     misses = 0  # rounds in a row without the hub: wait longer each time (a poke still
     # asks for a round at once), rather than knock at a dead hub every few seconds
     while True:
@@ -496,7 +617,9 @@ def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any,
             return
 
 
-__all__ = ["Link", "SyncReport", "follow", "hub_audit_head", "init_hub", "join",
+__all__ = ["Link", "SyncReport", "adopt", "desk_of", "desk_of_file", "follow", "forget_hub",
+           "hub_audit_head",
+           "init_hub", "join",
            "republish_after_sealing",
            "keyring_password", "review",
            "status", "store_password", "sync_once"]

@@ -23,6 +23,11 @@ ROW_EARLIER = QT_TRANSLATE_NOOP("Sync", "Desk {desk} changed {what} ({at}) befor
 ROW_REPLACED = QT_TRANSLATE_NOOP("Sync", "Desk {desk} changed {what} ({at}) after this "
                                          "desk's change of {before}, which it replaced: the "
                                          "later one stands.")
+SPEAKERS_CLASH = QT_TRANSLATE_NOOP("Sync", "Desk {desk} inscribed {name} on the speakers' "
+                                           "list of “{session}” while the desks could not "
+                                           "see each other, and the list now breaks its "
+                                           "rule: {rule} Both entries are kept, the same on "
+                                           "every desk; the chair decides.")
 ROW_REFUSED = QT_TRANSLATE_NOOP("Sync", "A change of {what} from desk {desk} ({at}) could not "
                                         "be taken in here: {reason}")
 # The shared tables in words, for the review list.
@@ -133,6 +138,8 @@ def take(db: Database, uuid: str, raw: dict[str, Any], desk_id: str, *,
             change, raw, reason=str(exc).splitlines()[0][:200] if str(exc) else
             type(exc).__name__))
         return False, True
+    if change.table == "speaker_entry" and change.row is not None:
+        _check_speakers_rules(db, uuid, change)
     made_here = mine or (known[1] if known is not None and known[2] == desk_id else None)
     if made_here and shared.row_hash(current) != change.hash:
         state.add_review(db, uuid, shared.KIND, ROW_REPLACED, _detail(
@@ -140,8 +147,39 @@ def take(db: Database, uuid: str, raw: dict[str, Any], desk_id: str, *,
     return True, False
 
 
+def _check_speakers_rules(db: Database, uuid: str, change: shared.Change) -> None:
+    """A speakers' entry from another desk that breaks its list's rules here (two desks
+    inscribed one delegation while apart) is kept, as on every desk, and listed for the
+    chair: the same list everywhere, the clash seen everywhere."""
+    from bsm_desk.store import sync as state
+    from bsm_desk.store.speakers import broken_rule
+
+    try:
+        broken = broken_rule(db, int(change.key[0]))
+    except (ValueError, LookupError):
+        return
+    if broken is None:
+        return
+    row = change.row or {}
+    person = db.execute("SELECT family_name, given_name FROM delegate WHERE id = ?",
+                        [row.get("delegate_id")]).fetchone()
+    session = db.execute("SELECT title_en FROM session WHERE id = ?",
+                         [row.get("session_id")]).fetchone()
+    state.add_review(db, uuid, "speakers", SPEAKERS_CLASH, {
+        "desk": change.desk_id[:64], "name": " ".join(str(p) for p in person if p)
+        if person else "?", "session": str(session[0]) if session else "?",
+        "session_id": row.get("session_id"), "rule": broken[0], "rule_fields": broken[1]})
+
+
 def words(translate: Any, detail: dict[str, Any]) -> dict[str, Any]:
     """The detail of a row's review entry with ``what`` in words ("a session 12")."""
+    if isinstance(detail.get("rule"), str):  # a speakers' rule, in its own words
+        fields = detail.get("rule_fields")
+        try:
+            detail = {**detail, "rule": translate("Speakers", detail["rule"]).format(
+                **(fields if isinstance(fields, dict) else {}))}
+        except (KeyError, IndexError, ValueError):
+            pass
     if "table" not in detail:
         return detail
     table = str(detail.get("table"))

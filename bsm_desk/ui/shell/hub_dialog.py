@@ -90,8 +90,13 @@ class HubDialog(QDialog):
         self.remove_button = QPushButton(self.tr("Remove a desk…"))
         self.remove_button.setToolTip(self.tr("For a lost laptop: its login stops working "
                                               "and whatever it sends is refused"))
+        self.adopt_button = QPushButton(self.tr("Adopt this hub…"))
+        self.adopt_button.setToolTip(self.tr("The hub was made again: send it everything "
+                                             "this desk holds (with a new enrolment code, "
+                                             "if the administrator gave one)"))
+        self.adopt_button.clicked.connect(self.adopt)
         desks_row = QHBoxLayout()
-        for button in (self.enrol_button, self.remove_button):
+        for button in (self.enrol_button, self.remove_button, self.adopt_button):
             button.setEnabled(has_hub and db_path is not None)
             desks_row.addWidget(button)
         desks_row.addStretch(1)
@@ -133,6 +138,35 @@ class HubDialog(QDialog):
         layout.addWidget(self.review, 1)
         layout.addWidget(buttons)
         self.setMinimumWidth(620)
+
+    def adopt(self, confirmed: bool = False) -> None:
+        """The hub at this desk's address was made again: take it as the event's hub."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.db_path is None:
+            return
+        if not confirmed and QMessageBox.question(self, self.tr("Adopt this hub"), self.tr(
+                "Take the hub now at this address as the event's hub? This desk sends it "
+                "everything it holds and takes everything from it.")) != \
+                QMessageBox.StandardButton.Yes:
+            return
+        from bsm_desk.services import sync
+        from bsm_desk.store import connect
+
+        path, desk, code = self.db_path, self.settings, self.code.text().strip()
+        self.code.clear()
+
+        def job(_progress: Progress) -> Any:
+            from contextlib import closing
+
+            with closing(connect(path)) as db:
+                return sync.adopt(db, desk_id=desk.desk_id, code=code or None)
+
+        run_with_progress(self, self.tr("Sending everything to the hub…"), job,
+                          on_done=lambda report: self._say(self.tr(
+                              "Adopted: {pushed} sent, {pulled} received.").format(
+                              **report.as_dict()), True),
+                          on_failed=lambda exc: self._say(translate_error(exc), False))
 
     def _choose_authority(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("The hub's certificate "

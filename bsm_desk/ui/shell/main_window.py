@@ -221,6 +221,9 @@ class MainWindow(QMainWindow):
             self.show_error(exc)
             return False
         self.close_database()
+        from bsm_desk.services.sync import desk_of
+
+        self.settings.desk_id = desk_of(db, self.settings.desk_id)  # the file knows
         self.db, self.db_path, self.overview = db, path.resolve(), overview
         self.care.opened(self.db_path)
         self.screens.forget_stale()

@@ -53,6 +53,7 @@ TABLE: dict[tuple[str, str], Permission] = {
         "pause", "move", "withdraw", "reinstate", "hand_in_text")},
     ("sync", "init_hub"): P.EVENT_SETTINGS,
     ("sync.enrolment", "add_desk"): P.EVENT_SETTINGS,
+    ("sync", "adopt"): P.EVENT_SETTINGS,
     ("sync.enrolment", "remove_desk"): P.EVENT_SETTINGS,
     ("sync.enrolment", "desks"): P.READ,
     ("operators", "set_role"): P.OPERATORS,
@@ -75,7 +76,8 @@ MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
              ("sync.rows", "push"), ("sync.rows", "take"), ("event", "save_backup"),
              ("operators.access", "acting"), ("sync", "hub_audit_head"),
              ("sync", "republish_after_sealing"), ("sync.event_file", "republish"),
-             ("sync.event_file", "reseal")}
+             ("sync.event_file", "reseal"), ("sync", "desk_of"),
+             ("sync.pulling", "take_events"), ("sync.pulling", "recover_own")}
 
 
 def entry_points() -> dict[tuple[str, str], Callable[..., Any]]:

@@ -10,6 +10,8 @@ import shutil
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
 from bsm_desk.domain.model import Delegate
 from bsm_desk.services import checkin, registry, sync
 from bsm_desk.store import backups, connect
@@ -100,3 +102,80 @@ def test_an_older_copy_brought_back_by_hand_is_noticed(demo_copy: Path, tmp_path
         Path(f"{second}{tail}").unlink(missing_ok=True)
     shutil.copyfile(copy, second)  # no restore command: nothing marked the file
     _after(second, found, added, own)
+
+
+def test_a_hub_made_again_is_said_and_adopted(demo_copy: Path, tmp_path: Path, hub_url: str,
+                                              pg_server, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The hub's database dropped and made again; the first desk runs hub init again:
+    it sends the new hub everything it recorded. The other desk says plainly that this is
+    another hub (never "online, nothing waiting"); once adopted with its new code, it
+    sends its own records and takes the others', and the two agree."""
+    import psycopg
+
+    from bsm_desk.cli import main
+    from bsm_desk.domain.errors import UserError
+    from bsm_desk.services.sync import enrolment
+    from tests.services.sync.test_hub import scan
+
+    second = tmp_path / "b.sqlite"
+    publish_and_join(demo_copy, second, hub_url)
+    with closing(connect(demo_copy)) as a, closing(connect(second)) as b:
+        scan(a, DESK_A, codes(a, 5))
+        scan(b, DESK_B, codes(b, 4, 10))
+        for db, desk in ((a, DESK_A), (b, DESK_B), (a, DESK_A)):
+            assert sync.sync_once(db, desk_id=desk).online
+        before = state.checkin_uuids(a)
+        assert len(before) == 9 and state.checkin_uuids(b) == before
+    from psycopg import conninfo
+
+    name = conninfo.conninfo_to_dict(hub_url)["dbname"]
+    with psycopg.connect(pg_server.url(), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    with closing(connect(demo_copy)) as a:
+        sync.init_hub(a, hub_url, desk_id=DESK_A)  # the first desk, again
+        scan(a, DESK_A, codes(a, 3, 40), minute=5)
+        assert sync.sync_once(a, desk_id=DESK_A).online
+        code = enrolment.add_desk(a, "Desk b", desk_id=DESK_A).code  # known again
+    with psycopg.connect(hub_url) as conn:  # everything desk A holds of its own
+        assert conn.execute("SELECT count(*) FROM hub_checkin").fetchone() == (8,)
+    with closing(connect(second)) as b:
+        with pytest.raises(UserError) as said:
+            sync.sync_once(b, desk_id=DESK_B)
+        assert said.value.template == sync.HUB_CHANGED
+        assert "not the one this desk exchanged with" in str(said.value)
+    assert main(["hub", "adopt", "--db", str(second), "--code", code, "--json"]) == 0
+    capsys.readouterr()
+    with closing(connect(demo_copy)) as a, closing(connect(second)) as b:
+        for db, desk in ((a, DESK_A), (b, DESK_B)):
+            assert sync.sync_once(db, desk_id=desk).online
+        assert state.checkin_uuids(a) == state.checkin_uuids(b)
+        assert len(state.checkin_uuids(a)) == 12
+    with psycopg.connect(hub_url) as conn:
+        assert conn.execute("SELECT count(*) FROM hub_checkin").fetchone() == (12,)
+
+
+def test_a_damaged_settings_file_does_not_make_another_desk(demo_copy: Path, tmp_path: Path,
+                                                            hub_url: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    """settings.json lost or damaged gives the machine a new desk id; the event file
+    still says which desk it is, so what waited is still waiting, and is sent."""
+    import json
+
+    from bsm_desk import config
+    from bsm_desk.cli import main
+    from tests.services.sync.test_hub import hub_uuids, scan
+
+    second = tmp_path / "b.sqlite"
+    publish_and_join(demo_copy, second, hub_url)
+    with closing(connect(second)) as b:
+        scan(b, DESK_B, codes(b, 2, 50))
+        waiting = {u for u in state.checkin_uuids(b)} - set(hub_uuids(hub_url))
+    assert len(waiting) == 2
+    config.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    config.settings_file().write_bytes(b"\x00{not json")
+    assert config.load().desk_id not in (DESK_A, DESK_B)  # a new id for this machine
+    assert main(["hub", "status", "--db", str(second), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pending"] == 2
+    assert main(["hub", "sync", "--db", str(second), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pushed"] == 2
+    assert waiting <= set(hub_uuids(hub_url))

@@ -327,3 +327,39 @@ def test_the_hub_obeys_the_same_rules(desks) -> None:
         del codes
     finally:
         audit.SIGNED.clear()
+
+
+def test_two_desks_inscribe_one_delegation_while_apart(desks) -> None:
+    """Each desk inscribes a member of the same delegation for a statement on the same
+    list while they cannot see each other: after they meet, both lists hold both entries
+    (the same list everywhere), and each desk lists the clash for the chair, in words."""
+    from bsm_desk.services import badges, checkin
+    from bsm_desk.store import delegates as delegate_store
+    from tests.services.sync.test_hub import DAY_ONE
+
+    a, b = desks
+    plenary = programme.load(a).sessions[0]
+    assert plenary.id is not None
+    head = delegate_store.get_delegate(a, 12)
+    assert head is not None
+    team = [d for d in badges.select(a) if delegate_store.get_delegate(a, d) and
+            delegate_store.get_delegate(a, d).delegation_id == head.delegation_id][:2]  # type: ignore[union-attr]
+    assert len(team) == 2
+    for db, desk, person in ((a, DESK_A, team[0]), (b, DESK_B, team[1])):
+        code = dict(badges.codes(db, [person]))[person]
+        point = checkin.default_checkpoint(db, DAY_ONE).id
+        assert checkin.check_in(db, code, point, desk_id=desk, now=DAY_ONE).accepted
+        speakers.inscribe(db, plenary.id, person, desk_id=desk, now=DAY_ONE)
+    rounds((a, DESK_A), (b, DESK_B))
+    for db in (a, b):
+        listed = [e for e in speakers.speaker_list(db, plenary.id, now=DAY_ONE).entries
+                  if e.delegate_id in team]
+        assert len(listed) == 2
+        clash = [r["reason"] for r in sync.review(db) if r["kind"] == "speakers"]
+        assert len(clash) == 1 and "already has a statement on this list" in clash[0]
+        assert "the chair decides" in clash[0]
+    assert snapshot(a)["speaker_entry"] == snapshot(b)["speaker_entry"]
+    from bsm_desk.translations import translate_function
+
+    said = " ".join(r["reason"] for r in sync.review(a, translate_function("ru")))
+    assert "уже" in said

@@ -177,3 +177,36 @@ def test_the_passphrase_given_at_the_publishing_desk_seals_the_hub(
         qtbot.waitUntil(lambda: "N7709999" not in held(), timeout=60_000)
     finally:
         sealing.KEYS.clear()
+
+
+def test_adopt_this_hub_in_the_dialog(window, demo_copy: Path, hub_url: str, pg_server,
+                                      qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The hub made again: the status says it is another hub; Adopt this hub sends it
+    everything this desk holds."""
+    import psycopg
+    from psycopg import conninfo
+
+    from bsm_desk.ui.shell.hub_dialog import HubDialog
+    from tests.services.sync.test_hub import codes, scan
+
+    here = window.settings.desk_id
+    with closing(connect(demo_copy)) as db:
+        sync.init_hub(db, hub_url, desk_id=here)
+        scan(db, here, codes(db, 3))
+        assert sync.sync_once(db, desk_id=here).pushed == 3
+    name = conninfo.conninfo_to_dict(hub_url)["dbname"]
+    with psycopg.connect(pg_server.url(), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    with psycopg.connect(hub_url, autocommit=True) as conn:  # made again, by the DBA
+        from bsm_desk.store import hub
+
+        hub.migrate(conn, hub_url)
+    window.open_database(demo_copy)
+    dialog = HubDialog(window.settings, window.db, window.db_path, window)
+    dialog.adopt(confirmed=True)
+    qtbot.waitUntil(lambda: "Adopted" in dialog.outcome.text() or "⛔" in
+                    dialog.outcome.text(), timeout=60_000)
+    assert "Adopted" in dialog.outcome.text(), dialog.outcome.text()
+    with psycopg.connect(hub_url) as conn:  # every check-in it holds, on the new hub
+        assert conn.execute("SELECT count(*) FROM hub_checkin").fetchone() == (3,)
