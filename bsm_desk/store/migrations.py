@@ -27,7 +27,7 @@ from bsm_desk.store.migrations_people import (
     _v18_interpreter_hours,
     _v19_interpreter_rules,
 )
-from bsm_desk.store.migrations_sync import _v20_sync, _v21_shared_rows
+from bsm_desk.store.migrations_sync import _v20_sync, _v21_shared_rows, _v27_hybrid_clock
 
 
 def _v1_conference(db: Database) -> None:
@@ -391,5 +391,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (24, _v24_app_meta),
     (25, _v25_signed_authority),
     (26, _v26_secrets_digested),
+    (27, _v27_hybrid_clock),
 ]
 LATEST = STEPS[-1][0]

@@ -68,3 +68,15 @@ def _v21_shared_rows(db: Database) -> None:
     ):
         db.execute(statement)
     baseline(db, _V21_TABLES)
+
+
+def _v27_hybrid_clock(db: Database) -> None:
+    """Changes of the shared tables stamped by a hybrid logical clock (shared.HLC_NOW):
+    a desk whose clock is years ahead no longer wins every later change for good."""
+    from bsm_desk.store.shared import HLC_NOW, TABLES
+
+    for table in TABLES:
+        for action in ("insert", "update", "delete"):
+            db.execute(f"DROP TRIGGER IF EXISTS shared_{table.name}_{action}")
+    for statement in triggers_sql(TABLES, at=HLC_NOW):
+        db.execute(statement)

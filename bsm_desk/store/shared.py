@@ -65,14 +65,21 @@ BY_NAME = {table.name: table for table in TABLES}
 ORDER = {table.name: place for place, table in enumerate(TABLES)}
 KIND = "row"  # these changes' kind on the hub
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+# A hybrid logical clock: a change is stamped with this desk's time, or just after the
+# latest time it has seen from any desk if that is later (sync_state 'hlc'), so a change
+# made after seeing another is ordered after it whatever the two desks' clocks say.
+HLC = "hlc"
+HLC_NOW = ("(SELECT CASE WHEN h IS NULL OR n > h THEN n ELSE strftime('%Y-%m-%dT%H:%M:%fZ',"
+           " h, '+0.001 seconds') END FROM (SELECT " + NOW + " AS n, (SELECT value FROM"
+           " sync_state WHERE name = 'hlc') AS h))")
 # Rows are kept as JSON: bytes as {"$b64": "..."}.
 B64 = "$b64"
 NAMESPACE = uuid.UUID("0c6f5d0e-1b8a-4f55-9a57-2b6f1f2d0a21")
 
 
-def triggers_sql(tables: Sequence[Shared]) -> list[str]:
+def triggers_sql(tables: Sequence[Shared], at: str = NOW) -> list[str]:
     """The statements that make the change-noting triggers of ``tables`` (a migration
-    passes its own frozen list)."""
+    passes its own frozen list, and how it stamps a change)."""
     statements = []
     for table in tables:
         def note(row: str, table: Shared = table) -> str:
@@ -81,7 +88,7 @@ def triggers_sql(tables: Sequence[Shared]) -> list[str]:
             key = f"json_array({', '.join(f'{row}.{c}' for c in table.key)})"
             return (f"DELETE FROM sync_changed WHERE tbl = '{table.name}' AND key = {key}; "
                     f"INSERT INTO sync_changed (tbl, key, at) VALUES ('{table.name}', {key},"
-                    f" {NOW});")
+                    f" {at});")
 
         begin = f"CREATE TRIGGER shared_{table.name}"
         statements += [
@@ -148,6 +155,17 @@ def baseline(db: Database, tables: Sequence[Shared] = TABLES) -> None:
             db.execute("INSERT OR REPLACE INTO sync_row (tbl, key, hash, at, desk_id) VALUES"
                        " (?, ?, ?, '', '')", [table.name, key_text(key), row_hash(row)])
         db.execute("DELETE FROM sync_changed WHERE tbl = ?", [table.name])
+
+
+def note_seen(db: Database, at: str) -> None:
+    """A change stamped ``at`` came from another desk: this desk's clock, for what it
+    stamps next, is at least that (a time that does not look like one is left out)."""
+    if not isinstance(at, str) or len(at) != 24 or not at.endswith("Z") or at[10] != "T":
+        return
+    row = db.execute("SELECT value FROM sync_state WHERE name = ?", [HLC]).fetchone()
+    if row is None or at > str(row[0]):
+        db.execute("INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name)"
+                   " DO UPDATE SET value = excluded.value", [HLC, at])
 
 
 def send_again(db: Database) -> None:

@@ -119,6 +119,7 @@ def take(db: Database, uuid: str, raw: dict[str, Any], desk_id: str, *,
         state.add_review(db, uuid, shared.KIND, *unsigned)
         return False, True
     theirs = (change.at, change.desk_id)
+    shared.note_seen(db, change.at)  # what this desk stamps next comes after it
     mine = shared.note_of(db, change.table, change.key)  # changed here, not yet sent
     known = shared.agreed(db, change.table, change.key)
     if (mine is not None and (mine, desk_id) > theirs) or \

@@ -363,3 +363,26 @@ def test_two_desks_inscribe_one_delegation_while_apart(desks) -> None:
 
     said = " ".join(r["reason"] for r in sync.review(a, translate_function("ru")))
     assert "уже" in said
+
+
+def test_a_desk_whose_clock_is_years_ahead_does_not_win_for_good(desks) -> None:
+    """A session retitled at a desk whose clock says 2029, then at a desk with the right
+    time that has seen it: every desk ends with the later title (a hybrid clock orders
+    the second after the first whatever the wall clocks say)."""
+    a, b = desks
+    rounds((a, DESK_A), (b, DESK_B))
+    a.execute("INSERT OR REPLACE INTO sync_state (name, value) VALUES ('hlc',"
+              " '2029-06-01T00:00:00.000Z')")  # desk A's clock, years ahead
+    session = programme.load(a).sessions[0]
+    programme.save_session(a, replace(session, title_en="Title by A"), desk_id=DESK_A)
+    assert a.execute("SELECT at FROM sync_changed WHERE tbl = 'session'").fetchone()[0] \
+        .startswith("2029")
+    rounds((a, DESK_A), (b, DESK_B))
+    assert programme.load(b).sessions[0].title_en == "Title by A"
+    later = programme.load(b).sessions[0]
+    programme.save_session(b, replace(later, title_en="Title by B"), desk_id=DESK_B)
+    for _ in range(3):
+        rounds((a, DESK_A), (b, DESK_B))
+    assert programme.load(a).sessions[0].title_en == "Title by B"
+    assert programme.load(b).sessions[0].title_en == "Title by B"
+    assert snapshot(a)["session"] == snapshot(b)["session"]
