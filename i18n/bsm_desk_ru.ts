@@ -849,6 +849,10 @@
         <translation>Ожидает отправки: {count}</translation>
     </message>
     <message>
+        <source>Check-ins of this desk: {here} here, {held} on the hub</source>
+        <translation>Отметки этой стойки: здесь {here}, в хабе {held}</translation>
+    </message>
+    <message>
         <source>Last exchange: {when}</source>
         <translation>Последний обмен: {when}</translation>
     </message>
@@ -5192,6 +5196,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>The hub at {url} refused this desk&apos;s events: {reason}. Nothing was lost; they wait here.</source>
         <translation>Хаб {url} отказался принять события этой стойки: {reason}. Ничего не потеряно: они ждут здесь.</translation>
+    </message>
+    <message>
+        <source>Another event file now speaks for this desk at the hub (a copy of this file, used on another computer): nothing was sent or taken. Make this computer a desk of its own (an enrolment code from an administrator, hub join); what this file recorded stays in it.</source>
+        <translation>От имени этой стойки в хабе теперь работает другой файл мероприятия (копия этого файла на другом компьютере): ничего не отправлено и не получено. Сделайте этот компьютер отдельной стойкой (код подключения от администратора, hub join); записанное в этом файле в нём и остаётся.</translation>
     </message>
     <message>
         <source>The hub at {url} is not the one this desk exchanged with: it was made again, or another one answers at that address. Nothing was sent or taken. If it is this event&apos;s new hub, adopt it (bsm-desk hub adopt, or Adopt this hub in the Hub dialog): this desk then sends it everything it holds.</source>

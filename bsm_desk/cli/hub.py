@@ -52,12 +52,11 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
                 for row in rows:
                     print(f"{row['at'][:19]}\t{row['kind']}\t{row['reason']}")
             return 0
-        if args.hub_action == "adopt":
-            report = sync.adopt(db, desk_id=settings.desk_id,
-                                code=_code(args.code) if args.code else None)
+        if args.hub_action in ("adopt", "sync"):
+            report = sync.adopt(db, desk_id=settings.desk_id, code=_code(args.code)
+                                if args.code else None) if args.hub_action == "adopt" \
+                else sync.sync_once(db, desk_id=settings.desk_id)
             return _print_round(args, report, translate)
-        if args.hub_action == "sync":
-            return _print_round(args, sync.sync_once(db, desk_id=settings.desk_id), translate)
         found = sync.status(db, desk_id=settings.desk_id)
     if args.json:
         print_json(found)
@@ -65,6 +64,9 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
     print(translate("Cli", "Hub: {url}").format(url=found["url"] or "—"))
     print(translate("Cli", "Online") if found["online"] else translate("Cli", "Offline"))
     print(translate("Cli", "Waiting to be sent: {count}").format(count=found["pending"]))
+    if found.get("hub_holds") is not None:
+        print(translate("Cli", "Check-ins of this desk: {here} here, {held} on the hub")
+              .format(here=found["here"], held=found["hub_holds"]))
     print(translate("Cli", "Last exchange: {when}").format(when=found["last_sync"] or "—"))
     return 0
 

@@ -19,6 +19,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -201,9 +202,11 @@ def _note_restored(event_file: Path, backup: Path, aside: Path | None) -> None:
     except UserError:
         return  # refused as it is (too new, say): opening it will say why
     try:
+        carried = _carry_checkins(db, aside) if aside is not None else 0
         with atomic(db):
             audit.record(db, "restored", {"from": backup.name,
-                                          "set_aside": aside.name if aside else None})
+                                          "set_aside": aside.name if aside else None,
+                                          "checkins_carried_over": carried})
             if "sync_state" in db.table_names():  # a desk of a hub: see services/sync
                 db.execute("INSERT OR REPLACE INTO sync_state (name, value) VALUES"
                            " ('restored', '1')")
@@ -211,6 +214,58 @@ def _note_restored(event_file: Path, backup: Path, aside: Path | None) -> None:
         pass
     finally:
         db.close()
+
+
+def _carry_checkins(db: Any, aside: Path) -> int:
+    """Check-ins are facts (a person was let in): those in the file set aside that the
+    backup lacks come along into the restored file, so a restore never loses one. A file
+    set aside that cannot be read (the reason for the restore, often) gives none."""
+    from bsm_desk.store import atomic
+    from bsm_desk.store.sync import CHECKIN_COLUMNS
+
+    columns = ", ".join(CHECKIN_COLUMNS)
+    try:
+        db.execute("ATTACH DATABASE ? AS aside", [str(aside)])
+    except sqlite3.Error:
+        return 0
+    try:
+        with atomic(db):
+            carried: int = max(db.execute(
+                f"INSERT OR IGNORE INTO main.checkin ({columns}) SELECT {columns} FROM"
+                " aside.checkin WHERE uuid NOT IN (SELECT uuid FROM main.checkin)"
+                " ORDER BY rowid").rowcount, 0)
+            _keep_id_floor(db)
+            return carried
+    except sqlite3.Error:
+        return 0
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("DETACH DATABASE aside")
+
+
+def _keep_id_floor(db: Any) -> None:
+    """How far the file set aside had got in each table's ids: the restored file gives
+    none of those again (store/db.next_id)."""
+    import json
+
+    from bsm_desk.store.db import BLOCKED_TABLES, ID_BLOCK
+
+    if "sync_state" not in db.table_names():
+        return
+    block = db.execute("SELECT value FROM main.sync_state WHERE name = 'id_block'"
+                       ).fetchone()
+    if block is None:
+        return
+    low = int(block[0]) * ID_BLOCK  # the block the restored file gives ids from
+    floors = {}
+    for table in BLOCKED_TABLES:
+        row = db.execute(f"SELECT max(id) FROM aside.{table} WHERE id >= ? AND id < ?",
+                         [low, low + ID_BLOCK]).fetchone()
+        if row and row[0] is not None:
+            floors[table] = int(row[0])
+    if floors:
+        db.execute("INSERT OR REPLACE INTO sync_state (name, value) VALUES ('id_floor', ?)",
+                   [json.dumps(floors)])
 
 
 def _copy(backup: Path, target: Path) -> None:

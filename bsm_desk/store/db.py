@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
 import sqlite3
 import time
@@ -361,7 +362,21 @@ def next_id(db: Database, table: str) -> int:
     low, high = block * ID_BLOCK, (block + 1) * ID_BLOCK
     top = db.execute(f"SELECT coalesce(max(id), ?) FROM {table} WHERE id >= ? AND id < ?",
                      [low, low, high]).fetchone()[0]
-    return int(top) + 1
+    return max(int(top), _given_before(db, table, low, high)) + 1
+
+
+def _given_before(db: Database, table: str, low: int, high: int) -> int:
+    """The highest id of ``table`` this desk gave before its file went back (a backup
+    put in its place: the file set aside said how far it had got), so that none is given
+    twice before the hub hands out a fresh block."""
+    row = db.execute("SELECT value FROM sync_state WHERE name = 'id_floor'").fetchone()
+    if row is None:
+        return 0
+    try:
+        found = int(json.loads(row[0]).get(table, 0))
+    except (ValueError, TypeError, AttributeError):
+        return 0
+    return found if low <= found < high else 0
 
 
 def change_marks(db: Database) -> tuple[int, int]:

@@ -187,6 +187,19 @@ def new_block(conn: psycopg.Connection[Any], desk_id: str, floor: int) -> int:
     return _called(conn, "SELECT hub_new_block(%s, %s)", [desk_id, floor])
 
 
+def epoch(conn: psycopg.Connection[Any], desk_id: str, file_epoch: str, top: int, *,
+          new: bool = False) -> str:
+    """What the hub says of this file of the desk: 'ok', 'behind' (it went back),
+    'stale' (another file now speaks for the desk) or 'revoked'."""
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute("SELECT hub_epoch(%s, %s, %s, %s)", [desk_id, file_epoch, top, new])
+        row = cur.fetchone()
+    found = str(row[0]) if row else ""
+    if found == "revoked":
+        raise DeskRemoved()
+    return found
+
+
 def identity(conn: psycopg.Connection[Any]) -> str:
     """The hub's own id: made with it, so a hub made again is another hub."""
     with conn.cursor() as cur:

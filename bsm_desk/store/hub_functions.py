@@ -291,7 +291,8 @@ FUNCTIONS = ("hub_push_checkins(text, jsonb)", "hub_push_events(text, text, json
              "hub_claim_block(text, boolean)", "hub_seen(text, text)",
              "hub_note_audit(text, bigint, text, text)",
              "hub_publish(text, text, bytea, boolean)")
-LATER_FUNCTIONS = ("hub_reseal(text, jsonb)", "hub_new_block(text, integer)")  # 7, 8
+LATER_FUNCTIONS = ("hub_reseal(text, jsonb)", "hub_new_block(text, integer)",  # 7, 8
+                   "hub_epoch(text, text, bigint, boolean)")  # 9
 
 
 def v6(cur: psycopg.Cursor[Any]) -> None:
@@ -373,3 +374,40 @@ def v8(cur: psycopg.Cursor[Any]) -> None:
     cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [GROUP])
     if cur.fetchone() is not None:
         cur.execute(f"GRANT EXECUTE ON FUNCTION hub_new_block(text, integer) TO {GROUP}")
+
+
+def v9(cur: psycopg.Cursor[Any]) -> None:
+    """One file per desk: each desk's file has an epoch (made when it joins, and anew
+    when it recovers from going back in time) and the hub keeps the epoch and how far
+    that file has recorded. A file behind its own epoch went back (a copy brought back:
+    it recovers and takes a new epoch); a file of an epoch no longer the desk's is a
+    second file speaking for the desk (a copy used on another laptop): refused."""
+    definer = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
+    cur.execute("ALTER TABLE hub_desk ADD COLUMN epoch TEXT, ADD COLUMN top BIGINT")
+    cur.execute(f"""CREATE FUNCTION hub_epoch(p_desk text, p_epoch text, p_top bigint,
+                                              p_new boolean) RETURNS text {definer} AS $$
+        DECLARE caller text; kept text; kept_top bigint;
+        BEGIN
+          caller := hub_caller(p_desk);
+          IF caller = 'revoked' THEN PERFORM hub_refuse(p_desk, 'epoch', 0);
+            RETURN 'revoked'; END IF;
+          IF NOT hub_text_ok(p_epoch, 64) OR p_epoch = '' OR p_top IS NULL THEN
+            RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'not an epoch';
+          END IF;
+          PERFORM pg_advisory_xact_lock(4242018);
+          SELECT epoch, top INTO kept, kept_top FROM hub_desk WHERE desk_id = p_desk;
+          IF kept IS NULL OR p_new THEN
+            INSERT INTO hub_desk (desk_id, epoch, top) VALUES (p_desk, p_epoch, p_top)
+              ON CONFLICT (desk_id) DO UPDATE SET epoch = EXCLUDED.epoch, top = EXCLUDED.top;
+            RETURN 'ok';
+          END IF;
+          IF kept <> p_epoch THEN RETURN 'stale'; END IF;
+          IF p_top < coalesce(kept_top, 0) THEN RETURN 'behind'; END IF;
+          UPDATE hub_desk SET top = p_top WHERE desk_id = p_desk;
+          RETURN 'ok';
+        END $$""")
+    cur.execute("REVOKE ALL ON FUNCTION hub_epoch(text, text, bigint, boolean) FROM PUBLIC")
+    cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [GROUP])
+    if cur.fetchone() is not None:
+        cur.execute(f"GRANT EXECUTE ON FUNCTION hub_epoch(text, text, bigint, boolean)"
+                    f" TO {GROUP}")

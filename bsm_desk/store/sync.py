@@ -20,6 +20,7 @@ URL, PUSHED, PULLED, LAST_SYNC, OFFLINE_SINCE = ("url", "pushed_rowid", "pulled_
                                                  "last_sync", "offline_since")
 CLOCK_SKEW = "clock_skew_s"  # this desk's clock minus the hub's, at the last round
 REPUBLISH = "republish"  # "1": the hub's copy of the event file is to be replaced by ours
+EPOCH = "epoch"  # this file's epoch at the hub (a copy of it shares it until it recovers)
 DESK_ID = "desk_id"  # the desk this file is at its hub (settings.json can be lost)
 RESTORED = "restored"  # "1": this file went back in time (a backup put in its place)
 HUB_ID = "hub_id"  # the identity of the hub this desk exchanges with

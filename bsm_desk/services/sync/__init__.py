@@ -50,6 +50,12 @@ WENT_BACK = QT_TRANSLATE_NOOP("Sync", "This desk's file went back in time (a bac
                                       "its place): {count} of its own records came back "
                                       "from the hub, and its new registrations take ids "
                                       "from a fresh block ({block}).")
+TWO_FILES = QT_TRANSLATE_NOOP("UserError", "Another event file now speaks for this desk at "
+                                           "the hub (a copy of this file, used on another "
+                                           "computer): nothing was sent or taken. Make this "
+                                           "computer a desk of its own (an enrolment code "
+                                           "from an administrator, hub join); what this "
+                                           "file recorded stays in it.")
 HUB_CHANGED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} is not the one this desk "
                                              "exchanged with: it was made again, or another "
                                              "one answers at that address. Nothing was sent "
@@ -320,6 +326,7 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
             state.put(db, state.HUB_ID, identity)
             state.put(db, state.DESK_ID, desk_id)
             state.clear(db, state.RESTORED)
+            state.clear(db, state.EPOCH)  # the publisher's: this file takes its own
         if hub_key is not None:  # the operators' secrets, sealed in the hub's copy
             transit.keep_key(db, hub_key)
             transit.open_copy(db, hub_key)
@@ -387,6 +394,7 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
                         reason=str(exc).strip().splitlines()[0][:200]) from exc
     try:
         _same_hub(db, conn, url, mine)
+        _one_file(db, conn, desk_id)
         note_clock(db, conn)
         event_file.republish(db, conn, desk_id)
         pushed = _push_events(db, conn, desk_id)
@@ -424,12 +432,51 @@ def _same_hub(db: Database, conn: Any, url: str, link: Link) -> None:
         return
     found = hub.identity(conn)
     kept = state.get(db, state.HUB_ID)
+    if kept and kept != found and state.get(db, state.RESTORED) == "1":
+        # A backup from before the hub was made again, put in place on purpose: the
+        # desk had adopted the hub now at its address; it sends it everything again.
+        forget_hub(db)
+        with atomic(db):
+            state.put(db, state.HUB_ID, found)
+        kept = found
     if kept and kept != found:
         raise UserError(HUB_CHANGED, url=hub.safe_url(url))
     if not kept:  # a desk from before hubs had an identity
         with atomic(db):
             state.put(db, state.HUB_ID, found)
     link.hub_id = found
+
+
+def _own_top(db: Database, desk_id: str) -> int:
+    row = db.execute("SELECT coalesce(max(rowid), 0) FROM checkin WHERE desk_id = ?",
+                     [desk_id]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _new_epoch(db: Database, conn: Any, desk_id: str) -> None:
+    import uuid
+
+    found = str(uuid.uuid4())
+    hub.epoch(conn, desk_id, found, _own_top(db, desk_id), new=True)
+    with atomic(db):
+        state.put(db, state.EPOCH, found)
+
+
+def _one_file(db: Database, conn: Any, desk_id: str) -> None:
+    """One file per desk at the hub: a file that went back (behind its own epoch) is
+    marked to recover; a file whose epoch is no longer the desk's is refused."""
+    if state.get(db, state.RESTORED) == "1":
+        return  # a restore: it recovers, then takes a new epoch
+    kept = state.get(db, state.EPOCH)
+    if not kept:  # a desk from before epochs: this file is the desk's
+        _new_epoch(db, conn, desk_id)
+        return
+    said = hub.epoch(conn, desk_id, kept, _own_top(db, desk_id))
+    if said == "stale":
+        raise UserError(TWO_FILES)
+    if said == "behind":
+        with atomic(db):
+            state.put(db, state.RESTORED, "1")
 
 
 def _recover(db: Database, conn: Any, desk_id: str, link: Link) -> tuple[int, int]:
@@ -452,6 +499,7 @@ def _recover(db: Database, conn: Any, desk_id: str, link: Link) -> tuple[int, in
     block = hub.new_block(conn, desk_id, block_floor(db))
     with atomic(db):
         state.put(db, state.ID_BLOCK, str(block))
+    _new_epoch(db, conn, desk_id)  # this file is the desk's now
     with atomic(db):
         state.clear(db, state.RESTORED)
         state.add_review(db, f"went-back-{datetime.now(UTC).isoformat()}", "restored",
@@ -569,19 +617,28 @@ def status(db: Database, *, desk_id: str, probe: bool = True) -> dict[str, Any]:
     url = state.get(db, state.URL)
     desk_id = desk_of(db, desk_id)
     online = False
+    held: int | None = None
     if url and probe:
         try:
             conn = _open(url)
             hub.require(conn, url)
-            hub.close_quietly(conn)
+            try:
+                held = hub.held_from(conn, desk_id)
+            finally:
+                hub.close_quietly(conn)
             online = True
-        except UserError:
+        except (UserError, psycopg.Error):
             online = False
+    here = int(db.execute("SELECT count(*) FROM checkin WHERE desk_id = ?",
+                          [desk_id]).fetchone()[0])
     return {"url": hub.safe_url(url) if url else "", "online": online,
             "pending": state.pending(db, desk_id),
             "last_sync": state.get(db, state.LAST_SYNC) or None,
             "offline_since": state.get(db, state.OFFLINE_SINCE) or None,
-            "review": len(state.reviews(db)), "clock_skew_s": clock_skew(db)}
+            "review": len(state.reviews(db)), "clock_skew_s": clock_skew(db),
+            # What the hub holds of this desk's check-ins against what the file has:
+            # "nothing waiting" checked, not assumed (None when not asked or offline).
+            "hub_holds": held, "here": here}
 
 
 def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any,

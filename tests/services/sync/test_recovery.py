@@ -47,10 +47,12 @@ def _work_after_the_backup(second: Path) -> tuple[list[str], int, int]:
     return found, added, int(own)
 
 
-def _after(second: Path, found: list[str], added: int, own: int) -> None:
+def _after(second: Path, found: list[str], added: int, own: int, *, carried: bool) -> None:
     with closing(connect(second)) as b:
-        assert b.execute("SELECT count(*) FROM checkin WHERE desk_id = ?",
-                         [DESK_B]).fetchone()[0] < own  # the file lost them
+        here = b.execute("SELECT count(*) FROM checkin WHERE desk_id = ?",
+                         [DESK_B]).fetchone()[0]
+        # restore carries them over from the file it set aside; a copy by hand lost them
+        assert here == own if carried else here < own
         assert delegate_store.get_delegate(b, added) is None
         report = sync.sync_once(b, desk_id=DESK_B)
         assert report.online
@@ -81,7 +83,7 @@ def test_a_restored_backup_gets_its_own_records_back(demo_copy: Path, tmp_path: 
     backups.restore(second, copy)
     with closing(connect(second)) as b:
         assert state.get(b, state.RESTORED) == "1"
-    _after(second, found, added, own)
+    _after(second, found, added, own, carried=True)
     with closing(connect(demo_copy)) as a, closing(connect(second)) as b:
         for db, desk in ((b, DESK_B), (a, DESK_A)):  # and the desks still agree
             assert sync.sync_once(db, desk_id=desk).online
@@ -101,7 +103,7 @@ def test_an_older_copy_brought_back_by_hand_is_noticed(demo_copy: Path, tmp_path
     for tail in ("-wal", "-shm"):
         Path(f"{second}{tail}").unlink(missing_ok=True)
     shutil.copyfile(copy, second)  # no restore command: nothing marked the file
-    _after(second, found, added, own)
+    _after(second, found, added, own, carried=False)
 
 
 def test_a_hub_made_again_is_said_and_adopted(demo_copy: Path, tmp_path: Path, hub_url: str,
@@ -179,3 +181,60 @@ def test_a_damaged_settings_file_does_not_make_another_desk(demo_copy: Path, tmp
     assert main(["hub", "sync", "--db", str(second), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["pushed"] == 2
     assert waiting <= set(hub_uuids(hub_url))
+
+
+def test_a_copy_used_on_a_second_laptop_is_refused(demo_copy: Path, tmp_path: Path,
+                                                   hub_url: str) -> None:
+    """A desk's file copied to another computer and used there too: the hub notices two
+    files speaking for one desk; the one found behind recovers and is the desk from then
+    on, the other is refused in words until it joins as a desk of its own. Nothing that
+    reached the hub is lost."""
+    from bsm_desk.domain.errors import UserError
+    from tests.services.sync.test_hub import hub_uuids, scan
+
+    second = tmp_path / "b.sqlite"
+    _setup(demo_copy, second, hub_url)
+    laptop = tmp_path / "b-copy-on-another-laptop.sqlite"
+    with closing(connect(second)) as b:
+        backup_to(b, laptop)
+        scan(b, DESK_B, codes(b, 4, 60))  # the original goes on
+        assert sync.sync_once(b, desk_id=DESK_B).pushed == 4
+    with closing(connect(laptop)) as c:  # the copy, behind the original
+        scan(c, DESK_B, codes(c, 1, 70))
+        assert sync.sync_once(c, desk_id=DESK_B).online
+        assert len(state.checkin_uuids(c)) >= 5  # it took back the original's rows
+    with closing(connect(second)) as b:
+        scan(b, DESK_B, codes(b, 1, 80))
+        with pytest.raises(UserError) as said:
+            sync.sync_once(b, desk_id=DESK_B)
+        assert said.value.template == sync.TWO_FILES
+        assert state.pending(b, DESK_B) == 1  # kept in the file, said, not lost
+    assert len(hub_uuids(hub_url)) >= 5
+
+
+def test_a_restore_keeps_the_check_ins_the_hub_never_got(demo_copy: Path, tmp_path: Path,
+                                                         hub_url: str) -> None:
+    """Check-ins are facts: those made after the backup and not yet sent (the LAN was
+    down) come along from the file set aside into the restored one, and ids given since
+    the backup are not given again."""
+    from tests.services.sync.test_hub import scan
+
+    second = tmp_path / "b.sqlite"
+    _setup(demo_copy, second, hub_url)
+    copy = tmp_path / "b-backup.sqlite"
+    with closing(connect(second)) as b:
+        backup_to(b, copy)
+        scan(b, DESK_B, codes(b, 3, 90))  # never sent
+        unsent = state.checkin_uuids(b)
+        person = delegate_store.get_delegate(b, 12)
+        assert person is not None
+        given = registry.save_delegate(b, Delegate(
+            family_name="Sharipova", given_name="Dilnoza", delegation_id=person.delegation_id,
+            category_id=person.category_id), desk_id=DESK_B)
+    backups.restore(second, copy)
+    with closing(connect(second)) as b:
+        assert unsent <= state.checkin_uuids(b)
+        again = registry.save_delegate(b, Delegate(
+            family_name="Sharipova", given_name="Malika", delegation_id=person.delegation_id,
+            category_id=person.category_id), desk_id=DESK_B)
+        assert again > given
