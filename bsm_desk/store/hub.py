@@ -238,6 +238,30 @@ class Pulled:
     values: dict[str, Any]  # CHECKIN_COLUMNS
 
 
+def relay_checkins(conn: psycopg.Connection[Any], desk_id: str,
+                   rows: Sequence[tuple[int, Sequence[Any]]]) -> int:
+    """Send other desks' check-ins this desk holds (to a hub made again)."""
+    if not rows:
+        return 0
+    from psycopg.types.json import Jsonb
+
+    sent = [{"desk_seq": seq, **dict(zip(CHECKIN_COLUMNS, _to_hub(values), strict=True))}
+            for seq, values in rows]
+    return _called(conn, "SELECT hub_relay_checkins(%s, %s)", [desk_id, Jsonb(sent)])
+
+
+def relay_events(conn: psycopg.Connection[Any], desk_id: str, kind: str,
+                 rows: Sequence[tuple[int, str, str, dict[str, Any]]]) -> int:
+    """Send other desks' events of ``kind`` this desk holds (to a hub made again)."""
+    if not rows:
+        return 0
+    from psycopg.types.json import Jsonb
+
+    sent = [{"desk_seq": seq, "uuid": uuid, "desk_id": desk, "row": row}
+            for seq, uuid, desk, row in rows]
+    return _called(conn, "SELECT hub_relay_events(%s, %s, %s)", [desk_id, kind, Jsonb(sent)])
+
+
 def push_checkins(conn: psycopg.Connection[Any], rows: Sequence[tuple[int, Sequence[Any]]]
                   ) -> int:
     """Send (desk_seq, CHECKIN_COLUMNS values) rows of one desk through the hub's
@@ -263,7 +287,7 @@ def pull_checkins(conn: psycopg.Connection[Any], after: int, *, not_from: str = 
                   only_from: str = "", limit: int = 5000) -> list[Pulled]:
     """What came after ``after`` from the other desks (``only_from``: from that desk
     alone), in the hub's order."""
-    where, desk = ("desk_id = %s", only_from) if only_from else ("desk_id <> %s", not_from)
+    where, desk = ("desk_id = %s", only_from) if only_from else _not_mine(not_from)
     with conn.cursor() as cur:
         cur.execute(f"SELECT seq, {', '.join(CHECKIN_COLUMNS)} FROM hub_checkin"
                     f" WHERE seq > %s AND {where} ORDER BY seq LIMIT %s",
@@ -271,6 +295,12 @@ def pull_checkins(conn: psycopg.Connection[Any], after: int, *, not_from: str = 
         rows = cur.fetchall()
     conn.rollback()
     return [Pulled(int(r[0]), dict(zip(CHECKIN_COLUMNS, r[1:], strict=True))) for r in rows]
+
+
+def _not_mine(desk_id: str) -> tuple[str, str]:
+    """The rows a desk pulls: the other desks', and its own that another desk relayed
+    (to a hub made again: the desk may have lost them)."""
+    return "(desk_id <> %s OR login NOT IN ('', session_user))", desk_id
 
 
 def held_from(conn: psycopg.Connection[Any], desk_id: str) -> int:
@@ -303,7 +333,7 @@ def pull_events(conn: psycopg.Connection[Any], after: int, *, not_from: str = ""
     desk's alone) after ``after``, in the hub's order; a row that is not a JSON object
     comes as an empty one (to be refused). ``by_owner``: the hub's owner wrote it (set
     by the hub, not the desk)."""
-    where, desk = ("desk_id = %s", only_from) if only_from else ("desk_id <> %s", not_from)
+    where, desk = ("desk_id = %s", only_from) if only_from else _not_mine(not_from)
     with conn.cursor() as cur:
         cur.execute(f"SELECT seq, kind, uuid, row, by_owner FROM hub_event WHERE seq > %s"
                     f" AND {where} ORDER BY seq LIMIT %s", [after, desk, limit])

@@ -292,7 +292,8 @@ FUNCTIONS = ("hub_push_checkins(text, jsonb)", "hub_push_events(text, text, json
              "hub_note_audit(text, bigint, text, text)",
              "hub_publish(text, text, bytea, boolean)")
 LATER_FUNCTIONS = ("hub_reseal(text, jsonb)", "hub_new_block(text, integer)",  # 7, 8
-                   "hub_epoch(text, text, bigint, boolean)")  # 9
+                   "hub_epoch(text, text, bigint, boolean)",  # 9
+                   "hub_relay_checkins(text, jsonb)", "hub_relay_events(text, text, jsonb)")
 
 
 def v6(cur: psycopg.Cursor[Any]) -> None:
@@ -411,3 +412,51 @@ def v9(cur: psycopg.Cursor[Any]) -> None:
     if cur.fetchone() is not None:
         cur.execute(f"GRANT EXECUTE ON FUNCTION hub_epoch(text, text, bigint, boolean)"
                     f" TO {GROUP}")
+
+
+def _relayed(statement: str, name: str) -> str:
+    """A push function as its relay: the same checks, but rows in any desk's name (a
+    desk sending a hub made again what the other desks had sent the old one)."""
+    found = statement.replace(f"CREATE FUNCTION hub_push_{name}(", f"CREATE FUNCTION"
+                              f" hub_relay_{name}(")
+    found = found.replace("AND r.desk_id = p_desk AND hub_text_ok(r.operator, 200)",
+                          "AND hub_text_ok(r.desk_id, 64) AND r.desk_id <> ''"
+                          " AND hub_text_ok(r.operator, 200)")
+    found = found.replace("r.desk_seq IS NOT NULL AND r.desk_id = p_desk\n"
+                          "                  AND jsonb_typeof(r.row) = 'object' AND"
+                          " r.row ->> 'desk_id' = p_desk",
+                          "r.desk_seq IS NOT NULL AND hub_text_ok(r.desk_id, 64)\n"
+                          "                  AND r.desk_id <> '' AND p_kind <> 'row'"
+                          " AND jsonb_typeof(r.row) = 'object' AND"
+                          " r.row ->> 'desk_id' = r.desk_id")
+    if found == statement or "p_desk AND hub_text_ok(r.operator" in found or \
+            "r.row ->> 'desk_id' = p_desk" in found:
+        raise RuntimeError(f"hub_relay_{name}: the push function is not as expected")
+    # Never in the name of a desk that has a login of its own here (it sends its rows
+    # itself): only desks not back yet, and the owner's.
+    table = "hub_checkin" if name == "checkins" else "hub_event"
+    insert = f"INSERT INTO {table} ("
+    head, tail = found.split(insert, 1)
+    body, rest = tail.split("ORDER BY r.desk_seq", 1)
+    body = body.rstrip() + ("\n                WHERE NOT EXISTS (SELECT 1 FROM hub_desk d WHERE"
+                            " d.desk_id = r.desk_id AND d.login IS NOT NULL\n"
+                            "                  AND d.login <> session_user)\n                ")
+    return head + insert + body + "ORDER BY r.desk_seq" + rest
+
+
+def v10(cur: psycopg.Cursor[Any]) -> None:
+    """Relaying: a desk adopting a hub made again sends it, besides its own, what the
+    other desks had sent the old hub (check-ins, badges, registrations and edits: each
+    checked as when first sent, each kept under the desk that made it, the relaying
+    login noted); rows the hub has are left as they are."""
+    for statement in _statements():
+        for name in ("checkins", "events"):
+            if f"CREATE FUNCTION hub_push_{name}(" in statement:
+                cur.execute(_relayed(statement, name))
+    cur.execute("REVOKE ALL ON FUNCTION hub_relay_checkins(text, jsonb) FROM PUBLIC")
+    cur.execute("REVOKE ALL ON FUNCTION hub_relay_events(text, text, jsonb) FROM PUBLIC")
+    cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [GROUP])
+    if cur.fetchone() is not None:
+        cur.execute(f"GRANT EXECUTE ON FUNCTION hub_relay_checkins(text, jsonb) TO {GROUP}")
+        cur.execute(f"GRANT EXECUTE ON FUNCTION hub_relay_events(text, text, jsonb) TO"
+                    f" {GROUP}")

@@ -119,11 +119,17 @@ def _v9(cur: psycopg.Cursor[Any]) -> None:
     hub_functions.v9(cur)
 
 
+def _v10(cur: psycopg.Cursor[Any]) -> None:
+    from bsm_desk.store import hub_functions
+
+    hub_functions.v10(cur)
+
+
 STEPS: list[tuple[int, Callable[[psycopg.Cursor[Any]], None]]] = [(1, _v1), (2, _v2),
                                                                   (3, _v3), (4, _v4),
                                                                   (5, _v5), (6, _v6),
                                                                   (7, _v7), (8, _v8),
-                                                                  (9, _v9)]
+                                                                  (9, _v9), (10, _v10)]
 LATEST = STEPS[-1][0]
 
 

@@ -20,6 +20,7 @@ URL, PUSHED, PULLED, LAST_SYNC, OFFLINE_SINCE = ("url", "pushed_rowid", "pulled_
                                                  "last_sync", "offline_since")
 CLOCK_SKEW = "clock_skew_s"  # this desk's clock minus the hub's, at the last round
 REPUBLISH = "republish"  # "1": the hub's copy of the event file is to be replaced by ours
+RELAY = "relay"  # "1": send a hub made again what the other desks had sent the old one
 EPOCH = "epoch"  # this file's epoch at the hub (a copy of it shares it until it recovers)
 DESK_ID = "desk_id"  # the desk this file is at its hub (settings.json can be lost)
 RESTORED = "restored"  # "1": this file went back in time (a backup put in its place)
@@ -42,12 +43,14 @@ def clear(db: Database, name: str) -> None:
     db.execute("DELETE FROM sync_state WHERE name = ?", [name])
 
 
-def to_push(db: Database, desk_id: str, after: int, limit: int = 5000
-            ) -> list[tuple[int, tuple[Any, ...]]]:
-    """This desk's own check-ins after ``after`` (rowid), oldest first."""
+def to_push(db: Database, desk_id: str, after: int, limit: int = 5000, *,
+            others: bool = False) -> list[tuple[int, tuple[Any, ...]]]:
+    """This desk's own check-ins after ``after`` (rowid), oldest first (``others``: the
+    other desks' it holds, to relay to a hub made again)."""
+    mark = "<>" if others else "="
     return [(int(r[0]), tuple(r[1:])) for r in db.execute(
         f"SELECT rowid, {', '.join(CHECKIN_COLUMNS)} FROM checkin WHERE rowid > ? AND"
-        " desk_id = ? ORDER BY rowid LIMIT ?", [after, desk_id, limit]).fetchall()]
+        f" desk_id {mark} ? ORDER BY rowid LIMIT ?", [after, desk_id, limit]).fetchall()]
 
 
 # The other kinds of event a desk shares, each an append-only table with a uuid: its
@@ -65,18 +68,20 @@ ID_BLOCK = "id_block"
 EDIT_ACTIONS = ("updated", "accredited", "undone", "merged", "merged_into")
 
 
-def edits_to_push(db: Database, desk_id: str, after: int, limit: int = 5000
-                  ) -> list[tuple[int, str, str, dict[str, Any]]]:
+def edits_to_push(db: Database, desk_id: str, after: int, limit: int = 5000, *,
+                  others: bool = False) -> list[tuple[int, str, str, dict[str, Any]]]:
     """This desk's own edits of delegates after ``after`` (rowid), each with the
     delegate's creation time: the mark that it is the same person at every desk."""
     marks = ", ".join("?" for _ in EDIT_ACTIONS)
-    return [(int(r[0]), str(r[1]), desk_id, {
+    mark = "<>" if others else "="
+    return [(int(r[0]), str(r[1]), str(r[4]), {
         "uuid": r[1], "delegate_id": r[2], "at": r[3], "desk_id": r[4], "operator": r[5],
         "action": r[6], "changes": json.loads(r[7] or "{}"), "created_at": r[8]})
         for r in db.execute(
             f"SELECT h.rowid, h.uuid, h.delegate_id, h.at, h.desk_id, h.operator, h.action,"
             f" h.changes, d.created_at FROM delegate_history h JOIN delegate d ON d.id ="
-            f" h.delegate_id WHERE h.rowid > ? AND h.desk_id = ? AND h.action IN ({marks})"
+            f" h.delegate_id WHERE h.rowid > ? AND h.desk_id {mark} ? AND h.desk_id <> ''"
+            f" AND h.action IN ({marks})"
             f" ORDER BY h.rowid LIMIT ?", [after, desk_id, *EDIT_ACTIONS, limit]).fetchall()]
 
 
@@ -105,14 +110,17 @@ def pushed_name(kind: str) -> str:
     return f"pushed_rowid:{kind}"
 
 
-def events_to_push(db: Database, kind: str, desk_id: str, after: int, limit: int = 5000
-                   ) -> list[tuple[int, str, str, dict[str, Any]]]:
-    """(rowid, uuid, desk, row) of this desk's own ``kind`` events after ``after``."""
+def events_to_push(db: Database, kind: str, desk_id: str, after: int, limit: int = 5000,
+                   *, others: bool = False) -> list[tuple[int, str, str, dict[str, Any]]]:
+    """(rowid, uuid, desk, row) of this desk's own ``kind`` events after ``after``
+    (``others``: the other desks' it holds)."""
     columns = KINDS[kind]
-    return [(int(r[0]), str(r[1]), desk_id, dict(zip(columns, r[1:], strict=True)))
-            for r in db.execute(
-                f"SELECT rowid, {', '.join(columns)} FROM {kind} WHERE rowid > ? AND"
-                f" desk_id = ? ORDER BY rowid LIMIT ?", [after, desk_id, limit]).fetchall()]
+    mark = "<>" if others else "="
+    found = [(int(r[0]), str(r[1]), dict(zip(columns, r[1:], strict=True)))
+             for r in db.execute(
+                 f"SELECT rowid, {', '.join(columns)} FROM {kind} WHERE rowid > ? AND"
+                 f" desk_id {mark} ? ORDER BY rowid LIMIT ?", [after, desk_id, limit])]
+    return [(rowid, uuid, str(row["desk_id"]), row) for rowid, uuid, row in found]
 
 
 def take_event(db: Database, kind: str, row: dict[str, Any]) -> bool:
@@ -200,15 +208,17 @@ __all__ = ["Review", "add_review", "checkin_uuids", "clear", "get", "pending", "
 _DELEGATION = ("id", "name_en", "name_ru", "type", "iso_code", "order_key", "size_limit")
 
 
-def created_to_push(db: Database, desk_id: str, after: int, limit: int = 5000
-                    ) -> list[tuple[int, str, str, dict[str, Any]]]:
+def created_to_push(db: Database, desk_id: str, after: int, limit: int = 5000, *,
+                    others: bool = False) -> list[tuple[int, str, str, dict[str, Any]]]:
     """This desk's own new delegates after ``after`` (history rowid): the delegate's row
-    as it stands, and its delegation's."""
+    as it stands, and its delegation's (``others``: the other desks' it holds)."""
     found = []
-    for rowid, uuid, delegate_id, at in db.execute(
-            "SELECT rowid, uuid, delegate_id, at FROM delegate_history WHERE rowid > ? AND"
-            " desk_id = ? AND action = 'created' ORDER BY rowid LIMIT ?",
-            [after, desk_id, limit]).fetchall():
+    mark = "<>" if others else "="
+    for rowid, uuid, delegate_id, at, desk in db.execute(
+            "SELECT rowid, uuid, delegate_id, at, desk_id FROM delegate_history WHERE"
+            f" rowid > ? AND desk_id {mark} ? AND desk_id <> '' AND action = 'created'"
+            " ORDER BY rowid LIMIT ?", [after, desk_id, limit]).fetchall():
+        desk_id_of_row = str(desk)
         delegate = db.execute("SELECT * FROM delegate WHERE id = ?", [delegate_id]).fetchone()
         if delegate is None:
             continue
@@ -216,8 +226,8 @@ def created_to_push(db: Database, desk_id: str, after: int, limit: int = 5000
         row = dict(zip(names, delegate, strict=True))
         delegation = db.execute(f"SELECT {', '.join(_DELEGATION)} FROM delegation WHERE"
                                 " id = ?", [row["delegation_id"]]).fetchone()
-        found.append((int(rowid), str(uuid), desk_id, {
-            "uuid": uuid, "at": at, "desk_id": desk_id, "delegate": row,
+        found.append((int(rowid), str(uuid), desk_id_of_row, {
+            "uuid": uuid, "at": at, "desk_id": desk_id_of_row, "delegate": row,
             "delegation": dict(zip(_DELEGATION, delegation, strict=True)) if delegation
             else None}))
     return found

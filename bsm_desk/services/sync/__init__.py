@@ -208,6 +208,7 @@ def forget_hub(db: Database) -> None:
                                                             state.CREATED))):
             state.clear(db, name)
         shared.send_again(db)
+        state.put(db, state.RELAY, "1")
 
 
 @requires(Permission.EVENT_SETTINGS)
@@ -399,6 +400,7 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
         event_file.republish(db, conn, desk_id)
         pushed = _push_events(db, conn, desk_id)
         pushed += _push(db, conn, desk_id, mine, lazy=link is not None)
+        _relay(db, conn, desk_id)
         recovered, refused_back = _recover(db, conn, desk_id, mine)
         _note_audit_head(db, conn, desk_id, mine)
         pulled, refused = pulling.pull_events(db, conn, desk_id)
@@ -445,6 +447,35 @@ def _same_hub(db: Database, conn: Any, url: str, link: Link) -> None:
         with atomic(db):
             state.put(db, state.HUB_ID, found)
     link.hub_id = found
+
+
+def _relay(db: Database, conn: Any, desk_id: str) -> None:
+    """After adopting a hub made again: what the other desks had sent the old hub, as
+    this desk holds it, goes to the new one too (a desk that cannot adopt, or that lost
+    its file, finds it there). Once; the hub takes each row once."""
+    if state.get(db, state.RELAY) != "1":
+        return
+    after = 0
+    while rows := state.to_push(db, desk_id, after, BATCH, others=True):
+        pushed_each(db, rows, partial(hub.relay_checkins, conn, desk_id), "checkin",
+                    lambda row: str(row[1][0]))
+        after = rows[-1][0]
+    readers: list[tuple[str, Callable[..., list[Any]]]] = [
+        (state.CREATED, state.created_to_push),
+        *((kind, partial(state.events_to_push, db, kind)) for kind in state.KINDS),
+        (state.EDIT, state.edits_to_push)]
+    for kind, read in readers:
+        after = 0
+        while True:
+            found = read(desk_id, after, BATCH, others=True) if kind in state.KINDS \
+                else read(db, desk_id, after, BATCH, others=True)
+            if not found:
+                break
+            pushed_each(db, found, partial(hub.relay_events, conn, desk_id, kind), kind,
+                        lambda row: str(row[1]))
+            after = found[-1][0]
+    with atomic(db):
+        state.clear(db, state.RELAY)
 
 
 def _own_top(db: Database, desk_id: str) -> int:

@@ -91,9 +91,12 @@ class Run:
                               desk_id=desk, now=DAY_ONE)
 
     def clock_ahead(self, desk: str) -> None:
-        with self.db(desk) as db:  # as if this desk's clock were hours ahead
-            db.execute("INSERT OR REPLACE INTO sync_state (name, value) VALUES ('hlc', ?)",
-                       ["2026-12-31T23:00:00.000Z"])
+        from datetime import UTC, datetime, timedelta
+
+        ahead = (datetime.now(UTC) + timedelta(hours=self.rng.randrange(1, 48))).strftime(
+            "%Y-%m-%dT%H:%M:%S.000Z")
+        with self.db(desk) as db:  # as if this desk's clock were hours ahead (a clock
+            shared.note_seen(db, ahead)  # moves on: it never goes back by itself)
 
     def take_backup(self, desk: str) -> None:
         target = self.folder / f"backup-{desk[-1]}.sqlite"

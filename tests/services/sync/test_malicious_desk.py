@@ -559,3 +559,18 @@ def test_a_hub_made_before_its_functions_is_closed_when_brought_up(demo_copy: Pa
             " 'EXECUTE'), has_function_privilege('bsm_desk_desks',"
             " 'hub_reseal(text, jsonb)', 'EXECUTE')").fetchone()
     assert privileges == (False, False, True, True)
+
+
+def test_relaying_never_writes_in_the_name_of_a_desk_with_its_own_login(enrolled,
+                                                                        hub_url: str) -> None:
+    """Relaying (a hub made again getting what the old one held) takes rows in the name
+    of desks not back yet only: never of a desk whose own login is bound here."""
+    _first, _second, _door_b, door_e = enrolled
+    with attacker(door_e.code) as conn:
+        conn.execute("SELECT hub_seen(%s, 'Door E')", [EVIL])
+        assert conn.execute("SELECT hub_relay_checkins(%s, %s)",
+                            [EVIL, Jsonb([checkin_row(DESK_B)])]).fetchone() == (0,)
+        with pytest.raises(psycopg.DataError):  # and the same checks as any push
+            conn.execute("SELECT hub_relay_checkins(%s, %s)",
+                         [EVIL, Jsonb([checkin_row("gone-desk", at="0")])])
+    assert hub_uuids(hub_url) == []

@@ -139,8 +139,11 @@ def test_a_hub_made_again_is_said_and_adopted(demo_copy: Path, tmp_path: Path, h
         scan(a, DESK_A, codes(a, 3, 40), minute=5)
         assert sync.sync_once(a, desk_id=DESK_A).online
         code = enrolment.add_desk(a, "Desk b", desk_id=DESK_A).code  # known again
-    with psycopg.connect(hub_url) as conn:  # everything desk A holds of its own
-        assert conn.execute("SELECT count(*) FROM hub_checkin").fetchone() == (8,)
+    with psycopg.connect(hub_url) as conn:  # everything desk A holds: its own 8, and
+        # desk B's 4 relayed under desk B's name
+        assert conn.execute("SELECT count(*) FROM hub_checkin").fetchone() == (12,)
+        assert conn.execute("SELECT count(*) FROM hub_checkin WHERE desk_id = %s",
+                            [DESK_B]).fetchone() == (4,)
     with closing(connect(second)) as b:
         with pytest.raises(UserError) as said:
             sync.sync_once(b, desk_id=DESK_B)
