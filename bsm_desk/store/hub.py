@@ -200,6 +200,11 @@ def epoch(conn: psycopg.Connection[Any], desk_id: str, file_epoch: str, top: int
     return found
 
 
+def block_back(conn: psycopg.Connection[Any], desk_id: str, block: int, floor: int) -> int:
+    """This desk's own block again, on a hub made again (a fresh one if taken)."""
+    return _called(conn, "SELECT hub_block_back(%s, %s, %s)", [desk_id, block, floor])
+
+
 def identity(conn: psycopg.Connection[Any]) -> str:
     """The hub's own id: made with it, so a hub made again is another hub."""
     with conn.cursor() as cur:

@@ -293,7 +293,8 @@ FUNCTIONS = ("hub_push_checkins(text, jsonb)", "hub_push_events(text, text, json
              "hub_publish(text, text, bytea, boolean)")
 LATER_FUNCTIONS = ("hub_reseal(text, jsonb)", "hub_new_block(text, integer)",  # 7, 8
                    "hub_epoch(text, text, bigint, boolean)",  # 9
-                   "hub_relay_checkins(text, jsonb)", "hub_relay_events(text, text, jsonb)")
+                   "hub_relay_checkins(text, jsonb)", "hub_relay_events(text, text, jsonb)",
+                   "hub_block_back(text, integer, integer)")  # 10, 11
 
 
 def v6(cur: psycopg.Cursor[Any]) -> None:
@@ -459,4 +460,59 @@ def v10(cur: psycopg.Cursor[Any]) -> None:
     if cur.fetchone() is not None:
         cur.execute(f"GRANT EXECUTE ON FUNCTION hub_relay_checkins(text, jsonb) TO {GROUP}")
         cur.execute(f"GRANT EXECUTE ON FUNCTION hub_relay_events(text, text, jsonb) TO"
+                    f" {GROUP}")
+
+
+def v11(cur: psycopg.Cursor[Any]) -> None:
+    """Blocks of ids across a hub made again: a desk adopting the new hub takes its own
+    block back (no other desk had it: the old hub gave each block once), and a fresh
+    block is above every block given here, every block the desk reports, and every
+    block of a registration the hub holds (relayed ones included)."""
+    definer = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
+    cur.execute(f"""CREATE FUNCTION hub_seen_block() RETURNS integer {definer} STABLE AS $$
+        BEGIN
+          RETURN coalesce((SELECT max(((row -> 'delegate' ->> 'id')::bigint / 1000000)::int)
+                           FROM hub_event WHERE kind = 'delegate_created'
+                             AND (row -> 'delegate' ->> 'id') ~ '^[0-9]{{1,15}}$'), 0);
+        END $$""")
+    cur.execute(f"""CREATE OR REPLACE FUNCTION hub_new_block(p_desk text, p_floor integer)
+        RETURNS integer {definer} AS $$
+        DECLARE caller text; found integer;
+        BEGIN
+          caller := hub_caller(p_desk);
+          IF caller = 'revoked' THEN RETURN hub_refuse(p_desk, 'block', 0); END IF;
+          IF p_floor IS NULL OR p_floor < 0 OR p_floor > 1000000 THEN
+            RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'not a block number';
+          END IF;
+          PERFORM pg_advisory_xact_lock(4242018);
+          SELECT greatest(coalesce(max(block), 0) + 1, p_floor, hub_seen_block() + 1)
+            INTO found FROM hub_desk;
+          INSERT INTO hub_desk (desk_id, block) VALUES (p_desk, found)
+            ON CONFLICT (desk_id) DO UPDATE SET block = EXCLUDED.block;
+          RETURN found;
+        END $$""")
+    cur.execute(f"""CREATE FUNCTION hub_block_back(p_desk text, p_block integer,
+                                                   p_floor integer) RETURNS integer
+        {definer} AS $$
+        DECLARE caller text; found integer;
+        BEGIN
+          caller := hub_caller(p_desk);
+          IF caller = 'revoked' THEN RETURN hub_refuse(p_desk, 'block', 0); END IF;
+          IF p_block IS NULL OR p_block < 0 OR p_block > 1000000 THEN
+            RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'not a block number';
+          END IF;
+          PERFORM pg_advisory_xact_lock(4242018);
+          SELECT block INTO found FROM hub_desk WHERE desk_id = p_desk;
+          IF found IS NOT NULL THEN RETURN found; END IF;
+          IF EXISTS (SELECT 1 FROM hub_desk WHERE block = p_block) THEN
+            RETURN hub_new_block(p_desk, p_floor);
+          END IF;
+          INSERT INTO hub_desk (desk_id, block) VALUES (p_desk, p_block)
+            ON CONFLICT (desk_id) DO UPDATE SET block = EXCLUDED.block;
+          RETURN p_block;
+        END $$""")
+    cur.execute("REVOKE ALL ON FUNCTION hub_block_back(text, integer, integer) FROM PUBLIC")
+    cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [GROUP])
+    if cur.fetchone() is not None:
+        cur.execute(f"GRANT EXECUTE ON FUNCTION hub_block_back(text, integer, integer) TO"
                     f" {GROUP}")

@@ -125,11 +125,18 @@ def _v10(cur: psycopg.Cursor[Any]) -> None:
     hub_functions.v10(cur)
 
 
+def _v11(cur: psycopg.Cursor[Any]) -> None:
+    from bsm_desk.store import hub_functions
+
+    hub_functions.v11(cur)
+
+
 STEPS: list[tuple[int, Callable[[psycopg.Cursor[Any]], None]]] = [(1, _v1), (2, _v2),
                                                                   (3, _v3), (4, _v4),
                                                                   (5, _v5), (6, _v6),
                                                                   (7, _v7), (8, _v8),
-                                                                  (9, _v9), (10, _v10)]
+                                                                  (9, _v9), (10, _v10),
+                                                                  (11, _v11)]
 LATEST = STEPS[-1][0]
 
 

@@ -242,9 +242,12 @@ def adopt(db: Database, *, desk_id: str, code: str | None = None) -> SyncReport:
                                 local=event.code)
             identity = hub.identity(conn)
             forget_hub(db)
+            mine = state.get(db, state.ID_BLOCK)
             if held is None:  # made again and empty: this desk's event is its first
                 hub.publish(conn, event.code, event_file.snapshot(db), desk_id, url)
                 block = hub.claim_block(conn, desk_id, publisher=True)
+            elif mine.isdigit():  # its own block back: the old hub gave it to no other
+                block = hub.block_back(conn, desk_id, int(mine), block_floor(db))
             else:
                 block = hub.new_block(conn, desk_id, block_floor(db))
             hub.seen(conn, desk_id, "")

@@ -130,6 +130,10 @@ class SpeakersScreen(QWidget):
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next_up = QLabel()
         self.next_up.setWordWrap(True)
+        self.clash = QLabel()  # entries from two desks that break the list's rules
+        self.clash.setWordWrap(True)
+        self.clash.setStyleSheet("color: #b71c1c")
+        self.clash.setVisible(False)
         self.next_button = QPushButton()
         self.pause_button = QPushButton()
         self.end_button = QPushButton()
@@ -177,6 +181,7 @@ class SpeakersScreen(QWidget):
         side.addWidget(self.clock)
         side.addLayout(controls)
         side.addWidget(self.next_up)
+        side.addWidget(self.clash)
         side.addStretch(1)
         panel = QWidget()
         panel.setLayout(side)
@@ -270,6 +275,7 @@ class SpeakersScreen(QWidget):
         upcoming = self.listed.waiting()[:3]
         self.next_up.setText(self.tr("Next: {names}").format(
             names="; ".join(e.name for e in upcoming)) if upcoming else "")
+        self._show_clashes(session_id)
         self.close_button.setText(self.tr("Reopen the list") if self.listed.closed_at
                                   else self.tr("Close the list"))
         self.pause_button.setEnabled(current is not None)
@@ -283,6 +289,19 @@ class SpeakersScreen(QWidget):
             self.timer.start()
         else:
             self.timer.stop()
+
+    def _show_clashes(self, session_id: int) -> None:
+        """What two desks inscribed while apart and the list's rules refuse: shown to
+        the chair, who decides (both entries are kept, the same on every desk)."""
+        from PySide6.QtCore import QCoreApplication
+
+        from bsm_desk.services import sync
+
+        assert self.db is not None
+        found = [r["reason"] for r in sync.review(self.db, QCoreApplication.translate)
+                 if r["kind"] == "speakers" and r["detail"].get("session_id") == session_id]
+        self.clash.setText("\n".join(f"⚠ {reason}" for reason in found[-3:]))
+        self.clash.setVisible(bool(found))
 
     def _running(self, entry_id: int) -> bool:
         """Not paused: the last of the entry's marks is a start or a resume."""

@@ -271,3 +271,29 @@ def test_withdraw_move_by_dragging_and_undo(window, demo_copy, monkeypatch) -> N
     screen.message.connect(messages.append)
     screen.undo_last()
     assert messages and "#" in messages[-1] and screen.listed.current.id == order[0]
+
+
+def test_a_clash_from_two_desks_is_shown_to_the_chair(window, demo_copy) -> None:
+    """Two desks inscribed one delegation while apart (listed when they met): the chair
+    sees it under the list of that session, and only there."""
+    from bsm_desk.services.sync import rows
+    from bsm_desk.store import atomic
+    from bsm_desk.store import sync as state
+
+    screen = show_speakers(window, demo_copy)
+    session_id = screen.session_id()
+    assert not screen.clash.isVisibleTo(screen)
+    with atomic(window.db):
+        state.add_review(window.db, "clash-1", "speakers", rows.SPEAKERS_CLASH, {
+            "desk": "Door B", "name": "NAZAROV Rustam", "session": "Thematic session",
+            "session_id": session_id, "rule": "{delegation} already has a statement on"
+            " this list.", "rule_fields": {"delegation": "Tajikistan"}})
+    screen.refresh()
+    assert screen.clash.isVisibleTo(screen)
+    assert "Tajikistan already has a statement" in screen.clash.text()
+    assert "the chair decides" in screen.clash.text()
+    other = next(i for i in range(screen.session.count())
+                 if screen.session.itemData(i) != session_id)
+    screen.session.setCurrentIndex(other)
+    screen.refresh()
+    assert not screen.clash.isVisibleTo(screen)
