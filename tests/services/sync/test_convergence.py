@@ -1,7 +1,7 @@
 """Everyone agrees, nothing lost (issue 26): a seeded random run over three desks and a
 real PostgreSQL hub — check-ins, registrations and edits, sessions retitled, speakers
 inscribed, a desk's backup restored, a desk's clock hours ahead, a settings file
-damaged, the hub dropped and made again — ending with every desk holding exactly the
+damaged, a desk's sync process killed mid-round, the hub dropped and made again — ending with every desk holding exactly the
 same rows, every check-in ever made at every desk, none doubled, and the clashes listed
 for review. The seed is printed (pytest -s, or in the failure), and a failing seed can
 be replayed with BSM_CONVERGENCE_SEED."""
@@ -118,6 +118,20 @@ class Run:
         with self.db(desk) as db:
             sync.sync_once(db, desk_id=desk)
 
+    def killed_round(self, desk: str) -> None:
+        """A round of the desk's sync in a process of its own, killed (SIGKILL) at a
+        random moment: whatever it had done stays done, nothing half-done counts."""
+        import subprocess
+        import sys
+        import time
+
+        process = subprocess.Popen([sys.executable, "-m", "bsm_desk", "hub", "sync", "--db",
+                                    str(self.paths[desk])], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        time.sleep(self.rng.uniform(0.0, 1.5))  # wherever it is then: the outcome is
+        process.kill()  # asserted the same either way
+        process.wait()
+
     def remake_hub(self, _desk: str) -> None:
         name = conninfo.conninfo_to_dict(self.hub_url)["dbname"]
         with psycopg.connect(self.server.url(), autocommit=True) as conn:
@@ -134,8 +148,8 @@ class Run:
     def step(self) -> str:
         action = self.rng.choices(
             ["scan", "register", "edit", "retitle", "inscribe", "clock_ahead", "take_backup",
-             "restore", "damage_settings", "sync", "remake_hub"],
-            weights=[30, 6, 6, 5, 5, 1, 3, 2, 1, 25, 1])[0]
+             "restore", "damage_settings", "sync", "remake_hub", "killed_round"],
+            weights=[30, 6, 6, 5, 5, 1, 3, 2, 1, 25, 1, 2])[0]
         desk = self.rng.choice(DESKS)
         getattr(self, action)(desk)
         return f"{action}@{desk[-1]}"
