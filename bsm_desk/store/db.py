@@ -344,7 +344,13 @@ def block_floor(db: Database) -> int:
         except sqlite3.OperationalError:
             continue
         top = max(top, int(row[0]))
-    return top // ID_BLOCK + 1
+    try:  # the highest block the hub had given any desk when this file last looked
+        given = db.execute("SELECT value FROM sync_state WHERE name = 'blocks_top'"
+                           ).fetchone()
+    except sqlite3.OperationalError:
+        given = None
+    known = int(given[0]) + 1 if given and str(given[0]).isdigit() else 0
+    return max(top // ID_BLOCK + 1, known)
 
 
 def next_id(db: Database, table: str) -> int:

@@ -308,6 +308,15 @@ def _not_mine(desk_id: str) -> tuple[str, str]:
     return "(desk_id <> %s OR login NOT IN ('', session_user))", desk_id
 
 
+def blocks_top(conn: psycopg.Connection[Any]) -> int:
+    """The highest block of ids the hub has given a desk."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT coalesce(max(block), 0) FROM hub_desk")
+        row = cur.fetchone()
+    conn.rollback()
+    return int(row[0]) if row else 0
+
+
 def held_from(conn: psycopg.Connection[Any], desk_id: str) -> int:
     """How many check-ins the hub holds from that desk."""
     with conn.cursor() as cur:

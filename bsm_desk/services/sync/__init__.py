@@ -450,6 +450,11 @@ def _same_hub(db: Database, conn: Any, url: str, link: Link) -> None:
         with atomic(db):
             state.put(db, state.HUB_ID, found)
     link.hub_id = found
+    top = hub.blocks_top(conn)  # kept in the file: a hub made again does not know them
+    kept_top = state.get(db, "blocks_top")
+    if not kept_top.isdigit() or int(kept_top) < top:
+        with atomic(db):
+            state.put(db, "blocks_top", str(top))
 
 
 def _relay(db: Database, conn: Any, desk_id: str) -> None:

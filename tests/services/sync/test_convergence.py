@@ -1,10 +1,10 @@
 """Everyone agrees, nothing lost (issue 26): a seeded random run over three desks and a
 real PostgreSQL hub — check-ins, registrations and edits, sessions retitled, speakers
 inscribed, a desk's backup restored, a desk's clock hours ahead, a settings file
-damaged, a desk's sync process killed mid-round, the hub dropped and made again — ending with every desk holding exactly the
-same rows, every check-in ever made at every desk, none doubled, and the clashes listed
-for review. The seed is printed (pytest -s, or in the failure), and a failing seed can
-be replayed with BSM_CONVERGENCE_SEED."""
+damaged, a desk's sync process killed mid-round, the hub dropped and made again —
+ending with every desk holding exactly the same rows, every check-in ever made at every
+desk, none doubled, and the clashes listed for review. The seed is printed (pytest -s,
+or in the failure), and a failing seed can be replayed with BSM_CONVERGENCE_SEED."""
 
 from __future__ import annotations
 
@@ -49,6 +49,8 @@ class Run:
         with closing(connect(first)) as a:
             self.people = badges.select(a)[:300]
             self.plenary = programme.load(a).sessions[0].id
+        for desk in DESKS:  # a first round each, as the desks' workers do at once
+            self.sync(desk)
 
     def db(self, desk: str) -> Any:
         return closing(connect(self.paths[desk]))
