@@ -60,6 +60,11 @@ class HubDialog(QDialog):
                                              "scan it)"))
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
+        from bsm_desk.ui.shell.hub_link import skew_words
+
+        clock = skew_words(current.get("clock_skew_s"))  # said here too, with the hub
+        if clock:
+            self.outcome.setText("⚠ " + clock[:1].upper() + clock[1:] + ".")
         self.test_button = QPushButton(self.tr("Test the connection"))
         self.test_button.clicked.connect(self.test)
         self.connect_button = QPushButton(self.tr("Connect this event to the hub"))

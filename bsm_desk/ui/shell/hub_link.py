@@ -32,6 +32,19 @@ def worker_command(path: Path, every: float) -> list[str]:
             str(every)]
 
 
+def skew_words(skew: object) -> str:
+    """This computer's clock against the hub's, in words, when minutes off ('' if not)."""
+    from PySide6.QtCore import QCoreApplication
+
+    if not isinstance(skew, int | float) or abs(skew) <= SKEW_SAID_S:
+        return ""
+    text = QCoreApplication.translate(
+        "HubLink", "this computer's clock is {minutes} min ahead of the hub's") if skew > 0 \
+        else QCoreApplication.translate(
+            "HubLink", "this computer's clock is {minutes} min behind the hub's")
+    return text.format(minutes=round(abs(skew) / 60))
+
+
 class HubLink(QObject):
     """Runs the sync worker as its own process while an event with a hub is open; the
     worker ends when the window does (its stdin closes)."""
@@ -152,12 +165,9 @@ class HubLink(QObject):
                 time=when, count=state["pending"])
         if state.get("review"):
             text += " · " + self.tr("{count} to review").format(count=state["review"])
-        skew = state.get("clock_skew_s")
-        if isinstance(skew, int | float) and abs(skew) > SKEW_SAID_S:
-            text += " · " + (self.tr("this computer's clock is {minutes} min ahead of the "
-                                     "hub's") if skew > 0 else
-                             self.tr("this computer's clock is {minutes} min behind the "
-                                     "hub's")).format(minutes=round(abs(skew) / 60))
+        said = skew_words(state.get("clock_skew_s"))
+        if said:
+            text += " · " + said
         self.label.setText(text)
         self.label.setToolTip(state.get("url", "") + ("\n" + state["error"]
                                                       if state.get("error") else ""))

@@ -210,3 +210,15 @@ def test_adopt_this_hub_in_the_dialog(window, demo_copy: Path, hub_url: str, pg_
     assert "Adopted" in dialog.outcome.text(), dialog.outcome.text()
     with psycopg.connect(hub_url) as conn:  # every check-in it holds, on the new hub
         assert conn.execute("SELECT count(*) FROM hub_checkin").fetchone() == (3,)
+
+
+def test_the_hub_dialog_says_a_clock_minutes_off(window, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    from bsm_desk.store import atomic
+    from bsm_desk.ui.shell.hub_dialog import HubDialog
+
+    window.open_database(demo_copy)
+    with atomic(window.db):
+        state.put(window.db, state.URL, "postgresql://desk@/hub?host=/nowhere")
+        state.put(window.db, state.CLOCK_SKEW, "600")
+    dialog = HubDialog(window.settings, window.db, window.db_path, window)
+    assert "10 min ahead of the hub's" in dialog.outcome.text()
