@@ -2,7 +2,10 @@
 on one event file, the morning queue (400 people in 40 minutes) at the entrance, door
 scans at every session of the day (no re-entry at the session doors), badges reprinted
 during the morning (the old ones scanned too), a speakers' list running, one desk killed
-with SIGKILL mid-morning and started again, and the file locked for 10 s by a backup.
+with SIGKILL mid-morning and started again, and the file locked for 10 s by a backup. On
+a hub, besides: the killed desk's file replaced by its backup from before the day, and
+the hub's database dropped and made again at lunch (the first desk publishes anew, the
+others adopt it).
 
 Afterwards: no scan lost (every scan made has its committed verdict), nobody admitted
 twice at a no-re-entry door, the counters equal the events, each desk's memory flat
@@ -29,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import Result
+from bsm_desk.domain.errors import UserError
 
 NAME = "eventday"
 DESKS = 4
@@ -236,6 +240,14 @@ def simulate(folder: Path, day: Day = Day(), hub_url: str | None = None) -> dict
         paths = [path] + [folder / f"desk-{n}.sqlite" for n in range(1, DESKS)]
         for n in range(1, DESKS):
             sync.join(hub_url, paths[n], desk_id=f"desk-{n}")
+            with closing(connect_event(paths[n])) as db:
+                sync.sync_once(db, desk_id=f"desk-{n}")
+    morning = folder / "victim-morning.sqlite"  # on a hub: the killed desk's backup
+    if hub_url is not None:
+        from bsm_desk.store.db import backup_to
+
+        with closing(connect_event(paths[2])) as db:
+            backup_to(db, morning)
     floor_path = folder / "floor.sqlite"
     demo.build_demo(floor_path, delegates=day.people, seed=day.seed, desk_id="setup")
     context = multiprocessing.get_context("spawn")
@@ -261,6 +273,10 @@ def simulate(folder: Path, day: Day = Day(), hub_url: str | None = None) -> dict
     os.kill(workers[victim].pid or 0, signal.SIGKILL)
     workers[victim].join()
     left = per_desk[victim][done[victim].value:]  # committed ones are in the file
+    if on_hub:  # and on a hub, its file is replaced by the backup taken before the day:
+        from bsm_desk.store import backups  # its scans come back (carried over from the
+
+        backups.restore(paths[victim], morning)  # file set aside, or from the hub)
     done[victim] = context.Value("i", 0)
     held = threading.Event()
     # The backup locks the killed desk's file before it is started again: with two thirds
@@ -273,6 +289,8 @@ def simulate(folder: Path, day: Day = Day(), hub_url: str | None = None) -> dict
                                                           start, done[victim], results,
                                                           on_hub, met))
     workers[victim].start()
+    if on_hub and hub_url is not None:  # lunch: the hub's database dropped and made
+        _remake_hub(hub_url, paths[0])  # again; the first desk publishes anew
     gathered = [results.get(timeout=600) for _ in range(DESKS)]
     for worker in workers:
         worker.join(60)
@@ -280,12 +298,19 @@ def simulate(folder: Path, day: Day = Day(), hub_url: str | None = None) -> dict
     stop.set()
     chair.join()
     locker.join()
+    adopted = 0
     if on_hub:  # the LAN is back to quiet: rounds until every desk has caught up
         for _ in range(20):
             moved = 0
             for n in range(DESKS):
                 with closing(connect_event(paths[n])) as db:
-                    report = sync.sync_once(db, desk_id=f"desk-{n}")
+                    try:
+                        report = sync.sync_once(db, desk_id=f"desk-{n}")
+                    except UserError as exc:  # the hub made again: adopted, as an
+                        if exc.template != sync.HUB_CHANGED:  # administrator would
+                            raise
+                        report = sync.adopt(db, desk_id=f"desk-{n}")
+                        adopted += 1
                     moved += report.pushed + report.pulled + report.pending
             if not moved:
                 break
@@ -302,8 +327,27 @@ def simulate(folder: Path, day: Day = Day(), hub_url: str | None = None) -> dict
             "p99_s": statistics.quantiles(latencies, n=100)[98], "floor_p99_s": floor,
             "waited_for_lock": sum(len(g["waited"]) for g in gathered),
             "longest_wait_s": max((w for g in gathered for w in g["waited"]), default=0),
-            "statements": said[0] if said else 0,
+            "statements": said[0] if said else 0, "adopted": adopted,
             "memory": [(g["warm"], g["end"]) for g in gathered]}
+
+
+def _remake_hub(hub_url: str, first: Path) -> None:
+    """The hub's database dropped and made again (a DBA's mistake at lunch); the first
+    desk runs hub init again. The others find another hub and adopt it at the end."""
+    import psycopg
+    from psycopg import conninfo
+
+    from bsm_desk.services import sync
+
+    params = conninfo.conninfo_to_dict(hub_url)
+    name = str(params["dbname"])
+    server = conninfo.make_conninfo(**{**{k: str(v) for k, v in params.items()},
+                                       "dbname": "postgres"})
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    with closing(connect_event(first)) as db:
+        sync.init_hub(db, hub_url, desk_id="desk-0")
 
 
 def connect_event(path: Path) -> Any:
