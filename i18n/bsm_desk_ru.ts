@@ -4357,6 +4357,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>Стойка {desk} записала {name} в список выступающих «{session}», когда стойки не видели друг друга, и теперь список нарушает правило: {rule} Обе записи сохранены, одинаково на всех стойках; решает председатель.</translation>
     </message>
     <message>
+        <source>Desk {desk} seated {name} in a booth of “{session}” while the desks could not see each other, and {name} is also seated at “{other}” at the same time here. Both seats are kept, the same on every desk: choose one in the roster.</source>
+        <translation>Стойка {desk} посадила {name} в кабину заседания «{session}», когда стойки не видели друг друга, а {name} здесь же в то же время сидит на заседании «{other}». Оба места сохранены, одинаково на всех стойках: выберите одно в графике.</translation>
+    </message>
+    <message>
+        <source>Desk {desk} placed “{session}” in a room that “{other}” holds at the same time, while the desks could not see each other. Both are kept, the same on every desk: move one of them.</source>
+        <translation>Стойка {desk} поставила «{session}» в зал, который в то же время занят мероприятием «{other}», когда стойки не видели друг друга. Оба сохранены, одинаково на всех стойках: перенесите одно из них.</translation>
+    </message>
+    <message>
         <source>A change of {what} from desk {desk} ({at}) could not be taken in here: {reason}</source>
         <translation>Изменение со стойки {desk} ({what}, {at}) не удалось принять здесь: {reason}</translation>
     </message>

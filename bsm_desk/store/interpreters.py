@@ -182,3 +182,17 @@ def save_rules(db: Database, chosen: Rules) -> None:
         if getattr(chosen, name) != getattr(default, name):
             db.execute("INSERT INTO interpreter_rule (name, value) VALUES (?, ?)",
                        [name, format_rule(chosen, name)])
+
+
+def double_booked(db: Database, session_id: int, booth: str, interpreter_id: int
+                  ) -> tuple[str, str] | None:
+    """The interpreter seated here and also in another booth of a session that overlaps
+    this one (two desks each seating them while apart): (the interpreter's name, the
+    other session's title), or None."""
+    row = db.execute(
+        "SELECT i.name, o.title_en FROM roster_assignment a JOIN session s ON s.id = ?"
+        " JOIN session o ON o.id = a.session_id JOIN interpreter i ON i.id = a.interpreter_id"
+        " WHERE a.interpreter_id = ? AND NOT (a.session_id = ? AND a.booth = ?)"
+        " AND o.starts_at < s.ends_at AND s.starts_at < o.ends_at LIMIT 1",
+        [session_id, interpreter_id, session_id, booth]).fetchone()
+    return (str(row[0]), str(row[1])) if row else None

@@ -84,3 +84,13 @@ def update_session(db: Database, session: Session) -> None:
 def delete_session(db: Database, session_id: int) -> None:
     """The session row; who may enter and who speaks go with it (ON DELETE CASCADE)."""
     db.execute("DELETE FROM session WHERE id = ?", [session_id])
+
+
+def room_taken(db: Database, session_id: int) -> str | None:
+    """Another session in this session's room at an overlapping time (two desks each
+    placing one there while apart): its title, or None."""
+    row = db.execute(
+        "SELECT o.title_en FROM session s JOIN session o ON o.room_id = s.room_id AND"
+        " o.id <> s.id WHERE s.id = ? AND s.room_id IS NOT NULL AND o.starts_at < s.ends_at"
+        " AND s.starts_at < o.ends_at LIMIT 1", [session_id]).fetchone()
+    return str(row[0]) if row else None

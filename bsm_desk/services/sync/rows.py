@@ -28,6 +28,15 @@ SPEAKERS_CLASH = QT_TRANSLATE_NOOP("Sync", "Desk {desk} inscribed {name} on the 
                                            "see each other, and the list now breaks its "
                                            "rule: {rule} Both entries are kept, the same on "
                                            "every desk; the chair decides.")
+ROSTER_CLASH = QT_TRANSLATE_NOOP("Sync", "Desk {desk} seated {name} in a booth of “{session}” "
+                                         "while the desks could not see each other, and "
+                                         "{name} is also seated at “{other}” at the same "
+                                         "time here. Both seats are kept, the same on every "
+                                         "desk: choose one in the roster.")
+ROOM_CLASH = QT_TRANSLATE_NOOP("Sync", "Desk {desk} placed “{session}” in a room that "
+                                       "“{other}” holds at the same time, while the desks "
+                                       "could not see each other. Both are kept, the same "
+                                       "on every desk: move one of them.")
 ROW_REFUSED = QT_TRANSLATE_NOOP("Sync", "A change of {what} from desk {desk} ({at}) could not "
                                         "be taken in here: {reason}")
 # The shared tables in words, for the review list.
@@ -141,6 +150,8 @@ def take(db: Database, uuid: str, raw: dict[str, Any], desk_id: str, *,
         return False, True
     if change.table == "speaker_entry" and change.row is not None:
         _check_speakers_rules(db, uuid, change)
+    elif change.row is not None and change.table in ("roster_assignment", "session"):
+        _check_booking(db, uuid, change)
     made_here = mine or (known[1] if known is not None and known[2] == desk_id else None)
     if made_here and shared.row_hash(current) != change.hash:
         state.add_review(db, uuid, shared.KIND, ROW_REPLACED, _detail(
@@ -170,6 +181,35 @@ def _check_speakers_rules(db: Database, uuid: str, change: shared.Change) -> Non
         "desk": change.desk_id[:64], "name": " ".join(str(p) for p in person if p)
         if person else "?", "session": str(session[0]) if session else "?",
         "session_id": row.get("session_id"), "rule": broken[0], "rule_fields": broken[1]})
+
+
+def _check_booking(db: Database, uuid: str, change: shared.Change) -> None:
+    """A seat in a booth or a session's room from another desk that double-books an
+    interpreter or a room here: kept, as on every desk, and listed to be resolved."""
+    from bsm_desk.store import interpreters as interpreter_store
+    from bsm_desk.store import sessions as session_store
+    from bsm_desk.store import sync as state
+
+    row = change.row or {}
+    try:
+        if change.table == "roster_assignment":
+            clash = interpreter_store.double_booked(db, int(row["session_id"]),
+                                                    str(row["booth"]),
+                                                    int(row["interpreter_id"]))
+            if clash is not None:
+                title = db.execute("SELECT title_en FROM session WHERE id = ?",
+                                   [row["session_id"]]).fetchone()
+                state.add_review(db, uuid, "roster", ROSTER_CLASH, {
+                    "desk": change.desk_id[:64], "name": clash[0], "other": clash[1],
+                    "session": str(title[0]) if title else "?"})
+            return
+        other = session_store.room_taken(db, int(row["id"]))
+        if other is not None:
+            state.add_review(db, uuid, "room", ROOM_CLASH, {
+                "desk": change.desk_id[:64], "session": str(row.get("title_en", "?"))[:200],
+                "other": other})
+    except (KeyError, TypeError, ValueError):
+        return
 
 
 def words(translate: Any, detail: dict[str, Any]) -> dict[str, Any]:

@@ -386,3 +386,31 @@ def test_a_desk_whose_clock_is_years_ahead_does_not_win_for_good(desks) -> None:
     assert programme.load(a).sessions[0].title_en == "Title by B"
     assert programme.load(b).sessions[0].title_en == "Title by B"
     assert snapshot(a)["session"] == snapshot(b)["session"]
+
+
+def test_an_interpreter_or_a_room_booked_twice_from_two_desks_is_listed(desks) -> None:
+    """While apart, each desk seats the same interpreter at the same time in another
+    booth, and each puts a side event in the same room at the same time: after they
+    meet, both desks hold both (the same everywhere) and each lists the clash."""
+    a, b = desks
+    rounds((a, DESK_A), (b, DESK_B))
+    sessions = programme.load(a).sessions
+    plenary = sessions[0]
+    person = interpreter_store.all_interpreters(a)[0].id
+    interpreter_store.replace_seats(a, {(plenary.id, "ru"): [(person, True)]})
+    interpreter_store.replace_seats(b, {(plenary.id, "en"): [(person, True)]})
+    start = plenary.starts_at
+    room = programme.load(a).rooms[-1].id
+    for db, desk, title in ((a, DESK_A, "Side A"), (b, DESK_B, "Side B")):
+        programme.save_session(db, Session(
+            SessionKind.SIDE_EVENT, title, title, start + timedelta(hours=30),
+            start + timedelta(hours=31), room_id=room, access=(1,)), desk_id=desk)
+    for _ in range(2):
+        rounds((a, DESK_A), (b, DESK_B))
+    assert snapshot(a)["roster_assignment"] == snapshot(b)["roster_assignment"]
+    assert snapshot(a)["session"] == snapshot(b)["session"]
+    for db in (a, b):
+        said = [r for r in sync.review(db) if r["kind"] in ("roster", "room")]
+        assert {r["kind"] for r in said} == {"roster", "room"}
+        assert any("is also seated at" in r["reason"] for r in said)
+        assert any("holds at the same time" in r["reason"] for r in said)
