@@ -234,6 +234,7 @@ def _carry_checkins(db: Any, aside: Path) -> int:
                 f"INSERT OR IGNORE INTO main.checkin ({columns}) SELECT {columns} FROM"
                 " aside.checkin WHERE uuid NOT IN (SELECT uuid FROM main.checkin)"
                 " ORDER BY rowid").rowcount, 0)
+            _carry_registrations(db)
             _keep_id_floor(db)
             return carried
     except sqlite3.Error:
@@ -241,6 +242,40 @@ def _carry_checkins(db: Any, aside: Path) -> int:
     finally:
         with contextlib.suppress(sqlite3.Error):
             db.execute("DETACH DATABASE aside")
+
+
+def _shared_columns(db: Any, table: str) -> list[str]:
+    here = [str(r[1]) for r in db.execute(f"PRAGMA main.table_info({table})").fetchall()]
+    there = {str(r[1]) for r in db.execute(f"PRAGMA aside.table_info({table})").fetchall()}
+    return [c for c in here if c in there]
+
+
+def _carry_registrations(db: Any) -> None:
+    """Registrations and their changes are facts too: delegates and delegations added
+    after the backup, the history of every change made since (and each such delegate as
+    the file set aside had it), badges issued and printed since, come along."""
+    def copy_missing(table: str, key: str) -> None:
+        columns = ", ".join(_shared_columns(db, table))
+        if columns:
+            db.execute(f"INSERT OR IGNORE INTO main.{table} ({columns}) SELECT {columns}"
+                       f" FROM aside.{table} WHERE {key} NOT IN (SELECT {key} FROM"
+                       f" main.{table}) ORDER BY rowid")
+
+    copy_missing("delegation", "id")
+    copy_missing("delegate", "id")
+    before = db.execute("SELECT coalesce(max(rowid), 0) FROM main.delegate_history"
+                        ).fetchone()[0]
+    copy_missing("delegate_history", "uuid")
+    names = [c for c in _shared_columns(db, "delegate") if c != "id"]
+    if names:  # each delegate changed since the backup, as the file set aside had it
+        targets = ", ".join(names)
+        db.execute(f"UPDATE main.delegate SET ({targets}) = (SELECT {targets} FROM"
+                   " aside.delegate a WHERE a.id = main.delegate.id) WHERE id IN (SELECT"
+                   " delegate_id FROM main.delegate_history WHERE rowid > ?) AND id IN"
+                   " (SELECT id FROM aside.delegate)", [before])
+    for table in ("badge_issue", "badge_print"):
+        copy_missing(table, "uuid")
+    db.execute("INSERT INTO delegate_fts(delegate_fts) VALUES ('rebuild')")
 
 
 def _keep_id_floor(db: Any) -> None:

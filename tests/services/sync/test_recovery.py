@@ -53,7 +53,7 @@ def _after(second: Path, found: list[str], added: int, own: int, *, carried: boo
                          [DESK_B]).fetchone()[0]
         # restore carries them over from the file it set aside; a copy by hand lost them
         assert here == own if carried else here < own
-        assert delegate_store.get_delegate(b, added) is None
+        assert (delegate_store.get_delegate(b, added) is not None) is carried
         report = sync.sync_once(b, desk_id=DESK_B)
         assert report.online
         assert b.execute("SELECT count(*) FROM checkin WHERE desk_id = ?",
@@ -217,9 +217,9 @@ def test_a_copy_used_on_a_second_laptop_is_refused(demo_copy: Path, tmp_path: Pa
 
 def test_a_restore_keeps_the_check_ins_the_hub_never_got(demo_copy: Path, tmp_path: Path,
                                                          hub_url: str) -> None:
-    """Check-ins are facts: those made after the backup and not yet sent (the LAN was
-    down) come along from the file set aside into the restored one, and ids given since
-    the backup are not given again."""
+    """Check-ins and registrations are facts: those made after the backup and not yet
+    sent (the LAN was down) come along from the file set aside into the restored one,
+    and ids given since the backup are not given again."""
     from tests.services.sync.test_hub import scan
 
     second = tmp_path / "b.sqlite"
@@ -237,7 +237,14 @@ def test_a_restore_keeps_the_check_ins_the_hub_never_got(demo_copy: Path, tmp_pa
     backups.restore(second, copy)
     with closing(connect(second)) as b:
         assert unsent <= state.checkin_uuids(b)
+        kept = delegate_store.get_delegate(b, given)  # the registration came along too
+        assert kept is not None and kept.given_name == "Dilnoza"
+        assert b.execute("SELECT count(*) FROM delegate_fts WHERE delegate_fts MATCH"
+                         " 'sharipova'").fetchone()[0] >= 1  # and search finds her
         again = registry.save_delegate(b, Delegate(
             family_name="Sharipova", given_name="Malika", delegation_id=person.delegation_id,
             category_id=person.category_id), desk_id=DESK_B)
         assert again > given
+        from bsm_desk.services.operators import trail
+
+        assert trail.verify(b).ok  # what came along is in the audit trail, chained
