@@ -28,11 +28,19 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.operators import Permission, requires
-from bsm_desk.services.sync import event_file, pulling, rows, tls, transit
+from bsm_desk.services.sync import continuity, event_file, pulling, rows, tls, transit
 from bsm_desk.services.sync.clock import clock_skew, note_clock
+from bsm_desk.services.sync.continuity import (
+    HUB_CHANGED,
+    TWO_FILES,
+    WENT_BACK,
+    desk_of,
+    desk_of_file,
+    forget_hub,
+)
 from bsm_desk.services.sync.event_file import NO_EVENT
 from bsm_desk.services.sync.pulling import review
-from bsm_desk.services.sync.pushing import pushed_each
+from bsm_desk.services.sync.pushing import BATCH, pushed_each
 from bsm_desk.store import atomic, hub, shared
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sync as state
@@ -46,29 +54,11 @@ EXISTS = QT_TRANSLATE_NOOP("UserError", "{path} exists already: choose a new fil
                                         "into.")
 REFUSED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} refused this desk's events: "
                                         "{reason}. Nothing was lost; they wait here.")
-WENT_BACK = QT_TRANSLATE_NOOP("Sync", "This desk's file went back in time (a backup put in "
-                                      "its place): {count} of its own records came back "
-                                      "from the hub, and its new registrations take ids "
-                                      "from a fresh block ({block}).")
-TWO_FILES = QT_TRANSLATE_NOOP("UserError", "Another event file now speaks for this desk at "
-                                           "the hub (a copy of this file, used on another "
-                                           "computer): nothing was sent or taken. Make this "
-                                           "computer a desk of its own (an enrolment code "
-                                           "from an administrator, hub join); what this "
-                                           "file recorded stays in it.")
-HUB_CHANGED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} is not the one this desk "
-                                             "exchanged with: it was made again, or another "
-                                             "one answers at that address. Nothing was sent "
-                                             "or taken. If it is this event's new hub, adopt "
-                                             "it (bsm-desk hub adopt, or Adopt this hub in "
-                                             "the Hub dialog): this desk then sends it "
-                                             "everything it holds.")
 KEYRING_SERVICE = "bsm-desk-hub"
 LAST_SYNC_EVERY_S = 30
 MAX_BACKOFF_S = 30  # the longest wait between rounds while the hub cannot be reached
 MIN_GAP_S = 1.0  # rounds asked for by scans: at most one a second
 KEEP_EVERY_S = 10  # a worker writes down how far it has pushed at most this often
-BATCH = 5000  # pushed at a time
 
 
 def keyring_password(url: str) -> str | None:
@@ -171,44 +161,6 @@ def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "",
         state.put(db, state.HUB_ID, identity)
         state.put(db, state.DESK_ID, desk_id)
     return sync_once(db, desk_id=desk_id)
-
-
-def desk_of(db: Database, desk_id: str) -> str:
-    """The desk this event file is at its hub, as kept in the file at hub init or join
-    (a desk whose settings were lost or damaged is still the same desk); ``desk_id``
-    for a file without one."""
-    return state.get(db, state.DESK_ID) or desk_id
-
-
-def desk_of_file(path: str | Path) -> str:
-    """The same, read from a file without opening it for writing ('' if none)."""
-    import sqlite3
-
-    try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return ""
-    try:
-        row = conn.execute("SELECT value FROM sync_state WHERE name = ?",
-                           [state.DESK_ID]).fetchone()
-    except sqlite3.Error:
-        return ""
-    finally:
-        conn.close()
-    return str(row[0]) if row and row[0] else ""
-
-
-def forget_hub(db: Database) -> None:
-    """This desk's place with a hub, forgotten: everything it recorded is sent again
-    (the hub takes each row once) and everything the hub holds is taken again (this desk
-    takes each once); rows that travelled are sent again as of their time."""
-    with atomic(db):
-        for name in (state.PUSHED, state.PULLED, state.PULLED_EVENTS, state.OFFLINE_SINCE,
-                     *(state.pushed_name(kind) for kind in (*state.KINDS, state.EDIT,
-                                                            state.CREATED))):
-            state.clear(db, name)
-        shared.send_again(db)
-        state.put(db, state.RELAY, "1")
 
 
 @requires(Permission.EVENT_SETTINGS)
@@ -397,14 +349,14 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
         raise UserError(REFUSED, url=hub.safe_url(url),
                         reason=str(exc).strip().splitlines()[0][:200]) from exc
     try:
-        _same_hub(db, conn, url, mine)
-        _one_file(db, conn, desk_id)
+        continuity.same_hub(db, conn, url, mine)
+        continuity.one_file(db, conn, desk_id)
         note_clock(db, conn)
         event_file.republish(db, conn, desk_id)
         pushed = _push_events(db, conn, desk_id)
         pushed += _push(db, conn, desk_id, mine, lazy=link is not None)
-        _relay(db, conn, desk_id)
-        recovered, refused_back = _recover(db, conn, desk_id, mine)
+        continuity.relay(db, conn, desk_id)
+        recovered, refused_back = continuity.recover(db, conn, desk_id, mine)
         _note_audit_head(db, conn, desk_id, mine)
         pulled, refused = pulling.pull_events(db, conn, desk_id)
         pulled, refused = pulled + recovered, refused + refused_back
@@ -427,123 +379,6 @@ def sync_once(db: Database, *, desk_id: str, link: Link | None = None) -> SyncRe
             mine.drop()
     _caught_up(db, news=bool(pulled or refused or (pushed and link is None)))
     return SyncReport(pushed, pulled, state.pending(db, desk_id, mine.pushed), refused)
-
-
-def _same_hub(db: Database, conn: Any, url: str, link: Link) -> None:
-    """The hub answering is the one this desk exchanged with (checked once per
-    connection): a hub made again is said plainly, never taken for one that has
-    nothing new."""
-    if link.hub_id:
-        return
-    found = hub.identity(conn)
-    kept = state.get(db, state.HUB_ID)
-    if kept and kept != found and state.get(db, state.RESTORED) == "1":
-        # A backup from before the hub was made again, put in place on purpose: the
-        # desk had adopted the hub now at its address; it sends it everything again.
-        forget_hub(db)
-        with atomic(db):
-            state.put(db, state.HUB_ID, found)
-        kept = found
-    if kept and kept != found:
-        raise UserError(HUB_CHANGED, url=hub.safe_url(url))
-    if not kept:  # a desk from before hubs had an identity
-        with atomic(db):
-            state.put(db, state.HUB_ID, found)
-    link.hub_id = found
-    top = hub.blocks_top(conn)  # kept in the file: a hub made again does not know them
-    kept_top = state.get(db, "blocks_top")
-    if not kept_top.isdigit() or int(kept_top) < top:
-        with atomic(db):
-            state.put(db, "blocks_top", str(top))
-
-
-def _relay(db: Database, conn: Any, desk_id: str) -> None:
-    """After adopting a hub made again: what the other desks had sent the old hub, as
-    this desk holds it, goes to the new one too (a desk that cannot adopt, or that lost
-    its file, finds it there). Once; the hub takes each row once."""
-    if state.get(db, state.RELAY) != "1":
-        return
-    after = 0
-    while rows := state.to_push(db, desk_id, after, BATCH, others=True):
-        pushed_each(db, rows, partial(hub.relay_checkins, conn, desk_id), "checkin",
-                    lambda row: str(row[1][0]))
-        after = rows[-1][0]
-    readers: list[tuple[str, Callable[..., list[Any]]]] = [
-        (state.CREATED, state.created_to_push),
-        *((kind, partial(state.events_to_push, db, kind)) for kind in state.KINDS),
-        (state.EDIT, state.edits_to_push)]
-    for kind, read in readers:
-        after = 0
-        while True:
-            found = read(desk_id, after, BATCH, others=True) if kind in state.KINDS \
-                else read(db, desk_id, after, BATCH, others=True)
-            if not found:
-                break
-            pushed_each(db, found, partial(hub.relay_events, conn, desk_id, kind), kind,
-                        lambda row: str(row[1]))
-            after = found[-1][0]
-    with atomic(db):
-        state.clear(db, state.RELAY)
-
-
-def _own_top(db: Database, desk_id: str) -> int:
-    row = db.execute("SELECT coalesce(max(rowid), 0) FROM checkin WHERE desk_id = ?",
-                     [desk_id]).fetchone()
-    return int(row[0]) if row else 0
-
-
-def _new_epoch(db: Database, conn: Any, desk_id: str) -> None:
-    import uuid
-
-    found = str(uuid.uuid4())
-    hub.epoch(conn, desk_id, found, _own_top(db, desk_id), new=True)
-    with atomic(db):
-        state.put(db, state.EPOCH, found)
-
-
-def _one_file(db: Database, conn: Any, desk_id: str) -> None:
-    """One file per desk at the hub: a file that went back (behind its own epoch) is
-    marked to recover; a file whose epoch is no longer the desk's is refused."""
-    if state.get(db, state.RESTORED) == "1":
-        return  # a restore: it recovers, then takes a new epoch
-    kept = state.get(db, state.EPOCH)
-    if not kept:  # a desk from before epochs: this file is the desk's
-        _new_epoch(db, conn, desk_id)
-        return
-    said = hub.epoch(conn, desk_id, kept, _own_top(db, desk_id))
-    if said == "stale":
-        raise UserError(TWO_FILES)
-    if said == "behind":
-        with atomic(db):
-            state.put(db, state.RESTORED, "1")
-
-
-def _recover(db: Database, conn: Any, desk_id: str, link: Link) -> tuple[int, int]:
-    """A file that went back in time (a backup restored, an older copy brought back by
-    hand: the hub holds more of this desk's check-ins than the file does) takes back from
-    the hub what it had sent, and a fresh block of ids, so that nothing it recorded is
-    lost and no id it gave is given again. Checked once per connection, and at once
-    after a restore."""
-    restored = state.get(db, state.RESTORED) == "1"
-    if not restored and link.checked_own:
-        return 0, 0
-    link.checked_own = True
-    if not restored:
-        here = db.execute("SELECT count(*) FROM checkin WHERE desk_id = ?",
-                          [desk_id]).fetchone()[0]
-        restored = hub.held_from(conn, desk_id) > int(here)
-    if not restored:
-        return 0, 0
-    pulled, refused = pulling.recover_own(db, conn, desk_id)
-    block = hub.new_block(conn, desk_id, block_floor(db))
-    with atomic(db):
-        state.put(db, state.ID_BLOCK, str(block))
-    _new_epoch(db, conn, desk_id)  # this file is the desk's now
-    with atomic(db):
-        state.clear(db, state.RESTORED)
-        state.add_review(db, f"went-back-{datetime.now(UTC).isoformat()}", "restored",
-                         WENT_BACK, {"count": pulled, "block": block})
-    return pulled, refused
 
 
 def _note_audit_head(db: Database, conn: Any, desk_id: str, link: Link) -> None:
@@ -713,7 +548,8 @@ def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any,
             return
 
 
-__all__ = ["Link", "SyncReport", "adopt", "desk_of", "desk_of_file", "follow", "forget_hub",
+__all__ = ["HUB_CHANGED", "TWO_FILES", "WENT_BACK", "Link", "SyncReport", "adopt", "desk_of",
+           "desk_of_file", "follow", "forget_hub",
            "hub_audit_head",
            "init_hub", "join",
            "republish_after_sealing",

@@ -20,6 +20,7 @@ HUB_REFUSED = QT_TRANSLATE_NOOP("Sync", "The hub refused this desk's {kind} {uui
 # What the hub says of one row it cannot hold (a character PostgreSQL refuses, a row too
 # big, a rule broken): that row is listed for review, the rest go on. Anything else (the
 # desks' role may not write, the hub is gone) is about the whole hub.
+BATCH = 5000  # rows sent to the hub at a time
 ROW_REFUSALS = (psycopg.DataError, psycopg.IntegrityError, psycopg.errors.ProgramLimitExceeded)
 
 

@@ -76,7 +76,9 @@ MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
              ("sync.rows", "push"), ("sync.rows", "take"), ("event", "save_backup"),
              ("operators.access", "acting"), ("sync", "hub_audit_head"),
              ("sync", "republish_after_sealing"), ("sync.event_file", "republish"),
-             ("sync.event_file", "reseal"), ("sync", "desk_of"),
+             ("sync.event_file", "reseal"), ("sync.continuity", "desk_of"),
+             ("sync.continuity", "relay"), ("sync.continuity", "one_file"),
+             ("sync.continuity", "recover"),
              ("sync.pulling", "take_events"), ("sync.pulling", "recover_own")}
 
 
