@@ -27,7 +27,12 @@ from bsm_desk.store.migrations_people import (
     _v18_interpreter_hours,
     _v19_interpreter_rules,
 )
-from bsm_desk.store.migrations_sync import _v20_sync, _v21_shared_rows, _v27_hybrid_clock
+from bsm_desk.store.migrations_sync import (
+    _v20_sync,
+    _v21_shared_rows,
+    _v27_hybrid_clock,
+    _v28_checkins_by_desk,
+)
 
 
 def _v1_conference(db: Database) -> None:
@@ -392,5 +397,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (25, _v25_signed_authority),
     (26, _v26_secrets_digested),
     (27, _v27_hybrid_clock),
+    (28, _v28_checkins_by_desk),
 ]
 LATEST = STEPS[-1][0]

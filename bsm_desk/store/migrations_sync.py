@@ -80,3 +80,9 @@ def _v27_hybrid_clock(db: Database) -> None:
             db.execute(f"DROP TRIGGER IF EXISTS shared_{table.name}_{action}")
     for statement in triggers_sql(TABLES, at=HLC_NOW):
         db.execute(statement)
+
+
+def _v28_checkins_by_desk(db: Database) -> None:
+    """A desk's own check-ins found by their desk: each round asks how far this file has
+    recorded (services/sync/continuity.py) without reading every check-in."""
+    db.execute("CREATE INDEX checkin_desk ON checkin(desk_id)")
