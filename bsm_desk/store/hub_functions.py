@@ -348,8 +348,9 @@ def v8(cur: psycopg.Cursor[Any]) -> None:
     """A hub's identity (made once, with the hub: a hub dropped and made again is
     another hub, and desks say so), and a fresh block of ids for a desk whose file went
     back in time (a backup restored) or that adopts a hub made again: above every block
-    the hub has given and every block the desk's file has seen (``p_floor``: a hub made
-    again does not know the blocks the old one gave)."""
+    the hub has given, every block the desk reports (``p_floor``: a hub made again does
+    not know the blocks the old one gave) and every block of a registration the hub
+    holds (relayed ones included)."""
     definer = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
     cur.execute("""CREATE TABLE hub_identity (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -357,6 +358,12 @@ def v8(cur: psycopg.Cursor[Any]) -> None:
         made_at TIMESTAMPTZ NOT NULL DEFAULT now()
     )""")
     cur.execute("INSERT INTO hub_identity (id, hub_id) VALUES (1, gen_random_uuid()::text)")
+    cur.execute(f"""CREATE FUNCTION hub_seen_block() RETURNS integer {definer} STABLE AS $$
+        BEGIN
+          RETURN coalesce((SELECT max(((row -> 'delegate' ->> 'id')::bigint / 1000000)::int)
+                           FROM hub_event WHERE kind = 'delegate_created'
+                             AND (row -> 'delegate' ->> 'id') ~ '^[0-9]{{1,15}}$'), 0);
+        END $$""")
     cur.execute(f"""CREATE FUNCTION hub_new_block(p_desk text, p_floor integer)
         RETURNS integer {definer} AS $$
         DECLARE caller text; found integer;
@@ -367,7 +374,8 @@ def v8(cur: psycopg.Cursor[Any]) -> None:
             RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'not a block number';
           END IF;
           PERFORM pg_advisory_xact_lock(4242018);
-          SELECT greatest(coalesce(max(block), 0) + 1, p_floor) INTO found FROM hub_desk;
+          SELECT greatest(coalesce(max(block), 0) + 1, p_floor, hub_seen_block() + 1)
+            INTO found FROM hub_desk;
           INSERT INTO hub_desk (desk_id, block) VALUES (p_desk, found)
             ON CONFLICT (desk_id) DO UPDATE SET block = EXCLUDED.block;
           RETURN found;
@@ -465,32 +473,9 @@ def v10(cur: psycopg.Cursor[Any]) -> None:
 
 def v11(cur: psycopg.Cursor[Any]) -> None:
     """Blocks of ids across a hub made again: a desk adopting the new hub takes its own
-    block back (no other desk had it: the old hub gave each block once), and a fresh
-    block is above every block given here, every block the desk reports, and every
-    block of a registration the hub holds (relayed ones included)."""
+    block back (no other desk had it: the old hub gave each block once), else a fresh
+    one (hub_new_block)."""
     definer = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
-    cur.execute(f"""CREATE FUNCTION hub_seen_block() RETURNS integer {definer} STABLE AS $$
-        BEGIN
-          RETURN coalesce((SELECT max(((row -> 'delegate' ->> 'id')::bigint / 1000000)::int)
-                           FROM hub_event WHERE kind = 'delegate_created'
-                             AND (row -> 'delegate' ->> 'id') ~ '^[0-9]{{1,15}}$'), 0);
-        END $$""")
-    cur.execute(f"""CREATE OR REPLACE FUNCTION hub_new_block(p_desk text, p_floor integer)
-        RETURNS integer {definer} AS $$
-        DECLARE caller text; found integer;
-        BEGIN
-          caller := hub_caller(p_desk);
-          IF caller = 'revoked' THEN RETURN hub_refuse(p_desk, 'block', 0); END IF;
-          IF p_floor IS NULL OR p_floor < 0 OR p_floor > 1000000 THEN
-            RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'not a block number';
-          END IF;
-          PERFORM pg_advisory_xact_lock(4242018);
-          SELECT greatest(coalesce(max(block), 0) + 1, p_floor, hub_seen_block() + 1)
-            INTO found FROM hub_desk;
-          INSERT INTO hub_desk (desk_id, block) VALUES (p_desk, found)
-            ON CONFLICT (desk_id) DO UPDATE SET block = EXCLUDED.block;
-          RETURN found;
-        END $$""")
     cur.execute(f"""CREATE FUNCTION hub_block_back(p_desk text, p_block integer,
                                                    p_floor integer) RETURNS integer
         {definer} AS $$
