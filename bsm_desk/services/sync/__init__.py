@@ -228,6 +228,23 @@ def republish_after_sealing(db: Database, *, desk_id: str) -> bool:
                                                                      event_file.REFUSED)
 
 
+def hub_copy_to_seal(db: Database) -> bool:
+    """Whether the hub's copy and record of delegates wait for this desk's data key (it
+    published the event, and the key came from the desk that sealed it)."""
+    return state.get(db, state.RESEAL) == "1"
+
+
+def seal_hub_copy(path: str | Path, *, desk_id: str) -> SyncReport:
+    """One exchange on a connection of its own, in the process that holds the data key
+    (the window's sync worker, a process of its own, does not)."""
+    from contextlib import closing
+
+    from bsm_desk.store import connect
+
+    with closing(connect(path)) as db:
+        return sync_once(db, desk_id=desk_id)
+
+
 def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
          event_code: str | None = None, hub_key: bytes | None = None) -> SyncReport:
     """A new desk's event file, made from the hub's in one step, then caught up.
@@ -549,7 +566,7 @@ def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any,
 
 
 __all__ = ["HUB_CHANGED", "TWO_FILES", "WENT_BACK", "Link", "SyncReport", "adopt", "desk_of",
-           "desk_of_file", "follow", "forget_hub",
+           "desk_of_file", "follow", "forget_hub", "hub_copy_to_seal", "seal_hub_copy",
            "hub_audit_head",
            "init_hub", "join",
            "republish_after_sealing",

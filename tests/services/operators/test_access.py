@@ -78,7 +78,7 @@ MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
              ("sync", "republish_after_sealing"), ("sync.event_file", "republish"),
              ("sync.event_file", "reseal"), ("sync.continuity", "desk_of"),
              ("sync.continuity", "relay"), ("sync.continuity", "one_file"),
-             ("sync.continuity", "recover"),
+             ("sync.continuity", "recover"), ("sync", "seal_hub_copy"),
              ("sync.pulling", "take_events"), ("sync.pulling", "recover_own")}
 
 
