@@ -472,6 +472,9 @@ def add_login(conn: psycopg.Connection[Any], name: str, password: str) -> str:
     from psycopg import sql
 
     with conn.transaction(), conn.cursor() as cur:
+        # Two administrators enrolling the same name at once: one after the other, the
+        # second is told the desk exists (not a duplicate role from the server).
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", [PUSH_LOCK + 2])
         cur.execute("SELECT current_database()")
         found = cur.fetchone()
         login = login_for(name, str(found[0]) if found else "")

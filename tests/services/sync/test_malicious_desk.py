@@ -574,3 +574,27 @@ def test_relaying_never_writes_in_the_name_of_a_desk_with_its_own_login(enrolled
             conn.execute("SELECT hub_relay_checkins(%s, %s)",
                          [EVIL, Jsonb([checkin_row("gone-desk", at="0")])])
     assert hub_uuids(hub_url) == []
+
+
+def test_two_administrators_enrolling_one_name_at_once(enrolled) -> None:
+    """Three enrolments of one name at the same moment: one desk is made, the others
+    are told it exists (in words, not as the server's duplicate role)."""
+    import threading
+
+    first, _second, _door_b, _door_e = enrolled
+    outcomes: list[str] = []
+
+    def enrol() -> None:
+        with closing(connect(first)) as a:
+            try:
+                enrolment.add_desk(a, "Door Z", desk_id=DESK_A)
+                outcomes.append("made")
+            except UserError as exc:
+                outcomes.append(exc.template)
+
+    threads = [threading.Thread(target=enrol) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == sorted(["made", enrolment.DESK_EXISTS, enrolment.DESK_EXISTS])
