@@ -95,10 +95,10 @@ def _scan_results(path: str, codes: list[str]) -> tuple[Result, list[float]]:
     # Sign-in and audit on: an administrator, a desk operator signed in at the desk.
     if not operators.operators(db):
         operators.add_operator(db, "Bench Admin", Role.ADMINISTRATOR, "bench-admin",
-                               desk_id=BENCH_DESK)
+                               passphrase="dushanbe-passphrase", desk_id=BENCH_DESK)
         operators.sign_in(db, "Bench Admin", "bench-admin", desk_id=BENCH_DESK)
-        operators.add_operator(db, "Aliya", Role.DESK, "1234", desk_id=BENCH_DESK)
-    operators.sign_in(db, "Aliya", "1234", desk_id=BENCH_DESK)
+        operators.add_operator(db, "Aliya", Role.DESK, "181022", desk_id=BENCH_DESK)
+    operators.sign_in(db, "Aliya", "181022", desk_id=BENCH_DESK)
     desk = Desk.open(db, CHECKPOINT, desk_id=BENCH_DESK, operator="bench")
     # The floor: bare SQLite doing the same lookup and insert, into a table like the
     # check-ins' (same columns and indexes), with no trigger and no audit.

@@ -335,6 +335,18 @@
         <source>the log no longer holds entry {id} as the backup of {at} has it: entries were removed or rewritten after it</source>
         <translation>в журнале больше нет записи {id} в том виде, в каком она есть в резервной копии от {at}: записи после неё удалены или переписаны</translation>
     </message>
+    <message>
+        <source>entry {id} carries a mark that is not the event key&apos;s: the log was rewritten without the key</source>
+        <translation>запись {id} несёт отметку, сделанную не ключом мероприятия: журнал переписан без ключа</translation>
+    </message>
+    <message>
+        <source>entries {first} to {last} carry no mark of the event&apos;s key: written where the key was not held (an older BSM Desk, a desk without it) or outside BSM Desk</source>
+        <translation>записи с {first} по {last} не несут отметки ключа мероприятия: сделаны там, где ключа не было (старая версия BSM Desk, стойка без ключа), или в обход BSM Desk</translation>
+    </message>
+    <message>
+        <source>entry {id} begins the marks of the event&apos;s key but carries none: the log was rewritten without the key</source>
+        <translation>с записи {id} начинаются отметки ключа мероприятия, но у неё самой отметки нет: журнал переписан без ключа</translation>
+    </message>
 </context>
 <context>
     <name>BadgeActions</name>
@@ -923,6 +935,18 @@
     <message>
         <source>Personal data sealed for {count} delegates. Keep the passphrase safe: without it nobody can read them.</source>
         <translation>Персональные данные зашифрованы у участников: {count}. Храните кодовую фразу: без неё их никто не прочтёт.</translation>
+    </message>
+    <message>
+        <source>This desk no longer keeps the event&apos;s key.</source>
+        <translation>Эта стойка больше не хранит ключ мероприятия.</translation>
+    </message>
+    <message>
+        <source>This desk now keeps the event&apos;s key (outside the event file): operators can sign in here and personal data opens.</source>
+        <translation>Теперь эта стойка хранит ключ мероприятия (вне файла мероприятия): операторы могут здесь входить, и персональные данные открыты.</translation>
+    </message>
+    <message>
+        <source>Unlocked for this run only: this computer has no keyring and its configuration folder could not be written.</source>
+        <translation>Открыто только на этот запуск: на этом компьютере нет хранилища ключей ОС, а папку настроек записать не удалось.</translation>
     </message>
     <message>
         <source>Personal data removed ({delegates} delegates, {photos} photos); the attendance figures are as they were.</source>
@@ -2612,12 +2636,28 @@ A .sqlite file from another desk or a backup</source>
         <translation>Ещё раз:</translation>
     </message>
     <message>
+        <source>Event&apos;s passphrase:</source>
+        <translation>Парольная фраза мероприятия:</translation>
+    </message>
+    <message>
+        <source>Passphrase once more:</source>
+        <translation>Парольная фраза ещё раз:</translation>
+    </message>
+    <message>
         <source>The first operator is an administrator: once made, this event asks everyone to sign in.</source>
         <translation>Первый оператор — администратор: после его создания мероприятие будет требовать вход от всех.</translation>
     </message>
     <message>
+        <source>The event&apos;s passphrase (at least 10 characters) seals passport numbers, phones and dates of birth from now on; this computer keeps its key. Another desk needs the passphrase once, or an enrolment code.</source>
+        <translation>Парольная фраза мероприятия (не короче 10 символов) с этого момента запечатывает номера паспортов, телефоны и даты рождения; этот компьютер хранит её ключ. Другой стойке понадобится фраза один раз или код подключения.</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Две парольные фразы не совпадают.</translation>
     </message>
 </context>
 <context>
@@ -2954,12 +2994,12 @@ A .sqlite file from another desk or a backup</source>
         <translation>Разблокировать персональные данные</translation>
     </message>
     <message>
-        <source>Passport numbers, phones and dates of birth are sealed. Enter the event&apos;s passphrase to read and write them on this desk; without it the desk checks people in and prints badges as ever.</source>
-        <translation>Номера паспортов, телефоны и даты рождения зашифрованы. Введите кодовую фразу мероприятия, чтобы читать и записывать их на этой стойке; без неё стойка, как и прежде, отмечает проход и печатает бейджи.</translation>
+        <source>Passport numbers, phones and dates of birth are sealed, and operators&apos; passwords are keyed with the event&apos;s key. Enter the event&apos;s passphrase to open them on this desk.</source>
+        <translation>Номера паспортов, телефоны и даты рождения запечатаны, а пароли операторов проверяются ключом мероприятия. Введите парольную фразу мероприятия, чтобы открыть их на этой стойке.</translation>
     </message>
     <message>
-        <source>Remember on this computer (the OS keyring)</source>
-        <translation>Запомнить на этом компьютере (хранилище ключей ОС)</translation>
+        <source>Keep the key on this computer (outside the event file)</source>
+        <translation>Хранить ключ на этом компьютере (вне файла мероприятия)</translation>
     </message>
     <message>
         <source>Passphrase:</source>
@@ -4072,12 +4112,24 @@ A .sqlite file from another desk or a backup</source>
         <translation>У этого мероприятия есть операторы: войдите под своим именем с паролем или PIN.</translation>
     </message>
     <message>
+        <source>Unlock this desk…</source>
+        <translation>Открыть эту стойку…</translation>
+    </message>
+    <message>
+        <source>This desk does not hold the event&apos;s key yet: an administrator unlocks it once with the event&apos;s passphrase (Unlock this desk…).</source>
+        <translation>У этой стойки ещё нет ключа мероприятия: администратор один раз открывает её парольной фразой мероприятия («Открыть эту стойку…»).</translation>
+    </message>
+    <message>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
         <source>Password or PIN:</source>
         <translation>Пароль или PIN:</translation>
+    </message>
+    <message>
+        <source>This desk now keeps the event&apos;s key: sign in.</source>
+        <translation>Теперь эта стойка хранит ключ мероприятия: войдите.</translation>
     </message>
 </context>
 <context>
@@ -5262,8 +5314,8 @@ A .sqlite file from another desk or a backup</source>
         <translation>Имя оператора — от 1 до 60 символов, без управляющих символов.</translation>
     </message>
     <message>
-        <source>A password or PIN has at least 4 characters (at most 200).</source>
-        <translation>Пароль или PIN — не короче 4 символов (не длиннее 200).</translation>
+        <source>A PIN has at least 6 digits and a password at least 10 characters (at most 200).</source>
+        <translation>ПИН-код — не меньше 6 цифр, пароль — не меньше 10 символов (не больше 200).</translation>
     </message>
     <message>
         <source>A password, PIN or passphrase must be text: this one has bytes that are not (check the keyboard or the file it came from).</source>
@@ -5298,12 +5350,20 @@ A .sqlite file from another desk or a backup</source>
         <translation>Операторы не могут войти на этой стойке: она создана из хаба без кода подключения и не может открыть их пароли. Попросите у администратора код (hub add-desk) и подключитесь заново.</translation>
     </message>
     <message>
+        <source>This desk does not hold the event&apos;s key, so it cannot check or set passwords: an administrator unlocks it once with the event&apos;s passphrase (Unlock this desk… in the sign-in; bsm-desk unlock), or enrols it with a code from the hub.</source>
+        <translation>У этой стойки нет ключа мероприятия, поэтому она не может проверять и задавать пароли: администратор один раз открывает её парольной фразой мероприятия («Открыть эту стойку…» при входе; bsm-desk unlock) или подключает кодом с хаба.</translation>
+    </message>
+    <message>
+        <source>The first administrator sets the event&apos;s passphrase (at least 10 characters): it seals personal data and keys the operators&apos; passwords. Keep it safe: another desk needs it once.</source>
+        <translation>Первый администратор задаёт парольную фразу мероприятия (не короче 10 символов): она запечатывает персональные данные и служит ключом к паролям операторов. Храните её надёжно: другой стойке она понадобится один раз.</translation>
+    </message>
+    <message>
         <source>{name} is the last administrator: add another before disabling this one.</source>
         <translation>{name} — последний администратор: сначала добавьте другого.</translation>
     </message>
     <message>
-        <source>The event&apos;s passphrase needs at least 8 characters.</source>
-        <translation>Кодовая фраза мероприятия — не короче 8 символов.</translation>
+        <source>The event&apos;s passphrase needs at least 10 characters.</source>
+        <translation>Парольная фраза мероприятия должна быть не короче 10 символов.</translation>
     </message>
     <message>
         <source>This event&apos;s personal data is sealed already.</source>

@@ -15,6 +15,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from pathlib import Path
 
 from bsm_desk import config
@@ -76,15 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.db = _last_event(args.command, settings)
         _same_desk(args, settings)
         handler: Handler = args.handler
+        if getattr(args, "db", None) and Path(args.db).is_file() and \
+                args.command not in ("protect", "restore", "demo", "unlock"):
+            _unlock(args)
         if getattr(args, "sign_in", None):
             _sign_in(args, settings)
         from bsm_desk.cli.access import gate
 
         gate(args)
-        if os.environ.get("BSM_DESK_PASSPHRASE") and getattr(args, "db", None) and \
-                args.command not in ("protect", "restore", "demo", "backup") and \
-                Path(args.db).exists():
-            _unlock(args)
         return handler(args, settings, translate)
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
@@ -133,15 +133,34 @@ def _sign_in(args: argparse.Namespace, settings: config.Settings) -> None:
         operators.sign_in(db, args.sign_in, secret, desk_id=settings.desk_id)
 
 
+def _sealed_event(path: Path) -> bool:
+    """Whether the file is an event with a key, read without changing it (a file that is
+    not an event is left as it is for the command to judge)."""
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as raw:
+            return bool(raw.execute("SELECT EXISTS (SELECT 1 FROM data_key)").fetchone()[0])
+    except (sqlite3.Error, OSError, ValueError):
+        return False
+
+
 def _unlock(args: argparse.Namespace) -> None:
-    """The event's personal data readable for this run (BSM_DESK_PASSPHRASE)."""
+    """The event's key for this run: from BSM_DESK_PASSPHRASE, else as this desk keeps it
+    (the OS keyring or its own key file). Operators' passwords are checked with it."""
     from contextlib import closing
 
     from bsm_desk.services.operators import privacy
     from bsm_desk.store import connect
+    from bsm_desk.store import privacy as sealing
 
+    if not _sealed_event(Path(args.db)):
+        return  # not an event with a key (or not an event at all): nothing to open
     with closing(connect(args.db)) as db:
-        privacy.unlock(db, os.environ["BSM_DESK_PASSPHRASE"])
+        if not sealing.protected(db) or sealing.unlocked(db):
+            return
+        if os.environ.get("BSM_DESK_PASSPHRASE"):
+            privacy.unlock(db, os.environ["BSM_DESK_PASSPHRASE"])
+        else:
+            privacy.unlock(db)
 
 
 def _quiet_broken_pipe() -> int:

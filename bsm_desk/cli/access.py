@@ -55,6 +55,8 @@ NEEDS: dict[str, Permission | None] = {
     "operators disable": P.OPERATORS, "operators role": P.OPERATORS,
     "audit show": P.HISTORY, "protect": P.EVENT_SETTINGS, "purge": P.EVENT_SETTINGS,
     "settings show": None,
+    # Knowing the event's passphrase is the authority: it keeps the key on this desk.
+    "unlock": None,
     # The desk's own file, not the event's (anyone at the desk can edit settings.json).
     "settings set": None,
 }

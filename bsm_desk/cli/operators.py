@@ -27,6 +27,22 @@ def _new_secret(translate: Translate) -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
+def _first_passphrase(db: Any, translate: Translate) -> str | None:
+    """The event's passphrase, set with the first administrator (None when the event
+    has operators, or its key already): BSM_DESK_PASSPHRASE, else typed twice, else the
+    next line of standard input."""
+    from bsm_desk.services import operators
+    from bsm_desk.store import privacy as sealing
+
+    if operators.has_operators(db) or sealing.protected(db):
+        return None
+    import os
+
+    if os.environ.get(PASSPHRASE_ENV) is not None or sys.stdin.isatty():
+        return passphrase(translate, twice=True)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
 def _operators(args: argparse.Namespace, settings: config.Settings,
                translate: Translate) -> int:
     from bsm_desk.services import operators
@@ -35,8 +51,10 @@ def _operators(args: argparse.Namespace, settings: config.Settings,
     with closing(connect(args.db)) as db:
         action = args.operators_action
         if action == "add":
-            made = operators.add_operator(db, args.name, Role(args.role),
-                                          _new_secret(translate), desk_id=settings.desk_id)
+            secret = _new_secret(translate)
+            made = operators.add_operator(db, args.name, Role(args.role), secret,
+                                          desk_id=settings.desk_id,
+                                          passphrase=_first_passphrase(db, translate))
             found = [made]
         elif action == "passwd":
             operators.set_secret(db, args.name, _new_secret(translate),
@@ -142,6 +160,39 @@ def _protect(args: argparse.Namespace, settings: config.Settings,
     return 0
 
 
+def _unlock(args: argparse.Namespace, settings: config.Settings,
+            translate: Translate) -> int:
+    from bsm_desk.services.operators import keystore, privacy
+    from bsm_desk.store import connect
+    from bsm_desk.store import privacy as sealing
+
+    with closing(connect(args.db)) as db:
+        if args.forget:
+            keystore.drop(db)
+            privacy.lock(db)
+            kept = False
+        elif not sealing.protected(db):
+            from bsm_desk.domain.errors import UserError
+            from bsm_desk.services.operators.privacy import NOT_PROTECTED
+
+            raise UserError(NOT_PROTECTED)
+        else:
+            privacy.unlock(db, passphrase(translate))
+            data_key = sealing.key(db)
+            kept = data_key is not None and keystore.put(db, data_key)
+    if args.json:
+        print_json({"kept": kept, "forgotten": bool(args.forget)})
+    elif args.forget:
+        print(translate("Cli", "This desk no longer keeps the event's key."))
+    elif kept:
+        print(translate("Cli", "This desk now keeps the event's key (outside the event "
+                               "file): operators can sign in here and personal data opens."))
+    else:
+        print(translate("Cli", "Unlocked for this run only: this computer has no keyring "
+                               "and its configuration folder could not be written."))
+    return 0
+
+
 def _purge(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
     from bsm_desk.services.operators import privacy
     from bsm_desk.store import connect
@@ -166,7 +217,11 @@ def add_commands(sub: Commands) -> None:
                     "lists), supervisor (also revoke, merge, programme, roster, exports "
                     "with personal data, history, settings), administrator (also "
                     "operators). The first operator must be an administrator and turns "
-                    "sign-in on; later changes need an administrator (--operator NAME).")
+                    "sign-in on; it also sets the event's passphrase (BSM_DESK_PASSPHRASE, "
+                    "typed twice, or the line after the password), which seals personal "
+                    "data and keys the passwords; later changes need an administrator "
+                    "(--operator NAME). A PIN has at least 6 digits, a password at least "
+                    "10 characters.")
     actions = group.add_subparsers(dest="operators_action", metavar="ACTION",
                                    parser_class=Parser, required=True)
     add = actions.add_parser("add", help="a new operator (the password from standard input)")
@@ -224,6 +279,17 @@ def add_commands(sub: Commands) -> None:
                          help="also keep the key in this machine's OS keyring")
     protect.add_argument("--json", action="store_true", help="print as JSON")
     protect.set_defaults(handler=_protect)
+    unlock = sub.add_parser(
+        "unlock", help="keep the event's key on this desk (the passphrase, once)",
+        description="Opens the event's key with its passphrase (BSM_DESK_PASSPHRASE, else "
+                    "typed) and keeps it on this computer, outside the event file (the OS "
+                    "keyring, else a file only this user can read): operators can then sign "
+                    "in here and personal data opens. --forget removes it.")
+    db_option(unlock)
+    unlock.add_argument("--forget", action="store_true",
+                        help="remove the event's key from this computer")
+    unlock.add_argument("--json", action="store_true", help="print as JSON")
+    unlock.set_defaults(handler=_unlock)
     purge = sub.add_parser(
         "purge", help="after the event: remove personal data, keep the attendance figures",
         description="Removes passport numbers, phones, dates of birth, e-mails, photos "

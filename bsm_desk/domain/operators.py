@@ -123,8 +123,10 @@ SIGN_IN_FIRST = QT_TRANSLATE_NOOP("UserError", "This event has operators: sign i
                                                "BSM_DESK_PASSWORD or typed) to {action}.")
 BAD_NAME = QT_TRANSLATE_NOOP("UserError", "An operator needs a name of 1 to 60 characters "
                                           "without control characters.")
-BAD_SECRET = QT_TRANSLATE_NOOP("UserError", "A password or PIN has at least 4 characters "
-                                            "(at most 200).")
+BAD_SECRET = QT_TRANSLATE_NOOP("UserError", "A PIN has at least 6 digits and a password at "
+                                            "least 10 characters (at most 200).")
+PIN_DIGITS = 6  # a secret of digits only is a PIN
+PASSWORD_CHARACTERS = 10
 
 
 def may(role: Role, permission: Permission) -> bool:
@@ -198,6 +200,11 @@ def check_text(secret: str) -> str:
 
 
 def check_secret(secret: str) -> str:
-    if not isinstance(secret, str) or not 4 <= len(secret) <= 200:
+    """A new password or PIN, long enough: five guesses a minute at a desk, and nothing
+    to guess offline without the event's key (services/operators/peppering)."""
+    if not isinstance(secret, str) or len(secret) > 200:
+        raise UserError(BAD_SECRET)
+    least = PIN_DIGITS if secret.isascii() and secret.isdigit() else PASSWORD_CHARACTERS
+    if len(secret) < least:
         raise UserError(BAD_SECRET)
     return check_text(secret)

@@ -15,11 +15,12 @@ file without BSM Desk cannot change audited data without dropping the triggers â
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import sqlite3
 import weakref
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -51,6 +52,14 @@ class SignedIn:
 # Operators signed in, per event file, for this process (every connection to the file:
 # the window's and its workers'). Never written anywhere.
 SIGNED: dict[str, SignedIn] = {}
+# The key that marks the log, per event file, for this process (derived from the event's
+# key by store/privacy.keep; never written). Each entry written while it is held carries
+# ``mark`` = HMAC-SHA256(key, hash), cut to 128 bits: a log rewritten and chained anew by
+# someone without the key no longer carries marks that verify.
+MARK_KEYS: dict[str, bytes] = {}
+# The hashes of the entries this process wrote without the key, per event file: when the
+# key arrives, they are vouched for (:func:`vouch`), and nothing else unmarked is.
+UNMARKED: dict[str, list[str]] = {}
 _ACTORS: weakref.WeakValueDictionary[int, Actor] = weakref.WeakValueDictionary()
 
 
@@ -58,6 +67,23 @@ def chain(prev: str | None, *parts: Any) -> str:
     """The entry's hash: SHA-256 over the previous hash and the entry's fields."""
     text = json.dumps([prev or "", *parts], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def mark_with(key: bytes, digest_hex: str) -> str:
+    return hmac.new(key, digest_hex.encode("ascii"), hashlib.sha256).hexdigest()[:32]
+
+
+def _mark(path: str, digest_hex: str) -> str | None:
+    key = MARK_KEYS.get(path)
+    if key is None:
+        UNMARKED.setdefault(path, []).append(digest_hex)
+        return None
+    return mark_with(key, digest_hex)
+
+
+def marks_on(db: Database) -> bool:
+    """Whether this file's log has the column of marks (schema 29 on)."""
+    return any(str(r[1]) == "mark" for r in db.execute("PRAGMA table_info(audit)"))
 
 
 def digest(value: Any) -> str | None:
@@ -101,6 +127,7 @@ def register(conn: sqlite3.Connection, path: str) -> None:
     conn.create_function("bsm_role", 0, role)
     conn.create_function("bsm_desk", 0, lambda: actor.desk_id)
     conn.create_function("bsm_actor", 0, lambda: id(actor))
+    conn.create_function("bsm_mark", 1, lambda h: _mark(actor.path, str(h)))
 
 
 def actor(db: Database) -> Actor:
@@ -145,16 +172,22 @@ def image_sql(row: str, cols: Sequence[tuple[str, bool]]) -> str:
     return f"json_object({', '.join(parts)})"
 
 
-def _entry_sql(table: str, action: str, key: str, before: str, after: str) -> str:
-    return (
-        "INSERT INTO audit (at, desk_id, operator, role, action, tbl, key, before, after,"
-        " prev, hash) SELECT e.at, e.desk, e.op, e.role, e.action, e.tbl, e.key, e.before,"
+def _entry_sql(table: str, action: str, key: str, before: str, after: str, *,
+               marks: bool = True) -> str:
+    inner = (
+        "SELECT e.at, e.desk, e.op, e.role, e.action, e.tbl, e.key, e.before,"
         " e.after, e.prev, bsm_chain(e.prev, e.at, e.desk, e.op, e.role, e.action,"
-        " e.tbl, e.key, e.before, e.after) FROM (SELECT"
+        " e.tbl, e.key, e.before, e.after) AS hash FROM (SELECT"
         f" {NOW} AS at, bsm_desk() AS desk, bsm_operator() AS op, bsm_role() AS role,"
         f" '{action}' AS action, '{table}' AS tbl, {key} AS key, {before} AS before,"
         f" {after} AS after, coalesce((SELECT hash FROM audit ORDER BY id DESC LIMIT 1),"
-        " '') AS prev) e;")
+        " '') AS prev) e")
+    if not marks:  # a file from before schema 29, being brought up to date
+        return ("INSERT INTO audit (at, desk_id, operator, role, action, tbl, key, before,"
+                f" after, prev, hash) {inner};")
+    return ("INSERT INTO audit (at, desk_id, operator, role, action, tbl, key, before,"
+            " after, prev, hash, mark) SELECT h.*, bsm_mark(h.hash) FROM"
+            f" ({inner}) h;")
 
 
 def make_triggers(db: Database, table: str) -> None:
@@ -170,12 +203,13 @@ def make_triggers(db: Database, table: str) -> None:
         return f"json_array({', '.join(f'{row}.{c}' for c in names)})"
 
     new, old = image_sql("NEW", cols), image_sql("OLD", cols)
+    marks = marks_on(db)
     db.execute(f"CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} BEGIN "
-               f"{_entry_sql(table, 'insert', key('NEW'), 'NULL', new)} END")
+               f"{_entry_sql(table, 'insert', key('NEW'), 'NULL', new, marks=marks)} END")
     db.execute(f"CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} BEGIN "
-               f"{_entry_sql(table, 'update', key('NEW'), old, new)} END")
+               f"{_entry_sql(table, 'update', key('NEW'), old, new, marks=marks)} END")
     db.execute(f"CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} BEGIN "
-               f"{_entry_sql(table, 'delete', key('OLD'), old, 'NULL')} END")
+               f"{_entry_sql(table, 'delete', key('OLD'), old, 'NULL', marks=marks)} END")
     db.execute("INSERT OR REPLACE INTO audit_columns (tbl, columns, key) VALUES (?, ?, ?)",
                [table, json.dumps(cols), json.dumps(names)])
 
@@ -190,6 +224,7 @@ def baseline(db: Database, table: str) -> None:
     row = db.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     prev = str(row[0]) if row else ""
     who = actor(db)
+    marks = marks_on(db)
     cursor = db.execute(f"SELECT {key}, {image_sql('r', cols)} FROM {table} r")
     while batch := cursor.fetchmany(10_000):
         at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
@@ -198,11 +233,13 @@ def baseline(db: Database, table: str) -> None:
             digest = chain(prev, at, who.desk_id, who.operator, "", "baseline", table,
                            str(key_text), None, str(image))
             entries.append((at, who.desk_id, who.operator, "", "baseline", table,
-                            str(key_text), None, str(image), prev, digest))
+                            str(key_text), None, str(image), prev, digest,
+                            *([_mark(who.path, digest)] if marks else [])))
             prev = digest
         db.conn.executemany(
             "INSERT INTO audit (at, desk_id, operator, role, action, tbl, key, before,"
-            " after, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries)
+            f" after, prev, hash{', mark' if marks else ''}) VALUES"
+            f" (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' if marks else ''})", entries)
 
 
 def append(db: Database, action: str, *, table: str = "", key: str = "",
@@ -214,11 +251,45 @@ def append(db: Database, action: str, *, table: str = "", key: str = "",
     who = actor(db)
     signed = SIGNED.get(who.path)
     name, role = (signed.name, signed.role) if signed else (who.operator, "")
-    db.execute("INSERT INTO audit (at, desk_id, operator, role, action, tbl, key, before,"
-               " after, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               [at, who.desk_id, name, role, action, table, key, before, after, prev,
-                chain(prev, at, who.desk_id, name, role, action, table, key, before,
-                      after)])
+    digest = chain(prev, at, who.desk_id, name, role, action, table, key, before, after)
+    values = [at, who.desk_id, name, role, action, table, key, before, after, prev, digest]
+    if marks_on(db):
+        db.execute("INSERT INTO audit (at, desk_id, operator, role, action, tbl, key,"
+                   " before, after, prev, hash, mark) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                   " ?, ?)", [*values, _mark(who.path, digest)])
+    else:
+        db.execute("INSERT INTO audit (at, desk_id, operator, role, action, tbl, key,"
+                   " before, after, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   values)
+
+
+MARKS_BEGIN = "audit_marks_begin"  # the first entry the event's key marked (an older log)
+VOUCHED = "audit_vouched"  # entries this desk wrote before it held the key, vouched for
+
+
+def vouch(db: Database) -> int:
+    """The key has just arrived in this process: what it left unmarked is made good. A
+    log with no mark yet (an event keyed before marks existed) gets its first marked
+    entry; otherwise the unmarked entries after the last marked one are vouched for by a
+    marked entry naming them â€” only if this process wrote every one of them (nobody else's
+    unmarked entry is ever blessed: ``audit verify`` lists those). The caller holds the
+    transaction. Returns how many entries were vouched for."""
+    path = actor(db).path
+    if path not in MARK_KEYS or not marks_on(db):
+        return 0
+    last = db.execute("SELECT max(id) FROM audit WHERE mark IS NOT NULL").fetchone()[0]
+    if last is None:
+        record(db, MARKS_BEGIN)
+        UNMARKED.pop(path, None)
+        return 0
+    rows = db.execute("SELECT id, hash FROM audit WHERE id > ? ORDER BY id", [last]
+                      ).fetchall()
+    mine = set(UNMARKED.get(path, ()))
+    if not rows or any(str(r[1]) not in mine for r in rows):
+        return 0
+    record(db, VOUCHED, {"from": int(rows[0][0]), "to": int(rows[-1][0])})
+    UNMARKED.pop(path, None)
+    return len(rows)
 
 
 def record(db: Database, action: str, detail: dict[str, Any] | None = None, *,
@@ -247,6 +318,7 @@ class Entry:
     after: str | None
     prev: str
     hash: str
+    mark: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "at": self.at, "desk_id": self.desk_id,
@@ -270,11 +342,13 @@ def entries(db: Database, *, operator: str | None = None, since: str | None = No
         values.append(before_id)
     tail = f" LIMIT {int(limit)}" if limit else ""
     order = "id DESC" if newest_first else "id"
+    mark = "mark" if marks_on(db) else "NULL"
     for r in db.execute(f"SELECT id, at, desk_id, operator, role, action, tbl, key, before,"
-                        f" after, prev, hash FROM audit WHERE {' AND '.join(where)}"
+                        f" after, prev, hash, {mark} FROM audit WHERE {' AND '.join(where)}"
                         f" ORDER BY {order}{tail}", values):
         yield Entry(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
-                    str(r[6]), str(r[7]), r[8], r[9], str(r[10]), str(r[11]))
+                    str(r[6]), str(r[7]), r[8], r[9], str(r[10]), str(r[11]),
+                    None if r[12] is None else str(r[12]))
 
 
 def expected_hash(entry: Entry) -> str:
@@ -317,6 +391,8 @@ def rewrite(db: Database, images: Any, reason: str, detail: dict[str, Any]) -> i
     changed = 0
     prev = ""
     resealing = False
+    marks = marks_on(db)
+    key = MARK_KEYS.get(actor(db).path)
     db.execute("DROP TRIGGER IF EXISTS audit_kept_update")
     try:
         for entry in list(entries(db)):
@@ -324,9 +400,7 @@ def rewrite(db: Database, images: Any, reason: str, detail: dict[str, Any]) -> i
             if new is not None and tuple(new) != (entry.before, entry.after):
                 resealing = True
                 changed += 1
-                entry = Entry(entry.id, entry.at, entry.desk_id, entry.operator, entry.role,
-                              entry.action, entry.table, entry.key, new[0], new[1],
-                              entry.prev, entry.hash)
+                entry = replace(entry, before=new[0], after=new[1])
             if resealing:
                 digest = chain(prev, entry.at, entry.desk_id, entry.operator, entry.role,
                                entry.action, entry.table, entry.key, entry.before,
@@ -334,6 +408,11 @@ def rewrite(db: Database, images: Any, reason: str, detail: dict[str, Any]) -> i
                 db.execute("UPDATE audit SET before = ?, after = ?, prev = ?, hash = ?"
                            " WHERE id = ?", [entry.before, entry.after, prev, digest,
                                              entry.id])
+                if marks:  # an entry the key marked is marked anew (nothing else is)
+                    was = key is not None and entry.mark is not None and hmac.compare_digest(
+                        entry.mark, mark_with(key, entry.hash))
+                    db.execute("UPDATE audit SET mark = ? WHERE id = ?",
+                               [mark_with(key, digest) if was and key else None, entry.id])
                 prev = digest
             else:
                 prev = entry.hash

@@ -17,6 +17,7 @@ from bsm_desk.store.migrations_audit import (
     _v24_app_meta,
     _v25_signed_authority,
     _v26_secrets_digested,
+    _v29_audit_marks,
 )
 from bsm_desk.store.migrations_people import (
     _v13_speakers,
@@ -398,5 +399,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (26, _v26_secrets_digested),
     (27, _v27_hybrid_clock),
     (28, _v28_checkins_by_desk),
+    (29, _v29_audit_marks),
 ]
 LATEST = STEPS[-1][0]

@@ -117,12 +117,35 @@ def fits(db: Database, data_key: bytes) -> bool:
         return False
 
 
+def derived(data_key: bytes, purpose: str) -> bytes:
+    """A key for one purpose made from the event's key (HKDF-SHA256): the pepper of the
+    operators' verifiers, the key that marks the audit log."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=f"bsm-desk {purpose}".encode()).derive(data_key)
+
+
 def keep(db: Database, data_key: bytes) -> None:
-    KEYS[_path(db)] = data_key
+    """The event's key held by this process: its personal data opens, its operators'
+    verifiers can be checked and its audit log is marked from now on."""
+    path = _path(db)
+    KEYS[path] = data_key
+    audit.MARK_KEYS[path] = derived(data_key, "audit marks")
 
 
 def forget(db: Database) -> None:
-    KEYS.pop(_path(db), None)
+    path = _path(db)
+    KEYS.pop(path, None)
+    audit.MARK_KEYS.pop(path, None)
+
+
+def pepper(db: Database) -> bytes | None:
+    """The secret the operators' verifiers are keyed with, or None (the key is not held
+    here)."""
+    data_key = key(db)
+    return derived(data_key, "operator verifiers") if data_key is not None else None
 
 
 def set_up(db: Database, data_key: bytes, passphrase: str) -> None:

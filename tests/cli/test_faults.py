@@ -44,6 +44,7 @@ COMMANDS: dict[str, list[str]] = {
     "operators": ["operators", "list", "--db", "{db}"],
     "audit": ["audit", "verify", "--db", "{db}"],
     "protect": ["protect", "--db", "{db}"],
+    "unlock": ["unlock", "--db", "{db}"],
     "purge": ["purge", "--db", "{db}"],
     "event": ["event", "new", "--db", "{db}", "--title-en", "X", "--start", "2023-01-01"],
     "sessions": ["sessions", "list", "--db", "{db}"],

@@ -34,17 +34,17 @@ def run(monkeypatch, capsys):  # type: ignore[no-untyped-def]
 def test_operators_from_the_first_to_a_refusal(demo_copy: Path, run) -> None:  # type: ignore[no-untyped-def]
     db = ["--db", str(demo_copy)]
     assert run(["operators", "add", *db, "Dilnoza", "--role", "administrator"],
-               "admin-pass\n")[0] == 0
-    code, _out, err = run(["operators", "add", *db, "Aliya", "--role", "desk"], "pin-1\n")
+               "admin-pass\ndushanbe-passphrase\n")[0] == 0
+    code, _out, err = run(["operators", "add", *db, "Aliya", "--role", "desk"], "482916\n")
     assert code == 2 and err.count("\n") == 1 and "sign in first" in err
     assert run(["operators", "add", *db, "Aliya", "--role", "desk", "--operator", "Dilnoza"],
-               "pin-4829\n", password="admin-pass")[0] == 0
+               "482915\n", password="admin-pass")[0] == 0
     code, out, _err = run(["operators", "list", *db, "--json"])
     assert [(o["name"], o["role"]) for o in json.loads(out)] == [
         ("Aliya", "desk"), ("Dilnoza", "administrator")]
     code, _out, err = run(["reprint", *db, "1", "--reason", "damaged", "--out",
                            str(demo_copy.with_name("r.pdf")), "--operator", "Aliya"],
-                          password="pin-4829")
+                          password="482915")
     assert code == 2 and err == "bsm-desk: Operator Aliya (desk) may not print or reprint " \
                                 "badges.\n"
     code, _out, err = run(["checkin", *db, "B1-XYZ", "--operator", "Aliya"],
@@ -52,7 +52,7 @@ def test_operators_from_the_first_to_a_refusal(demo_copy: Path, run) -> None:  #
     assert code == 2 and "Wrong name or password" in err
     # A desk operator checks people in; the scan is recorded under the signed-in name.
     code, out, err = run(["checkin", *db, "B1-XYZ", "--operator", "aliya", "--json"],
-                         password="pin-4829")
+                         password="482915")
     assert code in (0, 1) and "Traceback" not in err
     code, out, _err = run(["audit", "show", *db, "--operator", "Aliya", "--json",
                            "--sign-in", "Dilnoza"], password="admin-pass")
@@ -66,19 +66,20 @@ def test_operators_from_the_first_to_a_refusal(demo_copy: Path, run) -> None:  #
 
 def test_passwd_and_disable(demo_copy: Path, run) -> None:  # type: ignore[no-untyped-def]
     db = ["--db", str(demo_copy)]
-    run(["operators", "add", *db, "Root", "--role", "administrator"], "root-pass\n")
+    run(["operators", "add", *db, "Root", "--role", "administrator"],
+        "root-password\ndushanbe-passphrase\n")
     run(["operators", "add", *db, "Aliya", "--role", "desk", "--operator", "Root"],
-        "pin-1111\n", password="root-pass")
-    assert run(["operators", "passwd", *db, "Aliya", "--operator", "Aliya"], "pin-2222\n",
-               password="pin-1111")[0] == 0
-    assert run(["operators", "list", *db, "--operator", "Aliya"], password="pin-2222")[0] == 0
+        "111111\n", password="root-password")
+    assert run(["operators", "passwd", *db, "Aliya", "--operator", "Aliya"], "222222\n",
+               password="111111")[0] == 0
+    assert run(["operators", "list", *db, "--operator", "Aliya"], password="222222")[0] == 0
     assert run(["operators", "disable", *db, "Aliya", "--operator", "Root"],
-               password="root-pass")[0] == 0
+               password="root-password")[0] == 0
     code, _out, err = run(["operators", "list", *db, "--operator", "Aliya"],
-                          password="pin-2222")
+                          password="222222")
     assert code == 2 and "disabled" in err
     code, _out, err = run(["operators", "disable", *db, "Root", "--operator", "Root"],
-                          password="root-pass")
+                          password="root-password")
     assert code == 2 and "last administrator" in err
 
 
@@ -96,7 +97,7 @@ def test_protect_unlock_and_purge(demo_copy: Path, run, monkeypatch) -> None:  #
     db = ["--db", str(demo_copy)]
     monkeypatch.setenv("BSM_DESK_PASSPHRASE", "short")
     code, _out, err = run(["protect", *db])
-    assert code == 2 and "at least 8" in err
+    assert code == 2 and "at least 10" in err
     monkeypatch.setenv("BSM_DESK_PASSPHRASE", "dushanbe-2022")
     code, out, _err = run(["protect", *db, "--json"])
     assert code == 0 and json.loads(out)["sealed"] > 600

@@ -20,7 +20,7 @@ from tests.cli.test_cli import run
 PUBLIC = {"info", "checkpoints", "programme", "rooms list", "sessions list",
           "delegations list", "speakers list", "interpreters list", "interpreters needs",
           "operators list", "audit verify", "hub status", "template", "event new",
-          "hub join", "hub role-sql", "hub tls", "settings show", "settings set"}
+          "hub join", "hub role-sql", "hub tls", "settings show", "settings set", "unlock"}
 
 
 def commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()
@@ -55,7 +55,8 @@ def _options(parser: argparse.ArgumentParser) -> set[str]:
 @pytest.fixture
 def staffed(demo_copy: Path) -> Path:
     with connect(demo_copy) as db:
-        operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-pass", desk_id="d")
+        operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-password",
+                               passphrase="dushanbe-passphrase", desk_id="d")
     audit.SIGNED.clear()  # nobody signed in: as a fresh command would be
     return demo_copy
 
@@ -109,7 +110,7 @@ def test_replacing_copying_restoring_and_exporting_need_sign_in(
 
 def test_signed_in_with_the_right_role_it_is_done(staffed: Path, tmp_path: Path,
                                                   monkeypatch, capsys) -> None:
-    monkeypatch.setenv("BSM_DESK_PASSWORD", "root-pass")
+    monkeypatch.setenv("BSM_DESK_PASSWORD", "root-password")
     out = tmp_path / "copy.sqlite"
     assert main(["backup", "--db", str(staffed), "--out", str(out),
                  "--operator", "Root"]) == 0

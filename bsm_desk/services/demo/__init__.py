@@ -131,15 +131,18 @@ DEMO_OPERATORS = (
     ("Dilnoza Karimova", Role.ADMINISTRATOR, "admin-2022"),
     ("Farrukh Nazarov", Role.SUPERVISOR, "super-2022"),
     ("Мадина Саидова", Role.REGISTRAR, "regis-2022"),
-    ("Aliya Rahimova", Role.DESK, "1810"),
+    ("Aliya Rahimova", Role.DESK, "181022"),
 )
+# The demo event's passphrase (it seals the personal data and keys the passwords).
+DEMO_PASSPHRASE = "dushanbe-2022"
 
 
 def add_demo_operators(db: Database, *, desk_id: str) -> None:
     from bsm_desk.services import operators
 
     (name, role, secret), *others = DEMO_OPERATORS
-    operators.add_operator(db, name, role, secret, desk_id=desk_id)
+    operators.add_operator(db, name, role, secret, desk_id=desk_id,
+                           passphrase=DEMO_PASSPHRASE)
     operators.sign_in(db, name, secret, desk_id=desk_id)
     try:
         for name, role, secret in others:

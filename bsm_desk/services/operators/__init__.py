@@ -1,13 +1,19 @@
 """Operators: who signs in at a desk, with which role (domain/operators.py), their
-passwords or PINs hashed with argon2id (never kept or logged in clear); sign-in, five
-failures lock an operator for a minute; every change and every sign-in in the audit log.
+passwords or PINs kept as argon2id verifiers *keyed* with a pepper derived from the
+event's key (never kept or logged in clear, and not testable from the event file alone);
+sign-in, five failures lock an operator for a minute; every change and every sign-in in
+the audit log.
 
-Creating the first operator (an administrator) turns sign-in on for the event; until
-then it works as it always did.
+Creating the first operator (an administrator) turns sign-in on for the event and sets
+its passphrase: the event's key is made then (personal data sealed from that moment on)
+and kept on this desk (services/operators/keystore.py). Until then it works as it always
+did.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -37,6 +43,7 @@ from bsm_desk.services.operators.access import (
 )
 from bsm_desk.store import atomic, audit
 from bsm_desk.store import operators as store
+from bsm_desk.store import privacy as sealing
 
 FIRST_IS_ADMIN = QT_TRANSLATE_NOOP("UserError", "The first operator must be an administrator "
                                                 "(who can then add the others).")
@@ -52,6 +59,17 @@ NO_DESKS_KEY = QT_TRANSLATE_NOOP("UserError", "Operators cannot sign in at this 
                                               "administrator for a code (hub add-desk) and "
                                               "join again.")
 SEALED_FOR_DESKS = "hk1:"  # services/sync/transit.py's mark
+NEEDS_KEY = QT_TRANSLATE_NOOP("UserError", "This desk does not hold the event's key, so it "
+                                           "cannot check or set passwords: an administrator "
+                                           "unlocks it once with the event's passphrase "
+                                           "(Unlock this desk… in the sign-in; bsm-desk "
+                                           "unlock), or enrols it with a code from the hub.")
+NEEDS_PASSPHRASE = QT_TRANSLATE_NOOP("UserError", "The first administrator sets the event's "
+                                                  "passphrase (at least 10 characters): it "
+                                                  "seals personal data and keys the "
+                                                  "operators' passwords. Keep it safe: "
+                                                  "another desk needs it once.")
+PEPPERED = "pep1:"  # a verifier keyed with the event's pepper
 LAST_ADMIN = QT_TRANSLATE_NOOP("UserError", "{name} is the last administrator: add another "
                                             "before disabling this one.")
 @cache
@@ -63,9 +81,54 @@ def _hasher() -> Any:
     return PasswordHasher()
 
 
-def add_operator(db: Database, name: str, role: Role, secret: str, *, desk_id: str) -> Operator:
-    """A new operator. The first needs no sign-in and must be an administrator; later
-    ones need an administrator signed in."""
+def _keyed(pepper: bytes, secret: str) -> str:
+    return hmac.new(pepper, secret.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def verifier(db: Database, secret: str) -> str:
+    """What the file keeps of a new password: argon2id over the password keyed with the
+    event's pepper (HMAC-SHA256), so that a copy of the file cannot test a guess."""
+    pepper = sealing.pepper(db)
+    if pepper is None:
+        raise UserError(NEEDS_KEY)
+    return PEPPERED + str(_hasher().hash(_keyed(pepper, secret)))
+
+
+def sealing_secret(db: Database, secret: str) -> str:
+    """What an operator's signing key is sealed under: the password keyed with the
+    event's pepper (the file alone then opens nothing to confirm a guess with), or the
+    password itself where the event has no key."""
+    pepper = sealing.pepper(db)
+    return _keyed(pepper, secret) if pepper is not None else secret
+
+
+def _matches(db: Database, stored: str, secret: str) -> bool:
+    """Whether ``secret`` is the password ``stored`` verifies (a verifier from before
+    peppering is checked as it was written)."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    try:
+        if stored.startswith(PEPPERED):
+            pepper = sealing.pepper(db)
+            if pepper is None:
+                raise UserError(NEEDS_KEY)
+            return bool(_hasher().verify(stored[len(PEPPERED):], _keyed(pepper, secret)))
+        return bool(_hasher().verify(stored, secret))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _needs_new_verifier(db: Database, stored: str) -> bool:
+    if not stored.startswith(PEPPERED):
+        return sealing.pepper(db) is not None  # keyed now that the key is held
+    return bool(_hasher().check_needs_rehash(stored[len(PEPPERED):]))
+
+
+def add_operator(db: Database, name: str, role: Role, secret: str, *, desk_id: str,
+                 passphrase: str | None = None) -> Operator:
+    """A new operator. The first needs no sign-in, must be an administrator, and sets the
+    event's passphrase (unless the event was protected already: its key must be held
+    here); later ones need an administrator signed in."""
     name, secret = clean_name(name), check_secret(secret)
     first = not store.any_operators(db)
     if first and role is not Role.ADMINISTRATOR:
@@ -73,11 +136,19 @@ def add_operator(db: Database, name: str, role: Role, secret: str, *, desk_id: s
     if not first:
         require(db, Permission.OPERATORS)
     acting(db, desk_id=desk_id)
-    private, public, sealed = signing.new_keys_for(secret)
+    if store.by_name(db, name) is not None:
+        raise UserError(EXISTS, name=name)
+    if first and not sealing.protected(db):
+        if not passphrase:
+            raise UserError(NEEDS_PASSPHRASE)
+        from bsm_desk.services.operators import privacy
+
+        privacy.protect(db, passphrase, desk_id=desk_id, remember=True)
+    private, public, sealed = signing.new_keys_for(sealing_secret(db, secret))
     with atomic(db):
         if store.by_name(db, name) is not None:
             raise UserError(EXISTS, name=name)
-        made = store.add(db, name, role, _hasher().hash(secret), public, sealed)
+        made = store.add(db, name, role, verifier(db, secret), public, sealed)
         # The first administrator vouches for itself; later ones, whoever added them.
         signing.sign_noted(db, key=private if first else None,
                            signer=made.id if first else None)
@@ -104,14 +175,15 @@ def set_secret(db: Database, name: str, secret: str, *, desk_id: str) -> None:
         require(db, Permission.OPERATORS)
     acting(db, desk_id=desk_id)
     secret = check_secret(secret)
+    new = verifier(db, secret)  # the event's key is needed first
     own = me is not None and me.operator_id == found.id and me.key is not None
     if own and me is not None and me.key is not None:  # the same key, sealed anew
-        keys = {"sign_secret": authority.seal_key(me.key, secret)}
+        keys = {"sign_secret": authority.seal_key(me.key, sealing_secret(db, secret))}
     else:  # another's: the old key cannot be opened; a new one, vouched for by me
-        _private, public, sealed = signing.new_keys_for(secret)
+        _private, public, sealed = signing.new_keys_for(sealing_secret(db, secret))
         keys = {"sign_key": public, "sign_secret": sealed}
     with atomic(db):
-        store.update(db, found.id, secret=_hasher().hash(secret), **keys)
+        store.update(db, found.id, secret=new, **keys)
         store.clear_failures(db, found.id)
         signing.sign_noted(db)
 
@@ -157,6 +229,15 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
             audit.record(db, "sign_in_failed", {"name": str(name or "")[:60]})
         raise UserError(UNKNOWN)
     acting(db, desk_id=desk_id, operator=found.name)  # the name as registered, any case typed
+    if store.secret_of(db, found.id).startswith(PEPPERED) and sealing.pepper(db) is None:
+        from bsm_desk.services.operators import privacy
+
+        privacy.unlock(db)  # the key this desk keeps, if it keeps one
+    if store.secret_of(db, found.id).startswith(PEPPERED) and sealing.pepper(db) is None:
+        # Nothing can be checked here: no attempt is counted against the name.
+        with atomic(db):
+            audit.record(db, "sign_in_failed", {"name": found.name, "no_event_key": True})
+        raise UserError(NEEDS_KEY)
     # The attempt is counted before the password is checked, in the same write
     # transaction as the check of the lock: forty guesses sent at once are forty
     # attempts, and the sixth on finds the name locked (argon2's time is no window).
@@ -178,17 +259,10 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
         with atomic(db):
             audit.record(db, "sign_in_failed", {"name": found.name, "no_desks_key": True})
         raise UserError(NO_DESKS_KEY)
-    try:
-        secret = secret if isinstance(secret, str) else ""
-        secret = secret.encode("utf-8", "replace").decode("utf-8")  # bytes that are not
-        # text cannot be anybody's password: compared as such, they simply do not match
-        good: bool = _hasher().verify(stored, str(secret or ""))
-    except Exception as exc:  # noqa: BLE001 - argon2's own errors, imported lazily
-        from argon2.exceptions import InvalidHashError, VerificationError
-
-        if not isinstance(exc, (VerificationError, InvalidHashError)):
-            raise
-        good = False
+    secret = secret if isinstance(secret, str) else ""
+    secret = secret.encode("utf-8", "replace").decode("utf-8")  # bytes that are not
+    # text cannot be anybody's password: compared as such, they simply do not match
+    good = _matches(db, stored, str(secret or ""))
     if not good:
         with atomic(db):
             audit.record(db, "sign_in_failed", {"name": found.name, "failures": failures})
@@ -199,13 +273,14 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
         with atomic(db):
             audit.record(db, "sign_in_failed", {"name": found.name, "disabled": True})
         raise UserError(DISABLED, name=found.name)
-    private, made = signing.open_key(db, found.id, str(secret))
+    private, made = signing.open_key(db, found.id, sealing_secret(db, str(secret)),
+                                     legacy=str(secret))
     audit.SIGNED[audit.actor(db).path] = audit.SignedIn(found.id, found.name,
                                                         found.role.value, key=private)
     with atomic(db):
         store.clear_failures(db, found.id)  # this attempt, and any before it
-        if _hasher().check_needs_rehash(stored):
-            store.update(db, found.id, secret=_hasher().hash(str(secret)))
+        if _needs_new_verifier(db, stored):  # keyed with the pepper, current parameters
+            store.update(db, found.id, secret=verifier(db, str(secret)))
         if made is not None:  # an operator from before keys: one now
             store.update(db, found.id, sign_key=made[0], sign_secret=made[1])
         audit.record(db, "sign_in", {"name": found.name, "role": found.role.value})

@@ -14,48 +14,18 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.operators import Permission, check_text
-from bsm_desk.services.operators import signing
+from bsm_desk.services.operators import keystore, signing
 from bsm_desk.services.operators.access import acting, require
 from bsm_desk.store import atomic, audit, privacy
 from bsm_desk.store.privacy import PROTECTED
 
-KEYRING_SERVICE = "bsm-desk-data"
-SHORT = QT_TRANSLATE_NOOP("UserError", "The event's passphrase needs at least 8 characters.")
+SHORT = QT_TRANSLATE_NOOP("UserError", "The event's passphrase needs at least 10 characters.")
+LEAST = 10  # characters of the event's passphrase
 ALREADY = QT_TRANSLATE_NOOP("UserError", "This event's personal data is sealed already.")
 NOT_PROTECTED = QT_TRANSLATE_NOOP("UserError", "This event's personal data is not sealed: "
                                                "there is nothing to unlock.")
 NOT_A_FIELD = QT_TRANSLATE_NOOP("UserError", "{field} is not personal data that can be "
                                              "revealed.")
-
-
-def _keyring_name(db: Database) -> str:
-    row = db.execute("SELECT code, created_at FROM event WHERE id = 1").fetchone()
-    return f"{row[0]}:{row[1]}" if row else ""
-
-
-def _from_keyring(db: Database) -> bytes | None:
-    try:
-        import keyring
-
-        found = keyring.get_password(KEYRING_SERVICE, _keyring_name(db))
-    except Exception:  # noqa: BLE001 - no keyring backend here: the passphrase it is
-        return None
-    if not found:
-        return None
-    try:
-        return bytes.fromhex(found)
-    except ValueError:
-        return None
-
-
-def _to_keyring(db: Database, data_key: bytes) -> bool:
-    try:
-        import keyring
-
-        keyring.set_password(KEYRING_SERVICE, _keyring_name(db), data_key.hex())
-        return True
-    except Exception:  # noqa: BLE001 - no usable backend
-        return False
 
 
 def protect(db: Database, passphrase: str, *, desk_id: str, remember: bool = False) -> int:
@@ -65,15 +35,15 @@ def protect(db: Database, passphrase: str, *, desk_id: str, remember: bool = Fal
     how many delegates had something sealed."""
     require(db, Permission.EVENT_SETTINGS)
     acting(db, desk_id=desk_id)
-    if len(passphrase or "") < 8:
+    if len(passphrase or "") < LEAST:
         raise UserError(SHORT)
     check_text(passphrase)
     if privacy.protected(db):
         raise UserError(ALREADY)
     data_key = os.urandom(32)
     with atomic(db):
+        privacy.keep(db, data_key)  # held first: the key's own entry is its first mark
         privacy.set_up(db, data_key, passphrase)
-        privacy.keep(db, data_key)
         sealer = privacy.Sealer(db)
         sealed = _seal_rows(db, sealer)
         _seal_history(db, sealer)
@@ -81,7 +51,7 @@ def protect(db: Database, passphrase: str, *, desk_id: str, remember: bool = Fal
                       {"delegates": sealed})
         signing.sign_noted(db)  # the data key travels signed
     if remember:
-        _to_keyring(db, data_key)
+        keystore.put(db, data_key)
     compact(db)
     return sealed
 
@@ -170,17 +140,28 @@ def unlock(db: Database, passphrase: str | None = None, *, remember: bool = Fals
     if not privacy.protected(db):
         return True
     if passphrase is None:
-        found = _from_keyring(db)
+        found = keystore.get(db)
         if found is not None and privacy.fits(db, found):
-            privacy.keep(db, found)
+            _hold(db, found)
             return True
         return False
     data_key = privacy.unwrap(db, check_text(passphrase))
-    privacy.keep(db, data_key)
+    _hold(db, data_key)
     if remember:
-        _to_keyring(db, data_key)
+        keystore.put(db, data_key)
     seal_what_is_left(db)
     return True
+
+
+def _hold(db: Database, data_key: bytes) -> None:
+    """The event's key held by this process from now on; what this process wrote to the
+    log before it held the key is vouched for (store/audit.vouch)."""
+    privacy.keep(db, data_key)
+    try:
+        with atomic(db):
+            audit.vouch(db)
+    except Exception:  # noqa: BLE001 - a file another desk holds busy: vouched for next time
+        pass
 
 
 def seal_what_is_left(db: Database) -> int:
@@ -277,12 +258,11 @@ def purge(db: Database, *, keep_names: bool, desk_id: str) -> dict[str, int]:
                                        " WHERE changes <> '{}'").rowcount
         db.execute("UPDATE journal SET detail = '{}' WHERE detail <> '{}'")
         db.execute("DELETE FROM sync_review")
-        db.execute("DELETE FROM data_key")  # nothing sealed is left to open
-        privacy.forget(db)
+        # The event's key stays (wrapped): nothing sealed is left for it to open, but the
+        # operators' verifiers and the audit log's marks are keyed from it.
         redacted = {**{t: set(c) for t, c in wiped.items()},
                     "delegate_history": {"changes"}, "journal": {"detail"},
-                    "delegate_photo": {"image", "mime"}, "sync_review": {"detail"},
-                    "data_key": {"salt", "wrapped", "probe"}}
+                    "delegate_photo": {"image", "mime"}, "sync_review": {"detail"}}
         audit.rewrite(db, _redact(db, redacted), "purged",
                       {"keep_names": keep_names, **counts})
         signing.sign_noted(db)

@@ -47,15 +47,21 @@ def new_keys_for(secret: str) -> tuple[bytes, str, str]:
     return private, public, authority.seal_key(private, secret)
 
 
-def open_key(db: Database, operator_id: int, secret: str
+def open_key(db: Database, operator_id: int, secret: str, *, legacy: str | None = None
              ) -> tuple[bytes, tuple[str, str] | None]:
-    """The operator's private key, opened with the password just checked, and None; or,
-    for an operator whose key does not open (one made before keys were), a new key and
-    its (public, sealed) to store."""
+    """The operator's private key, opened with the password just checked (as the file
+    seals it: keyed with the event's pepper), and None; or a (public, sealed) to store:
+    the same key sealed anew when it opened only with ``legacy`` (sealed under the plain
+    password, before peppering), a new key when it does not open at all (an operator
+    made before keys were)."""
     public, sealed = store.signing_of(db, operator_id)
     if public and sealed:
         opened = authority.unseal_key(sealed, secret)
         if opened is not None and authority.public_of(opened) == public:
             return opened, None
+        if legacy is not None and legacy != secret:
+            opened = authority.unseal_key(sealed, legacy)
+            if opened is not None and authority.public_of(opened) == public:
+                return opened, (public, authority.seal_key(opened, secret))
     private, public, sealed = new_keys_for(secret)
     return private, (public, sealed)

@@ -3,6 +3,7 @@ chain and replays the log against every audited table; ``audit show`` lists it."
 
 from __future__ import annotations
 
+import hmac
 import json
 from collections.abc import Callable
 from contextlib import closing
@@ -36,8 +37,22 @@ HUB_HEAD = QT_TRANSLATE_NOOP("Audit", "the hub holds entry {id} of this desk's l
 CUT_SHORT = QT_TRANSLATE_NOOP("Audit", "the log no longer holds entry {id} as the backup of "
                                        "{at} has it: entries were removed or rewritten "
                                        "after it")
+BAD_MARK = QT_TRANSLATE_NOOP("Audit", "entry {id} carries a mark that is not the event key's: "
+                                      "the log was rewritten without the key")
+UNMARKED = QT_TRANSLATE_NOOP("Audit", "entries {first} to {last} carry no mark of the event's "
+                                      "key: written where the key was not held (an older "
+                                      "BSM Desk, a desk without it) or outside BSM Desk")
+NO_KEY_MARK = QT_TRANSLATE_NOOP("Audit", "entry {id} begins the marks of the event's key but "
+                                         "carries none: the log was rewritten without the key")
 MAX_PROBLEMS = 50
 REWRITES = ("personal_data_sealed", "purged")  # the two times the log is rewritten
+
+
+# What ``audit verify`` could check of the marks (the chain, the rows and the witnesses
+# are always checked).
+MARKS_CHECKED = "checked"  # with the event's key: a rewrite without it is caught
+MARKS_NOT_CHECKED = "key not held"  # the event has a key this desk does not hold
+MARKS_NONE = "no key"  # the event has no key (no operators, not protected): chain only
 
 
 @dataclass
@@ -45,6 +60,8 @@ class Verdict:
     entries: int = 0
     first_broken: int | None = None
     problems: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    marks: str = MARKS_NONE
+    marked_from: int | None = None  # the entry from which every one must carry a mark
 
     @property
     def ok(self) -> bool:
@@ -57,7 +74,8 @@ class Verdict:
 
     def as_dict(self, translate: Callable[[str, str], str] | None = None) -> dict[str, Any]:
         return {"ok": self.ok, "entries": self.entries, "first_broken": self.first_broken,
-                "problems": self.messages(translate)}
+                "problems": self.messages(translate), "marks": self.marks,
+                "marked_from": self.marked_from}
 
 
 def _note(found: Verdict, template: str, **fields: Any) -> None:
@@ -76,8 +94,10 @@ def verify(db: Database, *, backup: Path | None = None,
         _against_hub(db, found, hub_head)
     last: dict[tuple[str, str], str | None] = {}
     prev = ""
+    marks = _Marks(db, found)
     for entry in audit.entries(db):
         found.entries += 1
+        marks.see(entry)
         if entry.prev != prev:
             _note(found, BROKEN_LINK, id=entry.id)
             found.first_broken = found.first_broken or entry.id
@@ -87,6 +107,7 @@ def verify(db: Database, *, backup: Path | None = None,
         prev = entry.hash
         if entry.table and entry.action in ("insert", "update", "baseline", "delete"):
             last[(entry.table, entry.key)] = entry.after
+    marks.end()
     triggers = {str(r[0]) for r in db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
     wanted = ["audit_kept_update", "audit_kept_delete"] + [
@@ -112,6 +133,67 @@ def verify(db: Database, *, backup: Path | None = None,
             elif not _same(current[key], logged[key]):
                 _note(found, ROW_CHANGED, table=table, key=key)
     return found
+
+
+class _Marks:
+    """The marks of the event's key, checked entry by entry when this desk holds it: from
+    the last entry that set the key (or began its marks on an older log) on, every entry
+    carries a valid mark, or belongs to a run of entries a marked entry vouched for."""
+
+    def __init__(self, db: Database, found: Verdict) -> None:
+        from bsm_desk.store import privacy
+
+        self.found = found
+        self.key = audit.MARK_KEYS.get(audit.actor(db).path)
+        self.start: int | None = None
+        self.run: list[int] = []
+        if not audit.marks_on(db):
+            return
+        row = db.execute("SELECT max(id) FROM audit WHERE tbl = 'data_key' OR action = ?",
+                         [audit.MARKS_BEGIN]).fetchone()
+        self.start = int(row[0]) if row and row[0] is not None else None
+        if privacy.protected(db) or self.start is not None:
+            found.marks = MARKS_CHECKED if self.key is not None else MARKS_NOT_CHECKED
+        if self.key is None:
+            self.start = None
+        found.marked_from = self.start
+
+    def see(self, entry: audit.Entry) -> None:
+        if self.key is None:
+            return
+        good = entry.mark is not None and hmac.compare_digest(
+            entry.mark, audit.mark_with(self.key, entry.hash))
+        if entry.mark is not None and not good:
+            _note(self.found, BAD_MARK, id=entry.id)
+            self.found.first_broken = self.found.first_broken or entry.id
+        if self.start is None or entry.id < self.start:
+            return
+        if entry.id == self.start and not good:
+            _note(self.found, NO_KEY_MARK, id=entry.id)
+            self.found.first_broken = self.found.first_broken or entry.id
+            return
+        if entry.mark is None:
+            self.run.append(entry.id)
+            return
+        if self.run and not (good and entry.action == audit.VOUCHED
+                             and _vouches(entry, self.run)):
+            self.end()
+        self.run = []
+
+    def end(self) -> None:
+        if self.run:
+            _note(self.found, UNMARKED, first=self.run[0], last=self.run[-1])
+            self.found.first_broken = self.found.first_broken or self.run[0]
+            self.run = []
+
+
+def _vouches(entry: audit.Entry, run: list[int]) -> bool:
+    try:
+        said = json.loads(entry.after or "")
+    except ValueError:
+        return False
+    return isinstance(said, dict) and said.get("from") == run[0] and \
+        said.get("to") == run[-1] and len(run) == run[-1] - run[0] + 1
 
 
 def _against_backup(db: Database, found: Verdict, backup: Path | None) -> None:

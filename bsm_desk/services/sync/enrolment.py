@@ -31,6 +31,7 @@ from bsm_desk.services.sync import tls, transit
 from bsm_desk.services.sync.event_file import NO_EVENT
 from bsm_desk.store import atomic, audit, hub
 from bsm_desk.store import event as event_store
+from bsm_desk.store import privacy as sealing
 from bsm_desk.store import sync as state
 
 PREFIX = "BSMHUB1-"
@@ -112,6 +113,11 @@ def read_code(code: str) -> dict[str, Any]:
         if desks_key is None:
             raise UserError(BAD_CODE)
         found["hk"] = desks_key
+    if "ek" in fields:  # the event's key: the desk keeps it, outside its file
+        event_key = transit.decoded(fields["ek"])
+        if event_key is None:
+            raise UserError(BAD_CODE)
+        found["ek"] = event_key
     if "ca" in fields:  # the hub's own certificate authority: the desk pins it
         authority = tls.decoded(fields["ca"])
         if authority is None:
@@ -177,6 +183,9 @@ def add_desk(db: Database, name: str, *, desk_id: str) -> Enrolment:
     desks_key = transit.key_of(db)
     if desks_key is not None:
         fields["hk"] = transit.encoded(desks_key)
+    event_key = sealing.key(db)  # held: an administrator is signed in here
+    if event_key is not None:
+        fields["ek"] = transit.encoded(event_key)
     code = make_code(fields)
     with atomic(db):
         audit.record(db, "hub_add_desk", {"name": name, "login": login})
@@ -231,6 +240,23 @@ def join_with_code(code: str, path: str | Path, *, desk_id: str, desk_name: str 
     from bsm_desk.services import sync
 
     fields = read_code(code)
-    return sync.join(url_of(fields), path, desk_id=desk_id,
-                     desk_name=desk_name or fields["name"], event_code=fields["event"],
-                     hub_key=fields.get("hk"))
+    joined = sync.join(url_of(fields), path, desk_id=desk_id,
+                       desk_name=desk_name or fields["name"], event_code=fields["event"],
+                       hub_key=fields.get("hk"))
+    if fields.get("ek") is not None:
+        _keep_event_key(path, fields["ek"])
+    return joined
+
+
+def _keep_event_key(path: str | Path, event_key: bytes) -> None:
+    """The event's key from the code, kept on this desk (not in its file) if it is the
+    event's: operators can sign in here with no passphrase asked."""
+    from contextlib import closing
+
+    from bsm_desk.services.operators import keystore, privacy
+    from bsm_desk.store import connect
+
+    with closing(connect(path)) as db:
+        if sealing.protected(db) and sealing.fits(db, event_key):
+            keystore.put(db, event_key)
+            privacy.unlock(db)

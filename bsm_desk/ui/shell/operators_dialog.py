@@ -39,7 +39,8 @@ class OperatorDialog(QDialog):
     """A new operator, or a new password: name, role, password or PIN twice."""
 
     def __init__(self, parent: QWidget | None, *, name: str = "", role: Role | None = None,
-                 password_only: bool = False, first: bool = False) -> None:
+                 password_only: bool = False, first: bool = False,
+                 passphrase: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New password or PIN") if password_only
                             else self.tr("New operator"))
@@ -61,10 +62,21 @@ class OperatorDialog(QDialog):
         form.addRow(self.tr("Role:"), self.role)
         form.addRow(self.tr("Password or PIN:"), self.secret)
         form.addRow(self.tr("Once more:"), self.again)
+        # The first administrator also sets the event's passphrase (unless the event was
+        # protected already): it seals personal data and keys everyone's password.
+        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.passphrase_again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        if first and passphrase:
+            form.addRow(self.tr("Event's passphrase:"), self.passphrase)
+            form.addRow(self.tr("Passphrase once more:"), self.passphrase_again)
         layout = QVBoxLayout(self)
         if first:
             note = QLabel(self.tr("The first operator is an administrator: once made, this "
-                                  "event asks everyone to sign in."))
+                                  "event asks everyone to sign in.") + (" " + self.tr(
+                "The event's passphrase (at least 10 characters) seals passport numbers, "
+                "phones and dates of birth from now on; this computer keeps its key. "
+                "Another desk needs the passphrase once, or an enrolment code.")
+                if passphrase else ""))
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addLayout(form)
@@ -82,6 +94,9 @@ class OperatorDialog(QDialog):
     def _check(self) -> None:
         if self.secret.text() != self.again.text():
             self.problem.setText(self.tr("The two passwords differ."))
+            return
+        if self.passphrase.text() != self.passphrase_again.text():
+            self.problem.setText(self.tr("The two passphrases differ."))
             return
         if self.action is not None:
             try:
@@ -154,10 +169,14 @@ class OperatorsDialog(QDialog):
         return self.people[row] if 0 <= row < len(self.people) else None
 
     def add(self) -> None:
-        dialog = OperatorDialog(self, first=not self.people)
+        from bsm_desk.store import privacy as sealing
+
+        first = not self.people
+        dialog = OperatorDialog(self, first=first,
+                                passphrase=first and not sealing.protected(self.db))
         dialog.action = lambda: operators.add_operator(
             self.db, dialog.name.text(), dialog.chosen_role(), dialog.secret.text(),
-            desk_id=self.desk_id)
+            desk_id=self.desk_id, passphrase=dialog.passphrase.text() or None)
         if dialog.exec():
             if len(self.people) == 0:  # the first: they are the one signed in now
                 operators.sign_in(self.db, dialog.name.text(), dialog.secret.text(),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,18 @@ class SignInDialog(QDialog):
         else:
             self.intro.setText(self.tr("This event has operators: sign in with your name and "
                                        "password or PIN."))
+        from bsm_desk.store import privacy as sealing
+
+        # A desk that does not hold the event's key cannot check any password (they are
+        # keyed with it): an administrator unlocks it once with the event's passphrase.
+        self.unlock = QPushButton(self.tr("Unlock this desk…"))
+        self.unlock.clicked.connect(self.unlock_desk)
+        self.needs_key = sealing.protected(db) and not sealing.unlocked(db)
+        if self.needs_key:
+            self.intro.setText(self.intro.text() + " " + self.tr(
+                "This desk does not hold the event's key yet: an administrator unlocks it "
+                "once with the event's passphrase (Unlock this desk…)."))
+        self.unlock.setVisible(self.needs_key)
         self.name = QComboBox()
         self.name.setEditable(True)
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -68,9 +81,16 @@ class SignInDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.problem)
+        layout.addWidget(self.unlock)
         layout.addWidget(buttons)
         self.secret.setFocus(Qt.FocusReason.OtherFocusReason)
         self.signed: operators.Operator | None = None
+
+    def unlock_desk(self) -> None:
+        if PassphraseDialog(self.db, self, desk_id=self.desk_id).exec():
+            self.unlock.hide()
+            self.problem.setText(self.tr("This desk now keeps the event's key: sign in."))
+            self.secret.setFocus()
 
     def try_sign_in(self) -> None:
         try:
@@ -92,14 +112,15 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.db, self.desk_id = db, desk_id
         self.setWindowTitle(self.tr("Unlock personal data"))
-        intro = QLabel(self.tr("Passport numbers, phones and dates of birth are sealed. "
-                               "Enter the event's passphrase to read and write them on this "
-                               "desk; without it the desk checks people in and prints "
-                               "badges as ever."))
+        intro = QLabel(self.tr("Passport numbers, phones and dates of birth are sealed, and "
+                               "operators' passwords are keyed with the event's key. Enter "
+                               "the event's passphrase to open them on this desk."))
         intro.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox(self.tr("Remember on this computer (the OS keyring)"))
+        self.remember = QCheckBox(self.tr("Keep the key on this computer (outside the event "
+                                          "file)"))
+        self.remember.setChecked(True)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b71c1c")

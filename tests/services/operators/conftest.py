@@ -15,7 +15,7 @@ from bsm_desk.store import audit, connect
 
 DESK = "00000000-0000-4000-8000-0000000000d1"
 SECRETS = {Role.ADMINISTRATOR: "admin-pass", Role.SUPERVISOR: "super-pass",
-           Role.REGISTRAR: "regis-pass", Role.DESK: "pin-4829"}
+           Role.REGISTRAR: "regis-pass", Role.DESK: "482915"}
 NAMES = {Role.ADMINISTRATOR: "Dilnoza Karimova", Role.SUPERVISOR: "Farrukh Nazarov",
          Role.REGISTRAR: "Мадина Саидова", Role.DESK: "Aliya"}
 
@@ -24,7 +24,8 @@ NAMES = {Role.ADMINISTRATOR: "Dilnoza Karimova", Role.SUPERVISOR: "Farrukh Nazar
 def staffed(demo_copy: Path) -> Iterator[Database]:
     db = connect(demo_copy)
     operators.add_operator(db, NAMES[Role.ADMINISTRATOR], Role.ADMINISTRATOR,
-                           SECRETS[Role.ADMINISTRATOR], desk_id=DESK)
+                           SECRETS[Role.ADMINISTRATOR], passphrase="dushanbe-passphrase",
+                           desk_id=DESK)
     operators.sign_in(db, NAMES[Role.ADMINISTRATOR], SECRETS[Role.ADMINISTRATOR],
                       desk_id=DESK)
     for role in (Role.SUPERVISOR, Role.REGISTRAR, Role.DESK):

@@ -22,12 +22,13 @@ def test_the_first_operator_is_an_administrator_and_turns_sign_in_on(demo_copy: 
                                                                     ) -> None:
     with connect(demo_copy) as db:
         with pytest.raises(UserError, match="must be an administrator"):
-            operators.add_operator(db, "Aliya", Role.DESK, "1234", desk_id=DESK)
+            operators.add_operator(db, "Aliya", Role.DESK, "123456", desk_id=DESK)
         assert not operators.has_operators(db)
-        operators.add_operator(db, "Root", Role.ADMINISTRATOR, "secret-1", desk_id=DESK)
+        operators.add_operator(db, "Root", Role.ADMINISTRATOR, "secret-0001",
+                               passphrase="dushanbe-passphrase", desk_id=DESK)
         assert operators.has_operators(db)
         with pytest.raises(Refused, match="sign in first"):
-            operators.add_operator(db, "Aliya", Role.DESK, "1234", desk_id=DESK)
+            operators.add_operator(db, "Aliya", Role.DESK, "123456", desk_id=DESK)
 
 
 def test_the_password_is_never_in_the_file(staffed: Database) -> None:
@@ -77,25 +78,40 @@ def test_disabled_and_the_last_administrator(staffed: Database) -> None:
 
 def test_one_changes_ones_own_password_an_administrator_anyones(staffed: Database) -> None:
     sign_in_as(staffed, Role.DESK)
-    operators.set_secret(staffed, "Aliya", "5678", desk_id=DESK)
+    operators.set_secret(staffed, "Aliya", "567800", desk_id=DESK)
     with pytest.raises(Refused, match="manage operators"):
-        operators.set_secret(staffed, NAMES[Role.REGISTRAR], "0000", desk_id=DESK)
-    operators.sign_in(staffed, "Aliya", "5678", desk_id=DESK)
+        operators.set_secret(staffed, NAMES[Role.REGISTRAR], "000000", desk_id=DESK)
+    operators.sign_in(staffed, "Aliya", "567800", desk_id=DESK)
     sign_in_as(staffed, Role.ADMINISTRATOR)
-    operators.set_secret(staffed, "Aliya", "4321", desk_id=DESK)
-    operators.sign_in(staffed, "Aliya", "4321", desk_id=DESK)
+    operators.set_secret(staffed, "Aliya", "432100", desk_id=DESK)
+    operators.sign_in(staffed, "Aliya", "432100", desk_id=DESK)
 
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 61, "bell\x07", "nul\x00"])
 def test_names_that_cannot_be_an_operator(demo_copy: Path, name: str) -> None:
     with connect(demo_copy) as db, pytest.raises(UserError, match="needs a name"):
-        operators.add_operator(db, name, Role.ADMINISTRATOR, "secret-1", desk_id=DESK)
+        operators.add_operator(db, name, Role.ADMINISTRATOR, "secret-0001",
+                               passphrase="dushanbe-passphrase", desk_id=DESK)
 
 
-@pytest.mark.parametrize("secret", ["", "abc", "x" * 201])
+@pytest.mark.parametrize("secret", ["", "abc", "1810", "12345", "short-pwd", "１２３４５６",
+                                    "x" * 201])
 def test_secrets_too_short_or_long(demo_copy: Path, secret: str) -> None:
-    with connect(demo_copy) as db, pytest.raises(UserError, match="at least 4"):
-        operators.add_operator(db, "Root", Role.ADMINISTRATOR, secret, desk_id=DESK)
+    """A PIN (digits only) has at least 6 digits, a password at least 10 characters:
+    five guesses a minute at the desk, and nothing to test offline without the key."""
+    with connect(demo_copy) as db, pytest.raises(UserError, match="at least 6 digits"):
+        operators.add_operator(db, "Root", Role.ADMINISTRATOR, secret,
+                               passphrase="dushanbe-passphrase", desk_id=DESK)
+
+
+def test_a_six_digit_pin_and_a_ten_character_password_are_enough(staffed: Database
+                                                                  ) -> None:
+    sign_in_as(staffed, Role.ADMINISTRATOR)
+    operators.add_operator(staffed, "Desk Two", Role.DESK, "181022", desk_id=DESK)
+    operators.add_operator(staffed, "Registrar Two", Role.REGISTRAR, "ten-chars!",
+                           desk_id=DESK)
+    operators.sign_out(staffed)
+    assert operators.sign_in(staffed, "Desk Two", "181022", desk_id=DESK).role is Role.DESK
 
 
 def test_refusals_speak_russian(staffed: Database) -> None:
@@ -129,13 +145,15 @@ def test_secrets_that_are_not_text_are_said_so(demo_copy: Path) -> None:
     """What a terminal in another encoding hands over (undecodable bytes): one line."""
     from bsm_desk.services.operators import privacy
 
-    bad = b"\xff\xfe-pass".decode("utf-8", "surrogateescape")
+    bad = b"\xff\xfe-password".decode("utf-8", "surrogateescape")
     with connect(demo_copy) as db:
         with pytest.raises(UserError, match="must be text"):
-            operators.add_operator(db, "Root", Role.ADMINISTRATOR, bad, desk_id=DESK)
+            operators.add_operator(db, "Root", Role.ADMINISTRATOR, bad,
+                                   passphrase="dushanbe-passphrase", desk_id=DESK)
         with pytest.raises(UserError, match="must be text"):
             privacy.protect(db, bad + "-long-enough", desk_id=DESK)
-        operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-pass", desk_id=DESK)
+        operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-password",
+                               passphrase="dushanbe-passphrase", desk_id=DESK)
         with pytest.raises(UserError, match="Wrong name or password"):
             operators.sign_in(db, "Root", bad, desk_id=DESK)
 

@@ -341,10 +341,10 @@ def test_no_desk_login_makes_an_administrator(enrolled) -> None:
     # that trust it; the same attack again, and a row signed by an unknown key.
     try:
         with closing(connect(first)) as a, closing(connect(second)) as b:
-            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-pass",
-                                   desk_id=DESK_A)
-            operators.sign_in(a, "Root", "root-pass", desk_id=DESK_A)
-            operators.add_operator(a, "Aliya", Role.DESK, "pin-48290", desk_id=DESK_A)
+            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
+                                   passphrase="dushanbe-passphrase", desk_id=DESK_A)
+            operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
+            operators.add_operator(a, "Aliya", Role.DESK, "482901", desk_id=DESK_A)
             _rounds((a, DESK_A), (b, DESK_B))
             assert {o.name for o in operator_store.all_operators(b)} == {"Root", "Aliya"}
             with attacker(door_e.code) as conn:
@@ -375,10 +375,10 @@ def test_a_signed_change_cannot_be_moved_or_altered(enrolled, hub_url: str) -> N
     first, second, _door_b, door_e = enrolled
     try:
         with closing(connect(first)) as a, closing(connect(second)) as b:
-            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-pass",
-                                   desk_id=DESK_A)
-            operators.sign_in(a, "Root", "root-pass", desk_id=DESK_A)
-            operators.add_operator(a, "Aliya", Role.DESK, "pin-48290", desk_id=DESK_A)
+            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
+                                   passphrase="dushanbe-passphrase", desk_id=DESK_A)
+            operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
+            operators.add_operator(a, "Aliya", Role.DESK, "482901", desk_id=DESK_A)
             _rounds((a, DESK_A), (b, DESK_B))
             aliya = operator_store.by_name(a, "Aliya")
             assert aliya is not None
@@ -410,23 +410,23 @@ def test_authority_travels_signed(enrolled) -> None:
     first, second, _door_b, _door_e = enrolled
     try:
         with closing(connect(first)) as a, closing(connect(second)) as b:
-            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-pass",
-                                   desk_id=DESK_A)
-            operators.sign_in(a, "Root", "root-pass", desk_id=DESK_A)
+            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
+                                   passphrase="dushanbe-passphrase", desk_id=DESK_A)
+            operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
             for name in ("Aliya", "Bakhtiyor", "Zarina"):
-                operators.add_operator(a, name, Role.DESK, "pin-48290", desk_id=DESK_A)
+                operators.add_operator(a, name, Role.DESK, "482901", desk_id=DESK_A)
             _rounds((a, DESK_A), (b, DESK_B))
             operators.set_role(a, "Bakhtiyor", Role.SUPERVISOR, desk_id=DESK_A)
             operators.set_disabled(a, "Zarina", desk_id=DESK_A)
             operators.sign_out(a)
-            operators.sign_in(a, "Aliya", "pin-48290", desk_id=DESK_A)
-            operators.set_secret(a, "Aliya", "pin-77315", desk_id=DESK_A)
+            operators.sign_in(a, "Aliya", "482901", desk_id=DESK_A)
+            operators.set_secret(a, "Aliya", "773150", desk_id=DESK_A)
             operators.sign_out(a)
             _rounds((a, DESK_A), (b, DESK_B))
             assert sync.review(b) == []
             assert operator_store.by_name(b, "Bakhtiyor").role is Role.SUPERVISOR  # type: ignore[union-attr]
             assert operator_store.by_name(b, "Zarina").disabled  # type: ignore[union-attr]
-            assert operators.sign_in(b, "Aliya", "pin-77315", desk_id=DESK_B).role \
+            assert operators.sign_in(b, "Aliya", "773150", desk_id=DESK_B).role \
                 is Role.DESK
     finally:
         audit.SIGNED.clear()
@@ -502,10 +502,10 @@ def test_the_hub_holds_no_password_verifier_in_a_usable_form(enrolled, hub_url: 
     first, second, _door_b, door_e = enrolled
     try:
         with closing(connect(first)) as a:
-            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-pass",
-                                   desk_id=DESK_A)
-            operators.sign_in(a, "Root", "root-pass", desk_id=DESK_A)
-            operators.add_operator(a, "Aliya", Role.DESK, "pin-48290", desk_id=DESK_A)
+            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
+                                   passphrase="dushanbe-passphrase", desk_id=DESK_A)
+            operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
+            operators.add_operator(a, "Aliya", Role.DESK, "482901", desk_id=DESK_A)
             assert sync.republish_after_sealing(a, desk_id=DESK_A)  # a fresh copy
             desks_key = transit.key_of(a)
         assert desks_key is not None
@@ -517,14 +517,14 @@ def test_the_hub_holds_no_password_verifier_in_a_usable_form(enrolled, hub_url: 
         assert desks_key.hex().encode() not in copy
         with closing(connect(second)) as b:
             sync.sync_once(b, desk_id=DESK_B)
-            assert operators.sign_in(b, "Aliya", "pin-48290", desk_id=DESK_B).role \
+            assert operators.sign_in(b, "Aliya", "482901", desk_id=DESK_B).role \
                 is Role.DESK
         audit.SIGNED.clear()
         codeless = tmp_path / "codeless.sqlite"
         sync.join(hub_url, codeless, desk_id="codeless-desk")  # the owner's URL, no code
         with closing(connect(codeless)) as c:
             with pytest.raises(UserError) as said:
-                operators.sign_in(c, "Aliya", "pin-48290", desk_id="codeless-desk")
+                operators.sign_in(c, "Aliya", "482901", desk_id="codeless-desk")
             assert said.value.template == operators.NO_DESKS_KEY
     finally:
         audit.SIGNED.clear()
@@ -598,3 +598,36 @@ def test_two_administrators_enrolling_one_name_at_once(enrolled) -> None:
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == sorted(["made", enrolment.DESK_EXISTS, enrolment.DESK_EXISTS])
+
+
+def test_a_code_made_by_an_administrator_carries_the_events_key(enrolled, tmp_path: Path
+                                                                 ) -> None:
+    """A desk enrolled once the event has operators keeps the event's key from its code
+    (outside its file): its operators sign in with no passphrase asked."""
+    from bsm_desk.domain.operators import Role
+    from bsm_desk.services import operators
+    from bsm_desk.services.operators import keystore
+    from bsm_desk.store import audit
+    from bsm_desk.store import privacy as sealing
+
+    first, _second, _door_b, _door_e = enrolled
+    try:
+        with closing(connect(first)) as a:
+            operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
+                                   passphrase="dushanbe-passphrase", desk_id=DESK_A)
+            operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
+            operators.add_operator(a, "Aliya", Role.DESK, "482901", desk_id=DESK_A)
+            assert sync.republish_after_sealing(a, desk_id=DESK_A)
+            door_c = enrolment.add_desk(a, "Door C", desk_id=DESK_A)
+            keystore.drop(a)  # Door C is another computer: nothing kept there yet
+        assert "ek" in enrolment.read_code(door_c.code)
+        sealing.KEYS.clear()
+        audit.MARK_KEYS.clear()
+        enrolment.join_with_code(door_c.code, tmp_path / "c.sqlite", desk_id="door-c")
+        with closing(connect(tmp_path / "c.sqlite")) as c:
+            assert keystore.get(c) is not None
+            assert operators.sign_in(c, "Aliya", "482901", desk_id="door-c").role \
+                is Role.DESK
+    finally:
+        audit.SIGNED.clear()
+        sealing.KEYS.clear()

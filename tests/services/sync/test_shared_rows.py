@@ -250,29 +250,35 @@ def test_operators_and_the_sealed_key_travel(desks, tmp_path: Path) -> None:
     """An operator added at one desk signs in at another; the event sealed at one desk
     unlocks at the other with the same passphrase, and a passport changed there arrives
     sealed and readable."""
+    from bsm_desk.domain.errors import UserError
     from bsm_desk.domain.operators import Role
     from bsm_desk.services import operators, registry
-    from bsm_desk.services.operators import privacy
+    from bsm_desk.services.operators import keystore, privacy
     from bsm_desk.store import audit
     from bsm_desk.store import delegates as delegate_store
     from bsm_desk.store import privacy as sealing
 
     a, b = desks
     try:
-        operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-pass", desk_id=DESK_A)
-        operators.sign_in(a, "Root", "root-pass", desk_id=DESK_A)
-        operators.add_operator(a, "Aliya", Role.DESK, "pin-4829", desk_id=DESK_A)
-        privacy.protect(a, "dushanbe-passphrase", desk_id=DESK_A)
+        operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
+                               passphrase="dushanbe-passphrase", desk_id=DESK_A)
+        operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
+        operators.add_operator(a, "Aliya", Role.DESK, "482915", desk_id=DESK_A)
+        keystore.drop(a)  # B is another computer: it does not keep A's key
         person = a.execute("SELECT id FROM delegate WHERE passport_no <> '' LIMIT 1"
                            ).fetchone()[0]
         registry.save_delegate(a, replace(delegate_store.get_delegate(a, person),
                                           passport_no="N7771234"), desk_id=DESK_A)
         rounds((a, DESK_A), (b, DESK_B))
-        assert operators.sign_in(b, "Aliya", "pin-4829", desk_id=DESK_B).role is Role.DESK
+        # Without the event's key, B cannot check a password: it says so, and counts
+        # no attempt against the name.
+        with pytest.raises(UserError, match="does not hold the event's key"):
+            operators.sign_in(b, "Aliya", "482915", desk_id=DESK_B)
         assert "passport_no" in delegate_store.get_delegate(b, person).sealed
         clear = b.execute("SELECT passport_no FROM delegate WHERE passport_no NOT LIKE"
                           " 'enc1:%' AND passport_no <> '' LIMIT 1").fetchone()[0]
         privacy.unlock(b, "dushanbe-passphrase")  # and B seals its own copy
+        assert operators.sign_in(b, "Aliya", "482915", desk_id=DESK_B).role is Role.DESK
         assert delegate_store.get_delegate(b, person).passport_no == "N7771234"
         path = Path(b.execute("PRAGMA database_list").fetchone()[2])
         raw = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal"))
@@ -299,9 +305,10 @@ def test_the_hub_obeys_the_same_rules(desks) -> None:
 
     a, b = desks
     try:
-        operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-pass", desk_id=DESK_A)
-        operators.sign_in(a, "Root", "root-pass", desk_id=DESK_A)
-        operators.add_operator(a, "Aliya", Role.DESK, "pin-4829", desk_id=DESK_A)
+        operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
+                               passphrase="dushanbe-passphrase", desk_id=DESK_A)
+        operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
+        operators.add_operator(a, "Aliya", Role.DESK, "482915", desk_id=DESK_A)
         rounds((a, DESK_A), (b, DESK_B))
         # Desk A's file changed behind its services: an edit in Aliya's name.
         person = delegate_store.get_delegate(a, 12)

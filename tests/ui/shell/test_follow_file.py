@@ -104,7 +104,7 @@ def test_an_operator_added_elsewhere_asks_for_sign_in(window: MainWindow,
     show(window, demo_copy, "overview")
     assert not window.guard.locked
     cli("operators", "add", "--db", str(demo_copy), "--role", "administrator", "Madina",
-        stdin="a long enough password\n")
+        stdin="a long enough password\nthe event's passphrase\n")
     window.watch.check()
     assert window.guard.locked and not window.navigation.isEnabled()
     assert window.guard.label.isVisible()

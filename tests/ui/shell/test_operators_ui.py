@@ -143,8 +143,10 @@ def test_first_operator_from_the_window(window, demo_copy: Path, monkeypatch) ->
 
     def fill(dialog: OperatorDialog) -> int:
         dialog.name.setText("Root Admin")
-        dialog.secret.setText("root-pass")
-        dialog.again.setText("root-pass")
+        dialog.secret.setText("root-password")
+        dialog.again.setText("root-password")
+        dialog.passphrase.setText("dushanbe-passphrase")
+        dialog.passphrase_again.setText("dushanbe-passphrase")
         dialog._check()
         return int(dialog.result() == 1)
 
@@ -157,25 +159,37 @@ def test_first_operator_from_the_window(window, demo_copy: Path, monkeypatch) ->
     audit.SIGNED.clear()
 
 
-def test_personal_data_masked_revealed_or_locked(window, staffed_demo: Path,
-                                                 monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from bsm_desk.services.operators import privacy
+def test_a_desk_without_the_key_is_unlocked_once_then_masks_and_reveals(
+        window, staffed_demo: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Another computer (it does not keep the event's key) cannot check any password: the
+    sign-in says so; the event's passphrase, once, makes the desk keep the key; then a
+    desk operator sees personal data masked and a registrar reveals it (audited)."""
+    from bsm_desk.services.operators import keystore
     from bsm_desk.store import connect
     from bsm_desk.store import privacy as sealing
     from bsm_desk.ui.registry.delegate_dialog import DelegateDialog
     from bsm_desk.ui.shell.sign_in import PassphraseDialog
 
     with connect(staffed_demo) as db:
-        name, secret = PEOPLE[Role.ADMINISTRATOR]
-        operators.sign_in(db, name, secret, desk_id="test")
         person = db.execute("SELECT id FROM delegate WHERE passport_no <> '' ORDER BY id"
                             " LIMIT 1").fetchone()[0]
-        privacy.protect(db, "dushanbe-passphrase", desk_id="test")
-        sealing.KEYS.clear()
+        keystore.drop(db)
+    sealing.KEYS.clear()
     audit.SIGNED.clear()
-    signs_in_as(monkeypatch, Role.DESK, [])
+    asked: list[str] = []
+    signs_in_as(monkeypatch, Role.DESK, asked)
     window.open_database(staffed_demo)
-    assert window.guard.sealed.text().startswith("Personal data locked")
+    assert "does not hold the event's key" in asked[0] and window.guard.locked
+    unlock = PassphraseDialog(window.db, window)
+    assert unlock.remember.isChecked()
+    unlock.passphrase.setText("wrong one")
+    unlock.try_unlock()
+    assert "not this event's passphrase" in unlock.problem.text()
+    unlock.passphrase.setText(demo.DEMO_PASSPHRASE)
+    unlock.try_unlock()
+    assert keystore.get(window.db) is not None  # kept: the next start asks for nothing
+    window.guard.sign_in()
+    assert window.guard.label.text() == "Aliya Rahimova (desk)"
     from bsm_desk.store import delegates as delegate_store
 
     def dialog() -> DelegateDialog:
@@ -183,26 +197,38 @@ def test_personal_data_masked_revealed_or_locked(window, staffed_demo: Path,
         return DelegateDialog(window.db, window.overview, found, desk_id="test",
                               parent=window)
 
-    locked = dialog()
-    assert locked.passport.isReadOnly() and "locked" in locked.passport.placeholderText()
-    assert not locked.reveal.isEnabled() and "see personal data" in locked.reveal.toolTip()
-    # A registrar unlocks with the passphrase, and a reveal is audited.
+    masked = dialog()
+    assert masked.passport.echoMode() != masked.passport.EchoMode.Normal
+    assert not masked.reveal.isEnabled() and "see personal data" in masked.reveal.toolTip()
     signs_in_as(monkeypatch, Role.REGISTRAR, [])
     window.guard.sign_in()
-    unlock = PassphraseDialog(window.db, window)
-    unlock.passphrase.setText("wrong one")
-    unlock.try_unlock()
-    assert "not this event's passphrase" in unlock.problem.text()
-    unlock.passphrase.setText("dushanbe-passphrase")
-    unlock.try_unlock()
-    window.guard.apply()
-    assert not window.guard.sealed.isVisible()
     shown = dialog()
     assert not shown.passport.isReadOnly() and shown.passport.text()
     shown.reveal.setChecked(True)
     assert shown.passport.echoMode() == shown.passport.EchoMode.Normal
     assert window.db.execute("SELECT operator FROM audit WHERE action = 'reveal'"
                              ).fetchone()[0] == "Мадина Саидова"
+    sealing.KEYS.clear()
+
+
+def test_a_protected_event_without_operators_shows_its_data_locked(
+        window, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    from bsm_desk.services.operators import keystore, privacy
+    from bsm_desk.store import connect
+    from bsm_desk.store import privacy as sealing
+    from bsm_desk.ui.shell.sign_in import PassphraseDialog
+
+    with connect(demo_copy) as db:
+        privacy.protect(db, "dushanbe-passphrase", desk_id="test")
+        keystore.drop(db)
+    sealing.KEYS.clear()
+    window.open_database(demo_copy)
+    assert window.guard.sealed.text().startswith("Personal data locked")
+    unlock = PassphraseDialog(window.db, window)
+    unlock.passphrase.setText("dushanbe-passphrase")
+    unlock.try_unlock()
+    window.guard.apply()
+    assert not window.guard.sealed.isVisible()
     sealing.KEYS.clear()
 
 
