@@ -937,6 +937,14 @@
         <translation>Персональные данные зашифрованы у участников: {count}. Храните кодовую фразу: без неё их никто не прочтёт.</translation>
     </message>
     <message>
+        <source>{count} backups still held that personal data and were removed; a new backup was taken in their place.</source>
+        <translation>Резервных копий с этими персональными данными удалено: {count}; вместо них сделана новая копия.</translation>
+    </message>
+    <message>
+        <source>This copy saved elsewhere still holds that personal data; remove it or keep it safe: {path}</source>
+        <translation>Эта копия, сохранённая в другом месте, всё ещё содержит эти персональные данные; удалите её или храните надёжно: {path}</translation>
+    </message>
+    <message>
         <source>This desk no longer keeps the event&apos;s key.</source>
         <translation>Эта стойка больше не хранит ключ мероприятия.</translation>
     </message>

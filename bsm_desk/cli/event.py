@@ -99,6 +99,10 @@ def _backup(args: argparse.Namespace, settings: config.Settings, translate: Tran
         return 0
     with closing(connect(args.db, migrate=False)) as db:
         made = backups.take(db.conn, args.db, into=into, out=args.out)
+        if args.out:  # a copy elsewhere: noted, so that protect and purge can name it
+            from bsm_desk.services.event import note_copy
+
+            note_copy(db, made, desk_id=settings.desk_id)
     held = backups.contents(made)
     if args.json:
         print_json({"file": str(made), "delegates": held.delegates, "checkins": held.checkins})

@@ -143,21 +143,37 @@ def _protect(args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
-        count = privacy.protect(db, passphrase(translate, twice=True),
-                                desk_id=settings.desk_id, remember=args.keyring)
+        done = privacy.protect(db, passphrase(translate, twice=True),
+                               desk_id=settings.desk_id, remember=args.keyring)
         hub_done = _republish(db, settings)
+    count = done.delegates
     if not hub_done:
         print("bsm-desk: " + translate("Cli", "The hub could not be reached: its copy of the "
                                               "event file still holds the personal data in "
                                               "clear until this desk's next exchange with "
                                               "it replaces it."), file=sys.stderr)
     if args.json:
-        print_json({"sealed": count, "hub_copy_sealed": hub_done})
+        print_json({"sealed": count, "hub_copy_sealed": hub_done, **done.copies.as_dict()})
     else:
         print(translate("Cli", "Personal data sealed for {count} delegates. Keep the "
                                "passphrase safe: without it nobody can read them.").format(
             count=count))
+        _say_copies(done.copies.removed, done.copies.left, translate)
     return 0
+
+
+def _say_copies(removed: int, left: Any, translate: Translate) -> None:
+    """What became of the backups: how many were removed, which copies elsewhere still
+    hold the data (the user put them there: they are named, not touched)."""
+    if removed:
+        print(translate("Cli", "{count} backups still held that personal data and were "
+                               "removed; a new backup was taken in their place.").format(
+            count=removed))
+    for path in left:
+        print("bsm-desk: " + translate("Cli", "This copy saved elsewhere still holds that "
+                                              "personal data; remove it or keep it safe: "
+                                              "{path}").format(path=path),
+              file=sys.stderr)
 
 
 def _unlock(args: argparse.Namespace, settings: config.Settings,
@@ -205,6 +221,7 @@ def _purge(args: argparse.Namespace, settings: config.Settings, translate: Trans
         print(translate("Cli", "Personal data removed ({delegates} delegates, {photos} "
                                "photos); the attendance figures are as they were.").format(
             delegates=counts.get("delegate", 0), photos=counts.get("photos", 0)))
+        _say_copies(counts["backups_removed"], counts["copies_left"], translate)
     return 0
 
 

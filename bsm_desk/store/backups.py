@@ -126,6 +126,50 @@ def prune(event_file: str | Path, *, into: str | Path | None = None,
     return removed
 
 
+def migration_copies(event_file: str | Path) -> list[Path]:
+    """The copies the schema's updates left beside the event file
+    (``event.before-v29.20261204T100000Z.sqlite``, store/db.backup_path)."""
+    event_file = Path(event_file)
+    try:
+        return sorted(p for p in event_file.parent.glob(
+            f"{glob_escape(event_file.stem)}.before-v*{event_file.suffix}") if p.is_file())
+    except OSError:
+        return []
+
+
+def glob_escape(text: str) -> str:
+    import glob
+
+    return glob.escape(text)
+
+
+def sealed(copy: str | Path) -> bool:
+    """Whether a copy was taken once the event's personal data was sealed (it has the
+    wrapped key, and no passport number, phone or date of birth in clear). A copy that
+    cannot be read counts as not sealed."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"{Path(copy).resolve().as_uri()}?mode=ro",
+                                                uri=True)) as conn:
+            if not conn.execute("SELECT EXISTS (SELECT 1 FROM data_key)").fetchone()[0]:
+                return False
+            clear = " OR ".join(f"({c} <> '' AND {c} NOT LIKE 'enc1:%')"
+                                for c in ("phone", "passport_no", "birth_date"))
+            return not conn.execute(f"SELECT EXISTS (SELECT 1 FROM delegate WHERE {clear})"
+                                    ).fetchone()[0]
+    except (sqlite3.Error, OSError, ValueError):
+        return False
+
+
+def remove(copy: str | Path) -> bool:
+    """Remove a copy with its -wal and -shm; False if it could not be removed."""
+    try:
+        for tail in ("-wal", "-shm", ""):
+            Path(f"{copy}{tail}").unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True
+
+
 def contents(backup: str | Path) -> Contents:
     """Open a backup read-only and count what it holds (raises if it is not one of ours)."""
     from bsm_desk.store.db import APPLICATION_ID

@@ -43,3 +43,9 @@ def entries(db: Database, limit: int = 100) -> list[Entry]:
               detail=json.loads(r["detail"]))
         for r in db.query("SELECT * FROM journal ORDER BY at DESC LIMIT ?", [limit])
     ]
+
+
+def subjects(db: Database, action: str) -> list[str]:
+    """The subjects of every entry of one kind (the copies saved elsewhere, say)."""
+    return [str(r[0]) for r in db.execute(
+        "SELECT DISTINCT subject FROM journal WHERE action = ? AND subject <> ''", [action])]

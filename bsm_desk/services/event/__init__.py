@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import sqlite3
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from bsm_desk.domain.model import (
     Room,
     Session,
 )
-from bsm_desk.services.operators import acting
+from bsm_desk.services.operators import Permission, acting, requires
 from bsm_desk.store import atomic, backup_to, connect, journal, rooms, sessions
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
@@ -158,10 +159,21 @@ def overview(db: Database, path: str | Path = "") -> Overview:
     )
 
 
+@requires(Permission.BACKUP)
 def save_backup(db: Database, target: str | Path, *, desk_id: str, operator: str = "") -> Path:
-    """Copy the live database to ``target`` and note it in the journal."""
+    """Copy the live database to ``target`` (a supervisor's, once the event has
+    operators) and note it in the journal."""
     done = backup_to(db, target)
-    with atomic(db):
-        journal.record(db, desk_id=desk_id, operator=operator, action="backup.saved",
-                       subject=str(done))
+    note_copy(db, done, desk_id=desk_id, operator=operator)
     return done
+
+
+def note_copy(db: Database, copy: str | Path, *, desk_id: str, operator: str = "") -> None:
+    """A copy of the event saved somewhere a user chose, noted in the journal: sealing
+    and the purge name the copies that still hold what they removed."""
+    try:
+        with atomic(db):
+            journal.record(db, desk_id=desk_id, operator=operator, action="backup.saved",
+                           subject=str(Path(copy).resolve()))
+    except sqlite3.OperationalError:  # a file from before the journal: nothing to note in
+        pass

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -28,11 +30,19 @@ NOT_A_FIELD = QT_TRANSLATE_NOOP("UserError", "{field} is not personal data that 
                                              "revealed.")
 
 
-def protect(db: Database, passphrase: str, *, desk_id: str, remember: bool = False) -> int:
+@dataclass(frozen=True)
+class Sealed:
+    delegates: int  # how many had something sealed
+    copies: Copies
+
+
+def protect(db: Database, passphrase: str, *, desk_id: str,
+            remember: bool = False) -> Sealed:
     """Seal every passport number, phone and date of birth of the event with a new data
     key, wrapped by ``passphrase``; what the history and the audit trail held in clear
-    is sealed too, and the file compacted so no clear copy stays in free pages. Returns
-    how many delegates had something sealed."""
+    is sealed too, and the file compacted so no clear copy stays in free pages; the
+    backups taken before, which hold them in clear, removed (one sealed backup taken in
+    their place) and the copies saved elsewhere listed."""
     require(db, Permission.EVENT_SETTINGS)
     acting(db, desk_id=desk_id)
     if len(passphrase or "") < LEAST:
@@ -53,7 +63,56 @@ def protect(db: Database, passphrase: str, *, desk_id: str, remember: bool = Fal
     if remember:
         keystore.put(db, data_key)
     compact(db)
-    return sealed
+    return Sealed(sealed, _sweep_copies(db, every_one=False))
+
+
+@dataclass(frozen=True)
+class Copies:
+    """What became of the copies of the event the app keeps, after sealing or the purge:
+    how many were removed (they held what is now sealed or purged), the copies saved
+    elsewhere that still hold it (listed, never touched: the user chose where they went),
+    and the backup taken in their place."""
+    removed: int = 0
+    left: tuple[str, ...] = ()
+    fresh: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"backups_removed": self.removed, "copies_left": list(self.left),
+                "backup": self.fresh}
+
+
+def _sweep_copies(db: Database, *, every_one: bool) -> Copies:
+    """Remove the automatic backups and the schema updates' copies that hold personal data
+    the event no longer keeps (``every_one``: all of them, after the purge; else those
+    taken before sealing), then take one backup in their place."""
+    from bsm_desk import config
+    from bsm_desk.store import backups, journal
+
+    path = audit.actor(db).path
+    if not path or path == ":memory:":
+        return Copies()
+    into = config.load().backup_folder or None
+    kept = [b.path for b in backups.listing(path, into=into)]
+    if into:
+        kept += [b.path for b in backups.listing(path)]
+    kept += backups.migration_copies(path)
+    removed, left = 0, []
+    for copy in dict.fromkeys(kept):
+        if every_one or not backups.sealed(copy):
+            if backups.remove(copy):
+                removed += 1
+            else:
+                left.append(str(copy))
+    for saved in journal.subjects(db, "backup.saved"):
+        if Path(saved).is_file() and (every_one or not backups.sealed(saved)):
+            left.append(saved)
+    fresh = None
+    if removed:
+        try:
+            fresh = str(backups.take(db.conn, path, into=into))
+        except (UserError, OSError):
+            fresh = None
+    return Copies(removed, tuple(left), fresh)
 
 
 def _seal_rows(db: Database, sealer: privacy.Sealer) -> int:
@@ -233,10 +292,12 @@ NAMES: dict[str, dict[str, Any]] = {
 REDACTED = "[purged]"
 
 
-def purge(db: Database, *, keep_names: bool, desk_id: str) -> dict[str, int]:
+def purge(db: Database, *, keep_names: bool, desk_id: str) -> dict[str, Any]:
     """After the event: personal data (and, unless ``keep_names``, names) removed from
     every table, the history and the audit trail; photos and statements' files go; the
-    file is compacted so nothing stays in free pages. The purge itself is audited."""
+    file is compacted so nothing stays in free pages; every backup the app kept is
+    removed (one purged backup taken in their place) and the copies saved elsewhere are
+    listed (``copies_left``). The purge itself is audited."""
     require(db, Permission.EVENT_SETTINGS)
     acting(db, desk_id=desk_id)
     wiped: dict[str, dict[str, Any]] = {t: dict(c) for t, c in PERSONAL.items()}
@@ -267,7 +328,7 @@ def purge(db: Database, *, keep_names: bool, desk_id: str) -> dict[str, int]:
                       {"keep_names": keep_names, **counts})
         signing.sign_noted(db)
     compact(db)
-    return counts
+    return {**counts, **_sweep_copies(db, every_one=True).as_dict()}
 
 
 def _redact(db: Database, redacted: dict[str, set[str]]

@@ -56,6 +56,7 @@ TABLE: dict[tuple[str, str], Permission] = {
     ("sync", "adopt"): P.EVENT_SETTINGS,
     ("sync.enrolment", "remove_desk"): P.EVENT_SETTINGS,
     ("sync.enrolment", "desks"): P.READ,
+    ("event", "save_backup"): P.BACKUP,
     ("operators", "set_role"): P.OPERATORS,
     ("operators", "set_disabled"): P.OPERATORS,
 }
@@ -73,7 +74,7 @@ NEW_FILE = {("demo", "build_demo"), ("demo._attendance", "simulate"),
             ("demo._showcase", "showcase")}
 MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
              ("sync.pulling", "pull_events"), ("sync.pulling", "pull_checkins"),
-             ("sync.rows", "push"), ("sync.rows", "take"), ("event", "save_backup"),
+             ("sync.rows", "push"), ("sync.rows", "take"), ("event", "note_copy"),
              ("operators.access", "acting"), ("sync", "hub_audit_head"),
              ("sync", "republish_after_sealing"), ("sync.event_file", "republish"),
              ("sync.event_file", "reseal"), ("sync.continuity", "desk_of"),

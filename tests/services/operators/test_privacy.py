@@ -51,7 +51,7 @@ def protected(demo_copy: Path):  # type: ignore[no-untyped-def]
         found = delegate_store.get_delegate(db, person)
         registry.save_delegate(db, replace(found, passport_no=passport + "X"), desk_id=DESK)
         registry.save_delegate(db, replace(found, passport_no=passport), desk_id=DESK)
-        assert privacy.protect(db, PASSPHRASE, desk_id=DESK) > 600
+        assert privacy.protect(db, PASSPHRASE, desk_id=DESK).delegates > 600
         sealing.forget(db)
     yield demo_copy, person, passport
     sealing.KEYS.clear()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 import shutil
 import sqlite3
 from contextlib import closing
@@ -237,3 +238,69 @@ def test_verify_says_what_it_checked(tmp_path: Path, capsys) -> None:  # type: i
     assert json.loads(capsys.readouterr().out)["marks"] == "no key"
     sealing.KEYS.clear()
     audit.MARK_KEYS.clear()
+
+
+def _files_under(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+
+def test_a_passport_number_is_in_no_file_the_app_keeps(demo_copy: Path, tmp_path: Path,
+                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Backups taken before the first administrator (in clear) are removed when the event
+    is sealed, a sealed one taken in their place, and a copy saved elsewhere is named;
+    a passport number written afterwards is sealed at once: the event, its log, its
+    backups and the desk's settings never hold it in clear."""
+    from dataclasses import replace
+
+    from bsm_desk.services import event as event_service
+    from bsm_desk.services import registry
+    from bsm_desk.store import backups
+    from bsm_desk.store import delegates as delegate_store
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    with closing(connect(demo_copy)) as db:
+        person = db.execute("SELECT id, passport_no FROM delegate WHERE passport_no <> ''"
+                            " ORDER BY id LIMIT 1").fetchone()
+        old_passport = str(person[1])
+        backups.take(db.conn, demo_copy)
+        event_service.save_backup(db, elsewhere / "mine.sqlite", desk_id=DESK)
+        assert old_passport.encode() in backups.latest(demo_copy).read_bytes()  # type: ignore[union-attr]
+        operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-password",
+                               passphrase="dushanbe-passphrase", desk_id=DESK)
+        operators.sign_in(db, "Root", "root-password", desk_id=DESK)
+        found = delegate_store.get_delegate(db, int(person[0]))
+        assert found is not None
+        registry.save_delegate(db, replace(found, passport_no="Q1234567",
+                                           phone="+992 93 777 1234"), desk_id=DESK)
+        backups.take(db.conn, demo_copy)
+        db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        settings = _files_under(Path(os.environ["BSM_DESK_HOME"]))  # settings, keys, logs
+        for secret in (b"Q1234567", b"+992 93 777 1234", old_passport.encode()):
+            holding = [str(p) for p in demo_copy.parent.rglob("*") if p.is_file()
+                       and elsewhere not in p.parents and secret in p.read_bytes()]
+            assert holding == [] and secret not in settings
+        # The copy the user saved elsewhere is theirs: named, never touched.
+        assert (elsewhere / "mine.sqlite").is_file()
+    audit.SIGNED.clear()
+    sealing.KEYS.clear()
+
+
+def test_protect_and_purge_say_what_became_of_the_backups(demo_copy: Path, tmp_path: Path
+                                                          ) -> None:
+    from bsm_desk.services import event as event_service
+    from bsm_desk.store import backups
+
+    with closing(connect(demo_copy)) as db:
+        backups.take(db.conn, demo_copy)
+        saved = event_service.save_backup(db, tmp_path / "mine.sqlite", desk_id=DESK)
+        done = privacy.protect(db, "dushanbe-passphrase", desk_id=DESK)
+        assert done.copies.removed == 1 and done.copies.left == (str(saved.resolve()),)
+        assert done.copies.fresh is not None and backups.sealed(done.copies.fresh)
+        assert [b.path for b in backups.listing(demo_copy)] == [Path(done.copies.fresh)]
+        counts = privacy.purge(db, keep_names=True, desk_id=DESK)
+        assert counts["backups_removed"] == 1 and counts["copies_left"] == [
+            str(saved.resolve())]
+        assert [str(b.path) for b in backups.listing(demo_copy)] == [counts["backup"]]
+    sealing.KEYS.clear()
