@@ -120,8 +120,16 @@ def register(conn: sqlite3.Connection, path: str) -> None:
         found = signed()
         return found.role if found else ""
 
-    conn.create_function("bsm_chain", 10, lambda *a: chain(a[0], *a[1:]),
-                         deterministic=True)
+    last: list[Any] = [None, ""]
+
+    def chained(*parts: Any) -> str:
+        # SQLite flattens the trigger's subquery, so the entry's hash is asked for twice
+        # (its column, and the mark made of it): the second time it is remembered.
+        if parts != last[0]:
+            last[0], last[1] = parts, chain(parts[0], *parts[1:])
+        return str(last[1])
+
+    conn.create_function("bsm_chain", 10, chained, deterministic=True)
     conn.create_function("bsm_digest", 1, _digest, deterministic=True)
     conn.create_function("bsm_operator", 0, operator)
     conn.create_function("bsm_role", 0, role)
