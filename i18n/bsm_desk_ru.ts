@@ -1143,8 +1143,16 @@
 <context>
     <name>DelegateDialog</name>
     <message>
+        <source>set by hand</source>
+        <translation>задан вручную</translation>
+    </message>
+    <message>
         <source>locked: this desk does not hold the event&apos;s key</source>
         <translation>закрыто: на этой стойке нет ключа мероприятия</translation>
+    </message>
+    <message>
+        <source>from “{words}”</source>
+        <translation>по словам «{words}»</translation>
     </message>
     <message>
         <source>New delegate</source>

@@ -20,16 +20,27 @@ class SessionKind(enum.StrEnum):
 
 
 class ProtocolRank(enum.StrEnum):
-    """A person's rank for precedence (the list of speakers orders by it), highest first."""
+    """A person's level of representation for precedence (the list of speakers orders by
+    it), highest first: the order of the members is the order of precedence."""
 
     HEAD_OF_STATE = "head_of_state"
+    VICE_PRESIDENT = "vice_president"  # and crown princes
     HEAD_OF_GOVERNMENT = "head_of_government"
-    VICE_PRESIDENT = "vice_president"
     DEPUTY_PRIME_MINISTER = "deputy_prime_minister"
     MINISTER = "minister"
-    DEPUTY_MINISTER = "deputy_minister"
-    AMBASSADOR = "ambassador"
+    DEPUTY_MINISTER = "deputy_minister"  # and state secretaries
+    HEAD_OF_AGENCY = "head_of_agency"  # a national agency, service or state committee
+    SENIOR_OFFICIAL = "senior_official"  # heads of organisations; SG, USG, ASG, SRSG
+    AMBASSADOR = "ambassador"  # and permanent representatives
+    CHARGE_D_AFFAIRES = "charge_d_affaires"
     HEAD_OF_DELEGATION = "head_of_delegation"  # any lower rank leading a delegation
+    MINISTER_COUNSELLOR = "minister_counsellor"
+    COUNSELLOR = "counsellor"
+    FIRST_SECRETARY = "first_secretary"
+    SECOND_SECRETARY = "second_secretary"
+    THIRD_SECRETARY = "third_secretary"
+    ATTACHE = "attache"
+    EXPERT = "expert"  # experts, advisers, assistants
     MEMBER = "member"
 
 

@@ -29,7 +29,7 @@ from bsm_desk.domain import validation
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Delegate, DelegateStatus, Gender, ProtocolRank
 from bsm_desk.domain.operators import Permission, Role, refusal
-from bsm_desk.domain.protocol import propose_rank, rank_name
+from bsm_desk.domain.protocol import explain_rank, rank_name
 from bsm_desk.services import operators, registry
 from bsm_desk.services.event import Overview
 from bsm_desk.services.operators import privacy
@@ -60,7 +60,10 @@ class DelegateDialog(QDialog):
         # Proposed from the function as it is typed, until the desk picks one by hand.
         self.rank = QComboBox()
         self._rank_chosen = False
-        self.rank.activated.connect(lambda _index: setattr(self, "_rank_chosen", True))
+        self.rank.activated.connect(self._rank_by_hand)
+        self.rank_source = QLabel()  # the words of the function that proposed the rank
+        self.rank_source.setObjectName("rank_source")
+        self.rank_source.setStyleSheet("color: palette(mid)")
         self.passport = QLineEdit()
         self.passport.setEchoMode(QLineEdit.EchoMode.Password)
         self.reveal = QToolButton()
@@ -87,13 +90,14 @@ class DelegateDialog(QDialog):
             ("given_name_cyr", self.edits["given_name_cyr"]), ("gender", self.gender),
             ("honorific", self.edits["honorific"]), ("delegation_id", self.delegation),
             ("category_id", self.category), ("function_en", self.edits["function_en"]),
-            ("function_ru", self.edits["function_ru"]), ("protocol_rank", self.rank),
+            ("function_ru", self.edits["function_ru"]), ("protocol_rank", self._rank_row()),
             ("email", self.edits["email"]),
             ("phone", self.edits["phone"]), ("passport_no", self._passport_row()),
             ("nationality", self.edits["nationality"]), ("external_id", self.edits["external_id"]),
             ("status", self.status), ("credentials_received", self._received_row()),
         ]
-        focus = {"passport_no": self.passport, "credentials_received": self.has_received}
+        focus = {"passport_no": self.passport, "credentials_received": self.has_received,
+                 "protocol_rank": self.rank}
         for name, widget in rows:
             label = QLabel()
             label.setBuddy(focus.get(name, widget))
@@ -133,6 +137,18 @@ class DelegateDialog(QDialog):
             combo.currentIndexChanged.connect(self.check)
         i18n.follow_language(self)
         self.check()
+
+    def _rank_row(self) -> QWidget:
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.rank, 1)
+        box.addWidget(self.rank_source)
+        return row
+
+    def _rank_by_hand(self, _index: int) -> None:
+        self._rank_chosen = True
+        self.rank_source.setText(self.tr("set by hand"))
 
     def _passport_row(self) -> QWidget:
         row = QWidget()
@@ -232,10 +248,12 @@ class DelegateDialog(QDialog):
             return
         category = next((c for c in self.overview.categories
                          if c.id == self.category.currentData()), None)
-        proposed = propose_rank(self.edits["function_en"].text(),
+        proposed = explain_rank(self.edits["function_en"].text(),
                                 self.edits["function_ru"].text(),
                                 leads_delegation=category is not None and category.code == "hod")
-        self.rank.setCurrentIndex(max(self.rank.findData(proposed.value), 0))
+        self.rank.setCurrentIndex(max(self.rank.findData(proposed.rank.value), 0))
+        self.rank_source.setText(self.tr("from “{words}”").format(words=proposed.words)
+                                 if proposed.words else "")
 
     def check(self) -> bool:
         """Show what is wrong under each field; enable Save only when nothing is."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bsm_desk.domain.model import ProtocolRank
 from bsm_desk.services import speakers
 from bsm_desk.services.demo import build_demo
 from bsm_desk.services.interpreters import rostering
@@ -65,8 +66,7 @@ def test_the_opening_list_is_in_protocol_order_and_a_statement_is_under_way(
     assert current.spoken_seconds == 180  # paused at three minutes: the same any day
     waiting = listed.waiting()
     ranks = [e.protocol_rank for e in waiting]
-    order = ["head_of_state", "head_of_government", "vice_president", "deputy_prime_minister",
-             "minister", "deputy_minister", "ambassador", "head_of_delegation", "member"]
+    order = [r.value for r in ProtocolRank]  # the order of precedence
     assert [order.index(r) for r in ranks] == sorted(order.index(r) for r in ranks)
 
 

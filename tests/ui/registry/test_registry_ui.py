@@ -223,8 +223,11 @@ def test_the_protocol_rank_is_proposed_from_the_function_shown_and_editable(
     russian.textEdited.emit(russian.text())  # as typing does (keyClicks knows no Cyrillic)
     assert dialog.rank.currentData() == ProtocolRank.DEPUTY_MINISTER.value
     assert dialog.rank.currentText() == "Deputy Minister"
+    # The words that proposed it are said beside it.
+    assert dialog.rank_source.text() == "from “заместитель министра”"
     dialog.rank.setCurrentIndex(dialog.rank.findData(ProtocolRank.AMBASSADOR.value))
     dialog.rank.activated.emit(dialog.rank.currentIndex())  # chosen by hand: kept
+    assert dialog.rank_source.text() == "set by hand"
     qtbot.keyClicks(dialog.edits["function_en"], "Minister")
     assert dialog.delegate().protocol_rank is ProtocolRank.AMBASSADOR
     someone = store.get_delegate(screen.db, screen.model.ids()[0])
