@@ -4282,6 +4282,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Английский</translation>
     </message>
     <message>
+        <source>registration cancelled</source>
+        <translation>регистрация отменена</translation>
+    </message>
+    <message>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
@@ -5188,6 +5192,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Cannot read {file}: {reason}</source>
         <translation>Не удаётся прочитать {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s registration is cancelled: they cannot be inscribed.</source>
+        <translation>Регистрация участника {name} отменена: записать его в список нельзя.</translation>
     </message>
     <message>
         <source>{file}: write the speakers&apos; record as .pdf or .xlsx.</source>

@@ -31,6 +31,7 @@ class StoredEntry:
     delegation_type: DelegationType
     observer: bool
     rank: ProtocolRank
+    cancelled: bool = False  # the registration was cancelled after the inscription
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def entries(db: Database, session_id: int, lang: str = "en") -> list[StoredEntry
         "SELECT e.id, e.session_id, e.delegate_id, e.kind, e.language, e.inscribed_at,"
         " e.override_reason, d.family_name, d.given_name, d.family_name_cyr,"
         " d.given_name_cyr, g.id, g.name_en, g.name_ru, g.type, c.code = 'observer',"
-        " d.protocol_rank"
+        " d.protocol_rank, d.status = 'cancelled'"
         " FROM speaker_entry e JOIN delegate d ON d.id = e.delegate_id"
         " JOIN delegation g ON g.id = d.delegation_id JOIN category c ON c.id = d.category_id"
         " WHERE e.session_id = ? ORDER BY e.inscribed_at, e.id", [session_id]).fetchall()
@@ -81,7 +82,7 @@ def entries(db: Database, session_id: int, lang: str = "en") -> list[StoredEntry
             r[0], r[1], r[2], EntryKind(r[3]), r[4], datetime.fromisoformat(r[5]), r[6],
             cyrillic if lang == "ru" and cyrillic else latin, r[11],
             (r[13] or r[12]) if lang == "ru" else (r[12] or r[13]), DelegationType(r[14]),
-            bool(r[15]), ProtocolRank(r[16])))
+            bool(r[15]), ProtocolRank(r[16]), bool(r[17])))
     return found
 
 

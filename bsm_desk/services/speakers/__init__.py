@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.model import Session, SessionKind
+from bsm_desk.domain.model import DelegateStatus, Session, SessionKind
 from bsm_desk.domain.speakers import (
     STATEMENT_LIMIT_S,
     Entry,
@@ -63,6 +63,10 @@ TEXT_LIMIT_BYTES = 20 * 1024 * 1024
 _TEXT_MAGIC = {".pdf": (b"%PDF",), ".docx": (b"PK\x03\x04",), ".txt": ()}
 
 
+CANCELLED = QT_TRANSLATE_NOOP("UserError", "{name}'s registration is cancelled: they cannot "
+                                           "be inscribed.")
+
+
 class Refused(UserError):
     """An inscription the rules refuse; the chair may override it with a reason."""
 
@@ -87,6 +91,7 @@ class Listed:
     limit_s: int
     override_reason: str = ""
     has_text: bool = False  # a written text was handed in for the interpreters
+    cancelled: bool = False  # the registration was cancelled: skipped, shown struck out
 
     def as_dict(self, zone: tzinfo | None = None) -> dict[str, Any]:
         """For scripts; every time in ``zone`` (the venue's) when given."""
@@ -99,7 +104,7 @@ class Listed:
                 "status": self.status.value, "inscribed_at": iso(self.inscribed_at),
                 "started_at": iso(self.started_at), "ended_at": iso(self.ended_at),
                 "spoken_seconds": round(self.spoken_seconds, 1), "limit_seconds": self.limit_s,
-                "has_text": self.has_text}
+                "has_text": self.has_text, "cancelled": self.cancelled}
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,9 @@ class SpeakerList:
         return next((e for e in self.entries if e.status is EntryStatus.SPEAKING), None)
 
     def waiting(self) -> list[Listed]:
-        return [e for e in self.entries if e.status is EntryStatus.WAITING]
+        """Who is still to speak, in order (a cancelled registration is skipped)."""
+        return [e for e in self.entries if e.status is EntryStatus.WAITING
+                and not e.cancelled]
 
 
 MAX_LIMIT_S = 60 * 60
@@ -188,8 +195,11 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
                    key=lambda e: (e.status is EntryStatus.SPEAKING,
                                   min((at for m, at in marks[e.id] if m is Mark.START),
                                       default=e.inscribed_at)))
-    order = spoke + speaking_order(domain.values(), moves) + [
-        e for e in domain.values() if e.status is EntryStatus.WITHDRAWN]
+    cancelled = {e.id for e in stored if e.cancelled}
+    order = spoke + speaking_order([e for e in domain.values() if e.id not in cancelled],
+                                   moves) + [
+        e for e in domain.values() if e.status is EntryStatus.WITHDRAWN
+        or (e.id in cancelled and e.status is EntryStatus.WAITING)]
     replies: dict[int, int] = {}
     listed = []
     by_id = {e.id: e for e in stored}
@@ -210,7 +220,7 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
             spoken_seconds(marks[entry.id], now),
             time_limit(row.kind, statement_limit_s=limit_s,
                        reply_number=reply_number), row.override_reason,
-            row.id in texts))
+            row.id in texts, row.cancelled))
     return SpeakerList(session, listed, closed_at)
 
 
@@ -234,6 +244,8 @@ def inscribe(db: Database, session_id: int, delegate_id: int, *,
         person = delegate_store.get_delegate(db, delegate_id)
         if person is None or person.merged_into is not None:
             raise UserError(NO_DELEGATE, id=delegate_id)
+        if person.status is DelegateStatus.CANCELLED:  # no override: nobody is there
+            raise UserError(CANCELLED, name=person.latin_name)
         current = speaker_list(db, session_id, lang=lang, now=now)
         live = [e for e in current.entries if e.status is not EntryStatus.WITHDRAWN]
         theirs = [e for e in live if _delegation_of(db, e.delegate_id) == person.delegation_id]

@@ -252,12 +252,18 @@ class SpeakersScreen(QWidget):
         self.table.setRowCount(len(self.listed.entries))
         for row, entry in enumerate(self.listed.entries):
             name = f"{entry.name}  ✎" if entry.has_text else entry.name
+            status = self.tr("registration cancelled") if entry.cancelled \
+                and entry.status is EntryStatus.WAITING else self._status_name(entry.status)
             values = [str(entry.position), name, entry.delegation,
                       self._kind_name(entry.kind), self._language_name(entry.language),
-                      self._status_name(entry.status)]
+                      status]
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                if entry.cancelled:  # skipped when the next speaker is called
+                    font = item.font()
+                    font.setStrikeOut(True)
+                    item.setFont(font)
                 self.table.setItem(row, column, item)
         last = self.undo.last(session_id)
         self.undo_button.setEnabled(last is not None)

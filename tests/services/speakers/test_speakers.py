@@ -342,3 +342,26 @@ def test_a_desk_killed_mid_statement_loses_nothing(demo_copy: Path) -> None:
         waited = time.monotonic() - started
     assert current is not None and current.delegate_id == person
     assert 0.3 <= current.spoken_seconds <= waited + 5
+
+
+def test_a_cancelled_registration_is_refused_and_skipped(db) -> None:
+    """Cancelled after inscription: struck out on the list (cancelled in the JSON),
+    never called by next; a cancelled registration cannot be inscribed at all."""
+    from bsm_desk.services import registry
+
+    session = thematic(db)
+    a, b, c = heads(db, 3)
+    check_in(db, [a, b, c])
+    first = speakers.inscribe(db, session, a, desk_id=DESK, now=T)
+    gone = speakers.inscribe(db, session, b, desk_id=DESK, now=T + timedelta(minutes=1))
+    registry.cancel(db, [b], desk_id=DESK)
+    listed = speakers.speaker_list(db, session, now=T + timedelta(minutes=2))
+    cancelled = next(e for e in listed.entries if e.id == gone.id)
+    assert cancelled.cancelled and cancelled.as_dict()["cancelled"] is True
+    assert [e.id for e in listed.waiting()] == [first.id]
+    speakers.next_speaker(db, session, desk_id=DESK, now=T + timedelta(minutes=3))
+    with pytest.raises(UserError, match="Nobody is waiting"):
+        speakers.next_speaker(db, session, desk_id=DESK, now=T + timedelta(minutes=4))
+    with pytest.raises(UserError, match="registration is cancelled"):
+        speakers.inscribe(db, session, b, override="the chair insists", desk_id=DESK,
+                          now=T + timedelta(minutes=5))
