@@ -271,15 +271,24 @@ def _ranked_ids(db: Database, query: DelegateQuery, limit: int = -1) -> list[int
     if not expression:
         return list_ids(db, DelegateQuery(**{**_fields(query), "sort": "name"}))
     where, params = _where(DelegateQuery(**{**_fields(query), "search": ""}))
-    # The family name (the first word of the key) typed whole comes first ("Rakhmon"
-    # before "Rahmonova"), then a family name it begins, then a match elsewhere.
+    # The family name as typed comes first ("Rakhmon"), then family names it begins as
+    # typed ("Rakhmonova"), then the same in folded spelling (transliteration variants:
+    # "Rahmon", "Rahmonova"), then a match elsewhere, each by relevance.
     first = expression.split()[0].strip('"*(')
+    typed = (query.search.split() or [""])[0]
+    pattern = typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    forms = [typed, typed.capitalize(), typed.upper()]  # as Cyrillic names are kept
     sql = (f"SELECT d.id FROM delegate_fts f JOIN delegate d ON d.id = f.rowid{where}"
-           " AND delegate_fts MATCH ? ORDER BY NOT (d.search_key = ? OR d.search_key LIKE"
-           " ? || ' %'), d.search_key NOT LIKE ? || '%', f.rank,"
+           " AND delegate_fts MATCH ? ORDER BY"
+           " NOT (d.family_name LIKE ? ESCAPE '\\' OR d.family_name_cyr IN (?, ?, ?)),"
+           " NOT (d.family_name LIKE ? || '%' ESCAPE '\\'"
+           "      OR substr(d.family_name_cyr, 1, ?) IN (?, ?, ?)),"
+           " NOT (d.search_key = ? OR d.search_key LIKE ? || ' %'),"
+           " d.search_key NOT LIKE ? || '%', f.rank,"
            " d.family_name COLLATE NOCASE, d.given_name COLLATE NOCASE, d.id LIMIT ?")
-    return [row[0] for row in db.execute(sql, [*params, expression, first, first, first,
-                                              limit]).fetchall()]
+    return [row[0] for row in db.execute(sql, [
+        *params, expression, pattern, *forms, pattern, len(typed), *forms, first, first,
+        first, limit]).fetchall()]
 
 
 def _fields(query: DelegateQuery) -> dict[str, Any]:

@@ -125,3 +125,27 @@ def test_a_family_name_typed_whole_comes_before_longer_ones(demo_copy) -> None: 
                                        desk_id="t")
         hits = search(db, "Rakhmon", limit=5)
     assert hits and hits[0].id == exact
+
+
+def test_exact_then_prefixes_as_typed_then_spelling_variants(demo_copy) -> None:  # type: ignore[no-untyped-def]
+    """Issue 28: the name as typed, then names it begins as typed, then the same in
+    another spelling (Rahmonov, Rahmonova): in Latin and in Cyrillic."""
+    from contextlib import closing
+
+    from bsm_desk.domain.model import Delegate
+    from bsm_desk.services import registry
+    from bsm_desk.services.registry.search import search
+    from bsm_desk.store import connect
+
+    with closing(connect(demo_copy)) as db:
+        first = db.execute("SELECT delegation_id, category_id FROM delegate LIMIT 1").fetchone()
+        exact = registry.save_delegate(db, Delegate("RAKHMON", "Emomali", first[0], first[1]),
+                                       desk_id="t")
+        longer = registry.save_delegate(db, Delegate("RAKHMONOVA", "Ozoda", first[0],
+                                                     first[1]), desk_id="t")
+        hits = [h.id for h in search(db, "rakhmon", limit=6)]
+        assert hits[:2] == [exact, longer] and len(hits) > 2
+        cyrillic = [h.family_name_cyr for h in search(db, "раҳмонова", limit=3)]
+        assert cyrillic[0] == "Раҳмонова"
+        # LIKE's own characters typed are only characters: no error, no wildcard.
+        assert exact not in [h.id for h in search(db, "rakh%n", limit=50)][:1]
