@@ -52,12 +52,28 @@ def append(db: Database, *, checkpoint: str, delegate_id: int | None,
 
 
 def first_standing(db: Database, checkpoint: str, delegate_id: int) -> Earlier | None:
-    """The delegate's first accepted, not undone, check-in at this checkpoint."""
+    """The delegate's first accepted, not undone, check-in at this checkpoint — under
+    this record or one merged into it (a duplicate's badge let the same person in)."""
     row = db.execute(
         f"SELECT c.at, c.desk_id, c.operator FROM checkin c WHERE c.checkpoint = ?"
-        f" AND c.delegate_id = ? AND {_STANDING} ORDER BY c.at LIMIT 1",
-        [checkpoint, delegate_id]).fetchone()
+        f" AND c.delegate_id IN (SELECT ? UNION ALL SELECT id FROM delegate"
+        f" WHERE merged_into = ?) AND {_STANDING} ORDER BY c.at LIMIT 1",
+        [checkpoint, delegate_id, delegate_id]).fetchone()
     return Earlier(datetime.fromisoformat(row[0]), row[1], row[2]) if row else None
+
+
+def merges(db: Database) -> dict[int, int]:
+    """Each merged record -> the record kept in the end (merges followed through)."""
+    direct = {int(r[0]): int(r[1]) for r in db.execute(
+        "SELECT id, merged_into FROM delegate WHERE merged_into IS NOT NULL").fetchall()}
+    found = {}
+    for start in direct:
+        kept, seen = direct[start], {start}
+        while kept in direct and kept not in seen:
+            seen.add(kept)
+            kept = direct[kept]
+        found[start] = kept
+    return found
 
 
 def last_standing_by_desk(db: Database, checkpoint: str, desk_id: str) -> Row | None:
@@ -123,11 +139,20 @@ def delete_rule(db: Database, checkpoint: str) -> bool | None:
 
 
 def first_standing_everywhere(db: Database) -> list[tuple[str, int, datetime]]:
-    """(checkpoint, delegate id, first standing check-in) for every pair there is."""
-    return [(point, delegate_id, datetime.fromisoformat(first))
-            for point, delegate_id, first in db.execute(
-                f"SELECT c.checkpoint, c.delegate_id, MIN(c.at) FROM checkin c"
-                f" WHERE {_STANDING_ALL} GROUP BY c.checkpoint, c.delegate_id").fetchall()]
+    """(checkpoint, delegate id, first standing check-in) for every pair there is, a
+    merged record's check-ins counted as the kept record's."""
+    kept = merges(db)
+    firsts: dict[tuple[str, int], datetime] = {}
+    for point, delegate_id, first in db.execute(
+            f"SELECT c.checkpoint, c.delegate_id, MIN(c.at) FROM checkin c"
+            f" WHERE {_STANDING_ALL} GROUP BY c.checkpoint, c.delegate_id").fetchall():
+        # A merged duplicate's check-ins are the kept record's: present wherever either
+        # was, once.
+        key = (point, kept.get(delegate_id, delegate_id))
+        at = datetime.fromisoformat(first)
+        if key not in firsts or at < firsts[key]:
+            firsts[key] = at
+    return [(point, delegate_id, at) for (point, delegate_id), at in firsts.items()]
 
 
 def standing_twice(db: Database, uuid: str) -> list[tuple[str, str, str, str]]:

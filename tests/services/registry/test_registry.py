@@ -143,3 +143,38 @@ def test_merge_keeps_one_record_and_both_histories(db) -> None:
     assert [e.action for e in history.for_delegate(db, drop)] == ["created", "merged_into"]
     with pytest.raises(UserError, match="cannot be merged"):
         duplicates.merge(db, keep, drop, **WHO)
+
+
+def test_merging_keeps_every_check_in_of_both(demo_copy) -> None:  # type: ignore[no-untyped-def]
+    """Issue 28: a duplicate let in on day one, the kept record on day two: after the
+    merge the kept record is present both days, each day counts the person once, and a
+    scan of the kept record where the duplicate was let in is a second scan."""
+    from contextlib import closing
+    from datetime import UTC, date, datetime
+
+    from bsm_desk.domain.checkin import Checkpoint
+    from bsm_desk.services.checkin import Desk
+    from bsm_desk.services.reports import attendance
+    from bsm_desk.store import checkins, connect
+
+    day_one, day_two = date(2022, 10, 18), date(2022, 10, 19)
+    with closing(connect(demo_copy)) as db:
+        keep, drop = (r[0] for r in db.execute(
+            "SELECT id FROM delegate WHERE status != 'cancelled' ORDER BY id LIMIT 2"))
+        before = attendance.collect(db)
+        present = {d: len(before.day_first.get(d, {})) for d in (day_one, day_two)}
+        one = Desk.open(db, Checkpoint.entrance_id(day_one), desk_id=DESK)
+        one.admit(drop, now=datetime(2022, 10, 18, 4, tzinfo=UTC))
+        one.admit(keep, now=datetime(2022, 10, 18, 5, tzinfo=UTC))  # both, the same day
+        Desk.open(db, Checkpoint.entrance_id(day_two), desk_id=DESK).admit(
+            keep, now=datetime(2022, 10, 19, 4, tzinfo=UTC))
+        duplicates.merge(db, keep, drop, desk_id=DESK)
+        after = attendance.collect(db)
+        assert keep in after.day_first[day_one] and keep in after.day_first[day_two]
+        assert after.day_first[day_one][keep] == datetime(2022, 10, 18, 4, tzinfo=UTC)
+        assert len(after.day_first[day_one]) == present[day_one] + 1  # once, not twice
+        assert len(after.day_first[day_two]) == present[day_two] + 1
+        assert all(who != drop for _, who, _ in checkins.first_standing_everywhere(db))
+        again = Desk.open(db, Checkpoint.entrance_id(day_one), desk_id=DESK).admit(
+            keep, now=datetime(2022, 10, 18, 6, tzinfo=UTC))
+        assert again.earlier is not None
