@@ -98,3 +98,20 @@ def slug(*parts: str) -> str:
     (folded to Latin like the search key, so the same everywhere)."""
     words = [re.sub(r"[^a-z0-9]+", "-", fold(part).casefold()).strip("-") for part in parts]
     return "-".join(w for w in words if w)
+
+
+# The Cyrillic alphabets of the region in one order: Russian, with the Tajik, Kazakh,
+# Kyrgyz and Uzbek letters each right after the letter they build on (Ғ after Г, Қ
+# after К, Ҷ after Ч, Ӯ after У...), as those languages' own alphabets place them.
+CYRILLIC_ORDER = ("а ә б в г ғ д е ё ж з и ӣ і й к қ л м н ң о ө п р с т у ӯ ү ұ ў ф х ҳ "
+                  "һ ц ч ҷ ш щ ъ ы ь э ю я").split()
+_CYRILLIC_RANK = {letter: index for index, letter in enumerate(CYRILLIC_ORDER)}
+_AFTER_LATIN = 0x10000  # Cyrillic after Latin, as lists in both scripts are printed
+
+
+def sort_key(text: str) -> tuple[int, ...]:
+    """A name's place in an alphabetical list: case ignored, Latin by its letters,
+    Cyrillic in :data:`CYRILLIC_ORDER` (a code-point sort would put Қодирова and
+    Ҷӯраев after Шарипов, and ё after я)."""
+    return tuple(_AFTER_LATIN + _CYRILLIC_RANK[c] if c in _CYRILLIC_RANK else ord(c)
+                 for c in unicodedata.normalize("NFC", str(text or "")).casefold())

@@ -38,6 +38,36 @@ SCHEMES: dict[str, dict[str, str]] = {
 }
 
 
+# The scheme of each country whose passports write names by their own table.
+COUNTRY_SCHEMES = {"TJ": "tg", "KZ": "kk", "KG": "ky", "UZ": "uz"}
+_ONLY_TAJIK = set("ҷӯӣ")
+_ONLY_KAZAKH = set("әұһі")
+_KYRGYZ_OR_KAZAKH = set("ңөү")
+_ONLY_UZBEK = set("ў")
+_TAJIK_OR_UZBEK = set("ҳқғ")
+
+
+def scheme_for(text: str, country: str = "") -> str:
+    """The passport table for a Cyrillic name: the delegation's country's (ISO code),
+    else the one its letters belong to (Ҷ, Ӯ, Ӣ: Tajik; Ә, Ұ, Һ, І: Kazakh; Ң, Ө, Ү:
+    Kyrgyz; Ў: Uzbek; Ҳ, Қ, Ғ alone: Tajik), else ICAO 9303 as Russian passports."""
+    found = COUNTRY_SCHEMES.get(str(country or "").upper())
+    if found:
+        return found
+    letters = set(str(text or "").casefold())
+    if letters & _ONLY_TAJIK:
+        return "tg"
+    if letters & _ONLY_KAZAKH:
+        return "kk"
+    if letters & _ONLY_UZBEK:
+        return "uz"
+    if letters & _KYRGYZ_OR_KAZAKH:
+        return "ky"
+    if letters & _TAJIK_OR_UZBEK:
+        return "tg"
+    return "icao"
+
+
 def to_latin(text: str, scheme: str = "icao") -> str:
     """Transliterate ``text``, keeping capitals: Щукин -> Shchukin, ЩУКИН -> SHCHUKIN.
 

@@ -50,3 +50,15 @@ def test_script_decides_the_field() -> None:
     assert script("Müller") == "latin"
     assert script("Ivanov Иван") == "mixed"
     assert script("123") == ""
+
+
+def test_cyrillic_lists_sort_in_the_regions_alphabets() -> None:
+    """Issue 28: Қодирова after Каримов and before Лутфуллоев, Ҷӯраев after Чориев and
+    before Шарипов, Ёров after Ермаков; case ignored; Latin before Cyrillic."""
+    from bsm_desk.domain.names import sort_key
+
+    names = ["Шарипов", "Ҷӯраев", "Қодирова", "Чориев", "Лутфуллоев", "Каримов", "ёров",
+             "Ермаков", "Ғаниев", "Гулов", "Дадоев", "Smith"]
+    assert sorted(names, key=sort_key) == [
+        "Smith", "Гулов", "Ғаниев", "Дадоев", "Ермаков", "ёров", "Каримов", "Қодирова",
+        "Лутфуллоев", "Чориев", "Ҷӯраев", "Шарипов"]

@@ -36,3 +36,21 @@ def test_kazakh_kyrgyz_and_uzbek_letters() -> None:
 
 def test_non_cyrillic_text_is_kept() -> None:
     assert to_latin("O'Neil-Smith 2", "icao") == "O'Neil-Smith 2"
+
+
+@pytest.mark.parametrize(("cyrillic", "country", "latin"), [
+    ("Ҷӯраев Ҳакимҷон", "", "Juraev Hakimjon"),  # Tajik letters: the Tajik table
+    ("Ғулбаҳор", "", "Ghulbahor"),
+    ("Раҳимова Қодира", "", "Rahimova Qodira"),
+    ("Юсупов Ёдгор", "TJ", "Yusupov Yodgor"),  # a Tajik delegation's Russian spelling
+    ("Юсупов Ёдгор", "RU", "Iusupov Edgor"),  # Russian passports: ICAO 9303
+    ("Юсупов Ёдгор", "", "Iusupov Edgor"),
+    ("Әбішев Нұрлан", "", "Abishev Nurlan"),  # Kazakh letters
+    ("Өмүрбеков", "", "Omurbekov"),  # Kyrgyz letters
+    ("Ўктамов", "", "Oktamov"),  # Uzbek ў
+])
+def test_the_passport_table_follows_the_country_or_the_letters(cyrillic: str, country: str,
+                                                              latin: str) -> None:
+    from bsm_desk.domain.translit import scheme_for
+
+    assert to_latin(cyrillic, scheme_for(cyrillic, country)) == latin

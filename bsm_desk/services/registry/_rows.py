@@ -15,7 +15,7 @@ from bsm_desk.domain.importing import RowProblem, cell_text, normalize_header
 from bsm_desk.domain.model import Category, Delegate, Gender
 from bsm_desk.domain.names import script
 from bsm_desk.domain.protocol import propose_rank
-from bsm_desk.domain.translit import to_latin
+from bsm_desk.domain.translit import scheme_for, to_latin
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store.privacy import Sealer
@@ -33,7 +33,10 @@ class Lookup:
                 if key:
                     self.categories[normalize_header(key)] = c
         self.delegations: dict[str, int] = {}
+        self.countries: dict[int, str] = {}  # delegation id -> ISO code, where it has one
         for d in delegation_store.list_delegations(db):
+            if d.iso_code and d.id is not None:
+                self.countries[d.id] = d.iso_code
             names = (d.name_en, d.name_ru, d.iso_code or "",
                      *acronyms(d.name_en), *acronyms(d.name_ru))
             for key in names:
@@ -199,14 +202,17 @@ def add_patronymic(row: Cells) -> None:
         slot["given_name"] = row.patronymic
 
 
-def latin_from_cyrillic(row: Cells) -> bool:
+def latin_from_cyrillic(row: Cells, country: str = "") -> bool:
+    """A Latin name made from the Cyrillic one by the passport table of the delegation's
+    country (``country``: its ISO code), else of the letters the name has."""
     if row.latin["family_name"] or not row.cyrillic["family_name"]:
         return False
     given = row.cyrillic["given_name"]
     if row.patronymic and given.endswith(row.patronymic):  # not in a passport's Latin name
         given = given[: -len(row.patronymic)].strip()
-    row.latin = {"family_name": to_latin(row.cyrillic["family_name"], "icao"),
-                 "given_name": to_latin(given, "icao")}
+    scheme = scheme_for(f"{row.cyrillic['family_name']} {given}", country)
+    row.latin = {"family_name": to_latin(row.cyrillic["family_name"], scheme),
+                 "given_name": to_latin(given, scheme)}
     row.note(row.name_column(), rules.GENERATED_LATIN,
              value=f"{row.latin['family_name']} {row.latin['given_name']}".strip())
     return True

@@ -172,7 +172,9 @@ def _row(number: int, cells: list[Any], mapping: dict[int, str], headers: list[A
     """One row as a delegate, its problems added to the report."""
     row = read_cells(number, cells, mapping, headers)
     add_patronymic(row)
-    generated = latin_from_cyrillic(row)
+    named = lookup.delegation(row.values["delegation"]) if row.values.get("delegation") \
+        else None
+    generated = latin_from_cyrillic(row, lookup.countries.get(named or 0, ""))
     if not row.latin["family_name"] and not row.problems:
         row.problem(row.name_column(), rules.MISSING_FAMILY)
     delegate, category, new_delegation = delegate_of(row, lookup, generated)

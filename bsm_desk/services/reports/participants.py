@@ -27,6 +27,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import DelegationType, honorific, pick
+from bsm_desk.domain.names import sort_key
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import written
 from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
@@ -104,9 +105,9 @@ def blocks(db: Database, lang: str) -> list[Block]:
     result = []
     for delegation_id, entries in members.items():
         g = att.delegations[delegation_id]
-        entries.sort(key=lambda e: (not e.head, e.name.casefold()))
+        entries.sort(key=lambda e: (not e.head, sort_key(e.name)))
         result.append(Block(g.type, g.name(lang), entries))
-    result.sort(key=lambda b: (PROTOCOL.index(b.group), b.delegation.casefold()))
+    result.sort(key=lambda b: (PROTOCOL.index(b.group), sort_key(b.delegation)))
     return result
 
 

@@ -257,3 +257,21 @@ def test_a_cell_holding_the_separator_without_quotes_is_explained(db, tmp_path: 
     assert any(m.startswith("This row has 7 cells and the header row 6: a cell that holds "
                             "the separator (such as ; or a comma) must be put in double "
                             "quotes") for m in messages)
+
+
+def test_latin_names_follow_the_passport_table_of_the_delegations_country(
+        db, tmp_path: Path) -> None:
+    """Issue 28: Ҷӯраев Ҳакимҷон of Tajikistan is JURAEV HAKIMJON as his passport says,
+    not the Russian DZHURAEV KHAKIMDZHON; a Russian delegate keeps ICAO 9303."""
+    path = write_csv(tmp_path / "list.csv", [
+        "Фамилия,Имя,Делегация",
+        "Ҷӯраев,Ҳакимҷон,Таджикистан",
+        "Юсупов,Ёдгор,Tajikistan",
+        "Юсупова,Юлия,Россия",
+    ], bom=True)
+    report = import_file(db, path, desk_id=DESK)
+    assert report.errors == [] and report.added == 3
+    found = {d.family_name_cyr: (d.family_name, d.given_name) for d in people(db)}
+    assert found["Ҷӯраев"] == ("Juraev", "Hakimjon")
+    assert found["Юсупов"] == ("Yusupov", "Yodgor")
+    assert found["Юсупова"] == ("Iusupova", "Iuliia")
