@@ -2058,6 +2058,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>Эта строка совпадает с записью {name} (№{id}, тот же признак: {key}), но и фамилия, и имя другие: «{family} {given}». Ничего не импортировано; исправьте {key} или имена.</translation>
     </message>
     <message>
+        <source>{name} (#{id}) of this delegation is already registered with another {key}: the same person, or a namesake? Nothing is imported; give this row the registered {key} if it is the same person; a namesake is added by hand (Delegates → Add), then found by this {key}.</source>
+        <translation>{name} (№{id}) из этой делегации уже зарегистрирован(а) с другим значением поля «{key}»: это тот же человек или однофамилец? Ничего не импортировано; если это тот же человек, укажите в строке зарегистрированное значение; однофамильца добавьте вручную (Участники → Добавить), и дальше его найдут по этому полю.</translation>
+    </message>
+    <message>
+        <source>{count} people of this delegation are registered as “{family} {given}” (#{ids}): which one is this row? Nothing is imported; give it an e-mail, passport number or external id that tells them apart.</source>
+        <translation>В этой делегации зарегистрировано несколько человек с именем «{family} {given}» ({count}; №{ids}): кто из них в этой строке? Ничего не импортировано; укажите эл. почту, номер паспорта или внешний номер, по которым их можно различить.</translation>
+    </message>
+    <message>
         <source>The name of #{id} changes from “{old}” to “{new}”.</source>
         <translation>Имя участника №{id} меняется с «{old}» на «{new}».</translation>
     </message>

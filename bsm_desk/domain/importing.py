@@ -79,6 +79,15 @@ DUPLICATE_ROW = QT_TRANSLATE_NOOP(
 NAME_CONFLICT = QT_TRANSLATE_NOOP(
     "ImportError", "This row matches {name} (#{id}, same {key}) but both names differ: "
     "“{family} {given}”. Nothing is imported; correct the {key} or the names.")
+NAMESAKE = QT_TRANSLATE_NOOP(
+    "ImportError", "{name} (#{id}) of this delegation is already registered with another "
+    "{key}: the same person, or a namesake? Nothing is imported; give this row the "
+    "registered {key} if it is the same person; a namesake is added by hand (Delegates → "
+    "Add), then found by this {key}.")
+NAMESAKES = QT_TRANSLATE_NOOP(
+    "ImportError", "{count} people of this delegation are registered as “{family} "
+    "{given}” (#{ids}): which one is this row? Nothing is imported; give it an e-mail, "
+    "passport number or external id that tells them apart.")
 NAME_CHANGED = QT_TRANSLATE_NOOP(
     "ImportError", "The name of #{id} changes from “{old}” to “{new}”.")
 TOO_LONG = QT_TRANSLATE_NOOP(

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import RowProblem, cell_text
 from bsm_desk.domain.interpreters import NO_LANGUAGES, parse_languages
+from bsm_desk.domain.names import fold
 from bsm_desk.services.interpreters.needs import Need, needs, relay_languages
 from bsm_desk.services.operators import Permission, requires
 from bsm_desk.services.registry.tables import read_table
@@ -218,11 +219,12 @@ def import_file(db: Database, path: str | Path, *, desk_id: str, operator: str =
         report.errors.extend(problems)
         if person is None:
             continue
-        key = person.email.casefold() or person.name.casefold()
-        if key in seen:
-            report.errors.append(RowProblem(number, "", TWICE_IN_FILE, {"row": seen[key]}))
+        keys = _keys(person)
+        twice = next((seen[k] for k in keys if k in seen), None)
+        if twice is not None:
+            report.errors.append(RowProblem(number, "", TWICE_IN_FILE, {"row": twice}))
             continue
-        seen[key] = number
+        seen.update(dict.fromkeys(keys, number))
         planned.append((number, person))
     if report.rows == 0:
         raise UserError(NO_ROWS, path=str(path))
@@ -237,18 +239,28 @@ def import_file(db: Database, path: str | Path, *, desk_id: str, operator: str =
     return report
 
 
+def _keys(person: Interpreter) -> list[str]:
+    """What identifies an interpreter in a list: the e-mail, and the name folded (any
+    script, any spelling) in Latin and in Cyrillic."""
+    keys = [f"email:{person.email.casefold()}"] if person.email else []
+    return keys + [f"name:{fold(n)}" for n in (person.name, person.name_cyr) if fold(n)]
+
+
 def _write(db: Database, planned: list[tuple[int, Interpreter]], report: InterpretersReport,
            path: str | Path, *, desk_id: str, operator: str, with_hours: bool) -> None:
     with atomic(db):
-        known = store.all_interpreters(db)
-        by_email = {p.email.casefold(): p for p in known if p.email}
-        by_name = {p.name.casefold(): p for p in known}
+        known: dict[str, Interpreter] = {}
+        for p in store.all_interpreters(db):
+            for key in _keys(p):
+                known.setdefault(key, p)
         for _number, person in planned:
-            existing = by_email.get(person.email.casefold()) if person.email else None
-            existing = existing or by_name.get(person.name.casefold())
+            # By e-mail first, then by name in either script and any spelling.
+            existing = next((known[k] for k in _keys(person) if k in known), None)
             if existing is None:
                 report.added += 1
-                store.save(db, person)
+                made = replace(person, id=store.save(db, person))
+                for key in _keys(made):
+                    known.setdefault(key, made)
                 continue
             # What the file does not carry (a withdrawal, phone, preferences) is kept.
             person = replace(person, id=existing.id, withdrawn_from=existing.withdrawn_from,

@@ -13,7 +13,7 @@ from bsm_desk.domain import importing as rules
 from bsm_desk.domain.delegation_names import ALIASES, acronyms
 from bsm_desk.domain.importing import RowProblem, cell_text, normalize_header
 from bsm_desk.domain.model import Category, Delegate, Gender
-from bsm_desk.domain.names import script
+from bsm_desk.domain.names import fold, script
 from bsm_desk.domain.protocol import propose_rank
 from bsm_desk.domain.translit import scheme_for, to_latin
 from bsm_desk.store import categories as category_store
@@ -42,6 +42,8 @@ class Lookup:
             for key in names:
                 if key and d.id is not None:
                     self.delegations.setdefault(normalize_header(key), d.id)
+        self._db = db
+        self._members: dict[int, list[tuple[int, set[str]]]] = {}
         self.by_external: dict[str, int] = {}
         self.by_email: dict[str, int] = {}
         self.by_passport: dict[str, int] = {}
@@ -57,7 +59,10 @@ class Lookup:
                 self.by_passport.setdefault(passport_key(r[3]), r[0])
 
     def match(self, d: Delegate) -> tuple[int, str] | None:
-        """The registered person this row is, and by which key (for messages)."""
+        """The registered person this row is, and by which key (for messages): the
+        external id, else the e-mail, else the passport number, else the name in the
+        same delegation (folded across scripts and spellings) — "name" when one person
+        has it, "names" when several do (the caller asks which)."""
         for key, index, value in (
                 ("external_id", self.by_external, d.external_id),
                 ("email", self.by_email, d.email.casefold()),
@@ -65,7 +70,31 @@ class Lookup:
             found = index.get(value) if value else None
             if found is not None:
                 return found, key
+        named = self.by_name(d)
+        if len(named) == 1:
+            return named[0], "name"
+        if named:
+            return named[0], "names"
         return None
+
+    def by_name(self, d: Delegate) -> list[int]:
+        """The registered people of the row's delegation with its name, in Latin or
+        Cyrillic, in any spelling (each delegation read once per import)."""
+        if not d.delegation_id:
+            return []
+        wanted = {name_key(d.family_name, d.given_name),
+                  name_key(d.family_name_cyr, d.given_name_cyr)} - {""}
+        if not wanted:
+            return []
+        members = self._members.get(d.delegation_id)
+        if members is None:
+            members = [(int(r[0]), {name_key(r[1], r[2]), name_key(r[3], r[4])} - {""})
+                       for r in self._db.execute(
+                           "SELECT id, family_name, given_name, family_name_cyr,"
+                           " given_name_cyr FROM delegate WHERE delegation_id = ? AND"
+                           " merged_into IS NULL ORDER BY id", [d.delegation_id])]
+            self._members[d.delegation_id] = members
+        return [person for person, keys in members if keys & wanted]
 
     def delegation(self, text: str) -> int | None:
         """By name, ISO code or acronym, else through the common short names
@@ -91,6 +120,13 @@ class Lookup:
 
 ALIAS_KEYS = {normalize_header(alias): key for key, names in ALIASES.items()
                for alias in (key, *names)}
+
+
+def name_key(family: str, given: str) -> str:
+    """A person's name as matching reads it: family and given names folded (any script,
+    any spelling), "" without a family name."""
+    folded = fold(family)
+    return f"{folded}|{fold(given)}" if folded else ""
 
 
 def delegation_key(name: str) -> str:

@@ -234,6 +234,20 @@ def _compare_with_registered(db: Database, report: ImportReport, lookup: Lookup)
     for p in report.planned:
         match = matched[p.row]
         found = existing.get(match[0]) if match else None
+        if match is not None and match[1] == "names":
+            ids = lookup.by_name(p.delegate)
+            report.errors.append(RowProblem(p.row, "", rules.NAMESAKES, {
+                "count": len(ids), "ids": ", #".join(str(i) for i in ids),
+                "family": p.delegate.family_name or p.delegate.family_name_cyr,
+                "given": p.delegate.given_name or p.delegate.given_name_cyr}))
+            continue
+        if found is not None and match is not None and match[1] == "name":
+            other = _other_identity(found, p.delegate)
+            if other is not None:
+                report.errors.append(RowProblem(p.row, "", rules.NAMESAKE, {
+                    "name": f"{found.family_name} {found.given_name}".strip(),
+                    "id": found.id, "key": _KEY_NAMES[other]}))
+                continue
         if found is not None and match is not None and _other_person(found, p.delegate):
             report.errors.append(RowProblem(p.row, "", rules.NAME_CONFLICT, {
                 "name": f"{found.family_name} {found.given_name}".strip(), "id": found.id,
@@ -275,6 +289,19 @@ def _compare_with_registered(db: Database, report: ImportReport, lookup: Lookup)
             report.unchanged += 1
     report.errors.sort(key=lambda e: (e.row, e.column))
     report.warnings.sort(key=lambda w: w.row)
+
+
+def _other_identity(registered: Delegate, row: Delegate) -> str | None:
+    """The key (e-mail, passport number, external id) by which a row matched by name says
+    it is somebody else: both have one, and they differ; None when nothing says so."""
+    for key, old, new in (
+            ("external_id", registered.external_id, row.external_id),
+            ("email", registered.email.casefold(), row.email.casefold()),
+            ("passport_no", passport_key(registered.passport_no or ""),
+             passport_key(row.passport_no))):
+        if old and new and old != new:
+            return key
+    return None
 
 
 def _other_person(registered: Delegate, row: Delegate) -> bool:

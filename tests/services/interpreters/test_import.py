@@ -181,3 +181,22 @@ def test_unknown_language_codes_are_refused() -> None:
     with pytest.raises(UserError, match="not a language code"):
         parse_languages("xx:A; zz:B", known=known_language)
     assert parse_languages("xx:A") == {"xx": parse_languages("xx:A")["xx"]}  # stored: as is
+
+
+def test_one_interpreter_in_two_rows_or_two_lists_is_one_person(pool_free: Path,
+                                                                 tmp_path: Path) -> None:
+    """Issue 28: the same person in one file with and without an e-mail is a row twice
+    (said, nothing imported), and in a second list without the e-mail is found by name:
+    nobody is seated in two booths as two people."""
+    with closing(connect(pool_free)) as db:
+        twice = write(tmp_path / "twice.csv", HEADER +
+                      "Anna Petrova,Анна Петрова,ru:A; en:B,yes,,0,anna@un.org\n"
+                      "Anna Petrova,,ru:A; en:B,yes,,0,\n")
+        report = interpreters.import_file(db, twice, desk_id=DESK)
+        assert not report.imported and report.errors[0].row == 3
+        first = write(tmp_path / "a.csv", HEADER +
+                      "Anna Petrova,Анна Петрова,ru:A; en:B,yes,,0,anna@un.org\n")
+        assert interpreters.import_file(db, first, desk_id=DESK).added == 1
+        third = write(tmp_path / "c.csv", HEADER + "Anna Petrova,,ru:A; en:B,yes,,0,\n")
+        once_more = interpreters.import_file(db, third, desk_id=DESK)
+        assert once_more.added == 0 and len(interpreters.interpreters(db)) == 1

@@ -322,3 +322,70 @@ def test_the_duplicate_check_scales_to_a_huge_delegation(db, tmp_path: Path) -> 
     ids = {(d.family_name, d.given_name): d.id for d in store.all_delegates(db)}
     pair = tuple(sorted((ids[(family, given)], ids[(family, typo)])))
     assert pair in {tuple(sorted(p)) for p in report.duplicates}
+
+
+def _lists(tmp_path: Path) -> dict[str, Path]:
+    return {
+        "un_lop": xlsx(tmp_path / "lop.xlsx", [
+            UN_HEADER,
+            [1, "H.E. Mr.", "RAHMONOV", "Jamshed", "Deputy Minister", "Tajikistan",
+             "j.rahmonov@mfa.tj"],
+            [2, "Ms.", "SMITH", "Anna", "Counsellor", "USA", ""],
+            [3, "Excellency", "AL-HASHIMI", "Omar", "Ambassador", "Россия", ""],
+        ], title_rows=2),
+        "ministry_cp1251": csv(tmp_path / "mid.csv", [
+            "№ п/п;Фамилия;Имя;Отчество;Пол;Должность;Страна",
+            "1;ПЕТРОВ;Сергей;Николаевич;м;Советник;РФ",
+            "2;Сулейменова;Айгуль;Маратовна;ж;Первый секретарь;Казахстан",
+        ], encoding="cp1251"),
+        "google_forms": csv(tmp_path / "form.csv", [
+            "Timestamp,Full name,Email address,Gender,Organisation,Position",
+            "2022/09/30 10:15:00 AM GMT+5,Jamshed RAHMONOV,,Male,Tajikistan,Minister",
+            "2022/10/01 09:00:00 AM GMT+5,Иванов Пётр,,Не указано,ОБСЕ,Эксперт",
+        ]),
+        "tajik_utf8": csv(tmp_path / "tj.csv", [
+            "Фамилия,Имя,Делегация", "Ҷӯраев,Ҳакимҷон,Таджикистан", "Қодирова,Гулбаҳор,TJ"]),
+    }
+
+
+@pytest.mark.parametrize("kind", ["un_lop", "ministry_cp1251", "google_forms", "tajik_utf8"])
+def test_a_list_imported_twice_adds_nobody_the_second_time(db, tmp_path: Path,
+                                                            kind: str) -> None:
+    """Issue 28: people without an e-mail are matched by name and delegation (folded
+    across scripts and spellings): the same list again adds 0."""
+    path = _lists(tmp_path)[kind]
+    first = import_file(db, path, desk_id=DESK)
+    assert first.errors == [] and first.added >= 2
+    count = len(everyone(db))
+    again = import_file(db, path, desk_id=DESK)
+    assert again.errors == [] and again.added == 0
+    assert again.unchanged + again.updated == first.added and len(everyone(db)) == count
+
+
+def test_a_namesake_is_asked_about_not_merged(db, tmp_path: Path) -> None:
+    """A row with the name of a registered person of the same delegation but another
+    e-mail is a question (nothing imported), not a silent merge; several registered
+    namesakes are a question too."""
+    header = "Family name,Given name,Country,E-mail"
+    import_file(db, csv(tmp_path / "a.csv", [header, "Rahmonov,Jamshed,TJ,j@mfa.tj"]),
+                desk_id=DESK)
+    report = import_file(db, csv(tmp_path / "b.csv", [header,
+                                                      "Rahmonov,Jamshed,TJ,other@mfa.tj"]),
+                         desk_id=DESK)
+    assert not report.imported and "namesake" in report.errors[0].message()
+    assert "e-mail" in report.errors[0].message()
+    # The namesake added by hand is found by that e-mail from then on; a row with the
+    # name alone cannot say which of the two it is.
+    from dataclasses import replace
+
+    from bsm_desk.services import registry
+
+    first = next(iter(everyone(db).values()))
+    registry.save_delegate(db, replace(first, id=None, email="other@mfa.tj"), desk_id=DESK)
+    told = import_file(db, csv(tmp_path / "c.csv", [header,
+                                                    "Rahmonov,Jamshed,TJ,other@mfa.tj"]),
+                       desk_id=DESK)
+    assert told.errors == [] and told.added == 0 and told.unchanged == 1
+    which = import_file(db, csv(tmp_path / "d.csv", ["Family name,Given name,Country",
+                                                     "Раҳмонов,Ҷамшед,TJ"]), desk_id=DESK)
+    assert not which.imported and "2 people" in which.errors[0].message()
