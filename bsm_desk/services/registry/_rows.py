@@ -16,6 +16,7 @@ from bsm_desk.domain.model import Category, Delegate, Gender
 from bsm_desk.domain.names import fold, script
 from bsm_desk.domain.protocol import propose_rank
 from bsm_desk.domain.translit import scheme_for, to_latin
+from bsm_desk.services.registry.states import recognize
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store.privacy import Sealer
@@ -43,7 +44,7 @@ class Lookup:
                 if key and d.id is not None:
                     self.delegations.setdefault(normalize_header(key), d.id)
         self._db = db
-        self._members: dict[int, list[tuple[int, set[str]]]] = {}
+        self._members: dict[int, list[tuple[int, tuple[str, str]]]] = {}
         self.by_external: dict[str, int] = {}
         self.by_email: dict[str, int] = {}
         self.by_passport: dict[str, int] = {}
@@ -82,19 +83,19 @@ class Lookup:
         Cyrillic, in any spelling (each delegation read once per import)."""
         if not d.delegation_id:
             return []
-        wanted = {name_key(d.family_name, d.given_name),
-                  name_key(d.family_name_cyr, d.given_name_cyr)} - {""}
-        if not wanted:
+        wanted = (name_key(d.family_name, d.given_name),
+                  name_key(d.family_name_cyr, d.given_name_cyr))
+        if wanted == ("", ""):
             return []
         members = self._members.get(d.delegation_id)
         if members is None:
-            members = [(int(r[0]), {name_key(r[1], r[2]), name_key(r[3], r[4])} - {""})
+            members = [(int(r[0]), (name_key(r[1], r[2]), name_key(r[3], r[4])))
                        for r in self._db.execute(
                            "SELECT id, family_name, given_name, family_name_cyr,"
                            " given_name_cyr FROM delegate WHERE delegation_id = ? AND"
                            " merged_into IS NULL ORDER BY id", [d.delegation_id])]
             self._members[d.delegation_id] = members
-        return [person for person, keys in members if keys & wanted]
+        return [person for person, keys in members if _same_name(keys, wanted)]
 
     def delegation(self, text: str) -> int | None:
         """By name, ISO code or acronym, else through the common short names
@@ -103,6 +104,10 @@ class Lookup:
         found = self.delegations.get(key)
         if found is None and key in ALIAS_KEYS:
             found = self.delegations.get(normalize_header(ALIAS_KEYS[key]))
+        if found is None:  # "Киргизия" for the event's "Kyrgyzstan": the same State
+            known = recognize(text)
+            if known is not None:
+                found = self.delegations.get(normalize_header(known.iso_code or known.key))
         return found
 
     def category(self, text: str) -> Category | None:
@@ -122,6 +127,16 @@ ALIAS_KEYS = {normalize_header(alias): key for key, names in ALIASES.items()
                for alias in (key, *names)}
 
 
+def _same_name(registered: tuple[str, str], row: tuple[str, str]) -> bool:
+    """The same name: in some script both have, and different in none (a Latin name that
+    differs is another person, whatever the Cyrillic says). Folding makes Cyrillic and
+    Latin comparable, so a row in one script is compared with both of the registered."""
+    both = [(a, b) for a, b in zip(registered, row, strict=True) if a and b]
+    if both:
+        return all(a == b for a, b in both)
+    return bool(set(registered) & set(row) - {""})
+
+
 def name_key(family: str, given: str) -> str:
     """A person's name as matching reads it: family and given names folded (any script,
     any spelling), "" without a family name."""
@@ -130,6 +145,11 @@ def name_key(family: str, given: str) -> str:
 
 
 def delegation_key(name: str) -> str:
+    """One key for the names of one delegation ("Монголия" and "Mongolia" in one list
+    are one new delegation)."""
+    known = recognize(name)
+    if known is not None:
+        return known.key
     key = normalize_header(name)
     return ALIAS_KEYS.get(key, key)
 

@@ -37,6 +37,7 @@ from bsm_desk.services.registry._rows import (
     present_fields,
     read_cells,
 )
+from bsm_desk.services.registry.states import recognize
 from bsm_desk.services.registry.tables import Table, read_table
 from bsm_desk.store import atomic, history, journal
 from bsm_desk.store import delegates as delegate_store
@@ -323,13 +324,17 @@ def apply(db: Database, report: ImportReport, *, desk_id: str, operator: str = "
     with atomic(db):
         created: dict[str, int] = {}
         for name in report.created_delegations:
-            created[normalize_header(name)] = delegation_store.add_delegation(
-                db, Delegation(name_en=name if script(name) != "cyrillic" else "",
-                               name_ru=name if script(name) == "cyrillic" else "",
-                               type=(DelegationType.INTERNATIONAL_ORGANIZATION
-                                     if looks_like_organization(name)
-                                     else report.new_delegation_type),
-                               order_key=f"9|{name.casefold()}"))
+            known = recognize(name)  # a State or an organization: its type, both names
+            made = Delegation(
+                name_en=known.name_en, name_ru=known.name_ru, type=known.type,
+                iso_code=known.iso_code, order_key=f"9|{known.name_en.casefold()}",
+            ) if known is not None else Delegation(
+                name_en=name if script(name) != "cyrillic" else "",
+                name_ru=name if script(name) == "cyrillic" else "",
+                type=(DelegationType.INTERNATIONAL_ORGANIZATION
+                      if looks_like_organization(name) else report.new_delegation_type),
+                order_key=f"9|{name.casefold()}")
+            created[normalize_header(name)] = delegation_store.add_delegation(db, made)
         new: list[Planned] = []
         for p in report.planned:
             if p.new_delegation:
