@@ -4346,6 +4346,18 @@ A .sqlite file from another desk or a backup</source>
         <translation>&amp;Регламент выступления:</translation>
     </message>
     <message>
+        <source>&amp;Order:</source>
+        <translation>&amp;Порядок:</translation>
+    </message>
+    <message>
+        <source>by level, then inscription</source>
+        <translation>по уровню, затем по времени записи</translation>
+    </message>
+    <message>
+        <source>by inscription</source>
+        <translation>по времени записи</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> мин</translation>
     </message>
@@ -5168,6 +5180,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Nobody is speaking.</source>
         <translation>Сейчас никто не выступает.</translation>
+    </message>
+    <message>
+        <source>“{order}” is not an order of speakers: protocol (by level, then inscription) or inscription.</source>
+        <translation>«{order}» — не порядок выступлений: protocol (по уровню, затем по времени записи) или inscription (по времени записи).</translation>
     </message>
     <message>
         <source>Nobody is waiting to speak.</source>

@@ -44,6 +44,7 @@ NEEDS: dict[str, Permission | None] = {
     "speakers end": P.EDIT_SPEAKERS, "speakers pause": P.EDIT_SPEAKERS,
     "speakers resume": P.EDIT_SPEAKERS, "speakers move": P.EDIT_SPEAKERS,
     "speakers withdraw": P.EDIT_SPEAKERS, "speakers limit": P.EDIT_SPEAKERS,
+    "speakers order": P.EDIT_SPEAKERS,
     "speakers text": P.EDIT_SPEAKERS, "interpreters import": P.ROSTER,
     "interpreters roster": P.ROSTER, "interpreters withdraw": P.ROSTER,
     "interpreters recruit": P.ROSTER, "interpreters rules": P.ROSTER,

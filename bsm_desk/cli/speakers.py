@@ -80,6 +80,8 @@ def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Tr
         elif action == "limit":
             speakers.set_statement_limit(db, session, args.minutes, desk_id=desk,
                                          operator=operator)
+        elif action == "order":
+            speakers.set_order(db, session, args.order, desk_id=desk, operator=operator)
         elif action == "text":
             print(speakers.hand_in_text(db, session, args.entry_id, args.file, desk_id=desk,
                                         operator=operator))
@@ -175,6 +177,9 @@ def add_commands(sub: Commands) -> None:
     limit.add_argument("minutes", metavar="MINUTES", type=_minutes,
                        help="minutes (2.5 is two and a half; 0: no limit; default: back to "
                             "5 at thematic sessions, none elsewhere)")
+    order = actions.add_parser("order", help="how statements are ordered: protocol (by "
+                                             "level, then inscription) or inscription")
+    order.add_argument("order", choices=["protocol", "inscription"])
     text = actions.add_parser("text", help="hand in the text of a statement for the "
                                            "interpreters (PDF, DOCX or TXT, 20 MB at most)")
     text.add_argument("entry_id", type=record_id, metavar="ENTRY_ID")

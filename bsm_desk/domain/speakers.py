@@ -74,19 +74,32 @@ class Move:
     position: int
 
 
-def _natural_key(entry: Entry) -> tuple[int, int, int, datetime, int]:
+class Order(enum.StrEnum):
+    """How a session's statements are ordered: by level of representation, then time
+    of inscription (the General Assembly's way, the default), or by inscription alone
+    (expert sessions)."""
+
+    PROTOCOL = "protocol"
+    INSCRIPTION = "inscription"
+
+
+def _natural_key(entry: Entry, order: Order = Order.PROTOCOL
+                 ) -> tuple[int, int, int, datetime, int]:
     if entry.kind is EntryKind.POINT_OF_ORDER:
         return (0, 0, 0, entry.inscribed_at, entry.id)
     if entry.kind is EntryKind.REPLY:
         return (2, 0, 0, entry.inscribed_at, entry.id)
+    if order is Order.INSCRIPTION:
+        return (1, 0, 0, entry.inscribed_at, entry.id)
     return (1, int(entry.standing), RANK_ORDER[entry.rank], entry.inscribed_at, entry.id)
 
 
-def speaking_order(entries: Iterable[Entry], moves: Sequence[Move] = ()) -> list[Entry]:
+def speaking_order(entries: Iterable[Entry], moves: Sequence[Move] = (),
+                   order: Order = Order.PROTOCOL) -> list[Entry]:
     """The entries still to speak (waiting), in the order they will be called. Points of
     order stay ahead of every statement, even where a move would put one behind."""
     waiting = sorted((e for e in entries if e.status is EntryStatus.WAITING),
-                     key=_natural_key)
+                     key=lambda e: _natural_key(e, order))
     for move in moves:
         found = next((e for e in waiting if e.id == move.entry_id), None)
         if found is None:  # spoke or withdrew since

@@ -27,6 +27,7 @@ from bsm_desk.domain.speakers import (
     EntryStatus,
     Mark,
     Move,
+    Order,
     refusal,
     speaking_order,
     spoken_seconds,
@@ -45,6 +46,8 @@ NO_SESSION = QT_TRANSLATE_NOOP("UserError", "There is no session #{id}.")
 NO_DELEGATE = QT_TRANSLATE_NOOP("UserError", "There is no delegate #{id}.")
 NO_ENTRY = QT_TRANSLATE_NOOP("UserError", "There is no waiting entry #{id} on this list.")
 NOBODY_SPEAKS = QT_TRANSLATE_NOOP("UserError", "Nobody is speaking.")
+BAD_ORDER = QT_TRANSLATE_NOOP("UserError", "“{order}” is not an order of speakers: protocol "
+                                           "(by level, then inscription) or inscription.")
 NOBODY_WAITS = QT_TRANSLATE_NOOP("UserError", "Nobody is waiting to speak.")
 NOT_WITHDRAWN = QT_TRANSLATE_NOOP("UserError", "Entry #{id} has not been withdrawn.")
 NEED_REASON = QT_TRANSLATE_NOOP("UserError", "Say why the entry is moved (--reason).")
@@ -112,6 +115,7 @@ class SpeakerList:
     session: Session
     entries: list[Listed]
     closed_at: datetime | None
+    order: Order = Order.PROTOCOL  # how its statements are ordered
 
     @property
     def current(self) -> Listed | None:
@@ -165,6 +169,7 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
     withdrawn: set[int] = set()
     moves: list[Move] = []
     closed_at: datetime | None = None
+    order_rule = Order.PROTOCOL
     for event in store.events(db, session_id):
         if event.what in Mark.__members__.values() and event.entry_id in marks:
             marks[event.entry_id].append((Mark(event.what), event.at))
@@ -178,6 +183,8 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
             closed_at = event.at
         elif event.what == "reopen":
             closed_at = None
+        elif event.what == "order" and event.reason in Order.__members__.values():
+            order_rule = Order(event.reason)
 
     def status(entry_id: int) -> EntryStatus:
         done = {m for m, _ in marks[entry_id]}
@@ -197,7 +204,7 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
                                       default=e.inscribed_at)))
     cancelled = {e.id for e in stored if e.cancelled}
     order = spoke + speaking_order([e for e in domain.values() if e.id not in cancelled],
-                                   moves) + [
+                                   moves, order_rule) + [
         e for e in domain.values() if e.status is EntryStatus.WITHDRAWN
         or (e.id in cancelled and e.status is EntryStatus.WAITING)]
     replies: dict[int, int] = {}
@@ -221,7 +228,7 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
             time_limit(row.kind, statement_limit_s=limit_s,
                        reply_number=reply_number), row.override_reason,
             row.id in texts, row.cancelled))
-    return SpeakerList(session, listed, closed_at)
+    return SpeakerList(session, listed, closed_at, order_rule)
 
 
 def _checked_in(db: Database, session: Session, delegate_id: int, zone: Any) -> bool:
@@ -302,6 +309,22 @@ def close(db: Database, session_id: int, *, desk_id: str, operator: str = "",
         _session(db, session_id)
         _record(db, session_id, "close", desk_id=desk_id, operator=operator,
                 now=now or datetime.now(UTC))
+
+
+@requires(Permission.EDIT_SPEAKERS)
+def set_order(db: Database, session_id: int, order: Order | str, *, desk_id: str,
+              operator: str = "", now: datetime | None = None) -> None:
+    """How the session's statements are ordered from now on: by level of representation
+    then inscription (``protocol``, the default) or by inscription alone. Recorded, and
+    moves made by hand stay where they were put."""
+    try:
+        rule = Order(order)
+    except ValueError as exc:
+        raise UserError(BAD_ORDER, order=str(order)[:40]) from exc
+    with atomic(db):
+        _session(db, session_id)
+        _record(db, session_id, "order", desk_id=desk_id, operator=operator,
+                now=now or datetime.now(UTC), reason=rule.value)
 
 
 @requires(Permission.EDIT_SPEAKERS)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from bsm_desk import config
-from bsm_desk.domain.speakers import Clock, EntryKind, EntryStatus, countdown
+from bsm_desk.domain.speakers import Clock, EntryKind, EntryStatus, Order, countdown
 from bsm_desk.services import speakers
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
@@ -86,6 +86,14 @@ class SpeakersScreen(QWidget):
         self.limit.setSingleStep(0.5)
         self.limit.editingFinished.connect(self._limit_changed)
         self.limit_label.setBuddy(self.limit)
+        # The order of statements: by level then inscription, or by inscription alone.
+        self.order_label = QLabel()
+        self.order = QComboBox()
+        self.order.addItem("", Order.PROTOCOL.value)
+        self.order.addItem("", Order.INSCRIPTION.value)
+        self.order.activated.connect(lambda _index: self.set_order(
+            str(self.order.currentData())))
+        self.order_label.setBuddy(self.order)
         self.text_button.clicked.connect(lambda: self.hand_in_text())
         self.name = QLineEdit()
         self.name.setClearButtonEnabled(True)
@@ -170,9 +178,14 @@ class SpeakersScreen(QWidget):
         below.addWidget(self.withdraw_button)
         below.addWidget(self.undo_button)
         below.addStretch(1)
-        below.addWidget(self.limit_label)
-        below.addWidget(self.limit)
         left.addLayout(below)
+        rules = QHBoxLayout()  # the chair's rules for this session, on a line of their own
+        rules.addWidget(self.order_label)
+        rules.addWidget(self.order)
+        rules.addStretch(1)
+        rules.addWidget(self.limit_label)
+        rules.addWidget(self.limit)
+        left.addLayout(rules)
         controls = QVBoxLayout()  # one under another: the labels are long in Russian
         for button in (self.next_button, self.pause_button, self.end_button):
             controls.addWidget(button)
@@ -269,6 +282,7 @@ class SpeakersScreen(QWidget):
         self.undo_button.setEnabled(last is not None)
         self.undo_button.setText(self.tr("Undo: {name}").format(name=last.name) if last
                                  else self.tr("Undo"))
+        self.order.setCurrentIndex(max(self.order.findData(self.listed.order.value), 0))
         self.limit.blockSignals(True)
         self.limit.setValue(speakers.statement_limit(self.db, self.listed.session) / 60)
         self.limit.blockSignals(False)
@@ -496,6 +510,19 @@ class SpeakersScreen(QWidget):
         if current is not None:
             self._run("pause" if self._running(current.id) else "resume")
 
+    def set_order(self, order: str) -> None:
+        """How this session's statements are ordered; the list is ordered anew at once."""
+        session_id = self.session_id()
+        if self.db is None or session_id is None or self.listed is None \
+                or order == self.listed.order.value:
+            return
+        try:
+            speakers.set_order(self.db, session_id, order, desk_id=self.settings.desk_id,
+                               operator=self.settings.desk_name)
+        except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
+            self.message.emit(translate_error(exc))
+        self.refresh()
+
     def _limit_changed(self) -> None:
         self.set_limit(round(self.limit.value() * 60))
 
@@ -583,6 +610,9 @@ class SpeakersScreen(QWidget):
         self.projector_button.setToolTip(self.tr("The current speaker and the countdown, full "
                                                  "screen on the second screen"))
         self.limit_label.setText(self.tr("&Limit for a statement:"))
+        self.order_label.setText(self.tr("&Order:"))
+        self.order.setItemText(0, self.tr("by level, then inscription"))
+        self.order.setItemText(1, self.tr("by inscription"))
         self.limit.setSuffix(self.tr(" min"))
         self.limit.setSpecialValueText(self.tr("no limit"))
         self.withdraw_button.setText(self.tr("Withdraw (Del)"))

@@ -365,3 +365,31 @@ def test_a_cancelled_registration_is_refused_and_skipped(db) -> None:
     with pytest.raises(UserError, match="registration is cancelled"):
         speakers.inscribe(db, session, b, override="the chair insists", desk_id=DESK,
                           now=T + timedelta(minutes=5))
+
+
+def test_a_session_ordered_by_inscription_alone(db) -> None:
+    """Issue 28: by default statements go by level of representation, then inscription;
+    an expert session orders them by inscription alone (recorded, and back again)."""
+    from bsm_desk.domain.model import ProtocolRank
+
+    session = thematic(db)
+    a, b = heads(db, 2)
+    check_in(db, [a, b])
+    db.execute("UPDATE delegate SET protocol_rank = ? WHERE id = ?",
+               [ProtocolRank.COUNSELLOR.value, a])
+    db.execute("UPDATE delegate SET protocol_rank = ? WHERE id = ?",
+               [ProtocolRank.MINISTER.value, b])
+    early = speakers.inscribe(db, session, a, desk_id=DESK, now=T)
+    late = speakers.inscribe(db, session, b, desk_id=DESK, now=T + timedelta(minutes=1))
+    listed = speakers.speaker_list(db, session)
+    assert [e.id for e in listed.waiting()] == [late.id, early.id]  # the minister first
+    assert listed.order.value == "protocol"
+    speakers.set_order(db, session, "inscription", desk_id=DESK)
+    listed = speakers.speaker_list(db, session)
+    assert [e.id for e in listed.waiting()] == [early.id, late.id]
+    assert listed.order.value == "inscription"
+    with pytest.raises(UserError, match="not an order of speakers"):
+        speakers.set_order(db, session, "alphabetical", desk_id=DESK)
+    speakers.set_order(db, session, "protocol", desk_id=DESK)
+    assert [e.id for e in speakers.speaker_list(db, session).waiting()] == [late.id,
+                                                                            early.id]

@@ -297,3 +297,17 @@ def test_a_clash_from_two_desks_is_shown_to_the_chair(window, demo_copy) -> None
     screen.session.setCurrentIndex(other)
     screen.refresh()
     assert not screen.clash.isVisibleTo(screen)
+
+
+def test_the_order_of_statements_is_chosen_on_the_screen(window, demo_copy) -> None:
+    screen = show_speakers(window, demo_copy)
+    session = screen.session_id()
+    assert screen.order.currentData() == "protocol"
+    screen.order.setCurrentIndex(screen.order.findData("inscription"))
+    screen.order.activated.emit(screen.order.currentIndex())
+    assert speakers.speaker_list(window.db, session).order.value == "inscription"
+    i18n.manager().set_language("ru")
+    try:
+        assert screen.order.itemText(1) == "по времени записи"
+    finally:
+        i18n.manager().set_language("en")
