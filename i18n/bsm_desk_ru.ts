@@ -2975,8 +2975,16 @@ A .sqlite file from another desk or a backup</source>
         <translation>Государства-члены</translation>
     </message>
     <message>
-        <source>International organizations</source>
-        <translation>Международные организации</translation>
+        <source>Observer States</source>
+        <translation>Государства-наблюдатели</translation>
+    </message>
+    <message>
+        <source>United Nations system</source>
+        <translation>Система Организации Объединённых Наций</translation>
+    </message>
+    <message>
+        <source>Intergovernmental and other organizations</source>
+        <translation>Межправительственные и другие организации</translation>
     </message>
     <message>
         <source>Civil society</source>

@@ -8,9 +8,11 @@ Cyrillic where they are known, with the passport name beside.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -26,7 +28,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.model import DelegationType, honorific, pick
+from bsm_desk.domain.model import Delegation, DelegationType, honorific, pick
 from bsm_desk.domain.names import sort_key
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import written
@@ -41,15 +43,53 @@ L_NAME_IN_LATIN = QT_TRANSLATE_NOOP("Participants", "Name in Latin")
 L_NAME_IN_CYRILLIC = QT_TRANSLATE_NOOP("Participants", "Name in Cyrillic")
 L_FUNCTION = QT_TRANSLATE_NOOP("Participants", "Function")
 
-PROTOCOL = (DelegationType.MEMBER_STATE, DelegationType.INTERNATIONAL_ORGANIZATION,
-            DelegationType.CIVIL_SOCIETY, DelegationType.OTHER)
+class Group(StrEnum):
+    """The parts of a UN-style List of Participants, in their order."""
+
+    MEMBER_STATES = "member_states"
+    OBSERVERS = "observers"  # observer States (the Holy See, the State of Palestine)
+    UN_SYSTEM = "un_system"  # the United Nations and its entities
+    ORGANIZATIONS = "organizations"
+    CIVIL_SOCIETY = "civil_society"
+    OTHERS = "others"
+
+
+PROTOCOL = tuple(Group)
 HEAD = "hod"
 TITLE = QT_TRANSLATE_NOOP("Participants", "List of Participants")
-GROUPS = {DelegationType.MEMBER_STATE: QT_TRANSLATE_NOOP("Participants", "Member States"),
-          DelegationType.INTERNATIONAL_ORGANIZATION: QT_TRANSLATE_NOOP(
-              "Participants", "International organizations"),
-          DelegationType.CIVIL_SOCIETY: QT_TRANSLATE_NOOP("Participants", "Civil society"),
-          DelegationType.OTHER: QT_TRANSLATE_NOOP("Participants", "Others")}
+GROUPS = {Group.MEMBER_STATES: QT_TRANSLATE_NOOP("Participants", "Member States"),
+          Group.OBSERVERS: QT_TRANSLATE_NOOP("Participants", "Observer States"),
+          Group.UN_SYSTEM: QT_TRANSLATE_NOOP("Participants", "United Nations system"),
+          Group.ORGANIZATIONS: QT_TRANSLATE_NOOP("Participants",
+                                                 "Intergovernmental and other organizations"),
+          Group.CIVIL_SOCIETY: QT_TRANSLATE_NOOP("Participants", "Civil society"),
+          Group.OTHERS: QT_TRANSLATE_NOOP("Participants", "Others")}
+# Recognized organizations that belong to the United Nations system.
+UN_SYSTEM = frozenset({"UN", "UNODC", "UNOCT", "UNHCR", "UNDP", "UNRCCA", "IOM"})
+_UN_WORDS = re.compile(r"\b(united nations|UN|ООН)\b", re.IGNORECASE)
+
+
+def group_of(delegation: Delegation) -> Group:
+    """Where a delegation stands in the list: its type, observer States apart, the UN's
+    entities apart from other organizations."""
+    from bsm_desk.domain.states import OBSERVER_STATES
+
+    if delegation.iso_code in OBSERVER_STATES:
+        return Group.OBSERVERS
+    if delegation.type is DelegationType.MEMBER_STATE:
+        return Group.MEMBER_STATES
+    if delegation.type is DelegationType.INTERNATIONAL_ORGANIZATION:
+        from bsm_desk.services.registry.states import recognize
+
+        found = recognize(delegation.name_en) or recognize(delegation.name_ru)
+        un = (found is not None and found.key in UN_SYSTEM) or any(
+            _UN_WORDS.search(name) for name in (delegation.name_en, delegation.name_ru))
+        return Group.UN_SYSTEM if un else Group.ORGANIZATIONS
+    if delegation.type is DelegationType.CIVIL_SOCIETY:
+        return Group.CIVIL_SOCIETY
+    return Group.OTHERS
+
+
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: write the list as .pdf, .xlsx or "
                                               ".csv.")
 PERSONAL_IN_XLSX = QT_TRANSLATE_NOOP("UserError", "{file}: personal data goes only into a "
@@ -83,7 +123,7 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    group: DelegationType
+    group: Group
     delegation: str
     entries: list[Entry]
 
@@ -106,7 +146,7 @@ def blocks(db: Database, lang: str) -> list[Block]:
     for delegation_id, entries in members.items():
         g = att.delegations[delegation_id]
         entries.sort(key=lambda e: (not e.head, sort_key(e.name)))
-        result.append(Block(g.type, g.name(lang), entries))
+        result.append(Block(group_of(g), g.name(lang), entries))
     result.sort(key=lambda b: (PROTOCOL.index(b.group), sort_key(b.delegation)))
     return result
 
@@ -179,7 +219,7 @@ def _pdf(listed: list[Block], target: Path, title: str, t: Callable[[str], str])
     bold_cell = ParagraphStyle("b", parent=cell, fontName=BOLD)
     story: list[object] = [Paragraph(t(TITLE), ParagraphStyle(
         "t", fontName=BOLD, fontSize=18, leading=22, spaceAfter=8))]
-    current: DelegationType | None = None
+    current: Group | None = None
     for block in listed:
         if block.group is not current:
             current = block.group

@@ -114,7 +114,7 @@ def test_list_of_participants_in_protocol_order(db, tmp_path):
     listed = participants.blocks(db, "en")
     kinds = [b.group for b in listed]
     assert kinds == sorted(kinds, key=participants.PROTOCOL.index)
-    states = [b.delegation for b in listed if b.group is DelegationType.MEMBER_STATE]
+    states = [b.delegation for b in listed if b.group is participants.Group.MEMBER_STATES]
     assert states == sorted(states, key=str.casefold)
     for block in listed:
         heads = [e.head for e in block.entries]
@@ -177,7 +177,7 @@ def test_a_session_expects_its_own_estimate_not_the_whole_conference(demo_copy) 
 def test_the_list_of_participants_gives_a_default_honorific_by_gender(tmp_path) -> None:
     from datetime import date
 
-    from bsm_desk.domain.model import Delegation, DelegationType
+    from bsm_desk.domain.model import Delegation
     from bsm_desk.services.event import NewEvent, create_event
     from bsm_desk.services.registry.importer import import_file
     from bsm_desk.services.reports.participants import blocks
@@ -229,3 +229,26 @@ def test_an_imported_list_nobody_accredited_has_its_no_shows(tmp_path):
     assert {p.status for p in attendance.collect(db).people} == {"registered"}
     shows = attendance.collect(db).no_shows()
     assert sorted(p.id for p in shows) == sorted(ids[6:])
+
+
+def test_the_list_of_participants_sets_observers_and_the_un_system_apart() -> None:
+    """Issue 28: Member States, observer States, the United Nations system, other
+    organizations, civil society, others — as UN lists of participants are grouped."""
+    from bsm_desk.domain.model import Delegation
+
+    def group(name: str, kind: DelegationType, iso: str | None = None) -> str:
+        russian = any("а" <= c <= "я" for c in name.casefold())
+        return participants.group_of(Delegation(
+            name_en="" if russian else name, name_ru=name if russian else "", type=kind,
+            iso_code=iso)).value
+
+    assert group("Tajikistan", DelegationType.MEMBER_STATE, "TJ") == "member_states"
+    assert group("Holy See", DelegationType.OTHER, "VA") == "observers"
+    assert group("UNODC", DelegationType.INTERNATIONAL_ORGANIZATION) == "un_system"
+    assert group("UN Women", DelegationType.INTERNATIONAL_ORGANIZATION) == "un_system"
+    assert group("Организация Объединённых Наций", DelegationType.INTERNATIONAL_ORGANIZATION
+                 ) == "un_system"
+    assert group("OSCE", DelegationType.INTERNATIONAL_ORGANIZATION) == "organizations"
+    assert group("Women in Security Network", DelegationType.CIVIL_SOCIETY) == \
+        "civil_society"
+    assert list(participants.PROTOCOL) == list(participants.Group)
