@@ -211,6 +211,7 @@ class Delegate:
     birth_date: date | None = None
     latin_generated: bool = False  # Latin made from the Cyrillic: to check with the passport
     protocol_rank: ProtocolRank = ProtocolRank.MEMBER
+    rank_by_hand: bool = False  # set by a registrar: a new function proposes no other
     merged_into: int | None = None
     photo: bytes | None = field(default=None, repr=False)
     id: int | None = None
@@ -236,7 +237,7 @@ DELEGATE_FIELDS = (
     "external_id", "family_name", "given_name", "family_name_cyr", "given_name_cyr",
     "gender", "honorific", "function_en", "function_ru", "delegation_id", "category_id",
     "email", "phone", "passport_no", "nationality", "status", "credentials_received",
-    "birth_date", "latin_generated", "protocol_rank",
+    "birth_date", "latin_generated", "protocol_rank", "rank_by_hand",
 )
 
 

@@ -58,7 +58,7 @@ def _values(d: Delegate, sealer: Sealer) -> tuple[Any, ...]:
         d.nationality, d.status.value,
         d.credentials_received.isoformat() if d.credentials_received else None,
         seal("birth_date", d.birth_date.isoformat() if d.birth_date else None),
-        int(d.latin_generated), d.protocol_rank.value, search_key(d),
+        int(d.latin_generated), d.protocol_rank.value, int(d.rank_by_hand), search_key(d),
     )
 
 
@@ -167,6 +167,7 @@ def _delegate(r: dict[str, Any], sealer: Sealer) -> Delegate:
         credentials_received=_iso_date(r["credentials_received"]),
         birth_date=_iso_date(r.get("birth_date")), latin_generated=bool(r.get("latin_generated")),
         protocol_rank=ProtocolRank(r.get("protocol_rank") or ProtocolRank.MEMBER),
+        rank_by_hand=bool(r.get("rank_by_hand")),
         merged_into=r.get("merged_into"), sealed=frozenset(sealed),
     )
 

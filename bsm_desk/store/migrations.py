@@ -27,6 +27,7 @@ from bsm_desk.store.migrations_people import (
     _v17_roster,
     _v18_interpreter_hours,
     _v19_interpreter_rules,
+    _v30_rank_by_hand,
 )
 from bsm_desk.store.migrations_sync import (
     _v20_sync,
@@ -400,5 +401,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (27, _v27_hybrid_clock),
     (28, _v28_checkins_by_desk),
     (29, _v29_audit_marks),
+    (30, _v30_rank_by_hand),
 ]
 LATEST = STEPS[-1][0]

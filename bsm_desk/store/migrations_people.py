@@ -112,3 +112,14 @@ def _v19_interpreter_rules(db: Database) -> None:
     """The event's own interpreters' rules, where it departs from AIIC's defaults: one
     row per rule set (name, as typed); a rule without a row has its default."""
     db.execute("CREATE TABLE interpreter_rule (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+def _v30_rank_by_hand(db: Database) -> None:
+    """A protocol rank a registrar set by hand is marked so: a re-import with a new
+    function proposes none over it. The delegate's audit triggers anew, with the column,
+    and its rows as they stand."""
+    from bsm_desk.store import audit
+
+    db.execute("ALTER TABLE delegate ADD COLUMN rank_by_hand INTEGER NOT NULL DEFAULT 0")
+    audit.make_triggers(db, "delegate")
+    audit.baseline(db, "delegate")

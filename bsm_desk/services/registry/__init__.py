@@ -21,6 +21,8 @@ from bsm_desk.domain.model import (
     DelegateStatus,
     Delegation,
     DelegationType,
+    Gender,
+    ProtocolRank,
 )
 from bsm_desk.services.operators import Permission, requires
 from bsm_desk.store import atomic, history
@@ -114,6 +116,12 @@ def typed_value(name: str, value: Any) -> Any:
     """A field's value as stored in a change record, back in its type."""
     if name == "status" and isinstance(value, str):
         return DelegateStatus(value)
+    if name == "gender" and isinstance(value, str):
+        return Gender(value)
+    if name == "protocol_rank" and isinstance(value, str):
+        return ProtocolRank(value)
+    if name in ("latin_generated", "rank_by_hand"):
+        return bool(value)
     if name in ("credentials_received", "birth_date") and isinstance(value, str):
         return date.fromisoformat(value)
     return value

@@ -267,9 +267,10 @@ def _compare_with_registered(db: Database, report: ImportReport, lookup: Lookup)
                                     if f in DELEGATE_FIELDS and f != "delegation_id"})
         if "delegation_id" in p.present and p.delegate.delegation_id:
             updated = replace(updated, delegation_id=p.delegate.delegation_id)
-        if (updated.function_en, updated.function_ru) != (found.function_en, found.function_ru):
-            # A new function suggests a new rank; an unchanged one keeps the rank a desk
-            # may have corrected by hand.
+        if (updated.function_en, updated.function_ru) != (found.function_en,
+                                                          found.function_ru) \
+                and not found.rank_by_hand:
+            # A new function suggests a new rank; a rank set by hand stays as it was set.
             updated = replace(updated, protocol_rank=p.delegate.protocol_rank)
         p.existing = found
         p.changes = {f: [delegate_store.column_value(found, f),

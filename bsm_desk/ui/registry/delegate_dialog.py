@@ -208,6 +208,8 @@ class DelegateDialog(QDialog):
         if reason:
             self.reveal.setToolTip(reason)
         self._gender, self._status, self._rank = d.gender, d.status, d.protocol_rank
+        self._rank_chosen = d.rank_by_hand  # kept as set: the function proposes no other
+        self.rank_source.setText(self.tr("set by hand") if d.rank_by_hand else "")
         self.delegation.setCurrentIndex(max(self.delegation.findData(d.delegation_id), 0))
         self.category.setCurrentIndex(max(self.category.findData(d.category_id), 0))
         day = d.credentials_received or date.today()
@@ -241,6 +243,7 @@ class DelegateDialog(QDialog):
             if self.has_received.isChecked() else None,
             latin_generated=base.latin_generated and not changed_latin,
             protocol_rank=ProtocolRank(self.rank.currentData() or ProtocolRank.MEMBER),
+            rank_by_hand=self._rank_chosen,
         )
 
     def _propose_rank(self) -> None:

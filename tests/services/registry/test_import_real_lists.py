@@ -391,3 +391,41 @@ def test_a_namesake_is_asked_about_not_merged(db, tmp_path: Path) -> None:
     which = import_file(db, csv(tmp_path / "d.csv", ["Family name,Given name,Country",
                                                      "Раҳмонов,Ҷамшед,TJ"]), desk_id=DESK)
     assert not which.imported and "2 people" in which.errors[0].message()
+
+
+def test_a_rank_set_by_hand_survives_a_new_function_on_re_import(db, tmp_path: Path) -> None:
+    """Issue 28: a registrar's rank stays when the list brings a new function; a rank
+    never set by hand follows the new function."""
+    from dataclasses import replace
+
+    from bsm_desk.domain.model import ProtocolRank
+    from bsm_desk.services import registry
+
+    header = "Family name,Given name,Country,Position,E-mail"
+    import_file(db, csv(tmp_path / "a.csv", [header,
+                                             "Rahmonov,Jamshed,TJ,Counsellor,j@mfa.tj",
+                                             "Karimova,Malika,TJ,Counsellor,m@mfa.tj"]),
+                desk_id=DESK)
+    people = everyone(db)
+    registry.save_delegate(db, replace(people["Rahmonov"],
+                                       protocol_rank=ProtocolRank.AMBASSADOR,
+                                       rank_by_hand=True), desk_id=DESK)
+    report = import_file(db, csv(tmp_path / "b.csv", [
+        header, "Rahmonov,Jamshed,TJ,First Secretary,j@mfa.tj",
+        "Karimova,Malika,TJ,Deputy Minister,m@mfa.tj"]), desk_id=DESK)
+    assert report.errors == [] and report.updated == 2
+    people = everyone(db)
+    assert people["Rahmonov"].protocol_rank is ProtocolRank.AMBASSADOR
+    assert people["Rahmonov"].rank_by_hand
+    assert people["Karimova"].protocol_rank is ProtocolRank.DEPUTY_MINISTER
+
+
+def test_a_change_from_another_desk_comes_back_in_its_type() -> None:
+    """What a delegate's change record carries (text, from the hub) is typed again before
+    it is written: a gender, a rank, a flag."""
+    from bsm_desk.domain.model import ProtocolRank
+    from bsm_desk.services.registry import typed_value
+
+    assert typed_value("protocol_rank", "minister") is ProtocolRank.MINISTER
+    assert typed_value("gender", "F") is Gender.FEMALE
+    assert typed_value("rank_by_hand", 1) is True

@@ -230,6 +230,7 @@ def test_the_protocol_rank_is_proposed_from_the_function_shown_and_editable(
     assert dialog.rank_source.text() == "set by hand"
     qtbot.keyClicks(dialog.edits["function_en"], "Minister")
     assert dialog.delegate().protocol_rank is ProtocolRank.AMBASSADOR
+    assert dialog.delegate().rank_by_hand  # a re-import's new function proposes no other
     someone = store.get_delegate(screen.db, screen.model.ids()[0])
     shown = DelegateDialog(screen.db, screen.overview, someone, desk_id=DESK, parent=screen)
     qtbot.addWidget(shown)
