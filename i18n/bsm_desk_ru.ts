@@ -4359,7 +4359,7 @@ A .sqlite file from another desk or a backup</source>
     </message>
     <message>
         <source>by level, then inscription</source>
-        <translation>по уровню, затем по времени записи</translation>
+        <translation>по уровню, затем по записи</translation>
     </message>
     <message>
         <source>by inscription</source>

@@ -105,13 +105,13 @@ def slug(*parts: str) -> str:
 # after К, Ҷ after Ч, Ӯ after У...), as those languages' own alphabets place them.
 CYRILLIC_ORDER = ("а ә б в г ғ д е ё ж з и ӣ і й к қ л м н ң о ө п р с т у ӯ ү ұ ў ф х ҳ "
                   "һ ц ч ҷ ш щ ъ ы ь э ю я").split()
-_CYRILLIC_RANK = {letter: index for index, letter in enumerate(CYRILLIC_ORDER)}
-_AFTER_LATIN = 0x10000  # Cyrillic after Latin, as lists in both scripts are printed
+_CYRILLIC_RANK = {letter: chr(0xE000 + index) for index, letter in enumerate(CYRILLIC_ORDER)}
 
 
-def sort_key(text: str) -> tuple[int, ...]:
-    """A name's place in an alphabetical list: case ignored, Latin by its letters,
-    Cyrillic in :data:`CYRILLIC_ORDER` (a code-point sort would put Қодирова and
-    Ҷӯраев after Шарипов, and ё after я)."""
-    return tuple(_AFTER_LATIN + _CYRILLIC_RANK[c] if c in _CYRILLIC_RANK else ord(c)
-                 for c in unicodedata.normalize("NFC", str(text or "")).casefold())
+def sort_key(text: str) -> str:
+    """A name's place in an alphabetical list, as text that sorts by code point: case
+    ignored, Latin by its letters, Cyrillic in :data:`CYRILLIC_ORDER` after Latin (a
+    plain code-point sort would put Қодирова and Ҷӯраев after Шарипов, and ё after я).
+    The event file sorts with it too (``bsm_sort_key``)."""
+    folded = unicodedata.normalize("NFC", str(text or "")).casefold()
+    return "".join(_CYRILLIC_RANK.get(c, c) for c in folded)

@@ -102,9 +102,12 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     # What is deleted or overwritten is zeroed, not left in free pages (personal data).
     conn.execute("PRAGMA secure_delete = ON")
+    from bsm_desk.domain.names import sort_key
     from bsm_desk.store import audit
 
     audit.register(conn, str(path))
+    # Cyrillic names in the region's alphabets (Қ after К, Ҷ after Ч), for ORDER BY.
+    conn.create_function("bsm_sort_key", 1, sort_key, deterministic=True)
 
 
 # Enough for the whole quick check of a real event (700 people: about 10 ms); a file of

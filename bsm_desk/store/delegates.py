@@ -190,7 +190,8 @@ class DelegateQuery:
 _SORTS = {
     "id": "d.id",
     "name": "d.family_name COLLATE NOCASE {dir}, d.given_name COLLATE NOCASE",
-    "name_cyr": "d.family_name_cyr = '', d.family_name_cyr {dir}, d.given_name_cyr",
+    "name_cyr": "d.family_name_cyr = '', bsm_sort_key(d.family_name_cyr) {dir},"
+                " bsm_sort_key(d.given_name_cyr)",
     "gender": "d.gender",
     "delegation": "g.name_{lang} COLLATE NOCASE",
     "category": "c.name_{lang} COLLATE NOCASE",

@@ -70,3 +70,16 @@ def test_counts_leave_out_merged_records(demo_copy):
                              " GROUP BY status").fetchall())
     assert {k.value: v for k, v in counts(db).by_status.items() if v} == direct
     db.close()
+
+
+def test_the_cyrillic_column_sorts_in_the_regions_alphabets(demo_copy: Path) -> None:
+    """Issue 28: Қ after К and before Л, Ҷ after Ч and before Ш — not after Я."""
+    from bsm_desk.domain.names import sort_key
+
+    with connect(demo_copy) as db:
+        ids = store.list_ids(db, DelegateQuery(sort="name_cyr"))
+        names = [r[0] for r in (db.execute("SELECT family_name_cyr FROM delegate WHERE id = ?",
+                                           [i]).fetchone() for i in ids) if r[0]]
+    assert any(n[0] in "ҚҶҲҒӮ" for n in names)
+    assert names == sorted(names, key=sort_key)
+    assert names != sorted(names)  # a plain code-point sort would differ

@@ -89,6 +89,11 @@ class SpeakersScreen(QWidget):
         # The order of statements: by level then inscription, or by inscription alone.
         self.order_label = QLabel()
         self.order = QComboBox()
+        # As wide as some twenty characters in any language: the screen fits a laptop
+        # whichever language was shown first (a combo keeps its first width).
+        self.order.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.order.setMinimumContentsLength(26)
         self.order.addItem("", Order.PROTOCOL.value)
         self.order.addItem("", Order.INSCRIPTION.value)
         self.order.activated.connect(lambda _index: self.set_order(
