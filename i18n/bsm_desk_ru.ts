@@ -5194,6 +5194,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>«{order}» — не порядок выступлений: protocol (по уровню, затем по времени записи) или inscription (по времени записи).</translation>
     </message>
     <message>
+        <source>“{level}” is not a level of representation.</source>
+        <translation>«{level}» — не уровень представительства.</translation>
+    </message>
+    <message>
         <source>Nobody is waiting to speak.</source>
         <translation>Никто не ждёт очереди выступить.</translation>
     </message>

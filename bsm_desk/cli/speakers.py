@@ -20,6 +20,7 @@ from bsm_desk.cli.common import (
     record_id,
 )
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.model import ProtocolRank
 
 KINDS = {"statement": "statement", "point-of-order": "point_of_order", "reply": "reply"}
 
@@ -82,6 +83,10 @@ def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Tr
                                          operator=operator)
         elif action == "order":
             speakers.set_order(db, session, args.order, desk_id=desk, operator=operator)
+            if args.officials_after is not None:
+                speakers.set_officials_place(
+                    db, session, None if args.officials_after == "default"
+                    else args.officials_after, desk_id=desk, operator=operator)
         elif action == "text":
             print(speakers.hand_in_text(db, session, args.entry_id, args.file, desk_id=desk,
                                         operator=operator))
@@ -180,6 +185,13 @@ def add_commands(sub: Commands) -> None:
     order = actions.add_parser("order", help="how statements are ordered: protocol (by "
                                              "level, then inscription) or inscription")
     order.add_argument("order", choices=["protocol", "inscription"])
+    order.add_argument("--officials-after", metavar="LEVEL",
+                       choices=["default", *(r.value for r in ProtocolRank
+                                             if r is not ProtocolRank.SENIOR_OFFICIAL)],
+                       help="heads of organisations and senior UN officials speak just "
+                            "after this level (head_of_state, head_of_government, minister, "
+                            "…; default: between heads of national agencies and "
+                            "ambassadors)")
     text = actions.add_parser("text", help="hand in the text of a statement for the "
                                            "interpreters (PDF, DOCX or TXT, 20 MB at most)")
     text.add_argument("entry_id", type=record_id, metavar="ENTRY_ID")

@@ -54,6 +54,18 @@ def standing(kind: DelegationType, observer: bool = False) -> Standing:
 RANK_ORDER = {rank: index for index, rank in enumerate(ProtocolRank)}  # highest first
 
 
+def rank_order(officials_after: ProtocolRank | None = None) -> dict[ProtocolRank, int]:
+    """The levels' order, with heads of organisations and senior UN officials moved to
+    just after ``officials_after`` (where the event's protocol puts them; None: where
+    the table has them, between heads of national agencies and ambassadors)."""
+    if officials_after is None or officials_after is ProtocolRank.SENIOR_OFFICIAL:
+        return RANK_ORDER
+    levels: list[ProtocolRank] = [r for r in ProtocolRank
+                                  if r is not ProtocolRank.SENIOR_OFFICIAL]
+    levels.insert(levels.index(officials_after) + 1, ProtocolRank.SENIOR_OFFICIAL)
+    return {rank: index for index, rank in enumerate(levels)}
+
+
 @dataclass(frozen=True)
 class Entry:
     id: int
@@ -83,7 +95,8 @@ class Order(enum.StrEnum):
     INSCRIPTION = "inscription"
 
 
-def _natural_key(entry: Entry, order: Order = Order.PROTOCOL
+def _natural_key(entry: Entry, order: Order = Order.PROTOCOL,
+                 ranks: dict[ProtocolRank, int] = RANK_ORDER
                  ) -> tuple[int, int, int, datetime, int]:
     if entry.kind is EntryKind.POINT_OF_ORDER:
         return (0, 0, 0, entry.inscribed_at, entry.id)
@@ -91,15 +104,17 @@ def _natural_key(entry: Entry, order: Order = Order.PROTOCOL
         return (2, 0, 0, entry.inscribed_at, entry.id)
     if order is Order.INSCRIPTION:
         return (1, 0, 0, entry.inscribed_at, entry.id)
-    return (1, int(entry.standing), RANK_ORDER[entry.rank], entry.inscribed_at, entry.id)
+    return (1, int(entry.standing), ranks[entry.rank], entry.inscribed_at, entry.id)
 
 
 def speaking_order(entries: Iterable[Entry], moves: Sequence[Move] = (),
-                   order: Order = Order.PROTOCOL) -> list[Entry]:
+                   order: Order = Order.PROTOCOL,
+                   officials_after: ProtocolRank | None = None) -> list[Entry]:
     """The entries still to speak (waiting), in the order they will be called. Points of
     order stay ahead of every statement, even where a move would put one behind."""
+    ranks = rank_order(officials_after)
     waiting = sorted((e for e in entries if e.status is EntryStatus.WAITING),
-                     key=lambda e: _natural_key(e, order))
+                     key=lambda e: _natural_key(e, order, ranks))
     for move in moves:
         found = next((e for e in waiting if e.id == move.entry_id), None)
         if found is None:  # spoke or withdrew since

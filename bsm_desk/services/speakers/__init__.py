@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.model import DelegateStatus, Session, SessionKind
+from bsm_desk.domain.model import DelegateStatus, ProtocolRank, Session, SessionKind
 from bsm_desk.domain.speakers import (
     STATEMENT_LIMIT_S,
     Entry,
@@ -48,6 +48,7 @@ NO_ENTRY = QT_TRANSLATE_NOOP("UserError", "There is no waiting entry #{id} on th
 NOBODY_SPEAKS = QT_TRANSLATE_NOOP("UserError", "Nobody is speaking.")
 BAD_ORDER = QT_TRANSLATE_NOOP("UserError", "“{order}” is not an order of speakers: protocol "
                                            "(by level, then inscription) or inscription.")
+BAD_LEVEL = QT_TRANSLATE_NOOP("UserError", "“{level}” is not a level of representation.")
 NOBODY_WAITS = QT_TRANSLATE_NOOP("UserError", "Nobody is waiting to speak.")
 NOT_WITHDRAWN = QT_TRANSLATE_NOOP("UserError", "Entry #{id} has not been withdrawn.")
 NEED_REASON = QT_TRANSLATE_NOOP("UserError", "Say why the entry is moved (--reason).")
@@ -116,6 +117,7 @@ class SpeakerList:
     entries: list[Listed]
     closed_at: datetime | None
     order: Order = Order.PROTOCOL  # how its statements are ordered
+    officials_after: ProtocolRank | None = None  # senior officials' place, if moved
 
     @property
     def current(self) -> Listed | None:
@@ -170,6 +172,7 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
     moves: list[Move] = []
     closed_at: datetime | None = None
     order_rule = Order.PROTOCOL
+    officials_after: ProtocolRank | None = None
     for event in store.events(db, session_id):
         if event.what in Mark.__members__.values() and event.entry_id in marks:
             marks[event.entry_id].append((Mark(event.what), event.at))
@@ -185,6 +188,9 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
             closed_at = None
         elif event.what == "order" and event.reason in Order.__members__.values():
             order_rule = Order(event.reason)
+        elif event.what == "officials":
+            officials_after = ProtocolRank(event.reason) if event.reason in \
+                ProtocolRank.__members__.values() else None
 
     def status(entry_id: int) -> EntryStatus:
         done = {m for m, _ in marks[entry_id]}
@@ -204,7 +210,7 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
                                       default=e.inscribed_at)))
     cancelled = {e.id for e in stored if e.cancelled}
     order = spoke + speaking_order([e for e in domain.values() if e.id not in cancelled],
-                                   moves, order_rule) + [
+                                   moves, order_rule, officials_after) + [
         e for e in domain.values() if e.status is EntryStatus.WITHDRAWN
         or (e.id in cancelled and e.status is EntryStatus.WAITING)]
     replies: dict[int, int] = {}
@@ -228,7 +234,7 @@ def speaker_list(db: Database, session_id: int, *, lang: str = "en",
             time_limit(row.kind, statement_limit_s=limit_s,
                        reply_number=reply_number), row.override_reason,
             row.id in texts, row.cancelled))
-    return SpeakerList(session, listed, closed_at, order_rule)
+    return SpeakerList(session, listed, closed_at, order_rule, officials_after)
 
 
 def _checked_in(db: Database, session: Session, delegate_id: int, zone: Any) -> bool:
@@ -325,6 +331,23 @@ def set_order(db: Database, session_id: int, order: Order | str, *, desk_id: str
         _session(db, session_id)
         _record(db, session_id, "order", desk_id=desk_id, operator=operator,
                 now=now or datetime.now(UTC), reason=rule.value)
+
+
+@requires(Permission.EDIT_SPEAKERS)
+def set_officials_place(db: Database, session_id: int, after: ProtocolRank | str | None, *,
+                        desk_id: str, operator: str = "",
+                        now: datetime | None = None) -> None:
+    """Where heads of organisations and senior UN officials speak among the levels: just
+    after ``after`` (say ``head_of_government``, as a Secretary-General at an opening),
+    or, with None, where the table has them. Recorded as a step of the list."""
+    try:
+        level = ProtocolRank(after) if after is not None else None
+    except ValueError as exc:
+        raise UserError(BAD_LEVEL, level=str(after)[:40]) from exc
+    with atomic(db):
+        _session(db, session_id)
+        _record(db, session_id, "officials", desk_id=desk_id, operator=operator,
+                now=now or datetime.now(UTC), reason=level.value if level else "")
 
 
 @requires(Permission.EDIT_SPEAKERS)

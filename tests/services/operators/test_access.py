@@ -49,9 +49,9 @@ TABLE: dict[tuple[str, str], Permission] = {
     ("registry.importer", "import_file"): P.IMPORT,
     ("registry.importer", "apply"): P.IMPORT,
     **{("speakers", name): P.EDIT_SPEAKERS for name in (
-        "set_statement_limit", "set_order", "inscribe", "close", "reopen", "end",
-        "next_speaker",
-        "pause", "move", "withdraw", "reinstate", "hand_in_text")},
+        "set_statement_limit", "set_order", "set_officials_place", "inscribe", "close",
+        "reopen", "end", "next_speaker", "pause", "move", "withdraw", "reinstate",
+        "hand_in_text")},
     ("sync", "init_hub"): P.EVENT_SETTINGS,
     ("sync.enrolment", "add_desk"): P.EVENT_SETTINGS,
     ("sync", "adopt"): P.EVENT_SETTINGS,

@@ -393,3 +393,43 @@ def test_a_session_ordered_by_inscription_alone(db) -> None:
     speakers.set_order(db, session, "protocol", desk_id=DESK)
     assert [e.id for e in speakers.speaker_list(db, session).waiting()] == [late.id,
                                                                             early.id]
+
+
+def test_senior_officials_speak_where_the_events_protocol_puts_them(db) -> None:
+    """Issue 28: heads of organisations and senior UN officials stand between heads of
+    national agencies and ambassadors unless the session puts them elsewhere — just after
+    heads of government, say, as at an opening where the Secretary-General speaks."""
+    from bsm_desk.domain.model import ProtocolRank
+    from bsm_desk.domain.speakers import rank_order
+
+    session = thematic(db)
+    a, b = heads(db, 2)
+    check_in(db, [a, b])
+    db.execute("UPDATE delegate SET protocol_rank = ? WHERE id = ?",
+               [ProtocolRank.SENIOR_OFFICIAL.value, a])
+    db.execute("UPDATE delegate SET protocol_rank = ? WHERE id = ?",
+               [ProtocolRank.MINISTER.value, b])
+    official = speakers.inscribe(db, session, a, desk_id=DESK, now=T)
+    minister = speakers.inscribe(db, session, b, desk_id=DESK, now=T + timedelta(minutes=1))
+    assert [e.id for e in speakers.speaker_list(db, session).waiting()] == [minister.id,
+                                                                            official.id]
+    speakers.set_officials_place(db, session, "head_of_government", desk_id=DESK)
+    listed = speakers.speaker_list(db, session)
+    assert [e.id for e in listed.waiting()] == [official.id, minister.id]
+    assert listed.officials_after is ProtocolRank.HEAD_OF_GOVERNMENT
+    with pytest.raises(UserError, match="not a level of representation"):
+        speakers.set_officials_place(db, session, "emperor", desk_id=DESK)
+    speakers.set_officials_place(db, session, None, desk_id=DESK)
+    assert [e.id for e in speakers.speaker_list(db, session).waiting()] == [minister.id,
+                                                                            official.id]
+    order = rank_order(ProtocolRank.HEAD_OF_GOVERNMENT)
+    assert sorted(order.values()) == list(range(len(ProtocolRank)))
+    assert order[ProtocolRank.SENIOR_OFFICIAL] == order[ProtocolRank.HEAD_OF_GOVERNMENT] + 1
+
+
+def test_the_order_command_places_the_officials(demo_copy: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code = main(["speakers", "--db", str(demo_copy), "--session", "1", "order", "protocol",
+                 "--officials-after", "head_of_state"])
+    assert code == 0
+    with closing(connect(demo_copy)) as db:
+        assert speakers.speaker_list(db, 1).officials_after.value == "head_of_state"  # type: ignore[union-attr]
