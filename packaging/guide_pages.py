@@ -141,10 +141,14 @@ operators). What a role may not do is greyed out; its tooltip says why.</p>
 <p>The screen locks after five idle minutes (a door desk keeps scanning). <b class="ui">File → Sign in
 or switch operator…</b> (Ctrl+Shift+O). The <b class="ui">History</b> screen lists every change, who
 made it and when; <b class="ui">Verify the chain</b> proves nobody edited the record.</p>
-<p>Passport numbers, phones and dates of birth can be sealed with the event's passphrase
-(<code>bsm-desk protect</code>): a desk without it still checks people in and prints
-badges. After the event, <code>bsm-desk purge</code> removes personal data and keeps the
-attendance figures.</p>""",
+<p>The first administrator also sets the event's passphrase (ten characters or more). From
+then on passport numbers, phones and dates of birth are sealed, and every password is
+checked with the event's key, which this computer keeps outside the event file: a copy of
+the file confirms no guessed PIN. Another computer asks for the passphrase once (“Unlock
+this desk…” in the sign-in, or <code>bsm-desk unlock</code>) — or is enrolled with a code
+from the hub. PINs have six digits or more, passwords ten characters or more. Backups taken
+before sealing are removed then; after the event, <code>bsm-desk purge</code> removes
+personal data and every backup and keeps the attendance figures.</p>""",
 "backups": """
 <p>The desk takes a backup copy by itself every ten minutes when something changed, when
 it closes, and before any upgrade, beside the event file (or in the folder chosen in the
@@ -271,10 +275,14 @@ Windows). Первая строка называет столбцы, по-анг
 <b class="ui">Файл → Войти или сменить оператора…</b> (Ctrl+Shift+O). Экран <b class="ui">Журнал</b> показывает
 каждое изменение, кто и когда его внёс; <b class="ui">Проверить цепочку</b> доказывает, что запись
 никто не правил.</p>
-<p>Номера паспортов, телефоны и даты рождения можно зашифровать кодовой фразой мероприятия
-(<code>bsm-desk protect</code>): стойка без неё по-прежнему отмечает проход и печатает
-бейджи. После мероприятия <code>bsm-desk purge</code> удаляет персональные данные и
-сохраняет данные о посещаемости.</p>""",
+<p>Первый администратор задаёт и парольную фразу мероприятия (не короче десяти символов).
+С этого момента номера паспортов, телефоны и даты рождения запечатаны, а каждый пароль
+проверяется ключом мероприятия, который этот компьютер хранит вне файла мероприятия: по
+копии файла нельзя проверить угаданный PIN. Другой компьютер один раз спрашивает фразу
+(«Открыть эту стойку…» при входе или <code>bsm-desk unlock</code>) — или подключается
+кодом с хаба. PIN — не меньше шести цифр, пароль — не меньше десяти символов. Резервные
+копии, сделанные до этого, удаляются; после мероприятия <code>bsm-desk purge</code> удаляет
+персональные данные и все резервные копии и сохраняет данные о посещаемости.</p>""",
 "backups": """
 <p>Стойка сама делает резервную копию каждые десять минут, если что-то изменилось, при
 закрытии и перед каждым обновлением — рядом с файлом мероприятия (или в папке из
