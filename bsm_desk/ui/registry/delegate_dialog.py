@@ -90,11 +90,14 @@ class DelegateDialog(QDialog):
             ("given_name_cyr", self.edits["given_name_cyr"]), ("gender", self.gender),
             ("honorific", self.edits["honorific"]), ("delegation_id", self.delegation),
             ("category_id", self.category), ("function_en", self.edits["function_en"]),
-            ("function_ru", self.edits["function_ru"]), ("protocol_rank", self._rank_row()),
+            ("function_ru", self.edits["function_ru"]),
+            ("protocol_rank", self._row((self.rank, 1), (self.rank_source, 0))),
             ("email", self.edits["email"]),
-            ("phone", self.edits["phone"]), ("passport_no", self._passport_row()),
+            ("phone", self.edits["phone"]),
+            ("passport_no", self._row((self.passport, 1), (self.reveal, 0))),
             ("nationality", self.edits["nationality"]), ("external_id", self.edits["external_id"]),
-            ("status", self.status), ("credentials_received", self._received_row()),
+            ("status", self.status),
+            ("credentials_received", self._row((self.has_received, 0), (self.received, 1))),
         ]
         focus = {"passport_no": self.passport, "credentials_received": self.has_received,
                  "protocol_rank": self.rank}
@@ -138,33 +141,20 @@ class DelegateDialog(QDialog):
         i18n.follow_language(self)
         self.check()
 
-    def _rank_row(self) -> QWidget:
+    @staticmethod
+    def _row(*widgets: tuple[QWidget, int]) -> QWidget:
+        """Widgets side by side in one form row (each with its stretch)."""
         row = QWidget()
         box = QHBoxLayout(row)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.rank, 1)
-        box.addWidget(self.rank_source)
+        for widget, stretch in widgets:
+            box.addWidget(widget, stretch)
         return row
 
     def _rank_by_hand(self, _index: int) -> None:
         self._rank_chosen = True
         self.rank_source.setText(self.tr("set by hand"))
 
-    def _passport_row(self) -> QWidget:
-        row = QWidget()
-        box = QHBoxLayout(row)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.passport, 1)
-        box.addWidget(self.reveal)
-        return row
-
-    def _received_row(self) -> QWidget:
-        row = QWidget()
-        box = QHBoxLayout(row)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.has_received)
-        box.addWidget(self.received, 1)
-        return row
 
     def _reveal(self, shown: bool) -> None:
         """Personal data shown in clear: a registrar's or above; each reveal audited."""
