@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from benchmarks.common import BENCH_DESK, CACHE, Result, demo_db
 from bsm_desk.services import badges
 from bsm_desk.services.checkin import Desk, checkpoints
+from bsm_desk.services.operators import at_desk
 from bsm_desk.store import backup_to, connect
 
 NAME = "checkin"
@@ -95,11 +96,12 @@ def _scan_results(path: str, codes: list[str]) -> tuple[Result, list[float]]:
     # Sign-in and audit on: an administrator, a desk operator signed in at the desk.
     if not operators.operators(db):
         operators.add_operator(db, "Bench Admin", Role.ADMINISTRATOR, "bench-admin",
-                               passphrase="dushanbe-passphrase", desk_id=BENCH_DESK)
-        operators.sign_in(db, "Bench Admin", "bench-admin", desk_id=BENCH_DESK)
-        operators.add_operator(db, "Aliya", Role.DESK, "181022", desk_id=BENCH_DESK)
-    operators.sign_in(db, "Aliya", "181022", desk_id=BENCH_DESK)
-    desk = Desk.open(db, CHECKPOINT, desk_id=BENCH_DESK, operator="bench")
+                               passphrase="dushanbe-passphrase",
+                               who=at_desk(db, desk_id=BENCH_DESK))
+        admin = operators.sign_in(db, "Bench Admin", "bench-admin", desk_id=BENCH_DESK)
+        operators.add_operator(db, "Aliya", Role.DESK, "181022", who=admin)
+    aliya = operators.sign_in(db, "Aliya", "181022", desk_id=BENCH_DESK, desk_name="bench")
+    desk = Desk.open(db, CHECKPOINT, who=aliya)
     # The floor: bare SQLite doing the same lookup and insert, into a table like the
     # check-ins' (same columns and indexes), with no trigger and no audit.
     raw = sqlite3.connect(path, isolation_level=None)

@@ -33,6 +33,7 @@ from typing import Any
 
 from benchmarks.common import Result
 from bsm_desk.domain.errors import UserError
+from bsm_desk.services.operators import at_desk
 
 NAME = "eventday"
 DESKS = 4
@@ -83,7 +84,8 @@ def _desk(path: str, desk: int, jobs: list[tuple[str, str, str]], start: Any, do
         if n == max(1, len(jobs) // 10, SYNC_EVERY + 1 if hub else 0):
             warm = _rss_kb()
         scanner = desks.get(point) or desks.setdefault(
-            point, Desk.open(db, point, desk_id=desk_id, operator=f"Desk {desk}"))
+            point, Desk.open(db, point,
+                             who=at_desk(db, desk_id=desk_id, desk_name=f"Desk {desk}")))
         began = time.perf_counter()
         busy = False
         while True:
@@ -129,7 +131,7 @@ def _plan(path: Path, day: Day, *, door_desks: bool = False
         reprinted = ids[:day.reprints]
         old = dict(badges.codes(db, reprinted))
         for person in reprinted:  # lost badges reprinted before the doors open
-            badges.reissue(db, person, ReissueReason.LOST, desk_id="registrar")
+            badges.reissue(db, person, ReissueReason.LOST, who=at_desk(db, desk_id="registrar"))
         codes = dict(badges.codes(db, ids))
         doors = [c for c in checkin.checkpoints(db) if c.session is not None
                  and not c.readmit  # no re-entry at a session's door
@@ -178,8 +180,8 @@ def _speakers(path: str, stop: threading.Event) -> int:
         while not stop.is_set() and done < 40:
             try:
                 speakers.inscribe(db, session, person, override="simulation",
-                                  desk_id="chair")
-                speakers.next_speaker(db, session, desk_id="chair")
+                                  who=at_desk(db, desk_id="chair"))
+                speakers.next_speaker(db, session, who=at_desk(db, desk_id="chair"))
                 done += 1
             except Exception:  # noqa: BLE001 - a rule said no (one statement each): next
                 pass
@@ -217,7 +219,7 @@ def _idle_floor(path: str, codes: list[tuple[str, str, str]]) -> float:
         took = []
         for code, point, at in codes:
             scanner = desks.get(point) or desks.setdefault(
-                point, Desk.open(db, point, desk_id="idle"))
+                point, Desk.open(db, point, who=at_desk(db, desk_id="idle")))
             began = time.perf_counter()
             scanner.scan(code, now=datetime.fromisoformat(at))
             took.append(time.perf_counter() - began)
@@ -236,7 +238,7 @@ def simulate(folder: Path, day: Day = Day(), hub_url: str | None = None) -> dict
     paths = [path] * DESKS
     if hub_url is not None:
         with closing(connect_event(path)) as db:
-            sync.init_hub(db, hub_url, desk_id="desk-0")
+            sync.init_hub(db, hub_url, who=at_desk(db, desk_id="desk-0"))
         paths = [path] + [folder / f"desk-{n}.sqlite" for n in range(1, DESKS)]
         for n in range(1, DESKS):
             sync.join(hub_url, paths[n], desk_id=f"desk-{n}")
@@ -309,7 +311,7 @@ def simulate(folder: Path, day: Day = Day(), hub_url: str | None = None) -> dict
                     except UserError as exc:  # the hub made again: adopted, as an
                         if exc.template != sync.HUB_CHANGED:  # administrator would
                             raise
-                        report = sync.adopt(db, desk_id=f"desk-{n}")
+                        report = sync.adopt(db, who=at_desk(db, desk_id=f"desk-{n}"))
                         adopted += 1
                     moved += report.pushed + report.pulled + report.pending
             if not moved:
@@ -347,7 +349,7 @@ def _remake_hub(hub_url: str, first: Path) -> None:
         conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     with closing(connect_event(first)) as db:
-        sync.init_hub(db, hub_url, desk_id="desk-0")
+        sync.init_hub(db, hub_url, who=at_desk(db, desk_id="desk-0"))
 
 
 def connect_event(path: Path) -> Any:
@@ -389,7 +391,7 @@ def _check(path: Path, per_desk: list[list[tuple[str, str, str]]], facts: dict[s
             f" ({', '.join('?' for _ in facts['old_codes'])})", facts["old_codes"]).fetchone()
         assert revoked[0] == len(facts["old_codes"]), "an old badge opened a door"
         for point in [facts["entrance"], *facts["doors"]]:
-            desk = checkin.Desk.open(db, point, desk_id="check")
+            desk = checkin.Desk.open(db, point, who=at_desk(db, desk_id="check"))
             counted = sum(done for _c, done, _e in desk.counters())
             people = db.execute(
                 "SELECT count(DISTINCT delegate_id) FROM checkin c WHERE checkpoint = ? AND"

@@ -35,6 +35,7 @@ import psycopg
 
 from benchmarks.common import Result, demo_db, ratio_result
 from bsm_desk.services import badges, checkin, sync
+from bsm_desk.services.operators import at_desk
 from bsm_desk.store import connect
 from bsm_desk.store import sync as state
 
@@ -120,7 +121,7 @@ def _desks(folder: Path, url: str) -> list[Path]:
     first = folder / "d1.sqlite"
     shutil.copy(demo_db(10_000), first)
     with closing(connect(first)) as db:
-        sync.init_hub(db, url, desk_id=DESKS[0])
+        sync.init_hub(db, url, who=at_desk(db, desk_id=DESKS[0]))
     paths = [first]
     for n, desk in enumerate(DESKS[1:], start=2):
         sync.join(url, folder / f"d{n}.sqlite", desk_id=desk)
@@ -138,7 +139,7 @@ def _scanner(path: Path, desk: str) -> tuple[Any, Callable[[str, int], None]]:
     db = connect(path, check=False)
     start = datetime(2022, 10, 18, 4, 0, tzinfo=UTC)
     point = checkin.default_checkpoint(db, start).id
-    opened = checkin.Desk.open(db, point, desk_id=desk)
+    opened = checkin.Desk.open(db, point, who=at_desk(db, desk_id=desk))
 
     def scan(code: str, n: int) -> None:
         opened.scan(code, now=start + timedelta(milliseconds=n))

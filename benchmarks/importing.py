@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from benchmarks.common import BENCH_DESK, Result, demo_db
+from bsm_desk.services.operators import at_desk
 from bsm_desk.services.registry.importer import import_file
 from bsm_desk.store import connect
 
@@ -56,7 +57,7 @@ def run() -> list[Result]:
     shutil.copy(demo_db(700), target)
     db = connect(target)
     start = time.perf_counter()
-    report = import_file(db, listing, desk_id=BENCH_DESK)
+    report = import_file(db, listing, who=at_desk(db, desk_id=BENCH_DESK))
     seconds = time.perf_counter() - start
     db.close()
     shutil.rmtree(folder, ignore_errors=True)

@@ -35,6 +35,7 @@ def run() -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from bsm_desk.domain.model import SessionKind
     from bsm_desk.services import speakers
+    from bsm_desk.services.operators import at_desk
     from bsm_desk.store import connect
     from bsm_desk.store import sessions as session_store
     from bsm_desk.ui.shell.app import application
@@ -49,7 +50,8 @@ def run() -> list[Result]:
     session = next(s.id or 0 for s in session_store.list_sessions(db)
                    if s.kind is SessionKind.THEMATIC)
     rng = random.Random(3)
-    people = rng.sample(range(1, 100_001), ENTRIES)
+    people = rng.sample([int(r[0]) for r in db.execute(  # a cancelled registration may not
+        "SELECT id FROM delegate WHERE status != 'cancelled'")], ENTRIES)  # be inscribed
     projector = ProjectorWindow()
     raw = sqlite3.connect(str(path), isolation_level=None)
     raw.execute("PRAGMA journal_mode = WAL")
@@ -70,15 +72,15 @@ def run() -> list[Result]:
         raw.execute("COMMIT")
         floor.append(time.perf_counter() - begin)
 
-    who = {"desk_id": BENCH_DESK, "operator": "bench"}
+    who = at_desk(db, desk_id=BENCH_DESK, desk_name="bench")
     for person in people:  # the chair accepts all: the checks still run each time
-        shown(lambda p=person: speakers.inscribe(db, session, p, override="bench", **who))
+        shown(lambda p=person: speakers.inscribe(db, session, p, override="bench", who=who))
     waiting = [e.id for e in speakers.speaker_list(db, session).waiting()]
     for entry in rng.sample(waiting, 50):
         shown(lambda e=entry: speakers.move(db, session, e, rng.randint(1, 150), "bench",
-                                            **who))
+                                            who=who))
     for _ in range(50):
-        shown(lambda: speakers.next_speaker(db, session, **who))
+        shown(lambda: speakers.next_speaker(db, session, who=who))
     raw.close()
     db.close()
     p99, floor_p99 = _p99(ours) * 1000, _p99(floor) * 1000

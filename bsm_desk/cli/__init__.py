@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _sign_in(args, settings)
         from bsm_desk.cli.access import gate
 
-        gate(args)
+        gate(args, settings)
         return handler(args, settings, translate)
     except UserError as exc:
         print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 from bsm_desk.domain.operators import Permission
 
@@ -70,7 +71,7 @@ def command_key(args: argparse.Namespace) -> str:
     return key if key in NEEDS else str(args.command)
 
 
-def gate(args: argparse.Namespace) -> None:
+def gate(args: argparse.Namespace, settings: Any) -> None:
     """Refuse (Refused, in words) a command the signed-in operator's role may not run, or
     any but the public ones when nobody is signed in, once the event has operators."""
     from bsm_desk.services import operators
@@ -86,4 +87,4 @@ def gate(args: argparse.Namespace) -> None:
         return          # (and restore must still be able to put a sound copy in place)
     with closing(db):
         if operators.has_operators(db):
-            operators.require(db, needed)
+            operators.require(db, operators.acting_at(db, settings), needed)

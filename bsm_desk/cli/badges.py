@@ -13,6 +13,7 @@ from bsm_desk import config
 from bsm_desk.cli.common import (
     Commands,
     Translate,
+    acting_at,
     db_option,
     print_json,
     record_id,
@@ -67,8 +68,7 @@ def _badges(args: argparse.Namespace, settings: config.Settings, translate: Tran
                 sys.stdout.write("".join(f"{i}\t{code}\n" for i, code in pairs))
             return 0
         batch = badges.write_pdf(db, chosen, args.out, badges.layout_of(args.layout),
-                                 desk_id=settings.desk_id, operator=settings.desk_name,
-                                 log=not args.proof)
+                                 who=acting_at(db, settings), log=not args.proof)
     return _batch_report(batch, args, translate)
 
 
@@ -78,8 +78,7 @@ def _reprint(args: argparse.Namespace, settings: config.Settings, translate: Tra
 
     with closing(connect(args.db)) as db:
         batch = badges.reprint(db, args.delegate_id, badges.reason_of(args.reason), args.out,
-                               badges.layout_of(args.layout), desk_id=settings.desk_id,
-                               operator=settings.desk_name)
+                               badges.layout_of(args.layout), who=acting_at(db, settings))
     return _batch_report(batch, args, translate)
 
 

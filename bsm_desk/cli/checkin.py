@@ -15,6 +15,7 @@ from bsm_desk import config
 from bsm_desk.cli.common import (
     Commands,
     Translate,
+    acting_at,
     db_option,
     print_json,
 )
@@ -52,8 +53,7 @@ def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Tra
         point = args.checkpoint or settings.checkpoint
         if not args.checkpoint and point not in {c.id for c in checkin.checkpoints(db)}:
             point = checkin.default_checkpoint(db).id
-        desk = checkin.Desk.open(db, point, desk_id=settings.desk_id,
-                                 operator=settings.desk_name)
+        desk = checkin.Desk.open(db, point, who=acting_at(db, settings))
         zone = desk.event.zone
         today = checkin.not_today(desk.checkpoint, zone)
         if today is not None:
@@ -109,7 +109,7 @@ def _checkpoints(args: argparse.Namespace, settings: config.Settings,
             raise UserError(SET_READMIT)
         if args.set is not None:
             checkin.set_readmit(db, args.set, args.readmit == "yes",
-                                desk_id=settings.desk_id, operator=settings.desk_name)
+                                who=acting_at(db, settings))
         found = checkin.checkpoints(db)
     rows = []
     for point in found:

@@ -109,3 +109,11 @@ def lazy_translate(lang: str) -> Translate:
         return loaded[0](context, text)
 
     return translate
+
+
+def acting_at(db: Any, settings: Any) -> Any:
+    """Who acts for this command: the operator signed in (--as), else this desk
+    (services/operators/acting.py; imported here, when a command needs it)."""
+    from bsm_desk.services import operators
+
+    return operators.acting_at(db, settings)

@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from bsm_desk import config
-from bsm_desk.cli.common import Commands, Parser, Translate, db_option, print_json, record_id
+from bsm_desk.cli.common import (
+    Commands,
+    Parser,
+    Translate,
+    acting_at,
+    db_option,
+    print_json,
+    record_id,
+)
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 NO_DELEGATION = QT_TRANSLATE_NOOP("UserError", "There is no delegation “{name}” (see bsm-desk "
@@ -76,9 +84,9 @@ def _delegates(args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.services import badges, registry
     from bsm_desk.store import connect
 
-    who: dict[str, Any] = {"desk_id": settings.desk_id, "operator": settings.desk_name}
     action = args.delegates_action
     with closing(connect(args.db)) as db:
+        who = acting_at(db, settings)
         if action == "show":
             print_json(as_dict(registry.delegate(db, args.delegate_id)))
             return 0
@@ -87,16 +95,16 @@ def _delegates(args: argparse.Namespace, settings: config.Settings,
                 if getattr(args, option) is None:
                     raise UserError(NEEDS, option="--" + option.replace("_", "-"))
             blank = Delegate("", "", 0, 0)
-            new_id = registry.save_delegate(db, _changed(db, args, blank), **who)
+            new_id = registry.save_delegate(db, _changed(db, args, blank), who=who)
             _said(registry.delegate(db, new_id), args.json)
         elif action == "edit":
             changed = _changed(db, args, registry.delegate(db, args.delegate_id))
-            registry.save_delegate(db, changed, **who)
+            registry.save_delegate(db, changed, who=who)
             _said(registry.delegate(db, args.delegate_id), args.json)
         elif action == "cancel":
             for delegate_id in args.ids:
                 registry.delegate(db, delegate_id)  # an unknown id: refused, nothing done
-            changed = registry.cancel(db, list(dict.fromkeys(args.ids)), **who)
+            changed = registry.cancel(db, list(dict.fromkeys(args.ids)), who=who)
             print(translate("Cli", "Registrations cancelled: {count}.").format(
                 count=len(changed)))
         elif action == "category":
@@ -104,16 +112,16 @@ def _delegates(args: argparse.Namespace, settings: config.Settings,
                 registry.delegate(db, delegate_id)
             category = _category(db, args.to)
             changed = registry.set_category(db, list(dict.fromkeys(args.ids)), category,
-                                            **who)
+                                            who=who)
             print(translate("Cli", "Category changed: {count}.").format(count=len(changed)))
         elif action == "photo":
             registry.delegate(db, args.delegate_id)
             if args.remove:
-                badges.set_photo(db, args.delegate_id, None, **who)
+                badges.set_photo(db, args.delegate_id, None, who=who)
             elif args.file is not None:
                 image = Path(args.file).read_bytes()
                 badges.set_photo(db, args.delegate_id, image, name=Path(args.file).name,
-                                 **who)
+                                 who=who)
             else:
                 raise UserError(PHOTO_OR_REMOVE)
             print(translate("Cli", "Photo saved.") if not args.remove

@@ -11,7 +11,15 @@ from datetime import date
 from typing import Any
 
 from bsm_desk import config
-from bsm_desk.cli.common import Commands, Parser, Translate, db_option, print_json, record_id
+from bsm_desk.cli.common import (
+    Commands,
+    Parser,
+    Translate,
+    acting_at,
+    db_option,
+    print_json,
+    record_id,
+)
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 TYPES = ("member_state", "international_organization", "civil_society", "other")
@@ -55,8 +63,7 @@ def _delegations(args: argparse.Namespace, settings: config.Settings,
             changed = replace(changed, iso_code=args.iso or None)
         if args.size_limit is not None:
             changed = replace(changed, size_limit=args.size_limit or None)
-        saved = registry.save_delegation(db, changed, desk_id=settings.desk_id,
-                                         operator=settings.desk_name)
+        saved = registry.save_delegation(db, changed, who=acting_at(db, settings))
     if args.json:
         print_json(_as_dict(saved))
     else:
@@ -88,8 +95,8 @@ def _accredit(args: argparse.Namespace, settings: config.Settings,
             from bsm_desk.services.event import overview
 
             day = datetime.now(UTC).astimezone(overview(db, args.db).event.zone).date()
-        changed = registry.mark_credentials(db, ids, day, desk_id=settings.desk_id,
-                                            operator=settings.desk_name) if ids else {}
+        changed = registry.mark_credentials(db, ids, day,
+                                            who=acting_at(db, settings)) if ids else {}
     if args.json:
         print_json({"accredited": sorted(changed), "unchanged": len(ids) - len(changed),
                     "day": day.isoformat()})

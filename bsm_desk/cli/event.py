@@ -12,6 +12,7 @@ from bsm_desk import config
 from bsm_desk.cli.common import (
     Commands,
     Translate,
+    acting_at,
     db_option,
     print_json,
 )
@@ -102,7 +103,7 @@ def _backup(args: argparse.Namespace, settings: config.Settings, translate: Tran
         if args.out:  # a copy elsewhere: noted, so that protect and purge can name it
             from bsm_desk.services.event import note_copy
 
-            note_copy(db, made, desk_id=settings.desk_id)
+            note_copy(db, made, who=acting_at(db, settings))
     held = backups.contents(made)
     if args.json:
         print_json({"file": str(made), "delegates": held.delegates, "checkins": held.checkins})

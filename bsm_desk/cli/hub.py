@@ -8,7 +8,7 @@ from contextlib import closing
 from typing import Any
 
 from bsm_desk import config
-from bsm_desk.cli.common import Commands, Parser, Translate, db_option, print_json
+from bsm_desk.cli.common import Commands, Parser, Translate, acting_at, db_option, print_json
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 URL_OR_CODE = QT_TRANSLATE_NOOP("UserError", "Say where the hub is: --code with the enrolment "
@@ -39,7 +39,7 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
                 from bsm_desk.services.sync import tls
 
                 authority = tls.read_authority(args.ca)
-            report = sync.init_hub(db, args.url, desk_id=settings.desk_id,
+            report = sync.init_hub(db, args.url, who=acting_at(db, settings),
                                    desk_name=settings.desk_name, authority=authority)
             return _print_round(args, report, translate)
         if args.hub_action == "follow":
@@ -53,7 +53,7 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
                     print(f"{row['at'][:19]}\t{row['kind']}\t{row['reason']}")
             return 0
         if args.hub_action in ("adopt", "sync"):
-            report = sync.adopt(db, desk_id=settings.desk_id, code=_code(args.code)
+            report = sync.adopt(db, who=acting_at(db, settings), code=_code(args.code)
                                 if args.code else None) if args.hub_action == "adopt" \
                 else sync.sync_once(db, desk_id=settings.desk_id)
             return _print_round(args, report, translate)
@@ -121,7 +121,7 @@ def _desks(db: Any, args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.services.sync import enrolment
 
     if args.hub_action == "add-desk":
-        made = enrolment.add_desk(db, args.name, desk_id=settings.desk_id)
+        made = enrolment.add_desk(db, args.name, who=acting_at(db, settings))
         if args.json:
             print_json(made.as_dict())
         else:
@@ -131,14 +131,14 @@ def _desks(db: Any, args: argparse.Namespace, settings: config.Settings,
             print(translate("Cli", "At that desk: bsm-desk hub join --db FILE --code CODE"))
         return 0
     if args.hub_action == "remove-desk":
-        login = enrolment.remove_desk(db, args.name, desk_id=settings.desk_id)
+        login = enrolment.remove_desk(db, args.name, who=acting_at(db, settings))
         if args.json:
             print_json({"name": args.name, "login": login, "removed": True})
         else:
             print(translate("Cli", "Desk {name} can no longer reach the hub; whatever it "
                                    "sends is refused.").format(name=args.name))
         return 0
-    found = enrolment.desks(db, desk_id=settings.desk_id)
+    found = enrolment.desks(db, who=acting_at(db, settings))
     if args.json:
         print_json(found)
         return 0

@@ -16,6 +16,7 @@ from bsm_desk.cli.common import (
     Commands,
     Parser,
     Translate,
+    acting_at,
     db_option,
     print_import_result,
     print_json,
@@ -70,8 +71,8 @@ def _import(db: Any, args: argparse.Namespace, settings: config.Settings,
             translate: Translate) -> int:
     from bsm_desk.services import interpreters
 
-    report = interpreters.import_file(db, args.file, desk_id=settings.desk_id,
-                                      operator=settings.desk_name, dry_run=args.dry_run)
+    report = interpreters.import_file(db, args.file, who=acting_at(db, settings),
+                                      dry_run=args.dry_run)
     if args.json:
         print_json(report.as_dict(translate))
         return 1 if report.errors else 0
@@ -91,8 +92,7 @@ def _roster(db: Any, args: argparse.Namespace, settings: config.Settings,
     proposal = _read_proposal(kept) if args.apply else None
     if proposal is not None and proposal.get("fingerprint") == rostering.fingerprint(db):
         result = proposal
-        rostering.apply_proposal(db, proposal, desk_id=settings.desk_id,
-                                 operator=settings.desk_name)
+        rostering.apply_proposal(db, proposal, who=acting_at(db, settings))
         status = str(result["status"])
         print(translate("Cli", "The roster previewed before was applied."), file=sys.stderr)
     else:
@@ -100,7 +100,7 @@ def _roster(db: Any, args: argparse.Namespace, settings: config.Settings,
         roster = rostering.solve(asked, time_limit=args.time_limit)
         status = roster.status
         if args.apply and status != "infeasible":
-            rostering.apply(db, roster, desk_id=settings.desk_id, operator=settings.desk_name)
+            rostering.apply(db, roster, who=acting_at(db, settings))
         result = rostering.as_dict(asked, roster, lambda text: translate("Roster", text))
         result["names"] = {str(p.id): p.name for p in asked.pool}
         result["fingerprint"] = rostering.fingerprint(db)
@@ -165,7 +165,7 @@ def _withdraw(db: Any, args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.services.interpreters import rostering
 
     given_up = rostering.withdraw(db, args.ids, from_day=args.from_day,
-                                  desk_id=settings.desk_id, operator=settings.desk_name)
+                                  who=acting_at(db, settings))
     print(translate("Cli", "Withdrawn; seats given up: {count}. Run the roster again to "
                            "fill them.").format(count=given_up))
     return 0
@@ -205,8 +205,7 @@ def _rules(db: Any, args: argparse.Namespace, settings: config.Settings,
             raise UserError(NOT_A_SETTING, value=item[:60])
         values[name.strip()] = value
     if values or args.reset:
-        rostering.set_rules(db, values, reset=args.reset, desk_id=settings.desk_id,
-                            operator=settings.desk_name)
+        rostering.set_rules(db, values, reset=args.reset, who=acting_at(db, settings))
     rows = rostering.rules_table(db)
     if args.json:
         print_json([{k: v for k, v in row.items() if k != "meaning"} | {
@@ -237,7 +236,7 @@ def _seat(db: Any, args: argparse.Namespace, settings: config.Settings,
         raise UserError(NO_BOOTH, session=args.session, booth=args.booth[:20])
     team = list(dict.fromkeys(args.ids))
     rostering.set_booth(db, need.key, team, locked=[i for i in args.lock if i in team],
-                        desk_id=settings.desk_id, operator=settings.desk_name)
+                        who=acting_at(db, settings))
     print(translate("Cli", "The {booth} booth of session #{session}: {count} seated.")
           .format(booth=need.booth, session=args.session, count=len(team)))
     return 0

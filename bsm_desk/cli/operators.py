@@ -9,7 +9,7 @@ from contextlib import closing
 from typing import Any
 
 from bsm_desk import config
-from bsm_desk.cli.common import Commands, Parser, Translate, count, db_option, print_json
+from bsm_desk.cli.common import Commands, Parser, Translate, acting_at, count, db_option, print_json
 from bsm_desk.domain.operators import ROLE_WORDS, Role
 
 
@@ -53,20 +53,20 @@ def _operators(args: argparse.Namespace, settings: config.Settings,
         if action == "add":
             secret = _new_secret(translate)
             made = operators.add_operator(db, args.name, Role(args.role), secret,
-                                          desk_id=settings.desk_id,
+                                          who=acting_at(db, settings),
                                           passphrase=_first_passphrase(db, translate))
             found = [made]
         elif action == "passwd":
             operators.set_secret(db, args.name, _new_secret(translate),
-                                 desk_id=settings.desk_id)
+                                 who=acting_at(db, settings))
             found = [o for o in operators.operators(db) if o.name.lower() ==
                      args.name.strip().lower()]
         elif action == "disable":
             found = [operators.set_disabled(db, args.name, not args.enable,
-                                            desk_id=settings.desk_id)]
+                                            who=acting_at(db, settings))]
         elif action == "role":
             found = [operators.set_role(db, args.name, Role(args.role),
-                                        desk_id=settings.desk_id)]
+                                        who=acting_at(db, settings))]
         else:
             found = operators.operators(db)
     if getattr(args, "json", False):
@@ -99,7 +99,8 @@ def _audit(args: argparse.Namespace, settings: config.Settings, translate: Trans
                 for line in verdict.messages(translate):
                     print(line)
             return 0 if verdict.ok else 1
-        rows = trail.show(db, operator=args.operator, since=args.since, limit=args.limit)
+        rows = trail.show(db, who=acting_at(db, settings), operator=args.operator,
+                          since=args.since, limit=args.limit)
     if args.json:
         print_json(rows)
         return 0
@@ -144,7 +145,7 @@ def _protect(args: argparse.Namespace, settings: config.Settings,
 
     with closing(connect(args.db)) as db:
         done = privacy.protect(db, passphrase(translate, twice=True),
-                               desk_id=settings.desk_id, remember=args.keyring)
+                               who=acting_at(db, settings), remember=args.keyring)
         hub_done = _republish(db, settings)
     count = done.delegates
     if not hub_done:
@@ -214,7 +215,7 @@ def _purge(args: argparse.Namespace, settings: config.Settings, translate: Trans
     from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
-        counts = privacy.purge(db, keep_names=args.keep_names, desk_id=settings.desk_id)
+        counts = privacy.purge(db, keep_names=args.keep_names, who=acting_at(db, settings))
     if args.json:
         print_json(counts)
     else:

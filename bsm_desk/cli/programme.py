@@ -14,6 +14,7 @@ from bsm_desk.cli.common import (
     Commands,
     Parser,
     Translate,
+    acting_at,
     db_option,
     print_json,
     print_problems,
@@ -48,13 +49,11 @@ def _side_events(args: argparse.Namespace, settings: config.Settings,
                                      f"session-{r.session_id}" if r.session_id else "-")))
             return 0
         if args.side_command == "remove":
-            gone = side_events.delete_request(db, args.request_id, desk_id=settings.desk_id,
-                                              operator=settings.desk_name)
+            gone = side_events.delete_request(db, args.request_id, who=acting_at(db, settings))
             print(translate("Cli", "Request #{id} removed: {title}").format(
                 id=args.request_id, title=gone.title_en or gone.title_ru))
             return 0
-        report = import_requests(db, args.file, desk_id=settings.desk_id,
-                                 operator=settings.desk_name)
+        report = import_requests(db, args.file, who=acting_at(db, settings))
     print_problems(report.file, report.problems, translate)
     if report.problems:
         print(translate("Cli", "Nothing was imported: correct the rows above and import "
@@ -146,7 +145,7 @@ def _allocate(db: Any, args: argparse.Namespace, settings: config.Settings,
     reasons = {why: translate("Allocation", text) for why, text in allocation.REASONS.items()}
     rows = proposal.as_dicts(reasons)
     if args.apply:
-        allocation.apply(db, proposal, desk_id=settings.desk_id, operator=settings.desk_name)
+        allocation.apply(db, proposal, who=acting_at(db, settings))
     if args.json:
         print_json(rows)
     elif not rows:

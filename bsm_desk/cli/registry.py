@@ -12,6 +12,7 @@ from bsm_desk import config
 from bsm_desk.cli.common import (
     Commands,
     Translate,
+    acting_at,
     count,
     db_option,
     print_import_result,
@@ -28,8 +29,8 @@ def _import(args: argparse.Namespace, settings: config.Settings, translate: Tran
     from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
-        report = import_file(db, args.file, desk_id=settings.desk_id, sheet=args.sheet,
-                             dry_run=args.dry_run, operator=settings.desk_name)
+        report = import_file(db, args.file, who=acting_at(db, settings), sheet=args.sheet,
+                             dry_run=args.dry_run)
     if args.json:
         print_json(report.as_dict(translate))
         return 1 if report.errors else 0
@@ -108,12 +109,11 @@ def _duplicates(args: argparse.Namespace, settings: config.Settings,
         if args.merge or args.dismiss:
             keep, other = args.merge or args.dismiss
             if args.merge:
-                kept = merge(db, keep, other, desk_id=settings.desk_id,
-                             operator=settings.desk_name)
+                kept = merge(db, keep, other, who=acting_at(db, settings))
                 print(translate("Cli", "Merged: {drop} is now part of {keep} ({name}).")
                       .format(drop=other, keep=keep, name=kept.latin_name))
             else:
-                dismiss(db, keep, other, desk_id=settings.desk_id)
+                dismiss(db, keep, other, who=acting_at(db, settings))
                 print(translate("Cli", "{first} and {second} are not proposed as duplicates "
                                        "again.").format(first=keep, second=other))
             return 0

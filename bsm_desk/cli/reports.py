@@ -12,6 +12,7 @@ from bsm_desk.cli.common import (
     Commands,
     Parser,
     Translate,
+    acting_at,
     db_option,
     lazy_translate,
 )
@@ -49,7 +50,8 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
                 path = attendance.write_workbook(data, args.out, lang, report_translate)
         else:
             path = participants.export(db, args.out, lang, report_translate,
-                                       personal=getattr(args, "personal", False))
+                                       personal=getattr(args, "personal", False),
+                                       who=acting_at(db, settings))
     print(translate("Cli", "Written: {path}").format(path=path))
     return 0
 

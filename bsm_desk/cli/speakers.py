@@ -15,6 +15,7 @@ from bsm_desk.cli.common import (
     Commands,
     Parser,
     Translate,
+    acting_at,
     db_option,
     print_json,
     record_id,
@@ -30,13 +31,13 @@ def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Tr
     from bsm_desk.services import speakers
     from bsm_desk.store import connect
 
-    desk, operator = settings.desk_id, settings.desk_name
     lang = config.ui_language(settings)
     session = args.session
     with closing(connect(args.db)) as db:
         from bsm_desk.services.event import overview
 
         zone = overview(db, args.db).event.zone  # times as the venue reads them
+        who = acting_at(db, settings)
         action = args.speakers_action
         if action == "list":
             entries = speakers.speaker_list(db, session, lang=lang).entries
@@ -55,7 +56,7 @@ def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Tr
                 added = speakers.inscribe(db, session, delegate_id,
                                           kind=EntryKind(KINDS[args.kind]),
                                           language=args.language, override=args.override or "",
-                                          lang=lang, desk_id=desk, operator=operator)
+                                          lang=lang, who=who)
             except speakers.Refused as exc:
                 print(f"bsm-desk: {exc.message(translate)}", file=sys.stderr)
                 return 1
@@ -63,33 +64,30 @@ def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Tr
             return 0
         if action in ("next", "end"):
             run = speakers.next_speaker if action == "next" else speakers.end
-            _show(run(db, session, lang=lang, desk_id=desk, operator=operator).as_dict(zone),
+            _show(run(db, session, lang=lang, who=who).as_dict(zone),
                   args.json)
             return 0
         if action in ("pause", "resume"):
-            speakers.pause(db, session, resume=action == "resume", desk_id=desk,
-                           operator=operator)
+            speakers.pause(db, session, resume=action == "resume", who=who)
             return 0
         if action in ("close", "reopen"):
             (speakers.close if action == "close" else speakers.reopen)(
-                db, session, desk_id=desk, operator=operator)
+                db, session, who=who)
         elif action == "move":
             speakers.move(db, session, args.entry_id, args.position, args.reason,
-                          desk_id=desk, operator=operator)
+                          who=who)
         elif action == "withdraw":
-            speakers.withdraw(db, session, args.entry_id, desk_id=desk, operator=operator)
+            speakers.withdraw(db, session, args.entry_id, who=who)
         elif action == "limit":
-            speakers.set_statement_limit(db, session, args.minutes, desk_id=desk,
-                                         operator=operator)
+            speakers.set_statement_limit(db, session, args.minutes, who=who)
         elif action == "order":
-            speakers.set_order(db, session, args.order, desk_id=desk, operator=operator)
+            speakers.set_order(db, session, args.order, who=who)
             if args.officials_after is not None:
                 speakers.set_officials_place(
                     db, session, None if args.officials_after == "default"
-                    else args.officials_after, desk_id=desk, operator=operator)
+                    else args.officials_after, who=who)
         elif action == "text":
-            print(speakers.hand_in_text(db, session, args.entry_id, args.file, desk_id=desk,
-                                        operator=operator))
+            print(speakers.hand_in_text(db, session, args.entry_id, args.file, who=who))
     return 0
 
 

@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from bsm_desk import config
-from bsm_desk.cli.common import Commands, Parser, Translate, db_option, print_json, record_id
+from bsm_desk.cli.common import (
+    Commands,
+    Parser,
+    Translate,
+    acting_at,
+    db_option,
+    print_json,
+    record_id,
+)
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 BAD_DATE = QT_TRANSLATE_NOOP("UserError", "{option} takes a date as YYYY-MM-DD, not “{value}”.")
@@ -128,11 +136,11 @@ def room_action(db: Any, args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.domain.model import Room
     from bsm_desk.services import programme as programme_service
 
-    who: dict[str, Any] = {"desk_id": settings.desk_id, "operator": settings.desk_name}
+    who = acting_at(db, settings)
     if args.rooms_command == "hours":
         return _hours(db, args, who, translate)
     if args.rooms_command == "remove":
-        programme_service.delete_room(db, args.room_id, **who)
+        programme_service.delete_room(db, args.room_id, who=who)
         print(translate("Cli", "Room #{id} removed.").format(id=args.room_id))
         return 0
     for option in ("capacity", "booths"):
@@ -150,7 +158,7 @@ def room_action(db: Any, args: argparse.Namespace, settings: config.Settings,
         if old is None:
             raise UserError(NO_ROOM, id=args.room_id)
         room = replace(old, **given)
-    programme_service.save_rooms(db, [room], [], **who)
+    programme_service.save_rooms(db, [room], [], who=who)
     saved = [r for r in programme_service.load(db).rooms
              if (r.id == room.id if room.id is not None else r.id not in {o.id for o in rooms})]
     if args.json:
@@ -173,7 +181,7 @@ def _clock(option: str, text: str | None) -> str | None:
         raise UserError(BAD_CLOCK, option=option, value=text[:40]) from None
 
 
-def _hours(db: Any, args: argparse.Namespace, who: dict[str, Any],
+def _hours(db: Any, args: argparse.Namespace, who: Any,
            translate: Translate) -> int:
     """The venue's opening hours of a day, and the change-over kept between events."""
     from bsm_desk.services import programme as programme_service
@@ -188,7 +196,7 @@ def _hours(db: Any, args: argparse.Namespace, who: dict[str, Any],
                             days=", ".join(d.date.isoformat() for d in days))
         changed.append(replace(day, opens=_clock("--opens", args.opens) or day.opens,
                                closes=_clock("--closes", args.closes) or day.closes))
-    programme_service.save_rooms(db, [], changed, changeover=args.changeover, **who)
+    programme_service.save_rooms(db, [], changed, changeover=args.changeover, who=who)
     for d in programme_service.load(db).days:
         print(f"{d.date.isoformat()}\t{d.opens}-{d.closes}")
     return 0
@@ -244,9 +252,9 @@ def _sessions(args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.services.event import overview
     from bsm_desk.store import connect
 
-    who: dict[str, Any] = {"desk_id": settings.desk_id, "operator": settings.desk_name}
     lang = config.ui_language(settings)
     with closing(connect(args.db)) as db:
+        who = acting_at(db, settings)
         facts = overview(db, args.db)
         zone = facts.event.zone
         rooms = {r.id or 0: r for r in facts.rooms}
@@ -269,12 +277,12 @@ def _sessions(args: argparse.Namespace, settings: config.Settings,
         if action in ("edit", "remove") and args.session_id not in existing:
             raise UserError(NO_SESSION, id=args.session_id)
         if action == "remove":
-            programme_service.delete_session(db, args.session_id, **who)
+            programme_service.delete_session(db, args.session_id, who=who)
             print(translate("Cli", "Session #{id} removed.").format(id=args.session_id))
             return 0
         session = _session_from(args, existing.get(getattr(args, "session_id", None)), zone,
                                 rooms, facts.categories, facts.sessions)
-        session_id = programme_service.save_session(db, session, **who)
+        session_id = programme_service.save_session(db, session, who=who)
         saved = next(s for s in programme_service.load(db).sessions if s.id == session_id)
     if args.json:
         print_json(session_dict(saved, zone, rooms, categories))

@@ -10,6 +10,7 @@ import pytest
 
 from bsm_desk import __version__
 from bsm_desk.cli import main
+from tests.acting import who_at
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -313,8 +314,8 @@ def test_checkin_gives_every_verdict(capsys: pytest.CaptureFixture[str],
     first, lost, gone = badges.select(conn, delegation="Tajikistan")[:3]
     media = badges.select(conn, category="media")[0]
     codes = dict(badges.codes(conn, [first, lost, gone, media]))
-    badges.reissue(conn, lost, ReissueReason.LOST, desk_id="d")
-    registry.cancel(conn, [gone], desk_id="d")
+    badges.reissue(conn, lost, ReissueReason.LOST, who=who_at(conn, "d"))
+    registry.cancel(conn, [gone], who=who_at(conn, "d"))
     event = get_event(conn)
     door = next(c.id for c in checkin.checkpoints(conn)
                 if c.session is not None and c.session.kind.value == "closed")

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from bsm_desk import config
 from bsm_desk.cli import access, main
 from bsm_desk.cli.parser import build_parser
 from bsm_desk.domain.operators import Refused, Role
 from bsm_desk.services import operators
 from bsm_desk.store import audit, connect
+from tests.acting import who_at
 from tests.cli.test_cli import run
 
 PUBLIC = {"info", "checkpoints", "programme", "rooms list", "sessions list",
@@ -56,7 +58,7 @@ def _options(parser: argparse.ArgumentParser) -> set[str]:
 def staffed(demo_copy: Path) -> Path:
     with connect(demo_copy) as db:
         operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-password",
-                               passphrase="dushanbe-passphrase", desk_id="d")
+                               passphrase="dushanbe-passphrase", who=who_at(db, "d"))
     audit.SIGNED.clear()  # nobody signed in: as a fresh command would be
     return demo_copy
 
@@ -82,10 +84,10 @@ def test_nothing_but_the_public_facts_without_signing_in(staffed: Path) -> None:
         args = parser.parse_args(argv)
         key = access.command_key(args)
         if key in PUBLIC or path[0] in PUBLIC:
-            access.gate(args)  # no refusal
+            access.gate(args, config.load())  # no refusal
             continue
         with pytest.raises(Refused, match="sign in first"):
-            access.gate(args)
+            access.gate(args, config.load())
 
 
 def test_the_public_list_is_short() -> None:

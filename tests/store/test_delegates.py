@@ -4,6 +4,7 @@ from bsm_desk.domain.model import DelegateStatus
 from bsm_desk.store import connect
 from bsm_desk.store import delegates as store
 from bsm_desk.store.delegates import DelegateQuery
+from tests.acting import who_at
 
 
 def test_ids_are_sorted_by_latin_name_and_stable(demo_file: Path) -> None:
@@ -65,7 +66,7 @@ def test_counts_leave_out_merged_records(demo_copy):
 
     db = connect(demo_copy)
     pair = find_duplicates(db)[0]
-    merge(db, pair.ids[0], pair.ids[1], desk_id="d")
+    merge(db, pair.ids[0], pair.ids[1], who=who_at(db, "d"))
     direct = dict(db.execute("SELECT status, count(*) FROM delegate WHERE merged_into IS NULL"
                              " GROUP BY status").fetchall())
     assert {k.value: v for k, v in counts(db).by_status.items() if v} == direct

@@ -22,7 +22,7 @@ from bsm_desk.domain import badge_code
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Delegate, DelegateStatus, Event, ReissueReason
 from bsm_desk.services.badges.pdf import BadgeFace, Header, Layout, event_dates, render
-from bsm_desk.services.operators import Permission, acting, require, requires
+from bsm_desk.services.operators import Acting, Permission, require, requires
 from bsm_desk.services.output.files import written
 from bsm_desk.services.output.text import missing_glyphs
 from bsm_desk.store import atomic, history
@@ -226,24 +226,21 @@ def _print_permission(db: Database, ids: Sequence[int]) -> Permission:
 
 
 def log_prints(db: Database, printed: Sequence[tuple[int, int]], layout: Layout, *,
-               desk_id: str, operator: str = "") -> None:
+               who: Acting) -> None:
     """Record that these (delegate id, version) badges came out of a printer."""
-    require(db, _print_permission(db, [delegate for delegate, _ in printed]))
-    operator = acting(db, desk_id=desk_id, operator=operator)
+    require(db, who, _print_permission(db, [delegate for delegate, _ in printed]))
     with atomic(db):
-        store.record_prints(db, printed, layout.value, desk_id=desk_id, operator=operator)
+        store.record_prints(db, printed, layout.value, desk_id=who.desk_id, operator=who.name)
 
 
 def write_pdf(db: Database, ids: Sequence[int], out: str | Path, layout: Layout, *,
-              desk_id: str, operator: str = "", log: bool = True,
-              progress: Progress | None = None) -> Batch:
+              who: Acting, log: bool = True, progress: Progress | None = None) -> Batch:
     """Write the badges of ``ids`` to ``out`` and, if ``log``, record them as printed.
 
     The file appears whole or not at all: it is written beside the target and
     renamed, so a full disk or a Cancel leaves no half PDF and logs nothing.
     """
-    require(db, _print_permission(db, ids))
-    operator = acting(db, desk_id=desk_id, operator=operator)
+    require(db, who, _print_permission(db, ids))
     chosen = faces(db, ids)
     if not chosen:
         raise UserError(NOTHING_TO_PRINT)
@@ -256,34 +253,31 @@ def write_pdf(db: Database, ids: Sequence[int], out: str | Path, layout: Layout,
         # Logged before the file takes its name: when the log cannot be written, the
         # half-made file is removed, so no badge exists without its entry in the log.
         if log:
-            log_prints(db, [(f.delegate_id, f.version) for f in chosen], layout,
-                       desk_id=desk_id, operator=operator)
+            log_prints(db, [(f.delegate_id, f.version) for f in chosen], layout, who=who)
     return Batch(out, len(chosen), pages, log)
 
 
-def reissue(db: Database, delegate_id: int, reason: ReissueReason, *, desk_id: str,
-            operator: str = "") -> int:
+def reissue(db: Database, delegate_id: int, reason: ReissueReason, *, who: Acting) -> int:
     """Give the delegate a new badge version (the old badge is revoked); returns it. A
     lost badge may be in other hands: revoking it is a supervisor's call; a damaged one
     or a corrected name (the old badge handed back) is a registrar's."""
-    require(db, Permission.REVOKE if reason is ReissueReason.LOST else
+    require(db, who, Permission.REVOKE if reason is ReissueReason.LOST else
             Permission.PRINT_BADGES)
-    operator = acting(db, desk_id=desk_id, operator=operator)
     _checked(db, [delegate_id])
     with atomic(db):
         old = store.current_version(db, delegate_id)
-        version = store.reissue(db, delegate_id, reason.value, desk_id=desk_id,
-                                operator=operator)
-        history.record(db, delegate_id, desk_id=desk_id, operator=operator,
+        version = store.reissue(db, delegate_id, reason.value, desk_id=who.desk_id,
+                                operator=who.name)
+        history.record(db, delegate_id, desk_id=who.desk_id, operator=who.name,
                        action="badge.reissued",
                        changes={"badge_version": [old, version], "reason": reason.value})
     return version
 
 
-def reprint(db: Database, delegate_id: int, reason: ReissueReason, out: str | Path,
-            layout: Layout, *, desk_id: str, operator: str = "") -> Batch:
-    reissue(db, delegate_id, reason, desk_id=desk_id, operator=operator)
-    return write_pdf(db, [delegate_id], out, layout, desk_id=desk_id, operator=operator)
+def reprint(db: Database, delegate_id: int, reason: ReissueReason, out: str | Path, layout: Layout,
+            *, who: Acting) -> Batch:
+    reissue(db, delegate_id, reason, who=who)
+    return write_pdf(db, [delegate_id], out, layout, who=who)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,8 +299,8 @@ PHOTO_PIXELS = (480, 640)  # enough for 30 mm at 400 dpi; keeps the event file s
 
 
 @requires(Permission.EDIT_DELEGATES)
-def set_photo(db: Database, delegate_id: int, image: bytes | None, *, desk_id: str,
-              operator: str = "", name: str = "") -> None:
+def set_photo(db: Database, delegate_id: int, image: bytes | None, *, who: Acting,
+              name: str = "") -> None:
     """Give the delegate a badge photo (any JPEG or PNG, stored as a small JPEG), or
     take it away with ``image=None``."""
     _checked(db, [delegate_id])
@@ -326,7 +320,7 @@ def set_photo(db: Database, delegate_id: int, image: bytes | None, *, desk_id: s
             raise UserError(BAD_PHOTO, name=name or "?") from exc
     with atomic(db):
         store.set_photo(db, delegate_id, "image/jpeg", stored)
-        history.record(db, delegate_id, desk_id=desk_id, operator=operator,
+        history.record(db, delegate_id, desk_id=who.desk_id, operator=who.name,
                        action="photo.set" if stored else "photo.removed")
 
 

@@ -1,6 +1,6 @@
 """Check-in at a desk: one service call per scan, the verdict durable before it is shown.
 
-    desk = Desk.open(db, "entrance-2022-10-18", desk_id=..., operator=...)
+    desk = Desk.open(db, "entrance-2022-10-18", who=operators.acting_at(db, settings))
     verdict = desk.scan("B1-BSM22-417-2-K7Q3...")   # verify, look up, decide, append, commit
 
 A :class:`Desk` keeps what does not change between scans (the event's code and
@@ -31,7 +31,7 @@ from bsm_desk.domain.checkin import (
 )
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Category, DelegateStatus, Event, may_enter
-from bsm_desk.services.operators import Permission, acting, require, requires
+from bsm_desk.services.operators import Acting, Permission, require, requires
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import checkins as store
@@ -88,22 +88,20 @@ def default_checkpoint(db: Database, today: datetime | None = None) -> Checkpoin
 
 
 @requires(Permission.PROGRAMME)
-def set_readmit(db: Database, checkpoint_id: str, readmit: bool, *, desk_id: str,
-                operator: str = "") -> None:
+def set_readmit(db: Database, checkpoint_id: str, readmit: bool, *, who: Acting) -> None:
     checkpoint(db, checkpoint_id)
     with atomic(db):
         store.set_readmit(db, checkpoint_id, readmit)
-        journal.record(db, desk_id=desk_id, operator=operator, action="checkpoint.readmit",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="checkpoint.readmit",
                        subject=checkpoint_id, detail={"readmit": readmit})
 
 
 @requires(Permission.PROGRAMME)
-def set_access(db: Database, session_id: int, category_ids: list[int], *, desk_id: str,
-               operator: str = "") -> None:
+def set_access(db: Database, session_id: int, category_ids: list[int], *, who: Acting) -> None:
     """The categories that may enter a session (empty: the kind's default rule)."""
     with atomic(db):
         session_store.set_access(db, session_id, category_ids)
-        journal.record(db, desk_id=desk_id, operator=operator, action="session.access",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="session.access",
                        subject=str(session_id), detail={"categories": category_ids})
 
 
@@ -184,8 +182,9 @@ class Desk:
     event: Event
     checkpoint: Checkpoint
     categories: dict[int, Category]
-    desk_id: str
-    operator: str = ""
+    # Who scans: checked at every scan. An operator may switch at an open desk: the window
+    # gives the desk who acts now before each scan (operators.acting_at).
+    who: Acting
     # Figures kept up to date scan by scan: counting a million check-ins at every scan
     # would cost more than the scan itself. None: to be counted again.
     _standing: dict[int, int] | None = None
@@ -195,15 +194,14 @@ class Desk:
     lock_wait_ms: int | None = None
 
     @classmethod
-    def open(cls, db: Database, checkpoint_id: str, *, desk_id: str,
-             operator: str = "") -> Desk:
+    def open(cls, db: Database, checkpoint_id: str, *, who: Acting) -> Desk:
         # Copying the WAL back into the database (a checkpoint) costs a few
         # milliseconds; left to SQLite it lands on whichever commit fills the WAL,
         # so on a scan now and then. The desk checkpoints when it is quiet instead.
         db.execute("PRAGMA wal_autocheckpoint = 0")
         return cls(db, _event(db), checkpoint(db, checkpoint_id),
                    {c.id: c for c in category_store.list_categories(db) if c.id is not None},
-                   desk_id, operator)
+                   who)
 
     def idle(self) -> None:
         """Between scans: move the WAL into the database without blocking anyone."""
@@ -216,7 +214,7 @@ class Desk:
         """One scan. Raises :class:`DatabaseBusy` when another program holds the lock past
         the busy timeout: nothing was recorded, and the same call (with the same ``now``)
         may be made again."""
-        require(self.db, Permission.CHECK_IN)
+        require(self.db, self.who, Permission.CHECK_IN)
         at = now or datetime.now(UTC)
         checked = badge_code.verify(code, self.event.code, self.event.secret)
         with patience(self.db, self.lock_wait_ms), atomic(self.db):
@@ -233,7 +231,7 @@ class Desk:
     def admit(self, delegate_id: int, *, method: str = "search",
               now: datetime | None = None) -> Verdict:
         """Check in a delegate found by name (no badge scanned)."""
-        require(self.db, Permission.CHECK_IN)
+        require(self.db, self.who, Permission.CHECK_IN)
         at = now or datetime.now(UTC)
         with patience(self.db, self.lock_wait_ms), atomic(self.db):
             row, person = self._person(delegate_id, None)
@@ -259,10 +257,9 @@ class Desk:
         return row, Person(row[0], DelegateStatus(row[1]), bool(row[2]),
                            self.categories[row[3]], current, replaced_at)
 
-    def _who(self) -> str:
-        """The name to record: the operator signed in now (they may switch at an open
-        desk), else the one the desk was opened with; noted for the audit log."""
-        return acting(self.db, desk_id=self.desk_id, operator=self.operator)
+    @property
+    def desk_id(self) -> str:
+        return self.who.desk_id
 
     def _append(self, decision: Decision, row: tuple[Any, ...] | None, code: str,
                 method: str, at: datetime) -> str:
@@ -271,7 +268,7 @@ class Desk:
             delegate_id=decision.delegate_id if row is not None else None,
             badge_version=decision.version, verdict=decision.kind.value,
             accepted=decision.accepted, at=at, desk_id=self.desk_id,
-            operator=self._who(), method=method, code=code)
+            operator=self.who.name, method=method, code=code)
 
     def _verdict(self, decision: Decision, row: tuple[Any, ...] | None, entry: str,
                  code: str, method: str, at: datetime) -> Verdict:
@@ -294,7 +291,7 @@ class Desk:
     # -- undo, figures, the last scans --------------------------------------------------
     def undo_last(self, reason: str, now: datetime | None = None) -> store.Row:
         """Take back this desk's last standing check-in here; returns the one undone."""
-        require(self.db, Permission.CHECK_IN)
+        require(self.db, self.who, Permission.CHECK_IN)
         last = store.last_standing_by_desk(self.db, self.checkpoint.id, self.desk_id)
         if last is None:
             raise UserError(NOTHING_TO_UNDO)
@@ -302,7 +299,7 @@ class Desk:
             store.append(self.db, checkpoint=self.checkpoint.id, delegate_id=last.delegate_id,
                          badge_version=last.badge_version, verdict="UNDO", accepted=False,
                          at=now or datetime.now(UTC), desk_id=self.desk_id,
-                         operator=self._who(), method="undo", undoes=last.uuid,
+                         operator=self.who.name, method="undo", undoes=last.uuid,
                          reason=reason.strip())
         self._standing = None
         return last
@@ -334,7 +331,7 @@ class Desk:
 
 
 @requires(Permission.CHECK_IN)
-def check_in(db: Database, code: str, checkpoint_id: str, *, desk_id: str,
-             operator: str = "", now: datetime | None = None) -> Verdict:
+def check_in(db: Database, code: str, checkpoint_id: str, *, who: Acting,
+             now: datetime | None = None) -> Verdict:
     """One scan at a checkpoint (the CLI's and scripts' way in)."""
-    return Desk.open(db, checkpoint_id, desk_id=desk_id, operator=operator).scan(code, now=now)
+    return Desk.open(db, checkpoint_id, who=who).scan(code, now=now)

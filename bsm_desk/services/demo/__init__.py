@@ -38,7 +38,7 @@ from bsm_desk.domain.protocol import propose_rank
 from bsm_desk.domain.translit import to_latin
 from bsm_desk.services.demo import _data as data
 from bsm_desk.services.event import NewEvent, create_event
-from bsm_desk.services.operators import acting
+from bsm_desk.services.operators import at_desk, check
 from bsm_desk.store import atomic, journal, rooms, sessions
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
@@ -97,7 +97,7 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
             from bsm_desk.store import side_events as side_event_store
 
             with closing(connect(part)) as db:
-                acting(db, desk_id=desk_id)
+                desk = check(db, at_desk(db, desk_id=desk_id), None)  # a new file
                 if attendance:
                     simulate(db, seed=seed, desk_id=desk_id)
                 event = event_store.get_event(db)
@@ -112,7 +112,7 @@ def build_demo(path: str | Path, *, delegates: int = DEFAULT_DELEGATES,
                 if showcase and delegates:
                     from bsm_desk.services.demo._showcase import showcase as show_off
 
-                    show_off(db, desk_id=desk_id)
+                    show_off(db, who=desk)
                 if operators:
                     add_demo_operators(db, desk_id=desk_id)
         _remove_db(path)
@@ -141,12 +141,12 @@ def add_demo_operators(db: Database, *, desk_id: str) -> None:
     from bsm_desk.services import operators
 
     (name, role, secret), *others = DEMO_OPERATORS
-    operators.add_operator(db, name, role, secret, desk_id=desk_id,
+    operators.add_operator(db, name, role, secret, who=operators.at_desk(db, desk_id=desk_id),
                            passphrase=DEMO_PASSPHRASE)
-    operators.sign_in(db, name, secret, desk_id=desk_id)
+    admin = operators.sign_in(db, name, secret, desk_id=desk_id)
     try:
         for name, role, secret in others:
-            operators.add_operator(db, name, role, secret, desk_id=desk_id)
+            operators.add_operator(db, name, role, secret, who=admin)
     finally:
         operators.sign_out(db)
 

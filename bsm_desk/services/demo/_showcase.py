@@ -18,21 +18,22 @@ from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.model import SessionKind
 from bsm_desk.services import badges, checkin, speakers
 from bsm_desk.services.interpreters import rostering
+from bsm_desk.services.operators import Acting
 from bsm_desk.services.programme import load as load_programme
 
 SPEAKERS = 8  # heads of delegation inscribed at the opening session
 THEMATIC_SPEAKERS = 5  # and at the first thematic session
 
 
-def showcase(db: Database, *, desk_id: str) -> None:
-    _roster(db, desk_id)
-    _speakers(db, desk_id)
+def showcase(db: Database, *, who: Acting) -> None:
+    _roster(db, who)
+    _speakers(db, who)
 
 
-def _roster(db: Database, desk_id: str) -> None:
+def _roster(db: Database, who: Acting) -> None:
     found = rostering.solve(rostering.problem(db), time_limit=20.0, deterministic=True)
     if found.status != "infeasible":
-        rostering.apply(db, found, desk_id=desk_id)
+        rostering.apply(db, found, who=who)
 
 
 def _heads(db: Database, count: int, skip: int = 0) -> list[int]:
@@ -46,7 +47,7 @@ def _heads(db: Database, count: int, skip: int = 0) -> list[int]:
     return [int(r[0]) for r in rows][skip:skip + count]
 
 
-def _speakers(db: Database, desk_id: str) -> None:
+def _speakers(db: Database, who: Acting) -> None:
     programme = load_programme(db)
     event = programme.event
     first_day = event.start_date
@@ -65,16 +66,16 @@ def _speakers(db: Database, desk_id: str) -> None:
         [entrance]).fetchall()}
     arriving = [person for person in heads if person not in here]
     for n, (_, code) in enumerate(badges.codes(db, arriving)):
-        checkin.check_in(db, code, entrance, desk_id=desk_id,
+        checkin.check_in(db, code, entrance, who=who,
                          now=morning + timedelta(minutes=n))
     for n, person in enumerate(heads[:SPEAKERS]):  # the host's in Russian, the others' in English
-        speakers.inscribe(db, opening.id, person, desk_id=desk_id,
+        speakers.inscribe(db, opening.id, person, who=who,
                           language="ru" if n == 0 else "en",
                           now=morning + timedelta(minutes=30 + n))
     if thematic is not None and thematic.id is not None:
         for n, person in enumerate(heads[SPEAKERS:]):
-            speakers.inscribe(db, thematic.id, person, desk_id=desk_id,
+            speakers.inscribe(db, thematic.id, person, who=who,
                               now=morning + timedelta(minutes=45 + n))
     start = max(opening.starts_at, morning) + timedelta(minutes=5)
-    speakers.next_speaker(db, opening.id, desk_id=desk_id, now=start)
-    speakers.pause(db, opening.id, desk_id=desk_id, now=start + timedelta(minutes=3))
+    speakers.next_speaker(db, opening.id, who=who, now=start)
+    speakers.pause(db, opening.id, who=who, now=start + timedelta(minutes=3))

@@ -27,7 +27,7 @@ from bsm_desk.domain.model import (
     Room,
     Session,
 )
-from bsm_desk.services.operators import Permission, acting, requires
+from bsm_desk.services.operators import Acting, Permission, at_desk, check, requires
 from bsm_desk.store import atomic, backup_to, connect, journal, rooms, sessions
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
@@ -100,7 +100,8 @@ def create_event(path: str | Path, spec: NewEvent, *, desk_id: str, operator: st
     if path.exists():
         raise UserError(errors.DB_EXISTS, path=str(path))
     db = connect(path, create=True)
-    acting(db, desk_id=desk_id, operator=operator)  # who made it, for the audit log
+    # who made it, for the audit log (a new file: nobody can be signed in to it yet)
+    check(db, at_desk(db, desk_id=desk_id, desk_name=operator), None)
     event = Event(
         title_en=spec.title_en.strip(), title_ru=spec.title_ru.strip(),
         venue_en=spec.venue_en.strip(), venue_ru=spec.venue_ru.strip(),
@@ -160,20 +161,21 @@ def overview(db: Database, path: str | Path = "") -> Overview:
 
 
 @requires(Permission.BACKUP)
-def save_backup(db: Database, target: str | Path, *, desk_id: str, operator: str = "") -> Path:
+def save_backup(db: Database, target: str | Path, *, who: Acting) -> Path:
     """Copy the live database to ``target`` (a supervisor's, once the event has
     operators) and note it in the journal."""
     done = backup_to(db, target)
-    note_copy(db, done, desk_id=desk_id, operator=operator)
+    note_copy(db, done, who=who)
     return done
 
 
-def note_copy(db: Database, copy: str | Path, *, desk_id: str, operator: str = "") -> None:
+def note_copy(db: Database, copy: str | Path, *, who: Acting) -> None:
     """A copy of the event saved somewhere a user chose, noted in the journal: sealing
     and the purge name the copies that still hold what they removed."""
+    check(db, who, None)
     try:
         with atomic(db):
-            journal.record(db, desk_id=desk_id, operator=operator, action="backup.saved",
+            journal.record(db, desk_id=who.desk_id, operator=who.name, action="backup.saved",
                            subject=str(Path(copy).resolve()))
     except sqlite3.OperationalError:  # a file from before the journal: nothing to note in
         pass

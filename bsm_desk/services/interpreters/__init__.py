@@ -20,7 +20,7 @@ from bsm_desk.domain.importing import RowProblem, cell_text
 from bsm_desk.domain.interpreters import NO_LANGUAGES, parse_languages
 from bsm_desk.domain.names import fold
 from bsm_desk.services.interpreters.needs import Need, needs, relay_languages
-from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.registry.tables import read_table
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
@@ -196,7 +196,7 @@ def _fee(number: int, text: str, column: str, problems: list[RowProblem]) -> flo
 
 
 @requires(Permission.ROSTER)
-def import_file(db: Database, path: str | Path, *, desk_id: str, operator: str = "",
+def import_file(db: Database, path: str | Path, *, who: Acting,
                 dry_run: bool = False) -> InterpretersReport:
     """Import the pool; every row is checked first and nothing is written if any is
     wrong. A person already known (by e-mail, else by name) is updated."""
@@ -231,8 +231,7 @@ def import_file(db: Database, path: str | Path, *, desk_id: str, operator: str =
     if report.errors:
         return report
     try:
-        _write(db, planned, report, path, desk_id=desk_id, operator=operator,
-               with_hours="hours" in columns)
+        _write(db, planned, report, path, with_hours="hours" in columns, who=who)
     except _DryRun:
         return report
     report.imported = True
@@ -247,7 +246,7 @@ def _keys(person: Interpreter) -> list[str]:
 
 
 def _write(db: Database, planned: list[tuple[int, Interpreter]], report: InterpretersReport,
-           path: str | Path, *, desk_id: str, operator: str, with_hours: bool) -> None:
+           path: str | Path, *, who: Acting, with_hours: bool) -> None:
     with atomic(db):
         known: dict[str, Interpreter] = {}
         for p in store.all_interpreters(db):
@@ -274,7 +273,7 @@ def _write(db: Database, planned: list[tuple[int, Interpreter]], report: Interpr
                 store.save(db, person)
         if report.dry_run:
             raise _DryRun
-        journal.record(db, desk_id=desk_id, operator=operator, action="interpreters.import",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="interpreters.import",
                        subject=Path(path).name, detail={
                            "added": report.added, "updated": report.updated})
 
@@ -291,8 +290,7 @@ DAY_NOT_OF_EVENT = QT_TRANSLATE_NOOP("UserError",
 
 
 @requires(Permission.ROSTER)
-def save_interpreter(db: Database, person: Interpreter, *, desk_id: str,
-                     operator: str = "") -> int:
+def save_interpreter(db: Database, person: Interpreter, *, who: Acting) -> int:
     """Add (no id) or change one interpreter, entered in a dialog; checked as an imported
     row is. Returns the id."""
     event = event_store.required(db, NO_EVENT)
@@ -319,7 +317,7 @@ def save_interpreter(db: Database, person: Interpreter, *, desk_id: str,
     cleaned = replace(person, name=name, name_cyr=name_cyr, email=email, phone=phone)
     with atomic(db):
         person_id = store.save(db, cleaned)
-        journal.record(db, desk_id=desk_id, operator=operator,
+        journal.record(db, desk_id=who.desk_id, operator=who.name,
                        action="interpreters.added" if person.id is None
                        else "interpreters.changed", subject=str(person_id))
     return person_id

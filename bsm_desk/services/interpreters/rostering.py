@@ -39,7 +39,7 @@ from bsm_desk.services.interpreters.roster import (
     recruit,
     solve,
 )
-from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.solving import Cancel
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
@@ -96,7 +96,7 @@ def make_roster(db: Database, *, time_limit: float = 10.0, lang: str = "en",
 
 
 @requires(Permission.ROSTER)
-def apply(db: Database, roster: Roster, *, desk_id: str, operator: str = "") -> int:
+def apply(db: Database, roster: Roster, *, who: Acting) -> int:
     """The roster becomes the event's (locked seats stay locked); the seats written."""
     seated: dict[tuple[int, str], list[tuple[int, bool]]] = {}
     for seating in roster.seatings:
@@ -104,14 +104,14 @@ def apply(db: Database, roster: Roster, *, desk_id: str, operator: str = "") -> 
         for session_id in seating.need.meeting.session_ids:
             seated[session_id, seating.need.booth] = people
     count = sum(len(s.interpreters) for s in roster.seatings)
-    return _write_seats(db, seated, roster.status, count, desk_id, operator)
+    return _write_seats(db, seated, roster.status, count, who=who)
 
 
-def _write_seats(db: Database, seated: dict[tuple[int, str], list[tuple[int, bool]]],
-                 status: str, count: int, desk_id: str, operator: str) -> int:
+def _write_seats(db: Database, seated: dict[tuple[int, str], list[tuple[int, bool]]], status: str,
+                 count: int, *, who: Acting) -> int:
     with atomic(db):
         store.replace_seats(db, seated)
-        journal.record(db, desk_id=desk_id, operator=operator, action="roster.applied",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="roster.applied",
                        detail={"seats": count, "status": status})
     return count
 
@@ -130,8 +130,7 @@ def fingerprint(db: Database) -> int:
 
 
 @requires(Permission.ROSTER)
-def apply_proposal(db: Database, proposal: Mapping[str, Any], *, desk_id: str,
-                   operator: str = "") -> int:
+def apply_proposal(db: Database, proposal: Mapping[str, Any], *, who: Acting) -> int:
     """Apply a roster as ``as_dict`` showed it (the one previewed), seat for seat; refused
     when anything it was made from has changed since (make it again then)."""
     if proposal.get("fingerprint") != fingerprint(db):
@@ -153,8 +152,7 @@ def apply_proposal(db: Database, proposal: Mapping[str, Any], *, desk_id: str,
     if not set(seated) <= booths or any(person not in known for people in seated.values()
                                         for person, _ in people):
         raise UserError(STALE_PROPOSAL)  # not a roster of this event as it stands
-    return _write_seats(db, seated, str(proposal.get("status", "")), count, desk_id,
-                        operator)
+    return _write_seats(db, seated, str(proposal.get("status", "")), count, who=who)
 
 
 STALE_PROPOSAL = QT_TRANSLATE_NOOP("UserError", "The programme, the pool or the rules changed "
@@ -163,7 +161,7 @@ STALE_PROPOSAL = QT_TRANSLATE_NOOP("UserError", "The programme, the pool or the 
 
 @requires(Permission.ROSTER)
 def set_booth(db: Database, key: Key, interpreter_ids: Sequence[int], *,
-              locked: Iterable[int] = (), desk_id: str, operator: str = "") -> None:
+              locked: Iterable[int] = (), who: Acting) -> None:
     """One booth's team, set by hand (``locked``: those the solver must keep)."""
     need = next((n for n in needs(db) if n.key == key), None)
     if need is None:
@@ -183,14 +181,14 @@ def set_booth(db: Database, key: Key, interpreter_ids: Sequence[int], *,
                 db.execute("INSERT INTO roster_assignment (session_id, booth, interpreter_id,"
                            " locked, at) VALUES (?, ?, ?, ?, datetime('now'))",
                            [session_id, need.booth, person, int(person in keep)])
-        journal.record(db, desk_id=desk_id, operator=operator, action="roster.booth",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="roster.booth",
                        subject=f"{','.join(map(str, key[0]))}:{key[1]}",
                        detail={"interpreters": list(interpreter_ids), "locked": sorted(keep)})
 
 
 @requires(Permission.ROSTER)
 def withdraw(db: Database, interpreter_ids: Sequence[int], *, from_day: date | None = None,
-             desk_id: str, operator: str = "") -> int:
+             who: Acting) -> int:
     """The interpreters are unavailable from ``from_day`` (None: the whole event); their
     seats from that day on are given up (locked or not). Returns the seats given up."""
     event = event_store.required(db, NO_EVENT)
@@ -214,7 +212,7 @@ def withdraw(db: Database, interpreter_ids: Sequence[int], *, from_day: date | N
                 if _local_day(starts, zone) >= start:
                     db.execute("DELETE FROM roster_assignment WHERE id = ?", [seat_id])
                     given_up += 1
-        journal.record(db, desk_id=desk_id, operator=operator, action="interpreters.withdrawn",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="interpreters.withdrawn",
                        detail={"interpreters": list(interpreter_ids), "from": start.isoformat(),
                                "seats": given_up})
     return given_up
@@ -400,22 +398,20 @@ def snapshot(db: Database) -> list[store.Seat]:
 
 
 @requires(Permission.ROSTER)
-def restore(db: Database, seats_: Sequence[store.Seat], *, desk_id: str,
-            operator: str = "") -> None:
+def restore(db: Database, seats_: Sequence[store.Seat], *, who: Acting) -> None:
     """The roster as it was (undo)."""
     seated: dict[tuple[int, str], list[tuple[int, bool]]] = defaultdict(list)
     for seat in seats_:
         seated[seat.session_id, seat.booth].append((seat.interpreter_id, seat.locked))
     with atomic(db):
         store.replace_seats(db, seated)
-        journal.record(db, desk_id=desk_id, operator=operator, action="roster.restored",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="roster.restored",
                        detail={"seats": len(seats_)})
 
 
 @requires(Permission.ROSTER)
-def set_team(db: Database, key: Key, team: Team, *, desk_id: str, operator: str = "") -> None:
-    set_booth(db, key, [p for p, _ in team], locked=[p for p, locked in team if locked],
-              desk_id=desk_id, operator=operator)
+def set_team(db: Database, key: Key, team: Team, *, who: Acting) -> None:
+    set_booth(db, key, [p for p, _ in team], locked=[p for p, locked in team if locked], who=who)
 
 
 @dataclass(frozen=True)
@@ -471,7 +467,7 @@ def rules_table(db: Database) -> list[dict[str, Any]]:
 
 @requires(Permission.ROSTER)
 def set_rules(db: Database, values: Mapping[str, str], *, reset: bool = False,
-              desk_id: str, operator: str = "") -> Rules:
+              who: Acting) -> Rules:
     """Set some rules from what a user typed (all checked before any is kept); ``reset``
     starts from the defaults."""
     chosen = Rules() if reset else store.rules(db)
@@ -479,7 +475,7 @@ def set_rules(db: Database, values: Mapping[str, str], *, reset: bool = False,
         chosen = with_rule(chosen, name, text)
     with atomic(db):
         store.save_rules(db, chosen)
-        journal.record(db, desk_id=desk_id, operator=operator, action="interpreters.rules",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="interpreters.rules",
                        detail={name: format_rule(chosen, name) for name, _ in RULE_FIELDS})
     return chosen
 

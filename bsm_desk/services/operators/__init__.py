@@ -33,13 +33,21 @@ from bsm_desk.domain.operators import (
 )
 from bsm_desk.services.operators import signing
 from bsm_desk.services.operators.access import (
-    acting,
     allows,
     has_operators,
     require,
     requires,
     role_of,
     signed_in,
+)
+from bsm_desk.services.operators.acting import (
+    Acting,
+    acting_at,
+    at_desk,
+    check,
+    current,
+    ended,
+    made_at_sign_in,
 )
 from bsm_desk.store import atomic, audit
 from bsm_desk.store import operators as store
@@ -124,7 +132,7 @@ def _needs_new_verifier(db: Database, stored: str) -> bool:
     return bool(_hasher().check_needs_rehash(stored[len(PEPPERED):]))
 
 
-def add_operator(db: Database, name: str, role: Role, secret: str, *, desk_id: str,
+def add_operator(db: Database, name: str, role: Role, secret: str, *, who: Acting,
                  passphrase: str | None = None) -> Operator:
     """A new operator. The first needs no sign-in, must be an administrator, and sets the
     event's passphrase (unless the event was protected already: its key must be held
@@ -134,8 +142,9 @@ def add_operator(db: Database, name: str, role: Role, secret: str, *, desk_id: s
     if first and role is not Role.ADMINISTRATOR:
         raise UserError(FIRST_IS_ADMIN)
     if not first:
-        require(db, Permission.OPERATORS)
-    acting(db, desk_id=desk_id)
+        require(db, who, Permission.OPERATORS)
+    else:
+        check(db, who, None)
     if store.by_name(db, name) is not None:
         raise UserError(EXISTS, name=name)
     if first and not sealing.protected(db):
@@ -143,7 +152,7 @@ def add_operator(db: Database, name: str, role: Role, secret: str, *, desk_id: s
             raise UserError(NEEDS_PASSPHRASE)
         from bsm_desk.services.operators import privacy
 
-        privacy.protect(db, passphrase, desk_id=desk_id, remember=True)
+        privacy.protect(db, passphrase, remember=True, who=who)
     private, public, sealed = signing.new_keys_for(sealing_secret(db, secret))
     with atomic(db):
         if store.by_name(db, name) is not None:
@@ -156,7 +165,7 @@ def add_operator(db: Database, name: str, role: Role, secret: str, *, desk_id: s
 
 
 @requires(Permission.OPERATORS)
-def set_role(db: Database, name: str, role: Role, *, desk_id: str) -> Operator:
+def set_role(db: Database, name: str, role: Role, *, who: Acting) -> Operator:
     found = _named(db, name)
     with atomic(db):
         if found.role is Role.ADMINISTRATOR and role is not Role.ADMINISTRATOR:
@@ -166,17 +175,16 @@ def set_role(db: Database, name: str, role: Role, *, desk_id: str) -> Operator:
     return _named(db, name)
 
 
-def set_secret(db: Database, name: str, secret: str, *, desk_id: str) -> None:
+def set_secret(db: Database, name: str, secret: str, *, who: Acting) -> None:
     """A new password or PIN: one's own (signed in as that operator), or anyone's by an
     administrator."""
     found = _named(db, name)
-    me = signed_in(db)
-    if me is None or me.operator_id != found.id:
-        require(db, Permission.OPERATORS)
-    acting(db, desk_id=desk_id)
+    own = who.operator_id == found.id
+    require(db, who, Permission.READ if own else Permission.OPERATORS)
+    me = who.signed
     secret = check_secret(secret)
     new = verifier(db, secret)  # the event's key is needed first
-    own = me is not None and me.operator_id == found.id and me.key is not None
+    own = own and me is not None and me.key is not None
     if own and me is not None and me.key is not None:  # the same key, sealed anew
         keys = {"sign_secret": authority.seal_key(me.key, sealing_secret(db, secret))}
     else:  # another's: the old key cannot be opened; a new one, vouched for by me
@@ -189,7 +197,7 @@ def set_secret(db: Database, name: str, secret: str, *, desk_id: str) -> None:
 
 
 @requires(Permission.OPERATORS)
-def set_disabled(db: Database, name: str, disabled: bool = True, *, desk_id: str) -> Operator:
+def set_disabled(db: Database, name: str, disabled: bool = True, *, who: Acting) -> Operator:
     found = _named(db, name)
     with atomic(db):
         if disabled and found.role is Role.ADMINISTRATOR:
@@ -217,18 +225,20 @@ def operators(db: Database) -> list[Operator]:
     return store.all_operators(db)
 
 
-def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
-            now: datetime | None = None) -> Operator:
-    """Check the password; the operator acts on every connection of this process to the
-    event file until :func:`sign_out`. Five failures lock the name for a minute."""
+def sign_in(db: Database, name: str, secret: str, *, desk_id: str, desk_name: str = "",
+            now: datetime | None = None) -> Acting:
+    """Check the password; returns who acts from now on (:class:`Acting`, the one way to
+    act as this operator), good on every connection of this process to the event file
+    until :func:`sign_out`. Five failures lock the name for a minute."""
     now = now or datetime.now(UTC)
-    acting(db, desk_id=desk_id, operator=str(name or "")[:60])
+    check(db, at_desk(db, desk_id=desk_id, desk_name=str(name or "")[:60]), None)
     found = store.by_name(db, " ".join(str(name or "").split()))
     if found is None:
         with atomic(db):
             audit.record(db, "sign_in_failed", {"name": str(name or "")[:60]})
         raise UserError(UNKNOWN)
-    acting(db, desk_id=desk_id, operator=found.name)  # the name as registered, any case typed
+    # the name as registered, whatever case was typed
+    check(db, at_desk(db, desk_id=desk_id, desk_name=found.name), None)
     if store.secret_of(db, found.id).startswith(PEPPERED) and sealing.pepper(db) is None:
         from bsm_desk.services.operators import privacy
 
@@ -275,8 +285,10 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
         raise UserError(DISABLED, name=found.name)
     private, made = signing.open_key(db, found.id, sealing_secret(db, str(secret)),
                                      legacy=str(secret))
-    audit.SIGNED[audit.actor(db).path] = audit.SignedIn(found.id, found.name,
-                                                        found.role.value, key=private)
+    who = made_at_sign_in(db, audit.SignedIn(found.id, found.name, found.role.value,
+                                             key=private), desk_id=desk_id,
+                          desk_name=desk_name)
+    check(db, who, None)
     with atomic(db):
         store.clear_failures(db, found.id)  # this attempt, and any before it
         if _needs_new_verifier(db, stored):  # keyed with the pepper, current parameters
@@ -285,7 +297,7 @@ def sign_in(db: Database, name: str, secret: str, *, desk_id: str,
             store.update(db, found.id, sign_key=made[0], sign_secret=made[1])
         audit.record(db, "sign_in", {"name": found.name, "role": found.role.value})
         signing.sign_noted(db)
-    return found
+    return who
 
 
 def sign_out(db: Database) -> None:
@@ -293,9 +305,10 @@ def sign_out(db: Database) -> None:
     if found is not None:
         with atomic(db):  # written while still signed in: the entry names who and role
             audit.record(db, "sign_out", {"name": found.name})
-        audit.SIGNED.pop(audit.actor(db).path, None)
+        ended(db)
 
 
-__all__ = ["Operator", "Permission", "Role", "acting", "add_operator", "allows",
-           "has_operators", "operators", "require", "requires", "role_of", "set_disabled",
-           "set_role", "set_secret", "sign_in", "sign_out", "signed_in"]
+__all__ = ["Acting", "Operator", "Permission", "Role", "acting_at", "add_operator", "allows",
+           "at_desk", "check", "current", "has_operators", "operators", "require",
+           "requires", "role_of", "set_disabled", "set_role", "set_secret", "sign_in",
+           "sign_out", "signed_in"]

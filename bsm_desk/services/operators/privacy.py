@@ -17,7 +17,8 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.operators import Permission, check_text
 from bsm_desk.services.operators import keystore, signing
-from bsm_desk.services.operators.access import acting, require
+from bsm_desk.services.operators.access import require
+from bsm_desk.services.operators.acting import Acting
 from bsm_desk.store import atomic, audit, privacy
 from bsm_desk.store.privacy import PROTECTED
 
@@ -36,15 +37,13 @@ class Sealed:
     copies: Copies
 
 
-def protect(db: Database, passphrase: str, *, desk_id: str,
-            remember: bool = False) -> Sealed:
+def protect(db: Database, passphrase: str, *, who: Acting, remember: bool = False) -> Sealed:
     """Seal every passport number, phone and date of birth of the event with a new data
     key, wrapped by ``passphrase``; what the history and the audit trail held in clear
     is sealed too, and the file compacted so no clear copy stays in free pages; the
     backups taken before, which hold them in clear, removed (one sealed backup taken in
     their place) and the copies saved elsewhere listed."""
-    require(db, Permission.EVENT_SETTINGS)
-    acting(db, desk_id=desk_id)
+    require(db, who, Permission.EVENT_SETTINGS)
     if len(passphrase or "") < LEAST:
         raise UserError(SHORT)
     check_text(passphrase)
@@ -257,12 +256,11 @@ def lock(db: Database) -> None:
     privacy.forget(db)
 
 
-def reveal(db: Database, delegate_id: int, field: str, *, desk_id: str) -> str:
+def reveal(db: Database, delegate_id: int, field: str, *, who: Acting) -> str:
     """One sealed field shown in clear to a registrar or above; the reveal is audited."""
     if field not in PROTECTED:
         raise UserError(NOT_A_FIELD, field=field)
-    require(db, Permission.REVEAL)
-    acting(db, desk_id=desk_id)
+    require(db, who, Permission.REVEAL)
     from bsm_desk.store import delegates as delegate_store
 
     found = delegate_store.get_delegate(db, delegate_id)
@@ -292,14 +290,13 @@ NAMES: dict[str, dict[str, Any]] = {
 REDACTED = "[purged]"
 
 
-def purge(db: Database, *, keep_names: bool, desk_id: str) -> dict[str, Any]:
+def purge(db: Database, *, keep_names: bool, who: Acting) -> dict[str, Any]:
     """After the event: personal data (and, unless ``keep_names``, names) removed from
     every table, the history and the audit trail; photos and statements' files go; the
     file is compacted so nothing stays in free pages; every backup the app kept is
     removed (one purged backup taken in their place) and the copies saved elsewhere are
     listed (``copies_left``). The purge itself is audited."""
-    require(db, Permission.EVENT_SETTINGS)
-    acting(db, desk_id=desk_id)
+    require(db, who, Permission.EVENT_SETTINGS)
     wiped: dict[str, dict[str, Any]] = {t: dict(c) for t, c in PERSONAL.items()}
     if not keep_names:
         for table, columns in NAMES.items():

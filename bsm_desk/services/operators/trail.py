@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.operators import Permission
 from bsm_desk.services.operators.access import require
+from bsm_desk.services.operators.acting import Acting
 from bsm_desk.store import audit
 
 BROKEN_LINK = QT_TRANSLATE_NOOP("Audit", "entry {id} does not follow the one before it (an "
@@ -274,12 +275,12 @@ def _hidden(image: str | None) -> str | None:
                        for k, v in found.items()}, ensure_ascii=False)
 
 
-def show(db: Database, *, operator: str | None = None, since: str | None = None,
+def show(db: Database, *, who: Acting, operator: str | None = None, since: str | None = None,
          limit: int | None = None, newest_first: bool = False,
          before_id: int | None = None) -> list[dict[str, Any]]:
     """The entries, oldest first (a supervisor's, once the event has operators); an
     operator's password verifier and the sealed data's key material are never shown."""
-    require(db, Permission.HISTORY)
+    require(db, who, Permission.HISTORY)
     shown = []
     for entry in audit.entries(db, operator=operator, since=since, limit=limit,
                                newest_first=newest_first, before_id=before_id):

@@ -11,7 +11,7 @@ from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Day, Event, Room, Session, SessionKind
 from bsm_desk.domain.programme import Conflict, conflicts
-from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import event as event_store
@@ -57,7 +57,7 @@ def likely_kind(sessions: Sequence[Session], room_id: int | None) -> SessionKind
 
 
 @requires(Permission.PROGRAMME)
-def save_session(db: Database, session: Session, *, desk_id: str, operator: str = "",
+def save_session(db: Database, session: Session, *, who: Acting,
                  panellists: list[int] | None = None) -> int:
     """Add (no id) or update a session; returns its id."""
     if session.ends_at <= session.starts_at:
@@ -75,7 +75,7 @@ def save_session(db: Database, session: Session, *, desk_id: str, operator: str 
         if panellists is not None:
             db.execute("DELETE FROM session_person WHERE session_id = ?", [session_id])
             side_event_store.add_session_people(db, session_id, panellists)
-        journal.record(db, desk_id=desk_id, operator=operator, action=action,
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action=action,
                        subject=str(session_id), detail={
                            "room": session.room_id, "start": session.starts_at.isoformat(),
                            "end": session.ends_at.isoformat()})
@@ -89,8 +89,8 @@ BAD_HOURS = QT_TRANSLATE_NOOP("UserError", "On {day} the venue must close after 
 
 
 @requires(Permission.PROGRAMME)
-def save_rooms(db: Database, rooms: list[Room], hours: list[Day], *, desk_id: str,
-               operator: str = "", changeover: int | None = None) -> None:
+def save_rooms(db: Database, rooms: list[Room], hours: list[Day], *, who: Acting,
+               changeover: int | None = None) -> None:
     """Rooms added or changed, the opening hours of each day and the change-over time
     between events in a room (unchanged if None), in one go."""
     from bsm_desk.store import rooms as room_store
@@ -116,7 +116,7 @@ def save_rooms(db: Database, rooms: list[Room], hours: list[Day], *, desk_id: st
             from bsm_desk.services.operators.signing import sign_noted
 
             sign_noted(db)  # the event's row carries authority: signed
-        journal.record(db, desk_id=desk_id, operator=operator, action="rooms.saved",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="rooms.saved",
                        detail={"rooms": len(rooms), "changeover_min": changeover})
 
 
@@ -126,7 +126,7 @@ ROOM_IN_USE = QT_TRANSLATE_NOOP("UserError", "Sessions are held in this room ({c
 
 
 @requires(Permission.PROGRAMME)
-def delete_room(db: Database, room_id: int, *, desk_id: str, operator: str = "") -> None:
+def delete_room(db: Database, room_id: int, *, who: Acting) -> None:
     """A room the venue no longer has; refused while sessions are held in it."""
     from bsm_desk.store import rooms as room_store
 
@@ -136,7 +136,7 @@ def delete_room(db: Database, room_id: int, *, desk_id: str, operator: str = "")
             raise UserError(ROOM_IN_USE, count=held)
         if not room_store.delete_room(db, room_id):
             raise UserError(NO_ROOM, id=room_id)
-        journal.record(db, desk_id=desk_id, operator=operator, action="room.deleted",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="room.deleted",
                        subject=str(room_id))
 
 
@@ -158,8 +158,7 @@ class Removed:
 
 
 @requires(Permission.PROGRAMME)
-def delete_session(db: Database, session_id: int, *, desk_id: str,
-                   operator: str = "") -> Removed:
+def delete_session(db: Database, session_id: int, *, who: Acting) -> Removed:
     door = Checkpoint.session_id(session_id)
     with atomic(db):
         session = next((s for s in session_store.list_sessions(db) if s.id == session_id),
@@ -172,7 +171,7 @@ def delete_session(db: Database, session_id: int, *, desk_id: str,
         removed = Removed(session, people, side_event_store.unlink_session(db, session_id),
                           checkin_store.delete_rule(db, door))
         session_store.delete_session(db, session_id)
-        journal.record(db, desk_id=desk_id, operator=operator, action="session.deleted",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="session.deleted",
                        subject=str(session_id), detail={
                            "title": session.title("en"),
                            "room": session.room_id, "start": session.starts_at.isoformat(),
@@ -182,17 +181,15 @@ def delete_session(db: Database, session_id: int, *, desk_id: str,
 
 
 @requires(Permission.PROGRAMME)
-def delete_sessions(db: Database, session_ids: list[int], *, desk_id: str,
-                    operator: str = "") -> list[Removed]:
+def delete_sessions(db: Database, session_ids: list[int], *, who: Acting) -> list[Removed]:
     """Several sessions out of the programme, all or none (the undo of an allocation)."""
     with atomic(db):
-        return [delete_session(db, session_id, desk_id=desk_id, operator=operator)
+        return [delete_session(db, session_id, who=who)
                 for session_id in session_ids]
 
 
 @requires(Permission.PROGRAMME)
-def restore_session(db: Database, removed: Removed, *, desk_id: str,
-                    operator: str = "") -> int:
+def restore_session(db: Database, removed: Removed, *, who: Acting) -> int:
     """Put a deleted session back (as a new session number); returns that number."""
     with atomic(db):
         session_id = session_store.add_session(db, replace(removed.session, id=None))
@@ -201,7 +198,7 @@ def restore_session(db: Database, removed: Removed, *, desk_id: str,
             side_event_store.set_placed(db, request_id, session_id)
         if removed.readmit is not None:
             checkin_store.set_readmit(db, Checkpoint.session_id(session_id), removed.readmit)
-        journal.record(db, desk_id=desk_id, operator=operator, action="session.restored",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="session.restored",
                        subject=str(session_id),
                        detail={"was": removed.session.id, "requests": removed.requests})
     return session_id

@@ -36,7 +36,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import Day, Room, Session, SessionKind
 from bsm_desk.domain.programme import opening, overlaps
-from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.solving import Stage, solve_in_order
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
@@ -369,7 +369,7 @@ def allocate(db: Database, *, time_limit: float = 5.0, grid: int = 10,
 
 
 @requires(Permission.PROGRAMME)
-def apply(db: Database, proposal: Proposal, *, desk_id: str, operator: str = "",
+def apply(db: Database, proposal: Proposal, *, who: Acting,
           only: set[int] | None = None) -> list[int]:
     """Put the placed requests (or those in ``only``) into the programme; their new
     session ids."""
@@ -388,7 +388,7 @@ def apply(db: Database, proposal: Proposal, *, desk_id: str, operator: str = "",
             side_event_store.add_session_people(db, session_id, list(request.panellists))
             side_event_store.set_placed(db, request.id, session_id)
             created.append(session_id)
-        journal.record(db, desk_id=desk_id, operator=operator, action="side_events.allocated",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="side_events.allocated",
                        detail={"sessions": created})
     return created
 

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import RowProblem, normalize_header, spilled
 from bsm_desk.domain.names import mostly_cyrillic
-from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.registry.search import search_ids
 from bsm_desk.services.registry.tables import read_table
 from bsm_desk.store import atomic, journal
@@ -73,7 +73,7 @@ class RequestImport:
 
 
 @requires(Permission.PROGRAMME)
-def import_requests(db: Database, path: str | Path, *, desk_id: str, operator: str = "",
+def import_requests(db: Database, path: str | Path, *, who: Acting,
                     sheet: str | None = None) -> RequestImport:
     event = event_store.required(db, NO_EVENT)
     table = read_table(path, sheet)
@@ -102,7 +102,7 @@ def import_requests(db: Database, path: str | Path, *, desk_id: str, operator: s
             if request is not None:
                 side_event_store.add_request(db, request)
                 report.added += 1
-        journal.record(db, desk_id=desk_id, operator=operator, action="side_events.imported",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="side_events.imported",
                        subject=report.file, detail={"requests": report.added})
     return report
 

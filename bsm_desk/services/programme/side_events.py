@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.programme import NO_EVENT
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
@@ -22,7 +22,7 @@ PLACED = QT_TRANSLATE_NOOP("UserError", "This side event is in the programme alr
 
 
 @requires(Permission.PROGRAMME)
-def save_request(db: Database, request: Request, *, desk_id: str, operator: str = "") -> int:
+def save_request(db: Database, request: Request, *, who: Acting) -> int:
     """Add (no id) or change a request still waiting for a room; returns its id."""
     event = event_store.required(db, NO_EVENT)
     if not (request.title_en.strip() or request.title_ru.strip()):
@@ -41,7 +41,7 @@ def save_request(db: Database, request: Request, *, desk_id: str, operator: str 
             _waiting(db, request.id)
             side_event_store.update_request(db, request)
             request_id, action = request.id, "side_event_request.changed"
-        journal.record(db, desk_id=desk_id, operator=operator, action=action,
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action=action,
                        subject=str(request_id), detail={
                            "title": request.title("en"),
                            "slots": [at.isoformat() for at in request.slots]})
@@ -49,13 +49,12 @@ def save_request(db: Database, request: Request, *, desk_id: str, operator: str 
 
 
 @requires(Permission.PROGRAMME)
-def delete_request(db: Database, request_id: int, *, desk_id: str,
-                   operator: str = "") -> Request:
+def delete_request(db: Database, request_id: int, *, who: Acting) -> Request:
     """Remove a request still waiting for a room; returns it, so it can be put back."""
     with atomic(db):
         request = _waiting(db, request_id)
         side_event_store.delete_request(db, request_id)
-        journal.record(db, desk_id=desk_id, operator=operator,
+        journal.record(db, desk_id=who.desk_id, operator=who.name,
                        action="side_event_request.deleted", subject=str(request_id),
                        detail={"title": request.title("en")})
     return request

@@ -24,7 +24,7 @@ from bsm_desk.domain.model import (
     Gender,
     ProtocolRank,
 )
-from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.store import atomic, history
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as store
@@ -37,8 +37,7 @@ Changes = dict[int, dict[str, Any]]  # delegate id -> field -> stored value
 
 
 @requires(Permission.EDIT_DELEGATES)
-def save_delegate(db: Database, delegate: Delegate, *, desk_id: str,
-                  operator: str = "") -> int:
+def save_delegate(db: Database, delegate: Delegate, *, who: Acting) -> int:
     """Add a new delegate (no id) or write an edited one; returns its id."""
     delegate = cleaned(delegate)
     found = validation.problems(delegate)
@@ -47,7 +46,7 @@ def save_delegate(db: Database, delegate: Delegate, *, desk_id: str,
     with atomic(db):
         if delegate.id is None:
             new_id = store.add_delegate(db, delegate)
-            history.record(db, new_id, desk_id=desk_id, operator=operator, action="created",
+            history.record(db, new_id, desk_id=who.desk_id, operator=who.name, action="created",
                            changes={f: [None, store.column_value(delegate, f)]
                                     for f in DELEGATE_FIELDS
                                     if store.column_value(delegate, f) not in ("", None, 0)})
@@ -58,7 +57,7 @@ def save_delegate(db: Database, delegate: Delegate, *, desk_id: str,
         changes = _diff(before, delegate)
         if changes:
             store.update_delegate(db, delegate)
-            history.record(db, delegate.id, desk_id=desk_id, operator=operator,
+            history.record(db, delegate.id, desk_id=who.desk_id, operator=who.name,
                            action="updated", changes=changes)
         return delegate.id
 
@@ -85,16 +84,14 @@ def _diff(before: Delegate, after: Delegate) -> dict[str, list[Any]]:
 
 
 @requires(Permission.EDIT_DELEGATES)
-def change_many(db: Database, ids: list[int], *, desk_id: str, operator: str = "",
-                action: str = "updated", **fields: Any) -> Changes:
+def change_many(db: Database, ids: list[int], *, who: Acting, action: str = "updated",
+                **fields: Any) -> Changes:
     """Set the same fields on several delegates; returns the values they had (for undo)."""
-    return restore(db, {i: fields for i in ids}, desk_id=desk_id, operator=operator,
-                   action=action)
+    return restore(db, {i: fields for i in ids}, action=action, who=who)
 
 
 @requires(Permission.EDIT_DELEGATES)
-def restore(db: Database, values: Changes, *, desk_id: str, operator: str = "",
-            action: str = "undone") -> Changes:
+def restore(db: Database, values: Changes, *, who: Acting, action: str = "undone") -> Changes:
     """Write per-delegate field values; returns what they replaced (undo of an undo)."""
     previous: Changes = {}
     with atomic(db):
@@ -107,7 +104,7 @@ def restore(db: Database, values: Changes, *, desk_id: str, operator: str = "",
                 continue
             previous[delegate.id] = {f: getattr(delegate, f) for f in changes}
             store.update_delegate(db, after)
-            history.record(db, delegate.id, desk_id=desk_id, operator=operator,
+            history.record(db, delegate.id, desk_id=who.desk_id, operator=who.name,
                            action=action, changes=changes)
     return previous
 
@@ -127,18 +124,18 @@ def typed_value(name: str, value: Any) -> Any:
     return value
 
 
-def set_category(db: Database, ids: list[int], category_id: int, **who: str) -> Changes:
-    return change_many(db, ids, category_id=category_id, **who)
+def set_category(db: Database, ids: list[int], category_id: int, *, who: Acting) -> Changes:
+    return change_many(db, ids, category_id=category_id, who=who)
 
 
-def mark_credentials(db: Database, ids: list[int], day: date, **who: str) -> Changes:
+def mark_credentials(db: Database, ids: list[int], day: date, *, who: Acting) -> Changes:
     """Credentials received: the delegate is accredited from ``day``."""
     return change_many(db, ids, credentials_received=day, status=DelegateStatus.ACCREDITED,
-                       action="accredited", **who)
+                       action="accredited", who=who)
 
 
-def cancel(db: Database, ids: list[int], **who: str) -> Changes:
-    return change_many(db, ids, status=DelegateStatus.CANCELLED, action="cancelled", **who)
+def cancel(db: Database, ids: list[int], *, who: Acting) -> Changes:
+    return change_many(db, ids, status=DelegateStatus.CANCELLED, action="cancelled", who=who)
 
 
 @dataclass(frozen=True)
@@ -199,8 +196,7 @@ def delegation(db: Database, delegation_id: int) -> Delegation:
 
 
 @requires(Permission.EDIT_DELEGATES)
-def save_delegation(db: Database, changed: Delegation, *, desk_id: str,
-                    operator: str = "") -> Delegation:
+def save_delegation(db: Database, changed: Delegation, *, who: Acting) -> Delegation:
     """A delegation's type, names, country code or size limit changed; where it stands
     in lists follows its type and English name."""
     name_en, name_ru = clean_text(changed.name_en)[0], clean_text(changed.name_ru)[0]

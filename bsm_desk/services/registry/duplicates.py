@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate
 from bsm_desk.domain.names import fold
-from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.store import atomic, history, journal
 from bsm_desk.store import delegates as store
 
@@ -155,17 +155,16 @@ class _Finder:
 
 
 @requires(Permission.EDIT_DELEGATES)
-def dismiss(db: Database, first_id: int, second_id: int, *, desk_id: str) -> None:
+def dismiss(db: Database, first_id: int, second_id: int, *, who: Acting) -> None:
     """Not the same person: do not propose this pair again."""
     a, b = sorted((first_id, second_id))
     with atomic(db):
         db.execute("INSERT OR IGNORE INTO duplicate_dismissed (first_id, second_id, at, desk_id)"
-                   " VALUES (?, ?, ?, ?)", [a, b, datetime.now(UTC).isoformat(), desk_id])
+                   " VALUES (?, ?, ?, ?)", [a, b, datetime.now(UTC).isoformat(), who.desk_id])
 
 
 @requires(Permission.MERGE)
-def merge(db: Database, keep_id: int, drop_id: int, *, desk_id: str,
-          operator: str = "") -> Delegate:
+def merge(db: Database, keep_id: int, drop_id: int, *, who: Acting) -> Delegate:
     """Keep ``keep_id``, completed from ``drop_id``; ``drop_id`` is marked merged into it."""
     keep, drop = store.get_delegate(db, keep_id), store.get_delegate(db, drop_id)
     if keep is None or drop is None or keep_id == drop_id or keep.merged_into or \
@@ -180,12 +179,12 @@ def merge(db: Database, keep_id: int, drop_id: int, *, desk_id: str,
         if filled:
             store.update_delegate(db, merged)
         store.set_merged_into(db, drop_id, keep_id)
-        history.record(db, keep_id, desk_id=desk_id, operator=operator, action="merged",
+        history.record(db, keep_id, desk_id=who.desk_id, operator=who.name, action="merged",
                        changes={"merged_from": [None, drop_id],
                                 **{k: [store.column_value(keep, k), store.column_value(merged, k)]
                                    for k in filled}})
-        history.record(db, drop_id, desk_id=desk_id, operator=operator, action="merged_into",
+        history.record(db, drop_id, desk_id=who.desk_id, operator=who.name, action="merged_into",
                        changes={"merged_into": [None, keep_id]})
-        journal.record(db, desk_id=desk_id, operator=operator, action="delegates.merged",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="delegates.merged",
                        subject=f"{drop_id}->{keep_id}")
     return merged

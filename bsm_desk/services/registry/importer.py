@@ -25,7 +25,7 @@ from bsm_desk.domain.model import (
     DelegationType,
 )
 from bsm_desk.domain.names import fold, script
-from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.registry._rows import (
     Lookup,
     add_patronymic,
@@ -98,15 +98,14 @@ class ImportReport:
 
 
 @requires(Permission.IMPORT)
-def import_file(db: Database, path: str | Path, *, desk_id: str, sheet: str | None = None,
-                dry_run: bool = False, operator: str = "",
-                mapping: dict[int, str] | None = None,
+def import_file(db: Database, path: str | Path, *, who: Acting, sheet: str | None = None,
+                dry_run: bool = False, mapping: dict[int, str] | None = None,
                 progress: Progress | None = None) -> ImportReport:
     """Plan the import of ``path`` and, if no row has an error and not ``dry_run``, apply it."""
     report = plan(db, read_table(path, sheet), mapping=mapping, progress=progress)
     report.dry_run = dry_run
     if not report.errors and not dry_run:
-        apply(db, report, desk_id=desk_id, operator=operator)
+        apply(db, report, who=who)
     return report
 
 
@@ -319,7 +318,7 @@ def _other_person(registered: Delegate, row: Delegate) -> bool:
 
 
 @requires(Permission.IMPORT)
-def apply(db: Database, report: ImportReport, *, desk_id: str, operator: str = "") -> None:
+def apply(db: Database, report: ImportReport, *, who: Acting) -> None:
     """Write a plan that has no errors, all in one transaction."""
     assert not report.errors, "a plan with errors is never applied"
     with atomic(db):
@@ -346,13 +345,13 @@ def apply(db: Database, report: ImportReport, *, desk_id: str, operator: str = "
             elif p.changes:
                 delegate_store.update_delegate(db, p.delegate)
                 assert p.delegate.id is not None
-                history.record(db, p.delegate.id, desk_id=desk_id, operator=operator,
+                history.record(db, p.delegate.id, desk_id=who.desk_id, operator=who.name,
                                action="imported", changes=p.changes)
         first = delegate_store.first_free_id(db)
         delegate_store.add_delegates(db, [p.delegate for p in new])
         for offset, p in enumerate(new):
             p.delegate = replace(p.delegate, id=first + offset)
-            history.record(db, first + offset, desk_id=desk_id, operator=operator,
+            history.record(db, first + offset, desk_id=who.desk_id, operator=who.name,
                            action="created", changes={"source": [None, Path(report.file).name],
                                                       "row": [None, p.row]})
         # The likely duplicates are found before the commit, on the rows just written:
@@ -361,7 +360,7 @@ def apply(db: Database, report: ImportReport, *, desk_id: str, operator: str = "
 
         touched = [p.delegate.id for p in report.planned if p.delegate.id is not None]
         report.duplicates = [pair.ids for pair in find_duplicates(db, among=touched)]
-        journal.record(db, desk_id=desk_id, operator=operator, action="delegates.imported",
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="delegates.imported",
                        subject=Path(report.file).name,
                        detail={"added": report.added, "updated": report.updated,
                                "unchanged": report.unchanged,

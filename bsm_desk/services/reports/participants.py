@@ -30,6 +30,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Delegation, DelegationType, honorific, pick
 from bsm_desk.domain.names import sort_key
+from bsm_desk.services.operators import Acting
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import written
 from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
@@ -153,8 +154,9 @@ def blocks(db: Database, lang: str) -> list[Block]:
 
 def export(db: Database, out: str | Path, lang: str = "en",
            translate: Callable[[str, str], str] | None = None, *,
-           personal: bool = False) -> Path:
-    """The List of Participants. ``personal`` (a supervisor's, workbook only, audited):
+           personal: bool = False, who: Acting | None = None) -> Path:
+    """The List of Participants. ``personal`` (a supervisor's, ``who`` signed in as one;
+    workbook only, audited):
     with passport numbers, phones and dates of birth; else the workbook says they were
     left out."""
     out = Path(out)
@@ -171,7 +173,7 @@ def export(db: Database, out: str | Path, lang: str = "en",
             raise UserError(PERSONAL_IN_XLSX, file=out.name)
         from bsm_desk.services.operators import Permission, require
 
-        require(db, Permission.EXPORT_PERSONAL)
+        require(db, who, Permission.EXPORT_PERSONAL)
         found = _personal(db, t(L_LOCKED))
     att_event = collect(db).event
     title = att_event.title(lang)

@@ -34,7 +34,7 @@ from bsm_desk.domain.speakers import (
     standing,
     time_limit,
 )
-from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import delegates as delegate_store
@@ -145,7 +145,7 @@ def statement_limit(db: Database, session: Session) -> int:
 
 @requires(Permission.EDIT_SPEAKERS)
 def set_statement_limit(db: Database, session_id: int, seconds: int | None, *,
-                        desk_id: str, operator: str = "") -> None:
+                        who: Acting) -> None:
     """Set the session's limit for statements (0: none; None: back to the default). It
     applies at once, to the statement under way too: the chair's word."""
     if seconds is not None and not 0 <= seconds <= MAX_LIMIT_S:
@@ -246,7 +246,7 @@ def _checked_in(db: Database, session: Session, delegate_id: int, zone: Any) -> 
 @requires(Permission.EDIT_SPEAKERS)
 def inscribe(db: Database, session_id: int, delegate_id: int, *,
              kind: EntryKind = EntryKind.STATEMENT, language: str = "en",
-             override: str = "", desk_id: str, operator: str = "", lang: str = "en",
+             override: str = "", who: Acting, lang: str = "en",
              now: datetime | None = None) -> Listed:
     """Put a delegate on the list for their delegation. Refused (:class:`Refused`) when
     the rules say no, unless ``override`` gives the chair's reason, which is recorded."""
@@ -275,8 +275,8 @@ def inscribe(db: Database, session_id: int, delegate_id: int, *,
         entry_id = store.add_entry(db, session_id=session_id, delegate_id=delegate_id,
                                    kind=kind, language=language, at=now,
                                    override_reason=override.strip() if problem else "",
-                                   desk_id=desk_id, operator=operator)
-        journal.record(db, desk_id=desk_id, operator=operator, action="speakers.inscribed",
+                                   desk_id=who.desk_id, operator=who.name)
+        journal.record(db, desk_id=who.desk_id, operator=who.name, action="speakers.inscribed",
                        subject=str(session_id),
                        detail={"entry": entry_id, "delegate": delegate_id, "kind": kind.value,
                                "override": override.strip() if problem else ""})
@@ -300,26 +300,23 @@ def _entry(db: Database, session_id: int, entry_id: int, lang: str,
                 if e.id == entry_id)
 
 
-def _record(db: Database, session_id: int, what: str, *, desk_id: str, operator: str,
-            now: datetime, entry_id: int | None = None, position: int | None = None,
-            reason: str = "") -> None:
-    store.add_event(db, session_id=session_id, what=what, at=now, desk_id=desk_id,
-                    operator=operator, entry_id=entry_id, position=position, reason=reason)
+def _record(db: Database, session_id: int, what: str, *, who: Acting, now: datetime,
+            entry_id: int | None = None, position: int | None = None, reason: str = "") -> None:
+    store.add_event(db, session_id=session_id, what=what, at=now, desk_id=who.desk_id,
+                    operator=who.name, entry_id=entry_id, position=position, reason=reason)
 
 
 @requires(Permission.EDIT_SPEAKERS)
-def close(db: Database, session_id: int, *, desk_id: str, operator: str = "",
-          now: datetime | None = None) -> None:
+def close(db: Database, session_id: int, *, who: Acting, now: datetime | None = None) -> None:
     """No new statements from now on (points of order and replies are still taken)."""
     with atomic(db):
         _session(db, session_id)
-        _record(db, session_id, "close", desk_id=desk_id, operator=operator,
-                now=now or datetime.now(UTC))
+        _record(db, session_id, "close", now=now or datetime.now(UTC), who=who)
 
 
 @requires(Permission.EDIT_SPEAKERS)
-def set_order(db: Database, session_id: int, order: Order | str, *, desk_id: str,
-              operator: str = "", now: datetime | None = None) -> None:
+def set_order(db: Database, session_id: int, order: Order | str, *, who: Acting,
+              now: datetime | None = None) -> None:
     """How the session's statements are ordered from now on: by level of representation
     then inscription (``protocol``, the default) or by inscription alone. Recorded, and
     moves made by hand stay where they were put."""
@@ -329,14 +326,12 @@ def set_order(db: Database, session_id: int, order: Order | str, *, desk_id: str
         raise UserError(BAD_ORDER, order=str(order)[:40]) from exc
     with atomic(db):
         _session(db, session_id)
-        _record(db, session_id, "order", desk_id=desk_id, operator=operator,
-                now=now or datetime.now(UTC), reason=rule.value)
+        _record(db, session_id, "order", now=now or datetime.now(UTC), reason=rule.value, who=who)
 
 
 @requires(Permission.EDIT_SPEAKERS)
 def set_officials_place(db: Database, session_id: int, after: ProtocolRank | str | None, *,
-                        desk_id: str, operator: str = "",
-                        now: datetime | None = None) -> None:
+                        who: Acting, now: datetime | None = None) -> None:
     """Where heads of organisations and senior UN officials speak among the levels: just
     after ``after`` (say ``head_of_government``, as a Secretary-General at an opening),
     or, with None, where the table has them. Recorded as a step of the list."""
@@ -346,89 +341,83 @@ def set_officials_place(db: Database, session_id: int, after: ProtocolRank | str
         raise UserError(BAD_LEVEL, level=str(after)[:40]) from exc
     with atomic(db):
         _session(db, session_id)
-        _record(db, session_id, "officials", desk_id=desk_id, operator=operator,
-                now=now or datetime.now(UTC), reason=level.value if level else "")
+        _record(db, session_id, "officials", now=now or datetime.now(UTC),
+                reason=level.value if level else "", who=who)
 
 
 @requires(Permission.EDIT_SPEAKERS)
-def reopen(db: Database, session_id: int, *, desk_id: str, operator: str = "",
-           now: datetime | None = None) -> None:
+def reopen(db: Database, session_id: int, *, who: Acting, now: datetime | None = None) -> None:
     with atomic(db):
         _session(db, session_id)
-        _record(db, session_id, "reopen", desk_id=desk_id, operator=operator,
-                now=now or datetime.now(UTC))
+        _record(db, session_id, "reopen", now=now or datetime.now(UTC), who=who)
 
 
 @requires(Permission.EDIT_SPEAKERS)
-def end(db: Database, session_id: int, *, desk_id: str, operator: str = "",
-        lang: str = "en", now: datetime | None = None) -> Listed:
+def end(db: Database, session_id: int, *, who: Acting, lang: str = "en",
+        now: datetime | None = None) -> Listed:
     """The current speaker ends; returns them."""
     now = now or datetime.now(UTC)
     with atomic(db):
         current = speaker_list(db, session_id, lang=lang, now=now).current
         if current is None:
             raise UserError(NOBODY_SPEAKS)
-        _record(db, session_id, Mark.END.value, desk_id=desk_id, operator=operator, now=now,
-                entry_id=current.id)
+        _record(db, session_id, Mark.END.value, now=now, entry_id=current.id, who=who)
     return _entry(db, session_id, current.id, lang, now)
 
 
 @requires(Permission.EDIT_SPEAKERS)
-def next_speaker(db: Database, session_id: int, *, desk_id: str, operator: str = "",
-                 lang: str = "en", now: datetime | None = None) -> Listed:
+def next_speaker(db: Database, session_id: int, *, who: Acting, lang: str = "en",
+                 now: datetime | None = None) -> Listed:
     """End the current statement (if any) and start the next one; returns it."""
     now = now or datetime.now(UTC)
     with atomic(db):
         listed = speaker_list(db, session_id, lang=lang, now=now)
         if listed.current is not None:
-            _record(db, session_id, Mark.END.value, desk_id=desk_id, operator=operator,
-                    now=now, entry_id=listed.current.id)
+            _record(db, session_id, Mark.END.value, now=now, entry_id=listed.current.id, who=who)
         waiting = listed.waiting()
         if not waiting:
             raise UserError(NOBODY_WAITS)
-        _record(db, session_id, Mark.START.value, desk_id=desk_id, operator=operator,
-                now=now, entry_id=waiting[0].id)
+        _record(db, session_id, Mark.START.value, now=now, entry_id=waiting[0].id, who=who)
     return _entry(db, session_id, waiting[0].id, lang, now)
 
 
 @requires(Permission.EDIT_SPEAKERS)
-def pause(db: Database, session_id: int, *, resume: bool = False, desk_id: str,
-          operator: str = "", now: datetime | None = None) -> None:
+def pause(db: Database, session_id: int, *, resume: bool = False, who: Acting,
+          now: datetime | None = None) -> None:
     """Pause the current speaker's time (or, with ``resume``, let it run again)."""
     now = now or datetime.now(UTC)
     with atomic(db):
         current = speaker_list(db, session_id, now=now).current
         if current is None:
             raise UserError(NOBODY_SPEAKS)
-        _record(db, session_id, (Mark.RESUME if resume else Mark.PAUSE).value,
-                desk_id=desk_id, operator=operator, now=now, entry_id=current.id)
+        _record(db, session_id, (Mark.RESUME if resume else Mark.PAUSE).value, now=now,
+                entry_id=current.id, who=who)
 
 
 @requires(Permission.EDIT_SPEAKERS)
 def move(db: Database, session_id: int, entry_id: int, position: int, reason: str, *,
-         desk_id: str, operator: str = "", now: datetime | None = None) -> None:
+         who: Acting, now: datetime | None = None) -> None:
     """Put a waiting entry at ``position`` among those waiting (1: next), with a reason."""
     if not reason.strip():
         raise UserError(NEED_REASON)
     with atomic(db):
         _waiting(db, session_id, entry_id)
-        _record(db, session_id, "move", desk_id=desk_id, operator=operator,
-                now=now or datetime.now(UTC), entry_id=entry_id, position=max(1, position),
-                reason=reason.strip())
+        _record(db, session_id, "move", now=now or datetime.now(UTC), entry_id=entry_id,
+                position=max(1, position), reason=reason.strip(), who=who)
 
 
 @requires(Permission.EDIT_SPEAKERS)
-def withdraw(db: Database, session_id: int, entry_id: int, *, desk_id: str,
-             operator: str = "", now: datetime | None = None) -> None:
+def withdraw(db: Database, session_id: int, entry_id: int, *, who: Acting,
+             now: datetime | None = None) -> None:
     with atomic(db):
         _waiting(db, session_id, entry_id)
-        _record(db, session_id, "withdraw", desk_id=desk_id, operator=operator,
-                now=now or datetime.now(UTC), entry_id=entry_id)
+        _record(db, session_id, "withdraw", now=now or datetime.now(UTC), entry_id=entry_id,
+                who=who)
 
 
 @requires(Permission.EDIT_SPEAKERS)
-def reinstate(db: Database, session_id: int, entry_id: int, *, desk_id: str,
-              operator: str = "", now: datetime | None = None) -> None:
+def reinstate(db: Database, session_id: int, entry_id: int, *, who: Acting,
+              now: datetime | None = None) -> None:
     """Put a withdrawn entry back on the list (the withdrawal stays on the record): how a
     withdrawal by mistake is undone."""
     with atomic(db):
@@ -436,8 +425,8 @@ def reinstate(db: Database, session_id: int, entry_id: int, *, desk_id: str,
                      None)
         if found is None or found.status is not EntryStatus.WITHDRAWN:
             raise UserError(NOT_WITHDRAWN, id=entry_id)
-        _record(db, session_id, "reinstate", desk_id=desk_id, operator=operator,
-                now=now or datetime.now(UTC), entry_id=entry_id)
+        _record(db, session_id, "reinstate", now=now or datetime.now(UTC), entry_id=entry_id,
+                who=who)
 
 
 NOT_A_FILE = "not a file (a folder, a pipe or a device)"
@@ -445,7 +434,7 @@ NOT_A_FILE = "not a file (a folder, a pipe or a device)"
 
 @requires(Permission.EDIT_SPEAKERS)
 def hand_in_text(db: Database, session_id: int, entry_id: int, path: str | Path, *,
-                 desk_id: str, operator: str = "", now: datetime | None = None) -> str:
+                 who: Acting, now: datetime | None = None) -> str:
     """Keep the text of a statement for the interpreters (PDF, DOCX or TXT, at most
     20 MB); returns its file name."""
     path = Path(path)
@@ -478,7 +467,7 @@ def hand_in_text(db: Database, session_id: int, entry_id: int, path: str | Path,
         if not any(e.id == entry_id for e in speaker_list(db, session_id).entries):
             raise UserError(NO_ENTRY, id=entry_id)
         store.set_text(db, entry_id, path.name, content, at=now or datetime.now(UTC),
-                       desk_id=desk_id, operator=operator)
+                       desk_id=who.desk_id, operator=who.name)
     return path.name
 
 

@@ -27,7 +27,7 @@ import psycopg
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.sync import continuity, event_file, pulling, rows, tls, transit
 from bsm_desk.services.sync.clock import clock_skew, note_clock
 from bsm_desk.services.sync.continuity import (
@@ -132,7 +132,7 @@ class SyncReport:
 
 
 @requires(Permission.EVENT_SETTINGS)
-def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "",
+def init_hub(db: Database, url: str, *, who: Acting, desk_name: str = "",
              authority: bytes | None = None) -> SyncReport:
     """Make (or bring up to date) the hub's schema, publish this desk's event file as the
     one others join from, and exchange a first round. ``authority``: the hub's own
@@ -150,21 +150,21 @@ def init_hub(db: Database, url: str, *, desk_id: str, desk_name: str = "",
             identity = hub.identity(conn)
             if state.get(db, state.HUB_ID) not in ("", identity):  # a hub made again
                 forget_hub(db)  # everything this desk holds goes to the new one
-            hub.publish(conn, event.code, event_file.snapshot(db), desk_id, url)
-            block = hub.claim_block(conn, desk_id, publisher=True)
-            hub.seen(conn, desk_id, desk_name)
+            hub.publish(conn, event.code, event_file.snapshot(db), who.desk_id, url)
+            block = hub.claim_block(conn, who.desk_id, publisher=True)
+            hub.seen(conn, who.desk_id, desk_name or who.desk_name)
     finally:
         hub.close_quietly(conn)
     _remember(db, url)
     with atomic(db):
         state.put(db, state.ID_BLOCK, str(block))
         state.put(db, state.HUB_ID, identity)
-        state.put(db, state.DESK_ID, desk_id)
-    return sync_once(db, desk_id=desk_id)
+        state.put(db, state.DESK_ID, who.desk_id)
+    return sync_once(db, desk_id=who.desk_id)
 
 
 @requires(Permission.EVENT_SETTINGS)
-def adopt(db: Database, *, desk_id: str, code: str | None = None) -> SyncReport:
+def adopt(db: Database, *, who: Acting, code: str | None = None) -> SyncReport:
     """This event's hub was made again (or moved): this desk takes the hub now at its
     address as its own, sends it everything and takes everything from it. ``code``: a
     new enrolment code for this desk (a hub made again knows no desk), whose address,
@@ -182,7 +182,7 @@ def adopt(db: Database, *, desk_id: str, code: str | None = None) -> SyncReport:
     url = state.get(db, state.URL)
     if not url:
         raise UserError(NO_HUB)
-    desk_id = desk_of(db, desk_id)
+    desk_id = desk_of(db, who.desk_id)
     event = event_store.required(db, NO_EVENT)
     conn = _open(url)
     try:

@@ -26,7 +26,7 @@ from psycopg import conninfo
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.services.operators import Permission, requires
+from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.sync import tls, transit
 from bsm_desk.services.sync.event_file import NO_EVENT
 from bsm_desk.store import atomic, audit, hub
@@ -152,7 +152,7 @@ def _hub_url(db: Database) -> str:
 
 
 @requires(Permission.EVENT_SETTINGS)
-def add_desk(db: Database, name: str, *, desk_id: str) -> Enrolment:
+def add_desk(db: Database, name: str, *, who: Acting) -> Enrolment:
     """A login on the hub for a new desk, and the code that desk joins with."""
     from bsm_desk.services import sync
 
@@ -193,7 +193,7 @@ def add_desk(db: Database, name: str, *, desk_id: str) -> Enrolment:
 
 
 @requires(Permission.EVENT_SETTINGS)
-def remove_desk(db: Database, name: str, *, desk_id: str) -> str:
+def remove_desk(db: Database, name: str, *, who: Acting) -> str:
     """The desk can no longer reach the hub; what it sends is refused. Its login."""
     from bsm_desk.services import sync
 
@@ -216,7 +216,7 @@ def remove_desk(db: Database, name: str, *, desk_id: str) -> str:
 
 
 @requires(Permission.READ)
-def desks(db: Database, *, desk_id: str) -> list[dict[str, Any]]:
+def desks(db: Database, *, who: Acting) -> list[dict[str, Any]]:
     """The hub's desks: name, login, desk id, last seen, removed, refused rows."""
     from bsm_desk.services import sync
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from bsm_desk.domain.model import BadgeLayout as Layout
 from bsm_desk.domain.model import ReissueReason
+from bsm_desk.services import operators
+from bsm_desk.services.operators import Acting
 from bsm_desk.store import connect
 from bsm_desk.ui.badges import printing
 from bsm_desk.ui.shell.icons import icon
@@ -113,9 +115,9 @@ class BadgeActions(QObject):
         for action in (self.print_all, self.pdf_all):
             action.setEnabled(many)
 
-    def _who(self) -> dict[str, str]:
-        settings = self.host.settings
-        return {"desk_id": settings.desk_id, "operator": settings.desk_name}
+    def _who(self, db: Database) -> Acting:
+        """Who acts now (the operator signed in, else this desk)."""
+        return operators.acting_at(db, self.host.settings)
 
     # -- one badge ---------------------------------------------------------------------
     def print_selected(self) -> None:
@@ -145,7 +147,7 @@ class BadgeActions(QObject):
         if db is None:
             return
         try:
-            version = _badges().reissue(db, delegate_id, reason, **self._who())
+            version = _badges().reissue(db, delegate_id, reason, who=self._who(db))
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
             self.host.show_error(exc)
             return
@@ -165,7 +167,7 @@ class BadgeActions(QObject):
             return
         try:
             image = Path(path).read_bytes()
-            _badges().set_photo(db, delegate_id, image, name=Path(path).name, **self._who())
+            _badges().set_photo(db, delegate_id, image, name=Path(path).name, who=self._who(db))
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
             self.host.show_error(exc)
             return
@@ -175,7 +177,7 @@ class BadgeActions(QObject):
         delegate_id, db = self.host.selected_id(), self.host.db
         if delegate_id is None or db is None:
             return
-        _badges().set_photo(db, delegate_id, None, **self._who())
+        _badges().set_photo(db, delegate_id, None, who=self._who(db))
         self.host.badges_changed([delegate_id])
 
     def reason_text(self, reason: ReissueReason) -> str:
@@ -225,7 +227,7 @@ class BadgeActions(QObject):
             return
         self._run(self.tr("Printing badges…"), ids,
                   lambda db, progress: _print_job(db, ids, layout, printer, progress,
-                                                  self._who()),
+                                                  self._who(db)),
                   self.tr("Badges printed: {count}."))
 
     def save_ids(self, ids: list[int], name: str) -> None:
@@ -239,8 +241,8 @@ class BadgeActions(QObject):
 
     def _write(self, ids: list[int], path: Path, layout: Layout) -> None:
         self._run(self.tr("Writing badges…"), ids,
-                  lambda db, progress: _badges().write_pdf(db, ids, path, layout,
-                                                        progress=progress, **self._who()).badges,
+                  lambda db, progress: _badges().write_pdf(
+                      db, ids, path, layout, progress=progress, who=self._who(db)).badges,
                   self.tr("Badges saved to {path}: {count}.").replace("{path}", str(path)))
 
     def _run(self, label: str, ids: list[int], work: Callable[[Any, Progress], int],
@@ -263,12 +265,12 @@ class BadgeActions(QObject):
 
 
 def _print_job(db: Any, ids: list[int], layout: Layout, printer: QPrinter,
-               progress: Progress, who: dict[str, str]) -> int:
+               progress: Progress, who: Acting) -> int:
     """Render, then paint onto the printer; log the badges once every page is sent."""
     prepared = _badges().prepare(db, ids, layout,
                               progress=lambda done, total: progress(done * 50 // total, 100))
     printing.paint_pdf(printer, prepared.pdf,
                        progress=lambda done, total: progress(50 + done * 50 // total, 100))
-    _badges().log_prints(db, prepared.printed, layout, **who)
+    _badges().log_prints(db, prepared.printed, layout, who=who)
     return len(prepared.printed)
 

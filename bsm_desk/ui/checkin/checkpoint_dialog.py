@@ -16,16 +16,17 @@ from sqlite_utils import Database
 from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.model import Category, may_enter
 from bsm_desk.services import checkin
+from bsm_desk.services.operators import Acting
 from bsm_desk.ui.shell import i18n
 
 
 class CheckpointDialog(QDialog):
     def __init__(self, db: Database, point: Checkpoint, categories: list[Category],
-                 name: str, *, desk_id: str, operator: str,
+                 name: str, *, who: Acting,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.point, self.categories = db, point, categories
-        self.who = {"desk_id": desk_id, "operator": operator}
+        self.who = who
         self.setWindowTitle(self.tr("Checkpoint rules"))
         layout = QVBoxLayout(self)
         title = QLabel(name)
@@ -58,10 +59,10 @@ class CheckpointDialog(QDialog):
 
     def save(self) -> None:
         if self.readmit.isChecked() != self.point.readmit:
-            checkin.set_readmit(self.db, self.point.id, self.readmit.isChecked(), **self.who)
+            checkin.set_readmit(self.db, self.point.id, self.readmit.isChecked(), who=self.who)
         session = self.point.session
         if session is not None and session.id is not None:
             before = [c.id for c in self.categories if may_enter(session, c)]
             if self.allowed() != before:
-                checkin.set_access(self.db, session.id, self.allowed(), **self.who)
+                checkin.set_access(self.db, session.id, self.allowed(), who=self.who)
         self.accept()

@@ -39,6 +39,7 @@ from bsm_desk.services import checkin
 from bsm_desk.services.checkin import Desk, Verdict
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import Changes
+from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.checkin.side import CheckinSide
 from bsm_desk.ui.checkin.sounds import Sounds
 from bsm_desk.ui.checkin.verdict_panel import VerdictPanel
@@ -222,8 +223,7 @@ class CheckinScreen(QWidget):
         before = self.desk.checkpoint.id if self.desk is not None else None
         try:
             self.desk = Desk.open(self.db, self.point.currentData(),
-                                  desk_id=self.settings.desk_id,
-                                  operator=self.settings.desk_name)
+                                  who=acting_at(self.db, self.settings))
             self.desk.lock_wait_ms = LOCK_WAIT_MS
         except Exception as exc:  # noqa: BLE001 - shown, the desk stays closed
             self.desk = None
@@ -266,7 +266,7 @@ class CheckinScreen(QWidget):
                 self._queue.popleft()
                 self._name_entered(text)
                 continue
-            desk = self.desk
+            desk = self._acting_desk()
             if desk is None:
                 self._queue.popleft()
                 continue
@@ -332,11 +332,18 @@ class CheckinScreen(QWidget):
             return
         self._admit(chosen)
 
+    def _acting_desk(self) -> Desk | None:
+        """The desk, told who acts now: an operator may switch (or be locked out) while
+        the desk stays open at its checkpoint."""
+        if self.desk is not None and self.db is not None:
+            self.desk.who = acting_at(self.db, self.settings)
+        return self.desk
+
     def _admit(self, delegate_id: int) -> None:
         self.input.clear()
         self.results.setVisible(False)
         if self.desk is not None:
-            self._checked(lambda: self.desk.admit(delegate_id))  # type: ignore[union-attr]
+            self._checked(lambda: self._acting_desk().admit(delegate_id))  # type: ignore[union-attr]
         self.focus_input()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -357,14 +364,15 @@ class CheckinScreen(QWidget):
 
     # -- undo, printing, settings ------------------------------------------------------
     def undo_last(self) -> None:
-        if self.desk is None:
+        desk = self._acting_desk()
+        if desk is None:
             return
         reason, ok = QInputDialog.getText(
             self, self.tr("Undo the last check-in"),
             self.tr("Why is this desk's last check-in here taken back?"))
         if ok and reason.strip():
             try:
-                undone = self.desk.undo_last(reason)
+                undone = desk.undo_last(reason)
             except Exception as exc:  # noqa: BLE001 - e.g. nothing to undo
                 QMessageBox.information(self, self.tr("Check-in"), translate_error(exc))
             else:
@@ -387,8 +395,8 @@ class CheckinScreen(QWidget):
             return
         dialog = CheckpointDialog(self.db, self.desk.checkpoint,
                                   list(self.desk.categories.values()),
-                                  self.point.currentText(), desk_id=self.settings.desk_id,
-                                  operator=self.settings.desk_name, parent=self)
+                                  self.point.currentText(),
+                                  who=acting_at(self.db, self.settings), parent=self)
         if dialog.exec():
             self._checkpoint_changed()
 
@@ -425,8 +433,6 @@ class CheckinScreen(QWidget):
     def settings_changed(self) -> None:
         """Desk settings were saved: sounds, camera and the desk's name as operator."""
         self.mute.setChecked(self.settings.sounds == "off")
-        if self.desk is not None:
-            self.desk.operator = self.settings.desk_name
         if self.camera_button.isChecked():
             self.camera_button.setChecked(False)
             self.camera_button.setChecked(True)

@@ -196,7 +196,8 @@ class HistoryScreen(QWidget):
             return
         before = self.rows[-1]["id"] if self.rows else None
         try:
-            found = trail.show(self.db, limit=PAGE, newest_first=True, before_id=before,
+            found = trail.show(self.db, who=operators.acting_at(self.db, self.settings),
+                               limit=PAGE, newest_first=True, before_id=before,
                                **self._filters())
         except Refused as exc:
             self._refused(exc)

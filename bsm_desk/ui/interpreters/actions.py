@@ -24,6 +24,7 @@ from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.reasons import BOOTH_NAMES
 from bsm_desk.services.interpreters.roster import Key, Problem, Roster
 from bsm_desk.services.interpreters.rostering import Extra
+from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
@@ -125,8 +126,7 @@ class RosterActions(QObject):
             return
         seats = rostering.snapshot(screen.db)
         try:
-            rostering.apply(screen.db, roster, desk_id=screen.settings.desk_id,
-                            operator=screen.settings.desk_name)
+            rostering.apply(screen.db, roster, who=acting_at(screen.db, screen.settings))
         except Exception as exc:  # noqa: BLE001 - shown; the roster as it stood stays
             self._failed(exc)
             return
@@ -230,8 +230,7 @@ class RosterActions(QObject):
         from_day: date | None = None if chosen == choices[0] else days[choices.index(chosen) - 1]
         try:
             given_up = rostering.withdraw(screen.db, [person], from_day=from_day,
-                                          desk_id=screen.settings.desk_id,
-                                          operator=screen.settings.desk_name)
+                                          who=acting_at(screen.db, screen.settings))
         except Exception as exc:  # noqa: BLE001
             self._failed(exc)
             return
@@ -266,8 +265,8 @@ class RosterActions(QObject):
         if not chosen:
             return
         try:
-            report = interpreters.import_file(screen.db, chosen, desk_id=screen.settings.desk_id,
-                                              operator=screen.settings.desk_name)
+            report = interpreters.import_file(screen.db, chosen,
+                                              who=acting_at(screen.db, screen.settings))
         except Exception as exc:  # noqa: BLE001 - a broken file: said, nothing written
             self._failed(exc)
             return

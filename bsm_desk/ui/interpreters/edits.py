@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bsm_desk.services.interpreters import rostering
+from bsm_desk.services.operators import acting_at
 from bsm_desk.store.interpreters import Seat
 from bsm_desk.ui.interpreters.grid import PERSON, SEAT0
 from bsm_desk.ui.shell.errors import translate_error
@@ -74,8 +75,7 @@ class HandEdits:
             with atomic(self.db):
                 for row, team in teams.items():
                     rostering.set_team(self.db, self.rows[row].key, team,
-                                       desk_id=self.settings.desk_id,
-                                       operator=self.settings.desk_name)
+                                       who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown, nothing written
             title = QCoreApplication.translate("RosterScreen", "Roster")
             QMessageBox.warning(self._widget(), title, translate_error(exc))
@@ -165,8 +165,7 @@ class HandEdits:
             return
         what, seats = self.undo_steps[-1]
         try:
-            rostering.restore(self.db, seats, desk_id=self.settings.desk_id,
-                              operator=self.settings.desk_name)
+            rostering.restore(self.db, seats, who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001
             title = QCoreApplication.translate("RosterScreen", "Roster")
             QMessageBox.warning(self._widget(), title, translate_error(exc))

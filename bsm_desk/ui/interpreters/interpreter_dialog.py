@@ -31,6 +31,7 @@ from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.interpreters import format_languages, parse_languages
 from bsm_desk.services import interpreters
 from bsm_desk.services.event import Overview
+from bsm_desk.services.operators import acting_at
 from bsm_desk.store import interpreters as store
 from bsm_desk.store.interpreters import Interpreter
 from bsm_desk.ui.shell import i18n
@@ -158,8 +159,7 @@ class InterpreterDialog(QDialog):
                              withdrawn_from=self.withdrawn.currentData(), hours=hours,
                              avoid_rooms=tuple(r for r in avoided if r > 0),
                              avoid_sessions=tuple(-r for r in avoided if r < 0))
-            interpreters.save_interpreter(self.db, person, desk_id=self.settings.desk_id,
-                                          operator=self.settings.desk_name)
+            interpreters.save_interpreter(self.db, person, who=acting_at(self.db, self.settings))
         except ValueError:  # the end of the hours not after their start
             self.error.setText(self.tr("The hours must end after they begin."))
             return

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.services.interpreters import rostering
+from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell.errors import translate_error
 
 RULE = Qt.ItemDataRole.UserRole
@@ -91,8 +92,7 @@ class RulesDialog(QDialog):
     def save(self) -> None:
         try:
             rostering.set_rules(self.db, self.values(), reset=True,
-                                desk_id=self.settings.desk_id,
-                                operator=self.settings.desk_name)
+                                who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - said in the dialog; nothing kept
             self.error.setText(translate_error(exc))
             return

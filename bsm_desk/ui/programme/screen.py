@@ -31,6 +31,7 @@ from bsm_desk.domain.model import Session
 from bsm_desk.domain.programme import Conflict, ConflictKind
 from bsm_desk.services import programme as programme_service
 from bsm_desk.services.event import Overview
+from bsm_desk.services.operators import Acting, acting_at
 from bsm_desk.services.programme import Programme
 from bsm_desk.store import categories as category_store
 from bsm_desk.ui.programme.side_event_actions import SideEventActions
@@ -86,8 +87,7 @@ class ProgrammeScreen(QWidget):
         self.editor.edit_requested.connect(self.edit_session)
         self.editor.create_requested.connect(self.create_session)
         self.editor.delete_requested.connect(self.delete_session)
-        self.undo = ProgrammeUndo(lambda: {"desk_id": self.settings.desk_id,
-                                           "operator": self.settings.desk_name})
+        self.undo = ProgrammeUndo(self._who)
         self.undo_button = QPushButton(icon("undo"), "")
         self.undo_button.clicked.connect(self.undo_last)
         self.undo_action = QAction(self)
@@ -219,8 +219,8 @@ class ProgrammeScreen(QWidget):
             if self.programme else set()
         try:
             saved = programme_service.save_session(
-                self.db, session, desk_id=self.settings.desk_id,
-                operator=self.settings.desk_name, panellists=panellists)
+                self.db, session, who=acting_at(self.db, self.settings),
+                panellists=panellists)
         except Exception as exc:  # noqa: BLE001 - shown; the programme stays as it was
             QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
         else:
@@ -236,8 +236,7 @@ class ProgrammeScreen(QWidget):
             return
         try:
             removed = programme_service.delete_session(
-                self.db, session_id, desk_id=self.settings.desk_id,
-                operator=self.settings.desk_name)
+                self.db, session_id, who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown; nothing was deleted
             QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
             return
@@ -245,6 +244,10 @@ class ProgrammeScreen(QWidget):
         self.message.emit(self.tr("Deleted “{title}”. Ctrl+Z puts it back.").format(
             title=removed.session.title(i18n.language())))
         self._after_change()
+
+    def _who(self) -> Acting:
+        assert self.db is not None
+        return acting_at(self.db, self.settings)
 
     def undo_last(self) -> None:
         if self.db is None or self.undo.last() is None:
@@ -336,8 +339,7 @@ class ProgrammeScreen(QWidget):
             try:
                 programme_service.save_rooms(self.db, dialog.result_rooms(),
                                              dialog.result_hours(),
-                                             desk_id=self.settings.desk_id,
-                                             operator=self.settings.desk_name,
+                                             who=acting_at(self.db, self.settings),
                                              changeover=dialog.changeover.value())
             except Exception as exc:  # noqa: BLE001 - shown; nothing was saved
                 QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlite_utils import Database
 
 from bsm_desk import config
+from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 
@@ -103,6 +104,7 @@ class SideEventActions:
         self.host.editor.clear_proposals()
         if accepted and dialog.chosen():
             settings = self.host.settings
-            created = allocation.apply(self.host.db, proposal, desk_id=settings.desk_id,
-                                       operator=settings.desk_name, only=dialog.chosen())
+            created = allocation.apply(self.host.db, proposal,
+                                       who=acting_at(self.host.db, settings),
+                                       only=dialog.chosen())
             self.host.allocated(created)

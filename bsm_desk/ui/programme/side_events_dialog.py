@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.errors import UserError
+from bsm_desk.services.operators import acting_at
 from bsm_desk.services.programme import side_events
 from bsm_desk.services.programme.side_event_import import import_requests
 from bsm_desk.store import event as event_store
@@ -189,8 +190,7 @@ class SideEventsDialog(QDialog):
             return
         try:
             saved = side_events.save_request(self.db, dialog.result_request(),
-                                             desk_id=self.settings.desk_id,
-                                             operator=self.settings.desk_name)
+                                             who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown; nothing was saved
             QMessageBox.critical(self, self.windowTitle(), translate_error(exc))
             return
@@ -207,8 +207,7 @@ class SideEventsDialog(QDialog):
             return
         try:
             gone = side_events.delete_request(self.db, request.id,
-                                              desk_id=self.settings.desk_id,
-                                              operator=self.settings.desk_name)
+                                              who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown; nothing was deleted
             QMessageBox.critical(self, self.windowTitle(), translate_error(exc))
             return
@@ -223,8 +222,7 @@ class SideEventsDialog(QDialog):
         request = self.deleted.pop()
         try:
             saved = side_events.save_request(self.db, replace(request, id=None, session_id=None),
-                                             desk_id=self.settings.desk_id,
-                                             operator=self.settings.desk_name)
+                                             who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown; kept for another try
             self.deleted.append(request)
             QMessageBox.critical(self, self.windowTitle(), translate_error(exc))
@@ -240,8 +238,7 @@ class SideEventsDialog(QDialog):
 
     def import_path(self, path: Path) -> None:
         try:
-            report = import_requests(self.db, path, desk_id=self.settings.desk_id,
-                                     operator=self.settings.desk_name)
+            report = import_requests(self.db, path, who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown; nothing was imported
             QMessageBox.critical(self, self.tr("Import side-event requests"),
                                  translate_error(exc))

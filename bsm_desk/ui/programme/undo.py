@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.model import Session
 from bsm_desk.services import programme as programme_service
+from bsm_desk.services.operators import Acting
 from bsm_desk.services.programme import Removed
 from bsm_desk.ui.shell import i18n
 
@@ -28,8 +29,8 @@ class Step:
 
 
 class ProgrammeUndo:
-    def __init__(self, who: Callable[[], dict[str, str]]) -> None:
-        self.who = who  # desk_id and operator, read when a step is undone
+    def __init__(self, who: Callable[[], Acting]) -> None:
+        self.who = who  # who acts, asked when a step is undone
         self.steps: list[Step] = []
 
     def changed(self, before: Session, people: set[int]) -> None:
@@ -56,11 +57,11 @@ class ProgrammeUndo:
         step = self.steps[-1]
         if step.kind == CHANGED and step.before is not None:
             programme_service.save_session(db, step.before, panellists=step.people,
-                                           **self.who())
+                                           who=self.who())
         elif step.kind == ADDED:
-            programme_service.delete_sessions(db, step.session_ids, **self.who())
+            programme_service.delete_sessions(db, step.session_ids, who=self.who())
         elif step.kind == DELETED and step.removed is not None:
-            new_id = programme_service.restore_session(db, step.removed, **self.who())
+            new_id = programme_service.restore_session(db, step.removed, who=self.who())
             self._renumber(step.session_ids[0], new_id)
         self.steps.pop()
         return step

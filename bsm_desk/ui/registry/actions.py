@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Delegate
-from bsm_desk.services import registry
+from bsm_desk.services import operators, registry
+from bsm_desk.services.operators import Acting
 from bsm_desk.services.registry import Changes
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
@@ -86,9 +87,9 @@ class DelegateActions(QObject):
         follow_language(self)
 
     # -- helpers --------------------------------------------------------------------------
-    def _who(self) -> dict[str, str]:
-        settings = self.host.settings
-        return {"desk_id": settings.desk_id, "operator": settings.desk_name}
+    def _who(self) -> Acting:
+        """Who acts now (the operator signed in, else this desk), for a service call."""
+        return operators.acting_at(self._db(), self.host.settings)
 
     def update_enabled(self) -> None:
         chosen = len(self.host.selected_ids())
@@ -129,7 +130,7 @@ class DelegateActions(QObject):
         if db is None or overview is None:
             return
         original = get_delegate(db, delegate_id) if delegate_id is not None else None
-        dialog = DelegateDialog(db, overview, original, parent=self.widget, **self._who())
+        dialog = DelegateDialog(db, overview, original, parent=self.widget, who=self._who())
         if dialog.exec() and dialog.saved_id is not None:
             self.host.reload(select=dialog.saved_id)
             self._offer_reprint(original, dialog.saved_id)
@@ -167,14 +168,14 @@ class DelegateActions(QObject):
             assert chosen.id is not None
             self._bulk(self.tr("Category changed"),
                        lambda: registry.set_category(self._db(), ids, chosen.id or 0,
-                                                     **self._who()))
+                                                     who=self._who()))
 
     def mark_credentials(self) -> None:
         ids = self.host.selected_ids()
         if ids:
             self._bulk(self.tr("Credentials received"),
                        lambda: registry.mark_credentials(self._db(), ids, date.today(),
-                                                         **self._who()))
+                                                         who=self._who()))
 
     def cancel_registration(self) -> None:
         ids = self.host.selected_ids()
@@ -186,14 +187,14 @@ class DelegateActions(QObject):
                     len(ids)))
         if answer == QMessageBox.StandardButton.Yes:
             self._bulk(self.tr("Registration cancelled"),
-                       lambda: registry.cancel(self._db(), ids, **self._who()))
+                       lambda: registry.cancel(self._db(), ids, who=self._who()))
 
     def undo_last(self) -> None:
         if self._undo is None:
             return
         label, before = self._undo
         try:
-            again = registry.restore(self._db(), before, **self._who())
+            again = registry.restore(self._db(), before, who=self._who())
         except UserError as exc:
             self._error(exc)
             return
@@ -221,7 +222,7 @@ class DelegateActions(QObject):
 
         if self.host.db is None:
             return
-        wizard = ImportWizard(self.host.db_path, parent=self.widget, **self._who())
+        wizard = ImportWizard(self.host.db_path, parent=self.widget, who=self._who())
         if wizard.exec() and wizard.imported:
             self.host.reopen()
 
@@ -230,7 +231,7 @@ class DelegateActions(QObject):
 
         if self.host.db is None:
             return
-        dialog = DuplicatesDialog(self.host.db, parent=self.widget, **self._who())
+        dialog = DuplicatesDialog(self.host.db, parent=self.widget, who=self._who())
         dialog.exec()
         if dialog.changed:
             self.host.reload()
@@ -240,7 +241,7 @@ class DelegateActions(QObject):
 
         if self.host.db is None:
             return
-        dialog = DelegationsDialog(self.host.db, parent=self.widget, **self._who())
+        dialog = DelegationsDialog(self.host.db, parent=self.widget, who=self._who())
         dialog.exec()
         if dialog.saved:
             self.host.reopen()  # new names and order in the filters and the list

@@ -32,7 +32,7 @@ from bsm_desk.domain.operators import Permission, Role, refusal
 from bsm_desk.domain.protocol import explain_rank, rank_name
 from bsm_desk.services import operators, registry
 from bsm_desk.services.event import Overview
-from bsm_desk.services.operators import privacy
+from bsm_desk.services.operators import Acting, privacy
 from bsm_desk.store import history
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
@@ -45,11 +45,11 @@ TEXT_FIELDS = ("family_name", "given_name", "family_name_cyr", "given_name_cyr",
 
 class DelegateDialog(QDialog):
     def __init__(self, db: Database, overview: Overview, delegate: Delegate | None,
-                 *, desk_id: str, operator: str = "", parent: QWidget | None = None) -> None:
+                 *, who: Acting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.overview = db, overview
         self.original = delegate
-        self.desk_id, self.operator = desk_id, operator
+        self.who = who
         self.saved_id: int | None = None
         self.edits = {name: QLineEdit() for name in TEXT_FIELDS}
         self.edits["email"].setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
@@ -161,7 +161,7 @@ class DelegateDialog(QDialog):
         if shown and self.original is not None and self.original.id is not None and \
                 operators.has_operators(self.db):
             try:
-                privacy.reveal(self.db, self.original.id, "passport_no", desk_id=self.desk_id)
+                privacy.reveal(self.db, self.original.id, "passport_no", who=self.who)
             except UserError as exc:
                 self.reveal.setChecked(False)
                 self.errors["phone"].setText(translate_error(exc))
@@ -268,8 +268,7 @@ class DelegateDialog(QDialog):
         if not self.check():
             return
         try:
-            self.saved_id = registry.save_delegate(self.db, self.delegate(), desk_id=self.desk_id,
-                                                   operator=self.operator)
+            self.saved_id = registry.save_delegate(self.db, self.delegate(), who=self.who)
         except UserError as exc:
             self.generated.setText(translate_error(exc))
             return

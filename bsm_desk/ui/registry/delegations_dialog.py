@@ -26,6 +26,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import Delegation, DelegationType
 from bsm_desk.services import registry
+from bsm_desk.services.operators import Acting
 from bsm_desk.ui.shell.errors import translate_error
 
 TYPE_WORDS = {
@@ -39,10 +40,10 @@ NAME_EN, NAME_RU, KIND, ISO = range(4)
 
 
 class DelegationsDialog(QDialog):
-    def __init__(self, db: Database, *, desk_id: str, operator: str = "",
+    def __init__(self, db: Database, *, who: Acting,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.desk_id, self.operator = db, desk_id, operator
+        self.db, self.who = db, who
         self.saved = 0
         self.delegations = registry.delegations(db)
         self.note = QLabel(self.tr(
@@ -99,7 +100,7 @@ class DelegationsDialog(QDialog):
                 continue
             try:
                 self.delegations[row] = registry.save_delegation(
-                    self.db, after, desk_id=self.desk_id, operator=self.operator)
+                    self.db, after, who=self.who)
             except Exception as exc:  # noqa: BLE001 - the refusal, in words; nothing lost
                 self.table.selectRow(row)
                 QMessageBox.warning(self, self.tr("Delegations"),

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Delegate
 from bsm_desk.domain.validation import mask_passport
+from bsm_desk.services.operators import Acting
 from bsm_desk.services.registry import duplicates
 from bsm_desk.services.registry.duplicates import Pair
 from bsm_desk.store import categories as category_store
@@ -36,10 +37,10 @@ SHOWN = ("family_name", "given_name", "family_name_cyr", "given_name_cyr", "gend
 
 
 class DuplicatesDialog(QDialog):
-    def __init__(self, db: Database, *, desk_id: str, operator: str = "",
+    def __init__(self, db: Database, *, who: Acting,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.desk_id, self.operator = db, desk_id, operator
+        self.db, self.who = db, who
         self.changed = False
         self.pairs: list[Pair] = []
         self.list = QListWidget()
@@ -136,7 +137,7 @@ class DuplicatesDialog(QDialog):
             return
         keep, drop = pair.ids if keep_side == 0 else pair.ids[::-1]
         try:
-            duplicates.merge(self.db, keep, drop, desk_id=self.desk_id, operator=self.operator)
+            duplicates.merge(self.db, keep, drop, who=self.who)
         except UserError as exc:
             self.reason.setText(translate_error(exc))
             return
@@ -147,7 +148,7 @@ class DuplicatesDialog(QDialog):
         pair = self.current()
         if pair is None:
             return
-        duplicates.dismiss(self.db, *pair.ids, desk_id=self.desk_id)
+        duplicates.dismiss(self.db, *pair.ids, who=self.who)
         self.refresh()
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import HEADERS, IGNORED_COLUMN, RowProblem, cell_text, find_header
+from bsm_desk.services.operators import Acting
 from bsm_desk.services.registry.importer import ImportReport, apply, plan
 from bsm_desk.services.registry.tables import Table, read_table
 from bsm_desk.store import connect
@@ -281,7 +282,7 @@ class DonePage(_WorkPage):
             assert report is not None
             with closing(connect(path)) as db:
                 progress(0, 1)
-                apply(db, report, **who)
+                apply(db, report, who=who)
                 from bsm_desk.services.registry.duplicates import find_duplicates
 
                 touched = [p.delegate.id for p in report.planned if p.delegate.id is not None]
@@ -308,12 +309,12 @@ class DonePage(_WorkPage):
 
 
 class ImportWizard(QWizard):
-    def __init__(self, db_path: Path | None, *, desk_id: str, operator: str = "",
+    def __init__(self, db_path: Path | None, *, who: Acting,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         assert db_path is not None
         self.db_path = db_path
-        self.who = {"desk_id": desk_id, "operator": operator}
+        self.who = who
         self.imported = False
         self.files = FilePage()
         self.columns = ColumnsPage(self.files)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk import config
+from bsm_desk.services import operators
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
@@ -87,11 +88,11 @@ class DeskActions(QObject):
                                             self.tr("The new desk's name (such as Door B):"))
             if not ok or not name.strip():
                 return
-        path, desk_id = self.path, self.settings.desk_id
+        path, desk = self.path, self.settings
 
         def job(_progress: Progress) -> Any:
             with closing(connect(path)) as db:
-                return enrolment.add_desk(db, name, desk_id=desk_id)
+                return enrolment.add_desk(db, name, who=operators.acting_at(db, desk))
 
         def done(made: Any) -> None:
             self.say(self.tr("Desk {name} enrolled: give it the code.").format(
@@ -107,11 +108,12 @@ class DeskActions(QObject):
         from bsm_desk.services.sync import enrolment
         from bsm_desk.store import connect
 
-        path, desk_id = self.path, self.settings.desk_id
+        path, desk = self.path, self.settings
         if name is None:
             try:
                 with closing(connect(path)) as db:
-                    names = [d["name"] for d in enrolment.desks(db, desk_id=desk_id)
+                    names = [d["name"] for d in enrolment.desks(db,
+                                                                who=operators.acting_at(db, desk))
                              if d["name"] and not d["removed_at"]]
             except Exception as exc:  # noqa: BLE001 - said in words, like every failure
                 self.say(translate_error(exc), False)
@@ -134,7 +136,7 @@ class DeskActions(QObject):
 
         def job(_progress: Progress) -> Any:
             with closing(connect(path)) as db:
-                return enrolment.remove_desk(db, chosen, desk_id=desk_id)
+                return enrolment.remove_desk(db, chosen, who=operators.acting_at(db, desk))
 
         run_with_progress(self.window, self.tr("Removing the desk from the hub…"), job,
                           on_done=lambda _login: self.say(self.tr(

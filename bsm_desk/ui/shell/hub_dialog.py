@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from bsm_desk import config
+from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
@@ -165,7 +166,7 @@ class HubDialog(QDialog):
             from contextlib import closing
 
             with closing(connect(path)) as db:
-                return sync.adopt(db, desk_id=desk.desk_id, code=code or None)
+                return sync.adopt(db, who=acting_at(db, desk), code=code or None)
 
         run_with_progress(self, self.tr("Sending everything to the hub…"), job,
                           on_done=lambda report: self._say(self.tr(
@@ -225,7 +226,7 @@ class HubDialog(QDialog):
 
             authority = tls.read_authority(authority_file) if authority_file else None
             with closing(connect(path)) as db:
-                return sync.init_hub(db, address, desk_id=desk.desk_id,
+                return sync.init_hub(db, address, who=acting_at(db, desk),
                                      desk_name=desk.desk_name, authority=authority)
 
         run_with_progress(self, self.tr("Publishing the event to the hub…"), job,

@@ -28,6 +28,7 @@ from bsm_desk.domain.errors import DB_EXISTS, DatabaseDamaged, UserError
 from bsm_desk.services import event as event_service
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
+from bsm_desk.services.operators import acting_at
 from bsm_desk.store import connect
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
@@ -394,7 +395,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            done = event_service.save_backup(self.db, path, desk_id=self.settings.desk_id)
+            done = event_service.save_backup(self.db, path, who=acting_at(self.db, self.settings))
         except UserError as exc:
             self.show_error(exc)
             return
@@ -423,7 +424,7 @@ class MainWindow(QMainWindow):
         from bsm_desk.ui.shell.operators_dialog import OperatorsDialog
 
         if self.db is not None:
-            OperatorsDialog(self.db, self.settings.desk_id, self).exec()
+            OperatorsDialog(self.db, self.settings, self).exec()
             self.guard.apply()
 
     def edit_settings(self) -> None:

@@ -26,6 +26,8 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.operators import ROLE_WORDS, Role
 from bsm_desk.services import operators
+from bsm_desk.services.operators import acting_at
+from bsm_desk.services.operators.acting import Desk
 from bsm_desk.ui.shell.errors import translate_error
 
 
@@ -108,9 +110,9 @@ class OperatorDialog(QDialog):
 
 
 class OperatorsDialog(QDialog):
-    def __init__(self, db: Database, desk_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.desk_id = db, desk_id
+        self.db, self.desk = db, desk
         self.setWindowTitle(self.tr("Operators"))
         self.resize(620, 380)
         self.table = QTableWidget(0, 3)
@@ -176,11 +178,11 @@ class OperatorsDialog(QDialog):
                                 passphrase=first and not sealing.protected(self.db))
         dialog.action = lambda: operators.add_operator(
             self.db, dialog.name.text(), dialog.chosen_role(), dialog.secret.text(),
-            desk_id=self.desk_id, passphrase=dialog.passphrase.text() or None)
+            who=acting_at(self.db, self.desk), passphrase=dialog.passphrase.text() or None)
         if dialog.exec():
             if len(self.people) == 0:  # the first: they are the one signed in now
                 operators.sign_in(self.db, dialog.name.text(), dialog.secret.text(),
-                                  desk_id=self.desk_id)
+                                  desk_id=self.desk.desk_id, desk_name=self.desk.desk_name)
             self.reload()
 
     def change_role(self) -> None:
@@ -191,7 +193,7 @@ class OperatorsDialog(QDialog):
         dialog.secret.setEnabled(False)
         dialog.again.setEnabled(False)
         dialog.action = lambda: operators.set_role(self.db, person.name, dialog.chosen_role(),
-                                                   desk_id=self.desk_id)
+                                                   who=acting_at(self.db, self.desk))
         if dialog.exec():
             self.reload()
 
@@ -202,7 +204,7 @@ class OperatorsDialog(QDialog):
         dialog = OperatorDialog(self, name=person.name, role=person.role, password_only=True)
         dialog.action = lambda: operators.set_secret(self.db, person.name,
                                                      dialog.secret.text(),
-                                                     desk_id=self.desk_id)
+                                                     who=acting_at(self.db, self.desk))
         dialog.exec()
 
     def toggle(self) -> None:
@@ -211,7 +213,7 @@ class OperatorsDialog(QDialog):
             return
         try:
             operators.set_disabled(self.db, person.name, not person.disabled,
-                                   desk_id=self.desk_id)
+                                   who=acting_at(self.db, self.desk))
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Operators"), translate_error(exc))
         self.reload()

@@ -84,7 +84,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.unlock)
         layout.addWidget(buttons)
         self.secret.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.signed: operators.Operator | None = None
+        self.signed: operators.Acting | None = None
 
     def unlock_desk(self) -> None:
         if PassphraseDialog(self.db, self, desk_id=self.desk_id).exec():

@@ -38,6 +38,7 @@ from bsm_desk.domain.speakers import Clock, EntryKind, EntryStatus, Order, count
 from bsm_desk.services import speakers
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
+from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.speakers.displays import BoothsWindow, ProjectorWindow
@@ -395,8 +396,7 @@ class SpeakersScreen(QWidget):
             added = speakers.inscribe(self.db, session_id, delegate_id,
                               kind=EntryKind(self.kind.currentData()),
                               language=str(self.language.currentData()), override=override,
-                              lang=i18n.language(), desk_id=self.settings.desk_id,
-                              operator=self.settings.desk_name)
+                              lang=i18n.language(), who=acting_at(self.db, self.settings))
         except speakers.Refused as exc:
             reason, ok = QInputDialog.getText(
                 self, self.tr("Refused"), translate_error(exc) + "\n\n" +
@@ -424,8 +424,7 @@ class SpeakersScreen(QWidget):
             self.message.emit(self.tr("Choose a waiting speaker in the list first."))
             return
         try:
-            speakers.withdraw(self.db, session_id, entry.id, desk_id=self.settings.desk_id,
-                              operator=self.settings.desk_name)
+            speakers.withdraw(self.db, session_id, entry.id, who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
             self.message.emit(translate_error(exc))
         else:
@@ -460,7 +459,7 @@ class SpeakersScreen(QWidget):
                 return False
         try:
             speakers.move(self.db, session_id, entry.id, position, reason,
-                          desk_id=self.settings.desk_id, operator=self.settings.desk_name)
+                          who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
             self.message.emit(translate_error(exc))
             return False
@@ -474,8 +473,7 @@ class SpeakersScreen(QWidget):
             return
         try:
             step = self.undo.undo(self.db, session_id, reason=self.tr("Undone"),
-                                  desk_id=self.settings.desk_id,
-                                  operator=self.settings.desk_name)
+                                  who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - spoken meanwhile, a locked database…
             self.message.emit(translate_error(exc))
             step = None
@@ -487,19 +485,18 @@ class SpeakersScreen(QWidget):
         session_id = self.session_id()
         if self.db is None or session_id is None:
             return
-        desk, operator = self.settings.desk_id, self.settings.desk_name
+        who = acting_at(self.db, self.settings)
         try:
             if verb == "next":
-                speakers.next_speaker(self.db, session_id, desk_id=desk, operator=operator)
+                speakers.next_speaker(self.db, session_id, who=who)
             elif verb == "end":
-                speakers.end(self.db, session_id, desk_id=desk, operator=operator)
+                speakers.end(self.db, session_id, who=who)
             elif verb in ("pause", "resume"):
-                speakers.pause(self.db, session_id, resume=verb == "resume", desk_id=desk,
-                               operator=operator)
+                speakers.pause(self.db, session_id, resume=verb == "resume", who=who)
             elif verb == "close":
-                speakers.close(self.db, session_id, desk_id=desk, operator=operator)
+                speakers.close(self.db, session_id, who=who)
             else:
-                speakers.reopen(self.db, session_id, desk_id=desk, operator=operator)
+                speakers.reopen(self.db, session_id, who=who)
         except Exception as exc:  # noqa: BLE001 - nobody waiting, a locked database…
             self.message.emit(translate_error(exc))
         self.refresh()
@@ -522,8 +519,7 @@ class SpeakersScreen(QWidget):
                 or order == self.listed.order.value:
             return
         try:
-            speakers.set_order(self.db, session_id, order, desk_id=self.settings.desk_id,
-                               operator=self.settings.desk_name)
+            speakers.set_order(self.db, session_id, order, who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
             self.message.emit(translate_error(exc))
         self.refresh()
@@ -540,8 +536,7 @@ class SpeakersScreen(QWidget):
             return
         try:
             speakers.set_statement_limit(self.db, session_id, seconds,
-                                         desk_id=self.settings.desk_id,
-                                         operator=self.settings.desk_name)
+                                         who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
             self.message.emit(translate_error(exc))
         self.refresh()
@@ -567,8 +562,7 @@ class SpeakersScreen(QWidget):
             path = chosen
         try:
             name = speakers.hand_in_text(self.db, session_id, entry_id, path,
-                                         desk_id=self.settings.desk_id,
-                                         operator=self.settings.desk_name)
+                                         who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - a wrong file, a locked database…
             QMessageBox.warning(self, self.tr("Speakers"), translate_error(exc))
             return False

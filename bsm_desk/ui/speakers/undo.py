@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from bsm_desk.services import speakers
+from bsm_desk.services.operators import Acting
 
 INSCRIBED, WITHDREW, MOVED = "inscribed", "withdrew", "moved"
 DEPTH = 50  # steps kept
@@ -34,8 +35,8 @@ class SpeakersUndo:
         """The last step on this session's list (each list has its own)."""
         return next((s for s in reversed(self.steps) if s.session_id == session_id), None)
 
-    def undo(self, db: Database, session_id: int, *, reason: str, desk_id: str,
-             operator: str) -> Step | None:
+    def undo(self, db: Database, session_id: int, *, reason: str, who: Acting
+             ) -> Step | None:
         """Undo the last step on this list; a step that can no longer be undone (the
         speaker has spoken meanwhile) raises UserError and is dropped."""
         step = self.last(session_id)
@@ -43,14 +44,12 @@ class SpeakersUndo:
             return None
         self.steps.remove(step)
         if step.kind == INSCRIBED:
-            speakers.withdraw(db, session_id, step.entry_id, desk_id=desk_id,
-                              operator=operator)
+            speakers.withdraw(db, session_id, step.entry_id, who=who)
         elif step.kind == WITHDREW:
-            speakers.reinstate(db, session_id, step.entry_id, desk_id=desk_id,
-                               operator=operator)
+            speakers.reinstate(db, session_id, step.entry_id, who=who)
         else:
             speakers.move(db, session_id, step.entry_id, step.position, reason,
-                          desk_id=desk_id, operator=operator)
+                          who=who)
         return step
 
     def clear(self) -> None:

@@ -18,6 +18,7 @@ from bsm_desk.services.badges.pdf import QR_MASK, Layout
 from bsm_desk.services.output import text as badge_text
 from bsm_desk.store import badges as badge_store
 from bsm_desk.store import connect, event
+from tests.acting import who_at
 from tests.conftest import DESK
 
 TAJIK_KAZAKH = "Ғ ғ Ӣ ӣ Қ қ Ӯ ӯ Ҳ ҳ Ҷ ҷ Ә ә Ң ң Ө ө Ү ү Ұ ұ І і Һ һ Ё ё"
@@ -162,7 +163,7 @@ def test_select_by_delegation_category_and_ids(db):
 
 def test_cancelled_delegates_get_no_badge(db):
     first = badges.select(db)[0]
-    registry.cancel(db, [first], desk_id=DESK)
+    registry.cancel(db, [first], who=who_at(db, DESK))
     assert first not in badges.select(db)
     with pytest.raises(UserError, match="cancelled"):
         badges.select(db, ids=[first])
@@ -170,24 +171,25 @@ def test_cancelled_delegates_get_no_badge(db):
 
 def test_printing_logs_each_badge_and_only_unprinted_follows(db, tmp_path):
     ids = badges.select(db, delegation="Tajikistan")
-    batch = badges.write_pdf(db, ids[:3], tmp_path / "b.pdf", Layout.A6, desk_id=DESK,
-                             operator="Desk 2")
+    batch = badges.write_pdf(db, ids[:3], tmp_path / "b.pdf", Layout.A6,
+                             who=who_at(db, DESK, "Desk 2"))
     assert (batch.badges, batch.pages, batch.logged) == (3, 3, True)
     assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
     assert badges.select(db, delegation="Tajikistan", only_unprinted=True) == ids[3:]
     log = badge_store.prints(db, ids[0])
     assert [(p.version, p.layout, p.desk_id, p.operator) for p in log] == \
         [(1, "a6", DESK, "Desk 2")]
-    badges.write_pdf(db, ids[3:], tmp_path / "proof.pdf", Layout.A6, desk_id=DESK, log=False)
+    badges.write_pdf(db, ids[3:], tmp_path / "proof.pdf", Layout.A6, who=who_at(db, DESK),
+                     log=False)
     assert badges.select(db, delegation="Tajikistan", only_unprinted=True) == ids[3:]
 
 
 def test_a_reprint_revokes_the_old_badge(db, tmp_path):
     delegate_id = badges.select(db)[0]
     (_, old_code), = badges.codes(db, [delegate_id])
-    badges.write_pdf(db, [delegate_id], tmp_path / "first.pdf", Layout.CR80, desk_id=DESK)
+    badges.write_pdf(db, [delegate_id], tmp_path / "first.pdf", Layout.CR80, who=who_at(db, DESK))
     batch = badges.reprint(db, delegate_id, ReissueReason.LOST, tmp_path / "again.pdf",
-                           Layout.CR80, desk_id=DESK)
+                           Layout.CR80, who=who_at(db, DESK))
     assert batch.badges == 1
     (new_code,), = decode_pages((tmp_path / "again.pdf").read_bytes())
     the_event = event.get_event(db)
@@ -205,7 +207,7 @@ def test_a_reprint_revokes_the_old_badge(db, tmp_path):
 def test_a_failed_write_leaves_no_file_and_logs_nothing(db, tmp_path):
     ids = badges.select(db)[:2]
     with pytest.raises(UserError, match="Could not write"):
-        badges.write_pdf(db, ids, tmp_path / "missing" / "b.pdf", Layout.A6, desk_id=DESK)
+        badges.write_pdf(db, ids, tmp_path / "missing" / "b.pdf", Layout.A6, who=who_at(db, DESK))
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
 
@@ -214,7 +216,7 @@ def test_a_failed_write_leaves_no_file_and_logs_nothing(db, tmp_path):
 
     with pytest.raises(KeyboardInterrupt):
         badges.write_pdf(db, badges.select(db)[:40], tmp_path / "c.pdf", Layout.A6,
-                         desk_id=DESK, progress=cancel)
+                         who=who_at(db, DESK), progress=cancel)
     assert list(tmp_path.iterdir()) == []
     assert badge_store.unprinted_ids(db, ids) == ids
 

@@ -13,6 +13,7 @@ from bsm_desk.services import badges, registry
 from bsm_desk.services.checkin import Desk, check_in, checkpoints, default_checkpoint
 from bsm_desk.store import connect
 from bsm_desk.store.event import get_event
+from tests.acting import who_at
 from tests.conftest import DESK
 
 ENTRANCE = "entrance-2022-10-18"
@@ -45,7 +46,7 @@ def test_checkpoints_are_each_day_and_each_session(db):
 
 def test_ok_then_already_with_when_and_where(db):
     first = badges.select(db, delegation="Tajikistan")[0]
-    desk = Desk.open(db, ENTRANCE, desk_id=DESK, operator="Desk 1")
+    desk = Desk.open(db, ENTRANCE, who=who_at(db, DESK, "Desk 1"))
     verdict = desk.scan(code_of(db, first), now=MORNING)
     assert (verdict.kind, verdict.accepted, verdict.delegate_id) == (Kind.OK, True, first)
     assert verdict.name_latin and verdict.name_cyrillic and verdict.delegation_en
@@ -61,7 +62,7 @@ def test_not_allowed_at_a_closed_session(db):
     door = closed_session_checkpoint(db)
     media = badges.select(db, category="media")[0]
     head = badges.select(db, category="hod")[0]
-    desk = Desk.open(db, door, desk_id=DESK)
+    desk = Desk.open(db, door, who=who_at(db, DESK))
     assert desk.scan(code_of(db, media)).kind is Kind.NOT_ALLOWED
     assert desk.scan(code_of(db, head)).kind is Kind.OK
     second = desk.scan(code_of(db, head))
@@ -71,10 +72,10 @@ def test_not_allowed_at_a_closed_session(db):
 def test_revoked_cancelled_unknown_forged_wrong_event(db):
     lost, gone = badges.select(db)[:2]
     old = code_of(db, lost)
-    badges.reissue(db, lost, ReissueReason.LOST, desk_id=DESK)
-    registry.cancel(db, [gone], desk_id=DESK)
+    badges.reissue(db, lost, ReissueReason.LOST, who=who_at(db, DESK))
+    registry.cancel(db, [gone], who=who_at(db, DESK))
     event = get_event(db)
-    desk = Desk.open(db, ENTRANCE, desk_id=DESK)
+    desk = Desk.open(db, ENTRANCE, who=who_at(db, DESK))
     revoked = desk.scan(old)
     assert revoked.kind is Kind.REVOKED and revoked.replaced_at is not None
     assert desk.scan(code_of(db, lost)).kind is Kind.OK
@@ -89,7 +90,7 @@ def test_revoked_cancelled_unknown_forged_wrong_event(db):
 
 def test_search_admission_and_undo(db):
     someone = badges.select(db)[3]
-    desk = Desk.open(db, ENTRANCE, desk_id=DESK)
+    desk = Desk.open(db, ENTRANCE, who=who_at(db, DESK))
     verdict = desk.admit(someone)
     assert verdict.kind is Kind.OK and verdict.method == "search"
     assert not verdict.badge_printed  # the desk then offers to print it
@@ -104,7 +105,7 @@ def test_search_admission_and_undo(db):
 
 def test_counters_by_category(db):
     door = closed_session_checkpoint(db)
-    desk = Desk.open(db, door, desk_id=DESK)
+    desk = Desk.open(db, door, who=who_at(db, DESK))
     heads = badges.select(db, category="hod")
     for delegate_id in heads[:3]:
         desk.scan(code_of(db, delegate_id))
@@ -116,16 +117,16 @@ def test_counters_by_category(db):
 
 def test_unknown_checkpoint_is_a_user_error(db):
     with pytest.raises(UserError, match="no checkpoint"):
-        check_in(db, "x", "entrance-1999-01-01", desk_id=DESK)
+        check_in(db, "x", "entrance-1999-01-01", who=who_at(db, DESK))
 
 
 def test_counted_in_until_every_standing_check_in_is_undone(db):
     someone = badges.select(db, category="delegate")[0]
-    desk = Desk.open(db, ENTRANCE, desk_id=DESK)
+    desk = Desk.open(db, ENTRANCE, who=who_at(db, DESK))
     desk.scan(code_of(db, someone))
     desk.scan(code_of(db, someone))  # re-entry: accepted again
     counted = lambda: {c.code: n for c, n, _ in Desk.open(  # noqa: E731
-        db, ENTRANCE, desk_id=DESK).counters()}.get("delegate", 0)
+        db, ENTRANCE, who=who_at(db, DESK)).counters()}.get("delegate", 0)
     assert counted() == 1
     desk.undo_last("scanned twice")
     assert counted() == 1  # the first check-in still stands

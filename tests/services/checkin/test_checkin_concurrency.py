@@ -15,6 +15,7 @@ from pathlib import Path
 from bsm_desk.services import badges
 from bsm_desk.services.checkin import Desk, checkpoints
 from bsm_desk.store import connect
+from tests.acting import who_at
 from tests.conftest import hold_write_lock
 
 DESKS = 4
@@ -29,7 +30,7 @@ def _scan_all(db_path: str, door: str, codes: list[str], desk: int, start: objec
               results: object) -> None:
     database = connect(db_path)
     try:
-        scanner = Desk.open(database, door, desk_id=f"desk-{desk}")
+        scanner = Desk.open(database, door, who=who_at(database, f"desk-{desk}"))
         start.wait()  # type: ignore[attr-defined]
         # Each desk goes through the badges in its own order, so they collide often.
         order = codes[desk::DESKS] + codes[:desk] + codes[desk:]

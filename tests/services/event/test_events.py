@@ -6,6 +6,7 @@ import pytest
 from bsm_desk.domain.errors import UserError
 from bsm_desk.services.event import NewEvent, create_event, event_code, overview, save_backup
 from bsm_desk.store import connect, journal
+from tests.acting import who_at
 from tests.conftest import DESK
 
 
@@ -64,7 +65,7 @@ def test_event_codes_are_short_and_ascii() -> None:
 
 def test_save_backup_copies_and_journals(demo_copy: Path, tmp_path: Path) -> None:
     db = connect(demo_copy)
-    target = save_backup(db, tmp_path / "backup.sqlite", desk_id=DESK)
+    target = save_backup(db, tmp_path / "backup.sqlite", who=who_at(db, DESK))
     assert overview(connect(target)).delegates == 700
     assert journal.entries(db)[0].action == "backup.saved"
 

@@ -17,13 +17,14 @@ from bsm_desk.domain.errors import UserError
 from bsm_desk.services.interpreters import export, rostering
 from bsm_desk.store import connect
 from bsm_desk.store import interpreters as store
+from tests.acting import who_at
 
 
 @pytest.fixture
 def rostered(demo_copy: Path) -> Path:
     with closing(connect(demo_copy)) as db:
         rostering.apply(db, rostering.make_roster(db, time_limit=10, deterministic=True),
-                        desk_id="t")
+                        who=who_at(db, "t"))
     return demo_copy
 
 

@@ -15,6 +15,7 @@ from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.interpreters import Class
 from bsm_desk.services import interpreters
 from bsm_desk.store import connect
+from tests.acting import who_at
 from tests.conftest import DESK
 
 HEADER = "Name,Name in Cyrillic,Languages,Staff,Available days,Fee,Email\n"
@@ -40,7 +41,7 @@ def test_an_english_csv_then_a_russian_workbook_updates_the_same_people(
                 "Anna Petrova,Анна Петрова,ru:A; en:B,yes,,0,anna@un.org\n"
                 "John Smith,,en:A; ru:B; fr:C,no,2022-10-18,450,john@example.com\n")
     with closing(connect(pool_free)) as db:
-        report = interpreters.import_file(db, csv, desk_id=DESK)
+        report = interpreters.import_file(db, csv, who=who_at(db, DESK))
         assert (report.added, report.errors, report.imported) == (2, [], True)
         book = openpyxl.Workbook()
         sheet = book.active
@@ -53,7 +54,7 @@ def test_an_english_csv_then_a_russian_workbook_updates_the_same_people(
                       "2022-10-18; 2022-10-19", "1 200,50", ""])
         path = tmp_path / "пул.xlsx"
         book.save(path)
-        again = interpreters.import_file(db, path, desk_id=DESK)
+        again = interpreters.import_file(db, path, who=who_at(db, DESK))
         assert (again.added, again.updated, again.unchanged) == (1, 1, 0)
         people = {p.name: p for p in interpreters.interpreters(db)}
     assert set(people) == {"Anna Petrova-Ivanova", "John Smith", "Farhod Rahimov"}
@@ -66,7 +67,7 @@ def test_a_cp1251_csv_with_semicolons(pool_free: Path, tmp_path: Path) -> None:
     path = write(tmp_path / "pool.csv", "Имя;Языки;Штатный\nИрина Козлова;ru:A, en:B;да\n",
                  "cp1251")
     with closing(connect(pool_free)) as db:
-        assert interpreters.import_file(db, path, desk_id=DESK).added == 1
+        assert interpreters.import_file(db, path, who=who_at(db, DESK)).added == 1
         assert interpreters.interpreters(db)[0].languages == {"ru": Class.A, "en": Class.B}
 
 
@@ -84,7 +85,7 @@ def test_every_wrong_row_is_named_and_nothing_is_written(pool_free: Path,
                  "Good Person,,ru:A,no,,,\n"  # row 10: twice
                  + "X" * 101 + ",,en:A,no,,,\n")  # row 11: too long
     with closing(connect(pool_free)) as db:
-        report = interpreters.import_file(db, path, desk_id=DESK)
+        report = interpreters.import_file(db, path, who=who_at(db, DESK))
         assert not report.imported and interpreters.interpreters(db) == []
     rows = sorted({p.row for p in report.errors})
     assert rows == [3, 4, 5, 6, 7, 8, 9, 10, 11]
@@ -103,9 +104,9 @@ def test_hostile_files(pool_free: Path, tmp_path: Path) -> None:
                 (write(tmp_path / "fake.xlsx", "not a zip"), "not a readable"),
                 (tmp_path / "missing.csv", "does not exist")):
             with pytest.raises(UserError, match=message):
-                interpreters.import_file(db, path, desk_id=DESK)
+                interpreters.import_file(db, path, who=who_at(db, DESK))
         nul = write(tmp_path / "nul.csv", HEADER + "A\x00B,,en:A,yes,,,\n")
-        interpreters.import_file(db, nul, desk_id=DESK)  # read or refused, never a crash
+        interpreters.import_file(db, nul, who=who_at(db, DESK))  # read or refused, never a crash
 
 
 def test_the_commands(pool_free: Path, tmp_path: Path, capsys) -> None:
@@ -147,7 +148,7 @@ def test_the_demo_has_a_realistic_pool(demo_copy: Path) -> None:
 def test_control_characters_never_reach_the_pool(pool_free: Path, tmp_path: Path) -> None:
     path = write(tmp_path / "nul.csv", HEADER + "Anna\x00 \u202ePetrova\x1b,,en:A,yes,,,\n")
     with closing(connect(pool_free)) as db:
-        interpreters.import_file(db, path, desk_id=DESK)
+        interpreters.import_file(db, path, who=who_at(db, DESK))
         assert [p.name for p in interpreters.interpreters(db)] == ["Anna Petrova"]
 
 
@@ -159,11 +160,11 @@ def test_hours_each_day_are_read_and_checked(pool_free: Path, tmp_path: Path) ->
     bad = write(tmp_path / "bad.csv", "Name,Languages,Available hours\nA B,ru:A; en:B,"
                 "13:00-09:00\nC D,ru:A; en:B,all day\n")
     with closing(connect(pool_free)) as db:
-        report = interpreters.import_file(db, bad, desk_id=DESK)
+        report = interpreters.import_file(db, bad, who=who_at(db, DESK))
         assert [(p.row, p.column) for p in report.errors] == [(2, "Available hours"),
                                                               (3, "Available hours")]
         assert "09:00-13:00" in report.errors[0].message()
-        assert interpreters.import_file(db, good, desk_id=DESK).added == 2
+        assert interpreters.import_file(db, good, who=who_at(db, DESK)).added == 2
         people = {p.name: p for p in interpreters.interpreters(db)}
     assert people["Ирина Козлова"].hours == (time(9), time(13))
     assert people["Олег Ким"].hours is None
@@ -192,11 +193,11 @@ def test_one_interpreter_in_two_rows_or_two_lists_is_one_person(pool_free: Path,
         twice = write(tmp_path / "twice.csv", HEADER +
                       "Anna Petrova,Анна Петрова,ru:A; en:B,yes,,0,anna@un.org\n"
                       "Anna Petrova,,ru:A; en:B,yes,,0,\n")
-        report = interpreters.import_file(db, twice, desk_id=DESK)
+        report = interpreters.import_file(db, twice, who=who_at(db, DESK))
         assert not report.imported and report.errors[0].row == 3
         first = write(tmp_path / "a.csv", HEADER +
                       "Anna Petrova,Анна Петрова,ru:A; en:B,yes,,0,anna@un.org\n")
-        assert interpreters.import_file(db, first, desk_id=DESK).added == 1
+        assert interpreters.import_file(db, first, who=who_at(db, DESK)).added == 1
         third = write(tmp_path / "c.csv", HEADER + "Anna Petrova,,ru:A; en:B,yes,,0,\n")
-        once_more = interpreters.import_file(db, third, desk_id=DESK)
+        once_more = interpreters.import_file(db, third, who=who_at(db, DESK))
         assert once_more.added == 0 and len(interpreters.interpreters(db)) == 1

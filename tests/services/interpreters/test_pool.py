@@ -15,6 +15,7 @@ from bsm_desk.domain.interpreters import parse_languages
 from bsm_desk.services import interpreters
 from bsm_desk.store import connect
 from bsm_desk.store.interpreters import Interpreter
+from tests.acting import who_at
 
 GOOD = Interpreter("Zarina Nazarova", "Зарина Назарова", parse_languages("tg:A; ru:B; en:C"),
                    False, (), 300.0, "z.n@interpreters.example")
@@ -34,7 +35,7 @@ def test_wrong_entries_are_refused(demo_copy: Path, change: dict, said: str) -> 
     with closing(connect(demo_copy)) as db:
         before = len(interpreters.interpreters(db))
         with pytest.raises(UserError) as raised:
-            interpreters.save_interpreter(db, replace(GOOD, **change), desk_id="t")
+            interpreters.save_interpreter(db, replace(GOOD, **change), who=who_at(db, "t"))
         assert said in raised.value.message()
         assert len(interpreters.interpreters(db)) == before
 
@@ -43,6 +44,6 @@ def test_a_good_entry_is_cleaned_and_kept(demo_copy: Path) -> None:
     with closing(connect(demo_copy)) as db:
         person_id = interpreters.save_interpreter(
             db, replace(GOOD, name="Zarina\x00 Nazarova\u202e ", phone="+992 93 000 00 00"),
-            desk_id="t")
+            who=who_at(db, "t"))
         saved = next(p for p in interpreters.interpreters(db) if p.id == person_id)
     assert saved.name == "Zarina Nazarova" and saved.phone == "+992 93 000 00 00"

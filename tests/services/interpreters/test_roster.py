@@ -33,6 +33,7 @@ from bsm_desk.services.interpreters.roster import Problem, Roster, recruit, solv
 from bsm_desk.store import connect
 from bsm_desk.store import interpreters as store
 from bsm_desk.store.interpreters import Interpreter
+from tests.acting import who_at
 
 DUSHANBE = ZoneInfo("Asia/Dushanbe")
 
@@ -147,7 +148,7 @@ def test_locked_seats_stay(demo_copy: Path) -> None:
         others = next(s for s in first.seatings if s.need.key == plenary.key).interpreters
         people = {p.id: p for p in asked.pool}
         keep = next(i for i in others if people[i].languages["ru"].value == "A")
-        rostering.set_booth(db, plenary.key, [brown, keep], locked=[brown], desk_id="t")
+        rostering.set_booth(db, plenary.key, [brown, keep], locked=[brown], who=who_at(db, "t"))
         asked = rostering.problem(db)
         assert asked.locked[plenary.key] == {brown}
         again = rostering.solve(asked, time_limit=10)
@@ -165,7 +166,7 @@ def test_locks_that_break_a_rule_are_infeasible_and_named(demo_copy: Path, capsy
         # working period of 4 hours.
         morning, side = [n for n in asked.needs if n.booth == "ru"][:2]
         for need in (morning, side):
-            rostering.set_booth(db, need.key, [sokolova], locked=[sokolova], desk_id="t")
+            rostering.set_booth(db, need.key, [sokolova], locked=[sokolova], who=who_at(db, "t"))
     assert main(["interpreters", "roster", "--db", str(demo_copy), "--json",
                  "--time-limit", "5"]) == 1
     result = json.loads(capsys.readouterr().out)
@@ -210,7 +211,7 @@ def test_recruitment_worked_out_by_hand(demo_copy: Path, capsys) -> None:
     is no rest either). Six staff: two to hire each day, at the median fee of 400."""
     with closing(connect(demo_copy)) as db:
         freelancers = [p.id for p in store.all_interpreters(db) if not p.staff]
-        rostering.withdraw(db, [i for i in freelancers if i is not None], desk_id="t")
+        rostering.withdraw(db, [i for i in freelancers if i is not None], who=who_at(db, "t"))
     assert main(["interpreters", "recruit", "--db", str(demo_copy), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     per_day: dict[str, int] = defaultdict(int)
@@ -233,14 +234,14 @@ def test_a_withdrawal_changes_as_few_seats_as_it_can(demo_copy: Path) -> None:
     # late stage) unproven, and a seat moved that need not have been.
     with closing(connect(demo_copy)) as db:
         first = rostering.make_roster(db, time_limit=40)
-        rostering.apply(db, first, desk_id="t")
+        rostering.apply(db, first, who=who_at(db, "t"))
         asked = rostering.problem(db)
         before = rostering.current(db, asked.needs)[0]
         staff = {p.id for p in asked.pool if p.staff}
         day = {n.key: asked.day_of(n.meeting.starts_at) for n in asked.needs}
         leaving = next(i for s in first.seatings for i in s.interpreters
                        if i in staff and day[s.need.key] == day_two)
-        given_up = rostering.withdraw(db, [leaving], from_day=day_two, desk_id="t")
+        given_up = rostering.withdraw(db, [leaving], from_day=day_two, who=who_at(db, "t"))
         asked = rostering.problem(db)
         again = rostering.solve(asked, time_limit=40)
     assert first.status == again.status == "optimal", (first.status, again.status)
@@ -287,7 +288,7 @@ def test_hours_each_day_are_respected(demo_copy: Path) -> None:
         # Seated by hand in the morning, the breach is found.
         morning = next(n for n in asked.needs if n.booth == "ru")
         sokolova = next(p.id for p in asked.pool if p.name == "Elena Sokolova")
-        rostering.set_booth(db, morning.key, [sokolova], desk_id="t")
+        rostering.set_booth(db, morning.key, [sokolova], who=who_at(db, "t"))
         board = rostering.board(db)
     assert any("not available" in text.render() for text, _ in board.broken[sokolova])
 
@@ -331,7 +332,7 @@ def test_a_tajik_statement_gets_relay(demo_copy: Path) -> None:
         delegate = db.execute("SELECT id FROM delegate WHERE status != 'cancelled'"
                               " ORDER BY id LIMIT 1").fetchone()[0]
         speakers.inscribe(db, thematic.id, delegate, language="tg", override="test",
-                          desk_id="t")
+                          who=who_at(db, "t"))
         asked = rostering.problem(db)
         assert any(langs == {"tg"} for langs in asked.relay.values())
         roster = rostering.solve(asked, time_limit=10)

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.operators import Role
 from bsm_desk.services import operators
 from bsm_desk.store import audit, connect
+from tests.acting import who_at
 
 DESK = "00000000-0000-4000-8000-0000000000d1"
 SECRETS = {Role.ADMINISTRATOR: "admin-pass", Role.SUPERVISOR: "super-pass",
@@ -25,11 +26,11 @@ def staffed(demo_copy: Path) -> Iterator[Database]:
     db = connect(demo_copy)
     operators.add_operator(db, NAMES[Role.ADMINISTRATOR], Role.ADMINISTRATOR,
                            SECRETS[Role.ADMINISTRATOR], passphrase="dushanbe-passphrase",
-                           desk_id=DESK)
+                           who=who_at(db, DESK))
     operators.sign_in(db, NAMES[Role.ADMINISTRATOR], SECRETS[Role.ADMINISTRATOR],
                       desk_id=DESK)
     for role in (Role.SUPERVISOR, Role.REGISTRAR, Role.DESK):
-        operators.add_operator(db, NAMES[role], role, SECRETS[role], desk_id=DESK)
+        operators.add_operator(db, NAMES[role], role, SECRETS[role], who=who_at(db, DESK))
     operators.sign_out(db)
     try:
         yield db

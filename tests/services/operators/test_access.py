@@ -1,6 +1,7 @@
 """Each role's allowed and refused actions, through every service entry point that
-changes data: a table of (entry point, what it needs), checked for every role; and a
-check that no entry point that changes data is missing from the table."""
+changes data: a table of (entry point, what it needs), checked for every role; a check
+that no entry point that changes data is missing from the table; and who acts — an
+object made at sign-in, which a service takes and checks, never a name or a desk."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from bsm_desk.domain.model import BadgeLayout as Layout
 from bsm_desk.domain.model import ReissueReason
 from bsm_desk.domain.operators import Permission, Refused, Role, may
 from bsm_desk.services import operators
+from tests.acting import who_at
 from tests.services.operators.conftest import DESK, sign_in_as
 
 P = Permission
@@ -68,7 +70,14 @@ CHECKED_INSIDE = {("badges", "log_prints"), ("badges", "write_pdf"), ("badges", 
                   ("badges", "reprint"), ("operators", "add_operator"),
                   ("operators", "set_secret"), ("operators", "sign_in"),
                   ("operators.privacy", "protect"), ("operators.privacy", "purge"),
-                  ("operators.privacy", "reveal")}
+                  ("operators.privacy", "reveal"), ("operators.trail", "show"),
+                  ("reports.participants", "export")}
+# Entry points that pass who on to one that checks (registry.change_many).
+PASSED_ON = {("registry", "set_category"), ("registry", "mark_credentials"),
+             ("registry", "cancel")}
+# Where who acts is made: the desk itself, or an operator once the password matched.
+MAKERS = {("operators.acting", "at_desk"), ("operators.acting", "made_at_sign_in"),
+          ("operators.acting", "check"), ("operators.access", "require")}  # and the check
 NEW_FILE = {("demo", "build_demo"), ("demo._attendance", "simulate"),
             ("event", "create_event"), ("sync", "join"), ("demo", "add_demo_operators"),
             ("sync.enrolment", "join_with_code"),
@@ -76,7 +85,7 @@ NEW_FILE = {("demo", "build_demo"), ("demo._attendance", "simulate"),
 MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
              ("sync.pulling", "pull_events"), ("sync.pulling", "pull_checkins"),
              ("sync.rows", "push"), ("sync.rows", "take"), ("event", "note_copy"),
-             ("operators.access", "acting"), ("sync", "hub_audit_head"),
+             ("sync", "hub_audit_head"),
              ("sync", "republish_after_sealing"), ("sync.event_file", "republish"),
              ("sync.event_file", "reseal"), ("sync.continuity", "desk_of"),
              ("sync.continuity", "relay"), ("sync.continuity", "one_file"),
@@ -92,14 +101,15 @@ def entry_points() -> dict[tuple[str, str], Callable[..., Any]]:
         for name, function in vars(module).items():
             if inspect.isfunction(function) and function.__module__ == module.__name__ \
                     and not name.startswith("_") and \
-                    "desk_id" in inspect.signature(function).parameters:
+                    {"desk_id", "who"} & set(inspect.signature(function).parameters):
                 found[(short, name)] = function
     return found
 
 
 def test_every_entry_point_that_changes_data_says_what_it_needs() -> None:
     found = entry_points()
-    assert set(found) == set(TABLE) | CHECKED_INSIDE | NEW_FILE | MACHINERY
+    assert set(found) == set(TABLE) | CHECKED_INSIDE | PASSED_ON | NEW_FILE | MACHINERY \
+        | MAKERS
     for key, needed in TABLE.items():
         assert getattr(found[key], "permission", None) is needed, key
 
@@ -110,7 +120,7 @@ def _call(function: Callable[..., Any], db: Database) -> BaseException | None:
             and p.kind is p.POSITIONAL_OR_KEYWORD]
     kwargs = {p.name: None for p in parameters if p.default is inspect.Parameter.empty
               and p.kind is p.KEYWORD_ONLY}
-    kwargs["desk_id"] = DESK
+    kwargs["who"] = who_at(db, DESK)
     try:
         with _rolled_back(db):
             function(db, *args, **kwargs)
@@ -174,21 +184,23 @@ def test_reprints_and_revocations(staffed: Database, role: Role, reason: Reissue
 
     sign_in_as(staffed, role)
     if allowed:
-        assert badges.reissue(staffed, 3, reason, desk_id=DESK) == 2
+        assert badges.reissue(staffed, 3, reason, who=who_at(staffed, DESK)) == 2
     else:
         with pytest.raises(Refused):
-            badges.reissue(staffed, 3, reason, desk_id=DESK)
+            badges.reissue(staffed, 3, reason, who=who_at(staffed, DESK))
 
 
 def test_a_desk_prints_one_badge_on_arrival_not_a_batch(staffed: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from bsm_desk.services import badges
 
     sign_in_as(staffed, Role.DESK)
-    badges.write_pdf(staffed, [7], tmp_path / "one.pdf", Layout.CR80, desk_id=DESK)
+    badges.write_pdf(staffed, [7], tmp_path / "one.pdf", Layout.CR80, who=who_at(staffed, DESK))
     with pytest.raises(Refused, match="print or reprint"):
-        badges.write_pdf(staffed, [7], tmp_path / "again.pdf", Layout.CR80, desk_id=DESK)
+        badges.write_pdf(staffed, [7], tmp_path / "again.pdf", Layout.CR80,
+                         who=who_at(staffed, DESK))
     with pytest.raises(Refused):
-        badges.write_pdf(staffed, [8, 9], tmp_path / "two.pdf", Layout.CR80, desk_id=DESK)
+        badges.write_pdf(staffed, [8, 9], tmp_path / "two.pdf", Layout.CR80,
+                         who=who_at(staffed, DESK))
     assert not (tmp_path / "two.pdf").exists()
 
 
@@ -198,8 +210,9 @@ def test_the_signed_in_name_is_recorded_not_a_typed_one(staffed: Database) -> No
 
     sign_in_as(staffed, Role.DESK)
     point = checkin.default_checkpoint(staffed, DAY_ONE).id
-    checkin.check_in(staffed, codes(staffed, 1)[0], point, desk_id=DESK,
-                     operator="somebody else", now=DAY_ONE)
+    checkin.check_in(staffed, codes(staffed, 1)[0], point,
+                     who=who_at(staffed, DESK, "somebody else"),
+                     now=DAY_ONE)
     row = staffed.execute("SELECT operator FROM checkin ORDER BY rowid DESC LIMIT 1"
                           ).fetchone()
     assert row[0] == "Aliya"
@@ -214,6 +227,6 @@ def test_only_an_administrator_seals_or_purges(staffed: Database, role: Role) ->
 
     sign_in_as(staffed, role)
     with pytest.raises(Refused, match="change the event's settings"):
-        privacy.protect(staffed, "a-long-passphrase", desk_id=DESK)
+        privacy.protect(staffed, "a-long-passphrase", who=who_at(staffed, DESK))
     with pytest.raises(Refused, match="change the event's settings"):
-        privacy.purge(staffed, keep_names=True, desk_id=DESK)
+        privacy.purge(staffed, keep_names=True, who=who_at(staffed, DESK))

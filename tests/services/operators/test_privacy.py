@@ -22,6 +22,7 @@ from bsm_desk.services.reports import attendance
 from bsm_desk.store import connect
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import privacy as sealing
+from tests.acting import who_at
 from tests.services.operators.conftest import DESK, sign_in_as
 from tests.services.sync.test_hub import DAY_ONE, codes
 
@@ -49,9 +50,9 @@ def protected(demo_copy: Path):  # type: ignore[no-untyped-def]
         person, passport = a_passport(db)
         # An edit before sealing puts the passport in the history and the audit trail.
         found = delegate_store.get_delegate(db, person)
-        registry.save_delegate(db, replace(found, passport_no=passport + "X"), desk_id=DESK)
-        registry.save_delegate(db, replace(found, passport_no=passport), desk_id=DESK)
-        assert privacy.protect(db, PASSPHRASE, desk_id=DESK).delegates > 600
+        registry.save_delegate(db, replace(found, passport_no=passport + "X"), who=who_at(db, DESK))
+        registry.save_delegate(db, replace(found, passport_no=passport), who=who_at(db, DESK))
+        assert privacy.protect(db, PASSPHRASE, who=who_at(db, DESK)).delegates > 600
         sealing.forget(db)
     yield demo_copy, person, passport
     sealing.KEYS.clear()
@@ -81,15 +82,15 @@ def test_a_desk_without_the_key_works_and_loses_nothing(protected, tmp_path) -> 
     path, person, passport = protected
     with closing(connect(path)) as db:
         point = checkin.default_checkpoint(db, DAY_ONE).id
-        verdict = checkin.check_in(db, codes(db, 1)[0], point, desk_id=DESK, now=DAY_ONE)
+        verdict = checkin.check_in(db, codes(db, 1)[0], point, who=who_at(db, DESK), now=DAY_ONE)
         assert verdict.accepted
-        badges.write_pdf(db, [person], tmp_path / "b.pdf", BadgeLayout.CR80, desk_id=DESK)
+        badges.write_pdf(db, [person], tmp_path / "b.pdf", BadgeLayout.CR80, who=who_at(db, DESK))
         locked = delegate_store.get_delegate(db, person)
         registry.save_delegate(db, replace(locked, function_en="Head of Border Guards"),
-                               desk_id=DESK)
+                               who=who_at(db, DESK))
         with pytest.raises(UserError, match="does not hold its key"):
             registry.save_delegate(db, replace(locked, phone="+992 900 000 000"),
-                                   desk_id=DESK)
+                                   who=who_at(db, DESK))
         privacy.unlock(db, PASSPHRASE)
         kept = delegate_store.get_delegate(db, person)
         assert kept.passport_no == passport and kept.function_en == "Head of Border Guards"
@@ -99,9 +100,9 @@ def test_a_reveal_is_a_registrars_and_audited(staffed: Database) -> None:
     person, passport = a_passport(staffed)
     sign_in_as(staffed, Role.DESK)
     with pytest.raises(Refused, match="see personal data"):
-        privacy.reveal(staffed, person, "passport_no", desk_id=DESK)
+        privacy.reveal(staffed, person, "passport_no", who=who_at(staffed, DESK))
     sign_in_as(staffed, Role.REGISTRAR)
-    assert privacy.reveal(staffed, person, "passport_no", desk_id=DESK) == passport
+    assert privacy.reveal(staffed, person, "passport_no", who=who_at(staffed, DESK)) == passport
     entry = staffed.execute("SELECT operator, after FROM audit WHERE action = 'reveal'"
                             ).fetchone()
     assert entry[0] == "Мадина Саидова" and '"passport_no"' in entry[1]
@@ -121,13 +122,13 @@ def test_the_purge_keeps_the_figures_and_leaves_no_passport(demo_copy: Path,
     with closing(connect(demo_copy)) as db:
         point = checkin.default_checkpoint(db, DAY_ONE).id
         for n, code in enumerate(codes(db, 60)):
-            checkin.check_in(db, code, point, desk_id=DESK, now=DAY_ONE.replace(minute=n))
+            checkin.check_in(db, code, point, who=who_at(db, DESK), now=DAY_ONE.replace(minute=n))
         person, passport = a_passport(db)
         name = delegate_store.get_delegate(db, person).family_name
         registry.save_delegate(db, replace(delegate_store.get_delegate(db, person),
-                                           phone="+992 93 555 0101"), desk_id=DESK)
+                                           phone="+992 93 555 0101"), who=who_at(db, DESK))
         before = figures(db)
-        privacy.purge(db, keep_names=keep_names, desk_id=DESK)
+        privacy.purge(db, keep_names=keep_names, who=who_at(db, DESK))
         assert figures(db) == before
         assert trail.verify(db).ok, trail.verify(db).messages()
         after = delegate_store.get_delegate(db, person)
@@ -142,6 +143,7 @@ def test_personal_data_leaves_only_when_a_supervisor_asks(staffed: Database,
                                                           tmp_path) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
+    from bsm_desk.services import operators
     from bsm_desk.services.reports import participants
 
     person, passport = a_passport(staffed)
@@ -151,11 +153,16 @@ def test_personal_data_leaves_only_when_a_supervisor_asks(staffed: Database,
                     for c in row if c)
     assert passport not in text and "left out of this list" in text
     with pytest.raises(Refused, match="export personal data"):
-        participants.export(staffed, tmp_path / "p.xlsx", personal=True)
+        participants.export(staffed, tmp_path / "p.xlsx", personal=True,
+                            who=operators.current(staffed))
     sign_in_as(staffed, Role.SUPERVISOR)
     with pytest.raises(UserError, match="only into a workbook"):
-        participants.export(staffed, tmp_path / "p.pdf", personal=True)
-    full = participants.export(staffed, tmp_path / "p.xlsx", personal=True)
+        participants.export(staffed, tmp_path / "p.pdf", personal=True,
+                            who=operators.current(staffed))
+    with pytest.raises(TypeError, match="must be an Acting"):  # not without who acts
+        participants.export(staffed, tmp_path / "p.xlsx", personal=True)
+    full = participants.export(staffed, tmp_path / "p.xlsx", personal=True,
+                               who=operators.current(staffed))
     rows = list(load_workbook(full).active.iter_rows(values_only=True))
     assert "confidential" in str(rows[0]) and "Passport" in rows[1]
     assert any(passport in row for row in rows)

@@ -15,6 +15,7 @@ from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.operators import Refused, Role
 from bsm_desk.services import operators
 from bsm_desk.store import connect
+from tests.acting import who_at
 from tests.services.operators.conftest import DESK, NAMES, SECRETS, sign_in_as
 
 
@@ -22,13 +23,13 @@ def test_the_first_operator_is_an_administrator_and_turns_sign_in_on(demo_copy: 
                                                                     ) -> None:
     with connect(demo_copy) as db:
         with pytest.raises(UserError, match="must be an administrator"):
-            operators.add_operator(db, "Aliya", Role.DESK, "123456", desk_id=DESK)
+            operators.add_operator(db, "Aliya", Role.DESK, "123456", who=who_at(db, DESK))
         assert not operators.has_operators(db)
         operators.add_operator(db, "Root", Role.ADMINISTRATOR, "secret-0001",
-                               passphrase="dushanbe-passphrase", desk_id=DESK)
+                               passphrase="dushanbe-passphrase", who=who_at(db, DESK))
         assert operators.has_operators(db)
         with pytest.raises(Refused, match="sign in first"):
-            operators.add_operator(db, "Aliya", Role.DESK, "123456", desk_id=DESK)
+            operators.add_operator(db, "Aliya", Role.DESK, "123456", who=who_at(db, DESK))
 
 
 def test_the_password_is_never_in_the_file(staffed: Database) -> None:
@@ -66,24 +67,24 @@ def test_an_unknown_name_says_the_same_as_a_wrong_password(staffed: Database) ->
 
 def test_disabled_and_the_last_administrator(staffed: Database) -> None:
     sign_in_as(staffed, Role.ADMINISTRATOR)
-    operators.set_disabled(staffed, NAMES[Role.DESK], desk_id=DESK)
+    operators.set_disabled(staffed, NAMES[Role.DESK], who=who_at(staffed, DESK))
     with pytest.raises(UserError, match="disabled"):
         sign_in_as(staffed, Role.DESK)
     sign_in_as(staffed, Role.ADMINISTRATOR)
     with pytest.raises(UserError, match="last administrator"):
-        operators.set_disabled(staffed, NAMES[Role.ADMINISTRATOR], desk_id=DESK)
+        operators.set_disabled(staffed, NAMES[Role.ADMINISTRATOR], who=who_at(staffed, DESK))
     with pytest.raises(UserError, match="last administrator"):
-        operators.set_role(staffed, NAMES[Role.ADMINISTRATOR], Role.DESK, desk_id=DESK)
+        operators.set_role(staffed, NAMES[Role.ADMINISTRATOR], Role.DESK, who=who_at(staffed, DESK))
 
 
 def test_one_changes_ones_own_password_an_administrator_anyones(staffed: Database) -> None:
     sign_in_as(staffed, Role.DESK)
-    operators.set_secret(staffed, "Aliya", "567800", desk_id=DESK)
+    operators.set_secret(staffed, "Aliya", "567800", who=who_at(staffed, DESK))
     with pytest.raises(Refused, match="manage operators"):
-        operators.set_secret(staffed, NAMES[Role.REGISTRAR], "000000", desk_id=DESK)
+        operators.set_secret(staffed, NAMES[Role.REGISTRAR], "000000", who=who_at(staffed, DESK))
     operators.sign_in(staffed, "Aliya", "567800", desk_id=DESK)
     sign_in_as(staffed, Role.ADMINISTRATOR)
-    operators.set_secret(staffed, "Aliya", "432100", desk_id=DESK)
+    operators.set_secret(staffed, "Aliya", "432100", who=who_at(staffed, DESK))
     operators.sign_in(staffed, "Aliya", "432100", desk_id=DESK)
 
 
@@ -91,7 +92,7 @@ def test_one_changes_ones_own_password_an_administrator_anyones(staffed: Databas
 def test_names_that_cannot_be_an_operator(demo_copy: Path, name: str) -> None:
     with connect(demo_copy) as db, pytest.raises(UserError, match="needs a name"):
         operators.add_operator(db, name, Role.ADMINISTRATOR, "secret-0001",
-                               passphrase="dushanbe-passphrase", desk_id=DESK)
+                               passphrase="dushanbe-passphrase", who=who_at(db, DESK))
 
 
 @pytest.mark.parametrize("secret", ["", "abc", "1810", "12345", "short-pwd", "１２３４５６",
@@ -101,15 +102,15 @@ def test_secrets_too_short_or_long(demo_copy: Path, secret: str) -> None:
     five guesses a minute at the desk, and nothing to test offline without the key."""
     with connect(demo_copy) as db, pytest.raises(UserError, match="at least 6 digits"):
         operators.add_operator(db, "Root", Role.ADMINISTRATOR, secret,
-                               passphrase="dushanbe-passphrase", desk_id=DESK)
+                               passphrase="dushanbe-passphrase", who=who_at(db, DESK))
 
 
 def test_a_six_digit_pin_and_a_ten_character_password_are_enough(staffed: Database
                                                                   ) -> None:
     sign_in_as(staffed, Role.ADMINISTRATOR)
-    operators.add_operator(staffed, "Desk Two", Role.DESK, "181022", desk_id=DESK)
+    operators.add_operator(staffed, "Desk Two", Role.DESK, "181022", who=who_at(staffed, DESK))
     operators.add_operator(staffed, "Registrar Two", Role.REGISTRAR, "ten-chars!",
-                           desk_id=DESK)
+                           who=who_at(staffed, DESK))
     operators.sign_out(staffed)
     assert operators.sign_in(staffed, "Desk Two", "181022", desk_id=DESK).role is Role.DESK
 
@@ -119,7 +120,7 @@ def test_refusals_speak_russian(staffed: Database) -> None:
 
     sign_in_as(staffed, Role.DESK)
     with pytest.raises(Refused) as caught:
-        operators.set_role(staffed, "Aliya", Role.ADMINISTRATOR, desk_id=DESK)
+        operators.set_role(staffed, "Aliya", Role.ADMINISTRATOR, who=who_at(staffed, DESK))
     said = caught.value.message(translate_function("ru"))
     assert "Aliya" in said and "управлять операторами" in said and "стойка" in said, said
 
@@ -149,11 +150,11 @@ def test_secrets_that_are_not_text_are_said_so(demo_copy: Path) -> None:
     with connect(demo_copy) as db:
         with pytest.raises(UserError, match="must be text"):
             operators.add_operator(db, "Root", Role.ADMINISTRATOR, bad,
-                                   passphrase="dushanbe-passphrase", desk_id=DESK)
+                                   passphrase="dushanbe-passphrase", who=who_at(db, DESK))
         with pytest.raises(UserError, match="must be text"):
-            privacy.protect(db, bad + "-long-enough", desk_id=DESK)
+            privacy.protect(db, bad + "-long-enough", who=who_at(db, DESK))
         operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-password",
-                               passphrase="dushanbe-passphrase", desk_id=DESK)
+                               passphrase="dushanbe-passphrase", who=who_at(db, DESK))
         with pytest.raises(UserError, match="Wrong name or password"):
             operators.sign_in(db, "Root", bad, desk_id=DESK)
 

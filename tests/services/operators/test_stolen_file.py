@@ -26,6 +26,7 @@ from bsm_desk.services import demo, operators
 from bsm_desk.services.operators import keystore, privacy, trail
 from bsm_desk.store import audit, connect
 from bsm_desk.store import privacy as sealing
+from tests.acting import who_at
 from tests.services.operators.conftest import DESK, NAMES, SECRETS, sign_in_as
 
 DESK_PIN = SECRETS[Role.DESK]
@@ -99,7 +100,7 @@ def test_an_old_verifier_is_keyed_at_the_next_sign_in(demo_copy: Path) -> None:
 
     with closing(connect(demo_copy)) as db:
         operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-password",
-                               passphrase="dushanbe-passphrase", desk_id=DESK)
+                               passphrase="dushanbe-passphrase", who=who_at(db, DESK))
         found = operator_store.by_name(db, "Root")
         assert found is not None
         db.execute("UPDATE operator SET secret = ? WHERE id = ?",
@@ -116,13 +117,13 @@ def test_the_first_administrator_sets_the_passphrase_and_seals(demo_copy: Path) 
     with closing(connect(demo_copy)) as db:
         with pytest.raises(UserError, match="sets the event's passphrase"):
             operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-password",
-                                   desk_id=DESK)
+                                   who=who_at(db, DESK))
         with pytest.raises(UserError, match="at least 10"):
             operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-password",
-                                   passphrase="short", desk_id=DESK)
+                                   passphrase="short", who=who_at(db, DESK))
         assert not operators.has_operators(db) and not sealing.protected(db)
         operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-password",
-                               passphrase="dushanbe-passphrase", desk_id=DESK)
+                               passphrase="dushanbe-passphrase", who=who_at(db, DESK))
         assert sealing.protected(db) and keystore.get(db) == sealing.key(db)
         clear = db.execute("SELECT count(*) FROM delegate WHERE passport_no <> '' AND"
                            " passport_no NOT LIKE 'enc1:%'").fetchone()[0]
@@ -174,7 +175,7 @@ def test_an_entry_removed_and_the_chain_recomputed_is_caught(staffed: Database) 
     """The issue's attack: a check-in's entry taken out of the middle of the log and the
     chain computed again with plain SHA-256 — the marks no longer match."""
     sign_in_as(staffed, Role.ADMINISTRATOR)
-    operators.add_operator(staffed, "Desk Two", Role.DESK, "181022", desk_id=DESK)
+    operators.add_operator(staffed, "Desk Two", Role.DESK, "181022", who=who_at(staffed, DESK))
     operators.sign_out(staffed)
     path = Path(staffed.execute("PRAGMA database_list").fetchone()[2])
     staffed.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -223,7 +224,8 @@ def test_what_this_desk_wrote_before_it_held_the_key_is_vouched_for(staffed: Dat
     audit.MARK_KEYS.clear()
 
 
-def test_verify_says_what_it_checked(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_verify_says_what_it_checked(tmp_path: Path,
+                                     capsys) -> None:  # type: ignore[no-untyped-def]
     from bsm_desk.cli import main
 
     path = tmp_path / "demo.sqlite"
@@ -265,15 +267,15 @@ def test_a_passport_number_is_in_no_file_the_app_keeps(demo_copy: Path, tmp_path
                             " ORDER BY id LIMIT 1").fetchone()
         old_passport = str(person[1])
         backups.take(db.conn, demo_copy)
-        event_service.save_backup(db, elsewhere / "mine.sqlite", desk_id=DESK)
+        event_service.save_backup(db, elsewhere / "mine.sqlite", who=who_at(db, DESK))
         assert old_passport.encode() in backups.latest(demo_copy).read_bytes()  # type: ignore[union-attr]
         operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-password",
-                               passphrase="dushanbe-passphrase", desk_id=DESK)
+                               passphrase="dushanbe-passphrase", who=who_at(db, DESK))
         operators.sign_in(db, "Root", "root-password", desk_id=DESK)
         found = delegate_store.get_delegate(db, int(person[0]))
         assert found is not None
         registry.save_delegate(db, replace(found, passport_no="Q1234567",
-                                           phone="+992 93 777 1234"), desk_id=DESK)
+                                           phone="+992 93 777 1234"), who=who_at(db, DESK))
         backups.take(db.conn, demo_copy)
         db.execute("PRAGMA wal_checkpoint(PASSIVE)")
         settings = _files_under(Path(os.environ["BSM_DESK_HOME"]))  # settings, keys, logs
@@ -294,12 +296,12 @@ def test_protect_and_purge_say_what_became_of_the_backups(demo_copy: Path, tmp_p
 
     with closing(connect(demo_copy)) as db:
         backups.take(db.conn, demo_copy)
-        saved = event_service.save_backup(db, tmp_path / "mine.sqlite", desk_id=DESK)
-        done = privacy.protect(db, "dushanbe-passphrase", desk_id=DESK)
+        saved = event_service.save_backup(db, tmp_path / "mine.sqlite", who=who_at(db, DESK))
+        done = privacy.protect(db, "dushanbe-passphrase", who=who_at(db, DESK))
         assert done.copies.removed == 1 and done.copies.left == (str(saved.resolve()),)
         assert done.copies.fresh is not None and backups.sealed(done.copies.fresh)
         assert [b.path for b in backups.listing(demo_copy)] == [Path(done.copies.fresh)]
-        counts = privacy.purge(db, keep_names=True, desk_id=DESK)
+        counts = privacy.purge(db, keep_names=True, who=who_at(db, DESK))
         assert counts["backups_removed"] == 1 and counts["copies_left"] == [
             str(saved.resolve())]
         assert [str(b.path) for b in backups.listing(demo_copy)] == [counts["backup"]]

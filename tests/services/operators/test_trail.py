@@ -13,6 +13,7 @@ import pytest
 from bsm_desk.cli import main
 from bsm_desk.services.operators import trail
 from bsm_desk.store import connect
+from tests.acting import who_at
 from tests.services.operators.conftest import DESK
 
 
@@ -31,7 +32,7 @@ def _edited(path: Path) -> None:
     from bsm_desk.services import badges
 
     with closing(connect(path)) as db:
-        badges.reissue(db, 4, ReissueReason.DAMAGED, desk_id=DESK, operator="Aliya")
+        badges.reissue(db, 4, ReissueReason.DAMAGED, who=who_at(db, DESK, "Aliya"))
 
 
 def test_a_clean_file_verifies(demo_copy: Path) -> None:
@@ -142,7 +143,7 @@ def test_operator_names_match_in_any_case_of_any_script(staffed) -> None:  # typ
     operators.sign_in(staffed, "Dilnoza Karimova", SECRETS[Role.ADMINISTRATOR], desk_id=DESK)
     with pytest.raises(UserError, match="already an operator"):
         operators.add_operator(staffed, "МАДИНА САИДОВА", Role.DESK, "000000",
-                               desk_id=DESK)
+                               who=who_at(staffed, DESK))
 
 
 def test_entries_cut_from_the_end_are_caught_by_the_latest_backup(demo_copy: Path) -> None:
@@ -185,11 +186,12 @@ def test_the_log_never_shows_a_verifier_or_key_material(staffed) -> None:  # typ
     import json
 
     from bsm_desk.domain.operators import Role
+    from bsm_desk.services import operators
     from bsm_desk.services.operators import trail
     from tests.services.operators.conftest import sign_in_as
 
     sign_in_as(staffed, Role.SUPERVISOR)
-    shown = json.dumps(trail.show(staffed))
+    shown = json.dumps(trail.show(staffed, who=operators.current(staffed)))
     assert "$argon2" not in shown and trail.HIDDEN in shown
     assert trail.verify(staffed).ok
 

@@ -12,13 +12,14 @@ from bsm_desk.cli import main
 from bsm_desk.services import sync
 from bsm_desk.services.operators import trail
 from bsm_desk.store import connect, hub
+from tests.acting import who_at
 from tests.services.sync.test_hub import DESK_A, codes, scan
 
 
 def test_entries_cut_after_the_last_round_are_seen(demo_copy: Path, hub_url: str,
                                                    capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, desk_id=DESK_A)
+        sync.init_hub(db, hub_url, who=who_at(db, DESK_A))
         scan(db, DESK_A, codes(db, 5))
         sync.sync_once(db, desk_id=DESK_A)
         head = sync.hub_audit_head(db, desk_id=DESK_A)

@@ -19,6 +19,7 @@ from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store import side_events as side_event_store
 from bsm_desk.store.side_events import Request
+from tests.acting import who_at
 from tests.conftest import DESK
 
 BUFFER = 15
@@ -165,7 +166,7 @@ def test_apply_puts_placed_requests_into_the_programme_and_locks_them(db):
     for request in sample_requests(9, 10, days, zone, delegates):
         side_event_store.add_request(db, request)
     proposal = allocation.allocate(db, time_limit=5)
-    created = allocation.apply(db, proposal, desk_id=DESK)
+    created = allocation.apply(db, proposal, who=who_at(db, DESK))
     assert len(created) == sum(p.placed for p in proposal.placements) > 0
     after = session_store.list_sessions(db)
     assert len(after) == len(sessions) + len(created)
@@ -185,7 +186,7 @@ def test_the_change_over_time_is_the_events_setting(db):
     from bsm_desk.services import programme as programme_service
 
     rooms, days, sessions, _, zone = world(db)
-    programme_service.save_rooms(db, rooms, days, desk_id=DESK, changeover=45)
+    programme_service.save_rooms(db, rooms, days, who=who_at(db, DESK), changeover=45)
     assert event_store.get_event(db).changeover_min == 45
     delegates = [r[0] for r in db.execute("SELECT id FROM delegate LIMIT 60").fetchall()]
     db.execute("DELETE FROM side_event_request")
@@ -202,7 +203,7 @@ def test_the_change_over_time_is_the_events_setting(db):
                 gap = max(other_start - end, start - other_end)
                 assert gap >= timedelta(minutes=45), (room, start, other_start)
     with pytest.raises(UserError):
-        programme_service.save_rooms(db, rooms, days, desk_id=DESK, changeover=600)
+        programme_service.save_rooms(db, rooms, days, who=who_at(db, DESK), changeover=600)
 
 
 def test_no_rooms_at_all_is_said_so(db):

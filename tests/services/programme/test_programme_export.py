@@ -15,6 +15,7 @@ from bsm_desk.services.programme.side_event_import import import_requests
 from bsm_desk.store import connect
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store import side_events as side_event_store
+from tests.acting import who_at
 from tests.conftest import DESK
 
 
@@ -39,7 +40,7 @@ def test_a_title_only_in_russian_is_the_title_everywhere(demo_copy: Path,
     sheet = tmp_path / "requests.csv"
     sheet.write_text("Название;Продолжительность\nПанель ОБСЕ и UNOCT по границам;60\n"
                      "Border panel;60\n", encoding="utf-8")
-    assert import_requests(db, sheet, desk_id=DESK).added == 2
+    assert import_requests(db, sheet, who=who_at(db, DESK)).added == 2
     russian, english = side_event_store.list_requests(db)[-2:]
     assert (russian.title_en, russian.title_ru) == ("", "Панель ОБСЕ и UNOCT по границам")
     assert (english.title_en, english.title_ru) == ("Border panel", "")

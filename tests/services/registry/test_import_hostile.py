@@ -14,6 +14,7 @@ from bsm_desk.domain.importing import clean_text, readable_capitals, split_full_
 from bsm_desk.services.event import NewEvent, create_event
 from bsm_desk.services.registry.importer import import_file
 from bsm_desk.store import delegates as store
+from tests.acting import who_at
 from tests.conftest import DESK
 
 HEADER = b"Family name;Given name;Country;E-mail;Gender;Title;Participant ID\r\n"
@@ -34,7 +35,7 @@ def test_any_bytes_under_a_header_give_a_report_or_a_user_error(tmp_path_factory
     path = folder / "list.csv"
     path.write_bytes(HEADER + body)
     try:
-        report = import_file(db, path, desk_id=DESK)
+        report = import_file(db, path, who=who_at(db, DESK))
     except UserError:
         assert store.all_delegates(db) == []
         return

@@ -22,6 +22,7 @@ from bsm_desk.services.registry.search import search
 from bsm_desk.services.reports import attendance, participants
 from bsm_desk.store import atomic, delegations
 from bsm_desk.store import delegates as store
+from tests.acting import who_at
 from tests.conftest import DESK
 
 OSCE = "Organization for Security and Co-operation in Europe (OSCE)"
@@ -81,7 +82,7 @@ def test_a_un_style_list_of_participants(db, tmp_path: Path) -> None:
         [3, "Dr.", "IVANOV", "Ivan", "Head of Department", "РФ", "i.ivanov@mid.example"],
         [4, "Excellency", "AL-HASHIMI", "Omar", "Ambassador", "Россия", ""],
     ], title_rows=2)
-    report = import_file(db, path, desk_id=DESK)
+    report = import_file(db, path, who=who_at(db, DESK))
     assert report.errors == [] and report.added == 4 and report.created_delegations == []
     people = everyone(db)
     assert set(people) == {"Rahmonov", "Smith", "Ivanov", "Al-Hashimi"}  # readable form
@@ -99,10 +100,10 @@ def test_a_second_list_numbered_from_one_adds_people_and_overwrites_nobody(
         db, tmp_path: Path) -> None:
     import_file(db, xlsx(tmp_path / "a.xlsx", [
         UN_HEADER, [1, "Mr.", "RAHMONOV", "Jamshed", "Minister", "Tajikistan", ""],
-        [2, "Ms.", "KARIMOVA", "Malika", "Counsellor", "Tajikistan", ""]]), desk_id=DESK)
+        [2, "Ms.", "KARIMOVA", "Malika", "Counsellor", "Tajikistan", ""]]), who=who_at(db, DESK))
     report = import_file(db, xlsx(tmp_path / "b.xlsx", [
         UN_HEADER, [1, "Mr.", "SAIDOV", "Farrukh", "Attaché", "Tajikistan", ""],
-        [2, "Ms.", "NAZAROVA", "Zarina", "Expert", "Tajikistan", ""]]), desk_id=DESK)
+        [2, "Ms.", "NAZAROVA", "Zarina", "Expert", "Tajikistan", ""]]), who=who_at(db, DESK))
     assert (report.added, report.updated) == (2, 0)
     assert set(everyone(db)) == {"Rahmonov", "Karimova", "Saidov", "Nazarova"}
 
@@ -110,9 +111,10 @@ def test_a_second_list_numbered_from_one_adds_people_and_overwrites_nobody(
 def test_an_id_column_that_only_counts_rows_is_not_an_identity(db, tmp_path: Path) -> None:
     header = ["ID", "Family name", "Given name", "Country"]
     import_file(db, csv(tmp_path / "a.csv", [",".join(header), "1,Rahmonov,Jamshed,TJ",
-                                             "2,Karimova,Malika,TJ"]), desk_id=DESK)
+                                             "2,Karimova,Malika,TJ"]), who=who_at(db, DESK))
     report = import_file(db, csv(tmp_path / "b.csv", [",".join(header), "1,Saidov,Farrukh,TJ",
-                                                      "2,Nazarova,Zarina,TJ"]), desk_id=DESK)
+                                                      "2,Nazarova,Zarina,TJ"]),
+                                                      who=who_at(db, DESK))
     assert (report.added, report.updated) == (2, 0)
     assert any("numbers the rows" in w.message() for w in report.warnings)
     assert len(everyone(db)) == 4
@@ -123,18 +125,18 @@ def test_a_match_with_both_names_different_is_a_conflict_and_writes_nothing(
     header = "Participant ID,Family name,Given name,Country,E-mail"
     import_file(db, csv(tmp_path / "a.csv", [header, "TJ-7,Rahmonov,Jamshed,TJ,j@mfa.tj",
                                              "TJ-8,Karimova,Malika,TJ,m@mfa.tj"]),
-                desk_id=DESK)
+                who=who_at(db, DESK))
     before = store.all_delegates(db)
     report = import_file(db, csv(tmp_path / "b.csv", [
         header, "TJ-7,Nazarova,Zarina,TJ,z@mfa.tj",  # someone else under TJ-7
-        "TJ-8,Karimova,Malika Saidovna,TJ,m@mfa.tj"]), desk_id=DESK)  # the same, completed
+        "TJ-8,Karimova,Malika Saidovna,TJ,m@mfa.tj"]), who=who_at(db, DESK))  # the same, completed
     assert not report.imported and store.all_delegates(db) == before
     assert [e.row for e in report.errors] == [2]
     message = report.errors[0].message()
     assert "Rahmonov Jamshed" in message and "Nazarova Zarina" in message
     assert "external id" in message
     fixed = import_file(db, csv(tmp_path / "c.csv", [
-        header, "TJ-8,Karimova,Malika Saidovna,TJ,m@mfa.tj"]), desk_id=DESK)
+        header, "TJ-8,Karimova,Malika Saidovna,TJ,m@mfa.tj"]), who=who_at(db, DESK))
     assert fixed.updated == 1  # one name the same: a correction, said as such
     assert [w.message() for w in fixed.warnings] == [
         "The name of #2 changes from “Karimova Malika” to “Karimova Malika Saidovna”."]
@@ -146,7 +148,7 @@ def test_a_russian_ministry_list_in_cp1251_with_patronymics(db, tmp_path: Path) 
         "1;ПЕТРОВ;Сергей;Николаевич;м;Советник;РФ;прибывает 17.10",
         "2;Сидорова;Анна;Викторовна;ж;Первый секретарь;Российская Федерация;",
     ], encoding="cp1251")
-    report = import_file(db, path, desk_id=DESK)
+    report = import_file(db, path, who=who_at(db, DESK))
     assert report.errors == [] and report.added == 2
     people = everyone(db)
     petrov = people["Petrov"]
@@ -169,7 +171,7 @@ def test_a_google_forms_export(db, tmp_path: Path) -> None:
         "2022/10/01 09:45:00 AM GMT+5,Lena Berg,l@ngo.example,Female,"
         "Central Asian Women's Network,Coordinator",
     ])
-    report = import_file(db, path, desk_id=DESK)
+    report = import_file(db, path, who=who_at(db, DESK))
     assert report.errors == [] and report.added == 5
     people = everyone(db)
     assert people["Rahmonov"].given_name == "Jamshed"
@@ -190,7 +192,7 @@ def test_a_google_forms_export(db, tmp_path: Path) -> None:
 def test_one_new_organization_under_two_names_is_created_once(db, tmp_path: Path) -> None:
     report = import_file(db, csv(tmp_path / "a.csv", [
         "Family name,Given name,Country", "Ivanov,Petr,ООН", "Smith,Anna,UN",
-        "Dupont,Marie,Narnia"]), desk_id=DESK)
+        "Dupont,Marie,Narnia"]), who=who_at(db, DESK))
     assert report.created_delegations == ["Narnia", "ООН"]
     made = {d.name_en or d.name_ru: d.type for d in delegations.list_delegations(db)}
     # Recognized: made with its names in both languages (issue 28).
@@ -202,7 +204,7 @@ def test_control_characters_are_cleaned_at_the_door_and_reported(db, tmp_path: P
     path = csv(tmp_path / "a.csv", ["Family name,Given name,Country,Position",
                                     "Rah\x00monov,\x1bJam\x07shed,Tajikistan,Min\u200bister",
                                     "Karimova,Mali\u0301ka,Tajikistan,"])
-    report = import_file(db, path, desk_id=DESK)
+    report = import_file(db, path, who=who_at(db, DESK))
     assert report.errors == []
     person = everyone(db)["Rahmonov"]
     assert (person.given_name, person.function_en) == ("Jamshed", "Minister")
@@ -215,7 +217,7 @@ def test_what_is_already_stored_never_breaks_a_writer(db, tmp_path: Path) -> Non
     """Values that came in before the door was guarded: every xlsx, CSV and PDF still
     comes out."""
     import_file(db, csv(tmp_path / "a.csv", ["Family name,Given name,Country",
-                                             "Rahmonov,Jamshed,Tajikistan"]), desk_id=DESK)
+                                             "Rahmonov,Jamshed,Tajikistan"]), who=who_at(db, DESK))
     with atomic(db):
         db.execute("UPDATE delegate SET family_name = ?, given_name = ?, function_en = ?",
                    ["X" * 5000, "Ja\x00m\x1bshed", "=HYPERLINK(\"http://x\")" + "F" * 4000])
@@ -243,14 +245,14 @@ def test_names_no_badge_can_print_are_refused_at_import(db, tmp_path: Path, name
                                                         message: str) -> None:
     report = import_file(db, csv(tmp_path / "a.csv", ["Family name,Given name,Country",
                                                       f"{name},Omar,Tajikistan"]),
-                         desk_id=DESK)
+                         who=who_at(db, DESK))
     assert not report.imported and message in report.errors[0].message()
 
 
 def test_emoji_are_dropped_with_a_note(db, tmp_path: Path) -> None:
     report = import_file(db, csv(tmp_path / "a.csv", ["Family name,Given name,Country",
                                                       "Karimova 🌸,Malika 👍🏽,Tajikistan"]),
-                         desk_id=DESK)
+                         who=who_at(db, DESK))
     assert report.errors == []
     person = everyone(db)["Karimova"]
     assert person.given_name == "Malika"
@@ -259,7 +261,7 @@ def test_emoji_are_dropped_with_a_note(db, tmp_path: Path) -> None:
 
 def test_a_stored_name_in_another_script_never_prints_an_empty_badge(db, tmp_path) -> None:
     import_file(db, csv(tmp_path / "a.csv", ["Family name,Given name,Country",
-                                             "Rahmonov,Jamshed,Tajikistan"]), desk_id=DESK)
+                                             "Rahmonov,Jamshed,Tajikistan"]), who=who_at(db, DESK))
     person = everyone(db)["Rahmonov"]
     with atomic(db):
         db.execute("UPDATE delegate SET family_name = 'محمد' WHERE id = ?", [person.id])
@@ -276,7 +278,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(db, tmp_path: Path,
     assert path.stat().st_size < 200_000
     monkeypatch.setattr(tables, "MAX_UNPACKED_BYTES", 2 * 1024 * 1024)
     with pytest.raises(UserError, match="too large to be a list"):
-        import_file(db, path, desk_id=DESK)
+        import_file(db, path, who=who_at(db, DESK))
     assert store.all_delegates(db) == []
 
 
@@ -286,7 +288,7 @@ def test_a_list_with_too_many_rows_is_refused(db, tmp_path: Path, monkeypatch) -
     for path in (csv(tmp_path / "a.csv", lines),
                  xlsx(tmp_path / "a.xlsx", [line.split(",") for line in lines])):
         with pytest.raises(UserError, match="more than 100 rows"):
-            import_file(db, path, desk_id=DESK)
+            import_file(db, path, who=who_at(db, DESK))
 
 
 def test_a_failure_after_the_rows_are_written_leaves_nothing_written(
@@ -299,7 +301,7 @@ def test_a_failure_after_the_rows_are_written_leaves_nothing_written(
     monkeypatch.setattr(duplicates, "find_duplicates", out_of_memory)
     with pytest.raises(MemoryError):
         import_file(db, csv(tmp_path / "a.csv", ["Family name,Country",
-                                                 "Rahmonov,Tajikistan"]), desk_id=DESK)
+                                                 "Rahmonov,Tajikistan"]), who=who_at(db, DESK))
     assert store.all_delegates(db) == []
 
 
@@ -319,7 +321,7 @@ def test_the_duplicate_check_scales_to_a_huge_delegation(db, tmp_path: Path) -> 
     family, given = names[42]
     typo = given[:-2] + given[-1] + given[-2]
     lines.append(f"{family},{typo},Tajikistan")  # row 44 again, with a typo
-    report = import_file(db, csv(tmp_path / "big.csv", lines), desk_id=DESK)
+    report = import_file(db, csv(tmp_path / "big.csv", lines), who=who_at(db, DESK))
     assert report.added == 20_001
     ids = {(d.family_name, d.given_name): d.id for d in store.all_delegates(db)}
     pair = tuple(sorted((ids[(family, given)], ids[(family, typo)])))
@@ -356,10 +358,10 @@ def test_a_list_imported_twice_adds_nobody_the_second_time(db, tmp_path: Path,
     """Issue 28: people without an e-mail are matched by name and delegation (folded
     across scripts and spellings): the same list again adds 0."""
     path = _lists(tmp_path)[kind]
-    first = import_file(db, path, desk_id=DESK)
+    first = import_file(db, path, who=who_at(db, DESK))
     assert first.errors == [] and first.added >= 2
     count = len(everyone(db))
-    again = import_file(db, path, desk_id=DESK)
+    again = import_file(db, path, who=who_at(db, DESK))
     assert again.errors == [] and again.added == 0
     assert again.unchanged + again.updated == first.added and len(everyone(db)) == count
 
@@ -370,10 +372,10 @@ def test_a_namesake_is_asked_about_not_merged(db, tmp_path: Path) -> None:
     namesakes are a question too."""
     header = "Family name,Given name,Country,E-mail"
     import_file(db, csv(tmp_path / "a.csv", [header, "Rahmonov,Jamshed,TJ,j@mfa.tj"]),
-                desk_id=DESK)
+                who=who_at(db, DESK))
     report = import_file(db, csv(tmp_path / "b.csv", [header,
                                                       "Rahmonov,Jamshed,TJ,other@mfa.tj"]),
-                         desk_id=DESK)
+                         who=who_at(db, DESK))
     assert not report.imported and "namesake" in report.errors[0].message()
     assert "e-mail" in report.errors[0].message()
     # The namesake added by hand is found by that e-mail from then on; a row with the
@@ -383,13 +385,13 @@ def test_a_namesake_is_asked_about_not_merged(db, tmp_path: Path) -> None:
     from bsm_desk.services import registry
 
     first = next(iter(everyone(db).values()))
-    registry.save_delegate(db, replace(first, id=None, email="other@mfa.tj"), desk_id=DESK)
+    registry.save_delegate(db, replace(first, id=None, email="other@mfa.tj"), who=who_at(db, DESK))
     told = import_file(db, csv(tmp_path / "c.csv", [header,
                                                     "Rahmonov,Jamshed,TJ,other@mfa.tj"]),
-                       desk_id=DESK)
+                       who=who_at(db, DESK))
     assert told.errors == [] and told.added == 0 and told.unchanged == 1
     which = import_file(db, csv(tmp_path / "d.csv", ["Family name,Given name,Country",
-                                                     "Раҳмонов,Ҷамшед,TJ"]), desk_id=DESK)
+                                                     "Раҳмонов,Ҷамшед,TJ"]), who=who_at(db, DESK))
     assert not which.imported and "2 people" in which.errors[0].message()
 
 
@@ -405,14 +407,14 @@ def test_a_rank_set_by_hand_survives_a_new_function_on_re_import(db, tmp_path: P
     import_file(db, csv(tmp_path / "a.csv", [header,
                                              "Rahmonov,Jamshed,TJ,Counsellor,j@mfa.tj",
                                              "Karimova,Malika,TJ,Counsellor,m@mfa.tj"]),
-                desk_id=DESK)
+                who=who_at(db, DESK))
     people = everyone(db)
     registry.save_delegate(db, replace(people["Rahmonov"],
                                        protocol_rank=ProtocolRank.AMBASSADOR,
-                                       rank_by_hand=True), desk_id=DESK)
+                                       rank_by_hand=True), who=who_at(db, DESK))
     report = import_file(db, csv(tmp_path / "b.csv", [
         header, "Rahmonov,Jamshed,TJ,First Secretary,j@mfa.tj",
-        "Karimova,Malika,TJ,Deputy Minister,m@mfa.tj"]), desk_id=DESK)
+        "Karimova,Malika,TJ,Deputy Minister,m@mfa.tj"]), who=who_at(db, DESK))
     assert report.errors == [] and report.updated == 2
     people = everyone(db)
     assert people["Rahmonov"].protocol_rank is ProtocolRank.AMBASSADOR

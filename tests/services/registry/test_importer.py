@@ -16,6 +16,7 @@ from bsm_desk.services.registry.search import search
 from bsm_desk.services.registry.template import write_template
 from bsm_desk.store import atomic, delegations, history
 from bsm_desk.store import delegates as store
+from tests.acting import who_at
 from tests.conftest import DESK
 
 
@@ -58,7 +59,7 @@ def test_cp1251_semicolons_russian_headers(db, tmp_path: Path) -> None:
         "Рахмонов;Джамшед;м;Таджикистан;Глава делегации;Министр;j.rahmonov@mfa.tj",
         "Иванова;Мария;Ж;Россия;Делегат;Советник;m.ivanova@mid.ru",
     ], encoding="cp1251")
-    report = import_file(db, path, desk_id=DESK)
+    report = import_file(db, path, who=who_at(db, DESK))
     assert report.errors == [] and report.imported
     assert (report.added, report.updated, report.unchanged) == (2, 0, 0)
     assert report.created_delegations == ["Россия"]
@@ -77,7 +78,7 @@ def test_utf8_bom_commas_and_tajik_letters(db, tmp_path: Path) -> None:
         "Qurbonzoda,Firdavs,Қурбонзода,Фирдавс,M,Tajikistan",
         "Nurgalieva,Aigerim,Нұрғалиева,Әйгерім,F,Kazakhstan",
     ], bom=True)
-    report = import_file(db, path, desk_id=DESK)
+    report = import_file(db, path, who=who_at(db, DESK))
     assert report.errors == [] and report.added == 2
     assert [h.family_name for h in search(db, "Қурбонзода")] == ["Qurbonzoda"]
     kazakh = next(d for d in people(db) if d.family_name == "Nurgalieva")
@@ -89,7 +90,7 @@ def test_tabs_and_utf16_as_excel_saves_unicode_text(db, tmp_path: Path) -> None:
     path = tmp_path / "list.txt"
     path.write_bytes("Surname\tFirst name\tCountry\r\nSmith\tJohn\tTajikistan\r\n"
                      .encode("utf-16"))
-    report = import_file(db, path, desk_id=DESK)
+    report = import_file(db, path, who=who_at(db, DESK))
     assert report.errors == [] and report.added == 1
 
 
@@ -99,7 +100,7 @@ def test_xlsx_with_title_rows_real_dates_and_full_names(db, tmp_path: Path) -> N
         [1, "Шарипов Далер Каримович", "муж", "Tajikistan", date(1980, 5, 17), "A1234567"],
         [2, "Ахмедова Нигина", "жен", "Tajikistan", "03.02.1991", "B7654321"],
     ], title_rows=2)
-    report = import_file(db, path, desk_id=DESK)
+    report = import_file(db, path, who=who_at(db, DESK))
     assert report.errors == [] and report.added == 2
     assert report.sheet == "Participants"
     found = {d.family_name_cyr: d for d in people(db)}
@@ -118,7 +119,7 @@ def test_an_error_in_row_5_changes_nothing(db, tmp_path: Path) -> None:
         ["Davis", "Ann", "F", "Tajikistan", "a.davis@example.org", "Delegate"],
         ["Miller", "Tom", "X?", "Tajikistan", "t.miller(at)example.org", "Astronaut"],
     ])
-    report = import_file(db, path, desk_id=DESK)
+    report = import_file(db, path, who=who_at(db, DESK))
     assert not report.imported
     assert people(db) == before
     assert {(e.row, e.column) for e in report.errors} == {
@@ -137,7 +138,7 @@ def test_missing_names_and_duplicates_inside_the_file(db, tmp_path: Path) -> Non
         "Smyth,Johnny,Tajikistan,JOHN@example.org",
         "Иванов Ivan,Ivan,Tajikistan,",
     ])
-    report = import_file(db, path, desk_id=DESK)
+    report = import_file(db, path, who=who_at(db, DESK))
     assert not report.imported and people(db) == []
     by_row = {e.row: e.message() for e in report.errors}
     assert by_row[3] == "Missing family name."
@@ -151,14 +152,14 @@ def test_reimport_updates_the_same_people(db, tmp_path: Path) -> None:
         "TJ-1,Rahmonov,Jamshed,Tajikistan,Deputy Minister,j.rahmonov@mfa.tj",
         "TJ-2,Karimova,Malika,Tajikistan,Counsellor,m.karimova@mfa.tj",
     ])
-    assert import_file(db, first, desk_id=DESK).added == 2
+    assert import_file(db, first, who=who_at(db, DESK)).added == 2
     second = write_csv(tmp_path / "v2.csv", [
         "ID,Family name,Given name,Country,Function,Email",
         "TJ-1,Rahmonov,Jamshed,Tajikistan,Minister,j.rahmonov@mfa.tj",
         "TJ-2,Karimova,Malika,Tajikistan,Counsellor,m.karimova@mfa.tj",
         ",Saidov,Farrukh,Tajikistan,Attaché,m.karimova2@mfa.tj",
     ])
-    report = import_file(db, second, desk_id=DESK)
+    report = import_file(db, second, who=who_at(db, DESK))
     assert (report.added, report.updated, report.unchanged) == (1, 1, 1)
     assert len(people(db)) == 3
     rahmonov = next(d for d in people(db) if d.external_id == "TJ-1")
@@ -175,19 +176,19 @@ def test_matching_falls_back_to_email_then_passport(db, tmp_path: Path) -> None:
         "Family name,Given name,Country,Email,Passport",
         "Smith,John,Tajikistan,john@example.org,",
         "Brown,Mary,Tajikistan,,AB 1234567",
-    ]), desk_id=DESK)
+    ]), who=who_at(db, DESK))
     report = import_file(db, write_csv(tmp_path / "b.csv", [
         "Family name,Given name,Country,Email,Passport,Phone",
         "Smith,John,Tajikistan,JOHN@example.org,,+992 1",
         "Brown,Mary,Tajikistan,,ab1234567,+992 2",
-    ]), desk_id=DESK)
+    ]), who=who_at(db, DESK))
     assert (report.added, report.updated) == (0, 2)
     assert sorted(d.phone for d in people(db)) == ["+992 1", "+992 2"]
 
 
 def test_dry_run_reports_without_writing(db, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "a.csv", ["Family name,Country", "Smith,Tajikistan"])
-    report = import_file(db, path, desk_id=DESK, dry_run=True)
+    report = import_file(db, path, who=who_at(db, DESK), dry_run=True)
     assert report.added == 1 and not report.imported and people(db) == []
 
 
@@ -204,7 +205,7 @@ def test_the_template_round_trips(db, tmp_path: Path) -> None:
     sheet.append([7, "H.E. Mr.", "RAHMONOV", "Jamshed", "", "М", "Tajikistan",
                   "Head of Delegation / Глава делегации", "Minister", "j@mfa.tj"])
     book.save(template)
-    report = import_file(db, template, desk_id=DESK)
+    report = import_file(db, template, who=who_at(db, DESK))
     assert report.errors == [] and report.added == 1
     person = people(db)[0]
     assert person.gender.value == "M" and person.external_id == "7"
@@ -222,23 +223,23 @@ def test_unusable_files_are_refused_clearly(db, tmp_path: Path, content: bytes,
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
     with pytest.raises(UserError, match=message):
-        import_file(db, path, desk_id=DESK)
+        import_file(db, path, who=who_at(db, DESK))
 
 
 def test_a_broken_xlsx_and_a_missing_sheet(db, tmp_path: Path) -> None:
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(UserError, match="not a readable Excel workbook"):
-        import_file(db, broken, desk_id=DESK)
+        import_file(db, broken, who=who_at(db, DESK))
     good = write_xlsx(tmp_path / "good.xlsx", [["Family name", "Country"], ["A", "Tajikistan"]])
     with pytest.raises(UserError, match="has no sheet “Nope”. Sheets: Participants"):
-        import_file(db, good, desk_id=DESK, sheet="Nope")
+        import_file(db, good, who=who_at(db, DESK), sheet="Nope")
     pdf = tmp_path / "list.pdf"
     pdf.write_text("%PDF-1.4")
     with pytest.raises(UserError, match="only .xlsx, .csv and .txt"):
-        import_file(db, pdf, desk_id=DESK)
+        import_file(db, pdf, who=who_at(db, DESK))
     with pytest.raises(UserError, match="does not exist"):
-        import_file(db, tmp_path / "missing.xlsx", desk_id=DESK)
+        import_file(db, tmp_path / "missing.xlsx", who=who_at(db, DESK))
 
 
 def test_a_cell_holding_the_separator_without_quotes_is_explained(db, tmp_path: Path) -> None:
@@ -249,7 +250,7 @@ def test_a_cell_holding_the_separator_without_quotes_is_explained(db, tmp_path: 
         "Smith,John,Tajikistan,Adviser,j.smith@example.org,Delegate,note without a header",
         "Brown,Mary,Tajikistan,Head, Border Department,m.brown@example.org,Delegate",
     ])
-    report = import_file(db, path, desk_id=DESK)
+    report = import_file(db, path, who=who_at(db, DESK))
     assert not report.imported
     assert {e.row for e in report.errors} == {3}
     messages = [e.message() for e in report.errors]
@@ -269,7 +270,7 @@ def test_latin_names_follow_the_passport_table_of_the_delegations_country(
         "Юсупов,Ёдгор,Tajikistan",
         "Юсупова,Юлия,Россия",
     ], bom=True)
-    report = import_file(db, path, desk_id=DESK)
+    report = import_file(db, path, who=who_at(db, DESK))
     assert report.errors == [] and report.added == 3
     found = {d.family_name_cyr: (d.family_name, d.given_name) for d in people(db)}
     assert found["Ҷӯраев"] == ("Juraev", "Hakimjon")

@@ -16,9 +16,13 @@ from bsm_desk.services.registry import duplicates
 from bsm_desk.store import atomic, delegations, history
 from bsm_desk.store import delegates as store
 from bsm_desk.store.delegates import search_ids
+from tests.acting import who_at
 from tests.conftest import DESK
 
-WHO = {"desk_id": DESK, "operator": "Zarina"}
+
+def zarina(db):  # type: ignore[no-untyped-def]
+    return who_at(db, DESK, "Zarina")
+
 
 
 @pytest.fixture
@@ -42,10 +46,10 @@ def person(**values) -> Delegate:
 
 
 def test_add_and_edit_are_recorded_in_history(db) -> None:
-    new_id = registry.save_delegate(db, person(email="j@mfa.tj"), **WHO)
+    new_id = registry.save_delegate(db, person(email="j@mfa.tj"), who=zarina(db))
     saved = store.get_delegate(db, new_id)
     registry.save_delegate(db, replace(saved, function_en="Minister", family_name_cyr="Раҳмонов"),
-                           **WHO)
+                           who=zarina(db))
     entries = history.for_delegate(db, new_id)
     assert [e.action for e in entries] == ["created", "updated"]
     assert entries[1].changes == {"family_name_cyr": ["", "Раҳмонов"],
@@ -63,33 +67,34 @@ def test_add_and_edit_are_recorded_in_history(db) -> None:
 ])
 def test_invalid_records_are_not_saved(db, changes: dict, field: str) -> None:
     with pytest.raises(UserError, match=field):
-        registry.save_delegate(db, person(**changes), **WHO)
+        registry.save_delegate(db, person(**changes), who=zarina(db))
     assert store.all_delegates(db) == []
 
 
 def test_bulk_actions_and_their_undo(db) -> None:
-    ids = [registry.save_delegate(db, person(given_name=n), **WHO) for n in ("A", "B", "C")]
-    before = registry.mark_credentials(db, ids[:2], date(2022, 10, 17), **WHO)
+    ids = [registry.save_delegate(db, person(given_name=n),
+                                  who=zarina(db)) for n in ("A", "B", "C")]
+    before = registry.mark_credentials(db, ids[:2], date(2022, 10, 17), who=zarina(db))
     people = {d.id: d for d in store.all_delegates(db)}
     assert people[ids[0]].status is DelegateStatus.ACCREDITED
     assert people[ids[0]].credentials_received == date(2022, 10, 17)
     assert people[ids[2]].status is DelegateStatus.REGISTERED
-    registry.restore(db, before, **WHO)
+    registry.restore(db, before, who=zarina(db))
     people = {d.id: d for d in store.all_delegates(db)}
     assert people[ids[0]].status is DelegateStatus.REGISTERED
     assert people[ids[0]].credentials_received is None
     assert [e.action for e in history.for_delegate(db, ids[0])] == [
         "created", "accredited", "undone"]
-    registry.cancel(db, [ids[2]], **WHO)
+    registry.cancel(db, [ids[2]], who=zarina(db))
     assert store.get_delegate(db, ids[2]).status is DelegateStatus.CANCELLED
-    registry.set_category(db, ids, 1, **WHO)
+    registry.set_category(db, ids, 1, who=zarina(db))
     assert {d.category_id for d in store.all_delegates(db)} == {1}
 
 
 def test_delegation_summary_warns_over_the_limit(db) -> None:
-    registry.save_delegate(db, person(given_name="Head", category_id=1), **WHO)
+    registry.save_delegate(db, person(given_name="Head", category_id=1), who=zarina(db))
     for name in ("B", "C"):
-        registry.save_delegate(db, person(given_name=name, gender=Gender.FEMALE), **WHO)
+        registry.save_delegate(db, person(given_name=name, gender=Gender.FEMALE), who=zarina(db))
     summary = registry.delegation_summary(db, 1)
     assert summary.members == 3 and summary.women == 2
     assert summary.head is not None and summary.head.given_name == "Head"
@@ -99,22 +104,23 @@ def test_delegation_summary_warns_over_the_limit(db) -> None:
 
 
 def test_the_same_person_in_two_scripts_is_a_likely_duplicate(db) -> None:
-    a = registry.save_delegate(db, person(), **WHO)
+    a = registry.save_delegate(db, person(), who=zarina(db))
     b = registry.save_delegate(db, person(family_name="Rakhmonov", given_name="Dzhamshed",
                                           family_name_cyr="Раҳмонов", given_name_cyr="Ҷамшед"),
-                               **WHO)
-    registry.save_delegate(db, person(given_name="Farrukh"), **WHO)  # a brother
-    registry.save_delegate(db, person(delegation_id=2), **WHO)  # a namesake elsewhere
+                               who=zarina(db))
+    registry.save_delegate(db, person(given_name="Farrukh"), who=zarina(db))  # a brother
+    registry.save_delegate(db, person(delegation_id=2), who=zarina(db))  # a namesake elsewhere
     pairs = duplicates.find_duplicates(db)
     assert [p.ids for p in pairs] == [(a, b)]
     assert pairs[0].reason == duplicates.SAME_NAME
 
 
 def test_same_email_and_similar_names(db) -> None:
-    a = registry.save_delegate(db, person(email="j@mfa.tj"), **WHO)
+    a = registry.save_delegate(db, person(email="j@mfa.tj"), who=zarina(db))
     b = registry.save_delegate(db, person(family_name="Smith", delegation_id=2,
-                                          email="J@MFA.TJ"), **WHO)
-    c = registry.save_delegate(db, person(family_name="Rahmonov", given_name="Jamshid"), **WHO)
+                                          email="J@MFA.TJ"), who=zarina(db))
+    c = registry.save_delegate(db, person(family_name="Rahmonov", given_name="Jamshid"),
+                               who=zarina(db))
     reasons = {p.ids: p.reason for p in duplicates.find_duplicates(db)}
     assert reasons[(a, b)] == duplicates.SAME_EMAIL
     assert reasons[(a, c)] == duplicates.SIMILAR_NAME
@@ -123,17 +129,17 @@ def test_same_email_and_similar_names(db) -> None:
 
 
 def test_dismissed_pairs_are_not_proposed_again(db) -> None:
-    a = registry.save_delegate(db, person(), **WHO)
-    b = registry.save_delegate(db, person(given_name="Jamshid"), **WHO)
-    duplicates.dismiss(db, b, a, desk_id=DESK)
+    a = registry.save_delegate(db, person(), who=zarina(db))
+    b = registry.save_delegate(db, person(given_name="Jamshid"), who=zarina(db))
+    duplicates.dismiss(db, b, a, who=who_at(db, DESK))
     assert duplicates.find_duplicates(db) == []
 
 
 def test_merge_keeps_one_record_and_both_histories(db) -> None:
-    keep = registry.save_delegate(db, person(email="j@mfa.tj"), **WHO)
+    keep = registry.save_delegate(db, person(email="j@mfa.tj"), who=zarina(db))
     drop = registry.save_delegate(db, person(family_name_cyr="Раҳмонов", given_name_cyr="Ҷамшед",
-                                             phone="+992 900"), **WHO)
-    merged = duplicates.merge(db, keep, drop, **WHO)
+                                             phone="+992 900"), who=zarina(db))
+    merged = duplicates.merge(db, keep, drop, who=zarina(db))
     assert (merged.family_name_cyr, merged.phone, merged.email) == ("Раҳмонов", "+992 900",
                                                                     "j@mfa.tj")
     assert [d.id for d in store.all_delegates(db)] == [keep]
@@ -142,7 +148,7 @@ def test_merge_keeps_one_record_and_both_histories(db) -> None:
     assert [e.action for e in history.for_delegate(db, keep)] == ["created", "merged"]
     assert [e.action for e in history.for_delegate(db, drop)] == ["created", "merged_into"]
     with pytest.raises(UserError, match="cannot be merged"):
-        duplicates.merge(db, keep, drop, **WHO)
+        duplicates.merge(db, keep, drop, who=zarina(db))
 
 
 def test_merging_keeps_every_check_in_of_both(demo_copy) -> None:  # type: ignore[no-untyped-def]
@@ -163,18 +169,18 @@ def test_merging_keeps_every_check_in_of_both(demo_copy) -> None:  # type: ignor
             "SELECT id FROM delegate WHERE status != 'cancelled' ORDER BY id LIMIT 2"))
         before = attendance.collect(db)
         present = {d: len(before.day_first.get(d, {})) for d in (day_one, day_two)}
-        one = Desk.open(db, Checkpoint.entrance_id(day_one), desk_id=DESK)
+        one = Desk.open(db, Checkpoint.entrance_id(day_one), who=who_at(db, DESK))
         one.admit(drop, now=datetime(2022, 10, 18, 4, tzinfo=UTC))
         one.admit(keep, now=datetime(2022, 10, 18, 5, tzinfo=UTC))  # both, the same day
-        Desk.open(db, Checkpoint.entrance_id(day_two), desk_id=DESK).admit(
+        Desk.open(db, Checkpoint.entrance_id(day_two), who=who_at(db, DESK)).admit(
             keep, now=datetime(2022, 10, 19, 4, tzinfo=UTC))
-        duplicates.merge(db, keep, drop, desk_id=DESK)
+        duplicates.merge(db, keep, drop, who=who_at(db, DESK))
         after = attendance.collect(db)
         assert keep in after.day_first[day_one] and keep in after.day_first[day_two]
         assert after.day_first[day_one][keep] == datetime(2022, 10, 18, 4, tzinfo=UTC)
         assert len(after.day_first[day_one]) == present[day_one] + 1  # once, not twice
         assert len(after.day_first[day_two]) == present[day_two] + 1
         assert all(who != drop for _, who, _ in checkins.first_standing_everywhere(db))
-        again = Desk.open(db, Checkpoint.entrance_id(day_one), desk_id=DESK).admit(
+        again = Desk.open(db, Checkpoint.entrance_id(day_one), who=who_at(db, DESK)).admit(
             keep, now=datetime(2022, 10, 18, 6, tzinfo=UTC))
         assert again.earlier is not None

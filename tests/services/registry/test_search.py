@@ -12,6 +12,7 @@ from bsm_desk.services.event import NewEvent, create_event
 from bsm_desk.services.registry.search import search, search_ids
 from bsm_desk.store import atomic, delegations
 from bsm_desk.store import delegates as store
+from tests.acting import who_at
 from tests.conftest import DESK
 
 PEOPLE = [
@@ -122,7 +123,7 @@ def test_a_family_name_typed_whole_comes_before_longer_ones(demo_copy) -> None: 
     with closing(connect(demo_copy)) as db:
         first = db.execute("SELECT delegation_id, category_id FROM delegate LIMIT 1").fetchone()
         exact = registry.save_delegate(db, Delegate("Rakhmon", "Emomali", first[0], first[1]),
-                                       desk_id="t")
+                                       who=who_at(db, "t"))
         hits = search(db, "Rakhmon", limit=5)
     assert hits and hits[0].id == exact
 
@@ -140,9 +141,9 @@ def test_exact_then_prefixes_as_typed_then_spelling_variants(demo_copy) -> None:
     with closing(connect(demo_copy)) as db:
         first = db.execute("SELECT delegation_id, category_id FROM delegate LIMIT 1").fetchone()
         exact = registry.save_delegate(db, Delegate("RAKHMON", "Emomali", first[0], first[1]),
-                                       desk_id="t")
+                                       who=who_at(db, "t"))
         longer = registry.save_delegate(db, Delegate("RAKHMONOVA", "Ozoda", first[0],
-                                                     first[1]), desk_id="t")
+                                                     first[1]), who=who_at(db, "t"))
         hits = [h.id for h in search(db, "rakhmon", limit=6)]
         assert hits[:2] == [exact, longer] and len(hits) > 2
         cyrillic = [h.family_name_cyr for h in search(db, "раҳмонова", limit=3)]

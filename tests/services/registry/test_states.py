@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from bsm_desk.domain.model import DelegationType
 from bsm_desk.domain.states import MEMBER_STATES, OBSERVER_STATES, ORGANIZATIONS
 from bsm_desk.services.registry.states import known, recognize
+from tests.acting import who_at
 
 
 def test_193_member_states_each_named_in_both_languages() -> None:
@@ -67,7 +68,7 @@ def test_an_imported_delegation_column_makes_member_states_in_both_languages(
                     "Mamba,Thandi,Эсватини\nBerg,Lena,ОДКБ\nHossain,Rafi,"
                     "People's Republic of Bangladesh\n", encoding="utf-8")
     with closing(connect(demo_copy)) as db:
-        report = import_file(db, path, desk_id=DESK)
+        report = import_file(db, path, who=who_at(db, DESK))
         assert report.errors == [] and report.added == 4
         made = {d.iso_code or d.name_en: d for d in delegation_store.list_delegations(db)}
         assert (made["SZ"].name_en, made["SZ"].name_ru, made["SZ"].type) == (

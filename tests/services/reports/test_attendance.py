@@ -15,6 +15,7 @@ from bsm_desk.services.demo import build_demo
 from bsm_desk.services.reports import attendance, participants
 from bsm_desk.store import backup_to, connect
 from bsm_desk.translations import translate_function
+from tests.acting import who_at
 from tests.conftest import DESK
 
 HOSTILE = '=HYPERLINK("http://x","y")'
@@ -193,7 +194,7 @@ def test_the_list_of_participants_gives_a_default_honorific_by_gender(tmp_path) 
     listing.write_text("Title,Family name,Given name,Country,Gender\n"
                        ",Karimova,Malika,Tajikistan,F\n,Saidov,Farrukh,Tajikistan,M\n"
                        "H.E.,Rahmonov,Jamshed,Tajikistan,M\n,Nazarova,Zarina,Tajikistan,\n")
-    assert import_file(db, listing, desk_id=DESK).added == 4
+    assert import_file(db, listing, who=who_at(db, DESK)).added == 4
     entries = {e.name.split()[0]: e for e in blocks(db, "en")[0].entries}
     assert (entries["KARIMOVA"].honorific, entries["KARIMOVA"].honorific_default) == (
         "Ms.", True)
@@ -220,12 +221,12 @@ def test_an_imported_list_nobody_accredited_has_its_no_shows(tmp_path):
     listed = tmp_path / "list.csv"
     listed.write_text("Family name,Given name,Delegation\n" + "".join(
         f"PERSON{i},Given{i},Tajikistan\n" for i in range(10)), encoding="utf-8")
-    report = import_file(db, listed, desk_id="d")
+    report = import_file(db, listed, who=who_at(db, "d"))
     assert not report.errors and report.added == 10
     ids = badges.select(db)
     entrance = checkin.checkpoints(db)[0].id
     for _, code in badges.codes(db, ids[:6]):
-        checkin.check_in(db, code, entrance, desk_id="d")
+        checkin.check_in(db, code, entrance, who=who_at(db, "d"))
     assert {p.status for p in attendance.collect(db).people} == {"registered"}
     shows = attendance.collect(db).no_shows()
     assert sorted(p.id for p in shows) == sorted(ids[6:])

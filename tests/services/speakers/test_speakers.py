@@ -21,6 +21,7 @@ from bsm_desk.services import speakers
 from bsm_desk.services.checkin import Desk
 from bsm_desk.store import connect
 from bsm_desk.store import sessions as session_store
+from tests.acting import who_at
 from tests.conftest import DESK
 
 T = datetime(2022, 10, 18, 10, 5, tzinfo=UTC)  # 15:05 in Dushanbe, the first thematic
@@ -48,7 +49,7 @@ def heads(db, count: int) -> list[int]:
 
 
 def check_in(db, ids: list[int]) -> None:
-    desk = Desk.open(db, Checkpoint.entrance_id(T.date()), desk_id=DESK)
+    desk = Desk.open(db, Checkpoint.entrance_id(T.date()), who=who_at(db, DESK))
     for delegate_id in ids:
         desk.admit(delegate_id, now=T - timedelta(hours=5))
 
@@ -57,9 +58,9 @@ def test_not_checked_in_is_refused_unless_the_chair_overrides(db) -> None:
     session = thematic(db)
     first = heads(db, 1)[0]
     with pytest.raises(speakers.Refused, match="not been checked in"):
-        speakers.inscribe(db, session, first, desk_id=DESK, now=T)
+        speakers.inscribe(db, session, first, who=who_at(db, DESK), now=T)
     entry = speakers.inscribe(db, session, first, override="arrived through the VIP door",
-                              desk_id=DESK, now=T)
+                              who=who_at(db, DESK), now=T)
     assert entry.override_reason == "arrived through the VIP door"
     assert entry.status is EntryStatus.WAITING and entry.position == 1
 
@@ -69,24 +70,25 @@ def test_order_limits_and_running_the_list(db) -> None:
     a, b, c = heads(db, 3)
     check_in(db, [a, b, c])
     for minute, person in enumerate((a, b)):
-        speakers.inscribe(db, session, person, desk_id=DESK, now=T + timedelta(minutes=minute))
+        speakers.inscribe(db, session, person, who=who_at(db, DESK),
+                          now=T + timedelta(minutes=minute))
     with pytest.raises(speakers.Refused, match="already has a statement"):
-        speakers.inscribe(db, session, a, desk_id=DESK, now=T + timedelta(minutes=3))
-    point = speakers.inscribe(db, session, c, kind=EntryKind.POINT_OF_ORDER, desk_id=DESK,
+        speakers.inscribe(db, session, a, who=who_at(db, DESK), now=T + timedelta(minutes=3))
+    point = speakers.inscribe(db, session, c, kind=EntryKind.POINT_OF_ORDER, who=who_at(db, DESK),
                               now=T + timedelta(minutes=4))
     listed = speakers.speaker_list(db, session, now=T + timedelta(minutes=5))
     assert listed.waiting()[0].id == point.id  # a point of order goes first
-    started = speakers.next_speaker(db, session, desk_id=DESK, now=T + timedelta(minutes=5))
+    started = speakers.next_speaker(db, session, who=who_at(db, DESK), now=T + timedelta(minutes=5))
     assert started.id == point.id and started.limit_s == 120
-    speakers.close(db, session, desk_id=DESK, now=T + timedelta(minutes=6))
+    speakers.close(db, session, who=who_at(db, DESK), now=T + timedelta(minutes=6))
     with pytest.raises(speakers.Refused, match="closed at 15:11"):
-        speakers.inscribe(db, session, c, desk_id=DESK, now=T + timedelta(minutes=7))
-    reply = speakers.inscribe(db, session, a, kind=EntryKind.REPLY, desk_id=DESK,
+        speakers.inscribe(db, session, c, who=who_at(db, DESK), now=T + timedelta(minutes=7))
+    reply = speakers.inscribe(db, session, a, kind=EntryKind.REPLY, who=who_at(db, DESK),
                               now=T + timedelta(minutes=7))
-    second = speakers.inscribe(db, session, a, kind=EntryKind.REPLY, desk_id=DESK,
+    second = speakers.inscribe(db, session, a, kind=EntryKind.REPLY, who=who_at(db, DESK),
                                now=T + timedelta(minutes=8))
     with pytest.raises(speakers.Refused, match="two rights of reply"):
-        speakers.inscribe(db, session, a, kind=EntryKind.REPLY, desk_id=DESK,
+        speakers.inscribe(db, session, a, kind=EntryKind.REPLY, who=who_at(db, DESK),
                           now=T + timedelta(minutes=9))
     limits = {e.id: e.limit_s for e in speakers.speaker_list(db, session).entries}
     assert (limits[reply.id], limits[second.id]) == (600, 300)
@@ -94,9 +96,9 @@ def test_order_limits_and_running_the_list(db) -> None:
     assert [e.kind for e in waiting] == [EntryKind.STATEMENT, EntryKind.STATEMENT,
                                          EntryKind.REPLY, EntryKind.REPLY]
     speakers.move(db, session, waiting[1].id, 1, "the minister must leave early",
-                  desk_id=DESK)
+                  who=who_at(db, DESK))
     assert speakers.speaker_list(db, session).waiting()[0].id == waiting[1].id
-    speakers.withdraw(db, session, second.id, desk_id=DESK)
+    speakers.withdraw(db, session, second.id, who=who_at(db, DESK))
     statuses = {e.id: e.status for e in speakers.speaker_list(db, session).entries}
     assert statuses[second.id] is EntryStatus.WITHDRAWN and statuses[point.id] is \
         EntryStatus.SPEAKING
@@ -107,10 +109,11 @@ def test_a_desk_that_restarts_mid_statement_shows_the_time_spoken(demo_copy: Pat
         session = thematic(db)
         person = heads(db, 1)[0]
         check_in(db, [person])
-        speakers.inscribe(db, session, person, desk_id=DESK, now=T)
-        speakers.next_speaker(db, session, desk_id=DESK, now=T + timedelta(seconds=10))
-        speakers.pause(db, session, desk_id=DESK, now=T + timedelta(seconds=70))
-        speakers.pause(db, session, resume=True, desk_id=DESK, now=T + timedelta(seconds=100))
+        speakers.inscribe(db, session, person, who=who_at(db, DESK), now=T)
+        speakers.next_speaker(db, session, who=who_at(db, DESK), now=T + timedelta(seconds=10))
+        speakers.pause(db, session, who=who_at(db, DESK), now=T + timedelta(seconds=70))
+        speakers.pause(db, session, resume=True, who=who_at(db, DESK),
+                       now=T + timedelta(seconds=100))
     # The desk died here; another process opens the file.
     with closing(connect(demo_copy)) as db:
         current = speakers.speaker_list(db, session, now=T + timedelta(seconds=130)).current
@@ -152,9 +155,9 @@ def test_the_speakers_record_as_pdf_and_workbook(demo_copy: Path, tmp_path: Path
         a, b = heads(db, 2)
         check_in(db, [a, b])
         for person in (a, b):
-            speakers.inscribe(db, session, person, desk_id=DESK, now=T)
-        speakers.next_speaker(db, session, desk_id=DESK, now=T)
-        speakers.next_speaker(db, session, desk_id=DESK, now=T + timedelta(minutes=4))
+            speakers.inscribe(db, session, person, who=who_at(db, DESK), now=T)
+        speakers.next_speaker(db, session, who=who_at(db, DESK), now=T)
+        speakers.next_speaker(db, session, who=who_at(db, DESK), now=T + timedelta(minutes=4))
     for out, lang in ((tmp_path / "s.pdf", "en"), (tmp_path / "s.xlsx", "ru")):
         assert main(["export", "speakers", "--db", str(demo_copy), "--session", str(session),
                      "--out", str(out), "--lang", lang]) == 0
@@ -174,16 +177,16 @@ def test_a_statements_text_is_kept_for_the_interpreters(db, tmp_path: Path) -> N
     session = thematic(db)
     first = heads(db, 1)[0]
     check_in(db, [first])
-    entry = speakers.inscribe(db, session, first, desk_id=DESK, now=T)
+    entry = speakers.inscribe(db, session, first, who=who_at(db, DESK), now=T)
     statement = tmp_path / "Заявление Таджикистан.txt"
     statement.write_text("Уважаемый председатель, Ҷумҳурии Тоҷикистон …", encoding="utf-8")
-    assert speakers.hand_in_text(db, session, entry.id, statement, desk_id=DESK) == \
+    assert speakers.hand_in_text(db, session, entry.id, statement, who=who_at(db, DESK)) == \
         statement.name
     assert speakers.text_of(db, entry.id) == (statement.name, statement.read_bytes())
     assert speakers.entries_with_text(db, session) == {entry.id}
     newer = tmp_path / "statement.pdf"
     newer.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n%%EOF\n")
-    speakers.hand_in_text(db, session, entry.id, newer, desk_id=DESK)
+    speakers.hand_in_text(db, session, entry.id, newer, who=who_at(db, DESK))
     assert speakers.text_of(db, entry.id) == ("statement.pdf", newer.read_bytes())
 
 
@@ -191,7 +194,7 @@ def test_hostile_statement_files_are_refused_and_nothing_is_kept(db, tmp_path: P
     session = thematic(db)
     first = heads(db, 1)[0]
     check_in(db, [first])
-    entry = speakers.inscribe(db, session, first, desk_id=DESK, now=T)
+    entry = speakers.inscribe(db, session, first, who=who_at(db, DESK), now=T)
     picture = tmp_path / "photo.pdf"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)  # a picture renamed .pdf
     program = tmp_path / "statement.exe"
@@ -210,11 +213,11 @@ def test_hostile_statement_files_are_refused_and_nothing_is_kept(db, tmp_path: P
              tmp_path / "missing.pdf": "Cannot read"}
     for path, message in cases.items():
         with pytest.raises(UserError, match=message):
-            speakers.hand_in_text(db, session, entry.id, path, desk_id=DESK)
+            speakers.hand_in_text(db, session, entry.id, path, who=who_at(db, DESK))
     good = tmp_path / "good.txt"
     good.write_text("Mr Chair", encoding="utf-8")
     with pytest.raises(UserError, match="999"):
-        speakers.hand_in_text(db, session, 999_999, good, desk_id=DESK)
+        speakers.hand_in_text(db, session, 999_999, good, who=who_at(db, DESK))
     assert speakers.entries_with_text(db, session) == set()
 
 
@@ -231,9 +234,9 @@ def test_any_bytes_are_kept_or_refused_with_a_message(db, tmp_path: Path, conten
     if entry_id is None:
         first = heads(db, 1)[0]
         check_in(db, [first])
-        entry_id = speakers.inscribe(db, session, first, desk_id=DESK, now=T).id
+        entry_id = speakers.inscribe(db, session, first, who=who_at(db, DESK), now=T).id
     try:
-        speakers.hand_in_text(db, session, entry_id, path, desk_id=DESK)
+        speakers.hand_in_text(db, session, entry_id, path, who=who_at(db, DESK))
     except UserError:
         return
     assert speakers.text_of(db, entry_id) == (path.name, content)
@@ -244,7 +247,7 @@ def test_the_text_command(demo_copy: Path, tmp_path: Path, capsys) -> None:
         session = thematic(db)
         first = heads(db, 1)[0]
         check_in(db, [first])
-        entry = speakers.inscribe(db, session, first, desk_id=DESK, now=T)
+        entry = speakers.inscribe(db, session, first, who=who_at(db, DESK), now=T)
     base = ["speakers", "--db", str(demo_copy), "--session", str(session), "text"]
     statement = tmp_path / "statement.txt"
     statement.write_text("Mr Chair", encoding="utf-8")
@@ -259,21 +262,21 @@ def test_the_chair_sets_a_sessions_limit(db) -> None:
     session = thematic(db)
     first = heads(db, 1)[0]
     check_in(db, [first])
-    entry = speakers.inscribe(db, session, first, desk_id=DESK, now=T)
+    entry = speakers.inscribe(db, session, first, who=who_at(db, DESK), now=T)
     limit_of = lambda: next(e.limit_s for e in speakers.speaker_list(db, session).entries  # noqa: E731
                             if e.id == entry.id)
     assert limit_of() == 300  # the default at a thematic session
-    speakers.set_statement_limit(db, session, 180, desk_id=DESK)
+    speakers.set_statement_limit(db, session, 180, who=who_at(db, DESK))
     assert limit_of() == 180
-    speakers.set_statement_limit(db, session, 0, desk_id=DESK)
+    speakers.set_statement_limit(db, session, 0, who=who_at(db, DESK))
     assert limit_of() == 0  # none: the clock counts up
-    speakers.set_statement_limit(db, session, None, desk_id=DESK)
+    speakers.set_statement_limit(db, session, None, who=who_at(db, DESK))
     assert limit_of() == 300
     for wrong in (-1, 24 * 3600):
         with pytest.raises(UserError, match="from 0"):
-            speakers.set_statement_limit(db, session, wrong, desk_id=DESK)
+            speakers.set_statement_limit(db, session, wrong, who=who_at(db, DESK))
     with pytest.raises(UserError, match="no session"):
-        speakers.set_statement_limit(db, 999_999, 60, desk_id=DESK)
+        speakers.set_statement_limit(db, 999_999, 60, who=who_at(db, DESK))
 
 
 def test_the_limit_command(demo_copy: Path, capsys) -> None:
@@ -298,11 +301,11 @@ def test_a_withdrawal_by_mistake_is_reinstated_and_both_stay_on_record(db) -> No
     session = thematic(db)
     first = heads(db, 1)[0]
     check_in(db, [first])
-    entry = speakers.inscribe(db, session, first, desk_id=DESK, now=T)
+    entry = speakers.inscribe(db, session, first, who=who_at(db, DESK), now=T)
     with pytest.raises(UserError, match="not been withdrawn"):
-        speakers.reinstate(db, session, entry.id, desk_id=DESK)
-    speakers.withdraw(db, session, entry.id, desk_id=DESK)
-    speakers.reinstate(db, session, entry.id, desk_id=DESK)
+        speakers.reinstate(db, session, entry.id, who=who_at(db, DESK))
+    speakers.withdraw(db, session, entry.id, who=who_at(db, DESK))
+    speakers.reinstate(db, session, entry.id, who=who_at(db, DESK))
     assert speakers.speaker_list(db, session).waiting()[0].id == entry.id
     assert [r[0] for r in db.execute(
         "SELECT what FROM speaker_event WHERE entry_id = ? ORDER BY id", [entry.id])] == \
@@ -321,13 +324,13 @@ def test_a_desk_killed_mid_statement_loses_nothing(demo_copy: Path) -> None:
         session = thematic(db)
         person = heads(db, 1)[0]
         check_in(db, [person])
-        speakers.inscribe(db, session, person, desk_id=DESK)
+        speakers.inscribe(db, session, person, who=who_at(db, DESK))
     child = subprocess.Popen([sys.executable, "-c", (
         "import sys, time\n"
-        "from bsm_desk.services import speakers\n"
+        "from bsm_desk.services import operators, speakers\n"
         "from bsm_desk.store import connect\n"
         f"db = connect({str(demo_copy)!r})\n"
-        f"speakers.next_speaker(db, {session}, desk_id='killed')\n"
+        f"speakers.next_speaker(db, {session}, who=operators.at_desk(db, desk_id='killed'))\n"
         "print('started', flush=True)\n"
         "time.sleep(600)\n")], stdout=subprocess.PIPE, text=True)
     try:
@@ -352,18 +355,18 @@ def test_a_cancelled_registration_is_refused_and_skipped(db) -> None:
     session = thematic(db)
     a, b, c = heads(db, 3)
     check_in(db, [a, b, c])
-    first = speakers.inscribe(db, session, a, desk_id=DESK, now=T)
-    gone = speakers.inscribe(db, session, b, desk_id=DESK, now=T + timedelta(minutes=1))
-    registry.cancel(db, [b], desk_id=DESK)
+    first = speakers.inscribe(db, session, a, who=who_at(db, DESK), now=T)
+    gone = speakers.inscribe(db, session, b, who=who_at(db, DESK), now=T + timedelta(minutes=1))
+    registry.cancel(db, [b], who=who_at(db, DESK))
     listed = speakers.speaker_list(db, session, now=T + timedelta(minutes=2))
     cancelled = next(e for e in listed.entries if e.id == gone.id)
     assert cancelled.cancelled and cancelled.as_dict()["cancelled"] is True
     assert [e.id for e in listed.waiting()] == [first.id]
-    speakers.next_speaker(db, session, desk_id=DESK, now=T + timedelta(minutes=3))
+    speakers.next_speaker(db, session, who=who_at(db, DESK), now=T + timedelta(minutes=3))
     with pytest.raises(UserError, match="Nobody is waiting"):
-        speakers.next_speaker(db, session, desk_id=DESK, now=T + timedelta(minutes=4))
+        speakers.next_speaker(db, session, who=who_at(db, DESK), now=T + timedelta(minutes=4))
     with pytest.raises(UserError, match="registration is cancelled"):
-        speakers.inscribe(db, session, b, override="the chair insists", desk_id=DESK,
+        speakers.inscribe(db, session, b, override="the chair insists", who=who_at(db, DESK),
                           now=T + timedelta(minutes=5))
 
 
@@ -379,18 +382,18 @@ def test_a_session_ordered_by_inscription_alone(db) -> None:
                [ProtocolRank.COUNSELLOR.value, a])
     db.execute("UPDATE delegate SET protocol_rank = ? WHERE id = ?",
                [ProtocolRank.MINISTER.value, b])
-    early = speakers.inscribe(db, session, a, desk_id=DESK, now=T)
-    late = speakers.inscribe(db, session, b, desk_id=DESK, now=T + timedelta(minutes=1))
+    early = speakers.inscribe(db, session, a, who=who_at(db, DESK), now=T)
+    late = speakers.inscribe(db, session, b, who=who_at(db, DESK), now=T + timedelta(minutes=1))
     listed = speakers.speaker_list(db, session)
     assert [e.id for e in listed.waiting()] == [late.id, early.id]  # the minister first
     assert listed.order.value == "protocol"
-    speakers.set_order(db, session, "inscription", desk_id=DESK)
+    speakers.set_order(db, session, "inscription", who=who_at(db, DESK))
     listed = speakers.speaker_list(db, session)
     assert [e.id for e in listed.waiting()] == [early.id, late.id]
     assert listed.order.value == "inscription"
     with pytest.raises(UserError, match="not an order of speakers"):
-        speakers.set_order(db, session, "alphabetical", desk_id=DESK)
-    speakers.set_order(db, session, "protocol", desk_id=DESK)
+        speakers.set_order(db, session, "alphabetical", who=who_at(db, DESK))
+    speakers.set_order(db, session, "protocol", who=who_at(db, DESK))
     assert [e.id for e in speakers.speaker_list(db, session).waiting()] == [late.id,
                                                                             early.id]
 
@@ -409,17 +412,17 @@ def test_senior_officials_speak_where_the_events_protocol_puts_them(db) -> None:
                [ProtocolRank.SENIOR_OFFICIAL.value, a])
     db.execute("UPDATE delegate SET protocol_rank = ? WHERE id = ?",
                [ProtocolRank.MINISTER.value, b])
-    official = speakers.inscribe(db, session, a, desk_id=DESK, now=T)
-    minister = speakers.inscribe(db, session, b, desk_id=DESK, now=T + timedelta(minutes=1))
+    official = speakers.inscribe(db, session, a, who=who_at(db, DESK), now=T)
+    minister = speakers.inscribe(db, session, b, who=who_at(db, DESK), now=T + timedelta(minutes=1))
     assert [e.id for e in speakers.speaker_list(db, session).waiting()] == [minister.id,
                                                                             official.id]
-    speakers.set_officials_place(db, session, "head_of_government", desk_id=DESK)
+    speakers.set_officials_place(db, session, "head_of_government", who=who_at(db, DESK))
     listed = speakers.speaker_list(db, session)
     assert [e.id for e in listed.waiting()] == [official.id, minister.id]
     assert listed.officials_after is ProtocolRank.HEAD_OF_GOVERNMENT
     with pytest.raises(UserError, match="not a level of representation"):
-        speakers.set_officials_place(db, session, "emperor", desk_id=DESK)
-    speakers.set_officials_place(db, session, None, desk_id=DESK)
+        speakers.set_officials_place(db, session, "emperor", who=who_at(db, DESK))
+    speakers.set_officials_place(db, session, None, who=who_at(db, DESK))
     assert [e.id for e in speakers.speaker_list(db, session).waiting()] == [minister.id,
                                                                             official.id]
     order = rank_order(ProtocolRank.HEAD_OF_GOVERNMENT)
@@ -427,7 +430,8 @@ def test_senior_officials_speak_where_the_events_protocol_puts_them(db) -> None:
     assert order[ProtocolRank.SENIOR_OFFICIAL] == order[ProtocolRank.HEAD_OF_GOVERNMENT] + 1
 
 
-def test_the_order_command_places_the_officials(demo_copy: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_order_command_places_the_officials(demo_copy: Path,
+                                                capsys) -> None:  # type: ignore[no-untyped-def]
     code = main(["speakers", "--db", str(demo_copy), "--session", "1", "order", "protocol",
                  "--officials-after", "head_of_state"])
     assert code == 0

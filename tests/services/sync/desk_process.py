@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from bsm_desk.services import checkin, sync
 from bsm_desk.store import connect
+from tests.acting import who_at
 
 
 def main(path: str, desk: str, codes_file: str, checkpoint: str) -> int:
@@ -19,7 +20,7 @@ def main(path: str, desk: str, codes_file: str, checkpoint: str) -> int:
     start = datetime(2022, 10, 18, 4, 30, tzinfo=UTC)
     with closing(connect(path)) as db:
         for n, code in enumerate(codes):
-            checkin.check_in(db, code, checkpoint, desk_id=desk,
+            checkin.check_in(db, code, checkpoint, who=who_at(db, desk),
                              now=start + timedelta(seconds=n))
             if n % 5 == 4:
                 sync.sync_once(db, desk_id=desk)

@@ -27,6 +27,7 @@ from bsm_desk.store import backups, connect, shared
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import sync as state
 from bsm_desk.store.db import backup_to
+from tests.acting import who_at
 from tests.services.sync.test_hub import DAY_ONE, DESK_A, DESK_B, DESK_C
 
 STEPS = int(os.environ.get("BSM_CONVERGENCE_STEPS") or 150)
@@ -42,8 +43,8 @@ class Run:
         self.made: set[str] = set()  # every check-in uuid any desk ever recorded
         self.backup: dict[str, Path] = {}
         with closing(connect(first)) as a:
-            sync.init_hub(a, hub_url, desk_id=DESK_A)
-            self.codes = {d: enrolment.add_desk(a, f"Desk {d[-1]}", desk_id=DESK_A).code
+            sync.init_hub(a, hub_url, who=who_at(a, DESK_A))
+            self.codes = {d: enrolment.add_desk(a, f"Desk {d[-1]}", who=who_at(a, DESK_A)).code
                           for d in (DESK_B, DESK_C)}
         for desk in (DESK_B, DESK_C):
             enrolment.join_with_code(self.codes[desk], self.paths[desk], desk_id=desk)
@@ -62,7 +63,7 @@ class Run:
             person = self.rng.choice(self.people)
             code = dict(badges.codes(db, [person]))[person]
             point = checkin.default_checkpoint(db, DAY_ONE).id
-            checkin.check_in(db, code, point, desk_id=desk, now=DAY_ONE)
+            checkin.check_in(db, code, point, who=who_at(db, desk), now=DAY_ONE)
             self.made |= state.checkin_uuids(db)
 
     def register(self, desk: str) -> None:
@@ -72,26 +73,26 @@ class Run:
             registry.save_delegate(db, Delegate(
                 family_name=self.rng.choice(["Rahimov", "Saidova", "Nazarov"]),
                 given_name=f"N{self.rng.randrange(1000)}", delegation_id=head.delegation_id,
-                category_id=head.category_id), desk_id=desk)
+                category_id=head.category_id), who=who_at(db, desk))
 
     def edit(self, desk: str) -> None:
         with self.db(desk) as db:
             person = delegate_store.get_delegate(db, self.rng.choice(self.people[:40]))
             assert person is not None
             registry.save_delegate(db, replace(person, function_en=f"Adviser {desk[-1]}"
-                                               f" {self.rng.randrange(100)}"), desk_id=desk)
+                                               f" {self.rng.randrange(100)}"), who=who_at(db, desk))
 
     def retitle(self, desk: str) -> None:
         with self.db(desk) as db:
             session = programme.load(db).sessions[self.rng.randrange(3)]
             programme.save_session(db, replace(session, title_en=f"Title {desk[-1]}"
-                                               f" {self.rng.randrange(100)}"), desk_id=desk)
+                                               f" {self.rng.randrange(100)}"), who=who_at(db, desk))
 
     def inscribe(self, desk: str) -> None:
         with self.db(desk) as db:
             person = self.rng.choice(self.people[:60])
             speakers.inscribe(db, self.plenary, person, override="convergence run",
-                              desk_id=desk, now=DAY_ONE)
+                              who=who_at(db, desk), now=DAY_ONE)
 
     def clock_ahead(self, desk: str) -> None:
         from datetime import UTC, datetime, timedelta
@@ -141,12 +142,12 @@ class Run:
             conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{name}"')
         with self.db(DESK_A) as a:
-            sync.init_hub(a, self.hub_url, desk_id=DESK_A)
-            codes = {d: enrolment.add_desk(a, f"Desk {d[-1]}", desk_id=DESK_A).code
+            sync.init_hub(a, self.hub_url, who=who_at(a, DESK_A))
+            codes = {d: enrolment.add_desk(a, f"Desk {d[-1]}", who=who_at(a, DESK_A)).code
                      for d in (DESK_B, DESK_C)}
         for desk in (DESK_B, DESK_C):
             with self.db(desk) as db:
-                sync.adopt(db, desk_id=desk, code=codes[desk])
+                sync.adopt(db, who=who_at(db, desk), code=codes[desk])
 
     def step(self) -> str:
         action = self.rng.choices(

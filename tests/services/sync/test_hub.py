@@ -20,6 +20,7 @@ from bsm_desk.services import badges, checkin, sync
 from bsm_desk.services.reports import attendance
 from bsm_desk.store import connect, hub
 from bsm_desk.store import sync as state
+from tests.acting import who_at
 
 DESK_A, DESK_B, DESK_C = ("00000000-0000-4000-8000-00000000000a",
                           "00000000-0000-4000-8000-00000000000b",
@@ -35,7 +36,7 @@ def codes(db, count: int, offset: int = 0) -> list[str]:  # type: ignore[no-unty
 def scan(db, desk: str, found: list[str], minute: int = 0) -> None:  # type: ignore[no-untyped-def]
     point = checkin.default_checkpoint(db, DAY_ONE).id
     for n, code in enumerate(found):
-        checkin.check_in(db, code, point, desk_id=desk,
+        checkin.check_in(db, code, point, who=who_at(db, desk),
                          now=DAY_ONE + timedelta(minutes=minute, seconds=n))
 
 
@@ -45,8 +46,8 @@ def publish_and_join(first: Path, second: Path, url: str) -> None:
     from bsm_desk.services.sync import enrolment
 
     with closing(connect(first)) as a:
-        sync.init_hub(a, url, desk_id=DESK_A)
-        code = enrolment.add_desk(a, f"Desk {second.stem}", desk_id=DESK_A).code
+        sync.init_hub(a, url, who=who_at(a, DESK_A))
+        code = enrolment.add_desk(a, f"Desk {second.stem}", who=who_at(a, DESK_A)).code
     enrolment.join_with_code(code, second, desk_id=DESK_B)
 
 
@@ -62,7 +63,7 @@ def present(db) -> set[int]:  # type: ignore[no-untyped-def]
 def test_three_desks_agree_through_an_outage(demo_copy: Path, tmp_path: Path, hub_url: str,
                                              pg_server) -> None:  # type: ignore[no-untyped-def]
     a = connect(demo_copy)
-    sync.init_hub(a, hub_url, desk_id=DESK_A, desk_name="Desk A")
+    sync.init_hub(a, hub_url, who=who_at(a, DESK_A), desk_name="Desk A")
     for desk, name in ((DESK_B, "b.sqlite"), (DESK_C, "c.sqlite")):
         sync.join(hub_url, tmp_path / name, desk_id=desk)
     b, c = connect(tmp_path / "b.sqlite"), connect(tmp_path / "c.sqlite")
@@ -101,7 +102,7 @@ def test_three_desks_agree_through_an_outage(demo_copy: Path, tmp_path: Path, hu
         assert all("counted once" in r.reason for r in state.reviews(a))
         # After the exchange, a badge scanned at desk A is ALREADY at desk C, naming A.
         point = checkin.default_checkpoint(c, DAY_ONE).id
-        verdict = checkin.check_in(c, codes(c, 1)[0], point, desk_id=DESK_C,
+        verdict = checkin.check_in(c, codes(c, 1)[0], point, who=who_at(c, DESK_C),
                                    now=DAY_ONE + timedelta(minutes=30))
         assert verdict.kind.value == "ALREADY" and verdict.earlier is not None
         assert verdict.earlier.desk_id == DESK_A
@@ -113,7 +114,7 @@ def test_three_desks_agree_through_an_outage(demo_copy: Path, tmp_path: Path, hu
 def test_a_push_retried_or_cut_short_doubles_nothing(demo_copy: Path, hub_url: str,
                                                      monkeypatch) -> None:
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, desk_id=DESK_A)
+        sync.init_hub(db, hub_url, who=who_at(db, DESK_A))
         scan(db, DESK_A, codes(db, 12))
         rows = state.to_push(db, DESK_A, 0)
         conn = hub.connect(hub_url)
@@ -171,7 +172,7 @@ def test_the_password_never_reaches_the_event_file(demo_copy: Path, hub_url: str
     secret = "s3cret-Pa55"
     with_password = hub_url.replace("postgres@", f"postgres:{secret}@")
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, with_password, desk_id=DESK_A)
+        sync.init_hub(db, with_password, who=who_at(db, DESK_A))
         kept = state.get(db, state.URL)
         assert secret not in kept and "password" not in kept
         assert secret not in json.dumps(sync.status(db, desk_id=DESK_A))
@@ -224,7 +225,7 @@ def test_three_desk_processes_one_killed_mid_sync(demo_copy: Path, tmp_path: Pat
     import time
 
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_A)
+        sync.init_hub(a, hub_url, who=who_at(a, DESK_A))
         point = checkin.default_checkpoint(a, DAY_ONE).id
         every = codes(a, 120)
     files = {DESK_A: demo_copy}
@@ -278,7 +279,7 @@ def test_three_desk_processes_one_killed_mid_sync(demo_copy: Path, tmp_path: Pat
 def test_desks_connect_with_a_role_that_can_only_add_and_read(demo_copy: Path, tmp_path: Path,
                                                                hub_url: str, capsys) -> None:
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_A)  # makes the desks' group role
+        sync.init_hub(a, hub_url, who=who_at(a, DESK_A))  # makes the desks' group role
     with psycopg.connect(hub_url, autocommit=True) as conn:
         conn.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname ="
                      " 'desk_b') THEN CREATE ROLE desk_b LOGIN IN ROLE bsm_desk_desks;"
@@ -309,7 +310,7 @@ def test_concurrent_pushes_never_hide_behind_a_pulled_number(demo_copy: Path,
     import uuid as uuidlib
 
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, desk_id=DESK_A)
+        sync.init_hub(db, hub_url, who=who_at(db, DESK_A))
 
     def pusher(desk: str) -> None:
         conn = hub.connect(hub_url)
@@ -349,7 +350,7 @@ def test_a_hub_that_refuses_says_so_and_loses_nothing(demo_copy: Path, tmp_path:
     from bsm_desk.domain.errors import UserError
 
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_A)
+        sync.init_hub(a, hub_url, who=who_at(a, DESK_A))
     with psycopg.connect(hub_url, autocommit=True) as conn:
         conn.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname ="
                      " 'stranger') THEN CREATE ROLE stranger LOGIN; END IF; END $$")
@@ -376,7 +377,7 @@ def test_the_follow_worker_killed_before_writing_down_its_place(demo_copy: Path,
     import sys
 
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, desk_id=DESK_A)
+        sync.init_hub(db, hub_url, who=who_at(db, DESK_A))
         scan(db, DESK_A, codes(db, 8))
     command = [sys.executable, "-m", "bsm_desk", "hub", "follow", "--db", str(demo_copy),
                "--every", "0.2", "--desk-id", DESK_A]
@@ -420,20 +421,20 @@ def test_a_revoked_badge_is_refused_everywhere_once_known(demo_copy: Path, tmp_p
     try:
         person = badges.select(a)[0]
         (_, old_code), = badges.codes(a, [person])
-        badges.reissue(a, person, ReissueReason.LOST, desk_id=DESK_A)  # lost: v2 at desk A
+        badges.reissue(a, person, ReissueReason.LOST, who=who_at(a, DESK_A))  # lost: v2 at desk A
         (_, new_code), = badges.codes(a, [person])
         assert sync.sync_once(a, desk_id=DESK_A).pending == 0
         assert sync.sync_once(b, desk_id=DESK_B).pulled >= 1
         point = checkin.default_checkpoint(b, DAY_ONE).id
-        old = checkin.check_in(b, old_code, point, desk_id=DESK_B, now=DAY_ONE)
+        old = checkin.check_in(b, old_code, point, who=who_at(b, DESK_B), now=DAY_ONE)
         assert old.kind.value == "REVOKED" and not old.accepted
-        new = checkin.check_in(b, new_code, point, desk_id=DESK_B, now=DAY_ONE)
+        new = checkin.check_in(b, new_code, point, who=who_at(b, DESK_B), now=DAY_ONE)
         assert new.accepted
         # Both desks reissue another's badge while they cannot see each other: one
         # version 3 each, the same code; the second is listed for review, not lost.
         other = badges.select(a)[1]
-        badges.reissue(a, other, ReissueReason.DAMAGED, desk_id=DESK_A)
-        badges.reissue(b, other, ReissueReason.DAMAGED, desk_id=DESK_B)
+        badges.reissue(a, other, ReissueReason.DAMAGED, who=who_at(a, DESK_A))
+        badges.reissue(b, other, ReissueReason.DAMAGED, who=who_at(b, DESK_B))
         sync.sync_once(a, desk_id=DESK_A)
         sync.sync_once(b, desk_id=DESK_B)
         sync.sync_once(a, desk_id=DESK_A)
@@ -459,16 +460,16 @@ def test_delegate_edits_meet_and_the_later_stands(demo_copy: Path, tmp_path: Pat
         first, second = delegate_store.all_delegates(a)[:2]
         assert first.id is not None and second.id is not None
         registry.save_delegate(a, replace(first, function_en="Deputy Minister"),
-                               desk_id=DESK_A)
+                               who=who_at(a, DESK_A))
         sync.sync_once(a, desk_id=DESK_A)
         assert sync.sync_once(b, desk_id=DESK_B).pulled >= 1
         assert delegate_store.get_delegate(b, first.id).function_en == "Deputy Minister"
         assert any(c.desk_id == DESK_A for c in history.for_delegate(b, first.id))
         # Both desks change the same field while they cannot see each other: B's later.
         registry.save_delegate(a, replace(delegate_store.get_delegate(a, second.id),
-                                          email="a@example.org"), desk_id=DESK_A)
+                                          email="a@example.org"), who=who_at(a, DESK_A))
         registry.save_delegate(b, replace(delegate_store.get_delegate(b, second.id),
-                                          email="b@example.org"), desk_id=DESK_B)
+                                          email="b@example.org"), who=who_at(b, DESK_B))
         for db, desk in ((a, DESK_A), (b, DESK_B), (a, DESK_A)):
             sync.sync_once(db, desk_id=desk)
         for db in (a, b):
@@ -531,12 +532,12 @@ def test_delegates_added_at_two_desks_are_the_same_everywhere(demo_copy: Path, t
         model = delegate_store.all_delegates(a)[0]
         new_a = registry.save_delegate(a, Delegate(
             "Nazarova", "Zarina", model.delegation_id, model.category_id,
-            family_name_cyr="Назарова", given_name_cyr="Зарина"), desk_id=DESK_A)
+            family_name_cyr="Назарова", given_name_cyr="Зарина"), who=who_at(a, DESK_A))
         fresh = delegation_store.add_delegation(b, Delegation(
             "Observer State", "Государство-наблюдатель", DelegationType.MEMBER_STATE, "",
             "9|observer"))  # type: ignore[call-arg]
         new_b = registry.save_delegate(b, Delegate("Rahimov", "Farhod", fresh,
-                                                   model.category_id), desk_id=DESK_B)
+                                                   model.category_id), who=who_at(b, DESK_B))
         assert new_a < ID_BLOCK <= new_b < 2 * ID_BLOCK and fresh >= ID_BLOCK
         for db, desk in ((a, DESK_A), (b, DESK_B), (a, DESK_A)):
             sync.sync_once(db, desk_id=desk)
@@ -548,7 +549,7 @@ def test_delegates_added_at_two_desks_are_the_same_everywhere(demo_copy: Path, t
         assert badges.codes(a, [new_b]) == badges.codes(b, [new_b])
         point = checkin.default_checkpoint(a, DAY_ONE).id
         (_, code), = badges.codes(b, [new_b])
-        assert checkin.check_in(a, code, point, desk_id=DESK_A, now=DAY_ONE).accepted
+        assert checkin.check_in(a, code, point, who=who_at(a, DESK_A), now=DAY_ONE).accepted
         from bsm_desk.services.registry.search import search_ids
 
         assert new_b in search_ids(a, "Rahimov Farhod")[0]  # found by name at desk A too
@@ -570,9 +571,9 @@ def test_a_merge_at_one_desk_is_a_merge_everywhere(demo_copy: Path, tmp_path: Pa
     try:
         keep, drop = delegate_store.all_delegates(a)[:2]
         assert keep.id is not None and drop.id is not None
-        registry.save_delegate(a, replace(keep, passport_no=""), desk_id=DESK_A)
-        registry.save_delegate(a, replace(drop, passport_no="N1234567"), desk_id=DESK_A)
-        duplicates.merge(a, keep.id, drop.id, desk_id=DESK_A)
+        registry.save_delegate(a, replace(keep, passport_no=""), who=who_at(a, DESK_A))
+        registry.save_delegate(a, replace(drop, passport_no="N1234567"), who=who_at(a, DESK_A))
+        duplicates.merge(a, keep.id, drop.id, who=who_at(a, DESK_A))
         sync.sync_once(a, desk_id=DESK_A)
         sync.sync_once(b, desk_id=DESK_B)
         there_keep = delegate_store.get_delegate(b, keep.id)
@@ -590,7 +591,7 @@ def test_a_newer_hub_names_both_versions_and_gets_nothing(demo_copy: Path,
     from bsm_desk.domain.errors import UserError
 
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, desk_id=DESK_A)
+        sync.init_hub(db, hub_url, who=who_at(db, DESK_A))
         scan(db, DESK_A, codes(db, 3))
         with psycopg.connect(hub_url) as conn:
             conn.execute("INSERT INTO hub_schema (version, app_version) VALUES (99, '9.9.0')")

@@ -24,6 +24,7 @@ from bsm_desk.services.event import overview
 from bsm_desk.services.reports import attendance, participants
 from bsm_desk.store import connect
 from bsm_desk.store import event as event_store
+from tests.acting import who_at
 from tests.services.sync.test_hub import DESK_A, DESK_B, publish_and_join
 
 SECRET = b"k" * 32
@@ -122,7 +123,7 @@ def test_an_attackers_rows_change_nothing_and_stop_nobody(demo_copy: Path, tmp_p
     publish_and_join(demo_copy, second, hub_url)
     door = "session-1"
     with closing(connect(second)) as b:
-        checkin.set_readmit(b, door, False, desk_id=DESK_B)
+        checkin.set_readmit(b, door, False, who=who_at(b, DESK_B))
         victim = badges.select(b, delegation="Tajikistan")[0]
         real_code = dict(badges.codes(b, [victim]))[victim]
         event = event_store.get_event(b)
@@ -153,7 +154,7 @@ def test_an_attackers_rows_change_nothing_and_stop_nobody(demo_copy: Path, tmp_p
         assert sum("has a wrong" in r for r in reasons) >= 4
         assert all("\x1b" not in r and len(r) < 2_000 for r in reasons)
         # Nothing was taken in: the real badge still opens the door once.
-        verdict = checkin.check_in(b, real_code, door, desk_id=DESK_B)
+        verdict = checkin.check_in(b, real_code, door, who=who_at(b, DESK_B))
         assert verdict.kind.value == "OK" and verdict.accepted
         # Every screen's and export's reads still work.
         facts = overview(b, second)
@@ -180,7 +181,7 @@ def test_protect_replaces_the_hubs_copy_with_the_sealed_one(demo_copy: Path, tmp
     from bsm_desk.store import privacy as sealing
 
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_B)
+        sync.init_hub(a, hub_url, who=who_at(a, DESK_B))
         passport = a.execute("SELECT passport_no FROM delegate WHERE passport_no <> ''"
                              " LIMIT 1").fetchone()[0]
     assert passport.encode() in _hub_copy(hub_url)  # published before it was sealed
@@ -207,7 +208,7 @@ def test_protect_with_the_hub_unreachable_replaces_the_copy_at_the_next_round(
     from bsm_desk.store import sync as state
 
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_B)
+        sync.init_hub(a, hub_url, who=who_at(a, DESK_B))
         passport = a.execute("SELECT passport_no FROM delegate WHERE passport_no <> ''"
                              " LIMIT 1").fetchone()[0]
     monkeypatch.setenv("BSM_DESK_PASSPHRASE", "dushanbe-passphrase")
@@ -236,7 +237,7 @@ def test_a_desk_whose_clock_is_off_says_by_how_much(demo_copy: Path, hub_url: st
     from datetime import UTC, datetime, timedelta
 
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_B)
+        sync.init_hub(a, hub_url, who=who_at(a, DESK_B))
         right = sync.status(a, desk_id=DESK_B, probe=False)["clock_skew_s"]
         assert right is not None and abs(right) < 60
         from bsm_desk.services.sync import clock
@@ -328,10 +329,10 @@ def test_after_protect_the_hub_holds_no_personal_data_in_clear(
         person = delegate_store.get_delegate(b, 12)
         assert person is not None
         registry.save_delegate(b, replace(person, passport_no="N7701234",
-                                          phone="+992 93 555 0101"), desk_id=DESK_B)
+                                          phone="+992 93 555 0101"), who=who_at(b, DESK_B))
         added = registry.save_delegate(b, Delegate(
             family_name="Rahimova", given_name="Zarina", delegation_id=person.delegation_id,
-            category_id=person.category_id, passport_no="N7705678"), desk_id=DESK_B)
+            category_id=person.category_id, passport_no="N7705678"), who=who_at(b, DESK_B))
         assert sync.sync_once(b, desk_id=DESK_B).online
     with psycopg.connect(hub_url) as conn:
         held = json.dumps([r[0] for r in conn.execute("SELECT row FROM hub_event")])
@@ -339,7 +340,7 @@ def test_after_protect_the_hub_holds_no_personal_data_in_clear(
     try:
         with closing(connect(demo_copy)) as a:
             sync.sync_once(a, desk_id=DESK_A)
-            privacy.protect(a, "dushanbe-passphrase", desk_id=DESK_A)
+            privacy.protect(a, "dushanbe-passphrase", who=who_at(a, DESK_A))
             assert sync.republish_after_sealing(a, desk_id=DESK_A)  # as protect does
         with psycopg.connect(hub_url) as conn:
             held = json.dumps([r[0] for r in conn.execute("SELECT row FROM hub_event")])
@@ -375,16 +376,16 @@ def test_protect_at_a_desk_that_did_not_publish(demo_copy: Path, tmp_path: Path,
 
     second = tmp_path / "b.sqlite"
     with closing(connect(demo_copy)) as a:  # desk B with a login of its own
-        sync.init_hub(a, hub_url, desk_id=DESK_A)
-        code = enrolment.add_desk(a, "Door B", desk_id=DESK_A).code
+        sync.init_hub(a, hub_url, who=who_at(a, DESK_A))
+        code = enrolment.add_desk(a, "Door B", who=who_at(a, DESK_A)).code
     enrolment.join_with_code(code, second, desk_id=DESK_B)
     try:
         with closing(connect(second)) as b:
             person = delegate_store.get_delegate(b, 12)
             registry.save_delegate(b, replace(person, passport_no="N7701234"),  # type: ignore[arg-type]
-                                   desk_id=DESK_B)
+                                   who=who_at(b, DESK_B))
             sync.sync_once(b, desk_id=DESK_B)
-            privacy.protect(b, "dushanbe-passphrase", desk_id=DESK_B)
+            privacy.protect(b, "dushanbe-passphrase", who=who_at(b, DESK_B))
             assert sync.republish_after_sealing(b, desk_id=DESK_B) is False
             assert any("publishing desk's to seal" in r["reason"] for r in sync.review(b))
             assert sync.sync_once(b, desk_id=DESK_B).online  # and the rounds go on

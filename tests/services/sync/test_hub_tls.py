@@ -19,6 +19,7 @@ from bsm_desk.services import sync
 from bsm_desk.services.sync import enrolment, tls
 from bsm_desk.store import connect, hub
 from bsm_desk.store import sync as state
+from tests.acting import who_at
 from tests.conftest import not_here
 from tests.services.sync.test_hub import DESK_A, DESK_B, codes, scan
 
@@ -58,10 +59,10 @@ def test_desks_reach_the_hub_over_tls_pinned_to_the_events_authority(
         demo_copy: Path, tmp_path: Path, tls_hub: str, authorities) -> None:  # type: ignore[no-untyped-def]
     ours, _theirs = authorities
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, tls_hub, desk_id=DESK_A, authority=tls.read_authority(ours["ca"]))
+        sync.init_hub(a, tls_hub, who=who_at(a, DESK_A), authority=tls.read_authority(ours["ca"]))
         kept = state.get(a, state.URL)
         assert "sslmode=verify-full" in kept and "sslrootcert=" in kept
-        made = enrolment.add_desk(a, "Door B", desk_id=DESK_A)
+        made = enrolment.add_desk(a, "Door B", who=who_at(a, DESK_A))
     assert "ca" in enrolment.read_code(made.code)
     enrolment.join_with_code(made.code, tmp_path / "b.sqlite", desk_id=DESK_B)
     with closing(connect(tmp_path / "b.sqlite")) as b:
@@ -85,7 +86,7 @@ def test_a_machine_with_another_authoritys_certificate_is_refused(
     address): refused in words, nothing published, never "offline"."""
     _ours, theirs = authorities
     with closing(connect(demo_copy)) as a, pytest.raises(UserError) as said:
-        sync.init_hub(a, tls_hub, desk_id=DESK_A, authority=tls.read_authority(theirs["ca"]))
+        sync.init_hub(a, tls_hub, who=who_at(a, DESK_A), authority=tls.read_authority(theirs["ca"]))
     assert said.value.template == hub.NOT_TRUSTED
     assert "did not prove it is this event's hub" in str(said.value)
     with psycopg.connect(tls_hub + "?sslmode=require") \
@@ -96,13 +97,14 @@ def test_a_machine_with_another_authoritys_certificate_is_refused(
 def test_a_network_hub_without_its_authority_enrols_no_desk(demo_copy: Path,
                                                              tls_hub: str) -> None:
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, tls_hub + "?sslmode=require", desk_id=DESK_A)
+        sync.init_hub(a, tls_hub + "?sslmode=require", who=who_at(a, DESK_A))
         with pytest.raises(UserError) as said:
-            enrolment.add_desk(a, "Door B", desk_id=DESK_A)
+            enrolment.add_desk(a, "Door B", who=who_at(a, DESK_A))
     assert said.value.template == enrolment.NEEDS_TLS
 
 
-def test_hostile_authorities_are_refused(tmp_path: Path, authorities) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_authorities_are_refused(tmp_path: Path,
+                                         authorities) -> None:  # type: ignore[no-untyped-def]
     ours, _theirs = authorities
     for content in (b"", b"not a certificate", ours["cert"].read_bytes(),  # not a CA
                     ours["key"].read_bytes(), b"\x00" * 5000):

@@ -24,20 +24,22 @@ from bsm_desk.services import badges, checkin, sync
 from bsm_desk.services.sync import enrolment
 from bsm_desk.store import connect, hub
 from bsm_desk.store import sync as state
+from tests.acting import who_at
 from tests.services.sync.test_hub import DAY_ONE, DESK_A, DESK_B, codes, hub_uuids, scan
 
 EVIL = "00000000-0000-4000-8000-0000000000ee"
 
 
 @pytest.fixture
-def enrolled(demo_copy: Path, tmp_path: Path, hub_url: str, monkeypatch):  # type: ignore[no-untyped-def]
+def enrolled(demo_copy: Path, tmp_path: Path, hub_url: str,
+             monkeypatch):  # type: ignore[no-untyped-def]
     """Desk A (the hub's owner) publishes; desk B joins with its own enrolment code; a
     third code, for "Door E", is the attacker's."""
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_A, desk_name="Desk A")
-        door_b = enrolment.add_desk(a, "Door B", desk_id=DESK_A)
-        door_e = enrolment.add_desk(a, "Door E", desk_id=DESK_A)
+        sync.init_hub(a, hub_url, who=who_at(a, DESK_A), desk_name="Desk A")
+        door_b = enrolment.add_desk(a, "Door B", who=who_at(a, DESK_A))
+        door_e = enrolment.add_desk(a, "Door E", who=who_at(a, DESK_A))
     enrolment.join_with_code(door_b.code, tmp_path / "b.sqlite", desk_id=DESK_B)
     return demo_copy, tmp_path / "b.sqlite", door_b, door_e
 
@@ -69,7 +71,7 @@ def test_each_desk_joins_with_its_own_login(enrolled, hub_url: str) -> None:
             {door_b.login}
     with closing(connect(first)) as a:
         assert sync.sync_once(a, desk_id=DESK_A).pulled == 3
-        listed = {d["name"]: d for d in enrolment.desks(a, desk_id=DESK_A)}
+        listed = {d["name"]: d for d in enrolment.desks(a, who=who_at(a, DESK_A))}
         assert listed["Door B"]["desk_id"] == DESK_B and not listed["Door B"]["removed_at"]
         assert listed["Door E"]["desk_id"] == ""  # enrolled, never came
 
@@ -154,7 +156,7 @@ def test_a_removed_desk_is_refused_and_counted(enrolled, hub_url: str, capsys) -
     try:
         assert held.execute("SELECT hub_seen(%s, 'Door E')", [EVIL]).fetchone() == (1,)
         with closing(connect(first)) as a:
-            assert enrolment.remove_desk(a, "door e", desk_id=DESK_A) == door_e.login
+            assert enrolment.remove_desk(a, "door e", who=who_at(a, DESK_A)) == door_e.login
         with pytest.raises(psycopg.OperationalError):  # its open connection was ended
             held.execute("SELECT 1")
     finally:
@@ -204,7 +206,7 @@ def test_the_other_desks_keep_working(enrolled) -> None:
         person = badges.select(b)[30]
         code = dict(badges.codes(b, [person]))[person]
         point = checkin.default_checkpoint(b, DAY_ONE).id
-        assert checkin.check_in(b, code, point, desk_id=DESK_B, now=DAY_ONE).accepted
+        assert checkin.check_in(b, code, point, who=who_at(b, DESK_B), now=DAY_ONE).accepted
 
 
 def test_codes_are_checked_before_use() -> None:
@@ -334,7 +336,7 @@ def test_no_desk_login_makes_an_administrator(enrolled) -> None:
         assert report.refused == 2
         assert not operator_store.any_operators(b)  # sign-in not switched on
         assert checkin.check_in(b, codes(b, 1)[0], checkin.default_checkpoint(
-            b, DAY_ONE).id, desk_id=DESK_B, now=DAY_ONE).accepted
+            b, DAY_ONE).id, who=who_at(b, DESK_B), now=DAY_ONE).accepted
         reasons = " ".join(r["reason"] for r in sync.review(b))
         assert reasons.count("not signed by an administrator this desk knows") == 2
     # Now the event has a real administrator (made at the hub owner's desk) and desks
@@ -342,9 +344,9 @@ def test_no_desk_login_makes_an_administrator(enrolled) -> None:
     try:
         with closing(connect(first)) as a, closing(connect(second)) as b:
             operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
-                                   passphrase="dushanbe-passphrase", desk_id=DESK_A)
+                                   passphrase="dushanbe-passphrase", who=who_at(a, DESK_A))
             operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
-            operators.add_operator(a, "Aliya", Role.DESK, "482901", desk_id=DESK_A)
+            operators.add_operator(a, "Aliya", Role.DESK, "482901", who=who_at(a, DESK_A))
             _rounds((a, DESK_A), (b, DESK_B))
             assert {o.name for o in operator_store.all_operators(b)} == {"Root", "Aliya"}
             with attacker(door_e.code) as conn:
@@ -376,9 +378,9 @@ def test_a_signed_change_cannot_be_moved_or_altered(enrolled, hub_url: str) -> N
     try:
         with closing(connect(first)) as a, closing(connect(second)) as b:
             operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
-                                   passphrase="dushanbe-passphrase", desk_id=DESK_A)
+                                   passphrase="dushanbe-passphrase", who=who_at(a, DESK_A))
             operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
-            operators.add_operator(a, "Aliya", Role.DESK, "482901", desk_id=DESK_A)
+            operators.add_operator(a, "Aliya", Role.DESK, "482901", who=who_at(a, DESK_A))
             _rounds((a, DESK_A), (b, DESK_B))
             aliya = operator_store.by_name(a, "Aliya")
             assert aliya is not None
@@ -411,16 +413,16 @@ def test_authority_travels_signed(enrolled) -> None:
     try:
         with closing(connect(first)) as a, closing(connect(second)) as b:
             operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
-                                   passphrase="dushanbe-passphrase", desk_id=DESK_A)
+                                   passphrase="dushanbe-passphrase", who=who_at(a, DESK_A))
             operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
             for name in ("Aliya", "Bakhtiyor", "Zarina"):
-                operators.add_operator(a, name, Role.DESK, "482901", desk_id=DESK_A)
+                operators.add_operator(a, name, Role.DESK, "482901", who=who_at(a, DESK_A))
             _rounds((a, DESK_A), (b, DESK_B))
-            operators.set_role(a, "Bakhtiyor", Role.SUPERVISOR, desk_id=DESK_A)
-            operators.set_disabled(a, "Zarina", desk_id=DESK_A)
+            operators.set_role(a, "Bakhtiyor", Role.SUPERVISOR, who=who_at(a, DESK_A))
+            operators.set_disabled(a, "Zarina", who=who_at(a, DESK_A))
             operators.sign_out(a)
             operators.sign_in(a, "Aliya", "482901", desk_id=DESK_A)
-            operators.set_secret(a, "Aliya", "773150", desk_id=DESK_A)
+            operators.set_secret(a, "Aliya", "773150", who=who_at(a, DESK_A))
             operators.sign_out(a)
             _rounds((a, DESK_A), (b, DESK_B))
             assert sync.review(b) == []
@@ -467,8 +469,8 @@ def test_a_desk_of_another_events_hub_is_no_desk_here(enrolled, demo_file: Path,
     other_file = tmp_path / "other-event.sqlite"
     other_file.write_bytes(demo_file.read_bytes())
     with closing(connect(other_file)) as other:
-        sync.init_hub(other, pg_server.url(other_hub), desk_id="other-event-desk")
-        stranger = enrolment.add_desk(other, "Door X", desk_id="other-event-desk")
+        sync.init_hub(other, pg_server.url(other_hub), who=who_at(other, "other-event-desk"))
+        stranger = enrolment.add_desk(other, "Door X", who=who_at(other, "other-event-desk"))
     this_hub = state_url_database(first)
     fields = enrolment.read_code(stranger.code)
     as_stranger = enrolment.url_of({**fields, "dbname": this_hub})
@@ -503,9 +505,9 @@ def test_the_hub_holds_no_password_verifier_in_a_usable_form(enrolled, hub_url: 
     try:
         with closing(connect(first)) as a:
             operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
-                                   passphrase="dushanbe-passphrase", desk_id=DESK_A)
+                                   passphrase="dushanbe-passphrase", who=who_at(a, DESK_A))
             operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
-            operators.add_operator(a, "Aliya", Role.DESK, "482901", desk_id=DESK_A)
+            operators.add_operator(a, "Aliya", Role.DESK, "482901", who=who_at(a, DESK_A))
             assert sync.republish_after_sealing(a, desk_id=DESK_A)  # a fresh copy
             desks_key = transit.key_of(a)
         assert desks_key is not None
@@ -550,7 +552,7 @@ def test_a_hub_made_before_its_functions_is_closed_when_brought_up(demo_copy: Pa
             cur.execute("GRANT INSERT ON hub_checkin, hub_event TO bsm_desk_desks")
         conn.commit()
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_A)
+        sync.init_hub(a, hub_url, who=who_at(a, DESK_A))
     with psycopg.connect(hub_url) as conn:
         privileges = conn.execute(
             "SELECT has_table_privilege('bsm_desk_desks', 'hub_checkin', 'INSERT'),"
@@ -587,7 +589,7 @@ def test_two_administrators_enrolling_one_name_at_once(enrolled) -> None:
     def enrol() -> None:
         with closing(connect(first)) as a:
             try:
-                enrolment.add_desk(a, "Door Z", desk_id=DESK_A)
+                enrolment.add_desk(a, "Door Z", who=who_at(a, DESK_A))
                 outcomes.append("made")
             except UserError as exc:
                 outcomes.append(exc.template)
@@ -614,11 +616,11 @@ def test_a_code_made_by_an_administrator_carries_the_events_key(enrolled, tmp_pa
     try:
         with closing(connect(first)) as a:
             operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
-                                   passphrase="dushanbe-passphrase", desk_id=DESK_A)
+                                   passphrase="dushanbe-passphrase", who=who_at(a, DESK_A))
             operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
-            operators.add_operator(a, "Aliya", Role.DESK, "482901", desk_id=DESK_A)
+            operators.add_operator(a, "Aliya", Role.DESK, "482901", who=who_at(a, DESK_A))
             assert sync.republish_after_sealing(a, desk_id=DESK_A)
-            door_c = enrolment.add_desk(a, "Door C", desk_id=DESK_A)
+            door_c = enrolment.add_desk(a, "Door C", who=who_at(a, DESK_A))
             keystore.drop(a)  # Door C is another computer: nothing kept there yet
         assert "ek" in enrolment.read_code(door_c.code)
         sealing.KEYS.clear()

@@ -18,6 +18,7 @@ from bsm_desk.store import backups, connect
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import sync as state
 from bsm_desk.store.db import backup_to
+from tests.acting import who_at
 from tests.services.sync.test_hub import DAY_ONE, DESK_A, DESK_B, codes, publish_and_join
 
 DOOR = "session-1"
@@ -26,7 +27,7 @@ DOOR = "session-1"
 def _setup(first: Path, second: Path, hub_url: str) -> None:
     publish_and_join(first, second, hub_url)
     with closing(connect(second)) as b:
-        checkin.set_readmit(b, DOOR, False, desk_id=DESK_B)
+        checkin.set_readmit(b, DOOR, False, who=who_at(b, DESK_B))
         assert sync.sync_once(b, desk_id=DESK_B).online
 
 
@@ -35,12 +36,12 @@ def _work_after_the_backup(second: Path) -> tuple[list[str], int, int]:
     with closing(connect(second)) as b:
         found = codes(b, 2, 30)
         for code in found:
-            assert checkin.check_in(b, code, DOOR, desk_id=DESK_B, now=DAY_ONE).accepted
+            assert checkin.check_in(b, code, DOOR, who=who_at(b, DESK_B), now=DAY_ONE).accepted
         person = delegate_store.get_delegate(b, 12)
         assert person is not None
         added = registry.save_delegate(b, Delegate(
             family_name="Nazarova", given_name="Firuza", delegation_id=person.delegation_id,
-            category_id=person.category_id), desk_id=DESK_B)
+            category_id=person.category_id), who=who_at(b, DESK_B))
         assert sync.sync_once(b, desk_id=DESK_B).online
         own = b.execute("SELECT count(*) FROM checkin WHERE desk_id = ?", [DESK_B]
                         ).fetchone()[0]
@@ -59,14 +60,14 @@ def _after(second: Path, found: list[str], added: int, own: int, *, carried: boo
         assert b.execute("SELECT count(*) FROM checkin WHERE desk_id = ?",
                          [DESK_B]).fetchone()[0] == own  # its own check-ins are back
         for code in found:  # and a person let in is not let in again at that door
-            verdict = checkin.check_in(b, code, DOOR, desk_id=DESK_B, now=DAY_ONE)
+            verdict = checkin.check_in(b, code, DOOR, who=who_at(b, DESK_B), now=DAY_ONE)
             assert verdict.kind.value == "ALREADY" and not verdict.accepted
         assert delegate_store.get_delegate(b, added) is not None  # the registration too
         person = delegate_store.get_delegate(b, 12)
         assert person is not None
         newer = registry.save_delegate(b, Delegate(
             family_name="Karimov", given_name="Anvar", delegation_id=person.delegation_id,
-            category_id=person.category_id), desk_id=DESK_B)
+            category_id=person.category_id), who=who_at(b, DESK_B))
         assert newer != added and newer // 1_000_000 != added // 1_000_000
         said = " ".join(r["reason"] for r in sync.review(b))
         assert "went back in time" in said
@@ -135,10 +136,10 @@ def test_a_hub_made_again_is_said_and_adopted(demo_copy: Path, tmp_path: Path, h
         conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=DESK_A)  # the first desk, again
+        sync.init_hub(a, hub_url, who=who_at(a, DESK_A))  # the first desk, again
         scan(a, DESK_A, codes(a, 3, 40), minute=5)
         assert sync.sync_once(a, desk_id=DESK_A).online
-        code = enrolment.add_desk(a, "Desk b", desk_id=DESK_A).code  # known again
+        code = enrolment.add_desk(a, "Desk b", who=who_at(a, DESK_A)).code  # known again
     with psycopg.connect(hub_url) as conn:  # everything desk A holds: its own 8, and
         # desk B's 4 relayed under desk B's name
         assert conn.execute("SELECT count(*) FROM hub_checkin").fetchone() == (12,)
@@ -233,7 +234,7 @@ def test_a_restore_keeps_the_check_ins_the_hub_never_got(demo_copy: Path, tmp_pa
         assert person is not None
         given = registry.save_delegate(b, Delegate(
             family_name="Sharipova", given_name="Dilnoza", delegation_id=person.delegation_id,
-            category_id=person.category_id), desk_id=DESK_B)
+            category_id=person.category_id), who=who_at(b, DESK_B))
     backups.restore(second, copy)
     with closing(connect(second)) as b:
         assert unsent <= state.checkin_uuids(b)
@@ -243,7 +244,7 @@ def test_a_restore_keeps_the_check_ins_the_hub_never_got(demo_copy: Path, tmp_pa
                          " 'sharipova'").fetchone()[0] >= 1  # and search finds her
         again = registry.save_delegate(b, Delegate(
             family_name="Sharipova", given_name="Malika", delegation_id=person.delegation_id,
-            category_id=person.category_id), desk_id=DESK_B)
+            category_id=person.category_id), who=who_at(b, DESK_B))
         assert again > given
         from bsm_desk.services.operators import trail
 

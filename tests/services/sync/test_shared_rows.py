@@ -22,6 +22,7 @@ from bsm_desk.services.sync import rows
 from bsm_desk.store import connect, shared
 from bsm_desk.store import interpreters as interpreter_store
 from bsm_desk.store import sync as state
+from tests.acting import who_at
 from tests.services.sync.test_hub import DESK_A, DESK_B, DESK_C, publish_and_join
 
 
@@ -59,13 +60,13 @@ def test_programme_lists_and_roster_end_the_same_everywhere(desks, tmp_path: Pat
     added = programme.save_session(a, Session(
         SessionKind.SIDE_EVENT, "Border data sharing", "Обмен данными о границе", start,
         start + timedelta(hours=1), room_id=programme.load(a).rooms[0].id,
-        access=(1,)), desk_id=DESK_A)
+        access=(1,)), who=who_at(a, DESK_A))
     room = replace(programme.load(a).rooms[-1], name_ru="Зал «Душанбе»")
-    programme.save_rooms(a, [room], programme.load(a).days, desk_id=DESK_A)
+    programme.save_rooms(a, [room], programme.load(a).days, who=who_at(a, DESK_A))
     plenary = programme.load(b).sessions[0].id or 0
-    first = speakers.inscribe(b, plenary, 1, override="test", desk_id=DESK_B)
-    speakers.inscribe(b, plenary, 40, override="test", desk_id=DESK_B)
-    speakers.next_speaker(b, plenary, desk_id=DESK_B)
+    first = speakers.inscribe(b, plenary, 1, override="test", who=who_at(b, DESK_B))
+    speakers.inscribe(b, plenary, 40, override="test", who=who_at(b, DESK_B))
+    speakers.next_speaker(b, plenary, who=who_at(b, DESK_B))
     people = [p.id for p in interpreter_store.all_interpreters(b)][:2]
     interpreter_store.replace_seats(b, {(plenary, "ru"): [(people[0], True),
                                                           (people[1], False)]})
@@ -90,7 +91,7 @@ def test_programme_lists_and_roster_end_the_same_everywhere(desks, tmp_path: Pat
         assert sync.sync_once(c, desk_id=DESK_C).pushed == 0
         assert sync.review(c) == []
     # A deletion travels, and what hung on the session goes with it.
-    programme.delete_session(a, added, desk_id=DESK_A)
+    programme.delete_session(a, added, who=who_at(a, DESK_A))
     rounds((a, DESK_A), (b, DESK_B))
     assert added not in [s.id for s in programme.load(b).sessions]
     assert snapshot(a) == snapshot(b)
@@ -100,8 +101,8 @@ def test_programme_lists_and_roster_end_the_same_everywhere(desks, tmp_path: Pat
 def test_the_later_change_of_a_session_stands_the_earlier_is_listed(desks) -> None:
     a, b = desks
     session = programme.load(a).sessions[1]
-    programme.save_session(a, replace(session, title_en="Title from desk A"), desk_id=DESK_A)
-    programme.save_session(b, replace(session, title_en="Title from desk B"), desk_id=DESK_B)
+    programme.save_session(a, replace(session, title_en="Title from desk A"), who=who_at(a, DESK_A))
+    programme.save_session(b, replace(session, title_en="Title from desk B"), who=who_at(b, DESK_B))
     rounds((a, DESK_A), (b, DESK_B))
     for db in (a, b):
         assert [s.title_en for s in programme.load(db).sessions
@@ -119,7 +120,7 @@ def test_a_change_sent_again_is_taken_once(desks, hub_url: str, monkeypatch) -> 
     changes go again with the same uuids, and the hub keeps one of each."""
     a, b = desks
     session = programme.load(a).sessions[2]
-    programme.save_session(a, replace(session, expected=321), desk_id=DESK_A)
+    programme.save_session(a, replace(session, expected=321), who=who_at(a, DESK_A))
 
     def killed(*_args: object) -> None:
         raise OSError("killed")
@@ -185,8 +186,8 @@ def test_hostile_row_changes_are_listed_and_change_nothing(desks, hub_url: str) 
 def test_review_reasons_in_russian(desks) -> None:
     a, b = desks
     session = programme.load(a).sessions[1]
-    programme.save_session(a, replace(session, organizer="A"), desk_id=DESK_A)
-    programme.save_session(b, replace(session, organizer="B"), desk_id=DESK_B)
+    programme.save_session(a, replace(session, organizer="A"), who=who_at(a, DESK_A))
+    programme.save_session(b, replace(session, organizer="B"), who=who_at(b, DESK_B))
     rounds((a, DESK_A), (b, DESK_B))
     from bsm_desk.translations import translate_function
 
@@ -209,10 +210,10 @@ def test_a_row_the_hub_cannot_hold_is_listed_and_the_rest_go_on(desks) -> None:
     a, b = desks
     sessions = programme.load(a).sessions
     a.execute("UPDATE session SET organizer = ? WHERE id = ?", ["nul\x00here", sessions[3].id])
-    programme.save_session(a, replace(sessions[4], expected=55), desk_id=DESK_A)
+    programme.save_session(a, replace(sessions[4], expected=55), who=who_at(a, DESK_A))
     point = checkin.default_checkpoint(a, DAY_ONE).id
-    checkin.check_in(a, "BSM\x00garbage", point, desk_id=DESK_A, now=DAY_ONE)
-    checkin.check_in(a, codes(a, 1)[0], point, desk_id=DESK_A, now=DAY_ONE)
+    checkin.check_in(a, "BSM\x00garbage", point, who=who_at(a, DESK_A), now=DAY_ONE)
+    checkin.check_in(a, codes(a, 1)[0], point, who=who_at(a, DESK_A), now=DAY_ONE)
     report = sync.sync_once(a, desk_id=DESK_A)
     assert report.online
     refused = [r for r in sync.review(a) if r["kind"] == "pushed"]
@@ -261,14 +262,14 @@ def test_operators_and_the_sealed_key_travel(desks, tmp_path: Path) -> None:
     a, b = desks
     try:
         operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
-                               passphrase="dushanbe-passphrase", desk_id=DESK_A)
+                               passphrase="dushanbe-passphrase", who=who_at(a, DESK_A))
         operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
-        operators.add_operator(a, "Aliya", Role.DESK, "482915", desk_id=DESK_A)
+        operators.add_operator(a, "Aliya", Role.DESK, "482915", who=who_at(a, DESK_A))
         keystore.drop(a)  # B is another computer: it does not keep A's key
         person = a.execute("SELECT id FROM delegate WHERE passport_no <> '' LIMIT 1"
                            ).fetchone()[0]
         registry.save_delegate(a, replace(delegate_store.get_delegate(a, person),
-                                          passport_no="N7771234"), desk_id=DESK_A)
+                                          passport_no="N7771234"), who=who_at(a, DESK_A))
         rounds((a, DESK_A), (b, DESK_B))
         # Without the event's key, B cannot check a password: it says so, and counts
         # no attempt against the name.
@@ -306,9 +307,9 @@ def test_the_hub_obeys_the_same_rules(desks) -> None:
     a, b = desks
     try:
         operators.add_operator(a, "Root", Role.ADMINISTRATOR, "root-password",
-                               passphrase="dushanbe-passphrase", desk_id=DESK_A)
+                               passphrase="dushanbe-passphrase", who=who_at(a, DESK_A))
         operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
-        operators.add_operator(a, "Aliya", Role.DESK, "482915", desk_id=DESK_A)
+        operators.add_operator(a, "Aliya", Role.DESK, "482915", who=who_at(a, DESK_A))
         rounds((a, DESK_A), (b, DESK_B))
         # Desk A's file changed behind its services: an edit in Aliya's name.
         person = delegate_store.get_delegate(a, 12)
@@ -355,8 +356,8 @@ def test_two_desks_inscribe_one_delegation_while_apart(desks) -> None:
     for db, desk, person in ((a, DESK_A, team[0]), (b, DESK_B, team[1])):
         code = dict(badges.codes(db, [person]))[person]
         point = checkin.default_checkpoint(db, DAY_ONE).id
-        assert checkin.check_in(db, code, point, desk_id=desk, now=DAY_ONE).accepted
-        speakers.inscribe(db, plenary.id, person, desk_id=desk, now=DAY_ONE)
+        assert checkin.check_in(db, code, point, who=who_at(db, desk), now=DAY_ONE).accepted
+        speakers.inscribe(db, plenary.id, person, who=who_at(db, desk), now=DAY_ONE)
     rounds((a, DESK_A), (b, DESK_B))
     for db in (a, b):
         listed = [e for e in speakers.speaker_list(db, plenary.id, now=DAY_ONE).entries
@@ -381,13 +382,13 @@ def test_a_desk_whose_clock_is_years_ahead_does_not_win_for_good(desks) -> None:
     a.execute("INSERT OR REPLACE INTO sync_state (name, value) VALUES ('hlc',"
               " '2029-06-01T00:00:00.000Z')")  # desk A's clock, years ahead
     session = programme.load(a).sessions[0]
-    programme.save_session(a, replace(session, title_en="Title by A"), desk_id=DESK_A)
+    programme.save_session(a, replace(session, title_en="Title by A"), who=who_at(a, DESK_A))
     assert a.execute("SELECT at FROM sync_changed WHERE tbl = 'session'").fetchone()[0] \
         .startswith("2029")
     rounds((a, DESK_A), (b, DESK_B))
     assert programme.load(b).sessions[0].title_en == "Title by A"
     later = programme.load(b).sessions[0]
-    programme.save_session(b, replace(later, title_en="Title by B"), desk_id=DESK_B)
+    programme.save_session(b, replace(later, title_en="Title by B"), who=who_at(b, DESK_B))
     for _ in range(3):
         rounds((a, DESK_A), (b, DESK_B))
     assert programme.load(a).sessions[0].title_en == "Title by B"
@@ -411,7 +412,7 @@ def test_an_interpreter_or_a_room_booked_twice_from_two_desks_is_listed(desks) -
     for db, desk, title in ((a, DESK_A, "Side A"), (b, DESK_B, "Side B")):
         programme.save_session(db, Session(
             SessionKind.SIDE_EVENT, title, title, start + timedelta(hours=30),
-            start + timedelta(hours=31), room_id=room, access=(1,)), desk_id=desk)
+            start + timedelta(hours=31), room_id=room, access=(1,)), who=who_at(db, desk))
     for _ in range(2):
         rounds((a, DESK_A), (b, DESK_B))
     assert snapshot(a)["roster_assignment"] == snapshot(b)["roster_assignment"]

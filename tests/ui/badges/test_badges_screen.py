@@ -20,6 +20,7 @@ from bsm_desk.ui.badges import printing
 from bsm_desk.ui.badges.screen import BadgesScreen
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.main_window import MainWindow
+from tests.acting import who_at
 
 BADGES_ROW = 2
 
@@ -113,7 +114,7 @@ def test_a_name_correction_offers_the_reprint(window: MainWindow, demo_copy: Pat
     window.show()
     db = window.db
     delegate_id = badges.select(db, delegation="Tajikistan")[0]
-    badges.log_prints(db, [(delegate_id, 1)], Layout.A6, desk_id="d")
+    badges.log_prints(db, [(delegate_id, 1)], Layout.A6, who=who_at(db, "d"))
     before = get_delegate(db, delegate_id)
     after = replace(before, family_name=before.family_name + "i")
     asked: list[str] = []
@@ -121,7 +122,7 @@ def test_a_name_correction_offers_the_reprint(window: MainWindow, demo_copy: Pat
                         asked.append(text) or QMessageBox.StandardButton.Yes)
     from bsm_desk.services import registry
 
-    registry.save_delegate(db, after, desk_id="d")
+    registry.save_delegate(db, after, who=who_at(db, "d"))
     reprinted: list[tuple[int, ReissueReason]] = []
     monkeypatch.setattr(window.badges_screen, "reprint",
                         lambda i, reason: reprinted.append((i, reason)))

@@ -17,6 +17,7 @@ from bsm_desk.ui.checkin.checkpoint_dialog import CheckpointDialog
 from bsm_desk.ui.checkin.screen import CheckinScreen
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.main_window import MainWindow
+from tests.acting import who_at
 from tests.conftest import DESK
 
 CHECKIN_ROW = 3
@@ -67,8 +68,8 @@ def test_every_refusal_reaches_the_screen(window: MainWindow, demo_copy: Path,
     db = window.db
     lost, gone = badges.select(db)[:2]
     old = code_of(db, lost)
-    badges.reissue(db, lost, ReissueReason.LOST, desk_id=DESK)
-    registry.cancel(db, [gone], desk_id=DESK)
+    badges.reissue(db, lost, ReissueReason.LOST, who=who_at(db, DESK))
+    registry.cancel(db, [gone], who=who_at(db, DESK))
     event = get_event(db)
     cases = [
         (old, Kind.REVOKED, "replaced"),
@@ -150,7 +151,7 @@ def test_checkpoint_rules_are_edited_and_stored(window: MainWindow, demo_copy: P
     media = next(c for c in screen.desk.categories.values() if c.code == "media")
     dialog = CheckpointDialog(window.db, screen.desk.checkpoint,
                               list(screen.desk.categories.values()), "HoD",
-                              desk_id=DESK, operator="t", parent=screen)
+                              who=who_at(window.db, DESK, "t"), parent=screen)
     assert not dialog.boxes[media.id].isChecked() and not dialog.readmit.isChecked()
     dialog.boxes[media.id].setChecked(True)
     dialog.readmit.setChecked(True)

@@ -21,6 +21,7 @@ from bsm_desk.ui.interpreters import review
 from bsm_desk.ui.interpreters.grid import BREACH, PERSON, SEAT0, payload
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.screen_registry import NAMES
+from tests.acting import who_at
 
 DUSHANBE = ZoneInfo("Asia/Dushanbe")
 
@@ -37,7 +38,7 @@ def rostered(demo_copy: Path) -> Path:
         db.conn.commit()
         # The same roster on every run: the tests below name seats and who sits in them.
         rostering.apply(db, rostering.make_roster(db, time_limit=10, deterministic=True),
-                        desk_id="t")
+                        who=who_at(db, "t"))
     return demo_copy
 
 

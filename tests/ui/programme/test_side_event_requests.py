@@ -14,6 +14,7 @@ from bsm_desk.store import side_events as side_event_store
 from bsm_desk.ui.programme.side_event_dialog import SideEventDialog
 from bsm_desk.ui.programme.side_events_dialog import SideEventsDialog
 from bsm_desk.ui.shell.main_window import MainWindow
+from tests.acting import who_at
 from tests.ui.programme.test_programme_screen import show
 
 
@@ -165,7 +166,7 @@ def test_placed_requests_are_shown_and_allocate_hands_over(
     db = window.db
     proposal = allocation.allocate(db, time_limit=2)
     first = next(p for p in proposal.placements if p.placed)
-    allocation.apply(db, proposal, desk_id=window.settings.desk_id, only={first.request.id})
+    allocation.apply(db, proposal, who=who_at(db, window.settings.desk_id), only={first.request.id})
     opened: list[SideEventsDialog] = []
     allocated: list[bool] = []
 

@@ -15,6 +15,7 @@ from bsm_desk.ui.registry.delegate_dialog import DelegateDialog
 from bsm_desk.ui.registry.duplicates_dialog import DuplicatesDialog
 from bsm_desk.ui.registry.import_wizard import ImportWizard
 from bsm_desk.ui.shell.main_window import MainWindow
+from tests.acting import who_at
 from tests.conftest import DESK
 
 
@@ -37,7 +38,8 @@ def open_delegates(window: MainWindow, path: Path):
 def test_the_edit_dialog_checks_as_you_type_and_saves(window: MainWindow, demo_copy: Path,
                                                       qtbot) -> None:
     screen = open_delegates(window, demo_copy)
-    dialog = DelegateDialog(screen.db, screen.overview, None, desk_id=DESK, parent=screen)
+    dialog = DelegateDialog(screen.db, screen.overview, None,
+                            who=who_at(screen.db, DESK), parent=screen)
     qtbot.addWidget(dialog)
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert not save.isEnabled()  # nothing filled in yet
@@ -63,7 +65,8 @@ def test_the_passport_is_masked_until_revealed(window: MainWindow, demo_copy: Pa
                                                qtbot) -> None:
     screen = open_delegates(window, demo_copy)
     someone = next(d for d in store.all_delegates(screen.db) if d.passport_no)
-    dialog = DelegateDialog(screen.db, screen.overview, someone, desk_id=DESK, parent=screen)
+    dialog = DelegateDialog(screen.db, screen.overview, someone,
+                            who=who_at(screen.db, DESK), parent=screen)
     qtbot.addWidget(dialog)
     assert dialog.passport.echoMode() == QLineEdit.EchoMode.Password
     dialog.reveal.click()
@@ -119,7 +122,7 @@ def test_the_delegation_banner_shows_head_and_limit(window: MainWindow, demo_cop
 
 def test_merging_duplicates_in_the_dialog(window: MainWindow, demo_copy: Path, qtbot) -> None:
     screen = open_delegates(window, demo_copy)
-    dialog = DuplicatesDialog(screen.db, desk_id=DESK, parent=screen)
+    dialog = DuplicatesDialog(screen.db, who=who_at(screen.db, DESK), parent=screen)
     qtbot.addWidget(dialog)
     pairs = len(dialog.pairs)
     assert pairs >= 1 and dialog.list.count() == pairs
@@ -140,7 +143,7 @@ def test_the_import_wizard_end_to_end(window: MainWindow, demo_copy: Path, tmp_p
                        "Batbayar;Enkhbold;M;Mongolia;Colonel\n"
                        "Tsetseg;Oyun;F;Mongolia;Counsellor\n", encoding="utf-8")
     screen = open_delegates(window, demo_copy)
-    wizard = ImportWizard(demo_copy, desk_id=DESK, parent=screen)
+    wizard = ImportWizard(demo_copy, who=who_at(screen.db, DESK), parent=screen)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.files.path.setText(str(listing))
@@ -166,7 +169,7 @@ def test_the_wizard_stops_on_errors(window: MainWindow, demo_copy: Path, tmp_pat
     listing.write_text("Surname,Sex,Country\nBatbayar,M,Mongolia\nTsetseg,??,Mongolia\n",
                        encoding="utf-8")
     screen = open_delegates(window, demo_copy)
-    wizard = ImportWizard(demo_copy, desk_id=DESK, parent=screen)
+    wizard = ImportWizard(demo_copy, who=who_at(screen.db, DESK), parent=screen)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.files.path.setText(str(listing))
@@ -216,7 +219,8 @@ def test_the_protocol_rank_is_proposed_from_the_function_shown_and_editable(
     from bsm_desk.domain.model import ProtocolRank
 
     screen = open_delegates(window, demo_copy)
-    dialog = DelegateDialog(screen.db, screen.overview, None, desk_id=DESK, parent=screen)
+    dialog = DelegateDialog(screen.db, screen.overview, None,
+                            who=who_at(screen.db, DESK), parent=screen)
     qtbot.addWidget(dialog)
     russian = dialog.edits["function_ru"]
     russian.setText("Заместитель министра иностранных дел")
@@ -232,6 +236,7 @@ def test_the_protocol_rank_is_proposed_from_the_function_shown_and_editable(
     assert dialog.delegate().protocol_rank is ProtocolRank.AMBASSADOR
     assert dialog.delegate().rank_by_hand  # a re-import's new function proposes no other
     someone = store.get_delegate(screen.db, screen.model.ids()[0])
-    shown = DelegateDialog(screen.db, screen.overview, someone, desk_id=DESK, parent=screen)
+    shown = DelegateDialog(screen.db, screen.overview, someone,
+                           who=who_at(screen.db, DESK), parent=screen)
     qtbot.addWidget(shown)
     assert shown.rank.currentData() == someone.protocol_rank.value

@@ -10,12 +10,13 @@ from bsm_desk.services import sync
 from bsm_desk.store import connect
 from bsm_desk.store import sync as state
 from bsm_desk.ui.shell.screen_registry import NAMES
+from tests.acting import who_at
 
 
 def test_online_offline_online(window, demo_copy: Path, hub_url: str, pg_server,
                                qtbot) -> None:  # type: ignore[no-untyped-def]
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, desk_id=window.settings.desk_id)
+        sync.init_hub(db, hub_url, who=who_at(db, window.settings.desk_id))
     window.open_database(demo_copy)
     window.show()
     label = window.hub_link.label
@@ -97,7 +98,7 @@ def test_a_desk_enrolled_joins_with_its_code_and_is_removed(window, demo_copy: P
 
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, desk_id=window.settings.desk_id)
+        sync.init_hub(db, hub_url, who=who_at(db, window.settings.desk_id))
     window.open_database(demo_copy)
     dialog = HubDialog(window.settings, window.db, window.db_path, window)
     assert dialog.enrol_button.isEnabled() and dialog.remove_button.isEnabled()
@@ -150,16 +151,16 @@ def test_the_passphrase_given_at_the_publishing_desk_seals_the_hub(
 
     here, other = window.settings.desk_id, "00000000-0000-4000-8000-0000000000d2"
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, desk_id=here)
-        code = enrolment.add_desk(a, "Door B", desk_id=here).code
+        sync.init_hub(a, hub_url, who=who_at(a, here))
+        code = enrolment.add_desk(a, "Door B", who=who_at(a, here)).code
     enrolment.join_with_code(code, tmp_path / "b.sqlite", desk_id=other)
     try:
         with closing(connect(tmp_path / "b.sqlite")) as b:
             person = delegate_store.get_delegate(b, 12)
             registry.save_delegate(b, replace(person, passport_no="N7709999"),  # type: ignore[arg-type]
-                                   desk_id=other)
+                                   who=who_at(b, other))
             sync.sync_once(b, desk_id=other)
-            privacy.protect(b, "dushanbe-passphrase", desk_id=other)
+            privacy.protect(b, "dushanbe-passphrase", who=who_at(b, other))
             sync.republish_after_sealing(b, desk_id=other)
         sealing.KEYS.clear()
         with closing(connect(demo_copy)) as a:
@@ -191,7 +192,7 @@ def test_adopt_this_hub_in_the_dialog(window, demo_copy: Path, hub_url: str, pg_
 
     here = window.settings.desk_id
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, desk_id=here)
+        sync.init_hub(db, hub_url, who=who_at(db, here))
         scan(db, here, codes(db, 3))
         assert sync.sync_once(db, desk_id=here).pushed == 3
     name = conninfo.conninfo_to_dict(hub_url)["dbname"]

@@ -14,6 +14,7 @@ from bsm_desk.services import demo, operators
 from bsm_desk.store import audit
 from bsm_desk.ui.shell.screen_registry import NAMES
 from bsm_desk.ui.shell.sign_in import SignInDialog
+from tests.acting import who_at
 
 PEOPLE = {role: (name, secret) for name, role, secret in demo.DEMO_OPERATORS}
 
@@ -26,7 +27,8 @@ def staffed_demo(tmp_path: Path) -> Path:
     audit.SIGNED.clear()
 
 
-def signs_in_as(monkeypatch, role: Role | None, asked: list[str]) -> None:  # type: ignore[no-untyped-def]
+def signs_in_as(monkeypatch, role: Role | None,
+                asked: list[str]) -> None:  # type: ignore[no-untyped-def]
     """The sign-in dialog answered as ``role`` would (None: cancelled)."""
     def answer(dialog: SignInDialog) -> int:
         asked.append(dialog.intro.text())
@@ -135,7 +137,8 @@ def test_the_history_screen_is_a_supervisors(window, staffed_demo: Path,
     assert screen.refusal.isVisible() or "may not read the history" in screen.refusal.text()
 
 
-def test_first_operator_from_the_window(window, demo_copy: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_first_operator_from_the_window(window, demo_copy: Path,
+                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from bsm_desk.ui.shell.operators_dialog import OperatorDialog, OperatorsDialog
 
     window.open_database(demo_copy)
@@ -151,7 +154,7 @@ def test_first_operator_from_the_window(window, demo_copy: Path, monkeypatch) ->
         return int(dialog.result() == 1)
 
     monkeypatch.setattr(OperatorDialog, "exec", fill)
-    dialog = OperatorsDialog(window.db, window.settings.desk_id, window)
+    dialog = OperatorsDialog(window.db, window.settings, window)
     dialog.add()
     assert [(o.name, o.role) for o in operators.operators(window.db)] == [
         ("Root Admin", Role.ADMINISTRATOR)]
@@ -194,7 +197,7 @@ def test_a_desk_without_the_key_is_unlocked_once_then_masks_and_reveals(
 
     def dialog() -> DelegateDialog:
         found = delegate_store.get_delegate(window.db, person)
-        return DelegateDialog(window.db, window.overview, found, desk_id="test",
+        return DelegateDialog(window.db, window.overview, found, who=who_at(window.db, "test"),
                               parent=window)
 
     masked = dialog()
@@ -219,7 +222,7 @@ def test_a_protected_event_without_operators_shows_its_data_locked(
     from bsm_desk.ui.shell.sign_in import PassphraseDialog
 
     with connect(demo_copy) as db:
-        privacy.protect(db, "dushanbe-passphrase", desk_id="test")
+        privacy.protect(db, "dushanbe-passphrase", who=who_at(db, "test"))
         keystore.drop(db)
     sealing.KEYS.clear()
     window.open_database(demo_copy)

@@ -18,6 +18,7 @@ from bsm_desk.ui.shell.main_window import MainWindow
 from bsm_desk.ui.shell.screen_registry import NAMES
 from bsm_desk.ui.speakers import displays, undo
 from bsm_desk.ui.speakers import screen as screen_module
+from tests.acting import who_at
 from tests.conftest import DESK
 
 
@@ -73,10 +74,10 @@ def test_next_pause_and_the_countdown_colours(window, demo_copy, qtbot) -> None:
     screen = show_speakers(window, demo_copy)
     delegate_id, _ = a_head(window.db)
     Desk.open(window.db, Checkpoint.entrance_id(datetime(2022, 10, 18).date()),
-              desk_id=DESK).admit(delegate_id)
+              who=who_at(window.db, DESK)).admit(delegate_id)
     session = screen.session_id()
     # Inscribed "yesterday" by the demo's calendar: the list is the session's.
-    speakers.inscribe(window.db, session, delegate_id, desk_id=DESK,
+    speakers.inscribe(window.db, session, delegate_id, who=who_at(window.db, DESK),
                       override="checked in on the first day only")
     screen.refresh()
     keys = {shortcut.key().toString(): shortcut for shortcut in screen.findChildren(QShortcut)}
@@ -124,7 +125,8 @@ def test_the_projector_and_the_booths_follow_the_chair(window, demo_copy, qtbot)
     screen = show_speakers(window, demo_copy)
     delegate_id, cyrillic = a_head(window.db)
     session = screen.session_id()
-    speakers.inscribe(window.db, session, delegate_id, language="other", desk_id=DESK,
+    speakers.inscribe(window.db, session, delegate_id, language="other",
+                      who=who_at(window.db, DESK),
                       override="test")
     screen.open_projector()
     screen.open_booths()
@@ -148,10 +150,11 @@ def test_the_booths_see_and_open_a_statements_text(window, demo_copy, qtbot, tmp
     screen = show_speakers(window, demo_copy)
     delegate_id, _ = a_head(window.db)
     session = screen.session_id()
-    entry = speakers.inscribe(window.db, session, delegate_id, desk_id=DESK, override="test")
+    entry = speakers.inscribe(window.db, session, delegate_id, who=who_at(window.db, DESK),
+                              override="test")
     statement = tmp_path / "Выступление.txt"
     statement.write_text("Уважаемый председатель!", encoding="utf-8")
-    speakers.hand_in_text(window.db, session, entry.id, statement, desk_id=DESK)
+    speakers.hand_in_text(window.db, session, entry.id, statement, who=who_at(window.db, DESK))
     screen.open_booths()
     qtbot.addWidget(screen.booths)
     screen.refresh()
@@ -171,7 +174,7 @@ def test_the_chair_hands_in_a_text_and_a_wrong_file_is_refused(window, demo_copy
                                                                monkeypatch) -> None:
     screen = show_speakers(window, demo_copy)
     delegate_id, _ = a_head(window.db)
-    speakers.inscribe(window.db, screen.session_id(), delegate_id, desk_id=DESK,
+    speakers.inscribe(window.db, screen.session_id(), delegate_id, who=who_at(window.db, DESK),
                       override="test")
     screen.refresh()
     warnings: list[str] = []
@@ -192,7 +195,7 @@ def test_the_chairs_limit_applies_to_the_clock_at_once(window, demo_copy) -> Non
     screen = show_speakers(window, demo_copy)
     delegate_id, _ = a_head(window.db)
     session = screen.session_id()
-    speakers.inscribe(window.db, session, delegate_id, desk_id=DESK, override="test")
+    speakers.inscribe(window.db, session, delegate_id, who=who_at(window.db, DESK), override="test")
     screen.refresh()
     screen.next_speaker()
     screen.limit.setValue(2.5)
