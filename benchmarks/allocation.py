@@ -29,13 +29,13 @@ from zoneinfo import ZoneInfo
 
 from benchmarks.common import Result, demo_db
 from bsm_desk.domain.model import Day, Room, Session, SessionKind
+from bsm_desk.domain.programme import Request
 from bsm_desk.services.programme.allocation import first_choice_ceiling, fits_alone, propose
 from bsm_desk.services.programme.side_event_samples import sample_requests
 from bsm_desk.store import connect
 from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
-from bsm_desk.store.side_events import Request
 
 NAME = "allocation"
 REQUESTS = 40

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from benchmarks.common import Result
 from bsm_desk.domain.interpreters import (
     TWO_WAY,
+    Interpreter,
     Meeting,
     Rules,
     Slot,
@@ -34,7 +35,6 @@ from bsm_desk.domain.interpreters import (
 )
 from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.roster import Problem, Roster, solve
-from bsm_desk.store.interpreters import Interpreter
 
 NAME = "roster"
 ZONE = ZoneInfo("Asia/Dushanbe")

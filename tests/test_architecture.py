@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -16,12 +17,16 @@ sys.path.insert(0, str(ROOT / "packaging"))
 
 import update_translations  # noqa: E402
 
+# SQL as we write it (a keyword in capitals, then what must follow it).
+SQL = re.compile(r"\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
+                 r"PRAGMA\s+[a-z_]+\s*(\(|=|;|$)|CREATE\s+(TABLE|INDEX|TRIGGER)|DROP\s+TABLE)")
+
 
 def test_import_linter_contracts_hold() -> None:
     tool = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
     result = subprocess.run([tool, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 6 kept, 0 broken" in result.stdout
+    assert "Contracts: 7 kept, 0 broken" in result.stdout
 
 
 def _tool(name: str) -> str:
@@ -39,6 +44,42 @@ def test_mypy_is_clean_on_the_whole_package() -> None:
                             text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "bsm_desk" in (ROOT / "pyproject.toml").read_text() and "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("layer", ["ui", "cli"])
+def test_the_window_and_the_command_line_reach_the_data_only_through_services(
+        layer: str) -> None:
+    """No import of the store (anywhere in a file), and no SQL in a string: the screens
+    and the commands read and write through the services."""
+    sql = SQL
+    files = list((PACKAGE / layer).rglob("*.py"))
+    assert len(files) > 10, f"bsm_desk/{layer} is missing or empty: nothing was checked"
+    found = []
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            if any(n == "bsm_desk.store" or n.startswith("bsm_desk.store.") for n in names):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} imports the store")
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and sql.search(node.value):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} holds SQL")
+    assert found == []
+
+
+def test_the_sql_check_would_see_sql() -> None:
+    """The check above is not blind: the forms it looks for are the forms we write."""
+    sql = SQL
+    for text in ("SELECT id FROM delegate", "PRAGMA integrity_check(20)",
+                 "UPDATE delegate SET status = ?", "SELECT EXISTS (SELECT 1 FROM data_key)",
+                 "PRAGMA user_version"):
+        assert sql.search(text), text
+    assert not sql.search("Select the delegates to print")
+    assert not sql.search("one PRAGMA when nothing did")
 
 
 @pytest.mark.parametrize("layer", ["domain", "store", "services"])

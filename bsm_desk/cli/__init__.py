@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bsm-desk: {fault.message(translate)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except sqlite3.DatabaseError as exc:
-        from bsm_desk.store.db import user_error
+        from bsm_desk.services.event.files import user_error
 
         db = getattr(args, "db", None)
         fault = user_error(exc, db) if db else UserError(DB_FAULT, reason=str(exc))
@@ -119,10 +119,9 @@ PASSWORD_ENV = "BSM_DESK_PASSWORD"
 def _sign_in(args: argparse.Namespace, settings: config.Settings) -> None:
     """Sign in for this run (the services then check what the operator may do): the
     password from BSM_DESK_PASSWORD, else asked for on the terminal."""
-    from contextlib import closing
 
     from bsm_desk.services import operators
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     secret = os.environ.get(PASSWORD_ENV)
     if secret is None:
@@ -133,29 +132,17 @@ def _sign_in(args: argparse.Namespace, settings: config.Settings) -> None:
         operators.sign_in(db, args.sign_in, secret, desk_id=settings.desk_id)
 
 
-def _sealed_event(path: Path) -> bool:
-    """Whether the file is an event with a key, read without changing it (a file that is
-    not an event is left as it is for the command to judge)."""
-    try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as raw:
-            return bool(raw.execute("SELECT EXISTS (SELECT 1 FROM data_key)").fetchone()[0])
-    except (sqlite3.Error, OSError, ValueError):
-        return False
-
-
 def _unlock(args: argparse.Namespace) -> None:
     """The event's key for this run: from BSM_DESK_PASSPHRASE, else as this desk keeps it
     (the OS keyring or its own key file). Operators' passwords are checked with it."""
-    from contextlib import closing
 
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.operators import privacy
-    from bsm_desk.store import connect
-    from bsm_desk.store import privacy as sealing
 
-    if not _sealed_event(Path(args.db)):
+    if not privacy.sealed_file(Path(args.db)):
         return  # not an event with a key (or not an event at all): nothing to open
     with closing(connect(args.db)) as db:
-        if not sealing.protected(db) or sealing.unlocked(db):
+        if not privacy.protected(db) or privacy.unlocked(db):
             return
         if os.environ.get("BSM_DESK_PASSPHRASE"):
             privacy.unlock(db, os.environ["BSM_DESK_PASSPHRASE"])

@@ -75,7 +75,7 @@ def gate(args: argparse.Namespace, settings: Any) -> None:
     """Refuse (Refused, in words) a command the signed-in operator's role may not run, or
     any but the public ones when nobody is signed in, once the event has operators."""
     from bsm_desk.services import operators
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     needed = NEEDS.get(command_key(args), Permission.EVENT_SETTINGS)
     path = getattr(args, "db", None)

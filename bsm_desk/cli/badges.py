@@ -52,7 +52,7 @@ def _batch_report(batch: Any, args: argparse.Namespace, translate: Translate) ->
 
 def _badges(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
     from bsm_desk.services import badges
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     if args.out is None and not args.codes:
         raise UserError(BADGES_NEED_OUT)
@@ -74,7 +74,7 @@ def _badges(args: argparse.Namespace, settings: config.Settings, translate: Tran
 
 def _reprint(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
     from bsm_desk.services import badges
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     with closing(connect(args.db)) as db:
         batch = badges.reprint(db, args.delegate_id, badges.reason_of(args.reason), args.out,

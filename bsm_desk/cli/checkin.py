@@ -45,7 +45,7 @@ SET_READMIT = QT_TRANSLATE_NOOP("UserError", "--set CHECKPOINT and --readmit yes
 def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
     from bsm_desk.domain.errors import DatabaseBusy
     from bsm_desk.services import checkin
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     if bool(args.codes) == (args.undo_last is not None):
         raise UserError(CODES_OR_UNDO)
@@ -101,7 +101,7 @@ def _checkin(args: argparse.Namespace, settings: config.Settings, translate: Tra
 def _checkpoints(args: argparse.Namespace, settings: config.Settings,
                  translate: Translate) -> int:
     from bsm_desk.services import checkin
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     lang = config.ui_language(settings)
     with closing(connect(args.db)) as db:

@@ -82,7 +82,7 @@ def _delegates(args: argparse.Namespace, settings: config.Settings,
                translate: Translate) -> int:
     from bsm_desk.domain.model import Delegate
     from bsm_desk.services import badges, registry
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     action = args.delegates_action
     with closing(connect(args.db)) as db:

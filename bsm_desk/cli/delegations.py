@@ -38,7 +38,7 @@ def _delegations(args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.domain.importing import clean_text
     from bsm_desk.domain.model import DelegationType
     from bsm_desk.services import registry
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     with closing(connect(args.db)) as db:
         if args.delegations_action == "list":
@@ -74,7 +74,7 @@ def _delegations(args: argparse.Namespace, settings: config.Settings,
 def _accredit(args: argparse.Namespace, settings: config.Settings,
               translate: Translate) -> int:
     from bsm_desk.services import registry
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     try:
         day = date.fromisoformat(args.day) if args.day else None

@@ -46,8 +46,7 @@ def _demo(args: argparse.Namespace, settings: config.Settings, translate: Transl
 
 def _info(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
     from bsm_desk.services import event as event_service
-    from bsm_desk.store import connect
-    from bsm_desk.store.db import schema_version
+    from bsm_desk.services.event.files import connect, schema_version
 
     with closing(connect(args.db)) as db:
         ov = event_service.overview(db, args.db)
@@ -86,7 +85,8 @@ def _info(args: argparse.Namespace, settings: config.Settings, translate: Transl
 
 
 def _backup(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.store import backups, connect
+    from bsm_desk.services.event import backups
+    from bsm_desk.services.event.files import connect
 
     into = settings.backup_folder or None
     if args.list:
@@ -113,7 +113,7 @@ def _backup(args: argparse.Namespace, settings: config.Settings, translate: Tran
 
 
 def _restore(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.store import backups
+    from bsm_desk.services.event import backups
 
     held = backups.contents(args.backup)
     aside = backups.restore(args.db, args.backup)

@@ -18,14 +18,12 @@ URL_OR_CODE = QT_TRANSLATE_NOOP("UserError", "Say where the hub is: --code with 
 
 def _hub(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
     from bsm_desk.services import sync
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     if args.hub_action == "tls":
         return _tls(args, translate)
     if args.hub_action == "role-sql":
-        from bsm_desk.store import hub
-
-        for statement in hub.role_sql(args.database):
+        for statement in sync.role_sql(args.database):
             print(statement if statement.startswith("--") else statement + ";")
         return 0
     if args.hub_action == "join":

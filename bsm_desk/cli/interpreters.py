@@ -27,7 +27,7 @@ from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 def _interpreters(args: argparse.Namespace, settings: config.Settings,
                   translate: Translate) -> int:
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     with closing(connect(args.db)) as db:
         action = _ACTIONS[args.interpreters_action]
@@ -37,9 +37,9 @@ def _interpreters(args: argparse.Namespace, settings: config.Settings,
 def _needs(db: Any, args: argparse.Namespace, settings: config.Settings,
            translate: Translate) -> int:
     from bsm_desk.services import interpreters
-    from bsm_desk.store import event as event_store
+    from bsm_desk.services.programme.queries import required_event
 
-    event = event_store.required(db, interpreters.NO_EVENT)
+    event = required_event(db, interpreters.NO_EVENT)
     found = interpreters.needs(db, lang=config.ui_language(settings))
     rows = [n.as_dict(event.zone) for n in found]
     if args.json:

@@ -32,9 +32,9 @@ def _first_passphrase(db: Any, translate: Translate) -> str | None:
     has operators, or its key already): BSM_DESK_PASSPHRASE, else typed twice, else the
     next line of standard input."""
     from bsm_desk.services import operators
-    from bsm_desk.store import privacy as sealing
+    from bsm_desk.services.operators import privacy
 
-    if operators.has_operators(db) or sealing.protected(db):
+    if operators.has_operators(db) or privacy.protected(db):
         return None
     import os
 
@@ -46,7 +46,7 @@ def _first_passphrase(db: Any, translate: Translate) -> str | None:
 def _operators(args: argparse.Namespace, settings: config.Settings,
                translate: Translate) -> int:
     from bsm_desk.services import operators
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     with closing(connect(args.db)) as db:
         action = args.operators_action
@@ -79,8 +79,8 @@ def _operators(args: argparse.Namespace, settings: config.Settings,
 
 
 def _audit(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.operators import trail
-    from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
         if args.audit_action == "verify":
@@ -140,8 +140,8 @@ def _republish(db: Any, settings: config.Settings) -> bool:
 
 def _protect(args: argparse.Namespace, settings: config.Settings,
              translate: Translate) -> int:
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.operators import privacy
-    from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
         done = privacy.protect(db, passphrase(translate, twice=True),
@@ -179,24 +179,21 @@ def _say_copies(removed: int, left: Any, translate: Translate) -> None:
 
 def _unlock(args: argparse.Namespace, settings: config.Settings,
             translate: Translate) -> int:
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.operators import keystore, privacy
-    from bsm_desk.store import connect
-    from bsm_desk.store import privacy as sealing
 
     with closing(connect(args.db)) as db:
         if args.forget:
             keystore.drop(db)
             privacy.lock(db)
             kept = False
-        elif not sealing.protected(db):
+        elif not privacy.protected(db):
             from bsm_desk.domain.errors import UserError
             from bsm_desk.services.operators.privacy import NOT_PROTECTED
 
             raise UserError(NOT_PROTECTED)
         else:
-            privacy.unlock(db, passphrase(translate))
-            data_key = sealing.key(db)
-            kept = data_key is not None and keystore.put(db, data_key)
+            kept = privacy.keep_here(db, passphrase(translate))
     if args.json:
         print_json({"kept": kept, "forgotten": bool(args.forget)})
     elif args.forget:
@@ -211,8 +208,8 @@ def _unlock(args: argparse.Namespace, settings: config.Settings,
 
 
 def _purge(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.operators import privacy
-    from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
         counts = privacy.purge(db, keep_names=args.keep_names, who=acting_at(db, settings))

@@ -25,9 +25,9 @@ from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 def _side_events(args: argparse.Namespace, settings: config.Settings,
                  translate: Translate) -> int:
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.programme import side_events
     from bsm_desk.services.programme.side_event_import import import_requests
-    from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
         if args.side_command == "list":
@@ -77,10 +77,8 @@ def _programme(args: argparse.Namespace, settings: config.Settings,
                translate: Translate) -> int:
     from datetime import date
 
-    from bsm_desk.store import connect
-    from bsm_desk.store import event as event_store
-    from bsm_desk.store import rooms as room_store
-    from bsm_desk.store import sessions as session_store
+    from bsm_desk.services.event.files import connect
+    from bsm_desk.services.programme import queries
 
     day = None
     if args.day:
@@ -90,9 +88,9 @@ def _programme(args: argparse.Namespace, settings: config.Settings,
             raise UserError(BAD_DAY, value=args.day) from None
     lang = config.ui_language(settings)
     with closing(connect(args.db)) as db:
-        event = event_store.get_event(db)
-        rooms = {r.id: r for r in room_store.list_rooms(db)}
-        sessions = session_store.list_sessions(db)
+        event = queries.event(db)
+        rooms = {r.id: r for r in queries.rooms(db)}
+        sessions = queries.sessions(db)
     zone = event.zone if event else None
     chosen = [s for s in sessions if day is None or (zone and s.local_day(zone) == day)]
     if args.json:
@@ -112,13 +110,13 @@ def _programme(args: argparse.Namespace, settings: config.Settings,
 
 
 def _rooms(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.store import connect
-    from bsm_desk.store import rooms as room_store
+    from bsm_desk.services.event.files import connect
+    from bsm_desk.services.programme import queries
 
     lang = config.ui_language(settings)
     with closing(connect(args.db)) as db:
         if args.rooms_command == "list":
-            rooms = room_store.list_rooms(db)
+            rooms = queries.rooms(db)
             if args.json:
                 print_json([{"id": r.id, "name": r.name_en, "name_ru": r.name_ru,
                               "floor": r.floor, "capacity": r.capacity, "booths": r.booths,

@@ -25,8 +25,8 @@ BAD_LIMIT = QT_TRANSLATE_NOOP("UserError", "--limit must be 1 or more.")
 
 
 def _import(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.registry.importer import import_file
-    from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
         report = import_file(db, args.file, who=acting_at(db, settings), sheet=args.sheet,
@@ -63,12 +63,12 @@ def _template(args: argparse.Namespace, settings: config.Settings,
     categories = [(en, ru) for _, en, ru, _, _ in STANDARD_CATEGORIES]
     title = ""
     if args.db is not None:
-        from bsm_desk.store import categories as category_store
-        from bsm_desk.store import connect
-        from bsm_desk.store.event import get_event
+        from bsm_desk.services.event.files import connect
+        from bsm_desk.services.programme.queries import event as get_event
+        from bsm_desk.services.registry import queries as registry_queries
 
         with closing(connect(args.db)) as db:
-            categories = [(c.name_en, c.name_ru) for c in category_store.list_categories(db)]
+            categories = [(c.name_en, c.name_ru) for c in registry_queries.categories(db)]
             event = get_event(db)
             title = event.title_en if event else ""
     path = write_template(args.out, categories, title=title)
@@ -77,8 +77,8 @@ def _template(args: argparse.Namespace, settings: config.Settings,
 
 
 def _search(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.registry.search import search
-    from bsm_desk.store import connect
 
     if args.limit < 1:
         raise UserError(BAD_LIMIT)
@@ -102,8 +102,8 @@ def _search(args: argparse.Namespace, settings: config.Settings, translate: Tran
 
 def _duplicates(args: argparse.Namespace, settings: config.Settings,
                 translate: Translate) -> int:
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.registry.duplicates import dismiss, find_duplicates, merge
-    from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
         if args.merge or args.dismiss:

@@ -25,8 +25,8 @@ BAD_EXPORT = QT_TRANSLATE_NOOP("UserError", "{file}: the {report} export writes 
 
 
 def _export(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.reports import attendance, participants
-    from bsm_desk.store import connect
 
     if args.report == "programme":
         return _export_programme(args, translate)
@@ -57,8 +57,8 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
 
 
 def _export_programme(args: argparse.Namespace, translate: Translate) -> int:
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.programme import export as programme_export
-    from bsm_desk.store import connect
 
     with closing(connect(args.db)) as db:
         suffix = args.out.suffix.lower()
@@ -75,8 +75,8 @@ def _export_programme(args: argparse.Namespace, translate: Translate) -> int:
 
 def _export_speakers(args: argparse.Namespace, settings: config.Settings,
                      translate: Translate) -> int:
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.speakers import export as speakers_export
-    from bsm_desk.store import connect
 
     lang = getattr(args, "report_lang", None) or config.ui_language(settings)
     with closing(connect(args.db)) as db:
@@ -87,8 +87,8 @@ def _export_speakers(args: argparse.Namespace, settings: config.Settings,
 
 def _export_roster(args: argparse.Namespace, settings: config.Settings,
                    translate: Translate) -> int:
+    from bsm_desk.services.event.files import connect
     from bsm_desk.services.interpreters import export as roster_export
-    from bsm_desk.store import connect
 
     lang = getattr(args, "report_lang", None) or config.ui_language(settings)
     with closing(connect(args.db)) as db:

@@ -29,7 +29,7 @@ KINDS = {"statement": "statement", "point-of-order": "point_of_order", "reply": 
 def _speakers(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
     from bsm_desk.domain.speakers import EntryKind
     from bsm_desk.services import speakers
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     lang = config.ui_language(settings)
     session = args.session

@@ -250,7 +250,7 @@ def _sessions(args: argparse.Namespace, settings: config.Settings,
               translate: Translate) -> int:
     from bsm_desk.services import programme as programme_service
     from bsm_desk.services.event import overview
-    from bsm_desk.store import connect
+    from bsm_desk.services.event.files import connect
 
     lang = config.ui_language(settings)
     with closing(connect(args.db)) as db:

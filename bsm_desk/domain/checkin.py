@@ -119,3 +119,21 @@ _NAME = re.compile(r"[^\W\d_]+(?:[\s'’.-]+[^\W\d_]+)*[\s.]*", re.UNICODE)
 
 def looks_like_a_name(text: str) -> bool:
     return bool(_NAME.fullmatch(text.strip())) and len(text.strip()) <= 80
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinRow:
+    uuid: str
+    checkpoint: str
+    delegate_id: int | None
+    badge_version: int | None
+    verdict: str
+    accepted: bool
+    method: str
+    code: str
+    undoes: str | None
+    reason: str
+    at: datetime
+    desk_id: str
+    operator: str
+    name: str = ""  # the delegate's Latin name, for lists

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -342,3 +342,66 @@ def check_schedule(assigned: Sequence[Meeting], *, day_of: Callable[[datetime], 
                                f"{count} working periods in week {week} of {year} (at "
                                f"most {rules.max_periods_week})"))
     return found
+
+
+@dataclass(frozen=True)
+class Interpreter:
+    name: str
+    name_cyr: str
+    languages: dict[str, Class]
+    staff: bool
+    available: tuple[date, ...]  # empty: every day of the event
+    fee: float = 0.0
+    email: str = ""
+    id: int | None = None
+    withdrawn_from: date | None = None  # unavailable from this day on
+    phone: str = ""
+    avoid_rooms: tuple[int, ...] = ()  # preferences: rather not work here
+    avoid_sessions: tuple[int, ...] = ()
+    hours: tuple[time, time] | None = None  # each day, only between these (venue time)
+
+    def works_on(self, day: date) -> bool:
+        """Available that day: one of their days (none given: any), and not withdrawn."""
+        if self.withdrawn_from is not None and day >= self.withdrawn_from:
+            return False
+        return not self.available or day in self.available
+
+    def free_for(self, starts_at: datetime, ends_at: datetime, zone: tzinfo) -> bool:
+        """Available for a meeting: on its day and, if they gave hours, within them."""
+        start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
+        if not self.works_on(start.date()):
+            return False
+        if self.hours is None:
+            return True
+        return start.date() == end.date() and self.hours[0] <= start.time() \
+            and end.time() <= self.hours[1]
+
+
+@dataclass(frozen=True)
+class Seat:
+    session_id: int
+    booth: str
+    interpreter_id: int
+    locked: bool
+
+
+def parse_hours(text: str) -> tuple[time, time] | None:
+    """"09:00-13:00" (or "9-13", "09:00–13:00"); "" → None; ValueError if unreadable or
+    the end is not after the start."""
+    text = text.strip()
+    if not text:
+        return None
+    parts = re.split(r"\s*[-–—]\s*", text)
+    if len(parts) != 2:
+        raise ValueError(text)
+    begin, end = (clock(p) for p in parts)
+    if end <= begin:
+        raise ValueError(text)
+    return begin, end
+
+
+def clock(text: str) -> time:
+    match = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?", text.strip())
+    if match is None:
+        raise ValueError(text)
+    return time(int(match.group(1)), int(match.group(2) or 0))

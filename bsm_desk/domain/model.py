@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 
@@ -266,3 +267,33 @@ def may_enter(session: Session, category: Category) -> bool:
     if session.kind is SessionKind.CLOSED:
         return category.access in (Access.ALL, Access.STAFF)
     return True
+
+
+@dataclass(frozen=True, slots=True)
+class DelegateQuery:
+    """Which delegates a list shows, and in which order."""
+
+    delegation_id: int | None = None
+    category_id: int | None = None
+    status: DelegateStatus | None = None
+    search: str = ""  # any spelling, any script; see domain.names.fold
+    sort: str = "name"  # "relevance" orders a search by how well it matches
+    descending: bool = False
+    lang: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class BadgeState:
+    version: int  # the version the doors accept
+    printed_at: datetime | None  # the last print of that version, if any
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    uuid: str
+    delegate_id: int
+    at: datetime
+    desk_id: str
+    operator: str
+    action: str  # created, updated, imported, merged, merged_into, ...
+    changes: dict[str, Any]  # field -> [old, new]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from bsm_desk.domain.model import Day, Room, Session, SessionKind
+from bsm_desk.domain.model import Day, Room, Session, SessionKind, pick
 
 
 @dataclass(frozen=True)
@@ -115,3 +115,24 @@ def _overlapping(sessions: Sequence[Session]) -> list[tuple[int, int]]:
                 break
             pairs.append((a.id or 0, b.id or 0))
     return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    title_en: str
+    duration_min: int
+    expected: int = 0
+    title_ru: str = ""
+    organizer: str = ""
+    contact: str = ""
+    languages: tuple[str, ...] = ("en", "ru")
+    interpretation: bool = False
+    equipment: tuple[str, ...] = ()
+    avoid_plenary: bool = False
+    slots: tuple[datetime, ...] = ()  # preferred start times, best first
+    panellists: tuple[int, ...] = ()  # delegate ids
+    session_id: int | None = None  # once placed
+    id: int | None = None
+
+    def title(self, lang: str) -> str:
+        return pick(lang, self.title_en, self.title_ru)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from bsm_desk.domain.model import BadgeState
 from bsm_desk.store.db import id_chunks
 
 _CURRENT = "COALESCE((SELECT MAX(i.version) FROM badge_issue i WHERE i.delegate_id = {d}), 1)"
@@ -34,12 +35,6 @@ class Issue:
     at: datetime
     desk_id: str
     operator: str
-
-
-@dataclass(frozen=True, slots=True)
-class BadgeState:
-    version: int  # the version the doors accept
-    printed_at: datetime | None  # the last print of that version, if any
 
 
 def current_version(db: Database, delegate_id: int) -> int:

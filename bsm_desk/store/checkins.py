@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from bsm_desk.domain.checkin import CheckinRow as Row
 from bsm_desk.domain.checkin import Earlier
 
 # An accepted check-in that no later event has undone: looked up row by row (a scan)...
@@ -17,24 +17,6 @@ _STANDING = ("c.accepted = 1 AND NOT EXISTS (SELECT 1 FROM checkin u"
 # ...and for reading the whole table, where the few undos are better read once.
 _STANDING_ALL = ("c.accepted = 1 AND c.delegate_id IS NOT NULL AND c.uuid NOT IN"
                  " (SELECT undoes FROM checkin WHERE undoes IS NOT NULL)")
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    uuid: str
-    checkpoint: str
-    delegate_id: int | None
-    badge_version: int | None
-    verdict: str
-    accepted: bool
-    method: str
-    code: str
-    undoes: str | None
-    reason: str
-    at: datetime
-    desk_id: str
-    operator: str
-    name: str = ""  # the delegate's Latin name, for lists
 
 
 def append(db: Database, *, checkpoint: str, delegate_id: int | None,

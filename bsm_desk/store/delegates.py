@@ -14,7 +14,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate, DelegateStatus, Gender, ProtocolRank
+from bsm_desk.domain.model import (
+    DELEGATE_FIELDS,
+    Delegate,
+    DelegateQuery,
+    DelegateStatus,
+    Gender,
+    ProtocolRank,
+)
 from bsm_desk.domain.names import fold_words
 from bsm_desk.store.db import id_chunks, next_id
 from bsm_desk.store.privacy import PROTECTED, Sealer
@@ -126,6 +133,11 @@ def get_delegate(db: Database, delegate_id: int) -> Delegate | None:
     return _delegate(rows[0], Sealer(db)) if rows else None
 
 
+def cancelled_ids(db: Database) -> set[int]:
+    return {int(r[0]) for r in db.execute(
+        "SELECT id FROM delegate WHERE status = 'cancelled'").fetchall()}
+
+
 def get_delegates(db: Database, ids: Sequence[int]) -> list[Delegate]:
     """These delegates, in the order of ``ids`` (missing ids are skipped)."""
     found: dict[int, Delegate] = {}
@@ -170,19 +182,6 @@ def _delegate(r: dict[str, Any], sealer: Sealer) -> Delegate:
         rank_by_hand=bool(r.get("rank_by_hand")),
         merged_into=r.get("merged_into"), sealed=frozenset(sealed),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class DelegateQuery:
-    """Which delegates a list shows, and in which order."""
-
-    delegation_id: int | None = None
-    category_id: int | None = None
-    status: DelegateStatus | None = None
-    search: str = ""  # any spelling, any script; see domain.names.fold
-    sort: str = "name"  # "relevance" orders a search by how well it matches
-    descending: bool = False
-    lang: str = "en"
 
 
 # Sort keys a list may ask for. Each is an expression over delegate d, delegation g and
@@ -375,3 +374,13 @@ def counts(db: Database) -> Counts:
 def ids_with_status(db: Database, status: DelegateStatus) -> list[int]:
     return [int(r[0]) for r in db.execute(
         "SELECT id FROM delegate WHERE status = ? ORDER BY id", [status.value]).fetchall()]
+
+
+def names_in_both(db: Database, delegate_id: int) -> tuple[str, str, str, str, str, str] | None:
+    """(family, given, family in Cyrillic, given in Cyrillic, delegation in English, in
+    Russian) of one delegate."""
+    row = db.execute(
+        "SELECT d.family_name, d.given_name, d.family_name_cyr, d.given_name_cyr,"
+        " g.name_en, g.name_ru FROM delegate d JOIN delegation g ON g.id = d.delegation_id"
+        " WHERE d.id = ?", [delegate_id]).fetchone()
+    return tuple(str(v or "") for v in row) if row else None  # type: ignore[return-value]

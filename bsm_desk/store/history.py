@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    uuid: str
-    delegate_id: int
-    at: datetime
-    desk_id: str
-    operator: str
-    action: str  # created, updated, imported, merged, merged_into, ...
-    changes: dict[str, Any]  # field -> [old, new]
+from bsm_desk.domain.model import HistoryEntry as Change
 
 
 def record(db: Database, delegate_id: int, *, desk_id: str, action: str,

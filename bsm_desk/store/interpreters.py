@@ -2,58 +2,24 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time
 
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.interpreters import (
-    Class,
+    Interpreter,
     Rules,
+    Seat,
     format_languages,
     format_rule,
+    parse_hours,
     parse_languages,
     with_rule,
 )
 from bsm_desk.store.db import next_id
-
-
-@dataclass(frozen=True)
-class Interpreter:
-    name: str
-    name_cyr: str
-    languages: dict[str, Class]
-    staff: bool
-    available: tuple[date, ...]  # empty: every day of the event
-    fee: float = 0.0
-    email: str = ""
-    id: int | None = None
-    withdrawn_from: date | None = None  # unavailable from this day on
-    phone: str = ""
-    avoid_rooms: tuple[int, ...] = ()  # preferences: rather not work here
-    avoid_sessions: tuple[int, ...] = ()
-    hours: tuple[time, time] | None = None  # each day, only between these (venue time)
-
-    def works_on(self, day: date) -> bool:
-        """Available that day: one of their days (none given: any), and not withdrawn."""
-        if self.withdrawn_from is not None and day >= self.withdrawn_from:
-            return False
-        return not self.available or day in self.available
-
-    def free_for(self, starts_at: datetime, ends_at: datetime, zone: tzinfo) -> bool:
-        """Available for a meeting: on its day and, if they gave hours, within them."""
-        start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
-        if not self.works_on(start.date()):
-            return False
-        if self.hours is None:
-            return True
-        return start.date() == end.date() and self.hours[0] <= start.time() \
-            and end.time() <= self.hours[1]
-
 
 _COLUMNS = ("id, name, name_cyr, languages, staff, available, fee, email, withdrawn_from,"
             " phone, avoid, hours")
@@ -61,28 +27,6 @@ _COLUMNS = ("id, name, name_cyr, languages, staff, available, fee, email, withdr
 
 def format_hours(hours: tuple[time, time] | None) -> str:
     return f"{hours[0]:%H:%M}-{hours[1]:%H:%M}" if hours else ""
-
-
-def parse_hours(text: str) -> tuple[time, time] | None:
-    """"09:00-13:00" (or "9-13", "09:00–13:00"); "" → None; ValueError if unreadable or
-    the end is not after the start."""
-    text = text.strip()
-    if not text:
-        return None
-    parts = re.split(r"\s*[-–—]\s*", text)
-    if len(parts) != 2:
-        raise ValueError(text)
-    begin, end = (_clock(p) for p in parts)
-    if end <= begin:
-        raise ValueError(text)
-    return begin, end
-
-
-def _clock(text: str) -> time:
-    match = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?", text.strip())
-    if match is None:
-        raise ValueError(text)
-    return time(int(match.group(1)), int(match.group(2) or 0))
 
 
 def _avoid(text: str, kind: str) -> tuple[int, ...]:
@@ -134,14 +78,6 @@ def save(db: Database, person: Interpreter) -> int:
 # --- the roster ----------------------------------------------------------------------
 
 Key = tuple[int, str]  # (session id, booth)
-
-
-@dataclass(frozen=True)
-class Seat:
-    session_id: int
-    booth: str
-    interpreter_id: int
-    locked: bool
 
 
 def seats(db: Database) -> list[Seat]:

@@ -4,34 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from bsm_desk.domain.model import pick
+from bsm_desk.domain.programme import Request
 from bsm_desk.store.db import next_id
-
-
-@dataclass(frozen=True, slots=True)
-class Request:
-    title_en: str
-    duration_min: int
-    expected: int = 0
-    title_ru: str = ""
-    organizer: str = ""
-    contact: str = ""
-    languages: tuple[str, ...] = ("en", "ru")
-    interpretation: bool = False
-    equipment: tuple[str, ...] = ()
-    avoid_plenary: bool = False
-    slots: tuple[datetime, ...] = ()  # preferred start times, best first
-    panellists: tuple[int, ...] = ()  # delegate ids
-    session_id: int | None = None  # once placed
-    id: int | None = None
-
-    def title(self, lang: str) -> str:
-        return pick(lang, self.title_en, self.title_ru)
 
 
 def add_request(db: Database, request: Request) -> int:

@@ -179,3 +179,11 @@ def broken_rule(db: Database, entry_id: int) -> tuple[str, dict[str, Any]] | Non
                       replies=sum(e.kind is EntryKind.REPLY for e in others),
                       name="", delegation=str(name[0]) if name else "?")
     return None if problem is None else (problem.template, dict(problem.fields))
+
+
+def last_mark(db: Database, entry_id: int) -> str | None:
+    """The entry's last start, pause, resume or end."""
+    row = db.execute(
+        "SELECT what FROM speaker_event WHERE entry_id = ? AND what IN"
+        " ('start', 'pause', 'resume', 'end') ORDER BY id DESC LIMIT 1", [entry_id]).fetchone()
+    return str(row[0]) if row else None

@@ -1,9 +1,8 @@
 from pathlib import Path
 
-from bsm_desk.domain.model import DelegateStatus
+from bsm_desk.domain.model import DelegateQuery, DelegateStatus
 from bsm_desk.store import connect
 from bsm_desk.store import delegates as store
-from bsm_desk.store.delegates import DelegateQuery
 from tests.acting import who_at
 
 

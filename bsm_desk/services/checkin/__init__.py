@@ -21,6 +21,7 @@ from bsm_desk.domain import badge_code
 from bsm_desk.domain.checkin import (
     ENTRANCE,
     SESSION,
+    CheckinRow,
     Checkpoint,
     Decision,
     Earlier,
@@ -289,7 +290,7 @@ class Desk:
                        event_code=decision.event_code, **person)
 
     # -- undo, figures, the last scans --------------------------------------------------
-    def undo_last(self, reason: str, now: datetime | None = None) -> store.Row:
+    def undo_last(self, reason: str, now: datetime | None = None) -> CheckinRow:
         """Take back this desk's last standing check-in here; returns the one undone."""
         require(self.db, self.who, Permission.CHECK_IN)
         last = store.last_standing_by_desk(self.db, self.checkpoint.id, self.desk_id)
@@ -326,7 +327,7 @@ class Desk:
                 result.append((category, done.get(category_id, 0), wanted))
         return result
 
-    def recent(self, limit: int = 20) -> list[store.Row]:
+    def recent(self, limit: int = 20) -> list[CheckinRow]:
         return store.recent(self.db, self.checkpoint.id, limit)
 
 

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain import errors
 from bsm_desk.domain.errors import UserError
-from bsm_desk.domain.interpreters import parse_languages
+from bsm_desk.domain.interpreters import Interpreter, parse_languages
 from bsm_desk.domain.model import (
     Category,
     Delegate,
@@ -44,7 +44,6 @@ from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import interpreters as interpreter_store
-from bsm_desk.store.interpreters import Interpreter
 
 DEFAULT_DELEGATES = 700
 DEFAULT_SEED = 2022

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import RowProblem, cell_text
-from bsm_desk.domain.interpreters import NO_LANGUAGES, parse_languages
+from bsm_desk.domain.interpreters import NO_LANGUAGES, Interpreter, parse_hours, parse_languages
 from bsm_desk.domain.names import fold
 from bsm_desk.services.interpreters.needs import Need, needs, relay_languages
 from bsm_desk.services.operators import Acting, Permission, requires
@@ -25,7 +25,6 @@ from bsm_desk.services.registry.tables import read_table
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
 from bsm_desk.store import interpreters as store
-from bsm_desk.store.interpreters import Interpreter
 
 NO_HEADER = QT_TRANSLATE_NOOP(
     "UserError", "{path}: no header row with “Name” and “Languages” (or “Имя” and “Языки”) "
@@ -154,7 +153,7 @@ def _read_row(number: int, cells: list[Any], columns: dict[str, int], headers: l
     hours_text, hours_col = cell("hours")
     hours = None
     try:
-        hours = store.parse_hours(hours_text)
+        hours = parse_hours(hours_text)
     except ValueError:
         problems.append(RowProblem(number, hours_col, BAD_HOURS, {"value": hours_text[:40]}))
     if problems:

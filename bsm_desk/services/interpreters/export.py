@@ -16,6 +16,7 @@ from babel.dates import format_date
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.interpreters import Interpreter
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.roster import Problem, Roster, Seating
@@ -29,7 +30,6 @@ from bsm_desk.services.output.text import (
     register_fonts,
 )
 from bsm_desk.store import sessions as session_store
-from bsm_desk.store.interpreters import Interpreter
 
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: write the roster as .pdf or .xlsx, or "
                                               "give a folder for the calendars.")

@@ -18,13 +18,13 @@ from bsm_desk.domain.interpreters import (
     TWO_WAY,
     Breach,
     Found,
+    Interpreter,
     Meeting,
     Rules,
     booth_shortfall,
     can_staff,
     check_schedule,
 )
-from bsm_desk.store.interpreters import Interpreter
 
 if TYPE_CHECKING:
     from bsm_desk.services.interpreters.roster import Problem, Seating

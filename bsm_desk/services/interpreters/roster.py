@@ -37,6 +37,7 @@ from ortools.sat.python import cp_model
 from bsm_desk.domain.interpreters import (
     TWO_WAY,
     Class,
+    Interpreter,
     Meeting,
     Rules,
     booth_shortfall,
@@ -59,7 +60,6 @@ from bsm_desk.services.interpreters.reasons import (
 )
 from bsm_desk.services.interpreters.reasons import whole_minutes as _minutes
 from bsm_desk.services.solving import Cancel, Stage, solve_in_order
-from bsm_desk.store.interpreters import Interpreter
 
 Key = tuple[tuple[int, ...], str]  # (a meeting's session ids, booth)
 

@@ -19,8 +19,10 @@ from bsm_desk.domain.interpreters import (
     RULE_FIELDS,
     TWO_WAY,
     Found,
+    Interpreter,
     Meeting,
     Rules,
+    Seat,
     booth_shortfall,
     can_staff,
     check_schedule,
@@ -44,7 +46,6 @@ from bsm_desk.services.solving import Cancel
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
 from bsm_desk.store import interpreters as store
-from bsm_desk.store.interpreters import Interpreter
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event.")
 NO_SUCH = QT_TRANSLATE_NOOP("UserError", "There is no interpreter with the id {id}.")
@@ -72,7 +73,7 @@ def current(db: Database, found: Sequence[Need]
             ) -> tuple[dict[Key, frozenset[int]], dict[Key, frozenset[int]]]:
     """The seats as they stand, per booth of each meeting (a meeting's team is what is
     written on any of its sessions), and those locked."""
-    by_session: dict[tuple[int, str], list[store.Seat]] = defaultdict(list)
+    by_session: dict[tuple[int, str], list[Seat]] = defaultdict(list)
     for seat in store.seats(db):
         by_session[seat.session_id, seat.booth].append(seat)
     seated: dict[Key, frozenset[int]] = {}
@@ -393,12 +394,12 @@ def board(db: Database, *, lang: str = "en") -> Board:
                  totals(asked, Roster("feasible", seatings, [], [], 0.0)))
 
 
-def snapshot(db: Database) -> list[store.Seat]:
+def snapshot(db: Database) -> list[Seat]:
     return store.seats(db)
 
 
 @requires(Permission.ROSTER)
-def restore(db: Database, seats_: Sequence[store.Seat], *, who: Acting) -> None:
+def restore(db: Database, seats_: Sequence[Seat], *, who: Acting) -> None:
     """The roster as it was (undo)."""
     seated: dict[tuple[int, str], list[tuple[int, bool]]] = defaultdict(list)
     for seat in seats_:
@@ -412,6 +413,14 @@ def restore(db: Database, seats_: Sequence[store.Seat], *, who: Acting) -> None:
 @requires(Permission.ROSTER)
 def set_team(db: Database, key: Key, team: Team, *, who: Acting) -> None:
     set_booth(db, key, [p for p, _ in team], locked=[p for p, locked in team if locked], who=who)
+
+
+@requires(Permission.ROSTER)
+def set_teams(db: Database, teams: Mapping[Key, Team], *, who: Acting) -> None:
+    """Several booths' teams written as one step (all or none)."""
+    with atomic(db):
+        for key, team in teams.items():
+            set_team(db, key, team, who=who)
 
 
 @dataclass(frozen=True)

@@ -211,6 +211,38 @@ def unlock(db: Database, passphrase: str | None = None, *, remember: bool = Fals
     return True
 
 
+def protected(db: Database) -> bool:
+    """Whether the event's personal data is sealed (its key made)."""
+    return privacy.protected(db)
+
+
+def sealed_file(path: Path) -> bool:
+    """Whether the file is an event with a key, read without changing it (a file that is
+    not an event is left as it is for whoever opens it to judge)."""
+    import sqlite3
+    from contextlib import closing
+
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as raw:
+            return bool(raw.execute("SELECT EXISTS (SELECT 1 FROM data_key)").fetchone()[0])
+    except (sqlite3.Error, OSError, ValueError):
+        return False
+
+
+def unlocked(db: Database) -> bool:
+    """Whether this process can read the event's personal data (or nothing is sealed)."""
+    return privacy.unlocked(db)
+
+
+def keep_here(db: Database, passphrase: str) -> bool:
+    """Open the event's key with its passphrase (UserError if it does not) and keep it
+    on this desk, outside the event file; False when it could not be kept (no keyring,
+    a folder that cannot be written): unlocked for this process only."""
+    unlock(db, passphrase)
+    data_key = privacy.key(db)
+    return data_key is not None and keystore.put(db, data_key)
+
+
 def _hold(db: Database, data_key: bytes) -> None:
     """The event's key held by this process from now on; what this process wrote to the
     log before it held the key is vouched for (store/audit.vouch)."""

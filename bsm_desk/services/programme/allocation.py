@@ -35,7 +35,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import Day, Room, Session, SessionKind
-from bsm_desk.domain.programme import opening, overlaps
+from bsm_desk.domain.programme import Request, opening, overlaps
 from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.solving import Stage, solve_in_order
 from bsm_desk.store import atomic, journal
@@ -43,7 +43,6 @@ from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store import side_events as side_event_store
-from bsm_desk.store.side_events import Request
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to allocate rooms for.")
 WEIGHT_RANK = (0, 250, 150, 100, 60)  # second, third, ... preferred slot (first: the

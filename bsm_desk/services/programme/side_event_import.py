@@ -17,13 +17,13 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import RowProblem, normalize_header, spilled
 from bsm_desk.domain.names import mostly_cyrillic
+from bsm_desk.domain.programme import Request
 from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.registry.search import search_ids
 from bsm_desk.services.registry.tables import read_table
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
 from bsm_desk.store import side_events as side_event_store
-from bsm_desk.store.side_events import Request
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "title": ("title", "title en", "side event", "название", "тема"),

@@ -19,7 +19,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bsm_desk.domain.model import Day
-from bsm_desk.store.side_events import Request
+from bsm_desk.domain.programme import Request
 
 ORGANIZERS = ("UNOCT/UNCCT", "OSCE", "IOM", "UNODC", "EU BOMCA", "CICA", "UN Women",
               "Interpol", "Border Management Programme for Central Asia", "CSO Network")

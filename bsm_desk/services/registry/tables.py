@@ -60,6 +60,23 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
     raise UserError(UNSUPPORTED, path=str(path))
 
 
+def sheet_names(path: str | Path) -> list[str]:
+    """A workbook's sheets, read with the same guards as its rows (UserError if broken or
+    too big unpacked)."""
+    import openpyxl
+
+    path = Path(path)
+    _check_unpacked(path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        raise UserError(BROKEN_XLSX, path=str(path)) from exc
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
 def _check_size(path: Path, size: int) -> None:
     if size > MAX_UNPACKED_BYTES:
         raise UserError(TOO_BIG, path=str(path), size=size // (1024 * 1024),

@@ -311,6 +311,28 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
         db.close()
 
 
+def hub_address(db: Database) -> str:
+    """The hub this event's desk exchanges with ("" if none)."""
+    return state.get(db, state.URL)
+
+
+def probe(url: str) -> str | None:
+    """Reach a hub at ``url`` (UserError in words if it cannot be): the event code of the
+    hub's event, "" for a hub with none yet, None for a server that is not a hub yet."""
+    conn = hub.connect(url)
+    try:
+        if not hub.version(conn):
+            return None
+        return hub.event_code(conn) or ""
+    finally:
+        hub.close_quietly(conn)
+
+
+def role_sql(database: str) -> list[str]:
+    """The SQL a database owner runs to make the hub's roles (``hub role-sql``)."""
+    return list(hub.role_sql(database))
+
+
 class Link:
     """A worker's lasting connection to the hub, and how far it has pushed: kept in
     memory and written down only now and then (a watermark behind the truth only means

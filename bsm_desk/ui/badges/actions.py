@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from bsm_desk.domain.model import BadgeLayout as Layout
 from bsm_desk.domain.model import ReissueReason
 from bsm_desk.services import operators
+from bsm_desk.services.event.files import connect
 from bsm_desk.services.operators import Acting
-from bsm_desk.store import connect
 from bsm_desk.ui.badges import printing
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.workers import Progress, run_with_progress

@@ -10,7 +10,9 @@ from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.store import badges as badge_store
+from bsm_desk.domain.model import BadgeState
+from bsm_desk.services.badges import queries as badge_queries
+from bsm_desk.services.registry import queries as registry_queries
 from bsm_desk.ui.widgets.people_model import DelegatesModel, Index
 
 NOT_PRINTED = QT_TRANSLATE_NOOP("BadgesModel", "v{version} · not printed")
@@ -31,7 +33,7 @@ class BadgesModel(DelegatesModel):
     )
 
     def __init__(self, db: Database, parent: Any = None) -> None:
-        self._states: dict[int, badge_store.BadgeState] = {}
+        self._states: dict[int, BadgeState] = {}
         self.unprinted_only = False
         self.zone: tzinfo | None = None  # the venue's: times are shown as the venue lives them
         super().__init__(db, parent)
@@ -41,17 +43,16 @@ class BadgesModel(DelegatesModel):
         self.set_query(self.query)
 
     def _filter(self, ids: list[int]) -> list[int]:
-        cancelled = {r[0] for r in self._db.execute(
-            "SELECT id FROM delegate WHERE status = 'cancelled'").fetchall()}
+        cancelled = registry_queries.cancelled_ids(self._db)
         kept = [i for i in ids if i not in cancelled]
         if self.unprinted_only:
-            waiting = set(badge_store.unprinted_ids(self._db))
+            waiting = set(badge_queries.unprinted_ids(self._db))
             kept = [i for i in kept if i in waiting]
         self._states.clear()
         return kept
 
     def _fetch(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
-        self._states.update(badge_store.states(self._db, ids))
+        self._states.update(badge_queries.states(self._db, ids))
         return super()._fetch(ids)
 
     def forget(self, ids: list[int]) -> None:

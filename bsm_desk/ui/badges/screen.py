@@ -32,12 +32,11 @@ from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.model import BadgeLayout as Layout
-from bsm_desk.domain.model import ReissueReason
+from bsm_desk.domain.model import DelegateQuery, ReissueReason
 from bsm_desk.domain.names import slug
 from bsm_desk.domain.operators import Permission
 from bsm_desk.services.event import Overview
-from bsm_desk.store import delegates as delegate_store
-from bsm_desk.store.delegates import DelegateQuery
+from bsm_desk.services.registry import queries as registry_queries
 from bsm_desk.ui.badges import printing
 from bsm_desk.ui.badges.actions import BadgeActions
 from bsm_desk.ui.badges.model import BadgesModel
@@ -281,7 +280,7 @@ class BadgesScreen(QWidget):
         ``badge-rahmonov-jamshed-a6.pdf``, ``badges-tajikistan-not-printed-a6.pdf``."""
         layout = self.badge_layout().value
         if delegate_id is not None and self.db is not None:
-            person = delegate_store.get_delegate(self.db, delegate_id)
+            person = registry_queries.find(self.db, delegate_id)
             if person is not None:
                 return f"{slug('badge', person.family_name, person.given_name, layout)}.pdf"
         parts = ["badges"]

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bsm_desk.domain.checkin import CheckinRow as Row
 from bsm_desk.domain.checkin import Kind
 from bsm_desk.domain.model import Category
-from bsm_desk.store.checkins import Row
 from bsm_desk.ui.checkin.verdict_panel import look
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.icons import icon

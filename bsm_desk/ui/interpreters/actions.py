@@ -80,10 +80,9 @@ class RosterActions(QObject):
 
     # -- solving ------------------------------------------------------------------------
     def solve(self) -> None:
+        from bsm_desk.services.event.files import connect, db_file
         from bsm_desk.services.interpreters import rostering
         from bsm_desk.services.solving import Cancel
-        from bsm_desk.store import connect
-        from bsm_desk.store.db import db_file
         from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
         screen = self.screen
@@ -137,9 +136,8 @@ class RosterActions(QObject):
 
     # -- recruitment --------------------------------------------------------------------
     def recruit(self) -> None:
+        from bsm_desk.services.event.files import connect, db_file
         from bsm_desk.services.interpreters import rostering
-        from bsm_desk.store import connect
-        from bsm_desk.store.db import db_file
         from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
         screen = self.screen

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from bsm_desk.domain.interpreters import Seat
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.operators import acting_at
-from bsm_desk.store.interpreters import Seat
 from bsm_desk.ui.interpreters.grid import PERSON, SEAT0
 from bsm_desk.ui.shell.errors import translate_error
 
@@ -70,12 +70,9 @@ class HandEdits:
             return
         before = rostering.snapshot(self.db)
         try:
-            from bsm_desk.store import atomic
-
-            with atomic(self.db):
-                for row, team in teams.items():
-                    rostering.set_team(self.db, self.rows[row].key, team,
-                                       who=acting_at(self.db, self.settings))
+            rostering.set_teams(self.db, {self.rows[row].key: team
+                                          for row, team in teams.items()},
+                                who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown, nothing written
             title = QCoreApplication.translate("RosterScreen", "Roster")
             QMessageBox.warning(self._widget(), title, translate_error(exc))

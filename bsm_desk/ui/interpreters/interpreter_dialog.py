@@ -28,12 +28,10 @@ from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.errors import UserError
-from bsm_desk.domain.interpreters import format_languages, parse_languages
+from bsm_desk.domain.interpreters import Interpreter, format_languages, parse_hours, parse_languages
 from bsm_desk.services import interpreters
 from bsm_desk.services.event import Overview
 from bsm_desk.services.operators import acting_at
-from bsm_desk.store import interpreters as store
-from bsm_desk.store.interpreters import Interpreter
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 
@@ -148,7 +146,7 @@ class InterpreterDialog(QDialog):
             hours = None
             if self.only_hours.isChecked():
                 begin, end = self.hours_from.time(), self.hours_until.time()
-                hours = store.parse_hours(f"{begin.toString('HH:mm')}-{end.toString('HH:mm')}")
+                hours = parse_hours(f"{begin.toString('HH:mm')}-{end.toString('HH:mm')}")
             avoided = [int(v) for v in self._checked(self.avoid)]  # type: ignore[call-overload]
             base = self.person or Interpreter("", "", {}, False, ())
             person = replace(base, name=self.name.text(), name_cyr=self.name_cyr.text(),

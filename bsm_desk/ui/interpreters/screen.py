@@ -35,12 +35,11 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from bsm_desk import config
-from bsm_desk.domain.interpreters import can_staff
+from bsm_desk.domain.interpreters import Interpreter, Seat, can_staff
 from bsm_desk.services.event import Overview
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.reasons import BOOTH_NAMES
-from bsm_desk.store.interpreters import Interpreter, Seat
 from bsm_desk.ui.interpreters.actions import RosterActions
 from bsm_desk.ui.interpreters.edits import HandEdits
 from bsm_desk.ui.interpreters.grid import (

@@ -33,7 +33,7 @@ from bsm_desk.services import programme as programme_service
 from bsm_desk.services.event import Overview
 from bsm_desk.services.operators import Acting, acting_at
 from bsm_desk.services.programme import Programme
-from bsm_desk.store import categories as category_store
+from bsm_desk.services.registry import queries as registry_queries
 from bsm_desk.ui.programme.side_event_actions import SideEventActions
 from bsm_desk.ui.programme.timetable_editor import TimetableEditor
 from bsm_desk.ui.programme.undo import ProgrammeUndo
@@ -321,7 +321,7 @@ class ProgrammeScreen(QWidget):
             return
         current = self.programme.people.get(session.id or 0, set())
         dialog = SessionDialog(session, self.programme.rooms,
-                               category_store.list_categories(self.db),
+                               registry_queries.categories(self.db),
                                self.programme.event.zone, self,
                                find_people=delegate_finder(self.db),
                                panellists=named(self.db, current))

@@ -60,9 +60,8 @@ class SideEventActions:
 
     def allocate(self) -> None:
         """Find rooms and times for the pending requests, show them, apply the chosen."""
+        from bsm_desk.services.event.files import connect, db_file
         from bsm_desk.services.programme import allocation
-        from bsm_desk.store import connect
-        from bsm_desk.store.db import db_file
         from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
         if self.host.db is None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import Day
-from bsm_desk.store.side_events import Request
+from bsm_desk.domain.programme import Request
 from bsm_desk.ui.widgets.languages import LanguageChoice
 from bsm_desk.ui.widgets.people_picker import Finder, PeoplePicker
 

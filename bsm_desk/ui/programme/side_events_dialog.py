@@ -26,14 +26,11 @@ from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.errors import UserError
+from bsm_desk.domain.programme import Request
 from bsm_desk.services.operators import acting_at
+from bsm_desk.services.programme import queries as programme_queries
 from bsm_desk.services.programme import side_events
 from bsm_desk.services.programme.side_event_import import import_requests
-from bsm_desk.store import event as event_store
-from bsm_desk.store import rooms as room_store
-from bsm_desk.store import sessions as session_store
-from bsm_desk.store import side_events as side_event_store
-from bsm_desk.store.side_events import Request
 from bsm_desk.ui.programme.side_event_dialog import SideEventDialog, default_request
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
@@ -52,7 +49,7 @@ class SideEventsDialog(QDialog):
         self.allocate_requested = False
         self.requests: list[Request] = []
         self.deleted: list[Request] = []  # for undo, last deleted at the end
-        event = event_store.get_event(db)
+        event = programme_queries.event(db)
         assert event is not None
         self.zone = event.zone
         self.setWindowTitle(self.tr("Side-event requests"))
@@ -114,9 +111,9 @@ class SideEventsDialog(QDialog):
 
     # -- the list ----------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
-        self.requests = side_event_store.list_requests(self.db)
-        sessions = {s.id: s for s in session_store.list_sessions(self.db)}
-        rooms = {r.id: r for r in room_store.list_rooms(self.db)}
+        self.requests = programme_queries.requests(self.db)
+        sessions = {s.id: s for s in programme_queries.sessions(self.db)}
+        rooms = {r.id: r for r in programme_queries.rooms(self.db)}
         lang = i18n.language()
         self.table.setRowCount(len(self.requests))
         for row, request in enumerate(self.requests):
@@ -166,7 +163,7 @@ class SideEventsDialog(QDialog):
 
     # -- changes -----------------------------------------------------------------------
     def add(self) -> None:
-        days = event_store.list_days(self.db)
+        days = programme_queries.days(self.db)
         self._open(default_request(days, self.zone))
 
     def edit(self) -> None:
@@ -180,9 +177,10 @@ class SideEventsDialog(QDialog):
         self._open(request)
 
     def _open(self, request: Request) -> None:
-        days = event_store.list_days(self.db)
+        days = programme_queries.days(self.db)
         equipment = list(dict.fromkeys(
-            [*KNOWN_EQUIPMENT, *(e for r in room_store.list_rooms(self.db) for e in r.equipment)]))
+            [*KNOWN_EQUIPMENT,
+             *(e for r in programme_queries.rooms(self.db) for e in r.equipment)]))
         dialog = SideEventDialog(request, days, self.zone, equipment, self,
                                find_people=delegate_finder(self.db),
                                panellists=named(self.db, request.panellists))

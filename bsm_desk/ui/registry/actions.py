@@ -123,7 +123,7 @@ class DelegateActions(QObject):
             self._open_dialog(ids[0])
 
     def _open_dialog(self, delegate_id: int | None) -> None:
-        from bsm_desk.store.delegates import get_delegate
+        from bsm_desk.services.registry.queries import find as get_delegate
         from bsm_desk.ui.registry.delegate_dialog import DelegateDialog
 
         db, overview = self.host.db, self.host.overview
@@ -137,7 +137,7 @@ class DelegateActions(QObject):
 
     def _offer_reprint(self, original: Delegate | None, delegate_id: int) -> None:
         from bsm_desk.services import badges
-        from bsm_desk.store.delegates import get_delegate
+        from bsm_desk.services.registry.queries import find as get_delegate
 
         db = self.host.db
         saved = get_delegate(db, delegate_id) if db is not None else None

@@ -33,7 +33,7 @@ from bsm_desk.domain.protocol import explain_rank, rank_name
 from bsm_desk.services import operators, registry
 from bsm_desk.services.event import Overview
 from bsm_desk.services.operators import Acting, privacy
-from bsm_desk.store import history
+from bsm_desk.services.registry import queries as registry_queries
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.widgets.people_model import GENDERS, STATUSES, model_text
@@ -207,7 +207,7 @@ class DelegateDialog(QDialog):
         self.has_received.setChecked(d.credentials_received is not None)
         self.received.setEnabled(d.credentials_received is not None)
         if d.id is not None:
-            for change in history.for_delegate(self.db, d.id):
+            for change in registry_queries.history(self.db, d.id):
                 fields = ", ".join(k for k in change.changes) or "—"
                 at = change.at.astimezone(self.overview.event.zone)  # venue time, as elsewhere
                 self.history.addItem(f"{at:%Y-%m-%d %H:%M}  {change.action}"

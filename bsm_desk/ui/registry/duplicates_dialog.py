@@ -24,9 +24,8 @@ from bsm_desk.domain.model import Delegate
 from bsm_desk.domain.validation import mask_passport
 from bsm_desk.services.operators import Acting
 from bsm_desk.services.registry import duplicates
+from bsm_desk.services.registry import queries as registry_queries
 from bsm_desk.services.registry.duplicates import Pair
-from bsm_desk.store import categories as category_store
-from bsm_desk.store import delegations as delegation_store
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.widgets.people_model import GENDERS, STATUSES, model_text
@@ -74,8 +73,8 @@ class DuplicatesDialog(QDialog):
         layout.addWidget(close)
         self.resize(1100, 620)
         lang = i18n.language()
-        self._delegations = {d.id: d.name(lang) for d in delegation_store.list_delegations(db)}
-        self._categories = {c.id: c.name(lang) for c in category_store.list_categories(db)}
+        self._delegations = {d.id: d.name(lang) for d in registry_queries.delegations(db)}
+        self._categories = {c.id: c.name(lang) for c in registry_queries.categories(db)}
         i18n.follow_language(self)
         self.refresh()
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import HEADERS, IGNORED_COLUMN, RowProblem, cell_text, find_header
+from bsm_desk.services.event.files import connect
 from bsm_desk.services.operators import Acting
 from bsm_desk.services.registry.importer import ImportReport, apply, plan
-from bsm_desk.services.registry.tables import Table, read_table
-from bsm_desk.store import connect
+from bsm_desk.services.registry.tables import Table, read_table, sheet_names
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.i18n import follow_language
 from bsm_desk.ui.shell.workers import Progress, start
@@ -96,13 +96,9 @@ class FilePage(QWizardPage):
         path = Path(text.strip())
         is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file()
         if is_xlsx:
-            try:
-                import openpyxl
-
-                book = openpyxl.load_workbook(path, read_only=True)
-                self.sheet.addItems(book.sheetnames)
-                book.close()
-            except Exception:  # reported with a clear message when the file is read
+            try:  # through the importer's guarded reader (a zip bomb is refused unread)
+                self.sheet.addItems(sheet_names(path))
+            except Exception:  # noqa: BLE001 - said in words when the file is read
                 pass
         self.sheet.setVisible(is_xlsx and self.sheet.count() > 1)
         self.sheet_label.setVisible(self.sheet.isVisible())
@@ -282,11 +278,7 @@ class DonePage(_WorkPage):
             assert report is not None
             with closing(connect(path)) as db:
                 progress(0, 1)
-                apply(db, report, who=who)
-                from bsm_desk.services.registry.duplicates import find_duplicates
-
-                touched = [p.delegate.id for p in report.planned if p.delegate.id is not None]
-                report.duplicates = [pair.ids for pair in find_duplicates(db, among=touched)]
+                apply(db, report, who=who)  # its likely duplicates found in the same step
                 return report
 
         self.run(job)

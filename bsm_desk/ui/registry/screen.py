@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from bsm_desk import config
-from bsm_desk.domain.model import DelegateStatus, honorific
+from bsm_desk.domain.model import DelegateQuery, DelegateStatus, honorific
 from bsm_desk.domain.operators import Permission
 from bsm_desk.services import registry
 from bsm_desk.services.event import Overview
-from bsm_desk.store.delegates import DelegateQuery
 from bsm_desk.ui.registry.actions import DelegateActions
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.icons import icon

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 from bsm_desk import config
 from bsm_desk.domain.names import slug
 from bsm_desk.services.event import Overview
-from bsm_desk.store import connect
+from bsm_desk.services.event.files import connect
 from bsm_desk.ui.reports.views import ArrivalsChart, FigureTable
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error

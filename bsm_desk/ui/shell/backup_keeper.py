@@ -10,14 +10,12 @@ commit touches, whoever made it.
 from __future__ import annotations
 
 import os
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from bsm_desk import config
-from bsm_desk.store import backups
+from bsm_desk.services.event import backups
 from bsm_desk.ui.shell.workers import Job, Progress, start
 
 INTERVAL_MS = 10 * 60 * 1000
@@ -38,8 +36,7 @@ def _fingerprint(path: Path) -> tuple[tuple[int, int], ...]:
 
 def take_backup(path: Path, into: str | None) -> Path:
     """One automatic backup of ``path`` (in whatever thread calls it)."""
-    with closing(sqlite3.connect(str(path), timeout=30)) as conn:
-        return backups.take(conn, path, into=into)
+    return backups.take_of_file(path, into=into)
 
 
 class BackupKeeper(QObject):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from datetime import tzinfo
 from pathlib import Path
 
@@ -18,29 +17,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bsm_desk import config
 from bsm_desk.domain.errors import DatabaseDamaged, UserError
-from bsm_desk.store import backups
+from bsm_desk.services.event import backups
+from bsm_desk.services.event.files import integrity_problems
 from bsm_desk.ui.shell.backup_keeper import BackupKeeper
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.workers import Progress, start
 
 translate = QCoreApplication.translate  # the name lupdate looks for
-
-
-def integrity_problems(path: Path, opened: Callable[[sqlite3.Connection], None] = lambda c: None
-                       ) -> list[str]:
-    """SQLite's full check of the file, on a read-only connection of its own (slow on a
-    big file: run it off the GUI thread). ``opened`` receives the connection, so that
-    another thread may interrupt the check."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)) as conn:
-        opened(conn)
-        try:
-            rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
-        except sqlite3.OperationalError as exc:
-            if "interrupt" in str(exc).lower():
-                return []  # the event was closed meanwhile
-            raise
-    return [str(r[0]) for r in rows if r[0] != "ok"]
 
 
 # The full check waits a little after an event opens, so that the first screens and

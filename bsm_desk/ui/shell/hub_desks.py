@@ -80,8 +80,8 @@ class DeskActions(QObject):
         self.shown: EnrolmentCodeDialog | None = None
 
     def enrol(self, name: str | None = None) -> None:
+        from bsm_desk.services.event.files import connect
         from bsm_desk.services.sync import enrolment
-        from bsm_desk.store import connect
 
         if name is None:
             name, ok = QInputDialog.getText(self.window, self.tr("Enrol a desk"),
@@ -105,8 +105,8 @@ class DeskActions(QObject):
                                                                         False))
 
     def remove(self, name: str | None = None) -> None:
+        from bsm_desk.services.event.files import connect
         from bsm_desk.services.sync import enrolment
-        from bsm_desk.store import connect
 
         path, desk = self.path, self.settings
         if name is None:

@@ -157,7 +157,7 @@ class HubDialog(QDialog):
                 QMessageBox.StandardButton.Yes:
             return
         from bsm_desk.services import sync
-        from bsm_desk.store import connect
+        from bsm_desk.services.event.files import connect
 
         path, desk, code = self.db_path, self.settings, self.code.text().strip()
         self.code.clear()
@@ -189,18 +189,13 @@ class HubDialog(QDialog):
         self.outcome.setStyleSheet("" if ok else "color: #c62828;")
 
     def test(self) -> None:
-        from bsm_desk.store import hub
+        from bsm_desk.services import sync
 
         address = self._address()
 
         def job(_progress: Progress) -> str:
-            conn = hub.connect(address)
-            try:
-                found = hub.version(conn)
-                code = hub.event_code(conn) if found else None
-            finally:
-                conn.close()
-            if not found:
+            code = sync.probe(address)
+            if code is None:
                 return self.tr("Reached; not a hub yet: connect an event to make it one.")
             return self.tr("Reached the hub of {code}.").format(code=code or "—")
 
@@ -210,8 +205,7 @@ class HubDialog(QDialog):
 
     def connect_event(self) -> None:
         from bsm_desk.services import sync
-        from bsm_desk.store import connect
-        from bsm_desk.store.db import db_file
+        from bsm_desk.services.event.files import connect, db_file
 
         if self.db is None:
             return

@@ -68,12 +68,11 @@ class HubLink(QObject):
 
     def opened(self, db: Any, path: Path, zone: Any) -> None:
         """An event was opened: follow its hub, if it has one."""
-        from bsm_desk.store import sync as sync_state
+        from bsm_desk.services import sync
 
         self.closed()
-        if not sync_state.get(db, sync_state.URL):  # no hub: nothing more to load
+        if not sync.hub_address(db):  # no hub: nothing more to load
             return
-        from bsm_desk.services import sync
 
         found = sync.status(db, desk_id=self.settings.desk_id, probe=False)
         self.path, self.zone, self.state = path, zone, {**found, "online": None}

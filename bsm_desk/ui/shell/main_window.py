@@ -28,8 +28,8 @@ from bsm_desk.domain.errors import DB_EXISTS, DatabaseDamaged, UserError
 from bsm_desk.services import event as event_service
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
+from bsm_desk.services.event.files import connect
 from bsm_desk.services.operators import acting_at
-from bsm_desk.store import connect
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.event_file_care import EventFileCare

@@ -20,7 +20,6 @@ from bsm_desk.domain.operators import ROLE_WORDS, Permission, Role, refusal
 from bsm_desk.services import operators
 from bsm_desk.services.event.changes import Changes
 from bsm_desk.services.operators import privacy
-from bsm_desk.store import privacy as sealing
 from bsm_desk.ui.shell.errors import translate_error
 
 ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
@@ -52,7 +51,7 @@ class OperatorGuard(QObject):
     def opened(self, db: Database) -> None:
         self.db = db
         self.locked = False
-        if sealing.protected(db) and not sealing.unlocked(db):
+        if privacy.protected(db) and not privacy.unlocked(db):
             privacy.unlock(db)  # from the OS keyring, if this machine keeps the key
         if operators.has_operators(db) and operators.signed_in(db) is None:
             self.sign_in()
@@ -163,8 +162,8 @@ class OperatorGuard(QObject):
         else:
             self.label.hide()
             self.timer.stop()
-        if sealing.protected(db):
-            self.sealed.setVisible(not sealing.unlocked(db))
+        if privacy.protected(db):
+            self.sealed.setVisible(not privacy.unlocked(db))
             self.sealed.setText(self.tr("Personal data locked — unlock…"))
         else:
             self.sealed.hide()

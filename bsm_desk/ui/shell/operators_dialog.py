@@ -171,11 +171,11 @@ class OperatorsDialog(QDialog):
         return self.people[row] if 0 <= row < len(self.people) else None
 
     def add(self) -> None:
-        from bsm_desk.store import privacy as sealing
+        from bsm_desk.services.operators import privacy
 
         first = not self.people
         dialog = OperatorDialog(self, first=first,
-                                passphrase=first and not sealing.protected(self.db))
+                                passphrase=first and not privacy.protected(self.db))
         dialog.action = lambda: operators.add_operator(
             self.db, dialog.name.text(), dialog.chosen_role(), dialog.secret.text(),
             who=acting_at(self.db, self.desk), passphrase=dialog.passphrase.text() or None)

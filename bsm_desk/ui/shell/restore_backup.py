@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.domain.errors import UserError
-from bsm_desk.store import backups
+from bsm_desk.services.event import backups
 from bsm_desk.ui.shell.i18n import follow_language
 
 DB_FILTER = "*.sqlite *.db"

@@ -43,13 +43,13 @@ class SignInDialog(QDialog):
         else:
             self.intro.setText(self.tr("This event has operators: sign in with your name and "
                                        "password or PIN."))
-        from bsm_desk.store import privacy as sealing
+        from bsm_desk.services.operators import privacy
 
         # A desk that does not hold the event's key cannot check any password (they are
         # keyed with it): an administrator unlocks it once with the event's passphrase.
         self.unlock = QPushButton(self.tr("Unlock this desk…"))
         self.unlock.clicked.connect(self.unlock_desk)
-        self.needs_key = sealing.protected(db) and not sealing.unlocked(db)
+        self.needs_key = privacy.protected(db) and not privacy.unlocked(db)
         if self.needs_key:
             self.intro.setText(self.intro.text() + " " + self.tr(
                 "This desk does not hold the event's key yet: an administrator unlocks it "
@@ -157,7 +157,7 @@ class PassphraseDialog(QDialog):
         parent = self.parentWidget()
         if not sync.hub_copy_to_seal(self.db) or parent is None or not self.desk_id:
             return
-        from bsm_desk.store.db import db_file
+        from bsm_desk.services.event.files import db_file
         from bsm_desk.ui.shell.workers import run_with_progress
 
         path, desk_id = db_file(self.db), self.desk_id

@@ -19,28 +19,12 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from bsm_desk.services.speakers import Listed, SpeakerList, text_of
+from bsm_desk.services.speakers.queries import both_names
 from bsm_desk.ui.shell.state import window_settings
 
 SCREEN_KEY = "speakers/projector_screen"
 LANGUAGE_NAMES = {"en": ("English", "английский"), "ru": ("Russian", "русский"),
                   "other": ("another language — relay", "другой язык — релей")}
-
-
-def both_names(db: Database | None, entry: Listed) -> tuple[str, str]:
-    """(the name in Latin · in Cyrillic, the delegation in English · in Russian)."""
-    if db is None:
-        return entry.name, entry.delegation
-    row = db.execute(
-        "SELECT d.family_name, d.given_name, d.family_name_cyr, d.given_name_cyr,"
-        " g.name_en, g.name_ru FROM delegate d JOIN delegation g ON g.id = d.delegation_id"
-        " WHERE d.id = ?", [entry.delegate_id]).fetchone()
-    if row is None:
-        return entry.name, entry.delegation
-    latin = f"{row[0].upper()} {row[1]}".strip()
-    cyrillic = f"{row[2]} {row[3]}".strip()
-    names = f"{latin} · {cyrillic}" if cyrillic else latin
-    delegation = " · ".join(x for x in dict.fromkeys((row[4], row[5])) if x)
-    return names, delegation
 
 
 def _label(size: int, bold: bool = False) -> QLabel:

@@ -39,6 +39,7 @@ from bsm_desk.services import speakers
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
 from bsm_desk.services.operators import acting_at
+from bsm_desk.services.speakers import queries as speaker_queries
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.speakers.displays import BoothsWindow, ProjectorWindow
@@ -330,13 +331,8 @@ class SpeakersScreen(QWidget):
         self.clash.setVisible(bool(found))
 
     def _running(self, entry_id: int) -> bool:
-        """Not paused: the last of the entry's marks is a start or a resume."""
         assert self.db is not None
-        row = self.db.execute(
-            "SELECT what FROM speaker_event WHERE entry_id = ? AND what IN"
-            " ('start', 'pause', 'resume', 'end') ORDER BY id DESC LIMIT 1",
-            [entry_id]).fetchone()
-        return bool(row) and row[0] in ("start", "resume")
+        return speaker_queries.running(self.db, entry_id)
 
     def spoken_now(self) -> float:
         spoken, read_at, running = self._read

@@ -21,9 +21,9 @@ from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
+from bsm_desk.domain.model import DelegateQuery
+from bsm_desk.services.registry import queries as store
 from bsm_desk.services.registry.search import near_miss_ids
-from bsm_desk.store import delegates as store
-from bsm_desk.store.delegates import DelegateQuery
 
 BLOCK = 200
 MAX_CACHED = 20_000

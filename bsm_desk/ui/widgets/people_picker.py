@@ -13,8 +13,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
+from bsm_desk.services.registry.queries import delegates as get_delegates
 from bsm_desk.services.registry.search import search
-from bsm_desk.store.delegates import get_delegates
 from bsm_desk.ui.shell import i18n
 
 Finder = Callable[[str], list[tuple[int, str]]]

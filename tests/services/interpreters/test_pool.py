@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from bsm_desk.domain.errors import UserError
-from bsm_desk.domain.interpreters import parse_languages
+from bsm_desk.domain.interpreters import Interpreter, parse_languages
 from bsm_desk.services import interpreters
 from bsm_desk.store import connect
-from bsm_desk.store.interpreters import Interpreter
 from tests.acting import who_at
 
 GOOD = Interpreter("Zarina Nazarova", "Зарина Назарова", parse_languages("tg:A; ru:B; en:C"),

@@ -19,6 +19,7 @@ import pytest
 from bsm_desk.cli import main
 from bsm_desk.domain.interpreters import (
     TWO_WAY,
+    Interpreter,
     Meeting,
     Rules,
     Slot,
@@ -32,7 +33,6 @@ from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.roster import Problem, Roster, recruit, solve
 from bsm_desk.store import connect
 from bsm_desk.store import interpreters as store
-from bsm_desk.store.interpreters import Interpreter
 from tests.acting import who_at
 
 DUSHANBE = ZoneInfo("Asia/Dushanbe")

@@ -33,7 +33,7 @@ TABLE: dict[tuple[str, str], Permission] = {
     ("interpreters", "import_file"): P.ROSTER,
     ("interpreters", "save_interpreter"): P.ROSTER,
     **{("interpreters.rostering", name): P.ROSTER for name in (
-        "apply", "apply_proposal", "set_booth", "withdraw", "restore", "set_team",
+        "apply", "apply_proposal", "set_booth", "withdraw", "restore", "set_team", "set_teams",
         "set_rules")},
     **{("programme", name): P.PROGRAMME for name in (
         "save_session", "save_rooms", "delete_room", "delete_session", "delete_sessions",

@@ -9,7 +9,7 @@ import pytest
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Day, Room
-from bsm_desk.domain.programme import ConflictKind, conflicts
+from bsm_desk.domain.programme import ConflictKind, Request, conflicts
 from bsm_desk.services.programme import allocation
 from bsm_desk.services.programme.allocation import Why, propose
 from bsm_desk.services.programme.side_event_samples import sample_requests
@@ -18,7 +18,6 @@ from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store import side_events as side_event_store
-from bsm_desk.store.side_events import Request
 from tests.acting import who_at
 from tests.conftest import DESK
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from bsm_desk.domain.errors import UserError
+from bsm_desk.domain.programme import Request
 from bsm_desk.services.programme import side_events
 from bsm_desk.store import connect
 from bsm_desk.store import event as event_store
 from bsm_desk.store import side_events as side_event_store
-from bsm_desk.store.side_events import Request
 from tests.acting import who_at
 from tests.conftest import DESK
 

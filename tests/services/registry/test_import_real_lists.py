@@ -280,6 +280,17 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(db, tmp_path: Path,
     with pytest.raises(UserError, match="too large to be a list"):
         import_file(db, path, who=who_at(db, DESK))
     assert store.all_delegates(db) == []
+    with pytest.raises(UserError, match="too large to be a list"):  # the wizard's sheets too
+        tables.sheet_names(path)
+    monkeypatch.setattr(tables, "MAX_UNPACKED_BYTES", 8 * 1024 * 1024)
+    assert len(tables.sheet_names(path)) == 1  # within the limit: read
+
+
+def test_the_sheets_of_a_broken_workbook_are_refused_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(UserError):
+        tables.sheet_names(path)
 
 
 def test_a_list_with_too_many_rows_is_refused(db, tmp_path: Path, monkeypatch) -> None:

@@ -301,8 +301,8 @@ def test_proposed_blocks_are_labelled_in_the_interface_language(
 
     from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
+    from bsm_desk.domain.programme import Request
     from bsm_desk.store import side_events as side_event_store
-    from bsm_desk.store.side_events import Request
     from bsm_desk.ui.programme.allocation_dialog import AllocationDialog
     from bsm_desk.ui.shell import i18n
 
