@@ -34,7 +34,8 @@ from bsm_desk.domain.interpreters import (
     parse_languages,
 )
 from bsm_desk.services.interpreters.needs import Need
-from bsm_desk.services.interpreters.roster import Problem, Roster, solve
+from bsm_desk.services.interpreters.problem import Problem
+from bsm_desk.services.interpreters.roster import Roster, solve
 
 NAME = "roster"
 ZONE = ZoneInfo("Asia/Dushanbe")

@@ -187,3 +187,53 @@ def test_the_architecture_tree_lists_every_module() -> None:
     start = text.index(architecture_tree.BEGIN) + len(architecture_tree.BEGIN)
     assert text[start:text.index(architecture_tree.END)].strip() == \
         architecture_tree.tree().strip(), "run: python packaging/architecture_tree.py"
+
+
+def _imports_between_modules() -> dict[str, set[str]]:
+    """Module → the package's modules it imports, anywhere in the file (inside functions
+    and under TYPE_CHECKING too). ``from package import module`` counts as importing the
+    module, not the package."""
+    modules = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        modules[name] = path
+    edges: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                inner = [f"{node.module}.{a.name}" for a in node.names
+                         if f"{node.module}.{a.name}" in modules]
+                found.update(inner)
+                if len(inner) < len(node.names):
+                    found.add(node.module)
+        edges[name] = {m for m in found if m in modules and m != name}
+    return edges
+
+
+def test_no_two_modules_import_each_other() -> None:
+    edges = _imports_between_modules()
+    assert len(edges) > 150, "the package was not found: nothing was checked"
+    both = sorted({tuple(sorted((a, b))) for a, found in edges.items() for b in found
+                   if a in edges.get(b, set())})
+    assert both == []
+
+
+def test_the_import_check_sees_a_pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                      ) -> None:
+    """Not blind: two modules of a package that import each other (one under
+    TYPE_CHECKING, inside a function) are found."""
+    package = tmp_path / "bsm_desk"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from bsm_desk.b import thing\n")
+    (package / "b.py").write_text("from typing import TYPE_CHECKING\n"
+                                  "if TYPE_CHECKING:\n    from bsm_desk import a\n"
+                                  "thing = 1\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", package)
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    edges = _imports_between_modules()
+    assert "bsm_desk.b" in edges["bsm_desk.a"] and "bsm_desk.a" in edges["bsm_desk.b"]

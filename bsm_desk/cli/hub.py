@@ -75,9 +75,8 @@ def _join(args: argparse.Namespace, settings: config.Settings, translate: Transl
     if not args.code and not args.url:
         raise UserError(URL_OR_CODE)
     if args.code:
-        from bsm_desk.services.sync import enrolment
 
-        report = enrolment.join_with_code(_code(args.code), args.db,
+        report = sync.join_with_code(_code(args.code), args.db,
                                           desk_id=settings.desk_id,
                                           desk_name=settings.desk_name)
     else:

@@ -27,10 +27,13 @@ def noted(db: Database) -> list[tuple[str, list[Any], str]]:
     return found
 
 
+def key_text(key: Sequence[Any]) -> str:
+    """The key as the triggers write it (SQLite's json_array)."""
+    return json.dumps(list(key), ensure_ascii=False, separators=(",", ":"))
+
+
 def keep(db: Database, table: str, key: Sequence[Any], row_hash: str, at: str, signer: int,
          signature: str) -> None:
-    from bsm_desk.store.shared import key_text
-
     db.execute("INSERT OR REPLACE INTO authority_sig (tbl, key, hash, at, signer, signature)"
                " VALUES (?, ?, ?, ?, ?, ?)", [table, key_text(key), row_hash, at, signer,
                                               signature])
@@ -39,8 +42,6 @@ def keep(db: Database, table: str, key: Sequence[Any], row_hash: str, at: str, s
 def signature_of(db: Database, table: str, key: Sequence[Any], row_hash: str,
                  at: str) -> tuple[int, str] | None:
     """(signer, signature) of that very version of the row, if this desk signed it."""
-    from bsm_desk.store.shared import key_text
-
     row = db.execute("SELECT signer, signature FROM authority_sig WHERE tbl = ? AND key = ?"
                      " AND hash = ? AND at = ?", [table, key_text(key), row_hash,
                                                  at]).fetchone()

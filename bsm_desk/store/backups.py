@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,11 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.store.backup_folder import _STAMP, folder, name_for
+from bsm_desk.store.backup_folder import Backup as Backup  # the names others know
+from bsm_desk.store.backup_folder import latest as latest
+from bsm_desk.store.backup_folder import listing as listing
 
 KEEP_LATEST = 24
-_STAMP = "%Y%m%dT%H%M%S"
-_NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}T\d{6})\.(?P<ms>\d{3})Z\.sqlite$")
-
 NOT_A_BACKUP = QT_TRANSLATE_NOOP(
     "UserError", "{path} is not a readable BSM Desk backup ({reason}). Nothing was changed.")
 BACKUP_MISSING = QT_TRANSLATE_NOOP("UserError", "The backup {path} does not exist.")
@@ -37,29 +37,12 @@ CANNOT_RESTORE = QT_TRANSLATE_NOOP(
 
 
 @dataclass(frozen=True)
-class Backup:
-    path: Path
-    at: datetime  # UTC
-    size: int
-
-
-@dataclass(frozen=True)
 class Contents:
     """What a backup holds, for choosing one."""
 
     delegates: int
     checkins: int
     event: str
-
-
-def folder(event_file: str | Path, chosen: str | Path | None = None) -> Path:
-    event_file = Path(event_file)
-    return Path(chosen) if chosen else event_file.with_name(f"{event_file.stem}-backups")
-
-
-def name_for(event_file: Path, at: datetime) -> str:
-    at = at.astimezone(UTC)
-    return f"{event_file.stem}.{at.strftime(_STAMP)}.{at.microsecond // 1000:03d}Z.sqlite"
 
 
 def take(conn: sqlite3.Connection, event_file: str | Path, *, into: str | Path | None = None,
@@ -82,31 +65,6 @@ def take(conn: sqlite3.Connection, event_file: str | Path, *, into: str | Path |
     made = backup_to(conn, where / name_for(event_file, now or datetime.now(UTC)))
     prune(event_file, into=into, keep=keep)
     return made
-
-
-def listing(event_file: str | Path, *, into: str | Path | None = None) -> list[Backup]:
-    """The event's backups, newest first."""
-    event_file = Path(event_file)
-    where = folder(event_file, into)
-    found = []
-    try:
-        entries = list(where.iterdir())
-    except OSError:
-        return []
-    for entry in entries:
-        match = _NAME.match(entry.name)
-        if not match or match["stem"] != event_file.stem:
-            continue
-        at = datetime.strptime(match["stamp"], _STAMP).replace(
-            microsecond=int(match["ms"]) * 1000, tzinfo=UTC)
-        with contextlib.suppress(OSError):
-            found.append(Backup(entry, at, entry.stat().st_size))
-    return sorted(found, key=lambda b: b.at, reverse=True)
-
-
-def latest(event_file: str | Path, *, into: str | Path | None = None) -> Path | None:
-    found = listing(event_file, into=into)
-    return found[0].path if found else None
 
 
 def prune(event_file: str | Path, *, into: str | Path | None = None,

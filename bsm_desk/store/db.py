@@ -143,9 +143,9 @@ def integrity_problems(db: Database) -> list[str]:
 
 
 def damaged(path: Path, reason: str) -> errors.DatabaseDamaged:
-    from bsm_desk.store import backups
+    from bsm_desk.store.backup_folder import latest as latest_backup
 
-    latest = backups.latest(path)
+    latest = latest_backup(path)
     template = errors.DB_DAMAGED if latest else errors.DB_DAMAGED_NO_BACKUP
     return errors.DatabaseDamaged(template, latest_backup=str(latest or ""), path=str(path),
                                   reason=reason, backup=str(latest or ""))

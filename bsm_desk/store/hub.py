@@ -47,28 +47,13 @@ from bsm_desk.store.hub_schema import (  # noqa: E402 - the schema, in its own m
     migrate,
     require,
     role_sql,
+    safe_url,
     version,
 )
 
 CONNECT_TIMEOUT_S = 3
 PUSH_LOCK = 4_242_017  # the advisory lock key that orders pushes
 
-
-
-def safe_url(url: str) -> str:
-    """The URL without its password: what may be shown, logged or kept."""
-    try:
-        params = conninfo.conninfo_to_dict(url)
-    except psycopg.ProgrammingError:
-        return "…"
-    params.pop("password", None)
-    host = str(params.get("host", ""))
-    user = str(params.get("user", ""))
-    name = str(params.get("dbname", ""))
-    port = f":{params['port']}" if params.get("port") else ""
-    if host.startswith("/"):
-        return f"postgresql://{user}@/{name}?host={host}"
-    return f"postgresql://{user}@{host}{port}/{name}"
 
 
 def parsed(url: str) -> dict[str, Any]:
@@ -404,7 +389,7 @@ def desks(conn: psycopg.Connection[Any]) -> list[tuple[str, str, datetime]]:
 
 
 __all__ = ["DESK_ROLE", "LATEST", "NEWER_HUB", "NEWER_HUB_BY", "NOT_A_HUB", "STEPS",
-           "make_desk_role", "migrate", "require", "role_sql", "version"]
+           "make_desk_role", "migrate", "require", "role_sql", "safe_url", "version"]
 
 
 def close_quietly(conn: psycopg.Connection[Any] | None) -> None:

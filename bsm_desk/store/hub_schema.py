@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import psycopg
+from psycopg import conninfo
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -22,9 +23,19 @@ NEWER_HUB = QT_TRANSLATE_NOOP("UserError", "The hub at {url} was made by a newer
 
 
 def safe_url(url: str) -> str:
-    from bsm_desk.store.hub import safe_url as shown
-
-    return shown(url)
+    """The URL without its password: what may be shown, logged or kept."""
+    try:
+        params = conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "…"
+    params.pop("password", None)
+    host = str(params.get("host", ""))
+    user = str(params.get("user", ""))
+    name = str(params.get("dbname", ""))
+    port = f":{params['port']}" if params.get("port") else ""
+    if host.startswith("/"):
+        return f"postgresql://{user}@/{name}?host={host}"
+    return f"postgresql://{user}@{host}{port}/{name}"
 
 
 def _v1(cur: psycopg.Cursor[Any]) -> None:

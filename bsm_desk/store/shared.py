@@ -25,6 +25,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bsm_desk.store import authority as authority_store
+from bsm_desk.store.authority import key_text as key_text
+
 
 @dataclass(frozen=True)
 class Shared:
@@ -141,11 +144,6 @@ def all_rows(db: Database, table: Shared) -> list[tuple[list[Any], dict[str, Any
         row = {c: _plain(v) for c, v in zip(wanted, values, strict=True)}
         found.append(([row[c] for c in table.key], row))
     return found
-
-
-def key_text(key: Sequence[Any]) -> str:
-    """The key as the triggers write it (SQLite's json_array)."""
-    return json.dumps(list(key), ensure_ascii=False, separators=(",", ":"))
 
 
 def baseline(db: Database, tables: Sequence[Shared] = TABLES) -> None:
@@ -267,11 +265,10 @@ def signature_of(db: Database, table: str, key: Sequence[Any], found_hash: str,
                  at: str) -> tuple[int, str] | None:
     """An authority row's change carries its signature (store/authority.py)."""
     from bsm_desk.domain.authority import TABLES
-    from bsm_desk.store import authority
 
     if table not in TABLES:
         return None
-    return authority.signature_of(db, table, key, found_hash, at)
+    return authority_store.signature_of(db, table, key, found_hash, at)
 
 
 def changes_to_send(db: Database, desk_id: str, limit: int

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -25,9 +23,7 @@ from bsm_desk.domain.interpreters import (
     can_staff,
     check_schedule,
 )
-
-if TYPE_CHECKING:
-    from bsm_desk.services.interpreters.roster import Problem, Seating
+from bsm_desk.services.interpreters.problem import Problem, Reason, Seating, Text
 
 HOURS = QT_TRANSLATE_NOOP("Roster", "{h} h")
 HOURS_MINUTES = QT_TRANSLATE_NOOP("Roster", "{h} h {m}")
@@ -85,38 +81,6 @@ LOCK_BREACH = QT_TRANSLATE_NOOP("Roster", "{name}: the seats locked by hand brea
 NO_ROSTER = QT_TRANSLATE_NOOP("Roster", "no roster can keep the seats locked by hand")
 LOCK_UNFIT = QT_TRANSLATE_NOOP("Roster", "{name} is locked into the {booth} of {session} "
                                          "but cannot sit in it (languages or availability)")
-
-
-
-@dataclass(frozen=True)
-class Text:
-    """Words to translate, and what goes into them."""
-
-    template: str
-    values: Mapping[str, object] = field(default_factory=dict)
-
-    def render(self, translate: Callable[[str], str] | None = None) -> str:
-        tr = translate or (lambda s: s)
-        values = {k: _rendered(v, translate) for k, v in self.values.items()}
-        return tr(self.template).format(**values)
-
-
-def _rendered(value: object, translate: Callable[[str], str] | None) -> object:
-    if isinstance(value, Text):
-        return value.render(translate)
-    if isinstance(value, tuple):  # several texts, one after another
-        return ", ".join(str(_rendered(v, translate)) for v in value)
-    return value
-
-
-@dataclass(frozen=True)
-class Reason:
-    """A head and its parts: "head; part; part"."""
-
-    parts: tuple[Text, ...]
-
-    def render(self, translate: Callable[[str], str] | None = None) -> str:
-        return "; ".join(p.render(translate) for p in self.parts)
 
 
 

@@ -29,8 +29,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from ortools.sat.python import cp_model
 
@@ -39,20 +38,18 @@ from bsm_desk.domain.interpreters import (
     Class,
     Interpreter,
     Meeting,
-    Rules,
     booth_shortfall,
     can_relay,
     can_staff,
     can_work_into,
 )
 from bsm_desk.services.interpreters.needs import Need
+from bsm_desk.services.interpreters.problem import Problem, Reason, Seating, Text
 from bsm_desk.services.interpreters.reasons import (
     BOOTH_NAMES,
     HEAD,
     LOCK_UNFIT,
     NO_ROSTER,
-    Reason,
-    Text,
     explain,
     lock_breaches,
     relay_reason,
@@ -61,39 +58,11 @@ from bsm_desk.services.interpreters.reasons import (
 from bsm_desk.services.interpreters.reasons import whole_minutes as _minutes
 from bsm_desk.services.solving import Cancel, Stage, solve_in_order
 
-Key = tuple[tuple[int, ...], str]  # (a meeting's session ids, booth)
-
 W_SAME = 1  # an interpreter staying in a booth for the room's next meeting
 # The full portfolio even on two cores: the proof of the fewest freelance days comes from
 # one of the lower-bound subsolvers, which a 2-worker portfolio leaves out (30 s unproven
 # against 1 s on the benchmark's programme).
 WORKERS = 8
-@dataclass(frozen=True)
-class Problem:
-    needs: Sequence[Need]
-    pool: Sequence[Interpreter]
-    zone: ZoneInfo
-    rules: Rules = Rules()
-    locked: Mapping[Key, frozenset[int]] = field(default_factory=dict)
-    previous: Mapping[Key, frozenset[int]] = field(default_factory=dict)
-    relay: Mapping[tuple[int, ...], frozenset[str]] = field(default_factory=dict)
-    lang: str = "en"
-
-    def day_of(self, at: datetime) -> date:
-        return at.astimezone(self.zone).date()
-
-@dataclass(frozen=True)
-class Seating:
-    need: Need
-    interpreters: tuple[int, ...]
-    locked: frozenset[int] = frozenset()
-    reason: Reason | None = None  # why it is not staffed
-
-    @property
-    def staffed(self) -> bool:
-        return self.reason is None
-
-
 @dataclass(frozen=True)
 class Roster:
     status: str  # "optimal", "feasible" or "infeasible"

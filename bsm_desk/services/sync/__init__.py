@@ -15,8 +15,7 @@ it comes from the OS keyring or libpq's own password file.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -28,8 +27,17 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.operators import Acting, Permission, requires
-from bsm_desk.services.sync import continuity, event_file, pulling, rows, tls, transit
+from bsm_desk.services.sync import continuity, enrolment, event_file, pulling, rows, tls, transit
 from bsm_desk.services.sync.clock import clock_skew, note_clock
+from bsm_desk.services.sync.connection import (
+    KEYRING_SERVICE,  # noqa: F401 - its name, as the tests and docs know it
+    REFUSED,
+    keyring_password,
+    open_hub,
+    said,
+    store_password,
+)
+from bsm_desk.services.sync.connection import remember as _remember
 from bsm_desk.services.sync.continuity import (
     HUB_CHANGED,
     TWO_FILES,
@@ -46,76 +54,18 @@ from bsm_desk.store import event as event_store
 from bsm_desk.store import sync as state
 from bsm_desk.store.db import block_floor
 
+_open = open_hub  # the name the round uses
+
 NO_HUB = QT_TRANSLATE_NOOP("UserError", "This event file has no hub: run bsm-desk hub init or "
                                         "hub join first.")
 EMPTY_HUB = QT_TRANSLATE_NOOP("UserError", "The hub at {url} holds no event yet: run bsm-desk "
                                            "hub init on the first desk.")
 EXISTS = QT_TRANSLATE_NOOP("UserError", "{path} exists already: choose a new file to join "
                                         "into.")
-REFUSED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} refused this desk's events: "
-                                        "{reason}. Nothing was lost; they wait here.")
-KEYRING_SERVICE = "bsm-desk-hub"
 LAST_SYNC_EVERY_S = 30
 MAX_BACKOFF_S = 30  # the longest wait between rounds while the hub cannot be reached
 MIN_GAP_S = 1.0  # rounds asked for by scans: at most one a second
 KEEP_EVERY_S = 10  # a worker writes down how far it has pushed at most this often
-
-
-def keyring_password(url: str) -> str | None:
-    """The hub's password for ``url`` (without password) from the OS keyring, if any."""
-    try:
-        import keyring
-
-        return keyring.get_password(KEYRING_SERVICE, url)
-    except Exception:  # noqa: BLE001 - no keyring backend on this machine: libpq's .pgpass
-        return None
-
-
-def store_password(url: str, password: str) -> bool:
-    """Keep the password in the OS keyring, else in libpq's own password file (~/.pgpass,
-    readable by this user only); False if neither could be written."""
-    try:
-        import keyring
-
-        keyring.set_password(KEYRING_SERVICE, url, password)
-        return True
-    except Exception:  # noqa: BLE001 - no usable backend: libpq's file
-        from bsm_desk.services.sync.pgpass import keep
-
-        return keep(url, password)
-
-
-@contextmanager
-def said(url: str) -> Iterator[None]:
-    """A hub's refusal or a dropped connection, as a message (for init and join)."""
-    try:
-        yield
-    except hub.DeskRemoved as exc:
-        raise UserError(hub.REMOVED, url=hub.safe_url(url)) from exc
-    except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
-        raise UserError(hub.UNREACHABLE, url=hub.safe_url(url),
-                        reason=str(exc).strip().splitlines()[0][:200]) from exc
-    except psycopg.Error as exc:
-        raise UserError(REFUSED, url=hub.safe_url(url),
-                        reason=str(exc).strip().splitlines()[0][:200]) from exc
-
-
-def open_hub(url: str) -> Any:
-    return hub.connect(url, password=keyring_password)
-
-
-_open = open_hub
-
-
-def _remember(db: Database, url: str) -> str:
-    """Keep the connection string without its password; put the password in the keyring."""
-    password = hub.parsed(url).get("password")
-    kept = hub.without_password(url)
-    if password:
-        store_password(hub.safe_url(url), str(password))
-    with atomic(db):
-        state.put(db, state.URL, kept)
-    return kept
 
 
 @dataclass(frozen=True)
@@ -170,8 +120,6 @@ def adopt(db: Database, *, who: Acting, code: str | None = None) -> SyncReport:
     new enrolment code for this desk (a hub made again knows no desk), whose address,
     login and keys replace the ones this desk kept."""
     if code:
-        from bsm_desk.services.sync import enrolment
-
         fields = enrolment.read_code(code)
         event = event_store.required(db, NO_EVENT)
         if fields["event"] != event.code:
@@ -263,9 +211,7 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
             if found is None:
                 raise UserError(EMPTY_HUB, url=hub.safe_url(url))
             if event_code is not None and found[0] != event_code:
-                from bsm_desk.services.sync.enrolment import WRONG_EVENT
-
-                raise UserError(WRONG_EVENT, code=event_code, held=found[0])
+                raise UserError(enrolment.WRONG_EVENT, code=event_code, held=found[0])
             block = hub.claim_block(conn, desk_id, publisher=False)
             hub.seen(conn, desk_id, desk_name)
             identity = hub.identity(conn)
@@ -594,3 +540,30 @@ __all__ = ["HUB_CHANGED", "TWO_FILES", "WENT_BACK", "Link", "SyncReport", "adopt
            "republish_after_sealing",
            "keyring_password", "review",
            "status", "store_password", "sync_once"]
+
+
+def join_with_code(code: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> Any:
+    """A new desk's event file from the hub an enrolment code names; its password kept by
+    the OS keyring or libpq's password file."""
+    fields = enrolment.read_code(code)
+    joined = join(enrolment.url_of(fields), path, desk_id=desk_id,
+                       desk_name=desk_name or fields["name"], event_code=fields["event"],
+                       hub_key=fields.get("hk"))
+    if fields.get("ek") is not None:
+        _keep_event_key(path, fields["ek"])
+    return joined
+
+
+def _keep_event_key(path: str | Path, event_key: bytes) -> None:
+    """The event's key from the code, kept on this desk (not in its file) if it is the
+    event's: operators can sign in here with no passphrase asked."""
+    from contextlib import closing
+
+    from bsm_desk.services.operators import keystore, privacy
+    from bsm_desk.store import connect
+    from bsm_desk.store import privacy as sealing
+
+    with closing(connect(path)) as db:
+        if sealing.protected(db) and sealing.fits(db, event_key):
+            keystore.put(db, event_key)
+            privacy.unlock(db)

@@ -19,7 +19,6 @@ import json
 import re
 import secrets
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from psycopg import conninfo
@@ -28,6 +27,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.sync import tls, transit
+from bsm_desk.services.sync.connection import open_hub, said
 from bsm_desk.services.sync.event_file import NO_EVENT
 from bsm_desk.store import atomic, audit, hub
 from bsm_desk.store import event as event_store
@@ -154,16 +154,14 @@ def _hub_url(db: Database) -> str:
 @requires(Permission.EVENT_SETTINGS)
 def add_desk(db: Database, name: str, *, who: Acting) -> Enrolment:
     """A login on the hub for a new desk, and the code that desk joins with."""
-    from bsm_desk.services import sync
-
     name = clean_desk_name(name)
     event = event_store.required(db, NO_EVENT)
     url = _hub_url(db)
     if not tls.is_socket(url) and tls.authority_of(url) is None:
         raise UserError(NEEDS_TLS)
-    conn = sync.open_hub(url)
+    conn = open_hub(url)
     try:
-        with sync.said(url):
+        with said(url):
             hub.require(conn, url)
             if not hub.may_make_logins(conn):
                 raise UserError(NOT_OWNER)
@@ -195,13 +193,11 @@ def add_desk(db: Database, name: str, *, who: Acting) -> Enrolment:
 @requires(Permission.EVENT_SETTINGS)
 def remove_desk(db: Database, name: str, *, who: Acting) -> str:
     """The desk can no longer reach the hub; what it sends is refused. Its login."""
-    from bsm_desk.services import sync
-
     wanted = " ".join(str(name or "").split())[:64]
     url = _hub_url(db)
-    conn = sync.open_hub(url)
+    conn = open_hub(url)
     try:
-        with sync.said(url):
+        with said(url):
             hub.require(conn, url)
             if not hub.may_make_logins(conn):
                 raise UserError(NOT_OWNER)
@@ -218,12 +214,10 @@ def remove_desk(db: Database, name: str, *, who: Acting) -> str:
 @requires(Permission.READ)
 def desks(db: Database, *, who: Acting) -> list[dict[str, Any]]:
     """The hub's desks: name, login, desk id, last seen, removed, refused rows."""
-    from bsm_desk.services import sync
-
     url = _hub_url(db)
-    conn = sync.open_hub(url)
+    conn = open_hub(url)
     try:
-        with sync.said(url):
+        with said(url):
             hub.require(conn, url)
             found = hub.enrolled(conn)
     finally:
@@ -232,31 +226,3 @@ def desks(db: Database, *, who: Acting) -> list[dict[str, Any]]:
              "seen_at": d.seen_at.isoformat() if d.seen_at else None,
              "removed_at": d.revoked_at.isoformat() if d.revoked_at else None,
              "refused": d.refused} for d in found]
-
-
-def join_with_code(code: str, path: str | Path, *, desk_id: str, desk_name: str = "") -> Any:
-    """A new desk's event file from the hub an enrolment code names; its password kept by
-    the OS keyring or libpq's password file."""
-    from bsm_desk.services import sync
-
-    fields = read_code(code)
-    joined = sync.join(url_of(fields), path, desk_id=desk_id,
-                       desk_name=desk_name or fields["name"], event_code=fields["event"],
-                       hub_key=fields.get("hk"))
-    if fields.get("ek") is not None:
-        _keep_event_key(path, fields["ek"])
-    return joined
-
-
-def _keep_event_key(path: str | Path, event_key: bytes) -> None:
-    """The event's key from the code, kept on this desk (not in its file) if it is the
-    event's: operators can sign in here with no passphrase asked."""
-    from contextlib import closing
-
-    from bsm_desk.services.operators import keystore, privacy
-    from bsm_desk.store import connect
-
-    with closing(connect(path)) as db:
-        if sealing.protected(db) and sealing.fits(db, event_key):
-            keystore.put(db, event_key)
-            privacy.unlock(db)

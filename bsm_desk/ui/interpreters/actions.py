@@ -7,7 +7,7 @@ from __future__ import annotations
 from contextlib import closing
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from babel.dates import format_date
 from PySide6.QtCore import QCoreApplication, QObject
@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QWidget,
 )
 
 from bsm_desk.services.interpreters import rostering
+from bsm_desk.services.interpreters.problem import Key, Problem
 from bsm_desk.services.interpreters.reasons import BOOTH_NAMES
-from bsm_desk.services.interpreters.roster import Key, Problem, Roster
+from bsm_desk.services.interpreters.roster import Roster
 from bsm_desk.services.interpreters.rostering import Extra
 from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell import i18n
@@ -30,13 +32,47 @@ from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
 
 if TYPE_CHECKING:
-    from bsm_desk.ui.interpreters.screen import RosterScreen
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QSpinBox
+    from sqlite_utils import Database
+
+    from bsm_desk import config
+    from bsm_desk.domain.interpreters import Interpreter
+    from bsm_desk.services.event import Overview
+    from bsm_desk.services.interpreters import rostering
+    from bsm_desk.ui.interpreters.grid import PoolTable
+
+
+class RosterHost(Protocol):
+    """What the Roster screen's verbs need of it."""
+
+    settings: config.Settings
+    db: Database | None
+    path: Path | None
+    board: rostering.Board | None
+    seconds: QSpinBox
+    pool: PoolTable
+    message: SignalInstance
+
+    @property
+    def overview(self) -> Overview | None: ...
+
+    def refresh(self) -> None: ...
+
+    def name(self, person_id: int) -> str: ...
+
+    def person(self, person_id: int) -> Interpreter | None: ...
+
+    def push_undo(self, what: str, seats: list[Any]) -> None: ...
 
 
 class RosterActions(QObject):
-    def __init__(self, screen: RosterScreen) -> None:
-        super().__init__(screen)
-        self.screen = screen
+    """The Roster screen's verbs, for ``host`` (what they read and refresh) with
+    ``widget`` as the parent of their buttons and dialogs."""
+
+    def __init__(self, host: RosterHost, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.host, self.widget = host, widget
         self.withdraw_button = QPushButton()
         self.withdraw_button.clicked.connect(self.withdraw)
         self.recruit_button = QPushButton()
@@ -71,10 +107,10 @@ class RosterActions(QObject):
     def edit_rules(self) -> None:
         from bsm_desk.ui.interpreters.rules_dialog import RulesDialog
 
-        screen = self.screen
+        screen = self.host
         if screen.db is None:
             return
-        if RulesDialog(screen.db, screen.settings, screen).exec():
+        if RulesDialog(screen.db, screen.settings, self.widget).exec():
             screen.message.emit(self.tr("Rules saved: solve again to apply them."))
             screen.refresh()
 
@@ -85,7 +121,7 @@ class RosterActions(QObject):
         from bsm_desk.services.solving import Cancel
         from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
-        screen = self.screen
+        screen = self.host
         if screen.db is None:
             return
         path, lang, seconds = db_file(screen.db), i18n.language(), screen.seconds.value()
@@ -102,16 +138,17 @@ class RosterActions(QObject):
             return asked, before, roster
 
         run_with_progress(
-            screen, self.tr("Finding the roster (at most {seconds} s)…").format(seconds=seconds),
+            self.widget,
+            self.tr("Finding the roster (at most {seconds} s)…").format(seconds=seconds),
             job, on_done=self._review, on_failed=self._failed, on_cancel=cancel)
 
     def _failed(self, exc: BaseException) -> None:
-        QMessageBox.critical(self.screen, self.tr("Roster"), translate_error(exc))
+        QMessageBox.critical(self.widget, self.tr("Roster"), translate_error(exc))
 
     def _review(self, result: object) -> None:
         from bsm_desk.ui.interpreters.review import ReviewDialog
 
-        screen = self.screen
+        screen = self.host
         assert isinstance(result, tuple)
         asked: Problem = result[0]
         before: dict[Key, rostering.Team] = result[1]
@@ -119,7 +156,7 @@ class RosterActions(QObject):
         if screen.db is None:
             return
         changes = rostering.diff(before, roster)
-        dialog = ReviewDialog(asked, roster, changes, screen.name, screen)
+        dialog = ReviewDialog(asked, roster, changes, screen.name, self.widget)
         if not dialog.exec():
             screen.message.emit(self.tr("The roster as it stands is kept."))
             return
@@ -140,7 +177,7 @@ class RosterActions(QObject):
         from bsm_desk.services.interpreters import rostering
         from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
-        screen = self.screen
+        screen = self.host
         if screen.db is None:
             return
         path, lang, seconds = db_file(screen.db), i18n.language(), screen.seconds.value()
@@ -149,7 +186,7 @@ class RosterActions(QObject):
             with closing(connect(path)) as db:
                 return rostering.recruitment(db, time_limit=seconds, lang=lang)
 
-        run_with_progress(screen, self.tr("Working out whom to recruit…"), job,
+        run_with_progress(self.widget, self.tr("Working out whom to recruit…"), job,
                           on_done=self._recruited, on_failed=self._failed)
 
     def _recruited(self, result: object) -> None:
@@ -171,24 +208,24 @@ class RosterActions(QObject):
                  for s in answer.unstaffed if s.reason]
         if never:
             text += "\n\n" + self.tr("Not even with more people:") + "\n" + "\n".join(never)
-        QMessageBox.information(self.screen, self.tr("Recruitment"), text)
+        QMessageBox.information(self.widget, self.tr("Recruitment"), text)
 
     # -- output -------------------------------------------------------------------------
     def export(self, kind: str) -> None:
         from bsm_desk.services.interpreters import export as roster_export
 
-        screen = self.screen
+        screen = self.host
         if screen.db is None:
             return
         start = str(screen.path.parent if screen.path else Path.home())
         lang = i18n.language()
         if kind == "ics":
             chosen = QFileDialog.getExistingDirectory(
-                screen, self.tr("A folder for the calendars, one per interpreter"), start)
+                self.widget, self.tr("A folder for the calendars, one per interpreter"), start)
         else:
             filters = {"pdf": "PDF (*.pdf)", "xlsx": self.tr("Excel workbook (*.xlsx)")}
             chosen, _ = QFileDialog.getSaveFileName(
-                screen, self.tr("Save the roster"), str(Path(start) / f"roster-{lang}.{kind}"),
+                self.widget, self.tr("Save the roster"), str(Path(start) / f"roster-{lang}.{kind}"),
                 filters[kind])
         if not chosen:
             return
@@ -207,7 +244,7 @@ class RosterActions(QObject):
     def withdraw(self) -> None:
         from bsm_desk.services.interpreters import rostering
 
-        screen = self.screen
+        screen = self.host
         person = screen.pool.person()
         if screen.db is None or screen.board is None:
             return
@@ -220,7 +257,7 @@ class RosterActions(QObject):
         choices = [self.tr("The whole event")] + [format_date(d, "EEE d MMM", locale=lang)
                                               for d in days]
         chosen, ok = QInputDialog.getItem(
-            screen, self.tr("Withdraw an interpreter"),
+            self.widget, self.tr("Withdraw an interpreter"),
             self.tr("{name} is unavailable from:").format(name=screen.name(person)), choices, 0,
             False)
         if not ok:
@@ -240,24 +277,24 @@ class RosterActions(QObject):
     def edit_interpreter(self, new: bool = False) -> None:
         from bsm_desk.ui.interpreters.interpreter_dialog import InterpreterDialog
 
-        screen = self.screen
+        screen = self.host
         if screen.db is None or screen.overview is None:
             return
         person = None if new else screen.person(screen.pool.person() or 0)
         if not new and person is None:
             return
-        dialog = InterpreterDialog(screen.db, screen.overview, screen.settings, person, screen)
+        dialog = InterpreterDialog(screen.db, screen.overview, screen.settings, person, self.widget)
         if dialog.exec():
             screen.refresh()
 
     def import_pool(self) -> None:
         from bsm_desk.services import interpreters
 
-        screen = self.screen
+        screen = self.host
         if screen.db is None:
             return
         chosen, _ = QFileDialog.getOpenFileName(
-            screen, self.tr("Import interpreters"),
+            self.widget, self.tr("Import interpreters"),
             str(screen.path.parent if screen.path else Path.home()),
             self.tr("Lists (*.xlsx *.csv)"))
         if not chosen:
@@ -273,7 +310,7 @@ class RosterActions(QObject):
                 row=p.row, column=p.column or "—", message=p.message(
                     QCoreApplication.translate)) for p in report.errors[:15]]
             more = len(report.errors) - len(lines)
-            QMessageBox.warning(screen, self.tr("Import interpreters"), self.tr(
+            QMessageBox.warning(self.widget, self.tr("Import interpreters"), self.tr(
                 "Nothing was imported: fix these rows and import again.") + "\n\n"
                 + "\n".join(lines) + (f"\n… (+{more})" if more > 0 else ""))
             return

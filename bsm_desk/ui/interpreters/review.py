@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.services.interpreters import rostering
+from bsm_desk.services.interpreters.problem import Problem
 from bsm_desk.services.interpreters.reasons import BOOTH_NAMES
-from bsm_desk.services.interpreters.roster import Problem, Roster
+from bsm_desk.services.interpreters.roster import Roster
 
 
 def _roster_tr(text: str) -> str:

@@ -79,7 +79,7 @@ class RosterScreen(HandEdits, QWidget):
         self.board: rostering.Board | None = None
         self.rows: list[Need] = []
         self.undo_steps: list[tuple[str, list[Seat]]] = []
-        self.verbs = RosterActions(self)
+        self.verbs = RosterActions(self, self)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.day = QComboBox()

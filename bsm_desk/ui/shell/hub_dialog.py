@@ -244,9 +244,8 @@ class HubDialog(QDialog):
 
         def job(_progress: Progress) -> str:
             if code:  # the administrator's enrolment code: this desk's own login
-                from bsm_desk.services.sync import enrolment
 
-                enrolment.join_with_code(code, chosen, desk_id=desk.desk_id,
+                sync.join_with_code(code, chosen, desk_id=desk.desk_id,
                                          desk_name=desk.desk_name)
             else:
                 sync.join(address, chosen, desk_id=desk.desk_id, desk_name=desk.desk_name)

@@ -80,7 +80,7 @@ MAKERS = {("operators.acting", "at_desk"), ("operators.acting", "made_at_sign_in
           ("operators.acting", "check"), ("operators.access", "require")}  # and the check
 NEW_FILE = {("demo", "build_demo"), ("demo._attendance", "simulate"),
             ("event", "create_event"), ("sync", "join"), ("demo", "add_demo_operators"),
-            ("sync.enrolment", "join_with_code"),
+            ("sync", "join_with_code"),
             ("demo._showcase", "showcase")}
 MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
              ("sync.pulling", "pull_events"), ("sync.pulling", "pull_checkins"),

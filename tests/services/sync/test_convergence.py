@@ -47,7 +47,7 @@ class Run:
             self.codes = {d: enrolment.add_desk(a, f"Desk {d[-1]}", who=who_at(a, DESK_A)).code
                           for d in (DESK_B, DESK_C)}
         for desk in (DESK_B, DESK_C):
-            enrolment.join_with_code(self.codes[desk], self.paths[desk], desk_id=desk)
+            sync.join_with_code(self.codes[desk], self.paths[desk], desk_id=desk)
         with closing(connect(first)) as a:
             self.people = badges.select(a)[:300]
             self.plenary = programme.load(a).sessions[0].id

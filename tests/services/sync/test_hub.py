@@ -48,7 +48,7 @@ def publish_and_join(first: Path, second: Path, url: str) -> None:
     with closing(connect(first)) as a:
         sync.init_hub(a, url, who=who_at(a, DESK_A))
         code = enrolment.add_desk(a, f"Desk {second.stem}", who=who_at(a, DESK_A)).code
-    enrolment.join_with_code(code, second, desk_id=DESK_B)
+    sync.join_with_code(code, second, desk_id=DESK_B)
 
 
 def hub_uuids(url: str) -> list[str]:

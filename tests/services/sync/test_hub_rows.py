@@ -378,7 +378,7 @@ def test_protect_at_a_desk_that_did_not_publish(demo_copy: Path, tmp_path: Path,
     with closing(connect(demo_copy)) as a:  # desk B with a login of its own
         sync.init_hub(a, hub_url, who=who_at(a, DESK_A))
         code = enrolment.add_desk(a, "Door B", who=who_at(a, DESK_A)).code
-    enrolment.join_with_code(code, second, desk_id=DESK_B)
+    sync.join_with_code(code, second, desk_id=DESK_B)
     try:
         with closing(connect(second)) as b:
             person = delegate_store.get_delegate(b, 12)

@@ -64,7 +64,7 @@ def test_desks_reach_the_hub_over_tls_pinned_to_the_events_authority(
         assert "sslmode=verify-full" in kept and "sslrootcert=" in kept
         made = enrolment.add_desk(a, "Door B", who=who_at(a, DESK_A))
     assert "ca" in enrolment.read_code(made.code)
-    enrolment.join_with_code(made.code, tmp_path / "b.sqlite", desk_id=DESK_B)
+    sync.join_with_code(made.code, tmp_path / "b.sqlite", desk_id=DESK_B)
     with closing(connect(tmp_path / "b.sqlite")) as b:
         assert "sslmode=verify-full" in state.get(b, state.URL)
         scan(b, DESK_B, codes(b, 3))

@@ -40,7 +40,7 @@ def enrolled(demo_copy: Path, tmp_path: Path, hub_url: str,
         sync.init_hub(a, hub_url, who=who_at(a, DESK_A), desk_name="Desk A")
         door_b = enrolment.add_desk(a, "Door B", who=who_at(a, DESK_A))
         door_e = enrolment.add_desk(a, "Door E", who=who_at(a, DESK_A))
-    enrolment.join_with_code(door_b.code, tmp_path / "b.sqlite", desk_id=DESK_B)
+    sync.join_with_code(door_b.code, tmp_path / "b.sqlite", desk_id=DESK_B)
     return demo_copy, tmp_path / "b.sqlite", door_b, door_e
 
 
@@ -625,7 +625,7 @@ def test_a_code_made_by_an_administrator_carries_the_events_key(enrolled, tmp_pa
         assert "ek" in enrolment.read_code(door_c.code)
         sealing.KEYS.clear()
         audit.MARK_KEYS.clear()
-        enrolment.join_with_code(door_c.code, tmp_path / "c.sqlite", desk_id="door-c")
+        sync.join_with_code(door_c.code, tmp_path / "c.sqlite", desk_id="door-c")
         with closing(connect(tmp_path / "c.sqlite")) as c:
             assert keystore.get(c) is not None
             assert operators.sign_in(c, "Aliya", "482901", desk_id="door-c").role \

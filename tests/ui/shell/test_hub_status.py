@@ -153,7 +153,7 @@ def test_the_passphrase_given_at_the_publishing_desk_seals_the_hub(
     with closing(connect(demo_copy)) as a:
         sync.init_hub(a, hub_url, who=who_at(a, here))
         code = enrolment.add_desk(a, "Door B", who=who_at(a, here)).code
-    enrolment.join_with_code(code, tmp_path / "b.sqlite", desk_id=other)
+    sync.join_with_code(code, tmp_path / "b.sqlite", desk_id=other)
     try:
         with closing(connect(tmp_path / "b.sqlite")) as b:
             person = delegate_store.get_delegate(b, 12)
