@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from benchmarks.common import Result, demo_db
 from bsm_desk.services import badges
 from bsm_desk.services.badges.pdf import A6_DESIGN, Layout, render
+from bsm_desk.services.programme.queries import required_event
 from bsm_desk.store import connect
 
 NAME = "badges"
@@ -34,7 +35,7 @@ def _batch() -> Result:
     db = connect(demo_db(2000))
     ids = badges.select(db)[:BATCH]
     faces = badges.faces(db, ids)
-    header = badges.header(badges._event(db))
+    header = badges.header(required_event(db, badges.NO_EVENT))
     db.close()
     render(faces[:20], header, Layout.A6, io.BytesIO())  # fonts loaded, caches warm
     ours, floor = [], []

@@ -1,32 +1,7 @@
 """BSM Desk: on-site logistics for bilingual international conferences, offline."""
 
-import sys
-
 __version__ = "0.1.0"
 APP_NAME = "BSM Desk"
 
-
-_HIDDEN = ("pandas", "numpy")
-
-
-def _sqlite_utils_without_pandas() -> None:
-    """sqlite-utils imports pandas and numpy when they are installed (OR-Tools brings
-    them), which costs ~300 ms at every start for DataFrame and array support we never
-    use. Import sqlite-utils with them hidden; they still import normally later, for
-    whoever needs them (the solver, fuzzy matching)."""
-    if "sqlite_utils" in sys.modules or any(name in sys.modules for name in _HIDDEN):
-        return
-    for name in _HIDDEN:
-        sys.modules[name] = None  # type: ignore[assignment]  # "import pandas" fails
-    try:
-        import sqlite_utils.db  # noqa: F401
-        import sqlite_utils.plugins
-    finally:
-        for name in _HIDDEN:
-            del sys.modules[name]
-    # No sqlite-utils plugins: one installed beside us must not change how an event
-    # file behaves, and scanning every package's entry points cost ~30 ms a start.
-    sqlite_utils.plugins._plugins_loaded = True
-
-
-_sqlite_utils_without_pandas()
+# sqlite-utils imported without pandas and numpy, and without plugins (_imports.py).
+from bsm_desk import _imports  # noqa: E402, F401

@@ -237,3 +237,25 @@ def test_the_import_check_sees_a_pair(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     edges = _imports_between_modules()
     assert "bsm_desk.b" in edges["bsm_desk.a"] and "bsm_desk.a" in edges["bsm_desk.b"]
+
+
+def test_a_package_init_only_re_exports() -> None:
+    """Code lives in modules named for what they do: an ``__init__.py`` holds its
+    docstring, imports and ``__all__`` (the package root also its version and name)."""
+    inits = list(PACKAGE.rglob("__init__.py"))
+    assert len(inits) > 20, "the package was not found: nothing was checked"
+    found = []
+    for path in inits:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                continue
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+                continue  # the docstring
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                    and isinstance(node.targets[0], ast.Name):
+                name = node.targets[0].id
+                if name == "__all__" or (path.parent == PACKAGE
+                                         and name in ("__version__", "APP_NAME")):
+                    continue
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

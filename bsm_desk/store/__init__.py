@@ -2,4 +2,4 @@
 
 from bsm_desk.store.db import Database, atomic, backup_to, connect
 
-__all__ = ["Database", "atomic", "backup_to", "connect"]
+__all__ = ["atomic", "backup_to", "connect", "Database"]

@@ -15,7 +15,6 @@ import pytest
 
 from bsm_desk.cli import main
 from bsm_desk.cli.parser import build_parser
-from bsm_desk.services import badges as badge_service
 from bsm_desk.store import backups, connect
 from tests.conftest import damage_an_index
 
@@ -175,7 +174,9 @@ def test_badges_that_cannot_be_logged_leave_no_pdf(demo_copy: Path, tmp_path: Pa
     def full(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(badge_service.store, "record_prints", full)
+    from bsm_desk.store import badges as badge_store
+
+    monkeypatch.setattr(badge_store, "record_prints", full)
     out = tmp_path / "b.pdf"
     code, err = run(capsys, ["badges", "--db", str(demo_copy), "--out", str(out),
                              "--ids", "1,2"])

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.programme import Request
 from bsm_desk.services.operators import Acting, Permission, requires
-from bsm_desk.services.programme import NO_EVENT
+from bsm_desk.services.programme.editing import NO_EVENT
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
 from bsm_desk.store import side_events as side_event_store

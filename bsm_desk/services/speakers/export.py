@@ -19,7 +19,7 @@ from bsm_desk.services.output.text import (
     paragraph_text,
     register_fonts,
 )
-from bsm_desk.services.speakers import Listed, speaker_list
+from bsm_desk.services.speakers.lists import Listed, speaker_list
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sessions as session_store
 
@@ -63,7 +63,7 @@ def write(db: Database, out: str | Path, *, session_id: int | None = None,
               if session_id is None or s.id == session_id]
     lists = [speaker_list(db, s.id or 0, lang=lang, now=now) for s in chosen]
     if session_id is not None and not lists:
-        from bsm_desk.services.speakers import NO_SESSION
+        from bsm_desk.services.speakers.lists import NO_SESSION
 
         raise UserError(NO_SESSION, id=session_id)
     lists = [lst for lst in lists if lst.entries or session_id is not None]

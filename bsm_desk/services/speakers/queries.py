@@ -11,7 +11,7 @@ from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import speakers as store
 
 if TYPE_CHECKING:
-    from bsm_desk.services.speakers import Listed
+    from bsm_desk.services.speakers.lists import Listed
 
 
 def running(db: Database, entry_id: int) -> bool:

@@ -26,70 +26,74 @@ P = Permission
 # (module, function): what it needs. Called with stand-in arguments: a refusal comes
 # before the function looks at them; an allowed call may fail on them, not be refused.
 TABLE: dict[tuple[str, str], Permission] = {
-    ("badges", "set_photo"): P.EDIT_DELEGATES,
-    ("checkin", "set_readmit"): P.PROGRAMME,
-    ("checkin", "set_access"): P.PROGRAMME,
-    ("checkin", "check_in"): P.CHECK_IN,
-    ("interpreters", "import_file"): P.ROSTER,
-    ("interpreters", "save_interpreter"): P.ROSTER,
+    ("badges.issuing", "set_photo"): P.EDIT_DELEGATES,
+    ("checkin.desk", "set_readmit"): P.PROGRAMME,
+    ("checkin.desk", "set_access"): P.PROGRAMME,
+    ("checkin.desk", "check_in"): P.CHECK_IN,
+    ("interpreters.people", "import_file"): P.ROSTER,
+    ("interpreters.people", "save_interpreter"): P.ROSTER,
     **{("interpreters.rostering", name): P.ROSTER for name in (
         "apply", "apply_proposal", "set_booth", "withdraw", "restore", "set_team", "set_teams",
         "set_rules")},
-    **{("programme", name): P.PROGRAMME for name in (
+    **{("programme.editing", name): P.PROGRAMME for name in (
         "save_session", "save_rooms", "delete_room", "delete_session", "delete_sessions",
         "restore_session")},
     ("programme.allocation", "apply"): P.PROGRAMME,
     ("programme.side_event_import", "import_requests"): P.PROGRAMME,
     ("programme.side_events", "save_request"): P.PROGRAMME,
     ("programme.side_events", "delete_request"): P.PROGRAMME,
-    ("registry", "save_delegate"): P.EDIT_DELEGATES,
-    ("registry", "save_delegation"): P.EDIT_DELEGATES,
-    ("registry", "change_many"): P.EDIT_DELEGATES,
-    ("registry", "restore"): P.EDIT_DELEGATES,
+    ("registry.records", "save_delegate"): P.EDIT_DELEGATES,
+    ("registry.records", "save_delegation"): P.EDIT_DELEGATES,
+    ("registry.records", "change_many"): P.EDIT_DELEGATES,
+    ("registry.records", "restore"): P.EDIT_DELEGATES,
     ("registry.duplicates", "dismiss"): P.EDIT_DELEGATES,
     ("registry.duplicates", "merge"): P.MERGE,
     ("registry.importer", "import_file"): P.IMPORT,
     ("registry.importer", "apply"): P.IMPORT,
-    **{("speakers", name): P.EDIT_SPEAKERS for name in (
+    **{("speakers.lists", name): P.EDIT_SPEAKERS for name in (
         "set_statement_limit", "set_order", "set_officials_place", "inscribe", "close",
         "reopen", "end", "next_speaker", "pause", "move", "withdraw", "reinstate",
         "hand_in_text")},
-    ("sync", "init_hub"): P.EVENT_SETTINGS,
+    ("sync.exchange", "init_hub"): P.EVENT_SETTINGS,
     ("sync.enrolment", "add_desk"): P.EVENT_SETTINGS,
-    ("sync", "adopt"): P.EVENT_SETTINGS,
+    ("sync.exchange", "adopt"): P.EVENT_SETTINGS,
     ("sync.enrolment", "remove_desk"): P.EVENT_SETTINGS,
     ("sync.enrolment", "desks"): P.READ,
-    ("event", "save_backup"): P.BACKUP,
-    ("operators", "set_role"): P.OPERATORS,
-    ("operators", "set_disabled"): P.OPERATORS,
+    ("event.making", "save_backup"): P.BACKUP,
+    ("operators.accounts", "set_role"): P.OPERATORS,
+    ("operators.accounts", "set_disabled"): P.OPERATORS,
 }
 # Entry points that check inside (what they need depends on what is asked), make a new
 # file (nobody can be signed in to it yet), or are the sync machinery (it takes in what
 # operators did at other desks, checked there).
-CHECKED_INSIDE = {("badges", "log_prints"), ("badges", "write_pdf"), ("badges", "reissue"),
-                  ("badges", "reprint"), ("operators", "add_operator"),
-                  ("operators", "set_secret"), ("operators", "sign_in"),
+CHECKED_INSIDE = {("badges.issuing", "log_prints"), ("badges.issuing", "write_pdf"),
+                  ("badges.issuing", "reissue"),
+                  ("badges.issuing", "reprint"), ("operators.accounts", "add_operator"),
+                  ("operators.accounts", "set_secret"), ("operators.accounts", "sign_in"),
                   ("operators.privacy", "protect"), ("operators.privacy", "purge"),
                   ("operators.privacy", "reveal"), ("operators.trail", "show"),
                   ("reports.participants", "export")}
 # Entry points that pass who on to one that checks (registry.change_many).
-PASSED_ON = {("registry", "set_category"), ("registry", "mark_credentials"),
-             ("registry", "cancel")}
+PASSED_ON = {("registry.records", "set_category"), ("registry.records", "mark_credentials"),
+             ("registry.records", "cancel")}
 # Where who acts is made: the desk itself, or an operator once the password matched.
 MAKERS = {("operators.acting", "at_desk"), ("operators.acting", "made_at_sign_in"),
-          ("operators.acting", "check"), ("operators.access", "require")}  # and the check
-NEW_FILE = {("demo", "build_demo"), ("demo._attendance", "simulate"),
-            ("event", "create_event"), ("sync", "join"), ("demo", "add_demo_operators"),
-            ("sync", "join_with_code"),
+          ("operators.acting", "check"),  # and the checks
+          ("operators.access", "require")}
+NEW_FILE = {("demo.build", "build_demo"), ("demo._attendance", "simulate"),
+            ("event.making", "create_event"), ("sync.exchange", "join"),
+            ("demo.build", "add_demo_operators"),
+            ("sync.exchange", "join_with_code"),
             ("demo._showcase", "showcase")}
-MACHINERY = {("sync", "sync_once"), ("sync", "status"), ("sync", "follow"),
+MACHINERY = {("sync.exchange", "sync_once"), ("sync.exchange", "status"),
+             ("sync.exchange", "follow"),
              ("sync.pulling", "pull_events"), ("sync.pulling", "pull_checkins"),
-             ("sync.rows", "push"), ("sync.rows", "take"), ("event", "note_copy"),
-             ("sync", "hub_audit_head"),
-             ("sync", "republish_after_sealing"), ("sync.event_file", "republish"),
+             ("sync.rows", "push"), ("sync.rows", "take"), ("event.making", "note_copy"),
+             ("sync.exchange", "hub_audit_head"),
+             ("sync.exchange", "republish_after_sealing"), ("sync.event_file", "republish"),
              ("sync.event_file", "reseal"), ("sync.continuity", "desk_of"),
              ("sync.continuity", "relay"), ("sync.continuity", "one_file"),
-             ("sync.continuity", "recover"), ("sync", "seal_hub_copy"),
+             ("sync.continuity", "recover"), ("sync.exchange", "seal_hub_copy"),
              ("sync.pulling", "take_events"), ("sync.pulling", "recover_own")}
 
 
