@@ -115,7 +115,8 @@ def add_commands(sub: Commands) -> None:
                              description="Give a delegate a new badge version (the old badge "
                                          "then scans as REVOKED) and write it to a PDF.")
     db_option(reprint)
-    reprint.add_argument("delegate_id", type=record_id, metavar="DELEGATE_ID")
+    reprint.add_argument("delegate_id", type=record_id, metavar="DELEGATE_ID",
+                         help="the delegate whose badge is reprinted")
     reprint.add_argument("--reason", required=True, choices=["lost", "damaged", "name"],
                          help="why: lost, damaged, or name corrected")
     reprint.add_argument("--out", type=Path, required=True, metavar="FILE.pdf",

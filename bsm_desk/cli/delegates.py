@@ -32,6 +32,13 @@ FIELDS = {  # option -> Delegate field
     "honorific": "honorific", "function_en": "function_en", "function_ru": "function_ru",
     "email": "email", "phone": "phone",
 }
+_FIELD_HELP = {
+    "family_name": "family name in Latin letters", "given_name": "given name in Latin letters",
+    "family_name_cyr": "family name in Cyrillic", "given_name_cyr": "given name in Cyrillic",
+    "honorific": "H.E., Mr, Ms, Dr…", "function_en": "function in English (sets the "
+    "protocol rank unless set by hand)", "function_ru": "function in Russian",
+    "email": "e-mail address", "phone": "phone number (sealed once the event has a key)",
+}
 
 
 def _delegation(db: Any, typed: str) -> int:
@@ -138,11 +145,12 @@ def _said(delegate: Any, as_json: bool) -> None:
 
 def _person_options(parser: argparse.ArgumentParser) -> None:
     for option in FIELDS:
-        parser.add_argument("--" + option.replace("_", "-"), dest=option, metavar="TEXT")
+        parser.add_argument("--" + option.replace("_", "-"), dest=option, metavar="TEXT",
+                            help=_FIELD_HELP[option])
     parser.add_argument("--delegation", metavar="NAME|ID",
                         help="in English or Russian, its ISO code, or its id")
     parser.add_argument("--category", metavar="CODE", help="hod, delegate, observer, …")
-    parser.add_argument("--gender", choices=["F", "M", "X"])
+    parser.add_argument("--gender", choices=["F", "M", "X"], help="F, M or X (not stated)")
     parser.add_argument("--json", action="store_true", help="the delegate as delegates show")
 
 
@@ -155,25 +163,27 @@ def add_commands(sub: Commands) -> None:
                                        parser_class=Parser, required=True)
     show = actions.add_parser("show", help="one delegate as JSON")
     db_option(show)
-    show.add_argument("delegate_id", type=record_id, metavar="ID")
+    show.add_argument("delegate_id", type=record_id, metavar="ID", help="the delegate's id")
     add = actions.add_parser("add", help="register one delegate")
     db_option(add)
     _person_options(add)
     edit = actions.add_parser("edit", help="change a delegate (only what is given)")
     db_option(edit)
-    edit.add_argument("delegate_id", type=record_id, metavar="ID")
+    edit.add_argument("delegate_id", type=record_id, metavar="ID", help="the delegate's id")
     _person_options(edit)
     cancel = actions.add_parser("cancel", help="cancel registrations (badges stop opening "
                                                "doors)")
     db_option(cancel)
-    cancel.add_argument("ids", nargs="+", type=record_id, metavar="ID")
+    cancel.add_argument("ids", nargs="+", type=record_id, metavar="ID", help="the delegates' ids")
     category = actions.add_parser("category", help="move delegates to another category")
     db_option(category)
-    category.add_argument("ids", nargs="+", type=record_id, metavar="ID")
-    category.add_argument("--to", required=True, metavar="CODE")
+    category.add_argument("ids", nargs="+", type=record_id, metavar="ID", help="the delegates' ids")
+    category.add_argument("--to", required=True, metavar="CODE",
+                          help="the new category's code (hod, delegate, observer, …)")
     photo = actions.add_parser("photo", help="the badge photo (JPEG or PNG), or --remove")
     db_option(photo)
-    photo.add_argument("delegate_id", type=record_id, metavar="ID")
-    photo.add_argument("file", nargs="?", metavar="FILE")
-    photo.add_argument("--remove", action="store_true")
+    photo.add_argument("delegate_id", type=record_id, metavar="ID", help="the delegate's id")
+    photo.add_argument("file", nargs="?", metavar="FILE",
+                       help="a JPEG or PNG photo (any size: it is made small)")
+    photo.add_argument("--remove", action="store_true", help="take the photo away")
     delegates.set_defaults(handler=_delegates)

@@ -122,10 +122,12 @@ def add_commands(sub: Commands) -> None:
                          help="id, type, name_en, name_ru, iso_code, size_limit")
     edit = actions.add_parser("edit", help="change a delegation (only what is given)")
     db_option(edit)
-    edit.add_argument("delegation_id", type=record_id, metavar="DELEGATION_ID")
-    edit.add_argument("--type", choices=TYPES)
-    edit.add_argument("--name-en", dest="name_en", metavar="TEXT")
-    edit.add_argument("--name-ru", dest="name_ru", metavar="TEXT")
+    edit.add_argument("delegation_id", type=record_id, metavar="DELEGATION_ID",
+                      help="the delegation's id (delegations list)")
+    edit.add_argument("--type", choices=TYPES,
+                      help="what kind of delegation it is (its block in protocol order)")
+    edit.add_argument("--name-en", dest="name_en", metavar="TEXT", help="its name in English")
+    edit.add_argument("--name-ru", dest="name_ru", metavar="TEXT", help="its name in Russian")
     edit.add_argument("--iso", metavar="CODE", help="ISO country code (TJ); '' for none")
     edit.add_argument("--size-limit", dest="size_limit", type=int, metavar="N",
                       help="most people it may register (0: no limit)")
@@ -139,10 +141,12 @@ def add_commands(sub: Commands) -> None:
                                           "accredited from --day (default: today at the "
                                           "venue). Someone already accredited is left as is.")
     db_option(accredit)
-    accredit.add_argument("ids", nargs="*", type=record_id, metavar="ID")
+    accredit.add_argument("ids", nargs="*", type=record_id, metavar="ID",
+                          help="the delegates' ids (none: every registered delegate)")
     accredit.add_argument("--all-registered", dest="all_registered", action="store_true",
                           help="everyone registered and not yet accredited")
-    accredit.add_argument("--day", metavar="YYYY-MM-DD")
+    accredit.add_argument("--day", metavar="YYYY-MM-DD",
+                          help="the day credentials were received (default: today at the venue)")
     accredit.add_argument("--json", action="store_true",
                           help="accredited (ids), unchanged (count), day")
     accredit.set_defaults(handler=_accredit)

@@ -77,6 +77,7 @@ def add_commands(sub: Commands) -> None:
     show = actions.add_parser("show", help="every setting")
     show.add_argument("--json", action="store_true", help="print them as JSON")
     change = actions.add_parser("set", help="set NAME=VALUE (all checked before any is kept)")
-    change.add_argument("values", nargs="+", metavar="NAME=VALUE")
+    change.add_argument("values", nargs="+", metavar="NAME=VALUE",
+                        help="one or more settings, each as name=value (settings show lists them)")
     change.add_argument("--json", action="store_true", help="print them as JSON")
     desk.set_defaults(handler=_settings)

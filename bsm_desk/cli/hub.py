@@ -284,7 +284,8 @@ def add_commands(sub: Commands) -> None:
         description="A round every --every seconds and whenever a line arrives on stdin; "
                     "a JSON line of status after each; stops at the end of stdin.")
     db_option(follow)
-    follow.add_argument("--every", type=float, default=5.0, metavar="S")
+    follow.add_argument("--every", type=float, default=5.0, metavar="S",
+                        help="seconds between rounds (default 5)")
     follow.add_argument("--desk-id", default="", metavar="ID",
                         help="act as this desk (default: this machine's desk id)")
     review = actions.add_parser(

@@ -274,7 +274,8 @@ def add_commands(sub: Commands) -> None:
                     "кириллицей, Языки, Штатный, Дни, Гонорар, Эл. почта. A re-import "
                     "updates the same people (by e-mail, else by name).")
     db_option(imp)
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("file", metavar="FILE",
+                     help="a workbook or CSV of interpreters (interpreters template writes one)")
     imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     listing = actions.add_parser("list", help="the interpreters")
@@ -308,19 +309,23 @@ def add_commands(sub: Commands) -> None:
                     "from then on are given up, and the next roster changes as few others "
                     "as it can.")
     db_option(withdraw)
-    withdraw.add_argument("ids", metavar="ID", type=record_id, nargs="+")
+    withdraw.add_argument("ids", metavar="ID", type=record_id, nargs="+",
+                          help="the interpreters' ids (interpreters list)")
     seat = actions.add_parser(
         "seat", help="one booth's team by hand (no ids: the booth emptied)",
         description="Seat these interpreters in a session's booth (the whole meeting it "
                     "belongs to), as the Roster screen does; --lock keeps them there "
                     "through the next roster.")
     db_option(seat)
-    seat.add_argument("--session", type=record_id, required=True, metavar="ID")
+    seat.add_argument("--session", type=record_id, required=True, metavar="ID",
+                      help="the session whose booth is set")
     seat.add_argument("--booth", required=True, metavar="BOOTH", help="en, ru or en-ru")
-    seat.add_argument("ids", metavar="INTERPRETER_ID", type=record_id, nargs="*")
+    seat.add_argument("ids", metavar="INTERPRETER_ID", type=record_id, nargs="*",
+                      help="those who sit in the booth (none: the booth is emptied)")
     seat.add_argument("--lock", metavar="ID", type=record_id, nargs="*", default=[],
                       help="of those seated, the ones the solver must keep")
-    withdraw.add_argument("--from", dest="from_day", type=_day, metavar="YYYY-MM-DD")
+    withdraw.add_argument("--from", dest="from_day", type=_day, metavar="YYYY-MM-DD",
+                          help="the first day they are unavailable (default: today at the venue)")
     recruit = actions.add_parser(
         "recruit", help="the fewest interpreters to hire, per day and booth",
         description="For the programme and the pool, the fewest extra interpreters each "

@@ -241,21 +241,22 @@ def add_commands(sub: Commands) -> None:
                                    parser_class=Parser, required=True)
     add = actions.add_parser("add", help="a new operator (the password from standard input)")
     db_option(add)
-    add.add_argument("name", metavar="NAME")
-    add.add_argument("--role", required=True, choices=roles)
+    add.add_argument("name", metavar="NAME",
+                     help="the new operator's name, as they will type it to sign in")
+    add.add_argument("--role", required=True, choices=roles, help="what they may do")
     listing = actions.add_parser("list", help="the operators and their roles")
     db_option(listing)
     passwd = actions.add_parser("passwd", help="a new password or PIN (from standard input)")
     db_option(passwd)
-    passwd.add_argument("name", metavar="NAME")
+    passwd.add_argument("name", metavar="NAME", help="whose password or PIN changes")
     disable = actions.add_parser("disable", help="an operator may no longer sign in")
     db_option(disable)
-    disable.add_argument("name", metavar="NAME")
+    disable.add_argument("name", metavar="NAME", help="the operator to disable")
     disable.add_argument("--enable", action="store_true", help="may sign in again")
     role = actions.add_parser("role", help="give an operator another role")
     db_option(role)
-    role.add_argument("name", metavar="NAME")
-    role.add_argument("--role", required=True, choices=roles)
+    role.add_argument("name", metavar="NAME", help="whose role changes")
+    role.add_argument("--role", required=True, choices=roles, help="the new role")
     for command in (add, listing, passwd, disable, role):
         command.add_argument("--json", action="store_true", help="print as JSON")
         command.set_defaults(handler=_operators)
@@ -276,7 +277,8 @@ def add_commands(sub: Commands) -> None:
     show.add_argument("--operator", default=None, metavar="NAME", help="only this operator's")
     show.add_argument("--since", default=None, metavar="TIME",
                       help="only from this UTC time on (e.g. 2022-10-18 or 2022-10-18T09:00)")
-    show.add_argument("--limit", type=count, default=None, metavar="N")
+    show.add_argument("--limit", type=count, default=None, metavar="N",
+                      help="the newest N entries only")
     show.add_argument("--json", action="store_true", help="objects with id, at, desk_id, "
                                                           "operator, role, action, table, "
                                                           "key, before, after")

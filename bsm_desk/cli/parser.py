@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="BSM Desk: registration, badges, check-in and rooms for bilingual "
                     "conferences, offline. With no command, opens the window.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="print the version and exit")
     parser.add_argument("--db", type=Path, help="event database to open (default: the last one)")
     parser.add_argument("--demo", action="store_true",
                         help="build a fresh demo conference (Dushanbe 2022) and open it")

@@ -183,7 +183,8 @@ def add_commands(sub: Commands) -> None:
     side_remove = side_commands.add_parser("remove", help="remove a request still waiting "
                                                           "for a room")
     db_option(side_remove)
-    side_remove.add_argument("request_id", type=record_id, metavar="ID")
+    side_remove.add_argument("request_id", type=record_id, metavar="ID",
+                             help="the request's id (side-events list)")
     side.set_defaults(handler=_side_events)
 
     programme = sub.add_parser("programme", help="print the timetable",

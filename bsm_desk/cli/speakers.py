@@ -155,7 +155,8 @@ def add_commands(sub: Commands) -> None:
     add.add_argument("delegate", metavar="DELEGATE",
                      help="the delegate's id, or a name to search for (in any script; one "
                           "exact match is taken, several are listed and refused)")
-    add.add_argument("--kind", choices=list(KINDS), default="statement")
+    add.add_argument("--kind", choices=list(KINDS), default="statement",
+                     help="a statement (default), a point of order or a right of reply")
     add.add_argument("--language", choices=["en", "ru", "other"], default="en",
                      help="the language of the statement (other: the booths need relay)")
     add.add_argument("--override", metavar="REASON",
@@ -171,18 +172,22 @@ def add_commands(sub: Commands) -> None:
         action = actions.add_parser(name, help=text)
         action.add_argument("--json", action="store_true", help="print the entry as JSON")
     move = actions.add_parser("move", help="put a waiting entry at a position (1: next)")
-    move.add_argument("entry_id", type=record_id, metavar="ENTRY_ID")
-    move.add_argument("position", type=record_id, metavar="POSITION")
+    move.add_argument("entry_id", type=record_id, metavar="ENTRY_ID",
+                      help="the entry to move (speakers list)")
+    move.add_argument("position", type=record_id, metavar="POSITION",
+                      help="its new place in the list, from 1")
     move.add_argument("--reason", required=True, metavar="TEXT", help="why (recorded)")
     withdraw = actions.add_parser("withdraw", help="take a waiting entry off the list")
-    withdraw.add_argument("entry_id", type=record_id, metavar="ENTRY_ID")
+    withdraw.add_argument("entry_id", type=record_id, metavar="ENTRY_ID",
+                          help="the entry to withdraw (speakers list)")
     limit = actions.add_parser("limit", help="this session's limit for a statement")
     limit.add_argument("minutes", metavar="MINUTES", type=_minutes,
                        help="minutes (2.5 is two and a half; 0: no limit; default: back to "
                             "5 at thematic sessions, none elsewhere)")
     order = actions.add_parser("order", help="how statements are ordered: protocol (by "
                                              "level, then inscription) or inscription")
-    order.add_argument("order", choices=["protocol", "inscription"])
+    order.add_argument("order", choices=["protocol", "inscription"],
+                       help="by level of representation (protocol) or by time of inscription")
     order.add_argument("--officials-after", metavar="LEVEL",
                        choices=["default", *(r.value for r in ProtocolRank
                                              if r is not ProtocolRank.SENIOR_OFFICIAL)],
@@ -192,6 +197,7 @@ def add_commands(sub: Commands) -> None:
                             "ambassadors)")
     text = actions.add_parser("text", help="hand in the text of a statement for the "
                                            "interpreters (PDF, DOCX or TXT, 20 MB at most)")
-    text.add_argument("entry_id", type=record_id, metavar="ENTRY_ID")
-    text.add_argument("file", metavar="FILE")
+    text.add_argument("entry_id", type=record_id, metavar="ENTRY_ID",
+                      help="the entry whose text it is (speakers list)")
+    text.add_argument("file", metavar="FILE", help="the text: PDF, DOCX or TXT, 20 MB at most")
     speakers.set_defaults(handler=_speakers)

@@ -208,10 +208,12 @@ def add_room_actions(room_commands: Any) -> None:
         action = room_commands.add_parser(verb, help=text)
         db_option(action)
         if verb == "edit":
-            action.add_argument("room_id", type=record_id, metavar="ROOM_ID")
-        action.add_argument("--name-en", dest="name_en", metavar="TEXT")
-        action.add_argument("--name-ru", dest="name_ru", metavar="TEXT")
-        action.add_argument("--floor", metavar="TEXT")
+            action.add_argument("room_id", type=record_id, metavar="ROOM_ID",
+                                help="the room's id (rooms list)")
+        action.add_argument("--name-en", dest="name_en", metavar="TEXT",
+                            help="the room's name in English")
+        action.add_argument("--name-ru", dest="name_ru", metavar="TEXT", help="its name in Russian")
+        action.add_argument("--floor", metavar="TEXT", help="where it is (floor or wing)")
         action.add_argument("--capacity", type=int, metavar="N", help="seats")
         action.add_argument("--booths", type=int, metavar="N", help="interpreters' booths")
         action.add_argument("--equipment", metavar="A,B", help="what the room has, by commas")
@@ -221,14 +223,16 @@ def add_room_actions(room_commands: Any) -> None:
     hours = room_commands.add_parser("hours", help="the venue's hours of a day, the "
                                                    "change-over between events")
     db_option(hours)
-    hours.add_argument("--day", metavar="YYYY-MM-DD")
-    hours.add_argument("--opens", metavar="HH:MM")
-    hours.add_argument("--closes", metavar="HH:MM")
+    hours.add_argument("--day", metavar="YYYY-MM-DD",
+                       help="the day (default: every day of the event)")
+    hours.add_argument("--opens", metavar="HH:MM", help="when the room opens that day")
+    hours.add_argument("--closes", metavar="HH:MM", help="when it closes")
     hours.add_argument("--changeover", type=int, metavar="MIN",
                        help="minutes kept free in a room between two events (0 to 240)")
     remove = room_commands.add_parser("remove", help="remove a room no session uses")
     db_option(remove)
-    remove.add_argument("room_id", type=record_id, metavar="ROOM_ID")
+    remove.add_argument("room_id", type=record_id, metavar="ROOM_ID",
+                        help="the room's id (rooms list)")
 
 
 # -- sessions list|add|edit|remove ---------------------------------------------------------
@@ -352,10 +356,11 @@ def add_commands(sub: Commands) -> None:
                                          parser_class=Parser, required=True)
     new = event_actions.add_parser("new", help="make a new event file (it must not exist)")
     db_option(new)
-    new.add_argument("--title-en", dest="title_en", required=True, metavar="TEXT")
-    new.add_argument("--title-ru", dest="title_ru", metavar="TEXT")
-    new.add_argument("--venue-en", dest="venue_en", metavar="TEXT")
-    new.add_argument("--venue-ru", dest="venue_ru", metavar="TEXT")
+    new.add_argument("--title-en", dest="title_en", required=True, metavar="TEXT",
+                     help="the event's title in English")
+    new.add_argument("--title-ru", dest="title_ru", metavar="TEXT", help="its title in Russian")
+    new.add_argument("--venue-en", dest="venue_en", metavar="TEXT", help="the venue in English")
+    new.add_argument("--venue-ru", dest="venue_ru", metavar="TEXT", help="the venue in Russian")
     new.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="the first day")
     new.add_argument("--end", metavar="YYYY-MM-DD", help="the last day (default: --start)")
     new.add_argument("--zone", default="Asia/Dushanbe", metavar="ZONE",
@@ -386,28 +391,35 @@ def add_commands(sub: Commands) -> None:
         action = actions.add_parser(verb, help=text)
         db_option(action)
         if verb == "edit":
-            action.add_argument("session_id", type=record_id, metavar="SESSION_ID")
+            action.add_argument("session_id", type=record_id, metavar="SESSION_ID",
+                                help="the session's id (sessions list)")
         action.add_argument("--kind", choices=["plenary", "thematic", "closed", "side_event"],
                             help="default for a new one: what its room usually holds")
-        action.add_argument("--title-en", dest="title_en", metavar="TEXT")
-        action.add_argument("--title-ru", dest="title_ru", metavar="TEXT")
+        action.add_argument("--title-en", dest="title_en", metavar="TEXT",
+                            help="the session's title in English")
+        action.add_argument("--title-ru", dest="title_ru", metavar="TEXT",
+                            help="its title in Russian")
         action.add_argument("--room", type=record_id, metavar="ROOM_ID",
                             help="see bsm-desk rooms list --json")
-        action.add_argument("--start", metavar="'YYYY-MM-DD HH:MM'", required=verb == "add")
+        action.add_argument("--start", metavar="'YYYY-MM-DD HH:MM'", required=verb == "add",
+                            help="when it starts, at the venue")
         action.add_argument("--end", metavar="'HH:MM'",
                             help="the end, the same day (or 'YYYY-MM-DD HH:MM'); a new "
                                  "session lasts 90 minutes unless told")
-        action.add_argument("--languages", metavar="en,ru")
-        action.add_argument("--interpretation", choices=["yes", "no"])
+        action.add_argument("--languages", metavar="en,ru", help="its working languages, by commas")
+        action.add_argument("--interpretation", choices=["yes", "no"],
+                            help="whether it has interpretation")
         action.add_argument("--expected", type=int, metavar="N", help="people expected")
-        action.add_argument("--organizer", metavar="TEXT")
+        action.add_argument("--organizer", metavar="TEXT",
+                            help="who organises it (a side event's host)")
         action.add_argument("--access", metavar="CODES",
                             help="who may enter: category codes by commas (hod,delegate), "
                                  "or 'default' for each category's own rule")
         action.add_argument("--json", action="store_true", help=SESSION_JSON)
     remove = actions.add_parser("remove", help="remove a session nobody was checked in at")
     db_option(remove)
-    remove.add_argument("session_id", type=record_id, metavar="SESSION_ID")
+    remove.add_argument("session_id", type=record_id, metavar="SESSION_ID",
+                        help="the session's id (sessions list)")
     sessions.set_defaults(handler=_sessions)
 
 
