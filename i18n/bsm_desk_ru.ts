@@ -1605,14 +1605,39 @@
     </message>
 </context>
 <context>
+    <name>ErrorReport</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <source>Something went wrong that BSM Desk did not expect. What was saved before is kept. Please copy the report below and send it to whoever looks after BSM Desk; it is also kept in the log file:
+{log}</source>
+        <translation>Произошло то, чего BSM Desk не ожидал. Всё, что было сохранено раньше, на месте. Скопируйте, пожалуйста, отчёт ниже и отправьте его тому, кто обслуживает BSM Desk; он также сохранён в журнале:
+{log}</translation>
+    </message>
+    <message>
+        <source>Copy the report</source>
+        <translation>Скопировать отчёт</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The file could not be read or written: {reason}</source>
-        <translation>Не удалось прочитать или записать файл: {reason}</translation>
+        <translation>Файл не удалось прочитать или записать: {reason}</translation>
     </message>
     <message>
-        <source>Unexpected error: {reason}</source>
-        <translation>Непредвиденная ошибка: {reason}</translation>
+        <source>The event file could not be used: {reason}</source>
+        <translation>Файлом мероприятия не удалось воспользоваться: {reason}</translation>
+    </message>
+    <message>
+        <source>Not enough memory for this. Nothing was written.</source>
+        <translation>Недостаточно памяти для этой операции. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {reason}. Its report is open, and kept in the log file.</source>
+        <translation>Непредвиденная ошибка: {reason}. Отчёт о ней открыт и сохранён в журнале.</translation>
     </message>
 </context>
 <context>

@@ -38,3 +38,10 @@ def no_unexpected_message_box(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("critical", "warning", "information", "question", "exec"):
         monkeypatch.setattr(QMessageBox, name, refuse)
+    from bsm_desk.ui.shell.errors import ErrorReport
+
+    def reported(dialog: ErrorReport, *args: object) -> None:  # a bug met on the way
+        raise AssertionError(f"unexpected error report: {dialog.text.toPlainText()}")
+
+    for name in ("exec", "open"):
+        monkeypatch.setattr(ErrorReport, name, reported)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -40,7 +39,7 @@ from bsm_desk.services.registry import queries as registry_queries
 from bsm_desk.ui.badges import printing
 from bsm_desk.ui.badges.actions import BadgeActions
 from bsm_desk.ui.badges.model import BadgesModel
-from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell import errors, i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.state import window_settings
@@ -327,7 +326,7 @@ class BadgesScreen(QWidget):
         self.badge_actions.reissue_and_print(delegate_id, reason)
 
     def show_error(self, exc: BaseException) -> None:
-        QMessageBox.critical(self, self.tr("Badges"), translate_error(exc))
+        errors.show_error(self, self.tr("Badges"), exc)
 
     # -- preview -----------------------------------------------------------------------
     def _selection_changed(self) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -44,7 +43,7 @@ from bsm_desk.ui.checkin.side import CheckinSide
 from bsm_desk.ui.checkin.sounds import Sounds
 from bsm_desk.ui.checkin.verdict_panel import VerdictPanel
 from bsm_desk.ui.shell import i18n
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.widgets.name_results import NameResults
 
@@ -227,7 +226,7 @@ class CheckinScreen(QWidget):
             self.desk.lock_wait_ms = LOCK_WAIT_MS
         except Exception as exc:  # noqa: BLE001 - shown, the desk stays closed
             self.desk = None
-            QMessageBox.critical(self, self.tr("Check-in"), translate_error(exc))
+            show_error(self, self.tr("Check-in"), exc)
             return
         if self.settings.checkpoint != self.desk.checkpoint.id:
             self.settings.checkpoint = self.desk.checkpoint.id
@@ -279,7 +278,7 @@ class CheckinScreen(QWidget):
                 return
             except Exception as exc:  # noqa: BLE001 - a full or damaged database, say so
                 self._queue.popleft()
-                QMessageBox.critical(self, self.tr("Check-in"), translate_error(exc))
+                show_error(self, self.tr("Check-in"), exc)
                 continue
             self._queue.popleft()
             self.show_verdict(verdict)
@@ -300,7 +299,7 @@ class CheckinScreen(QWidget):
         try:
             verdict = work()  # type: ignore[operator]
         except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
-            QMessageBox.critical(self, self.tr("Check-in"), translate_error(exc))
+            show_error(self, self.tr("Check-in"), exc)
             return
         if verdict is None:
             return
@@ -374,7 +373,7 @@ class CheckinScreen(QWidget):
             try:
                 undone = desk.undo_last(reason)
             except Exception as exc:  # noqa: BLE001 - e.g. nothing to undo
-                QMessageBox.information(self, self.tr("Check-in"), translate_error(exc))
+                show_error(self, self.tr("Check-in"), exc)
             else:
                 self.message.emit(self.tr("Check-in of {name} undone.").format(
                     name=undone.name or f"#{undone.delegate_id}"))

@@ -28,7 +28,7 @@ from bsm_desk.services.interpreters.roster import Roster
 from bsm_desk.services.interpreters.rostering import Extra
 from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell import i18n
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error
 from bsm_desk.ui.shell.icons import icon
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ class RosterActions(QObject):
             job, on_done=self._review, on_failed=self._failed, on_cancel=cancel)
 
     def _failed(self, exc: BaseException) -> None:
-        QMessageBox.critical(self.widget, self.tr("Roster"), translate_error(exc))
+        show_error(self.widget, self.tr("Roster"), exc)
 
     def _review(self, result: object) -> None:
         from bsm_desk.ui.interpreters.review import ReviewDialog

@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from bsm_desk.domain.interpreters import Seat
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.interpreters.grid import PERSON, SEAT0
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -75,7 +75,7 @@ class HandEdits:
                                 who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown, nothing written
             title = QCoreApplication.translate("RosterScreen", "Roster")
-            QMessageBox.warning(self._widget(), title, translate_error(exc))
+            show_error(self._widget(), title, exc)
             return
         self.undo_steps = [*self.undo_steps, (what, list(before))][-UNDO_DEPTH:]
         self.message.emit(what)
@@ -165,7 +165,7 @@ class HandEdits:
             rostering.restore(self.db, seats, who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001
             title = QCoreApplication.translate("RosterScreen", "Roster")
-            QMessageBox.warning(self._widget(), title, translate_error(exc))
+            show_error(self._widget(), title, exc)
             return
         self.undo_steps = self.undo_steps[:-1]
         self.message.emit(QCoreApplication.translate("RosterScreen", "Undone: {what}").format(

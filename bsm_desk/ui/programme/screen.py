@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,7 +37,7 @@ from bsm_desk.ui.programme.side_event_actions import SideEventActions
 from bsm_desk.ui.programme.timetable_editor import TimetableEditor
 from bsm_desk.ui.programme.undo import ProgrammeUndo
 from bsm_desk.ui.shell import i18n
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.widgets.kind_legend import KindLegend
 from bsm_desk.ui.widgets.people_picker import delegate_finder, named
@@ -222,7 +221,7 @@ class ProgrammeScreen(QWidget):
                 self.db, session, who=acting_at(self.db, self.settings),
                 panellists=panellists)
         except Exception as exc:  # noqa: BLE001 - shown; the programme stays as it was
-            QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
+            show_error(self, self.tr("Programme"), exc)
         else:
             if before is not None:
                 self.undo.changed(before, people)
@@ -238,7 +237,7 @@ class ProgrammeScreen(QWidget):
             removed = programme_service.delete_session(
                 self.db, session_id, who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown; nothing was deleted
-            QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
+            show_error(self, self.tr("Programme"), exc)
             return
         self.undo.deleted(removed)
         self.message.emit(self.tr("Deleted “{title}”. Ctrl+Z puts it back.").format(
@@ -255,7 +254,7 @@ class ProgrammeScreen(QWidget):
         try:
             step = self.undo.undo(self.db)
         except Exception as exc:  # noqa: BLE001 - shown; the step stays to try again
-            QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
+            show_error(self, self.tr("Programme"), exc)
             return
         if step is not None:
             self.message.emit(self.tr("Undone: {title}").format(title=step.title))
@@ -342,7 +341,7 @@ class ProgrammeScreen(QWidget):
                                              who=acting_at(self.db, self.settings),
                                              changeover=dialog.changeover.value())
             except Exception as exc:  # noqa: BLE001 - shown; nothing was saved
-                QMessageBox.critical(self, self.tr("Programme"), translate_error(exc))
+                show_error(self, self.tr("Programme"), exc)
             self.reload()
             self.changed.emit()
 

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from bsm_desk import config
 from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell import i18n
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error
 
 if TYPE_CHECKING:
     from bsm_desk.services.programme import Programme
@@ -77,7 +77,7 @@ class SideEventActions:
             self.widget, QCoreApplication.translate("ProgrammeScreen",
                                              "Finding rooms and times (at most 5 seconds)…"),
             job, on_done=self._review,
-            on_failed=lambda exc: QMessageBox.critical(self.widget, title, translate_error(exc)))
+            on_failed=lambda exc: show_error(self.widget, title, exc))
 
     def _review(self, proposal: object) -> None:
         from bsm_desk.services.programme import allocation

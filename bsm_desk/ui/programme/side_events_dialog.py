@@ -33,7 +33,7 @@ from bsm_desk.services.programme import side_events
 from bsm_desk.services.programme.side_event_import import import_requests
 from bsm_desk.ui.programme.side_event_dialog import SideEventDialog, default_request
 from bsm_desk.ui.shell import i18n
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error, translate_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.widgets.people_picker import delegate_finder, named
 
@@ -190,7 +190,7 @@ class SideEventsDialog(QDialog):
             saved = side_events.save_request(self.db, dialog.result_request(),
                                              who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown; nothing was saved
-            QMessageBox.critical(self, self.windowTitle(), translate_error(exc))
+            show_error(self, self.windowTitle(), exc)
             return
         self.reload(select=saved)
 
@@ -207,7 +207,7 @@ class SideEventsDialog(QDialog):
             gone = side_events.delete_request(self.db, request.id,
                                               who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown; nothing was deleted
-            QMessageBox.critical(self, self.windowTitle(), translate_error(exc))
+            show_error(self, self.windowTitle(), exc)
             return
         self.deleted.append(gone)
         self.reload()
@@ -223,7 +223,7 @@ class SideEventsDialog(QDialog):
                                              who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown; kept for another try
             self.deleted.append(request)
-            QMessageBox.critical(self, self.windowTitle(), translate_error(exc))
+            show_error(self, self.windowTitle(), exc)
             return
         self.reload(select=saved)
 
@@ -238,8 +238,7 @@ class SideEventsDialog(QDialog):
         try:
             report = import_requests(self.db, path, who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown; nothing was imported
-            QMessageBox.critical(self, self.tr("Import side-event requests"),
-                                 translate_error(exc))
+            show_error(self, self.tr("Import side-event requests"), exc)
             return
         if report.problems:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import side-event requests"),

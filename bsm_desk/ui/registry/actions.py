@@ -17,7 +17,7 @@ from bsm_desk.services import operators, registry
 from bsm_desk.services.operators import Acting
 from bsm_desk.services.registry import Changes
 from bsm_desk.ui.shell import i18n
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error
 from bsm_desk.ui.shell.i18n import follow_language
 from bsm_desk.ui.shell.icons import icon
 
@@ -111,7 +111,7 @@ class DelegateActions(QObject):
                                            "", len(before)).format(what=label))
 
     def _error(self, exc: Exception) -> None:
-        QMessageBox.warning(self.widget, self.tr("Delegates"), translate_error(exc))
+        show_error(self.widget, self.tr("Delegates"), exc)
 
     # -- one person ----------------------------------------------------------------------
     def add_delegate(self) -> None:

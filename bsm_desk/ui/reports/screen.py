@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -36,7 +35,7 @@ from bsm_desk.services.event import Overview
 from bsm_desk.services.event.files import connect
 from bsm_desk.ui.reports.views import ArrivalsChart, FigureTable
 from bsm_desk.ui.shell import i18n
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error, translate_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.workers import Job, Progress, run_with_progress, start
 
@@ -268,8 +267,7 @@ class AttendanceScreen(QWidget):
         run_with_progress(self, label, job,
                           on_done=lambda p: self.message.emit(
                               self.tr("Saved: {path}").format(path=p)),
-                          on_failed=lambda exc: QMessageBox.critical(
-                              self, self.tr("Attendance"), translate_error(exc)))
+                          on_failed=lambda exc: show_error(self, self.tr("Attendance"), exc))
 
     def export_workbook(self) -> None:
         out = self._save_as(self.tr("Save the attendance workbook"),
@@ -312,7 +310,7 @@ class AttendanceScreen(QWidget):
             attendance.write_people_csv(self.data, self._shown_no_shows(), out,
                                         i18n.language(), _translate)
         except Exception as exc:  # noqa: BLE001 - shown, nothing written
-            QMessageBox.critical(self, self.tr("Attendance"), translate_error(exc))
+            show_error(self, self.tr("Attendance"), exc)
             return
         self.message.emit(self.tr("Saved: {path}").format(path=out))
 

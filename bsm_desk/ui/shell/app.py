@@ -8,11 +8,11 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from bsm_desk import APP_NAME, __version__, config
 from bsm_desk.ui.shell import i18n, theme
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error
 from bsm_desk.ui.shell.icons import app_icon
 from bsm_desk.ui.shell.main_window import MainWindow
 
@@ -37,7 +37,7 @@ def _report_unexpected(kind: type[BaseException], value: BaseException, tb: obje
     """A bug must not vanish into a terminal nobody watches: log it and tell the user."""
     traceback.print_exception(kind, value, tb)  # type: ignore[arg-type,call-overload]
     if QApplication.instance() is not None:
-        QMessageBox.critical(None, "BSM Desk", translate_error(value))
+        show_error(None, "BSM Desk", value)
 
 
 def run(db: Path | None = None, demo: bool = False, verbose: bool = False) -> int:

@@ -20,7 +20,7 @@ from bsm_desk.domain.errors import DatabaseDamaged, UserError
 from bsm_desk.services.event import backups
 from bsm_desk.services.event.files import integrity_problems
 from bsm_desk.ui.shell.backup_keeper import BackupKeeper
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error, translate_error
 from bsm_desk.ui.shell.workers import Progress, start
 
 translate = QCoreApplication.translate  # the name lupdate looks for
@@ -138,8 +138,7 @@ class EventFileCare(QObject):
         try:
             aside = backups.restore(path, backup)
         except UserError as exc:
-            QMessageBox.critical(self.window, translate("EventFileCare", "Restore a backup"),
-                                 translate_error(exc))
+            show_error(self.window, translate("EventFileCare", "Restore a backup"), exc)
             self.open_event(path)
             return False
         if not self.open_event(path):

@@ -30,7 +30,7 @@ from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
 from bsm_desk.services.event.files import connect
 from bsm_desk.services.operators import acting_at
-from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell import errors, i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.event_file_care import EventFileCare
 from bsm_desk.ui.shell.file_watch import FileWatch
@@ -461,7 +461,7 @@ class MainWindow(QMainWindow):
             desk_id=self.settings.desk_id, qt=qVersion()))
 
     def show_error(self, exc: BaseException) -> None:
-        QMessageBox.critical(self, self.tr("BSM Desk"), translate_error(exc))
+        errors.show_error(self, self.tr("BSM Desk"), exc)
 
     # -- window state --------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,7 +27,7 @@ from bsm_desk.domain.operators import ROLE_WORDS, Role
 from bsm_desk.services import operators
 from bsm_desk.services.operators import acting_at
 from bsm_desk.services.operators.acting import Desk
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error, translate_error
 
 
 def _role_name(role: Role) -> str:
@@ -215,5 +214,5 @@ class OperatorsDialog(QDialog):
             operators.set_disabled(self.db, person.name, not person.disabled,
                                    who=acting_at(self.db, self.desk))
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Operators"), translate_error(exc))
+            show_error(self, self.tr("Operators"), exc)
         self.reload()

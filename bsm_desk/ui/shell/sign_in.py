@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import UserError
 from bsm_desk.services import operators
 from bsm_desk.services.operators import privacy
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error, translate_error
 
 
 class SignInDialog(QDialog):
@@ -167,5 +166,4 @@ class PassphraseDialog(QDialog):
 
         run_with_progress(parent, self.tr("Sealing the hub's copy of the event…"), job,
                           on_done=lambda _report: None,
-                          on_failed=lambda exc: QMessageBox.warning(
-                              parent, self.tr("Hub"), translate_error(exc)))
+                          on_failed=lambda exc: show_error(parent, self.tr("Hub"), exc))

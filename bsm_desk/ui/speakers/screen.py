@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,7 +40,7 @@ from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
 from bsm_desk.services.operators import acting_at
 from bsm_desk.services.speakers import queries as speaker_queries
 from bsm_desk.ui.shell import i18n
-from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.errors import show_error, translate_error
 from bsm_desk.ui.speakers.displays import BoothsWindow, ProjectorWindow
 from bsm_desk.ui.speakers.list_table import SpeakerTable, drop_position
 from bsm_desk.ui.speakers.undo import INSCRIBED, MOVED, WITHDREW, SpeakersUndo, Step
@@ -401,7 +400,7 @@ class SpeakersScreen(QWidget):
                 self.inscribe(delegate_id, reason.strip())
             return
         except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
-            QMessageBox.critical(self, self.tr("Speakers"), translate_error(exc))
+            show_error(self, self.tr("Speakers"), exc)
             return
         self.undo.push(Step(INSCRIBED, session_id, added.id, added.name))
         self.name.clear()
@@ -560,7 +559,7 @@ class SpeakersScreen(QWidget):
             name = speakers.hand_in_text(self.db, session_id, entry_id, path,
                                          who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - a wrong file, a locked database…
-            QMessageBox.warning(self, self.tr("Speakers"), translate_error(exc))
+            show_error(self, self.tr("Speakers"), exc)
             return False
         self.message.emit(self.tr("{file} is with the booths.").format(file=name))
         self.refresh()

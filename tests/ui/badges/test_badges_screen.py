@@ -203,7 +203,7 @@ def test_a_photo_goes_on_the_badge_and_comes_off(window: MainWindow, demo_copy: 
     broken.write_bytes(b"\x89PNG not really")
     errors: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: errors.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: errors.append(text))
     screen.badge_actions.photo.trigger()
     assert errors and "broken.png" in errors[0]
     assert badge_store.photos(window.db, [chosen]) == {}

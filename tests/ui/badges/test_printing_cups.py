@@ -31,7 +31,8 @@ from bsm_desk.ui.shell.main_window import MainWindow
 path, queue, how, ids = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
 app = application()
 said = {"errors": [], "messages": []}
-QMessageBox.critical = staticmethod(lambda parent, title, text, *a: said["errors"].append(text))
+QMessageBox.critical = QMessageBox.warning = staticmethod(
+    lambda parent, title, text, *a: said["errors"].append(text))
 QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
 
 def accept(dialog):

@@ -152,7 +152,7 @@ def test_import_shows_every_problem_then_imports(window: MainWindow, demo_copy: 
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a workbook")
     errors: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: errors.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: errors.append(text))
     dialog.import_path(broken)
     assert errors and dialog.table.rowCount() == len(before) + 1
 

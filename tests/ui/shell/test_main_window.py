@@ -82,7 +82,7 @@ def test_a_bad_file_keeps_the_open_event(window: MainWindow, demo_file: Path, tm
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     window.open_database(demo_file)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     junk = tmp_path / "junk.sqlite"
     junk.write_text("not a database")
     assert not window.open_database(junk)

@@ -178,7 +178,9 @@ def test_the_chair_hands_in_a_text_and_a_wrong_file_is_refused(window, demo_copy
                       override="test")
     screen.refresh()
     warnings: list[str] = []
-    monkeypatch.setattr(screen_module.QMessageBox, "warning",
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning",
                         lambda _parent, _title, text: warnings.append(text))
     renamed = tmp_path / "statement.pdf"
     renamed.write_bytes(b"\x89PNG\r\n\x1a\n")
