@@ -9,7 +9,6 @@ from bsm_desk.cli.run import (
     DEFAULT_SEED,
     EXIT_USER_ERROR,
     FILE_FAULT,
-    MAKES_A_FILE,
     NEEDS_DB,
     NEEDS_NEW_DB,
     PASSWORD_ENV,
@@ -19,5 +18,5 @@ from bsm_desk.cli.run import (
 )
 
 __all__ = ["build_parser", "DB_FAULT", "DEFAULT_DELEGATES", "DEFAULT_SEED",
-           "EXIT_USER_ERROR", "FILE_FAULT", "Handler", "main", "MAKES_A_FILE", "NEEDS_DB",
+           "EXIT_USER_ERROR", "FILE_FAULT", "Handler", "main", "NEEDS_DB",
            "NEEDS_NEW_DB", "PASSWORD_ENV"]

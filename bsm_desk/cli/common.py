@@ -54,6 +54,13 @@ def count(text: str) -> int:
     return value
 
 
+# What a command does with the event file, declared where the command is defined
+# (``parser.set_defaults(event_file=...)``) and read by run.main: "open" (the default:
+# --db, else the event last opened here), "new" (makes a file: --db must be given),
+# "none" (no event file at all).
+OPEN, NEW, NONE = "open", "new", "none"
+
+
 def db_option(parser: argparse.ArgumentParser, *, operator_flag: bool = True) -> None:
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
                         help="event database file (default: the last one opened)")

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from bsm_desk import config
-from bsm_desk.cli.common import Commands, Parser, Translate, print_json
+from bsm_desk.cli.common import NONE, Commands, Parser, Translate, print_json
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 BAD_SETTING = QT_TRANSLATE_NOOP("UserError", "“{text}” is not NAME=VALUE for a desk setting "
@@ -72,6 +72,7 @@ def add_commands(sub: Commands) -> None:
                           description="This desk's settings (as File → Desk settings…): "
                                       "shown, or set with NAME=VALUE (" + ", ".join(SETTABLE)
                                       + "); desk_id and last_db are the desk's own.")
+    desk.set_defaults(event_file=NONE)
     actions = desk.add_subparsers(dest="settings_action", metavar="ACTION",
                                   parser_class=Parser, required=True)
     show = actions.add_parser("show", help="every setting")

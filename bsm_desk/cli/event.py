@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bsm_desk import config
 from bsm_desk.cli.common import (
+    NEW,
     Commands,
     Translate,
     acting_at,
@@ -141,6 +142,7 @@ def add_commands(sub: Commands) -> None:
                           description="Build the demo conference (Dushanbe, 18-19 October "
                                       "2022) into a new database. Same seed, same database.")
     db_option(demo)
+    demo.set_defaults(event_file=NEW, unlock_first=False)
     demo.add_argument("--delegates", type=int, default=DEFAULT_DELEGATES,
                       metavar="N", help="number of synthetic delegates (default 700)")
     demo.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="S",
@@ -180,6 +182,7 @@ def add_commands(sub: Commands) -> None:
                                          "file is kept aside (renamed, never overwritten). "
                                          "Close the event on every desk first.")
     db_option(restore)
+    restore.set_defaults(unlock_first=False)  # a sound copy must go in place, unopened
     restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file")
     restore.add_argument("--json", action="store_true", help="print the result as JSON")
     restore.set_defaults(handler=_restore)

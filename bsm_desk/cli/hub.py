@@ -8,7 +8,7 @@ from contextlib import closing
 from typing import Any
 
 from bsm_desk import config
-from bsm_desk.cli.common import Commands, Parser, Translate, acting_at, db_option, print_json
+from bsm_desk.cli.common import NONE, Commands, Parser, Translate, acting_at, db_option, print_json
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 URL_OR_CODE = QT_TRANSLATE_NOOP("UserError", "Say where the hub is: --code with the enrolment "
@@ -247,6 +247,7 @@ def add_commands(sub: Commands) -> None:
     tls_files.add_argument("--event", default="event", metavar="CODE",
                            help="the event's code, named in the authority's certificate")
     tls_files.add_argument("--json", action="store_true", help="the files' paths as JSON")
+    tls_files.set_defaults(event_file=NONE)
     join.add_argument("--code", metavar="CODE",
                       help="the enrolment code an administrator made with hub add-desk "
                            "(\"-\": read it from standard input)")
@@ -302,6 +303,7 @@ def add_commands(sub: Commands) -> None:
         description="The desks' group role may read the hub and add events, never change "
                     "or delete one. hub init runs this itself when it may create roles.")
     role.add_argument("--database", default="bsm_desk", help="the hub's database name")
+    role.set_defaults(event_file=NONE)
     group.set_defaults(handler=_hub)
 
 

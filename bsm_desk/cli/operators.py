@@ -295,7 +295,7 @@ def add_commands(sub: Commands) -> None:
     protect.add_argument("--keyring", action="store_true",
                          help="also keep the key in this machine's OS keyring")
     protect.add_argument("--json", action="store_true", help="print as JSON")
-    protect.set_defaults(handler=_protect)
+    protect.set_defaults(handler=_protect, unlock_first=False)  # it makes the key
     unlock = sub.add_parser(
         "unlock", help="keep the event's key on this desk (the passphrase, once)",
         description="Opens the event's key with its passphrase (BSM_DESK_PASSPHRASE, else "
@@ -306,7 +306,7 @@ def add_commands(sub: Commands) -> None:
     unlock.add_argument("--forget", action="store_true",
                         help="remove the event's key from this computer")
     unlock.add_argument("--json", action="store_true", help="print as JSON")
-    unlock.set_defaults(handler=_unlock)
+    unlock.set_defaults(handler=_unlock, unlock_first=False)  # it asks for the passphrase
     purge = sub.add_parser(
         "purge", help="after the event: remove personal data, keep the attendance figures",
         description="Removes passport numbers, phones, dates of birth, e-mails, photos "

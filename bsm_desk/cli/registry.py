@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bsm_desk import config
 from bsm_desk.cli.common import (
+    NONE,
     Commands,
     Translate,
     acting_at,
@@ -159,6 +160,7 @@ def add_commands(sub: Commands) -> None:
                               description="Write an empty delegates list (.xlsx) with "
                                           "bilingual headers and drop-downs for gender and "
                                           "category.")
+    template.set_defaults(event_file=NONE)
     template.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx",
                           help="where to write it")
     template.add_argument("--db", type=Path, metavar="PATH",

@@ -19,7 +19,7 @@ from contextlib import closing
 from pathlib import Path
 
 from bsm_desk import config
-from bsm_desk.cli.common import EXIT_USER_ERROR, lazy_translate
+from bsm_desk.cli.common import EXIT_USER_ERROR, NEW, NONE, OPEN, lazy_translate
 from bsm_desk.cli.parser import DEFAULT_DELEGATES, DEFAULT_SEED, build_parser
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -31,9 +31,6 @@ NEEDS_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command needs --db PATH
                                           "was opened on this desk before).")
 NEEDS_NEW_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command makes a new file: say "
                                               "where with --db PATH.")
-# Commands that make or replace a file never default to the last event: that would be
-# the one they overwrite.
-MAKES_A_FILE = ("demo", "event")
 
 
 def _same_desk(args: argparse.Namespace, settings: config.Settings) -> None:
@@ -49,10 +46,11 @@ def _same_desk(args: argparse.Namespace, settings: config.Settings) -> None:
         settings.desk_id = found
 
 
-def _last_event(command: str, settings: config.Settings) -> Path:
+def _last_event(command: str, settings: config.Settings, kind: str) -> Path:
     """--db left out: the event last opened on this desk (the window's or a command's),
-    as the help promises; a command that makes a file must be told where."""
-    if command in MAKES_A_FILE:
+    as the help promises; a command that makes a file must be told where (the last
+    event would be the one it overwrites)."""
+    if kind == NEW:
         raise UserError(NEEDS_NEW_DB, command=command)
     if settings.last_db and Path(settings.last_db).is_file():
         return Path(settings.last_db)
@@ -71,14 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _gui(args)
-        needs_db = args.command not in ("template", "settings") and not (
-            args.command == "hub" and getattr(args, "hub_action", "") in ("role-sql", "tls"))
-        if getattr(args, "db", None) is None and needs_db:
-            args.db = _last_event(args.command, settings)
+        kind = getattr(args, "event_file", OPEN)  # each command says (cli/common.py)
+        if getattr(args, "db", None) is None and kind != NONE:
+            args.db = _last_event(args.command, settings, kind)
         _same_desk(args, settings)
         handler: Handler = args.handler
         if getattr(args, "db", None) and Path(args.db).is_file() and \
-                args.command not in ("protect", "restore", "demo", "unlock"):
+                getattr(args, "unlock_first", True):
             _unlock(args)
         if getattr(args, "sign_in", None):
             _sign_in(args, settings)

@@ -14,6 +14,7 @@ from typing import Any
 
 from bsm_desk import config
 from bsm_desk.cli.common import (
+    NEW,
     Commands,
     Parser,
     Translate,
@@ -356,6 +357,7 @@ def add_commands(sub: Commands) -> None:
                                          parser_class=Parser, required=True)
     new = event_actions.add_parser("new", help="make a new event file (it must not exist)")
     db_option(new)
+    new.set_defaults(event_file=NEW)
     new.add_argument("--title-en", dest="title_en", required=True, metavar="TEXT",
                      help="the event's title in English")
     new.add_argument("--title-ru", dest="title_ru", metavar="TEXT", help="its title in Russian")

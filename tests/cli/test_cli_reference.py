@@ -39,3 +39,19 @@ def test_the_check_sees_a_stale_reference(tmp_path: Path, monkeypatch) -> None: 
     assert cli_reference.main(["--check"]) == 1
     stale.write_text(cli_reference.render(), encoding="utf-8")
     assert cli_reference.main(["--check"]) == 0
+
+
+def test_the_dispatch_names_no_command() -> None:
+    """What a command does with the event file is declared where the command is defined
+    (set_defaults): the code that runs every command names none of them."""
+    import ast
+
+    from bsm_desk.cli.parser import build_parser
+
+    names = {part for path, _sub, _help in cli_reference.commands(build_parser())
+             for part in path}
+    assert {"demo", "template", "settings", "restore", "unlock"} <= names
+    run = ROOT / "bsm_desk" / "cli" / "run.py"
+    strings = {node.value for node in ast.walk(ast.parse(run.read_text(encoding="utf-8")))
+               if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    assert strings & names == set()

@@ -29,7 +29,10 @@ def test_a_refusal_is_said_in_russian(app, monkeypatch) -> None:  # type: ignore
     i18n.manager().set_language("ru")
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: said.append(text))
-    errors.show_error(None, "Test", OSError(28, "No space left on device"))
+    try:
+        errors.show_error(None, "Test", OSError(28, "No space left on device"))
+    finally:
+        i18n.manager().set_language("en")
     assert said and any("а" <= ch <= "я" for ch in said[0].lower())
 
 
@@ -53,7 +56,8 @@ def test_a_bug_met_inline_still_opens_its_report(app, monkeypatch, qtbot) -> Non
     opened: list[str] = []
     monkeypatch.setattr(errors.ErrorReport, "open",
                         lambda dialog: opened.append(dialog.text.toPlainText()))
+    i18n.manager().set_language("en")
     text = errors.translate_error(ValueError("odd"))
     assert "odd" in text and "log file" in text
-    qtbot.waitUntil(lambda: bool(opened))
+    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
     assert "ValueError: odd" in opened[0]
