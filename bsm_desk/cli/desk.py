@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from pathlib import Path
 
 from bsm_desk import config
 from bsm_desk.cli.common import NONE, Commands, Parser, Translate, print_json
@@ -14,36 +13,23 @@ from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 BAD_SETTING = QT_TRANSLATE_NOOP("UserError", "“{text}” is not NAME=VALUE for a desk setting "
                                              "({names}).")
 BAD_VALUE = QT_TRANSLATE_NOOP("UserError", "{name} takes {what}, not “{value}”.")
-SETTABLE = {
-    "desk_name": QT_TRANSLATE_NOOP("Cli", "a name of 1 to 80 characters"),
-    "language": QT_TRANSLATE_NOOP("Cli", "en or ru"),
-    "checkpoint": QT_TRANSLATE_NOOP("Cli", "a checkpoint id (see bsm-desk checkpoints), or "
-                                           "nothing"),
-    "sounds": QT_TRANSLATE_NOOP("Cli", "on or off"),
-    "camera": QT_TRANSLATE_NOOP("Cli", "a camera's id, or nothing"),
-    "backup_folder": QT_TRANSLATE_NOOP("Cli", "an existing folder, or nothing (beside the "
-                                              "event file)"),
-    "lock_after_min": QT_TRANSLATE_NOOP("Cli", "whole minutes from 1 to 240"),
-}
+SETTABLE = {option.name: option for option in config.OPTIONS if option.settable}
 
 
-def _checked(name: str, value: str, translate: Translate) -> str:
+def _checked(name: str, value: str, translate: Translate) -> object:
+    """The value as its setting's type (config.OPTIONS), or refused in words."""
     from bsm_desk.domain.importing import clean_text
 
-    text = clean_text(value)[0]
-    ok = {
-        "desk_name": 1 <= len(text) <= 80,
-        "language": text in config.LANGUAGES,
-        "sounds": text in ("on", "off"),
-        "lock_after_min": text.isascii() and text.isdigit() and 1 <= int(text) <= 240,
-        "backup_folder": not text or Path(text).is_dir(),
-        "checkpoint": len(text) <= 80,
-        "camera": len(text) <= 400,
-    }[name]
-    if not ok:
-        raise UserError(BAD_VALUE, name=name, what=translate("Cli", SETTABLE[name]),
-                        value=value[:80])
-    return str(Path(text).resolve()) if name == "backup_folder" and text else text
+    option = SETTABLE[name]
+    try:
+        return option.parse(clean_text(value)[0])
+    except ValueError:
+        raise UserError(BAD_VALUE, name=name, what=translate("Cli", option.takes),
+                        value=value[:80]) from None
+
+
+def _shown(value: object) -> str:
+    return ("on" if value else "off") if isinstance(value, bool) else str(value)
 
 
 def _settings(args: argparse.Namespace, settings: config.Settings,
@@ -63,7 +49,7 @@ def _settings(args: argparse.Namespace, settings: config.Settings,
         print_json(shown)
     else:
         for name, value in shown.items():
-            print(f"{name}\t{value}")
+            print(f"{name}\t{_shown(value)}")
     return 0
 
 

@@ -155,10 +155,10 @@ def test_desk_settings_from_the_command_line(capsys: pytest.CaptureFixture[str])
                          "desk_name=Door 3", "--json")
     assert code == 0, err
     shown = json.loads(out)
-    assert shown["sounds"] == "off" and shown["lock_after_min"] == "12"
+    assert shown["sounds"] is False and shown["lock_after_min"] == 12
     assert config.load().desk_name == "Door 3"
     for bad in ("sounds=loud", "lock_after_min=0", "lock_after_min=²", "desk_id=x",
                 "backup_folder=/no/such/folder", "language=fr", "nonsense"):
         code, out, err = run(capsys, "settings", "set", bad)
         assert code == 2 and err.startswith("bsm-desk: "), bad
-    assert config.load().lock_after_min == "12"  # nothing changed by the refusals
+    assert config.load().lock_after_min == 12  # nothing changed by the refusals

@@ -69,7 +69,7 @@ class CheckinScreen(QWidget):
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self._drain)
         self.sounds = Sounds(self)
-        self.sounds.muted = settings.sounds == "off"
+        self.sounds.muted = not settings.sounds
         self._scanner: CameraScanner | None = None
         self._cameras_checked = False
 
@@ -401,7 +401,7 @@ class CheckinScreen(QWidget):
 
     def _mute(self, muted: bool) -> None:
         self.sounds.muted = muted
-        self.settings.sounds = "off" if muted else "on"
+        self.settings.sounds = not muted
         config.save(self.settings)
         self._mute_text()
         self.focus_input()
@@ -431,7 +431,7 @@ class CheckinScreen(QWidget):
 
     def settings_changed(self) -> None:
         """Desk settings were saved: sounds, camera and the desk's name as operator."""
-        self.mute.setChecked(self.settings.sounds == "off")
+        self.mute.setChecked(not self.settings.sounds)
         if self.camera_button.isChecked():
             self.camera_button.setChecked(False)
             self.camera_button.setChecked(True)

@@ -38,7 +38,7 @@ class SettingsDialog(QDialog):
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "subtitle")
         self.sounds = QCheckBox()
-        self.sounds.setChecked(settings.sounds != "off")
+        self.sounds.setChecked(settings.sounds)
         self.camera_label = QLabel()
         self.camera = QComboBox()
         self.camera.addItem("", "")
@@ -87,10 +87,10 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.desk_name = self.name.text().strip()
-        self.settings.sounds = "on" if self.sounds.isChecked() else "off"
+        self.settings.sounds = self.sounds.isChecked()
         self.settings.camera = str(self.camera.currentData() or "")
         self.settings.backup_folder = self.backups.text().strip()
-        self.settings.lock_after_min = str(self.lock_after.value())
+        self.settings.lock_after_min = self.lock_after.value()
         config.save(self.settings)
         super().accept()
 

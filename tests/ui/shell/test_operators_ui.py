@@ -78,7 +78,7 @@ def test_a_cancelled_sign_in_leaves_the_window_locked(window, staffed_demo: Path
 def test_idle_locks_and_the_checkin_screen_keeps_scanning(window, staffed_demo: Path,
                                                           monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
     signs_in_as(monkeypatch, Role.DESK, [])
-    window.settings.lock_after_min = "1"
+    window.settings.lock_after_min = 1
     window.open_database(staffed_demo)
     window.show()
     window.navigation.setCurrentRow(NAMES.index("checkin"))
