@@ -30,14 +30,14 @@ from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
 from bsm_desk.services.event.files import connect
 from bsm_desk.services.operators import acting_at
+from bsm_desk.ui.event.file_care import EventFileCare
+from bsm_desk.ui.hub.link import HubLink
+from bsm_desk.ui.operators.guard import OperatorGuard
 from bsm_desk.ui.shell import errors, i18n
 from bsm_desk.ui.shell.errors import translate_error
-from bsm_desk.ui.shell.event_file_care import EventFileCare
 from bsm_desk.ui.shell.file_watch import FileWatch
-from bsm_desk.ui.shell.hub_link import HubLink
 from bsm_desk.ui.shell.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.shell.icons import app_icon, icon
-from bsm_desk.ui.shell.operator_guard import OperatorGuard
 from bsm_desk.ui.shell.screen_registry import NAMES, SCREENS, Screens
 from bsm_desk.ui.shell.state import window_settings
 from bsm_desk.ui.shell.workers import Progress, run_with_progress
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
 
     # -- settings, language, about -------------------------------------------------------
     def edit_hub(self) -> None:
-        from bsm_desk.ui.shell.hub_dialog import HubDialog
+        from bsm_desk.ui.hub.dialog import HubDialog
 
         dialog = HubDialog(self.settings, self.db, self.db_path, self)
         dialog.joined.connect(self.open_database)
@@ -420,8 +420,12 @@ class MainWindow(QMainWindow):
     def current_screen_name(self) -> str:
         return NAMES[self.navigation.currentRow()]
 
+    def screen_row(self, name: str) -> int:
+        """Where a screen sits in the navigation (and its Go menu)."""
+        return NAMES.index(name)
+
     def edit_operators(self) -> None:
-        from bsm_desk.ui.shell.operators_dialog import OperatorsDialog
+        from bsm_desk.ui.operators.dialog import OperatorsDialog
 
         if self.db is not None:
             OperatorsDialog(self.db, self.settings, self).exec()

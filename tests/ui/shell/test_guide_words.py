@@ -51,7 +51,7 @@ def dialog_labels(window: MainWindow) -> set[str]:
     dialog's), as the window shows them in its language."""
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
-    from bsm_desk.ui.shell.hub_dialog import HubDialog
+    from bsm_desk.ui.hub.dialog import HubDialog
 
     dialog = HubDialog(window.settings, window.db, window.db_path, window)
     try:

@@ -12,8 +12,8 @@ import pytest
 from bsm_desk.domain.operators import Role
 from bsm_desk.services import demo, operators
 from bsm_desk.store import audit
+from bsm_desk.ui.operators.sign_in import SignInDialog
 from bsm_desk.ui.shell.screen_registry import NAMES
-from bsm_desk.ui.shell.sign_in import SignInDialog
 from tests.acting import who_at
 
 PEOPLE = {role: (name, secret) for name, role, secret in demo.DEMO_OPERATORS}
@@ -139,7 +139,7 @@ def test_the_history_screen_is_a_supervisors(window, staffed_demo: Path,
 
 def test_first_operator_from_the_window(window, demo_copy: Path,
                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from bsm_desk.ui.shell.operators_dialog import OperatorDialog, OperatorsDialog
+    from bsm_desk.ui.operators.dialog import OperatorDialog, OperatorsDialog
 
     window.open_database(demo_copy)
     assert not window.guard.label.isVisible()
@@ -170,8 +170,8 @@ def test_a_desk_without_the_key_is_unlocked_once_then_masks_and_reveals(
     from bsm_desk.services.operators import keystore
     from bsm_desk.store import connect
     from bsm_desk.store import privacy as sealing
+    from bsm_desk.ui.operators.sign_in import PassphraseDialog
     from bsm_desk.ui.registry.delegate_dialog import DelegateDialog
-    from bsm_desk.ui.shell.sign_in import PassphraseDialog
 
     with connect(staffed_demo) as db:
         person = db.execute("SELECT id FROM delegate WHERE passport_no <> '' ORDER BY id"
@@ -219,7 +219,7 @@ def test_a_protected_event_without_operators_shows_its_data_locked(
     from bsm_desk.services.operators import keystore, privacy
     from bsm_desk.store import connect
     from bsm_desk.store import privacy as sealing
-    from bsm_desk.ui.shell.sign_in import PassphraseDialog
+    from bsm_desk.ui.operators.sign_in import PassphraseDialog
 
     with connect(demo_copy) as db:
         privacy.protect(db, "dushanbe-passphrase", who=who_at(db, "test"))

@@ -51,7 +51,7 @@ def test_the_hub_dialog_tests_connects_and_joins(window, demo_copy: Path, hub_ur
                                                  tmp_path: Path, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog
 
-    from bsm_desk.ui.shell.hub_dialog import HubDialog
+    from bsm_desk.ui.hub.dialog import HubDialog
 
     window.open_database(demo_copy)
     dialog = HubDialog(window.settings, window.db, window.db_path, window)
@@ -94,7 +94,7 @@ def test_a_desk_enrolled_joins_with_its_code_and_is_removed(window, demo_copy: P
     code alone (no address, no password typed); then the desk is removed."""
     from PySide6.QtWidgets import QFileDialog
 
-    from bsm_desk.ui.shell.hub_dialog import HubDialog
+    from bsm_desk.ui.hub.dialog import HubDialog
 
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
     with closing(connect(demo_copy)) as db:
@@ -147,7 +147,7 @@ def test_the_passphrase_given_at_the_publishing_desk_seals_the_hub(
     from bsm_desk.services.sync import enrolment
     from bsm_desk.store import delegates as delegate_store
     from bsm_desk.store import privacy as sealing
-    from bsm_desk.ui.shell.sign_in import PassphraseDialog
+    from bsm_desk.ui.operators.sign_in import PassphraseDialog
 
     here, other = window.settings.desk_id, "00000000-0000-4000-8000-0000000000d2"
     with closing(connect(demo_copy)) as a:
@@ -187,7 +187,7 @@ def test_adopt_this_hub_in_the_dialog(window, demo_copy: Path, hub_url: str, pg_
     import psycopg
     from psycopg import conninfo
 
-    from bsm_desk.ui.shell.hub_dialog import HubDialog
+    from bsm_desk.ui.hub.dialog import HubDialog
     from tests.services.sync.test_hub import codes, scan
 
     here = window.settings.desk_id
@@ -215,7 +215,7 @@ def test_adopt_this_hub_in_the_dialog(window, demo_copy: Path, hub_url: str, pg_
 
 def test_the_hub_dialog_says_a_clock_minutes_off(window, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
     from bsm_desk.store import atomic
-    from bsm_desk.ui.shell.hub_dialog import HubDialog
+    from bsm_desk.ui.hub.dialog import HubDialog
 
     window.open_database(demo_copy)
     with atomic(window.db):

@@ -19,7 +19,7 @@ from bsm_desk import config
 from bsm_desk.domain.errors import DatabaseDamaged, UserError
 from bsm_desk.services.event import backups
 from bsm_desk.services.event.files import integrity_problems
-from bsm_desk.ui.shell.backup_keeper import BackupKeeper
+from bsm_desk.ui.event.backup_keeper import BackupKeeper
 from bsm_desk.ui.shell.errors import show_error, translate_error
 from bsm_desk.ui.shell.workers import Progress, start
 
@@ -117,7 +117,7 @@ class EventFileCare(QObject):
 
     def choose_and_restore(self, path: Path, zone: tzinfo | None, *,
                            confirm: bool = True) -> bool:
-        from bsm_desk.ui.shell.restore_backup import RestoreBackupDialog
+        from bsm_desk.ui.event.restore_backup import RestoreBackupDialog
 
         dialog = RestoreBackupDialog(path, self.settings.backup_folder or None, zone,
                                      self.window)

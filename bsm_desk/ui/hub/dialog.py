@@ -61,7 +61,7 @@ class HubDialog(QDialog):
                                              "scan it)"))
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
-        from bsm_desk.ui.shell.hub_link import skew_words
+        from bsm_desk.ui.hub.link import skew_words
 
         clock = skew_words(current.get("clock_skew_s"))  # said here too, with the hub
         if clock:
@@ -108,7 +108,7 @@ class HubDialog(QDialog):
         desks_row.addStretch(1)
         self.desks: Any = None
         if db_path is not None:
-            from bsm_desk.ui.shell.hub_desks import DeskActions
+            from bsm_desk.ui.hub.desks import DeskActions
 
             self.desks = DeskActions(self, settings, db_path, self._say)
             self.enrol_button.clicked.connect(lambda: self.desks.enrol())

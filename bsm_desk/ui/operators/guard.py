@@ -74,7 +74,7 @@ class OperatorGuard(QObject):
         """The sign-in dialog (also to switch operator); False if cancelled."""
         if self.db is None or not operators.has_operators(self.db):
             return False
-        from bsm_desk.ui.shell.sign_in import SignInDialog
+        from bsm_desk.ui.operators.sign_in import SignInDialog
 
         dialog = SignInDialog(self.db, self.settings.desk_id, self.window,
                               locked_by=locked_by)
@@ -182,12 +182,11 @@ class OperatorGuard(QObject):
                        window.backup_action: window.db is not None}.get(action, True)
             action.setEnabled(not reason and present)
             action.setToolTip(reason)
-        from bsm_desk.ui.shell.screen_registry import NAMES
-
-        item = window.navigation.item(NAMES.index("history"))
+        row = window.screen_row("history")
+        item = window.navigation.item(row)
         reason = self.why_not(Permission.HISTORY)
         item.setToolTip(reason)
-        window.screen_actions[NAMES.index("history")].setEnabled(not reason)
+        window.screen_actions[row].setEnabled(not reason)
         for screen in window.screens.all():
             if hasattr(screen, "set_access"):
                 screen.set_access(self.allows, self.why_not)
@@ -195,7 +194,7 @@ class OperatorGuard(QObject):
     def unlock_personal_data(self) -> None:
         if self.db is None:
             return
-        from bsm_desk.ui.shell.sign_in import PassphraseDialog
+        from bsm_desk.ui.operators.sign_in import PassphraseDialog
 
         if PassphraseDialog(self.db, self.window, desk_id=self.settings.desk_id).exec():
             self.apply()

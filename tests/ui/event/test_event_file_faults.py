@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QMessageBox
 from bsm_desk.domain.checkin import Kind
 from bsm_desk.services import badges
 from bsm_desk.store import backups, connect
-from bsm_desk.ui.shell.backup_keeper import BackupKeeper
+from bsm_desk.ui.event.backup_keeper import BackupKeeper
+from bsm_desk.ui.event.restore_backup import RestoreBackupDialog
 from bsm_desk.ui.shell.main_window import MainWindow
-from bsm_desk.ui.shell.restore_backup import RestoreBackupDialog
 from tests.conftest import damage_an_index, hold_write_lock
 from tests.ui.checkin.test_checkin_screen import code_of, show_checkin
 
