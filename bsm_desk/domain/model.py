@@ -100,7 +100,7 @@ class Event:
     end_date: date
     languages: tuple[str, ...] = ("en", "ru")
     code: str = "EVENT"
-    secret: bytes = b""
+    secret: bytes = field(default=b"", repr=False)  # signs badges: never in a log or report
     changeover_min: int = 15  # kept free in a room between two events
     id: int = 1
 

@@ -92,3 +92,18 @@ def test_without_operators_the_desk_acts_and_its_name_is_recorded(demo_copy: Pat
         entry = db.execute("SELECT desk_id, operator FROM audit WHERE tbl = 'badge_issue'"
                            " ORDER BY id DESC LIMIT 1").fetchone()
         assert tuple(entry) == (DESK, "Door B")
+
+
+def test_no_key_shows_in_a_repr(staffed: Database) -> None:
+    """What a log line or an error report prints of an object holds no key: the event's
+    badge secret, an operator's signing key."""
+    from bsm_desk.services.checkin import Desk, checkpoints
+    from bsm_desk.store import event as event_store
+
+    event = event_store.get_event(staffed)
+    assert event is not None and event.secret and event.secret.hex() not in repr(event) \
+        and repr(event.secret) not in repr(event)
+    who = operators.sign_in(staffed, NAMES[Role.DESK], SECRETS[Role.DESK], desk_id=DESK)
+    assert who.signed is not None and who.signed.key is not None
+    desk = Desk.open(staffed, checkpoints(staffed)[0].id, who=who)
+    assert repr(event.secret) not in repr(desk) and repr(who.signed.key) not in repr(desk)
