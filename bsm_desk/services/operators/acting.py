@@ -102,7 +102,12 @@ def current(db: Database) -> Acting | None:
 
 
 def _live(who: Acting, path: str) -> bool:
-    return who.signed is not None and audit.SIGNED.get(path) is who.signed
+    """Made at the sign-in still in force here, and as it was made (an object copied
+    with another role or name — dataclasses.replace — is not)."""
+    signed = who.signed
+    return signed is not None and audit.SIGNED.get(path) is signed \
+        and (who.operator_id, who.name, who.role) == (signed.operator_id, signed.name,
+                                                      Role(signed.role))
 
 
 def check(db: Database, who: object, permission: Permission | None) -> Acting:
@@ -114,6 +119,8 @@ def check(db: Database, who: object, permission: Permission | None) -> Acting:
     actor = audit.actor(db)
     if who.event != actor.path:
         raise ValueError(WRONG_EVENT)
+    if who.signed is not None and not _live(who, actor.path):
+        raise refusal(None, None, permission or Permission.READ)  # stale, or altered
     if has_operators(db) and permission is not None:
         if not who.signed_in or not _live(who, actor.path):
             raise refusal(None, None, permission)

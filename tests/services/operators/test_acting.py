@@ -107,3 +107,19 @@ def test_no_key_shows_in_a_repr(staffed: Database) -> None:
     assert who.signed is not None and who.signed.key is not None
     desk = Desk.open(staffed, checkpoints(staffed)[0].id, who=who)
     assert repr(event.secret) not in repr(desk) and repr(who.signed.key) not in repr(desk)
+
+
+def test_a_copy_with_another_role_or_name_is_refused(staffed: Database) -> None:
+    """dataclasses.replace copies the object with its mark: the check compares it with
+    what sign-in made, so a desk operator cannot promote a copy of themselves."""
+    import dataclasses
+
+    who = operators.sign_in(staffed, NAMES[Role.DESK], SECRETS[Role.DESK], desk_id=DESK)
+    promoted = dataclasses.replace(who, role=Role.ADMINISTRATOR)
+    with pytest.raises(Refused, match="sign in first"):
+        badges.reissue(staffed, 3, ReissueReason.LOST, who=promoted)
+    renamed = dataclasses.replace(who, name=NAMES[Role.ADMINISTRATOR])
+    with pytest.raises(Refused, match="sign in first"):
+        speakers.close(staffed, 1, who=renamed)
+    with pytest.raises(Refused, match="may not"):  # the object as made: its own role
+        badges.reissue(staffed, 3, ReissueReason.LOST, who=who)
