@@ -5,8 +5,7 @@ that nothing above the services reaches into the store."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
-from contextlib import closing
+import threading
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -37,21 +36,49 @@ def user_error(exc: sqlite3.DatabaseError, path: str | Path) -> UserError:
     return store.user_error(exc, path)
 
 
-def integrity_problems(path: Path, opened: Callable[[sqlite3.Connection], None] = lambda c: None
-                       ) -> list[str]:
+class IntegrityCheck:
     """SQLite's full check of the file, on a read-only connection of its own (slow on a
-    big file: run it off the GUI thread). ``opened`` receives the connection, so that
-    another thread may interrupt the check."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)) as conn:
-        opened(conn)
+    big file: :meth:`run` it off the GUI thread); :meth:`interrupt` stops it from any
+    thread. The connection is opened, interrupted and closed under one lock: an interrupt
+    never meets a connection being closed (that was a crash when the window closed just
+    as the check ended)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._stopped = False
+
+    def run(self) -> list[str]:
+        """The problems found (none: the file is sound, or the check was stopped)."""
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        with self._lock:
+            if self._stopped:
+                return []
+            conn = self._conn = sqlite3.connect(uri, uri=True, timeout=30,
+                                                check_same_thread=False)
         try:
             rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
         except sqlite3.OperationalError as exc:
             if "interrupt" in str(exc).lower():
-                return []  # the event was closed meanwhile
+                return []  # stopped: the event was closed meanwhile
             raise
-    return [str(r[0]) for r in rows if r[0] != "ok"]
+        finally:
+            with self._lock:
+                self._conn = None
+                conn.close()
+        return [str(r[0]) for r in rows if r[0] != "ok"]
+
+    def interrupt(self) -> None:
+        with self._lock:
+            self._stopped = True
+            if self._conn is not None:
+                self._conn.interrupt()
 
 
-__all__ = ["connect", "db_file", "integrity_problems", "schema_version", "user_error"]
+def integrity_problems(path: Path) -> list[str]:
+    return IntegrityCheck(path).run()
+
+
+__all__ = ["IntegrityCheck", "connect", "db_file", "integrity_problems", "schema_version",
+           "user_error"]

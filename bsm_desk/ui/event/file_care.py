@@ -7,7 +7,6 @@ event, and to show a message), not itself.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from bsm_desk import config
 from bsm_desk.domain.errors import DatabaseDamaged, UserError
 from bsm_desk.services.event import backups
-from bsm_desk.services.event.files import integrity_problems
+from bsm_desk.services.event.files import IntegrityCheck
 from bsm_desk.ui.event.backup_keeper import BackupKeeper
 from bsm_desk.ui.shell.errors import show_error, translate_error
 from bsm_desk.ui.shell.workers import Progress, start
@@ -48,7 +47,7 @@ class EventFileCare(QObject):
             translate("EventFileCare", "The automatic backup failed: {reason}").format(
                 reason=translate_error(exc))))
         self.path: Path | None = None
-        self._checking: sqlite3.Connection | None = None  # the full check's, while it runs
+        self._checking: IntegrityCheck | None = None  # the full check, while it runs
 
     # -- the open event -------------------------------------------------------------
     def opened(self, path: Path) -> None:
@@ -67,19 +66,20 @@ class EventFileCare(QObject):
         if self.path != path:
             return
 
-        def hold(conn: sqlite3.Connection) -> None:
-            self._checking = conn
+        check = self._checking = IntegrityCheck(path)
 
         def job(_: Progress) -> list[str]:
-            return integrity_problems(path, hold)
+            return check.run()
 
         def done(problems: list[str]) -> None:
-            self._checking = None
+            if self._checking is check:
+                self._checking = None
             if problems and self.path == path:
                 self.offer_restore(path, " ".join("; ".join(problems).split())[:300])
 
         def failed(_exc: BaseException) -> None:
-            self._checking = None  # a file that cannot be read says so where it is used
+            if self._checking is check:  # a file that cannot be read says so where used
+                self._checking = None
 
         start(job, on_progress=lambda _d, _t: None, on_done=done, on_failed=failed)
 
