@@ -76,9 +76,4 @@ class IntegrityCheck:
                 self._conn.interrupt()
 
 
-def integrity_problems(path: Path) -> list[str]:
-    return IntegrityCheck(path).run()
-
-
-__all__ = ["IntegrityCheck", "connect", "db_file", "integrity_problems", "schema_version",
-           "user_error"]
+__all__ = ["IntegrityCheck", "connect", "db_file", "schema_version", "user_error"]
