@@ -164,7 +164,7 @@ def _gui(path: str, codes: list[str], service: list[float]) -> Result:
         start = time.perf_counter()
         screen.input.setText(code)
         screen.input.returnPressed.emit()
-        while screen._queue:
+        while screen.scans:
             QCoreApplication.processEvents()
         screen.panel.repaint()
         times.append((time.perf_counter() - start) * 1000)

@@ -37,7 +37,7 @@ from benchmarks.common import Result, demo_db, ratio_result
 from bsm_desk.services import badges, checkin, sync
 from bsm_desk.services.operators import at_desk
 from bsm_desk.store import connect
-from bsm_desk.store import sync as state
+from bsm_desk.store import sync_state as state
 
 NAME = "hub"
 SCANS = 10_000

@@ -550,6 +550,29 @@
     </message>
 </context>
 <context>
+    <name>CheckinActions</name>
+    <message>
+        <source>Undo the last check-in</source>
+        <translation>Отменить последнюю отметку</translation>
+    </message>
+    <message>
+        <source>Why is this desk&apos;s last check-in here taken back?</source>
+        <translation>Почему отменяется последняя отметка этой стойки в этом пункте?</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Проход</translation>
+    </message>
+    <message>
+        <source>Check-in of {name} undone.</source>
+        <translation>Отметка прохода {name} отменена.</translation>
+    </message>
+    <message>
+        <source>The camera could not be opened.</source>
+        <translation>Не удалось включить камеру.</translation>
+    </message>
+</context>
+<context>
     <name>CheckinScreen</name>
     <message>
         <source>Entrance, {day}</source>
@@ -568,22 +591,6 @@
         <translation>По запросу «{text}» никого не найдено.</translation>
     </message>
     <message>
-        <source>Undo the last check-in</source>
-        <translation>Отменить последнюю отметку</translation>
-    </message>
-    <message>
-        <source>Why is this desk&apos;s last check-in here taken back?</source>
-        <translation>Почему отменяется последняя отметка этой стойки в этом пункте?</translation>
-    </message>
-    <message>
-        <source>Check-in of {name} undone.</source>
-        <translation>Отметка прохода {name} отменена.</translation>
-    </message>
-    <message>
-        <source>The camera could not be opened.</source>
-        <translation>Не удалось включить камеру.</translation>
-    </message>
-    <message>
         <source>Scan a badge, or type a name and press Enter</source>
         <translation>Отсканируйте бейдж или введите имя и нажмите Enter</translation>
     </message>
@@ -598,10 +605,6 @@
     <message>
         <source>Sound off</source>
         <translation>Звук выкл.</translation>
-    </message>
-    <message>
-        <source>Waiting scans cancelled, not recorded: {count}.</source>
-        <translation>Ожидавшие отметки отменены и не записаны: {count}.</translation>
     </message>
     <message>
         <source>Sound on</source>
@@ -1641,6 +1644,33 @@
     </message>
 </context>
 <context>
+    <name>EventFileActions</name>
+    <message>
+        <source>Event databases</source>
+        <translation>Базы данных мероприятий</translation>
+    </message>
+    <message>
+        <source>Building the demo conference…</source>
+        <translation>Создание демонстрационной конференции…</translation>
+    </message>
+    <message>
+        <source>Save the new event as</source>
+        <translation>Сохранить новое мероприятие как</translation>
+    </message>
+    <message>
+        <source>Open an event</source>
+        <translation>Открыть мероприятие</translation>
+    </message>
+    <message>
+        <source>Save a backup copy</source>
+        <translation>Сохранить резервную копию</translation>
+    </message>
+    <message>
+        <source>Backup saved to {path}</source>
+        <translation>Резервная копия сохранена: {path}</translation>
+    </message>
+</context>
+<context>
     <name>EventFileCare</name>
     <message>
         <source>Automatic backup: {path}</source>
@@ -2454,30 +2484,6 @@ A .sqlite file from another desk or a backup</source>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Building the demo conference…</source>
-        <translation>Создание демонстрационной конференции…</translation>
-    </message>
-    <message>
-        <source>Save the new event as</source>
-        <translation>Сохранить новое мероприятие как</translation>
-    </message>
-    <message>
-        <source>Event databases</source>
-        <translation>Базы данных мероприятий</translation>
-    </message>
-    <message>
-        <source>Open an event</source>
-        <translation>Открыть мероприятие</translation>
-    </message>
-    <message>
-        <source>Save a backup copy</source>
-        <translation>Сохранить резервную копию</translation>
-    </message>
-    <message>
-        <source>Backup saved to {path}</source>
-        <translation>Резервная копия сохранена: {path}</translation>
-    </message>
     <message>
         <source>About BSM Desk</source>
         <translation>О программе BSM Desk</translation>
@@ -3839,6 +3845,17 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>ScanQueue</name>
+    <message>
+        <source>Check-in</source>
+        <translation>Проход</translation>
+    </message>
+    <message>
+        <source>Waiting scans cancelled, not recorded: {count}.</source>
+        <translation>Ожидавшие отметки отменены и не записаны: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Session</source>
@@ -4190,6 +4207,57 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>SpeakerActions</name>
+    <message>
+        <source>Refused</source>
+        <translation>Отказано</translation>
+    </message>
+    <message>
+        <source>The chair may still accept it. Why? (recorded)</source>
+        <translation>Председатель может всё же разрешить. Причина? (будет записана)</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Ораторы</translation>
+    </message>
+    <message>
+        <source>Choose a waiting speaker in the list first.</source>
+        <translation>Сначала выберите в списке ожидающего оратора.</translation>
+    </message>
+    <message>
+        <source>Move {name}</source>
+        <translation>Перенести: {name}</translation>
+    </message>
+    <message>
+        <source>Why is the speaker moved to place {position}? (recorded)</source>
+        <translation>Почему оратор переносится на место {position}? (будет записано)</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Undone: {name}</source>
+        <translation>Отменено: {name}</translation>
+    </message>
+    <message>
+        <source>Choose the speaker in the list first.</source>
+        <translation>Сначала выберите выступающего в списке.</translation>
+    </message>
+    <message>
+        <source>The text of the statement</source>
+        <translation>Текст выступления</translation>
+    </message>
+    <message>
+        <source>Statements (*.pdf *.docx *.txt)</source>
+        <translation>Выступления (*.pdf *.docx *.txt)</translation>
+    </message>
+    <message>
+        <source>{file} is with the booths.</source>
+        <translation>{file} передан в кабины переводчиков.</translation>
+    </message>
+</context>
+<context>
     <name>Speakers</name>
     <message>
         <source>{name} has not been checked in today (at the entrance or at this session&apos;s door).</source>
@@ -4235,56 +4303,12 @@ A .sqlite file from another desk or a backup</source>
         <translation>Закрыть список</translation>
     </message>
     <message>
-        <source>Refused</source>
-        <translation>Отказано</translation>
-    </message>
-    <message>
-        <source>The chair may still accept it. Why? (recorded)</source>
-        <translation>Председатель может всё же разрешить. Причина? (будет записана)</translation>
-    </message>
-    <message>
         <source>Speakers</source>
         <translation>Ораторы</translation>
     </message>
     <message>
-        <source>Choose a waiting speaker in the list first.</source>
-        <translation>Сначала выберите в списке ожидающего оратора.</translation>
-    </message>
-    <message>
         <source>Only a waiting speaker can be moved.</source>
         <translation>Перенести можно только ожидающего оратора.</translation>
-    </message>
-    <message>
-        <source>Move {name}</source>
-        <translation>Перенести: {name}</translation>
-    </message>
-    <message>
-        <source>Why is the speaker moved to place {position}? (recorded)</source>
-        <translation>Почему оратор переносится на место {position}? (будет записано)</translation>
-    </message>
-    <message>
-        <source>Undone</source>
-        <translation>Отменено</translation>
-    </message>
-    <message>
-        <source>Undone: {name}</source>
-        <translation>Отменено: {name}</translation>
-    </message>
-    <message>
-        <source>Choose the speaker in the list first.</source>
-        <translation>Сначала выберите выступающего в списке.</translation>
-    </message>
-    <message>
-        <source>The text of the statement</source>
-        <translation>Текст выступления</translation>
-    </message>
-    <message>
-        <source>Statements (*.pdf *.docx *.txt)</source>
-        <translation>Выступления (*.pdf *.docx *.txt)</translation>
-    </message>
-    <message>
-        <source>{file} is with the booths.</source>
-        <translation>{file} передан в кабины переводчиков.</translation>
     </message>
     <message>
         <source>Statement</source>

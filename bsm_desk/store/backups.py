@@ -223,7 +223,7 @@ def _carry_checkins(db: Any, aside: Path) -> int:
     backup lacks come along into the restored file, so a restore never loses one. A file
     set aside that cannot be read (the reason for the restore, often) gives none."""
     from bsm_desk.store import atomic
-    from bsm_desk.store.sync import CHECKIN_COLUMNS
+    from bsm_desk.store.sync_state import CHECKIN_COLUMNS
 
     columns = ", ".join(CHECKIN_COLUMNS)
     try:

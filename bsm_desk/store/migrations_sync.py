@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bsm_desk.store.shared import Shared, baseline, triggers_sql
+from bsm_desk.store.sync_rows import Shared, baseline, triggers_sql
 
 
 def _v20_sync(db: Database) -> None:
@@ -47,7 +47,7 @@ _V21_TABLES = (
 
 def _v21_shared_rows(db: Database) -> None:
     """The programme, speakers' lists, roster and the other edited-in-place tables travel
-    between desks as row changes (store/shared.py): triggers note each changed row; the
+    between desks as row changes (store/sync_rows.py): triggers note each changed row; the
     last agreed version of every row is kept, all rows as they stand agreed from here."""
     for statement in (
         """CREATE TABLE sync_row (
@@ -73,7 +73,7 @@ def _v21_shared_rows(db: Database) -> None:
 def _v27_hybrid_clock(db: Database) -> None:
     """Changes of the shared tables stamped by a hybrid logical clock (shared.HLC_NOW):
     a desk whose clock is years ahead no longer wins every later change for good."""
-    from bsm_desk.store.shared import HLC_NOW, TABLES
+    from bsm_desk.store.sync_rows import HLC_NOW, TABLES
 
     for table in TABLES:
         for action in ("insert", "update", "delete"):

@@ -1,5 +1,6 @@
 """The list of speakers (lists.py: inscribe, order, run a session's list, the record of
-statements); its reads in queries.py, its export in export.py."""
+statements); the statements' texts for the booths in texts.py, its reads in queries.py,
+its export in export.py."""
 
 from __future__ import annotations
 
@@ -16,21 +17,13 @@ from bsm_desk.services.speakers.lists import (
     NO_SESSION,
     NOBODY_SPEAKS,
     NOBODY_WAITS,
-    NOT_A_FILE,
     NOT_WITHDRAWN,
-    TEXT_EMPTY,
-    TEXT_KIND,
-    TEXT_LIMIT_BYTES,
-    TEXT_TOO_BIG,
-    TEXT_UNREADABLE,
     Listed,
     Refused,
     SpeakerList,
     close,
     default_statement_limit,
     end,
-    entries_with_text,
-    hand_in_text,
     inscribe,
     move,
     next_speaker,
@@ -42,8 +35,18 @@ from bsm_desk.services.speakers.lists import (
     set_statement_limit,
     speaker_list,
     statement_limit,
-    text_of,
     withdraw,
+)
+from bsm_desk.services.speakers.texts import (
+    NOT_A_FILE,
+    TEXT_EMPTY,
+    TEXT_KIND,
+    TEXT_LIMIT_BYTES,
+    TEXT_TOO_BIG,
+    TEXT_UNREADABLE,
+    entries_with_text,
+    hand_in_text,
+    text_of,
 )
 
 __all__ = ["BAD_LEVEL", "BAD_LIMIT", "BAD_ORDER", "CANCELLED", "close",

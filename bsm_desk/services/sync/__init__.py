@@ -1,41 +1,44 @@
-"""The LAN hub: desks exchange through a PostgreSQL hub (exchange.py: init, join, adopt,
-one round, follow, status); the hub's connection, rows, events, recovery and enrolment
-in their own modules."""
+"""The LAN hub: desks exchange through a PostgreSQL hub. joining.py makes, joins and
+adopts a hub; rounds.py runs one round and a worker's rounds (and the status); the hub's
+connection, rows, events, recovery and enrolment are in their own modules."""
 
 from __future__ import annotations
 
-from bsm_desk.services.sync.exchange import (
+from bsm_desk.services.sync.connection import keyring_password, store_password
+from bsm_desk.services.sync.continuity import (
+    HUB_CHANGED,
+    TWO_FILES,
+    WENT_BACK,
+    desk_of,
+    desk_of_file,
+    forget_hub,
+)
+from bsm_desk.services.sync.joining import (
     EMPTY_HUB,
     EXISTS,
-    HUB_CHANGED,
+    adopt,
+    hub_address,
+    hub_copy_to_seal,
+    init_hub,
+    join,
+    join_with_code,
+    probe,
+    republish_after_sealing,
+    role_sql,
+    seal_hub_copy,
+)
+from bsm_desk.services.sync.pulling import review
+from bsm_desk.services.sync.rounds import (
     KEEP_EVERY_S,
     LAST_SYNC_EVERY_S,
     MAX_BACKOFF_S,
     MIN_GAP_S,
     NO_HUB,
-    TWO_FILES,
-    WENT_BACK,
     Link,
     SyncReport,
-    adopt,
-    desk_of,
-    desk_of_file,
     follow,
-    forget_hub,
-    hub_address,
     hub_audit_head,
-    hub_copy_to_seal,
-    init_hub,
-    join,
-    join_with_code,
-    keyring_password,
-    probe,
-    republish_after_sealing,
-    review,
-    role_sql,
-    seal_hub_copy,
     status,
-    store_password,
     sync_once,
 )
 

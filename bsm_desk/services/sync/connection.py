@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.store import atomic, hub
-from bsm_desk.store import sync as state
+from bsm_desk.store import sync_state as state
 
 REFUSED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} refused this desk's events: "
                                         "{reason}. Nothing was lost; they wait here.")

@@ -18,8 +18,8 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.sync import pulling
 from bsm_desk.services.sync.pushing import BATCH, pushed_each
-from bsm_desk.store import atomic, hub, shared
-from bsm_desk.store import sync as state
+from bsm_desk.store import atomic, hub, sync_rows
+from bsm_desk.store import sync_state as state
 from bsm_desk.store.db import block_floor
 
 WENT_BACK = QT_TRANSLATE_NOOP("Sync", "This desk's file went back in time (a backup put in "
@@ -74,7 +74,7 @@ def forget_hub(db: Database) -> None:
                      *(state.pushed_name(kind) for kind in (*state.KINDS, state.EDIT,
                                                             state.CREATED))):
             state.clear(db, name)
-        shared.send_again(db)
+        sync_rows.send_again(db)
         state.put(db, state.RELAY, "1")
 
 

@@ -32,7 +32,7 @@ from bsm_desk.services.sync.event_file import NO_EVENT
 from bsm_desk.store import atomic, audit, hub
 from bsm_desk.store import event as event_store
 from bsm_desk.store import privacy as sealing
-from bsm_desk.store import sync as state
+from bsm_desk.store import sync_state as state
 
 PREFIX = "BSMHUB1-"
 CODE_LIMIT = 2_000

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.store import atomic, hub, privacy
 from bsm_desk.store import event as event_store
-from bsm_desk.store import sync as state
+from bsm_desk.store import sync_state as state
 from bsm_desk.store.db import backup_to
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to publish.")

@@ -8,17 +8,13 @@ The verdict is shown only after the check-in is committed (``Desk.scan``).
 
 from __future__ import annotations
 
-from collections import deque
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,17 +24,15 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-if TYPE_CHECKING:
-    from bsm_desk.ui.checkin.camera import CameraScanner
-
 from bsm_desk import config
 from bsm_desk.domain.checkin import looks_like_a_name
-from bsm_desk.domain.errors import DatabaseBusy
 from bsm_desk.services import checkin
 from bsm_desk.services.checkin import Desk, Verdict
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import Changes
 from bsm_desk.services.operators import acting_at
+from bsm_desk.ui.checkin.actions import CheckinActions
+from bsm_desk.ui.checkin.scans import LOCK_WAIT_MS, ScanQueue
 from bsm_desk.ui.checkin.side import CheckinSide
 from bsm_desk.ui.checkin.sounds import Sounds
 from bsm_desk.ui.checkin.verdict_panel import VerdictPanel
@@ -47,10 +41,6 @@ from bsm_desk.ui.shell.errors import show_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.widgets.name_results import NameResults
 
-# A scan waits this long for another program's lock (the window stays responsive), then
-# waits on a timer and tries again, as often as it takes.
-LOCK_WAIT_MS = 200
-RETRY_MS = 300
 
 class CheckinScreen(QWidget):
     changed = Signal()
@@ -64,13 +54,10 @@ class CheckinScreen(QWidget):
         self.db_path: Path | None = None
         self.desk: Desk | None = None
         self._overview: Overview | None = None
-        # What was scanned, how, and when (kept when the scan waits for the database).
-        self._queue: deque[tuple[str, str, datetime]] = deque()
-        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
-        self._retry.timeout.connect(self._drain)
+        self.scans = ScanQueue(self, self)
+        self.verbs = CheckinActions(self, self)
         self.sounds = Sounds(self)
         self.sounds.muted = not settings.sounds
-        self._scanner: CameraScanner | None = None
         self._cameras_checked = False
 
         self.title = QLabel()
@@ -79,10 +66,10 @@ class CheckinScreen(QWidget):
         self.point.setMinimumContentsLength(40)
         self.point.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.point.currentIndexChanged.connect(self._checkpoint_changed)
+        self.point.currentIndexChanged.connect(self.checkpoint_changed)
         self.rules = QToolButton()
         self.rules.setIcon(icon("settings"))
-        self.rules.clicked.connect(self.edit_rules)
+        self.rules.clicked.connect(self.verbs.edit_rules)
         self.mute = QToolButton()
         self.mute.setCheckable(True)
         self.mute.setChecked(self.sounds.muted)
@@ -111,7 +98,7 @@ class CheckinScreen(QWidget):
         self._idle_timer.start()
         self.results = NameResults()
         self.results.itemClicked.connect(
-            lambda item: self._admit(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: self.admit(item.data(Qt.ItemDataRole.UserRole)))
         self.panel = VerdictPanel()
         self.print_button = QPushButton()
         self.print_button.setIcon(icon("print"))
@@ -119,7 +106,7 @@ class CheckinScreen(QWidget):
         self.print_button.setVisible(False)
         self.print_button.clicked.connect(self._print_badge)
         self.side = CheckinSide()
-        self.side.undo.clicked.connect(self.undo_last)
+        self.side.undo.clicked.connect(self.verbs.undo_last)
         # Said while the checkpoint chosen is another day's than today at the venue.
         self.day_note = QLabel()
         self.day_note.setWordWrap(True)
@@ -159,38 +146,25 @@ class CheckinScreen(QWidget):
 
     def set_overview(self, overview: Overview) -> None:
         self._overview = overview
-        self._refresh_side()
+        self.refresh_side()
 
     def follow(self, changes: Changes) -> None:
         """Someone wrote to the file: a new or moved session is a checkpoint to choose
         (the one chosen stays), scans by others count in the figures. Never while scans
         wait for the file: their verdicts come first."""
-        if self.db is None or self._queue:
+        if self.db is None or self.scans:
             return
         if changes.touches(frozenset({"session", "day", "session_access"})):
             self._fill_checkpoints()
         elif self.desk is not None:
             if changes.by_others:
                 self.desk.refresh()
-            self._refresh_side()
-
-    @property
-    def scanner(self) -> CameraScanner:
-        """The camera reader, made on first use (QtMultimedia is slow to load)."""
-        if self._scanner is None:
-            from bsm_desk.ui.checkin.camera import CameraScanner
-
-            self._scanner = CameraScanner(self)
-            self._scanner.code_found.connect(lambda code: self.enqueue(code, "camera"))
-        return self._scanner
+            self.refresh_side()
 
     def unload(self) -> None:
-        if self._scanner is not None:
-            self._scanner.stop()
         self.camera_button.setChecked(False)
         self.db, self.desk, self._overview = None, None, None
-        self._retry.stop()
-        self._queue.clear()
+        self.scans.clear()
         self.panel.clear()
         self.side.clear()
 
@@ -214,9 +188,12 @@ class CheckinScreen(QWidget):
             index = self.point.findData(checkin.default_checkpoint(self.db).id)
         self.point.setCurrentIndex(max(index, 0))
         self.point.blockSignals(False)
-        self._checkpoint_changed()
+        self.checkpoint_changed()
 
-    def _checkpoint_changed(self) -> None:
+    def checkpoint_label(self) -> str:
+        return self.point.currentText()
+
+    def checkpoint_changed(self) -> None:
         if self.db is None or self.point.currentData() is None:
             return
         before = self.desk.checkpoint.id if self.desk is not None else None
@@ -233,7 +210,7 @@ class CheckinScreen(QWidget):
             config.save(self.settings)
         if before != self.desk.checkpoint.id:  # the same door read again (the file
             self.panel.clear()  # changed): the verdict just shown stays
-        self._refresh_side()
+        self.refresh_side()
         self._show_day_note()
         self.focus_input()
 
@@ -253,47 +230,10 @@ class CheckinScreen(QWidget):
         """Take what a scanner (or the camera) sent; verdicts come in the same order."""
         if method == "scan":
             self.input.clear()
-        if text.strip():
-            self._queue.append((text.strip(), method, datetime.now(UTC)))
-            if not self._retry.isActive():  # else the queue waits for the database
-                QTimer.singleShot(0, self._drain)
-
-    def _drain(self) -> None:
-        while self._queue:
-            text, method, at = self._queue[0]
-            if method == "scan" and looks_like_a_name(text):
-                self._queue.popleft()
-                self._name_entered(text)
-                continue
-            desk = self._acting_desk()
-            if desk is None:
-                self._queue.popleft()
-                continue
-            try:
-                verdict = desk.scan(text, method=method, now=at)
-            except DatabaseBusy:
-                # Held by another program: keep every scan, show it, try again shortly.
-                self.panel.show_waiting(len(self._queue))
-                self._retry.start()
-                return
-            except Exception as exc:  # noqa: BLE001 - a full or damaged database, say so
-                self._queue.popleft()
-                show_error(self, self.tr("Check-in"), exc)
-                continue
-            self._queue.popleft()
-            self.show_verdict(verdict)
-        self.focus_input()
+        self.scans.add(text, method)
 
     def cancel_waiting(self) -> int:
-        """The operator gives up on the scans waiting for the database (Esc)."""
-        dropped = len(self._queue) if self._retry.isActive() else 0
-        if dropped:
-            self._retry.stop()
-            self._queue.clear()
-            self.panel.clear()
-            self.message.emit(self.tr("Waiting scans cancelled, not recorded: {count}.")
-                              .format(count=dropped))
-        return dropped
+        return self.scans.cancel()
 
     def _checked(self, work: object) -> None:
         try:
@@ -311,7 +251,7 @@ class CheckinScreen(QWidget):
         self.sounds.play(verdict.kind)
         self.print_button.setVisible(verdict.accepted and verdict.delegate_id is not None
                                      and not verdict.badge_printed)
-        self._refresh_side()
+        self.refresh_side()
         self.changed.emit()
 
     # -- search fallback -------------------------------------------------------------
@@ -322,27 +262,27 @@ class CheckinScreen(QWidget):
             return
         self.results.fill(self.db, text, i18n.language())
 
-    def _name_entered(self, text: str) -> None:
+    def name_entered(self, text: str) -> None:
         self.input.setText(text)
         self._search()
         chosen = self.results.chosen()
         if chosen is None:
             self.message.emit(self.tr("Nobody found for “{text}”.").format(text=text))
             return
-        self._admit(chosen)
+        self.admit(chosen)
 
-    def _acting_desk(self) -> Desk | None:
+    def acting_desk(self) -> Desk | None:
         """The desk, told who acts now: an operator may switch (or be locked out) while
         the desk stays open at its checkpoint."""
         if self.desk is not None and self.db is not None:
             self.desk.who = acting_at(self.db, self.settings)
         return self.desk
 
-    def _admit(self, delegate_id: int) -> None:
+    def admit(self, delegate_id: int) -> None:
         self.input.clear()
         self.results.setVisible(False)
         if self.desk is not None:
-            self._checked(lambda: self._acting_desk().admit(delegate_id))  # type: ignore[union-attr]
+            self._checked(lambda: self.acting_desk().admit(delegate_id))  # type: ignore[union-attr]
         self.focus_input()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -357,47 +297,15 @@ class CheckinScreen(QWidget):
                 self.results.setVisible(False)
                 return True
             if event.matches(QKeySequence.StandardKey.Undo) and not self.input.text():
-                self.undo_last()
+                self.verbs.undo_last()
                 return True
         return super().eventFilter(watched, event)
 
     # -- undo, printing, settings ------------------------------------------------------
-    def undo_last(self) -> None:
-        desk = self._acting_desk()
-        if desk is None:
-            return
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Undo the last check-in"),
-            self.tr("Why is this desk's last check-in here taken back?"))
-        if ok and reason.strip():
-            try:
-                undone = desk.undo_last(reason)
-            except Exception as exc:  # noqa: BLE001 - e.g. nothing to undo
-                show_error(self, self.tr("Check-in"), exc)
-            else:
-                self.message.emit(self.tr("Check-in of {name} undone.").format(
-                    name=undone.name or f"#{undone.delegate_id}"))
-                self.panel.clear()
-                self._refresh_side()
-                self.changed.emit()
-        self.focus_input()
-
     def _print_badge(self) -> None:
         verdict = self.panel.verdict
         if verdict is not None and verdict.delegate_id is not None:
             self.print_badge_requested.emit(verdict.delegate_id)
-
-    def edit_rules(self) -> None:
-        from bsm_desk.ui.checkin.checkpoint_dialog import CheckpointDialog
-
-        if self.db is None or self.desk is None:
-            return
-        dialog = CheckpointDialog(self.db, self.desk.checkpoint,
-                                  list(self.desk.categories.values()),
-                                  self.point.currentText(),
-                                  who=acting_at(self.db, self.settings), parent=self)
-        if dialog.exec():
-            self._checkpoint_changed()
 
     def _mute(self, muted: bool) -> None:
         self.sounds.muted = muted
@@ -410,20 +318,12 @@ class CheckinScreen(QWidget):
         self.mute.setText(self.tr("Sound off") if self.mute.isChecked() else self.tr("Sound on"))
 
     def _camera(self, on: bool) -> None:
-        from bsm_desk.ui.checkin import camera
-
-        found = camera.cameras()
-        chosen = self.settings.camera if self.settings.camera in dict(found) else \
-            (found[0][0] if found else "")
-        if on and not (chosen and self.scanner.start(chosen)):
+        if not self.verbs.camera(on):
             self.camera_button.setChecked(False)
-            self.message.emit(self.tr("The camera could not be opened."))
-        elif not on:
-            self.scanner.stop()
         self.focus_input()
 
     def _idle(self) -> None:
-        if self.desk is not None and not self._queue and not self.input.text():
+        if self.desk is not None and not self.scans and not self.input.text():
             try:
                 self.desk.idle()
             except Exception:  # noqa: BLE001 - a busy database: next time
@@ -436,7 +336,7 @@ class CheckinScreen(QWidget):
             self.camera_button.setChecked(False)
             self.camera_button.setChecked(True)
 
-    def _refresh_side(self) -> None:
+    def refresh_side(self) -> None:
         if self.desk is not None:
             self.side.show_figures(self.desk.counters(), self.desk.recent())
 
@@ -455,7 +355,7 @@ class CheckinScreen(QWidget):
             self._fill_checkpoints()
         elif self.desk is not None:
             self.desk.refresh()  # other desks may have checked people in here meanwhile
-        self._refresh_side()
+        self.refresh_side()
         QTimer.singleShot(0, self.focus_input)
 
     # -- language --------------------------------------------------------------------
@@ -471,5 +371,5 @@ class CheckinScreen(QWidget):
         self.side.retranslate_ui()
         if self.desk is not None:
             self._fill_checkpoints()
-            self._refresh_side()
+            self.refresh_side()
 

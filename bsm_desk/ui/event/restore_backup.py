@@ -25,7 +25,7 @@ from bsm_desk.domain.errors import UserError
 from bsm_desk.services.event import backups
 from bsm_desk.ui.shell.i18n import follow_language
 
-DB_FILTER = "*.sqlite *.db"
+DB_FILTER = "*.sqlite *.db"  # what an event file is called, in the file dialogs
 
 
 class RestoreBackupDialog(QDialog):

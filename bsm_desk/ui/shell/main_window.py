@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,13 +20,13 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from bsm_desk import __version__, config, paths
-from bsm_desk.domain.errors import DB_EXISTS, DatabaseDamaged, UserError
+from bsm_desk.domain.errors import DatabaseDamaged, UserError
 from bsm_desk.services import event as event_service
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
 from bsm_desk.services.event.files import connect
-from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.event.file_care import EventFileCare
+from bsm_desk.ui.event.file_menu import EventFileActions
 from bsm_desk.ui.hub.link import HubLink
 from bsm_desk.ui.operators.guard import OperatorGuard
 from bsm_desk.ui.shell import errors, i18n
@@ -40,10 +36,6 @@ from bsm_desk.ui.shell.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.shell.icons import app_icon, icon
 from bsm_desk.ui.shell.screen_registry import NAMES, SCREENS, Screens
 from bsm_desk.ui.shell.state import window_settings
-from bsm_desk.ui.shell.workers import Progress, run_with_progress
-
-DB_FILTER = "*.sqlite *.db"
-
 
 FIRST_SIZE = QSize(1280, 800)
 
@@ -114,6 +106,7 @@ class MainWindow(QMainWindow):
                                   open_event=self.open_database,
                                   show_message=lambda text: self.statusBar().showMessage(
                                       text, 10000))
+        self.files = EventFileActions(self, self)
         self._make_actions()
         self._make_menus()
         self.navigation.setCurrentRow(0)
@@ -132,12 +125,12 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.new_action = self._action("new", self.new_event_interactive, key.New)
-        self.open_action = self._action("open", self.open_interactive, key.Open)
-        self.demo_action = self._action("demo", self.open_demo)
-        self.backup_action = self._action("backup", self.backup_interactive,
+        self.new_action = self._action("new", self.files.new_event, key.New)
+        self.open_action = self._action("open", self.files.open_file, key.Open)
+        self.demo_action = self._action("demo", self.files.open_demo)
+        self.backup_action = self._action("backup", self.files.backup,
                                           QKeySequence("Ctrl+Shift+S"))
-        self.restore_action = self._action("open", self.restore_interactive)
+        self.restore_action = self._action("open", self.files.restore)
         self.hub_action = self._action("backup", self.edit_hub)
         self.sign_in_action = self._action("operator", lambda: self.guard.sign_in(),
                                            QKeySequence("Ctrl+Shift+O"))
@@ -297,7 +290,7 @@ class MainWindow(QMainWindow):
     def start(self, db: Path | None = None, demo: bool = False) -> bool:
         """Open what the command line asked for, the last event, or ask the user."""
         if demo:
-            return self._build_demo_now()
+            return self.files.build_demo_now()
         if db is not None:
             return self.open_database(db) or self.first_start()
         last = Path(self.settings.last_db) if self.settings.last_db else paths.default_db()
@@ -306,106 +299,7 @@ class MainWindow(QMainWindow):
         return self.first_start()
 
     def first_start(self) -> bool:
-        from bsm_desk.ui.shell.first_start import FirstStartDialog  # not at every start
-
-        while True:
-            dialog = FirstStartDialog(self)
-            if not dialog.exec():
-                return False
-            if dialog.choice == FirstStartDialog.DEMO and self._build_demo_now():
-                return True
-            if dialog.choice == FirstStartDialog.NEW and self.new_event_interactive():
-                return True
-            if dialog.choice == FirstStartDialog.OPEN and self.open_interactive():
-                return True
-
-    def _build_demo_now(self) -> bool:
-        """Build the 700-delegate demo in the GUI thread: it takes a fraction of a second."""
-        from bsm_desk.services import demo as demo_service
-
-        target = paths.demo_db()
-        if self.db_path == target.resolve():
-            self.close_database()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            demo_service.build_demo(target, desk_id=self.settings.desk_id, force=True,
-                                    showcase=True)
-        except UserError as exc:
-            QApplication.restoreOverrideCursor()
-            self.show_error(exc)
-            return False
-        QApplication.restoreOverrideCursor()
-        return self.open_database(target)
-
-    def open_demo(self) -> None:
-        """File > Open the demo conference: rebuilt fresh, in the background."""
-        from bsm_desk.services import demo as demo_service
-
-        target = paths.demo_db()
-        if self.db_path == target.resolve():
-            self.close_database()
-
-        def job(progress: Progress) -> Path:
-            return demo_service.build_demo(target, desk_id=self.settings.desk_id, force=True,
-                                           progress=progress, showcase=True).path
-
-        run_with_progress(self, self.tr("Building the demo conference…"), job,
-                          on_done=self.open_database, on_failed=self.show_error)
-
-    def new_event_interactive(self) -> bool:
-        from bsm_desk.ui.event.new_event import NewEventDialog
-
-        dialog = NewEventDialog(self)
-        if not dialog.exec():
-            return False
-        spec = dialog.spec()
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", spec.title_en).strip("-").lower()[:40] or "event"
-        suggested = paths.data_dir() / f"{slug}-{spec.start_date.year}.sqlite"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the new event as"),
-                                              str(suggested),
-                                              self.tr("Event databases") + f" ({DB_FILTER})")
-        if not path:
-            return False
-        if not Path(path).suffix:
-            path += ".sqlite"
-        try:
-            if Path(path).exists():
-                raise UserError(DB_EXISTS, path=path)
-            db = event_service.create_event(path, spec, desk_id=self.settings.desk_id)
-            db.close()
-        except UserError as exc:
-            self.show_error(exc)
-            return False
-        return self.open_database(path)
-
-    def open_interactive(self) -> bool:
-        start = str(self.db_path.parent if self.db_path else paths.data_dir())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an event"), start,
-                                              self.tr("Event databases") + f" ({DB_FILTER})")
-        return bool(path) and self.open_database(path)
-
-    def backup_interactive(self) -> None:
-        if self.db is None or self.db_path is None:
-            return
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        suggested = self.db_path.with_name(f"{self.db_path.stem}-backup-{stamp}.sqlite")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a backup copy"),
-                                              str(suggested),
-                                              self.tr("Event databases") + f" ({DB_FILTER})")
-        if not path:
-            return
-        try:
-            done = event_service.save_backup(self.db, path, who=acting_at(self.db, self.settings))
-        except UserError as exc:
-            self.show_error(exc)
-            return
-        self.statusBar().showMessage(self.tr("Backup saved to {path}").format(path=done), 8000)
-
-    def restore_interactive(self) -> None:
-        if self.db_path is None:
-            return
-        zone = self.overview.event.zone if self.overview and self.overview.event else None
-        self.care.choose_and_restore(self.db_path, zone)
+        return self.files.first_start()
 
     # -- settings, language, about -------------------------------------------------------
     def edit_hub(self) -> None:

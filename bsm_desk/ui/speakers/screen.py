@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,13 +35,12 @@ from bsm_desk.domain.speakers import Clock, EntryKind, EntryStatus, Order, count
 from bsm_desk.services import speakers
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
-from bsm_desk.services.operators import acting_at
 from bsm_desk.services.speakers import queries as speaker_queries
 from bsm_desk.ui.shell import i18n
-from bsm_desk.ui.shell.errors import show_error, translate_error
+from bsm_desk.ui.speakers.actions import SpeakerActions
 from bsm_desk.ui.speakers.displays import BoothsWindow, ProjectorWindow
 from bsm_desk.ui.speakers.list_table import SpeakerTable, drop_position
-from bsm_desk.ui.speakers.undo import INSCRIBED, MOVED, WITHDREW, SpeakersUndo, Step
+from bsm_desk.ui.speakers.undo import SpeakersUndo
 from bsm_desk.ui.widgets.name_results import NameResults
 
 CLOCK_COLOURS = {Clock.RUNNING: "#1b7f3b", Clock.ENDING: "#b26a00", Clock.OVER: "#c62828",
@@ -63,6 +60,8 @@ class SpeakersScreen(QWidget):
         self.listed: speakers.SpeakerList | None = None
         # The time spoken as last read, and the monotonic clock then: the countdown runs on.
         self._read: tuple[float, float, bool] = (0.0, 0.0, False)
+        self.undo = SpeakersUndo()
+        self.verbs = SpeakerActions(self, self)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.session = QComboBox()
@@ -71,7 +70,7 @@ class SpeakersScreen(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.session.currentIndexChanged.connect(lambda _i: self.refresh())
         self.close_button = QPushButton()
-        self.close_button.clicked.connect(self._close_or_reopen)
+        self.close_button.clicked.connect(self.verbs.close_or_reopen)
         # The room's and the booths' windows, made when first asked for.
         self.projector: ProjectorWindow | None = None
         self.booths: BoothsWindow | None = None
@@ -97,10 +96,10 @@ class SpeakersScreen(QWidget):
         self.order.setMinimumContentsLength(26)
         self.order.addItem("", Order.PROTOCOL.value)
         self.order.addItem("", Order.INSCRIPTION.value)
-        self.order.activated.connect(lambda _index: self.set_order(
+        self.order.activated.connect(lambda _index: self.verbs.set_order(
             str(self.order.currentData())))
         self.order_label.setBuddy(self.order)
-        self.text_button.clicked.connect(lambda: self.hand_in_text())
+        self.text_button.clicked.connect(lambda: self.verbs.hand_in_text())
         self.name = QLineEdit()
         self.name.setClearButtonEnabled(True)
         self.name.textEdited.connect(self._search)
@@ -117,11 +116,10 @@ class SpeakersScreen(QWidget):
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.table.setDropIndicatorShown(True)
         self.table.dropped.connect(self._dropped)
-        self.undo = SpeakersUndo()
         self.undo_button = QPushButton()
-        self.undo_button.clicked.connect(self.undo_last)
+        self.undo_button.clicked.connect(self.verbs.undo_last)
         self.withdraw_button = QPushButton()
-        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self.withdraw_button.clicked.connect(self.verbs.withdraw_selected)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -151,16 +149,17 @@ class SpeakersScreen(QWidget):
         self.next_button = QPushButton()
         self.pause_button = QPushButton()
         self.end_button = QPushButton()
-        self.next_button.clicked.connect(self.next_speaker)
-        self.pause_button.clicked.connect(self.pause_or_resume)
-        self.end_button.clicked.connect(self.end)
+        self.next_button.clicked.connect(self.verbs.next_speaker)
+        self.pause_button.clicked.connect(self.verbs.pause_or_resume)
+        self.end_button.clicked.connect(self.verbs.end)
         # Function keys, as on a chair's console: Ctrl+N, P and E already mean New event,
         # Print and Edit in the window. They work while this screen is the one shown.
-        for keys, slot in (("F5", self.next_speaker), ("F6", self.pause_or_resume),
-                           ("F8", self.end)):
+        for keys, slot in (("F5", self.verbs.next_speaker),
+                           ("F6", self.verbs.pause_or_resume), ("F8", self.verbs.end)):
             QShortcut(QKeySequence(keys), self, slot)  # a hidden screen's do not fire
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.withdraw_selected)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.verbs.undo_last)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table,
+                  self.verbs.withdraw_selected)
         self.timer = QTimer(self, interval=TICK_MS)
         self.timer.timeout.connect(self._tick)
 
@@ -377,54 +376,12 @@ class SpeakersScreen(QWidget):
 
     def _inscribe_chosen(self) -> None:
         chosen = self.results.chosen()
-        session_id = self.session_id()
-        if chosen is None or self.db is None or session_id is None:
+        if chosen is None:
             return
-        self.inscribe(chosen)
-
-    def inscribe(self, delegate_id: int, override: str = "") -> None:
-        assert self.db is not None
-        session_id = self.session_id()
-        if session_id is None:
-            return
-        try:
-            added = speakers.inscribe(self.db, session_id, delegate_id,
-                              kind=EntryKind(self.kind.currentData()),
-                              language=str(self.language.currentData()), override=override,
-                              lang=i18n.language(), who=acting_at(self.db, self.settings))
-        except speakers.Refused as exc:
-            reason, ok = QInputDialog.getText(
-                self, self.tr("Refused"), translate_error(exc) + "\n\n" +
-                self.tr("The chair may still accept it. Why? (recorded)"))
-            if ok and reason.strip():
-                self.inscribe(delegate_id, reason.strip())
-            return
-        except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
-            show_error(self, self.tr("Speakers"), exc)
-            return
-        self.undo.push(Step(INSCRIBED, session_id, added.id, added.name))
-        self.name.clear()
-        self.results.setVisible(False)
-        self.refresh()
-
-    # -- withdrawing, moving, undoing ---------------------------------------------------
-    def _waiting_entry(self, entry_id: int | None) -> speakers.Listed | None:
-        waiting = self.listed.waiting() if self.listed else []
-        return next((e for e in waiting if e.id == entry_id), None)
-
-    def withdraw_selected(self) -> None:
-        entry = self._waiting_entry(self.selected_entry())
-        session_id = self.session_id()
-        if self.db is None or session_id is None or entry is None:
-            self.message.emit(self.tr("Choose a waiting speaker in the list first."))
-            return
-        try:
-            speakers.withdraw(self.db, session_id, entry.id, who=acting_at(self.db, self.settings))
-        except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
-            self.message.emit(translate_error(exc))
-        else:
-            self.undo.push(Step(WITHDREW, session_id, entry.id, entry.name))
-        self.refresh()
+        if self.verbs.inscribe(chosen, EntryKind(self.kind.currentData()),
+                                 str(self.language.currentData())):
+            self.name.clear()
+            self.results.setVisible(False)
 
     def _dropped(self, source_row: int, target_row: int) -> None:
         if self.listed is None:
@@ -434,139 +391,15 @@ class SpeakersScreen(QWidget):
             self.message.emit(self.tr("Only a waiting speaker can be moved."))
             return
         moved, position = dropped
-        self.move_entry(moved.id, position)
-
-    def move_entry(self, entry_id: int, position: int, reason: str | None = None) -> bool:
-        """Put a waiting entry at ``position`` (1: next), asking the reason, recorded."""
-        entry = self._waiting_entry(entry_id)
-        session_id = self.session_id()
-        if self.db is None or session_id is None or entry is None or self.listed is None:
-            return False
-        before = self.listed.waiting().index(entry) + 1
-        if before == position:
-            return False
-        if reason is None:
-            reason, ok = QInputDialog.getText(
-                self, self.tr("Move {name}").format(name=entry.name),
-                self.tr("Why is the speaker moved to place {position}? (recorded)").format(
-                    position=position))
-            if not ok or not reason.strip():
-                return False
-        try:
-            speakers.move(self.db, session_id, entry.id, position, reason,
-                          who=acting_at(self.db, self.settings))
-        except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
-            self.message.emit(translate_error(exc))
-            return False
-        self.undo.push(Step(MOVED, session_id, entry.id, entry.name, position=before))
-        self.refresh()
-        return True
-
-    def undo_last(self) -> None:
-        session_id = self.session_id()
-        if self.db is None or session_id is None:
-            return
-        try:
-            step = self.undo.undo(self.db, session_id, reason=self.tr("Undone"),
-                                  who=acting_at(self.db, self.settings))
-        except Exception as exc:  # noqa: BLE001 - spoken meanwhile, a locked database…
-            self.message.emit(translate_error(exc))
-            step = None
-        if step is not None:
-            self.message.emit(self.tr("Undone: {name}").format(name=step.name))
-        self.refresh()
-
-    def _run(self, verb: str) -> None:
-        session_id = self.session_id()
-        if self.db is None or session_id is None:
-            return
-        who = acting_at(self.db, self.settings)
-        try:
-            if verb == "next":
-                speakers.next_speaker(self.db, session_id, who=who)
-            elif verb == "end":
-                speakers.end(self.db, session_id, who=who)
-            elif verb in ("pause", "resume"):
-                speakers.pause(self.db, session_id, resume=verb == "resume", who=who)
-            elif verb == "close":
-                speakers.close(self.db, session_id, who=who)
-            else:
-                speakers.reopen(self.db, session_id, who=who)
-        except Exception as exc:  # noqa: BLE001 - nobody waiting, a locked database…
-            self.message.emit(translate_error(exc))
-        self.refresh()
-
-    def next_speaker(self) -> None:
-        self._run("next")
-
-    def end(self) -> None:
-        self._run("end")
-
-    def pause_or_resume(self) -> None:
-        current = self.listed.current if self.listed else None
-        if current is not None:
-            self._run("pause" if self._running(current.id) else "resume")
-
-    def set_order(self, order: str) -> None:
-        """How this session's statements are ordered; the list is ordered anew at once."""
-        session_id = self.session_id()
-        if self.db is None or session_id is None or self.listed is None \
-                or order == self.listed.order.value:
-            return
-        try:
-            speakers.set_order(self.db, session_id, order, who=acting_at(self.db, self.settings))
-        except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
-            self.message.emit(translate_error(exc))
-        self.refresh()
+        self.verbs.move_entry(moved.id, position)
 
     def _limit_changed(self) -> None:
-        self.set_limit(round(self.limit.value() * 60))
-
-    def set_limit(self, seconds: int) -> None:
-        """The chair's limit for statements at this session; it applies at once."""
-        session_id = self.session_id()
-        if self.db is None or session_id is None or self.listed is None:
-            return
-        if seconds == speakers.statement_limit(self.db, self.listed.session):
-            return
-        try:
-            speakers.set_statement_limit(self.db, session_id, seconds,
-                                         who=acting_at(self.db, self.settings))
-        except Exception as exc:  # noqa: BLE001 - a locked or full database, say so
-            self.message.emit(translate_error(exc))
-        self.refresh()
+        self.verbs.set_limit(round(self.limit.value() * 60))
 
     def selected_entry(self) -> int | None:
         item = self.table.item(self.table.currentRow(), 0)
         value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return int(value) if value is not None else None
-
-    def hand_in_text(self, path: str | Path | None = None) -> bool:
-        """Keep the selected entry's statement text for the booths; a wrong file is
-        refused with a message and nothing is kept."""
-        session_id, entry_id = self.session_id(), self.selected_entry()
-        if self.db is None or session_id is None or entry_id is None:
-            self.message.emit(self.tr("Choose the speaker in the list first."))
-            return False
-        if path is None:
-            chosen, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("The text of the statement"), "",
-                self.tr("Statements (*.pdf *.docx *.txt)"))
-            if not chosen:
-                return False
-            path = chosen
-        try:
-            name = speakers.hand_in_text(self.db, session_id, entry_id, path,
-                                         who=acting_at(self.db, self.settings))
-        except Exception as exc:  # noqa: BLE001 - a wrong file, a locked database…
-            show_error(self, self.tr("Speakers"), exc)
-            return False
-        self.message.emit(self.tr("{file} is with the booths.").format(file=name))
-        self.refresh()
-        return True
-
-    def _close_or_reopen(self) -> None:
-        self._run("reopen" if self.listed and self.listed.closed_at else "close")
 
     # -- words ------------------------------------------------------------------------
     def _kind_name(self, kind: EntryKind) -> str:

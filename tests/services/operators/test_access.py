@@ -52,11 +52,11 @@ TABLE: dict[tuple[str, str], Permission] = {
     ("registry.importer", "apply"): P.IMPORT,
     **{("speakers.lists", name): P.EDIT_SPEAKERS for name in (
         "set_statement_limit", "set_order", "set_officials_place", "inscribe", "close",
-        "reopen", "end", "next_speaker", "pause", "move", "withdraw", "reinstate",
-        "hand_in_text")},
-    ("sync.exchange", "init_hub"): P.EVENT_SETTINGS,
+        "reopen", "end", "next_speaker", "pause", "move", "withdraw", "reinstate")},
+    ("speakers.texts", "hand_in_text"): P.EDIT_SPEAKERS,
+    ("sync.joining", "init_hub"): P.EVENT_SETTINGS,
     ("sync.enrolment", "add_desk"): P.EVENT_SETTINGS,
-    ("sync.exchange", "adopt"): P.EVENT_SETTINGS,
+    ("sync.joining", "adopt"): P.EVENT_SETTINGS,
     ("sync.enrolment", "remove_desk"): P.EVENT_SETTINGS,
     ("sync.enrolment", "desks"): P.READ,
     ("event.making", "save_backup"): P.BACKUP,
@@ -81,19 +81,19 @@ MAKERS = {("operators.acting", "at_desk"), ("operators.acting", "made_at_sign_in
           ("operators.acting", "check"),  # and the checks
           ("operators.access", "require")}
 NEW_FILE = {("demo.build", "build_demo"), ("demo._attendance", "simulate"),
-            ("event.making", "create_event"), ("sync.exchange", "join"),
+            ("event.making", "create_event"), ("sync.joining", "join"),
             ("demo.build", "add_demo_operators"),
-            ("sync.exchange", "join_with_code"),
+            ("sync.joining", "join_with_code"),
             ("demo._showcase", "showcase")}
-MACHINERY = {("sync.exchange", "sync_once"), ("sync.exchange", "status"),
-             ("sync.exchange", "follow"),
+MACHINERY = {("sync.rounds", "sync_once"), ("sync.rounds", "status"),
+             ("sync.rounds", "follow"),
              ("sync.pulling", "pull_events"), ("sync.pulling", "pull_checkins"),
              ("sync.rows", "push"), ("sync.rows", "take"), ("event.making", "note_copy"),
-             ("sync.exchange", "hub_audit_head"),
-             ("sync.exchange", "republish_after_sealing"), ("sync.event_file", "republish"),
+             ("sync.rounds", "hub_audit_head"),
+             ("sync.joining", "republish_after_sealing"), ("sync.event_file", "republish"),
              ("sync.event_file", "reseal"), ("sync.continuity", "desk_of"),
              ("sync.continuity", "relay"), ("sync.continuity", "one_file"),
-             ("sync.continuity", "recover"), ("sync.exchange", "seal_hub_copy"),
+             ("sync.continuity", "recover"), ("sync.joining", "seal_hub_copy"),
              ("sync.pulling", "take_events"), ("sync.pulling", "recover_own")}
 
 

@@ -23,9 +23,9 @@ from psycopg import conninfo
 from bsm_desk.domain.model import Delegate
 from bsm_desk.services import badges, checkin, programme, registry, speakers, sync
 from bsm_desk.services.sync import enrolment
-from bsm_desk.store import backups, connect, shared
+from bsm_desk.store import backups, connect, sync_rows
 from bsm_desk.store import delegates as delegate_store
-from bsm_desk.store import sync as state
+from bsm_desk.store import sync_state as state
 from bsm_desk.store.db import backup_to
 from tests.acting import who_at
 from tests.services.sync.test_hub import DAY_ONE, DESK_A, DESK_B, DESK_C
@@ -100,7 +100,7 @@ class Run:
         ahead = (datetime.now(UTC) + timedelta(hours=self.rng.randrange(1, 48))).strftime(
             "%Y-%m-%dT%H:%M:%S.000Z")
         with self.db(desk) as db:  # as if this desk's clock were hours ahead (a clock
-            shared.note_seen(db, ahead)  # moves on: it never goes back by itself)
+            sync_rows.note_seen(db, ahead)  # moves on: it never goes back by itself)
 
     def take_backup(self, desk: str) -> None:
         target = self.folder / f"backup-{desk[-1]}.sqlite"
@@ -172,8 +172,8 @@ def picture(db: Any) -> dict[str, Any]:
         "delegates": [list(r) for r in db.execute(
             "SELECT id, family_name, given_name, function_en FROM delegate ORDER BY id")],
         "shared": {table.name: sorted(json.dumps(row, sort_keys=True)
-                                      for _key, row in shared.all_rows(db, table))
-                   for table in shared.TABLES},
+                                      for _key, row in sync_rows.all_rows(db, table))
+                   for table in sync_rows.TABLES},
     }
 
 

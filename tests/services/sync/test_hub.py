@@ -19,7 +19,7 @@ from bsm_desk.cli import main
 from bsm_desk.services import badges, checkin, sync
 from bsm_desk.services.reports import attendance
 from bsm_desk.store import connect, hub
-from bsm_desk.store import sync as state
+from bsm_desk.store import sync_state as state
 from tests.acting import who_at
 
 DESK_A, DESK_B, DESK_C = ("00000000-0000-4000-8000-00000000000a",

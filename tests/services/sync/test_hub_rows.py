@@ -205,7 +205,7 @@ def test_protect_with_the_hub_unreachable_replaces_the_copy_at_the_next_round(
     from bsm_desk.cli import main
     from bsm_desk.store import audit
     from bsm_desk.store import privacy as sealing
-    from bsm_desk.store import sync as state
+    from bsm_desk.store import sync_state as state
 
     with closing(connect(demo_copy)) as a:
         sync.init_hub(a, hub_url, who=who_at(a, DESK_B))
@@ -293,7 +293,7 @@ def test_any_event_from_the_hub_is_taken_or_listed_never_raised(
     in or listed, and the round goes on."""
     from bsm_desk.services.sync import pulling
     from bsm_desk.store import hub
-    from bsm_desk.store import sync as state
+    from bsm_desk.store import sync_state as state
 
     with closing(connect(demo_copy)) as db:
         row = {**_base_events(db)[kind], **damage}

@@ -18,7 +18,7 @@ from bsm_desk.domain.errors import UserError
 from bsm_desk.services import sync
 from bsm_desk.services.sync import enrolment, tls
 from bsm_desk.store import connect, hub
-from bsm_desk.store import sync as state
+from bsm_desk.store import sync_state as state
 from tests.acting import who_at
 from tests.conftest import not_here
 from tests.services.sync.test_hub import DESK_A, DESK_B, codes, scan

@@ -23,7 +23,7 @@ from bsm_desk.domain.errors import UserError
 from bsm_desk.services import badges, checkin, sync
 from bsm_desk.services.sync import enrolment
 from bsm_desk.store import connect, hub
-from bsm_desk.store import sync as state
+from bsm_desk.store import sync_state as state
 from tests.acting import who_at
 from tests.services.sync.test_hub import DAY_ONE, DESK_A, DESK_B, codes, hub_uuids, scan
 
@@ -304,7 +304,7 @@ def _forged_admin(event_code: str, operator_id: int, at: str) -> dict[str, Any]:
     private, public = authority.new_key_pair()
     row = _operator_row(operator_id, "Evil Admin", "administrator", sign_key=public)
     signed = authority.message(event_code, "operator", [operator_id],
-                               __import__("bsm_desk.store.shared", fromlist=["x"]).row_hash(
+                               __import__("bsm_desk.store.sync_rows", fromlist=["x"]).row_hash(
                                    row), at)
     return {"table": "operator", "key": [operator_id], "row": row, "at": at,
             "signer": operator_id, "signature": authority.sign(private, signed)}
@@ -450,9 +450,9 @@ def test_the_event_code_and_badge_key_never_change_from_the_hub(enrolled) -> Non
 
 
 def shared_row(db: Any, table: str, key: list[Any]) -> dict[str, Any]:
-    from bsm_desk.store import shared
+    from bsm_desk.store import sync_rows
 
-    found = shared.read(db, shared.BY_NAME[table], key)
+    found = sync_rows.read(db, sync_rows.BY_NAME[table], key)
     assert found is not None
     return found
 

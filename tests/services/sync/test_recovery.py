@@ -16,7 +16,7 @@ from bsm_desk.domain.model import Delegate
 from bsm_desk.services import checkin, registry, sync
 from bsm_desk.store import backups, connect
 from bsm_desk.store import delegates as delegate_store
-from bsm_desk.store import sync as state
+from bsm_desk.store import sync_state as state
 from bsm_desk.store.db import backup_to
 from tests.acting import who_at
 from tests.services.sync.test_hub import DAY_ONE, DESK_A, DESK_B, codes, publish_and_join

@@ -33,7 +33,7 @@ def show_checkin(window: MainWindow, path: Path) -> CheckinScreen:
 def scan(qtbot, screen: CheckinScreen, code: str) -> None:
     qtbot.keyClicks(screen.input, code)
     qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not screen._queue, timeout=60_000)
+    qtbot.waitUntil(lambda: not screen.scans, timeout=60_000)
 
 
 def code_of(db, delegate_id: int) -> str:
@@ -99,7 +99,7 @@ def test_a_burst_of_scans_keeps_every_one_in_order(window: MainWindow, demo_copy
     for delegate_id in ids:  # typed faster than verdicts are shown: nothing in between
         screen.input.insert(code_of(window.db, delegate_id))
         qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not screen._queue, timeout=60_000)
+    qtbot.waitUntil(lambda: not screen.scans, timeout=60_000)
     assert screen.sounds.played[-8:] == [Kind.OK] * 8
     rows = screen.desk.recent()
     assert [r.delegate_id for r in reversed(rows[:8])] == ids
@@ -132,12 +132,12 @@ def test_the_camera_path_reads_a_rendered_badge(window: MainWindow, demo_copy: P
     someone = badges.select(window.db, delegation="Tajikistan")[2]
     pdf = badges.pdf_bytes(window.db, [someone], Layout.A6)
     image = printing.page_image(pdf, 0, 150)
-    screen.scanner.feed(image)
+    screen.verbs.scanner.feed(image)
     qtbot.waitUntil(lambda: screen.panel.kind is not None, timeout=60_000)
     assert screen.panel.kind is Kind.OK
     assert screen.panel.verdict.delegate_id == someone
     assert screen.panel.verdict.method == "camera"
-    screen.scanner.feed(image)  # the same badge still in front of the camera
+    screen.verbs.scanner.feed(image)  # the same badge still in front of the camera
     qtbot.wait(300)
     assert len([r for r in screen.desk.recent() if r.delegate_id == someone]) == 1
 
@@ -156,7 +156,7 @@ def test_checkpoint_rules_are_edited_and_stored(window: MainWindow, demo_copy: P
     dialog.boxes[media.id].setChecked(True)
     dialog.readmit.setChecked(True)
     dialog.save()
-    screen._checkpoint_changed()
+    screen.checkpoint_changed()
     assert screen.desk.checkpoint.readmit
     assert media.id in screen.desk.checkpoint.session.access
     scan(qtbot, screen, code_of(window.db, badges.select(window.db, category="media")[0]))

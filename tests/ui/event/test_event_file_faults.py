@@ -37,10 +37,10 @@ def test_scans_wait_for_a_locked_file_and_are_all_recorded(window: MainWindow,
         qtbot.waitUntil(lambda: screen.panel.headline.text() == "Waiting for the database…",
                         timeout=30_000)
         assert "Esc cancels" in screen.panel.detail.text()
-        assert screen._queue  # nothing recorded while the file is locked
+        assert screen.scans  # nothing recorded while the file is locked
     finally:
         release.set()
-    qtbot.waitUntil(lambda: not screen._queue, timeout=30_000)
+    qtbot.waitUntil(lambda: not screen.scans, timeout=30_000)
     locker.join()
     assert screen.panel.kind is Kind.OK
     rows = window.db.execute("SELECT delegate_id FROM checkin WHERE verdict = 'OK' "
@@ -58,9 +58,9 @@ def test_esc_cancels_the_waiting_scans(window: MainWindow, demo_copy: Path, qtbo
     try:
         qtbot.keyClicks(screen.input, code)
         qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: screen._retry.isActive(), timeout=30_000)
+        qtbot.waitUntil(lambda: screen.scans.retry.isActive(), timeout=30_000)
         qtbot.keyClick(screen.input, Qt.Key.Key_Escape)
-        assert not screen._queue
+        assert not screen.scans
     finally:
         release.set()
     locker.join()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bsm_desk.services import sync
 from bsm_desk.store import connect
-from bsm_desk.store import sync as state
+from bsm_desk.store import sync_state as state
 from bsm_desk.ui.shell.screen_registry import NAMES
 from tests.acting import who_at
 

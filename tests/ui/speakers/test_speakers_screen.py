@@ -16,8 +16,8 @@ from bsm_desk.services.checkin import Desk
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.main_window import MainWindow
 from bsm_desk.ui.shell.screen_registry import NAMES
+from bsm_desk.ui.speakers import actions as actions_module
 from bsm_desk.ui.speakers import displays, undo
-from bsm_desk.ui.speakers import screen as screen_module
 from tests.acting import who_at
 from tests.conftest import DESK
 
@@ -135,13 +135,13 @@ def test_the_projector_and_the_booths_follow_the_chair(window, demo_copy, qtbot)
     assert screen.projector.isFullScreen()
     assert "Next · Далее" in screen.projector.next_up.text()
     assert "RELAY" in screen.booths.next_up.text()
-    screen.next_speaker()  # the chair calls the speaker: both windows follow at once
+    screen.verbs.next_speaker()  # the chair calls the speaker: both windows follow at once
     assert cyrillic in screen.projector.name.text()
     assert screen.projector.clock.text() == screen.clock.text() != ""
     assert screen.projector.clock.property("state") == "running"
     assert "Now · Сейчас" in screen.booths.current.text() and "RELAY" in \
         screen.booths.current.text()
-    screen.end()
+    screen.verbs.end()
     assert screen.projector.name.text() == "" and screen.projector.clock.text() == ""
 
 
@@ -163,7 +163,7 @@ def test_the_booths_see_and_open_a_statements_text(window, demo_copy, qtbot, tmp
     opened: list[str] = []
     monkeypatch.setattr(displays.QDesktopServices, "openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
-    screen.next_speaker()
+    screen.verbs.next_speaker()
     assert screen.booths.open_button.isEnabled()
     written = screen.booths.open_text()
     assert written is not None and written.read_bytes() == statement.read_bytes()
@@ -184,12 +184,12 @@ def test_the_chair_hands_in_a_text_and_a_wrong_file_is_refused(window, demo_copy
                         lambda _parent, _title, text: warnings.append(text))
     renamed = tmp_path / "statement.pdf"
     renamed.write_bytes(b"\x89PNG\r\n\x1a\n")
-    assert not screen.hand_in_text(renamed)  # nothing selected yet
+    assert not screen.verbs.hand_in_text(renamed)  # nothing selected yet
     screen.table.setCurrentCell(0, 0)
-    assert not screen.hand_in_text(renamed) and "statement.pdf" in warnings[0]
+    assert not screen.verbs.hand_in_text(renamed) and "statement.pdf" in warnings[0]
     good = tmp_path / "statement.txt"
     good.write_text("Mr Chair", encoding="utf-8")
-    assert screen.hand_in_text(good)
+    assert screen.verbs.hand_in_text(good)
     assert screen.table.item(0, 1).text().endswith("✎")
 
 
@@ -199,7 +199,7 @@ def test_the_chairs_limit_applies_to_the_clock_at_once(window, demo_copy) -> Non
     session = screen.session_id()
     speakers.inscribe(window.db, session, delegate_id, who=who_at(window.db, DESK), override="test")
     screen.refresh()
-    screen.next_speaker()
+    screen.verbs.next_speaker()
     screen.limit.setValue(2.5)
     screen.limit.editingFinished.emit()
     assert screen.listed.current.limit_s == 150
@@ -243,19 +243,19 @@ def test_withdraw_move_by_dragging_and_undo(window, demo_copy, monkeypatch) -> N
     screen = show_speakers(window, demo_copy)
     ids = heads_of_three_delegations(window.db)
     for delegate_id in ids:
-        screen.inscribe(delegate_id, "test")
+        screen.verbs.inscribe(delegate_id, override="test")
     order = [e.id for e in screen.listed.waiting()]
     assert len(order) == 3 and screen.undo_button.isEnabled()
     # Withdrawn by mistake, put back with Ctrl+Z.
     screen.table.setCurrentCell(1, 0)
-    screen.withdraw_selected()
+    screen.verbs.withdraw_selected()
     assert [e.id for e in screen.listed.waiting()] == [order[0], order[2]]
     keys = {shortcut.key().toString(): shortcut for shortcut in screen.findChildren(QShortcut)}
     keys["Ctrl+Z"].activated.emit()  # the platform's key dispatch needs an active window
     assert [e.id for e in screen.listed.waiting()] == order
     # Dragged to the top: the reason is asked and recorded; a cancelled dialog moves nothing.
     answers = iter([("", False), ("the minister must leave", True)])
-    monkeypatch.setattr(screen_module.QInputDialog, "getText",
+    monkeypatch.setattr(actions_module.QInputDialog, "getText",
                         lambda *_args, **_kw: next(answers))
     drop(screen.table, 2, 0)
     assert [e.id for e in screen.listed.waiting()] == order
@@ -264,17 +264,17 @@ def test_withdraw_move_by_dragging_and_undo(window, demo_copy, monkeypatch) -> N
     reasons = [r[0] for r in window.db.execute(
         "SELECT reason FROM speaker_event WHERE what = 'move' ORDER BY id")]
     assert reasons == ["the minister must leave"]
-    screen.undo_last()
+    screen.verbs.undo_last()
     assert [e.id for e in screen.listed.waiting()] == order
     # The last inscription undone is withdrawn; one that has spoken meanwhile cannot be.
-    screen.undo_last()
+    screen.verbs.undo_last()
     last_inscribed = max(order)
     assert [e.id for e in screen.listed.waiting()] == [i for i in order if i != last_inscribed]
-    screen.next_speaker()
+    screen.verbs.next_speaker()
     screen.undo.push(undo.Step(undo.INSCRIBED, screen.session_id(), order[0], "x"))
     messages: list[str] = []
     screen.message.connect(messages.append)
-    screen.undo_last()
+    screen.verbs.undo_last()
     assert messages and "#" in messages[-1] and screen.listed.current.id == order[0]
 
 
@@ -283,7 +283,7 @@ def test_a_clash_from_two_desks_is_shown_to_the_chair(window, demo_copy) -> None
     sees it under the list of that session, and only there."""
     from bsm_desk.services.sync import rows
     from bsm_desk.store import atomic
-    from bsm_desk.store import sync as state
+    from bsm_desk.store import sync_state as state
 
     screen = show_speakers(window, demo_copy)
     session_id = screen.session_id()

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from bsm_desk.domain.model import Session, SessionKind
 from bsm_desk.services import programme, speakers, sync
 from bsm_desk.services.sync import rows
-from bsm_desk.store import connect, shared
+from bsm_desk.store import connect, sync_rows
 from bsm_desk.store import interpreters as interpreter_store
-from bsm_desk.store import sync as state
+from bsm_desk.store import sync_state as state
 from tests.acting import who_at
 from tests.services.sync.test_hub import DESK_A, DESK_B, DESK_C, publish_and_join
 
@@ -29,8 +29,8 @@ from tests.services.sync.test_hub import DESK_A, DESK_B, DESK_C, publish_and_joi
 def snapshot(db) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     """Every shared table's rows, as exchanged, in a comparable form."""
     return {table.name: sorted(json.dumps(row, sort_keys=True)
-                               for _key, row in shared.all_rows(db, table))
-            for table in shared.TABLES}
+                               for _key, row in sync_rows.all_rows(db, table))
+            for table in sync_rows.TABLES}
 
 
 def rounds(*desks) -> None:  # type: ignore[no-untyped-def]
@@ -125,7 +125,7 @@ def test_a_change_sent_again_is_taken_once(desks, hub_url: str, monkeypatch) -> 
     def killed(*_args: object) -> None:
         raise OSError("killed")
 
-    monkeypatch.setattr(shared, "agree", killed)
+    monkeypatch.setattr(sync_rows, "agree", killed)
     assert not sync.sync_once(a, desk_id=DESK_A).online  # cut short: said as offline
     monkeypatch.undo()
     with psycopg.connect(hub_url) as conn:
@@ -235,7 +235,7 @@ json_values = st.recursive(
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=st.fixed_dictionaries({
-    "table": st.sampled_from([t.name for t in shared.TABLES] + ["delegate", "x; --"]),
+    "table": st.sampled_from([t.name for t in sync_rows.TABLES] + ["delegate", "x; --"]),
     "key": json_values, "row": json_values, "at": json_values, "desk_id": json_values}))
 def test_any_row_change_from_the_hub_is_taken_or_listed(demo_copy: Path, raw) -> None:
     """Whatever a damaged hub sends as a row change: taken in, or listed; never raised."""

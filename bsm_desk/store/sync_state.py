@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bsm_desk.store.shared import count_noted
+from bsm_desk.store.sync_rows import count_noted
 
 # A check-in's columns as exchanged with the hub (store/hub.py), in this order.
 CHECKIN_COLUMNS = ("uuid", "checkpoint", "delegate_id", "badge_version", "verdict",
