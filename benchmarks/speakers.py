@@ -95,16 +95,15 @@ def run() -> list[Result]:
 
 def _drift() -> Result:
     """A 15-minute statement ticked every 200 ms (± 40 ms of timer jitter)."""
-    import bsm_desk.ui.speakers.screen as screen_module
-    from bsm_desk import config
-    from bsm_desk.ui.speakers.screen import SpeakersScreen
+    import bsm_desk.ui.speakers.countdown as countdown_module
+    from bsm_desk.ui.speakers.countdown import CountdownClock
 
-    screen = SpeakersScreen(config.load())
+    countdown = CountdownClock()
     clock = [1000.0]
-    real = screen_module.time.monotonic
-    screen_module.time.monotonic = lambda: clock[0]  # type: ignore[assignment]
+    real = countdown_module.time.monotonic
+    countdown_module.time.monotonic = lambda: clock[0]  # type: ignore[assignment]
     try:
-        screen._read = (0.0, clock[0], True)
+        countdown.read_as = (0.0, clock[0], True)
         rng = random.Random(5)
         elapsed = 0.0
         worst = 0.0
@@ -112,9 +111,9 @@ def _drift() -> Result:
             step = 0.2 + rng.uniform(-0.04, 0.04)
             clock[0] += step
             elapsed += step
-            worst = max(worst, abs(screen.spoken_now() - elapsed))
+            worst = max(worst, abs(countdown.spoken_now() - elapsed))
     finally:
-        screen_module.time.monotonic = real  # type: ignore[assignment]
+        countdown_module.time.monotonic = real  # type: ignore[assignment]
     drift_ms = worst * 1000
     return Result(NAME, "countdown drift over a 15-minute statement", round(drift_ms, 3),
                   "ms", None, None, "<= 100 ms", drift_ms <= 100)

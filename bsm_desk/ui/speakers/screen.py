@@ -8,12 +8,10 @@ advanced by a monotonic clock between reads, so it neither drifts nor jumps.
 
 from __future__ import annotations
 
-import math
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,21 +29,18 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from bsm_desk import config
-from bsm_desk.domain.speakers import Clock, EntryKind, EntryStatus, Order, countdown
+from bsm_desk.domain.speakers import EntryKind, EntryStatus, Order
 from bsm_desk.services import speakers
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
 from bsm_desk.services.speakers import queries as speaker_queries
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.speakers.actions import SpeakerActions
+from bsm_desk.ui.speakers.countdown import CountdownClock
 from bsm_desk.ui.speakers.displays import BoothsWindow, ProjectorWindow
 from bsm_desk.ui.speakers.list_table import SpeakerTable, drop_position
 from bsm_desk.ui.speakers.undo import SpeakersUndo
 from bsm_desk.ui.widgets.name_results import NameResults
-
-CLOCK_COLOURS = {Clock.RUNNING: "#1b7f3b", Clock.ENDING: "#b26a00", Clock.OVER: "#c62828",
-                 Clock.NONE: "#37474f"}
-TICK_MS = 200
 
 
 class SpeakersScreen(QWidget):
@@ -58,8 +53,6 @@ class SpeakersScreen(QWidget):
         self.db: Database | None = None
         self._overview: Overview | None = None
         self.listed: speakers.SpeakerList | None = None
-        # The time spoken as last read, and the monotonic clock then: the countdown runs on.
-        self._read: tuple[float, float, bool] = (0.0, 0.0, False)
         self.undo = SpeakersUndo()
         self.verbs = SpeakerActions(self, self)
         self.title = QLabel()
@@ -134,12 +127,8 @@ class SpeakersScreen(QWidget):
         font.setPointSize(15)
         font.setBold(True)
         self.current.setFont(font)
-        self.clock = QLabel()
-        clock_font = QFont(self.clock.font())
-        clock_font.setPointSize(40)
-        clock_font.setBold(True)
-        self.clock.setFont(clock_font)
-        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clock = CountdownClock()
+        self.clock.painted.connect(self._clock_painted)
         self.next_up = QLabel()
         self.next_up.setWordWrap(True)
         self.clash = QLabel()  # entries from two desks that break the list's rules
@@ -160,8 +149,6 @@ class SpeakersScreen(QWidget):
         QShortcut(QKeySequence.StandardKey.Undo, self, self.verbs.undo_last)
         QShortcut(QKeySequence.StandardKey.Delete, self.table,
                   self.verbs.withdraw_selected)
-        self.timer = QTimer(self, interval=TICK_MS)
-        self.timer.timeout.connect(self._tick)
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -230,7 +217,7 @@ class SpeakersScreen(QWidget):
             self.refresh()
 
     def unload(self) -> None:
-        self.timer.stop()
+        self.clock.stop()
         self.undo.clear()
         self.db, self._overview, self.listed = None, None, None
         self.session.clear()
@@ -294,7 +281,6 @@ class SpeakersScreen(QWidget):
         current = self.listed.current
         spoken = current.spoken_seconds if current else 0.0
         running = current is not None and self._running(current.id)
-        self._read = (spoken, time.monotonic(), running)
         self.current.setText(f"{current.name}\n{current.delegation}" if current else
                              self.tr("Nobody is speaking."))
         upcoming = self.listed.waiting()[:3]
@@ -309,11 +295,7 @@ class SpeakersScreen(QWidget):
         for window in (self.projector, self.booths):
             if window is not None:
                 window.show_list(self.listed, self.db)
-        self._tick()
-        if current is not None:
-            self.timer.start()
-        else:
-            self.timer.stop()
+        self.clock.show_reading(current.limit_s if current else None, spoken, running)
 
     def _show_clashes(self, session_id: int) -> None:
         """What two desks inscribed while apart and the list's rules refuse: shown to
@@ -332,26 +314,9 @@ class SpeakersScreen(QWidget):
         assert self.db is not None
         return speaker_queries.running(self.db, entry_id)
 
-    def spoken_now(self) -> float:
-        spoken, read_at, running = self._read
-        return spoken + (time.monotonic() - read_at if running else 0.0)
-
-    def _tick(self) -> None:
-        current = self.listed.current if self.listed else None
-        if current is None:
-            self.clock.setText("")
-            if self.projector is not None:
-                self.projector.show_clock("", CLOCK_COLOURS[Clock.NONE], "")
-            return
-        state, seconds = countdown(current.limit_s, self.spoken_now())
-        # Time left counts down from the full limit (5:00, not 4:59); time over counts up.
-        shown = math.ceil(seconds) if state in (Clock.RUNNING, Clock.ENDING) else int(seconds)
-        minutes, rest = divmod(shown, 60)
-        self.clock.setText(("+" if state is Clock.OVER else "") + f"{minutes}:{rest:02d}")
-        self.clock.setStyleSheet(f"color: {CLOCK_COLOURS[state]};")
-        self.clock.setProperty("state", state.value)
+    def _clock_painted(self, text: str, colour: str, state: str) -> None:
         if self.projector is not None:
-            self.projector.show_clock(self.clock.text(), CLOCK_COLOURS[state], state.value)
+            self.projector.show_clock(text, colour, state)
 
     # -- the room and the booths -----------------------------------------------------
     def open_projector(self) -> None:

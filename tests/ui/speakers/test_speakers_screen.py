@@ -85,14 +85,14 @@ def test_next_pause_and_the_countdown_colours(window, demo_copy, qtbot) -> None:
     keys["F5"].activated.emit()  # the platform's key dispatch needs an active window
     assert screen.listed.current is not None
     assert screen.clock.property("state") == "running" and screen.clock.text() == "5:00"
-    screen._read = (275.0, screen._read[1], True)  # 25 s left
-    screen._tick()
+    screen.clock.read_as = (275.0, screen.clock.read_as[1], True)  # 25 s left
+    screen.clock.tick()
     assert screen.clock.property("state") == "ending"
-    screen._read = (310.0, screen._read[1], True)
-    screen._tick()
+    screen.clock.read_as = (310.0, screen.clock.read_as[1], True)
+    screen.clock.tick()
     assert screen.clock.property("state") == "over" and screen.clock.text().startswith("+0:1")
     keys["F6"].activated.emit()  # pause
-    assert not screen._read[2]
+    assert not screen.clock.read_as[2]
     keys["F8"].activated.emit()
     assert screen.listed.current is None and screen.current.text() == "Nobody is speaking."
 
@@ -111,14 +111,14 @@ def test_the_screen_in_russian(window, demo_copy) -> None:
 def test_the_countdown_stands_still_while_paused_and_runs_on_between_reads(
         window, demo_copy, monkeypatch) -> None:
     """Between two reads of the record the clock advances by the monotonic clock."""
-    import bsm_desk.ui.speakers.screen as module
+    import bsm_desk.ui.speakers.countdown as module
 
     screen = show_speakers(window, demo_copy)
     monkeypatch.setattr(module.time, "monotonic", lambda: 1000.0)
-    screen._read = (12.0, 990.0, False)
-    assert screen.spoken_now() == 12.0  # paused: as read
-    screen._read = (12.0, 990.0, True)
-    assert screen.spoken_now() == 22.0  # speaking: ten seconds on
+    screen.clock.read_as = (12.0, 990.0, False)
+    assert screen.clock.spoken_now() == 12.0  # paused: as read
+    screen.clock.read_as = (12.0, 990.0, True)
+    assert screen.clock.spoken_now() == 22.0  # speaking: ten seconds on
 
 
 def test_the_projector_and_the_booths_follow_the_chair(window, demo_copy, qtbot) -> None:
