@@ -1,11 +1,18 @@
 """Start-up: process start to the main window painted, on a 100,000-delegate demo.
 
 Floor: a bare PySide6 QMainWindow started and painted the same way, in the same run.
-Runs alternate between the two so that machine noise hits both alike. Goal: ratio <= 3.
+Runs alternate between the two so that machine noise hits both alike. Goal: ratio <= 2.
+
+Both say the wall-clock time of their first paint on stdout; the figure is that time
+less the time the process was started (what happens after the paint, the window's
+teardown included, is not start-up). The package's bytecode is compiled first, as pip
+does when it installs the wheel (a machine with PYTHONDONTWRITEBYTECODE would otherwise
+compile every module at every start, and measure the compiler).
 """
 
 from __future__ import annotations
 
+import compileall
 import os
 import statistics
 import subprocess
@@ -18,6 +25,7 @@ from benchmarks.common import Result, demo_db, ratio_result
 NAME = "startup"
 
 BARE = """
+import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
@@ -25,6 +33,8 @@ window = QMainWindow()
 class Once(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
+            print(f"painted {time.time():.6f}", flush=True)
+            window.removeEventFilter(self)
             QTimer.singleShot(0, app.quit)
         return False
 once = Once()
@@ -37,13 +47,21 @@ app.exec()
 
 
 def _time(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, timeout=120)
-    return time.perf_counter() - start
+    """Seconds from starting the process to its first paint."""
+    start = time.time()
+    done = subprocess.run(command, env=env, check=True, stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, timeout=120, text=True)
+    painted = [line.split()[1] for line in done.stdout.splitlines()
+               if line.startswith("painted ")]
+    if not painted:
+        raise RuntimeError(f"{command[:3]} never said it painted")
+    return float(painted[0]) - start
 
 
 def run(repeat: int = 7) -> list[Result]:
+    import bsm_desk
+
+    compileall.compile_dir(os.path.dirname(bsm_desk.__file__), quiet=1)
     db = demo_db(100_000)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BSM_DESK_QUIT_WHEN_SHOWN="1",
                BSM_DESK_HOME=tempfile.mkdtemp(prefix="bsm-bench-"))
@@ -57,4 +75,4 @@ def run(repeat: int = 7) -> list[Result]:
         bare_times.append(_time(bare_cmd, env))
     value = statistics.median(app_times) * 1000
     floor = statistics.median(bare_times) * 1000
-    return [ratio_result(NAME, "process start to window painted", value, "ms", floor, 3.0)]
+    return [ratio_result(NAME, "process start to window painted", value, "ms", floor, 2.0)]

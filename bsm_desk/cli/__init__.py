@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from bsm_desk.cli.run import (
     DB_FAULT,
-    DEFAULT_DELEGATES,
-    DEFAULT_SEED,
     EXIT_USER_ERROR,
     FILE_FAULT,
     NEEDS_DB,
@@ -17,6 +15,5 @@ from bsm_desk.cli.run import (
     main,
 )
 
-__all__ = ["build_parser", "DB_FAULT", "DEFAULT_DELEGATES", "DEFAULT_SEED",
-           "EXIT_USER_ERROR", "FILE_FAULT", "Handler", "main", "NEEDS_DB",
-           "NEEDS_NEW_DB", "PASSWORD_ENV"]
+__all__ = ["build_parser", "DB_FAULT", "EXIT_USER_ERROR", "FILE_FAULT", "Handler", "main",
+           "NEEDS_DB", "NEEDS_NEW_DB", "PASSWORD_ENV"]

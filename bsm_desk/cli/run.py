@@ -20,12 +20,12 @@ from pathlib import Path
 
 from bsm_desk import config
 from bsm_desk.cli.common import EXIT_USER_ERROR, NEW, NONE, OPEN, lazy_translate
-from bsm_desk.cli.parser import DEFAULT_DELEGATES, DEFAULT_SEED, build_parser
+from bsm_desk.cli.parser import build_parser, window_args
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 Handler = Callable[[argparse.Namespace, config.Settings, Callable[[str, str], str]], int]
 
-__all__ = ["DEFAULT_DELEGATES", "DEFAULT_SEED", "EXIT_USER_ERROR", "build_parser", "main"]
+__all__ = ["EXIT_USER_ERROR", "build_parser", "main"]
 
 NEEDS_DB = QT_TRANSLATE_NOOP("UserError", "The {command} command needs --db PATH (no event "
                                           "was opened on this desk before).")
@@ -39,7 +39,7 @@ def _same_desk(args: argparse.Namespace, settings: config.Settings) -> None:
     path = getattr(args, "db", None)
     if path is None or not Path(path).exists():
         return
-    from bsm_desk.services.sync import desk_of_file
+    from bsm_desk.services.event.files import desk_of_file
 
     found = desk_of_file(path)
     if found:
@@ -60,7 +60,7 @@ DB_FAULT = QT_TRANSLATE_NOOP("UserError", "The event database could not be used:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = window_args(argv) or build_parser().parse_args(argv)
     settings = config.load()
     if args.lang:
         settings.language = args.lang

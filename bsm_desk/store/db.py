@@ -38,7 +38,9 @@ def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
     """Open (or with ``create``, make) an event database and bring its schema up to date.
 
     ``check`` runs SQLite's quick check first, bounded in time, so a damaged file is
-    said to be damaged before any desk writes into it.
+    said to be damaged before any desk writes into it. The window opens without it (its
+    first paint does not wait: it checks the file in the background at once); a file
+    whose schema is to be brought up to date is checked all the same.
     """
     path = Path(path)
     if not create and not path.exists():
@@ -66,7 +68,7 @@ def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
             _quick_check(conn, path)
         db = sqlite_utils.Database(conn)
         if migrate:
-            _check_and_migrate(db, path)
+            _check_and_migrate(db, path, checked=check)
     except sqlite3.DatabaseError as exc:
         conn.close()
         if _read_only_folder(path):
@@ -151,7 +153,7 @@ def damaged(path: Path, reason: str) -> errors.DatabaseDamaged:
                                   reason=reason, backup=str(latest or ""))
 
 
-def _check_and_migrate(db: Database, path: Path) -> None:
+def _check_and_migrate(db: Database, path: Path, *, checked: bool = True) -> None:
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     version = db.execute("PRAGMA user_version").fetchone()[0]
     has_tables = bool(db.table_names())
@@ -166,6 +168,8 @@ def _check_and_migrate(db: Database, path: Path) -> None:
                             found=version, ours=__version__, known=migrations.LATEST)
         raise UserError(errors.DB_TOO_NEW, path=str(path), found=version, known=migrations.LATEST)
     if version < migrations.LATEST:
+        if has_tables and not checked:  # a file about to be rewritten is checked first
+            _quick_check(db.conn, path)
         copy = backup_to(db, backup_path(path, version)) if has_tables else None
         try:
             migrate_to(db, migrations.LATEST)

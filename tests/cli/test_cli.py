@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bsm_desk import __version__
 from bsm_desk.cli import main
@@ -101,10 +103,11 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
 
 
 def test_cli_defaults_match_the_demo_service() -> None:
-    from bsm_desk import cli
+    from bsm_desk.cli import event
     from bsm_desk.services import demo
 
-    assert (cli.DEFAULT_DELEGATES, cli.DEFAULT_SEED) == (demo.DEFAULT_DELEGATES, demo.DEFAULT_SEED)
+    assert (event.DEFAULT_DELEGATES, event.DEFAULT_SEED) == (demo.DEFAULT_DELEGATES,
+                                                             demo.DEFAULT_SEED)
 
 
 def test_search_as_json(capsys: pytest.CaptureFixture[str], demo_file: Path) -> None:
@@ -514,3 +517,35 @@ def test_rooms_allocate_with_nothing_waiting_says_so(capsys: pytest.CaptureFixtu
                               "Asia/Dushanbe"), desk_id="d").close()
     code, out, err = run(capsys, "rooms", "allocate", "--db", str(db))
     assert code == 0 and out == "" and "No side-event requests are waiting." in err
+
+
+WINDOW_TOKENS = ["--db", "event.sqlite", "--demo", "--lang", "ru", "en", "xx", "--verbose",
+                 "--version", "-h", "--help", "demo", "info", "--de", "--d", "--db=x.sqlite", "--",
+                 "checkin", "--json", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WINDOW_TOKENS), max_size=6))
+def test_the_window_s_quick_parse_agrees_with_the_full_parser(argv: list[str]) -> None:
+    """Opening the window skips building every command's parser; whenever the quick
+    parse answers, the full parser would have read the same (and no command)."""
+    from bsm_desk.cli.parser import build_parser, window_args
+
+    if "--version" in argv:
+        return  # both print the version and exit
+    quick = window_args(argv)
+    if quick is None:
+        return
+    full = build_parser().parse_args(argv)
+    assert full.command is None
+    assert {k: getattr(full, k) for k in vars(quick)} == vars(quick)
+
+
+def test_the_window_s_quick_parse_leaves_commands_and_help_to_the_full_parser() -> None:
+    from bsm_desk.cli.parser import window_args
+
+    for argv in (["demo"], ["--help"], ["-h"], ["--db", "x", "info"], ["--lang", "xx"],
+                 ["--db"], ["--d"]):
+        assert window_args(argv) is None, argv
+    assert window_args([]).command is None
+    assert window_args(["--db", "e.sqlite", "--lang", "ru"]).lang == "ru"

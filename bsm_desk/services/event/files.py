@@ -1,6 +1,8 @@
 """The event file as the window and the command line handle it: opened (its schema
 brought up to date), named, its schema's number, SQLite's own error said in words — so
-that nothing above the services reaches into the store."""
+that nothing above the services reaches into the store — and which desk of which hub the
+file is, read without loading the hub's machinery (psycopg is not imported at start-up
+for an event without a hub)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.store import db as store
+from bsm_desk.store import sync_state as state
 
 
 def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
@@ -36,15 +39,48 @@ def user_error(exc: sqlite3.DatabaseError, path: str | Path) -> UserError:
     return store.user_error(exc, path)
 
 
+def desk_of(db: Database, desk_id: str) -> str:
+    """The desk this event file is at its hub, as kept in the file at hub init or join
+    (a desk whose settings were lost or damaged is still the same desk); ``desk_id``
+    for a file without one."""
+    return state.get(db, state.DESK_ID) or desk_id
+
+
+def desk_of_file(path: str | Path) -> str:
+    """The same, read from a file without opening it for writing ('' if none)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return ""
+    try:
+        row = conn.execute("SELECT value FROM sync_state WHERE name = ?",
+                           [state.DESK_ID]).fetchone()
+    except sqlite3.Error:
+        return ""
+    finally:
+        conn.close()
+    return str(row[0]) if row and row[0] else ""
+
+
+
+def hub_address(db: Database) -> str:
+    """The hub this event's desk exchanges with ("" if none)."""
+    return state.get(db, state.URL)
+
+
 class IntegrityCheck:
-    """SQLite's full check of the file, on a read-only connection of its own (slow on a
+    """SQLite's full check of the file (with ``quick``, its quick check: no index
+    compared with its table), on a read-only connection of its own (slow on a
     big file: :meth:`run` it off the GUI thread); :meth:`interrupt` stops it from any
     thread. The connection is opened, interrupted and closed under one lock: an interrupt
     never meets a connection being closed (that was a crash when the window closed just
     as the check ended)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, quick: bool = False) -> None:
         self.path = path
+        self.pragma = "quick_check" if quick else "integrity_check"
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._stopped = False
@@ -58,7 +94,7 @@ class IntegrityCheck:
             conn = self._conn = sqlite3.connect(uri, uri=True, timeout=30,
                                                 check_same_thread=False)
         try:
-            rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
+            rows = conn.execute(f"PRAGMA {self.pragma}(20)").fetchall()
         except sqlite3.OperationalError as exc:
             if "interrupt" in str(exc).lower():
                 return []  # stopped: the event was closed meanwhile

@@ -4,20 +4,18 @@ connection, rows, events, recovery and enrolment are in their own modules."""
 
 from __future__ import annotations
 
+from bsm_desk.services.event.files import desk_of, desk_of_file, hub_address
 from bsm_desk.services.sync.connection import keyring_password, store_password
 from bsm_desk.services.sync.continuity import (
     HUB_CHANGED,
     TWO_FILES,
     WENT_BACK,
-    desk_of,
-    desk_of_file,
     forget_hub,
 )
 from bsm_desk.services.sync.joining import (
     EMPTY_HUB,
     EXISTS,
     adopt,
-    hub_address,
     hub_copy_to_seal,
     init_hub,
     join,

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -39,31 +38,6 @@ HUB_CHANGED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} is not the one th
                                              "it (bsm-desk hub adopt, or Adopt this hub in "
                                              "the Hub dialog): this desk then sends it "
                                              "everything it holds.")
-
-def desk_of(db: Database, desk_id: str) -> str:
-    """The desk this event file is at its hub, as kept in the file at hub init or join
-    (a desk whose settings were lost or damaged is still the same desk); ``desk_id``
-    for a file without one."""
-    return state.get(db, state.DESK_ID) or desk_id
-
-
-def desk_of_file(path: str | Path) -> str:
-    """The same, read from a file without opening it for writing ('' if none)."""
-    import sqlite3
-
-    try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return ""
-    try:
-        row = conn.execute("SELECT value FROM sync_state WHERE name = ?",
-                           [state.DESK_ID]).fetchone()
-    except sqlite3.Error:
-        return ""
-    finally:
-        conn.close()
-    return str(row[0]) if row and row[0] else ""
-
 
 def forget_hub(db: Database) -> None:
     """This desk's place with a hub, forgotten: everything it recorded is sent again

@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.services.event.files import desk_of
 from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.sync import enrolment, event_file, tls, transit
 from bsm_desk.services.sync.connection import (
@@ -19,7 +20,6 @@ from bsm_desk.services.sync.connection import (
 )
 from bsm_desk.services.sync.connection import remember as _remember
 from bsm_desk.services.sync.continuity import (
-    desk_of,
     forget_hub,
 )
 from bsm_desk.services.sync.event_file import NO_EVENT
@@ -209,11 +209,6 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
         return sync_once(db, desk_id=desk_id)
     finally:
         db.close()
-
-
-def hub_address(db: Database) -> str:
-    """The hub this event's desk exchanges with ("" if none)."""
-    return state.get(db, state.URL)
 
 
 def probe(url: str) -> str | None:

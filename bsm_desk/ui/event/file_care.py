@@ -25,8 +25,10 @@ from bsm_desk.ui.shell.workers import Progress, start
 translate = QCoreApplication.translate  # the name lupdate looks for
 
 
-# The full check waits a little after an event opens, so that the first screens and
-# scans do not share the processor with it.
+# The window opens an event without making its first paint wait for a check: SQLite's
+# quick check runs in the background at once (a damaged file is said within moments),
+# the full check a little later, so that the first screens and scans do not share the
+# processor with it.
 CHECK_DELAY_MS = 3000
 
 
@@ -53,7 +55,7 @@ class EventFileCare(QObject):
     def opened(self, path: Path) -> None:
         self.path = path
         self.keeper.watch(path)
-        QTimer.singleShot(CHECK_DELAY_MS, self, lambda: self._check_in_background(path))
+        QTimer.singleShot(0, self, lambda: self._check_in_background(path, quick=True))
 
     def closing(self) -> None:
         self.keeper.final()
@@ -62,11 +64,11 @@ class EventFileCare(QObject):
         if self._checking is not None:  # the window need not wait for it to end
             self._checking.interrupt()
 
-    def _check_in_background(self, path: Path) -> None:
+    def _check_in_background(self, path: Path, *, quick: bool = False) -> None:
         if self.path != path:
             return
 
-        check = self._checking = IntegrityCheck(path)
+        check = self._checking = IntegrityCheck(path, quick=quick)
 
         def job(_: Progress) -> list[str]:
             return check.run()
@@ -76,6 +78,9 @@ class EventFileCare(QObject):
                 self._checking = None
             if problems and self.path == path:
                 self.offer_restore(path, " ".join("; ".join(problems).split())[:300])
+            elif quick:  # sound at a glance: the full check in a while
+                QTimer.singleShot(CHECK_DELAY_MS, self,
+                                  lambda: self._check_in_background(path))
 
         def failed(_exc: BaseException) -> None:
             if self._checking is check:  # a file that cannot be read says so where used

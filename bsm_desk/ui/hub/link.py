@@ -68,11 +68,13 @@ class HubLink(QObject):
 
     def opened(self, db: Any, path: Path, zone: Any) -> None:
         """An event was opened: follow its hub, if it has one."""
-        from bsm_desk.services import sync
+        from bsm_desk.services.event.files import hub_address
 
         self.closed()
-        if not sync.hub_address(db):  # no hub: nothing more to load
+        if not hub_address(db):  # no hub: the hub's machinery (psycopg) is not loaded
             return
+        from bsm_desk.services import sync
+
 
         found = sync.status(db, desk_id=self.settings.desk_id, probe=False)
         self.path, self.zone, self.state = path, zone, {**found, "online": None}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from bsm_desk.domain.errors import DatabaseDamaged, UserError
 from bsm_desk.services import event as event_service
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
-from bsm_desk.services.event.files import connect
+from bsm_desk.services.event.files import connect, user_error
 from bsm_desk.ui.event.file_care import EventFileCare
 from bsm_desk.ui.event.file_menu import EventFileActions
 from bsm_desk.ui.hub.link import HubLink
@@ -206,16 +207,20 @@ class MainWindow(QMainWindow):
     def open_database(self, path: str | Path) -> bool:
         """Open ``path``; on failure say why and keep the event that was open."""
         path = Path(path)
+        db: Database | None = None
         try:
-            db = connect(path)
+            db = connect(path, check=False)  # checked after the paint (file_care.py)
             overview = event_service.overview(db, path)
-        except DatabaseDamaged as exc:
-            return self.care.damaged(exc, path)
-        except UserError as exc:
-            self.show_error(exc)
+        except (UserError, sqlite3.DatabaseError) as exc:
+            if db is not None:
+                db.close()
+            fault = user_error(exc, path) if isinstance(exc, sqlite3.DatabaseError) else exc
+            if isinstance(fault, DatabaseDamaged):
+                return self.care.damaged(fault, path)
+            self.show_error(fault)
             return False
         self.close_database()
-        from bsm_desk.services.sync import desk_of
+        from bsm_desk.services.event.files import desk_of
 
         self.settings.desk_id = desk_of(db, self.settings.desk_id)  # the file knows
         self.db, self.db_path, self.overview = db, path.resolve(), overview

@@ -91,7 +91,7 @@ MACHINERY = {("sync.rounds", "sync_once"), ("sync.rounds", "status"),
              ("sync.rows", "push"), ("sync.rows", "take"), ("event.making", "note_copy"),
              ("sync.rounds", "hub_audit_head"),
              ("sync.joining", "republish_after_sealing"), ("sync.event_file", "republish"),
-             ("sync.event_file", "reseal"), ("sync.continuity", "desk_of"),
+             ("sync.event_file", "reseal"), ("event.files", "desk_of"),
              ("sync.continuity", "relay"), ("sync.continuity", "one_file"),
              ("sync.continuity", "recover"), ("sync.joining", "seal_hub_copy"),
              ("sync.pulling", "take_events"), ("sync.pulling", "recover_own")}

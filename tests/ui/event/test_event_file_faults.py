@@ -83,10 +83,38 @@ def test_a_damaged_file_offers_its_latest_backup_and_restores_it(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    assert window.open_database(demo_copy)
+    assert window.open_database(demo_copy)  # opened at once, checked in the background
+    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
     assert "is damaged" in shown[0] and "latest automatic backup" in shown[0]
     assert window.db.execute("SELECT count(*) FROM delegate").fetchone()[0] == people
     assert list(demo_copy.parent.glob("demo.replaced-*.sqlite"))  # kept aside
+
+
+def test_a_file_damaged_where_the_overview_reads_offers_its_backup(
+        window: MainWindow, demo_copy: Path, monkeypatch) -> None:
+    """Opened without waiting for the check, a file whose damage is met by the first
+    read (here the overview's, failing as SQLite fails on a malformed page): the same
+    offer, the file closed, and no traceback."""
+    import sqlite3
+
+    from bsm_desk.services import event as event_service
+
+    with closing(connect(demo_copy)) as db:
+        backups.take(db.conn, demo_copy)
+
+    def malformed(*_args: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(event_service, "overview", malformed)
+    shown: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0  # closed: nothing restored
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert not window.open_database(demo_copy)
+    assert window.db is None and "is damaged" in shown[0]
 
 
 def test_the_keeper_backs_up_only_after_a_change(demo_copy: Path, qtbot, app) -> None:

@@ -1,0 +1,43 @@
+"""Nothing on the way to the window's first paint that the first screen does not need:
+the hub's driver, the solver, the spreadsheet and PDF writers, the camera, the command
+line's own commands are loaded when first used, not at every start (issue 30)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# What a start on an event without a hub must not have imported by its first paint.
+NOT_AT_START = ("psycopg", "ortools", "openpyxl", "reportlab", "PySide6.QtMultimedia",
+                "babel", "rapidfuzz", "segno", "qrcode", "zxingcpp", "keyring", "numpy",
+                "pandas")
+# The command line's parts a window start needs (the rest are its commands).
+CLI_AT_START = {"bsm_desk.cli", "bsm_desk.cli.run", "bsm_desk.cli.common",
+                "bsm_desk.cli.parser"}
+
+PROBE = """
+import atexit, runpy, sys
+out = sys.argv.pop(1)
+atexit.register(lambda: open(out, "w").write("\\n".join(sorted(sys.modules))))
+runpy.run_module("bsm_desk", run_name="__main__")
+"""
+
+
+def test_the_first_paint_loads_only_what_the_first_screen_needs(demo_copy: Path,
+                                                                 tmp_path: Path) -> None:
+    out = tmp_path / "modules.txt"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BSM_DESK_QUIT_WHEN_SHOWN="1")
+    done = subprocess.run([sys.executable, "-c", PROBE, str(out), "--db", str(demo_copy)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "painted " in done.stdout  # it did reach the first paint
+    loaded = set(out.read_text().split())
+    assert "bsm_desk.ui.shell.main_window" in loaded  # the probe saw the window start
+    early = sorted(name for name in loaded
+                   if any(name == n or name.startswith(n + ".") for n in NOT_AT_START))
+    assert early == []
+    commands = sorted(name for name in loaded
+                      if name.startswith("bsm_desk.cli") and name not in CLI_AT_START)
+    assert commands == []
