@@ -11,7 +11,7 @@ import importlib
 import sys
 
 BENCHMARKS = ("startup", "search", "importing", "badges", "checkin", "attendance",
-              "allocation", "speakers", "roster", "hub", "eventday")
+              "allocation", "speakers", "roster", "hub", "eventday", "hostile")
 
 
 def main(argv: list[str] | None = None) -> int:

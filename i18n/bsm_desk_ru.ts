@@ -4943,6 +4943,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>В файле {path} больше {limit} строк. Разделите его на списки поменьше. Ничего не импортировано.</translation>
     </message>
     <message>
+        <source>{path} unpacks to {size} MB from {packed} KB: no list of participants packs so tightly (it looks made to exhaust the computer). Nothing was read.</source>
+        <translation>{path} распаковывается в {size} МБ из {packed} КБ: ни один список участников не сжимается так сильно (файл, похоже, сделан, чтобы исчерпать ресурсы компьютера). Ничего не прочитано.</translation>
+    </message>
+    <message>
+        <source>{path} holds a cell longer than Excel can make (32,767 characters): it is not a list of participants. Nothing was read.</source>
+        <translation>В {path} есть ячейка длиннее, чем допускает Excel (32 767 символов): это не список участников. Ничего не прочитано.</translation>
+    </message>
+    <message>
         <source>{path} is not a readable Excel workbook (.xlsx). If it is an old .xls file, save it as .xlsx first.</source>
         <translation>{path} не является читаемой книгой Excel (.xlsx). Если это старый файл .xls, сначала сохраните его как .xlsx.</translation>
     </message>

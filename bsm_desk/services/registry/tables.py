@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,12 @@ TOO_BIG = QT_TRANSLATE_NOOP(
 TOO_MANY_ROWS = QT_TRANSLATE_NOOP(
     "UserError", "{path} has more than {limit} rows. Split it into smaller lists. Nothing was "
     "imported.")
+PACKED_TOO_TIGHT = QT_TRANSLATE_NOOP(
+    "UserError", "{path} unpacks to {size} MB from {packed} KB: no list of participants "
+    "packs so tightly (it looks made to exhaust the computer). Nothing was read.")
+CELL_TOO_LONG = QT_TRANSLATE_NOOP(
+    "UserError", "{path} holds a cell longer than Excel can make (32,767 characters): it is "
+    "not a list of participants. Nothing was read.")
 BROKEN_XLSX = QT_TRANSLATE_NOOP(
     "UserError", "{path} is not a readable Excel workbook (.xlsx). If it is an old .xls "
     "file, save it as .xlsx first.")
@@ -35,6 +42,11 @@ BROKEN_XLSX = QT_TRANSLATE_NOOP(
 # A real list of participants is far below both; a zip bomb or a runaway export is not.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 500_000
+# A workbook's XML packs some 5 to 30 times (a list of 400,000 people: about 12); a zip
+# bomb hundreds of times. Above this ratio and this size a part is refused unread: it
+# would take minutes and gigabytes to find out what it holds.
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -88,10 +100,70 @@ def _check_unpacked(path: Path) -> None:
     4 MB workbook can hold gigabytes of repeated cells)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+            parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise UserError(BROKEN_XLSX, path=str(path)) from exc
-    _check_size(path, unpacked)
+    # The sizes are the zip's central directory's: a part that says less than it holds
+    # is cut at what it says and fails its checksum (BROKEN_XLSX), never read further.
+    _check_size(path, sum(info.file_size for info in parts))
+    for info in parts:
+        if info.file_size > RATIO_FROM_BYTES and \
+                info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UserError(PACKED_TOO_TIGHT, path=str(path),
+                            size=info.file_size // (1024 * 1024),
+                            packed=max(info.compress_size // 1024, 1))
+    for info in parts:
+        name = info.filename
+        if name.startswith("xl/worksheets/") and name.endswith(".xml") or \
+                name == "xl/sharedStrings.xml":
+            _scan_part(path, info, rows=name.startswith("xl/worksheets/"))
+
+
+_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+# Excel's own limit for a cell: 32,767 characters (at most 4 bytes each in UTF-8, or an
+# escape such as &amp;). Text longer than that between two tags was not made by Excel.
+MAX_CELL_BYTES = 32_767 * 6
+_CHUNK = 1024 * 1024
+_TAIL = 64
+
+
+def _long_text_inside(chunk: bytes) -> bool:
+    """Whether some whole window of MAX_CELL_BYTES in ``chunk`` has no tag: text that
+    long (twice as long is always seen; no cell Excel can make is that long)."""
+    step = MAX_CELL_BYTES
+    return any(chunk.find(b"<", start, start + step) < 0
+               for start in range(0, len(chunk) - step + 1, step))
+
+
+def _scan_part(path: Path, info: zipfile.ZipInfo, *, rows: bool) -> None:
+    """Read a sheet's (or the shared strings') XML as it unpacks, a megabyte at a time,
+    and stop at the first sign of a runaway or made-up file: more rows than a list may
+    have, or a cell longer than Excel can hold. Seconds of unpacking, in little memory,
+    instead of a minute of parsing and the gigabyte of what it holds."""
+    found, tail, run = 0, b"", 0  # rows so far; the bytes carried; text since the last tag
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(info) as part:
+            while chunk := part.read(_CHUNK):
+                first = chunk.find(b"<")
+                before = run  # the text without a tag that ended the last chunk
+                run = run + len(chunk) if first < 0 else len(chunk) - chunk.rfind(b"<") - 1
+                if before + (len(chunk) if first < 0 else first) > MAX_CELL_BYTES or \
+                        _long_text_inside(chunk):
+                    raise UserError(CELL_TOO_LONG, path=str(path))
+                if not rows:
+                    continue
+                data = tail + chunk
+                # The tags that start in the last bytes (and may go on in the next chunk)
+                # are counted with it; one that starts before them ends within this one.
+                end = len(data) - _TAIL if len(chunk) == _CHUNK else len(data)
+                found += len(_ROW.findall(data)) - len(_ROW.findall(data, end))
+                tail = data[end:]
+                if found > MAX_ROWS + 1:  # the header may be a row of its own
+                    raise UserError(TOO_MANY_ROWS, path=str(path), limit=f"{MAX_ROWS:,}")
+            if len(_ROW.findall(tail)) + found > MAX_ROWS + 1:  # what the last full chunk left
+                raise UserError(TOO_MANY_ROWS, path=str(path), limit=f"{MAX_ROWS:,}")
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise UserError(BROKEN_XLSX, path=str(path)) from exc
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> Table:
