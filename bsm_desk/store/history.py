@@ -26,6 +26,18 @@ def record(db: Database, delegate_id: int, *, desk_id: str, action: str,
     return entry
 
 
+def record_many(db: Database, entries: list[tuple[int, str, dict[str, Any]]], *,
+                desk_id: str, operator: str = "", at: datetime | None = None) -> None:
+    """Many delegates' entries at once (an import): (delegate id, action, changes)."""
+    when = (at or datetime.now(UTC)).isoformat()
+    db.conn.executemany(
+        "INSERT INTO delegate_history (uuid, delegate_id, at, desk_id, operator, action,"
+        " changes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(str(uuid.uuid4()), delegate_id, when, desk_id, operator, action,
+          json.dumps(_sealed(db, changes), ensure_ascii=False, default=str))
+         for delegate_id, action, changes in entries])
+
+
 def _sealed(db: Database, changes: dict[str, Any]) -> dict[str, Any]:
     """Protected fields' before and after, sealed as the fields themselves are (else the
     history would keep in clear what the delegate's row keeps sealed)."""

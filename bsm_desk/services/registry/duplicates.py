@@ -10,7 +10,7 @@ as merged into it: nothing is deleted, and both histories stay.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 
@@ -57,7 +57,8 @@ def _name_keys(d: Delegate) -> list[str]:
 _MATRIX_CELLS = 4_000_000  # scores compared at once (bytes of the score matrix)
 
 
-def _blocks(members: list[Delegate]) -> dict[str, list[tuple[int, str]]]:
+def _blocks(members: list[Delegate], keys_of: Callable[[Delegate], list[str]] = _name_keys
+            ) -> dict[str, list[tuple[int, str]]]:
     """Names that may be near put side by side: each folded name goes into one block per
     word, by the word's first two letters. Two names a typo apart share a word's start,
     so all pairs need not be compared (a list of 100,000 in one delegation stays small)."""
@@ -65,14 +66,15 @@ def _blocks(members: list[Delegate]) -> dict[str, list[tuple[int, str]]]:
     for d in members:
         if d.id is None:
             continue
-        for key in _name_keys(d):
+        for key in keys_of(d):
             for prefix in dict.fromkeys(word[:2] for word in key.split()):
                 blocks[prefix].append((d.id, key))
     return blocks
 
 
-def _name_score(a: Delegate, b: Delegate) -> int:
-    return int(max((fuzz.token_sort_ratio(x, y) for x in _name_keys(a) for y in _name_keys(b)),
+def _name_score(a: Delegate, b: Delegate,
+                keys_of: Callable[[Delegate], list[str]] = _name_keys) -> int:
+    return int(max((fuzz.token_sort_ratio(x, y) for x in keys_of(a) for y in keys_of(b)),
                    default=0))
 
 
@@ -104,6 +106,13 @@ class _Finder:
         self.focus = focus
         self.dismissed = dismissed
         self.found: dict[tuple[int, int], Pair] = {}
+        self._keys: dict[int | None, list[str]] = {}  # each person's names, folded once
+
+    def keys_of(self, d: Delegate) -> list[str]:
+        found = self._keys.get(d.id)
+        if found is None:
+            found = self._keys[d.id] = _name_keys(d)
+        return found
 
     def propose(self, a: int, b: int, reason: str) -> None:
         key = (min(a, b), max(a, b))
@@ -112,7 +121,8 @@ class _Finder:
         if self.focus is not None and not (key[0] in self.focus or key[1] in self.focus):
             return
         first, second = self.by_id[key[0]], self.by_id[key[1]]
-        self.found[key] = Pair(first, second, reason, _name_score(first, second))
+        self.found[key] = Pair(first, second, reason,
+                               _name_score(first, second, self.keys_of))
 
     def same_keys(self) -> None:
         """The same e-mail or passport number, however written."""
@@ -131,7 +141,7 @@ class _Finder:
         for members in groups.values():
             if len(members) < 2:
                 continue
-            for entries in _blocks(members).values():
+            for entries in _blocks(members, self.keys_of).values():
                 self.compare(entries, cutoff, exact, near)
 
     def compare(self, entries: list[tuple[int, str]], cutoff: int, exact: str,

@@ -349,11 +349,13 @@ def apply(db: Database, report: ImportReport, *, who: Acting) -> None:
                                action="imported", changes=p.changes)
         first = delegate_store.first_free_id(db)
         delegate_store.add_delegates(db, [p.delegate for p in new])
+        source = Path(report.file).name
         for offset, p in enumerate(new):
             p.delegate = replace(p.delegate, id=first + offset)
-            history.record(db, first + offset, desk_id=who.desk_id, operator=who.name,
-                           action="created", changes={"source": [None, Path(report.file).name],
-                                                      "row": [None, p.row]})
+        history.record_many(db, [(first + offset, "created",
+                                  {"source": [None, source], "row": [None, p.row]})
+                                 for offset, p in enumerate(new)],
+                            desk_id=who.desk_id, operator=who.name)
         # The likely duplicates are found before the commit, on the rows just written:
         # whatever can fail fails while nothing is written yet.
         from bsm_desk.services.registry.duplicates import find_duplicates
