@@ -22,6 +22,8 @@ MAX_CELL = 32_767  # Excel's limit for the characters of one cell
 
 def clean(text: str) -> str:
     """Text that every spreadsheet writer accepts."""
+    if text.isprintable() and len(text) <= MAX_CELL:  # most text: no control character
+        return text
     return str(ILLEGAL_CHARACTERS_RE.sub("", text))[:MAX_CELL]
 
 

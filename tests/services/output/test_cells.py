@@ -86,3 +86,13 @@ def test_the_record_of_statements_of_the_demo_as_a_workbook(tmp_path) -> None:
     finally:
         db.close()
     assert len(load_workbook(out).sheetnames) == 2
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80)
+       | st.text(alphabet="a\x00\x01\x0b\x1f\t\n\r\u2028\xa0Ж", max_size=40))
+def test_clean_is_openpyxl_s_own_rule_whatever_the_text(text: str) -> None:
+    """The quick path for printable text drops exactly what openpyxl refuses."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    assert cells.clean(text) == ILLEGAL_CHARACTERS_RE.sub("", text)[:cells.MAX_CELL]
