@@ -10,6 +10,8 @@ import argparse
 import importlib
 import sys
 
+from benchmarks.common import Result
+
 BENCHMARKS = ("startup", "search", "importing", "badges", "checkin", "attendance",
               "allocation", "speakers", "roster", "hub", "eventday", "hostile")
 
@@ -23,13 +25,26 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [n for n in args.names if n not in BENCHMARKS]
     if unknown:
         parser.error(f"unknown benchmark {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
-    all_met = True
+    results = []
     for name in args.names or BENCHMARKS:
         module = importlib.import_module(f"benchmarks.{name}")
         for result in module.run():
             print(result.json() if args.json else result.line(), flush=True)
-            all_met = all_met and result.met
-    return 0 if all_met else 1
+            results.append(result)
+    if not args.json:
+        print(summary(results))
+    return 0 if all(r.met for r in results) else 1
+
+
+def summary(results: list[Result]) -> str:
+    """Every goal of the run, met or missed, in one table (missed ones first)."""
+    missed = [r for r in results if not r.met]
+    lines = [f"\n{len(results)} goals: {len(results) - len(missed)} met, {len(missed)} missed"]
+    for r in sorted(results, key=lambda r: r.met):
+        ratio = f"ratio {r.ratio:g}" if r.ratio is not None else ""
+        lines.append(f"  {'met   ' if r.met else 'MISSED'}  {r.benchmark:<10} "
+                     f"{r.metric[:48]:<48} {r.value:g} {r.unit} {ratio}  ({r.goal})")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
