@@ -13,7 +13,8 @@ import sys
 from benchmarks.common import Result
 
 BENCHMARKS = ("startup", "search", "importing", "badges", "checkin", "attendance",
-              "allocation", "speakers", "roster", "hub", "eventday", "hostile")
+              "allocation", "speakers", "roster", "hub", "eventday", "hostile",
+              "participants")
 
 
 def main(argv: list[str] | None = None) -> int:
