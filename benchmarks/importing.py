@@ -1,6 +1,6 @@
 """Import of a 10,000-row delegation list (.xlsx) into the 700-delegate demo: rows per
 second, next to the floor of openpyxl (read-only) merely reading the same file in the
-same run. The issue sets no goal; ours: the import takes at most 5 times the read.
+same run. Goal (issue 30): the import, every check on, takes at most 1.5 times the read.
 """
 
 from __future__ import annotations
@@ -65,4 +65,4 @@ def run() -> list[Result]:
     rate, floor_rate = ROWS / seconds, ROWS / floor_seconds
     ratio = seconds / floor_seconds
     return [Result(NAME, f"{ROWS:,}-row xlsx imported", round(rate, 1), "rows/s",
-                   round(floor_rate, 1), round(ratio, 3), "time ratio <= 5", ratio <= 5.0)]
+                   round(floor_rate, 1), round(ratio, 3), "time ratio <= 1.5", ratio <= 1.5)]
