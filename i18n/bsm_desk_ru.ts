@@ -5363,6 +5363,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>В этой базе нет мероприятия для публикации.</translation>
     </message>
     <message>
+        <source>The hub&apos;s copy of the event cannot be unpacked (damaged, or not made by a desk): nothing was joined.</source>
+        <translation>Копию мероприятия на хабе не удаётся распаковать (она повреждена или сделана не стойкой): подключение не выполнено.</translation>
+    </message>
+    <message>
         <source>The hub at {url} holds no event yet: run bsm-desk hub init on the first desk.</source>
         <translation>В хабе {url} ещё нет мероприятия: выполните bsm-desk hub init на первой стойке.</translation>
     </message>

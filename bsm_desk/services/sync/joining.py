@@ -174,7 +174,11 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
     _code, snapshot = found
     partial = path.with_name(path.name + ".part")
     partial.parent.mkdir(parents=True, exist_ok=True)
-    partial.write_bytes(snapshot)
+    try:
+        event_file.unpack_to(snapshot, partial)
+    except UserError:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(path)
     db = connect(path)
     try:

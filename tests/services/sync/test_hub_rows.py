@@ -165,9 +165,11 @@ def test_an_attackers_rows_change_nothing_and_stop_nobody(demo_copy: Path, tmp_p
 
 
 def _hub_copy(url: str) -> bytes:
+    from tests.hub_copy import unpacked
+
     with psycopg.connect(url) as conn:
         row = conn.execute("SELECT snapshot FROM hub_event_file WHERE id = 1").fetchone()
-    return bytes(row[0])
+    return unpacked(bytes(row[0]))
 
 
 def test_protect_replaces_the_hubs_copy_with_the_sealed_one(demo_copy: Path, tmp_path: Path,

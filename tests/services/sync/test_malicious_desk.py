@@ -25,6 +25,7 @@ from bsm_desk.services.sync import enrolment
 from bsm_desk.store import connect, hub
 from bsm_desk.store import sync_state as state
 from tests.acting import who_at
+from tests.hub_copy import unpacked
 from tests.services.sync.test_hub import DAY_ONE, DESK_A, DESK_B, codes, hub_uuids, scan
 
 EVIL = "00000000-0000-4000-8000-0000000000ee"
@@ -513,7 +514,8 @@ def test_the_hub_holds_no_password_verifier_in_a_usable_form(enrolled, hub_url: 
         assert desks_key is not None
         with attacker(door_e.code) as conn:  # all the attacker's login can read
             rows = json.dumps([r[0] for r in conn.execute("SELECT row FROM hub_event")])
-            copy = bytes(conn.execute("SELECT snapshot FROM hub_event_file").fetchone()[0])
+            copy = unpacked(bytes(conn.execute("SELECT snapshot FROM hub_event_file")
+                                  .fetchone()[0]))
         assert "Aliya" in rows and "$argon2" not in rows and "ek1:" not in rows
         assert b"Aliya" in copy and b"$argon2" not in copy and b"ek1:" not in copy
         assert desks_key.hex().encode() not in copy
