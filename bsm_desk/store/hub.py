@@ -130,7 +130,9 @@ def publish(conn: psycopg.Connection[Any], code: str, snapshot: bytes, desk_id: 
 
 
 def event_file(conn: psycopg.Connection[Any]) -> tuple[str, bytes] | None:
-    with conn.cursor() as cur:
+    # In binary: as text, a copy of hundreds of megabytes would travel (and be held) as
+    # hex twice its size.
+    with conn.cursor(binary=True) as cur:
         cur.execute("SELECT code, snapshot FROM hub_event_file WHERE id = 1")
         row = cur.fetchone()
     conn.rollback()

@@ -171,14 +171,15 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
             identity = hub.identity(conn)
     finally:
         hub.close_quietly(conn)
-    _code, snapshot = found
     partial = path.with_name(path.name + ".part")
     partial.parent.mkdir(parents=True, exist_ok=True)
     try:
-        event_file.unpack_to(snapshot, partial)
+        event_file.unpack_to(found[1], partial)
     except UserError:
         partial.unlink(missing_ok=True)
         raise
+    finally:
+        found = None  # hundreds of megabytes at a big event: not held while catching up
     partial.replace(path)
     db = connect(path)
     try:

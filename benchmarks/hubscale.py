@@ -1,0 +1,121 @@
+"""A UN-scale event on a hub: 100,000 delegates and a million check-ins (the check-in
+benchmark's file), published to a real PostgreSQL started for the run (tests/pg.py),
+then a new desk joining it.
+
+Figures:
+- publishing: `hub init` on the first desk, its million check-ins pushed by the first
+  round (reported; no goal);
+- a new desk joins: the hub's copy of the event downloaded and unpacked, then caught up
+  with what the hub holds, in a process of its own (seconds and peak memory, VmHWM);
+  goal (issue 30) <= 60 s;
+- a scan at the new desk, p99 over 400 scans, next to the floor of bare SQLite doing the
+  same lookup and insert on the same file (benchmarks/checkin.py's floor); goal <= 2x.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import closing
+from pathlib import Path
+
+import psycopg
+
+from benchmarks import checkin as checkin_bench
+from benchmarks.common import BENCH_DESK, CACHE, Result
+from bsm_desk.services import sync
+from bsm_desk.services.checkin import Desk
+from bsm_desk.services.operators import at_desk
+from bsm_desk.store import connect
+
+NAME = "hubscale"
+NEW_DESK = "00000000-0000-4000-8000-00000000a0e1"
+GOAL_JOIN_S = 60.0
+
+JOIN = """
+import json, sys, time
+from bsm_desk.services import sync
+start = time.perf_counter()
+report = sync.join(sys.argv[1], sys.argv[2], desk_id=sys.argv[3])
+seconds = time.perf_counter() - start
+peak = next(int(line.split()[1]) for line in open("/proc/self/status")
+            if line.startswith("VmHWM")) / 1024
+print(json.dumps({"seconds": seconds, "mb": peak, "pulled": report.pulled}))
+"""
+
+
+def _scans(path: Path, codes: list[str]) -> tuple[float, float]:
+    """p99 of a scan at the joined desk, and of the bare floor, interleaved (ms)."""
+    import uuid
+    from datetime import UTC, datetime
+
+    db = connect(path)
+    desk = Desk.open(db, checkin_bench.CHECKPOINT, who=at_desk(db, desk_id=NEW_DESK))
+    raw = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "busy_timeout = 5000"):
+        raw.execute(f"PRAGMA {pragma}")
+    raw.execute("CREATE TABLE IF NOT EXISTS checkin_floor AS SELECT * FROM checkin LIMIT 0")
+    raw.execute("CREATE INDEX IF NOT EXISTS checkin_floor_delegate ON checkin_floor"
+                "(checkpoint, delegate_id, at)")
+    rng = random.Random(3)
+    ours, floor = [], []
+    for code in codes[:400]:
+        start = time.perf_counter()
+        desk.scan(code)
+        ours.append((time.perf_counter() - start) * 1000)
+        delegate_id = rng.randint(1, 100_000)
+        start = time.perf_counter()
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("SELECT at FROM checkin WHERE checkpoint = ? AND delegate_id = ?"
+                    " LIMIT 1", [checkin_bench.CHECKPOINT, delegate_id]).fetchone()
+        raw.execute("INSERT INTO checkin_floor (uuid, checkpoint, delegate_id, badge_version,"
+                    " verdict, accepted, at, desk_id) VALUES (?, 'floor', ?, 1, 'OK', 1, ?, ?)",
+                    [str(uuid.uuid4()), delegate_id, datetime.now(UTC).isoformat(), NEW_DESK])
+        raw.execute("COMMIT")
+        floor.append((time.perf_counter() - start) * 1000)
+    raw.close()
+    db.close()
+    return checkin_bench._percentiles(ours)[1], checkin_bench._percentiles(floor)[1]
+
+
+def run() -> list[Result]:
+    from tests.pg import server
+
+    source = Path(checkin_bench._database())
+    codes = checkin_bench._codes(str(source))
+    folder = Path(tempfile.mkdtemp(prefix="bsm-hubscale-", dir=CACHE))
+    try:
+        publisher, joined = folder / "publisher.sqlite", folder / "joined.sqlite"
+        shutil.copyfile(source, publisher)
+        with server() as pg:
+            with psycopg.connect(pg.url(), autocommit=True) as conn:
+                conn.execute("CREATE DATABASE hub_scale")
+            url = pg.url("hub_scale")
+            start = time.perf_counter()
+            with closing(connect(publisher)) as db:
+                sync.init_hub(db, url, who=at_desk(db, desk_id=BENCH_DESK))
+            published = time.perf_counter() - start
+            with psycopg.connect(url) as conn:
+                held = conn.execute("SELECT count(*) FROM hub_checkin").fetchone()[0]
+            done = subprocess.run([sys.executable, "-c", JOIN, url, str(joined), NEW_DESK],
+                                  capture_output=True, text=True, timeout=3600, check=True)
+            found = json.loads(done.stdout.strip().splitlines()[-1])
+        ours, floor = _scans(joined, codes)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    ratio = ours / floor
+    return [
+        Result(NAME, f"publish: hub init with {held:,} check-ins pushed", round(published, 1),
+               "s", None, None, "reported", True),
+        Result(NAME, f"a new desk joins (peak {found['mb']:.0f} MB, {found['pulled']:,} "
+               "pulled)", round(found["seconds"], 1), "s", None, None,
+               f"<= {GOAL_JOIN_S:g} s", found["seconds"] <= GOAL_JOIN_S),
+        Result(NAME, "a scan at the joined desk, p99", round(ours, 2), "ms", round(floor, 3),
+               round(ratio, 2), "ratio <= 2", ratio <= 2.0),
+    ]
