@@ -58,7 +58,8 @@ def _scans(path: Path, codes: list[str]) -> tuple[float, float]:
     db = connect(path)
     desk = Desk.open(db, checkin_bench.CHECKPOINT, who=at_desk(db, desk_id=NEW_DESK))
     raw = sqlite3.connect(path, isolation_level=None)
-    for pragma in ("journal_mode = WAL", "synchronous = FULL", "busy_timeout = 5000"):
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                   "busy_timeout = 5000", "wal_autocheckpoint = 0"):  # as the desk's
         raw.execute(f"PRAGMA {pragma}")
     raw.execute("CREATE TABLE IF NOT EXISTS checkin_floor AS SELECT * FROM checkin LIMIT 0")
     raw.execute("CREATE INDEX IF NOT EXISTS checkin_floor_delegate ON checkin_floor"

@@ -3347,6 +3347,22 @@ A .sqlite file from another desk or a backup</source>
         <translation>русская кабина</translation>
     </message>
     <message>
+        <source>French booth</source>
+        <translation>французская кабина</translation>
+    </message>
+    <message>
+        <source>Spanish booth</source>
+        <translation>испанская кабина</translation>
+    </message>
+    <message>
+        <source>Chinese booth</source>
+        <translation>китайская кабина</translation>
+    </message>
+    <message>
+        <source>Arabic booth</source>
+        <translation>арабская кабина</translation>
+    </message>
+    <message>
         <source>two-way booth (English–Russian)</source>
         <translation>двусторонняя кабина (английский–русский)</translation>
     </message>
@@ -3357,6 +3373,22 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Russian</source>
         <translation>русский</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>французский</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>испанский</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>китайский</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>арабский</translation>
     </message>
     <message>
         <source>{session}, {booth}, {when}: interpreters needed: {needed}, assigned: {assigned}</source>

@@ -30,12 +30,30 @@ HOURS_MINUTES = QT_TRANSLATE_NOOP("Roster", "{h} h {m}")
 BOOTH_NAMES = {
     "en": QT_TRANSLATE_NOOP("Roster", "English booth"),
     "ru": QT_TRANSLATE_NOOP("Roster", "Russian booth"),
+    "fr": QT_TRANSLATE_NOOP("Roster", "French booth"),
+    "es": QT_TRANSLATE_NOOP("Roster", "Spanish booth"),
+    "zh": QT_TRANSLATE_NOOP("Roster", "Chinese booth"),
+    "ar": QT_TRANSLATE_NOOP("Roster", "Arabic booth"),
     TWO_WAY: QT_TRANSLATE_NOOP("Roster", "two-way booth (English–Russian)"),
 }
 LANGUAGE_NAMES = {
     "en": QT_TRANSLATE_NOOP("Roster", "English"),
     "ru": QT_TRANSLATE_NOOP("Roster", "Russian"),
+    "fr": QT_TRANSLATE_NOOP("Roster", "French"),
+    "es": QT_TRANSLATE_NOOP("Roster", "Spanish"),
+    "zh": QT_TRANSLATE_NOOP("Roster", "Chinese"),
+    "ar": QT_TRANSLATE_NOOP("Roster", "Arabic"),
 }
+
+
+def booth_name(booth: str) -> str:
+    """The booth's name to translate (the six UN languages'; another booth by its
+    language's code, as the roster was given it)."""
+    return BOOTH_NAMES.get(booth, booth)
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
 HEAD = QT_TRANSLATE_NOOP("Roster", "{session}, {booth}, {when}: interpreters needed: "
                                    "{needed}, assigned: {assigned}")
 QUALIFIED = QT_TRANSLATE_NOOP("Roster", "only {count} in the pool can work in it ({who})")
@@ -106,7 +124,7 @@ def explain(problem: Problem, people: Sequence[Interpreter], seating: Seating,
     """Why this booth lacks interpreters, in plain words (``people`` indexes)."""
     need, rules, lang = seating.need, problem.rules, problem.lang
     meeting = need.meeting
-    head = Text(HEAD, {"session": need.title, "booth": Text(BOOTH_NAMES[need.booth]),
+    head = Text(HEAD, {"session": need.title, "booth": Text(booth_name(need.booth)),
                        "when": when(meeting, problem.zone, lang), "needed": need.team,
                        "assigned": len(seating.interpreters)})
     if whole_minutes(meeting) > min(rules.max_period_min, rules.max_day_min):
@@ -117,8 +135,8 @@ def explain(problem: Problem, people: Sequence[Interpreter], seating: Seating,
         who = Text(WHO_TWO_WAY)
     else:
         other = "ru" if need.booth == "en" else "en"
-        who = Text(WHO_BOOTH, {"target": Text(LANGUAGE_NAMES[need.booth]),
-                               "source": Text(LANGUAGE_NAMES[other])})
+        who = Text(WHO_BOOTH, {"target": Text(language_name(need.booth)),
+                               "source": Text(language_name(other))})
     if len(qualified) < need.team:
         return Reason((head, Text(QUALIFIED, {"count": len(qualified), "who": who})))
     free = [i for i in qualified
@@ -130,7 +148,7 @@ def explain(problem: Problem, people: Sequence[Interpreter], seating: Seating,
         members = [people[i].languages for i in seating.interpreters]
         if need.booth == TWO_WAY or booth_shortfall(members, need.booth) is None:
             return Reason((head, Text(NOT_BOTH)))
-        return Reason((head, Text(NOBODY_A, {"language": Text(LANGUAGE_NAMES[need.booth])})))
+        return Reason((head, Text(NOBODY_A, {"language": Text(language_name(need.booth))})))
     others = [i for i in free if i not in seating.interpreters]
     counts: dict[Breach, int] = defaultdict(int)
     could = 0

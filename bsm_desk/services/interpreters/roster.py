@@ -46,10 +46,10 @@ from bsm_desk.domain.interpreters import (
 from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.problem import Problem, Reason, Seating, Text
 from bsm_desk.services.interpreters.reasons import (
-    BOOTH_NAMES,
     HEAD,
     LOCK_UNFIT,
     NO_ROSTER,
+    booth_name,
     explain,
     lock_breaches,
     relay_reason,
@@ -143,7 +143,7 @@ class _Model:
                     self.model.add(self.x[n, i] == 1)
                 else:
                     self.lock_problems.append(Text(LOCK_UNFIT, {
-                        "name": self.people[i].name, "booth": Text(BOOTH_NAMES[need.booth]),
+                        "name": self.people[i].name, "booth": Text(booth_name(need.booth)),
                         "session": need.title}))
 
     def _booth(self, n: int, need: Need) -> None:
@@ -428,7 +428,7 @@ def _solve(problem: Problem, people: list[Interpreter], virtual: Mapping[int, st
 def _nobody(problem: Problem) -> list[Seating]:
     """No roster: every booth unstaffed, for the locked seats' breach."""
     return [Seating(need, (), problem.locked.get(need.key, frozenset()), Reason((
-        Text(HEAD, {"session": need.title, "booth": Text(BOOTH_NAMES[need.booth]),
+        Text(HEAD, {"session": need.title, "booth": Text(booth_name(need.booth)),
                     "when": when(need.meeting, problem.zone, problem.lang),
                     "needed": need.team, "assigned": 0}), Text(NO_ROSTER))))
         for need in problem.needs]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.problem import Key, Problem
-from bsm_desk.services.interpreters.reasons import BOOTH_NAMES
+from bsm_desk.services.interpreters.reasons import booth_name
 from bsm_desk.services.interpreters.roster import Roster
 from bsm_desk.services.interpreters.rostering import Extra
 from bsm_desk.services.operators import acting_at
@@ -199,7 +199,7 @@ class RosterActions(QObject):
         else:
             lines = [self.tr("{day}, {booth}: {extra} to hire ({languages}){cost}").format(
                 day=format_date(e.day, "d MMM", locale=lang),
-                booth=QCoreApplication.translate("Roster", BOOTH_NAMES[e.booth]),
+                booth=QCoreApplication.translate("Roster", booth_name(e.booth)),
                 extra=e.extra, languages="; ".join(f"{k}:{v}" for k, v in e.languages.items()),
                 cost="" if e.cost is None else self.tr(", about {cost:g}").format(cost=e.cost))
                 for e in extras]

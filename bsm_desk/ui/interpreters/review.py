@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.problem import Problem
-from bsm_desk.services.interpreters.reasons import BOOTH_NAMES
+from bsm_desk.services.interpreters.reasons import booth_name
 from bsm_desk.services.interpreters.roster import Roster
 
 
@@ -49,7 +49,7 @@ class ReviewDialog(QDialog):
             before = ", ".join(name(i) for i in change.before) or "—"
             after = ", ".join(name(i) for i in change.after) or "—"
             self.changes.addItem(f"{start:%d.%m %H:%M}–{end:%H:%M} · {need.room} · "
-                                 f"{_roster_tr(BOOTH_NAMES[need.booth])}: {before} → {after}")
+                                 f"{_roster_tr(booth_name(need.booth))}: {before} → {after}")
         self.problems = QListWidget()
         for text in [*(b.render(_roster_tr) for b in roster.breaches),
                      *(s.reason.render(_roster_tr) for s in roster.unstaffed if s.reason),

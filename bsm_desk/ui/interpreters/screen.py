@@ -39,7 +39,7 @@ from bsm_desk.domain.interpreters import Interpreter, Seat, can_staff
 from bsm_desk.services.event import Overview
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.needs import Need
-from bsm_desk.services.interpreters.reasons import BOOTH_NAMES
+from bsm_desk.services.interpreters.reasons import booth_name
 from bsm_desk.ui.interpreters.actions import RosterActions
 from bsm_desk.ui.interpreters.edits import HandEdits
 from bsm_desk.ui.interpreters.grid import (
@@ -251,9 +251,9 @@ class RosterScreen(HandEdits, QWidget):
         for row, need in enumerate(self.rows):
             start = need.meeting.starts_at.astimezone(asked.zone)
             end = need.meeting.ends_at.astimezone(asked.zone)
-            booth_name = roster_tr(BOOTH_NAMES[need.booth])
+            named = roster_tr(booth_name(need.booth))
             fixed = [f"{start:%H:%M}–{end:%H:%M}", need.room, self._titles(need),
-                     booth_name[:1].upper() + booth_name[1:]]
+                     named[:1].upper() + named[1:]]
             for column, text in enumerate(fixed):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -362,7 +362,7 @@ class RosterScreen(HandEdits, QWidget):
             short += 1
             start = need.meeting.starts_at.astimezone(asked.zone)
             item = QListWidgetItem(
-                f"⚠ {start:%d.%m %H:%M} · {need.room} · {roster_tr(BOOTH_NAMES[need.booth])}: "
+                f"⚠ {start:%d.%m %H:%M} · {need.room} · {roster_tr(booth_name(need.booth))}: "
                 + "; ".join(t.render(roster_tr) for t in texts))
             item.setData(PERSON, key)
             self.problems.addItem(item)

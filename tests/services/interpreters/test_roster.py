@@ -425,3 +425,24 @@ def test_the_events_own_rules_are_kept_and_used(demo_copy: Path, capsys) -> None
     assert morning and afternoon and not morning & afternoon
     assert main(["interpreters", "rules", "--db", str(demo_copy), "--reset"]) == 0
     assert "max_day_min\t420" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("booth", ["fr", "es", "zh", "ar", "de"])
+def test_a_booth_in_another_language_is_staffed_or_explained(booth: str) -> None:
+    """Booths of the six UN languages (and any other code given to the roster): an
+    unstaffed one is explained with its name, never a crash (it was a KeyError)."""
+    from bsm_desk.domain.interpreters import parse_languages
+    from bsm_desk.services.interpreters.reasons import booth_name
+
+    at = datetime(2022, 10, 18, 10, 0, tzinfo=DUSHANBE)
+    rules = Rules()
+    meeting = meetings([Slot(1, 1, at, at + timedelta(minutes=90))], rules)[0]
+    needs = [Need(meeting, "Room 1", code, rules.team(meeting.minutes), "Session 1")
+             for code in ("en", booth)]
+    pool = [Interpreter(f"I{i}", "", parse_languages("en:A; ru:B"), True,
+                        (date(2022, 10, 18),), 400.0, id=i + 1) for i in range(3)]
+    roster = solve(Problem(needs, pool, DUSHANBE, rules), time_limit=5)
+    unstaffed = [s for s in roster.seatings if not s.staffed]
+    assert [s.need.booth for s in unstaffed] == [booth]  # nobody here works into it
+    said = unstaffed[0].reason.render()
+    assert booth_name(booth) in said or booth in said
