@@ -10,6 +10,7 @@ it from running. Control characters are dropped in both.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
@@ -32,11 +33,29 @@ def xlsx(value: Any, ws: WriteOnlyWorksheet) -> Any:
     if not isinstance(value, str):
         return value
     text = clean(value)
+    if not text:
+        return None  # no cell at all: Excel shows the same, the file is smaller
     if text.startswith(FORMULA_STARTS):
         cell = WriteOnlyCell(ws, value=text)
         cell.data_type = "s"
         return cell
     return text
+
+
+def xlsx_row(values: Iterable[Any], ws: WriteOnlyWorksheet) -> list[Any]:
+    """A row of :func:`xlsx` values, its trailing empty cells dropped (openpyxl would
+    make a cell of each and skip it): the same as calling it on each, faster for the
+    plain text, numbers and times that make up nearly every row."""
+    row = []
+    for value in values:
+        if value.__class__ is str and value and value.isprintable() \
+                and len(value) <= MAX_CELL and not value.startswith(FORMULA_STARTS):
+            row.append(value)
+        else:
+            row.append(xlsx(value, ws))
+    while row and row[-1] is None:
+        row.pop()
+    return row
 
 
 def csv(value: Any) -> Any:

@@ -239,7 +239,7 @@ class _Sheet:
         self.ws.append(header_cells)
 
     def row(self, values: Iterable[Any]) -> None:
-        self.ws.append([cells.xlsx(v, self.ws) for v in values])
+        self.ws.append(cells.xlsx_row(values, self.ws))
 
 
 def _local(at: datetime | None, att: Attendance) -> datetime | None:
@@ -269,14 +269,19 @@ def participant_headers(att: Attendance, lang: str, t: Translate) -> list[str]:
 def participant_rows(att: Attendance, lang: str, t: Translate
                      ) -> Iterable[tuple[Person, list[Any]]]:
     mark = t(L_YES)
+    # Looked up once, not once a person: the names, the words, each day's and session's
+    # first check-ins.
+    delegations = {i: g.name(lang) for i, g in att.delegations.items()}
+    categories = {i: k.name(lang) for i, k in att.categories.items()}
+    genders = {code: t(text) for code, text in GENDER_SHORT.items()}
+    days = [att.day_first.get(d, {}) for d in att.days]
+    sessions = [att.session_first[s.id or 0] for s in att.sessions]
     for p in att.people:
-        g = att.delegations[p.delegation_id]
-        k = att.categories[p.category_id]
         values: list[Any] = [p.family_name, p.given_name, p.family_name_cyr, p.given_name_cyr,
-                             g.name(lang), k.name(lang), t(GENDER_SHORT[p.gender]),
-                             pick(lang, p.function_en, p.function_ru)]
-        values += [att.day_first.get(d, {}).get(p.id) for d in att.days]
-        values += [mark if p.id in att.session_first[s.id or 0] else None for s in att.sessions]
+                             delegations[p.delegation_id], categories[p.category_id],
+                             genders[p.gender], pick(lang, p.function_en, p.function_ru)]
+        values += [firsts.get(p.id) for firsts in days]
+        values += [mark if p.id in seen else None for seen in sessions]
         yield p, values
 
 
