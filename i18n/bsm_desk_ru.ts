@@ -3180,6 +3180,149 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Conference report</source>
+        <translation>Отчёт о конференции</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>Участие</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>Делегации</translation>
+    </message>
+    <message>
+        <source>Speaking time</source>
+        <translation>Время выступлений</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>Выступления</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Женщины</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Мужчины</translation>
+    </message>
+    <message>
+        <source>Women, %</source>
+        <translation>Женщины, %</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Зарегистрировано</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Присутствовали</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Ожидалось</translation>
+    </message>
+    <message>
+        <source>Heads of delegation</source>
+        <translation>Главы делегаций</translation>
+    </message>
+    <message>
+        <source>Heads of delegation present</source>
+        <translation>Присутствовавшие главы делегаций</translation>
+    </message>
+    <message>
+        <source>Day or session</source>
+        <translation>День или заседание</translation>
+    </message>
+    <message>
+        <source>Delegation type</source>
+        <translation>Тип делегации</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Заседание</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Ораторы</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Минуты</translation>
+    </message>
+    <message>
+        <source>Minutes, women</source>
+        <translation>Минуты, женщины</translation>
+    </message>
+    <message>
+        <source>Minutes, men</source>
+        <translation>Минуты, мужчины</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Оратор</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Делегация</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>“–”: fewer than {small} people, not split by gender so that nobody is identified.</source>
+        <translation>«–»: менее {small} человек, без разбивки по полу, чтобы никого нельзя было узнать.</translation>
+    </message>
+    <message>
+        <source>Day {day}</source>
+        <translation>День {day}</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Составлено</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Выступление</translation>
+    </message>
+    <message>
+        <source>Point of order</source>
+        <translation>По порядку ведения</translation>
+    </message>
+    <message>
+        <source>Right of reply</source>
+        <translation>Право на ответ</translation>
+    </message>
+</context>
+<context>
     <name>RestoreBackupDialog</name>
     <message>
         <source>Restore from a file</source>
@@ -5613,6 +5756,14 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>“{host}” is not a host name or an IP address for the hub&apos;s certificate.</source>
         <translation>«{host}» — не имя хоста и не IP-адрес для сертификата хаба.</translation>
+    </message>
+    <message>
+        <source>{file}: the conference report is written as .xlsx.</source>
+        <translation>{file}: отчёт о конференции записывается в формате .xlsx.</translation>
+    </message>
+    <message>
+        <source>{day} is not a day of the event ({start} – {end}).</source>
+        <translation>{day} — не день мероприятия ({start} – {end}).</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 from bsm_desk import config
@@ -20,7 +21,7 @@ from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 # What each export writes, by the --out file's suffix (its help says the same).
 KINDS = {"attendance": (".xlsx", ".csv"), "participants": (".pdf", ".xlsx", ".csv"),
-         "speakers": (".pdf", ".xlsx")}
+         "speakers": (".pdf", ".xlsx"), "report": (".xlsx",)}
 BAD_EXPORT = QT_TRANSLATE_NOOP("UserError", "{file}: the {report} export writes {kinds}.")
 
 
@@ -34,6 +35,8 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
         return _export_speakers(args, settings, translate)
     if args.report == "roster":
         return _export_roster(args, settings, translate)
+    if args.report == "report":
+        return _export_report(args, settings, translate)
     lang = getattr(args, "report_lang", None) or config.ui_language(settings)
     suffix = args.out.suffix.lower()
     kinds = KINDS[args.report]
@@ -81,6 +84,27 @@ def _export_speakers(args: argparse.Namespace, settings: config.Settings,
     lang = getattr(args, "report_lang", None) or config.ui_language(settings)
     with closing(connect(args.db)) as db:
         path = speakers_export.write(db, args.out, session_id=args.session, lang=lang)
+    print(translate("Cli", "Written: {path}").format(path=path))
+    return 0
+
+
+def _export_report(args: argparse.Namespace, settings: config.Settings,
+                   translate: Translate) -> int:
+    from bsm_desk.services import conference
+    from bsm_desk.services.event.files import connect
+
+    lang = getattr(args, "report_lang", None) or config.ui_language(settings)
+    if args.out.suffix.lower() not in KINDS["report"]:
+        raise UserError(BAD_EXPORT, file=args.out.name, report=args.report,
+                        kinds=", ".join(KINDS["report"]))
+    report_translate = lazy_translate(lang)
+
+    def t(text: str) -> str:
+        return report_translate("Report", text)
+
+    with closing(connect(args.db)) as db:
+        figures = conference.build(db, lang, day=args.day, translate=t)
+        path = conference.write_workbook(figures, args.out, translate=t)
     print(translate("Cli", "Written: {path}").format(path=path))
     return 0
 
@@ -133,7 +157,14 @@ def add_commands(sub: Commands) -> None:
         description="The roster as it stands (bsm-desk interpreters roster --apply): FILE.pdf "
                     "or FILE.xlsx per day and booth, then totals and a personal schedule per "
                     "interpreter; a folder: one iCalendar file per interpreter.")
-    for report in (attendance, participants, speakers, roster):
+    conference = what.add_parser(
+        "report", help="the conference report: who came and who spoke, women and men (.xlsx)",
+        description="Participation by day, session and kind of delegation, heads of "
+                    "delegation, the record of statements and speaking time, women and men "
+                    "in each (a group of fewer than 5 is not split), with charts.")
+    conference.add_argument("--day", type=date.fromisoformat, metavar="DATE",
+                            help="one day of the event, YYYY-MM-DD (default: the whole event)")
+    for report in (attendance, participants, speakers, roster, conference):
         db_option(report)
         report.add_argument("--out", type=Path, required=True,
                             metavar="FILE|FOLDER" if report is roster else "FILE",

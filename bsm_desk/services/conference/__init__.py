@@ -1,0 +1,22 @@
+"""The conference report (report.py): who came and who spoke, women and men, from the
+registry, the doors' check-ins and the record of statements; above reports/ and
+speakers/, which it reads."""
+
+from __future__ import annotations
+
+from bsm_desk.services.conference.report import (
+    NOT_A_DAY,
+    SMALL,
+    UNKNOWN_KIND,
+    Line,
+    Report,
+    Speaking,
+    Split,
+    Statement,
+    build,
+    split,
+    write_workbook,
+)
+
+__all__ = ["build", "Line", "NOT_A_DAY", "Report", "SMALL", "Speaking", "split", "Split",
+           "Statement", "UNKNOWN_KIND", "write_workbook"]

@@ -1,0 +1,336 @@
+"""The conference report: who came and who spoke, women and men, as a secretariat puts
+it in its report (issue 31). Figures only, computed from the event file's own record:
+the registry, the first check-in of each person at each door, and the record of every
+statement.
+
+Privacy by default: a split by gender of a group of fewer than SMALL people is not
+shown (nor is its other half, which the total would give away); the rapporteur's list
+names the speakers, who spoke in public, with their function and delegation only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlite_utils import Database
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.model import pick
+from bsm_desk.domain.speakers import EntryKind, EntryStatus
+from bsm_desk.services.output import cells
+from bsm_desk.services.output.files import save_workbook
+from bsm_desk.services.reports.attendance import collect
+from bsm_desk.services.reports.participants import GROUPS, HEAD, PROTOCOL, group_of
+from bsm_desk.services.speakers.lists import Listed, speaker_list
+
+SMALL = 5  # a split by gender of fewer people than this is not shown
+WOMEN, MEN = "#b5475d", "#2f6690"  # the report's palette: the same in every output
+
+UNKNOWN_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: the conference report is written as "
+                                              ".xlsx.")
+NOT_A_DAY = QT_TRANSLATE_NOOP("UserError", "{day} is not a day of the event ({start} – "
+                                           "{end}).")
+
+L_TITLE = QT_TRANSLATE_NOOP("Report", "Conference report")
+L_SUMMARY = QT_TRANSLATE_NOOP("Report", "Summary")
+L_PARTICIPATION = QT_TRANSLATE_NOOP("Report", "Participation")
+L_GROUPS = QT_TRANSLATE_NOOP("Report", "Delegations")
+L_SPEAKING = QT_TRANSLATE_NOOP("Report", "Speaking time")
+L_STATEMENTS = QT_TRANSLATE_NOOP("Report", "Statements")
+L_FIGURE = QT_TRANSLATE_NOOP("Report", "Figure")
+L_TOTAL = QT_TRANSLATE_NOOP("Report", "Total")
+L_WOMEN = QT_TRANSLATE_NOOP("Report", "Women")
+L_MEN = QT_TRANSLATE_NOOP("Report", "Men")
+L_WOMEN_SHARE = QT_TRANSLATE_NOOP("Report", "Women, %")
+L_REGISTERED = QT_TRANSLATE_NOOP("Report", "Registered")
+L_PRESENT = QT_TRANSLATE_NOOP("Report", "Present")
+L_EXPECTED = QT_TRANSLATE_NOOP("Report", "Expected")
+L_HEADS = QT_TRANSLATE_NOOP("Report", "Heads of delegation")
+L_HEADS_PRESENT = QT_TRANSLATE_NOOP("Report", "Heads of delegation present")
+L_DAY_OR_SESSION = QT_TRANSLATE_NOOP("Report", "Day or session")
+L_GROUP = QT_TRANSLATE_NOOP("Report", "Delegation type")
+L_SESSION = QT_TRANSLATE_NOOP("Report", "Session")
+L_STATEMENT_COUNT = QT_TRANSLATE_NOOP("Report", "Statements")
+L_SPEAKERS = QT_TRANSLATE_NOOP("Report", "Speakers")
+L_MINUTES = QT_TRANSLATE_NOOP("Report", "Minutes")
+L_MINUTES_WOMEN = QT_TRANSLATE_NOOP("Report", "Minutes, women")
+L_MINUTES_MEN = QT_TRANSLATE_NOOP("Report", "Minutes, men")
+L_SPEAKER = QT_TRANSLATE_NOOP("Report", "Speaker")
+L_FUNCTION = QT_TRANSLATE_NOOP("Report", "Function")
+L_DELEGATION = QT_TRANSLATE_NOOP("Report", "Delegation")
+L_KIND = QT_TRANSLATE_NOOP("Report", "Kind")
+L_LANGUAGE = QT_TRANSLATE_NOOP("Report", "Language")
+L_STARTED = QT_TRANSLATE_NOOP("Report", "Started")
+L_NOTE = QT_TRANSLATE_NOOP("Report", "“–”: fewer than {small} people, not split by gender so "
+                                     "that nobody is identified.")
+L_DAY = QT_TRANSLATE_NOOP("Report", "Day {day}")
+L_GENERATED = QT_TRANSLATE_NOOP("Report", "Generated")
+KIND_NAMES = {EntryKind.STATEMENT: QT_TRANSLATE_NOOP("Report", "Statement"),
+              EntryKind.POINT_OF_ORDER: QT_TRANSLATE_NOOP("Report", "Point of order"),
+              EntryKind.REPLY: QT_TRANSLATE_NOOP("Report", "Right of reply")}
+
+
+@dataclass(frozen=True)
+class Split:
+    """How many, and of them women and men (None for both: too few to show)."""
+
+    total: int
+    women: int | None
+    men: int | None
+
+    @property
+    def women_share(self) -> float | None:
+        if self.women is None or self.men is None or not self.women + self.men:
+            return None
+        return round(100 * self.women / (self.women + self.men), 1)
+
+
+def split(genders: Iterable[str]) -> Split:
+    """``genders``: "F", "M" or "X" (not stated) for each person of a group."""
+    counted = Counter(genders)
+    total, women, men = sum(counted.values()), counted.get("F", 0), counted.get("M", 0)
+    # A handful of women (or men) in a group would each be known as one: not shown. Those
+    # who did not state a gender are in the total only, and tell nothing of anyone's.
+    if total < SMALL or 0 < women < SMALL or 0 < men < SMALL:
+        return Split(total, None, None)
+    return Split(total, women, men)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A day, a session or a kind of delegation: expected (or registered) and present."""
+
+    label: str
+    expected: Split
+    present: Split
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One line of the rapporteur's list."""
+
+    session: str
+    name: str
+    function: str
+    delegation: str
+    kind: EntryKind
+    language: str
+    started: datetime | None
+    minutes: float
+
+
+@dataclass(frozen=True)
+class Speaking:
+    """A session's statements and speaking time, by gender (None: too few to show)."""
+
+    label: str
+    statements: int
+    speakers: Split
+    minutes: float
+    minutes_women: float | None
+    minutes_men: float | None
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    venue: str
+    dates: tuple[date, date]
+    registered: Split
+    present: Split
+    heads: Split
+    heads_present: Split
+    days: list[Line]
+    sessions: list[Line]
+    groups: list[Line]
+    speaking: list[Speaking]
+    speaking_total: Speaking
+    statements: list[Statement]
+
+
+def build(db: Database, lang: str = "en", *, day: date | None = None,
+          translate: Callable[[str], str] | None = None) -> Report:
+    """Every figure of the report, for the whole event or one ``day`` of it."""
+    t = translate or (lambda text: text)
+    att = collect(db)
+    event = att.event
+    zone = event.zone
+    if day is not None and not event.start_date <= day <= event.end_date:
+        raise UserError(NOT_A_DAY, day=day.isoformat(), start=event.start_date.isoformat(),
+                        end=event.end_date.isoformat())
+    days = [d for d in att.days if day is None or d == day]
+    sessions = [s for s in att.sessions if day is None or s.local_day(zone) == day]
+    gender = {p.id: p.gender for p in att.people}
+    heads = {p.id for p in att.people
+             if att.categories[p.category_id].code == HEAD}
+    came = set().union(*(att.day_first.get(d, {}) for d in days)) & set(gender)
+
+    def genders(ids: Iterable[int]) -> list[str]:
+        return [gender[i] for i in ids if i in gender]
+
+    day_lines = [Line(t(L_DAY).format(day=d.isoformat()), split(gender.values()),
+                      split(genders(att.day_first.get(d, {})))) for d in days]
+    session_lines = []
+    for s in sessions:
+        start = s.starts_at.astimezone(zone)
+        expected = [p.id for p in att.admitted(s)]
+        session_lines.append(Line(f"{start:%d.%m %H:%M} {s.title(lang)}",
+                                  split(genders(expected)),
+                                  split(genders(att.session_first.get(s.id or 0, {})))))
+    by_group: dict[object, list[int]] = {}
+    for p in att.people:
+        by_group.setdefault(group_of(att.delegations[p.delegation_id]), []).append(p.id)
+    group_lines = [Line(t(GROUPS[g]), split(genders(by_group[g])),
+                        split(genders(i for i in by_group[g] if i in came)))
+                   for g in PROTOCOL if g in by_group]
+    functions = {row[0]: pick(lang, row[1], row[2]) for row in db.execute(
+        "SELECT id, function_en, function_ru FROM delegate").fetchall()}
+    everyone = dict(db.execute("SELECT id, gender FROM delegate").fetchall())
+    statements, speaking, all_spoken = [], [], []
+    for s in sessions:
+        start = s.starts_at.astimezone(zone)
+        label = f"{start:%d.%m %H:%M} {s.title(lang)}"
+        spoken = [e for e in speaker_list(db, s.id or 0, lang=lang).entries
+                  if e.status in (EntryStatus.DONE, EntryStatus.SPEAKING)
+                  and e.spoken_seconds > 0]
+        statements += [Statement(label, e.name, functions.get(e.delegate_id, ""),
+                                 e.delegation, e.kind, e.language,
+                                 e.started_at.astimezone(zone) if e.started_at else None,
+                                 round(e.spoken_seconds / 60, 1)) for e in spoken]
+        if spoken:
+            speaking.append(_speaking(label, spoken, everyone))
+        all_spoken += spoken
+    return Report(
+        event.title(lang), event.venue(lang), (event.start_date, event.end_date),
+        registered=split(gender.values()), present=split(genders(came)),
+        heads=split(genders(heads)), heads_present=split(genders(heads & came)),
+        days=day_lines, sessions=session_lines, groups=group_lines, speaking=speaking,
+        speaking_total=_speaking(t(L_TOTAL), all_spoken, everyone), statements=statements)
+
+
+def _speaking(label: str, spoken: list[Listed], everyone: dict[int, str]) -> Speaking:
+    people = {e.delegate_id for e in spoken}
+    speakers = split(everyone.get(i, "X") for i in people)
+    minutes = round(sum(e.spoken_seconds for e in spoken) / 60, 1)
+    if speakers.women is None:
+        return Speaking(label, len(spoken), speakers, minutes, None, None)
+    by: dict[str, float] = {"F": 0.0, "M": 0.0, "X": 0.0}
+    for e in spoken:
+        key = everyone.get(e.delegate_id, "X")
+        by[key] = by.get(key, 0.0) + e.spoken_seconds
+    return Speaking(label, len(spoken), speakers, minutes, round(by["F"] / 60, 1),
+                    round(by["M"] / 60, 1))
+
+
+# --- the workbook ----------------------------------------------------------------------
+
+def write_workbook(report: Report, out: str | Path,
+                   translate: Callable[[str], str] | None = None) -> Path:
+    """The report's figures as tables, each beside a native Excel chart that reads them
+    (a secretariat can restyle it), and the rapporteur's list."""
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise UserError(UNKNOWN_KIND, file=out.name)
+    t = translate or (lambda text: text)
+    book = Workbook()
+    bold = Font(bold=True)
+    dash = "–"
+
+    def shown(value: object) -> object:
+        return dash if value is None else value
+
+    def sheet(title: str, headers: list[str]) -> Worksheet:
+        ws = book.create_sheet(cells.sheet_title(title))
+        ws.append([cells.clean(h) for h in headers])
+        for cell in ws[1]:
+            cell.font = bold
+        return ws
+
+    book.remove(book.active)
+    summary = sheet(t(L_SUMMARY), [t(L_FIGURE), t(L_TOTAL), t(L_WOMEN), t(L_MEN),
+                                   t(L_WOMEN_SHARE)])
+    for label, figure in ((L_REGISTERED, report.registered), (L_PRESENT, report.present),
+                          (L_HEADS, report.heads), (L_HEADS_PRESENT, report.heads_present),
+                          (L_SPEAKERS, report.speaking_total.speakers)):
+        summary.append([t(label), figure.total, shown(figure.women), shown(figure.men),
+                        shown(figure.women_share)])
+    summary.append([t(L_MINUTES), report.speaking_total.minutes,
+                    shown(report.speaking_total.minutes_women),
+                    shown(report.speaking_total.minutes_men)])
+    summary.append([])
+    summary.append([cells.clean(report.title)])
+    summary.append([cells.clean(report.venue)])
+    summary.append([f"{report.dates[0].isoformat()} – {report.dates[1].isoformat()}"])
+    summary.append([t(L_GENERATED), datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")])
+    summary.append([t(L_NOTE).format(small=SMALL)])
+    summary.column_dimensions["A"].width = 40
+
+    participation = sheet(t(L_PARTICIPATION), [t(L_DAY_OR_SESSION), t(L_EXPECTED),
+                                               t(L_PRESENT), t(L_WOMEN), t(L_MEN),
+                                               t(L_WOMEN_SHARE)])
+    for line in [*report.days, *report.sessions]:
+        participation.append([cells.xlsx(line.label, participation), line.expected.total,
+                              line.present.total, shown(line.present.women),
+                              shown(line.present.men), shown(line.present.women_share)])
+    participation.column_dimensions["A"].width = 52
+    _chart(participation, t(L_PRESENT), rows=len(report.days) + len(report.sessions),
+           columns=(4, 5), anchor="H2")
+
+    groups = sheet(t(L_GROUPS), [t(L_GROUP), t(L_REGISTERED), t(L_PRESENT), t(L_WOMEN),
+                                 t(L_MEN), t(L_WOMEN_SHARE)])
+    for line in report.groups:
+        groups.append([line.label, line.expected.total, line.present.total,
+                       shown(line.present.women), shown(line.present.men),
+                       shown(line.present.women_share)])
+    groups.column_dimensions["A"].width = 40
+
+    speaking = sheet(t(L_SPEAKING), [t(L_SESSION), t(L_STATEMENT_COUNT), t(L_SPEAKERS),
+                                     t(L_WOMEN), t(L_MEN), t(L_MINUTES), t(L_MINUTES_WOMEN),
+                                     t(L_MINUTES_MEN)])
+    for s in [*report.speaking, report.speaking_total]:
+        speaking.append([cells.xlsx(s.label, speaking), s.statements, s.speakers.total,
+                         shown(s.speakers.women), shown(s.speakers.men), s.minutes,
+                         shown(s.minutes_women), shown(s.minutes_men)])
+    speaking.column_dimensions["A"].width = 52
+    _chart(speaking, t(L_SPEAKING), rows=len(report.speaking), columns=(7, 8), anchor="J2")
+
+    listed = sheet(t(L_STATEMENTS), [t(L_SESSION), t(L_SPEAKER), t(L_FUNCTION),
+                                     t(L_DELEGATION), t(L_KIND), t(L_LANGUAGE), t(L_STARTED),
+                                     t(L_MINUTES)])
+    for st in report.statements:
+        started = st.started.strftime("%H:%M") if st.started else ""
+        listed.append(cells.xlsx_row([st.session, st.name, st.function, st.delegation,
+                                      t(KIND_NAMES[st.kind]), st.language, started,
+                                      st.minutes], listed))
+    for column, width in zip("ABCD", (44, 30, 36, 30), strict=True):
+        listed.column_dimensions[column].width = width
+    return save_workbook(book, out)
+
+
+def _chart(ws: Worksheet, title: str, *, rows: int, columns: tuple[int, int],
+           anchor: str) -> None:
+    """A stacked bar chart of two columns (women, then men) by the rows' labels."""
+    if rows < 1:
+        return
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = title
+    chart.height, chart.width = max(9.0, rows * 0.9), 30.0  # room for long titles
+    data = Reference(ws, min_col=columns[0], max_col=columns[1], min_row=1, max_row=rows + 1)
+    labels = Reference(ws, min_col=1, min_row=2, max_row=rows + 1)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(labels)
+    for series, colour in zip(chart.series, (WOMEN, MEN), strict=False):
+        series.graphicalProperties.solidFill = colour.lstrip("#")
+        series.graphicalProperties.line.solidFill = colour.lstrip("#")
+    ws.add_chart(chart, anchor)
