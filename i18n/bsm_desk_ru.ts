@@ -3321,6 +3321,10 @@ A .sqlite file from another desk or a backup</source>
         <source>Right of reply</source>
         <translation>Право на ответ</translation>
     </message>
+    <message>
+        <source>not split (fewer than {small})</source>
+        <translation>без разбивки (менее {small})</translation>
+    </message>
 </context>
 <context>
     <name>RestoreBackupDialog</name>
@@ -5758,8 +5762,8 @@ A .sqlite file from another desk or a backup</source>
         <translation>«{host}» — не имя хоста и не IP-адрес для сертификата хаба.</translation>
     </message>
     <message>
-        <source>{file}: the conference report is written as .xlsx.</source>
-        <translation>{file}: отчёт о конференции записывается в формате .xlsx.</translation>
+        <source>{file}: the conference report is written as .pdf or .xlsx (or both, into a folder).</source>
+        <translation>{file}: отчёт о конференции записывается в формате .pdf или .xlsx (или оба — в папку).</translation>
     </message>
     <message>
         <source>{day} is not a day of the event ({start} – {end}).</source>

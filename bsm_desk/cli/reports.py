@@ -21,7 +21,7 @@ from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 # What each export writes, by the --out file's suffix (its help says the same).
 KINDS = {"attendance": (".xlsx", ".csv"), "participants": (".pdf", ".xlsx", ".csv"),
-         "speakers": (".pdf", ".xlsx"), "report": (".xlsx",)}
+         "speakers": (".pdf", ".xlsx"), "report": (".pdf", ".xlsx")}
 BAD_EXPORT = QT_TRANSLATE_NOOP("UserError", "{file}: the {report} export writes {kinds}.")
 
 
@@ -94,9 +94,13 @@ def _export_report(args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.services.event.files import connect
 
     lang = getattr(args, "report_lang", None) or config.ui_language(settings)
-    if args.out.suffix.lower() not in KINDS["report"]:
+    if args.out.is_dir():  # a folder: both, named for the event's report
+        targets = [args.out / "conference-report.pdf", args.out / "conference-report.xlsx"]
+    elif args.out.suffix.lower() in KINDS["report"]:
+        targets = [args.out]
+    else:
         raise UserError(BAD_EXPORT, file=args.out.name, report=args.report,
-                        kinds=", ".join(KINDS["report"]))
+                        kinds=", ".join(KINDS["report"]) + ", FOLDER")
     report_translate = lazy_translate(lang)
 
     def t(text: str) -> str:
@@ -104,8 +108,11 @@ def _export_report(args: argparse.Namespace, settings: config.Settings,
 
     with closing(connect(args.db)) as db:
         figures = conference.build(db, lang, day=args.day, translate=t)
-        path = conference.write_workbook(figures, args.out, translate=t)
-    print(translate("Cli", "Written: {path}").format(path=path))
+    for target in targets:
+        write = conference.write_pdf if target.suffix.lower() == ".pdf" \
+            else conference.write_workbook
+        path = write(figures, target, translate=t)
+        print(translate("Cli", "Written: {path}").format(path=path))
     return 0
 
 
@@ -158,7 +165,8 @@ def add_commands(sub: Commands) -> None:
                     "or FILE.xlsx per day and booth, then totals and a personal schedule per "
                     "interpreter; a folder: one iCalendar file per interpreter.")
     conference = what.add_parser(
-        "report", help="the conference report: who came and who spoke, women and men (.xlsx)",
+        "report", help="the conference report: who came and who spoke, women and men "
+                       "(.pdf, .xlsx, or a folder for both)",
         description="Participation by day, session and kind of delegation, heads of "
                     "delegation, the record of statements and speaking time, women and men "
                     "in each (a group of fewer than 5 is not split), with charts.")
@@ -167,10 +175,14 @@ def add_commands(sub: Commands) -> None:
     for report in (attendance, participants, speakers, roster, conference):
         db_option(report)
         report.add_argument("--out", type=Path, required=True,
-                            metavar="FILE|FOLDER" if report is roster else "FILE",
-                            help="the file to write: " + ", ".join(
-                                KINDS[report.prog.split()[-1]]) if report is not roster
-                            else "FILE.pdf, FILE.xlsx, or a folder for .ics files")
+                            metavar="FILE|FOLDER" if report in (roster, conference)
+                            else "FILE",
+                            help="FILE.pdf, FILE.xlsx, or a folder for .ics files"
+                            if report is roster else
+                            "the file to write: .pdf, .xlsx, or a folder for both"
+                            if report is conference
+                            else "the file to write: " + ", ".join(
+                                KINDS[report.prog.split()[-1]]))
         report.add_argument("--lang", choices=config.LANGUAGES, default=argparse.SUPPRESS,
                             dest="report_lang",
                             help="language of the report (default: the desk's)")

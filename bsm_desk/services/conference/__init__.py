@@ -1,9 +1,10 @@
-"""The conference report (report.py): who came and who spoke, women and men, from the
-registry, the doors' check-ins and the record of statements; above reports/ and
-speakers/, which it reads."""
+"""The conference report (report.py, its PDF in pdf.py): who came and who spoke, women
+and men, from the registry, the doors' check-ins and the record of statements; above
+reports/ and speakers/, which it reads."""
 
 from __future__ import annotations
 
+from bsm_desk.services.conference.pdf import write_pdf
 from bsm_desk.services.conference.report import (
     NOT_A_DAY,
     SMALL,
@@ -19,4 +20,4 @@ from bsm_desk.services.conference.report import (
 )
 
 __all__ = ["build", "Line", "NOT_A_DAY", "Report", "SMALL", "Speaking", "split", "Split",
-           "Statement", "UNKNOWN_KIND", "write_workbook"]
+           "Statement", "UNKNOWN_KIND", "write_pdf", "write_workbook"]

@@ -158,5 +158,41 @@ def test_the_command_writes_the_report_in_russian(happened: Path, tmp_path: Path
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[0] == "Сводка"
     assert main(["export", "report", "--db", str(happened), "--out",
-                 str(tmp_path / "r.pdf")]) == 2
-    assert ".xlsx" in capsys.readouterr().err
+                 str(tmp_path / "r.docx")]) == 2
+    assert ".pdf, .xlsx" in capsys.readouterr().err
+
+
+def _pdf_text(path: Path) -> str:
+    import pypdfium2 as pdfium
+
+    return "\n".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(path))
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "Speaking time"),
+                                           ("ru", "Время выступлений")])
+def test_the_pdf_says_the_same_figures(happened: Path, tmp_path: Path, lang: str,
+                                       heading: str) -> None:
+    from bsm_desk.translations import translate_function
+
+    tr = translate_function(lang)
+
+    def t(text: str) -> str:
+        return tr("Report", text)
+
+    with closing(connect(happened)) as db:
+        report = conference.build(db, lang, translate=t)
+    out = conference.write_pdf(report, tmp_path / "report.pdf", translate=t)
+    text = " ".join(_pdf_text(out).split())
+    assert heading in text
+    assert f"{report.registered.total}" in text and f"{report.registered.women}" in text
+    for statement in report.statements:  # the rapporteur's list names every speaker
+        assert statement.name in text
+    with pytest.raises(UserError):
+        conference.write_pdf(report, tmp_path / "report.xlsx")
+
+
+def test_the_command_writes_both_into_a_folder(happened: Path, tmp_path: Path) -> None:
+    assert main(["export", "report", "--db", str(happened), "--out", str(tmp_path),
+                 "--day", "2022-10-18"]) == 0
+    assert (tmp_path / "conference-report.pdf").stat().st_size > 0
+    assert openpyxl.load_workbook(tmp_path / "conference-report.xlsx").sheetnames

@@ -1,0 +1,243 @@
+"""The conference report as a PDF: a cover, the key figures, then participation,
+delegations, speaking time and the rapporteur's list, with vector charts (reportlab's
+graphics) in the report's palette — the same figures as the workbook, from the same
+:class:`~bsm_desk.services.conference.report.Report`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.services.conference.report import (
+    KIND_NAMES,
+    L_DAY_OR_SESSION,
+    L_DELEGATION,
+    L_EXPECTED,
+    L_FIGURE,
+    L_FUNCTION,
+    L_GENERATED,
+    L_GROUP,
+    L_GROUPS,
+    L_HEADS,
+    L_HEADS_PRESENT,
+    L_MEN,
+    L_MINUTES,
+    L_MINUTES_MEN,
+    L_MINUTES_WOMEN,
+    L_NOTE,
+    L_PARTICIPATION,
+    L_PRESENT,
+    L_REGISTERED,
+    L_SESSION,
+    L_SPEAKER,
+    L_SPEAKERS,
+    L_SPEAKING,
+    L_STATEMENT_COUNT,
+    L_STATEMENTS,
+    L_SUMMARY,
+    L_TITLE,
+    L_TOTAL,
+    L_WOMEN,
+    L_WOMEN_SHARE,
+    MEN,
+    SMALL,
+    UNKNOWN_KIND,
+    WOMEN,
+    Report,
+    Speaking,
+)
+from bsm_desk.services.output.files import written
+from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
+
+L_NOT_SPLIT = QT_TRANSLATE_NOOP("Report", "not split (fewer than {small})")
+GREY = "#9e9e9e"
+DASH = "–"
+
+
+def write_pdf(report: Report, out: str | Path,
+              translate: Callable[[str], str] | None = None) -> Path:
+    out = Path(out)
+    if out.suffix.lower() != ".pdf":
+        raise UserError(UNKNOWN_KIND, file=out.name)
+    t = translate or (lambda text: text)
+    register_fonts()
+    title = ParagraphStyle("title", fontName=BOLD, fontSize=24, leading=30, spaceAfter=10)
+    heading = ParagraphStyle("h", fontName=BOLD, fontSize=14, leading=18, spaceBefore=10,
+                             spaceAfter=6, keepWithNext=True,
+                             textColor=colors.HexColor("#1f3a5f"))
+    body = ParagraphStyle("b", fontName=REGULAR, fontSize=9, leading=11.5)
+    small = ParagraphStyle("s", parent=body, fontSize=8, leading=10,
+                           textColor=colors.HexColor("#555555"))
+
+    def p(text: object, style: ParagraphStyle = body) -> Paragraph:
+        return Paragraph(paragraph_text(str(text)), style)
+
+    def shown(value: object) -> str:
+        return DASH if value is None else str(value)
+
+    story: list[object] = [
+        Spacer(1, 50 * mm), p(t(L_TITLE), title), p(report.title, heading),
+        p(report.venue), p(f"{report.dates[0].isoformat()} – {report.dates[1].isoformat()}"),
+        PageBreak(), p(t(L_SUMMARY), heading)]
+    rows = [[t(L_FIGURE), t(L_TOTAL), t(L_WOMEN), t(L_MEN), t(L_WOMEN_SHARE)]]
+    for label, figure in ((L_REGISTERED, report.registered), (L_PRESENT, report.present),
+                          (L_HEADS, report.heads), (L_HEADS_PRESENT, report.heads_present),
+                          (L_SPEAKERS, report.speaking_total.speakers)):
+        rows.append([t(label), str(figure.total), shown(figure.women), shown(figure.men),
+                     shown(figure.women_share)])
+    total = report.speaking_total
+    rows.append([t(L_MINUTES), str(total.minutes), shown(total.minutes_women),
+                 shown(total.minutes_men), ""])
+    story += [_table(rows, [70 * mm, 22 * mm, 22 * mm, 22 * mm, 25 * mm], body),
+              Spacer(1, 3 * mm), p(t(L_NOTE).format(small=SMALL), small)]
+
+    story.append(p(t(L_PARTICIPATION), heading))
+    lines = [*report.days, *report.sessions]
+    rows = [[t(L_DAY_OR_SESSION), t(L_EXPECTED), t(L_PRESENT), t(L_WOMEN), t(L_MEN),
+             t(L_WOMEN_SHARE)]]
+    rows += [[p(line.label), str(line.expected.total), str(line.present.total),
+              shown(line.present.women), shown(line.present.men),
+              shown(line.present.women_share)] for line in lines]
+    story += [_table(rows, [64 * mm, 22 * mm, 24 * mm, 21 * mm, 21 * mm, 21 * mm], body),
+              Spacer(1, 4 * mm),
+              _chart([line.label for line in lines],
+                     [(line.present.women, line.present.men, line.present.total)
+                      for line in lines], t)]
+
+    story.append(p(t(L_GROUPS), heading))
+    rows = [[t(L_GROUP), t(L_REGISTERED), t(L_PRESENT), t(L_WOMEN), t(L_MEN),
+             t(L_WOMEN_SHARE)]]
+    rows += [[p(g.label), str(g.expected.total), str(g.present.total), shown(g.present.women),
+              shown(g.present.men), shown(g.present.women_share)]
+             for g in report.groups]
+    story.append(_table(rows, [70 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm], body))
+
+    story.append(p(t(L_SPEAKING), heading))
+    rows = [[t(L_SESSION), t(L_STATEMENT_COUNT), t(L_SPEAKERS), t(L_MINUTES),
+             t(L_MINUTES_WOMEN), t(L_MINUTES_MEN)]]
+    rows += [[p(s.label), str(s.statements), str(s.speakers.total), str(s.minutes),
+              shown(s.minutes_women), shown(s.minutes_men)]
+             for s in [*report.speaking, report.speaking_total]]
+    story += [_table(rows, [70 * mm, 20 * mm, 18 * mm, 18 * mm, 22 * mm, 22 * mm], body),
+              Spacer(1, 4 * mm), _speaking_chart(report.speaking, t)]
+
+    story.append(p(t(L_STATEMENTS), heading))
+    rows = [[t(L_SPEAKER), t(L_FUNCTION), t(L_DELEGATION), t(L_MINUTES)]]
+    current = None
+    for st in report.statements:
+        if st.session != current:
+            current = st.session
+            rows.append([p(st.session, small), "", "", ""])
+        kind = "" if st.kind.value == "statement" else f" ({t(KIND_NAMES[st.kind])})"
+        rows.append([p(st.name + kind), p(st.function), p(st.delegation), str(st.minutes)])
+    story.append(_table(rows, [55 * mm, 55 * mm, 45 * mm, 18 * mm], body, numbers_from=3))
+
+    def decorate(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(REGULAR, 7.5)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        canvas.drawString(18 * mm, 10 * mm, f"{t(L_TITLE)} · {report.title}"[:120])
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, str(doc.page))
+        canvas.restoreState()
+
+    with written(out) as partial:
+        doc = SimpleDocTemplate(str(partial), pagesize=A4, leftMargin=18 * mm,
+                                rightMargin=18 * mm, topMargin=18 * mm,
+                                bottomMargin=18 * mm, title=t(L_TITLE), author="BSM Desk",
+                                subject=f"{t(L_GENERATED)}: {report.title}")
+        doc.build(story, onLaterPages=decorate)
+    return out
+
+
+def _table(rows: Sequence[Sequence[object]], widths: list[float], body: ParagraphStyle, *,
+           numbers_from: int = 1) -> Table:
+    """A table with its header row in bold, wrapped; figures from column ``numbers_from``
+    on, aligned right."""
+    head = ParagraphStyle("th", parent=body, fontName=BOLD, fontSize=8.5, leading=10,
+                          alignment=0)
+    rows = [[Paragraph(paragraph_text(str(text)), head) for text in rows[0]], *rows[1:]]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("FONTNAME", (0, 0), (-1, 0), BOLD), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (numbers_from, 1), (-1, -1), "RIGHT"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#1f3a5f")),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f3f5f8")]),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _bars(labels: Sequence[str], series: list[list[float]], fills: list[str],
+          names: list[str]) -> Drawing:
+    """Stacked horizontal bars, a row per label, with a legend below."""
+    row = 11
+    height = max(60, row * len(labels)) + 40
+    drawing = Drawing(170 * mm, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 62 * mm, 30
+    chart.width, chart.height = 100 * mm, height - 40
+    chart.data = [list(reversed(values)) for values in series]
+    chart.categoryAxis.categoryNames = [label[:48] for label in reversed(labels)]
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 6.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.bars.strokeWidth = 0
+    for index, fill in enumerate(fills):
+        chart.bars[index].fillColor = colors.HexColor(fill)
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = 62 * mm, 12
+    legend.fontName, legend.fontSize = REGULAR, 7
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.colorNamePairs = [(colors.HexColor(f), n) for f, n in zip(fills, names,
+                                                                     strict=True)]
+    drawing.add(legend)
+    return drawing
+
+
+def _chart(labels: list[str], figures: list[tuple[int | None, int | None, int]],
+           t: Callable[[str], str]) -> Drawing:
+    """Women and men present; a row too small to split shows its total in grey."""
+    women = [float(w) if w is not None else 0.0 for w, _m, _n in figures]
+    men = [float(m) if m is not None else 0.0 for _w, m, _n in figures]
+    whole = [float(n) if w is None else 0.0 for w, _m, n in figures]
+    return _bars(labels, [women, men, whole], [WOMEN, MEN, GREY],
+                 [t(L_WOMEN), t(L_MEN), t(L_NOT_SPLIT).format(small=SMALL)])
+
+
+def _speaking_chart(speaking: list[Speaking], t: Callable[[str], str]) -> Drawing:
+    """Minutes spoken by women and men per session; too few to split: the total, grey."""
+    women = [s.minutes_women or 0.0 for s in speaking]
+    men = [s.minutes_men or 0.0 for s in speaking]
+    whole = [s.minutes if s.minutes_women is None else 0.0 for s in speaking]
+    return _bars([s.label for s in speaking] or [""], [women or [0.0], men or [0.0],
+                                                      whole or [0.0]],
+                 [WOMEN, MEN, GREY],
+                 [t(L_MINUTES_WOMEN), t(L_MINUTES_MEN), t(L_NOT_SPLIT).format(small=SMALL)])
+
+
+__all__ = ["write_pdf"]
