@@ -289,6 +289,10 @@
         <translation>Неявки</translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>Отчёт</translation>
+    </message>
+    <message>
         <source>Filter by name or delegation</source>
         <translation>Фильтр по имени или делегации</translation>
     </message>
@@ -3324,6 +3328,45 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>not split (fewer than {small})</source>
         <translation>без разбивки (менее {small})</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTab</name>
+    <message>
+        <source>Save the conference report</source>
+        <translation>Сохранить отчёт о конференции</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the conference report…</source>
+        <translation>Запись отчёта о конференции…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Отчёт</translation>
+    </message>
+    <message>
+        <source>Conference report (PDF)…</source>
+        <translation>Отчёт о конференции (PDF)…</translation>
+    </message>
+    <message>
+        <source>Conference report (Excel)…</source>
+        <translation>Отчёт о конференции (Excel)…</translation>
+    </message>
+    <message>
+        <source>Figures only: “–” where fewer than {small} women or men would be shown, so that nobody is identified.</source>
+        <translation>Только цифры: «–» там, где было бы показано менее {small} женщин или мужчин, чтобы никого нельзя было узнать.</translation>
     </message>
 </context>
 <context>

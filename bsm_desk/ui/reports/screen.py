@@ -33,6 +33,7 @@ from bsm_desk import config
 from bsm_desk.domain.names import slug
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.files import connect
+from bsm_desk.ui.reports.report_tab import ReportTab
 from bsm_desk.ui.reports.views import ArrivalsChart, FigureTable
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import show_error, translate_error
@@ -70,6 +71,7 @@ class AttendanceScreen(QWidget):
         self.list_button = QPushButton(icon("delegates"), "")
         self.list_button.clicked.connect(self.export_participants)
         self.tabs = QTabWidget()
+        self.tabs.currentChanged.connect(lambda _index: self._tab_shown())
         self.sessions = FigureTable()
         self.categories = FigureTable()
         self.delegations = FigureTable()
@@ -95,8 +97,10 @@ class AttendanceScreen(QWidget):
         bar.addWidget(self.no_show_export)
         no_show_layout.addLayout(bar)
         no_show_layout.addWidget(self.no_shows, 1)
+        self.report = ReportTab()
+        self.report.message.connect(self.message)
         self._pages = [self.sessions, self.categories, self.delegations, chart_page,
-                       no_show_page]
+                       no_show_page, self.report]
         for page in self._pages:
             self.tabs.addTab(page, "")
         heading = QHBoxLayout()
@@ -127,6 +131,7 @@ class AttendanceScreen(QWidget):
     def unload(self) -> None:
         self.db, self.data = None, None
         self.timer.stop()
+        self.report.clear()
 
     def follow(self, changes: object) -> None:
         """Scans or registrations came in: the figures again (in the background)."""
@@ -153,6 +158,8 @@ class AttendanceScreen(QWidget):
             self.updated.setText(translate_error(exc))
 
         self._job = start(read, on_progress=lambda *_: None, on_done=done, on_failed=failed)
+        if self.tabs.currentWidget() is self.report:  # built only while it is looked at
+            self.report.refresh(path)
 
     def show_data(self, data: Attendance) -> None:
         from bsm_desk.services.reports import attendance
@@ -315,6 +322,10 @@ class AttendanceScreen(QWidget):
         self.message.emit(self.tr("Saved: {path}").format(path=out))
 
     # -- showing and language ----------------------------------------------------------
+    def _tab_shown(self) -> None:
+        if self.tabs.currentWidget() is self.report and self.db_path is not None:
+            self.report.refresh(self.db_path)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
@@ -331,7 +342,7 @@ class AttendanceScreen(QWidget):
         self.list_button.setText(self.tr("List of Participants…"))
         for index, text in enumerate((self.tr("Days and sessions"), self.tr("By category"),
                                       self.tr("By delegation"), self.tr("Arrivals"),
-                                      self.tr("No-shows"))):
+                                      self.tr("No-shows"), self.tr("Report"))):
             self.tabs.setTabText(index, text)
         self.no_show_filter.setPlaceholderText(self.tr("Filter by name or delegation"))
         self.no_show_export.setText(self.tr("Export…"))
