@@ -3310,6 +3310,86 @@ A .sqlite file from another desk or a backup</source>
         <translation>День {day}</translation>
     </message>
     <message>
+        <source>Interpretation</source>
+        <translation>Устный перевод</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Кабина</translation>
+    </message>
+    <message>
+        <source>Interpreter-hours in the booth</source>
+        <translation>Часы переводчиков в кабине</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Переводчик</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Штатный</translation>
+    </message>
+    <message>
+        <source>Hours in the booth</source>
+        <translation>Часов в кабине</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Дней</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Гонорар</translation>
+    </message>
+    <message>
+        <source>Freelance days</source>
+        <translation>Дней внештатных переводчиков</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Гонорары</translation>
+    </message>
+    <message>
+        <source>Meetings with relay</source>
+        <translation>Заседаний с переводом через язык-посредник</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английская</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русская</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>французская</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>испанская</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>китайская</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>арабская</translation>
+    </message>
+    <message>
+        <source>two-way (English–Russian)</source>
+        <translation>двусторонняя (английский–русский)</translation>
+    </message>
+    <message>
         <source>Generated</source>
         <translation>Составлено</translation>
     </message>

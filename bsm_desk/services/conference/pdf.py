@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.services.conference import report as words
 from bsm_desk.services.conference.report import (
     KIND_NAMES,
     L_DAY_OR_SESSION,
@@ -138,6 +139,23 @@ def write_pdf(report: Report, out: str | Path,
              for s in [*report.speaking, report.speaking_total]]
     story += [_table(rows, [70 * mm, 20 * mm, 18 * mm, 18 * mm, 22 * mm, 22 * mm], body),
               Spacer(1, 4 * mm), _speaking_chart(report.speaking, t)]
+
+    work = report.interpretation
+    story.append(p(t(words.L_INTERPRETATION), heading))
+    rows = [[t(words.L_BOOTH), t(words.L_BOOTH_HOURS)]]
+    rows += [[t(words.BOOTH_WORDS.get(booth, booth)), f"{minutes / 60:.2f}"]
+             for booth, minutes in sorted(work.booth_minutes.items())]
+    rows += [[t(words.L_FREELANCE_DAYS), str(work.freelance_days)],
+             [t(words.L_FEES), f"{work.fees:g}"], [t(words.L_RELAY), str(work.relay)]]
+    story += [_table(rows, [90 * mm, 40 * mm], body), Spacer(1, 3 * mm)]
+    if work.people:
+        rows = [[t(words.L_INTERPRETER), t(words.L_STAFF), t(words.L_HOURS), t(words.L_DAYS),
+                 t(words.L_FEE)]]
+        rows += [[p(w.name), t(words.L_YES if w.staff else words.L_NO),
+                  f"{w.booth_minutes / 60:.2f}", str(w.days), f"{w.fee:g}"]
+                 for w in work.people]
+        story.append(_table(rows, [70 * mm, 20 * mm, 30 * mm, 20 * mm, 25 * mm], body,
+                            numbers_from=2))
 
     story.append(p(t(L_STATEMENTS), heading))
     rows = [[t(L_SPEAKER), t(L_FUNCTION), t(L_DELEGATION), t(L_MINUTES)]]

@@ -23,8 +23,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.domain.interpreters import TWO_WAY
 from bsm_desk.domain.model import pick
 from bsm_desk.domain.speakers import EntryKind, EntryStatus
+from bsm_desk.services.interpreters.export import Interpretation, interpretation
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import save_workbook
 from bsm_desk.services.reports.attendance import collect
@@ -72,6 +74,26 @@ L_STARTED = QT_TRANSLATE_NOOP("Report", "Started")
 L_NOTE = QT_TRANSLATE_NOOP("Report", "“–”: fewer than {small} people, not split by gender so "
                                      "that nobody is identified.")
 L_DAY = QT_TRANSLATE_NOOP("Report", "Day {day}")
+L_INTERPRETATION = QT_TRANSLATE_NOOP("Report", "Interpretation")
+L_BOOTH = QT_TRANSLATE_NOOP("Report", "Booth")
+L_BOOTH_HOURS = QT_TRANSLATE_NOOP("Report", "Interpreter-hours in the booth")
+L_INTERPRETER = QT_TRANSLATE_NOOP("Report", "Interpreter")
+L_STAFF = QT_TRANSLATE_NOOP("Report", "Staff")
+L_HOURS = QT_TRANSLATE_NOOP("Report", "Hours in the booth")
+L_DAYS = QT_TRANSLATE_NOOP("Report", "Days")
+L_FEE = QT_TRANSLATE_NOOP("Report", "Fee")
+L_FREELANCE_DAYS = QT_TRANSLATE_NOOP("Report", "Freelance days")
+L_FEES = QT_TRANSLATE_NOOP("Report", "Fees")
+L_RELAY = QT_TRANSLATE_NOOP("Report", "Meetings with relay")
+L_YES = QT_TRANSLATE_NOOP("Report", "yes")
+L_NO = QT_TRANSLATE_NOOP("Report", "no")
+BOOTH_WORDS = {"en": QT_TRANSLATE_NOOP("Report", "English"),
+               "ru": QT_TRANSLATE_NOOP("Report", "Russian"),
+               "fr": QT_TRANSLATE_NOOP("Report", "French"),
+               "es": QT_TRANSLATE_NOOP("Report", "Spanish"),
+               "zh": QT_TRANSLATE_NOOP("Report", "Chinese"),
+               "ar": QT_TRANSLATE_NOOP("Report", "Arabic"),
+               TWO_WAY: QT_TRANSLATE_NOOP("Report", "two-way (English–Russian)")}
 L_GENERATED = QT_TRANSLATE_NOOP("Report", "Generated")
 KIND_NAMES = {EntryKind.STATEMENT: QT_TRANSLATE_NOOP("Report", "Statement"),
               EntryKind.POINT_OF_ORDER: QT_TRANSLATE_NOOP("Report", "Point of order"),
@@ -154,6 +176,7 @@ class Report:
     speaking: list[Speaking]
     speaking_total: Speaking
     statements: list[Statement]
+    interpretation: Interpretation
 
 
 def build(db: Database, lang: str = "en", *, day: date | None = None,
@@ -213,7 +236,8 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
         registered=split(gender.values()), present=split(genders(came)),
         heads=split(genders(heads)), heads_present=split(genders(heads & came)),
         days=day_lines, sessions=session_lines, groups=group_lines, speaking=speaking,
-        speaking_total=_speaking(t(L_TOTAL), all_spoken, everyone), statements=statements)
+        speaking_total=_speaking(t(L_TOTAL), all_spoken, everyone), statements=statements,
+        interpretation=interpretation(db, lang, day=day))
 
 
 def _speaking(label: str, spoken: list[Listed], everyone: dict[int, str]) -> Speaking:
@@ -301,6 +325,23 @@ def write_workbook(report: Report, out: str | Path,
                          shown(s.minutes_women), shown(s.minutes_men)])
     speaking.column_dimensions["A"].width = 52
     _chart(speaking, t(L_SPEAKING), rows=len(report.speaking), columns=(7, 8), anchor="J2")
+
+    booths = sheet(t(L_INTERPRETATION), [t(L_BOOTH), t(L_BOOTH_HOURS)])
+    work = report.interpretation
+    for booth, minutes in sorted(work.booth_minutes.items()):
+        booths.append([t(BOOTH_WORDS.get(booth, booth)), round(minutes / 60, 2)])
+    booths.append([])
+    booths.append([t(L_FREELANCE_DAYS), work.freelance_days])
+    booths.append([t(L_FEES), work.fees])
+    booths.append([t(L_RELAY), work.relay])
+    booths.append([])
+    booths.append([cells.clean(h) for h in (t(L_INTERPRETER), t(L_STAFF), t(L_HOURS),
+                                             t(L_DAYS), t(L_FEE))])
+    for person in work.people:
+        booths.append(cells.xlsx_row([person.name, t(L_YES if person.staff else L_NO),
+                                      round(person.booth_minutes / 60, 2), person.days,
+                                      person.fee], booths))
+    booths.column_dimensions["A"].width = 36
 
     listed = sheet(t(L_STATEMENTS), [t(L_SESSION), t(L_SPEAKER), t(L_FUNCTION),
                                      t(L_DELEGATION), t(L_KIND), t(L_LANGUAGE), t(L_STARTED),

@@ -96,6 +96,54 @@ def _totals(asked: Problem, lines: list[Line]) -> dict[int, rostering.Totals]:
     return rostering.totals(asked, stood)
 
 
+@dataclass(frozen=True)
+class Worked:
+    """What one interpreter worked, as the roster stands."""
+
+    name: str
+    staff: bool
+    booth_minutes: int
+    days: int
+    fee: float  # freelance days times the daily fee (0 for staff)
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """The roster as it stands, in figures: interpreter-minutes in each booth (by its
+    language; "two-way" for a booth working both ways), what each interpreter worked,
+    and the meetings that needed relay."""
+
+    booth_minutes: Mapping[str, int]
+    people: list[Worked]
+    relay: int
+
+    @property
+    def freelance_days(self) -> int:
+        return sum(w.days for w in self.people if not w.staff)
+
+    @property
+    def fees(self) -> float:
+        return sum(w.fee for w in self.people)
+
+
+def interpretation(db: Database, lang: str = "en", *, day: date | None = None
+                   ) -> Interpretation:
+    """``day``: that day's booths only."""
+    asked, lines = _lines(db, lang)
+    lines = [line for line in lines if day is None or line.day == day]
+    per_booth: dict[str, int] = defaultdict(int)
+    for line in lines:
+        per_booth[line.need.booth] += round(line.need.meeting.booth_minutes) * len(line.people)
+    people = {p.id: p for p in asked.pool}
+    worked = [Worked(_name(people[i], lang), people[i].staff, t.booth_minutes, t.days, t.fee)
+              for i, t in _totals(asked, lines).items() if i in people and t.booth_minutes]
+    worked.sort(key=lambda w: w.name.casefold())
+    relay = sum(1 for ids in asked.relay
+                if day is None or any(line.day == day and line.need.meeting.session_ids == ids
+                                      for line in lines))
+    return Interpretation(dict(per_booth), worked, relay)
+
+
 def write(db: Database, out: str | Path, *, lang: str = "en") -> list[Path]:
     """FILE.pdf, FILE.xlsx, or a folder (one .ics per interpreter); the files written."""
     out = Path(out)

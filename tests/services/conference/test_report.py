@@ -132,7 +132,7 @@ def test_the_workbook_has_its_tables_and_charts(happened: Path, tmp_path: Path) 
     out = conference.write_workbook(report, tmp_path / "report.xlsx")
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Summary", "Participation", "Delegations", "Speaking time",
-                               "Statements"]
+                               "Interpretation", "Statements"]
     assert book["Participation"]._charts and book["Speaking time"]._charts
     summary = book["Summary"]
     assert summary["B2"].value == report.registered.total  # typed numbers, not text
@@ -196,3 +196,21 @@ def test_the_command_writes_both_into_a_folder(happened: Path, tmp_path: Path) -
                  "--day", "2022-10-18"]) == 0
     assert (tmp_path / "conference-report.pdf").stat().st_size > 0
     assert openpyxl.load_workbook(tmp_path / "conference-report.xlsx").sheetnames
+
+
+def test_interpretation_recomputed_from_the_roster(happened: Path) -> None:
+    with closing(connect(happened)) as db:
+        work = conference.build(db).interpretation
+        rows = db.execute(
+            "SELECT i.id, i.staff, i.fee, date(s.starts_at, '+5 hours') FROM roster_assignment"
+            " a JOIN interpreter i ON i.id = a.interpreter_id JOIN session s ON"
+            " s.id = a.session_id").fetchall()
+    assert rows, "the demo's roster is empty: nothing was checked"
+    freelance_days = {(i, day) for i, staff, _fee, day in rows if not staff}
+    fees = {i: fee for i, staff, fee, _day in rows if not staff}
+    assert work.freelance_days == len(freelance_days)
+    assert work.fees == pytest.approx(sum(fees[i] for i, _day in freelance_days))
+    assert {w.name for w in work.people} and all(w.booth_minutes > 0 for w in work.people)
+    # Two ways of adding up the same booth time: by booth and by interpreter.
+    assert sum(work.booth_minutes.values()) == sum(w.booth_minutes for w in work.people)
+    assert set(work.booth_minutes) <= {"en", "ru", "en-ru"}
