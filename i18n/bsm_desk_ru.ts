@@ -3394,6 +3394,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>Составлено</translation>
     </message>
     <message>
+        <source>No-shows</source>
+        <translation>Неявки</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Мест</translation>
+    </message>
+    <message>
         <source>Statement</source>
         <translation>Выступление</translation>
     </message>

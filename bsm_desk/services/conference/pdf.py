@@ -105,6 +105,7 @@ def write_pdf(report: Report, out: str | Path,
         rows.append([t(label), str(figure.total), shown(figure.women), shown(figure.men),
                      shown(figure.women_share)])
     total = report.speaking_total
+    rows.append([t(words.L_NO_SHOWS), str(report.no_shows), "", "", ""])
     rows.append([t(L_MINUTES), str(total.minutes), shown(total.minutes_women),
                  shown(total.minutes_men), ""])
     story += [_table(rows, [70 * mm, 22 * mm, 22 * mm, 22 * mm, 25 * mm], body),
@@ -113,11 +114,12 @@ def write_pdf(report: Report, out: str | Path,
     story.append(p(t(L_PARTICIPATION), heading))
     lines = [*report.days, *report.sessions]
     rows = [[t(L_DAY_OR_SESSION), t(L_EXPECTED), t(L_PRESENT), t(L_WOMEN), t(L_MEN),
-             t(L_WOMEN_SHARE)]]
+             t(L_WOMEN_SHARE), t(words.L_SEATS)]]
     rows += [[p(line.label), str(line.expected.total), str(line.present.total),
               shown(line.present.women), shown(line.present.men),
-              shown(line.present.women_share)] for line in lines]
-    story += [_table(rows, [64 * mm, 22 * mm, 24 * mm, 21 * mm, 21 * mm, 21 * mm], body),
+              shown(line.present.women_share), str(line.seats or "")] for line in lines]
+    story += [_table(rows, [56 * mm, 20 * mm, 22 * mm, 19 * mm, 19 * mm, 19 * mm, 19 * mm],
+                     body),
               Spacer(1, 4 * mm),
               _chart([line.label for line in lines],
                      [(line.present.women, line.present.men, line.present.total)

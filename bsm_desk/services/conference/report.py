@@ -32,6 +32,7 @@ from bsm_desk.services.output.files import save_workbook
 from bsm_desk.services.reports.attendance import collect
 from bsm_desk.services.reports.participants import GROUPS, HEAD, PROTOCOL, group_of
 from bsm_desk.services.speakers.lists import Listed, speaker_list
+from bsm_desk.store import rooms as room_store
 
 SMALL = 5  # a split by gender of fewer people than this is not shown
 WOMEN, MEN = "#b5475d", "#2f6690"  # the report's palette: the same in every output
@@ -95,6 +96,8 @@ BOOTH_WORDS = {"en": QT_TRANSLATE_NOOP("Report", "English"),
                "ar": QT_TRANSLATE_NOOP("Report", "Arabic"),
                TWO_WAY: QT_TRANSLATE_NOOP("Report", "two-way (English–Russian)")}
 L_GENERATED = QT_TRANSLATE_NOOP("Report", "Generated")
+L_NO_SHOWS = QT_TRANSLATE_NOOP("Report", "No-shows")
+L_SEATS = QT_TRANSLATE_NOOP("Report", "Seats")
 KIND_NAMES = {EntryKind.STATEMENT: QT_TRANSLATE_NOOP("Report", "Statement"),
               EntryKind.POINT_OF_ORDER: QT_TRANSLATE_NOOP("Report", "Point of order"),
               EntryKind.REPLY: QT_TRANSLATE_NOOP("Report", "Right of reply")}
@@ -128,11 +131,13 @@ def split(genders: Iterable[str]) -> Split:
 
 @dataclass(frozen=True)
 class Line:
-    """A day, a session or a kind of delegation: expected (or registered) and present."""
+    """A day, a session or a kind of delegation: expected (or registered) and present;
+    a session's room's seats (0: no room, or none said)."""
 
     label: str
     expected: Split
     present: Split
+    seats: int = 0
 
 
 @dataclass(frozen=True)
@@ -168,6 +173,7 @@ class Report:
     dates: tuple[date, date]
     registered: Split
     present: Split
+    no_shows: int  # registered, not cancelled, and never checked in
     heads: Split
     heads_present: Split
     days: list[Line]
@@ -201,13 +207,16 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
 
     day_lines = [Line(t(L_DAY).format(day=d.isoformat()), split(gender.values()),
                       split(genders(att.day_first.get(d, {})))) for d in days]
+    seats = {r.id: r.capacity for r in room_store.list_rooms(db)}
     session_lines = []
     for s in sessions:
         start = s.starts_at.astimezone(zone)
-        expected = [p.id for p in att.admitted(s)]
-        session_lines.append(Line(f"{start:%d.%m %H:%M} {s.title(lang)}",
-                                  split(genders(expected)),
-                                  split(genders(att.session_first.get(s.id or 0, {})))))
+        # A side event expects its own number (as the programme says), not everyone.
+        expected = Split(s.expected, None, None) if s.expected > 0 else \
+            split(genders(p.id for p in att.admitted(s)))
+        session_lines.append(Line(f"{start:%d.%m %H:%M} {s.title(lang)}", expected,
+                                  split(genders(att.session_first.get(s.id or 0, {}))),
+                                  seats.get(s.room_id, 0) if s.room_id else 0))
     by_group: dict[object, list[int]] = {}
     for p in att.people:
         by_group.setdefault(group_of(att.delegations[p.delegation_id]), []).append(p.id)
@@ -234,6 +243,7 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
     return Report(
         event.title(lang), event.venue(lang), (event.start_date, event.end_date),
         registered=split(gender.values()), present=split(genders(came)),
+        no_shows=len(gender) - len(came),
         heads=split(genders(heads)), heads_present=split(genders(heads & came)),
         days=day_lines, sessions=session_lines, groups=group_lines, speaking=speaking,
         speaking_total=_speaking(t(L_TOTAL), all_spoken, everyone), statements=statements,
@@ -286,6 +296,7 @@ def write_workbook(report: Report, out: str | Path,
                           (L_SPEAKERS, report.speaking_total.speakers)):
         summary.append([t(label), figure.total, shown(figure.women), shown(figure.men),
                         shown(figure.women_share)])
+    summary.append([t(L_NO_SHOWS), report.no_shows])
     summary.append([t(L_MINUTES), report.speaking_total.minutes,
                     shown(report.speaking_total.minutes_women),
                     shown(report.speaking_total.minutes_men)])
@@ -299,14 +310,15 @@ def write_workbook(report: Report, out: str | Path,
 
     participation = sheet(t(L_PARTICIPATION), [t(L_DAY_OR_SESSION), t(L_EXPECTED),
                                                t(L_PRESENT), t(L_WOMEN), t(L_MEN),
-                                               t(L_WOMEN_SHARE)])
+                                               t(L_WOMEN_SHARE), t(L_SEATS)])
     for line in [*report.days, *report.sessions]:
         participation.append([cells.xlsx(line.label, participation), line.expected.total,
                               line.present.total, shown(line.present.women),
-                              shown(line.present.men), shown(line.present.women_share)])
+                              shown(line.present.men), shown(line.present.women_share),
+                              line.seats or None])
     participation.column_dimensions["A"].width = 52
     _chart(participation, t(L_PRESENT), rows=len(report.days) + len(report.sessions),
-           columns=(4, 5), anchor="H2")
+           columns=(4, 5), anchor="I2")
 
     groups = sheet(t(L_GROUPS), [t(L_GROUP), t(L_REGISTERED), t(L_PRESENT), t(L_WOMEN),
                                  t(L_MEN), t(L_WOMEN_SHARE)])

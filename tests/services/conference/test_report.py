@@ -214,3 +214,51 @@ def test_interpretation_recomputed_from_the_roster(happened: Path) -> None:
     # Two ways of adding up the same booth time: by booth and by interpreter.
     assert sum(work.booth_minutes.values()) == sum(w.booth_minutes for w in work.people)
     assert set(work.booth_minutes) <= {"en", "ru", "en-ru"}
+
+
+def test_no_shows_seats_and_side_events_expected(happened: Path) -> None:
+    with closing(connect(happened)) as db:
+        report = conference.build(db)
+        never = db.execute(
+            "SELECT count(*) FROM delegate WHERE status != 'cancelled' AND merged_into IS NULL"
+            f" AND id NOT IN (SELECT delegate_id FROM checkin WHERE {STANDING})").fetchone()[0]
+        sessions = db.execute("SELECT s.expected, coalesce(r.capacity, 0) FROM session s"
+                              " LEFT JOIN room r ON r.id = s.room_id"
+                              " ORDER BY s.starts_at, s.id").fetchall()
+    assert report.no_shows == never
+    assert [line.seats for line in report.sessions] == [seats for _e, seats in sessions]
+    for line, (expected, _seats) in zip(report.sessions, sessions, strict=True):
+        if expected > 0:  # a side event expects its own number
+            assert line.expected.total == expected and line.expected.women is None
+
+
+@pytest.mark.parametrize("keep_names", [True, False])
+def test_after_purge_the_report_comes_out_the_same(happened: Path, tmp_path: Path,
+                                                    keep_names: bool) -> None:
+    import shutil
+    from dataclasses import replace
+
+    from bsm_desk.services.operators import privacy
+
+    copy = tmp_path / "purged.sqlite"
+    shutil.copy(happened, copy)
+    with closing(connect(copy)) as db:
+        before = conference.build(db)
+        privacy.purge(db, keep_names=keep_names, who=who_at(db, DESK))
+        after = conference.build(db)
+
+    def figures(report: conference.Report) -> conference.Report:
+        """The report with the people's names and functions left out (a purge without
+        keep_names removes them, and the interpreters' order by name with them); every
+        figure kept."""
+        work = report.interpretation
+        people = sorted((replace(w, name="") for w in work.people),
+                        key=lambda w: (w.staff, w.booth_minutes, w.days, w.fee))
+        return replace(report, statements=[replace(s, name="", function="")
+                                           for s in report.statements],
+                       interpretation=replace(work, people=people))
+
+    if keep_names:
+        assert after == before
+    else:
+        assert figures(after) == figures(before)
