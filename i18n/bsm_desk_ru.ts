@@ -3258,6 +3258,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Тип делегации</translation>
     </message>
     <message>
+        <source>Member States by regional group</source>
+        <translation>Государства-члены по региональным группам</translation>
+    </message>
+    <message>
         <source>Session</source>
         <translation>Заседание</translation>
     </message>
@@ -3416,6 +3420,30 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>not split (fewer than {small})</source>
         <translation>без разбивки (менее {small})</translation>
+    </message>
+    <message>
+        <source>African States</source>
+        <translation>Государства Африки</translation>
+    </message>
+    <message>
+        <source>Asia-Pacific States</source>
+        <translation>Государства Азиатско-Тихоокеанского региона</translation>
+    </message>
+    <message>
+        <source>Eastern European States</source>
+        <translation>Государства Восточной Европы</translation>
+    </message>
+    <message>
+        <source>Latin American and Caribbean States</source>
+        <translation>Государства Латинской Америки и Карибского бассейна</translation>
+    </message>
+    <message>
+        <source>Western European and other States</source>
+        <translation>Государства Западной Европы и другие государства</translation>
+    </message>
+    <message>
+        <source>Region not known</source>
+        <translation>Регион не известен</translation>
     </message>
 </context>
 <context>

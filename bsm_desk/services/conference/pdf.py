@@ -132,6 +132,14 @@ def write_pdf(report: Report, out: str | Path,
               shown(g.present.men), shown(g.present.women_share)]
              for g in report.groups]
     story.append(_table(rows, [70 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm], body))
+    if report.regions:
+        rows = [[t(words.L_REGION), t(L_REGISTERED), t(L_PRESENT), t(L_WOMEN), t(L_MEN),
+                 t(L_WOMEN_SHARE)]]
+        rows += [[p(r.label), str(r.expected.total), str(r.present.total),
+                  shown(r.present.women), shown(r.present.men), shown(r.present.women_share)]
+                 for r in report.regions]
+        story += [Spacer(1, 3 * mm),
+                  _table(rows, [70 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm], body)]
 
     story.append(p(t(L_SPEAKING), heading))
     rows = [[t(L_SESSION), t(L_STATEMENT_COUNT), t(L_SPEAKERS), t(L_MINUTES),

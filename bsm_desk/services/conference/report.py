@@ -24,8 +24,11 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.interpreters import TWO_WAY
-from bsm_desk.domain.model import pick
+from bsm_desk.domain.model import DelegationType, pick
 from bsm_desk.domain.speakers import EntryKind, EntryStatus
+from bsm_desk.services.conference.regions import GROUPS as REGIONS
+from bsm_desk.services.conference.regions import UNKNOWN as UNKNOWN_REGION
+from bsm_desk.services.conference.regions import region_of
 from bsm_desk.services.interpreters.export import Interpretation, interpretation
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import save_workbook
@@ -60,6 +63,7 @@ L_HEADS = QT_TRANSLATE_NOOP("Report", "Heads of delegation")
 L_HEADS_PRESENT = QT_TRANSLATE_NOOP("Report", "Heads of delegation present")
 L_DAY_OR_SESSION = QT_TRANSLATE_NOOP("Report", "Day or session")
 L_GROUP = QT_TRANSLATE_NOOP("Report", "Delegation type")
+L_REGION = QT_TRANSLATE_NOOP("Report", "Member States by regional group")
 L_SESSION = QT_TRANSLATE_NOOP("Report", "Session")
 L_STATEMENT_COUNT = QT_TRANSLATE_NOOP("Report", "Statements")
 L_SPEAKERS = QT_TRANSLATE_NOOP("Report", "Speakers")
@@ -179,6 +183,7 @@ class Report:
     days: list[Line]
     sessions: list[Line]
     groups: list[Line]
+    regions: list[Line]  # Member States by United Nations regional group
     speaking: list[Speaking]
     speaking_total: Speaking
     statements: list[Statement]
@@ -223,6 +228,15 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
     group_lines = [Line(t(GROUPS[g]), split(genders(by_group[g])),
                         split(genders(i for i in by_group[g] if i in came)))
                    for g in PROTOCOL if g in by_group]
+    by_region: dict[str, list[int]] = {}
+    for p in att.people:
+        delegation = att.delegations[p.delegation_id]
+        if delegation.type is DelegationType.MEMBER_STATE:
+            by_region.setdefault(region_of(delegation.iso_code), []).append(p.id)
+    region_lines = [Line(t(name), split(genders(by_region[key])),
+                         split(genders(i for i in by_region[key] if i in came)))
+                    for key, name in [*REGIONS.items(), ("", UNKNOWN_REGION)]
+                    if key in by_region]
     functions = {row[0]: pick(lang, row[1], row[2]) for row in db.execute(
         "SELECT id, function_en, function_ru FROM delegate").fetchall()}
     everyone = dict(db.execute("SELECT id, gender FROM delegate").fetchall())
@@ -245,7 +259,8 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
         registered=split(gender.values()), present=split(genders(came)),
         no_shows=len(gender) - len(came),
         heads=split(genders(heads)), heads_present=split(genders(heads & came)),
-        days=day_lines, sessions=session_lines, groups=group_lines, speaking=speaking,
+        days=day_lines, sessions=session_lines, groups=group_lines, regions=region_lines,
+        speaking=speaking,
         speaking_total=_speaking(t(L_TOTAL), all_spoken, everyone), statements=statements,
         interpretation=interpretation(db, lang, day=day))
 
@@ -323,6 +338,13 @@ def write_workbook(report: Report, out: str | Path,
     groups = sheet(t(L_GROUPS), [t(L_GROUP), t(L_REGISTERED), t(L_PRESENT), t(L_WOMEN),
                                  t(L_MEN), t(L_WOMEN_SHARE)])
     for line in report.groups:
+        groups.append([line.label, line.expected.total, line.present.total,
+                       shown(line.present.women), shown(line.present.men),
+                       shown(line.present.women_share)])
+    groups.append([])
+    groups.append([cells.clean(h) for h in (t(L_REGION), t(L_REGISTERED), t(L_PRESENT),
+                                             t(L_WOMEN), t(L_MEN), t(L_WOMEN_SHARE))])
+    for line in report.regions:
         groups.append([line.label, line.expected.total, line.present.total,
                        shown(line.present.women), shown(line.present.men),
                        shown(line.present.women_share)])

@@ -262,3 +262,27 @@ def test_after_purge_the_report_comes_out_the_same(happened: Path, tmp_path: Pat
         assert after == before
     else:
         assert figures(after) == figures(before)
+
+
+def test_the_regional_groups_hold_every_member_state_once() -> None:
+    import json
+
+    from bsm_desk import paths
+    from bsm_desk.services.conference import regions
+
+    data = json.loads(paths.resource("data", "un_regional_groups.json").read_text("utf-8"))
+    codes = [code for key in regions.GROUPS for code in data[key]]
+    assert len(codes) == len(set(codes)) == 193
+    assert regions.region_of("tj") == "asia_pacific" and regions.region_of("TR") == \
+        "western_european_others" and regions.region_of("XX") == regions.region_of(None) == ""
+
+
+def test_member_states_by_region_add_up(happened: Path) -> None:
+    with closing(connect(happened)) as db:
+        report = conference.build(db)
+        states = _genders(db, "SELECT d.gender FROM delegate d JOIN delegation g ON"
+                              " g.id = d.delegation_id WHERE g.type = 'member_state' AND"
+                              " d.status != 'cancelled' AND d.merged_into IS NULL")
+    assert sum(r.expected.total for r in report.regions) == sum(states.values())
+    assert "Asia-Pacific States" in [r.label for r in report.regions]
+    assert "Region not known" not in [r.label for r in report.regions]  # the demo's all known
