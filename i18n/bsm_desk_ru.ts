@@ -3406,6 +3406,22 @@ A .sqlite file from another desk or a backup</source>
         <translation>Мест</translation>
     </message>
     <message>
+        <source>Arrivals</source>
+        <translation>Приход</translation>
+    </message>
+    <message>
+        <source>Arrivals at the entrance per 15 minutes, {day}</source>
+        <translation>Приход на входе за каждые 15 минут, {day}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Busiest quarter hour: {time}, {count} arrivals</source>
+        <translation>Самые загруженные 15 минут: {time}, пришло {count}</translation>
+    </message>
+    <message>
         <source>Statement</source>
         <translation>Выступление</translation>
     </message>

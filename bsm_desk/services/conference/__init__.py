@@ -1,6 +1,6 @@
-"""The conference report (report.py, its PDF in pdf.py): who came and who spoke, women
-and men, from the registry, the doors' check-ins and the record of statements; above
-reports/ and speakers/, which it reads."""
+"""The conference report (report.py; its workbook and PDF in workbook.py and pdf.py):
+who came and who spoke, women and men, from the registry, the doors' check-ins and the
+record of statements; above reports/ and speakers/, which it reads."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from bsm_desk.services.conference.report import (
     Statement,
     build,
     split,
-    write_workbook,
 )
+from bsm_desk.services.conference.workbook import write_workbook
 
 __all__ = ["build", "Line", "NOT_A_DAY", "Report", "SMALL", "Speaking", "split", "Split",
            "Statement", "UNKNOWN_KIND", "write_pdf", "write_workbook"]

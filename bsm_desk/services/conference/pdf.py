@@ -6,9 +6,10 @@ graphics) in the report's palette — the same figures as the workbook, from the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -118,12 +119,20 @@ def write_pdf(report: Report, out: str | Path,
     rows += [[p(line.label), str(line.expected.total), str(line.present.total),
               shown(line.present.women), shown(line.present.men),
               shown(line.present.women_share), str(line.seats or "")] for line in lines]
-    story += [_table(rows, [56 * mm, 20 * mm, 22 * mm, 19 * mm, 19 * mm, 19 * mm, 19 * mm],
+    story += [_table(rows, [48 * mm, 21 * mm, 21 * mm, 21 * mm, 21 * mm, 21 * mm, 21 * mm],
                      body),
               Spacer(1, 4 * mm),
               _chart([line.label for line in lines],
                      [(line.present.women, line.present.men, line.present.total)
                       for line in lines], t)]
+
+    for day, quarters in report.arrivals.items():
+        if quarters:
+            busiest = max(quarters, key=lambda q: q[1])
+            story += [p(t(words.L_ARRIVALS_ON).format(day=day.isoformat()), small),
+                      _arrivals(quarters),
+                      p(t(words.L_PEAK).format(time=f"{busiest[0]:%H:%M}",
+                                               count=busiest[1]), small)]
 
     story.append(p(t(L_GROUPS), heading))
     rows = [[t(L_GROUP), t(L_REGISTERED), t(L_PRESENT), t(L_WOMEN), t(L_MEN),
@@ -244,6 +253,23 @@ def _bars(labels: Sequence[str], series: list[list[float]], fills: list[str],
     legend.colorNamePairs = [(colors.HexColor(f), n) for f, n in zip(fills, names,
                                                                      strict=True)]
     drawing.add(legend)
+    return drawing
+
+
+def _arrivals(quarters: Sequence[tuple[datetime, int]]) -> Drawing:
+    """Arrivals at the entrance per quarter hour: a bar each, the hours named."""
+    drawing = Drawing(170 * mm, 58 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 12 * mm, 12 * mm, 150 * mm, 40 * mm
+    chart.data = [[float(n) for _at, n in quarters]]
+    chart.categoryAxis.categoryNames = [at.strftime("%H:%M") if at.minute == 0 else ""
+                                        for at, _n in quarters]
+    for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
+        axis.fontName, axis.fontSize = REGULAR, 6.5
+    chart.valueAxis.valueMin = 0
+    chart.bars.strokeWidth = 0
+    chart.bars[0].fillColor = colors.HexColor(MEN)
+    drawing.add(chart)
     return drawing
 
 

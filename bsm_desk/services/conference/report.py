@@ -13,13 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from pathlib import Path
+from datetime import date, datetime
 
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
@@ -30,9 +25,7 @@ from bsm_desk.services.conference.regions import GROUPS as REGIONS
 from bsm_desk.services.conference.regions import UNKNOWN as UNKNOWN_REGION
 from bsm_desk.services.conference.regions import region_of
 from bsm_desk.services.interpreters.export import Interpretation, interpretation
-from bsm_desk.services.output import cells
-from bsm_desk.services.output.files import save_workbook
-from bsm_desk.services.reports.attendance import collect
+from bsm_desk.services.reports.attendance import arrivals_per_quarter, collect
 from bsm_desk.services.reports.participants import GROUPS, HEAD, PROTOCOL, group_of
 from bsm_desk.services.speakers.lists import Listed, speaker_list
 from bsm_desk.store import rooms as room_store
@@ -102,6 +95,10 @@ BOOTH_WORDS = {"en": QT_TRANSLATE_NOOP("Report", "English"),
 L_GENERATED = QT_TRANSLATE_NOOP("Report", "Generated")
 L_NO_SHOWS = QT_TRANSLATE_NOOP("Report", "No-shows")
 L_SEATS = QT_TRANSLATE_NOOP("Report", "Seats")
+L_ARRIVALS = QT_TRANSLATE_NOOP("Report", "Arrivals")
+L_ARRIVALS_ON = QT_TRANSLATE_NOOP("Report", "Arrivals at the entrance per 15 minutes, {day}")
+L_TIME = QT_TRANSLATE_NOOP("Report", "Time")
+L_PEAK = QT_TRANSLATE_NOOP("Report", "Busiest quarter hour: {time}, {count} arrivals")
 KIND_NAMES = {EntryKind.STATEMENT: QT_TRANSLATE_NOOP("Report", "Statement"),
               EntryKind.POINT_OF_ORDER: QT_TRANSLATE_NOOP("Report", "Point of order"),
               EntryKind.REPLY: QT_TRANSLATE_NOOP("Report", "Right of reply")}
@@ -184,6 +181,7 @@ class Report:
     sessions: list[Line]
     groups: list[Line]
     regions: list[Line]  # Member States by United Nations regional group
+    arrivals: dict[date, list[tuple[datetime, int]]]  # at the entrance, per 15 minutes
     speaking: list[Speaking]
     speaking_total: Speaking
     statements: list[Statement]
@@ -260,6 +258,7 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
         no_shows=len(gender) - len(came),
         heads=split(genders(heads)), heads_present=split(genders(heads & came)),
         days=day_lines, sessions=session_lines, groups=group_lines, regions=region_lines,
+        arrivals={d: arrivals_per_quarter(att, d) for d in days},
         speaking=speaking,
         speaking_total=_speaking(t(L_TOTAL), all_spoken, everyone), statements=statements,
         interpretation=interpretation(db, lang, day=day))
@@ -277,135 +276,3 @@ def _speaking(label: str, spoken: list[Listed], everyone: dict[int, str]) -> Spe
         by[key] = by.get(key, 0.0) + e.spoken_seconds
     return Speaking(label, len(spoken), speakers, minutes, round(by["F"] / 60, 1),
                     round(by["M"] / 60, 1))
-
-
-# --- the workbook ----------------------------------------------------------------------
-
-def write_workbook(report: Report, out: str | Path,
-                   translate: Callable[[str], str] | None = None) -> Path:
-    """The report's figures as tables, each beside a native Excel chart that reads them
-    (a secretariat can restyle it), and the rapporteur's list."""
-    out = Path(out)
-    if out.suffix.lower() != ".xlsx":
-        raise UserError(UNKNOWN_KIND, file=out.name)
-    t = translate or (lambda text: text)
-    book = Workbook()
-    bold = Font(bold=True)
-    dash = "–"
-
-    def shown(value: object) -> object:
-        return dash if value is None else value
-
-    def sheet(title: str, headers: list[str]) -> Worksheet:
-        ws = book.create_sheet(cells.sheet_title(title))
-        ws.append([cells.clean(h) for h in headers])
-        for cell in ws[1]:
-            cell.font = bold
-        return ws
-
-    book.remove(book.active)
-    summary = sheet(t(L_SUMMARY), [t(L_FIGURE), t(L_TOTAL), t(L_WOMEN), t(L_MEN),
-                                   t(L_WOMEN_SHARE)])
-    for label, figure in ((L_REGISTERED, report.registered), (L_PRESENT, report.present),
-                          (L_HEADS, report.heads), (L_HEADS_PRESENT, report.heads_present),
-                          (L_SPEAKERS, report.speaking_total.speakers)):
-        summary.append([t(label), figure.total, shown(figure.women), shown(figure.men),
-                        shown(figure.women_share)])
-    summary.append([t(L_NO_SHOWS), report.no_shows])
-    summary.append([t(L_MINUTES), report.speaking_total.minutes,
-                    shown(report.speaking_total.minutes_women),
-                    shown(report.speaking_total.minutes_men)])
-    summary.append([])
-    summary.append([cells.clean(report.title)])
-    summary.append([cells.clean(report.venue)])
-    summary.append([f"{report.dates[0].isoformat()} – {report.dates[1].isoformat()}"])
-    summary.append([t(L_GENERATED), datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")])
-    summary.append([t(L_NOTE).format(small=SMALL)])
-    summary.column_dimensions["A"].width = 40
-
-    participation = sheet(t(L_PARTICIPATION), [t(L_DAY_OR_SESSION), t(L_EXPECTED),
-                                               t(L_PRESENT), t(L_WOMEN), t(L_MEN),
-                                               t(L_WOMEN_SHARE), t(L_SEATS)])
-    for line in [*report.days, *report.sessions]:
-        participation.append([cells.xlsx(line.label, participation), line.expected.total,
-                              line.present.total, shown(line.present.women),
-                              shown(line.present.men), shown(line.present.women_share),
-                              line.seats or None])
-    participation.column_dimensions["A"].width = 52
-    _chart(participation, t(L_PRESENT), rows=len(report.days) + len(report.sessions),
-           columns=(4, 5), anchor="I2")
-
-    groups = sheet(t(L_GROUPS), [t(L_GROUP), t(L_REGISTERED), t(L_PRESENT), t(L_WOMEN),
-                                 t(L_MEN), t(L_WOMEN_SHARE)])
-    for line in report.groups:
-        groups.append([line.label, line.expected.total, line.present.total,
-                       shown(line.present.women), shown(line.present.men),
-                       shown(line.present.women_share)])
-    groups.append([])
-    groups.append([cells.clean(h) for h in (t(L_REGION), t(L_REGISTERED), t(L_PRESENT),
-                                             t(L_WOMEN), t(L_MEN), t(L_WOMEN_SHARE))])
-    for line in report.regions:
-        groups.append([line.label, line.expected.total, line.present.total,
-                       shown(line.present.women), shown(line.present.men),
-                       shown(line.present.women_share)])
-    groups.column_dimensions["A"].width = 40
-
-    speaking = sheet(t(L_SPEAKING), [t(L_SESSION), t(L_STATEMENT_COUNT), t(L_SPEAKERS),
-                                     t(L_WOMEN), t(L_MEN), t(L_MINUTES), t(L_MINUTES_WOMEN),
-                                     t(L_MINUTES_MEN)])
-    for s in [*report.speaking, report.speaking_total]:
-        speaking.append([cells.xlsx(s.label, speaking), s.statements, s.speakers.total,
-                         shown(s.speakers.women), shown(s.speakers.men), s.minutes,
-                         shown(s.minutes_women), shown(s.minutes_men)])
-    speaking.column_dimensions["A"].width = 52
-    _chart(speaking, t(L_SPEAKING), rows=len(report.speaking), columns=(7, 8), anchor="J2")
-
-    booths = sheet(t(L_INTERPRETATION), [t(L_BOOTH), t(L_BOOTH_HOURS)])
-    work = report.interpretation
-    for booth, minutes in sorted(work.booth_minutes.items()):
-        booths.append([t(BOOTH_WORDS.get(booth, booth)), round(minutes / 60, 2)])
-    booths.append([])
-    booths.append([t(L_FREELANCE_DAYS), work.freelance_days])
-    booths.append([t(L_FEES), work.fees])
-    booths.append([t(L_RELAY), work.relay])
-    booths.append([])
-    booths.append([cells.clean(h) for h in (t(L_INTERPRETER), t(L_STAFF), t(L_HOURS),
-                                             t(L_DAYS), t(L_FEE))])
-    for person in work.people:
-        booths.append(cells.xlsx_row([person.name, t(L_YES if person.staff else L_NO),
-                                      round(person.booth_minutes / 60, 2), person.days,
-                                      person.fee], booths))
-    booths.column_dimensions["A"].width = 36
-
-    listed = sheet(t(L_STATEMENTS), [t(L_SESSION), t(L_SPEAKER), t(L_FUNCTION),
-                                     t(L_DELEGATION), t(L_KIND), t(L_LANGUAGE), t(L_STARTED),
-                                     t(L_MINUTES)])
-    for st in report.statements:
-        started = st.started.strftime("%H:%M") if st.started else ""
-        listed.append(cells.xlsx_row([st.session, st.name, st.function, st.delegation,
-                                      t(KIND_NAMES[st.kind]), st.language, started,
-                                      st.minutes], listed))
-    for column, width in zip("ABCD", (44, 30, 36, 30), strict=True):
-        listed.column_dimensions[column].width = width
-    return save_workbook(book, out)
-
-
-def _chart(ws: Worksheet, title: str, *, rows: int, columns: tuple[int, int],
-           anchor: str) -> None:
-    """A stacked bar chart of two columns (women, then men) by the rows' labels."""
-    if rows < 1:
-        return
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.title = title
-    chart.height, chart.width = max(9.0, rows * 0.9), 30.0  # room for long titles
-    data = Reference(ws, min_col=columns[0], max_col=columns[1], min_row=1, max_row=rows + 1)
-    labels = Reference(ws, min_col=1, min_row=2, max_row=rows + 1)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(labels)
-    for series, colour in zip(chart.series, (WOMEN, MEN), strict=False):
-        series.graphicalProperties.solidFill = colour.lstrip("#")
-        series.graphicalProperties.line.solidFill = colour.lstrip("#")
-    ws.add_chart(chart, anchor)

@@ -132,7 +132,7 @@ def test_the_workbook_has_its_tables_and_charts(happened: Path, tmp_path: Path) 
     out = conference.write_workbook(report, tmp_path / "report.xlsx")
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Summary", "Participation", "Delegations", "Speaking time",
-                               "Interpretation", "Statements"]
+                               "Arrivals", "Interpretation", "Statements"]
     assert book["Participation"]._charts and book["Speaking time"]._charts
     summary = book["Summary"]
     assert summary["B2"].value == report.registered.total  # typed numbers, not text
@@ -286,3 +286,17 @@ def test_member_states_by_region_add_up(happened: Path) -> None:
     assert sum(r.expected.total for r in report.regions) == sum(states.values())
     assert "Asia-Pacific States" in [r.label for r in report.regions]
     assert "Region not known" not in [r.label for r in report.regions]  # the demo's all known
+
+
+def test_arrivals_per_quarter_hour_add_up_to_who_came_in(happened: Path,
+                                                         tmp_path: Path) -> None:
+    with closing(connect(happened)) as db:
+        report = conference.build(db)
+        for day, quarters in report.arrivals.items():
+            came = db.execute(f"SELECT count(DISTINCT delegate_id) FROM checkin WHERE"
+                              f" {STANDING} AND checkpoint = ?",
+                              [f"entrance-{day.isoformat()}"]).fetchone()[0]
+            assert sum(n for _at, n in quarters) == came, day
+            assert all(at.minute % 15 == 0 for at, _n in quarters)
+    book = openpyxl.load_workbook(conference.write_workbook(report, tmp_path / "r.xlsx"))
+    assert len(book["Arrivals"]._charts) == len([q for q in report.arrivals.values() if q])
