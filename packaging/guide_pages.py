@@ -92,7 +92,13 @@ gender and category, and the arrivals per quarter of an hour. <b class="ui">Expo
 workbook organizers hand in: a summary, the participants, one sheet per session, by
 delegation. The List of Participants (PDF or workbook) follows protocol order. Personal
 data (passports, phones, dates of birth) stay out of every export unless a supervisor asks
-for them, and the file says so.</p>""",
+for them, and the file says so.</p>
+<p>Its <b class="ui">Report</b> tab is the conference report: registered, present, heads of delegation
+and speakers, women and men in each, speaking time per session, and a chart of who was
+present each day and at each session. <b class="ui">Conference report (PDF)…</b> and
+<b class="ui">(Excel)…</b> save it with its charts, by kind of delegation and United Nations
+regional group, arrivals per quarter hour, interpretation and the rapporteur's list. Where
+fewer than 5 women or men would be shown, it says “–”, so that nobody is identified.</p>""",
 "programme": """
 <p>The <b class="ui">Programme</b> screen shows the rooms and sessions day by day; drag a session to
 move it, double-click to edit. Conflicts (a room used twice, a speaker in two places, a
@@ -223,7 +229,14 @@ Windows). Первая строка называет столбцы, по-анг
 создаёт книгу для организаторов: сводка, участники, лист на каждое заседание, по
 делегациям. Список участников (PDF или книга) — в протокольном порядке. Персональные данные
 (паспорта, телефоны, даты рождения) не попадают ни в одну выгрузку, если их не запросил
-старший смены, и файл об этом говорит.</p>""",
+старший смены, и файл об этом говорит.</p>
+<p>Вкладка <b class="ui">Отчёт</b> — отчёт о конференции: зарегистрированные, присутствовавшие, главы
+делегаций и ораторы, женщины и мужчины среди них, время выступлений по заседаниям и
+диаграмма присутствия по дням и заседаниям. <b class="ui">Отчёт о конференции (PDF)…</b> и
+<b class="ui">(Excel)…</b> сохраняют его с диаграммами, по типам делегаций и региональным группам
+ООН, с потоком прибытия по четвертям часа, устным переводом и списком выступивших. Там,
+где было бы показано менее 5 женщин или мужчин, стоит «–», чтобы никого нельзя было
+узнать.</p>""",
 "programme": """
 <p>Экран <b class="ui">Программа</b> показывает залы и заседания по дням; перетащите заседание, чтобы
 перенести, двойной щелчок — изменить. Конфликты (зал занят дважды, выступающий в двух

@@ -84,6 +84,8 @@ PARITY: dict[tuple[str, str], str] = {
     ("attendance", "Attendance workbook…"): "export attendance",
     ("attendance", "Export…"): "export attendance",
     ("attendance", "List of Participants…"): "export participants",
+    ("attendance", "Conference report (PDF)…"): "export report",
+    ("attendance", "Conference report (Excel)…"): "export report",
     # Programme
     ("programme", "Allocate side events…"): "rooms allocate",
     ("programme", "New session…"): "sessions add",

@@ -38,10 +38,14 @@ def labels(window: MainWindow) -> set[str]:
         found.add(plain(text))
         if where in titles:
             found.add(f"{titles[where]} → {plain(text)}")
-    for screen in window.screens.all():  # the screens' own titles
+    from PySide6.QtWidgets import QTabWidget
+
+    for screen in window.screens.all():  # the screens' own titles, and their tabs'
         title = getattr(screen, "title", None)
         if title is not None and hasattr(title, "text"):
             found.add(plain(title.text()))
+        for tabs in screen.findChildren(QTabWidget):
+            found |= {plain(tabs.tabText(i)) for i in range(tabs.count())}
     found |= dialog_labels(window)
     return found
 
