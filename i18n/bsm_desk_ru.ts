@@ -3262,6 +3262,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>Государства-члены по региональным группам</translation>
     </message>
     <message>
+        <source>Level of representation</source>
+        <translation>Уровень представительства</translation>
+    </message>
+    <message>
         <source>Session</source>
         <translation>Заседание</translation>
     </message>

@@ -156,6 +156,12 @@ def write_pdf(report: Report, out: str | Path,
     rows += [[p(s.label), str(s.statements), str(s.speakers.total), str(s.minutes),
               shown(s.minutes_women), shown(s.minutes_men)]
              for s in [*report.speaking, report.speaking_total]]
+    for part, more in ((L_GROUP, report.speaking_by_group),
+                       (words.L_LEVEL, report.speaking_by_level)):
+        if more:
+            rows.append([p(t(part), small), "", "", "", "", ""])
+            rows += [[p(s.label), str(s.statements), str(s.speakers.total), str(s.minutes),
+                      shown(s.minutes_women), shown(s.minutes_men)] for s in more]
     story += [_table(rows, [70 * mm, 20 * mm, 18 * mm, 18 * mm, 22 * mm, 22 * mm], body),
               Spacer(1, 4 * mm), _speaking_chart(report.speaking, t)]
 

@@ -19,7 +19,8 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.interpreters import TWO_WAY
-from bsm_desk.domain.model import DelegationType, pick
+from bsm_desk.domain.model import DelegationType, ProtocolRank, pick
+from bsm_desk.domain.protocol import rank_name
 from bsm_desk.domain.speakers import EntryKind, EntryStatus
 from bsm_desk.services.conference.regions import GROUPS as REGIONS
 from bsm_desk.services.conference.regions import UNKNOWN as UNKNOWN_REGION
@@ -57,6 +58,7 @@ L_HEADS_PRESENT = QT_TRANSLATE_NOOP("Report", "Heads of delegation present")
 L_DAY_OR_SESSION = QT_TRANSLATE_NOOP("Report", "Day or session")
 L_GROUP = QT_TRANSLATE_NOOP("Report", "Delegation type")
 L_REGION = QT_TRANSLATE_NOOP("Report", "Member States by regional group")
+L_LEVEL = QT_TRANSLATE_NOOP("Report", "Level of representation")
 L_SESSION = QT_TRANSLATE_NOOP("Report", "Session")
 L_STATEMENT_COUNT = QT_TRANSLATE_NOOP("Report", "Statements")
 L_SPEAKERS = QT_TRANSLATE_NOOP("Report", "Speakers")
@@ -183,6 +185,8 @@ class Report:
     regions: list[Line]  # Member States by United Nations regional group
     arrivals: dict[date, list[tuple[datetime, int]]]  # at the entrance, per 15 minutes
     speaking: list[Speaking]
+    speaking_by_group: list[Speaking]  # by kind of delegation
+    speaking_by_level: list[Speaking]  # by the speakers' protocol level
     speaking_total: Speaking
     statements: list[Statement]
     interpretation: Interpretation
@@ -252,6 +256,16 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
         if spoken:
             speaking.append(_speaking(label, spoken, everyone))
         all_spoken += spoken
+    delegation_of = dict(db.execute("SELECT id, delegation_id FROM delegate").fetchall())
+    spoken_by_group: dict[object, list[Listed]] = {}
+    by_level: dict[ProtocolRank, list[Listed]] = {}
+    for e in all_spoken:
+        own = att.delegations.get(delegation_of.get(e.delegate_id, 0))
+        if own is not None:
+            spoken_by_group.setdefault(group_of(own), []).append(e)
+        by_level.setdefault(ProtocolRank(e.protocol_rank) if e.protocol_rank in
+                            ProtocolRank._value2member_map_ else ProtocolRank.MEMBER,
+                            []).append(e)
     return Report(
         event.title(lang), event.venue(lang), (event.start_date, event.end_date),
         registered=split(gender.values()), present=split(genders(came)),
@@ -260,6 +274,10 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
         days=day_lines, sessions=session_lines, groups=group_lines, regions=region_lines,
         arrivals={d: arrivals_per_quarter(att, d) for d in days},
         speaking=speaking,
+        speaking_by_group=[_speaking(t(GROUPS[g]), spoken_by_group[g], everyone)
+                           for g in PROTOCOL if g in spoken_by_group],
+        speaking_by_level=[_speaking(rank_name(rank, lang), by_level[rank], everyone)
+                           for rank in ProtocolRank if rank in by_level],
         speaking_total=_speaking(t(L_TOTAL), all_spoken, everyone), statements=statements,
         interpretation=interpretation(db, lang, day=day))
 

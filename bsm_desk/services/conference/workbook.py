@@ -40,6 +40,7 @@ from bsm_desk.services.conference.report import (
     L_INTERPRETER,
     L_KIND,
     L_LANGUAGE,
+    L_LEVEL,
     L_MEN,
     L_MINUTES,
     L_MINUTES_MEN,
@@ -173,6 +174,17 @@ def _speaking(book: Workbook, report: Report, t: Translate) -> None:
                          _shown(s.minutes_women), _shown(s.minutes_men)])
     speaking.column_dimensions["A"].width = 52
     _chart(speaking, t(L_SPEAKING), rows=len(report.speaking), columns=(7, 8), anchor="J2")
+    for heading, lines in ((L_GROUP, report.speaking_by_group),
+                           (L_LEVEL, report.speaking_by_level)):
+        if not lines:
+            continue
+        speaking.append([])
+        speaking.append([cells.clean(t(heading))])
+        for line in lines:
+            speaking.append([cells.xlsx(line.label, speaking), line.statements,
+                             line.speakers.total, _shown(line.speakers.women),
+                             _shown(line.speakers.men), line.minutes,
+                             _shown(line.minutes_women), _shown(line.minutes_men)])
 
 
 def _arrivals(book: Workbook, report: Report, t: Translate) -> None:

@@ -300,3 +300,12 @@ def test_arrivals_per_quarter_hour_add_up_to_who_came_in(happened: Path,
             assert all(at.minute % 15 == 0 for at, _n in quarters)
     book = openpyxl.load_workbook(conference.write_workbook(report, tmp_path / "r.xlsx"))
     assert len(book["Arrivals"]._charts) == len([q for q in report.arrivals.values() if q])
+
+
+def test_speaking_by_kind_of_delegation_and_level_adds_up(happened: Path) -> None:
+    with closing(connect(happened)) as db:
+        report = conference.build(db)
+    total = report.speaking_total
+    for lines in (report.speaking_by_group, report.speaking_by_level):
+        assert sum(s.statements for s in lines) == total.statements
+        assert round(sum(s.minutes for s in lines), 1) == total.minutes
