@@ -7,8 +7,8 @@ from __future__ import annotations
 from bsm_desk.services.conference.pdf import write_pdf
 from bsm_desk.services.conference.report import (
     NOT_A_DAY,
+    REPORT_KIND,
     SMALL,
-    UNKNOWN_KIND,
     Line,
     Report,
     Speaking,
@@ -20,4 +20,4 @@ from bsm_desk.services.conference.report import (
 from bsm_desk.services.conference.workbook import write_workbook
 
 __all__ = ["build", "Line", "NOT_A_DAY", "Report", "SMALL", "Speaking", "split", "Split",
-           "Statement", "UNKNOWN_KIND", "write_pdf", "write_workbook"]
+           "Statement", "REPORT_KIND", "write_pdf", "write_workbook"]

@@ -60,8 +60,8 @@ from bsm_desk.services.conference.report import (
     L_WOMEN,
     L_WOMEN_SHARE,
     MEN,
+    REPORT_KIND,
     SMALL,
-    UNKNOWN_KIND,
     WOMEN,
     Report,
     Speaking,
@@ -78,7 +78,7 @@ def write_pdf(report: Report, out: str | Path,
               translate: Callable[[str], str] | None = None) -> Path:
     out = Path(out)
     if out.suffix.lower() != ".pdf":
-        raise UserError(UNKNOWN_KIND, file=out.name)
+        raise UserError(REPORT_KIND, file=out.name)
     t = translate or (lambda text: text)
     register_fonts()
     title = ParagraphStyle("title", fontName=BOLD, fontSize=24, leading=30, spaceAfter=10)

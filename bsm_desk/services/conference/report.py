@@ -34,7 +34,7 @@ from bsm_desk.store import rooms as room_store
 SMALL = 5  # a split by gender of fewer people than this is not shown
 WOMEN, MEN = "#b5475d", "#2f6690"  # the report's palette: the same in every output
 
-UNKNOWN_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: the conference report is written as "
+REPORT_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: the conference report is written as "
                                               ".pdf or .xlsx (or both, into a folder).")
 NOT_A_DAY = QT_TRANSLATE_NOOP("UserError", "{day} is not a day of the event ({start} – "
                                            "{end}).")

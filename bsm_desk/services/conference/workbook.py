@@ -69,8 +69,8 @@ from bsm_desk.services.conference.report import (
     L_WOMEN_SHARE,
     L_YES,
     MEN,
+    REPORT_KIND,
     SMALL,
-    UNKNOWN_KIND,
     WOMEN,
     Report,
 )
@@ -98,7 +98,7 @@ def write_workbook(report: Report, out: str | Path,
     """The report's figures as tables with their charts, and the rapporteur's list."""
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
-        raise UserError(UNKNOWN_KIND, file=out.name)
+        raise UserError(REPORT_KIND, file=out.name)
     t = translate or (lambda text: text)
     book = Workbook()
     book.remove(book.active)
