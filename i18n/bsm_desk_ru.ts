@@ -3426,6 +3426,30 @@ A .sqlite file from another desk or a backup</source>
         <translation>Самые загруженные 15 минут: {time}, пришло {count}</translation>
     </message>
     <message>
+        <source>Member States</source>
+        <translation>Государства-члены</translation>
+    </message>
+    <message>
+        <source>Observer States</source>
+        <translation>Государства-наблюдатели</translation>
+    </message>
+    <message>
+        <source>United Nations system</source>
+        <translation>Система Организации Объединённых Наций</translation>
+    </message>
+    <message>
+        <source>Intergovernmental and other organizations</source>
+        <translation>Межправительственные и другие организации</translation>
+    </message>
+    <message>
+        <source>Civil society</source>
+        <translation>Гражданское общество</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Другие</translation>
+    </message>
+    <message>
         <source>Statement</source>
         <translation>Выступление</translation>
     </message>

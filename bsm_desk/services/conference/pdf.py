@@ -141,14 +141,20 @@ def write_pdf(report: Report, out: str | Path,
               shown(g.present.men), shown(g.present.women_share)]
              for g in report.groups]
     story.append(_table(rows, [70 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm], body))
-    if report.regions:
-        rows = [[t(words.L_REGION), t(L_REGISTERED), t(L_PRESENT), t(L_WOMEN), t(L_MEN),
+    for first, lines in ((words.L_REGION, report.regions), (words.L_LEVEL, report.levels)):
+        if not lines:
+            continue
+        rows = [[t(first), t(L_REGISTERED), t(L_PRESENT), t(L_WOMEN), t(L_MEN),
                  t(L_WOMEN_SHARE)]]
         rows += [[p(r.label), str(r.expected.total), str(r.present.total),
                   shown(r.present.women), shown(r.present.men), shown(r.present.women_share)]
-                 for r in report.regions]
+                 for r in lines]
         story += [Spacer(1, 3 * mm),
                   _table(rows, [70 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm], body)]
+    if report.levels:  # participation by level, women and men: stacked bars
+        story.append(_chart([line.label for line in report.levels],
+                            [(line.present.women, line.present.men, line.present.total)
+                             for line in report.levels], t))
 
     story.append(p(t(L_SPEAKING), heading))
     rows = [[t(L_SESSION), t(L_STATEMENT_COUNT), t(L_SPEAKERS), t(L_MINUTES),
@@ -165,22 +171,7 @@ def write_pdf(report: Report, out: str | Path,
     story += [_table(rows, [70 * mm, 20 * mm, 18 * mm, 18 * mm, 22 * mm, 22 * mm], body),
               Spacer(1, 4 * mm), _speaking_chart(report.speaking, t)]
 
-    work = report.interpretation
-    story.append(p(t(words.L_INTERPRETATION), heading))
-    rows = [[t(words.L_BOOTH), t(words.L_BOOTH_HOURS)]]
-    rows += [[t(words.BOOTH_WORDS.get(booth, booth)), f"{minutes / 60:.2f}"]
-             for booth, minutes in sorted(work.booth_minutes.items())]
-    rows += [[t(words.L_FREELANCE_DAYS), str(work.freelance_days)],
-             [t(words.L_FEES), f"{work.fees:g}"], [t(words.L_RELAY), str(work.relay)]]
-    story += [_table(rows, [90 * mm, 40 * mm], body), Spacer(1, 3 * mm)]
-    if work.people:
-        rows = [[t(words.L_INTERPRETER), t(words.L_STAFF), t(words.L_HOURS), t(words.L_DAYS),
-                 t(words.L_FEE)]]
-        rows += [[p(w.name), t(words.L_YES if w.staff else words.L_NO),
-                  f"{w.booth_minutes / 60:.2f}", str(w.days), f"{w.fee:g}"]
-                 for w in work.people]
-        story.append(_table(rows, [70 * mm, 20 * mm, 30 * mm, 20 * mm, 25 * mm], body,
-                            numbers_from=2))
+    story += _interpretation(report, t, heading, body)
 
     story.append(p(t(L_STATEMENTS), heading))
     rows = [[t(L_SPEAKER), t(L_FUNCTION), t(L_DELEGATION), t(L_MINUTES)]]
@@ -208,6 +199,33 @@ def write_pdf(report: Report, out: str | Path,
                                 subject=f"{t(L_GENERATED)}: {report.title}")
         doc.build(story, onLaterPages=decorate)
     return out
+
+
+def _interpretation(report: Report, t: Callable[[str], str], heading: ParagraphStyle,
+                    body: ParagraphStyle) -> list[object]:
+    """Booth time per booth, the totals, and what each interpreter worked."""
+
+    def p(text: object, style: ParagraphStyle = body) -> Paragraph:
+        return Paragraph(paragraph_text(str(text)), style)
+
+    story: list[object] = []
+    work = report.interpretation
+    story.append(p(t(words.L_INTERPRETATION), heading))
+    rows = [[t(words.L_BOOTH), t(words.L_BOOTH_HOURS)]]
+    rows += [[t(words.BOOTH_WORDS.get(booth, booth)), f"{minutes / 60:.2f}"]
+             for booth, minutes in sorted(work.booth_minutes.items())]
+    rows += [[t(words.L_FREELANCE_DAYS), str(work.freelance_days)],
+             [t(words.L_FEES), f"{work.fees:g}"], [t(words.L_RELAY), str(work.relay)]]
+    story += [_table(rows, [90 * mm, 40 * mm], body), Spacer(1, 3 * mm)]
+    if work.people:
+        rows = [[t(words.L_INTERPRETER), t(words.L_STAFF), t(words.L_HOURS), t(words.L_DAYS),
+                 t(words.L_FEE)]]
+        rows += [[p(w.name), t(words.L_YES if w.staff else words.L_NO),
+                  f"{w.booth_minutes / 60:.2f}", str(w.days), f"{w.fee:g}"]
+                 for w in work.people]
+        story.append(_table(rows, [70 * mm, 20 * mm, 30 * mm, 20 * mm, 25 * mm], body,
+                            numbers_from=2))
+    return story
 
 
 def _table(rows: Sequence[Sequence[object]], widths: list[float], body: ParagraphStyle, *,

@@ -27,7 +27,7 @@ from bsm_desk.services.conference.regions import UNKNOWN as UNKNOWN_REGION
 from bsm_desk.services.conference.regions import region_of
 from bsm_desk.services.interpreters.export import Interpretation, interpretation
 from bsm_desk.services.reports.attendance import arrivals_per_quarter, collect
-from bsm_desk.services.reports.participants import GROUPS, HEAD, PROTOCOL, group_of
+from bsm_desk.services.reports.participants import HEAD, PROTOCOL, Group, group_of
 from bsm_desk.services.speakers.lists import Listed, speaker_list
 from bsm_desk.store import rooms as room_store
 
@@ -101,6 +101,16 @@ L_ARRIVALS = QT_TRANSLATE_NOOP("Report", "Arrivals")
 L_ARRIVALS_ON = QT_TRANSLATE_NOOP("Report", "Arrivals at the entrance per 15 minutes, {day}")
 L_TIME = QT_TRANSLATE_NOOP("Report", "Time")
 L_PEAK = QT_TRANSLATE_NOOP("Report", "Busiest quarter hour: {time}, {count} arrivals")
+# The parts of a List of Participants (reports/participants.py), as this report says them.
+DELEGATION_KINDS = {
+    Group.MEMBER_STATES: QT_TRANSLATE_NOOP("Report", "Member States"),
+    Group.OBSERVERS: QT_TRANSLATE_NOOP("Report", "Observer States"),
+    Group.UN_SYSTEM: QT_TRANSLATE_NOOP("Report", "United Nations system"),
+    Group.ORGANIZATIONS: QT_TRANSLATE_NOOP("Report", "Intergovernmental and other "
+                                                     "organizations"),
+    Group.CIVIL_SOCIETY: QT_TRANSLATE_NOOP("Report", "Civil society"),
+    Group.OTHERS: QT_TRANSLATE_NOOP("Report", "Others"),
+}
 KIND_NAMES = {EntryKind.STATEMENT: QT_TRANSLATE_NOOP("Report", "Statement"),
               EntryKind.POINT_OF_ORDER: QT_TRANSLATE_NOOP("Report", "Point of order"),
               EntryKind.REPLY: QT_TRANSLATE_NOOP("Report", "Right of reply")}
@@ -183,6 +193,7 @@ class Report:
     sessions: list[Line]
     groups: list[Line]
     regions: list[Line]  # Member States by United Nations regional group
+    levels: list[Line]  # participants by level of representation, highest first
     arrivals: dict[date, list[tuple[datetime, int]]]  # at the entrance, per 15 minutes
     speaking: list[Speaking]
     speaking_by_group: list[Speaking]  # by kind of delegation
@@ -227,7 +238,7 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
     by_group: dict[object, list[int]] = {}
     for p in att.people:
         by_group.setdefault(group_of(att.delegations[p.delegation_id]), []).append(p.id)
-    group_lines = [Line(t(GROUPS[g]), split(genders(by_group[g])),
+    group_lines = [Line(t(DELEGATION_KINDS[g]), split(genders(by_group[g])),
                         split(genders(i for i in by_group[g] if i in came)))
                    for g in PROTOCOL if g in by_group]
     by_region: dict[str, list[int]] = {}
@@ -239,6 +250,13 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
                          split(genders(i for i in by_region[key] if i in came)))
                     for key, name in [*REGIONS.items(), ("", UNKNOWN_REGION)]
                     if key in by_region]
+    rank_of = dict(db.execute("SELECT id, protocol_rank FROM delegate").fetchall())
+    by_level_people: dict[ProtocolRank, list[int]] = {}
+    for p in att.people:
+        by_level_people.setdefault(_rank(rank_of.get(p.id)), []).append(p.id)
+    level_lines = [Line(rank_name(rank, lang), split(genders(by_level_people[rank])),
+                        split(genders(i for i in by_level_people[rank] if i in came)))
+                   for rank in ProtocolRank if rank in by_level_people]
     functions = {row[0]: pick(lang, row[1], row[2]) for row in db.execute(
         "SELECT id, function_en, function_ru FROM delegate").fetchall()}
     everyone = dict(db.execute("SELECT id, gender FROM delegate").fetchall())
@@ -263,23 +281,28 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
         own = att.delegations.get(delegation_of.get(e.delegate_id, 0))
         if own is not None:
             spoken_by_group.setdefault(group_of(own), []).append(e)
-        by_level.setdefault(ProtocolRank(e.protocol_rank) if e.protocol_rank in
-                            ProtocolRank._value2member_map_ else ProtocolRank.MEMBER,
-                            []).append(e)
+        by_level.setdefault(_rank(e.protocol_rank), []).append(e)
     return Report(
         event.title(lang), event.venue(lang), (event.start_date, event.end_date),
         registered=split(gender.values()), present=split(genders(came)),
         no_shows=len(gender) - len(came),
         heads=split(genders(heads)), heads_present=split(genders(heads & came)),
         days=day_lines, sessions=session_lines, groups=group_lines, regions=region_lines,
+        levels=level_lines,
         arrivals={d: arrivals_per_quarter(att, d) for d in days},
         speaking=speaking,
-        speaking_by_group=[_speaking(t(GROUPS[g]), spoken_by_group[g], everyone)
+        speaking_by_group=[_speaking(t(DELEGATION_KINDS[g]), spoken_by_group[g], everyone)
                            for g in PROTOCOL if g in spoken_by_group],
         speaking_by_level=[_speaking(rank_name(rank, lang), by_level[rank], everyone)
                            for rank in ProtocolRank if rank in by_level],
         speaking_total=_speaking(t(L_TOTAL), all_spoken, everyone), statements=statements,
         interpretation=interpretation(db, lang, day=day))
+
+
+def _rank(value: object) -> ProtocolRank:
+    """A level of representation as the file keeps it; anything else a member's."""
+    return ProtocolRank(str(value)) if value in ProtocolRank._value2member_map_ \
+        else ProtocolRank.MEMBER
 
 
 def _speaking(label: str, spoken: list[Listed], everyone: dict[int, str]) -> Speaking:

@@ -146,20 +146,21 @@ def _participation(book: Workbook, report: Report, t: Translate) -> None:
 
 
 def _groups(book: Workbook, report: Report, t: Translate) -> None:
-    """Delegations by kind, then Member States by regional group."""
-    groups = _sheet(book, t(L_GROUPS), [t(L_GROUP), t(L_REGISTERED), t(L_PRESENT), t(L_WOMEN),
-                                 t(L_MEN), t(L_WOMEN_SHARE)])
-    for line in report.groups:
-        groups.append([line.label, line.expected.total, line.present.total,
-                       _shown(line.present.women), _shown(line.present.men),
-                       _shown(line.present.women_share)])
-    groups.append([])
-    groups.append([cells.clean(h) for h in (t(L_REGION), t(L_REGISTERED), t(L_PRESENT),
-                                             t(L_WOMEN), t(L_MEN), t(L_WOMEN_SHARE))])
-    for line in report.regions:
-        groups.append([line.label, line.expected.total, line.present.total,
-                       _shown(line.present.women), _shown(line.present.men),
-                       _shown(line.present.women_share)])
+    """Delegations by kind, then Member States by regional group, then everyone by level
+    of representation: each its own table, one under another."""
+    groups = _sheet(book, t(L_GROUPS), [t(L_GROUP), t(L_REGISTERED), t(L_PRESENT),
+                                        t(L_WOMEN), t(L_MEN), t(L_WOMEN_SHARE)])
+    for first, lines in ((None, report.groups), (L_REGION, report.regions),
+                         (L_LEVEL, report.levels)):
+        if first is not None:
+            groups.append([])
+            groups.append([cells.clean(h) for h in (t(first), t(L_REGISTERED),
+                                                     t(L_PRESENT), t(L_WOMEN), t(L_MEN),
+                                                     t(L_WOMEN_SHARE))])
+        for line in lines:
+            groups.append([line.label, line.expected.total, line.present.total,
+                           _shown(line.present.women), _shown(line.present.men),
+                           _shown(line.present.women_share)])
     groups.column_dimensions["A"].width = 40
 
 

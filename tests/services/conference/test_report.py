@@ -309,3 +309,34 @@ def test_speaking_by_kind_of_delegation_and_level_adds_up(happened: Path) -> Non
     for lines in (report.speaking_by_group, report.speaking_by_level):
         assert sum(s.statements for s in lines) == total.statements
         assert round(sum(s.minutes for s in lines), 1) == total.minutes
+
+
+def test_participants_by_level_of_representation(happened: Path) -> None:
+    from bsm_desk.domain.protocol import rank_name
+
+    with closing(connect(happened)) as db:
+        report = conference.build(db)
+        ranks = dict(db.execute(
+            "SELECT protocol_rank, count(*) FROM delegate WHERE status != 'cancelled' AND"
+            " merged_into IS NULL GROUP BY protocol_rank").fetchall())
+    from bsm_desk.domain.model import ProtocolRank
+
+    expected = [(rank_name(rank, "en"), ranks[rank.value]) for rank in ProtocolRank
+                if rank.value in ranks]
+    assert [(line.label, line.expected.total) for line in report.levels] == expected
+
+
+def test_every_label_is_in_russian_in_a_russian_report(happened: Path) -> None:
+    """Not one English word left among the labels the report makes (kinds of delegation,
+    regions, levels, days): only the sessions' own titles are the programme's."""
+    import re
+
+    from bsm_desk.translations import translate_function
+
+    tr = translate_function("ru")
+    with closing(connect(happened)) as db:
+        report = conference.build(db, "ru", translate=lambda text: tr("Report", text))
+    labels = [line.label for line in [*report.days, *report.groups, *report.regions,
+                                       *report.levels]]
+    labels += [s.label for s in [*report.speaking_by_group, *report.speaking_by_level]]
+    assert labels and all(not re.search("[A-Za-z]", label) for label in labels), labels
