@@ -250,16 +250,19 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
                          split(genders(i for i in by_region[key] if i in came)))
                     for key, name in [*REGIONS.items(), ("", UNKNOWN_REGION)]
                     if key in by_region]
-    rank_of = dict(db.execute("SELECT id, protocol_rank FROM delegate").fetchall())
+    # Every record, cancelled and merged ones too (a speaker may have been): read once.
+    records = {row[0]: row[1:] for row in db.execute(
+        "SELECT id, gender, function_en, function_ru, delegation_id, protocol_rank"
+        " FROM delegate").fetchall()}
+    rank_of = {i: r[4] for i, r in records.items()}
     by_level_people: dict[ProtocolRank, list[int]] = {}
     for p in att.people:
         by_level_people.setdefault(_rank(rank_of.get(p.id)), []).append(p.id)
     level_lines = [Line(rank_name(rank, lang), split(genders(by_level_people[rank])),
                         split(genders(i for i in by_level_people[rank] if i in came)))
                    for rank in ProtocolRank if rank in by_level_people]
-    functions = {row[0]: pick(lang, row[1], row[2]) for row in db.execute(
-        "SELECT id, function_en, function_ru FROM delegate").fetchall()}
-    everyone = dict(db.execute("SELECT id, gender FROM delegate").fetchall())
+    functions = {i: pick(lang, r[1], r[2]) for i, r in records.items()}
+    everyone = {i: r[0] for i, r in records.items()}
     statements, speaking, all_spoken = [], [], []
     for s in sessions:
         start = s.starts_at.astimezone(zone)
@@ -274,7 +277,7 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
         if spoken:
             speaking.append(_speaking(label, spoken, everyone))
         all_spoken += spoken
-    delegation_of = dict(db.execute("SELECT id, delegation_id FROM delegate").fetchall())
+    delegation_of = {i: r[3] for i, r in records.items()}
     spoken_by_group: dict[object, list[Listed]] = {}
     by_level: dict[ProtocolRank, list[Listed]] = {}
     for e in all_spoken:
