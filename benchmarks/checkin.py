@@ -88,6 +88,46 @@ def _codes(path: str) -> list[str]:
     return [found[i] for i in ids if i in found]
 
 
+def floor_connection(path: str) -> sqlite3.Connection:
+    """The floor: bare SQLite on the same file with the desk's pragmas, and a table like
+    the check-ins' (same columns and indexes), with no trigger and no audit."""
+    raw = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                   "busy_timeout = 5000", "wal_autocheckpoint = 0"):  # as the desk's
+        raw.execute(f"PRAGMA {pragma}")
+    raw.execute("CREATE TABLE IF NOT EXISTS checkin_floor AS SELECT * FROM checkin")
+    raw.execute("CREATE INDEX IF NOT EXISTS checkin_floor_delegate ON checkin_floor"
+                "(checkpoint, delegate_id, at)")
+    raw.execute("CREATE INDEX IF NOT EXISTS checkin_floor_at ON checkin_floor"
+                "(checkpoint, at)")
+    return raw
+
+
+def interleaved(desk: Desk, path: str, codes: list[str], desk_id: str
+                ) -> tuple[list[float], list[float]]:
+    """Each code scanned at ``desk``, then the floor doing the same lookup and insert,
+    one after the other: (ours, floor) in milliseconds."""
+    raw = floor_connection(path)
+    rng = random.Random(3)
+    ours, floor = [], []
+    for code in codes:
+        start = time.perf_counter()
+        desk.scan(code)
+        ours.append((time.perf_counter() - start) * 1000)
+        delegate_id = rng.randint(1, 100_000)
+        start = time.perf_counter()
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("SELECT at FROM checkin_floor WHERE checkpoint = ? AND delegate_id = ?"
+                    " LIMIT 1", [CHECKPOINT, delegate_id]).fetchone()
+        raw.execute("INSERT INTO checkin_floor (uuid, checkpoint, delegate_id, badge_version,"
+                    " verdict, accepted, at, desk_id) VALUES (?, 'floor', ?, 1, 'OK', 1, ?, ?)",
+                    [str(uuid.uuid4()), delegate_id, datetime.now(UTC).isoformat(), desk_id])
+        raw.execute("COMMIT")
+        floor.append((time.perf_counter() - start) * 1000)
+    raw.close()
+    return ours, floor
+
+
 def _scan_results(path: str, codes: list[str]) -> tuple[Result, list[float]]:
     from bsm_desk.domain.operators import Role
     from bsm_desk.services import operators
@@ -102,34 +142,7 @@ def _scan_results(path: str, codes: list[str]) -> tuple[Result, list[float]]:
         operators.add_operator(db, "Aliya", Role.DESK, "181022", who=admin)
     aliya = operators.sign_in(db, "Aliya", "181022", desk_id=BENCH_DESK, desk_name="bench")
     desk = Desk.open(db, CHECKPOINT, who=aliya)
-    # The floor: bare SQLite doing the same lookup and insert, into a table like the
-    # check-ins' (same columns and indexes), with no trigger and no audit.
-    raw = sqlite3.connect(path, isolation_level=None)
-    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
-                   "busy_timeout = 5000", "wal_autocheckpoint = 0"):  # as the desk's
-        raw.execute(f"PRAGMA {pragma}")
-    raw.execute("CREATE TABLE IF NOT EXISTS checkin_floor AS SELECT * FROM checkin")
-    raw.execute("CREATE INDEX IF NOT EXISTS checkin_floor_delegate ON checkin_floor"
-                "(checkpoint, delegate_id, at)")
-    raw.execute("CREATE INDEX IF NOT EXISTS checkin_floor_at ON checkin_floor"
-                "(checkpoint, at)")
-    rng = random.Random(3)
-    ours, floor = [], []
-    for code in codes:
-        start = time.perf_counter()
-        desk.scan(code)
-        ours.append((time.perf_counter() - start) * 1000)
-        delegate_id = rng.randint(1, 100_000)
-        start = time.perf_counter()
-        raw.execute("BEGIN IMMEDIATE")
-        raw.execute("SELECT at FROM checkin_floor WHERE checkpoint = ? AND delegate_id = ?"
-                    " LIMIT 1", [CHECKPOINT, delegate_id]).fetchone()
-        raw.execute("INSERT INTO checkin_floor (uuid, checkpoint, delegate_id, badge_version,"
-                    " verdict, accepted, at, desk_id) VALUES (?, 'floor', ?, 1, 'OK', 1, ?, ?)",
-                    [str(uuid.uuid4()), delegate_id, datetime.now(UTC).isoformat(), BENCH_DESK])
-        raw.execute("COMMIT")
-        floor.append((time.perf_counter() - start) * 1000)
-    raw.close()
+    ours, floor = interleaved(desk, path, codes, BENCH_DESK)
     db.close()
     p50, p99 = _percentiles(ours)
     f50, f99 = _percentiles(floor)

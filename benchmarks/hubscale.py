@@ -9,15 +9,14 @@ Figures:
   with what the hub holds, in a process of its own (seconds and peak memory, VmHWM);
   goal (issue 30) <= 60 s;
 - a scan at the new desk, p99 over 400 scans, next to the floor of bare SQLite doing the
-  same lookup and insert on the same file (benchmarks/checkin.py's floor); goal <= 2x.
+  same lookup and insert on the same file (benchmarks/checkin.py's floor, interleaved);
+  goal <= 2x.
 """
 
 from __future__ import annotations
 
 import json
-import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -52,35 +51,9 @@ print(json.dumps({"seconds": seconds, "mb": peak, "pulled": report.pulled}))
 
 def _scans(path: Path, codes: list[str]) -> tuple[float, float]:
     """p99 of a scan at the joined desk, and of the bare floor, interleaved (ms)."""
-    import uuid
-    from datetime import UTC, datetime
-
     db = connect(path)
     desk = Desk.open(db, checkin_bench.CHECKPOINT, who=at_desk(db, desk_id=NEW_DESK))
-    raw = sqlite3.connect(path, isolation_level=None)
-    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
-                   "busy_timeout = 5000", "wal_autocheckpoint = 0"):  # as the desk's
-        raw.execute(f"PRAGMA {pragma}")
-    raw.execute("CREATE TABLE IF NOT EXISTS checkin_floor AS SELECT * FROM checkin LIMIT 0")
-    raw.execute("CREATE INDEX IF NOT EXISTS checkin_floor_delegate ON checkin_floor"
-                "(checkpoint, delegate_id, at)")
-    rng = random.Random(3)
-    ours, floor = [], []
-    for code in codes[:400]:
-        start = time.perf_counter()
-        desk.scan(code)
-        ours.append((time.perf_counter() - start) * 1000)
-        delegate_id = rng.randint(1, 100_000)
-        start = time.perf_counter()
-        raw.execute("BEGIN IMMEDIATE")
-        raw.execute("SELECT at FROM checkin WHERE checkpoint = ? AND delegate_id = ?"
-                    " LIMIT 1", [checkin_bench.CHECKPOINT, delegate_id]).fetchone()
-        raw.execute("INSERT INTO checkin_floor (uuid, checkpoint, delegate_id, badge_version,"
-                    " verdict, accepted, at, desk_id) VALUES (?, 'floor', ?, 1, 'OK', 1, ?, ?)",
-                    [str(uuid.uuid4()), delegate_id, datetime.now(UTC).isoformat(), NEW_DESK])
-        raw.execute("COMMIT")
-        floor.append((time.perf_counter() - start) * 1000)
-    raw.close()
+    ours, floor = checkin_bench.interleaved(desk, str(path), codes[:400], NEW_DESK)
     db.close()
     return checkin_bench._percentiles(ours)[1], checkin_bench._percentiles(floor)[1]
 
@@ -103,7 +76,7 @@ def run() -> list[Result]:
                 sync.init_hub(db, url, who=at_desk(db, desk_id=BENCH_DESK))
             published = time.perf_counter() - start
             with psycopg.connect(url) as conn:
-                held = conn.execute("SELECT count(*) FROM hub_checkin").fetchone()[0]
+                held = (conn.execute("SELECT count(*) FROM hub_checkin").fetchone() or (0,))[0]
             done = subprocess.run([sys.executable, "-c", JOIN, url, str(joined), NEW_DESK],
                                   capture_output=True, text=True, timeout=3600, check=True)
             found = json.loads(done.stdout.strip().splitlines()[-1])
