@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,7 +29,7 @@ def written(out: str | Path) -> Iterator[Path]:
     out = Path(out)
     if not out.parent.is_dir():  # said before anything is written, in the user's words
         raise UserError(NO_FOLDER, path=str(out), folder=str(out.parent))
-    partial = out.with_name(out.name + ".part")
+    partial = _partial(out)
     try:
         yield partial
         os.replace(partial, out)
@@ -38,6 +39,24 @@ def written(out: str | Path) -> Iterator[Path]:
     except BaseException:
         _discard(partial)
         raise
+
+
+def _partial(out: Path) -> Path:
+    """``out.part``, claimed; if another program (a second desk, a second export) is
+    writing the same file at this moment, or one stopped midway and left it, a name of
+    this writer's own beside it, so that neither writes into the other's."""
+    partial = out.with_name(out.name + ".part")
+    try:
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+    except FileExistsError:
+        if partial.is_file():
+            handle, name = tempfile.mkstemp(dir=out.parent, prefix=f"{out.name}.",
+                                            suffix=".part")
+            os.close(handle)
+            return Path(name)
+    except OSError:
+        pass  # a read-only folder, say: the writer meets it and says so in words
+    return partial
 
 
 def _discard(partial: Path) -> None:

@@ -113,3 +113,19 @@ def test_a_row_is_its_cells_each_guarded_and_no_trailing_empty_one(values: list)
     while each and each[-1] is None:
         each.pop()
     assert [seen(v) for v in cells.xlsx_row(values, ws)] == [seen(v) for v in each]
+
+
+def test_two_writers_of_one_file_at_once_do_not_write_into_each_other(tmp_path: Path
+                                                                      ) -> None:
+    """A second export of the same file while the first is still writing (another desk,
+    a double click) gets a partial file of its own; both end whole."""
+    from bsm_desk.services.output.files import written
+
+    out = tmp_path / "report.csv"
+    with written(out) as first:
+        with written(out) as second:
+            assert second != first
+            second.write_text("second")
+        first.write_text("first")
+    assert out.read_text() == "first"
+    assert list(tmp_path.glob("*.part")) == []
