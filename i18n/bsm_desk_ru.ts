@@ -3426,6 +3426,30 @@ A .sqlite file from another desk or a backup</source>
         <translation>Самые загруженные 15 минут: {time}, пришло {count}</translation>
     </message>
     <message>
+        <source>Busiest quarter at the door</source>
+        <translation>Самые людные 15 минут у дверей</translation>
+    </message>
+    <message>
+        <source>Check-ins at each room&apos;s doors per 15 minutes, {day}</source>
+        <translation>Отметки у дверей каждого зала за 15 минут, {day}</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Залы</translation>
+    </message>
+    <message>
+        <source>(no room)</source>
+        <translation>(без зала)</translation>
+    </message>
+    <message>
+        <source>Side events: present and seats</source>
+        <translation>Параллельные мероприятия: присутствующие и места</translation>
+    </message>
+    <message>
+        <source>Meetings with relay from {language}</source>
+        <translation>Заседания с реле с языка: {language}</translation>
+    </message>
+    <message>
         <source>Member States</source>
         <translation>Государства-члены</translation>
     </message>
@@ -3464,6 +3488,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>not split (fewer than {small})</source>
         <translation>без разбивки (менее {small})</translation>
+    </message>
+    <message>
+        <source>Seats left empty</source>
+        <translation>Свободные места</translation>
     </message>
     <message>
         <source>African States</source>

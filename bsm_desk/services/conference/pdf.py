@@ -6,11 +6,12 @@ graphics) in the report's palette — the same figures as the workbook, from the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -59,18 +60,23 @@ from bsm_desk.services.conference.report import (
     L_TOTAL,
     L_WOMEN,
     L_WOMEN_SHARE,
+    LINES,
     MEN,
     REPORT_KIND,
     SMALL,
     WOMEN,
+    Flow,
     Report,
     Speaking,
+    language_name,
 )
 from bsm_desk.services.output.files import written
 from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
 
 L_NOT_SPLIT = QT_TRANSLATE_NOOP("Report", "not split (fewer than {small})")
-GREY = "#9e9e9e"
+L_EMPTY_SEATS = QT_TRANSLATE_NOOP("Report", "Seats left empty")
+GREY = "#9e9e9e"  # a figure too small to split
+EMPTY = "#d7dde5"  # seats left empty
 DASH = "–"
 
 
@@ -95,6 +101,9 @@ def write_pdf(report: Report, out: str | Path,
     def shown(value: object) -> str:
         return DASH if value is None else str(value)
 
+    def busiest(peak: tuple[datetime, int] | None) -> str:
+        return f"{peak[0]:%H:%M} ({peak[1]})" if peak else ""
+
     story: list[object] = [
         Spacer(1, 50 * mm), p(t(L_TITLE), title), p(report.title, heading),
         p(report.venue), p(f"{report.dates[0].isoformat()} – {report.dates[1].isoformat()}"),
@@ -115,24 +124,19 @@ def write_pdf(report: Report, out: str | Path,
     story.append(p(t(L_PARTICIPATION), heading))
     lines = [*report.days, *report.sessions]
     rows = [[t(L_DAY_OR_SESSION), t(L_EXPECTED), t(L_PRESENT), t(L_WOMEN), t(L_MEN),
-             t(L_WOMEN_SHARE), t(words.L_SEATS)]]
+             t(L_WOMEN_SHARE), t(words.L_SEATS), t(words.L_BUSIEST)]]
     rows += [[p(line.label), str(line.expected.total), str(line.present.total),
               shown(line.present.women), shown(line.present.men),
-              shown(line.present.women_share), str(line.seats or "")] for line in lines]
-    story += [_table(rows, [48 * mm, 21 * mm, 21 * mm, 21 * mm, 21 * mm, 21 * mm, 21 * mm],
-                     body),
+              shown(line.present.women_share), str(line.seats or ""), busiest(line.peak)]
+             for line in lines]
+    story += [_table(rows, [56 * mm, 15 * mm, 15 * mm, 15 * mm, 15 * mm, 15 * mm, 15 * mm,
+                            24 * mm], body),
               Spacer(1, 4 * mm),
               _chart([line.label for line in lines],
                      [(line.present.women, line.present.men, line.present.total)
                       for line in lines], t)]
 
-    for day, quarters in report.arrivals.items():
-        if quarters:
-            busiest = max(quarters, key=lambda q: q[1])
-            story += [p(t(words.L_ARRIVALS_ON).format(day=day.isoformat()), small),
-                      _arrivals(quarters),
-                      p(t(words.L_PEAK).format(time=f"{busiest[0]:%H:%M}",
-                                               count=busiest[1]), small)]
+    story += _through_the_day(report, t, small)
 
     story.append(p(t(L_GROUPS), heading))
     rows = [[t(L_GROUP), t(L_REGISTERED), t(L_PRESENT), t(L_WOMEN), t(L_MEN),
@@ -171,7 +175,7 @@ def write_pdf(report: Report, out: str | Path,
     story += [_table(rows, [70 * mm, 20 * mm, 18 * mm, 18 * mm, 22 * mm, 22 * mm], body),
               Spacer(1, 4 * mm), _speaking_chart(report.speaking, t)]
 
-    story += _interpretation(report, t, heading, body)
+    story += _interpretation(report, t, heading, body, report.lang)
 
     story.append(p(t(L_STATEMENTS), heading))
     rows = [[t(L_SPEAKER), t(L_FUNCTION), t(L_DELEGATION), t(L_MINUTES)]]
@@ -201,8 +205,39 @@ def write_pdf(report: Report, out: str | Path,
     return out
 
 
+def _through_the_day(report: Report, t: Callable[[str], str], small: ParagraphStyle
+                     ) -> list[object]:
+    """Arrivals at the entrance and at each room's doors per quarter hour, each day; the
+    side events against their rooms' seats."""
+
+    def p(text: object) -> Paragraph:
+        return Paragraph(paragraph_text(str(text)), small)
+
+    story: list[object] = []
+    for day, quarters in report.arrivals.items():
+        if quarters:
+            busiest = max(quarters, key=lambda q: q[1])
+            story += [p(t(words.L_ARRIVALS_ON).format(day=day.isoformat())),
+                      _arrivals(quarters),
+                      p(t(words.L_PEAK).format(time=f"{busiest[0]:%H:%M}",
+                                               count=busiest[1]))]
+
+    for day, flows in report.rooms.items():
+        if flows:
+            story += [p(t(words.L_ROOMS_ON).format(day=day.isoformat())),
+                      _flows(flows)]
+    if report.side_events:
+        story += [p(t(words.L_SIDE_EVENTS)),
+                  _bars([line.label for line in report.side_events],
+                        [[float(line.present.total) for line in report.side_events],
+                         [float(max(line.seats - line.present.total, 0))
+                          for line in report.side_events]],
+                        [MEN, EMPTY], [t(L_PRESENT), t(L_EMPTY_SEATS)])]
+    return story
+
+
 def _interpretation(report: Report, t: Callable[[str], str], heading: ParagraphStyle,
-                    body: ParagraphStyle) -> list[object]:
+                    body: ParagraphStyle, lang: str) -> list[object]:
     """Booth time per booth, the totals, and what each interpreter worked."""
 
     def p(text: object, style: ParagraphStyle = body) -> Paragraph:
@@ -216,6 +251,8 @@ def _interpretation(report: Report, t: Callable[[str], str], heading: ParagraphS
              for booth, minutes in sorted(work.booth_minutes.items())]
     rows += [[t(words.L_FREELANCE_DAYS), str(work.freelance_days)],
              [t(words.L_FEES), f"{work.fees:g}"], [t(words.L_RELAY), str(work.relay)]]
+    rows += [[t(words.L_RELAY_FROM).format(language=language_name(code, lang)), str(n)]
+             for code, n in work.relay_languages.items()]
     story += [_table(rows, [90 * mm, 40 * mm], body), Spacer(1, 3 * mm)]
     if work.people:
         rows = [[t(words.L_INTERPRETER), t(words.L_STAFF), t(words.L_HOURS), t(words.L_DAYS),
@@ -294,6 +331,37 @@ def _arrivals(quarters: Sequence[tuple[datetime, int]]) -> Drawing:
     chart.bars.strokeWidth = 0
     chart.bars[0].fillColor = colors.HexColor(MEN)
     drawing.add(chart)
+    return drawing
+
+
+def _flows(flows: Sequence[Flow]) -> Drawing:
+    """Check-ins at each room's doors per quarter hour: a line per room, a legend."""
+    drawing = Drawing(170 * mm, 64 * mm + 5 * mm * ((len(flows) + 2) // 3))
+    chart = LinePlot()
+    chart.x, chart.y = 12 * mm, drawing.height - 52 * mm
+    chart.width, chart.height = 150 * mm, 46 * mm
+    start = flows[0].quarters[0][0]
+    chart.data = [[((at - start).total_seconds() / 3600, float(n)) for at, n in f.quarters]
+                  for f in flows]
+    hours = [((at - start).total_seconds() / 3600, at) for at, _n in flows[0].quarters]
+    chart.xValueAxis.valueMin, chart.xValueAxis.valueMax = 0, max(hours[-1][0], 0.25)
+    chart.xValueAxis.valueSteps = [h for h, at in hours if at.minute == 0] or [0]
+    chart.xValueAxis.labelTextFormat = lambda h: (start + timedelta(hours=h)).strftime("%H:%M")
+    chart.yValueAxis.valueMin = 0
+    for axis in (chart.xValueAxis.labels, chart.yValueAxis.labels):
+        axis.fontName, axis.fontSize = REGULAR, 6.5
+    for index, _flow in enumerate(flows):
+        chart.lines[index].strokeColor = colors.HexColor(LINES[index % len(LINES)])
+        chart.lines[index].strokeWidth = 1.2
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = 12 * mm, drawing.height - 58 * mm
+    legend.fontName, legend.fontSize = REGULAR, 7
+    legend.alignment = "right"
+    legend.columnMaximum = (len(flows) + 2) // 3
+    legend.colorNamePairs = [(colors.HexColor(LINES[i % len(LINES)]), f.room[:40])
+                             for i, f in enumerate(flows)]
+    drawing.add(legend)
     return drawing
 
 

@@ -15,24 +15,33 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from babel import Locale, UnknownLocaleError
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.interpreters import TWO_WAY
-from bsm_desk.domain.model import DelegationType, ProtocolRank, pick
+from bsm_desk.domain.model import DelegationType, ProtocolRank, Room, Session, SessionKind, pick
 from bsm_desk.domain.protocol import rank_name
 from bsm_desk.domain.speakers import EntryKind, EntryStatus
 from bsm_desk.services.conference.regions import GROUPS as REGIONS
 from bsm_desk.services.conference.regions import UNKNOWN as UNKNOWN_REGION
 from bsm_desk.services.conference.regions import region_of
 from bsm_desk.services.interpreters.export import Interpretation, interpretation
-from bsm_desk.services.reports.attendance import arrivals_per_quarter, collect
+from bsm_desk.services.reports.attendance import (
+    Attendance,
+    arrivals_per_quarter,
+    collect,
+    per_quarter,
+    quarter_of,
+)
 from bsm_desk.services.reports.participants import HEAD, PROTOCOL, Group, group_of
 from bsm_desk.services.speakers.lists import Listed, speaker_list
 from bsm_desk.store import rooms as room_store
 
 SMALL = 5  # a split by gender of fewer people than this is not shown
 WOMEN, MEN = "#b5475d", "#2f6690"  # the report's palette: the same in every output
+LINES = ("#2f6690", "#b5475d", "#3a7d44", "#c47f17", "#6a4c93", "#1b998b", "#7f7f7f",
+         "#a23b72")  # a line per room, the first two the report's own
 
 REPORT_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: the conference report is written as "
                                               ".pdf or .xlsx (or both, into a folder).")
@@ -101,6 +110,13 @@ L_ARRIVALS = QT_TRANSLATE_NOOP("Report", "Arrivals")
 L_ARRIVALS_ON = QT_TRANSLATE_NOOP("Report", "Arrivals at the entrance per 15 minutes, {day}")
 L_TIME = QT_TRANSLATE_NOOP("Report", "Time")
 L_PEAK = QT_TRANSLATE_NOOP("Report", "Busiest quarter hour: {time}, {count} arrivals")
+L_BUSIEST = QT_TRANSLATE_NOOP("Report", "Busiest quarter at the door")
+L_ROOMS_ON = QT_TRANSLATE_NOOP("Report", "Check-ins at each room's doors per 15 minutes, "
+                                         "{day}")
+L_ROOMS = QT_TRANSLATE_NOOP("Report", "Rooms")
+L_NO_ROOM = QT_TRANSLATE_NOOP("Report", "(no room)")
+L_SIDE_EVENTS = QT_TRANSLATE_NOOP("Report", "Side events: present and seats")
+L_RELAY_FROM = QT_TRANSLATE_NOOP("Report", "Meetings with relay from {language}")
 # The parts of a List of Participants (reports/participants.py), as this report says them.
 DELEGATION_KINDS = {
     Group.MEMBER_STATES: QT_TRANSLATE_NOOP("Report", "Member States"),
@@ -151,6 +167,16 @@ class Line:
     expected: Split
     present: Split
     seats: int = 0
+    peak: tuple[datetime, int] | None = None  # a session's busiest quarter at its door
+
+
+@dataclass(frozen=True)
+class Flow:
+    """Check-ins at one room's doors (all its sessions of a day) per quarter hour; every
+    room of a day over the same quarters, so that they chart together."""
+
+    room: str
+    quarters: list[tuple[datetime, int]]
 
 
 @dataclass(frozen=True)
@@ -195,12 +221,15 @@ class Report:
     regions: list[Line]  # Member States by United Nations regional group
     levels: list[Line]  # participants by level of representation, highest first
     arrivals: dict[date, list[tuple[datetime, int]]]  # at the entrance, per 15 minutes
+    rooms: dict[date, list[Flow]]  # at each room's doors, per 15 minutes
+    side_events: list[Line]  # the side events' lines of ``sessions``, against seats
     speaking: list[Speaking]
     speaking_by_group: list[Speaking]  # by kind of delegation
     speaking_by_level: list[Speaking]  # by the speakers' protocol level
     speaking_total: Speaking
     statements: list[Statement]
     interpretation: Interpretation
+    lang: str = "en"  # the language its words and names are in
 
 
 def build(db: Database, lang: str = "en", *, day: date | None = None,
@@ -225,16 +254,24 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
 
     day_lines = [Line(t(L_DAY).format(day=d.isoformat()), split(gender.values()),
                       split(genders(att.day_first.get(d, {})))) for d in days]
-    seats = {r.id: r.capacity for r in room_store.list_rooms(db)}
-    session_lines = []
+    rooms = {r.id: r for r in room_store.list_rooms(db)}
+    session_lines, side_lines = [], []
     for s in sessions:
         start = s.starts_at.astimezone(zone)
         # A side event expects its own number (as the programme says), not everyone.
         expected = Split(s.expected, None, None) if s.expected > 0 else \
             split(genders(p.id for p in att.admitted(s)))
-        session_lines.append(Line(f"{start:%d.%m %H:%M} {s.title(lang)}", expected,
-                                  split(genders(att.session_first.get(s.id or 0, {}))),
-                                  seats.get(s.room_id, 0) if s.room_id else 0))
+        seen = att.session_first.get(s.id or 0, {})
+        room = rooms.get(s.room_id) if s.room_id else None
+        quarters = per_quarter(seen.values(), zone, s.local_day(zone))
+        line = Line(f"{start:%d.%m %H:%M} {s.title(lang)}", expected,
+                    split(genders(seen)), room.capacity if room else 0,
+                    max(quarters, key=lambda q: q[1]) if quarters else None)
+        session_lines.append(line)
+        if s.kind is SessionKind.SIDE_EVENT:
+            side_lines.append(line)
+    flows = {d: _flows(att, [s for s in sessions if s.local_day(zone) == d], rooms, lang,
+                       t(L_NO_ROOM)) for d in days}
     by_group: dict[object, list[int]] = {}
     for p in att.people:
         by_group.setdefault(group_of(att.delegations[p.delegation_id]), []).append(p.id)
@@ -292,14 +329,43 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
         heads=split(genders(heads)), heads_present=split(genders(heads & came)),
         days=day_lines, sessions=session_lines, groups=group_lines, regions=region_lines,
         levels=level_lines,
-        arrivals={d: arrivals_per_quarter(att, d) for d in days},
+        arrivals={d: arrivals_per_quarter(att, d) for d in days}, rooms=flows,
+        side_events=side_lines,
         speaking=speaking,
         speaking_by_group=[_speaking(t(DELEGATION_KINDS[g]), spoken_by_group[g], everyone)
                            for g in PROTOCOL if g in spoken_by_group],
         speaking_by_level=[_speaking(rank_name(rank, lang), by_level[rank], everyone)
                            for rank in ProtocolRank if rank in by_level],
         speaking_total=_speaking(t(L_TOTAL), all_spoken, everyone), statements=statements,
-        interpretation=interpretation(db, lang, day=day))
+        interpretation=interpretation(db, lang, day=day), lang=lang)
+
+
+def language_name(code: str, lang: str) -> str:
+    """A language's name in the report's language (babel's CLDR names), else its code."""
+    try:
+        return str(Locale.parse(lang).languages.get(code, code))
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def _flows(att: Attendance, sessions: list[Session], rooms: dict[int | None, Room],
+           lang: str, no_room: str) -> list[Flow]:
+    """Each room's door check-ins of the day per quarter hour, over the day's common
+    span; rooms in the programme's order of their first session."""
+    zone = att.event.zone
+    by_room: dict[int | None, list[datetime]] = {}
+    for s in sessions:
+        by_room.setdefault(s.room_id if s.room_id in rooms else None, []).extend(
+            att.session_first.get(s.id or 0, {}).values())
+    day = sessions[0].local_day(zone) if sessions else None
+    every = [quarter_of(at.astimezone(zone)) for times in by_room.values() for at in times
+             if at.astimezone(zone).date() == day]
+    if day is None or not every:
+        return []
+    span = (min(every), max(every))
+    return [Flow(rooms[key].name(lang) if key is not None else no_room,
+                 per_quarter(times, zone, day, span=span))
+            for key, times in by_room.items() if times]
 
 
 def _rank(value: object) -> ProtocolRank:

@@ -9,11 +9,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bsm_desk.domain.errors import UserError
+from bsm_desk.services.conference.pdf import EMPTY
 from bsm_desk.services.conference.report import (
     BOOTH_WORDS,
     KIND_NAMES,
@@ -21,6 +23,7 @@ from bsm_desk.services.conference.report import (
     L_ARRIVALS_ON,
     L_BOOTH,
     L_BOOTH_HOURS,
+    L_BUSIEST,
     L_DAY_OR_SESSION,
     L_DAYS,
     L_DELEGATION,
@@ -53,8 +56,12 @@ from bsm_desk.services.conference.report import (
     L_REGION,
     L_REGISTERED,
     L_RELAY,
+    L_RELAY_FROM,
+    L_ROOMS,
+    L_ROOMS_ON,
     L_SEATS,
     L_SESSION,
+    L_SIDE_EVENTS,
     L_SPEAKER,
     L_SPEAKERS,
     L_SPEAKING,
@@ -68,11 +75,13 @@ from bsm_desk.services.conference.report import (
     L_WOMEN,
     L_WOMEN_SHARE,
     L_YES,
+    LINES,
     MEN,
     REPORT_KIND,
     SMALL,
     WOMEN,
     Report,
+    language_name,
 )
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import save_workbook
@@ -134,15 +143,40 @@ def _participation(book: Workbook, report: Report, t: Translate) -> None:
     """Presence by day and session, women and men, with their chart."""
     participation = _sheet(book, t(L_PARTICIPATION), [t(L_DAY_OR_SESSION), t(L_EXPECTED),
                                                t(L_PRESENT), t(L_WOMEN), t(L_MEN),
-                                               t(L_WOMEN_SHARE), t(L_SEATS)])
+                                               t(L_WOMEN_SHARE), t(L_SEATS),
+                                               t(L_BUSIEST), t(L_ARRIVALS)])
     for line in [*report.days, *report.sessions]:
         participation.append([cells.xlsx(line.label, participation), line.expected.total,
                               line.present.total, _shown(line.present.women),
                               _shown(line.present.men), _shown(line.present.women_share),
-                              line.seats or None])
+                              line.seats or None,
+                              line.peak[0].strftime("%H:%M") if line.peak else None,
+                              line.peak[1] if line.peak else None])
     participation.column_dimensions["A"].width = 52
     _chart(participation, t(L_PRESENT), rows=len(report.days) + len(report.sessions),
-           columns=(4, 5), anchor="I2")
+           columns=(4, 5), anchor="K2")
+    if report.side_events:  # present and seats left, by side event
+        top = participation.max_row + 2
+        participation.cell(row=top, column=1, value=cells.clean(t(L_SIDE_EVENTS)))
+        participation.cell(row=top, column=2, value=cells.clean(t(L_PRESENT)))
+        participation.cell(row=top, column=3, value=cells.clean(t(L_SEATS)))
+        for offset, line in enumerate(report.side_events, start=1):
+            participation.cell(row=top + offset, column=1,
+                               value=cells.xlsx(line.label, participation))
+            participation.cell(row=top + offset, column=2, value=line.present.total)
+            participation.cell(row=top + offset, column=3, value=line.seats or None)
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = t(L_SIDE_EVENTS)
+        chart.height, chart.width = max(7.0, len(report.side_events) * 1.6), 30.0
+        chart.add_data(Reference(participation, min_col=2, max_col=3, min_row=top,
+                                 max_row=top + len(report.side_events)),
+                       titles_from_data=True)
+        chart.set_categories(Reference(participation, min_col=1, min_row=top + 1,
+                                       max_row=top + len(report.side_events)))
+        for series, colour in zip(chart.series, (MEN, EMPTY), strict=False):
+            series.graphicalProperties.solidFill = colour.lstrip("#")
+        participation.add_chart(chart, f"E{top}")
 
 
 def _groups(book: Workbook, report: Report, t: Translate) -> None:
@@ -210,6 +244,39 @@ def _arrivals(book: Workbook, report: Report, t: Translate) -> None:
         arrivals.add_chart(chart, f"D{at_row}")
         at_row += max(len(quarters), 18)  # room for the chart before the next day
     arrivals.column_dimensions["A"].width = 18
+    _rooms(book, report, t)
+
+
+def _rooms(book: Workbook, report: Report, t: Translate) -> None:
+    """Check-ins at each room's doors per quarter hour: a column per room, a line chart
+    per day."""
+    if not any(report.rooms.values()):
+        return
+    rooms = book.create_sheet(cells.sheet_title(t(L_ROOMS)))
+    at_row = 1
+    for day, flows in report.rooms.items():
+        if not flows:
+            continue
+        rooms.cell(row=at_row, column=1, value=cells.clean(t(L_TIME)))
+        for column, flow in enumerate(flows, start=2):
+            rooms.cell(row=at_row, column=column, value=cells.xlsx(flow.room, rooms))
+        for offset, (at, _n) in enumerate(flows[0].quarters, start=1):
+            rooms.cell(row=at_row + offset, column=1, value=f"{day.isoformat()} {at:%H:%M}")
+            for column, flow in enumerate(flows, start=2):
+                rooms.cell(row=at_row + offset, column=column, value=flow.quarters[offset - 1][1])
+        last = at_row + len(flows[0].quarters)
+        chart = LineChart()
+        chart.title = t(L_ROOMS_ON).format(day=day.isoformat())
+        chart.height, chart.width = 9.0, 24.0
+        chart.add_data(Reference(rooms, min_col=2, max_col=1 + len(flows), min_row=at_row,
+                                 max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(rooms, min_col=1, min_row=at_row + 1, max_row=last))
+        for index, series in enumerate(chart.series):
+            series.graphicalProperties.line.solidFill = LINES[index % len(LINES)].lstrip("#")
+            series.smooth = False
+        rooms.add_chart(chart, f"{get_column_letter(len(flows) + 3)}{at_row}")
+        at_row = max(last, at_row + 20) + 2  # room for the chart before the next day
+    rooms.column_dimensions["A"].width = 18
 
 
 def _interpretation(book: Workbook, report: Report, t: Translate) -> None:
@@ -222,6 +289,9 @@ def _interpretation(book: Workbook, report: Report, t: Translate) -> None:
     booths.append([t(L_FREELANCE_DAYS), work.freelance_days])
     booths.append([t(L_FEES), work.fees])
     booths.append([t(L_RELAY), work.relay])
+    for code, meetings in work.relay_languages.items():
+        booths.append([t(L_RELAY_FROM).format(language=language_name(code, report.lang)),
+                       meetings])
     booths.append([])
     booths.append([cells.clean(h) for h in (t(L_INTERPRETER), t(L_STAFF), t(L_HOURS),
                                              t(L_DAYS), t(L_FEE))])

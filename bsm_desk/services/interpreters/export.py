@@ -5,9 +5,9 @@ or a folder with one iCalendar file per interpreter."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -111,11 +111,12 @@ class Worked:
 class Interpretation:
     """The roster as it stands, in figures: interpreter-minutes in each booth (by its
     language; "two-way" for a booth working both ways), what each interpreter worked,
-    and the meetings that needed relay."""
+    and the meetings that needed relay (and, per language, how many relayed into it)."""
 
     booth_minutes: Mapping[str, int]
     people: list[Worked]
     relay: int
+    relay_languages: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def freelance_days(self) -> int:
@@ -138,10 +139,12 @@ def interpretation(db: Database, lang: str = "en", *, day: date | None = None
     worked = [Worked(_name(people[i], lang), people[i].staff, t.booth_minutes, t.days, t.fee)
               for i, t in _totals(asked, lines).items() if i in people and t.booth_minutes]
     worked.sort(key=lambda w: w.name.casefold())
-    relay = sum(1 for ids in asked.relay
-                if day is None or any(line.day == day and line.need.meeting.session_ids == ids
-                                      for line in lines))
-    return Interpretation(dict(per_booth), worked, relay)
+    relayed = [languages for ids, languages in asked.relay.items()
+               if day is None or any(line.day == day and line.need.meeting.session_ids == ids
+                                     for line in lines)]
+    per_language = Counter(language for languages in relayed for language in languages)
+    return Interpretation(dict(per_booth), worked, len(relayed),
+                          dict(sorted(per_language.items())))
 
 
 def write(db: Database, out: str | Path, *, lang: str = "en") -> list[Path]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -197,13 +198,26 @@ def summary(att: Attendance, lang: str) -> list[Line]:
 
 def arrivals_per_quarter(att: Attendance, day: date) -> list[tuple[datetime, int]]:
     """Entrance arrivals on ``day`` per 15 minutes, in the venue's time, gaps as zero."""
-    zone = att.event.zone
-    local = [a.astimezone(zone) for a in att.arrivals if a.astimezone(zone).date() == day]
-    if not local:
-        return []
-    slots = Counter(a.replace(minute=a.minute - a.minute % 15, second=0, microsecond=0)
-                    for a in local)
-    start, end = min(slots), max(slots)
+    return per_quarter(att.arrivals, att.event.zone, day)
+
+
+def quarter_of(at: datetime) -> datetime:
+    """The quarter hour ``at`` falls in (its start)."""
+    return at.replace(minute=at.minute - at.minute % 15, second=0, microsecond=0)
+
+
+def per_quarter(times: Iterable[datetime], zone: ZoneInfo, day: date, *,
+                span: tuple[datetime, datetime] | None = None
+                ) -> list[tuple[datetime, int]]:
+    """How many of ``times`` fall in each quarter hour of ``day`` in ``zone``, from the
+    first to the last (or over ``span``, quarters in that zone), gaps as zero."""
+    local = [a.astimezone(zone) for a in times]
+    slots = Counter(quarter_of(a) for a in local if a.date() == day)
+    if span is None:
+        if not slots:
+            return []
+        span = (min(slots), max(slots))
+    start, end = span
     out = []
     while start <= end:
         out.append((start, slots.get(start, 0)))

@@ -79,7 +79,7 @@ class BackupKeeper(QObject):
             return take_backup(path, into)
 
         self._job = start(job, on_progress=lambda _d, _t: None, on_done=self._done,
-                          on_failed=self._failed)
+                          on_failed=self._failed, owner=self)
 
     def final(self) -> Path | None:
         """On quit or when the event is closed: one last backup if anything changed, made

@@ -86,7 +86,8 @@ class EventFileCare(QObject):
             if self._checking is check:  # a file that cannot be read says so where used
                 self._checking = None
 
-        start(job, on_progress=lambda _d, _t: None, on_done=done, on_failed=failed)
+        start(job, on_progress=lambda _d, _t: None, on_done=done, on_failed=failed,
+              owner=self)
 
     # -- damage and restoring -------------------------------------------------------
     def damaged(self, exc: DatabaseDamaged, path: Path) -> bool:

@@ -193,7 +193,8 @@ class _WorkPage(QWizardPage):
         self.summary.setText(translate("ImportWizard", "Working…"))
         self.problems.setRowCount(0)
         self.completeChanged.emit()
-        start(fn, on_progress=self._progress, on_done=self._done, on_failed=self._failed)
+        start(fn, on_progress=self._progress, on_done=self._done, on_failed=self._failed,
+              owner=self)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)

@@ -13,13 +13,16 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QChart,
     QChartView,
+    QDateTimeAxis,
     QHorizontalStackedBarSeries,
+    QLineSeries,
     QValueAxis,
 )
 from PySide6.QtCharts import QBarSet as BarSet
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -31,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from bsm_desk.services.conference import SMALL, Report
 from bsm_desk.services.conference import report as words
-from bsm_desk.services.conference.pdf import L_NOT_SPLIT
+from bsm_desk.services.conference.pdf import EMPTY, GREY, L_EMPTY_SEATS, L_NOT_SPLIT
+from bsm_desk.services.conference.report import Flow
 from bsm_desk.services.event.files import connect
 from bsm_desk.ui.reports.views import FigureTable
 from bsm_desk.ui.shell import i18n
@@ -67,12 +71,16 @@ class ReportTab(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setProperty("role", "subtitle")
+        self.choice = QComboBox()  # which chart: present, a day's rooms, speaking time
+        self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.choice.currentIndexChanged.connect(lambda _i: self._redraw())
         self.pdf_button = QPushButton(icon("pdf"), "")
         self.pdf_button.clicked.connect(lambda: self.save("pdf"))
         self.xlsx_button = QPushButton(icon("import"), "")
         self.xlsx_button.clicked.connect(lambda: self.save("xlsx"))
         bar = QHBoxLayout()
-        bar.addWidget(self.note, 1)
+        bar.addWidget(self.choice)
+        bar.addStretch(1)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.xlsx_button)
         tables = QSplitter(Qt.Orientation.Horizontal)  # the figures beside speaking time
@@ -85,6 +93,7 @@ class ReportTab(QWidget):
         body.setStretchFactor(0, 0)
         body.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addLayout(bar)
         layout.addWidget(body, 1)
         i18n.follow_language(self)
@@ -117,7 +126,8 @@ class ReportTab(QWidget):
             self._job, self._again = None, False
             self.note.setText(translate_error(exc))
 
-        self._job = start(read, on_progress=lambda *_: None, on_done=done, on_failed=failed)
+        self._job = start(read, on_progress=lambda *_: None, on_done=done, on_failed=failed,
+                          owner=self)
 
     def clear(self) -> None:
         self.path, self.report = None, None
@@ -145,35 +155,45 @@ class ReportTab(QWidget):
         self._draw(report)
 
     def _draw(self, report: Report) -> None:
+        """Offer the charts this report has (keeping the one looked at), and draw it."""
         t = _report_tr
-        lines = list(reversed([*report.days, *report.sessions]))
-        women, men, whole = BarSet(t(words.L_WOMEN)), BarSet(t(words.L_MEN)), BarSet(
-            t(L_NOT_SPLIT).format(small=SMALL))
-        for bar_set, colour in ((women, words.WOMEN), (men, words.MEN), (whole, "#9e9e9e")):
-            bar_set.setColor(QColor(colour))
-        for line in lines:
-            split = line.present
-            women.append(float(split.women or 0))
-            men.append(float(split.men or 0))
-            whole.append(float(split.total if split.women is None else 0))
-        series = QHorizontalStackedBarSeries()
-        for bar_set in (women, men, whole):
-            series.append(bar_set)
-        chart = QChart()
-        chart.setTitle(t(words.L_PRESENT))
-        chart.addSeries(series)
-        labels = QBarCategoryAxis()
-        labels.append([line.label[:44] for line in lines])
-        labels.setTruncateLabels(False)  # the window has the room: say which session
-        chart.addAxis(labels, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(labels)
-        values = QValueAxis()
-        values.setLabelFormat("%d")
-        values.setRange(0, max([line.present.total for line in lines] + [1]) * 1.05)
-        values.applyNiceNumbers()
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(values)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        wanted = self.choice.currentData()
+        self.choice.blockSignals(True)
+        self.choice.clear()
+        self.choice.addItem(t(words.L_PRESENT), "present")
+        for day, flows in report.rooms.items():
+            if flows:
+                self.choice.addItem(t(words.L_ROOMS_ON).format(day=day.isoformat()),
+                                    day.isoformat())
+        if report.side_events:
+            self.choice.addItem(t(words.L_SIDE_EVENTS), "side")
+        if report.speaking:
+            self.choice.addItem(t(words.L_SPEAKING), "speaking")
+        found = self.choice.findData(wanted)
+        self.choice.setCurrentIndex(max(found, 0))
+        self.choice.blockSignals(False)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        t = _report_tr
+        key = self.choice.currentData()
+        if key == "speaking":
+            chart = _gender_bars(t(words.L_SPEAKING), [
+                (s.label, s.minutes_women, s.minutes_men, s.minutes) for s in report.speaking],
+                t(words.L_MINUTES_WOMEN), t(words.L_MINUTES_MEN))
+        elif key == "side":
+            chart = _side_events(report, t)
+        elif key not in (None, "present"):
+            flows = next(f for d, f in report.rooms.items() if d.isoformat() == key)
+            chart = _flows(t(words.L_ROOMS_ON).format(day=key), flows)
+        else:
+            chart = _gender_bars(t(words.L_PRESENT), [
+                (line.label, line.present.women, line.present.men, line.present.total)
+                for line in [*report.days, *report.sessions]],
+                t(words.L_WOMEN), t(words.L_MEN))
         old = self.chart.chart()
         self.chart.setChart(chart)
         if old is not None:
@@ -221,3 +241,87 @@ class ReportTab(QWidget):
                           .format(small=SMALL))
         if self.report is not None:  # its words are the report's language: build it again
             self.refresh(self.path)
+
+
+def _gender_bars(title: str, rows: list[tuple[str, float | None, float | None, float]],
+                 women_name: str, men_name: str) -> QChart:
+    """Women and men per row, stacked; a row too small to split: its total, grey."""
+    rows = list(reversed(rows))  # the first at the top
+    women, men, whole = BarSet(women_name), BarSet(men_name), BarSet(
+        _report_tr(L_NOT_SPLIT).format(small=SMALL))
+    for bar_set, colour in ((women, words.WOMEN), (men, words.MEN), (whole, GREY)):
+        bar_set.setColor(QColor(colour))
+    for _label, w, m, total in rows:
+        women.append(float(w or 0))
+        men.append(float(m or 0))
+        whole.append(float(total if w is None else 0))
+    series = QHorizontalStackedBarSeries()
+    for bar_set in (women, men, whole):
+        series.append(bar_set)
+    return _bar_chart(title, series, [label for label, *_ in rows],
+                      max([total for *_, total in rows] + [1]))
+
+
+def _side_events(report: Report, t: Callable[[str], str]) -> QChart:
+    """Each side event: present, and the seats its room left empty."""
+    lines = list(reversed(report.side_events))
+    present, empty = BarSet(t(words.L_PRESENT)), BarSet(t(L_EMPTY_SEATS))
+    present.setColor(QColor(words.MEN))
+    empty.setColor(QColor(EMPTY))
+    for line in lines:
+        present.append(float(line.present.total))
+        empty.append(float(max(line.seats - line.present.total, 0)))
+    series = QHorizontalStackedBarSeries()
+    series.append(present)
+    series.append(empty)
+    return _bar_chart(t(words.L_SIDE_EVENTS), series, [line.label for line in lines],
+                      max([max(line.seats, line.present.total) for line in lines] + [1]))
+
+
+def _bar_chart(title: str, series: QHorizontalStackedBarSeries, labels: list[str],
+               top: float) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.addSeries(series)
+    axis = QBarCategoryAxis()
+    axis.append([label[:44] for label in labels])
+    axis.setTruncateLabels(False)  # the window has the room: say which session
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis)
+    values = QValueAxis()
+    values.setLabelFormat("%d")
+    values.setRange(0, top * 1.05)
+    values.applyNiceNumbers()
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(values)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def _flows(title: str, flows: list[Flow]) -> QChart:
+    """A day's check-ins at each room's doors per quarter hour: a line per room."""
+    chart = QChart()
+    chart.setTitle(title)
+    times = QDateTimeAxis()
+    times.setFormat("HH:mm")
+    values = QValueAxis()
+    values.setLabelFormat("%d")
+    chart.addAxis(times, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+    top = 1
+    for index, flow in enumerate(flows):
+        line = QLineSeries()
+        line.setName(flow.room)
+        line.setColor(QColor(words.LINES[index % len(words.LINES)]))
+        for at, count in flow.quarters:
+            # The venue's wall clock, whatever this laptop's zone: drawn as if it were here.
+            wall = QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute))
+            line.append(float(wall.toMSecsSinceEpoch()), float(count))
+            top = max(top, count)
+        chart.addSeries(line)
+        line.attachAxis(times)
+        line.attachAxis(values)
+    values.setRange(0, top * 1.05)
+    values.applyNiceNumbers()
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart

@@ -157,7 +157,8 @@ class AttendanceScreen(QWidget):
             self._job = None
             self.updated.setText(translate_error(exc))
 
-        self._job = start(read, on_progress=lambda *_: None, on_done=done, on_failed=failed)
+        self._job = start(read, on_progress=lambda *_: None, on_done=done, on_failed=failed,
+                          owner=self)
         if self.tabs.currentWidget() is self.report:  # built only while it is looked at
             self.report.refresh(path)
 

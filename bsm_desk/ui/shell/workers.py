@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -68,15 +69,25 @@ class Job(QRunnable):
 
 
 def start(fn: Callable[[Progress], Any], *, on_progress: Callable[[int, int], None],
-          on_done: Callable[[Any], object], on_failed: Callable[[BaseException], object]) -> Job:
-    """Run ``fn`` in the thread pool; the callbacks run in the GUI thread."""
+          on_done: Callable[[Any], object], on_failed: Callable[[BaseException], object],
+          owner: QObject | None = None) -> Job:
+    """Run ``fn`` in the thread pool; the callbacks run in the GUI thread — and only
+    while ``owner`` (the widget they update) lives: a screen closed while its figures were
+    being read is not written to after it is gone."""
     job = Job(fn)
-    job.signals.progress.connect(on_progress)
-    job.signals.done.connect(on_done)
-    job.signals.failed.connect(on_failed)
+    job.signals.progress.connect(_while(owner, on_progress))
+    job.signals.done.connect(_while(owner, on_done))
+    job.signals.failed.connect(_while(owner, on_failed))
     _RUNNING.add(job)
     QThreadPool.globalInstance().start(job)
     return job
+
+
+def _while(owner: QObject | None, callback: Callable[..., object]) -> Callable[..., None]:
+    def call(*args: Any) -> None:
+        if owner is None or shiboken6.isValid(owner):
+            callback(*args)
+    return call
 
 
 def run_with_progress(parent: QWidget, label: str, fn: Callable[[Progress], Any],

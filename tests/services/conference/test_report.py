@@ -132,7 +132,7 @@ def test_the_workbook_has_its_tables_and_charts(happened: Path, tmp_path: Path) 
     out = conference.write_workbook(report, tmp_path / "report.xlsx")
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Summary", "Participation", "Delegations", "Speaking time",
-                               "Arrivals", "Interpretation", "Statements"]
+                               "Arrivals", "Rooms", "Interpretation", "Statements"]
     assert book["Participation"]._charts and book["Speaking time"]._charts
     summary = book["Summary"]
     assert summary["B2"].value == report.registered.total  # typed numbers, not text
@@ -340,3 +340,70 @@ def test_every_label_is_in_russian_in_a_russian_report(happened: Path) -> None:
                                        *report.levels]]
     labels += [s.label for s in [*report.speaking_by_group, *report.speaking_by_level]]
     assert labels and all(not re.search("[A-Za-z]", label) for label in labels), labels
+
+
+def test_each_rooms_door_per_quarter_hour_recomputed(happened: Path, tmp_path: Path) -> None:
+    """People through each room's doors per 15 minutes, and each session's busiest
+    quarter, against SQL of its own (the venue is at UTC+5, the demo has no merges)."""
+    with closing(connect(happened)) as db:
+        report = conference.build(db)
+        rows = db.execute(
+            "SELECT r.name_en, date(f.at, '+5 hours'), strftime('%H', f.at, '+5 hours') ||"
+            " ':' || printf('%02d', CAST(strftime('%M', f.at) AS INTEGER) / 15 * 15),"
+            " f.session_id FROM (SELECT c.delegate_id, CAST(substr(c.checkpoint, 9) AS"
+            f" INTEGER) AS session_id, MIN(c.at) AS at FROM checkin c WHERE {STANDING}"
+            " AND c.checkpoint LIKE 'session-%' GROUP BY c.delegate_id, c.checkpoint) f"
+            " JOIN delegate d ON d.id = f.delegate_id AND d.status != 'cancelled' AND"
+            " d.merged_into IS NULL JOIN session s ON s.id = f.session_id JOIN room r ON"
+            " r.id = s.room_id").fetchall()
+        order = [s[0] for s in db.execute("SELECT id FROM session ORDER BY starts_at, id")]
+    assert rows, "nobody came through a room's door: nothing was checked"
+    by_room = Counter((room, day, quarter) for room, day, quarter, _s in rows)
+    seen = 0
+    for day, flows in report.rooms.items():
+        spans = {(f.quarters[0][0], f.quarters[-1][0]) for f in flows}
+        assert len(spans) == 1, "every room of a day is charted over the same quarters"
+        for flow in flows:
+            for at, n in flow.quarters:
+                assert n == by_room.get((flow.room, day.isoformat(), f"{at:%H:%M}"), 0)
+                seen += n
+    assert seen == len(rows)
+    per_session = Counter((s, quarter) for _r, _d, quarter, s in rows)
+    for line, session_id in zip(report.sessions, order, strict=True):
+        counts = {q: n for (s, q), n in per_session.items() if s == session_id}
+        if not counts:
+            assert line.peak is None
+            continue
+        assert line.peak is not None and line.peak[1] == max(counts.values())
+        assert counts[f"{line.peak[0]:%H:%M}"] == line.peak[1]
+    book = openpyxl.load_workbook(conference.write_workbook(report, tmp_path / "r.xlsx"))
+    assert len(book["Rooms"]._charts) == len([f for f in report.rooms.values() if f])
+
+
+def test_side_events_against_their_rooms_seats(happened: Path) -> None:
+    with closing(connect(happened)) as db:
+        report = conference.build(db)
+        sides = db.execute("SELECT r.capacity FROM session s JOIN room r ON r.id ="
+                           " s.room_id WHERE s.kind = 'side_event'"
+                           " ORDER BY s.starts_at, s.id").fetchall()
+    assert sides, "the demo has no side events: nothing was checked"
+    assert [line.seats for line in report.side_events] == [c for (c,) in sides]
+    assert all(line in report.sessions for line in report.side_events)
+
+
+def test_relay_per_language_from_the_speakers_lists(demo_copy: Path) -> None:
+    """A statement in Tajik asks for relay from Tajik: the report counts its meeting."""
+    with closing(connect(demo_copy)) as db:
+        session = db.execute("SELECT id FROM session WHERE title_en LIKE"
+                             " 'Thematic Session III%'").fetchone()[0]
+        before = conference.build(db).interpretation
+        speaker = db.execute("SELECT id FROM delegate WHERE status != 'cancelled'"
+                             " ORDER BY id LIMIT 1").fetchone()[0]
+        speakers.inscribe(db, session, speaker, language="tg", override="test",
+                          who=who_at(db, "t"))
+        after = conference.build(db, "ru").interpretation
+    assert before.relay_languages.get("tg", 0) == 0
+    assert after.relay_languages["tg"] == 1 and after.relay == before.relay + 1
+    assert conference.report.language_name("tg", "ru") == "таджикский"
+    assert conference.report.language_name("tg", "en") == "Tajik"
+    assert conference.report.language_name("zz", "ru") == "zz"  # no name: the code

@@ -5,6 +5,7 @@ workbook, in English and Russian."""
 from __future__ import annotations
 
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,40 @@ def test_the_tab_in_russian_and_saving_both(window, happened, qtbot, tmp_path) -
         assert (tmp_path / "отчёт.pdf").read_bytes().startswith(b"%PDF")
     finally:
         i18n.manager().set_language("en")
+
+
+def test_the_charts_to_choose_from(window, happened, qtbot) -> None:
+    """Present by day and session; each day's rooms, a line per room in the report's
+    palette; the side events against their seats; speaking time by gender."""
+    tab = _report_tab(window, happened, qtbot)
+    report = tab.report
+    keys = [tab.choice.itemData(i) for i in range(tab.choice.count())]
+    days = [d.isoformat() for d, flows in report.rooms.items() if flows]
+    assert keys == ["present", *days, "side", "speaking"]
+    tab.choice.setCurrentIndex(keys.index(days[0]))
+    lines = tab.chart.chart().series()
+    flows = report.rooms[date.fromisoformat(days[0])]
+    assert [s.name() for s in lines] == [f.room for f in flows]
+    assert lines[0].color().name() == conference.report.LINES[0]
+    assert [int(p.y()) for p in lines[0].points()] == [n for _at, n in flows[0].quarters]
+    tab.choice.setCurrentIndex(keys.index("side"))
+    bars = tab.chart.chart().series()[0].barSets()
+    assert [int(v) for v in reversed([bars[0].at(i) for i in range(bars[0].count())])] == \
+        [line.present.total for line in report.side_events]
+    tab.choice.setCurrentIndex(keys.index("speaking"))
+    assert tab.chart.chart().title() == "Speaking time"
+    tab.refresh(happened)  # built again: the chart looked at stays
+    qtbot.waitUntil(lambda: tab._job is None, timeout=60_000)
+    assert tab.choice.currentData() == "speaking"
+
+
+def test_a_tab_closed_while_its_report_is_read_is_left_alone(happened, qtbot) -> None:
+    from bsm_desk.ui.reports.report_tab import ReportTab
+    from bsm_desk.ui.shell import workers
+
+    tab = ReportTab()
+    tab.refresh(happened)
+    job = tab._job
+    tab.deleteLater()
+    qtbot.waitUntil(lambda: job not in workers._RUNNING, timeout=60_000)
+    # No "Internal C++ object already deleted" from the job's done: nothing raised.
