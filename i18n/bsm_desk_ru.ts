@@ -1031,6 +1031,22 @@
         <source>whole minutes from 1 to 240</source>
         <translation>целое число минут от 1 до 240</translation>
     </message>
+    <message>
+        <source>Seated: {seated} delegations in {places} places; not seated: {unseated}.</source>
+        <translation>Рассажено делегаций: {seated}, мест: {places}; без мест: {unseated}.</translation>
+    </message>
+    <message>
+        <source>Written: {path} ({plates} nameplates)</source>
+        <translation>Записано: {path} (табличек: {plates})</translation>
+    </message>
+    <message>
+        <source>Room #{room}: {places} places.</source>
+        <translation>Зал №{room}: мест — {places}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
 </context>
 <context>
     <name>DelegateActions</name>
@@ -4266,6 +4282,113 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>Seating</name>
+    <message>
+        <source>Seating plan</source>
+        <translation>План рассадки</translation>
+    </message>
+    <message>
+        <source>Podium</source>
+        <translation>Президиум</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Делегация</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Закреплено</translation>
+    </message>
+    <message>
+        <source>At the table</source>
+        <translation>За столом</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ряд</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>Member States in alphabetical order ({language}) from {name}, drawn by lot (seed {seed}).</source>
+        <translation>Государства-члены в алфавитном порядке ({language}), начиная с: {name} — по жребию (зерно {seed}).</translation>
+    </message>
+    <message>
+        <source>Member States in alphabetical order ({language}) from {name}, chosen by the organizers.</source>
+        <translation>Государства-члены в алфавитном порядке ({language}), начиная с: {name} — по выбору организаторов.</translation>
+    </message>
+    <message>
+        <source>Not seated for want of places: {names}.</source>
+        <translation>Не хватило мест: {names}.</translation>
+    </message>
+    <message>
+        <source>{places} places</source>
+        <translation>мест: {places}</translation>
+    </message>
+    <message>
+        <source>theatre</source>
+        <translation>театр</translation>
+    </message>
+    <message>
+        <source>classroom</source>
+        <translation>класс</translation>
+    </message>
+    <message>
+        <source>U-shape</source>
+        <translation>П-образная рассадка</translation>
+    </message>
+    <message>
+        <source>hollow square</source>
+        <translation>квадрат</translation>
+    </message>
+    <message>
+        <source>boardroom</source>
+        <translation>переговорный стол</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>Member States</source>
+        <translation>Государства-члены</translation>
+    </message>
+    <message>
+        <source>Observer States</source>
+        <translation>Государства-наблюдатели</translation>
+    </message>
+    <message>
+        <source>United Nations system</source>
+        <translation>Система Организации Объединённых Наций</translation>
+    </message>
+    <message>
+        <source>Other organizations</source>
+        <translation>Другие организации</translation>
+    </message>
+    <message>
+        <source>Civil society</source>
+        <translation>Гражданское общество</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Другие</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Session</source>
@@ -4761,6 +4884,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>регистрация отменена</translation>
     </message>
     <message>
+        <source>places {places}</source>
+        <translation>места {places}</translation>
+    </message>
+    <message>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
@@ -5014,6 +5141,22 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>the key of the sealed personal data</source>
         <translation>ключ защищённых персональных данных</translation>
+    </message>
+    <message>
+        <source>a room&apos;s seating layout</source>
+        <translation>схема рассадки зала</translation>
+    </message>
+    <message>
+        <source>a delegation&apos;s seating need</source>
+        <translation>потребность делегации в местах</translation>
+    </message>
+    <message>
+        <source>a session&apos;s seating plan</source>
+        <translation>план рассадки заседания</translation>
+    </message>
+    <message>
+        <source>a delegation&apos;s seat</source>
+        <translation>место делегации</translation>
     </message>
     <message>
         <source>A {what} from desk {desk} has a wrong {field} (“{value}”): not taken in.</source>
@@ -5999,6 +6142,74 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{day} is not a day of the event ({start} – {end}).</source>
         <translation>{day} — не день мероприятия ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>Places are numbers separated by commas (12,13), not “{value}”.</source>
+        <translation>Места — номера через запятую (12,13), а не «{value}».</translation>
+    </message>
+    <message>
+        <source>Every nameplate of this session is printed as it stands: nothing changed.</source>
+        <translation>Все таблички этого заседания уже напечатаны в нынешнем виде: ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>“{session}” has no room: give it one in the programme before seating it.</source>
+        <translation>У заседания «{session}» нет зала: назначьте его в программе, прежде чем рассаживать.</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a Member State that sits at this session: the draw starts the Member States&apos; order.</source>
+        <translation>«{name}» — не государство-член, участвующее в этом заседании: жребий определяет начало порядка государств-членов.</translation>
+    </message>
+    <message>
+        <source>This seating layout cannot be: 0 to 2 chairs behind each place at the table.</source>
+        <translation>Такая схема рассадки невозможна: за каждым местом у стола — от 0 до 2 стульев.</translation>
+    </message>
+    <message>
+        <source>This seating layout cannot be: 2 to 400 places at the table.</source>
+        <translation>Такая схема рассадки невозможна: у стола от 2 до 400 мест.</translation>
+    </message>
+    <message>
+        <source>This seating layout cannot be: 1 to 80 rows of 1 to 120 places.</source>
+        <translation>Такая схема рассадки невозможна: от 1 до 80 рядов по 1–120 мест.</translation>
+    </message>
+    <message>
+        <source>This seating layout cannot be: 0 to 40 places at the podium.</source>
+        <translation>Такая схема рассадки невозможна: в президиуме от 0 до 40 мест.</translation>
+    </message>
+    <message>
+        <source>This seating layout cannot be: more than {most} places in one room.</source>
+        <translation>Такая схема рассадки невозможна: в одном зале больше {most} мест.</translation>
+    </message>
+    <message>
+        <source>Seating order in “{lang}”: use en or ru.</source>
+        <translation>Порядок рассадки на языке «{lang}»: используйте en или ru.</translation>
+    </message>
+    <message>
+        <source>Place {place} is not in this room&apos;s layout.</source>
+        <translation>Места {place} нет в схеме этого зала.</translation>
+    </message>
+    <message>
+        <source>A delegation takes 1 to 3 places, not {places}.</source>
+        <translation>Делегация занимает от 1 до 3 мест, а не {places}.</translation>
+    </message>
+    <message>
+        <source>Nobody is seated at this session yet: make its plan first.</source>
+        <translation>На этом заседании ещё никто не рассажен: сначала составьте план.</translation>
+    </message>
+    <message>
+        <source>A lot&apos;s seed is a whole number from 0 to 999999999 (given: {seed}).</source>
+        <translation>Зерно жребия — целое число от 0 до 999999999 (дано: {seed}).</translation>
+    </message>
+    <message>
+        <source>{file}: a seating plan is written as .pdf or .xlsx.</source>
+        <translation>{file}: план рассадки записывается в .pdf или .xlsx.</translation>
+    </message>
+    <message>
+        <source>{file}: nameplates are written as .pdf.</source>
+        <translation>{file}: таблички записываются в .pdf.</translation>
+    </message>
+    <message>
+        <source>Nameplates in “{lang}”: use en, ru or both.</source>
+        <translation>Таблички на языке «{lang}»: используйте en, ru или both.</translation>
     </message>
 </context>
 <context>

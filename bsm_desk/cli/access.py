@@ -17,7 +17,7 @@ from bsm_desk.domain.operators import Permission
 ACTION_DESTS = ("event_action", "rooms_command", "sessions_action", "delegates_action",
                 "delegations_action", "side_command", "speakers_action",
                 "interpreters_action", "hub_action", "operators_action", "audit_action",
-                "settings_action", "report")
+                "settings_action", "report", "seating_action")
 P = Permission
 # What each command (or "command action") needs once the event has operators; None: the
 # public facts, for anyone. A command missing here needs sign-in as CHECK_IN does not
@@ -46,7 +46,10 @@ NEEDS: dict[str, Permission | None] = {
     "speakers resume": P.EDIT_SPEAKERS, "speakers move": P.EDIT_SPEAKERS,
     "speakers withdraw": P.EDIT_SPEAKERS, "speakers limit": P.EDIT_SPEAKERS,
     "speakers order": P.EDIT_SPEAKERS,
-    "speakers text": P.EDIT_SPEAKERS, "interpreters import": P.ROSTER,
+    "speakers text": P.EDIT_SPEAKERS, "seating plan": P.PROGRAMME,
+    "seating layout": P.PROGRAMME, "seating need": P.PROGRAMME, "seating move": P.PROGRAMME,
+    "seating export": P.EXPORT, "seating nameplates": P.EXPORT,
+    "interpreters import": P.ROSTER,
     "interpreters roster": P.ROSTER, "interpreters withdraw": P.ROSTER,
     "interpreters recruit": P.ROSTER, "interpreters rules": P.ROSTER,
     "interpreters seat": P.ROSTER, "hub init": P.EVENT_SETTINGS, "hub join": None,

@@ -44,12 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
         programme,
         registry,
         reports,
+        seating,
         speakers,
         venue,
     )
 
     groups = (event, venue, registry, delegates, delegations, badges, checkin, reports,
-              programme, speakers, interpreters, hub, operators, desk)
+              programme, seating, speakers, interpreters, hub, operators, desk)
     parser = Parser(
         prog="bsm-desk",
         description="BSM Desk: registration, badges, check-in and rooms for bilingual "

@@ -34,6 +34,7 @@ from bsm_desk.store.migrations_sync import (
     _v21_shared_rows,
     _v27_hybrid_clock,
     _v28_checkins_by_desk,
+    _v31_seating,
 )
 
 
@@ -402,5 +403,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (28, _v28_checkins_by_desk),
     (29, _v29_audit_marks),
     (30, _v30_rank_by_hand),
+    (31, _v31_seating),
 ]
 LATEST = STEPS[-1][0]

@@ -63,6 +63,10 @@ TABLES: tuple[Shared, ...] = (
     Shared("duplicate_dismissed", ("first_id", "second_id")),
     Shared("operator", ("id",)),  # from migration 22
     Shared("data_key", ("id",)),  # from migration 23
+    Shared("seating_layout", ("room_id",)),  # from migration 31
+    Shared("seating_need", ("delegation_id",)),
+    Shared("seating_plan", ("session_id",)),
+    Shared("seat", ("session_id", "place")),
 )
 BY_NAME = {table.name: table for table in TABLES}
 ORDER = {table.name: place for place, table in enumerate(TABLES)}

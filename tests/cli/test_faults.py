@@ -38,6 +38,7 @@ COMMANDS: dict[str, list[str]] = {
     "backup": ["backup", "--db", "{db}"],
     "restore": ["restore", "--db", "{db}", "{tmp}/missing-backup.sqlite"],
     "speakers": ["speakers", "--db", "{db}", "--session", "1", "list"],
+    "seating": ["seating", "plan", "--db", "{db}", "--session", "1", "--json"],
     "interpreters": ["interpreters", "list", "--db", "{db}"],
     "hub": ["hub", "status", "--db", "{db}"],
     "operators": ["operators", "list", "--db", "{db}"],

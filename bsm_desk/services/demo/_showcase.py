@@ -28,6 +28,7 @@ THEMATIC_SPEAKERS = 5  # and at the first thematic session
 def showcase(db: Database, *, who: Acting) -> None:
     _roster(db, who)
     _speakers(db, who)
+    _seating(db, who)
 
 
 def _roster(db: Database, who: Acting) -> None:
@@ -79,3 +80,39 @@ def _speakers(db: Database, who: Acting) -> None:
     start = max(opening.starts_at, morning) + timedelta(minutes=5)
     speakers.next_speaker(db, opening.id, who=who, now=start)
     speakers.pause(db, opening.id, who=who, now=start + timedelta(minutes=3))
+
+
+# The co-organizers at the podium of the opening, the host first (conference-2022.md).
+PODIUM = ("Tajikistan", "United Nations Office of Counter-Terrorism (UNOCT)",
+          "United Nations Regional Centre for Preventive Diplomacy for Central Asia (UNRCCA)",
+          "European Union", "Organization for Security and Co-operation in Europe (OSCE)",
+          "Saudi Arabia", "Qatar")
+
+
+def _seating(db: Database, who: Acting) -> None:
+    """The rooms' layouts (each keeps its seats), a delegation that needs an accessible
+    place, and the opening session, the heads of delegation and the first side event
+    seated by lot."""
+    from bsm_desk.domain.seating import Layout, Shape
+    from bsm_desk.services import seating
+
+    shapes = {"Plenary Hall": Layout(Shape.CLASSROOM, 20, 40, podium=7,
+                                     accessible=frozenset({8, 47})),
+              "Conference room, 2nd floor": Layout(Shape.U_SHAPE, 2, 40, podium=3,
+                                                   accessible=frozenset({4, 43})),
+              "Meeting Room A": Layout(Shape.BOARDROOM, 1, 20, podium=2),
+              "Meeting Room B": Layout(Shape.THEATRE, 5, 6, podium=2)}
+    rooms = dict(db.execute("SELECT name_en, id FROM room").fetchall())
+    for name, layout in shapes.items():
+        if name in rooms:
+            seating.set_layout(db, rooms[name], layout, who=who)
+    ids = dict(db.execute("SELECT name_en, id FROM delegation").fetchall())
+    if "Kyrgyzstan" in ids:
+        seating.set_need(db, ids["Kyrgyzstan"], True, None, who=who)
+    sessions = [r[0] for r in db.execute("SELECT id FROM session ORDER BY starts_at, id")]
+    if len(sessions) >= 3:
+        seating.make_plan(db, sessions[0], who=who, lang="en", lot=2022,
+                          podium=[ids[n] for n in PODIUM if n in ids])
+        seating.make_plan(db, sessions[1], who=who, lang="ru", lot=1810,
+                          podium=[ids[n] for n in PODIUM[:1] if n in ids])
+        seating.make_plan(db, sessions[2], who=who, lang="en", lot=1330)

@@ -63,6 +63,10 @@ TABLE_WORDS = {
     "duplicate_dismissed": QT_TRANSLATE_NOOP("Sync", "a pair marked as not duplicates"),
     "operator": QT_TRANSLATE_NOOP("Sync", "an operator"),
     "data_key": QT_TRANSLATE_NOOP("Sync", "the key of the sealed personal data"),
+    "seating_layout": QT_TRANSLATE_NOOP("Sync", "a room's seating layout"),
+    "seating_need": QT_TRANSLATE_NOOP("Sync", "a delegation's seating need"),
+    "seating_plan": QT_TRANSLATE_NOOP("Sync", "a session's seating plan"),
+    "seat": QT_TRANSLATE_NOOP("Sync", "a delegation's seat"),
 }
 MALFORMED = (TypeError, ValueError, KeyError, LookupError, AttributeError,
              sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.DataError,

@@ -281,7 +281,7 @@ class SpeakersScreen(QWidget):
         current = self.listed.current
         spoken = current.spoken_seconds if current else 0.0
         running = current is not None and self._running(current.id)
-        self.current.setText(f"{current.name}\n{current.delegation}" if current else
+        self.current.setText(self._current_text(session_id, current) if current else
                              self.tr("Nobody is speaking."))
         upcoming = self.listed.waiting()[:3]
         self.next_up.setText(self.tr("Next: {names}").format(
@@ -296,6 +296,18 @@ class SpeakersScreen(QWidget):
             if window is not None:
                 window.show_list(self.listed, self.db)
         self.clock.show_reading(current.limit_s if current else None, spoken, running)
+
+    def _current_text(self, session_id: int, current: speakers.Listed) -> str:
+        """The speaker, their delegation, and where it sits (the session's seating plan)."""
+        from bsm_desk.services import seating
+
+        text = f"{current.name}\n{current.delegation}"
+        if self.db is not None:
+            where = seating.where_sits(self.db, session_id, current.delegate_id)
+            if where:
+                text += "  · " + self.tr("places {places}").format(
+                    places=", ".join(str(p) for p in where))
+        return text
 
     def _show_clashes(self, session_id: int) -> None:
         """What two desks inscribed while apart and the list's rules refuse: shown to

@@ -54,6 +54,9 @@ TABLE: dict[tuple[str, str], Permission] = {
         "set_statement_limit", "set_order", "set_officials_place", "inscribe", "close",
         "reopen", "end", "next_speaker", "pause", "move", "withdraw", "reinstate")},
     ("speakers.texts", "hand_in_text"): P.EDIT_SPEAKERS,
+    **{("seating.plans", name): P.PROGRAMME for name in (
+        "set_layout", "make_plan", "move", "lock", "reuse", "set_need")},
+    ("seating.nameplates", "print_nameplates"): P.EXPORT,
     ("sync.joining", "init_hub"): P.EVENT_SETTINGS,
     ("sync.enrolment", "add_desk"): P.EVENT_SETTINGS,
     ("sync.joining", "adopt"): P.EVENT_SETTINGS,

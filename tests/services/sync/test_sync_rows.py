@@ -161,6 +161,22 @@ HOSTILE = [
     {"table": "session", "key": [{"nested": 1}], "row": None, "at": "9999",
      "desk_id": "evil"},
     {"no": "fields"},
+    # Seating (migration 31): a place no room has, a shape nobody knows, a language
+    # nobody reads, a seat for a delegation that is not there.
+    {"table": "seat", "key": [1, 999999], "row": {"session_id": 1, "place": 999999,
+                                                  "delegation_id": 1, "locked": 0},
+     "at": "9999", "desk_id": "evil"},
+    {"table": "seating_layout", "key": [1], "row": {"room_id": 1, "shape": "pentagon",
+                                                    "rows": 1, "per_row": 1, "podium": 0,
+                                                    "accessible": "", "removed": ""},
+     "at": "9999", "desk_id": "evil"},
+    {"table": "seating_plan", "key": [1], "row": {"session_id": 1, "lang": "xx", "seed": 1,
+                                                  "drawn_id": None, "podium": "",
+                                                  "places": "", "at": "9999"},
+     "at": "9999", "desk_id": "evil"},
+    {"table": "seat", "key": [1, 5], "row": {"session_id": 1, "place": 5,
+                                             "delegation_id": 987654, "locked": 0},
+     "at": "9999", "desk_id": "evil"},
 ]
 
 
@@ -422,3 +438,24 @@ def test_an_interpreter_or_a_room_booked_twice_from_two_desks_is_listed(desks) -
         assert {r["kind"] for r in said} == {"roster", "room"}
         assert any("is also seated at" in r["reason"] for r in said)
         assert any("holds at the same time" in r["reason"] for r in said)
+
+
+def test_a_seating_plan_travels_to_the_other_desk(desks) -> None:
+    """A plan made at one desk (its layout, its draw, its seats, a move by hand) is the
+    plan at the other after a round each; the nameplates print there the same."""
+    from bsm_desk.domain.seating import Layout, Shape
+    from bsm_desk.services import seating
+
+    a, b = desks
+    who = who_at(a, DESK_A)
+    session = programme.load(a).sessions[0]
+    seating.set_layout(a, session.room_id, Layout(Shape.U_SHAPE, 1, 30, podium=3), who=who)
+    made = seating.make_plan(a, session.id, who=who, lot=42, lang="ru")
+    first = made.seated()[0]
+    seating.move(a, session.id, first.id, [60, 61], who=who)
+    rounds((a, DESK_A), (b, DESK_B))
+    there = seating.plan_of(b, session.id)
+    here = seating.plan_of(a, session.id)
+    assert (there.seed, there.lang, there.drawn) == (42, "ru", made.drawn)
+    assert there.seats == here.seats and there.layout == here.layout
+    assert there.seats[60] == (first.id, True)
