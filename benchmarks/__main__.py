@@ -14,7 +14,7 @@ from benchmarks.common import Result
 
 BENCHMARKS = ("startup", "search", "importing", "badges", "checkin", "attendance",
               "allocation", "speakers", "roster", "hub", "eventday", "hostile",
-              "participants", "hubscale", "report")
+              "participants", "hubscale", "report", "seating")
 
 
 def main(argv: list[str] | None = None) -> int:

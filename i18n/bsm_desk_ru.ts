@@ -2503,6 +2503,61 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>LayoutDialog</name>
+    <message>
+        <source>This layout cannot be: check the numbers.</source>
+        <translation>Такая схема невозможна: проверьте числа.</translation>
+    </message>
+    <message>
+        <source>{places} places on the floor, {podium} at the podium</source>
+        <translation>Мест в зале: {places}, в президиуме: {podium}</translation>
+    </message>
+    <message>
+        <source>Seating layout: {room}</source>
+        <translation>Схема рассадки: {room}</translation>
+    </message>
+    <message>
+        <source>Theatre (rows of chairs)</source>
+        <translation>Театр (ряды стульев)</translation>
+    </message>
+    <message>
+        <source>Classroom (rows of tables)</source>
+        <translation>Класс (ряды столов)</translation>
+    </message>
+    <message>
+        <source>U-shape</source>
+        <translation>П-образная рассадка</translation>
+    </message>
+    <message>
+        <source>Hollow square</source>
+        <translation>Квадрат</translation>
+    </message>
+    <message>
+        <source>Boardroom (one long table)</source>
+        <translation>Переговорная (один длинный стол)</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Rows (around tables: chairs behind each place, 0–2)</source>
+        <translation>Ряды (за столами: стульев за каждым местом, 0–2)</translation>
+    </message>
+    <message>
+        <source>Places in a row (around tables: at the table)</source>
+        <translation>Мест в ряду (за столами: у стола)</translation>
+    </message>
+    <message>
+        <source>Places at the podium</source>
+        <translation>Мест в президиуме</translation>
+    </message>
+    <message>
+        <source>Click a place: a wheelchair reaches it (blue edge). Shift+click: take it out (a pillar, a door); again to bring it back. Ctrl+wheel zooms.</source>
+        <translation>Щелчок по месту: к нему можно подъехать на кресле-коляске (синяя рамка). Shift+щелчок: убрать место (колонна, дверь); ещё раз — вернуть. Ctrl+колесо — масштаб.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>About BSM Desk</source>
@@ -2539,6 +2594,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Programme</source>
         <translation>Программа</translation>
+    </message>
+    <message>
+        <source>Seating</source>
+        <translation>Рассадка</translation>
     </message>
     <message>
         <source>Speakers</source>
@@ -3102,6 +3161,21 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Type a name and press Enter to add a panellist</source>
         <translation>Введите имя и нажмите Enter, чтобы добавить докладчика</translation>
+    </message>
+</context>
+<context>
+    <name>PlanView</name>
+    <message>
+        <source>locked</source>
+        <translation>закреплено</translation>
+    </message>
+    <message>
+        <source>in the room now</source>
+        <translation>сейчас в зале</translation>
+    </message>
+    <message>
+        <source>accessible</source>
+        <translation>доступно для кресла-коляски</translation>
     </message>
 </context>
 <context>
@@ -4386,6 +4460,133 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Others</source>
         <translation>Другие</translation>
+    </message>
+</context>
+<context>
+    <name>SeatingScreen</name>
+    <message>
+        <source>{room}: {seated} delegations seated in {places} places; {here} in the room now.</source>
+        <translation>{room}: рассажено делегаций — {seated}, мест — {places}; сейчас в зале — {here}.</translation>
+    </message>
+    <message>
+        <source>Not seated yet: Seat again (Ctrl+R) draws the first Member State by lot.</source>
+        <translation>Ещё не рассажено: «Рассадить заново» (Ctrl+R) определит первое государство-член по жребию.</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Начать с</translation>
+    </message>
+    <message>
+        <source>The first Member State in the order:</source>
+        <translation>Первое государство-член в порядке:</translation>
+    </message>
+    <message>
+        <source>Seat the session first (Ctrl+R).</source>
+        <translation>Сначала рассадите заседание (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Save the seating plan</source>
+        <translation>Сохранить план рассадки</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the seating plan…</source>
+        <translation>Запись плана рассадки…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Seating</source>
+        <translation>Рассадка</translation>
+    </message>
+    <message>
+        <source>Save the nameplates</source>
+        <translation>Сохранить таблички</translation>
+    </message>
+    <message>
+        <source>Nameplates</source>
+        <translation>Таблички</translation>
+    </message>
+    <message>
+        <source>Saved: {path} ({plates} nameplates)</source>
+        <translation>Сохранено: {path} (табличек: {plates})</translation>
+    </message>
+    <message>
+        <source>Both (English and Russian)</source>
+        <translation>Оба (английский и русский)</translation>
+    </message>
+    <message>
+        <source>Only the plates that changed since the last printing</source>
+        <translation>Только таблички, изменившиеся после прошлой печати</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Порядок</translation>
+    </message>
+    <message>
+        <source>Seat again</source>
+        <translation>Рассадить заново</translation>
+    </message>
+    <message>
+        <source>Seat the session by protocol, keeping the draw and the locked places (Ctrl+R)</source>
+        <translation>Рассадить заседание по протоколу, сохранив жребий и закреплённые места (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>New draw by lot</source>
+        <translation>Новый жребий</translation>
+    </message>
+    <message>
+        <source>Start from…</source>
+        <translation>Начать с…</translation>
+    </message>
+    <message>
+        <source>Room layout…</source>
+        <translation>Схема зала…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Lock / free</source>
+        <translation>Закрепить / освободить</translation>
+    </message>
+    <message>
+        <source>A locked delegation keeps its places when the session is seated again (Ctrl+L)</source>
+        <translation>Закреплённая делегация сохраняет свои места при новой рассадке (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Needs an accessible place</source>
+        <translation>Нужно место для кресла-коляски</translation>
+    </message>
+    <message>
+        <source>Chart (PDF)…</source>
+        <translation>Схема (PDF)…</translation>
+    </message>
+    <message>
+        <source>Plan (Excel)…</source>
+        <translation>План (Excel)…</translation>
+    </message>
+    <message>
+        <source>Nameplates…</source>
+        <translation>Таблички…</translation>
+    </message>
+    <message>
+        <source>Not seated for want of places:</source>
+        <translation>Не хватило мест:</translation>
     </message>
 </context>
 <context>

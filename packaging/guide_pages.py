@@ -22,7 +22,8 @@ TITLES = {
            "checkin": "The check-in desk and the doors", "attendance": "Attendance reports",
            "programme": "The programme and side events",
            "speakers": "The list of speakers and the projector",
-           "roster": "The interpreters' roster", "hub": "Several desks with a hub",
+           "roster": "The interpreters' roster", "seating": "Seating and nameplates",
+           "hub": "Several desks with a hub",
            "operators": "Operators, roles and the history",
            "backups": "Backups and restoring", "trouble": "When something fails"},
     "ru": {"index": "BSM Desk — руководство пользователя", "setup": "Подготовка мероприятия",
@@ -30,15 +31,17 @@ TITLES = {
            "checkin": "Стойка регистрации и двери залов", "attendance": "Отчёты о посещаемости",
            "programme": "Программа и параллельные мероприятия",
            "speakers": "Список выступающих и проектор",
-           "roster": "График переводчиков", "hub": "Несколько стоек и хаб",
+           "roster": "График переводчиков", "seating": "Рассадка и таблички",
+           "hub": "Несколько стоек и хаб",
            "operators": "Операторы, роли и журнал",
            "backups": "Резервные копии и восстановление", "trouble": "Если что-то пошло не так"},
 }
-ORDER = ["setup", "import", "badges", "checkin", "attendance", "programme", "speakers",
-         "roster", "hub", "operators", "backups", "trouble"]
+ORDER = ["setup", "import", "badges", "checkin", "attendance", "programme", "seating",
+         "speakers", "roster", "hub", "operators", "backups", "trouble"]
 PICTURES = {"setup": "overview", "import": "delegates", "badges": "badges",
             "checkin": "checkin", "attendance": "attendance", "programme": "programme",
-            "speakers": "speakers", "roster": "roster", "operators": "history"}
+            "speakers": "speakers", "roster": "roster", "operators": "history",
+            "seating": "seating"}
 
 TEXT = {
 "en": {
@@ -50,7 +53,7 @@ the Dushanbe 2022 conference with 700 made-up delegates to try everything on.</p
 <p>The <b class="ui">Event overview</b> shows who is registered, accredited and here today, by
 category. <b class="ui">File → Desk settings…</b> names this desk (it is stamped on everything it
 records), chooses the sound, the camera and where automatic backups go.</p>
-<p>Shortcuts: Ctrl+1 … Ctrl+9 move between the screens; F1 opens the page of this guide
+<p>Shortcuts: Ctrl+1 … Ctrl+9 and Ctrl+0 move between the screens; F1 opens the page of this guide
 for the screen you are on.</p>""",
 "import": """
 <p><b class="ui">Delegates → Import a list</b> takes an Excel workbook or a CSV file (UTF-8 or Windows
@@ -107,6 +110,26 @@ session outside the opening hours) are listed below in words.</p>
 times), then <b class="ui">Allocate side events…</b> finds rooms and times for all of them at
 once; you review the proposal before it is applied. Export the programme as a
 bilingual PDF for the doors, a workbook, or calendar files per room.</p>""",
+"seating": """
+<p>The <b class="ui">Seating</b> screen draws the room of a session to scale, each delegation at its
+places, as UN meeting services seat a room: Member States in the alphabetical order of
+their names (the order: English or Russian) from one drawn by lot, the host and the
+co-organizers at the podium, then observer States, the United Nations system, other
+organizations and civil society. <b class="ui">Seat again</b> (Ctrl+R) keeps the draw (its seed is
+printed, so anyone can check it); <b class="ui">New draw by lot</b> draws again; <b class="ui">Start from…</b>
+names the first Member State. A Member State takes two places (the head at the table, an
+adviser behind), the others one.</p>
+<p>Drag a delegation onto another place to move it: whoever sat there takes its places,
+and the moved one is locked, so seating again keeps it (<b class="ui">Lock / free</b>, Ctrl+L;
+<b class="ui">Undo</b>, Ctrl+Z). <b class="ui">Needs an accessible place</b> puts the delegation at a place a
+wheelchair reaches, changing with its nearest neighbour. A green dot: someone of the
+delegation came in through the room's door.</p>
+<p><b class="ui">Room layout…</b> chooses the shape (theatre, classroom, U-shape, hollow square,
+boardroom), the rows and places and the podium; click a place to mark it accessible,
+Shift+click to take it out. <b class="ui">Chart (PDF)…</b> prints the room with a numbered legend,
+<b class="ui">Plan (Excel)…</b> the plan, <b class="ui">Nameplates…</b> one folded table tent per delegation, the
+name as large as the plate takes, in English, Russian or both — or only the plates that
+changed since the last printing.</p>""",
 "speakers": """
 <p>Choose the session; delegations ask for the floor and are <b>inscribed</b> in order (the
 rules of the session say who may speak and how often). <b class="ui">Next</b> gives the floor; the
@@ -185,7 +208,7 @@ says.</li>
 аккредитовано и пришло сегодня, по категориям. <b class="ui">Файл → Настройки стойки…</b> — имя
 стойки (оно записывается во всё, что она отмечает), звук, камера и папка резервных
 копий.</p>
-<p>Клавиши: Ctrl+1 … Ctrl+9 — переход между экранами; F1 открывает страницу этого
+<p>Клавиши: Ctrl+1 … Ctrl+9 и Ctrl+0 — переход между экранами; F1 открывает страницу этого
 руководства для текущего экрана.</p>""",
 "import": """
 <p><b class="ui">Участники → Импорт списка</b> принимает книгу Excel или файл CSV (UTF-8 или кириллица
@@ -245,6 +268,25 @@ Windows). Первая строка называет столбцы, по-анг
 желаемое время), затем <b class="ui">Распределить параллельные мероприятия…</b> подбирает залы и
 время сразу для всех; вы проверяете предложение, прежде чем его применить. Программа
 выгружается в двуязычный PDF для дверей, в книгу Excel или в календари по залам.</p>""",
+"seating": """
+<p>Экран <b class="ui">Рассадка</b> рисует зал заседания в масштабе, каждую делегацию на её местах — так,
+как рассаживают залы службы конференционного обслуживания ООН: государства-члены в
+алфавитном порядке названий (порядок: английский или русский), начиная с определённого
+жребием, принимающая сторона и соорганизаторы в президиуме, затем государства-наблюдатели,
+система ООН, другие организации и гражданское общество. <b class="ui">Рассадить заново</b> (Ctrl+R)
+сохраняет жребий (его зерно печатается, и каждый может его проверить);
+<b class="ui">Новый жребий</b> тянет заново; <b class="ui">Начать с…</b> называет первое государство-член.
+Государство-член занимает два места (глава за столом, советник позади), остальные — одно.</p>
+<p>Перетащите делегацию на другое место, чтобы пересадить её: сидевшие там займут её места,
+а пересаженная закрепляется, и новая рассадка её не тронет (<b class="ui">Закрепить / освободить</b>,
+Ctrl+L; <b class="ui">Отменить</b>, Ctrl+Z). <b class="ui">Нужно место для кресла-коляски</b> сажает делегацию на
+доступное место, меняя её с ближайшей соседней. Зелёная точка: кто-то из делегации прошёл
+в зал через дверь.</p>
+<p><b class="ui">Схема зала…</b> задаёт форму (театр, класс, П-образная, квадрат, переговорная), ряды,
+места и президиум; щелчок по месту отмечает его доступным, Shift+щелчок убирает его.
+<b class="ui">Схема (PDF)…</b> печатает зал с нумерованной легендой, <b class="ui">План (Excel)…</b> — план,
+<b class="ui">Таблички…</b> — по складной табличке на делегацию, название как можно крупнее, на
+английском, русском или обоих — или только изменившиеся после прошлой печати.</p>""",
 "speakers": """
 <p>Выберите заседание; делегации просят слова и <b>записываются</b> по порядку (правила
 заседания определяют, кто и сколько раз может выступать). <b class="ui">Следующий</b> даёт слово;

@@ -33,6 +33,9 @@ step export participants --db "$WORK/demo.sqlite" --out "$WORK/participants.pdf"
 step export programme --db "$WORK/demo.sqlite" --out "$WORK/programme.pdf"
 step export speakers --db "$WORK/demo.sqlite" --out "$WORK/speakers.xlsx"
 step export roster --db "$WORK/demo.sqlite" --out "$WORK/roster.pdf" --lang ru
+step export report --db "$WORK/demo.sqlite" --out "$WORK/report.pdf" --lang ru
+step seating plan --db "$WORK/demo.sqlite" --session 1 --lot 2022 --lang ru
+step seating nameplates --db "$WORK/demo.sqlite" --session 1 --out "$WORK/plates.pdf" --lang both
 step audit verify --db "$WORK/demo.sqlite"
 BSM_DESK_VISIT_SCREENS=1 step --db "$WORK/demo.sqlite"
 BSM_DESK_LANG=ru BSM_DESK_VISIT_SCREENS=1 step --db "$WORK/demo.sqlite"

@@ -48,6 +48,7 @@ NEEDS: dict[str, Permission | None] = {
     "speakers order": P.EDIT_SPEAKERS,
     "speakers text": P.EDIT_SPEAKERS, "seating plan": P.PROGRAMME,
     "seating layout": P.PROGRAMME, "seating need": P.PROGRAMME, "seating move": P.PROGRAMME,
+    "seating lock": P.PROGRAMME,
     "seating export": P.EXPORT, "seating nameplates": P.EXPORT,
     "interpreters import": P.ROSTER,
     "interpreters roster": P.ROSTER, "interpreters withdraw": P.ROSTER,

@@ -149,8 +149,18 @@ def _move(db: Any, args: argparse.Namespace, settings: config.Settings,
     return 0
 
 
-_ACTIONS = {"plan": _plan, "export": _export, "nameplates": _nameplates, "layout": _layout,
-            "need": _need, "move": _move}
+def _lock(db: Any, args: argparse.Namespace, settings: config.Settings,
+          translate: Translate) -> int:
+    from bsm_desk.services import seating
+
+    seating.lock(db, args.session, args.delegation, not args.free,
+                 who=acting_at(db, settings))
+    print(translate("Cli", "Saved."))
+    return 0
+
+
+_ACTIONS = {"lock": _lock, "plan": _plan, "export": _export, "nameplates": _nameplates,
+            "layout": _layout, "need": _need, "move": _move}
 
 
 def add_commands(sub: Commands) -> None:
@@ -231,6 +241,14 @@ def add_commands(sub: Commands) -> None:
                       help="the delegation to move")
     move.add_argument("--places", required=True, metavar="PLACES",
                       help="its new places, numbers separated by commas (12,13)")
-    for parser in (plan, export, plates, layout, need, move):
+    lock = actions.add_parser("lock", help="lock a delegation's places (a new plan keeps "
+                                            "them), or free them")
+    lock.add_argument("--session", type=record_id, required=True, metavar="ID",
+                      help="the session whose plan changes")
+    lock.add_argument("--delegation", type=record_id, required=True, metavar="ID",
+                      help="the delegation whose places are locked")
+    lock.add_argument("--free", action="store_true",
+                      help="free them instead: a new plan may move the delegation")
+    for parser in (plan, export, plates, layout, need, move, lock):
         db_option(parser)
     group.set_defaults(handler=_seating)

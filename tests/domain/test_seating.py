@@ -144,3 +144,47 @@ def test_locked_places_are_kept_when_the_plan_is_redone() -> None:
     assert plan.seats[11] == plan.seats[12] == 5  # Afghanistan stays at the back
     assert [n for n, who in plan.seats.items() if who == 5] == [11, 12]
     assert not plan.unseated
+
+
+names = st.text(alphabet="абвгғдеёжзиӣйкқлмнңоөпрстуӯүұфхҳһцчҷшщъыьэюяәі ABCXYZ-", min_size=1,
+                max_size=30)
+
+
+@settings(max_examples=80, deadline=None)
+@given(shape=st.sampled_from(list(Shape)), per_row=st.integers(2, 30),
+       rows=st.integers(0, 5), podium=st.integers(0, 4),
+       wanted=st.lists(st.tuples(names, st.sampled_from(list(Block)[1:]),
+                                 st.integers(1, 3), st.booleans()), max_size=40),
+       accessible=st.sets(st.integers(1, 120), max_size=6),
+       lang=st.sampled_from(["en", "ru"]), first=st.integers(0, 60),
+       locks=st.dictionaries(st.integers(1, 200), st.integers(0, 39), max_size=5))
+def test_any_seating_is_sound(shape: Shape, per_row: int, rows: int, podium: int,
+                              wanted: list[tuple[str, Block, int, bool]],
+                              accessible: set[int], lang: str, first: int,
+                              locks: dict[int, int]) -> None:
+    """Whatever the room and the delegations: no place twice, nobody more places than it
+    wants, the locked kept, everyone seated or said to be unseated, the podium only for
+    the podium's delegations."""
+    if shape in AROUND_TABLES:
+        rows = min(rows, 2)
+    layout = Layout(shape, max(rows, 0 if shape in AROUND_TABLES else 1), per_row, podium,
+                    accessible=frozenset(accessible))
+    spots = places(layout)
+    numbers = {p.number for p in spots}
+    people = [Seated(i, n, n, block, count, need)
+              for i, (n, block, count, need) in enumerate(wanted)]
+    locked = {place: who for place, who in locks.items() if place in numbers and who < len(people)}
+    on_podium = [d.id for d in people[:2]]
+    plan = seat(spots, people, lang, first if first < len(people) else None, on_podium, locked)
+    assert set(plan.seats) <= numbers
+    for place, who in locked.items():
+        assert plan.seats[place] == who
+    held = set(locked.values())
+    by_number = {p.number: p for p in spots}
+    for d in people:
+        mine = [n for n, who in plan.seats.items() if who == d.id]
+        if d.id not in held:
+            assert len(mine) <= max(d.places, 1)
+        assert mine or d.id in plan.unseated, d
+        if d.id not in on_podium and d.id not in held:
+            assert not any(by_number[n].podium for n in mine)

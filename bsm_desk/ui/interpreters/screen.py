@@ -1,4 +1,4 @@
-"""The Roster screen (Ctrl+8): per day, the booths of every interpreted meeting with the
+"""The Roster screen (Ctrl+9): per day, the booths of every interpreted meeting with the
 interpreters in their seats, and the pool beside them with each one's totals.
 
 Drag a name from the pool onto a seat (or select both and press Enter) to seat them;

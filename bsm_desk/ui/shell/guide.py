@@ -14,7 +14,8 @@ from bsm_desk.ui.shell import i18n
 # The page F1 opens on each screen.
 SCREEN_PAGES = {"overview": "setup", "delegates": "import", "badges": "badges",
                 "checkin": "checkin", "attendance": "attendance", "programme": "programme",
-                "speakers": "speakers", "roster": "roster", "history": "operators"}
+                "speakers": "speakers", "roster": "roster", "history": "operators",
+                "seating": "seating"}
 
 
 def page_url(page: str, lang: str | None = None) -> QUrl:

@@ -162,9 +162,10 @@ class MainWindow(QMainWindow):
         self.booths_action = self._action(None, lambda: self._speakers_window("booths"),
                                           QKeySequence("Ctrl+Shift+B"))
         self.screen_actions = []
-        for index in range(len(SCREENS)):
+        for index in range(len(SCREENS)):  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
             action = self._action(None, lambda _=False, i=index: self.navigation.setCurrentRow(i),
-                                  QKeySequence(f"Ctrl+{index + 1}"))
+                                  QKeySequence(f"Ctrl+{(index + 1) % 10}") if index < 10
+                                  else QKeySequence())
             self.screen_actions.append(action)
 
     def _make_menus(self) -> None:

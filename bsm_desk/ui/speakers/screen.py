@@ -1,4 +1,4 @@
-"""The Speakers screen (Ctrl+7): a session's list of speakers, run by the secretariat.
+"""The Speakers screen (Ctrl+8): a session's list of speakers, run by the secretariat.
 
 Inscribe by typing a name (Latin or Cyrillic) and Enter; the rules refuse what they
 refuse and the chair may override with a reason. Start / Next (F5), Pause or Resume

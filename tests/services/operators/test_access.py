@@ -55,7 +55,7 @@ TABLE: dict[tuple[str, str], Permission] = {
         "reopen", "end", "next_speaker", "pause", "move", "withdraw", "reinstate")},
     ("speakers.texts", "hand_in_text"): P.EDIT_SPEAKERS,
     **{("seating.plans", name): P.PROGRAMME for name in (
-        "set_layout", "make_plan", "move", "lock", "reuse", "set_need")},
+        "set_layout", "make_plan", "move", "lock", "reuse", "set_need", "restore_seats")},
     ("seating.nameplates", "print_nameplates"): P.EXPORT,
     ("sync.joining", "init_hub"): P.EVENT_SETTINGS,
     ("sync.enrolment", "add_desk"): P.EVENT_SETTINGS,

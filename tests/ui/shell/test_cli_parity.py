@@ -35,7 +35,7 @@ PARITY: dict[tuple[str, str], str] = {
     ("menu", "File → Quit"): WINDOW + " closes the window",
     **{("menu", f"View → {title}"): VIEW for title in (
         "Event overview", "Delegates", "Badges", "Check-in", "Attendance", "Programme",
-        "Speakers", "Roster", "History")},
+        "Seating", "Speakers", "Roster", "History")},
     ("menu", "View → Projector (speakers and countdown)"):
         WINDOW + " a second screen in the room (speakers --session ID list for scripts)",
     ("menu", "View → Booths (for the interpreters)"):
@@ -74,6 +74,17 @@ PARITY: dict[tuple[str, str], str] = {
     ("badges", "Save as PDF…"): "badges --out",
     ("badges", "Save the whole list as PDF"): "badges --out",
     ("badges", "Save the whole list as PDF…"): "badges --out",
+    # Seating
+    ("seating", "Seat again"): "seating plan",
+    ("seating", "New draw by lot"): "seating plan --lot",
+    ("seating", "Start from…"): "seating plan --draw-from",
+    ("seating", "Room layout…"): "seating layout",
+    ("seating", "Undo"): UNDO,
+    ("seating", "Lock / free"): "seating lock",
+    ("seating", "Needs an accessible place"): "seating need --accessible",
+    ("seating", "Chart (PDF)…"): "seating export",
+    ("seating", "Plan (Excel)…"): "seating export",
+    ("seating", "Nameplates…"): "seating nameplates",
     # Check-in
     ("checkin", "Print the badge now"): "badges --ids",
     ("checkin", "Undo the last check-in (Ctrl+Z)"): "checkin --undo-last",
