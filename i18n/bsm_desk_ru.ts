@@ -1040,6 +1040,10 @@
         <translation>Записано: {path} (табличек: {plates})</translation>
     </message>
     <message>
+        <source>Written: {path} ({plates} place cards)</source>
+        <translation>Записано: {path} (именных карточек: {plates})</translation>
+    </message>
+    <message>
         <source>Room #{room}: {places} places.</source>
         <translation>Зал №{room}: мест — {places}.</translation>
     </message>
@@ -4481,6 +4485,18 @@ A .sqlite file from another desk or a backup</source>
         <translation>Первое государство-член в порядке:</translation>
     </message>
     <message>
+        <source>No other session is seated yet.</source>
+        <translation>Другие заседания ещё не рассажены.</translation>
+    </message>
+    <message>
+        <source>Same as another session</source>
+        <translation>Как другое заседание</translation>
+    </message>
+    <message>
+        <source>Seat it as this session is seated:</source>
+        <translation>Рассадить так же, как это заседание:</translation>
+    </message>
+    <message>
         <source>Seat the session first (Ctrl+R).</source>
         <translation>Сначала рассадите заседание (Ctrl+R).</translation>
     </message>
@@ -4521,6 +4537,22 @@ A .sqlite file from another desk or a backup</source>
         <translation>Сохранено: {path} (табличек: {plates})</translation>
     </message>
     <message>
+        <source>Save the place cards</source>
+        <translation>Сохранить именные карточки</translation>
+    </message>
+    <message>
+        <source>Writing the place cards…</source>
+        <translation>Запись именных карточек…</translation>
+    </message>
+    <message>
+        <source>Saved: {path} ({cards} place cards)</source>
+        <translation>Сохранено: {path} (именных карточек: {cards})</translation>
+    </message>
+    <message>
+        <source>Place cards</source>
+        <translation>Именные карточки</translation>
+    </message>
+    <message>
         <source>Both (English and Russian)</source>
         <translation>Оба (английский и русский)</translation>
     </message>
@@ -4553,6 +4585,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>Начать с…</translation>
     </message>
     <message>
+        <source>Same as…</source>
+        <translation>Как на…</translation>
+    </message>
+    <message>
+        <source>Seat this session as another one is seated: the same draw, podium and places</source>
+        <translation>Рассадить это заседание так же, как другое: тот же жребий, президиум и места</translation>
+    </message>
+    <message>
         <source>Room layout…</source>
         <translation>Схема зала…</translation>
     </message>
@@ -4583,6 +4623,14 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Nameplates…</source>
         <translation>Таблички…</translation>
+    </message>
+    <message>
+        <source>Place cards…</source>
+        <translation>Именные карточки…</translation>
+    </message>
+    <message>
+        <source>A named card for each place: for a closed session, whose members sit by name</source>
+        <translation>Именная карточка на каждое место: для закрытого заседания, где участники сидят по именам</translation>
     </message>
     <message>
         <source>Not seated for want of places:</source>
@@ -6343,6 +6391,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>{day} is not a day of the event ({start} – {end}).</source>
         <translation>{day} — не день мероприятия ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>Places per block are BLOCK=N separated by commas (member_states=1,observers=1; blocks: {blocks}), not “{value}”.</source>
+        <translation>Места по группам задаются как ГРУППА=N через запятую (member_states=1,observers=1; группы: {blocks}), а не «{value}».</translation>
     </message>
     <message>
         <source>Places are numbers separated by commas (12,13), not “{value}”.</source>

@@ -50,6 +50,7 @@ NEEDS: dict[str, Permission | None] = {
     "seating layout": P.PROGRAMME, "seating need": P.PROGRAMME, "seating move": P.PROGRAMME,
     "seating lock": P.PROGRAMME,
     "seating export": P.EXPORT, "seating nameplates": P.EXPORT,
+    "seating placecards": P.EXPORT,
     "interpreters import": P.ROSTER,
     "interpreters roster": P.ROSTER, "interpreters withdraw": P.ROSTER,
     "interpreters recruit": P.ROSTER, "interpreters rules": P.ROSTER,

@@ -22,6 +22,9 @@ from bsm_desk.cli.common import (
 )
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
+BAD_PLACES_PER = QT_TRANSLATE_NOOP("UserError", "Places per block are BLOCK=N separated by "
+                                                "commas (member_states=1,observers=1; "
+                                                "blocks: {blocks}), not “{value}”.")
 BAD_PLACES = QT_TRANSLATE_NOOP("UserError", "Places are numbers separated by commas "
                                             "(12,13), not “{value}”.")
 SHAPES = ("theatre", "classroom", "u_shape", "hollow_square", "boardroom")
@@ -32,6 +35,20 @@ def _numbers(text: str) -> list[int]:
     if not parts or len(parts) > 2000 or any(not (p.isdigit() and len(p) < 6) for p in parts):
         raise UserError(BAD_PLACES, value=text[:40])
     return [int(p) for p in parts]
+
+
+def _places_per(text: str) -> dict[Any, int]:
+    from bsm_desk.domain.seating import FLOOR, Block
+
+    out: dict[Any, int] = {}
+    for part in (p.strip() for p in text.split(",") if p.strip()):
+        name, _, count = part.partition("=")
+        if name.strip() not in {b.value for b in FLOOR} or not count.strip().isdigit() \
+                or len(count.strip()) > 2:
+            raise UserError(BAD_PLACES_PER, value=text[:60],
+                            blocks=", ".join(b.value for b in FLOOR))
+        out[Block(name.strip())] = int(count)
+    return out
 
 
 def _seating(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
@@ -67,9 +84,14 @@ def _plan(db: Any, args: argparse.Namespace, settings: config.Settings,
     from bsm_desk.services import seating
 
     podium = _numbers(args.podium) if args.podium else None
-    plan = seating.make_plan(db, args.session, who=acting_at(db, settings),
-                             lang=getattr(args, "seating_lang", None),
-                             draw_from=args.draw_from, lot=args.lot, podium=podium)
+    who = acting_at(db, settings)
+    if args.reuse is not None:
+        plan = seating.reuse(db, args.session, args.reuse, who=who)
+    else:
+        plan = seating.make_plan(db, args.session, who=who,
+                                 lang=getattr(args, "seating_lang", None),
+                                 draw_from=args.draw_from, lot=args.lot, podium=podium,
+                                 places_per=_places_per(args.places) if args.places else None)
     if args.json:
         print_json(_plan_json(plan, plan.lang))
         return 0
@@ -104,6 +126,18 @@ def _nameplates(db: Any, args: argparse.Namespace, settings: config.Settings,
                                             changed=args.changed, who=acting_at(db, settings))
     print(translate("Cli", "Written: {path} ({plates} nameplates)").format(path=path,
                                                                             plates=plates))
+    return 0
+
+
+def _placecards(db: Any, args: argparse.Namespace, settings: config.Settings,
+                translate: Translate) -> int:
+    from bsm_desk.services import seating
+
+    lang = getattr(args, "seating_lang", None) or seating.plan_of(db, args.session).lang
+    cards = seating.place_cards(db, args.session, lang)
+    path = seating.write_place_cards(cards, args.out)
+    print(translate("Cli", "Written: {path} ({plates} place cards)").format(
+        path=path, plates=len(cards)))
     return 0
 
 
@@ -159,8 +193,8 @@ def _lock(db: Any, args: argparse.Namespace, settings: config.Settings,
     return 0
 
 
-_ACTIONS = {"lock": _lock, "plan": _plan, "export": _export, "nameplates": _nameplates,
-            "layout": _layout, "need": _need, "move": _move}
+_ACTIONS = {"lock": _lock, "placecards": _placecards, "plan": _plan, "export": _export,
+            "nameplates": _nameplates, "layout": _layout, "need": _need, "move": _move}
 
 
 def add_commands(sub: Commands) -> None:
@@ -183,6 +217,11 @@ def add_commands(sub: Commands) -> None:
                        help="start from this Member State (its id or name)")
     drawn.add_argument("--lot", type=int, metavar="SEED",
                        help="draw the first Member State by lot from this seed (0-999999999)")
+    drawn.add_argument("--reuse", type=record_id, metavar="SESSION",
+                       help="seat it as that session is seated (its draw, podium and places)")
+    plan.add_argument("--places", metavar="BLOCK=N,...",
+                      help="places a delegation of a block takes, 1-3 (member_states=1,"
+                           "observers=1; default: Member States and observers 2, others 1)")
     plan.add_argument("--podium", metavar="IDS",
                       help="the delegations at the podium, in order (ids: 5,12,40)")
     plan.add_argument("--json", action="store_true",
@@ -200,13 +239,19 @@ def add_commands(sub: Commands) -> None:
                         help="FILE.pdf")
     plates.add_argument("--changed", action="store_true",
                         help="only the plates that changed since this desk last printed")
-    for parser in (plan, export):
+    cards = actions.add_parser(
+        "placecards", help="personal place cards for a closed session (.pdf)",
+        description="One folded card per person the session's access rules let in, from "
+                    "each seated delegation, in the plan's order: name with honorific, "
+                    "function, delegation.")
+    cards.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.pdf")
+    for parser in (plan, export, cards):
         parser.add_argument("--lang", choices=("en", "ru"), default=argparse.SUPPRESS,
                             dest="seating_lang",
                             help="the names' language (plan: the alphabetical order's)")
     plates.add_argument("--lang", choices=("en", "ru", "both"), default=argparse.SUPPRESS,
                         dest="seating_lang", help="the plates' language (default: the plan's)")
-    for parser in (plan, export, plates):
+    for parser in (plan, export, plates, cards):
         parser.add_argument("--session", type=record_id, required=True, metavar="ID",
                             help="the session (see bsm-desk programme --json)")
     layout = actions.add_parser("layout", help="a room's seating layout")
@@ -249,6 +294,6 @@ def add_commands(sub: Commands) -> None:
                       help="the delegation whose places are locked")
     lock.add_argument("--free", action="store_true",
                       help="free them instead: a new plan may move the delegation")
-    for parser in (plan, export, plates, layout, need, move, lock):
+    for parser in (plan, export, plates, cards, layout, need, move, lock):
         db_option(parser)
     group.set_defaults(handler=_seating)

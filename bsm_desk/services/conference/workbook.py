@@ -277,6 +277,9 @@ def _rooms(book: Workbook, report: Report, t: Translate) -> None:
         rooms.add_chart(chart, f"{get_column_letter(len(flows) + 3)}{at_row}")
         at_row = max(last, at_row + 20) + 2  # room for the chart before the next day
     rooms.column_dimensions["A"].width = 18
+    most = max((len(flows) for flows in report.rooms.values()), default=0)
+    for column in range(2, most + 2):  # a room's name over its column, readable
+        rooms.column_dimensions[get_column_letter(column)].width = 22
 
 
 def _interpretation(book: Workbook, report: Report, t: Translate) -> None:

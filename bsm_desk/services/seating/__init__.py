@@ -7,6 +7,7 @@ from __future__ import annotations
 from bsm_desk.services.seating.nameplates import NO_CHANGED_PLATES, print_nameplates
 from bsm_desk.services.seating.plans import (
     NO_SEATED_SESSION,
+    Card,
     SeatingPlan,
     current,
     default_layout,
@@ -15,6 +16,7 @@ from bsm_desk.services.seating.plans import (
     lock,
     make_plan,
     move,
+    place_cards,
     places_from,
     plan_of,
     restore_seats,
@@ -32,12 +34,13 @@ from bsm_desk.services.seating.printing import (
     write,
     write_chart,
     write_nameplates,
+    write_place_cards,
     write_workbook,
 )
 
-__all__ = ["current", "default_layout", "draw_note", "in_the_room", "layout_of", "lock",
-           "make_plan", "move", "NO_CHANGED_PLATES", "NO_SEATED_SESSION", "NOBODY_SEATED",
-           "places_from", "plan_of", "print_nameplates", "restore_seats", "reuse",
-           "SeatingPlan", "session_layout", "set_layout", "set_need", "Translate",
-           "where_sits", "who_sits", "write", "write_chart", "write_nameplates",
-           "write_workbook"]
+__all__ = ["Card", "current", "default_layout", "draw_note", "in_the_room", "layout_of",
+           "lock", "make_plan", "move", "NO_CHANGED_PLATES", "NO_SEATED_SESSION",
+           "NOBODY_SEATED", "place_cards", "places_from", "plan_of", "print_nameplates",
+           "restore_seats", "reuse", "SeatingPlan", "session_layout", "set_layout",
+           "set_need", "Translate", "where_sits", "who_sits", "write", "write_chart",
+           "write_nameplates", "write_place_cards", "write_workbook"]

@@ -13,7 +13,16 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.model import Delegation, Room, Session, SessionKind, may_enter
+from bsm_desk.domain.model import (
+    Delegation,
+    ProtocolRank,
+    Room,
+    Session,
+    SessionKind,
+    honorific,
+    may_enter,
+    pick,
+)
 from bsm_desk.domain.seating import (
     LIMIT,
     PLACES,
@@ -37,6 +46,7 @@ from bsm_desk.store import rooms as room_store
 from bsm_desk.store import seating as store
 from bsm_desk.store import sessions as session_store
 
+HEAD_CATEGORY = "hod"  # the head of delegation's category: first on a place card
 NO_SEATED_SESSION = QT_TRANSLATE_NOOP("UserError", "There is no session #{id}.")
 NO_ROOM_TO_SEAT = QT_TRANSLATE_NOOP("UserError", "“{session}” has no room: give it one in "
                                                  "the programme before seating it.")
@@ -223,15 +233,20 @@ def plan_of(db: Database, session_id: int) -> SeatingPlan:
 @requires(Permission.PROGRAMME)
 def make_plan(db: Database, session_id: int, *, who: Acting, lang: str | None = None,
               draw_from: str | None = None, lot: int | None = None,
-              podium: list[int] | None = None, now: datetime | None = None) -> SeatingPlan:
+              podium: list[int] | None = None, places_per: dict[Block, int] | None = None,
+              now: datetime | None = None) -> SeatingPlan:
     """Seat the session: Member States alphabetically in ``lang`` from a delegation drawn
     by lot (``lot``: the seed; ``draw_from``: the delegation named instead, by id, name
     or ISO code; neither: the plan's own draw again, or a new one), the podium's
-    delegations there, the other blocks after; locked places kept."""
+    delegations there, the other blocks after; locked places kept. ``places_per``: the
+    places a delegation of each block takes (1-3), kept with the plan."""
     if lang is not None and lang not in ("en", "ru"):
         raise UserError(SEATING_LANGUAGE, lang=lang)
     if lot is not None and not 0 <= lot <= 999_999_999:
         raise UserError(SEED_RANGE, seed=lot)
+    for count in (places_per or {}).values():
+        if not 1 <= count <= 3:
+            raise UserError(PLACES_RANGE, places=count)
     with atomic(db):
         session = _session(db, session_id)
         room = _room(db, session)
@@ -239,6 +254,13 @@ def make_plan(db: Database, session_id: int, *, who: Acting, lang: str | None = 
         spots = places(layout)
         kept = store.plan(db, session_id)
         lang = lang or (kept.lang if kept else "en")
+        per_block = dict(kept.places) if kept else {}
+        per_block.update(places_per or {})
+        if kept is None or per_block != kept.places:  # who_sits reads them from the plan
+            store.save_plan(db, store.PlanRow(
+                session_id, lang, kept.seed if kept else None, kept.drawn_id if kept else None,
+                kept.podium if kept else (), per_block, kept.at if kept else ""))
+            kept = store.plan(db, session_id)
         sitting = who_sits(db, session)
         states = [d for d in sitting if d.block is Block.MEMBER_STATES]
         seed: int | None
@@ -268,7 +290,7 @@ def make_plan(db: Database, session_id: int, *, who: Acting, lang: str | None = 
         value = {n: (d, n in locked) for n, d in made.seats.items()}
         at = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
         store.save_plan(db, store.PlanRow(session_id, lang, seed, first.id if first else None,
-                                          at_podium, kept.places if kept else {}, at))
+                                          at_podium, per_block, at))
         store.save_seats(db, session_id, value)
         journal.record(db, desk_id=who.desk_id, operator=who.name, action="seating.planned",
                        subject=str(session_id),
@@ -425,3 +447,59 @@ def where_sits(db: Database, session_id: int, delegate_id: int) -> list[int]:
         return []
     return sorted(place for place, (who, _l) in store.seats(db, session_id).items()
                   if who == row[0])
+
+
+@dataclass(frozen=True)
+class Card:
+    """A personal place card: the person's name with its honorific, function and
+    delegation, in the card's language."""
+
+    delegate_id: int
+    delegation_id: int
+    name: str
+    function: str
+    delegation: str
+
+
+def place_cards(db: Database, session_id: int, lang: str = "en") -> list[Card]:
+    """A card for each seated place of a closed session, named: each delegation's people
+    whom the session's access rules let in, the head of delegation first, then by rank,
+    as many as the delegation has places; delegations in the plan's order."""
+    plan = plan_of(db, session_id)
+    session = plan.session
+    categories = {c.id: c for c in category_store.list_categories(db)}
+    allowed = [k for k, c in categories.items() if may_enter(session, c)]
+    heads = {k for k, c in categories.items() if c.code == HEAD_CATEGORY}
+    order = {d.id: i for i, d in enumerate(plan.seated())}
+    room = {d.id: len(plan.places_of(d.id)) for d in plan.seated()}
+    marks = ",".join("?" * len(allowed)) or "NULL"
+    rows = db.execute(
+        "SELECT id, delegation_id, honorific, given_name, family_name, given_name_cyr,"
+        " family_name_cyr, function_en, function_ru, protocol_rank, category_id FROM delegate"
+        " WHERE status != 'cancelled' AND merged_into IS NULL AND category_id IN"
+        f" ({marks})", allowed).fetchall()
+    ranks = list(ProtocolRank)
+
+    def rank(value: object) -> int:
+        return ranks.index(ProtocolRank(str(value))) \
+            if value in ProtocolRank._value2member_map_ else len(ranks)
+
+    cards: list[Card] = []
+    taken: dict[int, int] = {}
+    for (i, delegation_id, title, given, family, given_cyr, family_cyr, function_en,
+         function_ru, _rank, _category) in sorted(
+            (r for r in rows if r[1] in order),
+            key=lambda r: (order[r[1]], r[10] not in heads, rank(r[9]), r[0])):
+        if taken.get(delegation_id, 0) >= room[delegation_id]:
+            continue  # a card per place: the others sit behind, unnamed
+        taken[delegation_id] = taken.get(delegation_id, 0) + 1
+        if lang == "ru" and (family_cyr or given_cyr):
+            name = f"{given_cyr} {family_cyr}".strip()
+        else:
+            name = f"{given} {str(family).upper()}".strip()
+        words = honorific(str(title or ""), lang)
+        delegation = plan.delegations[delegation_id].name(lang)
+        cards.append(Card(int(i), int(delegation_id), f"{words} {name}".strip(),
+                          pick(lang, str(function_en or ""), str(function_ru or "")),
+                          delegation))
+    return cards

@@ -21,7 +21,7 @@ from bsm_desk.domain.seating import Block, Seated, Shape, capacity
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import save_workbook, written
 from bsm_desk.services.output.text import BOLD, REGULAR, Fitted, fit, register_fonts
-from bsm_desk.services.seating.plans import SeatingPlan
+from bsm_desk.services.seating.plans import Card, SeatingPlan
 
 SEATING_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: a seating plan is written as .pdf or "
                                               ".xlsx.")
@@ -133,6 +133,41 @@ def write_nameplates(plan: SeatingPlan, out: str | Path, lang: str = "en", *,
             canvas.setDash()
             _face(canvas, fitted, page_w / 2, page_h / 4)
             canvas.saveState()  # the other face, upside down
+            canvas.translate(page_w, page_h)
+            canvas.rotate(180)
+            _face(canvas, fitted, page_w / 2, page_h / 4)
+            canvas.restoreState()
+            canvas.showPage()
+        canvas.save()
+    return out
+
+
+def write_place_cards(cards: Sequence[Card], out: str | Path, title: str = "") -> Path:
+    """One A4 landscape page per person, folded like a nameplate: the name as large as the
+    face takes, the function and the delegation below it, on both faces."""
+    out = Path(out)
+    if out.suffix.lower() != ".pdf":
+        raise UserError(PLATES_KIND, file=out.name)
+    if not cards:
+        raise UserError(NOBODY_SEATED)
+    register_fonts()
+    page_w, page_h = landscape(A4)
+    face_w, face_h = page_w - 2 * PLATE_MARGIN, page_h / 2 - 2 * PLATE_MARGIN
+    with written(out) as partial:
+        canvas = Canvas(str(partial), pagesize=(page_w, page_h))
+        canvas.setTitle(title or "Place cards")
+        canvas.setAuthor("BSM Desk")
+        for card in cards:
+            name = fit_plate([card.name], face_w, face_h * 0.62)
+            more = [fit(text, REGULAR, face_w, 22, 9, max_lines=2)
+                    for text in (card.function, card.delegation) if text]
+            fitted = name + more
+            canvas.setStrokeColor(colors.HexColor("#bbbbbb"))
+            canvas.setDash(3, 3)
+            canvas.line(8 * mm, page_h / 2, page_w - 8 * mm, page_h / 2)
+            canvas.setDash()
+            _face(canvas, fitted, page_w / 2, page_h / 4)
+            canvas.saveState()
             canvas.translate(page_w, page_h)
             canvas.rotate(180)
             _face(canvas, fitted, page_w / 2, page_h / 4)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -85,6 +86,8 @@ class SeatingScreen(QWidget):
         self.lot_button.clicked.connect(self.new_lot)
         self.start_button = QPushButton()
         self.start_button.clicked.connect(self.start_from)
+        self.same_button = QPushButton()
+        self.same_button.clicked.connect(self.same_as)
         self.layout_button = QPushButton(icon("edit"), "")
         self.layout_button.clicked.connect(self.edit_layout)
         self.undo_button = QPushButton(icon("undo"), "")
@@ -99,6 +102,8 @@ class SeatingScreen(QWidget):
         self.xlsx_button.clicked.connect(lambda: self.save("xlsx"))
         self.plates_button = QPushButton(icon("print"), "")
         self.plates_button.clicked.connect(self.nameplates)
+        self.cards_button = QPushButton(icon("print"), "")
+        self.cards_button.clicked.connect(self.place_cards)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.counts = QLabel()
@@ -122,11 +127,13 @@ class SeatingScreen(QWidget):
         top.addWidget(self.order)
         tools = QHBoxLayout()
         for button in (self.again_button, self.lot_button, self.start_button,
-                       self.layout_button, self.undo_button):
+                       self.same_button, self.layout_button, self.undo_button):
             tools.addWidget(button)
         tools.addStretch(1)
-        for button in (self.chart_button, self.xlsx_button, self.plates_button):
-            tools.addWidget(button)
+        paper = QGridLayout()  # beside the plan, so that the window keeps to a laptop
+        for index, button in enumerate((self.chart_button, self.xlsx_button,
+                                        self.plates_button, self.cards_button)):
+            paper.addWidget(button, index // 2, index % 2)
         side = QWidget()
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +144,7 @@ class SeatingScreen(QWidget):
         side_box.addLayout(picked)
         side_box.addWidget(self.unseated_label)
         side_box.addWidget(self.unseated)
+        side_box.addLayout(paper)
         split = QSplitter()
         split.addWidget(self.view)
         split.addWidget(side)
@@ -340,6 +348,30 @@ class SeatingScreen(QWidget):
         if ok and chosen:
             self.seat(draw_from=str(states[names.index(chosen)].id))
 
+    def same_as(self, source: int | None = None) -> None:
+        """Seat this session as another seated one is (its draw, podium, places)."""
+        db, session_id = self.db, self.session_id()
+        if db is None or session_id is None:
+            return
+        if source is None:
+            choices = [(self.session.itemText(i), self.session.itemData(i))
+                       for i in range(self.session.count())
+                       if self.session.itemData(i) != session_id]
+            seated = [(text, sid) for text, sid in choices
+                      if seating.current(db, sid) is not None]
+            if not seated:
+                self.message.emit(self.tr("No other session is seated yet."))
+                return
+            chosen, ok = QInputDialog.getItem(self, self.tr("Same as another session"),
+                                              self.tr("Seat it as this session is seated:"),
+                                              [text for text, _sid in seated], 0, False)
+            if not ok:
+                return
+            source = next(sid for text, sid in seated if text == chosen)
+        origin = source
+        if self._act(lambda who: seating.reuse(db, session_id, origin, who=who)):
+            self.undo_steps = []
+
     def move_delegation(self, delegation_id: int, place: int) -> None:
         plan, db = self.plan, self.db
         if plan is None or db is None or plan.session.id is None:
@@ -449,6 +481,41 @@ class SeatingScreen(QWidget):
         self.message.emit(self.tr("Saved: {path} ({plates} nameplates)").format(
             path=path, plates=plates))
 
+    def place_cards(self, target: str | Path | None = None) -> None:
+        """Personal place cards (a closed session's): names in the window's language."""
+        plan, db, lang = self.plan, self.db, i18n.language()
+        if plan is None or db is None or plan.session.id is None:
+            self.message.emit(self.tr("Seat the session first (Ctrl+R)."))
+            return
+        if target is None:
+            folder = self.path.parent if self.path else Path.home()
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the place cards"),
+                str(folder / f"place-cards-{plan.session.id}-{lang}.pdf"),
+                self.tr("PDF (*.pdf)"))
+            if not chosen:
+                return
+            target = chosen
+        out, session_id = Path(target), plan.session.id
+        if not out.suffix:
+            out = out.with_suffix(".pdf")
+
+        def job(_progress: object) -> tuple[Path, int]:
+            from contextlib import closing
+
+            from bsm_desk.services.event.files import connect
+
+            assert self.path is not None
+            with closing(connect(self.path)) as own:  # a connection of the job's own
+                cards = seating.place_cards(own, session_id, lang)
+            return seating.write_place_cards(cards, out, plan.session.title(lang)), len(cards)
+
+        run_with_progress(self, self.tr("Writing the place cards…"), job,
+                          on_done=lambda done: self.message.emit(
+                              self.tr("Saved: {path} ({cards} place cards)").format(
+                                  path=done[0], cards=done[1])),
+                          on_failed=lambda exc: show_error(self, self.tr("Place cards"), exc))
+
     def _ask_plates(self, lang: str) -> tuple[str, bool] | None:
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Nameplates"))
@@ -478,6 +545,9 @@ class SeatingScreen(QWidget):
                                              "draw and the locked places (Ctrl+R)"))
         self.lot_button.setText(self.tr("New draw by lot"))
         self.start_button.setText(self.tr("Start from…"))
+        self.same_button.setText(self.tr("Same as…"))
+        self.same_button.setToolTip(self.tr("Seat this session as another one is seated: "
+                                            "the same draw, podium and places"))
         self.layout_button.setText(self.tr("Room layout…"))
         self.undo_button.setText(self.tr("Undo"))
         self.lock_button.setText(self.tr("Lock / free"))
@@ -487,6 +557,9 @@ class SeatingScreen(QWidget):
         self.chart_button.setText(self.tr("Chart (PDF)…"))
         self.xlsx_button.setText(self.tr("Plan (Excel)…"))
         self.plates_button.setText(self.tr("Nameplates…"))
+        self.cards_button.setText(self.tr("Place cards…"))
+        self.cards_button.setToolTip(self.tr("A named card for each place: for a closed "
+                                             "session, whose members sit by name"))
         self.unseated_label.setText(self.tr("Not seated for want of places:"))
         self._fill_sessions()
         self.refresh()

@@ -297,3 +297,48 @@ def test_where_a_speaker_sits(shown: Path) -> None:
             [p.number for p in plan.places_of(japan.id)]
         assert seating.where_sits(db, OPENING, 10**9) == []
         assert seating.where_sits(db, 4, delegate) == []  # a session nobody seated
+
+
+def test_place_cards_name_the_people_at_each_place(shown: Path, tmp_path: Path) -> None:
+    """The closed session: a card per seated place, the head of delegation first, as many
+    as the delegation has places; names and functions as the registry has them."""
+    with closing(connect(shown)) as db:
+        plan = seating.plan_of(db, HEADS)
+        cards = seating.place_cards(db, HEADS, "ru")
+        heads = {r[0] for r in db.execute(
+            "SELECT d.id FROM delegate d JOIN category c ON c.id = d.category_id WHERE"
+            " c.code = 'hod' AND d.status != 'cancelled'").fetchall()}
+    assert len(cards) <= len(plan.seats)
+    for d in plan.seated():
+        theirs = [c for c in cards if c.delegation_id == d.id]
+        assert 0 < len(theirs) <= len(plan.places_of(d.id))
+        assert theirs[0].delegation == d.name("ru")
+        if any(c.delegate_id in heads for c in theirs):
+            assert theirs[0].delegate_id in heads, "the head's card first"
+    out = seating.write_place_cards(cards, tmp_path / "cards.pdf")
+    pages = _pages(out)
+    assert len(pages) == len(cards)
+    for text, card in zip(pages, cards, strict=True):
+        flat = " ".join(text.split())
+        assert flat.count(" ".join(card.name.split())) == 2, card.name
+
+
+def test_places_per_block_and_a_reused_plan_from_the_command_line(
+        demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(demo)
+    assert main(["seating", "plan", "--db", db, "--session", "1", "--places",
+                 "member_states=1", "--json"]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    states = [s for s in plan["seats"] if s["block"] == "member_states" and not s["podium"]]
+    assert len(states) == len({s["delegation_id"] for s in states}), "one place each"
+    closing_id = 11
+    assert main(["seating", "plan", "--db", db, "--session", str(closing_id), "--reuse", "1",
+                 "--json"]) == 0
+    reused = json.loads(capsys.readouterr().out)
+    assert reused["seed"] == plan["seed"] and reused["drawn"] == plan["drawn"]
+    assert main(["seating", "plan", "--db", db, "--session", "1", "--places",
+                 "planets=4"]) == 2
+    assert main(["seating", "plan", "--db", db, "--session", "1", "--places",
+                 "member_states=9"]) == 2
+    assert main(["seating", "placecards", "--db", db, "--session", "2", "--out",
+                 str(demo.parent / "cards.pdf")]) == 0

@@ -125,6 +125,9 @@ def test_the_chart_and_nameplates_saved(window, demo: Path, tmp_path: Path, qtbo
     screen.nameplates(tmp_path / "plates.pdf", "both", False)
     assert (tmp_path / "plates.pdf").read_bytes().startswith(b"%PDF")
     assert any("nameplates" in s for s in saved)
+    screen.place_cards(tmp_path / "cards.pdf")
+    qtbot.waitUntil(lambda: any("place cards" in s for s in saved), timeout=60_000)
+    assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_in_russian(window, demo: Path) -> None:
@@ -136,3 +139,15 @@ def test_in_russian(window, demo: Path) -> None:
         assert "Таджикистан" in screen.list.item(0).text()
     finally:
         i18n.manager().set_language("en")
+
+
+def test_a_session_seated_as_another(window, demo: Path) -> None:
+    screen = _screen(window, demo)
+    opening = screen.plan
+    closing_session = screen.session.findData(11)
+    screen.session.setCurrentIndex(closing_session)
+    screen.same_as(1)
+    assert screen.plan.session.id == 11 and screen.plan.seed == opening.seed
+    for number, (delegation, _locked) in opening.seats.items():
+        if delegation in screen.plan.delegations:
+            assert screen.plan.seats[number][0] == delegation
