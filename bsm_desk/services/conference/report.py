@@ -32,7 +32,7 @@ from bsm_desk.services.reports.attendance import (
     arrivals_per_quarter,
     collect,
     per_quarter,
-    quarter_of,
+    quarters,
 )
 from bsm_desk.services.reports.participants import HEAD, PROTOCOL, Group, group_of
 from bsm_desk.services.speakers.lists import Listed, speaker_list
@@ -256,6 +256,7 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
                       split(genders(att.day_first.get(d, {})))) for d in days]
     rooms = {r.id: r for r in room_store.list_rooms(db)}
     session_lines, side_lines = [], []
+    counted: dict[int, Counter[datetime]] = {}  # each session's door, per quarter hour
     for s in sessions:
         start = s.starts_at.astimezone(zone)
         # A side event expects its own number (as the programme says), not everyone.
@@ -263,15 +264,16 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
             split(genders(p.id for p in att.admitted(s)))
         seen = att.session_first.get(s.id or 0, {})
         room = rooms.get(s.room_id) if s.room_id else None
-        quarters = per_quarter(seen.values(), zone, s.local_day(zone))
+        counted[s.id or 0] = quarters(seen.values(), zone)
+        at_door = per_quarter(counted[s.id or 0], zone, s.local_day(zone))
         line = Line(f"{start:%d.%m %H:%M} {s.title(lang)}", expected,
                     split(genders(seen)), room.capacity if room else 0,
-                    max(quarters, key=lambda q: q[1]) if quarters else None)
+                    max(at_door, key=lambda q: q[1]) if at_door else None)
         session_lines.append(line)
         if s.kind is SessionKind.SIDE_EVENT:
             side_lines.append(line)
-    flows = {d: _flows(att, [s for s in sessions if s.local_day(zone) == d], rooms, lang,
-                       t(L_NO_ROOM)) for d in days}
+    flows = {d: _flows(att, [s for s in sessions if s.local_day(zone) == d], counted, rooms,
+                       lang, t(L_NO_ROOM)) for d in days}
     by_group: dict[object, list[int]] = {}
     for p in att.people:
         by_group.setdefault(group_of(att.delegations[p.delegation_id]), []).append(p.id)
@@ -348,24 +350,23 @@ def language_name(code: str, lang: str) -> str:
         return code
 
 
-def _flows(att: Attendance, sessions: list[Session], rooms: dict[int | None, Room],
-           lang: str, no_room: str) -> list[Flow]:
-    """Each room's door check-ins of the day per quarter hour, over the day's common
-    span; rooms in the programme's order of their first session."""
+def _flows(att: Attendance, sessions: list[Session], counted: dict[int, Counter[datetime]],
+           rooms: dict[int | None, Room], lang: str, no_room: str) -> list[Flow]:
+    """Each room's door check-ins of the day per quarter hour (``counted``: each
+    session's), over the day's common span; rooms in the order of their first session."""
     zone = att.event.zone
-    by_room: dict[int | None, list[datetime]] = {}
+    by_room: dict[int | None, Counter[datetime]] = {}
     for s in sessions:
-        by_room.setdefault(s.room_id if s.room_id in rooms else None, []).extend(
-            att.session_first.get(s.id or 0, {}).values())
+        key = s.room_id if s.room_id in rooms else None
+        by_room.setdefault(key, Counter()).update(counted.get(s.id or 0, Counter()))
     day = sessions[0].local_day(zone) if sessions else None
-    every = [quarter_of(at.astimezone(zone)) for times in by_room.values() for at in times
-             if at.astimezone(zone).date() == day]
+    every = [at for times in by_room.values() for at in times if at.date() == day]
     if day is None or not every:
         return []
     span = (min(every), max(every))
     return [Flow(rooms[key].name(lang) if key is not None else no_room,
                  per_quarter(times, zone, day, span=span))
-            for key, times in by_room.items() if times]
+            for key, times in by_room.items() if sum(times.values())]
 
 
 def _rank(value: object) -> ProtocolRank:

@@ -206,13 +206,35 @@ def quarter_of(at: datetime) -> datetime:
     return at.replace(minute=at.minute - at.minute % 15, second=0, microsecond=0)
 
 
-def per_quarter(times: Iterable[datetime], zone: ZoneInfo, day: date, *,
-                span: tuple[datetime, datetime] | None = None
+_EPOCH = datetime(1970, 1, 1)
+
+
+def quarters(times: Iterable[datetime], zone: ZoneInfo) -> Counter[datetime]:
+    """How many of ``times`` fall in each quarter hour, the quarters as local times in
+    ``zone``. Each moment's offset from UTC is looked up once per hour of the day it is
+    in, not converted one by one: a million check-ins take a fraction of a second."""
+    offsets: dict[int, float] = {}
+    counted: Counter[int] = Counter()
+    for at in times:
+        stamp = at.timestamp()
+        hour = int(stamp // 3600)
+        offset = offsets.get(hour)
+        if offset is None:
+            moment = datetime.fromtimestamp(hour * 3600, UTC).astimezone(zone)
+            offset = offsets[hour] = (moment.utcoffset() or timedelta()).total_seconds()
+        counted[int((stamp + offset) // 900)] += 1
+    return Counter({(_EPOCH + timedelta(seconds=index * 900)).replace(tzinfo=zone): n
+                    for index, n in counted.items()})
+
+
+def per_quarter(times: Iterable[datetime] | Counter[datetime], zone: ZoneInfo, day: date,
+                *, span: tuple[datetime, datetime] | None = None
                 ) -> list[tuple[datetime, int]]:
-    """How many of ``times`` fall in each quarter hour of ``day`` in ``zone``, from the
-    first to the last (or over ``span``, quarters in that zone), gaps as zero."""
-    local = [a.astimezone(zone) for a in times]
-    slots = Counter(quarter_of(a) for a in local if a.date() == day)
+    """How many of ``times`` (or of a :func:`quarters` count) fall in each quarter hour
+    of ``day`` in ``zone``, from the first to the last (or over ``span``, quarters in that
+    zone), gaps as zero."""
+    counted = times if isinstance(times, Counter) else quarters(times, zone)
+    slots = {at: n for at, n in counted.items() if at.date() == day}
     if span is None:
         if not slots:
             return []

@@ -3,11 +3,14 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
-from datetime import datetime
+from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from bsm_desk.domain.model import DelegationType
@@ -253,3 +256,20 @@ def test_the_list_of_participants_sets_observers_and_the_un_system_apart() -> No
     assert group("Women in Security Network", DelegationType.CIVIL_SOCIETY) == \
         "civil_society"
     assert list(participants.PROTOCOL) == list(participants.Group)
+
+
+@settings(max_examples=60, deadline=None)
+@given(moments=st.lists(st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2030, 1, 1),
+                                     timezones=st.just(UTC)), max_size=40),
+       zone=st.sampled_from(["Asia/Dushanbe", "Europe/Vienna", "America/New_York",
+                             "Asia/Kolkata", "Australia/Lord_Howe"]))
+def test_quarters_are_each_moments_local_quarter(moments: list[datetime], zone: str) -> None:
+    """Counting by quarter hour without converting each moment gives what converting each
+    would, across summer time's changes and zones half an hour off."""
+    from zoneinfo import ZoneInfo
+
+    where = ZoneInfo(zone)
+    expected = Counter(attendance.quarter_of(m.astimezone(where)) for m in moments)
+    got = attendance.quarters(moments, where)
+    assert {(k.astimezone(UTC), n) for k, n in got.items()} == \
+        {(k.astimezone(UTC), n) for k, n in expected.items()}
