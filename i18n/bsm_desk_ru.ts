@@ -3328,6 +3328,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>Зарегистрировано</translation>
     </message>
     <message>
+        <source>Accredited</source>
+        <translation>Аккредитовано</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
         <source>Present</source>
         <translation>Присутствовали</translation>
     </message>

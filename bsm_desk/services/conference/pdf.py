@@ -109,7 +109,8 @@ def write_pdf(report: Report, out: str | Path,
         p(report.venue), p(f"{report.dates[0].isoformat()} – {report.dates[1].isoformat()}"),
         PageBreak(), p(t(L_SUMMARY), heading)]
     rows = [[t(L_FIGURE), t(L_TOTAL), t(L_WOMEN), t(L_MEN), t(L_WOMEN_SHARE)]]
-    for label, figure in ((L_REGISTERED, report.registered), (L_PRESENT, report.present),
+    for label, figure in ((L_REGISTERED, report.registered),
+                          (words.L_ACCREDITED, report.accredited), (L_PRESENT, report.present),
                           (L_HEADS, report.heads), (L_HEADS_PRESENT, report.heads_present),
                           (L_SPEAKERS, report.speaking_total.speakers)):
         rows.append([t(label), str(figure.total), shown(figure.women), shown(figure.men),
@@ -117,7 +118,7 @@ def write_pdf(report: Report, out: str | Path,
     total = report.speaking_total
     rows.append([t(words.L_NO_SHOWS), str(report.no_shows), "", "", ""])
     rows.append([t(L_MINUTES), str(total.minutes), shown(total.minutes_women),
-                 shown(total.minutes_men), ""])
+                 shown(total.minutes_men), shown(report.minutes_women_share)])
     story += [_table(rows, [70 * mm, 22 * mm, 22 * mm, 22 * mm, 25 * mm], body),
               Spacer(1, 3 * mm), p(t(L_NOTE).format(small=SMALL), small)]
 
@@ -145,7 +146,8 @@ def write_pdf(report: Report, out: str | Path,
               shown(g.present.men), shown(g.present.women_share)]
              for g in report.groups]
     story.append(_table(rows, [70 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm], body))
-    for first, lines in ((words.L_REGION, report.regions), (words.L_LEVEL, report.levels)):
+    for first, lines in ((words.L_REGION, report.regions), (words.L_LEVEL, report.levels),
+                         (words.L_CATEGORY, report.categories)):
         if not lines:
             continue
         rows = [[t(first), t(L_REGISTERED), t(L_PRESENT), t(L_WOMEN), t(L_MEN),
@@ -192,7 +194,11 @@ def write_pdf(report: Report, out: str | Path,
         canvas.saveState()
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(18 * mm, 10 * mm, f"{t(L_TITLE)} · {report.title}"[:120])
+        footer = f"{t(L_TITLE)} · {report.title}"
+        room = A4[0] - 36 * mm - 12 * mm  # the page number keeps its own place
+        while len(footer) > 8 and canvas.stringWidth(footer, REGULAR, 7.5) > room:
+            footer = footer[:-2].rstrip() + "…"
+        canvas.drawString(18 * mm, 10 * mm, footer)
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, str(doc.page))
         canvas.restoreState()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from babel import Locale, UnknownLocaleError
@@ -60,6 +60,8 @@ L_WOMEN = QT_TRANSLATE_NOOP("Report", "Women")
 L_MEN = QT_TRANSLATE_NOOP("Report", "Men")
 L_WOMEN_SHARE = QT_TRANSLATE_NOOP("Report", "Women, %")
 L_REGISTERED = QT_TRANSLATE_NOOP("Report", "Registered")
+L_ACCREDITED = QT_TRANSLATE_NOOP("Report", "Accredited")
+L_CATEGORY = QT_TRANSLATE_NOOP("Report", "Category")
 L_PRESENT = QT_TRANSLATE_NOOP("Report", "Present")
 L_EXPECTED = QT_TRANSLATE_NOOP("Report", "Expected")
 L_HEADS = QT_TRANSLATE_NOOP("Report", "Heads of delegation")
@@ -230,6 +232,17 @@ class Report:
     statements: list[Statement]
     interpretation: Interpretation
     lang: str = "en"  # the language its words and names are in
+    accredited: Split = Split(0, None, None)  # credentials received (status accredited)
+    categories: list[Line] = field(default_factory=list)  # by registration category
+
+    @property
+    def minutes_women_share(self) -> float | None:
+        """Women's share of the minutes spoken (None: too few speakers to say)."""
+        total = self.speaking_total
+        if total.minutes_women is None or total.minutes_men is None:
+            return None
+        spoken = total.minutes_women + total.minutes_men
+        return round(100 * total.minutes_women / spoken, 1) if spoken else None
 
 
 def build(db: Database, lang: str = "en", *, day: date | None = None,
@@ -280,6 +293,9 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
     group_lines = [Line(t(DELEGATION_KINDS[g]), split(genders(by_group[g])),
                         split(genders(i for i in by_group[g] if i in came)))
                    for g in PROTOCOL if g in by_group]
+    by_category: dict[int, list[int]] = {}
+    for p in att.people:
+        by_category.setdefault(p.category_id, []).append(p.id)
     by_region: dict[str, list[int]] = {}
     for p in att.people:
         delegation = att.delegations[p.delegation_id]
@@ -339,7 +355,11 @@ def build(db: Database, lang: str = "en", *, day: date | None = None,
         speaking_by_level=[_speaking(rank_name(rank, lang), by_level[rank], everyone)
                            for rank in ProtocolRank if rank in by_level],
         speaking_total=_speaking(t(L_TOTAL), all_spoken, everyone), statements=statements,
-        interpretation=interpretation(db, lang, day=day), lang=lang)
+        interpretation=interpretation(db, lang, day=day), lang=lang,
+        accredited=split(p.gender for p in att.people if p.status == "accredited"),
+        categories=[Line(c.name(lang), split(genders(by_category[k])),
+                         split(genders(i for i in by_category[k] if i in came)))
+                    for k, c in sorted(att.categories.items()) if k in by_category])
 
 
 def language_name(code: str, lang: str) -> str:

@@ -19,11 +19,13 @@ from bsm_desk.services.conference.pdf import EMPTY
 from bsm_desk.services.conference.report import (
     BOOTH_WORDS,
     KIND_NAMES,
+    L_ACCREDITED,
     L_ARRIVALS,
     L_ARRIVALS_ON,
     L_BOOTH,
     L_BOOTH_HOURS,
     L_BUSIEST,
+    L_CATEGORY,
     L_DAY_OR_SESSION,
     L_DAYS,
     L_DELEGATION,
@@ -121,7 +123,8 @@ def _summary(book: Workbook, report: Report, t: Translate) -> None:
     """The key figures, the event, and the note on what is not split."""
     summary = _sheet(book, t(L_SUMMARY), [t(L_FIGURE), t(L_TOTAL), t(L_WOMEN), t(L_MEN),
                                    t(L_WOMEN_SHARE)])
-    for label, figure in ((L_REGISTERED, report.registered), (L_PRESENT, report.present),
+    for label, figure in ((L_REGISTERED, report.registered),
+                          (L_ACCREDITED, report.accredited), (L_PRESENT, report.present),
                           (L_HEADS, report.heads), (L_HEADS_PRESENT, report.heads_present),
                           (L_SPEAKERS, report.speaking_total.speakers)):
         summary.append([t(label), figure.total, _shown(figure.women), _shown(figure.men),
@@ -129,7 +132,8 @@ def _summary(book: Workbook, report: Report, t: Translate) -> None:
     summary.append([t(L_NO_SHOWS), report.no_shows])
     summary.append([t(L_MINUTES), report.speaking_total.minutes,
                     _shown(report.speaking_total.minutes_women),
-                    _shown(report.speaking_total.minutes_men)])
+                    _shown(report.speaking_total.minutes_men),
+                    _shown(report.minutes_women_share)])
     summary.append([])
     summary.append([cells.clean(report.title)])
     summary.append([cells.clean(report.venue)])
@@ -185,7 +189,7 @@ def _groups(book: Workbook, report: Report, t: Translate) -> None:
     groups = _sheet(book, t(L_GROUPS), [t(L_GROUP), t(L_REGISTERED), t(L_PRESENT),
                                         t(L_WOMEN), t(L_MEN), t(L_WOMEN_SHARE)])
     for first, lines in ((None, report.groups), (L_REGION, report.regions),
-                         (L_LEVEL, report.levels)):
+                         (L_LEVEL, report.levels), (L_CATEGORY, report.categories)):
         if first is not None:
             groups.append([])
             groups.append([cells.clean(h) for h in (t(first), t(L_REGISTERED),

@@ -139,6 +139,7 @@ class ReportTab(QWidget):
         t = _report_tr
         rows = []
         for label, figure in ((words.L_REGISTERED, report.registered),
+                              (words.L_ACCREDITED, report.accredited),
                               (words.L_PRESENT, report.present),
                               (words.L_HEADS, report.heads),
                               (words.L_HEADS_PRESENT, report.heads_present),

@@ -407,3 +407,40 @@ def test_relay_per_language_from_the_speakers_lists(demo_copy: Path) -> None:
     assert conference.report.language_name("tg", "ru") == "таджикский"
     assert conference.report.language_name("tg", "en") == "Tajik"
     assert conference.report.language_name("zz", "ru") == "zz"  # no name: the code
+
+
+def test_accredited_and_each_category_recomputed(happened: Path) -> None:
+    with closing(connect(happened)) as db:
+        report = conference.build(db)
+        active = "FROM delegate d WHERE d.status != 'cancelled' AND d.merged_into IS NULL"
+        accredited = _genders(db, f"SELECT d.gender {active} AND d.status = 'accredited'")
+        categories = db.execute("SELECT id, name_en FROM category ORDER BY id").fetchall()
+        by_category = {name: (_genders(db, f"SELECT d.gender {active} AND d.category_id = ?",
+                                       [k]),
+                              _genders(db, f"SELECT d.gender {active} AND d.category_id = ?"
+                                           " AND d.id IN (SELECT delegate_id FROM checkin"
+                                           f" WHERE {STANDING})", [k]))
+                       for k, name in categories}
+    assert report.accredited.total == sum(accredited.values()) > 0
+    assert [line.label for line in report.categories] == \
+        [name for name, (registered, _p) in by_category.items() if registered]
+    for line in report.categories:
+        registered, present = by_category[line.label]
+        assert line.expected.total == sum(registered.values())
+        assert line.present.total == sum(present.values())
+    assert sum(line.expected.total for line in report.categories) == report.registered.total
+
+
+def test_the_womens_share_of_minutes_spoken() -> None:
+    from bsm_desk.services.conference.report import Report, Speaking, Split
+
+    def report(women: float | None, men: float | None) -> Report:
+        total = Speaking("Total", 12, Split(12, 6, 6), (women or 0) + (men or 0), women, men)
+        return Report(
+            "t", "v", (date(2022, 10, 18), date(2022, 10, 19)), *([Split(0, None, None)] * 2),
+            0, *([Split(0, None, None)] * 2), [], [], [], [], [], {}, {}, [], [], [], [],
+            total, [], None)  # type: ignore[arg-type]
+
+    assert report(30.0, 90.0).minutes_women_share == 25.0
+    assert report(None, None).minutes_women_share is None
+    assert report(0.0, 0.0).minutes_women_share is None

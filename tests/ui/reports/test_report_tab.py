@@ -41,8 +41,9 @@ def test_the_tab_shows_the_services_figures(window, happened, qtbot) -> None:
     with closing(connect(happened)) as db:
         expected = conference.build(db)
     assert tab.figures.item(0, 1).data(0) == expected.registered.total
-    assert tab.figures.item(1, 1).data(0) == expected.present.total
-    assert tab.figures.item(1, 2).data(0) == expected.present.women
+    assert tab.figures.item(1, 1).data(0) == expected.accredited.total
+    assert tab.figures.item(2, 1).data(0) == expected.present.total
+    assert tab.figures.item(2, 2).data(0) == expected.present.women
     assert tab.speaking.rowCount() == len(expected.speaking) + 1  # and the total
     series = tab.chart.chart().series()
     assert len(series) == 1 and [s.label() for s in series[0].barSets()][:2] == \
