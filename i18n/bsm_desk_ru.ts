@@ -3183,6 +3183,21 @@ A .sqlite file from another desk or a backup</source>
     </message>
 </context>
 <context>
+    <name>PodiumDialog</name>
+    <message>
+        <source>Podium and places</source>
+        <translation>Президиум и места</translation>
+    </message>
+    <message>
+        <source>Tick the delegations at the podium and drag them into their order there (the host first).</source>
+        <translation>Отметьте делегации в президиуме и перетащите их в нужном порядке (принимающая сторона первой).</translation>
+    </message>
+    <message>
+        <source>Places a delegation takes:</source>
+        <translation>Мест у делегации:</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammeScreen</name>
     <message>
         <source>Room {room} is booked twice.</source>
@@ -4599,6 +4614,10 @@ A .sqlite file from another desk or a backup</source>
     <message>
         <source>Seat this session as another one is seated: the same draw, podium and places</source>
         <translation>Рассадить это заседание так же, как другое: тот же жребий, президиум и места</translation>
+    </message>
+    <message>
+        <source>Podium and places…</source>
+        <translation>Президиум и места…</translation>
     </message>
     <message>
         <source>Room layout…</source>

@@ -117,8 +117,10 @@ their names (the order: English or Russian) from one drawn by lot, the host and 
 co-organizers at the podium, then observer States, the United Nations system, other
 organizations and civil society. <b class="ui">Seat again</b> (Ctrl+R) keeps the draw (its seed is
 printed, so anyone can check it); <b class="ui">New draw by lot</b> draws again; <b class="ui">Start from…</b>
-names the first Member State. A Member State takes two places (the head at the table, an
-adviser behind), the others one.</p>
+names the first Member State; <b class="ui">Same as…</b> seats it as another session is seated.
+A Member State takes two places (the head at the table, an adviser behind), the others one:
+<b class="ui">Podium and places…</b> ticks the delegations at the podium (dragged into their order)
+and sets the places of each kind of delegation.</p>
 <p>Drag a delegation onto another place to move it: whoever sat there takes its places,
 and the moved one is locked, so seating again keeps it (<b class="ui">Lock / free</b>, Ctrl+L;
 <b class="ui">Undo</b>, Ctrl+Z). <b class="ui">Needs an accessible place</b> puts the delegation at a place a
@@ -275,8 +277,10 @@ Windows). Первая строка называет столбцы, по-анг
 жребием, принимающая сторона и соорганизаторы в президиуме, затем государства-наблюдатели,
 система ООН, другие организации и гражданское общество. <b class="ui">Рассадить заново</b> (Ctrl+R)
 сохраняет жребий (его зерно печатается, и каждый может его проверить);
-<b class="ui">Новый жребий</b> тянет заново; <b class="ui">Начать с…</b> называет первое государство-член.
-Государство-член занимает два места (глава за столом, советник позади), остальные — одно.</p>
+<b class="ui">Новый жребий</b> тянет заново; <b class="ui">Начать с…</b> называет первое государство-член;
+<b class="ui">Как на…</b> рассаживает так же, как другое заседание. Государство-член занимает два
+места (глава за столом, советник позади), остальные — одно: <b class="ui">Президиум и места…</b>
+отмечает делегации в президиуме (в нужном порядке) и задаёт число мест для каждой группы.</p>
 <p>Перетащите делегацию на другое место, чтобы пересадить её: сидевшие там займут её места,
 а пересаженная закрепляется, и новая рассадка её не тронет (<b class="ui">Закрепить / освободить</b>,
 Ctrl+L; <b class="ui">Отменить</b>, Ctrl+Z). <b class="ui">Нужно место для кресла-коляски</b> сажает делегацию на

@@ -19,6 +19,7 @@ from bsm_desk.services.seating.plans import (
     place_cards,
     places_from,
     plan_of,
+    plan_settings,
     restore_seats,
     reuse,
     session_layout,
@@ -40,7 +41,8 @@ from bsm_desk.services.seating.printing import (
 
 __all__ = ["Card", "current", "default_layout", "draw_note", "in_the_room", "layout_of",
            "lock", "make_plan", "move", "NO_CHANGED_PLATES", "NO_SEATED_SESSION",
-           "NOBODY_SEATED", "place_cards", "places_from", "plan_of", "print_nameplates",
+           "NOBODY_SEATED", "place_cards", "places_from", "plan_of", "plan_settings",
+           "print_nameplates",
            "restore_seats", "reuse", "SeatingPlan", "session_layout", "set_layout",
            "set_need", "Translate", "where_sits", "who_sits", "write", "write_chart",
            "write_nameplates", "write_place_cards", "write_workbook"]

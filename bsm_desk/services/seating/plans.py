@@ -503,3 +503,9 @@ def place_cards(db: Database, session_id: int, lang: str = "en") -> list[Card]:
                           pick(lang, str(function_en or ""), str(function_ru or "")),
                           delegation))
     return cards
+
+
+def plan_settings(db: Database, session_id: int) -> dict[Block, int] | None:
+    """The places per block a session's plan keeps (None: no plan yet)."""
+    kept = store.plan(db, session_id)
+    return dict(kept.places) if kept is not None else None

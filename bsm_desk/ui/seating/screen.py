@@ -51,6 +51,14 @@ from bsm_desk.ui.shell.workers import run_with_progress
 DELEGATION = Qt.ItemDataRole.UserRole + 1
 
 
+def plan_places(db: Database, session_id: int) -> dict[Block, int]:
+    """The places per block the session's plan asks (its own, else the defaults)."""
+    from bsm_desk.domain.seating import PLACES
+
+    kept = seating.plan_settings(db, session_id)
+    return {**PLACES, **(kept or {})}
+
+
 def seating_tr(text: str) -> str:
     return QCoreApplication.translate("Seating", text)
 
@@ -88,6 +96,8 @@ class SeatingScreen(QWidget):
         self.start_button.clicked.connect(self.start_from)
         self.same_button = QPushButton()
         self.same_button.clicked.connect(self.same_as)
+        self.podium_button = QPushButton()
+        self.podium_button.clicked.connect(self.edit_podium)
         self.layout_button = QPushButton(icon("edit"), "")
         self.layout_button.clicked.connect(self.edit_layout)
         self.undo_button = QPushButton(icon("undo"), "")
@@ -127,7 +137,8 @@ class SeatingScreen(QWidget):
         top.addWidget(self.order)
         tools = QHBoxLayout()
         for button in (self.again_button, self.lot_button, self.start_button,
-                       self.same_button, self.layout_button, self.undo_button):
+                       self.same_button, self.podium_button, self.layout_button,
+                       self.undo_button):
             tools.addWidget(button)
         tools.addStretch(1)
         paper = QGridLayout()  # beside the plan, so that the window keeps to a laptop
@@ -406,6 +417,26 @@ class SeatingScreen(QWidget):
             return
         self._act(lambda who: seating.set_need(db, picked.id, checked, None, who=who))
 
+    def edit_podium(self) -> None:
+        """Choose the podium's delegations and their order, and the places per block;
+        then seat the session again with them (the draw kept)."""
+        db, session_id = self.db, self.session_id()
+        session = next((s for s in (self._overview.sessions if self._overview else [])
+                        if s.id == session_id), None)
+        if db is None or session_id is None or session is None:
+            return
+        plan = self.plan
+        from bsm_desk.ui.seating.podium_dialog import PodiumDialog
+
+        dialog = PodiumDialog(seating.who_sits(db, session), plan.podium if plan else (),
+                              plan_places(db, session_id), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        podium, per_block = dialog.podium(), dialog.places()
+        lang = str(self.order.currentData())
+        self._act(lambda who: seating.make_plan(db, session_id, who=who, lang=lang,
+                                                podium=podium, places_per=per_block))
+
     def edit_layout(self) -> None:
         db, session_id = self.db, self.session_id()
         if db is None or session_id is None:
@@ -548,6 +579,7 @@ class SeatingScreen(QWidget):
         self.same_button.setText(self.tr("Same as…"))
         self.same_button.setToolTip(self.tr("Seat this session as another one is seated: "
                                             "the same draw, podium and places"))
+        self.podium_button.setText(self.tr("Podium and places…"))
         self.layout_button.setText(self.tr("Room layout…"))
         self.undo_button.setText(self.tr("Undo"))
         self.lock_button.setText(self.tr("Lock / free"))

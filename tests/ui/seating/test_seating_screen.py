@@ -151,3 +151,30 @@ def test_a_session_seated_as_another(window, demo: Path) -> None:
     for number, (delegation, _locked) in opening.seats.items():
         if delegation in screen.plan.delegations:
             assert screen.plan.seats[number][0] == delegation
+
+
+def test_the_podium_and_places_chosen(window, demo: Path, qtbot) -> None:
+    from PySide6.QtCore import Qt as QtNames
+
+    from bsm_desk.domain.seating import Block
+    from bsm_desk.ui.seating.podium_dialog import PodiumDialog
+
+    screen = _screen(window, demo)
+    plan = screen.plan
+    with closing(connect(demo)) as db:
+        sitting = seating.who_sits(db, plan.session)
+    dialog = PodiumDialog(sitting, plan.podium, {Block.MEMBER_STATES: 2})
+    qtbot.addWidget(dialog)
+    assert dialog.podium() == list(plan.podium), "the podium's delegations first, ticked"
+    dialog.list.item(1).setCheckState(QtNames.CheckState.Unchecked)
+    dialog.spins[Block.MEMBER_STATES].setValue(1)
+    assert dialog.podium() == [plan.podium[0], *plan.podium[2:]]
+    assert dialog.places()[Block.MEMBER_STATES] == 1
+    db = screen.db
+    screen._act(lambda who: seating.make_plan(db, 1, who=who, podium=dialog.podium(),
+                                              places_per=dialog.places()))
+    again = screen.plan
+    assert list(again.podium) == dialog.podium()
+    states = [d for d in again.seated() if d.block is Block.MEMBER_STATES
+              and d.id not in again.podium]
+    assert all(len(again.places_of(d.id)) == 1 for d in states)

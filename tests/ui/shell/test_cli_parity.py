@@ -80,6 +80,7 @@ PARITY: dict[tuple[str, str], str] = {
     ("seating", "Start from…"): "seating plan --draw-from",
     ("seating", "Room layout…"): "seating layout",
     ("seating", "Same as…"): "seating plan --reuse",
+    ("seating", "Podium and places…"): "seating plan --podium",
     ("seating", "Undo"): UNDO,
     ("seating", "Lock / free"): "seating lock",
     ("seating", "Needs an accessible place"): "seating need --accessible",
