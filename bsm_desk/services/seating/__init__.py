@@ -5,18 +5,16 @@ reports/ (the blocks of a List of Participants) and the programme it seats."""
 from __future__ import annotations
 
 from bsm_desk.services.seating.nameplates import NO_CHANGED_PLATES, print_nameplates
+from bsm_desk.services.seating.people import Card, in_the_room, place_cards, where_sits
 from bsm_desk.services.seating.plans import (
     NO_SEATED_SESSION,
-    Card,
     SeatingPlan,
     current,
     default_layout,
-    in_the_room,
     layout_of,
     lock,
     make_plan,
     move,
-    place_cards,
     places_from,
     plan_of,
     plan_settings,
@@ -25,7 +23,6 @@ from bsm_desk.services.seating.plans import (
     session_layout,
     set_layout,
     set_need,
-    where_sits,
     who_sits,
 )
 from bsm_desk.services.seating.printing import (

@@ -21,7 +21,8 @@ from bsm_desk.domain.seating import Block, Seated, Shape, capacity
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import save_workbook, written
 from bsm_desk.services.output.text import BOLD, REGULAR, Fitted, fit, register_fonts
-from bsm_desk.services.seating.plans import Card, SeatingPlan
+from bsm_desk.services.seating.people import Card
+from bsm_desk.services.seating.plans import SeatingPlan
 
 SEATING_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: a seating plan is written as .pdf or "
                                               ".xlsx.")

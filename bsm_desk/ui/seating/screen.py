@@ -14,18 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -37,33 +32,20 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from bsm_desk import config
-from bsm_desk.domain.seating import Block, Place, Seated, alphabetical, places
+from bsm_desk.domain.seating import Place, Seated, places
 from bsm_desk.services import seating
 from bsm_desk.services.event import Overview
-from bsm_desk.services.operators import acting_at
-from bsm_desk.ui.seating.layout_dialog import LayoutDialog
+from bsm_desk.ui.seating.edits import SeatingEdits
+from bsm_desk.ui.seating.paper import SeatingPaper, seating_tr
 from bsm_desk.ui.seating.plan_view import PlanView
 from bsm_desk.ui.shell import i18n
-from bsm_desk.ui.shell.errors import show_error, translate_error
+from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
-from bsm_desk.ui.shell.workers import run_with_progress
 
 DELEGATION = Qt.ItemDataRole.UserRole + 1
 
 
-def plan_places(db: Database, session_id: int) -> dict[Block, int]:
-    """The places per block the session's plan asks (its own, else the defaults)."""
-    from bsm_desk.domain.seating import PLACES
-
-    kept = seating.plan_settings(db, session_id)
-    return {**PLACES, **(kept or {})}
-
-
-def seating_tr(text: str) -> str:
-    return QCoreApplication.translate("Seating", text)
-
-
-class SeatingScreen(QWidget):
+class SeatingScreen(SeatingEdits, SeatingPaper, QWidget):
     message = Signal(str)
     changed = Signal()
 
@@ -305,268 +287,6 @@ class SeatingScreen(QWidget):
     def picked(self) -> Seated | None:
         plan = self.plan
         return plan.delegations.get(self.view.picked_id) if plan else None
-
-    # -- changing ---------------------------------------------------------------------
-    def _act(self, action: object) -> bool:
-        """Run ``action`` (a callable taking who=); a refusal in a line, the plan again."""
-        if self.db is None:
-            return False
-        try:
-            action(acting_at(self.db, self.settings))  # type: ignore[operator]
-        except Exception as exc:  # noqa: BLE001 - a refusal, a locked file
-            self.message.emit(translate_error(exc))
-            return False
-        self.refresh()
-        self.changed.emit()
-        return True
-
-    def seat(self, *, lot: int | None = None, draw_from: str | None = None) -> None:
-        session_id, db = self.session_id(), self.db
-        if session_id is None or db is None:
-            return
-        lang = str(self.order.currentData())
-        if lot is None and draw_from is None and self.plan is None:
-            import secrets
-
-            lot = secrets.randbelow(1_000_000_000)
-        if self._act(lambda who: seating.make_plan(db, session_id, who=who, lang=lang,
-                                                   lot=lot, draw_from=draw_from)):
-            self.undo_steps = []
-            self.message.emit(self.note.text())
-
-    def new_lot(self) -> None:
-        import secrets
-
-        self.seat(lot=secrets.randbelow(1_000_000_000))
-
-    def start_from(self) -> None:
-        db, session_id = self.db, self.session_id()
-        if db is None or session_id is None:
-            return
-        lang = str(self.order.currentData())
-        session = next((s for s in (self._overview.sessions if self._overview else [])
-                        if s.id == session_id), None)
-        if session is None:
-            return
-        states = alphabetical((d for d in seating.who_sits(db, session)
-                               if d.block is Block.MEMBER_STATES), lang)
-        if not states:
-            return
-        names = [d.name(lang) for d in states]
-        chosen, ok = QInputDialog.getItem(self, self.tr("Start from"),
-                                          self.tr("The first Member State in the order:"),
-                                          names, 0, False)
-        if ok and chosen:
-            self.seat(draw_from=str(states[names.index(chosen)].id))
-
-    def same_as(self, source: int | None = None) -> None:
-        """Seat this session as another seated one is (its draw, podium, places)."""
-        db, session_id = self.db, self.session_id()
-        if db is None or session_id is None:
-            return
-        if source is None:
-            choices = [(self.session.itemText(i), self.session.itemData(i))
-                       for i in range(self.session.count())
-                       if self.session.itemData(i) != session_id]
-            seated = [(text, sid) for text, sid in choices
-                      if seating.current(db, sid) is not None]
-            if not seated:
-                self.message.emit(self.tr("No other session is seated yet."))
-                return
-            chosen, ok = QInputDialog.getItem(self, self.tr("Same as another session"),
-                                              self.tr("Seat it as this session is seated:"),
-                                              [text for text, _sid in seated], 0, False)
-            if not ok:
-                return
-            source = next(sid for text, sid in seated if text == chosen)
-        origin = source
-        if self._act(lambda who: seating.reuse(db, session_id, origin, who=who)):
-            self.undo_steps = []
-
-    def move_delegation(self, delegation_id: int, place: int) -> None:
-        plan, db = self.plan, self.db
-        if plan is None or db is None or plan.session.id is None:
-            return
-        to = seating.places_from(plan, delegation_id, place)
-        if not to:
-            return
-        before = dict(plan.seats)
-        session_id = plan.session.id
-        if self._act(lambda who: seating.move(db, session_id, delegation_id, to, who=who)):
-            self.undo_steps.append((session_id, before))
-            self.undo_button.setEnabled(True)
-
-    def undo_last(self) -> None:
-        if not self.undo_steps or self.db is None:
-            return
-        session_id, seats = self.undo_steps.pop()
-        db = self.db
-        self._act(lambda who: seating.restore_seats(db, session_id, seats, who=who))
-
-    def toggle_lock(self) -> None:
-        plan, picked, db = self.plan, self.picked(), self.db
-        if plan is None or picked is None or db is None or plan.session.id is None:
-            return
-        locked = any(plan.seats[p.number][1] for p in plan.places_of(picked.id))
-        session_id = plan.session.id
-        self._act(lambda who: seating.lock(db, session_id, picked.id, not locked, who=who))
-
-    def set_accessible(self, checked: bool) -> None:
-        picked, db = self.picked(), self.db
-        if picked is None or db is None:
-            return
-        self._act(lambda who: seating.set_need(db, picked.id, checked, None, who=who))
-
-    def edit_podium(self) -> None:
-        """Choose the podium's delegations and their order, and the places per block;
-        then seat the session again with them (the draw kept)."""
-        db, session_id = self.db, self.session_id()
-        session = next((s for s in (self._overview.sessions if self._overview else [])
-                        if s.id == session_id), None)
-        if db is None or session_id is None or session is None:
-            return
-        plan = self.plan
-        from bsm_desk.ui.seating.podium_dialog import PodiumDialog
-
-        dialog = PodiumDialog(seating.who_sits(db, session), plan.podium if plan else (),
-                              plan_places(db, session_id), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        podium, per_block = dialog.podium(), dialog.places()
-        lang = str(self.order.currentData())
-        self._act(lambda who: seating.make_plan(db, session_id, who=who, lang=lang,
-                                                podium=podium, places_per=per_block))
-
-    def edit_layout(self) -> None:
-        db, session_id = self.db, self.session_id()
-        if db is None or session_id is None:
-            return
-        try:
-            room, layout = seating.session_layout(db, session_id)
-        except Exception as exc:  # noqa: BLE001 - a session without a room
-            self.message.emit(translate_error(exc))
-            return
-        dialog = LayoutDialog(room.name(i18n.language()), layout, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or room.id is None:
-            return
-        room_id, chosen = room.id, dialog.layout_value
-        self._act(lambda who: seating.set_layout(db, room_id, chosen, who=who))
-
-    # -- paper ------------------------------------------------------------------------
-    def save(self, kind: str, target: str | Path | None = None) -> None:
-        """The chart (pdf) or the plan (xlsx), names in the window's language."""
-        plan, lang = self.plan, i18n.language()
-        if plan is None:
-            self.message.emit(self.tr("Seat the session first (Ctrl+R)."))
-            return
-        if target is None:
-            folder = self.path.parent if self.path else Path.home()
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the seating plan"),
-                str(folder / f"seating-{plan.session.id}-{lang}.{kind}"),
-                self.tr("PDF (*.pdf)") if kind == "pdf" else self.tr("Excel workbook (*.xlsx)"))
-            if not chosen:
-                return
-            target = chosen
-        out = Path(target)
-        if not out.suffix:
-            out = out.with_suffix(f".{kind}")
-        run_with_progress(self, self.tr("Writing the seating plan…"),
-                          lambda _p: seating.write(plan, out, seating_tr, lang),
-                          on_done=lambda p: self.message.emit(
-                              self.tr("Saved: {path}").format(path=p)),
-                          on_failed=lambda exc: show_error(self, self.tr("Seating"), exc))
-
-    def nameplates(self, target: str | Path | None = None, lang: str | None = None,
-                   changed: bool | None = None) -> None:
-        """The nameplates as PDF: asks the language, whether only the changed ones, and
-        where, unless given."""
-        plan, db = self.plan, self.db
-        if plan is None or db is None or plan.session.id is None:
-            self.message.emit(self.tr("Seat the session first (Ctrl+R)."))
-            return
-        if lang is None or changed is None:
-            asked = self._ask_plates(plan.lang)
-            if asked is None:
-                return
-            lang, changed = asked
-        if target is None:
-            folder = self.path.parent if self.path else Path.home()
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the nameplates"),
-                str(folder / f"nameplates-{plan.session.id}-{lang}.pdf"),
-                self.tr("PDF (*.pdf)"))
-            if not chosen:
-                return
-            target = chosen
-        out, session_id = Path(target), plan.session.id
-        if not out.suffix:
-            out = out.with_suffix(".pdf")
-        try:
-            path, plates = seating.print_nameplates(db, session_id, out, lang,
-                                                    changed=changed,
-                                                    who=acting_at(db, self.settings))
-        except Exception as exc:  # noqa: BLE001 - nothing changed, a full disk
-            show_error(self, self.tr("Nameplates"), exc)
-            return
-        self.message.emit(self.tr("Saved: {path} ({plates} nameplates)").format(
-            path=path, plates=plates))
-
-    def place_cards(self, target: str | Path | None = None) -> None:
-        """Personal place cards (a closed session's): names in the window's language."""
-        plan, db, lang = self.plan, self.db, i18n.language()
-        if plan is None or db is None or plan.session.id is None:
-            self.message.emit(self.tr("Seat the session first (Ctrl+R)."))
-            return
-        if target is None:
-            folder = self.path.parent if self.path else Path.home()
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the place cards"),
-                str(folder / f"place-cards-{plan.session.id}-{lang}.pdf"),
-                self.tr("PDF (*.pdf)"))
-            if not chosen:
-                return
-            target = chosen
-        out, session_id = Path(target), plan.session.id
-        if not out.suffix:
-            out = out.with_suffix(".pdf")
-
-        def job(_progress: object) -> tuple[Path, int]:
-            from contextlib import closing
-
-            from bsm_desk.services.event.files import connect
-
-            assert self.path is not None
-            with closing(connect(self.path)) as own:  # a connection of the job's own
-                cards = seating.place_cards(own, session_id, lang)
-            return seating.write_place_cards(cards, out, plan.session.title(lang)), len(cards)
-
-        run_with_progress(self, self.tr("Writing the place cards…"), job,
-                          on_done=lambda done: self.message.emit(
-                              self.tr("Saved: {path} ({cards} place cards)").format(
-                                  path=done[0], cards=done[1])),
-                          on_failed=lambda exc: show_error(self, self.tr("Place cards"), exc))
-
-    def _ask_plates(self, lang: str) -> tuple[str, bool] | None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Nameplates"))
-        language = QComboBox()
-        for code, text in (("en", "English"), ("ru", "Русский"),
-                           ("both", self.tr("Both (English and Russian)"))):
-            language.addItem(text, code)
-        language.setCurrentIndex(max(language.findData(lang), 0))
-        only = QCheckBox(self.tr("Only the plates that changed since the last printing"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form = QFormLayout(dialog)
-        form.addRow(self.tr("Language"), language)
-        form.addRow(only)
-        form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return str(language.currentData()), only.isChecked()
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Seating"))
