@@ -14,13 +14,21 @@ from openpyxl.styles import Font
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.seating import Block, Seated, Shape, capacity
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import save_workbook, written
-from bsm_desk.services.output.text import BOLD, REGULAR, Fitted, fit, register_fonts
+from bsm_desk.services.output.text import (
+    BOLD,
+    LEADING,
+    REGULAR,
+    Fitted,
+    fit,
+    register_fonts,
+)
 from bsm_desk.services.seating.people import Card
 from bsm_desk.services.seating.plans import SeatingPlan
 
@@ -87,14 +95,22 @@ def plate_names(delegation: Seated, lang: str) -> list[str]:
 
 
 def fit_plate(names: Sequence[str], width: float, height: float) -> list[Fitted]:
-    """Each name fitted to the face's width, all within its height: as large as it
-    goes (up to :data:`PLATE_MAX`), on up to two lines each, never wider than the plate."""
+    """Each name fitted to the face's width, all within its height: on one line, or
+    broken in two between words where that reads larger (up to :data:`PLATE_MAX`), never
+    wider than the plate; both languages of one face at the same size."""
     share = height / max(len(names), 1)
     out = []
     for name in names:
         fitted = fit(name, BOLD, width, PLATE_MAX, PLATE_MIN, max_lines=2)
-        if fitted.height > share:  # too tall: the same wrap, smaller
+        if fitted.height > share:  # too tall: the same lines, smaller
             fitted = Fitted(fitted.lines, fitted.size * share / fitted.height, fitted.font)
+        words = name.split()
+        for cut in range(1, len(words)):  # every break between two words
+            lines = (" ".join(words[:cut]), " ".join(words[cut:]))
+            widest = max(stringWidth(line, BOLD, 1.0) for line in lines)
+            size = min(PLATE_MAX, width / widest, share / (2 * LEADING))
+            if size > fitted.size:
+                fitted = Fitted(lines, size, BOLD)
         out.append(fitted)
     size = min(f.size for f in out)  # both languages the same size on one face
     return [Fitted(f.lines, size, f.font) if len(out) > 1 else f for f in out]

@@ -223,7 +223,8 @@ def test_after_a_change_only_the_changed_plates_print(demo: Path, tmp_path: Path
                    " name_en = 'Japan'")
         _, plates = seating.print_nameplates(db, OPENING, tmp_path / "one.pdf", "en",
                                              changed=True, who=who)
-    assert plates == 1 and "Japan (Government of)" in _pages(tmp_path / "one.pdf")[0]
+    assert plates == 1
+    assert "Japan (Government of)" in " ".join(_pages(tmp_path / "one.pdf")[0].split())
 
 
 def test_the_chart_and_the_workbook(shown: Path, tmp_path: Path) -> None:
