@@ -11,6 +11,7 @@ from datetime import UTC, datetime, tzinfo
 
 from sqlite_utils import Database
 
+from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import (
     Delegation,
@@ -158,15 +159,24 @@ def _room(db: Database, session: Session) -> Room:
 
 def who_sits(db: Database, session: Session) -> list[Seated]:
     """The delegations with someone registered (not cancelled) who may enter the
-    session — for a closed one, by its access rules; a side event with a panel seats its
-    panellists' delegations — each with its block, places wanted and need."""
+    session — for a closed one, by its access rules; a side event seats its panellists'
+    delegations and those of whoever came in through its door — each with its block,
+    places wanted and need."""
     delegations = {d.id: d for d in delegation_store.list_delegations(db)}
     panel = {int(r[0]) for r in db.execute(
         "SELECT DISTINCT d.delegation_id FROM session_person p JOIN delegate d ON"
         " d.id = p.delegate_id WHERE p.session_id = ? AND d.status != 'cancelled'",
         [session.id]).fetchall()}
-    if session.kind is SessionKind.SIDE_EVENT and panel:
-        ids = panel
+    # A side event seats its participants: its panel's delegations and, on the day,
+    # those of whoever came in through its door; before anyone has, everyone it admits.
+    came = {int(r[0]) for r in db.execute(
+        "SELECT DISTINCT d.delegation_id FROM checkin c JOIN delegate d ON d.id ="
+        " c.delegate_id WHERE c.checkpoint = ? AND c.accepted = 1 AND c.uuid NOT IN"
+        " (SELECT undoes FROM checkin WHERE undoes IS NOT NULL)",
+        [Checkpoint.session_id(session.id or 0)]).fetchall()} \
+        if session.kind is SessionKind.SIDE_EVENT else set()
+    if session.kind is SessionKind.SIDE_EVENT and (panel or came):
+        ids = panel | came
     else:
         categories = {c.id: c for c in category_store.list_categories(db)}
         allowed = [k for k, c in categories.items() if may_enter(session, c)]

@@ -343,3 +343,17 @@ def test_places_per_block_and_a_reused_plan_from_the_command_line(
                  "member_states=9"]) == 2
     assert main(["seating", "placecards", "--db", db, "--session", "2", "--out",
                  str(demo.parent / "cards.pdf")]) == 0
+
+
+def test_a_side_event_seats_those_who_came_through_its_door(tmp_path: Path) -> None:
+    """Before the day everyone it admits; once people have come in through its door, their
+    delegations (and its panel's)."""
+    path = tmp_path / "day.sqlite"
+    build_demo(path, desk_id=DESK, attendance=True, showcase=True)
+    with closing(connect(path)) as db:
+        plan = seating.make_plan(db, SIDE, who=who_at(db, DESK))
+        came = seating.in_the_room(db, SIDE)
+        everyone = db.execute("SELECT count(DISTINCT delegation_id) FROM delegate WHERE"
+                              " status != 'cancelled'").fetchone()[0]
+    assert came and len(came) < everyone
+    assert set(plan.delegations) == came
