@@ -285,13 +285,16 @@ def make_plan(db: Database, session_id: int, *, who: Acting, lang: str | None = 
                 seed = secrets.randbelow(1_000_000_000)
             first = draw(states, seed, lang) if seed is not None else \
                 next(d for d in states if kept is not None and d.id == kept.drawn_id)
-        at_podium = tuple(podium) if podium is not None else (kept.podium if kept else ())
         sitting_ids = {d.id for d in sitting}
+        # The podium as asked, each once, of those who sit here (40 places at most).
+        at_podium = tuple(dict.fromkeys(
+            i for i in (podium if podium is not None else (kept.podium if kept else ()))
+            if i in sitting_ids))[:40]
         numbers = {p.number for p in spots}
         locked = {n: sitter for n, (sitter, is_locked) in store.seats(db, session_id).items()
                   if is_locked and n in numbers and sitter in sitting_ids}
         made = seat(spots, sitting, lang, first.id if first else None,
-                    [i for i in at_podium if i in sitting_ids], locked)
+                    list(at_podium), locked)
         value = {n: (d, n in locked) for n, d in made.seats.items()}
         at = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
         store.save_plan(db, store.PlanRow(session_id, lang, seed, first.id if first else None,

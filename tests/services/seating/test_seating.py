@@ -275,6 +275,14 @@ def test_the_command_line(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert json.loads(capsys.readouterr().out)["capacity"] == 24
     assert main(["seating", "move", "--db", db, "--session", "1", "--delegation", "1",
                  "--places", "x,y"]) == 2
+    # A podium of 2,000 ids (most of them nobody): those who sit here, 40 at most.
+    many = ",".join(str(i) for i in range(1, 2001))
+    capsys.readouterr()
+    assert main(["seating", "plan", "--db", db, "--session", "1", "--podium", many,
+                 "--json"]) == 0
+    crowded = json.loads(capsys.readouterr().out)
+    assert 0 < len(crowded["podium"]) <= 40
+    assert len(crowded["podium"]) == len(set(crowded["podium"]))
 
 
 def test_a_layout_that_cannot_be_is_not_drawn(demo: Path) -> None:
