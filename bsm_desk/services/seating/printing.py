@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.seating import Block, Seated, Shape, capacity
+from bsm_desk.domain.seating import AROUND_TABLES, Block, Seated, Shape, capacity
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import save_workbook, written
 from bsm_desk.services.output.text import (
@@ -76,6 +76,8 @@ BLOCK_COLOURS = {Block.PODIUM: "#7a4f9a", Block.MEMBER_STATES: "#2f6690",
                  Block.ORGANIZATIONS: "#c47f17", Block.CIVIL_SOCIETY: "#b5475d",
                  Block.OTHERS: "#7f7f7f"}
 EMPTY = "#d7dde5"
+NAME_ROOM = 34 * mm  # beside the tables, for the delegations' names on the chart
+NAME_SIZE = 6.0
 
 Translate = Callable[[str], str]
 PLATE_MARGIN = 14 * mm
@@ -225,7 +227,7 @@ def write_chart(plan: SeatingPlan, out: str | Path, translate: Translate | None 
         canvas.setAuthor("BSM Desk")
         _header(canvas, plan, t, lang, page_w, page_h)
         _room(canvas, plan, number_of, t, (15 * mm, 22 * mm, page_w - 30 * mm,
-                                           page_h - 62 * mm))
+                                           page_h - 67 * mm), lang)
         canvas.showPage()
         _legend(canvas, plan, seated, t, lang, page_w, page_h)
         canvas.save()
@@ -243,40 +245,58 @@ def draw_note(plan: SeatingPlan, t: Translate, lang: str) -> str:
 
 def _header(canvas: Canvas, plan: SeatingPlan, t: Translate, lang: str, page_w: float,
             page_h: float) -> None:
+    room = page_w - 30 * mm
     canvas.setFont(BOLD, 15)
     canvas.drawString(15 * mm, page_h - 15 * mm,
-                      f"{t(L_SEATING)}: {plan.session.title(lang)}"[:110])
+                      _fit_line(f"{t(L_SEATING)}: {plan.session.title(lang)}", BOLD, 15, room))
     canvas.setFont(REGULAR, 9)
     start = plan.session.starts_at.astimezone(plan.zone)
-    canvas.drawString(15 * mm, page_h - 21 * mm,
-                      f"{plan.room.name(lang)} · {start:%Y-%m-%d %H:%M} · "
-                      f"{t(SHAPE_WORDS[plan.layout.shape])} · "
-                      f"{t(L_PLACES).format(places=capacity(plan.layout))}"[:160])
-    canvas.drawString(15 * mm, page_h - 26 * mm, draw_note(plan, t, lang)[:170])
-    x = 15 * mm
-    for block, colour in BLOCK_COLOURS.items():  # the key to the colours
+    canvas.drawString(15 * mm, page_h - 21 * mm, _fit_line(
+        f"{plan.room.name(lang)} · {start:%Y-%m-%d %H:%M} · "
+        f"{t(SHAPE_WORDS[plan.layout.shape])} · "
+        f"{t(L_PLACES).format(places=capacity(plan.layout))}", REGULAR, 9, room))
+    canvas.drawString(15 * mm, page_h - 26 * mm,
+                      _fit_line(draw_note(plan, t, lang), REGULAR, 9, room))
+    x, y = 15 * mm, page_h - 33 * mm
+    for block, colour in BLOCK_COLOURS.items():  # the key to the colours, on two lines if
+        word = t(BLOCK_WORDS[block])             # it must
+        wide = 5 * mm + canvas.stringWidth(word, REGULAR, 9) + 6 * mm
+        if x + wide > page_w - 15 * mm:
+            x, y = 15 * mm, y - 5 * mm
         canvas.setFillColor(colors.HexColor(colour))
-        canvas.rect(x, page_h - 33 * mm, 4 * mm, 3 * mm, stroke=0, fill=1)
+        canvas.rect(x, y, 4 * mm, 3 * mm, stroke=0, fill=1)
         canvas.setFillColor(colors.black)
-        word = t(BLOCK_WORDS[block])
-        canvas.drawString(x + 5 * mm, page_h - 32.6 * mm, word)
-        x += 5 * mm + canvas.stringWidth(word, REGULAR, 9) + 6 * mm
+        canvas.drawString(x + 5 * mm, y + 0.4 * mm, word)
+        x += wide
+
+
+def _fit_line(text: str, font: str, size: float, room: float) -> str:
+    """``text`` shortened with an ellipsis to ``room`` points."""
+    while len(text) > 3 and stringWidth(text, font, size) > room:
+        text = text[:-2].rstrip() + "…"
+    return text
 
 
 def _room(canvas: Canvas, plan: SeatingPlan, number_of: dict[int, int], t: Translate,
-          box: tuple[float, float, float, float]) -> None:
-    """The places to scale inside ``box`` (x, y, width, height), the podium at the top."""
+          box: tuple[float, float, float, float], lang: str = "en") -> None:
+    """The places to scale inside ``box`` (x, y, width, height), the podium at the top;
+    around tables, each delegation's name beside its place, outside the ring."""
     left, bottom, width, height = box
+    named = plan.layout.shape in AROUND_TABLES
+    margin = NAME_ROOM if named else 0.0  # room for the names on either side and below
     xs = [p.x for p in plan.places] or [0.0]
     ys = [p.y for p in plan.places] or [0.0]
     span_x, span_y = max(max(xs) - min(xs), 1.0) + 1.0, max(max(ys) - min(ys), 1.0) + 1.0
-    scale = min(width / span_x, height / span_y)  # points per metre, both ways the same
+    # Points per metre, both ways the same.
+    scale = min((width - 2 * margin) / span_x, (height - margin) / span_y)
     size = max(min(scale * 0.5, 12 * mm), 2.0)
     seats = plan.seats
     font = max(min(size * 0.45, 9.0), 3.0)
+    where: dict[int, tuple[float, float]] = {}
     for place in plan.places:
         cx = left + (place.x - min(xs) + 0.5) * scale + (width - span_x * scale) / 2
         cy = bottom + height - (place.y - min(ys) + 0.5) * scale
+        where[place.number] = (cx, cy)
         who = seats.get(place.number)
         delegation = plan.delegations.get(who[0]) if who else None
         colour = BLOCK_COLOURS[Block.PODIUM] if place.podium and delegation else \
@@ -288,10 +308,54 @@ def _room(canvas: Canvas, plan: SeatingPlan, number_of: dict[int, int], t: Trans
             canvas.setFillColor(colors.white)
             canvas.setFont(BOLD, font)
             canvas.drawCentredString(cx, cy - font / 3, str(number_of.get(delegation.id, "")))
+    if named:
+        _names(canvas, plan, where, size, lang)
     canvas.setFillColor(colors.HexColor("#555555"))
     canvas.setFont(REGULAR, 8)
     canvas.drawString(left, bottom - 8 * mm,
                       f"1 m = {scale / mm:.1f} mm · {t(L_PODIUM)} ↑"[:100])
+
+
+def _names(canvas: Canvas, plan: SeatingPlan, where: dict[int, tuple[float, float]],
+           size: float, lang: str) -> None:
+    """Each delegation's name beside its outermost place around the tables: to the left
+    of the left arm, to the right of the right one, downwards under the bottom; above
+    the podium, upwards."""
+    table = [p for p in plan.places if p.at_table and not p.podium]
+    if not table:
+        return
+    low, high = min(p.x for p in table), max(p.x for p in table)
+    canvas.setFillColor(colors.HexColor("#222222"))
+    for delegation in plan.seated():
+        mine = plan.places_of(delegation.id)
+        head = next((p for p in mine if p.at_table), None)
+        if head is None:
+            continue
+        name = _cut(delegation.name(lang), NAME_ROOM - 3 * mm)
+        # Beyond the last chair behind the head's place, taken or not.
+        outer = max([head, *(p for p in plan.places if p.behind == head.number)],
+                    key=lambda p: p.row)
+        x, y = where[outer.number]
+        canvas.saveState()
+        canvas.setFont(REGULAR, NAME_SIZE)
+        if head.podium:
+            canvas.translate(x, y + size / 2 + 1.5)
+            canvas.rotate(90)
+            canvas.drawString(0, -NAME_SIZE / 3, name)
+        elif abs(head.x - low) < 1e-6:
+            canvas.drawRightString(x - size / 2 - 1.5, y - NAME_SIZE / 3, name)
+        elif abs(head.x - high) < 1e-6:
+            canvas.drawString(x + size / 2 + 1.5, y - NAME_SIZE / 3, name)
+        else:
+            canvas.translate(x, y - size / 2 - 1.5)
+            canvas.rotate(-90)
+            canvas.drawString(0, -NAME_SIZE / 3, name)
+        canvas.restoreState()
+
+
+def _cut(name: str, room: float) -> str:
+    """The name, shortened with an ellipsis to ``room`` points at the names' size."""
+    return _fit_line(name, REGULAR, NAME_SIZE, room)
 
 
 def _legend(canvas: Canvas, plan: SeatingPlan, seated: list[Seated], t: Translate,

@@ -365,3 +365,14 @@ def test_a_side_event_seats_those_who_came_through_its_door(tmp_path: Path) -> N
                               " status != 'cancelled'").fetchone()[0]
     assert came and len(came) < everyone
     assert set(plan.delegations) == came
+
+
+def test_around_tables_the_chart_names_each_delegation(shown: Path, tmp_path: Path) -> None:
+    """The U-shaped room of the first side event: each seated delegation's name beside
+    its place (cut with an ellipsis when long), in the plan's language."""
+    with closing(connect(shown)) as db:
+        plan = seating.plan_of(db, SIDE)
+    chart = seating.write(plan, tmp_path / "u.pdf", lang="ru")
+    first_page = " ".join(_pages(chart)[0].split())
+    for d in plan.seated():
+        assert d.name("ru")[:8] in first_page, d.name("ru")
