@@ -229,6 +229,7 @@ def current(db: Database, session_id: int) -> SeatingPlan | None:
 
 def plan_of(db: Database, session_id: int) -> SeatingPlan:
     """The session's plan as kept; refused when it has none yet."""
+    _session(db, session_id)  # a session that is not there says so
     found = current(db, session_id)
     if found is None:
         raise UserError(NOT_SEATED_YET)

@@ -270,6 +270,10 @@ def test_the_command_line(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert refused.value.code == 2
     assert main(["seating", "nameplates", "--db", db, "--session", "4", "--out",
                  str(tmp_path / "x.pdf")]) == 2  # never seated
+    capsys.readouterr()
+    assert main(["seating", "nameplates", "--db", db, "--session", "999", "--out",
+                 str(tmp_path / "x.pdf")]) == 2
+    assert "no session #999" in capsys.readouterr().err
     assert main(["seating", "layout", "--db", db, "--room", "4", "--shape", "boardroom",
                  "--rows", "1", "--per-row", "12", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["capacity"] == 24
