@@ -4520,6 +4520,14 @@ A .sqlite file from another desk or a backup</source>
         <translation>Рассадить так же, как это заседание:</translation>
     </message>
     <message>
+        <source>Move to a place</source>
+        <translation>Пересадить на место</translation>
+    </message>
+    <message>
+        <source>{name}: to place number</source>
+        <translation>{name}: на место номер</translation>
+    </message>
+    <message>
         <source>Seat the session first (Ctrl+R).</source>
         <translation>Сначала рассадите заседание (Ctrl+R).</translation>
     </message>

@@ -168,6 +168,28 @@ class SeatingEdits:
             self.undo_steps.append((session_id, before))
             self.undo_button.setEnabled(True)
 
+    def move_to_place(self, place: int | None = None) -> None:
+        """The picked delegation to a place given by its number (the drag, by keyboard)."""
+        plan, picked = self.plan, self.picked()
+        if plan is None or picked is None or not plan.places:
+            return
+        if place is None:
+            first = plan.places_of(picked.id)
+            chosen, ok = QInputDialog.getInt(
+                self._screen(),
+                QCoreApplication.translate("SeatingScreen", "Move to a place"),
+                QCoreApplication.translate("SeatingScreen", "{name}: to place number").format(
+                    name=picked.name(i18n.language())
+                ),
+                first[0].number if first else 1,
+                1,
+                max(p.number for p in plan.places),
+            )
+            if not ok:
+                return
+            place = chosen
+        self.move_delegation(picked.id, place)
+
     def undo_last(self) -> None:
         if not self.undo_steps or self.db is None:
             return

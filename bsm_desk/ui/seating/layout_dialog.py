@@ -100,7 +100,7 @@ class LayoutDialog(QDialog):
         ok.setEnabled(problem is None)
         if problem is not None:
             self.capacity.setText(self.tr("This layout cannot be: check the numbers."))
-            self.view.scene().clear()
+            self.view.clear()
             return
         # The removed places drawn hollow, so that a second Shift+click brings one back.
         shown = places(replace(value, removed=frozenset()))

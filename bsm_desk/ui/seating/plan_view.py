@@ -58,9 +58,8 @@ class PlanView(QGraphicsView):
         """Draw ``places``; ``seats``: place → (delegation, locked); ``numbers``: each
         delegation's number in the legend; ``removed``: places drawn hollow (an editor
         shows what it takes out)."""
+        self.clear()
         scene = self.scene()
-        scene.clear()
-        self.items_by_place = {}
         self.seats, self.delegations = dict(seats), dict(delegations)
         font = QFont()
         font.setPixelSize(max(int(PIXELS * SIDE * 0.42), 7))
@@ -107,6 +106,12 @@ class PlanView(QGraphicsView):
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
         self.pick(self.picked_id)
         self.fit()
+
+    def clear(self) -> None:
+        """Nothing drawn (another event, a session without a room): the items and what
+        they stood for go together, so that a pick afterwards touches none of them."""
+        self.scene().clear()
+        self.items_by_place, self.seats, self.delegations = {}, {}, {}
 
     def fit(self) -> None:
         if not self.scene().items():

@@ -4,8 +4,9 @@ the other blocks after — and who of them is in the room now (a green dot, from
 door's scans).
 
 Seat again (Ctrl+R) keeps the draw; New draw by lot draws again; Start from… names the
-first Member State. Drag a delegation onto another place to move it there (locked, so
-a new plan keeps it; whoever sat there takes its places); Ctrl+L locks or frees the
+first Member State. Drag a delegation onto another place to move it there (or pick it
+in the list and press Ctrl+M for a place's number; locked, so a new plan keeps it;
+whoever sat there takes its places); Ctrl+L locks or frees the
 picked delegation; Ctrl+Z undoes the last move. The chart, the workbook and the
 nameplates are saved from here.
 """
@@ -109,6 +110,7 @@ class SeatingScreen(SeatingEdits, SeatingPaper, QWidget):
         self.unseated_label = QLabel()
         QShortcut(QKeySequence("Ctrl+R"), self, lambda: self.seat())
         QShortcut(QKeySequence("Ctrl+L"), self, self.toggle_lock)
+        QShortcut(QKeySequence("Ctrl+M"), self, self.move_to_place)  # the drag, by keyboard
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last)
 
         top = QHBoxLayout()
@@ -173,10 +175,14 @@ class SeatingScreen(SeatingEdits, SeatingPaper, QWidget):
     def unload(self) -> None:
         self.db, self._overview, self.plan = None, None, None
         self.undo_steps = []
+        self.session.blockSignals(True)
         self.session.clear()
+        self.session.blockSignals(False)
+        self.list.blockSignals(True)
         self.list.clear()
+        self.list.blockSignals(False)
         self.unseated.clear()
-        self.view.scene().clear()
+        self.view.clear()
 
     def _fill_sessions(self) -> None:
         keep = self.session.currentData()
@@ -204,7 +210,7 @@ class SeatingScreen(SeatingEdits, SeatingPaper, QWidget):
         db, session_id = self.db, self.session_id()
         self.plan = None
         if db is None or session_id is None:
-            self.view.scene().clear()
+            self.view.clear()
             self.list.clear()
             return
         lang = i18n.language()

@@ -178,3 +178,16 @@ def test_the_podium_and_places_chosen(window, demo: Path, qtbot) -> None:
     states = [d for d in again.seated() if d.block is Block.MEMBER_STATES
               and d.id not in again.podium]
     assert all(len(again.places_of(d.id)) == 1 for d in states)
+
+
+def test_a_delegation_moved_by_keyboard(window, demo: Path) -> None:
+    """Ctrl+M: the picked delegation to a place given by its number."""
+    screen = _screen(window, demo)
+    plan = screen.plan
+    last = [p.number for p in plan.places if not p.podium][-2:]
+    japan = next(d for d in plan.seated() if d.name_en == "Japan")
+    screen._picked(japan.id)
+    screen.move_to_place(last[0])
+    assert [p.number for p in screen.plan.places_of(japan.id)] == last
+    screen.move_to_place(99999)  # no such place: said, nothing moved
+    assert [p.number for p in screen.plan.places_of(japan.id)] == last
