@@ -201,11 +201,6 @@ def arrivals_per_quarter(att: Attendance, day: date) -> list[tuple[datetime, int
     return per_quarter(att.arrivals, att.event.zone, day)
 
 
-def quarter_of(at: datetime) -> datetime:
-    """The quarter hour ``at`` falls in (its start)."""
-    return at.replace(minute=at.minute - at.minute % 15, second=0, microsecond=0)
-
-
 _EPOCH = datetime(1970, 1, 1)
 
 
