@@ -49,6 +49,26 @@ class SeatingPaper:
         plan: seating.SeatingPlan | None
         message: SignalInstance
 
+    def _target(self, target: str | Path | None, title: str, name: str) -> Path | None:
+        """Where to write: ``target`` if given, else asked beside the event file with
+        ``name`` proposed (None: not chosen); its suffix is ``name``'s if it has none."""
+        suffix = Path(name).suffix
+        if target is None:
+            folder = self.path.parent if self.path else Path.home()
+            chosen, _ = QFileDialog.getSaveFileName(
+                self._screen(),
+                title,
+                str(folder / name),
+                QCoreApplication.translate("SeatingScreen", "PDF (*.pdf)")
+                if suffix == ".pdf"
+                else QCoreApplication.translate("SeatingScreen", "Excel workbook (*.xlsx)"),
+            )
+            if not chosen:
+                return None
+            target = chosen
+        out = Path(target)
+        return out if out.suffix else out.with_suffix(suffix)
+
     def save(self, kind: str, target: str | Path | None = None) -> None:
         """The chart (pdf) or the plan (xlsx), names in the window's language."""
         plan, lang = self.plan, i18n.language()
@@ -57,22 +77,13 @@ class SeatingPaper:
                 QCoreApplication.translate("SeatingScreen", "Seat the session first (Ctrl+R).")
             )
             return
-        if target is None:
-            folder = self.path.parent if self.path else Path.home()
-            chosen, _ = QFileDialog.getSaveFileName(
-                self._screen(),
-                QCoreApplication.translate("SeatingScreen", "Save the seating plan"),
-                str(folder / f"seating-{plan.session.id}-{lang}.{kind}"),
-                QCoreApplication.translate("SeatingScreen", "PDF (*.pdf)")
-                if kind == "pdf"
-                else QCoreApplication.translate("SeatingScreen", "Excel workbook (*.xlsx)"),
-            )
-            if not chosen:
-                return
-            target = chosen
-        out = Path(target)
-        if not out.suffix:
-            out = out.with_suffix(f".{kind}")
+        out = self._target(
+            target,
+            QCoreApplication.translate("SeatingScreen", "Save the seating plan"),
+            f"seating-{plan.session.id}-{lang}.{kind}",
+        )
+        if out is None:
+            return
         run_with_progress(
             self._screen(),
             QCoreApplication.translate("SeatingScreen", "Writing the seating plan…"),
@@ -101,20 +112,14 @@ class SeatingPaper:
             if asked is None:
                 return
             lang, changed = asked
-        if target is None:
-            folder = self.path.parent if self.path else Path.home()
-            chosen, _ = QFileDialog.getSaveFileName(
-                self._screen(),
-                QCoreApplication.translate("SeatingScreen", "Save the nameplates"),
-                str(folder / f"nameplates-{plan.session.id}-{lang}.pdf"),
-                QCoreApplication.translate("SeatingScreen", "PDF (*.pdf)"),
-            )
-            if not chosen:
-                return
-            target = chosen
-        out, session_id = Path(target), plan.session.id
-        if not out.suffix:
-            out = out.with_suffix(".pdf")
+        out = self._target(
+            target,
+            QCoreApplication.translate("SeatingScreen", "Save the nameplates"),
+            f"nameplates-{plan.session.id}-{lang}.pdf",
+        )
+        if out is None:
+            return
+        session_id = plan.session.id
         try:
             path, plates = seating.print_nameplates(
                 db, session_id, out, lang, changed=changed, who=acting_at(db, self.settings)
@@ -138,20 +143,14 @@ class SeatingPaper:
                 QCoreApplication.translate("SeatingScreen", "Seat the session first (Ctrl+R).")
             )
             return
-        if target is None:
-            folder = self.path.parent if self.path else Path.home()
-            chosen, _ = QFileDialog.getSaveFileName(
-                self._screen(),
-                QCoreApplication.translate("SeatingScreen", "Save the place cards"),
-                str(folder / f"place-cards-{plan.session.id}-{lang}.pdf"),
-                QCoreApplication.translate("SeatingScreen", "PDF (*.pdf)"),
-            )
-            if not chosen:
-                return
-            target = chosen
-        out, session_id = Path(target), plan.session.id
-        if not out.suffix:
-            out = out.with_suffix(".pdf")
+        out = self._target(
+            target,
+            QCoreApplication.translate("SeatingScreen", "Save the place cards"),
+            f"place-cards-{plan.session.id}-{lang}.pdf",
+        )
+        if out is None:
+            return
+        session_id = plan.session.id
 
         def job(_progress: object) -> tuple[Path, int]:
             from contextlib import closing
