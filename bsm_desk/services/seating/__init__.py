@@ -5,19 +5,20 @@ reports/ (the blocks of a List of Participants) and the programme it seats."""
 from __future__ import annotations
 
 from bsm_desk.services.seating.nameplates import NO_CHANGED_PLATES, print_nameplates
-from bsm_desk.services.seating.people import Card, in_the_room, place_cards, where_sits
+from bsm_desk.services.seating.people import Card, place_cards, where_sits
 from bsm_desk.services.seating.plans import (
     NO_SEATED_SESSION,
     SeatingPlan,
     current,
     default_layout,
+    in_the_room,
     layout_of,
     lock,
     make_plan,
     move,
     places_from,
+    places_per_block,
     plan_of,
-    plan_settings,
     restore_seats,
     reuse,
     session_layout,
@@ -38,7 +39,7 @@ from bsm_desk.services.seating.printing import (
 
 __all__ = ["Card", "current", "default_layout", "draw_note", "in_the_room", "layout_of",
            "lock", "make_plan", "move", "NO_CHANGED_PLATES", "NO_SEATED_SESSION",
-           "NOBODY_SEATED", "place_cards", "places_from", "plan_of", "plan_settings",
+           "NOBODY_SEATED", "place_cards", "places_from", "plan_of", "places_per_block",
            "print_nameplates",
            "restore_seats", "reuse", "SeatingPlan", "session_layout", "set_layout",
            "set_need", "Translate", "where_sits", "who_sits", "write", "write_chart",

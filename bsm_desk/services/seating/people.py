@@ -1,6 +1,5 @@
-"""Who sits where, person by person: the named place cards of a closed session, the
-places of a speaker's delegation, and the delegations in the room now (from the door's
-check-ins)."""
+"""Who sits where, person by person: the named place cards of a closed session and the
+places of a speaker's delegation."""
 
 from __future__ import annotations
 
@@ -8,7 +7,6 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.model import ProtocolRank, honorific, may_enter, pick
 from bsm_desk.services.seating.plans import plan_of
 from bsm_desk.store import categories as category_store
@@ -80,13 +78,3 @@ def where_sits(db: Database, session_id: int, delegate_id: int) -> list[int]:
         return []
     return sorted(place for place, (who, _l) in store.seats(db, session_id).items()
                   if who == row[0])
-
-
-def in_the_room(db: Database, session_id: int) -> set[int]:
-    """The delegations with someone checked in at the session's door (a standing
-    check-in: not undone)."""
-    return {int(r[0]) for r in db.execute(
-        "SELECT DISTINCT d.delegation_id FROM checkin c JOIN delegate d ON"
-        " d.id = c.delegate_id WHERE c.checkpoint = ? AND c.accepted = 1 AND c.uuid NOT IN"
-        " (SELECT undoes FROM checkin WHERE undoes IS NOT NULL)",
-        [Checkpoint.session_id(session_id)]).fetchall()}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 
@@ -157,11 +158,12 @@ def _room(db: Database, session: Session) -> Room:
     return room
 
 
-def who_sits(db: Database, session: Session) -> list[Seated]:
+def who_sits(db: Database, session: Session,
+             places_per: Mapping[Block, int] | None = None) -> list[Seated]:
     """The delegations with someone registered (not cancelled) who may enter the
     session — for a closed one, by its access rules; a side event seats its panellists'
     delegations and those of whoever came in through its door — each with its block,
-    places wanted and need."""
+    places wanted (``places_per`` block, else the plan's) and need."""
     delegations = {d.id: d for d in delegation_store.list_delegations(db)}
     panel = {int(r[0]) for r in db.execute(
         "SELECT DISTINCT d.delegation_id FROM session_person p JOIN delegate d ON"
@@ -169,12 +171,7 @@ def who_sits(db: Database, session: Session) -> list[Seated]:
         [session.id]).fetchall()}
     # A side event seats its participants: its panel's delegations and, on the day,
     # those of whoever came in through its door; before anyone has, everyone it admits.
-    came = {int(r[0]) for r in db.execute(
-        "SELECT DISTINCT d.delegation_id FROM checkin c JOIN delegate d ON d.id ="
-        " c.delegate_id WHERE c.checkpoint = ? AND c.accepted = 1 AND c.uuid NOT IN"
-        " (SELECT undoes FROM checkin WHERE undoes IS NOT NULL)",
-        [Checkpoint.session_id(session.id or 0)]).fetchall()} \
-        if session.kind is SessionKind.SIDE_EVENT else set()
+    came = in_the_room(db, session.id or 0) if session.kind is SessionKind.SIDE_EVENT else set()
     if session.kind is SessionKind.SIDE_EVENT and (panel or came):
         ids = panel | came
     else:
@@ -185,8 +182,8 @@ def who_sits(db: Database, session: Session) -> list[Seated]:
             "SELECT DISTINCT delegation_id FROM delegate WHERE status != 'cancelled' AND"
             f" merged_into IS NULL AND category_id IN ({marks})", allowed).fetchall()}
     need = store.needs(db)
-    plan = store.plan(db, session.id or 0)
-    per_block = {**PLACES, **(plan.places if plan else {})}
+    per_block = places_per if places_per is not None else \
+        places_per_block(db, session.id or 0)
     out = []
     for i in sorted(ids):
         delegation = delegations.get(i)
@@ -197,6 +194,23 @@ def who_sits(db: Database, session: Session) -> list[Seated]:
         out.append(Seated(i, delegation.name_en, delegation.name_ru, block,
                           wanted or per_block.get(block, 1), accessible))
     return out
+
+
+def in_the_room(db: Database, session_id: int) -> set[int]:
+    """The delegations with someone checked in at the session's door (a standing
+    check-in: not undone)."""
+    return {int(r[0]) for r in db.execute(
+        "SELECT DISTINCT d.delegation_id FROM checkin c JOIN delegate d ON"
+        " d.id = c.delegate_id WHERE c.checkpoint = ? AND c.accepted = 1 AND c.uuid NOT IN"
+        " (SELECT undoes FROM checkin WHERE undoes IS NOT NULL)",
+        [Checkpoint.session_id(session_id)]).fetchall()}
+
+
+def places_per_block(db: Database, session_id: int) -> dict[Block, int]:
+    """The places a delegation of each block takes at the session: its plan's, else the
+    defaults (a Member State's head at the table and one behind; one for the others)."""
+    kept = store.plan(db, session_id)
+    return {**PLACES, **(kept.places if kept else {})}
 
 
 def block_of(delegation: Delegation) -> Block:
@@ -260,14 +274,9 @@ def make_plan(db: Database, session_id: int, *, who: Acting, lang: str | None = 
         spots = places(layout)
         kept = store.plan(db, session_id)
         lang = lang or (kept.lang if kept else "en")
-        per_block = dict(kept.places) if kept else {}
+        per_block = dict(kept.places) if kept else {}  # what departs from the defaults
         per_block.update(places_per or {})
-        if kept is None or per_block != kept.places:  # who_sits reads them from the plan
-            store.save_plan(db, store.PlanRow(
-                session_id, lang, kept.seed if kept else None, kept.drawn_id if kept else None,
-                kept.podium if kept else (), per_block, kept.at if kept else ""))
-            kept = store.plan(db, session_id)
-        sitting = who_sits(db, session)
+        sitting = who_sits(db, session, {**PLACES, **per_block})
         states = [d for d in sitting if d.block is Block.MEMBER_STATES]
         seed: int | None
         first: Seated | None
@@ -437,9 +446,3 @@ def session_layout(db: Database, session_id: int) -> tuple[Room, Layout]:
     """The session's room and the layout it is seated in."""
     room = _room(db, _session(db, session_id))
     return room, layout_of(db, room)
-
-
-def plan_settings(db: Database, session_id: int) -> dict[Block, int] | None:
-    """The places per block a session's plan keeps (None: no plan yet)."""
-    kept = store.plan(db, session_id)
-    return dict(kept.places) if kept is not None else None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
-from bsm_desk.domain.seating import PLACES, Block, alphabetical
+from bsm_desk.domain.seating import Block, alphabetical
 from bsm_desk.services import seating
 from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.seating.layout_dialog import LayoutDialog
@@ -30,12 +30,6 @@ if TYPE_CHECKING:
     from bsm_desk.domain.seating import Seated
     from bsm_desk.services.event import Overview
     from bsm_desk.ui.seating.plan_view import PlanView
-
-
-def plan_places(db: Database, session_id: int) -> dict[Block, int]:
-    """The places per block the session's plan asks (its own, else the defaults)."""
-    kept = seating.plan_settings(db, session_id)
-    return {**PLACES, **(kept or {})}
 
 
 class SeatingEdits:
@@ -225,7 +219,7 @@ class SeatingEdits:
         dialog = PodiumDialog(
             seating.who_sits(db, session),
             plan.podium if plan else (),
-            plan_places(db, session_id),
+            seating.places_per_block(db, session_id),
             self._screen(),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
