@@ -71,7 +71,13 @@ from bsm_desk.services.conference.report import (
     language_name,
 )
 from bsm_desk.services.output.files import written
-from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
+from bsm_desk.services.output.text import (
+    BOLD,
+    REGULAR,
+    cut_to,
+    paragraph_text,
+    register_fonts,
+)
 
 L_NOT_SPLIT = QT_TRANSLATE_NOOP("Report", "not split (fewer than {small})")
 L_EMPTY_SEATS = QT_TRANSLATE_NOOP("Report", "Seats left empty")
@@ -194,11 +200,9 @@ def write_pdf(report: Report, out: str | Path,
         canvas.saveState()
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(colors.HexColor("#555555"))
-        footer = f"{t(L_TITLE)} · {report.title}"
-        room = A4[0] - 36 * mm - 12 * mm  # the page number keeps its own place
-        while len(footer) > 8 and canvas.stringWidth(footer, REGULAR, 7.5) > room:
-            footer = footer[:-2].rstrip() + "…"
-        canvas.drawString(18 * mm, 10 * mm, footer)
+        # The page number keeps its own place at the right.
+        canvas.drawString(18 * mm, 10 * mm, cut_to(f"{t(L_TITLE)} · {report.title}", REGULAR,
+                                                   7.5, A4[0] - 36 * mm - 12 * mm))
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, str(doc.page))
         canvas.restoreState()
 

@@ -108,6 +108,17 @@ def _wrap(tokens: list[str], glued: list[bool], widths: list[float], space: floa
     return lines
 
 
+def cut_to(text: str, font: str, size: float, width: float) -> str:
+    """``text`` on one line of ``width`` points at ``size``: whole if it fits, else
+    shortened with an ellipsis (a footer, a name beside a drawing, a legend's line)."""
+    register_fonts()
+    if _unit_width(text, font) * size <= width:
+        return text
+    while len(text) > 1 and (_unit_width(text + "…", font) * size > width):
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def fit(text: str, font: str, width: float, max_size: float, min_size: float,
         max_lines: int = 2) -> Fitted:
     """The largest size (down to ``min_size``) at which ``text`` fits ``width``.

@@ -26,6 +26,7 @@ from bsm_desk.services.output.text import (
     LEADING,
     REGULAR,
     Fitted,
+    cut_to,
     fit,
     register_fonts,
 )
@@ -248,15 +249,15 @@ def _header(canvas: Canvas, plan: SeatingPlan, t: Translate, lang: str, page_w: 
     room = page_w - 30 * mm
     canvas.setFont(BOLD, 15)
     canvas.drawString(15 * mm, page_h - 15 * mm,
-                      _fit_line(f"{t(L_SEATING)}: {plan.session.title(lang)}", BOLD, 15, room))
+                      cut_to(f"{t(L_SEATING)}: {plan.session.title(lang)}", BOLD, 15, room))
     canvas.setFont(REGULAR, 9)
     start = plan.session.starts_at.astimezone(plan.zone)
-    canvas.drawString(15 * mm, page_h - 21 * mm, _fit_line(
+    canvas.drawString(15 * mm, page_h - 21 * mm, cut_to(
         f"{plan.room.name(lang)} · {start:%Y-%m-%d %H:%M} · "
         f"{t(SHAPE_WORDS[plan.layout.shape])} · "
         f"{t(L_PLACES).format(places=capacity(plan.layout))}", REGULAR, 9, room))
     canvas.drawString(15 * mm, page_h - 26 * mm,
-                      _fit_line(draw_note(plan, t, lang), REGULAR, 9, room))
+                      cut_to(draw_note(plan, t, lang), REGULAR, 9, room))
     x, y = 15 * mm, page_h - 33 * mm
     for block, colour in BLOCK_COLOURS.items():  # the key to the colours, on two lines if
         word = t(BLOCK_WORDS[block])             # it must
@@ -268,13 +269,6 @@ def _header(canvas: Canvas, plan: SeatingPlan, t: Translate, lang: str, page_w: 
         canvas.setFillColor(colors.black)
         canvas.drawString(x + 5 * mm, y + 0.4 * mm, word)
         x += wide
-
-
-def _fit_line(text: str, font: str, size: float, room: float) -> str:
-    """``text`` shortened with an ellipsis to ``room`` points."""
-    while len(text) > 3 and stringWidth(text, font, size) > room:
-        text = text[:-2].rstrip() + "…"
-    return text
 
 
 def _room(canvas: Canvas, plan: SeatingPlan, number_of: dict[int, int], t: Translate,
@@ -331,7 +325,7 @@ def _names(canvas: Canvas, plan: SeatingPlan, where: dict[int, tuple[float, floa
         head = next((p for p in mine if p.at_table), None)
         if head is None:
             continue
-        name = _cut(delegation.name(lang), NAME_ROOM - 3 * mm)
+        name = cut_to(delegation.name(lang), REGULAR, NAME_SIZE, NAME_ROOM - 3 * mm)
         # Beyond the last chair behind the head's place, taken or not.
         outer = max([head, *(p for p in plan.places if p.behind == head.number)],
                     key=lambda p: p.row)
@@ -351,11 +345,6 @@ def _names(canvas: Canvas, plan: SeatingPlan, where: dict[int, tuple[float, floa
             canvas.rotate(-90)
             canvas.drawString(0, -NAME_SIZE / 3, name)
         canvas.restoreState()
-
-
-def _cut(name: str, room: float) -> str:
-    """The name, shortened with an ellipsis to ``room`` points at the names' size."""
-    return _fit_line(name, REGULAR, NAME_SIZE, room)
 
 
 def _legend(canvas: Canvas, plan: SeatingPlan, seated: list[Seated], t: Translate,
@@ -380,9 +369,7 @@ def _legend(canvas: Canvas, plan: SeatingPlan, seated: list[Seated], t: Translat
         x = 15 * mm + column * col_w
         canvas.drawString(x, y, f"{index}")
         canvas.setFont(REGULAR, 8)
-        name = delegation.name(lang)
-        while canvas.stringWidth(name, REGULAR, 8) > col_w - 38 * mm and len(name) > 4:
-            name = name[:-2] + "…"
+        name = cut_to(delegation.name(lang), REGULAR, 8, col_w - 38 * mm)
         canvas.drawString(x + 8 * mm, y, name)
         canvas.setFillColor(colors.HexColor("#555555"))
         canvas.drawRightString(x + col_w - 3 * mm, y, where[:24])

@@ -1,6 +1,10 @@
-"""Fitting text to PDF tables: headers whole, tables on their page."""
+"""Fitting text to PDF tables and lines: headers whole, tables on their page, a line cut
+to its width."""
 
 from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def test_table_headers_never_break_mid_word() -> None:
@@ -22,3 +26,21 @@ def test_table_headers_never_break_mid_word() -> None:
     # Too many wide headers for the page: scaled down together, never over the total.
     squeezed = column_widths(["Продолжительность"] * 12, [40.0] * 12, 500.0)
     assert abs(sum(squeezed) - 500.0) < 0.01
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.text(alphabet="ABCabc xyzАБВабвҒғҶҷ-", max_size=80),
+       width=st.floats(min_value=10, max_value=400))
+def test_cut_to_keeps_to_its_width(text: str, width: float) -> None:
+    """A line cut to a width: whole when it fits, else its beginning and an ellipsis,
+    never wider (a one-letter beginning at the least)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from bsm_desk.services.output.text import REGULAR, cut_to
+
+    cut = cut_to(text, REGULAR, 8, width)
+    if stringWidth(text, REGULAR, 8) <= width:
+        assert cut == text
+    else:
+        assert cut.endswith("…") and text.startswith(cut[:-1].rstrip())
+        assert stringWidth(cut, REGULAR, 8) <= width or len(cut) <= 2
