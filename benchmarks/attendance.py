@@ -16,7 +16,7 @@ from openpyxl import Workbook, load_workbook
 
 from benchmarks.common import BENCH_DESK, CACHE, Result
 from bsm_desk.services.demo import build_demo
-from bsm_desk.services.reports import attendance
+from bsm_desk.services.reports import attendance, attendance_files
 from bsm_desk.store import connect
 
 NAME = "attendance"
@@ -33,7 +33,7 @@ def _database() -> Path:
 def _ours(path: Path, out: Path) -> None:
     db = connect(path)
     try:
-        attendance.write_workbook(attendance.collect(db), out, "en")
+        attendance_files.write_workbook(attendance.collect(db), out, "en")
     finally:
         db.close()
 

@@ -370,7 +370,7 @@ def _check(path: Path, per_desk: list[list[tuple[str, str, str]]], facts: dict[s
            gathered: list[dict[str, Any]]) -> dict[str, Any]:
     from bsm_desk.services import checkin
     from bsm_desk.services.programme import export as programme_export
-    from bsm_desk.services.reports import attendance, participants
+    from bsm_desk.services.reports import attendance, attendance_files, participants
     from bsm_desk.services.speakers import export as speakers_export
     from bsm_desk.store import connect
 
@@ -402,7 +402,7 @@ def _check(path: Path, per_desk: list[list[tuple[str, str, str]]], facts: dict[s
             if g["warm"]:
                 assert g["end"] <= g["warm"] * GROWTH, f"desk {g['desk']} grew: {g}"
         with tempfile.TemporaryDirectory() as out:
-            attendance.write_workbook(attendance.collect(db), Path(out) / "a.xlsx")
+            attendance_files.write_workbook(attendance.collect(db), Path(out) / "a.xlsx")
             participants.export(db, Path(out) / "p.pdf")
             programme_export.write_pdf(db, Path(out) / "programme.pdf")
             speakers_export.write(db, Path(out) / "speakers.xlsx")

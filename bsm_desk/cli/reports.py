@@ -27,7 +27,7 @@ BAD_EXPORT = QT_TRANSLATE_NOOP("UserError", "{file}: the {report} export writes 
 
 def _export(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
     from bsm_desk.services.event.files import connect
-    from bsm_desk.services.reports import attendance, participants
+    from bsm_desk.services.reports import attendance, attendance_files, participants
 
     if args.report == "programme":
         return _export_programme(args, translate)
@@ -48,9 +48,9 @@ def _export(args: argparse.Namespace, settings: config.Settings, translate: Tran
         if args.report == "attendance":
             data = attendance.collect(db)
             if suffix == ".csv":
-                path = attendance.write_csv(data, args.out, lang, report_translate)
+                path = attendance_files.write_csv(data, args.out, lang, report_translate)
             else:
-                path = attendance.write_workbook(data, args.out, lang, report_translate)
+                path = attendance_files.write_workbook(data, args.out, lang, report_translate)
         else:
             path = participants.export(db, args.out, lang, report_translate,
                                        personal=getattr(args, "personal", False),

@@ -1,2 +1,3 @@
-"""Reports read from the registry and the check-ins: the attendance figures, workbook
-and CSV (attendance), and the List of Participants (participants)."""
+"""Reports read from the registry and the check-ins: the attendance figures
+(attendance), their workbook and CSV (attendance_files), and the List of Participants
+(participants)."""

@@ -285,12 +285,12 @@ class AttendanceScreen(QWidget):
             return
 
         def write(db: Database, target: Path, lang: str, progress: Progress) -> Path:
-            from bsm_desk.services.reports import attendance
+            from bsm_desk.services.reports import attendance, attendance_files
 
             data = attendance.collect(db)
             if target.suffix.lower() == ".csv":
-                return attendance.write_csv(data, target, lang, _translate)
-            return attendance.write_workbook(data, target, lang, _translate, progress)
+                return attendance_files.write_csv(data, target, lang, _translate)
+            return attendance_files.write_workbook(data, target, lang, _translate, progress)
 
         self._export(self.tr("Writing the attendance workbook…"), out, write)
 
@@ -312,10 +312,10 @@ class AttendanceScreen(QWidget):
                             self._file_name("no-shows", "csv"), "CSV (*.csv)")
         if out is None:
             return
-        from bsm_desk.services.reports import attendance
+        from bsm_desk.services.reports import attendance_files
 
         try:
-            attendance.write_people_csv(self.data, self._shown_no_shows(), out,
+            attendance_files.write_people_csv(self.data, self._shown_no_shows(), out,
                                         i18n.language(), _translate)
         except Exception as exc:  # noqa: BLE001 - shown, nothing written
             show_error(self, self.tr("Attendance"), exc)

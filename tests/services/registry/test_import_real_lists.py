@@ -19,7 +19,7 @@ from bsm_desk.services.programme import export as programme_export
 from bsm_desk.services.registry import tables
 from bsm_desk.services.registry.importer import import_file
 from bsm_desk.services.registry.search import search
-from bsm_desk.services.reports import attendance, participants
+from bsm_desk.services.reports import attendance, attendance_files, participants
 from bsm_desk.store import atomic, delegations
 from bsm_desk.store import delegates as store
 from tests.acting import who_at
@@ -222,8 +222,8 @@ def test_what_is_already_stored_never_breaks_a_writer(db, tmp_path: Path) -> Non
         db.execute("UPDATE delegate SET family_name = ?, given_name = ?, function_en = ?",
                    ["X" * 5000, "Ja\x00m\x1bshed", "=HYPERLINK(\"http://x\")" + "F" * 4000])
     outputs = [
-        attendance.write_workbook(attendance.collect(db), tmp_path / "a.xlsx"),
-        attendance.write_csv(attendance.collect(db), tmp_path / "a.csv"),
+        attendance_files.write_workbook(attendance.collect(db), tmp_path / "a.xlsx"),
+        attendance_files.write_csv(attendance.collect(db), tmp_path / "a.csv"),
         participants.export(db, tmp_path / "lop.pdf"),
         participants.export(db, tmp_path / "lop.xlsx"),
         participants.export(db, tmp_path / "lop-ru.pdf", lang="ru"),

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from bsm_desk.domain.model import DelegationType
 from bsm_desk.services.demo import build_demo
-from bsm_desk.services.reports import attendance, participants
+from bsm_desk.services.reports import attendance, attendance_files, participants
 from bsm_desk.store import backup_to, connect
 from bsm_desk.translations import translate_function
 from tests.acting import who_at
@@ -53,7 +53,7 @@ def standing(db, checkpoint: str) -> int:
 def test_workbook_sheets_totals_and_types(db, tmp_path):
     db.execute("UPDATE delegate SET family_name = ? WHERE id = 1", [HOSTILE])
     data = attendance.collect(db)
-    out = attendance.write_workbook(data, tmp_path / "a.xlsx", "en")
+    out = attendance_files.write_workbook(data, tmp_path / "a.xlsx", "en")
     wb = load_workbook(out)
     assert wb.sheetnames[:2] == ["Summary", "Participants"]
     assert wb.sheetnames[-1] == "By delegation"
@@ -83,7 +83,8 @@ def test_workbook_sheets_totals_and_types(db, tmp_path):
 
 def test_workbook_in_russian(db, tmp_path):
     data = attendance.collect(db)
-    out = attendance.write_workbook(data, tmp_path / "ru.xlsx", "ru", translate_function("ru"))
+    out = attendance_files.write_workbook(data, tmp_path / "ru.xlsx", "ru",
+                                          translate_function("ru"))
     wb = load_workbook(out)
     assert wb.sheetnames[:2] == ["Сводка", "Участники"]
     assert [c.value for c in wb["Участники"][1]][:2] == ["Фамилия", "Имя"]
@@ -92,7 +93,7 @@ def test_workbook_in_russian(db, tmp_path):
 
 def test_csv_opens_in_excel_with_cyrillic(db, tmp_path):
     db.execute("UPDATE delegate SET given_name = ? WHERE id = 2", [HOSTILE])
-    out = attendance.write_csv(attendance.collect(db), tmp_path / "p.csv", "en")
+    out = attendance_files.write_csv(attendance.collect(db), tmp_path / "p.csv", "en")
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
@@ -142,7 +143,7 @@ def test_list_of_participants_in_protocol_order(db, tmp_path):
 @pytest.mark.skipif(not shutil.which("soffice") and not shutil.which("libreoffice"),
                     reason="LibreOffice is not installed")
 def test_libreoffice_opens_the_workbook(db, tmp_path):
-    out = attendance.write_workbook(attendance.collect(db), tmp_path / "lo.xlsx", "en")
+    out = attendance_files.write_workbook(attendance.collect(db), tmp_path / "lo.xlsx", "en")
     office = shutil.which("soffice") or shutil.which("libreoffice")
     subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                     str(out)], check=True, timeout=180, capture_output=True)

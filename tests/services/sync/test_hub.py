@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from bsm_desk.cli import main
 from bsm_desk.services import badges, checkin, sync
-from bsm_desk.services.reports import attendance
+from bsm_desk.services.reports import attendance, attendance_files
 from bsm_desk.store import connect, hub
 from bsm_desk.store import sync_state as state
 from tests.acting import who_at
@@ -267,7 +267,7 @@ def test_three_desk_processes_one_killed_mid_sync(demo_copy: Path, tmp_path: Pat
             assert state.pending(db, desk) == 0
             assert len(present(db)) == 120
             # The attendance workbook of each desk: the same totals.
-            book = attendance.write_workbook(attendance.collect(db),
+            book = attendance_files.write_workbook(attendance.collect(db),
                                              tmp_path / f"{desk[-1]}.xlsx")
             first = load_workbook(book, read_only=True).worksheets[0]
             summaries.append([row for row in first.iter_rows(values_only=True)

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from bsm_desk.domain import badge_code, hub_rows
 from bsm_desk.services import badges, checkin, sync
 from bsm_desk.services.event import overview
-from bsm_desk.services.reports import attendance, participants
+from bsm_desk.services.reports import attendance, attendance_files, participants
 from bsm_desk.store import connect
 from bsm_desk.store import event as event_store
 from tests.acting import who_at
@@ -159,7 +159,7 @@ def test_an_attackers_rows_change_nothing_and_stop_nobody(demo_copy: Path, tmp_p
         # Every screen's and export's reads still work.
         facts = overview(b, second)
         assert all(s.title_en != "Hijacked" for s in facts.sessions)
-        attendance.write_workbook(attendance.collect(b), tmp_path / "a.xlsx")
+        attendance_files.write_workbook(attendance.collect(b), tmp_path / "a.xlsx")
         participants.export(b, tmp_path / "lop.pdf")
         assert sync.sync_once(b, desk_id=DESK_B).refused == 0  # listed once, not again
 
