@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bsm_desk.services.interpreters import board as roster_board
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.problem import Key, Problem
 from bsm_desk.services.interpreters.reasons import booth_name
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from bsm_desk import config
     from bsm_desk.domain.interpreters import Interpreter
     from bsm_desk.services.event import Overview
+    from bsm_desk.services.interpreters import board as roster_board
     from bsm_desk.services.interpreters import rostering
     from bsm_desk.ui.interpreters.grid import PoolTable
 
@@ -49,7 +51,7 @@ class RosterHost(Protocol):
     settings: config.Settings
     db: Database | None
     path: Path | None
-    board: rostering.Board | None
+    board: roster_board.Board | None
     seconds: QSpinBox
     pool: PoolTable
     message: SignalInstance
@@ -117,6 +119,7 @@ class RosterActions(QObject):
     # -- solving ------------------------------------------------------------------------
     def solve(self) -> None:
         from bsm_desk.services.event.files import connect, db_file
+        from bsm_desk.services.interpreters import board as roster_board
         from bsm_desk.services.interpreters import rostering
         from bsm_desk.services.solving import Cancel
         from bsm_desk.ui.shell.workers import Progress, run_with_progress
@@ -130,7 +133,7 @@ class RosterActions(QObject):
         def job(progress: Progress) -> tuple[Any, Any, Any]:
             with closing(connect(path)) as db:
                 asked = rostering.problem(db, lang=lang)
-                before = rostering.teams(db, asked.needs)
+                before = roster_board.teams(db, asked.needs)
             progress(0, 1)
             roster = rostering.solve(asked, time_limit=seconds, cancel=cancel,
                                      on_stage=lambda k, n: progress(k, n))
@@ -151,16 +154,16 @@ class RosterActions(QObject):
         screen = self.host
         assert isinstance(result, tuple)
         asked: Problem = result[0]
-        before: dict[Key, rostering.Team] = result[1]
+        before: dict[Key, roster_board.Team] = result[1]
         roster: Roster = result[2]
         if screen.db is None:
             return
-        changes = rostering.diff(before, roster)
+        changes = roster_board.diff(before, roster)
         dialog = ReviewDialog(asked, roster, changes, screen.name, self.widget)
         if not dialog.exec():
             screen.message.emit(self.tr("The roster as it stands is kept."))
             return
-        seats = rostering.snapshot(screen.db)
+        seats = roster_board.snapshot(screen.db)
         try:
             rostering.apply(screen.db, roster, who=acting_at(screen.db, screen.settings))
         except Exception as exc:  # noqa: BLE001 - shown; the roster as it stood stays

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from bsm_desk.domain.interpreters import Seat
-from bsm_desk.services.interpreters import rostering
+from bsm_desk.services.interpreters import board as roster_board
 from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.interpreters.grid import PERSON, SEAT0
 from bsm_desk.ui.shell.errors import show_error
@@ -33,7 +33,7 @@ class HandEdits:
     if TYPE_CHECKING:  # what the screen brings
         db: Database | None
         settings: config.Settings
-        board: rostering.Board | None
+        board: roster_board.Board | None
         rows: list[Need]
         grid: RosterGrid
         pool: PoolTable
@@ -60,17 +60,17 @@ class HandEdits:
                 chosen = {(current.row(), current.column())}
         return sorted(chosen)
 
-    def _team(self, row: int) -> rostering.Team:
+    def _team(self, row: int) -> roster_board.Team:
         assert self.board is not None
         return list(self.board.teams.get(self.rows[row].key, []))
 
-    def _write(self, teams: dict[int, rostering.Team], what: str) -> None:
+    def _write(self, teams: dict[int, roster_board.Team], what: str) -> None:
         """Write the changed booths (row → team) as one step, with undo."""
         if self.db is None:
             return
-        before = rostering.snapshot(self.db)
+        before = roster_board.snapshot(self.db)
         try:
-            rostering.set_teams(self.db, {self.rows[row].key: team
+            roster_board.set_teams(self.db, {self.rows[row].key: team
                                           for row, team in teams.items()},
                                 who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001 - shown, nothing written
@@ -90,7 +90,7 @@ class HandEdits:
         target = self._team(row)
         index = column - SEAT0
         there = target[index] if index < len(target) else None
-        teams: dict[int, rostering.Team] = {}
+        teams: dict[int, roster_board.Team] = {}
         if isinstance(source, tuple):
             src_row, src_column = source
             if not 0 <= src_row < len(self.rows) or src_column < SEAT0:
@@ -134,7 +134,7 @@ class HandEdits:
         seats = self._selected_seats()
         if not seats:
             return
-        teams: dict[int, rostering.Team] = {}
+        teams: dict[int, roster_board.Team] = {}
         lock = not all(item.data(PERSON + 1) for r, c in seats
                        if (item := self.grid.item(r, c)) is not None)
         for row, column in seats:
@@ -149,7 +149,7 @@ class HandEdits:
         seats = self._selected_seats()
         if not seats:
             return
-        teams: dict[int, rostering.Team] = {}
+        teams: dict[int, roster_board.Team] = {}
         for row, column in sorted(seats, reverse=True):
             team = teams.setdefault(row, self._team(row))
             index = column - SEAT0
@@ -162,7 +162,7 @@ class HandEdits:
             return
         what, seats = self.undo_steps[-1]
         try:
-            rostering.restore(self.db, seats, who=acting_at(self.db, self.settings))
+            roster_board.restore(self.db, seats, who=acting_at(self.db, self.settings))
         except Exception as exc:  # noqa: BLE001
             title = QCoreApplication.translate("RosterScreen", "Roster")
             show_error(self._widget(), title, exc)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bsm_desk.services.interpreters import rostering
+from bsm_desk.services.interpreters import board as roster_board
 from bsm_desk.services.interpreters.problem import Problem
 from bsm_desk.services.interpreters.reasons import booth_name
 from bsm_desk.services.interpreters.roster import Roster
@@ -27,7 +27,7 @@ def _roster_tr(text: str) -> str:
 
 
 class ReviewDialog(QDialog):
-    def __init__(self, asked: Problem, roster: Roster, changes: list[rostering.Change],
+    def __init__(self, asked: Problem, roster: Roster, changes: list[roster_board.Change],
                  name: Callable[[int], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Roster: the solver's proposal"))

@@ -37,7 +37,7 @@ from sqlite_utils import Database
 from bsm_desk import config
 from bsm_desk.domain.interpreters import Interpreter, Seat, can_staff
 from bsm_desk.services.event import Overview
-from bsm_desk.services.interpreters import rostering
+from bsm_desk.services.interpreters import board as roster_board
 from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.reasons import booth_name
 from bsm_desk.ui.interpreters.actions import RosterActions
@@ -76,7 +76,7 @@ class RosterScreen(HandEdits, QWidget):
         self.db: Database | None = None
         self.path: Path | None = None
         self._overview: Overview | None = None
-        self.board: rostering.Board | None = None
+        self.board: roster_board.Board | None = None
         self.rows: list[Need] = []
         self.undo_steps: list[tuple[str, list[Seat]]] = []
         self.verbs = RosterActions(self, self)
@@ -193,7 +193,7 @@ class RosterScreen(HandEdits, QWidget):
         if self.db is None:
             return
         try:
-            self.board = rostering.board(self.db, lang=i18n.language())
+            self.board = roster_board.board(self.db, lang=i18n.language())
         except Exception as exc:  # noqa: BLE001 - an event without a programme, a locked file
             self.board = None
             self.message.emit(translate_error(exc))

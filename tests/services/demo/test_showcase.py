@@ -12,7 +12,7 @@ import pytest
 from bsm_desk.domain.model import ProtocolRank
 from bsm_desk.services import speakers
 from bsm_desk.services.demo import build_demo
-from bsm_desk.services.interpreters import rostering
+from bsm_desk.services.interpreters import board as roster_board
 from bsm_desk.store import connect
 from tests.conftest import DESK
 
@@ -44,7 +44,7 @@ def test_the_same_demo_on_every_build(shown: tuple[Path, Path]) -> None:
 
 def test_every_booth_is_staffed_and_no_rule_broken(shown: tuple[Path, Path]) -> None:
     with closing(connect(shown[0])) as db:
-        board = rostering.board(db)
+        board = roster_board.board(db)
     assert board.teams and all(team for team in board.teams.values())
     assert not any(board.short.values()) and not any(board.broken.values())
 

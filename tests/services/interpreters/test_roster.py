@@ -28,6 +28,7 @@ from bsm_desk.domain.interpreters import (
     check_schedule,
     meetings,
 )
+from bsm_desk.services.interpreters import board as roster_board
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.problem import Problem
@@ -293,7 +294,7 @@ def test_hours_each_day_are_respected(demo_copy: Path) -> None:
         morning = next(n for n in asked.needs if n.booth == "ru")
         sokolova = next(p.id for p in asked.pool if p.name == "Elena Sokolova")
         rostering.set_booth(db, morning.key, [sokolova], who=who_at(db, "t"))
-        board = rostering.board(db)
+        board = roster_board.board(db)
     assert any("not available" in text.render() for text, _ in board.broken[sokolova])
 
 

@@ -33,8 +33,8 @@ TABLE: dict[tuple[str, str], Permission] = {
     ("interpreters.people", "import_file"): P.ROSTER,
     ("interpreters.people", "save_interpreter"): P.ROSTER,
     **{("interpreters.rostering", name): P.ROSTER for name in (
-        "apply", "apply_proposal", "set_booth", "withdraw", "restore", "set_team", "set_teams",
-        "set_rules")},
+        "apply", "apply_proposal", "set_booth", "withdraw", "set_rules")},
+    **{("interpreters.board", name): P.ROSTER for name in ("restore", "set_team", "set_teams")},
     **{("programme.editing", name): P.PROGRAMME for name in (
         "save_session", "save_rooms", "delete_room", "delete_session", "delete_sessions",
         "restore_session")},
