@@ -29,7 +29,7 @@ from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.sync import tls, transit
 from bsm_desk.services.sync.connection import open_hub, said
 from bsm_desk.services.sync.event_file import NO_EVENT
-from bsm_desk.store import atomic, audit, hub
+from bsm_desk.store import atomic, audit, hub, hub_logins
 from bsm_desk.store import event as event_store
 from bsm_desk.store import privacy as sealing
 from bsm_desk.store import sync_state as state
@@ -163,14 +163,14 @@ def add_desk(db: Database, name: str, *, who: Acting) -> Enrolment:
     try:
         with said(url):
             hub.require(conn, url)
-            if not hub.may_make_logins(conn):
+            if not hub_logins.may_make_logins(conn):
                 raise UserError(NOT_OWNER)
             password = secrets.token_urlsafe(24)
             try:
-                login = hub.add_login(conn, name, password)
+                login = hub_logins.add_login(conn, name, password)
             except ValueError as exc:
                 raise UserError(DESK_EXISTS, name=name) from exc
-            parts = hub.connection_parts(conn)
+            parts = hub_logins.connection_parts(conn)
     finally:
         hub.close_quietly(conn)
     fields: dict[str, Any] = {"v": 1, **parts, "user": login, "password": password,
@@ -199,9 +199,9 @@ def remove_desk(db: Database, name: str, *, who: Acting) -> str:
     try:
         with said(url):
             hub.require(conn, url)
-            if not hub.may_make_logins(conn):
+            if not hub_logins.may_make_logins(conn):
                 raise UserError(NOT_OWNER)
-            login = hub.remove_login(conn, wanted)
+            login = hub_logins.remove_login(conn, wanted)
     finally:
         hub.close_quietly(conn)
     if login is None:
@@ -219,7 +219,7 @@ def desks(db: Database, *, who: Acting) -> list[dict[str, Any]]:
     try:
         with said(url):
             hub.require(conn, url)
-            found = hub.enrolled(conn)
+            found = hub_logins.enrolled(conn)
     finally:
         hub.close_quietly(conn)
     return [{"name": d.name, "login": d.login, "desk_id": d.desk_id,
