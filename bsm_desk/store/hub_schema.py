@@ -113,33 +113,33 @@ def _v6(cur: psycopg.Cursor[Any]) -> None:
 
 
 def _v7(cur: psycopg.Cursor[Any]) -> None:
-    from bsm_desk.store import hub_functions
+    from bsm_desk.store import hub_function_steps
 
-    hub_functions.v7(cur)
+    hub_function_steps.v7(cur)
 
 
 def _v8(cur: psycopg.Cursor[Any]) -> None:
-    from bsm_desk.store import hub_functions
+    from bsm_desk.store import hub_function_steps
 
-    hub_functions.v8(cur)
+    hub_function_steps.v8(cur)
 
 
 def _v9(cur: psycopg.Cursor[Any]) -> None:
-    from bsm_desk.store import hub_functions
+    from bsm_desk.store import hub_function_steps
 
-    hub_functions.v9(cur)
+    hub_function_steps.v9(cur)
 
 
 def _v10(cur: psycopg.Cursor[Any]) -> None:
-    from bsm_desk.store import hub_functions
+    from bsm_desk.store import hub_function_steps
 
-    hub_functions.v10(cur)
+    hub_function_steps.v10(cur)
 
 
 def _v11(cur: psycopg.Cursor[Any]) -> None:
-    from bsm_desk.store import hub_functions
+    from bsm_desk.store import hub_function_steps
 
-    hub_functions.v11(cur)
+    hub_function_steps.v11(cur)
 
 
 STEPS: list[tuple[int, Callable[[psycopg.Cursor[Any]], None]]] = [(1, _v1), (2, _v2),
