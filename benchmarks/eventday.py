@@ -63,13 +63,13 @@ SYNC_EVERY = 40  # on a hub: a round with it after this many scans (the worker's
 
 
 def _desk(path: str, desk: int, jobs: list[tuple[str, str, str]], start: Any, done: Any,
-          results: Any, hub: bool = False, met: Any = None, stop_after: int = -1,
+          results: Any, on_hub: bool = False, met: Any = None, stop_after: int = -1,
           stopped: Any = None) -> None:
     """One desk: each job (code, checkpoint, UTC time) scanned in turn; a scan that finds
     the file locked waits and tries again (as the window does): never dropped. On a hub,
     a round with it every SYNC_EVERY scans."""
     from bsm_desk.domain.errors import DatabaseBusy
-    from bsm_desk.services import sync
+    from bsm_desk.services import hub
     from bsm_desk.services.checkin import Desk
     from bsm_desk.store import connect
 
@@ -81,7 +81,7 @@ def _desk(path: str, desk: int, jobs: list[tuple[str, str, str]], start: Any, do
     for n, (code, point, at) in enumerate(jobs):
         # Warm: past a tenth of the day and, on a hub, past the first round with it (its
         # first connection loads libpq and TLS once: that is not growth).
-        if n == max(1, len(jobs) // 10, SYNC_EVERY + 1 if hub else 0):
+        if n == max(1, len(jobs) // 10, SYNC_EVERY + 1 if on_hub else 0):
             warm = _rss_kb()
         scanner = desks.get(point) or desks.setdefault(
             point, Desk.open(db, point,
@@ -106,9 +106,9 @@ def _desk(path: str, desk: int, jobs: list[tuple[str, str, str]], start: Any, do
             stopped.set()                                # with the rest of its share left
             while True:
                 time.sleep(3600)
-        if hub and n % SYNC_EVERY == SYNC_EVERY - 1:
+        if on_hub and n % SYNC_EVERY == SYNC_EVERY - 1:
             try:
-                sync.sync_once(db, desk_id=desk_id)
+                hub.sync_once(db, desk_id=desk_id)
             except Exception:  # noqa: BLE001 - the round after says it; scanning goes on
                 pass
     results.put({"desk": desk, "latencies": latencies, "waited": waited, "warm": warm,
@@ -230,7 +230,7 @@ def simulate(folder: Path, day: Day = Day(), hub_url: str | None = None) -> dict
     """The day, and what was checked; raises AssertionError naming what failed. With
     ``hub_url``: each desk its own file, joined to that hub, checked on every file once
     they have caught up."""
-    from bsm_desk.services import demo, sync
+    from bsm_desk.services import demo, hub
 
     path = folder / "eventday.sqlite"
     demo.build_demo(path, delegates=day.people, seed=day.seed, desk_id="setup")
@@ -238,12 +238,12 @@ def simulate(folder: Path, day: Day = Day(), hub_url: str | None = None) -> dict
     paths = [path] * DESKS
     if hub_url is not None:
         with closing(connect_event(path)) as db:
-            sync.init_hub(db, hub_url, who=at_desk(db, desk_id="desk-0"))
+            hub.init_hub(db, hub_url, who=at_desk(db, desk_id="desk-0"))
         paths = [path] + [folder / f"desk-{n}.sqlite" for n in range(1, DESKS)]
         for n in range(1, DESKS):
-            sync.join(hub_url, paths[n], desk_id=f"desk-{n}")
+            hub.join(hub_url, paths[n], desk_id=f"desk-{n}")
             with closing(connect_event(paths[n])) as db:
-                sync.sync_once(db, desk_id=f"desk-{n}")
+                hub.sync_once(db, desk_id=f"desk-{n}")
     morning = folder / "victim-morning.sqlite"  # on a hub: the killed desk's backup
     if hub_url is not None:
         from bsm_desk.store.db import backup_to
@@ -307,11 +307,11 @@ def simulate(folder: Path, day: Day = Day(), hub_url: str | None = None) -> dict
             for n in range(DESKS):
                 with closing(connect_event(paths[n])) as db:
                     try:
-                        report = sync.sync_once(db, desk_id=f"desk-{n}")
+                        report = hub.sync_once(db, desk_id=f"desk-{n}")
                     except UserError as exc:  # the hub made again: adopted, as an
-                        if exc.template != sync.HUB_CHANGED:  # administrator would
+                        if exc.template != hub.HUB_CHANGED:  # administrator would
                             raise
-                        report = sync.adopt(db, who=at_desk(db, desk_id=f"desk-{n}"))
+                        report = hub.adopt(db, who=at_desk(db, desk_id=f"desk-{n}"))
                         adopted += 1
                     moved += report.pushed + report.pulled + report.pending
             if not moved:
@@ -339,7 +339,7 @@ def _remake_hub(hub_url: str, first: Path) -> None:
     import psycopg
     from psycopg import conninfo
 
-    from bsm_desk.services import sync
+    from bsm_desk.services import hub
 
     params = conninfo.conninfo_to_dict(hub_url)
     name = str(params["dbname"])
@@ -349,7 +349,7 @@ def _remake_hub(hub_url: str, first: Path) -> None:
         conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     with closing(connect_event(first)) as db:
-        sync.init_hub(db, hub_url, who=at_desk(db, desk_id="desk-0"))
+        hub.init_hub(db, hub_url, who=at_desk(db, desk_id="desk-0"))
 
 
 def connect_event(path: Path) -> Any:

@@ -34,10 +34,10 @@ from typing import Any
 import psycopg
 
 from benchmarks.common import Result, demo_db, ratio_result
-from bsm_desk.services import badges, checkin, sync
+from bsm_desk.services import badges, checkin, hub
 from bsm_desk.services.operators import at_desk
 from bsm_desk.store import connect
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 
 NAME = "hub"
 SCANS = 10_000
@@ -121,10 +121,10 @@ def _desks(folder: Path, url: str) -> list[Path]:
     first = folder / "d1.sqlite"
     shutil.copy(demo_db(10_000), first)
     with closing(connect(first)) as db:
-        sync.init_hub(db, url, who=at_desk(db, desk_id=DESKS[0]))
+        hub.init_hub(db, url, who=at_desk(db, desk_id=DESKS[0]))
     paths = [first]
     for n, desk in enumerate(DESKS[1:], start=2):
-        sync.join(url, folder / f"d{n}.sqlite", desk_id=desk)
+        hub.join(url, folder / f"d{n}.sqlite", desk_id=desk)
         paths.append(folder / f"d{n}.sqlite")
     return paths
 
@@ -204,7 +204,7 @@ def _latency(path: Path, desk: str, codes: list[str], offset: int, url: str | No
 def _throughput(url: str, path: Path, desk: str) -> tuple[float, float]:
     """Pushed per second by a round, and a bare batched INSERT of the same rows."""
     with closing(connect(path, check=False)) as db:
-        sync.sync_once(db, desk_id=desk)  # caught up first: the round timed only pushes
+        hub.sync_once(db, desk_id=desk)  # caught up first: the round timed only pushes
         rows = state.to_push(db, desk, 0, 100_000)
         state.put(db, state.PUSHED, "0")
     with psycopg.connect(url) as conn:
@@ -223,7 +223,7 @@ def _throughput(url: str, path: Path, desk: str) -> tuple[float, float]:
         conn.commit()
     with closing(connect(path, check=False)) as db:
         began = time.perf_counter()
-        sync.sync_once(db, desk_id=desk)
+        hub.sync_once(db, desk_id=desk)
         ours = len(rows) / (time.perf_counter() - began)
     return ours, floor
 

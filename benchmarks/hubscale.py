@@ -28,7 +28,7 @@ import psycopg
 
 from benchmarks import checkin as checkin_bench
 from benchmarks.common import BENCH_DESK, CACHE, Result
-from bsm_desk.services import sync
+from bsm_desk.services import hub
 from bsm_desk.services.checkin import Desk
 from bsm_desk.services.operators import at_desk
 from bsm_desk.store import connect
@@ -39,9 +39,9 @@ GOAL_JOIN_S = 60.0
 
 JOIN = """
 import json, sys, time
-from bsm_desk.services import sync
+from bsm_desk.services import hub
 start = time.perf_counter()
-report = sync.join(sys.argv[1], sys.argv[2], desk_id=sys.argv[3])
+report = hub.join(sys.argv[1], sys.argv[2], desk_id=sys.argv[3])
 seconds = time.perf_counter() - start
 peak = next(int(line.split()[1]) for line in open("/proc/self/status")
             if line.startswith("VmHWM")) / 1024
@@ -73,7 +73,7 @@ def run() -> list[Result]:
             url = pg.url("hub_scale")
             start = time.perf_counter()
             with closing(connect(publisher)) as db:
-                sync.init_hub(db, url, who=at_desk(db, desk_id=BENCH_DESK))
+                hub.init_hub(db, url, who=at_desk(db, desk_id=BENCH_DESK))
             published = time.perf_counter() - start
             with psycopg.connect(url) as conn:
                 held = (conn.execute("SELECT count(*) FROM hub_checkin").fetchone() or (0,))[0]

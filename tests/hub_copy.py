@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from bsm_desk.services.sync import event_file
+from bsm_desk.services.hub import event_file
 
 
 def unpacked(snapshot: bytes) -> bytes:

@@ -17,13 +17,13 @@ URL_OR_CODE = QT_TRANSLATE_NOOP("UserError", "Say where the hub is: --code with 
 
 
 def _hub(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.services import sync
+    from bsm_desk.services import hub
     from bsm_desk.services.event.files import connect
 
     if args.hub_action == "tls":
         return _tls(args, translate)
     if args.hub_action == "role-sql":
-        for statement in sync.role_sql(args.database):
+        for statement in hub.role_sql(args.database):
             print(statement if statement.startswith("--") else statement + ";")
         return 0
     if args.hub_action == "join":
@@ -34,16 +34,16 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
         if args.hub_action == "init":
             authority = None
             if args.ca:
-                from bsm_desk.services.sync import tls
+                from bsm_desk.services.hub import tls
 
                 authority = tls.read_authority(args.ca)
-            report = sync.init_hub(db, args.url, who=acting_at(db, settings),
+            report = hub.init_hub(db, args.url, who=acting_at(db, settings),
                                    desk_name=settings.desk_name, authority=authority)
             return _print_round(args, report, translate)
         if args.hub_action == "follow":
             return _follow(db, args, settings)
         if args.hub_action == "review":
-            rows = sync.review(db, translate)
+            rows = hub.review(db, translate)
             if args.json:
                 print_json(rows)
             else:
@@ -51,11 +51,11 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
                     print(f"{row['at'][:19]}\t{row['kind']}\t{row['reason']}")
             return 0
         if args.hub_action in ("adopt", "sync"):
-            report = sync.adopt(db, who=acting_at(db, settings), code=_code(args.code)
+            report = hub.adopt(db, who=acting_at(db, settings), code=_code(args.code)
                                 if args.code else None) if args.hub_action == "adopt" \
-                else sync.sync_once(db, desk_id=settings.desk_id)
+                else hub.sync_once(db, desk_id=settings.desk_id)
             return _print_round(args, report, translate)
-        found = sync.status(db, desk_id=settings.desk_id)
+        found = hub.status(db, desk_id=settings.desk_id)
     if args.json:
         print_json(found)
         return 0
@@ -70,17 +70,17 @@ def _hub(args: argparse.Namespace, settings: config.Settings, translate: Transla
 
 
 def _join(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
-    from bsm_desk.services import sync
+    from bsm_desk.services import hub
 
     if not args.code and not args.url:
         raise UserError(URL_OR_CODE)
     if args.code:
 
-        report = sync.join_with_code(_code(args.code), args.db,
+        report = hub.join_with_code(_code(args.code), args.db,
                                           desk_id=settings.desk_id,
                                           desk_name=settings.desk_name)
     else:
-        report = sync.join(args.url, args.db, desk_id=settings.desk_id,
+        report = hub.join(args.url, args.db, desk_id=settings.desk_id,
                            desk_name=settings.desk_name)
     return _print_round(args, report, translate)
 
@@ -88,7 +88,7 @@ def _join(args: argparse.Namespace, settings: config.Settings, translate: Transl
 def _tls(args: argparse.Namespace, translate: Translate) -> int:
     from pathlib import Path
 
-    from bsm_desk.services.sync import tls
+    from bsm_desk.services.hub import tls
 
     made = tls.make_files(Path(args.out), list(args.host), args.event)
     if args.json:
@@ -115,7 +115,7 @@ def _code(given: str) -> str:
 
 def _desks(db: Any, args: argparse.Namespace, settings: config.Settings,
            translate: Translate) -> int:
-    from bsm_desk.services.sync import enrolment
+    from bsm_desk.services.hub import enrolment
 
     if args.hub_action == "add-desk":
         made = enrolment.add_desk(db, args.name, who=acting_at(db, settings))
@@ -155,7 +155,7 @@ def _follow(db: Any, args: argparse.Namespace, settings: config.Settings) -> int
     import sys
     import threading
 
-    from bsm_desk.services import sync
+    from bsm_desk.services import hub
 
     _background()
     lines: queue.Queue[bool | None] = queue.Queue()
@@ -176,7 +176,7 @@ def _follow(db: Any, args: argparse.Namespace, settings: config.Settings) -> int
     def emit(found: dict[str, Any]) -> None:
         print(json.dumps(found, default=str), flush=True)
 
-    sync.follow(db, desk_id=args.desk_id or settings.desk_id, every=args.every, wake=wake,
+    hub.follow(db, desk_id=args.desk_id or settings.desk_id, every=args.every, wake=wake,
                 emit=emit)
     return 0
 

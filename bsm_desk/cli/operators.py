@@ -84,10 +84,10 @@ def _audit(args: argparse.Namespace, settings: config.Settings, translate: Trans
 
     with closing(connect(args.db)) as db:
         if args.audit_action == "verify":
-            from bsm_desk.services import sync
+            from bsm_desk.services import hub
 
             # On a hub, the head it keeps of this desk's log is a witness too.
-            head = sync.hub_audit_head(db, desk_id=settings.desk_id)
+            head = hub.hub_audit_head(db, desk_id=settings.desk_id)
             verdict = trail.verify(db, hub_head=head)
             if args.json:
                 print_json(verdict.as_dict(translate))
@@ -133,9 +133,9 @@ def passphrase(translate: Translate, *, twice: bool = False) -> str:
 
 def _republish(db: Any, settings: config.Settings) -> bool:
     """A desk with a hub: the copy new desks join from is replaced by the sealed one."""
-    from bsm_desk.services import sync
+    from bsm_desk.services import hub
 
-    return sync.republish_after_sealing(db, desk_id=settings.desk_id)
+    return hub.republish_after_sealing(db, desk_id=settings.desk_id)
 
 
 def _protect(args: argparse.Namespace, settings: config.Settings,

@@ -209,7 +209,7 @@ def _note_restored(event_file: Path, backup: Path, aside: Path | None) -> None:
             audit.record(db, "restored", {"from": backup.name,
                                           "set_aside": aside.name if aside else None,
                                           "checkins_carried_over": carried})
-            if "sync_state" in db.table_names():  # a desk of a hub: see services/sync
+            if "sync_state" in db.table_names():  # a desk of a hub: see services/hub
                 db.execute("INSERT OR REPLACE INTO sync_state (name, value) VALUES"
                            " ('restored', '1')")
     except sqlite3.Error:
@@ -223,7 +223,7 @@ def _carry_checkins(db: Any, aside: Path) -> int:
     backup lacks come along into the restored file, so a restore never loses one. A file
     set aside that cannot be read (the reason for the restore, often) gives none."""
     from bsm_desk.store import atomic
-    from bsm_desk.store.sync_state import CHECKIN_COLUMNS
+    from bsm_desk.store.hub_desk_state import CHECKIN_COLUMNS
 
     columns = ", ".join(CHECKIN_COLUMNS)
     try:

@@ -20,7 +20,7 @@ import psycopg
 from psycopg import conninfo
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.store.sync_state import CHECKIN_COLUMNS
+from bsm_desk.store.hub_desk_state import CHECKIN_COLUMNS
 
 UNREACHABLE = QT_TRANSLATE_NOOP("UserError", "The hub at {url} cannot be reached: {reason}")
 OTHER_EVENT = QT_TRANSLATE_NOOP("UserError", "The hub at {url} holds the event {hub}, not "

@@ -16,7 +16,7 @@ written, that
   server, and a desk of another event's hub on it is no desk here.
 
 A row that fails is refused with SQLSTATE 22023 (a data error): the desk splits its batch
-and lists that one row for review (services/sync/pushing.py). The hub's owner (the login
+and lists that one row for review (services/hub/pushing.py). The hub's owner (the login
 that ran ``hub init``) and superusers are the DBA: they may act for any desk.
 
 Like every schema step, never edited once shipped: a change is a new step.

@@ -19,6 +19,13 @@ from bsm_desk.store.migrations_audit import (
     _v26_secrets_digested,
     _v29_audit_marks,
 )
+from bsm_desk.store.migrations_hub import (
+    _v20_sync,
+    _v21_shared_rows,
+    _v27_hybrid_clock,
+    _v28_checkins_by_desk,
+    _v31_seating,
+)
 from bsm_desk.store.migrations_people import (
     _v13_speakers,
     _v14_speaker_texts,
@@ -28,13 +35,6 @@ from bsm_desk.store.migrations_people import (
     _v18_interpreter_hours,
     _v19_interpreter_rules,
     _v30_rank_by_hand,
-)
-from bsm_desk.store.migrations_sync import (
-    _v20_sync,
-    _v21_shared_rows,
-    _v27_hybrid_clock,
-    _v28_checkins_by_desk,
-    _v31_seating,
 )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bsm_desk.store import audit
-from bsm_desk.store.sync_rows import Shared, triggers_sql
+from bsm_desk.store.hub_row_changes import Shared, triggers_sql
 
 
 def _v22_operators_and_audit(db: Database) -> None:

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.store import db as store
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 
 
 def connect(path: str | Path, *, create: bool = False, migrate: bool = True,

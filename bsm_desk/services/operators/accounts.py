@@ -66,7 +66,7 @@ NO_DESKS_KEY = QT_TRANSLATE_NOOP("UserError", "Operators cannot sign in at this 
                                               "so it cannot open their passwords. Ask an "
                                               "administrator for a code (hub add-desk) and "
                                               "join again.")
-SEALED_FOR_DESKS = "hk1:"  # services/sync/transit.py's mark
+SEALED_FOR_DESKS = "hk1:"  # services/hub/transit.py's mark
 NEEDS_KEY = QT_TRANSLATE_NOOP("UserError", "This desk does not hold the event's key, so it "
                                            "cannot check or set passwords: an administrator "
                                            "unlocks it once with the event's passphrase "

@@ -277,7 +277,7 @@ def _hub_copy_to_seal(db: Database) -> None:
     """At the desk that published the event to a hub, the key arriving here (the event
     was sealed at another desk) means the hub's copy and events are now this desk's to
     seal, at its next exchange while it holds the key."""
-    from bsm_desk.store import sync_state as state
+    from bsm_desk.store import hub_desk_state as state
 
     if state.get(db, state.URL) and state.get(db, state.ID_BLOCK) == "0":
         state.put(db, state.REPUBLISH, "1")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bsm_desk.domain import authority
-from bsm_desk.store import audit, sync_rows
+from bsm_desk.store import audit, hub_row_changes
 from bsm_desk.store import authority as store
 from bsm_desk.store import event as event_store
 
@@ -31,8 +31,8 @@ def sign_noted(db: Database, *, key: bytes | None = None, signer: int | None = N
     for table, values, at in store.noted(db):
         if mine_only and (table != "operator" or values != [signer]):
             continue
-        row = sync_rows.read(db, sync_rows.BY_NAME[table], values)
-        row_hash = sync_rows.row_hash(row)
+        row = hub_row_changes.read(db, hub_row_changes.BY_NAME[table], values)
+        row_hash = hub_row_changes.row_hash(row)
         if store.signature_of(db, table, values, row_hash, at) is not None:
             continue
         store.keep(db, table, values, row_hash, at, signer, authority.sign(

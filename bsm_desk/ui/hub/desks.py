@@ -1,6 +1,6 @@
 """The Hub dialog's desks: enrol a new desk (its own hub login; the one-time code shown as
 text and as a QR for the new desk's scanner or camera) and remove one (a lost laptop).
-The services do the work (services/sync/enrolment.py); this shows it."""
+The services do the work (services/hub/enrolment.py); this shows it."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ class DeskActions(QObject):
 
     def enrol(self, name: str | None = None) -> None:
         from bsm_desk.services.event.files import connect
-        from bsm_desk.services.sync import enrolment
+        from bsm_desk.services.hub import enrolment
 
         if name is None:
             name, ok = QInputDialog.getText(self.window, self.tr("Enrol a desk"),
@@ -106,7 +106,7 @@ class DeskActions(QObject):
 
     def remove(self, name: str | None = None) -> None:
         from bsm_desk.services.event.files import connect
-        from bsm_desk.services.sync import enrolment
+        from bsm_desk.services.hub import enrolment
 
         path, desk = self.path, self.settings
         if name is None:

@@ -47,9 +47,9 @@ class HubDialog(QDialog):
         super().__init__(parent)
         self.settings, self.db, self.db_path = settings, db, db_path
         self.setWindowTitle(self.tr("Hub on the LAN"))
-        from bsm_desk.services import sync
+        from bsm_desk.services import hub
 
-        current = sync.status(db, desk_id=settings.desk_id, probe=False) if db else {}
+        current = hub.status(db, desk_id=settings.desk_id, probe=False) if db else {}
         self.url = QLineEdit(current.get("url", ""))
         self.url.setPlaceholderText("postgresql://desk1@192.168.1.10/bsm_desk")
         self.password = QLineEdit()
@@ -124,7 +124,7 @@ class HubDialog(QDialog):
         if db is not None:
             from PySide6.QtCore import QCoreApplication
 
-            for entry in sync.review(db, QCoreApplication.translate):
+            for entry in hub.review(db, QCoreApplication.translate):
                 self.review.addItem(f"{entry['at'][:16].replace('T', ' ')} · "
                                     f"{entry['reason']}")
         self.review_label = QLabel(self.tr("For review ({count}): what this desk could not "
@@ -156,7 +156,7 @@ class HubDialog(QDialog):
                 "everything it holds and takes everything from it.")) != \
                 QMessageBox.StandardButton.Yes:
             return
-        from bsm_desk.services import sync
+        from bsm_desk.services import hub
         from bsm_desk.services.event.files import connect
 
         path, desk, code = self.db_path, self.settings, self.code.text().strip()
@@ -166,7 +166,7 @@ class HubDialog(QDialog):
             from contextlib import closing
 
             with closing(connect(path)) as db:
-                return sync.adopt(db, who=acting_at(db, desk), code=code or None)
+                return hub.adopt(db, who=acting_at(db, desk), code=code or None)
 
         run_with_progress(self, self.tr("Sending everything to the hub…"), job,
                           on_done=lambda report: self._say(self.tr(
@@ -189,12 +189,12 @@ class HubDialog(QDialog):
         self.outcome.setStyleSheet("" if ok else "color: #c62828;")
 
     def test(self) -> None:
-        from bsm_desk.services import sync
+        from bsm_desk.services import hub
 
         address = self._address()
 
         def job(_progress: Progress) -> str:
-            code = sync.probe(address)
+            code = hub.probe(address)
             if code is None:
                 return self.tr("Reached; not a hub yet: connect an event to make it one.")
             return self.tr("Reached the hub of {code}.").format(code=code or "—")
@@ -204,7 +204,7 @@ class HubDialog(QDialog):
                           on_failed=lambda exc: self._say(translate_error(exc), False))
 
     def connect_event(self) -> None:
-        from bsm_desk.services import sync
+        from bsm_desk.services import hub
         from bsm_desk.services.event.files import connect, db_file
 
         if self.db is None:
@@ -216,11 +216,11 @@ class HubDialog(QDialog):
         def job(_progress: Progress) -> Any:
             from contextlib import closing
 
-            from bsm_desk.services.sync import tls
+            from bsm_desk.services.hub import tls
 
             authority = tls.read_authority(authority_file) if authority_file else None
             with closing(connect(path)) as db:
-                return sync.init_hub(db, address, who=acting_at(db, desk),
+                return hub.init_hub(db, address, who=acting_at(db, desk),
                                      desk_name=desk.desk_name, authority=authority)
 
         run_with_progress(self, self.tr("Publishing the event to the hub…"), job,
@@ -230,7 +230,7 @@ class HubDialog(QDialog):
                           on_failed=lambda exc: self._say(translate_error(exc), False))
 
     def join(self) -> None:
-        from bsm_desk.services import sync
+        from bsm_desk.services import hub
 
         start = str(self.db_path.parent if self.db_path else Path.home())
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("The new desk's event file"),
@@ -245,10 +245,10 @@ class HubDialog(QDialog):
         def job(_progress: Progress) -> str:
             if code:  # the administrator's enrolment code: this desk's own login
 
-                sync.join_with_code(code, chosen, desk_id=desk.desk_id,
+                hub.join_with_code(code, chosen, desk_id=desk.desk_id,
                                          desk_name=desk.desk_name)
             else:
-                sync.join(address, chosen, desk_id=desk.desk_id, desk_name=desk.desk_name)
+                hub.join(address, chosen, desk_id=desk.desk_id, desk_name=desk.desk_name)
             return chosen
 
         def done(path: object) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel
 from bsm_desk import config
 
 INTERVAL_S = 5.0
-SKEW_SAID_S = 120  # as services.sync: minutes off are said, seconds are not
+SKEW_SAID_S = 120  # as services.hub: minutes off are said, seconds are not
 
 
 def worker_command(path: Path, every: float) -> list[str]:
@@ -73,10 +73,10 @@ class HubLink(QObject):
         self.closed()
         if not hub_address(db):  # no hub: the hub's machinery (psycopg) is not loaded
             return
-        from bsm_desk.services import sync
+        from bsm_desk.services import hub
 
 
-        found = sync.status(db, desk_id=self.settings.desk_id, probe=False)
+        found = hub.status(db, desk_id=self.settings.desk_id, probe=False)
         self.path, self.zone, self.state = path, zone, {**found, "online": None}
         self.label.setVisible(True)
         self.show_state()

@@ -151,10 +151,10 @@ class PassphraseDialog(QDialog):
         """At the desk that published the event to a hub, the passphrase just given is
         what seals the hub's copy and its record of delegates (the sync worker, a process
         of its own, does not hold the key): one exchange now, in the background."""
-        from bsm_desk.services import sync
+        from bsm_desk.services import hub
 
         parent = self.parentWidget()
-        if not sync.hub_copy_to_seal(self.db) or parent is None or not self.desk_id:
+        if not hub.hub_copy_to_seal(self.db) or parent is None or not self.desk_id:
             return
         from bsm_desk.services.event.files import db_file
         from bsm_desk.ui.shell.workers import run_with_progress
@@ -162,7 +162,7 @@ class PassphraseDialog(QDialog):
         path, desk_id = db_file(self.db), self.desk_id
 
         def job(_progress: object) -> object:
-            return sync.seal_hub_copy(path, desk_id=desk_id)
+            return hub.seal_hub_copy(path, desk_id=desk_id)
 
         run_with_progress(parent, self.tr("Sealing the hub's copy of the event…"), job,
                           on_done=lambda _report: None,

@@ -314,10 +314,10 @@ class SpeakersScreen(QWidget):
         the chair, who decides (both entries are kept, the same on every desk)."""
         from PySide6.QtCore import QCoreApplication
 
-        from bsm_desk.services import sync
+        from bsm_desk.services import hub
 
         assert self.db is not None
-        found = [r["reason"] for r in sync.review(self.db, QCoreApplication.translate)
+        found = [r["reason"] for r in hub.review(self.db, QCoreApplication.translate)
                  if r["kind"] == "speakers" and r["detail"].get("session_id") == session_id]
         self.clash.setText("\n".join(f"⚠ {reason}" for reason in found[-3:]))
         self.clash.setVisible(bool(found))

@@ -57,11 +57,11 @@ TABLE: dict[tuple[str, str], Permission] = {
     **{("seating.plans", name): P.PROGRAMME for name in (
         "set_layout", "make_plan", "move", "lock", "reuse", "set_need", "restore_seats")},
     ("seating.nameplates", "print_nameplates"): P.EXPORT,
-    ("sync.joining", "init_hub"): P.EVENT_SETTINGS,
-    ("sync.enrolment", "add_desk"): P.EVENT_SETTINGS,
-    ("sync.joining", "adopt"): P.EVENT_SETTINGS,
-    ("sync.enrolment", "remove_desk"): P.EVENT_SETTINGS,
-    ("sync.enrolment", "desks"): P.READ,
+    ("hub.joining", "init_hub"): P.EVENT_SETTINGS,
+    ("hub.enrolment", "add_desk"): P.EVENT_SETTINGS,
+    ("hub.joining", "adopt"): P.EVENT_SETTINGS,
+    ("hub.enrolment", "remove_desk"): P.EVENT_SETTINGS,
+    ("hub.enrolment", "desks"): P.READ,
     ("event.making", "save_backup"): P.BACKUP,
     ("operators.accounts", "set_role"): P.OPERATORS,
     ("operators.accounts", "set_disabled"): P.OPERATORS,
@@ -84,20 +84,20 @@ MAKERS = {("operators.acting", "at_desk"), ("operators.acting", "made_at_sign_in
           ("operators.acting", "check"),  # and the checks
           ("operators.access", "require")}
 NEW_FILE = {("demo.build", "build_demo"), ("demo._attendance", "simulate"),
-            ("event.making", "create_event"), ("sync.joining", "join"),
+            ("event.making", "create_event"), ("hub.joining", "join"),
             ("demo.build", "add_demo_operators"),
-            ("sync.joining", "join_with_code"),
+            ("hub.joining", "join_with_code"),
             ("demo._showcase", "showcase")}
-MACHINERY = {("sync.rounds", "sync_once"), ("sync.rounds", "status"),
-             ("sync.rounds", "follow"),
-             ("sync.pulling", "pull_events"), ("sync.pulling", "pull_checkins"),
-             ("sync.rows", "push"), ("sync.rows", "take"), ("event.making", "note_copy"),
-             ("sync.rounds", "hub_audit_head"),
-             ("sync.joining", "republish_after_sealing"), ("sync.event_file", "republish"),
-             ("sync.event_file", "reseal"), ("event.files", "desk_of"),
-             ("sync.continuity", "relay"), ("sync.continuity", "one_file"),
-             ("sync.continuity", "recover"), ("sync.joining", "seal_hub_copy"),
-             ("sync.pulling", "take_events"), ("sync.pulling", "recover_own")}
+MACHINERY = {("hub.rounds", "sync_once"), ("hub.rounds", "status"),
+             ("hub.rounds", "follow"),
+             ("hub.pulling", "pull_events"), ("hub.pulling", "pull_checkins"),
+             ("hub.rows", "push"), ("hub.rows", "take"), ("event.making", "note_copy"),
+             ("hub.rounds", "hub_audit_head"),
+             ("hub.joining", "republish_after_sealing"), ("hub.event_file", "republish"),
+             ("hub.event_file", "reseal"), ("event.files", "desk_of"),
+             ("hub.continuity", "relay"), ("hub.continuity", "one_file"),
+             ("hub.continuity", "recover"), ("hub.joining", "seal_hub_copy"),
+             ("hub.pulling", "take_events"), ("hub.pulling", "recover_own")}
 
 
 def entry_points() -> dict[tuple[str, str], Callable[..., Any]]:
@@ -213,7 +213,7 @@ def test_a_desk_prints_one_badge_on_arrival_not_a_batch(staffed: Database, tmp_p
 
 def test_the_signed_in_name_is_recorded_not_a_typed_one(staffed: Database) -> None:
     from bsm_desk.services import checkin
-    from tests.services.sync.test_hub import DAY_ONE, codes
+    from tests.services.hub.test_hub import DAY_ONE, codes
 
     sign_in_as(staffed, Role.DESK)
     point = checkin.default_checkpoint(staffed, DAY_ONE).id

@@ -23,8 +23,8 @@ from bsm_desk.store import connect
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import privacy as sealing
 from tests.acting import who_at
+from tests.services.hub.test_hub import DAY_ONE, codes
 from tests.services.operators.conftest import DESK, sign_in_as
-from tests.services.sync.test_hub import DAY_ONE, codes
 
 PASSPHRASE = "dushanbe-2022-border"
 

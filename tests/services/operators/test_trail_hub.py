@@ -9,20 +9,21 @@ from contextlib import closing
 from pathlib import Path
 
 from bsm_desk.cli import main
-from bsm_desk.services import sync
+from bsm_desk.services import hub
 from bsm_desk.services.operators import trail
-from bsm_desk.store import connect, hub
+from bsm_desk.store import connect
+from bsm_desk.store import hub as hub_store
 from tests.acting import who_at
-from tests.services.sync.test_hub import DESK_A, codes, scan
+from tests.services.hub.test_hub import DESK_A, codes, scan
 
 
 def test_entries_cut_after_the_last_round_are_seen(demo_copy: Path, hub_url: str,
                                                    capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, who=who_at(db, DESK_A))
+        hub.init_hub(db, hub_url, who=who_at(db, DESK_A))
         scan(db, DESK_A, codes(db, 5))
-        sync.sync_once(db, desk_id=DESK_A)
-        head = sync.hub_audit_head(db, desk_id=DESK_A)
+        hub.sync_once(db, desk_id=DESK_A)
+        head = hub.hub_audit_head(db, desk_id=DESK_A)
         last = db.execute("SELECT max(id) FROM audit").fetchone()[0]
         assert head is not None and head[0] == last
         assert trail.verify(db, hub_head=head).ok
@@ -30,7 +31,7 @@ def test_entries_cut_after_the_last_round_are_seen(demo_copy: Path, hub_url: str
         raw.executescript("DROP TRIGGER audit_kept_delete;"
                           f" DELETE FROM audit WHERE id > {last - 3}")
     with closing(connect(demo_copy)) as db:
-        verdict = trail.verify(db, hub_head=sync.hub_audit_head(db, desk_id=DESK_A))
+        verdict = trail.verify(db, hub_head=hub.hub_audit_head(db, desk_id=DESK_A))
     assert not verdict.ok and f"the hub holds entry {last} of this desk's log" in \
         " ".join(verdict.messages())
     from bsm_desk import config
@@ -41,4 +42,4 @@ def test_entries_cut_after_the_last_round_are_seen(demo_copy: Path, hub_url: str
     capsys.readouterr()
     assert main(["audit", "verify", "--db", str(demo_copy)]) == 1
     assert "the hub holds entry" in capsys.readouterr().out
-    assert hub.LATEST >= 5
+    assert hub_store.LATEST >= 5

@@ -6,9 +6,9 @@ from __future__ import annotations
 from contextlib import closing
 from pathlib import Path
 
-from bsm_desk.services import sync
+from bsm_desk.services import hub
 from bsm_desk.store import connect
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 from bsm_desk.ui.shell.screen_registry import NAMES
 from tests.acting import who_at
 
@@ -16,7 +16,7 @@ from tests.acting import who_at
 def test_online_offline_online(window, demo_copy: Path, hub_url: str, pg_server,
                                qtbot) -> None:  # type: ignore[no-untyped-def]
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, who=who_at(db, window.settings.desk_id))
+        hub.init_hub(db, hub_url, who=who_at(db, window.settings.desk_id))
     window.open_database(demo_copy)
     window.show()
     label = window.hub_link.label
@@ -98,7 +98,7 @@ def test_a_desk_enrolled_joins_with_its_code_and_is_removed(window, demo_copy: P
 
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, who=who_at(db, window.settings.desk_id))
+        hub.init_hub(db, hub_url, who=who_at(db, window.settings.desk_id))
     window.open_database(demo_copy)
     dialog = HubDialog(window.settings, window.db, window.db_path, window)
     assert dialog.enrol_button.isEnabled() and dialog.remove_button.isEnabled()
@@ -143,28 +143,28 @@ def test_the_passphrase_given_at_the_publishing_desk_seals_the_hub(
     import psycopg
 
     from bsm_desk.services import registry
+    from bsm_desk.services.hub import enrolment
     from bsm_desk.services.operators import privacy
-    from bsm_desk.services.sync import enrolment
     from bsm_desk.store import delegates as delegate_store
     from bsm_desk.store import privacy as sealing
     from bsm_desk.ui.operators.sign_in import PassphraseDialog
 
     here, other = window.settings.desk_id, "00000000-0000-4000-8000-0000000000d2"
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, who=who_at(a, here))
+        hub.init_hub(a, hub_url, who=who_at(a, here))
         code = enrolment.add_desk(a, "Door B", who=who_at(a, here)).code
-    sync.join_with_code(code, tmp_path / "b.sqlite", desk_id=other)
+    hub.join_with_code(code, tmp_path / "b.sqlite", desk_id=other)
     try:
         with closing(connect(tmp_path / "b.sqlite")) as b:
             person = delegate_store.get_delegate(b, 12)
             registry.save_delegate(b, replace(person, passport_no="N7709999"),  # type: ignore[arg-type]
                                    who=who_at(b, other))
-            sync.sync_once(b, desk_id=other)
+            hub.sync_once(b, desk_id=other)
             privacy.protect(b, "dushanbe-passphrase", who=who_at(b, other))
-            sync.republish_after_sealing(b, desk_id=other)
+            hub.republish_after_sealing(b, desk_id=other)
         sealing.KEYS.clear()
         with closing(connect(demo_copy)) as a:
-            sync.sync_once(a, desk_id=here)  # the sealed key arrives at the publisher
+            hub.sync_once(a, desk_id=here)  # the sealed key arrives at the publisher
 
         def held() -> str:
             with psycopg.connect(hub_url) as conn:
@@ -188,21 +188,21 @@ def test_adopt_this_hub_in_the_dialog(window, demo_copy: Path, hub_url: str, pg_
     from psycopg import conninfo
 
     from bsm_desk.ui.hub.dialog import HubDialog
-    from tests.services.sync.test_hub import codes, scan
+    from tests.services.hub.test_hub import codes, scan
 
     here = window.settings.desk_id
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, who=who_at(db, here))
+        hub.init_hub(db, hub_url, who=who_at(db, here))
         scan(db, here, codes(db, 3))
-        assert sync.sync_once(db, desk_id=here).pushed == 3
+        assert hub.sync_once(db, desk_id=here).pushed == 3
     name = conninfo.conninfo_to_dict(hub_url)["dbname"]
     with psycopg.connect(pg_server.url(), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     with psycopg.connect(hub_url, autocommit=True) as conn:  # made again, by the DBA
-        from bsm_desk.store import hub
+        from bsm_desk.store import hub as hub_store
 
-        hub.migrate(conn, hub_url)
+        hub_store.migrate(conn, hub_url)
     window.open_database(demo_copy)
     dialog = HubDialog(window.settings, window.db, window.db_path, window)
     dialog.adopt(confirmed=True)

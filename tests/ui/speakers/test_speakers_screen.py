@@ -281,9 +281,9 @@ def test_withdraw_move_by_dragging_and_undo(window, demo_copy, monkeypatch) -> N
 def test_a_clash_from_two_desks_is_shown_to_the_chair(window, demo_copy) -> None:
     """Two desks inscribed one delegation while apart (listed when they met): the chair
     sees it under the list of that session, and only there."""
-    from bsm_desk.services.sync import rows
+    from bsm_desk.services.hub import rows
     from bsm_desk.store import atomic
-    from bsm_desk.store import sync_state as state
+    from bsm_desk.store import hub_desk_state as state
 
     screen = show_speakers(window, demo_copy)
     session_id = screen.session_id()

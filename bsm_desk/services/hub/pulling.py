@@ -14,10 +14,10 @@ from sqlite_utils import Database
 from bsm_desk.domain import hub_rows
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.operators import PERMISSION_WORDS, Permission, may
-from bsm_desk.services.sync import rows
-from bsm_desk.store import atomic, hub, privacy, sync_rows
+from bsm_desk.services.hub import rows
+from bsm_desk.store import atomic, hub, hub_row_changes, privacy
 from bsm_desk.store import checkins as checkin_store
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 
 PULL_BATCH = 500  # taken in per local transaction: a scan waits for at most one
 UNKNOWN_DELEGATE = QT_TRANSLATE_NOOP("Sync", "A check-in from desk {desk} of a delegate this "
@@ -139,7 +139,7 @@ def take_events(db: Database, batch: list[tuple[int, str, str, Any, bool]], desk
     pulled = refused = 0
     for _seq, kind, uuid, raw, by_owner in batch:
         row = raw if isinstance(raw, dict) else {}
-        if kind == sync_rows.KIND:
+        if kind == hub_row_changes.KIND:
             taken, refusal = rows.take(db, uuid, row, desk_id, by_owner=by_owner)
             pulled, refused = pulled + taken, refused + refusal
             continue

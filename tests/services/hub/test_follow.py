@@ -6,7 +6,7 @@ from __future__ import annotations
 from contextlib import closing
 from pathlib import Path
 
-from bsm_desk.services import sync
+from bsm_desk.services import hub
 from bsm_desk.store import connect
 
 
@@ -22,7 +22,7 @@ def test_a_burst_of_pokes_is_one_round(demo_copy: Path) -> None:
         return next(pokes)
 
     with closing(connect(demo_copy)) as db:  # no hub: each round says so, and goes on
-        sync.follow(db, desk_id="d", every=5.0, wake=wake, clock=lambda: now[0],
+        hub.follow(db, desk_id="d", every=5.0, wake=wake, clock=lambda: now[0],
                     emit=lambda found: rounds.append(now[0]))
     assert rounds == [0.0]  # one round, at the start; the burst asked for no other
 
@@ -33,10 +33,10 @@ def test_pokes_further_apart_than_the_gap_are_rounds_of_their_own(demo_copy: Pat
     rounds: list[float] = []
 
     def wake(timeout: float) -> bool | None:
-        now[0] += sync.MIN_GAP_S + 0.5
+        now[0] += hub.MIN_GAP_S + 0.5
         return next(pokes)
 
     with closing(connect(demo_copy)) as db:
-        sync.follow(db, desk_id="d", every=5.0, wake=wake, clock=lambda: now[0],
+        hub.follow(db, desk_id="d", every=5.0, wake=wake, clock=lambda: now[0],
                     emit=lambda found: rounds.append(now[0]))
     assert len(rounds) == 3

@@ -21,14 +21,14 @@ import pytest
 from psycopg import conninfo
 
 from bsm_desk.domain.model import Delegate
-from bsm_desk.services import badges, checkin, programme, registry, speakers, sync
-from bsm_desk.services.sync import enrolment
-from bsm_desk.store import backups, connect, sync_rows
+from bsm_desk.services import badges, checkin, hub, programme, registry, speakers
+from bsm_desk.services.hub import enrolment
+from bsm_desk.store import backups, connect, hub_row_changes
 from bsm_desk.store import delegates as delegate_store
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 from bsm_desk.store.db import backup_to
 from tests.acting import who_at
-from tests.services.sync.test_hub import DAY_ONE, DESK_A, DESK_B, DESK_C
+from tests.services.hub.test_hub import DAY_ONE, DESK_A, DESK_B, DESK_C
 
 STEPS = int(os.environ.get("BSM_CONVERGENCE_STEPS") or 150)
 DESKS = (DESK_A, DESK_B, DESK_C)
@@ -43,11 +43,11 @@ class Run:
         self.made: set[str] = set()  # every check-in uuid any desk ever recorded
         self.backup: dict[str, Path] = {}
         with closing(connect(first)) as a:
-            sync.init_hub(a, hub_url, who=who_at(a, DESK_A))
+            hub.init_hub(a, hub_url, who=who_at(a, DESK_A))
             self.codes = {d: enrolment.add_desk(a, f"Desk {d[-1]}", who=who_at(a, DESK_A)).code
                           for d in (DESK_B, DESK_C)}
         for desk in (DESK_B, DESK_C):
-            sync.join_with_code(self.codes[desk], self.paths[desk], desk_id=desk)
+            hub.join_with_code(self.codes[desk], self.paths[desk], desk_id=desk)
         with closing(connect(first)) as a:
             self.people = badges.select(a)[:300]
             self.plenary = programme.load(a).sessions[0].id
@@ -100,7 +100,7 @@ class Run:
         ahead = (datetime.now(UTC) + timedelta(hours=self.rng.randrange(1, 48))).strftime(
             "%Y-%m-%dT%H:%M:%S.000Z")
         with self.db(desk) as db:  # as if this desk's clock were hours ahead (a clock
-            sync_rows.note_seen(db, ahead)  # moves on: it never goes back by itself)
+            hub_row_changes.note_seen(db, ahead)  # moves on: it never goes back by itself)
 
     def take_backup(self, desk: str) -> None:
         target = self.folder / f"backup-{desk[-1]}.sqlite"
@@ -120,7 +120,7 @@ class Run:
 
     def sync(self, desk: str) -> None:
         with self.db(desk) as db:
-            sync.sync_once(db, desk_id=desk)
+            hub.sync_once(db, desk_id=desk)
 
     def killed_round(self, desk: str) -> None:
         """A round of the desk's sync in a process of its own, killed (SIGKILL) at a
@@ -142,12 +142,12 @@ class Run:
             conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{name}"')
         with self.db(DESK_A) as a:
-            sync.init_hub(a, self.hub_url, who=who_at(a, DESK_A))
+            hub.init_hub(a, self.hub_url, who=who_at(a, DESK_A))
             codes = {d: enrolment.add_desk(a, f"Desk {d[-1]}", who=who_at(a, DESK_A)).code
                      for d in (DESK_B, DESK_C)}
         for desk in (DESK_B, DESK_C):
             with self.db(desk) as db:
-                sync.adopt(db, who=who_at(db, desk), code=codes[desk])
+                hub.adopt(db, who=who_at(db, desk), code=codes[desk])
 
     def step(self) -> str:
         action = self.rng.choices(
@@ -162,7 +162,7 @@ class Run:
         for _ in range(3):
             for desk in DESKS:
                 with self.db(desk) as db:
-                    assert sync.sync_once(db, desk_id=desk).online
+                    assert hub.sync_once(db, desk_id=desk).online
 
 
 def picture(db: Any) -> dict[str, Any]:
@@ -172,8 +172,8 @@ def picture(db: Any) -> dict[str, Any]:
         "delegates": [list(r) for r in db.execute(
             "SELECT id, family_name, given_name, function_en FROM delegate ORDER BY id")],
         "shared": {table.name: sorted(json.dumps(row, sort_keys=True)
-                                      for _key, row in sync_rows.all_rows(db, table))
-                   for table in sync_rows.TABLES},
+                                      for _key, row in hub_row_changes.all_rows(db, table))
+                   for table in hub_row_changes.TABLES},
     }
 
 

@@ -20,13 +20,14 @@ from psycopg.types.json import Jsonb
 
 from bsm_desk.cli import main
 from bsm_desk.domain.errors import UserError
-from bsm_desk.services import badges, checkin, sync
-from bsm_desk.services.sync import enrolment
-from bsm_desk.store import connect, hub
-from bsm_desk.store import sync_state as state
+from bsm_desk.services import badges, checkin, hub
+from bsm_desk.services.hub import enrolment
+from bsm_desk.store import connect
+from bsm_desk.store import hub as hub_store
+from bsm_desk.store import hub_desk_state as state
 from tests.acting import who_at
 from tests.hub_copy import unpacked
-from tests.services.sync.test_hub import DAY_ONE, DESK_A, DESK_B, codes, hub_uuids, scan
+from tests.services.hub.test_hub import DAY_ONE, DESK_A, DESK_B, codes, hub_uuids, scan
 
 EVIL = "00000000-0000-4000-8000-0000000000ee"
 
@@ -38,10 +39,10 @@ def enrolled(demo_copy: Path, tmp_path: Path, hub_url: str,
     third code, for "Door E", is the attacker's."""
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, who=who_at(a, DESK_A), desk_name="Desk A")
+        hub.init_hub(a, hub_url, who=who_at(a, DESK_A), desk_name="Desk A")
         door_b = enrolment.add_desk(a, "Door B", who=who_at(a, DESK_A))
         door_e = enrolment.add_desk(a, "Door E", who=who_at(a, DESK_A))
-    sync.join_with_code(door_b.code, tmp_path / "b.sqlite", desk_id=DESK_B)
+    hub.join_with_code(door_b.code, tmp_path / "b.sqlite", desk_id=DESK_B)
     return demo_copy, tmp_path / "b.sqlite", door_b, door_e
 
 
@@ -64,14 +65,14 @@ def test_each_desk_joins_with_its_own_login(enrolled, hub_url: str) -> None:
         assert door_b.login in state.get(b, state.URL)
         assert "password" not in state.get(b, state.URL)
         scan(b, DESK_B, codes(b, 3))
-        assert sync.sync_once(b, desk_id=DESK_B).pushed == 3
+        assert hub.sync_once(b, desk_id=DESK_B).pushed == 3
     with psycopg.connect(hub_url) as conn:
         logins = dict(conn.execute("SELECT desk_id, login FROM hub_desk").fetchall())
         assert logins[DESK_B] == door_b.login
         assert {r[0] for r in conn.execute("SELECT login FROM hub_checkin")} == \
             {door_b.login}
     with closing(connect(first)) as a:
-        assert sync.sync_once(a, desk_id=DESK_A).pulled == 3
+        assert hub.sync_once(a, desk_id=DESK_A).pulled == 3
         listed = {d["name"]: d for d in enrolment.desks(a, who=who_at(a, DESK_A))}
         assert listed["Door B"]["desk_id"] == DESK_B and not listed["Door B"]["removed_at"]
         assert listed["Door E"]["desk_id"] == ""  # enrolled, never came
@@ -98,7 +99,7 @@ def test_a_desk_login_speaks_for_its_own_desk_only(enrolled, hub_url: str) -> No
     first, second, _door_b, door_e = enrolled
     with closing(connect(second)) as b:
         scan(b, DESK_B, codes(b, 2))
-        sync.sync_once(b, desk_id=DESK_B)
+        hub.sync_once(b, desk_id=DESK_B)
         replayed = state.checkin_uuids(b)
     with attacker(door_e.code) as conn:
         # As desk B, or as the publisher: refused outright.
@@ -131,7 +132,7 @@ def test_a_desk_login_speaks_for_its_own_desk_only(enrolled, hub_url: str) -> No
         desks = dict(conn.execute("SELECT uuid, desk_id FROM hub_checkin").fetchall())
     assert {desks[u] for u in replayed} == {DESK_B}
     with closing(connect(first)) as a:
-        assert sync.sync_once(a, desk_id=DESK_A).online
+        assert hub.sync_once(a, desk_id=DESK_A).online
 
 
 @pytest.mark.parametrize("changes", [
@@ -179,8 +180,8 @@ def test_a_removed_desk_is_refused_and_counted(enrolled, hub_url: str, capsys) -
     with closing(connect(second)) as b:  # desk B is told, in words, and loses nothing
         scan(b, DESK_B, codes(b, 1))
         with pytest.raises(UserError) as refused:
-            sync.sync_once(b, desk_id=DESK_B)
-        assert refused.value.template == hub.REMOVED
+            hub.sync_once(b, desk_id=DESK_B)
+        assert refused.value.template == hub_store.REMOVED
         assert state.pending(b, DESK_B) == 1
     assert main(["hub", "desks", "--db", str(first), "--json"]) == 0
     listed = {d["name"]: d for d in json.loads(capsys.readouterr().out)}
@@ -201,9 +202,9 @@ def test_the_other_desks_keep_working(enrolled) -> None:
         scan(b, DESK_B, codes(b, 5, 5))
         for _ in range(2):
             for db, desk in ((a, DESK_A), (b, DESK_B)):
-                assert sync.sync_once(db, desk_id=desk).online
+                assert hub.sync_once(db, desk_id=desk).online
         assert state.checkin_uuids(a) == state.checkin_uuids(b)
-        assert sync.review(b) == []
+        assert hub.review(b) == []
         person = badges.select(b)[30]
         code = dict(badges.codes(b, [person]))[person]
         point = checkin.default_checkpoint(b, DAY_ONE).id
@@ -304,9 +305,9 @@ def _forged_admin(event_code: str, operator_id: int, at: str) -> dict[str, Any]:
 
     private, public = authority.new_key_pair()
     row = _operator_row(operator_id, "Evil Admin", "administrator", sign_key=public)
-    signed = authority.message(event_code, "operator", [operator_id],
-                               __import__("bsm_desk.store.sync_rows", fromlist=["x"]).row_hash(
-                                   row), at)
+    from bsm_desk.store.hub_row_changes import row_hash
+
+    signed = authority.message(event_code, "operator", [operator_id], row_hash(row), at)
     return {"table": "operator", "key": [operator_id], "row": row, "at": at,
             "signer": operator_id, "signature": authority.sign(private, signed)}
 
@@ -314,7 +315,7 @@ def _forged_admin(event_code: str, operator_id: int, at: str) -> dict[str, Any]:
 def _rounds(*desks: tuple[Any, str]) -> None:
     for _ in range(2):
         for db, desk in desks:
-            assert sync.sync_once(db, desk_id=desk).online
+            assert hub.sync_once(db, desk_id=desk).online
 
 
 def test_no_desk_login_makes_an_administrator(enrolled) -> None:
@@ -333,12 +334,12 @@ def test_no_desk_login_makes_an_administrator(enrolled) -> None:
             9001, "Evil One", "administrator"), "at": at}, 1)
         _row_change(conn, _forged_admin("BSM22", 9002, at), 2)
     with closing(connect(second)) as b:
-        report = sync.sync_once(b, desk_id=DESK_B)
+        report = hub.sync_once(b, desk_id=DESK_B)
         assert report.refused == 2
         assert not operator_store.any_operators(b)  # sign-in not switched on
         assert checkin.check_in(b, codes(b, 1)[0], checkin.default_checkpoint(
             b, DAY_ONE).id, who=who_at(b, DESK_B), now=DAY_ONE).accepted
-        reasons = " ".join(r["reason"] for r in sync.review(b))
+        reasons = " ".join(r["reason"] for r in hub.review(b))
         assert reasons.count("not signed by an administrator this desk knows") == 2
     # Now the event has a real administrator (made at the hub owner's desk) and desks
     # that trust it; the same attack again, and a row signed by an unknown key.
@@ -357,9 +358,9 @@ def test_no_desk_login_makes_an_administrator(enrolled) -> None:
                 promoted = _operator_row(aliya.id, "Aliya", "administrator")
                 _row_change(conn, {"table": "operator", "key": [aliya.id], "row": promoted,
                                    "at": at}, 4)
-            before = len(sync.review(b))
-            assert sync.sync_once(b, desk_id=DESK_B).refused == 2
-            assert len(sync.review(b)) == before + 2
+            before = len(hub.review(b))
+            assert hub.sync_once(b, desk_id=DESK_B).refused == 2
+            assert len(hub.review(b)) == before + 2
             found = operator_store.by_name(b, "Aliya")
             assert found is not None and found.role is Role.DESK
             assert operator_store.by_name(b, "Evil Admin") is None
@@ -395,7 +396,7 @@ def test_a_signed_change_cannot_be_moved_or_altered(enrolled, hub_url: str) -> N
             with attacker(door_e.code) as conn:
                 _row_change(conn, altered, 5)
                 _row_change(conn, later, 6)
-            assert sync.sync_once(b, desk_id=DESK_B).refused == 2
+            assert hub.sync_once(b, desk_id=DESK_B).refused == 2
             found = operator_store.by_name(b, "Aliya")
             assert found is not None and found.role is Role.DESK
     finally:
@@ -426,7 +427,7 @@ def test_authority_travels_signed(enrolled) -> None:
             operators.set_secret(a, "Aliya", "773150", who=who_at(a, DESK_A))
             operators.sign_out(a)
             _rounds((a, DESK_A), (b, DESK_B))
-            assert sync.review(b) == []
+            assert hub.review(b) == []
             assert operator_store.by_name(b, "Bakhtiyor").role is Role.SUPERVISOR  # type: ignore[union-attr]
             assert operator_store.by_name(b, "Zarina").disabled  # type: ignore[union-attr]
             assert operators.sign_in(b, "Aliya", "773150", desk_id=DESK_B).role \
@@ -444,16 +445,16 @@ def test_the_event_code_and_badge_key_never_change_from_the_hub(enrolled) -> Non
         _row_change(conn, {"table": "event", "key": [1], "row": hijacked,
                            "at": "2099-01-01T00:00:00+00:00"}, 7)
     with closing(connect(second)) as b:
-        assert sync.sync_once(b, desk_id=DESK_B).refused == 1
+        assert hub.sync_once(b, desk_id=DESK_B).refused == 1
         assert shared_row(b, "event", [1]) == row
-        assert any("badge key never change" in r["reason"] for r in sync.review(b))
+        assert any("badge key never change" in r["reason"] for r in hub.review(b))
     del first
 
 
 def shared_row(db: Any, table: str, key: list[Any]) -> dict[str, Any]:
-    from bsm_desk.store import sync_rows
+    from bsm_desk.store import hub_row_changes
 
-    found = sync_rows.read(db, sync_rows.BY_NAME[table], key)
+    found = hub_row_changes.read(db, hub_row_changes.BY_NAME[table], key)
     assert found is not None
     return found
 
@@ -470,7 +471,7 @@ def test_a_desk_of_another_events_hub_is_no_desk_here(enrolled, demo_file: Path,
     other_file = tmp_path / "other-event.sqlite"
     other_file.write_bytes(demo_file.read_bytes())
     with closing(connect(other_file)) as other:
-        sync.init_hub(other, pg_server.url(other_hub), who=who_at(other, "other-event-desk"))
+        hub.init_hub(other, pg_server.url(other_hub), who=who_at(other, "other-event-desk"))
         stranger = enrolment.add_desk(other, "Door X", who=who_at(other, "other-event-desk"))
     this_hub = state_url_database(first)
     fields = enrolment.read_code(stranger.code)
@@ -481,7 +482,7 @@ def test_a_desk_of_another_events_hub_is_no_desk_here(enrolled, demo_file: Path,
                 conn.execute("SELECT hub_push_checkins(%s, %s)",
                              [desk, Jsonb([checkin_row(desk)])])
     with closing(connect(second)) as b:
-        assert sync.sync_once(b, desk_id=DESK_B).refused == 0
+        assert hub.sync_once(b, desk_id=DESK_B).refused == 0
 
 
 def state_url_database(path: Path) -> str:
@@ -499,7 +500,7 @@ def test_the_hub_holds_no_password_verifier_in_a_usable_form(enrolled, hub_url: 
     cannot sign in, and the enrolled desk signs them in."""
     from bsm_desk.domain.operators import Role
     from bsm_desk.services import operators
-    from bsm_desk.services.sync import transit
+    from bsm_desk.services.hub import transit
     from bsm_desk.store import audit
 
     first, second, _door_b, door_e = enrolled
@@ -509,7 +510,7 @@ def test_the_hub_holds_no_password_verifier_in_a_usable_form(enrolled, hub_url: 
                                    passphrase="dushanbe-passphrase", who=who_at(a, DESK_A))
             operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
             operators.add_operator(a, "Aliya", Role.DESK, "482901", who=who_at(a, DESK_A))
-            assert sync.republish_after_sealing(a, desk_id=DESK_A)  # a fresh copy
+            assert hub.republish_after_sealing(a, desk_id=DESK_A)  # a fresh copy
             desks_key = transit.key_of(a)
         assert desks_key is not None
         with attacker(door_e.code) as conn:  # all the attacker's login can read
@@ -520,12 +521,12 @@ def test_the_hub_holds_no_password_verifier_in_a_usable_form(enrolled, hub_url: 
         assert b"Aliya" in copy and b"$argon2" not in copy and b"ek1:" not in copy
         assert desks_key.hex().encode() not in copy
         with closing(connect(second)) as b:
-            sync.sync_once(b, desk_id=DESK_B)
+            hub.sync_once(b, desk_id=DESK_B)
             assert operators.sign_in(b, "Aliya", "482901", desk_id=DESK_B).role \
                 is Role.DESK
         audit.SIGNED.clear()
         codeless = tmp_path / "codeless.sqlite"
-        sync.join(hub_url, codeless, desk_id="codeless-desk")  # the owner's URL, no code
+        hub.join(hub_url, codeless, desk_id="codeless-desk")  # the owner's URL, no code
         with closing(connect(codeless)) as c:
             with pytest.raises(UserError) as said:
                 operators.sign_in(c, "Aliya", "482901", desk_id="codeless-desk")
@@ -554,7 +555,7 @@ def test_a_hub_made_before_its_functions_is_closed_when_brought_up(demo_copy: Pa
             cur.execute("GRANT INSERT ON hub_checkin, hub_event TO bsm_desk_desks")
         conn.commit()
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, who=who_at(a, DESK_A))
+        hub.init_hub(a, hub_url, who=who_at(a, DESK_A))
     with psycopg.connect(hub_url) as conn:
         privileges = conn.execute(
             "SELECT has_table_privilege('bsm_desk_desks', 'hub_checkin', 'INSERT'),"
@@ -621,13 +622,13 @@ def test_a_code_made_by_an_administrator_carries_the_events_key(enrolled, tmp_pa
                                    passphrase="dushanbe-passphrase", who=who_at(a, DESK_A))
             operators.sign_in(a, "Root", "root-password", desk_id=DESK_A)
             operators.add_operator(a, "Aliya", Role.DESK, "482901", who=who_at(a, DESK_A))
-            assert sync.republish_after_sealing(a, desk_id=DESK_A)
+            assert hub.republish_after_sealing(a, desk_id=DESK_A)
             door_c = enrolment.add_desk(a, "Door C", who=who_at(a, DESK_A))
             keystore.drop(a)  # Door C is another computer: nothing kept there yet
         assert "ek" in enrolment.read_code(door_c.code)
         sealing.KEYS.clear()
         audit.MARK_KEYS.clear()
-        sync.join_with_code(door_c.code, tmp_path / "c.sqlite", desk_id="door-c")
+        hub.join_with_code(door_c.code, tmp_path / "c.sqlite", desk_id="door-c")
         with closing(connect(tmp_path / "c.sqlite")) as c:
             assert keystore.get(c) is not None
             assert operators.sign_in(c, "Aliya", "482901", desk_id="door-c").role \

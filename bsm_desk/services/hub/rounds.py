@@ -26,12 +26,12 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.event.files import desk_of
-from bsm_desk.services.sync import continuity, event_file, pulling, rows
-from bsm_desk.services.sync.clock import clock_skew, note_clock
-from bsm_desk.services.sync.connection import REFUSED, open_hub
-from bsm_desk.services.sync.pushing import BATCH, pushed_each
+from bsm_desk.services.hub import continuity, event_file, pulling, rows
+from bsm_desk.services.hub.clock import clock_skew, note_clock
+from bsm_desk.services.hub.connection import REFUSED, open_hub
+from bsm_desk.services.hub.pushing import BATCH, pushed_each
 from bsm_desk.store import atomic, hub
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 
 _open = open_hub  # the name the round uses
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bsm_desk.store import atomic, hub
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 
 SKEW_SAID_S = 120  # a desk's clock further off the hub's than this is said in the status
 SKEW_NOTED_S = 15  # the difference is written down when it moved by more than this

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.store import atomic, hub
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 
 REFUSED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} refused this desk's events: "
                                         "{reason}. Nothing was lost; they wait here.")
@@ -39,7 +39,7 @@ def store_password(url: str, password: str) -> bool:
         keyring.set_password(KEYRING_SERVICE, url, password)
         return True
     except Exception:  # noqa: BLE001 - no usable backend: libpq's file
-        from bsm_desk.services.sync.pgpass import keep
+        from bsm_desk.services.hub.pgpass import keep
 
         return keep(url, password)
 

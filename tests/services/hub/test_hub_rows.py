@@ -19,13 +19,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bsm_desk.domain import badge_code, hub_rows
-from bsm_desk.services import badges, checkin, sync
+from bsm_desk.services import badges, checkin, hub
 from bsm_desk.services.event import overview
 from bsm_desk.services.reports import attendance, attendance_files, participants
 from bsm_desk.store import connect
 from bsm_desk.store import event as event_store
 from tests.acting import who_at
-from tests.services.sync.test_hub import DESK_A, DESK_B, publish_and_join
+from tests.services.hub.test_hub import DESK_A, DESK_B, publish_and_join
 
 SECRET = b"k" * 32
 
@@ -147,9 +147,9 @@ def test_an_attackers_rows_change_nothing_and_stop_nobody(demo_copy: Path, tmp_p
         conn.execute("INSERT INTO hub_event (uuid, kind, desk_id, desk_seq, row) VALUES"
                      " ('evil-session', 'row', 'evil', 1, %s::jsonb)", [json.dumps(session)])
     with closing(connect(second)) as b:
-        report = sync.sync_once(b, desk_id=DESK_B)
+        report = hub.sync_once(b, desk_id=DESK_B)
         assert report.online and report.refused >= 6
-        reasons = [r["reason"] for r in sync.review(b)]
+        reasons = [r["reason"] for r in hub.review(b)]
         assert sum("not a badge of this person" in r for r in reasons) == 2
         assert sum("has a wrong" in r for r in reasons) >= 4
         assert all("\x1b" not in r and len(r) < 2_000 for r in reasons)
@@ -161,7 +161,7 @@ def test_an_attackers_rows_change_nothing_and_stop_nobody(demo_copy: Path, tmp_p
         assert all(s.title_en != "Hijacked" for s in facts.sessions)
         attendance_files.write_workbook(attendance.collect(b), tmp_path / "a.xlsx")
         participants.export(b, tmp_path / "lop.pdf")
-        assert sync.sync_once(b, desk_id=DESK_B).refused == 0  # listed once, not again
+        assert hub.sync_once(b, desk_id=DESK_B).refused == 0  # listed once, not again
 
 
 def _hub_copy(url: str) -> bytes:
@@ -183,7 +183,7 @@ def test_protect_replaces_the_hubs_copy_with_the_sealed_one(demo_copy: Path, tmp
     from bsm_desk.store import privacy as sealing
 
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, who=who_at(a, DESK_B))
+        hub.init_hub(a, hub_url, who=who_at(a, DESK_B))
         passport = a.execute("SELECT passport_no FROM delegate WHERE passport_no <> ''"
                              " LIMIT 1").fetchone()[0]
     assert passport.encode() in _hub_copy(hub_url)  # published before it was sealed
@@ -193,7 +193,7 @@ def test_protect_replaces_the_hubs_copy_with_the_sealed_one(demo_copy: Path, tmp
         assert json.loads(capsys.readouterr().out)["hub_copy_sealed"] is True
         assert passport.encode() not in _hub_copy(hub_url)
         late = tmp_path / "late.sqlite"
-        sync.join(hub_url, late, desk_id="late-desk")
+        hub.join(hub_url, late, desk_id="late-desk")
         raw = b"".join(p.read_bytes() for p in (late, late.with_name(late.name + "-wal"))
                        if p.exists())
         assert passport.encode() not in raw
@@ -206,11 +206,11 @@ def test_protect_with_the_hub_unreachable_replaces_the_copy_at_the_next_round(
         demo_copy: Path, hub_url: str, pg_server, capsys, monkeypatch) -> None:
     from bsm_desk.cli import main
     from bsm_desk.store import audit
+    from bsm_desk.store import hub_desk_state as state
     from bsm_desk.store import privacy as sealing
-    from bsm_desk.store import sync_state as state
 
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, who=who_at(a, DESK_B))
+        hub.init_hub(a, hub_url, who=who_at(a, DESK_B))
         passport = a.execute("SELECT passport_no FROM delegate WHERE passport_no <> ''"
                              " LIMIT 1").fetchone()[0]
     monkeypatch.setenv("BSM_DESK_PASSPHRASE", "dushanbe-passphrase")
@@ -222,7 +222,7 @@ def test_protect_with_the_hub_unreachable_replaces_the_copy_at_the_next_round(
             assert state.get(a, state.REPUBLISH) == "1"
         pg_server.start()
         with closing(connect(demo_copy)) as a:
-            assert sync.sync_once(a, desk_id=DESK_B).online
+            assert hub.sync_once(a, desk_id=DESK_B).online
             assert state.get(a, state.REPUBLISH) == ""
         assert passport.encode() not in _hub_copy(hub_url)
     finally:
@@ -239,18 +239,18 @@ def test_a_desk_whose_clock_is_off_says_by_how_much(demo_copy: Path, hub_url: st
     from datetime import UTC, datetime, timedelta
 
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, who=who_at(a, DESK_B))
-        right = sync.status(a, desk_id=DESK_B, probe=False)["clock_skew_s"]
+        hub.init_hub(a, hub_url, who=who_at(a, DESK_B))
+        right = hub.status(a, desk_id=DESK_B, probe=False)["clock_skew_s"]
         assert right is not None and abs(right) < 60
-        from bsm_desk.services.sync import clock
+        from bsm_desk.services.hub import clock
 
         monkeypatch.setattr(clock, "_local_now",
                             lambda: datetime.now(UTC) + timedelta(hours=3))
-        assert sync.sync_once(a, desk_id=DESK_B).online
-        ahead = sync.status(a, desk_id=DESK_B, probe=False)["clock_skew_s"]
+        assert hub.sync_once(a, desk_id=DESK_B).online
+        ahead = hub.status(a, desk_id=DESK_B, probe=False)["clock_skew_s"]
         assert 3 * 3600 - 60 < ahead < 3 * 3600 + 60
         changes = a.conn.total_changes
-        assert sync.sync_once(a, desk_id=DESK_B).online
+        assert hub.sync_once(a, desk_id=DESK_B).online
         assert a.conn.total_changes == changes  # nothing new to write
 
 
@@ -293,9 +293,9 @@ def test_any_event_from_the_hub_is_taken_or_listed_never_raised(
         damage: dict[str, Any], person_damage: dict[str, Any]) -> None:
     """No row of any kind stops a desk: fed through the desk's own pull, each is taken
     in or listed, and the round goes on."""
-    from bsm_desk.services.sync import pulling
-    from bsm_desk.store import hub
-    from bsm_desk.store import sync_state as state
+    from bsm_desk.services.hub import pulling
+    from bsm_desk.store import hub as hub_store
+    from bsm_desk.store import hub_desk_state as state
 
     with closing(connect(demo_copy)) as db:
         row = {**_base_events(db)[kind], **damage}
@@ -303,7 +303,7 @@ def test_any_event_from_the_hub_is_taken_or_listed_never_raised(
             row["delegate"] = {**row["delegate"], **person_damage}
         seq = int(state.get(db, state.PULLED_EVENTS, "0") or 0) + 1
         batches = [[(seq, kind, str(uuids.uuid4()), row, False)], []]
-        monkeypatch.setattr(hub, "pull_events", lambda *_a, **_k: batches.pop(0))
+        monkeypatch.setattr(hub_store, "pull_events", lambda *_a, **_k: batches.pop(0))
         pulled, refused = pulling.pull_events(db, None, "desk-b")
         assert pulled + refused <= 1
         assert int(state.get(db, state.PULLED_EVENTS, "0")) == seq
@@ -335,27 +335,27 @@ def test_after_protect_the_hub_holds_no_personal_data_in_clear(
         added = registry.save_delegate(b, Delegate(
             family_name="Rahimova", given_name="Zarina", delegation_id=person.delegation_id,
             category_id=person.category_id, passport_no="N7705678"), who=who_at(b, DESK_B))
-        assert sync.sync_once(b, desk_id=DESK_B).online
+        assert hub.sync_once(b, desk_id=DESK_B).online
     with psycopg.connect(hub_url) as conn:
         held = json.dumps([r[0] for r in conn.execute("SELECT row FROM hub_event")])
     assert "N7701234" in held and "N7705678" in held  # they did travel in clear
     try:
         with closing(connect(demo_copy)) as a:
-            sync.sync_once(a, desk_id=DESK_A)
+            hub.sync_once(a, desk_id=DESK_A)
             privacy.protect(a, "dushanbe-passphrase", who=who_at(a, DESK_A))
-            assert sync.republish_after_sealing(a, desk_id=DESK_A)  # as protect does
+            assert hub.republish_after_sealing(a, desk_id=DESK_A)  # as protect does
         with psycopg.connect(hub_url) as conn:
             held = json.dumps([r[0] for r in conn.execute("SELECT row FROM hub_event")])
         for clear in ("N7701234", "N7705678", "555 0101"):
             assert clear not in held
         late = tmp_path / "late.sqlite"
         sealing.KEYS.clear()
-        sync.join(hub_url, late, desk_id="late-desk")
+        hub.join(hub_url, late, desk_id="late-desk")
         raw = b"".join(p.read_bytes() for p in (late, late.with_name(late.name + "-wal"))
                        if p.exists())
         assert b"N7701234" not in raw and b"N7705678" not in raw
         with closing(connect(late)) as c:
-            assert sync.review(c) == []
+            assert hub.review(c) == []
             privacy.unlock(c, "dushanbe-passphrase")
             assert delegate_store.get_delegate(c, 12).passport_no == "N7701234"  # type: ignore[union-attr]
             assert delegate_store.get_delegate(c, added).passport_no == "N7705678"  # type: ignore[union-attr]
@@ -370,35 +370,35 @@ def test_protect_at_a_desk_that_did_not_publish(demo_copy: Path, tmp_path: Path,
     desk says so (listed, the rounds go on), and the publisher seals the hub's copy and
     events once it is given the passphrase."""
     from bsm_desk.services import registry
+    from bsm_desk.services.hub import enrolment
     from bsm_desk.services.operators import privacy
-    from bsm_desk.services.sync import enrolment
     from bsm_desk.store import audit
     from bsm_desk.store import delegates as delegate_store
     from bsm_desk.store import privacy as sealing
 
     second = tmp_path / "b.sqlite"
     with closing(connect(demo_copy)) as a:  # desk B with a login of its own
-        sync.init_hub(a, hub_url, who=who_at(a, DESK_A))
+        hub.init_hub(a, hub_url, who=who_at(a, DESK_A))
         code = enrolment.add_desk(a, "Door B", who=who_at(a, DESK_A)).code
-    sync.join_with_code(code, second, desk_id=DESK_B)
+    hub.join_with_code(code, second, desk_id=DESK_B)
     try:
         with closing(connect(second)) as b:
             person = delegate_store.get_delegate(b, 12)
             registry.save_delegate(b, replace(person, passport_no="N7701234"),  # type: ignore[arg-type]
                                    who=who_at(b, DESK_B))
-            sync.sync_once(b, desk_id=DESK_B)
+            hub.sync_once(b, desk_id=DESK_B)
             privacy.protect(b, "dushanbe-passphrase", who=who_at(b, DESK_B))
-            assert sync.republish_after_sealing(b, desk_id=DESK_B) is False
-            assert any("publishing desk's to seal" in r["reason"] for r in sync.review(b))
-            assert sync.sync_once(b, desk_id=DESK_B).online  # and the rounds go on
+            assert hub.republish_after_sealing(b, desk_id=DESK_B) is False
+            assert any("publishing desk's to seal" in r["reason"] for r in hub.review(b))
+            assert hub.sync_once(b, desk_id=DESK_B).online  # and the rounds go on
         with psycopg.connect(hub_url) as conn:
             assert "N7701234" in json.dumps([r[0] for r in conn.execute(
                 "SELECT row FROM hub_event WHERE kind = 'delegate_edit'")])
         sealing.KEYS.clear()
         with closing(connect(demo_copy)) as a:
-            assert sync.sync_once(a, desk_id=DESK_A).online  # the sealed key arrives
+            assert hub.sync_once(a, desk_id=DESK_A).online  # the sealed key arrives
             privacy.unlock(a, "dushanbe-passphrase")  # the publisher is given it
-            assert sync.sync_once(a, desk_id=DESK_A).online
+            assert hub.sync_once(a, desk_id=DESK_A).online
         with psycopg.connect(hub_url) as conn:
             held = json.dumps([r[0] for r in conn.execute("SELECT row FROM hub_event")])
         assert "N7701234" not in held and b"N7701234" not in _hub_copy(hub_url)

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.store import atomic
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 
 HUB_REFUSED = QT_TRANSLATE_NOOP("Sync", "The hub refused this desk's {kind} {uuid}: {reason}. "
                                         "It stays on this desk; the others went on.")

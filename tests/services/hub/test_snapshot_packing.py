@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bsm_desk.domain.errors import UserError
-from bsm_desk.services.sync import event_file
+from bsm_desk.services.hub import event_file
 
 
 @settings(max_examples=60, deadline=None,
@@ -63,20 +63,20 @@ def test_a_desk_joins_from_the_packed_copy_and_refuses_a_damaged_one(
 
     import psycopg
 
-    from bsm_desk.services import sync
+    from bsm_desk.services import hub
     from bsm_desk.store import connect
     from tests.acting import who_at
     from tests.conftest import DESK
 
     with closing(connect(demo_copy)) as first:
-        sync.init_hub(first, hub_url, who=who_at(first, DESK))
+        hub.init_hub(first, hub_url, who=who_at(first, DESK))
         people = first.execute("SELECT count(*) FROM delegate").fetchone()[0]
     with psycopg.connect(hub_url) as conn:
         stored = bytes(conn.execute("SELECT snapshot FROM hub_event_file").fetchone()[0])
     assert stored.startswith(event_file.SNAPSHOT_MARK)
     assert len(stored) * 2 < demo_copy.stat().st_size
     joined = tmp_path / "second.sqlite"
-    sync.join(hub_url, joined, desk_id="second-desk")
+    hub.join(hub_url, joined, desk_id="second-desk")
     with closing(connect(joined)) as second:
         assert second.execute("SELECT count(*) FROM delegate").fetchone()[0] == people
     with psycopg.connect(hub_url) as conn:  # the hub's copy damaged (by its owner)
@@ -84,6 +84,6 @@ def test_a_desk_joins_from_the_packed_copy_and_refuses_a_damaged_one(
                      [event_file.SNAPSHOT_MARK + b"\x78\x9c garbage"])
     third = tmp_path / "third.sqlite"
     with pytest.raises(UserError) as said:
-        sync.join(hub_url, third, desk_id="third-desk")
+        hub.join(hub_url, third, desk_id="third-desk")
     assert said.value.template == event_file.BAD_SNAPSHOT
     assert not third.exists() and not third.with_name("third.sqlite.part").exists()

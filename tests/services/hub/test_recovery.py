@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from bsm_desk.domain.model import Delegate
-from bsm_desk.services import checkin, registry, sync
+from bsm_desk.services import checkin, hub, registry
 from bsm_desk.store import backups, connect
 from bsm_desk.store import delegates as delegate_store
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 from bsm_desk.store.db import backup_to
 from tests.acting import who_at
-from tests.services.sync.test_hub import DAY_ONE, DESK_A, DESK_B, codes, publish_and_join
+from tests.services.hub.test_hub import DAY_ONE, DESK_A, DESK_B, codes, publish_and_join
 
 DOOR = "session-1"
 
@@ -28,7 +28,7 @@ def _setup(first: Path, second: Path, hub_url: str) -> None:
     publish_and_join(first, second, hub_url)
     with closing(connect(second)) as b:
         checkin.set_readmit(b, DOOR, False, who=who_at(b, DESK_B))
-        assert sync.sync_once(b, desk_id=DESK_B).online
+        assert hub.sync_once(b, desk_id=DESK_B).online
 
 
 def _work_after_the_backup(second: Path) -> tuple[list[str], int, int]:
@@ -42,7 +42,7 @@ def _work_after_the_backup(second: Path) -> tuple[list[str], int, int]:
         added = registry.save_delegate(b, Delegate(
             family_name="Nazarova", given_name="Firuza", delegation_id=person.delegation_id,
             category_id=person.category_id), who=who_at(b, DESK_B))
-        assert sync.sync_once(b, desk_id=DESK_B).online
+        assert hub.sync_once(b, desk_id=DESK_B).online
         own = b.execute("SELECT count(*) FROM checkin WHERE desk_id = ?", [DESK_B]
                         ).fetchone()[0]
     return found, added, int(own)
@@ -55,7 +55,7 @@ def _after(second: Path, found: list[str], added: int, own: int, *, carried: boo
         # restore carries them over from the file it set aside; a copy by hand lost them
         assert here == own if carried else here < own
         assert (delegate_store.get_delegate(b, added) is not None) is carried
-        report = sync.sync_once(b, desk_id=DESK_B)
+        report = hub.sync_once(b, desk_id=DESK_B)
         assert report.online
         assert b.execute("SELECT count(*) FROM checkin WHERE desk_id = ?",
                          [DESK_B]).fetchone()[0] == own  # its own check-ins are back
@@ -69,7 +69,7 @@ def _after(second: Path, found: list[str], added: int, own: int, *, carried: boo
             family_name="Karimov", given_name="Anvar", delegation_id=person.delegation_id,
             category_id=person.category_id), who=who_at(b, DESK_B))
         assert newer != added and newer // 1_000_000 != added // 1_000_000
-        said = " ".join(r["reason"] for r in sync.review(b))
+        said = " ".join(r["reason"] for r in hub.review(b))
         assert "went back in time" in said
 
 
@@ -87,7 +87,7 @@ def test_a_restored_backup_gets_its_own_records_back(demo_copy: Path, tmp_path: 
     _after(second, found, added, own, carried=True)
     with closing(connect(demo_copy)) as a, closing(connect(second)) as b:
         for db, desk in ((b, DESK_B), (a, DESK_A)):  # and the desks still agree
-            assert sync.sync_once(db, desk_id=desk).online
+            assert hub.sync_once(db, desk_id=desk).online
         assert state.checkin_uuids(a) == state.checkin_uuids(b)
         assert delegate_store.get_delegate(a, added) is not None
 
@@ -117,8 +117,8 @@ def test_a_hub_made_again_is_said_and_adopted(demo_copy: Path, tmp_path: Path, h
 
     from bsm_desk.cli import main
     from bsm_desk.domain.errors import UserError
-    from bsm_desk.services.sync import enrolment
-    from tests.services.sync.test_hub import scan
+    from bsm_desk.services.hub import enrolment
+    from tests.services.hub.test_hub import scan
 
     second = tmp_path / "b.sqlite"
     publish_and_join(demo_copy, second, hub_url)
@@ -126,7 +126,7 @@ def test_a_hub_made_again_is_said_and_adopted(demo_copy: Path, tmp_path: Path, h
         scan(a, DESK_A, codes(a, 5))
         scan(b, DESK_B, codes(b, 4, 10))
         for db, desk in ((a, DESK_A), (b, DESK_B), (a, DESK_A)):
-            assert sync.sync_once(db, desk_id=desk).online
+            assert hub.sync_once(db, desk_id=desk).online
         before = state.checkin_uuids(a)
         assert len(before) == 9 and state.checkin_uuids(b) == before
     from psycopg import conninfo
@@ -136,9 +136,9 @@ def test_a_hub_made_again_is_said_and_adopted(demo_copy: Path, tmp_path: Path, h
         conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, who=who_at(a, DESK_A))  # the first desk, again
+        hub.init_hub(a, hub_url, who=who_at(a, DESK_A))  # the first desk, again
         scan(a, DESK_A, codes(a, 3, 40), minute=5)
-        assert sync.sync_once(a, desk_id=DESK_A).online
+        assert hub.sync_once(a, desk_id=DESK_A).online
         code = enrolment.add_desk(a, "Desk b", who=who_at(a, DESK_A)).code  # known again
     with psycopg.connect(hub_url) as conn:  # everything desk A holds: its own 8, and
         # desk B's 4 relayed under desk B's name
@@ -147,14 +147,14 @@ def test_a_hub_made_again_is_said_and_adopted(demo_copy: Path, tmp_path: Path, h
                             [DESK_B]).fetchone() == (4,)
     with closing(connect(second)) as b:
         with pytest.raises(UserError) as said:
-            sync.sync_once(b, desk_id=DESK_B)
-        assert said.value.template == sync.HUB_CHANGED
+            hub.sync_once(b, desk_id=DESK_B)
+        assert said.value.template == hub.HUB_CHANGED
         assert "not the one this desk exchanged with" in str(said.value)
     assert main(["hub", "adopt", "--db", str(second), "--code", code, "--json"]) == 0
     capsys.readouterr()
     with closing(connect(demo_copy)) as a, closing(connect(second)) as b:
         for db, desk in ((a, DESK_A), (b, DESK_B)):
-            assert sync.sync_once(db, desk_id=desk).online
+            assert hub.sync_once(db, desk_id=desk).online
         assert state.checkin_uuids(a) == state.checkin_uuids(b)
         assert len(state.checkin_uuids(a)) == 12
     with psycopg.connect(hub_url) as conn:
@@ -169,7 +169,7 @@ def test_a_damaged_settings_file_does_not_make_another_desk(demo_copy: Path, tmp
 
     from bsm_desk import config
     from bsm_desk.cli import main
-    from tests.services.sync.test_hub import hub_uuids, scan
+    from tests.services.hub.test_hub import hub_uuids, scan
 
     second = tmp_path / "b.sqlite"
     publish_and_join(demo_copy, second, hub_url)
@@ -194,7 +194,7 @@ def test_a_copy_used_on_a_second_laptop_is_refused(demo_copy: Path, tmp_path: Pa
     on, the other is refused in words until it joins as a desk of its own. Nothing that
     reached the hub is lost."""
     from bsm_desk.domain.errors import UserError
-    from tests.services.sync.test_hub import hub_uuids, scan
+    from tests.services.hub.test_hub import hub_uuids, scan
 
     second = tmp_path / "b.sqlite"
     _setup(demo_copy, second, hub_url)
@@ -202,16 +202,16 @@ def test_a_copy_used_on_a_second_laptop_is_refused(demo_copy: Path, tmp_path: Pa
     with closing(connect(second)) as b:
         backup_to(b, laptop)
         scan(b, DESK_B, codes(b, 4, 60))  # the original goes on
-        assert sync.sync_once(b, desk_id=DESK_B).pushed == 4
+        assert hub.sync_once(b, desk_id=DESK_B).pushed == 4
     with closing(connect(laptop)) as c:  # the copy, behind the original
         scan(c, DESK_B, codes(c, 1, 70))
-        assert sync.sync_once(c, desk_id=DESK_B).online
+        assert hub.sync_once(c, desk_id=DESK_B).online
         assert len(state.checkin_uuids(c)) >= 5  # it took back the original's rows
     with closing(connect(second)) as b:
         scan(b, DESK_B, codes(b, 1, 80))
         with pytest.raises(UserError) as said:
-            sync.sync_once(b, desk_id=DESK_B)
-        assert said.value.template == sync.TWO_FILES
+            hub.sync_once(b, desk_id=DESK_B)
+        assert said.value.template == hub.TWO_FILES
         assert state.pending(b, DESK_B) == 1  # kept in the file, said, not lost
     assert len(hub_uuids(hub_url)) >= 5
 
@@ -221,7 +221,7 @@ def test_a_restore_keeps_the_check_ins_the_hub_never_got(demo_copy: Path, tmp_pa
     """Check-ins and registrations are facts: those made after the backup and not yet
     sent (the LAN was down) come along from the file set aside into the restored one,
     and ids given since the backup are not given again."""
-    from tests.services.sync.test_hub import scan
+    from tests.services.hub.test_hub import scan
 
     second = tmp_path / "b.sqlite"
     _setup(demo_copy, second, hub_url)

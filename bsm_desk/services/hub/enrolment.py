@@ -25,14 +25,14 @@ from psycopg import conninfo
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from bsm_desk.services.hub import tls, transit
+from bsm_desk.services.hub.connection import open_hub, said
+from bsm_desk.services.hub.event_file import NO_EVENT
 from bsm_desk.services.operators import Acting, Permission, requires
-from bsm_desk.services.sync import tls, transit
-from bsm_desk.services.sync.connection import open_hub, said
-from bsm_desk.services.sync.event_file import NO_EVENT
 from bsm_desk.store import atomic, audit, hub, hub_logins
 from bsm_desk.store import event as event_store
+from bsm_desk.store import hub_desk_state as state
 from bsm_desk.store import privacy as sealing
-from bsm_desk.store import sync_state as state
 
 PREFIX = "BSMHUB1-"
 CODE_LIMIT = 2_000

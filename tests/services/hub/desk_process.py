@@ -1,6 +1,6 @@
 """One desk as its own process, for the hub's tests: scan the given badges at a
 checkpoint, a round of sync after every few scans (offline rounds just wait), and a
-last round until caught up. Run as: python -m tests.services.sync.desk_process DB DESK
+last round until caught up. Run as: python -m tests.services.hub.desk_process DB DESK
 CODES_FILE CHECKPOINT."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import time
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
-from bsm_desk.services import checkin, sync
+from bsm_desk.services import checkin, hub
 from bsm_desk.store import connect
 from tests.acting import who_at
 
@@ -23,9 +23,9 @@ def main(path: str, desk: str, codes_file: str, checkpoint: str) -> int:
             checkin.check_in(db, code, checkpoint, who=who_at(db, desk),
                              now=start + timedelta(seconds=n))
             if n % 5 == 4:
-                sync.sync_once(db, desk_id=desk)
+                hub.sync_once(db, desk_id=desk)
         for _ in range(100):
-            report = sync.sync_once(db, desk_id=desk)
+            report = hub.sync_once(db, desk_id=desk)
             if report.online and report.pending == 0:
                 print("caught up", flush=True)
                 return 0

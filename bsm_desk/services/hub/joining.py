@@ -12,21 +12,21 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.event.files import desk_of
-from bsm_desk.services.operators import Acting, Permission, requires
-from bsm_desk.services.sync import enrolment, event_file, tls, transit
-from bsm_desk.services.sync.connection import (
+from bsm_desk.services.hub import enrolment, event_file, tls, transit
+from bsm_desk.services.hub.connection import (
     open_hub,
     said,
 )
-from bsm_desk.services.sync.connection import remember as _remember
-from bsm_desk.services.sync.continuity import (
+from bsm_desk.services.hub.connection import remember as _remember
+from bsm_desk.services.hub.continuity import (
     forget_hub,
 )
-from bsm_desk.services.sync.event_file import NO_EVENT
-from bsm_desk.services.sync.rounds import NO_HUB, SyncReport, sync_once
-from bsm_desk.store import atomic, hub, sync_rows
+from bsm_desk.services.hub.event_file import NO_EVENT
+from bsm_desk.services.hub.rounds import NO_HUB, SyncReport, sync_once
+from bsm_desk.services.operators import Acting, Permission, requires
+from bsm_desk.store import atomic, hub, hub_row_changes
 from bsm_desk.store import event as event_store
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 from bsm_desk.store.db import block_floor
 
 EMPTY_HUB = QT_TRANSLATE_NOOP("UserError", "The hub at {url} holds no event yet: run bsm-desk "
@@ -40,7 +40,7 @@ def init_hub(db: Database, url: str, *, who: Acting, desk_name: str = "",
              authority: bytes | None = None) -> SyncReport:
     """Make (or bring up to date) the hub's schema, publish this desk's event file as the
     one others join from, and exchange a first round. ``authority``: the hub's own
-    certificate authority (DER, services/sync/tls.py): this desk, and every desk enrolled
+    certificate authority (DER, services/hub/tls.py): this desk, and every desk enrolled
     from it, then reach the hub over TLS pinned to it."""
     event = event_store.required(db, NO_EVENT)
     if authority is not None and not tls.is_socket(hub.without_password(url)):
@@ -209,7 +209,7 @@ def join(url: str, path: str | Path, *, desk_id: str, desk_name: str = "",
             transit.keep_key(db, hub_key)
             transit.open_copy(db, hub_key)
         with atomic(db):
-            sync_rows.baseline(db)  # the snapshot's rows are the hub's: none to send
+            hub_row_changes.baseline(db)  # the snapshot's rows are the hub's: none to send
         _remember(db, url)
         return sync_once(db, desk_id=desk_id)
     finally:

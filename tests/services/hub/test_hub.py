@@ -16,10 +16,11 @@ import pytest
 from openpyxl import load_workbook
 
 from bsm_desk.cli import main
-from bsm_desk.services import badges, checkin, sync
+from bsm_desk.services import badges, checkin, hub
 from bsm_desk.services.reports import attendance, attendance_files
-from bsm_desk.store import connect, hub
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import connect
+from bsm_desk.store import hub as hub_store
+from bsm_desk.store import hub_desk_state as state
 from tests.acting import who_at
 
 DESK_A, DESK_B, DESK_C = ("00000000-0000-4000-8000-00000000000a",
@@ -43,12 +44,12 @@ def scan(db, desk: str, found: list[str], minute: int = 0) -> None:  # type: ign
 def publish_and_join(first: Path, second: Path, url: str) -> None:
     """Desk A publishes its event to the hub; desk B, enrolled by A (a hub login of its
     own, the desks' key), makes its file from it."""
-    from bsm_desk.services.sync import enrolment
+    from bsm_desk.services.hub import enrolment
 
     with closing(connect(first)) as a:
-        sync.init_hub(a, url, who=who_at(a, DESK_A))
+        hub.init_hub(a, url, who=who_at(a, DESK_A))
         code = enrolment.add_desk(a, f"Desk {second.stem}", who=who_at(a, DESK_A)).code
-    sync.join_with_code(code, second, desk_id=DESK_B)
+    hub.join_with_code(code, second, desk_id=DESK_B)
 
 
 def hub_uuids(url: str) -> list[str]:
@@ -63,27 +64,27 @@ def present(db) -> set[int]:  # type: ignore[no-untyped-def]
 def test_three_desks_agree_through_an_outage(demo_copy: Path, tmp_path: Path, hub_url: str,
                                              pg_server) -> None:  # type: ignore[no-untyped-def]
     a = connect(demo_copy)
-    sync.init_hub(a, hub_url, who=who_at(a, DESK_A), desk_name="Desk A")
+    hub.init_hub(a, hub_url, who=who_at(a, DESK_A), desk_name="Desk A")
     for desk, name in ((DESK_B, "b.sqlite"), (DESK_C, "c.sqlite")):
-        sync.join(hub_url, tmp_path / name, desk_id=desk)
+        hub.join(hub_url, tmp_path / name, desk_id=desk)
     b, c = connect(tmp_path / "b.sqlite"), connect(tmp_path / "c.sqlite")
     try:
         scan(a, DESK_A, codes(a, 20))
         scan(b, DESK_B, codes(b, 20, 10))  # ten of them also scanned at desk A
         for db, desk in ((a, DESK_A), (b, DESK_B)):
-            assert sync.sync_once(db, desk_id=desk).online
+            assert hub.sync_once(db, desk_id=desk).online
         pg_server.stop()  # the LAN drops
         try:
             scan(c, DESK_C, codes(c, 15, 25))
             scan(a, DESK_A, codes(a, 5, 40), minute=5)
-            report = sync.sync_once(c, desk_id=DESK_C)
+            report = hub.sync_once(c, desk_id=DESK_C)
             assert not report.online and report.pending == 15
-            assert sync.status(c, desk_id=DESK_C)["offline_since"]
+            assert hub.status(c, desk_id=DESK_C)["offline_since"]
         finally:
             pg_server.start()
         for _ in range(2):  # the queue drains by itself, in any order of desks
             for db, desk in ((c, DESK_C), (a, DESK_A), (b, DESK_B)):
-                report = sync.sync_once(db, desk_id=desk)
+                report = hub.sync_once(db, desk_id=desk)
                 assert report.online and report.pending == 0
         on_hub = hub_uuids(hub_url)
         assert len(on_hub) == len(set(on_hub))  # none doubled
@@ -93,7 +94,7 @@ def test_three_desks_agree_through_an_outage(demo_copy: Path, tmp_path: Path, hu
         # Badges 0–19 at A, 10–29 at B, 25–39 at C, 40–44 at A: 45 people, 60 scans, each
         # scan kept in the log, each person counted once.
         assert len(present(a)) == 45 and len(on_hub) == 60
-        assert sync.status(b, desk_id=DESK_B)["offline_since"] is None
+        assert hub.status(b, desk_id=DESK_B)["offline_since"] is None
         # Let in twice while the desks could not see each other: the later is listed.
         # 10–19 at A and B, 25–29 at B and C: every desk ends up listing the same 15.
         listed = [{r.uuid for r in state.reviews(db) if r.kind == "already"}
@@ -114,18 +115,18 @@ def test_three_desks_agree_through_an_outage(demo_copy: Path, tmp_path: Path, hu
 def test_a_push_retried_or_cut_short_doubles_nothing(demo_copy: Path, hub_url: str,
                                                      monkeypatch) -> None:
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, who=who_at(db, DESK_A))
+        hub.init_hub(db, hub_url, who=who_at(db, DESK_A))
         scan(db, DESK_A, codes(db, 12))
         rows = state.to_push(db, DESK_A, 0)
-        conn = hub.connect(hub_url)
+        conn = hub_store.connect(hub_url)
         try:
-            assert hub.push_checkins(conn, rows) == 12
-            assert hub.push_checkins(conn, rows) == 0  # the same batch again: nothing
+            assert hub_store.push_checkins(conn, rows) == 12
+            assert hub_store.push_checkins(conn, rows) == 0  # the same batch again: nothing
             # A larger batch, holding the twelve again: 188 new.
             scan(db, DESK_A, codes(db, 188, 12), minute=1)
             many = state.to_push(db, DESK_A, 0)
-            assert hub.push_checkins(conn, many) == 188
-            assert hub.push_checkins(conn, many + many) == 0
+            assert hub_store.push_checkins(conn, many) == 188
+            assert hub_store.push_checkins(conn, many + many) == 0
             assert [int(r[0]) for r in conn.execute(
                 "SELECT desk_seq FROM hub_checkin ORDER BY seq").fetchall()] == \
                 [rowid for rowid, _values in many]  # the hub's order is the desk's
@@ -142,10 +143,10 @@ def test_a_push_retried_or_cut_short_doubles_nothing(demo_copy: Path, hub_url: s
 
         monkeypatch.setattr(state, "put", dies)
         with pytest.raises(KeyboardInterrupt):
-            sync.sync_once(db, desk_id=DESK_A)
+            hub.sync_once(db, desk_id=DESK_A)
         monkeypatch.setattr(state, "put", real_put)
         assert state.pending(db, DESK_A) == 200  # it does not know the hub has them
-        report = sync.sync_once(db, desk_id=DESK_A)
+        report = hub.sync_once(db, desk_id=DESK_A)
         assert (report.pushed, report.pending) == (0, 0)  # pushed again, taken once
         assert sorted(hub_uuids(hub_url)) == sorted(state.checkin_uuids(db))
 
@@ -159,12 +160,12 @@ def test_what_a_desk_cannot_take_in_is_kept_for_review(demo_copy: Path, tmp_path
                      " VALUES ('x-1', 1, 'entrance-2022-10-18', 999999, 'OK', true, 'search',"
                      " '', '', '2022-10-18T05:00:00+00:00', 'other-desk', '')")
     with closing(connect(tmp_path / "b.sqlite")) as b:
-        report = sync.sync_once(b, desk_id=DESK_B)
+        report = hub.sync_once(b, desk_id=DESK_B)
         assert report.refused == 1
         (review,) = state.reviews(b)
         assert review.uuid == "x-1" and review.detail["delegate"] == 999999
-        assert sync.sync_once(b, desk_id=DESK_B).refused == 0  # not asked again
-        (listed,) = sync.review(b)
+        assert hub.sync_once(b, desk_id=DESK_B).refused == 0  # not asked again
+        (listed,) = hub.review(b)
         assert "does not know (id 999999)" in listed["reason"]
 
 
@@ -172,12 +173,12 @@ def test_the_password_never_reaches_the_event_file(demo_copy: Path, hub_url: str
     secret = "s3cret-Pa55"
     with_password = hub_url.replace("postgres@", f"postgres:{secret}@")
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, with_password, who=who_at(db, DESK_A))
+        hub.init_hub(db, with_password, who=who_at(db, DESK_A))
         kept = state.get(db, state.URL)
         assert secret not in kept and "password" not in kept
-        assert secret not in json.dumps(sync.status(db, desk_id=DESK_A))
+        assert secret not in json.dumps(hub.status(db, desk_id=DESK_A))
     assert secret.encode() not in demo_copy.read_bytes()
-    assert hub.safe_url(with_password).count(secret) == 0
+    assert hub_store.safe_url(with_password).count(secret) == 0
     # Kept where libpq finds it (no OS keyring here): this user's password file only.
     import os
     import stat
@@ -225,12 +226,12 @@ def test_three_desk_processes_one_killed_mid_sync(demo_copy: Path, tmp_path: Pat
     import time
 
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, who=who_at(a, DESK_A))
+        hub.init_hub(a, hub_url, who=who_at(a, DESK_A))
         point = checkin.default_checkpoint(a, DAY_ONE).id
         every = codes(a, 120)
     files = {DESK_A: demo_copy}
     for desk, name in ((DESK_B, "b.sqlite"), (DESK_C, "c.sqlite")):
-        sync.join(hub_url, tmp_path / name, desk_id=desk)
+        hub.join(hub_url, tmp_path / name, desk_id=desk)
         files[desk] = tmp_path / name
     shares = {DESK_A: every[:50], DESK_B: every[30:90], DESK_C: every[70:120]}
     root = Path(__file__).resolve().parents[3]
@@ -239,7 +240,7 @@ def test_three_desk_processes_one_killed_mid_sync(demo_copy: Path, tmp_path: Pat
     def run(desk: str) -> subprocess.Popen[str]:
         listed = tmp_path / f"{desk[-1]}.codes"
         listed.write_text("\n".join(shares[desk]), encoding="utf-8")
-        return subprocess.Popen([sys.executable, "-m", "tests.services.sync.desk_process",
+        return subprocess.Popen([sys.executable, "-m", "tests.services.hub.desk_process",
                                  str(files[desk]), desk, str(listed), point], cwd=root,
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)
@@ -257,7 +258,7 @@ def test_three_desk_processes_one_killed_mid_sync(demo_copy: Path, tmp_path: Pat
         assert process.returncode == 0, (desk, out, err)
     for desk, path in files.items():  # the last rounds, until nobody has news
         with closing(connect(path)) as db:
-            sync.sync_once(db, desk_id=desk)
+            hub.sync_once(db, desk_id=desk)
     on_hub = hub_uuids(hub_url)
     assert len(on_hub) == len(set(on_hub))
     held, summaries = [], []
@@ -279,17 +280,17 @@ def test_three_desk_processes_one_killed_mid_sync(demo_copy: Path, tmp_path: Pat
 def test_desks_connect_with_a_role_that_can_only_add_and_read(demo_copy: Path, tmp_path: Path,
                                                                hub_url: str, capsys) -> None:
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, who=who_at(a, DESK_A))  # makes the desks' group role
+        hub.init_hub(a, hub_url, who=who_at(a, DESK_A))  # makes the desks' group role
     with psycopg.connect(hub_url, autocommit=True) as conn:
         conn.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname ="
                      " 'desk_b') THEN CREATE ROLE desk_b LOGIN IN ROLE bsm_desk_desks;"
                      " END IF; END $$")
         conn.execute("INSERT INTO hub_enrolment (login, name) VALUES ('desk_b', 'Desk B')")
     as_desk = hub_url.replace("postgres@", "desk_b@")
-    sync.join(as_desk, tmp_path / "b.sqlite", desk_id=DESK_B)
+    hub.join(as_desk, tmp_path / "b.sqlite", desk_id=DESK_B)
     with closing(connect(tmp_path / "b.sqlite")) as b:
         scan(b, DESK_B, codes(b, 4))
-        assert sync.sync_once(b, desk_id=DESK_B).pushed == 4
+        assert hub.sync_once(b, desk_id=DESK_B).pushed == 4
     with psycopg.connect(as_desk, autocommit=True) as conn:
         for statement in ("DELETE FROM hub_checkin", "UPDATE hub_checkin SET verdict = 'x'",
                           "DROP TABLE hub_checkin", "UPDATE hub_event_file SET code = 'x'"):
@@ -310,33 +311,33 @@ def test_concurrent_pushes_never_hide_behind_a_pulled_number(demo_copy: Path,
     import uuid as uuidlib
 
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, who=who_at(db, DESK_A))
+        hub.init_hub(db, hub_url, who=who_at(db, DESK_A))
 
     def pusher(desk: str) -> None:
-        conn = hub.connect(hub_url)
+        conn = hub_store.connect(hub_url)
         try:
             for batch in range(40):
                 rows = [(batch * 10 + n, (str(uuidlib.uuid4()), "entrance-2022-10-18", None,
                                           None, "UNKNOWN", 0, "scan", "", None, "", "2022-10-18"
                                           "T05:00:00+00:00", desk, "")) for n in range(10)]
-                hub.push_checkins(conn, rows)
+                hub_store.push_checkins(conn, rows)
         finally:
             conn.close()
 
     threads = [threading.Thread(target=pusher, args=(f"desk-{k}",)) for k in range(4)]
     seen: set[str] = set()
     after = 0
-    reader = hub.connect(hub_url)
+    reader = hub_store.connect(hub_url)
     try:
         for thread in threads:
             thread.start()
         while any(t.is_alive() for t in threads):
-            for item in hub.pull_checkins(reader, after, not_from="reader"):
+            for item in hub_store.pull_checkins(reader, after, not_from="reader"):
                 seen.add(item.values["uuid"])
                 after = item.seq
         for thread in threads:
             thread.join()
-        for item in hub.pull_checkins(reader, after, not_from="reader", limit=100_000):
+        for item in hub_store.pull_checkins(reader, after, not_from="reader", limit=100_000):
             seen.add(item.values["uuid"])
     finally:
         reader.close()
@@ -350,20 +351,20 @@ def test_a_hub_that_refuses_says_so_and_loses_nothing(demo_copy: Path, tmp_path:
     from bsm_desk.domain.errors import UserError
 
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, hub_url, who=who_at(a, DESK_A))
+        hub.init_hub(a, hub_url, who=who_at(a, DESK_A))
     with psycopg.connect(hub_url, autocommit=True) as conn:
         conn.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname ="
                      " 'stranger') THEN CREATE ROLE stranger LOGIN; END IF; END $$")
         conn.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC")
     stranger = hub_url.replace("postgres@", "stranger@")
     with pytest.raises(UserError) as raised:
-        sync.join(stranger, tmp_path / "s.sqlite", desk_id=DESK_B)
+        hub.join(stranger, tmp_path / "s.sqlite", desk_id=DESK_B)
     assert "refused" in raised.value.message() and not (tmp_path / "s.sqlite").exists()
     with closing(connect(demo_copy)) as a:
         scan(a, DESK_A, codes(a, 3))
-        state.put(a, state.URL, hub.without_password(stranger))
+        state.put(a, state.URL, hub_store.without_password(stranger))
         with pytest.raises(UserError) as raised:
-            sync.sync_once(a, desk_id=DESK_A)
+            hub.sync_once(a, desk_id=DESK_A)
         assert "refused" in raised.value.message()
         assert state.pending(a, DESK_A) == 3
 
@@ -377,7 +378,7 @@ def test_the_follow_worker_killed_before_writing_down_its_place(demo_copy: Path,
     import sys
 
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, who=who_at(db, DESK_A))
+        hub.init_hub(db, hub_url, who=who_at(db, DESK_A))
         scan(db, DESK_A, codes(db, 8))
     command = [sys.executable, "-m", "bsm_desk", "hub", "follow", "--db", str(demo_copy),
                "--every", "0.2", "--desk-id", DESK_A]
@@ -423,8 +424,8 @@ def test_a_revoked_badge_is_refused_everywhere_once_known(demo_copy: Path, tmp_p
         (_, old_code), = badges.codes(a, [person])
         badges.reissue(a, person, ReissueReason.LOST, who=who_at(a, DESK_A))  # lost: v2 at desk A
         (_, new_code), = badges.codes(a, [person])
-        assert sync.sync_once(a, desk_id=DESK_A).pending == 0
-        assert sync.sync_once(b, desk_id=DESK_B).pulled >= 1
+        assert hub.sync_once(a, desk_id=DESK_A).pending == 0
+        assert hub.sync_once(b, desk_id=DESK_B).pulled >= 1
         point = checkin.default_checkpoint(b, DAY_ONE).id
         old = checkin.check_in(b, old_code, point, who=who_at(b, DESK_B), now=DAY_ONE)
         assert old.kind.value == "REVOKED" and not old.accepted
@@ -435,9 +436,9 @@ def test_a_revoked_badge_is_refused_everywhere_once_known(demo_copy: Path, tmp_p
         other = badges.select(a)[1]
         badges.reissue(a, other, ReissueReason.DAMAGED, who=who_at(a, DESK_A))
         badges.reissue(b, other, ReissueReason.DAMAGED, who=who_at(b, DESK_B))
-        sync.sync_once(a, desk_id=DESK_A)
-        sync.sync_once(b, desk_id=DESK_B)
-        sync.sync_once(a, desk_id=DESK_A)
+        hub.sync_once(a, desk_id=DESK_A)
+        hub.sync_once(b, desk_id=DESK_B)
+        hub.sync_once(a, desk_id=DESK_A)
         for db in (a, b):
             assert badges.codes(db, [other]) == badges.codes(a, [other])
             assert [r.kind for r in state.reviews(db)] == ["badge_issue"]
@@ -461,8 +462,8 @@ def test_delegate_edits_meet_and_the_later_stands(demo_copy: Path, tmp_path: Pat
         assert first.id is not None and second.id is not None
         registry.save_delegate(a, replace(first, function_en="Deputy Minister"),
                                who=who_at(a, DESK_A))
-        sync.sync_once(a, desk_id=DESK_A)
-        assert sync.sync_once(b, desk_id=DESK_B).pulled >= 1
+        hub.sync_once(a, desk_id=DESK_A)
+        assert hub.sync_once(b, desk_id=DESK_B).pulled >= 1
         assert delegate_store.get_delegate(b, first.id).function_en == "Deputy Minister"
         assert any(c.desk_id == DESK_A for c in history.for_delegate(b, first.id))
         # Both desks change the same field while they cannot see each other: B's later.
@@ -471,14 +472,14 @@ def test_delegate_edits_meet_and_the_later_stands(demo_copy: Path, tmp_path: Pat
         registry.save_delegate(b, replace(delegate_store.get_delegate(b, second.id),
                                           email="b@example.org"), who=who_at(b, DESK_B))
         for db, desk in ((a, DESK_A), (b, DESK_B), (a, DESK_A)):
-            sync.sync_once(db, desk_id=desk)
+            hub.sync_once(db, desk_id=desk)
         for db in (a, b):
             assert delegate_store.get_delegate(db, second.id).email == "b@example.org"
             emails = [c.changes["email"][1] for c in history.for_delegate(db, second.id)
                       if "email" in c.changes]
             assert emails == ["a@example.org", "b@example.org"]  # both stay in the history
-        assert any("the later one stands" in r["reason"] for r in sync.review(a))
-        assert any("this desk's stands" in r["reason"] for r in sync.review(b))
+        assert any("the later one stands" in r["reason"] for r in hub.review(a))
+        assert any("this desk's stands" in r["reason"] for r in hub.review(b))
         assert state.pending(a, DESK_A) == state.pending(b, DESK_B) == 0
     finally:
         a.close()
@@ -502,10 +503,10 @@ def test_hostile_rows_from_the_hub_are_kept_for_review(demo_copy: Path, tmp_path
             conn.execute("INSERT INTO hub_event (uuid, kind, desk_id, desk_seq, row) VALUES"
                          " (%s, %s, 'evil', %s, %s::jsonb)", [uuid, kind, n, row])
     with closing(connect(tmp_path / "b.sqlite")) as b:
-        report = sync.sync_once(b, desk_id=DESK_B)
+        report = hub.sync_once(b, desk_id=DESK_B)
         assert report.online and report.refused == len(hostile)
-        assert len(sync.review(b)) == len(hostile)
-        assert sync.sync_once(b, desk_id=DESK_B).refused == 0  # each asked once
+        assert len(hub.review(b)) == len(hostile)
+        assert hub.sync_once(b, desk_id=DESK_B).refused == 0  # each asked once
 
 
 @pytest.mark.parametrize("url", ["=== not a url", "", "postgresql://u:pw-in-url@",
@@ -540,7 +541,7 @@ def test_delegates_added_at_two_desks_are_the_same_everywhere(demo_copy: Path, t
                                                    model.category_id), who=who_at(b, DESK_B))
         assert new_a < ID_BLOCK <= new_b < 2 * ID_BLOCK and fresh >= ID_BLOCK
         for db, desk in ((a, DESK_A), (b, DESK_B), (a, DESK_A)):
-            sync.sync_once(db, desk_id=desk)
+            hub.sync_once(db, desk_id=desk)
         for db in (a, b):
             assert delegate_store.get_delegate(db, new_a).family_name == "Nazarova"
             assert delegate_store.get_delegate(db, new_b).family_name == "Rahimov"
@@ -574,8 +575,8 @@ def test_a_merge_at_one_desk_is_a_merge_everywhere(demo_copy: Path, tmp_path: Pa
         registry.save_delegate(a, replace(keep, passport_no=""), who=who_at(a, DESK_A))
         registry.save_delegate(a, replace(drop, passport_no="N1234567"), who=who_at(a, DESK_A))
         duplicates.merge(a, keep.id, drop.id, who=who_at(a, DESK_A))
-        sync.sync_once(a, desk_id=DESK_A)
-        sync.sync_once(b, desk_id=DESK_B)
+        hub.sync_once(a, desk_id=DESK_A)
+        hub.sync_once(b, desk_id=DESK_B)
         there_keep = delegate_store.get_delegate(b, keep.id)
         there_drop = delegate_store.get_delegate(b, drop.id)
         assert there_drop.merged_into == keep.id and there_keep.passport_no == "N1234567"
@@ -591,16 +592,16 @@ def test_a_newer_hub_names_both_versions_and_gets_nothing(demo_copy: Path,
     from bsm_desk.domain.errors import UserError
 
     with closing(connect(demo_copy)) as db:
-        sync.init_hub(db, hub_url, who=who_at(db, DESK_A))
+        hub.init_hub(db, hub_url, who=who_at(db, DESK_A))
         scan(db, DESK_A, codes(db, 3))
         with psycopg.connect(hub_url) as conn:
             conn.execute("INSERT INTO hub_schema (version, app_version) VALUES (99, '9.9.0')")
             before = conn.execute("SELECT count(*) FROM hub_checkin").fetchone()
         with pytest.raises(UserError) as caught:
-            sync.sync_once(db, desk_id=DESK_A)
+            hub.sync_once(db, desk_id=DESK_A)
         said = caught.value.message()
         assert "brought up by BSM Desk 9.9.0 (schema 99)" in said
-        assert f"this desk is BSM Desk {__version__} (schema {hub.LATEST})" in said
+        assert f"this desk is BSM Desk {__version__} (schema {hub_store.LATEST})" in said
         with psycopg.connect(hub_url) as conn:
             assert conn.execute("SELECT count(*) FROM hub_checkin").fetchone() == before
         assert state.pending(db, DESK_A) == 3  # kept here, to go when the desk is updated

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bsm_desk.store.sync_rows import Shared, baseline, triggers_sql
+from bsm_desk.store.hub_row_changes import Shared, baseline, triggers_sql
 
 
 def _v20_sync(db: Database) -> None:
@@ -47,7 +47,7 @@ _V21_TABLES = (
 
 def _v21_shared_rows(db: Database) -> None:
     """The programme, speakers' lists, roster and the other edited-in-place tables travel
-    between desks as row changes (store/sync_rows.py): triggers note each changed row; the
+    between desks as row changes (store/hub_row_changes.py): triggers note each changed row; the
     last agreed version of every row is kept, all rows as they stand agreed from here."""
     for statement in (
         """CREATE TABLE sync_row (
@@ -77,7 +77,7 @@ _V27_TABLES = (*_V21_TABLES, Shared("operator", ("id",)), Shared("data_key", ("i
 def _v27_hybrid_clock(db: Database) -> None:
     """Changes of the shared tables stamped by a hybrid logical clock (shared.HLC_NOW):
     a desk whose clock is years ahead no longer wins every later change for good."""
-    from bsm_desk.store.sync_rows import HLC_NOW
+    from bsm_desk.store.hub_row_changes import HLC_NOW
 
     for table in _V27_TABLES:
         for action in ("insert", "update", "delete"):
@@ -95,7 +95,7 @@ def _v31_seating(db: Database) -> None:
     accessible place or other number of places, a session's plan (its language, the
     draw, the podium) and its seats; shared between desks like the programme."""
     from bsm_desk.store import audit
-    from bsm_desk.store.sync_rows import HLC_NOW
+    from bsm_desk.store.hub_row_changes import HLC_NOW
 
     for statement in (
         """CREATE TABLE seating_layout (
@@ -147,5 +147,5 @@ def _v31_seating(db: Database) -> None:
 
 def _v28_checkins_by_desk(db: Database) -> None:
     """A desk's own check-ins found by their desk: each round asks how far this file has
-    recorded (services/sync/continuity.py) without reading every check-in."""
+    recorded (services/hub/continuity.py) without reading every check-in."""
     db.execute("CREATE INDEX checkin_desk ON checkin(desk_id)")

@@ -15,13 +15,14 @@ import psycopg
 import pytest
 
 from bsm_desk.domain.errors import UserError
-from bsm_desk.services import sync
-from bsm_desk.services.sync import enrolment, tls
-from bsm_desk.store import connect, hub
-from bsm_desk.store import sync_state as state
+from bsm_desk.services import hub
+from bsm_desk.services.hub import enrolment, tls
+from bsm_desk.store import connect
+from bsm_desk.store import hub as hub_store
+from bsm_desk.store import hub_desk_state as state
 from tests.acting import who_at
 from tests.conftest import not_here
-from tests.services.sync.test_hub import DESK_A, DESK_B, codes, scan
+from tests.services.hub.test_hub import DESK_A, DESK_B, codes, scan
 
 
 @pytest.fixture(scope="module")
@@ -59,17 +60,17 @@ def test_desks_reach_the_hub_over_tls_pinned_to_the_events_authority(
         demo_copy: Path, tmp_path: Path, tls_hub: str, authorities) -> None:  # type: ignore[no-untyped-def]
     ours, _theirs = authorities
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, tls_hub, who=who_at(a, DESK_A), authority=tls.read_authority(ours["ca"]))
+        hub.init_hub(a, tls_hub, who=who_at(a, DESK_A), authority=tls.read_authority(ours["ca"]))
         kept = state.get(a, state.URL)
         assert "sslmode=verify-full" in kept and "sslrootcert=" in kept
         made = enrolment.add_desk(a, "Door B", who=who_at(a, DESK_A))
     assert "ca" in enrolment.read_code(made.code)
-    sync.join_with_code(made.code, tmp_path / "b.sqlite", desk_id=DESK_B)
+    hub.join_with_code(made.code, tmp_path / "b.sqlite", desk_id=DESK_B)
     with closing(connect(tmp_path / "b.sqlite")) as b:
         assert "sslmode=verify-full" in state.get(b, state.URL)
         scan(b, DESK_B, codes(b, 3))
-        assert sync.sync_once(b, desk_id=DESK_B).pushed == 3
-        conn = hub.connect(state.get(b, state.URL))
+        assert hub.sync_once(b, desk_id=DESK_B).pushed == 3
+        conn = hub_store.connect(state.get(b, state.URL))
         try:  # the server says this very connection is encrypted
             row = conn.execute("SELECT ssl FROM pg_stat_ssl WHERE pid ="
                                " pg_backend_pid()").fetchone()
@@ -77,7 +78,7 @@ def test_desks_reach_the_hub_over_tls_pinned_to_the_events_authority(
         finally:
             conn.close()
     with closing(connect(demo_copy)) as a:
-        assert sync.sync_once(a, desk_id=DESK_A).pulled == 3
+        assert hub.sync_once(a, desk_id=DESK_A).pulled == 3
 
 
 def test_a_machine_with_another_authoritys_certificate_is_refused(
@@ -86,8 +87,8 @@ def test_a_machine_with_another_authoritys_certificate_is_refused(
     address): refused in words, nothing published, never "offline"."""
     _ours, theirs = authorities
     with closing(connect(demo_copy)) as a, pytest.raises(UserError) as said:
-        sync.init_hub(a, tls_hub, who=who_at(a, DESK_A), authority=tls.read_authority(theirs["ca"]))
-    assert said.value.template == hub.NOT_TRUSTED
+        hub.init_hub(a, tls_hub, who=who_at(a, DESK_A), authority=tls.read_authority(theirs["ca"]))
+    assert said.value.template == hub_store.NOT_TRUSTED
     assert "did not prove it is this event's hub" in str(said.value)
     with psycopg.connect(tls_hub + "?sslmode=require") \
             as conn:
@@ -97,7 +98,7 @@ def test_a_machine_with_another_authoritys_certificate_is_refused(
 def test_a_network_hub_without_its_authority_enrols_no_desk(demo_copy: Path,
                                                              tls_hub: str) -> None:
     with closing(connect(demo_copy)) as a:
-        sync.init_hub(a, tls_hub + "?sslmode=require", who=who_at(a, DESK_A))
+        hub.init_hub(a, tls_hub + "?sslmode=require", who=who_at(a, DESK_A))
         with pytest.raises(UserError) as said:
             enrolment.add_desk(a, "Door B", who=who_at(a, DESK_A))
     assert said.value.template == enrolment.NEEDS_TLS

@@ -1,4 +1,4 @@
-"""The shared tables' change notes (store/sync_rows.py): the triggers note each changed row,
+"""The shared tables' change notes (store/hub_row_changes.py): the triggers note each changed row,
 a file as it stands is agreed (nothing to send), a row rewritten as it was sends nothing,
 columns of one desk only are left out, bytes travel as base64 and come back equal."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bsm_desk.store import connect, sync_rows
+from bsm_desk.store import connect, hub_row_changes
 from bsm_desk.store import interpreters as interpreter_store
 
 DESK = "00000000-0000-4000-8000-0000000000aa"
@@ -17,16 +17,16 @@ DESK = "00000000-0000-4000-8000-0000000000aa"
 
 def test_notes_follow_changes_and_only_real_ones_are_sent(demo_copy: Path) -> None:
     with closing(connect(demo_copy)) as db:
-        sync_rows.baseline(db)
-        assert sync_rows.count_noted(db) == 0
-        assert sync_rows.changes_to_send(db, DESK, 100) == ([], [])
+        hub_row_changes.baseline(db)
+        assert hub_row_changes.count_noted(db) == 0
+        assert hub_row_changes.changes_to_send(db, DESK, 100) == ([], [])
         db.execute("UPDATE room SET capacity = capacity + 1 WHERE id = 1")
         db.execute("UPDATE room SET capacity = capacity WHERE id = 2")  # no real change
-        send, idle = sync_rows.changes_to_send(db, DESK, 100)
+        send, idle = hub_row_changes.changes_to_send(db, DESK, 100)
         assert [(c.table, c.key) for c in send] == [("room", [1])]
         assert [(t, k) for t, k, _at in idle] == [("room", "[2]")]
         db.execute("DELETE FROM session_access")
-        send, _idle = sync_rows.changes_to_send(db, DESK, 1000)
+        send, _idle = hub_row_changes.changes_to_send(db, DESK, 1000)
         assert {c.table for c in send} == {"room", "session_access"}
         assert send[0].table == "room" and all(c.row is None for c in send[1:])
 
@@ -36,11 +36,11 @@ def test_a_rewritten_roster_sends_only_what_changed(demo_copy: Path) -> None:
         people = [p.id or 0 for p in interpreter_store.all_interpreters(db)][:3]
         interpreter_store.replace_seats(db, {(1, "ru"): [(people[0], False),
                                                          (people[1], False)]})
-        sync_rows.baseline(db)
+        hub_row_changes.baseline(db)
         # The whole roster rewritten (new local ids and times), one seat different.
         interpreter_store.replace_seats(db, {(1, "ru"): [(people[0], False),
                                                          (people[2], False)]})
-        send, _idle = sync_rows.changes_to_send(db, DESK, 100)
+        send, _idle = hub_row_changes.changes_to_send(db, DESK, 100)
         assert sorted((c.key[2], c.row is None) for c in send) == sorted(
             [(people[1], True), (people[2], False)])
         assert all("at" not in (c.row or {}) and "id" not in (c.row or {}) for c in send)
@@ -49,12 +49,13 @@ def test_a_rewritten_roster_sends_only_what_changed(demo_copy: Path) -> None:
 def test_bytes_travel_and_come_back_equal(demo_copy: Path) -> None:
     image = bytes(range(256)) * 4
     with closing(connect(demo_copy)) as db:
-        sync_rows.baseline(db)
+        hub_row_changes.baseline(db)
         db.execute("INSERT INTO delegate_photo (delegate_id, mime, image) VALUES (3, 'x', ?)",
                    [image])
-        change = sync_rows.Change.of(sync_rows.changes_to_send(db, DESK, 100)[0][0].as_dict())
+        sent = hub_row_changes.changes_to_send(db, DESK, 100)[0][0]
+        change = hub_row_changes.Change.of(sent.as_dict())
         db.execute("DELETE FROM delegate_photo")
-        sync_rows.apply(db, change)
+        hub_row_changes.apply(db, change)
         assert db.execute("SELECT image FROM delegate_photo").fetchone()[0] == image
 
 
@@ -67,4 +68,4 @@ def test_bytes_travel_and_come_back_equal(demo_copy: Path) -> None:
 def test_values_that_are_not_plain_are_refused(demo_copy: Path, raw: dict) -> None:
     with closing(connect(demo_copy)) as db:
         with pytest.raises(ValueError):
-            sync_rows.apply(db, sync_rows.Change.of(raw))
+            hub_row_changes.apply(db, hub_row_changes.Change.of(raw))

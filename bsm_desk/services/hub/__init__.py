@@ -5,14 +5,14 @@ connection, rows, events, recovery and enrolment are in their own modules."""
 from __future__ import annotations
 
 from bsm_desk.services.event.files import desk_of, desk_of_file, hub_address
-from bsm_desk.services.sync.connection import keyring_password, store_password
-from bsm_desk.services.sync.continuity import (
+from bsm_desk.services.hub.connection import keyring_password, store_password
+from bsm_desk.services.hub.continuity import (
     HUB_CHANGED,
     TWO_FILES,
     WENT_BACK,
     forget_hub,
 )
-from bsm_desk.services.sync.joining import (
+from bsm_desk.services.hub.joining import (
     EMPTY_HUB,
     EXISTS,
     adopt,
@@ -25,8 +25,8 @@ from bsm_desk.services.sync.joining import (
     role_sql,
     seal_hub_copy,
 )
-from bsm_desk.services.sync.pulling import review
-from bsm_desk.services.sync.rounds import (
+from bsm_desk.services.hub.pulling import review
+from bsm_desk.services.hub.rounds import (
     KEEP_EVERY_S,
     LAST_SYNC_EVERY_S,
     MAX_BACKOFF_S,

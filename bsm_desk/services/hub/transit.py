@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.store import atomic
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 
 PREFIX = "hk1:"
 FIELDS: dict[str, tuple[str, ...]] = {"operator": ("secret", "sign_secret")}

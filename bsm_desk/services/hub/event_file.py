@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.store import atomic, hub, privacy
 from bsm_desk.store import event as event_store
-from bsm_desk.store import sync_state as state
+from bsm_desk.store import hub_desk_state as state
 from bsm_desk.store.db import backup_to
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to publish.")
@@ -45,7 +45,7 @@ REFUSED = "refused"  # REPUBLISH's value once the hub said it is not this desk's
 def snapshot(db: Database) -> bytes:
     """The copy of the event file for the hub: operators' secrets sealed with the desks'
     key, which the copy does not hold (transit.py)."""
-    from bsm_desk.services.sync import transit
+    from bsm_desk.services.hub import transit
 
     with tempfile.TemporaryDirectory() as folder:
         path = backup_to(db, Path(folder) / "event.sqlite")

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bsm_desk.store.sync_rows import count_noted
+from bsm_desk.store.hub_row_changes import count_noted
 
 # A check-in's columns as exchanged with the hub (store/hub.py), in this order.
 CHECKIN_COLUMNS = ("uuid", "checkpoint", "delegate_id", "badge_version", "verdict",
@@ -25,7 +25,7 @@ EPOCH = "epoch"  # this file's epoch at the hub (a copy of it shares it until it
 DESK_ID = "desk_id"  # the desk this file is at its hub (settings.json can be lost)
 RESTORED = "restored"  # "1": this file went back in time (a backup put in its place)
 HUB_ID = "hub_id"  # the identity of the hub this desk exchanges with
-HUB_KEY = "hub_key"  # the desks' key (services/sync/transit.py): never in the hub's copy
+HUB_KEY = "hub_key"  # the desks' key (services/hub/transit.py): never in the hub's copy
 RESEAL = "reseal"  # "1": the hub's delegate events are to be sealed (needs the data key)
 
 

@@ -17,26 +17,26 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bsm_desk.domain.model import Session, SessionKind
-from bsm_desk.services import programme, speakers, sync
-from bsm_desk.services.sync import rows
-from bsm_desk.store import connect, sync_rows
+from bsm_desk.services import hub, programme, speakers
+from bsm_desk.services.hub import rows
+from bsm_desk.store import connect, hub_row_changes
+from bsm_desk.store import hub_desk_state as state
 from bsm_desk.store import interpreters as interpreter_store
-from bsm_desk.store import sync_state as state
 from tests.acting import who_at
-from tests.services.sync.test_hub import DESK_A, DESK_B, DESK_C, publish_and_join
+from tests.services.hub.test_hub import DESK_A, DESK_B, DESK_C, publish_and_join
 
 
 def snapshot(db) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     """Every shared table's rows, as exchanged, in a comparable form."""
     return {table.name: sorted(json.dumps(row, sort_keys=True)
-                               for _key, row in sync_rows.all_rows(db, table))
-            for table in sync_rows.TABLES}
+                               for _key, row in hub_row_changes.all_rows(db, table))
+            for table in hub_row_changes.TABLES}
 
 
 def rounds(*desks) -> None:  # type: ignore[no-untyped-def]
     for _ in range(2):
         for db, desk in desks:
-            assert sync.sync_once(db, desk_id=desk).online
+            assert hub.sync_once(db, desk_id=desk).online
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_programme_lists_and_roster_end_the_same_everywhere(desks, tmp_path: Pat
                                                           (people[1], False)]})
     assert state.pending(a, DESK_A) > 0 and state.pending(b, DESK_B) > 0
     rounds((a, DESK_A), (b, DESK_B))
-    assert sync.review(a) == []
+    assert hub.review(a) == []
     assert snapshot(a) == snapshot(b)
     assert [s.title_ru for s in programme.load(b).sessions if s.id == added] == \
         ["Обмен данными о границе"]
@@ -85,17 +85,17 @@ def test_programme_lists_and_roster_end_the_same_everywhere(desks, tmp_path: Pat
     assert interpreter_store.seats(a) == interpreter_store.seats(b)
     assert state.pending(a, DESK_A) == state.pending(b, DESK_B) == 0
     # A third desk joining later gets it all, and sends nothing back.
-    sync.join(hub_url, tmp_path / "c.sqlite", desk_id=DESK_C)
+    hub.join(hub_url, tmp_path / "c.sqlite", desk_id=DESK_C)
     with closing(connect(tmp_path / "c.sqlite")) as c:
         assert snapshot(c) == snapshot(a)
-        assert sync.sync_once(c, desk_id=DESK_C).pushed == 0
-        assert sync.review(c) == []
+        assert hub.sync_once(c, desk_id=DESK_C).pushed == 0
+        assert hub.review(c) == []
     # A deletion travels, and what hung on the session goes with it.
     programme.delete_session(a, added, who=who_at(a, DESK_A))
     rounds((a, DESK_A), (b, DESK_B))
     assert added not in [s.id for s in programme.load(b).sessions]
     assert snapshot(a) == snapshot(b)
-    assert sync.review(a) == sync.review(b) == []
+    assert hub.review(a) == hub.review(b) == []
 
 
 def test_the_later_change_of_a_session_stands_the_earlier_is_listed(desks) -> None:
@@ -107,8 +107,8 @@ def test_the_later_change_of_a_session_stands_the_earlier_is_listed(desks) -> No
     for db in (a, b):
         assert [s.title_en for s in programme.load(db).sessions
                 if s.id == session.id] == ["Title from desk B"]
-    replaced = [r["reason"] for r in sync.review(a)]
-    earlier = [r["reason"] for r in sync.review(b)]
+    replaced = [r["reason"] for r in hub.review(a)]
+    earlier = [r["reason"] for r in hub.review(b)]
     assert len(replaced) == 1 and "the later one stands" in replaced[0]
     assert "a session" in replaced[0]
     assert len(earlier) == 1 and "this desk's stands" in earlier[0]
@@ -125,16 +125,16 @@ def test_a_change_sent_again_is_taken_once(desks, hub_url: str, monkeypatch) -> 
     def killed(*_args: object) -> None:
         raise OSError("killed")
 
-    monkeypatch.setattr(sync_rows, "agree", killed)
-    assert not sync.sync_once(a, desk_id=DESK_A).online  # cut short: said as offline
+    monkeypatch.setattr(hub_row_changes, "agree", killed)
+    assert not hub.sync_once(a, desk_id=DESK_A).online  # cut short: said as offline
     monkeypatch.undo()
     with psycopg.connect(hub_url) as conn:
         before = conn.execute("SELECT count(*) FROM hub_event WHERE kind = 'row'").fetchone()
-    sync.sync_once(a, desk_id=DESK_A)
+    hub.sync_once(a, desk_id=DESK_A)
     with psycopg.connect(hub_url) as conn:
         after = conn.execute("SELECT count(*) FROM hub_event WHERE kind = 'row'").fetchone()
     assert before == after and before[0] >= 1
-    sync.sync_once(b, desk_id=DESK_B)
+    hub.sync_once(b, desk_id=DESK_B)
     assert [s.expected for s in programme.load(b).sessions if s.id == session.id] == [321]
     assert state.pending(a, DESK_A) == 0
 
@@ -188,14 +188,14 @@ def test_hostile_row_changes_are_listed_and_change_nothing(desks, hub_url: str) 
             conn.execute("INSERT INTO hub_event (uuid, kind, desk_id, desk_seq, row) VALUES"
                          " (%s, 'row', 'evil', %s, %s::jsonb)",
                          [f"hostile-{n}", n, json.dumps(row)])
-    report = sync.sync_once(b, desk_id=DESK_B)
+    report = hub.sync_once(b, desk_id=DESK_B)
     assert report.online and report.refused == len(HOSTILE)
     assert snapshot(b) == before
-    reasons = sync.review(b)
+    reasons = hub.review(b)
     assert len(reasons) == len(HOSTILE)
     assert all("not be taken in" in r["reason"] or "not taken in" in r["reason"]
                for r in reasons)
-    assert sync.sync_once(b, desk_id=DESK_B).refused == 0
+    assert hub.sync_once(b, desk_id=DESK_B).refused == 0
     assert "session" in b.table_names()
 
 
@@ -208,7 +208,7 @@ def test_review_reasons_in_russian(desks) -> None:
     from bsm_desk.translations import translate_function
 
     words = translate_function("ru")
-    reason = sync.review(a, words)[0]["reason"]
+    reason = hub.review(a, words)[0]["reason"]
     assert "сеанс" in reason.lower() or "заседани" in reason.lower(), reason
 
 
@@ -221,7 +221,7 @@ def test_a_row_the_hub_cannot_hold_is_listed_and_the_rest_go_on(desks) -> None:
     """PostgreSQL's text holds no NUL character: a scanner sending one, or a row written
     by hand into the file. That one event is listed on its desk; the others travel."""
     from bsm_desk.services import checkin
-    from tests.services.sync.test_hub import DAY_ONE, codes
+    from tests.services.hub.test_hub import DAY_ONE, codes
 
     a, b = desks
     sessions = programme.load(a).sessions
@@ -230,12 +230,12 @@ def test_a_row_the_hub_cannot_hold_is_listed_and_the_rest_go_on(desks) -> None:
     point = checkin.default_checkpoint(a, DAY_ONE).id
     checkin.check_in(a, "BSM\x00garbage", point, who=who_at(a, DESK_A), now=DAY_ONE)
     checkin.check_in(a, codes(a, 1)[0], point, who=who_at(a, DESK_A), now=DAY_ONE)
-    report = sync.sync_once(a, desk_id=DESK_A)
+    report = hub.sync_once(a, desk_id=DESK_A)
     assert report.online
-    refused = [r for r in sync.review(a) if r["kind"] == "pushed"]
+    refused = [r for r in hub.review(a) if r["kind"] == "pushed"]
     assert len(refused) == 2 and all("refused" in r["reason"] for r in refused)
-    assert sync.sync_once(a, desk_id=DESK_A).pushed == 0  # listed once, not retried
-    sync.sync_once(b, desk_id=DESK_B)
+    assert hub.sync_once(a, desk_id=DESK_A).pushed == 0  # listed once, not retried
+    hub.sync_once(b, desk_id=DESK_B)
     assert [s.expected for s in programme.load(b).sessions if s.id == sessions[4].id] == [55]
     assert len(state.checkin_uuids(b)) == len(state.checkin_uuids(a)) - 1
 
@@ -251,7 +251,7 @@ json_values = st.recursive(
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=st.fixed_dictionaries({
-    "table": st.sampled_from([t.name for t in sync_rows.TABLES] + ["delegate", "x; --"]),
+    "table": st.sampled_from([t.name for t in hub_row_changes.TABLES] + ["delegate", "x; --"]),
     "key": json_values, "row": json_values, "at": json_values, "desk_id": json_values}))
 def test_any_row_change_from_the_hub_is_taken_or_listed(demo_copy: Path, raw) -> None:
     """Whatever a damaged hub sends as a row change: taken in, or listed; never raised."""
@@ -304,7 +304,7 @@ def test_operators_and_the_sealed_key_travel(desks, tmp_path: Path) -> None:
         from bsm_desk.services.operators import trail
 
         assert trail.verify(b).ok
-        assert sync.review(b) == []
+        assert hub.review(b) == []
     finally:
         audit.SIGNED.clear()
         sealing.KEYS.clear()
@@ -318,7 +318,7 @@ def test_the_hub_obeys_the_same_rules(desks) -> None:
     from bsm_desk.services import operators
     from bsm_desk.store import audit, history
     from bsm_desk.store import delegates as delegate_store
-    from tests.services.sync.test_hub import DAY_ONE, codes
+    from tests.services.hub.test_hub import DAY_ONE, codes
 
     a, b = desks
     try:
@@ -340,13 +340,13 @@ def test_the_hub_obeys_the_same_rules(desks) -> None:
                   " 'OK', 1, '2999-01-01T00:00:00+00:00', ?, 'Ghost')", [point, DESK_A])
         rounds((a, DESK_A), (b, DESK_B))
         assert delegate_store.get_delegate(b, 12).function_en == person.function_en
-        reasons = [r["reason"] for r in sync.review(b)]
+        reasons = [r["reason"] for r in hub.review(b)]
         assert any("by Aliya, who may not edit delegates" in r for r in reasons)
         assert any("by Ghost, who is not an operator" in r for r in reasons)
         assert "ghost-1" in state.checkin_uuids(b)
         from bsm_desk.translations import translate_function
 
-        said = " ".join(r["reason"] for r in sync.review(b, translate_function("ru")))
+        said = " ".join(r["reason"] for r in hub.review(b, translate_function("ru")))
         assert "изменять данные участников" in said
         del codes
     finally:
@@ -359,7 +359,7 @@ def test_two_desks_inscribe_one_delegation_while_apart(desks) -> None:
     (the same list everywhere), and each desk lists the clash for the chair, in words."""
     from bsm_desk.services import badges, checkin
     from bsm_desk.store import delegates as delegate_store
-    from tests.services.sync.test_hub import DAY_ONE
+    from tests.services.hub.test_hub import DAY_ONE
 
     a, b = desks
     plenary = programme.load(a).sessions[0]
@@ -379,13 +379,13 @@ def test_two_desks_inscribe_one_delegation_while_apart(desks) -> None:
         listed = [e for e in speakers.speaker_list(db, plenary.id, now=DAY_ONE).entries
                   if e.delegate_id in team]
         assert len(listed) == 2
-        clash = [r["reason"] for r in sync.review(db) if r["kind"] == "speakers"]
+        clash = [r["reason"] for r in hub.review(db) if r["kind"] == "speakers"]
         assert len(clash) == 1 and "already has a statement on this list" in clash[0]
         assert "the chair decides" in clash[0]
     assert snapshot(a)["speaker_entry"] == snapshot(b)["speaker_entry"]
     from bsm_desk.translations import translate_function
 
-    said = " ".join(r["reason"] for r in sync.review(a, translate_function("ru")))
+    said = " ".join(r["reason"] for r in hub.review(a, translate_function("ru")))
     assert "уже" in said
 
 
@@ -434,7 +434,7 @@ def test_an_interpreter_or_a_room_booked_twice_from_two_desks_is_listed(desks) -
     assert snapshot(a)["roster_assignment"] == snapshot(b)["roster_assignment"]
     assert snapshot(a)["session"] == snapshot(b)["session"]
     for db in (a, b):
-        said = [r for r in sync.review(db) if r["kind"] in ("roster", "room")]
+        said = [r for r in hub.review(db) if r["kind"] in ("roster", "room")]
         assert {r["kind"] for r in said} == {"roster", "room"}
         assert any("is also seated at" in r["reason"] for r in said)
         assert any("holds at the same time" in r["reason"] for r in said)

@@ -3,7 +3,7 @@ the file, not only in settings.json), a file that went back in time (a backup re
 an older copy brought back) taking back from the hub what it had sent, a copy used on a
 second computer refused, a hub made again said plainly and, once adopted, sent
 everything (the other desks' rows relayed under their own names). Called from each round
-(services/sync/__init__.py); the connection to the hub is the round's."""
+(services/hub/__init__.py); the connection to the hub is the round's."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.services.sync import pulling
-from bsm_desk.services.sync.pushing import BATCH, pushed_each
-from bsm_desk.store import atomic, hub, sync_rows
-from bsm_desk.store import sync_state as state
+from bsm_desk.services.hub import pulling
+from bsm_desk.services.hub.pushing import BATCH, pushed_each
+from bsm_desk.store import atomic, hub, hub_row_changes
+from bsm_desk.store import hub_desk_state as state
 from bsm_desk.store.db import block_floor
 
 WENT_BACK = QT_TRANSLATE_NOOP("Sync", "This desk's file went back in time (a backup put in "
@@ -48,7 +48,7 @@ def forget_hub(db: Database) -> None:
                      *(state.pushed_name(kind) for kind in (*state.KINDS, state.EDIT,
                                                             state.CREATED))):
             state.clear(db, name)
-        sync_rows.send_again(db)
+        hub_row_changes.send_again(db)
         state.put(db, state.RELAY, "1")
 
 

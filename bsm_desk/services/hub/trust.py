@@ -12,7 +12,7 @@ from bsm_desk.domain import authority
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.store import authority as store
 from bsm_desk.store import event as event_store
-from bsm_desk.store import sync_rows
+from bsm_desk.store import hub_row_changes
 
 NOT_SIGNED = QT_TRANSLATE_NOOP("Sync", "A change of {what} from desk {desk} ({at}) is not "
                                        "signed by an administrator this desk knows: not "
@@ -25,15 +25,15 @@ FIXED = QT_TRANSLATE_NOOP("Sync", "Desk {desk} sent the event with another {fiel
 ADMINISTRATOR = "administrator"
 
 
-def problem(db: Database, change: sync_rows.Change, *, by_owner: bool
+def problem(db: Database, change: hub_row_changes.Change, *, by_owner: bool
             ) -> tuple[str, dict[str, Any]] | None:
     """None when the change may be taken in; else the reason, for the review list."""
     if change.table not in authority.TABLES:
         return None
     shown = {"table": change.table, "key": change.key, "desk": change.desk_id[:64],
              "at": change.at[:40]}
-    table = sync_rows.BY_NAME[change.table]
-    here = sync_rows.read(db, table, change.key)
+    table = hub_row_changes.BY_NAME[change.table]
+    here = hub_row_changes.read(db, table, change.key)
     if change.table == "event" and here is not None:
         for field in authority.FIXED_EVENT_FIELDS:
             if change.row is None or change.row.get(field) != here.get(field):
@@ -57,7 +57,7 @@ def problem(db: Database, change: sync_rows.Change, *, by_owner: bool
     return NOT_SIGNED, shown
 
 
-def _first_administrator(change: sync_rows.Change, operators: dict[int, Any], signed: bytes,
+def _first_administrator(change: hub_row_changes.Change, operators: dict[int, Any], signed: bytes,
                          *, by_owner: bool) -> bool:
     """The event's first administrator, made at the desk of the hub's owner (the hub
     says which desk wrote it; a desk login cannot), signed with its own key, to a desk

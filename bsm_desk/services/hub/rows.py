@@ -1,5 +1,5 @@
 """The programme, speakers' lists, roster and the other edited-in-place tables between
-desks (store/sync_rows.py): this desk's changed rows sent, the others' taken in, the later
+desks (store/hub_row_changes.py): this desk's changed rows sent, the others' taken in, the later
 of two changes of a row standing and the earlier listed for review."""
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from sqlite_utils import Database
 
 from bsm_desk.domain import hub_rows
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.services.sync import transit, trust
-from bsm_desk.services.sync.pushing import pushed_each
-from bsm_desk.store import atomic, hub, sync_rows
+from bsm_desk.services.hub import transit, trust
+from bsm_desk.services.hub.pushing import pushed_each
+from bsm_desk.store import atomic, hub
+from bsm_desk.store import hub_row_changes as row_changes
 
 BATCH = 2000
 ROW_EARLIER = QT_TRANSLATE_NOOP("Sync", "Desk {desk} changed {what} ({at}) before this desk's "
@@ -77,7 +78,7 @@ def push(db: Database, conn: Any, desk_id: str) -> int:
     """Send this desk's changed rows; each becomes agreed once the hub has it."""
     pushed = 0
     while True:
-        send, idle = sync_rows.changes_to_send(db, desk_id, BATCH)
+        send, idle = row_changes.changes_to_send(db, desk_id, BATCH)
         if not send and not idle:
             return pushed
         if send:
@@ -85,17 +86,18 @@ def push(db: Database, conn: Any, desk_id: str) -> int:
             pushed += pushed_each(db, [(n, change.uuid, desk_id,
                                         transit.outgoing(desks_key, change.as_dict()))
                                        for n, change in enumerate(send)],
-                                  partial(hub.push_events, conn, sync_rows.KIND), sync_rows.KIND,
-                                  lambda row: str(row[1]))
+                                  partial(hub.push_events, conn, row_changes.KIND),
+                                  row_changes.KIND, lambda row: str(row[1]))
         with atomic(db):  # the hub has them (committed): only now are they agreed
             for change in send:
-                sync_rows.agree(db, change)
-                sync_rows.forget_note(db, change.table, sync_rows.key_text(change.key), change.at)
+                row_changes.agree(db, change)
+                row_changes.forget_note(db, change.table, row_changes.key_text(change.key),
+                                        change.at)
             for name, key, at in idle:
-                sync_rows.forget_note(db, name, key, at)
+                row_changes.forget_note(db, name, key, at)
 
 
-def _detail(change: sync_rows.Change | None, raw: dict[str, Any], **more: Any) -> dict[str, Any]:
+def _detail(change: row_changes.Change | None, raw: dict[str, Any], **more: Any) -> dict[str, Any]:
     found = {"table": str(raw.get("table", "")), "key": raw.get("key"),
              "desk": str(raw.get("desk_id", "")), "at": str(raw.get("at", ""))}
     if change is not None:
@@ -108,47 +110,47 @@ def take(db: Database, uuid: str, raw: dict[str, Any], desk_id: str, *,
     """Take in one row change from the hub: (taken, refused). Whatever cannot be taken
     goes to the review list with its reason. ``by_owner``: the hub says its owner's
     login wrote it (trust.py)."""
-    from bsm_desk.store import sync_state as state
+    from bsm_desk.store import hub_desk_state as state
 
     try:
         raw = transit.incoming(transit.key_of(db), raw)
     except ValueError:
-        state.add_review(db, uuid, sync_rows.KIND, transit.NO_KEY, _detail(None, raw))
+        state.add_review(db, uuid, row_changes.KIND, transit.NO_KEY, _detail(None, raw))
         return False, True
     try:
-        change = sync_rows.Change.of(raw)
+        change = row_changes.Change.of(raw)
     except MALFORMED as exc:
-        state.add_review(db, uuid, sync_rows.KIND, ROW_REFUSED,
+        state.add_review(db, uuid, row_changes.KIND, ROW_REFUSED,
                          _detail(None, raw, reason=type(exc).__name__))
         return False, True
     problem = hub_rows.row_problem(change.table, change.row)
     if problem is not None:  # a time that does not parse, a name with an ESC sequence…
         template, fields = problem
-        state.add_review(db, uuid, sync_rows.KIND, template,
+        state.add_review(db, uuid, row_changes.KIND, template,
                          {**fields, "desk": str(raw.get("desk_id", ""))[:64]})
         return False, True
     unsigned = trust.problem(db, change, by_owner=by_owner)
     if unsigned is not None:  # an operator, the event, the data key: signed, or nothing
-        state.add_review(db, uuid, sync_rows.KIND, *unsigned)
+        state.add_review(db, uuid, row_changes.KIND, *unsigned)
         return False, True
     theirs = (change.at, change.desk_id)
-    sync_rows.note_seen(db, change.at)  # what this desk stamps next comes after it
-    mine = sync_rows.note_of(db, change.table, change.key)  # changed here, not yet sent
-    known = sync_rows.agreed(db, change.table, change.key)
+    row_changes.note_seen(db, change.at)  # what this desk stamps next comes after it
+    mine = row_changes.note_of(db, change.table, change.key)  # changed here, not yet sent
+    known = row_changes.agreed(db, change.table, change.key)
     if (mine is not None and (mine, desk_id) > theirs) or \
             (known is not None and (known[1], known[2]) > theirs):
         if (known[0] if known else None) != change.hash:
-            state.add_review(db, uuid, sync_rows.KIND, ROW_EARLIER, _detail(change, raw))
+            state.add_review(db, uuid, row_changes.KIND, ROW_EARLIER, _detail(change, raw))
         return False, False
     try:
         with atomic(db):
-            current = sync_rows.read(db, sync_rows.BY_NAME[change.table], change.key)
-            if sync_rows.row_hash(current) != change.hash:
-                sync_rows.apply(db, change)
-            sync_rows.agree(db, change)
-            sync_rows.forget_note(db, change.table, sync_rows.key_text(change.key))
+            current = row_changes.read(db, row_changes.BY_NAME[change.table], change.key)
+            if row_changes.row_hash(current) != change.hash:
+                row_changes.apply(db, change)
+            row_changes.agree(db, change)
+            row_changes.forget_note(db, change.table, row_changes.key_text(change.key))
     except (sqlite3.IntegrityError, *MALFORMED) as exc:
-        state.add_review(db, uuid, sync_rows.KIND, ROW_REFUSED, _detail(
+        state.add_review(db, uuid, row_changes.KIND, ROW_REFUSED, _detail(
             change, raw, reason=str(exc).splitlines()[0][:200] if str(exc) else
             type(exc).__name__))
         return False, True
@@ -157,17 +159,17 @@ def take(db: Database, uuid: str, raw: dict[str, Any], desk_id: str, *,
     elif change.row is not None and change.table in ("roster_assignment", "session"):
         _check_booking(db, uuid, change)
     made_here = mine or (known[1] if known is not None and known[2] == desk_id else None)
-    if made_here and sync_rows.row_hash(current) != change.hash:
-        state.add_review(db, uuid, sync_rows.KIND, ROW_REPLACED, _detail(
+    if made_here and row_changes.row_hash(current) != change.hash:
+        state.add_review(db, uuid, row_changes.KIND, ROW_REPLACED, _detail(
             change, raw, before=made_here, mine=current))
     return True, False
 
 
-def _check_speakers_rules(db: Database, uuid: str, change: sync_rows.Change) -> None:
+def _check_speakers_rules(db: Database, uuid: str, change: row_changes.Change) -> None:
     """A speakers' entry from another desk that breaks its list's rules here (two desks
     inscribed one delegation while apart) is kept, as on every desk, and listed for the
     chair: the same list everywhere, the clash seen everywhere."""
-    from bsm_desk.store import sync_state as state
+    from bsm_desk.store import hub_desk_state as state
     from bsm_desk.store.speakers import broken_rule
 
     try:
@@ -187,12 +189,12 @@ def _check_speakers_rules(db: Database, uuid: str, change: sync_rows.Change) -> 
         "session_id": row.get("session_id"), "rule": broken[0], "rule_fields": broken[1]})
 
 
-def _check_booking(db: Database, uuid: str, change: sync_rows.Change) -> None:
+def _check_booking(db: Database, uuid: str, change: row_changes.Change) -> None:
     """A seat in a booth or a session's room from another desk that double-books an
     interpreter or a room here: kept, as on every desk, and listed to be resolved."""
+    from bsm_desk.store import hub_desk_state as state
     from bsm_desk.store import interpreters as interpreter_store
     from bsm_desk.store import sessions as session_store
-    from bsm_desk.store import sync_state as state
 
     row = change.row or {}
     try:
