@@ -42,7 +42,7 @@ from bsm_desk.domain.interpreters import (
 )
 from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.problem import Problem
-from bsm_desk.services.interpreters.roster import Roster, solve
+from bsm_desk.services.interpreters.solver import Roster, solve
 
 NAME = "roster"
 ZONE = ZoneInfo("Asia/Dushanbe")

@@ -1,5 +1,6 @@
-"""The interpreters (people.py: the pool, imported or edited); their roster in roster.py
-and rostering.py, the words that explain it in reasons.py."""
+"""The interpreters (people.py: the pool, imported or edited); their roster found by
+solver.py (its CP-SAT model in solver_model.py) and kept in the event file by
+rostering.py, the words that explain it in reasons.py."""
 
 from __future__ import annotations
 

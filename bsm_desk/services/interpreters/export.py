@@ -20,7 +20,7 @@ from bsm_desk.domain.interpreters import Interpreter
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.problem import Problem, Seating
-from bsm_desk.services.interpreters.roster import Roster
+from bsm_desk.services.interpreters.solver import Roster
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import CANNOT_WRITE, save_workbook, written
 from bsm_desk.services.output.text import (

@@ -29,7 +29,7 @@ from bsm_desk.domain.interpreters import (
 )
 from bsm_desk.services.interpreters.needs import Need, needs, relay_languages
 from bsm_desk.services.interpreters.problem import Key, Problem, Seating, Text
-from bsm_desk.services.interpreters.roster import EXTRA_LANGUAGES, Roster, recruit, solve
+from bsm_desk.services.interpreters.solver import EXTRA_LANGUAGES, Roster, recruit, solve
 from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.solving import Cancel
 from bsm_desk.store import atomic, journal

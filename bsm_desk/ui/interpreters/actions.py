@@ -25,8 +25,8 @@ from bsm_desk.services.interpreters import board as roster_board
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.problem import Key, Problem
 from bsm_desk.services.interpreters.reasons import booth_name
-from bsm_desk.services.interpreters.roster import Roster
 from bsm_desk.services.interpreters.rostering import Extra
+from bsm_desk.services.interpreters.solver import Roster
 from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import show_error

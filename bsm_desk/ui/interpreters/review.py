@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from bsm_desk.services.interpreters import board as roster_board
 from bsm_desk.services.interpreters.problem import Problem
 from bsm_desk.services.interpreters.reasons import booth_name
-from bsm_desk.services.interpreters.roster import Roster
+from bsm_desk.services.interpreters.solver import Roster
 
 
 def _roster_tr(text: str) -> str:

@@ -32,7 +32,7 @@ from bsm_desk.services.interpreters import board as roster_board
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.problem import Problem
-from bsm_desk.services.interpreters.roster import Roster, recruit, solve
+from bsm_desk.services.interpreters.solver import Roster, recruit, solve
 from bsm_desk.store import connect
 from bsm_desk.store import interpreters as store
 from tests.acting import who_at

@@ -20,7 +20,7 @@ The period rule is exact, not a sliding window: for each pair of meetings (a, b)
 interpreter's day, if a starts a period and b is in that same period (no other period
 starts between them), the booth time of the meetings between them is bounded.
 
-The model itself (variables, rules, objectives) is in ``roster_model.py``; here it is
+The model itself (variables, rules, objectives) is in ``solver_model.py``; here it is
 solved and its answer read. Whatever cannot be staffed is explained from the result, in
 plain words.
 """
@@ -53,7 +53,7 @@ from bsm_desk.services.interpreters.reasons import (
     relay_reason,
     when,
 )
-from bsm_desk.services.interpreters.roster_model import RosterModel
+from bsm_desk.services.interpreters.solver_model import RosterModel
 from bsm_desk.services.solving import Cancel, Stage, solve_in_order
 
 # The full portfolio even on two cores: the proof of the fewest freelance days comes from

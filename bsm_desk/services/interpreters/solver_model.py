@@ -1,7 +1,7 @@
 """The roster as a CP-SAT model: a boolean per booth and interpreter who may sit in it,
 the hard rules per interpreter (one booth at a time, working periods a day and a week,
 booth time in a period and a day, locked seats), a booth staffed when its team covers
-its languages, relays, and the objectives ``roster.py`` solves in order."""
+its languages, relays, and the objectives ``solver.py`` solves in order."""
 
 from __future__ import annotations
 
