@@ -688,6 +688,10 @@
         <translation>Ничего не импортировано: исправьте указанные строки и повторите импорт.</translation>
     </message>
     <message>
+        <source>{file}: and {count} more.</source>
+        <translation>{file}: и ещё {count}.</translation>
+    </message>
+    <message>
         <source>{file}, row {row}: {message}</source>
         <translation>{file}, строка {row}: {message}</translation>
     </message>
@@ -2368,8 +2372,16 @@ A .sqlite file from another desk or a backup</source>
         <translation>Проблем, которые нужно исправить в файле до импорта: {count}. Ничего не записано.</translation>
     </message>
     <message>
+        <source>The first {listed} are listed.</source>
+        <translation>Показаны первые {listed}.</translation>
+    </message>
+    <message>
         <source>Ready: {added} to add, {updated} to update, {unchanged} unchanged. New delegations: {new}.</source>
         <translation>Готово к импорту: добавить {added}, обновить {updated}, без изменений {unchanged}. Новые делегации: {new}.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: since the check, {count} problem(s) came up (another desk may have changed the event); they are listed below.</source>
+        <translation>Ничего не импортировано: после проверки обнаружено проблем: {count} (возможно, другой стол изменил мероприятие); они перечислены ниже.</translation>
     </message>
     <message>
         <source>Imported: {added} added, {updated} updated, {unchanged} unchanged.</source>

@@ -90,6 +90,7 @@ def print_import_result(report: Any, dry_run: bool, translate: Translate) -> boo
     and unchanged."""
     name = Path(report.file).name
     print_problems(name, report.errors, translate)
+    print_more(name, getattr(report, "error_count", 0) - len(report.errors), translate)
     if report.errors:
         print(translate("Cli", "Nothing was imported: correct the rows above and import "
                                "again."), file=sys.stderr)
@@ -102,6 +103,14 @@ def print_import_result(report: Any, dry_run: bool, translate: Translate) -> boo
         summary += " " + translate("Cli", "Dry run: nothing was written.")
     print(summary)
     return True
+
+
+def print_more(file: str, more: int, translate: Translate) -> None:
+    """The problems past those listed, counted (a list of 400,000 wrong rows lists the
+    first thousand)."""
+    if more > 0:
+        print(translate("Cli", "{file}: and {count} more.").format(file=file, count=more),
+              file=sys.stderr)
 
 
 def lazy_translate(lang: str) -> Translate:

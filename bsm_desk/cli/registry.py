@@ -18,6 +18,7 @@ from bsm_desk.cli.common import (
     db_option,
     print_import_result,
     print_json,
+    print_more,
     record_id,
 )
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
@@ -42,6 +43,7 @@ def _import(args: argparse.Namespace, settings: config.Settings, translate: Tran
     for problem in report.warnings:
         print(translate("Cli", "{file}, row {row}: {message}").format(
             file=name, row=problem.row, message=problem.message(translate)), file=sys.stderr)
+    print_more(name, report.warning_count - len(report.warnings), translate)
     if report.ignored_columns:
         print(translate("Cli", "{file}: columns not imported: {columns}").format(
             file=name, columns=", ".join(f"“{c}”" for c in report.ignored_columns)),

@@ -7,7 +7,7 @@ for the ids actually on screen.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -153,6 +153,38 @@ def all_delegates(db: Database) -> list[Delegate]:
     sealer = Sealer(db)
     return [_delegate(r, sealer) for r in db.query(
         "SELECT * FROM delegate WHERE merged_into IS NULL ORDER BY id")]
+
+
+def identities(db: Database) -> Iterator[tuple[int, int | None, str, str, date | None]]:
+    """Each current delegate's id, delegation, e-mail, passport number and date of birth
+    (opened where sealed; empty where this desk cannot open them), read as a stream."""
+    sealer = Sealer(db)
+    for r in db.execute("SELECT id, delegation_id, email, passport_no, birth_date"
+                        " FROM delegate WHERE merged_into IS NULL ORDER BY id"):
+        passport = sealer.open("passport_no", r[3])[0] if sealer.on else r[3]
+        birth = sealer.open("birth_date", r[4])[0] if sealer.on else r[4]
+        yield (int(r[0]), r[1], r[2] or "", passport or "",
+               _iso_date(birth) if isinstance(birth, str) else None)
+
+
+NameRow = tuple[int, str, str, str, str]  # id, family, given, family (Cyrillic), given
+
+
+def names_in_delegation(db: Database, delegation_id: int | None) -> list[NameRow]:
+    """The names of a delegation's current members (of those without one, for None)."""
+    return [tuple(r) for r in db.execute(
+        "SELECT id, family_name, given_name, family_name_cyr, given_name_cyr FROM delegate"
+        " WHERE delegation_id IS ? AND merged_into IS NULL ORDER BY id", [delegation_id])]
+
+
+def names_of(db: Database, ids: Sequence[int]) -> list[NameRow]:
+    """These delegates' names, by id."""
+    found: list[NameRow] = []
+    for chunk, marks in id_chunks(ids):
+        found.extend(tuple(r) for r in db.execute(
+            "SELECT id, family_name, given_name, family_name_cyr, given_name_cyr"
+            f" FROM delegate WHERE id IN ({marks}) ORDER BY id", chunk))
+    return found
 
 
 def _iso_date(value: str | None) -> date | None:

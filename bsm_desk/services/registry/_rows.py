@@ -44,13 +44,16 @@ class Lookup:
                 if key and d.id is not None:
                     self.delegations.setdefault(normalize_header(key), d.id)
         self._db = db
+        # The ids an import wrote so far (one run of them): an import writing as it reads
+        # matches its rows against the people registered before it, not against itself.
+        self.written = range(0)
         self._members: dict[int, list[tuple[int, tuple[str, str]]]] = {}
         self.by_external: dict[str, int] = {}
         self.by_email: dict[str, int] = {}
         self.by_passport: dict[str, int] = {}
         sealer = Sealer(db)
         for r in db.execute("SELECT id, external_id, email, passport_no FROM delegate"
-                            " WHERE merged_into IS NULL").fetchall():
+                            " WHERE merged_into IS NULL"):
             r = (r[0], r[1], r[2], sealer.open("passport_no", r[3])[0])
             if r[1]:
                 self.by_external.setdefault(r[1], r[0])
@@ -93,7 +96,8 @@ class Lookup:
                        for r in self._db.execute(
                            "SELECT id, family_name, given_name, family_name_cyr,"
                            " given_name_cyr FROM delegate WHERE delegation_id = ? AND"
-                           " merged_into IS NULL ORDER BY id", [d.delegation_id])]
+                           " merged_into IS NULL AND NOT (id >= ? AND id < ?) ORDER BY id",
+                           [d.delegation_id, self.written.start, self.written.stop])]
             self._members[d.delegation_id] = members
         return [person for person, keys in members if _same_name(keys, wanted)]
 

@@ -9,8 +9,10 @@ as merged into it: nothing is deleted, and both histories stay.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 
@@ -48,120 +50,207 @@ class Pair:
         return (self.first.id, self.second.id)
 
 
-def _name_keys(d: Delegate) -> list[str]:
-    keys = [fold(f"{d.family_name} {d.given_name}"), fold(f"{d.family_name_cyr} "
-                                                          f"{d.given_name_cyr}")]
+def _name_keys(row: store.NameRow) -> list[str]:
+    """A person's names folded (any script, any spelling), each once."""
+    _, family, given, family_cyr, given_cyr = row
+    keys = [fold(f"{family} {given}"), fold(f"{family_cyr} {given_cyr}")]
     return [k for k in dict.fromkeys(keys) if k]
 
 
 _MATRIX_CELLS = 4_000_000  # scores compared at once (bytes of the score matrix)
+# Pairs found at most: past this a list is no longer one to review by hand (a list whose
+# people share a handful of names); the search stops, keeping those found first (the same
+# e-mail or passport number first, then by delegation).
+MOST = 10_000
 
 
-def _blocks(members: list[Delegate], keys_of: Callable[[Delegate], list[str]] = _name_keys
-            ) -> dict[str, list[tuple[int, str]]]:
+def _blocks(keys: dict[int, list[str]]) -> dict[str, list[tuple[int, str]]]:
     """Names that may be near put side by side: each folded name goes into one block per
     word, by the word's first two letters. Two names a typo apart share a word's start,
     so all pairs need not be compared (a list of 100,000 in one delegation stays small)."""
     blocks: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for d in members:
-        if d.id is None:
-            continue
-        for key in keys_of(d):
+    for person, names in keys.items():
+        for key in names:
             for prefix in dict.fromkeys(word[:2] for word in key.split()):
-                blocks[prefix].append((d.id, key))
+                blocks[prefix].append((person, key))
     return blocks
 
 
-def _name_score(a: Delegate, b: Delegate,
-                keys_of: Callable[[Delegate], list[str]] = _name_keys) -> int:
-    return int(max((fuzz.token_sort_ratio(x, y) for x in keys_of(a) for y in keys_of(b)),
-                   default=0))
+def _score(a: list[str], b: list[str]) -> int:
+    return int(max((fuzz.token_sort_ratio(x, y) for x in a for y in b), default=0))
 
 
 def find_duplicates(db: Database, among: Iterable[int] | None = None) -> list[Pair]:
-    """Likely duplicate pairs; with ``among``, only pairs that involve those ids."""
-    people = store.all_delegates(db)
-    dismissed = {(r[0], r[1]) for r in db.execute(
-        "SELECT first_id, second_id FROM duplicate_dismissed").fetchall()}
-    finder = _Finder(people, set(among) if among is not None else None, dismissed)
-    finder.same_keys()
-    by_delegation: dict[object, list[Delegate]] = defaultdict(list)
-    by_birth: dict[object, list[Delegate]] = defaultdict(list)
-    for d in people:
-        by_delegation[d.delegation_id].append(d)
-        if d.birth_date:
-            by_birth[d.birth_date].append(d)
-    finder.similar_within(by_delegation, SIMILAR, SAME_NAME, SIMILAR_NAME)
-    finder.similar_within(by_birth, SIMILAR_SAME_BIRTH, SAME_BIRTH, SAME_BIRTH)
-    return sorted(finder.found.values(), key=lambda p: (-p.score, p.ids))
+    """Likely duplicate pairs, the likeliest first; with ``among``, only pairs that
+    involve those ids."""
+    found = _Finder(db, among).run()
+    people = {d.id: d for d in store.get_delegates(
+        db, sorted({person for pair in found for person in pair}))}
+    return [Pair(people[a], people[b], reason, score)
+            for (a, b), (reason, score) in _ordered(found)]
+
+
+def duplicate_ids(db: Database, among: Iterable[int] | None = None) -> list[tuple[int, int]]:
+    """The ids of the pairs ``find_duplicates`` finds, in its order, without reading
+    the people themselves (an import of 400,000 rows asks this)."""
+    return [pair for pair, _ in _ordered(_Finder(db, among).run())]
+
+
+def _ordered(found: dict[tuple[int, int], tuple[str, int]]
+             ) -> list[tuple[tuple[int, int], tuple[str, int]]]:
+    return sorted(found.items(), key=lambda item: (-item[1][1], item[0]))
+
+
+class _Focus:
+    """The ids pairs must involve (all, for None): kept sorted in an array, so that the
+    400,000 people an import wrote take 3 MB, not a set's 25."""
+
+    def __init__(self, among: Iterable[int] | None) -> None:
+        self.ids = None if among is None else array("q", sorted(set(among)))
+
+    def __contains__(self, person: object) -> bool:
+        if self.ids is None:
+            return True
+        at = bisect_left(self.ids, person)  # type: ignore[call-overload]
+        return bool(at < len(self.ids) and self.ids[at] == person)
 
 
 class _Finder:
-    """The pairs found so far, and the ways of finding more."""
+    """The pairs found so far (reason and score), and the ways of finding more. People
+    are read a group at a time (a delegation, or those born on one day); the keys shared
+    by several (an e-mail, a passport number, a day of birth) are found by SQLite in a
+    temporary table, on disk, so that what is held at once stays small however many
+    people the event has."""
 
-    def __init__(self, people: list[Delegate], focus: set[int] | None,
-                 dismissed: set[tuple[int, int]]) -> None:
-        self.people = people
-        self.by_id = {d.id: d for d in people}
-        self.focus = focus
-        self.dismissed = dismissed
-        self.found: dict[tuple[int, int], Pair] = {}
-        self._keys: dict[int | None, list[str]] = {}  # each person's names, folded once
+    def __init__(self, db: Database, among: Iterable[int] | None) -> None:
+        self.db = db
+        self.focus = _Focus(among)
+        self.dismissed = {(r[0], r[1]) for r in db.execute(
+            "SELECT first_id, second_id FROM duplicate_dismissed").fetchall()}
+        self.found: dict[tuple[int, int], tuple[str, int]] = {}
+        self.unscored: list[tuple[int, int]] = []  # same e-mail or passport: named later
 
-    def keys_of(self, d: Delegate) -> list[str]:
-        found = self._keys.get(d.id)
-        if found is None:
-            found = self._keys[d.id] = _name_keys(d)
-        return found
+    def run(self) -> dict[tuple[int, int], tuple[str, int]]:
+        delegations, births = self.same_keys()
+        for delegation in delegations:
+            if self.full:
+                break
+            keys = {row[0]: _name_keys(row)
+                    for row in store.names_in_delegation(self.db, delegation)}
+            self.similar(keys, SIMILAR, SAME_NAME, SIMILAR_NAME)
+        for ids in births:
+            if self.full:
+                break
+            keys = {row[0]: _name_keys(row) for row in store.names_of(self.db, ids)}
+            self.similar(keys, SIMILAR_SAME_BIRTH, SAME_BIRTH, SAME_BIRTH)
+        for start in range(0, len(self.unscored), 2_000):
+            part = self.unscored[start:start + 2_000]
+            keys = {row[0]: _name_keys(row) for row in store.names_of(
+                self.db, sorted({person for pair in part for person in pair}))}
+            for pair in part:
+                self.found[pair] = (self.found[pair][0],
+                                    _score(keys.get(pair[0], []), keys.get(pair[1], [])))
+        return self.found
 
-    def propose(self, a: int, b: int, reason: str) -> None:
+    @property
+    def full(self) -> bool:
+        return len(self.found) >= MOST
+
+    def propose(self, a: int, b: int, reason: str,
+                keys: dict[int, list[str]] | None = None) -> None:
         key = (min(a, b), max(a, b))
-        if a == b or key in self.found or key in self.dismissed:
+        if a == b or key in self.found or key in self.dismissed or self.full:
             return
-        if self.focus is not None and not (key[0] in self.focus or key[1] in self.focus):
+        if key[0] not in self.focus and key[1] not in self.focus:
             return
-        first, second = self.by_id[key[0]], self.by_id[key[1]]
-        self.found[key] = Pair(first, second, reason,
-                               _name_score(first, second, self.keys_of))
+        if keys is None:
+            self.found[key] = (reason, 0)
+            self.unscored.append(key)
+        else:
+            self.found[key] = (reason, _score(keys[a], keys[b]))
 
-    def same_keys(self) -> None:
-        """The same e-mail or passport number, however written."""
-        for attribute, reason in (("email", SAME_EMAIL), ("passport_no", SAME_PASSPORT)):
-            groups: dict[str, list[int]] = defaultdict(list)
-            for d in self.people:
-                value = getattr(d, attribute)
-                if value and d.id is not None:
-                    groups["".join(value.casefold().split())].append(d.id)
-            for ids in groups.values():
-                for other in ids[1:]:
-                    self.propose(ids[0], other, reason)
+    def same_keys(self) -> tuple[list[int | None], list[list[int]]]:
+        """The same e-mail or passport number, however written; and on the way, the
+        delegations to look into (those with someone in focus) and the days of birth
+        that more than one person shares (with someone in focus)."""
+        db = self.db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS duplicate_key (kind INTEGER NOT NULL,"
+                   " key TEXT NOT NULL, id INTEGER NOT NULL)")
+        db.execute("DELETE FROM temp.duplicate_key")
+        delegations: dict[int | None, bool] = {}
+        try:
+            batch: list[tuple[int, str, int]] = []
+            for person, delegation, email, passport, birth in store.identities(db):
+                focused = person in self.focus
+                delegations[delegation] = delegations.get(delegation, False) or focused
+                for kind, value in ((0, email), (1, passport)):
+                    if value:
+                        batch.append((kind, "".join(value.casefold().split()), person))
+                if birth:
+                    batch.append((2, birth.isoformat(), person))
+                if len(batch) >= 5_000:
+                    db.conn.executemany("INSERT INTO temp.duplicate_key VALUES (?, ?, ?)",
+                                        batch)
+                    batch = []
+            db.conn.executemany("INSERT INTO temp.duplicate_key VALUES (?, ?, ?)", batch)
+            db.execute("CREATE INDEX IF NOT EXISTS temp.duplicate_key_at"
+                       " ON duplicate_key (kind, key, id)")
+            births: list[list[int]] = []
+            group: list[int] = []
+            last: tuple[int, str] | None = None
+            # Each shared key with its people, the first (lowest id) first: the e-mails,
+            # then the passport numbers (a pair sharing both is said by its e-mail), then
+            # the days of birth.
+            for kind, key, person in db.execute(
+                    "SELECT kind, key, id FROM temp.duplicate_key k WHERE EXISTS"
+                    " (SELECT 1 FROM temp.duplicate_key o WHERE o.kind = k.kind AND"
+                    " o.key = k.key AND o.id != k.id) ORDER BY kind, key, id"):
+                if (kind, key) != last:
+                    self._shared(last, group, births)
+                    last, group = (kind, key), []
+                group.append(person)
+            self._shared(last, group, births)
+        finally:
+            db.execute("DROP TABLE IF EXISTS temp.duplicate_key")
+        return [d for d, focused in delegations.items() if focused], births
 
-    def similar_within(self, groups: dict[object, list[Delegate]], cutoff: int, exact: str,
-                       near: str) -> None:
-        for members in groups.values():
-            if len(members) < 2:
-                continue
-            for entries in _blocks(members, self.keys_of).values():
-                self.compare(entries, cutoff, exact, near)
+    def _shared(self, key: tuple[int, str] | None, group: list[int],
+                births: list[list[int]]) -> None:
+        if key is None or len(group) < 2:
+            return
+        if key[0] == 2:
+            if any(person in self.focus for person in group):
+                births.append(group)
+            return
+        reason = SAME_EMAIL if key[0] == 0 else SAME_PASSPORT
+        for other in group[1:]:
+            self.propose(group[0], other, reason)
 
-    def compare(self, entries: list[tuple[int, str]], cutoff: int, exact: str,
+    def similar(self, keys: dict[int, list[str]], cutoff: int, exact: str,
                 near: str) -> None:
-        # Only the people in focus are compared with their block, when there is a focus.
-        queries = [e for e in entries if self.focus is None or e[0] in self.focus]
-        if len(entries) < 2 or not queries:
+        if len(keys) < 2 or self.full:
             return
-        keys = [k for _, k in entries]
+        for entries in _blocks(keys).values():
+            self.compare(entries, keys, cutoff, exact, near)
+
+    def compare(self, entries: list[tuple[int, str]], keys: dict[int, list[str]],
+                cutoff: int, exact: str, near: str) -> None:
+        # Only the people in focus are compared with their block, when there is a focus.
+        queries = [e for e in entries if e[0] in self.focus]
+        if len(entries) < 2 or not queries or self.full:
+            return
+        names = [k for _, k in entries]
         # In slices, so that a block of many thousands never makes one huge matrix.
-        step = max(1, _MATRIX_CELLS // len(keys))
+        step = max(1, _MATRIX_CELLS // len(names))
         for start in range(0, len(queries), step):
             part = queries[start:start + step]
-            scores = process.cdist([k for _, k in part], keys, scorer=fuzz.token_sort_ratio,
+            scores = process.cdist([k for _, k in part], names, scorer=fuzz.token_sort_ratio,
                                    score_cutoff=cutoff, workers=-1)
             rows, columns = scores.nonzero()
             for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
                 a, b = part[i][0], entries[j][0]
                 if a != b:
-                    self.propose(a, b, exact if part[i][1] == keys[j] else near)
+                    self.propose(a, b, exact if part[i][1] == names[j] else near, keys)
 
 
 @requires(Permission.EDIT_DELEGATES)

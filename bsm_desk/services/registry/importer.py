@@ -1,14 +1,23 @@
 """Importing a delegation list: all rows or none, with every problem named by row.
 
-A plan is made first (nothing written): each row becomes a new delegate, an update of
-one already registered (matched by external id, else e-mail, else passport number),
-or stays as it is. Only a plan with no errors is applied, in one transaction.
+The list is walked once, a thousand rows at a time, in one transaction: each row becomes
+a new delegate, an update of one already registered (matched by external id, else
+e-mail, else passport number), or stays as it is. Rows are written as they are read
+while no row has an error; the first error stops the writing (the rows are still read,
+to name every problem) and the whole transaction is rolled back, so nothing of a list
+with an error is kept. A plan (``plan``, the wizard's check) walks the same way and
+writes nothing. What is held at once is one slice of rows, the keys the registered
+people are matched by, and the first thousand problems (the rest are counted), so a
+list of 400,000 rows is imported in bounded memory; the keys that find a row repeated
+in the list are kept in a temporary table of SQLite, on disk.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +47,7 @@ from bsm_desk.services.registry._rows import (
     read_cells,
 )
 from bsm_desk.services.registry.states import recognize
-from bsm_desk.services.registry.tables import Table, read_table
+from bsm_desk.services.registry.tables import Row, Rows, open_list
 from bsm_desk.store import atomic, history, journal
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
@@ -50,6 +59,8 @@ NO_ROWS = QT_TRANSLATE_NOOP("UserError", "{path} has a header row but no delegat
 
 Progress = Callable[[int, int], None]
 DEFAULT_CATEGORY = "delegate"
+SLICE = 1_000  # rows read, checked and written together
+LISTED = 1_000  # problems of each kind kept for the report, in row order; the rest counted
 
 
 @dataclass
@@ -71,15 +82,24 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     created_delegations: list[str] = field(default_factory=list)
-    errors: list[RowProblem] = field(default_factory=list)
-    warnings: list[RowProblem] = field(default_factory=list)
+    errors: list[RowProblem] = field(default_factory=list)  # the first LISTED
+    warnings: list[RowProblem] = field(default_factory=list)  # the first LISTED
     columns: dict[str, str] = field(default_factory=dict)  # header -> field
     dry_run: bool = False
     imported: bool = False
-    planned: list[Planned] = field(default_factory=list, repr=False)
     new_delegation_type: DelegationType = DelegationType.OTHER
     duplicates: list[tuple[int, int]] = field(default_factory=list)  # likely, to review
     ignored_columns: list[str] = field(default_factory=list)  # headers not imported
+    error_count: int = 0  # all of them, listed or not
+    warning_count: int = 0
+
+    def note(self, errors: list[RowProblem], warnings: list[RowProblem]) -> None:
+        """One slice's problems, in row order (slices come in row order)."""
+        for kept, found in ((self.errors, errors), (self.warnings, warnings)):
+            found.sort(key=lambda p: (p.row, p.column))
+            kept.extend(found[:max(0, LISTED - len(kept))])
+        self.error_count += len(errors)
+        self.warning_count += len(warnings)
 
     def as_dict(self, translate: Any = None) -> dict[str, Any]:
         def problem(p: RowProblem) -> dict[str, Any]:
@@ -91,6 +111,7 @@ class ImportReport:
             "created_delegations": self.created_delegations,
             "errors": [problem(p) for p in self.errors],
             "warnings": [problem(p) for p in self.warnings],
+            "error_count": self.error_count, "warning_count": self.warning_count,
             "columns": self.columns, "dry_run": self.dry_run, "imported": self.imported,
             "duplicates": [list(pair) for pair in self.duplicates],
             "ignored_columns": self.ignored_columns,
@@ -101,75 +122,268 @@ class ImportReport:
 def import_file(db: Database, path: str | Path, *, who: Acting, sheet: str | None = None,
                 dry_run: bool = False, mapping: dict[int, str] | None = None,
                 progress: Progress | None = None) -> ImportReport:
-    """Plan the import of ``path`` and, if no row has an error and not ``dry_run``, apply it."""
-    report = plan(db, read_table(path, sheet), mapping=mapping, progress=progress)
-    report.dry_run = dry_run
-    if not report.errors and not dry_run:
-        apply(db, report, who=who)
-    return report
+    """Import ``path`` if no row has an error (with ``dry_run``, only say what it would do)."""
+    source = open_list(path, sheet)
+    if dry_run:
+        report = plan(db, source, mapping=mapping, progress=progress)
+        report.dry_run = True
+        return report
+    return import_rows(db, source, who=who, mapping=mapping, progress=progress)
 
 
-def plan(db: Database, table: Table, *, mapping: dict[int, str] | None = None,
+def plan(db: Database, source: Rows, *, mapping: dict[int, str] | None = None,
          progress: Progress | None = None) -> ImportReport:
     """Read every row and say what importing it would do; writes nothing."""
-    report = ImportReport(file=str(table.path), sheet=table.sheet)
-    rows = table.rows
-    header_at, found = rules.find_header([cells for _, cells in rows])
-    if header_at < 0:
-        raise UserError(NO_HEADER, path=table.path.name)
-    mapping = dict(found if mapping is None else mapping)
-    headers = list(rows[header_at][1])
-    body = rows[header_at + 1:]
-    if not body:
-        raise UserError(NO_ROWS, path=table.path.name)
-    for column, name in list(mapping.items()):
-        if name == "external_id" and _running_number([cells for _, cells in body], column):
-            mapping[column] = "row_number"
-            report.warnings.append(RowProblem(rows[header_at][0], header(headers, column),
-                                              rules.RUNNING_NUMBER,
-                                              {"column": header(headers, column)}))
-    report.columns = {header(headers, c): f for c, f in sorted(mapping.items())}
-    report.ignored_columns = [header(headers, c) for c in range(len(headers))
-                              if c not in mapping and cell_text(headers[c])]
-    for column, name in sorted(mapping.items()):
-        if name in rules.NOT_STORED:
-            report.ignored_columns.append(header(headers, column))
-    # A column headed "Country" names Member States; other new delegations are "other".
-    new_type = DelegationType.OTHER
-    if any(normalize_header(header(headers, c)) in rules.COUNTRY_HEADERS
-           for c, f in mapping.items() if f == "delegation"):
-        new_type = DelegationType.MEMBER_STATE
-    report.new_delegation_type = new_type
-    lookup = Lookup(db)
-    seen: dict[tuple[str, str], int] = {}
-    for done, (number, cells) in enumerate(body, start=1):
-        planned = _row(number, cells, mapping, headers, lookup, report, seen)
-        if planned is not None:
-            report.planned.append(planned)
-        if progress and (done % 500 == 0 or done == len(body)):
-            progress(done, len(body))
-    report.rows = len(body)
-    _compare_with_registered(db, report, lookup)
-    # "OSCE" and "ОБСЕ" in one list are one new delegation, under the name seen first.
-    first_names: dict[str, str] = {}
-    for p in report.planned:
-        if p.new_delegation:
-            p.new_delegation = first_names.setdefault(delegation_key(p.new_delegation),
-                                                      p.new_delegation)
-    report.created_delegations = sorted(first_names.values(), key=str.casefold)
-    return report
+    return _walk_again_if_needed(db, source, mapping, progress, None)
 
 
-def _running_number(body: list[list[Any]], column: int) -> bool:
-    """1, 2, 3… down the rows: a row number, whatever the header says."""
-    values = [cell_text(cells[column]) if column < len(cells) else "" for cells in body]
-    return len(values) > 1 and values == [str(n) for n in range(1, len(values) + 1)]
+@requires(Permission.IMPORT)
+def import_rows(db: Database, source: Rows, *, who: Acting,
+                mapping: dict[int, str] | None = None,
+                progress: Progress | None = None) -> ImportReport:
+    """Import the list if no row has an error, in one transaction; the report says what
+    was done, or every problem (and then nothing was written)."""
+    return _walk_again_if_needed(db, source, mapping, progress, who)
 
 
-def _row(number: int, cells: list[Any], mapping: dict[int, str], headers: list[Any],
-         lookup: Lookup, report: ImportReport,
-         seen: dict[tuple[str, str], int]) -> Planned | None:
-    """One row as a delegate, its problems added to the report."""
+class _NotRunning(Exception):
+    """A column taken for a running number (1, 2, 3…) turned out not to be one."""
+
+    def __init__(self, column: int) -> None:
+        super().__init__(column)
+        self.column = column
+
+
+class _Undone(Exception):
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+def _walk_again_if_needed(db: Database, source: Rows, mapping: dict[int, str] | None,
+                          progress: Progress | None, who: Acting | None) -> ImportReport:
+    """A walk, and another from the first row if a column taken for a running number
+    is not one after all (rare: a list numbered 1, 2, 3… that then goes on otherwise)."""
+    not_running: set[int] = set()
+    # Made outside the transaction, so that SQLite's own rollback (a full disk) leaves it.
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen (kind TEXT NOT NULL,"
+               " value TEXT NOT NULL, row INTEGER NOT NULL,"
+               " PRIMARY KEY (kind, value)) WITHOUT ROWID")
+    try:
+        while True:
+            try:
+                if who is None:
+                    return _Walk(db, source, mapping, progress, None, not_running).run()
+                try:
+                    with atomic(db):
+                        report = _Walk(db, source, mapping, progress, who, not_running).run()
+                        if report.error_count:
+                            raise _Undone(report)  # rolls back whatever was written
+                except _Undone as undone:
+                    return undone.report
+                report.imported = True
+                return report
+            except _NotRunning as again:
+                not_running.add(again.column)
+    finally:
+        if not db.conn.in_transaction:
+            db.execute("DROP TABLE IF EXISTS temp.import_seen")
+
+
+class _Walk:
+    """One walk down the list: each slice of rows read, checked against the list so far
+    and the registered people, and (when writing, while no row has an error) written."""
+
+    def __init__(self, db: Database, source: Rows, mapping: dict[int, str] | None,
+                 progress: Progress | None, who: Acting | None,
+                 not_running: set[int]) -> None:
+        self.db, self.source, self.progress, self.who = db, source, progress, who
+        self.given_mapping, self.not_running = mapping, not_running
+        self.report = ImportReport(file=str(source.path), sheet=source.sheet)
+        self.first_names: dict[str, str] = {}  # a new delegation's key -> name seen first
+        self.created: dict[str, int] = {}  # ... -> its id, once written
+        self.touched = array("q")  # ids written, for the likely duplicates (8 bytes each)
+        self.running: dict[int, int] = {}  # column -> rows it numbered so far
+
+    def run(self) -> ImportReport:
+        rows = iter(self.source)
+        head = list(islice(rows, 20))
+        header_at, found = rules.find_header([cells for _, cells in head])
+        report = self.report
+        report.sheet = self.source.sheet
+        if header_at < 0:
+            raise UserError(NO_HEADER, path=self.source.path.name)
+        self.mapping = dict(found if self.given_mapping is None else self.given_mapping)
+        header_number, self.headers = head[header_at][0], list(head[header_at][1])
+        self._columns()
+        body = _chain(head[header_at + 1:], rows)
+        self.lookup = Lookup(self.db)
+        self.db.execute("DELETE FROM temp.import_seen")  # a walk before this one's
+        done = 0
+        while part := list(islice(body, SLICE)):
+            self._numbered(part, done)
+            self._slice(part)
+            done += len(part)
+            if self.progress:
+                self.progress(done, max(done, self.source.expected))
+        if not done:
+            raise UserError(NO_ROWS, path=self.source.path.name)
+        for column, count in self.running.items():
+            if count < 2:
+                raise _NotRunning(column)
+            running = RowProblem(header_number, header(self.headers, column),
+                                 rules.RUNNING_NUMBER,
+                                 {"column": header(self.headers, column)})
+            report.warnings.insert(0, running)
+            del report.warnings[LISTED:]
+            report.warning_count += 1
+        report.rows = done
+        report.created_delegations = sorted(self.first_names.values(), key=str.casefold)
+        if self.who is not None and not report.error_count:
+            self._finish(self.who)
+        return report
+
+    def _columns(self) -> None:
+        """What each column holds, what is left out, and what new delegations are."""
+        report, headers, mapping = self.report, self.headers, self.mapping
+        for column, name in list(mapping.items()):
+            if name == "external_id" and column not in self.not_running:
+                mapping[column] = "row_number"  # until a row says otherwise
+                self.running[column] = 0
+        report.columns = {header(headers, c): f for c, f in sorted(mapping.items())}
+        report.ignored_columns = [header(headers, c) for c in range(len(headers))
+                                  if c not in mapping and cell_text(headers[c])]
+        for column, name in sorted(mapping.items()):
+            if name in rules.NOT_STORED:
+                report.ignored_columns.append(header(headers, column))
+        # A column headed "Country" names Member States; other new delegations "other".
+        if any(normalize_header(header(headers, c)) in rules.COUNTRY_HEADERS
+               for c, f in mapping.items() if f == "delegation"):
+            report.new_delegation_type = DelegationType.MEMBER_STATE
+
+    def _numbered(self, part: list[Row], done: int) -> None:
+        """1, 2, 3… down the rows: a row number, whatever the header says."""
+        for column in self.running:
+            for offset, (_, cells) in enumerate(part, start=done + 1):
+                value = cell_text(cells[column]) if column < len(cells) else ""
+                if value != str(offset):
+                    raise _NotRunning(column)
+            self.running[column] = done + len(part)
+
+    def _slice(self, part: list[Row]) -> None:
+        errors: list[RowProblem] = []
+        warnings: list[RowProblem] = []
+        read = [_read_row(number, cells, self.mapping, self.headers, self.lookup)
+                for number, cells in part]
+        repeated = _repeated_in_list(self.db, [r for r in read if not r.problems])
+        planned: list[Planned] = []
+        for r in read:
+            warnings.extend(r.notes)
+            problems = r.problems
+            if not problems and r.number in repeated:
+                problems.append(_repeated_problem(r, self.headers, repeated[r.number]))
+            hint = rules.spilled(r.number, self.headers, r.cells, problems)
+            if hint is not None:
+                problems.append(hint)
+            errors.extend(problems)
+            if not problems:
+                planned.append(r.planned())
+        _compare_with_registered(self.db, planned, self.lookup, self.report, errors,
+                                 warnings)
+        for p in planned:  # "OSCE" and "ОБСЕ" in one list: one new delegation, named first
+            if p.new_delegation:
+                p.new_delegation = self.first_names.setdefault(
+                    delegation_key(p.new_delegation), p.new_delegation)
+        self.report.note(errors, warnings)
+        if self.who is not None and not self.report.error_count:
+            self._write(planned, self.who)
+
+    def _write(self, planned: list[Planned], who: Acting) -> None:
+        """A slice with no error (and none before it) written into the open transaction."""
+        db, source = self.db, Path(self.report.file).name
+        new: list[Planned] = []
+        for p in planned:
+            if p.new_delegation:
+                p.delegate = replace(p.delegate,
+                                     delegation_id=self._delegation(p.new_delegation))
+            if p.existing is None:
+                new.append(p)
+            elif p.changes:
+                delegate_store.update_delegate(db, p.delegate)
+                assert p.delegate.id is not None
+                history.record(db, p.delegate.id, desk_id=who.desk_id, operator=who.name,
+                               action="imported", changes=p.changes)
+                self.touched.append(p.delegate.id)
+            elif p.delegate.id is not None:
+                self.touched.append(p.delegate.id)
+        first = delegate_store.first_free_id(db)
+        delegate_store.add_delegates(db, [p.delegate for p in new])
+        written = self.lookup.written  # one run of ids: each slice's follow the last's
+        self.lookup.written = range(written.start if written else first, first + len(new))
+        history.record_many(db, [(first + offset, "created",
+                                  {"source": [None, source], "row": [None, p.row]})
+                                 for offset, p in enumerate(new)],
+                            desk_id=who.desk_id, operator=who.name)
+        self.touched.extend(range(first, first + len(new)))
+
+    def _delegation(self, name: str) -> int:
+        """A new delegation's id, made when the first row that names it is written."""
+        key = normalize_header(name)
+        if key not in self.created:
+            known = recognize(name)  # a State or an organization: its type, both names
+            made = Delegation(
+                name_en=known.name_en, name_ru=known.name_ru, type=known.type,
+                iso_code=known.iso_code, order_key=f"9|{known.name_en.casefold()}",
+            ) if known is not None else Delegation(
+                name_en=name if script(name) != "cyrillic" else "",
+                name_ru=name if script(name) == "cyrillic" else "",
+                type=(DelegationType.INTERNATIONAL_ORGANIZATION
+                      if looks_like_organization(name) else self.report.new_delegation_type),
+                order_key=f"9|{name.casefold()}")
+            self.created[key] = delegation_store.add_delegation(self.db, made)
+        return self.created[key]
+
+    def _finish(self, who: Acting) -> None:
+        """Before the commit: the likely duplicates among the rows written (whatever can
+        fail fails while nothing is kept yet), and the journal's line."""
+        from bsm_desk.services.registry.duplicates import duplicate_ids
+
+        report = self.report
+        report.duplicates = duplicate_ids(self.db, among=self.touched)
+        journal.record(self.db, desk_id=who.desk_id, operator=who.name,
+                       action="delegates.imported", subject=Path(report.file).name,
+                       detail={"added": report.added, "updated": report.updated,
+                               "unchanged": report.unchanged,
+                               "created_delegations": report.created_delegations})
+
+
+def _chain(first: list[Row], rest: Iterator[Row]) -> Iterator[Row]:
+    yield from first
+    yield from rest
+
+
+@dataclass
+class _Read:
+    """One row as read: the delegate it makes, or its problems."""
+
+    number: int
+    cells: list[Any]
+    delegate: Delegate
+    values: dict[str, str]
+    columns: dict[str, int]
+    problems: list[RowProblem]
+    notes: list[RowProblem]
+    new_delegation: str
+    present: set[str]
+
+    def planned(self) -> Planned:
+        return Planned(self.number, self.delegate, new_delegation=self.new_delegation,
+                       present=self.present)
+
+
+def _read_row(number: int, cells: list[Any], mapping: dict[int, str], headers: list[Any],
+              lookup: Lookup) -> _Read:
+    """One row as a delegate, with its problems."""
     row = read_cells(number, cells, mapping, headers)
     add_patronymic(row)
     named = lookup.delegation(row.values["delegation"]) if row.values.get("delegation") \
@@ -178,19 +392,8 @@ def _row(number: int, cells: list[Any], mapping: dict[int, str], headers: list[A
     if not row.latin["family_name"] and not row.problems:
         row.problem(row.name_column(), rules.MISSING_FAMILY)
     delegate, category, new_delegation = delegate_of(row, lookup, generated)
-    report.warnings.extend(row.notes)
-    problems = row.problems
-    if not problems:
-        problems.extend(_duplicate_in_file(number, delegate, row.values, row.columns, headers,
-                                           seen))
-    hint = rules.spilled(number, headers, cells, problems)
-    if hint is not None:
-        problems.append(hint)
-    report.errors.extend(problems)
-    if problems:
-        return None
-    return Planned(number, delegate, new_delegation=new_delegation,
-                   present=present_fields(row, category, delegate))
+    return _Read(number, cells, delegate, row.values, row.columns, row.problems, row.notes,
+                 new_delegation, present_fields(row, category, delegate))
 
 
 _KEY_NAMES = {
@@ -201,42 +404,73 @@ _KEY_NAMES = {
 }
 
 
-def _duplicate_in_file(number: int, d: Delegate, values: dict[str, str],
-                       columns: dict[str, int], headers: list[Any],
-                       seen: dict[tuple[str, str], int]) -> list[RowProblem]:
+def _keys(r: _Read) -> list[tuple[str, str]]:
+    """What makes two rows of a list one person."""
+    d = r.delegate
     keys = [
         ("external_id", d.external_id),
         ("email", d.email.casefold()),
         ("passport_no", passport_key(d.passport_no)),
         ("name", f"{fold(d.family_name)}|{fold(d.given_name)}|"
-                 f"{d.delegation_id or fold(values.get('delegation', ''))}"),
+                 f"{d.delegation_id or fold(r.values.get('delegation', ''))}"),
     ]
-    for kind, value in keys:
-        if not value or value.startswith("|"):
-            continue
-        other = seen.get((kind, value))
+    return [(kind, value) for kind, value in keys if value and not value.startswith("|")]
+
+
+def _repeated_in_list(db: Database, reads: list[_Read]) -> dict[int, tuple[str, int]]:
+    """The rows (of these, in order) that repeat an earlier row of the list, with the key
+    and that row; the keys of the others are kept (in SQLite's temporary table) for the
+    rows after them."""
+    keys = {r.number: _keys(r) for r in reads}
+    values = sorted({value for found in keys.values() for _, value in found})
+    earlier: dict[tuple[str, str], int] = {}
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for kind, value, row in db.execute(
+                f"SELECT kind, value, row FROM temp.import_seen WHERE value IN ({marks})",
+                chunk):
+            earlier[(kind, value)] = row
+    repeated: dict[int, tuple[str, int]] = {}
+    kept: list[tuple[str, str, int]] = []
+    for r in reads:
+        other = next(((kind, earlier[(kind, value)]) for kind, value in keys[r.number]
+                      if (kind, value) in earlier), None)
         if other is not None:
-            column = columns.get(kind, columns.get("family_name", columns.get("full_name", 0)))
-            return [RowProblem(number, header(headers, column), rules.DUPLICATE_ROW,
-                               {"other": other, "key": _KEY_NAMES[kind]})]
-    for kind, value in keys:
-        if value and not value.startswith("|"):
-            seen[(kind, value)] = number
-    return []
+            repeated[r.number] = other
+            continue
+        for kind, value in keys[r.number]:
+            earlier[(kind, value)] = r.number
+            kept.append((kind, value, r.number))
+    db.conn.executemany("INSERT OR IGNORE INTO temp.import_seen (kind, value, row)"
+                        " VALUES (?, ?, ?)", kept)
+    return repeated
 
 
-def _compare_with_registered(db: Database, report: ImportReport, lookup: Lookup) -> None:
-    """Split the plan into new people, updates (with what changes) and unchanged rows."""
-    matched = {p.row: lookup.match(p.delegate) for p in report.planned}
+def _repeated_problem(r: _Read, headers: list[Any], repeated: tuple[str, int]) -> RowProblem:
+    kind, other = repeated
+    column = r.columns.get(kind, r.columns.get("family_name", r.columns.get("full_name", 0)))
+    return RowProblem(r.number, header(headers, column), rules.DUPLICATE_ROW,
+                      {"other": other, "key": _KEY_NAMES[kind]})
+
+
+def _compare_with_registered(db: Database, planned: list[Planned], lookup: Lookup,
+                             report: ImportReport, errors: list[RowProblem],
+                             warnings: list[RowProblem]) -> None:
+    """Split a slice into new people, updates (with what changes) and unchanged rows; the
+    rows that cannot be either are taken out, their problems added to ``errors``."""
+    matched = {p.row: lookup.match(p.delegate) for p in planned}
     existing = {d.id: d for d in delegate_store.get_delegates(
         db, [m[0] for m in matched.values() if m])}
     default = lookup.categories.get(DEFAULT_CATEGORY)
-    for p in report.planned:
+    refused: set[int] = set()
+    for p in planned:
         match = matched[p.row]
         found = existing.get(match[0]) if match else None
         if match is not None and match[1] == "names":
             ids = lookup.by_name(p.delegate)
-            report.errors.append(RowProblem(p.row, "", rules.NAMESAKES, {
+            refused.add(p.row)
+            errors.append(RowProblem(p.row, "", rules.NAMESAKES, {
                 "count": len(ids), "ids": ", #".join(str(i) for i in ids),
                 "family": p.delegate.family_name or p.delegate.family_name_cyr,
                 "given": p.delegate.given_name or p.delegate.given_name_cyr}))
@@ -244,19 +478,22 @@ def _compare_with_registered(db: Database, report: ImportReport, lookup: Lookup)
         if found is not None and match is not None and match[1] == "name":
             other = _other_identity(found, p.delegate)
             if other is not None:
-                report.errors.append(RowProblem(p.row, "", rules.NAMESAKE, {
+                refused.add(p.row)
+                errors.append(RowProblem(p.row, "", rules.NAMESAKE, {
                     "name": f"{found.family_name} {found.given_name}".strip(),
                     "id": found.id, "key": _KEY_NAMES[other]}))
                 continue
         if found is not None and match is not None and _other_person(found, p.delegate):
-            report.errors.append(RowProblem(p.row, "", rules.NAME_CONFLICT, {
+            refused.add(p.row)
+            errors.append(RowProblem(p.row, "", rules.NAME_CONFLICT, {
                 "name": f"{found.family_name} {found.given_name}".strip(), "id": found.id,
                 "key": _KEY_NAMES[match[1]], "family": p.delegate.family_name,
                 "given": p.delegate.given_name}))
             continue
         if found is None:
             if not p.delegate.delegation_id and not p.new_delegation:
-                report.errors.append(RowProblem(p.row, "", rules.MISSING_DELEGATION))
+                refused.add(p.row)
+                errors.append(RowProblem(p.row, "", rules.MISSING_DELEGATION))
                 continue
             if not p.delegate.category_id and default is not None and default.id:
                 p.delegate = replace(p.delegate, category_id=default.id)
@@ -280,7 +517,7 @@ def _compare_with_registered(db: Database, report: ImportReport, lookup: Lookup)
             p.changes["delegation"] = [None, p.new_delegation]
         p.delegate = updated
         if {"family_name", "given_name", "family_name_cyr", "given_name_cyr"} & set(p.changes):
-            report.warnings.append(RowProblem(p.row, "", rules.NAME_CHANGED, {
+            warnings.append(RowProblem(p.row, "", rules.NAME_CHANGED, {
                 "old": f"{found.family_name} {found.given_name}".strip(),
                 "new": f"{updated.family_name} {updated.given_name}".strip(),
                 "id": found.id}))
@@ -288,8 +525,7 @@ def _compare_with_registered(db: Database, report: ImportReport, lookup: Lookup)
             report.updated += 1
         else:
             report.unchanged += 1
-    report.errors.sort(key=lambda e: (e.row, e.column))
-    report.warnings.sort(key=lambda w: w.row)
+    planned[:] = [p for p in planned if p.row not in refused]
 
 
 def _other_identity(registered: Delegate, row: Delegate) -> str | None:
@@ -315,56 +551,3 @@ def _other_person(registered: Delegate, row: Delegate) -> bool:
 
     return differs("family_name", "family_name_cyr") and differs("given_name",
                                                                   "given_name_cyr")
-
-
-@requires(Permission.IMPORT)
-def apply(db: Database, report: ImportReport, *, who: Acting) -> None:
-    """Write a plan that has no errors, all in one transaction."""
-    assert not report.errors, "a plan with errors is never applied"
-    with atomic(db):
-        created: dict[str, int] = {}
-        for name in report.created_delegations:
-            known = recognize(name)  # a State or an organization: its type, both names
-            made = Delegation(
-                name_en=known.name_en, name_ru=known.name_ru, type=known.type,
-                iso_code=known.iso_code, order_key=f"9|{known.name_en.casefold()}",
-            ) if known is not None else Delegation(
-                name_en=name if script(name) != "cyrillic" else "",
-                name_ru=name if script(name) == "cyrillic" else "",
-                type=(DelegationType.INTERNATIONAL_ORGANIZATION
-                      if looks_like_organization(name) else report.new_delegation_type),
-                order_key=f"9|{name.casefold()}")
-            created[normalize_header(name)] = delegation_store.add_delegation(db, made)
-        new: list[Planned] = []
-        for p in report.planned:
-            if p.new_delegation:
-                p.delegate = replace(p.delegate,
-                                     delegation_id=created[normalize_header(p.new_delegation)])
-            if p.existing is None:
-                new.append(p)
-            elif p.changes:
-                delegate_store.update_delegate(db, p.delegate)
-                assert p.delegate.id is not None
-                history.record(db, p.delegate.id, desk_id=who.desk_id, operator=who.name,
-                               action="imported", changes=p.changes)
-        first = delegate_store.first_free_id(db)
-        delegate_store.add_delegates(db, [p.delegate for p in new])
-        source = Path(report.file).name
-        for offset, p in enumerate(new):
-            p.delegate = replace(p.delegate, id=first + offset)
-        history.record_many(db, [(first + offset, "created",
-                                  {"source": [None, source], "row": [None, p.row]})
-                                 for offset, p in enumerate(new)],
-                            desk_id=who.desk_id, operator=who.name)
-        # The likely duplicates are found before the commit, on the rows just written:
-        # whatever can fail fails while nothing is written yet.
-        from bsm_desk.services.registry.duplicates import find_duplicates
-
-        touched = [p.delegate.id for p in report.planned if p.delegate.id is not None]
-        report.duplicates = [pair.ids for pair in find_duplicates(db, among=touched)]
-        journal.record(db, desk_id=who.desk_id, operator=who.name, action="delegates.imported",
-                       subject=Path(report.file).name,
-                       detail={"added": report.added, "updated": report.updated,
-                               "unchanged": report.unchanged,
-                               "created_delegations": report.created_delegations})
-    report.imported = True

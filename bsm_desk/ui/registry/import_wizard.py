@@ -29,8 +29,8 @@ from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import HEADERS, IGNORED_COLUMN, RowProblem, cell_text, find_header
 from bsm_desk.services.event.files import connect
 from bsm_desk.services.operators import Acting
-from bsm_desk.services.registry.importer import ImportReport, apply, plan
-from bsm_desk.services.registry.tables import Table, read_table, sheet_names
+from bsm_desk.services.registry.importer import LISTED, ImportReport, import_rows, plan
+from bsm_desk.services.registry.tables import ListFile, Row, first_rows, open_list, sheet_names
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.i18n import follow_language
 from bsm_desk.ui.shell.workers import Progress, start
@@ -82,7 +82,8 @@ class FilePage(QWizardPage):
         layout.addWidget(self.sheet)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        self.table: Table | None = None
+        self.table: ListFile | None = None  # read again, as a stream, to check and import
+        self.preview: list[Row] = []  # its first rows: the header is among them
 
     def _browse(self) -> None:
         title = translate("ImportWizard", "Choose a delegation list")
@@ -110,7 +111,9 @@ class FilePage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            self.table = read_table(self.path.text().strip(), self.sheet.currentText() or None)
+            table = open_list(self.path.text().strip(), self.sheet.currentText() or None)
+            self.preview = first_rows(table, 20 + PREVIEW_ROWS + 1)
+            self.table = table
         except UserError as exc:
             self.error.setText(translate_error(exc))
             return False
@@ -131,9 +134,7 @@ class ColumnsPage(QWizardPage):
         self.combos: list[QComboBox] = []
 
     def initializePage(self) -> None:
-        table = self.files.table
-        assert table is not None
-        rows = [cells for _, cells in table.rows]
+        rows = [cells for _, cells in self.files.preview]
         header_at, found = find_header(rows)
         header_at = max(header_at, 0)
         headers = rows[header_at] if rows else []
@@ -251,10 +252,14 @@ class CheckPage(_WorkPage):
     def show_report(self, report: ImportReport) -> None:
         super().show_report(report)
         if report.errors:
-            self.summary.setText(translate(
+            text = translate(
                 "ImportWizard", "{count} problem(s) must be corrected in the file before "
                 "anything is imported. Nothing has been written.").format(
-                count=len(report.errors)))
+                count=report.error_count)
+            if report.error_count > LISTED:
+                text += " " + translate("ImportWizard", "The first {listed} are listed.") \
+                    .format(listed=LISTED)
+            self.summary.setText(text)
         else:
             self.summary.setText(translate(
                 "ImportWizard", "Ready: {added} to add, {updated} to update, {unchanged} "
@@ -272,20 +277,27 @@ class DonePage(_WorkPage):
         self.wizard_ = wizard
 
     def initializePage(self) -> None:
-        report = self.wizard_.check.report
+        table, mapping = self.wizard_.files.table, self.wizard_.columns.mapping()
         path, who = self.wizard_.db_path, self.wizard_.who
 
         def job(progress: Progress) -> ImportReport:
-            assert report is not None
+            assert table is not None
+            # Checked again as it is written: another desk may have changed the event
+            # since the check (its likely duplicates are found in the same step).
             with closing(connect(path)) as db:
-                progress(0, 1)
-                apply(db, report, who=who)  # its likely duplicates found in the same step
-                return report
+                return import_rows(db, table, who=who, mapping=mapping, progress=progress)
 
         self.run(job)
 
     def show_report(self, report: ImportReport) -> None:
         self.wizard_.imported = report.imported
+        if not report.imported:  # the event changed since the check: nothing written
+            super().show_report(report)
+            self.summary.setText(translate(
+                "ImportWizard", "Nothing was imported: since the check, {count} problem(s) "
+                "came up (another desk may have changed the event); they are listed "
+                "below.").format(count=report.error_count))
+            return
         text = translate(
             "ImportWizard",
             "Imported: {added} added, {updated} updated, {unchanged} unchanged.").format(

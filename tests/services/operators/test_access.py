@@ -49,7 +49,7 @@ TABLE: dict[tuple[str, str], Permission] = {
     ("registry.duplicates", "dismiss"): P.EDIT_DELEGATES,
     ("registry.duplicates", "merge"): P.MERGE,
     ("registry.importer", "import_file"): P.IMPORT,
-    ("registry.importer", "apply"): P.IMPORT,
+    ("registry.importer", "import_rows"): P.IMPORT,
     **{("speakers.lists", name): P.EDIT_SPEAKERS for name in (
         "set_statement_limit", "set_order", "set_officials_place", "inscribe", "close",
         "reopen", "end", "next_speaker", "pause", "move", "withdraw", "reinstate")},

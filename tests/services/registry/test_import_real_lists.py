@@ -309,7 +309,7 @@ def test_a_failure_after_the_rows_are_written_leaves_nothing_written(
     def out_of_memory(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise MemoryError
 
-    monkeypatch.setattr(duplicates, "find_duplicates", out_of_memory)
+    monkeypatch.setattr(duplicates, "duplicate_ids", out_of_memory)
     with pytest.raises(MemoryError):
         import_file(db, csv(tmp_path / "a.csv", ["Family name,Country",
                                                  "Rahmonov,Tajikistan"]), who=who_at(db, DESK))
