@@ -183,6 +183,44 @@ def test_the_wizard_stops_on_errors(window: MainWindow, demo_copy: Path, tmp_pat
     assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled() is False
 
 
+def test_the_wizard_checks_again_as_it_imports_and_writes_nothing_if_the_event_changed(
+        window: MainWindow, demo_copy: Path, tmp_path: Path, qtbot) -> None:
+    """Between the check and the import another desk registers two Tajik namesakes of
+    the list's one: the import finds it (a question, not a guess) and writes nothing."""
+    from dataclasses import replace
+
+    from bsm_desk.domain.model import Delegate
+    from bsm_desk.services.registry.records import save_delegate
+
+    listing = tmp_path / "tajikistan.csv"
+    listing.write_text("Surname;Name;Country\nQodirov;Bahodur;Tajikistan\n"
+                       "Ismoilzoda;Firuza;Tajikistan\n", encoding="utf-8")
+    screen = open_delegates(window, demo_copy)
+    wizard = ImportWizard(demo_copy, who=who_at(screen.db, DESK), parent=screen)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.files.path.setText(str(listing))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check.report is not None, timeout=60_000)
+    assert "2 to add" in wizard.check.summary.text()
+    other = connect(demo_copy)  # another desk, on the same file
+    tajik = other.execute("SELECT id FROM delegation WHERE iso_code = 'TJ'").fetchone()[0]
+    category = other.execute("SELECT id FROM category ORDER BY id").fetchone()[0]
+    namesake = Delegate(family_name="Qodirov", given_name="Bahodur", delegation_id=tajik,
+                        category_id=category)
+    before = store.all_delegates(other)
+    for email in ("b.qodirov@example.tj", "bahodur.q@example.tj"):
+        save_delegate(other, replace(namesake, email=email), who=who_at(other, "other"))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.done_page.report is not None, timeout=60_000)
+    assert not wizard.imported
+    assert "Nothing was imported" in wizard.done_page.summary.text()
+    assert wizard.done_page.problems.rowCount() >= 1
+    assert len(store.all_delegates(other)) == len(before) + 2  # the namesakes, no one else
+    other.close()
+
+
 def test_switching_language_keeps_the_selection(window: MainWindow, demo_copy: Path) -> None:
     from bsm_desk.ui.shell import i18n
 
