@@ -108,6 +108,9 @@ SIX_KINDS = {
 }
 
 
+SIX_GAP = 0.01
+
+
 def problem_six(seed: int = SEED) -> Problem:
     """The reference programme and four more rooms of six-language sessions, with a
     pool of 60 across the six UN languages (and the reference pool's en/ru pairs)."""
@@ -225,12 +228,18 @@ def _six_languages() -> list[Result]:
     roster = solve(asked, time_limit=SIX_LIMIT)
     proven = len(roster.stage_proven) >= 2 and all(roster.stage_proven[:2])
     to_proof = sum(roster.stage_seconds[:2])
+    # Issue 30: proven, or its optimality gap reported at most 1 %.
+    gaps = roster.stage_gaps[:2]
+    close = len(gaps) == 2 and max(gaps) <= SIX_GAP
     booths = sum(1 for n in asked.needs if n.meeting.room_id in SIX_ROOMS)
     empty = sum(1 for s in roster.seatings if not s.staffed)
+    said = ", ".join(f"{g:.2%}" for g in gaps) or "none"
     return [Result(NAME, f"six languages: {booths} more booths, {SIX_POOL} interpreters, "
-                         f"{roster.status} ({empty} booths unstaffed)", round(to_proof, 2),
-                   "s", None, None, f"first two objectives proven, <= {SIX_LIMIT:g} s",
-                   proven and to_proof <= SIX_LIMIT)]
+                         f"{roster.status} ({empty} booths unstaffed; gaps of the first two "
+                         f"objectives {said})", round(to_proof, 2),
+                   "s", None, None, f"first two objectives proven or within "
+                   f"{SIX_GAP:.0%} of their bound, <= {SIX_LIMIT:g} s",
+                   (proven or close) and to_proof <= SIX_LIMIT)]
 
 
 def _after_withdrawal(asked: Problem, roster: Roster) -> Result:

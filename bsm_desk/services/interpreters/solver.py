@@ -71,6 +71,7 @@ class Roster:
     stage_proven: tuple[bool, ...] = ()
     cancelled: bool = False
     extra: Mapping[tuple[date, str], int] = field(default_factory=dict)  # recruitment
+    stage_gaps: tuple[float, ...] = ()  # each stage's distance from its optimum, at most
 
     @property
     def unstaffed(self) -> list[Seating]:
@@ -163,7 +164,7 @@ def _solve(problem: Problem, people: list[Interpreter], virtual: Mapping[int, st
     return Roster("optimal" if outcome.status == cp_model.OPTIMAL else "feasible",
                   seatings, missing, [], time.perf_counter() - began,
                   tuple(outcome.seconds), tuple(outcome.proven), outcome.cancelled,
-                  dict(extra))
+                  dict(extra), tuple(outcome.gaps))
 
 
 def _nobody(problem: Problem) -> list[Seating]:

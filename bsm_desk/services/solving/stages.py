@@ -32,6 +32,9 @@ class Outcome:
     seconds: list[float] = field(default_factory=list)
     proven: list[bool] = field(default_factory=list)
     cancelled: bool = False
+    # How far each stage's answer may be from its optimum: |best bound - value| over
+    # |value| (0 when proven), as CP-SAT last knew it.
+    gaps: list[float] = field(default_factory=list)
 
     @property
     def found(self) -> bool:
@@ -77,6 +80,12 @@ class _Watch(cp_model.CpSolverSolutionCallback):
             self._on_solution(self._stage)
         if self._cancel is not None and self._cancel.requested:
             self.stop_search()
+
+
+def gap(solver: cp_model.CpSolver) -> float:
+    """The relative distance between a stage's answer and the best bound on it."""
+    value, bound = solver.objective_value, solver.best_objective_bound
+    return abs(bound - value) / max(1.0, abs(value))
 
 
 def workers() -> int:
@@ -138,7 +147,8 @@ def solve_in_order(model: cp_model.CpModel, stages: Sequence[Stage], time_limit:
         best = Outcome(solver, cp_model.OPTIMAL if proven and (
             previous is None or previous.status == cp_model.OPTIMAL) else cp_model.FEASIBLE,
             [*(previous.seconds if previous else []), solver.wall_time],
-            [*(previous.proven if previous else []), proven])
+            [*(previous.proven if previous else []), proven], False,
+            [*(previous.gaps if previous else []), 0.0 if proven else gap(solver)])
         if cancel is not None and cancel.requested:
             best.status, best.cancelled = cp_model.FEASIBLE, True
             break
