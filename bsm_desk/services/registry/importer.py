@@ -15,9 +15,9 @@ in the list are kept in a temporary table of SQLite, on disk.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -216,7 +216,7 @@ class _Walk:
         self.mapping = dict(found if self.given_mapping is None else self.given_mapping)
         header_number, self.headers = head[header_at][0], list(head[header_at][1])
         self._columns()
-        body = _chain(head[header_at + 1:], rows)
+        body = chain(head[header_at + 1:], rows)
         self.lookup = Lookup(self.db)
         self.db.execute("DELETE FROM temp.import_seen")  # a walk before this one's
         done = 0
@@ -355,11 +355,6 @@ class _Walk:
                        detail={"added": report.added, "updated": report.updated,
                                "unchanged": report.unchanged,
                                "created_delegations": report.created_delegations})
-
-
-def _chain(first: list[Row], rest: Iterator[Row]) -> Iterator[Row]:
-    yield from first
-    yield from rest
 
 
 @dataclass
