@@ -106,7 +106,7 @@ class _Focus:
     400,000 people an import wrote take 3 MB, not a set's 25."""
 
     def __init__(self, among: Iterable[int] | None) -> None:
-        self.ids = None if among is None else array("q", sorted(set(among)))
+        self.ids = None if among is None else array("q", sorted(among))
 
     def __contains__(self, person: object) -> bool:
         if self.ids is None:
