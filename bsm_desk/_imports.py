@@ -37,11 +37,11 @@ def _lazy(name: str) -> None:
         return
     try:
         spec = importlib.util.find_spec(name)
-    except ImportError:
-        return
-    if spec is None or spec.loader is None:
-        return
-    loader = importlib.util.LazyLoader(spec.loader)
+        if spec is None or spec.loader is None:
+            return
+        loader = importlib.util.LazyLoader(spec.loader)
+    except (ImportError, TypeError, ValueError):  # a loader that cannot wait (a frozen
+        return                                    # build's, say): imported as ever
     spec.loader = loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
