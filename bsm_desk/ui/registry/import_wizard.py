@@ -187,12 +187,18 @@ class _WorkPage(QWizardPage):
         self.report: ImportReport | None = None
         self.busy = False
 
+    def _headers(self) -> None:
+        self.problems.setHorizontalHeaderLabels([translate("ImportWizard", "Row"),
+                                                 translate("ImportWizard", "Column"),
+                                                 translate("ImportWizard", "Problem")])
+
     def run(self, fn: Any) -> None:
         self.busy = True
         self.report = None
         self.progress.setRange(0, 0)
         self.summary.setText(translate("ImportWizard", "Working…"))
         self.problems.setRowCount(0)
+        self._headers()  # named while the work runs, not "1 2 3"
         self.completeChanged.emit()
         start(fn, on_progress=self._progress, on_done=self._done, on_failed=self._failed,
               owner=self)
@@ -220,9 +226,7 @@ class _WorkPage(QWizardPage):
                    for column in report.ignored_columns]
         problems = [(p, True) for p in report.errors] + [
             (p, False) for p in report.warnings + ignored]
-        self.problems.setHorizontalHeaderLabels([translate("ImportWizard", "Row"),
-                                                 translate("ImportWizard", "Column"),
-                                                 translate("ImportWizard", "Problem")])
+        self._headers()
         self.problems.setRowCount(len(problems))
         for r, (problem, is_error) in enumerate(problems):
             for c, text in enumerate((str(problem.row or "—"), problem.column,
