@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bsm_desk.store import audit
+from bsm_desk.store import audit, audit_log
 from bsm_desk.store.hub_row_changes import Shared, triggers_sql
 
 
@@ -135,13 +135,13 @@ def _v26_secrets_digested(db: Database) -> None:
         row.update(found)
         return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 
-    def images(entry: audit.Entry) -> tuple[str | None, str | None] | None:
+    def images(entry: audit_log.Entry) -> tuple[str | None, str | None] | None:
         if entry.table != "operator":
             return None
         return image(entry.before), image(entry.after)
 
     if db.execute("SELECT EXISTS (SELECT 1 FROM audit WHERE tbl = 'operator')").fetchone()[0]:
-        audit.rewrite(db, images, "operator_secrets_digested", {})
+        audit_log.rewrite(db, images, "operator_secrets_digested", {})
 
 
 def _v29_audit_marks(db: Database) -> None:

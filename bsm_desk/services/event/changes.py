@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from bsm_desk.store import audit
+from bsm_desk.store import audit_log
 from bsm_desk.store.db import change_marks
 
 EVERYTHING = "*"  # in a Changes' tables: the file was replaced (a restore), read it all
@@ -44,7 +44,7 @@ class FileChanges:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._marks = change_marks(db)
-        self._audited, _ = audit.tables_written_since(db, 1 << 62)  # only the last id
+        self._audited, _ = audit_log.tables_written_since(db, 1 << 62)  # only the last id
 
     def poll(self) -> Changes:
         """What changed since the last poll. A file that cannot be read right now (locked
@@ -53,7 +53,7 @@ class FileChanges:
             marks = change_marks(self.db)
             if marks == self._marks:
                 return NOTHING
-            last, tables = audit.tables_written_since(self.db, self._audited)
+            last, tables = audit_log.tables_written_since(self.db, self._audited)
         except sqlite3.Error:
             return NOTHING
         by_others = marks[0] != self._marks[0]

@@ -109,9 +109,9 @@ ROSTER_TABLES = ("session", "room", "day", "interpreter", "interpreter_rule",
 def fingerprint(db: Database) -> int:
     """Moves whenever anything a roster is made from changes (the audit log's newest
     entry for those tables)."""
-    from bsm_desk.store import audit
+    from bsm_desk.store import audit_log
 
-    return audit.last_entry_of(db, ROSTER_TABLES)
+    return audit_log.last_entry_of(db, ROSTER_TABLES)
 
 
 @requires(Permission.ROSTER)

@@ -19,7 +19,7 @@ from bsm_desk.domain.operators import Permission, check_text
 from bsm_desk.services.operators import keystore, signing
 from bsm_desk.services.operators.access import require
 from bsm_desk.services.operators.acting import Acting
-from bsm_desk.store import atomic, audit, privacy
+from bsm_desk.store import atomic, audit, audit_log, privacy
 from bsm_desk.store.privacy import PROTECTED
 
 SHORT = QT_TRANSLATE_NOOP("UserError", "The event's passphrase needs at least 10 characters.")
@@ -56,7 +56,7 @@ def protect(db: Database, passphrase: str, *, who: Acting, remember: bool = Fals
         sealer = privacy.Sealer(db)
         sealed = _seal_rows(db, sealer)
         _seal_history(db, sealer)
-        audit.rewrite(db, _images(sealer.seal), "personal_data_sealed",
+        audit_log.rewrite(db, _images(sealer.seal), "personal_data_sealed",
                       {"delegates": sealed})
         signing.sign_noted(db)  # the data key travels signed
     if remember:
@@ -150,7 +150,7 @@ def _seal_history(db: Database, sealer: privacy.Sealer) -> None:
 
 
 def _images(seal: Callable[[str, str | None], str | None]
-            ) -> Callable[[audit.Entry], tuple[str | None, str | None] | None]:
+            ) -> Callable[[audit_log.Entry], tuple[str | None, str | None] | None]:
     """For the audit trail's rewrite: delegate rows and history entries, sealed."""
     def image(text: str | None, history: bool) -> str | None:
         if not text:
@@ -175,7 +175,7 @@ def _images(seal: Callable[[str, str | None], str | None]
             row.update(found)
         return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 
-    def images(entry: audit.Entry) -> tuple[str | None, str | None] | None:
+    def images(entry: audit_log.Entry) -> tuple[str | None, str | None] | None:
         if entry.table in ("delegate", "delegate_history"):
             history = entry.table == "delegate_history"
             return image(entry.before, history), image(entry.after, history)
@@ -264,7 +264,7 @@ def seal_what_is_left(db: Database) -> int:
         sealer = privacy.Sealer(db)
         sealed = _seal_rows(db, sealer)
         _seal_history(db, sealer)
-        audit.rewrite(db, _images(sealer.seal), "personal_data_sealed", {"delegates": sealed})
+        audit_log.rewrite(db, _images(sealer.seal), "personal_data_sealed", {"delegates": sealed})
         _hub_copy_to_seal(db)
     try:
         compact(db)
@@ -353,7 +353,7 @@ def purge(db: Database, *, keep_names: bool, who: Acting) -> dict[str, Any]:
         redacted = {**{t: set(c) for t, c in wiped.items()},
                     "delegate_history": {"changes"}, "journal": {"detail"},
                     "delegate_photo": {"image", "mime"}, "sync_review": {"detail"}}
-        audit.rewrite(db, _redact(db, redacted), "purged",
+        audit_log.rewrite(db, _redact(db, redacted), "purged",
                       {"keep_names": keep_names, **counts})
         signing.sign_noted(db)
     compact(db)
@@ -361,11 +361,11 @@ def purge(db: Database, *, keep_names: bool, who: Acting) -> dict[str, Any]:
 
 
 def _redact(db: Database, redacted: dict[str, set[str]]
-            ) -> Callable[[audit.Entry], tuple[str | None, str | None] | None]:
+            ) -> Callable[[audit_log.Entry], tuple[str | None, str | None] | None]:
     """Images of the purged tables with those columns replaced, but for the image that
     is the row as it now stands (the one ``audit verify`` compares)."""
-    recorded = audit.recorded_columns(db)
-    current = {table: audit.current_images(db, table, *recorded[table])
+    recorded = audit_log.recorded_columns(db)
+    current = {table: audit_log.current_images(db, table, *recorded[table])
                for table in redacted if table in recorded}
 
     def image(text: str | None, columns: set[str]) -> str | None:
@@ -380,7 +380,7 @@ def _redact(db: Database, redacted: dict[str, set[str]]
         row.update({c: REDACTED for c in columns if c in row and row[c] not in ("", None)})
         return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 
-    def images(entry: audit.Entry) -> tuple[str | None, str | None] | None:
+    def images(entry: audit_log.Entry) -> tuple[str | None, str | None] | None:
         columns = redacted.get(entry.table)
         if columns is None:
             return None

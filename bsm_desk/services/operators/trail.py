@@ -18,7 +18,7 @@ from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.operators import Permission
 from bsm_desk.services.operators.access import require
 from bsm_desk.services.operators.acting import Acting
-from bsm_desk.store import audit
+from bsm_desk.store import audit, audit_log
 
 BROKEN_LINK = QT_TRANSLATE_NOOP("Audit", "entry {id} does not follow the one before it (an "
                                          "entry was removed or moved)")
@@ -96,13 +96,13 @@ def verify(db: Database, *, backup: Path | None = None,
     last: dict[tuple[str, str], str | None] = {}
     prev = ""
     marks = _Marks(db, found)
-    for entry in audit.entries(db):
+    for entry in audit_log.entries(db):
         found.entries += 1
         marks.see(entry)
         if entry.prev != prev:
             _note(found, BROKEN_LINK, id=entry.id)
             found.first_broken = found.first_broken or entry.id
-        elif entry.hash != audit.expected_hash(entry):
+        elif entry.hash != audit_log.expected_hash(entry):
             _note(found, BROKEN_HASH, id=entry.id)
             found.first_broken = found.first_broken or entry.id
         prev = entry.hash
@@ -117,13 +117,13 @@ def verify(db: Database, *, backup: Path | None = None,
     for trigger in wanted:
         if trigger not in triggers:
             _note(found, TRIGGER_GONE, trigger=trigger)
-    recorded = audit.recorded_columns(db)
+    recorded = audit_log.recorded_columns(db)
     for table in audit.audited_tables(db):
         if table not in recorded:
             _note(found, TABLE_UNLOGGED, table=table)
             continue
         cols, names = recorded[table]
-        current = audit.current_images(db, table, cols, names)
+        current = audit_log.current_images(db, table, cols, names)
         logged = {key: image for (name, key), image in last.items()
                   if name == table and image is not None}
         for key in sorted(set(current) | set(logged)):
@@ -159,7 +159,7 @@ class _Marks:
             self.start = None
         found.marked_from = self.start
 
-    def see(self, entry: audit.Entry) -> None:
+    def see(self, entry: audit_log.Entry) -> None:
         if self.key is None:
             return
         good = entry.mark is not None and hmac.compare_digest(
@@ -188,7 +188,7 @@ class _Marks:
             self.run = []
 
 
-def _vouches(entry: audit.Entry, run: list[int]) -> bool:
+def _vouches(entry: audit_log.Entry, run: list[int]) -> bool:
     try:
         said = json.loads(entry.after or "")
     except ValueError:
@@ -282,7 +282,7 @@ def show(db: Database, *, who: Acting, operator: str | None = None, since: str |
     operator's password verifier and the sealed data's key material are never shown."""
     require(db, who, Permission.HISTORY)
     shown = []
-    for entry in audit.entries(db, operator=operator, since=since, limit=limit,
+    for entry in audit_log.entries(db, operator=operator, since=since, limit=limit,
                                newest_first=newest_first, before_id=before_id):
         row = entry.as_dict()
         row["before"], row["after"] = _hidden(row["before"]), _hidden(row["after"])

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import pick
-from bsm_desk.store import audit
+from bsm_desk.store import audit_log
 
 TEMPLATES: dict[str, str] = {
     "delegate": QT_TRANSLATE_NOOP("Trail", "delegate {person}"),
@@ -82,13 +82,13 @@ class _Names:
         people += [int(i["id"]) for r, i in zip(rows, images, strict=True)
                    if r.get("table") == "delegate" and isinstance(i.get("id"), int)]
         sessions = ids("session_id")
-        self.people = audit.labels(db, "delegate", ("family_name", "given_name"), people)
-        self.sessions = audit.labels(db, "session", ("title_en", "title_ru"), sessions)
-        self.requests = audit.labels(db, "side_event_request", ("title_en", "title_ru"),
+        self.people = audit_log.labels(db, "delegate", ("family_name", "given_name"), people)
+        self.sessions = audit_log.labels(db, "session", ("title_en", "title_ru"), sessions)
+        self.requests = audit_log.labels(db, "side_event_request", ("title_en", "title_ru"),
                                      ids("request_id"))
-        self.interpreters = audit.labels(db, "interpreter", ("name",),
+        self.interpreters = audit_log.labels(db, "interpreter", ("name",),
                                          ids("interpreter_id"))
-        self.operators = audit.labels(db, "operator", ("name",), ids("operator_id"))
+        self.operators = audit_log.labels(db, "operator", ("name",), ids("operator_id"))
 
     def person(self, value: Any, image: dict[str, Any] | None = None) -> str:
         if image and image.get("family_name"):
