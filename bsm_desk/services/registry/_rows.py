@@ -18,6 +18,7 @@ from bsm_desk.domain.protocol import propose_rank
 from bsm_desk.domain.translit import scheme_for, to_latin
 from bsm_desk.services.registry.states import recognize
 from bsm_desk.store import categories as category_store
+from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store.privacy import Sealer
 
@@ -92,12 +93,10 @@ class Lookup:
             return []
         members = self._members.get(d.delegation_id)
         if members is None:
-            members = [(int(r[0]), (name_key(r[1], r[2]), name_key(r[3], r[4])))
-                       for r in self._db.execute(
-                           "SELECT id, family_name, given_name, family_name_cyr,"
-                           " given_name_cyr FROM delegate WHERE delegation_id = ? AND"
-                           " merged_into IS NULL AND NOT (id >= ? AND id < ?) ORDER BY id",
-                           [d.delegation_id, self.written.start, self.written.stop])]
+            members = [(person, (name_key(family, given), name_key(family_cyr, given_cyr)))
+                       for person, family, given, family_cyr, given_cyr
+                       in delegate_store.names_in_delegation(self._db, d.delegation_id)
+                       if person not in self.written]
             self._members[d.delegation_id] = members
         return [person for person, keys in members if _same_name(keys, wanted)]
 
