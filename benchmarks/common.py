@@ -64,3 +64,11 @@ def median_seconds(fn: Callable[[], object], repeat: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def own_memory_mb(field: str = "VmHWM") -> float:
+    """This process's own memory in MB from /proc (VmHWM, its peak: not the parent's, as
+    getrusage's would be after exec; VmRSS, what it holds now). For the probes that
+    benchmarks run in processes of their own."""
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(field)) / 1024

@@ -25,6 +25,7 @@ MAX_SECONDS, MAX_MB = 2.0, 200.0
 
 PROBE = """
 import json, sys, time
+from benchmarks.common import own_memory_mb
 from bsm_desk.domain.errors import UserError
 from bsm_desk.services.registry.tables import read_table
 start = time.perf_counter()
@@ -34,9 +35,7 @@ try:
 except UserError as exc:
     verdict = "refused: " + exc.message(lambda _c, text: text)[:200]
 seconds = time.perf_counter() - start
-# This process's own peak (VmHWM: not the parent's, as getrusage's would be after exec).
-peak = next(int(line.split()[1]) for line in open("/proc/self/status")
-            if line.startswith("VmHWM")) / 1024
+peak = own_memory_mb()
 print(json.dumps({"seconds": seconds, "mb": peak, "verdict": verdict}))
 """
 

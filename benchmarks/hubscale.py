@@ -46,27 +46,23 @@ GROWTH = 1.10
 
 JOIN = """
 import json, sys, time
+from benchmarks.common import own_memory_mb
 from bsm_desk.services import hub
 start = time.perf_counter()
 report = hub.join(sys.argv[1], sys.argv[2], desk_id=sys.argv[3])
 seconds = time.perf_counter() - start
-peak = next(int(line.split()[1]) for line in open("/proc/self/status")
-            if line.startswith("VmHWM")) / 1024
+peak = own_memory_mb()
 print(json.dumps({"seconds": seconds, "mb": peak, "pulled": report.pulled}))
 """
 
 
 DAY = """
 import json, sys
+from benchmarks.common import own_memory_mb
 from bsm_desk.services import hub
 from bsm_desk.services.checkin import Desk
 from bsm_desk.services.operators import at_desk
 from bsm_desk.store import connect
-
-
-def rss():
-    return next(int(line.split()[1]) for line in open("/proc/self/status")
-                if line.startswith("VmRSS")) / 1024
 
 
 path, desk_id, checkpoint, every = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
@@ -79,8 +75,8 @@ for n, code in enumerate(codes, start=1):
     if n % every == 0:
         hub.sync_once(db, desk_id=desk_id)
     if n == len(codes) // 10:
-        warm = rss()
-print(json.dumps({"warm": warm, "end": rss(), "scans": len(codes)}))
+        warm = own_memory_mb("VmRSS")
+print(json.dumps({"warm": warm, "end": own_memory_mb("VmRSS"), "scans": len(codes)}))
 """
 
 

@@ -31,17 +31,18 @@ BIG_MB = 300
 # Each in a process of its own, printing its own peak (VmHWM) and seconds.
 READ_ONLY = """
 import json, sys, time
+from benchmarks.common import own_memory_mb
 import openpyxl
 start = time.perf_counter()
 book = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
 rows = sum(1 for _ in book.worksheets[0].iter_rows(values_only=True))
 seconds = time.perf_counter() - start
-peak = next(int(line.split()[1]) for line in open("/proc/self/status")
-            if line.startswith("VmHWM")) / 1024
+peak = own_memory_mb()
 print(json.dumps({"rows": rows, "seconds": seconds, "mb": peak}))
 """
 IMPORT = """
 import json, sys, time
+from benchmarks.common import own_memory_mb
 from bsm_desk.services.operators import at_desk
 from bsm_desk.services.registry.importer import import_file
 from bsm_desk.store import connect
@@ -49,8 +50,7 @@ db = connect(sys.argv[2])
 start = time.perf_counter()
 report = import_file(db, sys.argv[1], who=at_desk(db, desk_id="bench-desk"))
 seconds = time.perf_counter() - start
-peak = next(int(line.split()[1]) for line in open("/proc/self/status")
-            if line.startswith("VmHWM")) / 1024
+peak = own_memory_mb()
 print(json.dumps({"rows": report.added, "seconds": seconds, "mb": peak}))
 """
 
