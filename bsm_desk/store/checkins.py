@@ -124,10 +124,14 @@ def first_standing_everywhere(db: Database) -> list[tuple[str, int, datetime]]:
     """(checkpoint, delegate id, first standing check-in) for every pair there is, a
     merged record's check-ins counted as the kept record's."""
     kept = merges(db)
+    rows = db.execute(f"SELECT c.checkpoint, c.delegate_id, MIN(c.at) FROM checkin c"
+                      f" WHERE {_STANDING_ALL} GROUP BY c.checkpoint, c.delegate_id"
+                      ).fetchall()
+    if not kept:  # one row per pair already (most events merge nobody)
+        return [(point, delegate_id, datetime.fromisoformat(first))
+                for point, delegate_id, first in rows]
     firsts: dict[tuple[str, int], datetime] = {}
-    for point, delegate_id, first in db.execute(
-            f"SELECT c.checkpoint, c.delegate_id, MIN(c.at) FROM checkin c"
-            f" WHERE {_STANDING_ALL} GROUP BY c.checkpoint, c.delegate_id").fetchall():
+    for point, delegate_id, first in rows:
         # A merged duplicate's check-ins are the kept record's: present wherever either
         # was, once.
         key = (point, kept.get(delegate_id, delegate_id))

@@ -158,3 +158,32 @@ def test_every_table_whose_ids_come_from_a_block_is_known() -> None:
     used = {m for path in root.rglob("*.py") for m in re.findall(
         r'next_id\(db, "([a-z_]+)"\)', path.read_text(encoding="utf-8"))}
     assert used and used <= set(BLOCKED_TABLES)
+
+
+def test_the_quick_check_is_stopped_by_its_budget_and_the_file_opens(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite checks a table's pages in one step of its program, where a progress
+    handler is never called: the check past its budget is interrupted from outside, and
+    the file opens (the window checks it in full later); the connection works after."""
+    from bsm_desk.store import db as db_module
+
+    path = tmp_path / "event.sqlite"
+    connect(path, create=True).close()
+    with closing(sqlite3.connect(path)) as raw:
+        raw.execute("CREATE TABLE filler (a TEXT)")
+        raw.executemany("INSERT INTO filler VALUES (?)", ((str(i) * 20,) for i in range(20_000)))
+        raw.commit()
+    asked = []
+
+    def interrupt(self: sqlite3.Connection) -> None:
+        asked.append(True)
+        sqlite3.Connection.interrupt(self)
+
+    monkeypatch.setattr(db_module.EventConnection, "interrupt", interrupt)
+    monkeypatch.setattr(db_module, "QUICK_CHECK_BUDGET_S", 0.0)
+    db = connect(path)
+    try:
+        assert asked  # given up by the budget, not left to run to its end
+        assert db.execute("SELECT count(*) FROM filler").fetchone()[0] == 20_000
+    finally:
+        db.close()

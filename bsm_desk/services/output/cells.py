@@ -11,6 +11,8 @@ it from running. Control characters are dropped in both.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
@@ -18,7 +20,10 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset("".join(FORMULA_STARTS))  # each one character
 MAX_CELL = 32_767  # Excel's limit for the characters of one cell
+# Values openpyxl writes as they are (no text in them to guard).
+_AS_THEY_ARE = frozenset({int, float, bool, datetime, date, time, timedelta, Decimal})
 
 
 def clean(text: str) -> str:
@@ -43,18 +48,27 @@ def xlsx(value: Any, ws: WriteOnlyWorksheet) -> Any:
 
 
 def xlsx_row(values: Iterable[Any], ws: WriteOnlyWorksheet) -> list[Any]:
-    """A row of :func:`xlsx` values, its trailing empty cells dropped (openpyxl would
-    make a cell of each and skip it): the same as calling it on each, faster for the
-    plain text, numbers and times that make up nearly every row."""
-    row = []
-    for value in values:
-        if value.__class__ is str and value and value.isprintable() \
-                and len(value) <= MAX_CELL and not value.startswith(FORMULA_STARTS):
-            row.append(value)
-        else:
-            row.append(xlsx(value, ws))
-    while row and row[-1] is None:
-        row.pop()
+    """A row of :func:`xlsx` values (a new list): see :func:`guard`."""
+    return guard(list(values), ws)
+
+
+def guard(row: list[Any], ws: WriteOnlyWorksheet, count: int | None = None) -> list[Any]:
+    """``row`` with its first ``count`` values (all, unless told) made :func:`xlsx`
+    values in place: the same as calling it on each, faster for the plain text, empty
+    cells, numbers and times that make up nearly every row, which are left as they are
+    (an empty cell stays None, which openpyxl's write-only sheet skips without making a
+    cell). Returns ``row``."""
+    for index in range(len(row) if count is None else min(count, len(row))):
+        value = row[index]
+        kind = value.__class__
+        if kind is str:
+            if not value:
+                row[index] = None
+            elif value[0] in _FORMULA_FIRST or not value.isprintable() \
+                    or len(value) > MAX_CELL:
+                row[index] = xlsx(value, ws)
+        elif value is not None and kind not in _AS_THEY_ARE:
+            row[index] = xlsx(value, ws)
     return row
 
 

@@ -5,6 +5,7 @@ from :func:`~bsm_desk.services.reports.attendance.collect`."""
 from __future__ import annotations
 
 import csv
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -74,16 +75,24 @@ class _Sheet:
             cell.font = Font(bold=True)
             header_cells.append(cell)
         for line in preamble:
-            self.row(line)
+            self.row(list(line))
         self.ws.append(header_cells)
 
-    def row(self, values: Iterable[Any]) -> None:
-        self.ws.append(cells.xlsx_row(values, self.ws))
+    def row(self, values: list[Any], guarded: int | None = None) -> None:
+        """A row of ``values``, made safe in place: all, or the first ``guarded`` (the
+        rest being numbers, times and our own words)."""
+        self.ws.append(cells.guard(values, self.ws, guarded))
 
 
 def _local(at: datetime | None, att: Attendance) -> datetime | None:
     """A naive datetime in the venue's zone: what Excel shows as a time."""
-    return at.astimezone(att.event.zone).replace(tzinfo=None) if at else None
+    return _wall_clock(att)(at)
+
+
+def _wall_clock(att: Attendance) -> Callable[[datetime | None], datetime | None]:
+    """:func:`_local` with the venue's zone looked up once, for a hundred thousand rows."""
+    zone = att.event.zone
+    return lambda at: at.astimezone(zone).replace(tzinfo=None) if at else None
 
 
 GENDER_LABELS = {"F": QT_TRANSLATE_NOOP("Attendance", "Women"),
@@ -105,23 +114,48 @@ def participant_headers(att: Attendance, lang: str, t: Translate) -> list[str]:
     return headers
 
 
-def participant_rows(att: Attendance, lang: str, t: Translate
-                     ) -> Iterable[tuple[Person, list[Any]]]:
+def _words(att: Attendance, lang: str, t: Translate
+           ) -> tuple[dict[int, str], dict[int, str], dict[str, str]]:
+    """The delegations', categories' and genders' names in the report's language, looked
+    up once for a whole sheet, not once a person."""
+    return ({i: g.name(lang) for i, g in att.delegations.items()},
+            {i: k.name(lang) for i, k in att.categories.items()},
+            {code: t(text) for code, text in GENDER_SHORT.items()})
+
+
+# The Participants sheet's columns of text (names, delegation, category, gender,
+# function): the rest are times and our own marks.
+_PARTICIPANT_TEXT = 8
+
+
+def participant_rows(att: Attendance, lang: str, t: Translate,
+                     moment: Callable[[datetime | None], Any] = lambda at: at
+                     ) -> Iterable[list[Any]]:
+    """Each person's row of the Participants sheet: the text of its first columns (the
+    names, delegation, category, gender, function), each day's first check-in as
+    ``moment`` makes it (as it is, unless told) and a mark for each session attended."""
     mark = t(L_YES)
-    # Looked up once, not once a person: the names, the words, each day's and session's
-    # first check-ins.
-    delegations = {i: g.name(lang) for i, g in att.delegations.items()}
-    categories = {i: k.name(lang) for i, k in att.categories.items()}
-    genders = {code: t(text) for code, text in GENDER_SHORT.items()}
+    # Looked up once, not once a person: the words, each day's and session's first
+    # check-ins.
+    delegations, categories, genders = _words(att, lang, t)
     days = [att.day_first.get(d, {}) for d in att.days]
-    sessions = [att.session_first[s.id or 0] for s in att.sessions]
+    # The sessions each person attended, by their columns: a check-in each, not a look
+    # in every session's list for every person.
+    attended: dict[int, list[int]] = defaultdict(list)
+    for column, s in enumerate(att.sessions, start=_PARTICIPANT_TEXT + len(days)):
+        for delegate_id in att.session_first[s.id or 0]:
+            attended[delegate_id].append(column)
+    empty = [None] * len(att.sessions)
     for p in att.people:
-        values: list[Any] = [p.family_name, p.given_name, p.family_name_cyr, p.given_name_cyr,
-                             delegations[p.delegation_id], categories[p.category_id],
-                             genders[p.gender], pick(lang, p.function_en, p.function_ru)]
-        values += [firsts.get(p.id) for firsts in days]
-        values += [mark if p.id in seen else None for seen in sessions]
-        yield p, values
+        values: list[Any] = [
+            p.family_name, p.given_name, p.family_name_cyr, p.given_name_cyr,
+            delegations[p.delegation_id], categories[p.category_id], genders[p.gender],
+            pick(lang, p.function_en, p.function_ru)]
+        values += [moment(firsts.get(p.id)) for firsts in days]
+        values += empty
+        for column in attended.get(p.id, ()):
+            values[column] = mark
+        yield values
 
 
 def write_workbook(att: Attendance, out: str | Path, lang: str = "en",
@@ -162,14 +196,15 @@ def write_workbook(att: Attendance, out: str | Path, lang: str = "en",
     sheet = _Sheet(wb, t(L_PARTICIPANTS), headers, len(att.people),
                    [20, 16, 20, 16, 30, 22, 10, 30] + [18] * len(att.days)
                    + [12] * len(att.sessions))
-    for index, (_, values) in enumerate(participant_rows(att, lang, t)):
-        # A naive datetime becomes a real Excel date-time (openpyxl gives it a date format).
-        sheet.row(values[:8] + [_local(v, att) for v in values[8:8 + len(att.days)]]
-                  + values[8 + len(att.days):])
+    local = _wall_clock(att)
+    # A naive datetime becomes a real Excel date-time (openpyxl gives it a date format).
+    for index, values in enumerate(participant_rows(att, lang, t, local)):
+        sheet.row(values, guarded=_PARTICIPANT_TEXT)
         if index % 2000 == 1999:
             step(2000)
     step(len(att.people) % 2000)
 
+    delegation_names, category_names, gender_names = _words(att, lang, t)
     for session in att.sessions:
         assert session.id is not None
         seen = sorted(att.session_first[session.id].items(), key=lambda x: x[1])
@@ -182,9 +217,8 @@ def write_workbook(att: Attendance, out: str | Path, lang: str = "en",
             p = people[delegate_id]
             sheet.row([p.family_name, p.given_name,
                        f"{p.family_name_cyr} {p.given_name_cyr}".strip(),
-                       att.delegations[p.delegation_id].name(lang),
-                       att.categories[p.category_id].name(lang), t(GENDER_SHORT[p.gender]),
-                       _local(at, att)])
+                       delegation_names[p.delegation_id], category_names[p.category_id],
+                       gender_names[p.gender], local(at)], guarded=6)  # the text, then when
         step(len(seen) // 10)
 
     rows = by_delegation(att, lang)
@@ -213,7 +247,7 @@ def write_csv(att: Attendance, out: str | Path, lang: str = "en",
                                        newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(participant_headers(att, lang, t))
-        for _, values in participant_rows(att, lang, t):
+        for values in participant_rows(att, lang, t):
             writer.writerow([_csv_value(v, att) for v in values])
     return out
 
