@@ -59,6 +59,7 @@ class BadgesModel(DelegatesModel):
         """These badges changed (printed, reissued): read them again when shown."""
         for delegate_id in ids:
             self._rows.pop(delegate_id, None)
+            self._shown.pop(delegate_id, None)
             self._states.pop(delegate_id, None)
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),

@@ -61,6 +61,9 @@ STATUSES = {
     "cancelled": QT_TRANSLATE_NOOP("DelegatesModel", "Cancelled"),
 }
 _C = {name: i for i, name in enumerate(store.LIST_COLUMNS)}
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_ROLES_SHOWN = frozenset({Qt.ItemDataRole.DisplayRole.value, _DECORATION,
+                          Qt.ItemDataRole.ToolTipRole.value})
 
 
 class DelegatesModel(QAbstractTableModel):
@@ -72,6 +75,10 @@ class DelegatesModel(QAbstractTableModel):
         self._query = DelegateQuery()
         self._ids: list[int] = []
         self._rows: dict[int, tuple[Any, ...]] = {}
+        # Per delegate, what the row shows (each column's text) and its category's colour.
+        self._shown: dict[int, tuple[tuple[str | None, ...], QColor]] = {}
+        self._category_column = next(
+            (n for n, (_, key) in enumerate(self.columns) if key == "category"), -1)
         self.fetches = 0  # blocks read from the database; tests use it to prove laziness
         self.near_misses = False  # the search found nobody; these are the nearest names
 
@@ -85,6 +92,7 @@ class DelegatesModel(QAbstractTableModel):
         self._query = query
         self._ids = self._filter(store.list_ids(self._db, query))
         self.near_misses = False
+        self._shown.clear()
         if not self._ids and query.search.strip():
             self._ids = self._filter(near_miss_ids(self._db, query.search, limit=50))
             self.near_misses = bool(self._ids)
@@ -104,6 +112,7 @@ class DelegatesModel(QAbstractTableModel):
         if lang != self._query.lang:
             self.set_query(replace(self._query, lang=lang))
         else:
+            self._shown.clear()  # the genders and statuses in the new language
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
             if self._ids:
                 self.dataChanged.emit(self.index(0, 0),
@@ -144,23 +153,38 @@ class DelegatesModel(QAbstractTableModel):
         if found is None:
             if len(self._rows) > MAX_CACHED:
                 self._rows.clear()
+                self._shown.clear()
             start = row - row % BLOCK
             self._rows.update(self._fetch(self._ids[start:start + BLOCK]))
             found = self._rows.get(delegate_id)
         return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids):
+        # A repaint asks each visible cell for several roles (a thousand calls): what a
+        # row shows is worked out once, and each call only picks from it.
+        if role not in _ROLES_SHOWN:
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
-                        Qt.ItemDataRole.ToolTipRole):
+        number = index.row()
+        if not 0 <= number < len(self._ids) or not index.isValid():
             return None
-        row = self._row(index.row())
-        if row is None:
-            return None
-        column = self.columns[index.column()][1]
-        if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(row[_C["colour"]]) if column == "category" else None
+        delegate_id = self._ids[number]
+        shown = self._shown.get(delegate_id)
+        if shown is None:
+            row = self._row(number)
+            if row is None:
+                return None
+            shown = self._shown[delegate_id] = self._shown_row(row)
+        texts, colour = shown
+        if role == _DECORATION:
+            return colour if index.column() == self._category_column else None
+        return texts[index.column()]
+
+    def _shown_row(self, row: tuple[Any, ...]) -> tuple[tuple[str | None, ...], QColor]:
+        """What each column shows for a row, and the colour beside its category."""
+        return (tuple(self._text(column, row) for _, column in self.columns),
+                QColor(row[_C["colour"]]))
+
+    def _text(self, column: str, row: tuple[Any, ...]) -> str | None:
         ru = self._query.lang == "ru"
         if column == "name":
             return f"{row[_C['family_name']].upper()} {row[_C['given_name']]}"

@@ -133,3 +133,14 @@ def test_two_writers_of_one_file_at_once_do_not_write_into_each_other(tmp_path: 
         first.write_text("first")
     assert out.read_text() == "first"
     assert list(tmp_path.glob("*.part")) == []
+
+
+def test_a_guarded_row_is_guarded_in_place_up_to_its_count() -> None:
+    """A sheet guards the text it took from a registry; what follows (its own marks and
+    times) is left as it is, and the row is the same list."""
+    ws = Workbook(write_only=True).create_sheet("S")
+    row = ["=HYPERLINK(1)", "", "Раҳмонов", "+7", None]
+    assert cells.guard(row, ws, 3) is row
+    assert row[0].value == "=HYPERLINK(1)" and row[0].data_type == "s"
+    assert row[1:] == [None, "Раҳмонов", "+7", None]  # past the count: untouched
+    assert cells.guard(["=1"], ws, 5)[0].data_type == "s"  # a count past the end

@@ -63,7 +63,12 @@ def test_names_in_both_scripts_are_shown(window: MainWindow, demo_file: Path) ->
 
 def test_russian_labels_for_data(window: MainWindow, demo_file: Path) -> None:
     screen = show_delegates(window, demo_file)
+    # What the rows show is worked out once per row: seen in English first, then again
+    # in Russian after the switch, never the words of the language before.
+    english = {screen.model.index(r, 2).data() for r in range(700)}
+    assert "Man" in english
     window.set_language("ru")
+    assert "Мужчина" in {screen.model.index(r, 2).data() for r in range(700)}
     assert screen.delegation.itemText(0) == "Все делегации"
     assert screen.delegation.findText("Таджикистан") > 0
     values = {screen.model.index(r, 4).data() for r in range(700)}
