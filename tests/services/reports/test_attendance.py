@@ -79,6 +79,15 @@ def test_workbook_sheets_totals_and_types(db, tmp_path):
     assert all(8 <= c.value.hour <= 11 for c in filled)  # venue time, not UTC
     hostile = [c for row in sheet.iter_rows() for c in row if c.value == HOSTILE]
     assert hostile and all(c.data_type == "s" for c in hostile)
+    # On the sheets of the sessions person 1 attended too: text there as well.
+    attended = [s.id for s in data.sessions if 1 in data.session_first[s.id or 0]]
+    elsewhere = [c for ws in wb.worksheets[2:] for row in ws.iter_rows() for c in row
+                 if c.value == HOSTILE]
+    assert len(elsewhere) == len(attended) and all(c.data_type == "s" for c in elsewhere)
+    # Each session attended marked on the person's row, and only those.
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == HOSTILE)
+    marks = [c.value for c in row[first_day + len(data.days) - 1:]]
+    assert [m == "yes" for m in marks] == [s.id in attended for s in data.sessions]
 
 
 def test_workbook_in_russian(db, tmp_path):
