@@ -25,7 +25,7 @@ from bsm_desk.domain.model import DelegateQuery
 from bsm_desk.services.registry import queries as store
 from bsm_desk.services.registry.search import near_miss_ids
 
-BLOCK = 200
+BLOCK = 100  # a screenful or two: the first paint after a search waits for it
 MAX_CACHED = 20_000
 
 Index = QModelIndex | QPersistentModelIndex
