@@ -21,7 +21,9 @@ from ortools.sat.python import cp_model
 class Stage:
     objective: cp_model.LinearExprT
     maximize: bool = True
-    share: float = 0.5  # of the whole time limit, at most (the last stage gets the rest)
+    # Of the whole time limit, at most, with what the stages before did not need of theirs
+    # (the last stage gets the rest).
+    share: float = 0.5
 
 
 @dataclass
@@ -88,8 +90,29 @@ def gap(solver: cp_model.CpSolver) -> float:
     return abs(bound - value) / max(1.0, abs(value))
 
 
+# CP-SAT's subsolvers that search for solutions without a linear relaxation, and those
+# that only look for a first solution (see bounds_first).
+SEEKERS = ("no_lp", "quick_restart")
+FIRST_SOLUTION = ("fj", "fs_random_no_lp")
+
+
 def workers() -> int:
     return max(2, min(8, os.cpu_count() or 2))
+
+
+def _solver(budget: float, deterministic: bool, num_workers: int | None,
+            left_out: tuple[str, ...]) -> cp_model.CpSolver:
+    """A solver for one stage: ``budget`` seconds (or deterministic time), the
+    portfolio without the ``left_out`` subsolvers."""
+    solver = cp_model.CpSolver()
+    if deterministic:
+        solver.parameters.num_workers = 1
+        solver.parameters.max_deterministic_time = budget
+    else:
+        solver.parameters.num_workers = num_workers or workers()
+        solver.parameters.max_time_in_seconds = budget
+        solver.parameters.ignore_subsolvers.extend(left_out)
+    return solver
 
 
 def solve_in_order(model: cp_model.CpModel, stages: Sequence[Stage], time_limit: float, *,
@@ -97,15 +120,22 @@ def solve_in_order(model: cp_model.CpModel, stages: Sequence[Stage], time_limit:
                    on_stage: Callable[[int], None] | None = None,
                    on_solution: Callable[[int], None] | None = None,
                    num_workers: int | None = None,
-                   deterministic: bool = False) -> Outcome:
-    """Optimise each stage's objective in turn. If a later stage finds nothing in its
-    time, the previous stage's solution stands (status FEASIBLE). ``num_workers``: the
+                   deterministic: bool = False,
+                   bounds_first: bool = False) -> Outcome:
+    """Optimise each stage's objective in turn, each in its share of ``time_limit`` and
+    whatever the stages before it did not need of theirs. If a later stage finds nothing
+    in its time, the previous stage's solution stands (status FEASIBLE). ``num_workers``: the
     solver's portfolio (default: one per core, 2 to 8); more workers than cores still
     pays where a proof needs one particular subsolver. ``on_solution(stage)`` is told of
     each solution found (from the solver's thread). ``deterministic``: one worker and a
     limit in CP-SAT's deterministic time instead of seconds, so the same model gives the
-    same answer on any machine (the demo's roster), at some cost in speed."""
+    same answer on any machine (the demo's roster), at some cost in speed.
+    ``bounds_first``: the portfolio without the workers that only look for solutions
+    fast (:data:`SEEKERS`; after the first stage, which hands its answer on as a hint,
+    without the first-solution ones too), so that on a machine of few cores the workers
+    whose linear relaxations prove the bounds get more of the time."""
     spent = 0.0
+    unused = 0.0  # of the stages' shares so far
     best: Outcome | None = None
     variables = [model.get_int_var_from_proto_index(i)
                  for i in range(len(model.proto.variables))]
@@ -119,23 +149,21 @@ def solve_in_order(model: cp_model.CpModel, stages: Sequence[Stage], time_limit:
             on_stage(number)
         last = number == len(stages) - 1
         left = max(0.1, time_limit - spent)
-        budget = left if last else max(0.1, min(left, stage.share * time_limit))
+        # Its share, and what the stages before it did not need of theirs.
+        budget = left if last else max(0.1, min(left, stage.share * time_limit + unused))
         if stage.maximize:
             model.maximize(stage.objective)
         else:
             model.minimize(stage.objective)
-        solver = cp_model.CpSolver()
-        if deterministic:
-            solver.parameters.num_workers = 1
-            solver.parameters.max_deterministic_time = budget
-        else:
-            solver.parameters.num_workers = num_workers or workers()
-            solver.parameters.max_time_in_seconds = budget
+        solver = _solver(budget, deterministic, num_workers, (
+            SEEKERS + (FIRST_SOLUTION if number > 0 else ())) if bounds_first else ())
         if cancel is not None:
             cancel.attach(solver)
         watch = _Watch(number, cancel, on_solution) if cancel or on_solution else None
         status = solver.solve(model, watch)
-        spent += solver.deterministic_time if deterministic else solver.wall_time
+        used = solver.deterministic_time if deterministic else solver.wall_time
+        spent += used
+        unused = max(0.0, budget - used)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             if best is None:
                 return Outcome(solver, status, [solver.wall_time], [False],

@@ -46,3 +46,57 @@ def test_a_stage_stopped_before_its_proof_reports_its_gap() -> None:
                              0.5, deterministic=True)
     assert outcome.found and outcome.proven == [False]
     assert outcome.gaps[0] == pytest.approx(gap(outcome.solver)) and 0 < outcome.gaps[0] < 0.01
+
+
+def test_a_stage_that_ends_early_passes_its_unused_time_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each stage may use its share of the limit and whatever the stages before it left
+    of theirs (the six-language roster's second objective was proven at 14 s after a
+    first one of 1.6 s); the limit as a whole still holds."""
+    from bsm_desk.services.solving import stages
+
+    budgets: list[float] = []
+    real = stages._solver
+
+    def recording(budget: float, *args: object) -> cp_model.CpSolver:
+        budgets.append(budget)
+        return real(budget, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stages, "_solver", recording)
+    model = cp_model.CpModel()
+    x = [model.new_bool_var(f"x{i}") for i in range(6)]
+    model.add(sum(x) <= 4)
+    outcome = solve_in_order(model, [Stage(sum(x), share=0.5),
+                                     Stage(x[0], maximize=False, share=0.2),
+                                     Stage(x[1])], 10.0, deterministic=True)
+    assert outcome.proven == [True, True, True]
+    first, second, last = budgets
+    assert first == pytest.approx(5.0)
+    assert 2.0 < second <= 7.0  # its 2 and most of the first's 5
+    assert last <= 10.0 and sum(outcome.seconds) <= 10.0
+
+
+def test_bounds_first_leaves_the_solution_seekers_out(monkeypatch: pytest.MonkeyPatch
+                                                      ) -> None:
+    """The roster's portfolio: no workers that only seek solutions, and after the first
+    stage (which hands its answer on) no first-solution workers either."""
+    from bsm_desk.services.solving import stages
+
+    left: list[tuple[str, ...]] = []
+    real = stages._solver
+
+    def recording(budget: float, deterministic: bool, workers: int | None,
+                  left_out: tuple[str, ...]) -> cp_model.CpSolver:
+        left.append(left_out)
+        solver = real(budget, deterministic, workers, left_out)
+        assert list(solver.parameters.ignore_subsolvers) == list(left_out)
+        return solver
+
+    monkeypatch.setattr(stages, "_solver", recording)
+    model = cp_model.CpModel()
+    x = [model.new_bool_var(f"x{i}") for i in range(6)]
+    model.add(sum(x) <= 4)
+    outcome = solve_in_order(model, [Stage(sum(x)), Stage(x[0], maximize=False)], 5.0,
+                             bounds_first=True, num_workers=4)
+    assert outcome.proven == [True, True]
+    assert left == [stages.SEEKERS, stages.SEEKERS + stages.FIRST_SOLUTION]
