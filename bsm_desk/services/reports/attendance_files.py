@@ -84,13 +84,9 @@ class _Sheet:
         self.ws.append(cells.guard(values, self.ws, guarded))
 
 
-def _local(at: datetime | None, att: Attendance) -> datetime | None:
-    """A naive datetime in the venue's zone: what Excel shows as a time."""
-    return _wall_clock(att)(at)
-
-
 def _wall_clock(att: Attendance) -> Callable[[datetime | None], datetime | None]:
-    """:func:`_local` with the venue's zone looked up once, for a hundred thousand rows."""
+    """A moment as a naive datetime in the venue's zone, what Excel shows as a time (the
+    zone looked up once, for a hundred thousand rows)."""
     zone, combine = att.event.zone, datetime.combine
 
     def local(at: datetime | None) -> datetime | None:
@@ -193,7 +189,7 @@ def write_workbook(att: Attendance, out: str | Path, lang: str = "en",
                        [att.event.title(lang)], [att.event.venue(lang)],
                        [f"{att.event.start_date.isoformat()} – "
                         f"{att.event.end_date.isoformat()}"],
-                       [t(L_GENERATED), _local(datetime.now(UTC), att)], []])
+                       [t(L_GENERATED), _wall_clock(att)(datetime.now(UTC))], []])
     for line in lines:
         facts.row([line.label, line.expected, line.present]
                   + [line.by_gender.get(g, 0) for g in GENDERS]
@@ -255,8 +251,8 @@ def write_csv(att: Attendance, out: str | Path, lang: str = "en",
                                        newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(participant_headers(att, lang, t))
-        for values in participant_rows(att, lang, t):
-            writer.writerow([_csv_value(v, att) for v in values])
+        for values in participant_rows(att, lang, t, _wall_clock(att)):
+            writer.writerow([_csv_value(v) for v in values])
     return out
 
 
@@ -272,15 +268,15 @@ def write_people_csv(att: Attendance, people: Sequence[Person], out: str | Path,
         writer.writerow([t(L_FAMILY_NAME), t(L_GIVEN_NAME), t(L_NAME_IN_CYRILLIC),
                          t(L_DELEGATION), t(L_CATEGORY), t(L_GENDER)])
         for p in people:
-            writer.writerow([_csv_value(v, att) for v in (
+            writer.writerow([_csv_value(v) for v in (
                 p.family_name, p.given_name, f"{p.family_name_cyr} {p.given_name_cyr}".strip(),
                 att.delegations[p.delegation_id].name(lang),
                 att.categories[p.category_id].name(lang), t(GENDER_SHORT[p.gender]))])
     return out
 
 
-def _csv_value(value: Any, att: Attendance) -> Any:
+def _csv_value(value: Any) -> Any:
+    """A value for a CSV row; a time is already the venue's (see _wall_clock)."""
     if isinstance(value, datetime):
-        local = _local(value, att)
-        return local.strftime("%Y-%m-%d %H:%M") if local else ""
+        return value.strftime("%Y-%m-%d %H:%M")
     return cells.csv(value)

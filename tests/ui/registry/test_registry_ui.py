@@ -136,6 +136,20 @@ def test_merging_duplicates_in_the_dialog(window: MainWindow, demo_copy: Path, q
         assert (a, b) not in [p.ids for p in dialog.pairs]
 
 
+def checked_wizard(window: MainWindow, path: Path, listing: Path, qtbot) -> ImportWizard:
+    """The import wizard over the Delegates screen, ``listing`` chosen and checked (its
+    columns as proposed)."""
+    screen = open_delegates(window, path)
+    wizard = ImportWizard(path, who=who_at(screen.db, DESK), parent=screen)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.files.path.setText(str(listing))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check.report is not None, timeout=60_000)
+    return wizard
+
+
 def test_the_import_wizard_end_to_end(window: MainWindow, demo_copy: Path, tmp_path: Path,
                                       qtbot) -> None:
     listing = tmp_path / "mongolia.csv"
@@ -168,14 +182,7 @@ def test_the_wizard_stops_on_errors(window: MainWindow, demo_copy: Path, tmp_pat
     listing = tmp_path / "bad.csv"
     listing.write_text("Surname,Sex,Country\nBatbayar,M,Mongolia\nTsetseg,??,Mongolia\n",
                        encoding="utf-8")
-    screen = open_delegates(window, demo_copy)
-    wizard = ImportWizard(demo_copy, who=who_at(screen.db, DESK), parent=screen)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.files.path.setText(str(listing))
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.check.report is not None, timeout=60_000)
+    wizard = checked_wizard(window, demo_copy, listing, qtbot)
     assert not wizard.check.isComplete()
     assert wizard.check.problems.rowCount() == 1
     assert wizard.check.problems.item(0, 0).text() == "3"
@@ -195,14 +202,7 @@ def test_the_wizard_checks_again_as_it_imports_and_writes_nothing_if_the_event_c
     listing = tmp_path / "tajikistan.csv"
     listing.write_text("Surname;Name;Country\nQodirov;Bahodur;Tajikistan\n"
                        "Ismoilzoda;Firuza;Tajikistan\n", encoding="utf-8")
-    screen = open_delegates(window, demo_copy)
-    wizard = ImportWizard(demo_copy, who=who_at(screen.db, DESK), parent=screen)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.files.path.setText(str(listing))
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.check.report is not None, timeout=60_000)
+    wizard = checked_wizard(window, demo_copy, listing, qtbot)
     assert "2 to add" in wizard.check.summary.text()
     other = connect(demo_copy)  # another desk, on the same file
     tajik = other.execute("SELECT id FROM delegation WHERE iso_code = 'TJ'").fetchone()[0]
