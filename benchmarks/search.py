@@ -7,7 +7,10 @@ Goal: p95 <= 20 ms and p95 ratio <= 5.
 The same queries typed into the Delegates screen (offscreen): from the search field's
 filter applied to the window's pending update delivered (the table painted once with
 its first rows), p95 against the service's
-own p95 in the same run. Goal (issue 30): <= 16 ms, one frame.
+own p95 in the same run. Goal (issue 30): <= 16 ms, one frame. The table orders only
+the first rows of what it finds (a search that matches thousands is counted, and its
+first screenfuls ordered): the rest, ordered when first scrolled to, is timed apart
+(ours: p95 <= 50 ms, so that the first scroll does not lag).
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))]
 
 
-def _gui(path: object, texts: list[str], service_p95: float) -> Result:
+def _gui(path: object, texts: list[str], service_p95: float) -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
@@ -86,7 +89,7 @@ def _gui(path: object, texts: list[str], service_p95: float) -> Result:
     app.processEvents()
     paints = _Paints()
     screen.table.viewport().installEventFilter(paints)
-    times = []
+    times, rest = [], []
     for text in texts[:200]:
         painted = paints.count
         start = time.perf_counter()
@@ -99,15 +102,23 @@ def _gui(path: object, texts: list[str], service_p95: float) -> Result:
         times.append((time.perf_counter() - start) * 1000)
         if paints.count == painted:
             raise RuntimeError(f"the table was not painted after searching {text!r}")
+        # Only the first rows were ordered: the rest, as when first scrolled to.
+        start = time.perf_counter()
+        screen.model.ids()
+        rest.append((time.perf_counter() - start) * 1000)
         screen.search.clear()
         screen._apply_filter()
         QCoreApplication.sendPostedEvents()
     screen.close()
     db.close()
     _, p95 = _percentiles(times)
-    return Result(NAME, "GUI: typed search to table painted, p95", round(p95, 2), "ms",
-                  round(service_p95, 3), round(p95 / service_p95, 2), "p95 <= 16 ms",
-                  p95 <= 16.0)
+    _, rest95 = _percentiles(rest)
+    return [Result(NAME, "GUI: typed search to table painted, p95", round(p95, 2), "ms",
+                   round(service_p95, 3), round(p95 / service_p95, 2), "p95 <= 16 ms",
+                   p95 <= 16.0),
+            # Ours, not the issue's: the order left for later must not make a scroll lag.
+            Result(NAME, "GUI: the rest ordered when scrolled to, p95", round(rest95, 2),
+                   "ms", None, None, "p95 <= 50 ms", rest95 <= 50.0)]
 
 
 def run() -> list[Result]:
@@ -135,5 +146,5 @@ def run() -> list[Result]:
         ratio_result(NAME, "p50 per query, 100k delegates", p50, "ms", f50, 5.0),
         ratio_result(NAME, "p95 per query, 100k delegates", p95, "ms", f95, 5.0,
                      extra_goal=("p95 <= 20 ms", p95 <= 20.0)),
-        _gui(path, texts, p95),
+        *_gui(path, texts, p95),
     ]

@@ -26,9 +26,15 @@ LIST_COLUMNS: tuple[str, ...] = tuple(store.LIST_COLUMNS)
 SORT_KEYS: tuple[str, ...] = tuple(store.SORT_KEYS)
 
 
-def list_ids(db: Database, query: DelegateQuery) -> list[int]:
-    """The delegates a list shows, in its order (a search in any script)."""
-    return store.list_ids(db, query)
+def list_ids(db: Database, query: DelegateQuery, limit: int = -1) -> list[int]:
+    """The delegates a list shows, in its order (a search in any script); with
+    ``limit``, only the first of them."""
+    return store.list_ids(db, query, limit)
+
+
+def count(db: Database, query: DelegateQuery) -> int:
+    """How many delegates a list shows (as many as list_ids gives)."""
+    return store.count(db, query)
 
 
 def list_rows(db: Database, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:

@@ -31,6 +31,7 @@ class BadgesModel(DelegatesModel):
         (QT_TRANSLATE_NOOP("DelegatesModel", "Category"), "category"),
         (QT_TRANSLATE_NOOP("DelegatesModel", "Badge"), "badge"),
     )
+    orders_later = False  # its _filter leaves the cancelled and the printed out
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         self._states: dict[int, BadgeState] = {}

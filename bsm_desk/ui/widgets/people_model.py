@@ -2,7 +2,9 @@
 
 Only the ordered ids of the current filter are held (one indexed query); the
 display rows are fetched in blocks when the view first paints them, and a block
-is dropped again when the cache grows large.
+is dropped again when the cache grows large. A new filter orders only its first
+screenfuls and counts the rest: the whole order is asked for when a row past them
+is (a search that matches thousands is shown at once, not after its full order).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QColor
 from sqlite_utils import Database
@@ -26,6 +29,7 @@ from bsm_desk.services.registry import queries as store
 from bsm_desk.services.registry.search import near_miss_ids
 
 BLOCK = 100  # a screenful or two: the first paint after a search waits for it
+FIRST = 2 * BLOCK  # ids ordered at once for a new filter; the rest when scrolled to
 MAX_CACHED = 20_000
 
 Index = QModelIndex | QPersistentModelIndex
@@ -68,12 +72,17 @@ _ROLES_SHOWN = frozenset({Qt.ItemDataRole.DisplayRole.value, _DECORATION,
 
 class DelegatesModel(QAbstractTableModel):
     columns: tuple[tuple[str, str], ...] = COLUMNS
+    # Whether a filter's rows may be counted before they are all ordered: not when
+    # _filter leaves some out (the count is then that of the list filtered).
+    orders_later = True
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
         self._query = DelegateQuery()
-        self._ids: list[int] = []
+        self._ids: list[int] = []  # in order: all of them, or the first (see _whole)
+        self._total = 0  # the rows the list has (len(self._ids) once whole)
+        self._whole = True
         self._rows: dict[int, tuple[Any, ...]] = {}
         # Per delegate, what the row shows (each column's text) and its category's colour.
         self._shown: dict[int, tuple[tuple[str | None, ...], QColor]] = {}
@@ -90,14 +99,38 @@ class DelegatesModel(QAbstractTableModel):
     def set_query(self, query: DelegateQuery) -> None:
         self.beginResetModel()
         self._query = query
-        self._ids = self._filter(store.list_ids(self._db, query))
+        if self.orders_later:
+            self._ids = store.list_ids(self._db, query, FIRST)
+            self._whole = len(self._ids) < FIRST
+            self._total = len(self._ids) if self._whole else store.count(self._db, query)
+            self._whole = self._whole or self._total == len(self._ids)
+        else:
+            self._ids = self._filter(store.list_ids(self._db, query))
+            self._total, self._whole = len(self._ids), True
         self.near_misses = False
         self._shown.clear()
         if not self._ids and query.search.strip():
             self._ids = self._filter(near_miss_ids(self._db, query.search, limit=50))
+            self._total, self._whole = len(self._ids), True
             self.near_misses = bool(self._ids)
         self._rows.clear()
         self.endResetModel()
+
+    def _complete(self) -> None:
+        """The whole order, when a row past the first is asked for."""
+        if self._whole:
+            return
+        whole = store.list_ids(self._db, self._query)
+        self._whole = True
+        if len(whole) != self._total or whole[:len(self._ids)] != self._ids:
+            # The file changed in between: rows past the list's end show nothing until
+            # the list is read again, once Qt is done with the call that asked.
+            QTimer.singleShot(0, lambda query=self._query: self._read_again(query))
+        self._ids = whole
+
+    def _read_again(self, query: DelegateQuery) -> None:
+        if query is self._query:
+            self.set_query(query)
 
     def _filter(self, ids: list[int]) -> list[int]:
         """Which of the query's ids the list shows: all of them here."""
@@ -114,9 +147,9 @@ class DelegatesModel(QAbstractTableModel):
         else:
             self._shown.clear()  # the genders and statuses in the new language
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-            if self._ids:
+            if self._total:
                 self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(self._ids) - 1, len(self.columns) - 1))
+                                      self.index(self._total - 1, len(self.columns) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(self.columns) and self.columns[column][1] in store.SORT_KEYS:
@@ -124,19 +157,23 @@ class DelegatesModel(QAbstractTableModel):
                                    descending=order == Qt.SortOrder.DescendingOrder))
 
     def delegate_id(self, row: int) -> int:
+        if row >= len(self._ids):
+            self._complete()
         return self._ids[row]
 
     def ids(self) -> list[int]:
+        self._complete()
         return self._ids
 
     def rows_of(self, ids: list[int]) -> list[int]:
         """The rows showing these delegates now (those still listed)."""
+        self._complete()
         where = set(ids)
         return [row for row, delegate_id in enumerate(self._ids) if delegate_id in where]
 
     # -- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -148,6 +185,10 @@ class DelegatesModel(QAbstractTableModel):
         return None
 
     def _row(self, row: int) -> tuple[Any, ...] | None:
+        if row >= len(self._ids):
+            self._complete()
+            if row >= len(self._ids):
+                return None
         delegate_id = self._ids[row]
         found = self._rows.get(delegate_id)
         if found is None:
@@ -165,8 +206,12 @@ class DelegatesModel(QAbstractTableModel):
         if role not in _ROLES_SHOWN:
             return None
         number = index.row()
-        if not 0 <= number < len(self._ids) or not index.isValid():
+        if not 0 <= number < self._total or not index.isValid():
             return None
+        if number >= len(self._ids):
+            self._complete()
+            if number >= len(self._ids):
+                return None
         delegate_id = self._ids[number]
         shown = self._shown.get(delegate_id)
         if shown is None:

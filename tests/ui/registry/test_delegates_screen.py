@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from bsm_desk.services.demo import build_demo
 from bsm_desk.ui.registry.screen import DelegatesScreen
 from bsm_desk.ui.shell.main_window import MainWindow
-from bsm_desk.ui.widgets.people_model import BLOCK
+from bsm_desk.ui.widgets.people_model import BLOCK, FIRST
 from tests.conftest import DESK
 
 
@@ -175,3 +175,43 @@ def test_a_delegation_made_a_member_state_with_its_russian_name(window, demo_cop
     britain = next(d for d in registry.delegations(window.db) if d.iso_code == "GB")
     assert britain.name_ru == "Соединённое Королевство"
     assert britain.type is DelegationType.OTHER
+
+
+def test_a_new_filter_orders_its_first_rows_and_the_rest_when_scrolled_to(
+        window: MainWindow, demo_copy: Path, qtbot) -> None:
+    from bsm_desk.services.registry import queries
+
+    screen = show_delegates(window, demo_copy)
+    model = screen.model
+    assert model.rowCount() == 700 and len(model._ids) == FIRST  # counted, not all ordered
+    assert screen.count.text() == "Showing 700 of 700 delegates"
+    whole = queries.list_ids(screen.db, model.query)
+    assert [model.delegate_id(r) for r in range(FIRST)] == whole[:FIRST]
+    assert model.index(650, 0).data()  # scrolled to: the rest ordered then
+    assert model.ids() == whole and model.rowCount() == 700
+    screen.search.setText("a")  # one letter: whole words only; few or none
+    screen._apply_filter()
+    assert model.ids() == queries.list_ids(screen.db, model.query)
+
+
+def test_a_list_changed_before_its_rest_was_ordered_is_read_again(
+        qtbot, demo_copy: Path) -> None:
+    """Two records were merged between the first rows and the rest: the table does not
+    show a row that is no longer there, and reads the list again."""
+    from bsm_desk.domain.model import DelegateQuery
+    from bsm_desk.services.registry.duplicates import find_duplicates, merge
+    from bsm_desk.store import connect
+    from bsm_desk.ui.widgets.people_model import DelegatesModel
+    from tests.acting import who_at
+
+    db = connect(demo_copy)
+    model = DelegatesModel(db)  # no window: nothing else reads the list again
+    model.set_query(DelegateQuery())
+    assert model.rowCount() == 700
+    pair = find_duplicates(db)[0]
+    merge(db, pair.ids[0], pair.ids[1], who=who_at(db, "d"))
+    assert model.index(699, 0).data() is None  # the list is one shorter now
+    qtbot.waitUntil(lambda: model.rowCount() == 699, timeout=60_000)
+    assert pair.ids[1] not in model.ids()
+    assert model.index(698, 0).data()
+    db.close()
