@@ -43,6 +43,7 @@ from bsm_desk.ui.shell import errors, i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.state import window_settings
+from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.widgets.filters import fill_choices, reselect
 
 PREVIEW_WIDTH = 280  # the preview fits a 1280 x 720 screen beside the list
@@ -70,9 +71,9 @@ class BadgesScreen(QWidget):
         self._loaded = False
         self._waiting: int | None = None  # badges not printed yet, while nothing changes
         self.title = QLabel()
-        self.title.setProperty("role", "title")
+        give_role(self.title, "title")
         self.count = QLabel()
-        self.count.setProperty("role", "subtitle")
+        give_role(self.count, "subtitle")
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)

@@ -18,6 +18,7 @@ from bsm_desk.domain.model import Category, may_enter
 from bsm_desk.services import checkin
 from bsm_desk.services.operators import Acting
 from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.theme import give_role
 
 
 class CheckpointDialog(QDialog):
@@ -30,7 +31,7 @@ class CheckpointDialog(QDialog):
         self.setWindowTitle(self.tr("Checkpoint rules"))
         layout = QVBoxLayout(self)
         title = QLabel(name)
-        title.setProperty("role", "title")
+        give_role(title, "title")
         title.setWordWrap(True)
         layout.addWidget(title)
         self.readmit = QCheckBox(self.tr("Allow re-entry: a second scan here lets the person "

@@ -39,6 +39,7 @@ from bsm_desk.ui.checkin.verdict_panel import VerdictPanel
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import show_error
 from bsm_desk.ui.shell.icons import icon
+from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.widgets.name_results import NameResults
 
 
@@ -61,7 +62,7 @@ class CheckinScreen(QWidget):
         self._cameras_checked = False
 
         self.title = QLabel()
-        self.title.setProperty("role", "title")
+        give_role(self.title, "title")
         self.point = QComboBox()
         self.point.setMinimumContentsLength(40)
         self.point.setSizeAdjustPolicy(

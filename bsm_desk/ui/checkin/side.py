@@ -25,6 +25,7 @@ from bsm_desk.domain.model import Category
 from bsm_desk.ui.checkin.verdict_panel import look
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.icons import icon
+from bsm_desk.ui.shell.theme import give_role
 
 ACCEPTED = QColor("#1b7f3b")
 REFUSED = QColor("#c62828")
@@ -35,7 +36,7 @@ class CheckinSide(QWidget):
         super().__init__(parent)
         self.zone: tzinfo | None = None
         self.total = QLabel()
-        self.total.setProperty("role", "subtitle")
+        give_role(self.total, "subtitle")
         self.figures = QTableWidget(0, 2)
         self.figures.verticalHeader().setVisible(False)
         self.figures.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -44,7 +45,7 @@ class CheckinSide(QWidget):
         self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.figures.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.recent_label = QLabel()
-        self.recent_label.setProperty("role", "subtitle")
+        give_role(self.recent_label, "subtitle")
         self.recent = QListWidget()
         self.undo = QPushButton()
         self.undo.setIcon(icon("undo"))

@@ -25,6 +25,7 @@ from bsm_desk.domain.model import LANGUAGE_NAMES, DelegateStatus, Gender, Sessio
 from bsm_desk.domain.programme import KIND_STYLE
 from bsm_desk.services.event import Overview
 from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.widgets.kind_legend import KindLegend
 from bsm_desk.ui.widgets.timetable import Block, TimetableView
 
@@ -47,11 +48,11 @@ class _Figure(QFrame):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setProperty("role", "card")
+        give_role(self, "card")
         self.value = QLabel("0")
-        self.value.setProperty("role", "figure")
+        give_role(self.value, "figure")
         self.caption = QLabel()
-        self.caption.setProperty("role", "subtitle")
+        give_role(self.caption, "subtitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.value)
@@ -66,10 +67,10 @@ class OverviewScreen(QWidget):
         super().__init__(parent)
         self._overview: Overview | None = None
         self.title = QLabel()
-        self.title.setProperty("role", "title")
+        give_role(self.title, "title")
         self.title.setWordWrap(True)
         self.facts = QLabel()
-        self.facts.setProperty("role", "subtitle")
+        give_role(self.facts, "subtitle")
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -81,16 +82,16 @@ class OverviewScreen(QWidget):
         # Said while people are registered and nobody is accredited yet: how to do it.
         self.accredit_hint = QLabel()
         self.accredit_hint.setWordWrap(True)
-        self.accredit_hint.setProperty("role", "subtitle")
+        give_role(self.accredit_hint, "subtitle")
         self.accredit_hint.hide()
 
         self.programme_label = QLabel()
-        self.programme_label.setProperty("role", "title")
+        give_role(self.programme_label, "title")
         self.days = QTabWidget()
         self.days.setDocumentMode(True)
         self.legend = KindLegend()
         self.rooms_label = QLabel()
-        self.rooms_label.setProperty("role", "title")
+        give_role(self.rooms_label, "title")
         self.rooms = QTableWidget(0, 5)
         self.rooms.verticalHeader().setVisible(False)
         self.rooms.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

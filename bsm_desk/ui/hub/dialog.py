@@ -26,6 +26,7 @@ from sqlite_utils import Database
 from bsm_desk import config
 from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
 
@@ -118,7 +119,7 @@ class HubDialog(QDialog):
             "what it records reaches the others when the hub can be reached again. The "
             "first desk connects its event; the others make theirs from the hub."))
         hint.setWordWrap(True)
-        hint.setProperty("role", "subtitle")
+        give_role(hint, "subtitle")
         self.review = QListWidget()
         self.review.setWordWrap(True)
         if db is not None:

@@ -55,6 +55,7 @@ from bsm_desk.ui.interpreters.grid import (
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
+from bsm_desk.ui.shell.theme import give_role
 
 
 def roster_tr(text: str) -> str:
@@ -81,7 +82,7 @@ class RosterScreen(HandEdits, QWidget):
         self.undo_steps: list[tuple[str, list[Seat]]] = []
         self.verbs = RosterActions(self, self)
         self.title = QLabel()
-        self.title.setProperty("role", "title")
+        give_role(self.title, "title")
         self.day = QComboBox()
         self.day.currentIndexChanged.connect(lambda _i: self._fill_grid())
         self.summary = QLabel()

@@ -39,6 +39,7 @@ from bsm_desk.ui.programme.undo import ProgrammeUndo
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import show_error
 from bsm_desk.ui.shell.icons import icon
+from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.widgets.kind_legend import KindLegend
 from bsm_desk.ui.widgets.people_picker import delegate_finder, named
 
@@ -70,7 +71,7 @@ class ProgrammeScreen(QWidget):
         self.proposed: list[tuple[int, datetime, datetime, str]] = []
         self.side_events = SideEventActions(self, self)
         self.title = QLabel()
-        self.title.setProperty("role", "title")
+        give_role(self.title, "title")
         self.day = QComboBox()
         self.day.currentIndexChanged.connect(self._draw)
         self.add_button = QPushButton(icon("add"), "")
@@ -94,7 +95,7 @@ class ProgrammeScreen(QWidget):
         self.undo_action.triggered.connect(lambda _=False: self.undo_last())
         self.addAction(self.undo_action)
         self.problems_label = QLabel()
-        self.problems_label.setProperty("role", "subtitle")
+        give_role(self.problems_label, "subtitle")
         self.problems = QListWidget()
         self.problems.setMaximumWidth(360)
         self.problems.itemDoubleClicked.connect(

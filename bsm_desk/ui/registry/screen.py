@@ -32,6 +32,7 @@ from bsm_desk.services.event import Overview
 from bsm_desk.ui.registry.actions import DelegateActions
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.icons import icon
+from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.widgets.filters import fill_choices, reselect
 from bsm_desk.ui.widgets.people_model import STATUSES, DelegatesModel, model_text
 
@@ -51,7 +52,7 @@ class DelegatesScreen(QWidget):
         self._loaded = False
         self._overview: Overview | None = None
         self.title = QLabel()
-        self.title.setProperty("role", "title")
+        give_role(self.title, "title")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(200)
@@ -65,7 +66,7 @@ class DelegatesScreen(QWidget):
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         self.find_shortcut.activated.connect(self.focus_search)
         self.count = QLabel()
-        self.count.setProperty("role", "subtitle")
+        give_role(self.count, "subtitle")
         self.delegation_label = QLabel()
         self.delegation = QComboBox()
         self.delegation.setMinimumContentsLength(16)

@@ -41,6 +41,7 @@ from bsm_desk.ui.reports.views import FigureTable
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import show_error, translate_error
 from bsm_desk.ui.shell.icons import icon
+from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.shell.workers import Job, Progress, run_with_progress, start
 
 DASH = "–"
@@ -70,7 +71,7 @@ class ReportTab(QWidget):
         self.chart.setMinimumHeight(380)  # a row per day and session, labels readable
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setProperty("role", "subtitle")
+        give_role(self.note, "subtitle")
         self.choice = QComboBox()  # which chart: present, a day's rooms, speaking time
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.choice.currentIndexChanged.connect(lambda _i: self._redraw())

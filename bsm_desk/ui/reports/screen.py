@@ -38,6 +38,7 @@ from bsm_desk.ui.reports.views import ArrivalsChart, FigureTable
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import show_error, translate_error
 from bsm_desk.ui.shell.icons import icon
+from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.shell.workers import Job, Progress, run_with_progress, start
 
 REFRESH_MS = 10_000
@@ -61,9 +62,9 @@ class AttendanceScreen(QWidget):
         self.data: Attendance | None = None
         self._job: Job | None = None
         self.title = QLabel()
-        self.title.setProperty("role", "title")
+        give_role(self.title, "title")
         self.updated = QLabel()
-        self.updated.setProperty("role", "subtitle")
+        give_role(self.updated, "subtitle")
         self.days = QLabel()
         self.days.setWordWrap(True)
         self.export_button = QPushButton(icon("import"), "")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from bsm_desk.domain.seating import AROUND_TABLES, Layout, Shape, capacity, places
 from bsm_desk.ui.seating.plan_view import PlanView
 from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.theme import give_role
 
 
 class LayoutDialog(QDialog):
@@ -44,7 +45,7 @@ class LayoutDialog(QDialog):
         self.capacity = QLabel()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setProperty("role", "subtitle")
+        give_role(self.hint, "subtitle")
         self.view = PlanView()
         self.view.movable = False
         self.view.setMinimumSize(560, 320)

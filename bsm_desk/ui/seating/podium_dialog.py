@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from bsm_desk.domain.seating import FLOOR, PLACES, Block, Seated
 from bsm_desk.services.seating.printing import BLOCK_WORDS
 from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.theme import give_role
 
 DELEGATION = Qt.ItemDataRole.UserRole + 1
 
@@ -63,7 +64,7 @@ class PodiumDialog(QDialog):
             form.addRow(_seating_tr(BLOCK_WORDS[block]), spin)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setProperty("role", "subtitle")
+        give_role(self.hint, "subtitle")
         self.places_label = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

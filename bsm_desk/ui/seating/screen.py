@@ -42,6 +42,7 @@ from bsm_desk.ui.seating.plan_view import PlanView
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
+from bsm_desk.ui.shell.theme import give_role
 
 DELEGATION = Qt.ItemDataRole.UserRole + 1
 
@@ -59,7 +60,7 @@ class SeatingScreen(SeatingEdits, SeatingPaper, QWidget):
         self.plan: seating.SeatingPlan | None = None
         self.undo_steps: list[tuple[int, dict[int, tuple[int, bool]]]] = []
         self.title = QLabel()
-        self.title.setProperty("role", "title")
+        give_role(self.title, "title")
         self.session = QComboBox()
         # Titles are long: the box keeps to the window, the list shows them whole.
         self.session.setSizeAdjustPolicy(

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bsm_desk.ui.shell.i18n import follow_language
 from bsm_desk.ui.shell.icons import app_icon, icon
+from bsm_desk.ui.shell.theme import give_role
 
 
 class FirstStartDialog(QDialog):
@@ -17,7 +18,7 @@ class FirstStartDialog(QDialog):
         self.choice = 0
         self.setWindowIcon(app_icon())
         self.heading = QLabel()
-        self.heading.setProperty("role", "title")
+        give_role(self.heading, "title")
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.demo = self._button("demo", self.DEMO)
@@ -36,7 +37,7 @@ class FirstStartDialog(QDialog):
 
     def _button(self, icon_name: str, choice: int) -> QPushButton:
         button = QPushButton(icon(icon_name), "")
-        button.setProperty("role", "choice")
+        give_role(button, "choice")
         button.setIconSize(QSize(28, 28))
         button.setMinimumHeight(56)
         button.clicked.connect(lambda: self._choose(choice))

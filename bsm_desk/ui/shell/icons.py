@@ -6,7 +6,7 @@ icons stay crisp on high-DPI screens and readable in the dark theme.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
@@ -20,30 +20,46 @@ def _svg(name: str) -> str:
     return paths.resource("icons", f"{name}.svg").read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=256)
+def _renderer(name: str, colour: str) -> QSvgRenderer:
+    return QSvgRenderer(QByteArray(_svg(name).replace("currentColor", colour).encode("utf-8")))
+
+
+@lru_cache(maxsize=512)
+def _pixmap(name: str, colour: str, width: int, height: int) -> QPixmap:
+    """An icon drawn once per colour and size: a toolbar or a search field repaints its
+    icons with everything around them (parsing and drawing the SVG each time took
+    0.3 ms a paint)."""
+    pixmap = QPixmap(width, height)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    _renderer(name, colour).render(painter, QRectF(pixmap.rect()))
+    painter.end()
+    return pixmap
+
+
 class _SvgEngine(QIconEngine):
     def __init__(self, name: str) -> None:
         super().__init__()
         self._name = name
 
-    def paint(self, painter: QPainter, rect: object, mode: QIcon.Mode,
-              state: QIcon.State) -> None:
+    @staticmethod
+    def _colour(mode: QIcon.Mode) -> str:
         palette = QGuiApplication.palette()
         group = QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else \
             QPalette.ColorGroup.Normal
         role = QPalette.ColorRole.HighlightedText if mode == QIcon.Mode.Selected else \
             QPalette.ColorRole.WindowText
         colour: QColor = palette.color(group, role)
-        text = _svg(self._name).replace("currentColor", colour.name())
-        renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
+        return colour.name()
+
+    def paint(self, painter: QPainter, rect: object, mode: QIcon.Mode,
+              state: QIcon.State) -> None:
+        renderer = _renderer(self._name, self._colour(mode))
         renderer.render(painter, QRectF(rect))  # type: ignore[arg-type,call-overload]
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        self.paint(painter, pixmap.rect(), mode, state)
-        painter.end()
-        return pixmap
+        return _pixmap(self._name, self._colour(mode), size.width(), size.height())
 
     def clone(self) -> QIconEngine:
         return _SvgEngine(self._name)

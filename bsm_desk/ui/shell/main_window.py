@@ -30,7 +30,7 @@ from bsm_desk.ui.event.file_care import EventFileCare
 from bsm_desk.ui.event.file_menu import EventFileActions
 from bsm_desk.ui.hub.link import HubLink
 from bsm_desk.ui.operators.guard import OperatorGuard
-from bsm_desk.ui.shell import errors, i18n
+from bsm_desk.ui.shell import errors, i18n, theme
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.file_watch import FileWatch
 from bsm_desk.ui.shell.i18n import LANGUAGE_LABELS
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet(theme.NAVIGATION_SHEET)
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from bsm_desk import config
 from bsm_desk.ui.shell.i18n import follow_language
+from bsm_desk.ui.shell.theme import give_role
 
 
 class SettingsDialog(QDialog):
@@ -36,7 +37,7 @@ class SettingsDialog(QDialog):
         self.id_label = QLabel()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setProperty("role", "subtitle")
+        give_role(self.hint, "subtitle")
         self.sounds = QCheckBox()
         self.sounds.setChecked(settings.sounds)
         self.camera_label = QLabel()

@@ -35,6 +35,7 @@ from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
 from bsm_desk.services.speakers import queries as speaker_queries
 from bsm_desk.ui.shell import i18n
+from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.speakers.actions import SpeakerActions
 from bsm_desk.ui.speakers.countdown import CountdownClock
 from bsm_desk.ui.speakers.displays import BoothsWindow, ProjectorWindow
@@ -56,7 +57,7 @@ class SpeakersScreen(QWidget):
         self.undo = SpeakersUndo()
         self.verbs = SpeakerActions(self, self)
         self.title = QLabel()
-        self.title.setProperty("role", "title")
+        give_role(self.title, "title")
         self.session = QComboBox()
         self.session.setMinimumContentsLength(30)
         self.session.setSizeAdjustPolicy(

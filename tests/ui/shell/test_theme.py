@@ -27,3 +27,50 @@ def test_every_icon_renders(app) -> None:
     for name in names:
         image = icon(name).pixmap(48, 48).toImage()
         assert any(image.pixelColor(x, y).alpha() > 0 for x in range(48) for y in range(48)), name
+
+
+def test_icons_follow_the_palette_though_drawn_once(app) -> None:
+    """Icons are drawn once per colour and size: a dark palette still gets light icons,
+    and the light palette back its dark ones."""
+    from bsm_desk.ui.shell.icons import icon
+
+    def ink() -> int:
+        image = icon("search").pixmap(32, 32).toImage()
+        inked = [image.pixelColor(x, y) for x in range(32) for y in range(32)
+                 if image.pixelColor(x, y).alpha() > 200]
+        return max(c.lightness() for c in inked)
+
+    before = app.palette()
+    try:
+        app.setPalette(theme.palette(False))
+        light = ink()
+        app.setPalette(theme.palette(True))
+        dark = ink()
+        app.setPalette(theme.palette(False))
+        assert ink() == light < 100 < dark
+        assert icon("search").pixmap(32, 32).cacheKey() == icon("search").pixmap(32, 32).cacheKey()
+    finally:
+        app.setPalette(before)
+
+
+def test_a_card_turns_dark_with_the_system(app) -> None:
+    """Cards and titles carry their own style sheets: when the system turns dark while
+    the desk runs, they take the dark palette too (a card stayed white before)."""
+    from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+
+    card = QFrame()
+    figure = QLabel("700")
+    QVBoxLayout(card).addWidget(figure)
+    theme.give_role(card, "card")
+    theme.give_role(figure, "figure")
+    card.resize(200, 100)
+    before = app.palette()
+    try:
+        theme.turn(app, False)
+        assert card.grab().toImage().pixelColor(100, 90).lightness() > 200
+        theme.turn(app, True)
+        assert card.grab().toImage().pixelColor(100, 90).lightness() < 60
+        assert figure.font().pointSize() == 20  # its own sheet kept
+    finally:
+        app.setPalette(before)
+        card.deleteLater()
