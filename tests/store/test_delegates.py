@@ -137,3 +137,37 @@ def test_a_search_that_matches_many_is_listed_by_name(demo_copy: Path, monkeypat
         keys = [(f.casefold(), g.casefold()) for f, g, _ in part]
         assert keys == sorted(keys)
     assert all(any(w.startswith("ra") for w in r[2].split()) for r in rows)
+
+
+def test_whatever_is_typed_the_first_rows_begin_the_whole_list(demo_file: Path) -> None:
+    """Any text typed into the search (scripts, quotes, FTS5 operators, control
+    characters): no error, the first rows are the start of the whole list, the count is
+    its length — ranked, and listed by name as a search of many is."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    db = connect(demo_file)
+    typed = st.one_of(
+        st.text(max_size=12),
+        st.text(alphabet='RrAaНнРрҲҳ "*^()-:ANDORNOT', max_size=10),
+        st.sampled_from(["Ra", "Раҳ", "NEAR(", '"', "^", "a*", "OR AND", "x NOT y"]))
+
+    @settings(max_examples=150, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(text=typed, many=st.sampled_from([3, store.MANY_MATCHES]),
+           limit=st.integers(0, 250))
+    def check(text: str, many: int, limit: int) -> None:
+        shipped = store.MANY_MATCHES
+        store.MANY_MATCHES = many
+        try:
+            query = DelegateQuery(search=text, sort="relevance")
+            whole = store.list_ids(db, query)
+            assert store.list_ids(db, query, limit) == whole[:limit]
+            assert store.count(db, query) == len(whole) == len(set(whole))
+        finally:
+            store.MANY_MATCHES = shipped
+
+    try:
+        check()
+    finally:
+        db.close()
