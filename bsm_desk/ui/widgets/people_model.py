@@ -97,22 +97,23 @@ class DelegatesModel(QAbstractTableModel):
         return self._query
 
     def set_query(self, query: DelegateQuery) -> None:
-        self.beginResetModel()
-        self._query = query
+        # Read first: a file that cannot answer leaves the table as it was (not half reset).
+        near_misses = False
         if self.orders_later:
-            self._ids = store.list_ids(self._db, query, FIRST)
-            self._whole = len(self._ids) < FIRST
-            self._total = len(self._ids) if self._whole else store.count(self._db, query)
-            self._whole = self._whole or self._total == len(self._ids)
+            ids = store.list_ids(self._db, query, FIRST)
+            whole = len(ids) < FIRST
+            total = len(ids) if whole else store.count(self._db, query)
+            whole = whole or total == len(ids)
         else:
-            self._ids = self._filter(store.list_ids(self._db, query))
-            self._total, self._whole = len(self._ids), True
-        self.near_misses = False
+            ids = self._filter(store.list_ids(self._db, query))
+            total, whole = len(ids), True
+        if not ids and query.search.strip():
+            ids = self._filter(near_miss_ids(self._db, query.search, limit=50))
+            total, whole, near_misses = len(ids), True, bool(ids)
+        self.beginResetModel()
+        self._query, self._ids, self._total, self._whole = query, ids, total, whole
+        self.near_misses = near_misses
         self._shown.clear()
-        if not self._ids and query.search.strip():
-            self._ids = self._filter(near_miss_ids(self._db, query.search, limit=50))
-            self._total, self._whole = len(self._ids), True
-            self.near_misses = bool(self._ids)
         self._rows.clear()
         self.endResetModel()
 
@@ -120,17 +121,33 @@ class DelegatesModel(QAbstractTableModel):
         """The whole order, when a row past the first is asked for."""
         if self._whole:
             return
-        whole = store.list_ids(self._db, self._query)
-        self._whole = True
+        self._whole = True  # asked for once: a file that fails to answer says so once
+        try:
+            whole = store.list_ids(self._db, self._query)
+        except Exception:
+            self._read_again_soon()  # the table as long as what it holds, or as it is now
+            raise
         if len(whole) != self._total or whole[:len(self._ids)] != self._ids:
             # The file changed in between: rows past the list's end show nothing until
             # the list is read again, once Qt is done with the call that asked.
-            QTimer.singleShot(0, lambda query=self._query: self._read_again(query))
+            self._read_again_soon()
         self._ids = whole
 
+    def _read_again_soon(self) -> None:
+        QTimer.singleShot(0, lambda query=self._query: self._read_again(query))
+
     def _read_again(self, query: DelegateQuery) -> None:
-        if query is self._query:
+        if query is not self._query:
+            return  # another filter since
+        try:
             self.set_query(query)
+        except Exception:
+            # Still unreadable: show what is held, and say so (once, as the window
+            # reports what escapes an event).
+            self.beginResetModel()
+            self._total, self._whole = len(self._ids), True
+            self.endResetModel()
+            raise
 
     def _filter(self, ids: list[int]) -> list[int]:
         """Which of the query's ids the list shows: all of them here."""

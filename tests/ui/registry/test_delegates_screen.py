@@ -215,3 +215,40 @@ def test_a_list_changed_before_its_rest_was_ordered_is_read_again(
     assert pair.ids[1] not in model.ids()
     assert model.index(698, 0).data()
     db.close()
+
+
+def test_a_failure_to_order_the_rest_is_reported_once(qtbot, demo_copy: Path,
+                                                      monkeypatch) -> None:
+    """The file cannot be read when the rest of the list is asked for (a disk error):
+    the error is raised once, to be reported; the rows past the first show nothing
+    rather than asking again at every cell."""
+    import sqlite3
+
+    from bsm_desk.domain.model import DelegateQuery
+    from bsm_desk.store import connect
+    from bsm_desk.ui.widgets import people_model
+
+    db = connect(demo_copy)
+    model = people_model.DelegatesModel(db)
+    model.set_query(DelegateQuery())
+    assert model.index(5, 0).data()
+
+    def broken(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(people_model.store, "list_ids", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        model.index(650, 0).data()
+    assert model.index(651, 0).data() is None
+    assert model.index(5, 0).data()  # the first rows still shown
+    # Read again once Qt is done: still unreadable, the table keeps what it holds and
+    # says so once (the error escapes the event, for the window to report).
+    with qtbot.capture_exceptions() as escaped:
+        qtbot.waitUntil(lambda: model.rowCount() == people_model.FIRST, timeout=60_000)
+    assert [type(e[1]) for e in escaped] == [sqlite3.OperationalError]
+    assert len(model.ids()) == people_model.FIRST
+    assert model.index(5, 0).data()
+    with pytest.raises(sqlite3.OperationalError):  # a new filter: refused, table kept
+        model.set_query(DelegateQuery(search="Ra", sort="relevance"))
+    assert model.rowCount() == people_model.FIRST and model.query.search == ""
+    db.close()
