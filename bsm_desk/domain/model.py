@@ -278,6 +278,8 @@ class DelegateQuery:
     status: DelegateStatus | None = None
     search: str = ""  # any spelling, any script; see domain.names.fold
     sort: str = "name"  # "relevance" orders a search by how well it matches
+    active_only: bool = False  # the cancelled left out (the Badges list)
+    unprinted_only: bool = False  # only those whose current badge was never printed
     descending: bool = False
     lang: str = "en"
 

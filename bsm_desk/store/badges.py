@@ -58,13 +58,15 @@ def states(db: Database, ids: Sequence[int]) -> dict[int, BadgeState]:
     return found
 
 
+# Of a delegate ``d``: the current version of their badge was never printed.
+UNPRINTED = ("NOT EXISTS (SELECT 1 FROM badge_print p WHERE p.delegate_id = d.id"
+             f" AND p.version = {_CURRENT.format(d='d.id')})")
+
+
 def unprinted_ids(db: Database, among: Sequence[int] | None = None) -> list[int]:
     """Active delegates whose current badge has never been printed, by id."""
-    sql = (
-        "SELECT d.id FROM delegate d WHERE d.status != 'cancelled' AND d.merged_into IS NULL"
-        " AND NOT EXISTS (SELECT 1 FROM badge_print p WHERE p.delegate_id = d.id"
-        f"   AND p.version = {_CURRENT.format(d='d.id')})"
-    )
+    sql = ("SELECT d.id FROM delegate d WHERE d.status != 'cancelled' AND d.merged_into IS NULL"
+           f" AND {UNPRINTED}")
     if among is None:
         return [r[0] for r in db.execute(sql + " ORDER BY d.id").fetchall()]
     wanted = set(among)

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from pathlib import Path
 
 from bsm_desk.domain.model import DelegateQuery, DelegateStatus
@@ -85,6 +86,10 @@ def test_the_cyrillic_column_sorts_in_the_regions_alphabets(demo_copy: Path) -> 
     assert names != sorted(names)  # a plain code-point sort would differ
 
 
+def cancelled(db) -> set[int]:
+    return set(store.list_ids(db, DelegateQuery(status=DelegateStatus.CANCELLED)))
+
+
 def _merged_copy(path: Path):
     """The demo with one pair of duplicates merged: a record the lists leave out."""
     from bsm_desk.services.registry.duplicates import find_duplicates, merge
@@ -99,9 +104,15 @@ def test_the_first_of_a_list_are_the_first_of_its_whole_order(demo_copy: Path,
                                                               monkeypatch) -> None:
     """The Delegates table orders only its first rows for a new filter and the rest when
     scrolled to: they must be the same rows, in the same order, and as many as counted."""
+    from bsm_desk.store import atomic
+    from bsm_desk.store import badges as badge_store
+
     db, merged = _merged_copy(demo_copy)
     tajikistan = db.execute("SELECT id FROM delegation WHERE name_en = 'Tajikistan'"
                             ).fetchone()[0]
+    with atomic(db):  # a third of the badges printed; one of them since reissued
+        badge_store.record_prints(db, [(i, 1) for i in range(1, 701, 3)], "a6", desk_id="d")
+        badge_store.reissue(db, 4, "lost", desk_id="d")
     queries = [DelegateQuery(sort=key, descending=down) for key in store.SORT_KEYS
                for down in (False, True)]
     queries += [DelegateQuery(search=text, sort="relevance")
@@ -110,6 +121,15 @@ def test_the_first_of_a_list_are_the_first_of_its_whole_order(demo_copy: Path,
     queries += [DelegateQuery(search=text, sort="relevance") for text in (family, family[:2])]
     queries += [DelegateQuery(search="Ra", sort="relevance", delegation_id=tajikistan),
                 DelegateQuery(delegation_id=tajikistan, status=DelegateStatus.REGISTERED)]
+    # The Badges list's: without the cancelled, and without those whose badge is printed.
+    queries += [replace(q, active_only=True, unprinted_only=unprinted)
+                for q in queries[-4:] + [DelegateQuery(), DelegateQuery(sort="name_cyr")]
+                for unprinted in (False, True)]
+    printed = set(range(1, 701, 3)) - {4}
+    for query in queries[-12:]:
+        shown = set(store.list_ids(db, query))
+        assert not shown & cancelled(db)
+        assert not (query.unprinted_only and shown & printed)
     for many in (store.MANY_MATCHES, 3):  # as shipped, and a search of many everywhere
         monkeypatch.setattr(store, "MANY_MATCHES", many)
         for query in queries:

@@ -37,6 +37,12 @@ def count(db: Database, query: DelegateQuery) -> int:
     return store.count(db, query)
 
 
+def kept(db: Database, query: DelegateQuery, ids: Sequence[int]) -> list[int]:
+    """Of ``ids``, in their order, those the query's filters let through (its search
+    aside): the nearest names of a search that found nobody, in the list's bounds."""
+    return store.kept(db, query, ids)
+
+
 def list_rows(db: Database, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
     """The rows a list shows for these delegates (columns as LIST_COLUMNS)."""
     return store.list_rows(db, ids)

@@ -57,6 +57,8 @@ class BadgesHost(Protocol):
 
     def list_ids(self) -> list[int]: ...
 
+    def listed(self) -> int: ...
+
     def file_name(self, delegate_id: int | None) -> str: ...
 
     def badges_changed(self, ids: list[int]) -> None: ...
@@ -106,7 +108,7 @@ class BadgeActions(QObject):
 
     def update_enabled(self) -> None:
         one = self.host.selected_id() is not None
-        many = bool(self.host.list_ids())
+        many = bool(self.host.listed())  # counted: the list's ids are read when printed
         for action in (self.print_one, self.reprint, self.pdf_one, self.photo):
             action.setEnabled(one)
         db, chosen = self.host.db, self.host.selected_id()

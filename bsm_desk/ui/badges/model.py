@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import tzinfo
 from typing import Any
 
@@ -10,9 +11,8 @@ from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.domain.model import BadgeState
+from bsm_desk.domain.model import BadgeState, DelegateQuery
 from bsm_desk.services.badges import queries as badge_queries
-from bsm_desk.services.registry import queries as registry_queries
 from bsm_desk.ui.widgets.people_model import DelegatesModel, Index
 
 NOT_PRINTED = QT_TRANSLATE_NOOP("BadgesModel", "v{version} · not printed")
@@ -31,7 +31,6 @@ class BadgesModel(DelegatesModel):
         (QT_TRANSLATE_NOOP("DelegatesModel", "Category"), "category"),
         (QT_TRANSLATE_NOOP("DelegatesModel", "Badge"), "badge"),
     )
-    orders_later = False  # its _filter leaves the cancelled and the printed out
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         self._states: dict[int, BadgeState] = {}
@@ -43,14 +42,12 @@ class BadgesModel(DelegatesModel):
         self.unprinted_only = value
         self.set_query(self.query)
 
-    def _filter(self, ids: list[int]) -> list[int]:
-        cancelled = registry_queries.cancelled_ids(self._db)
-        kept = [i for i in ids if i not in cancelled]
-        if self.unprinted_only:
-            waiting = set(badge_queries.unprinted_ids(self._db))
-            kept = [i for i in kept if i in waiting]
+    def set_query(self, query: DelegateQuery) -> None:
+        """The query, without the cancelled (and with ``unprinted_only``, without those
+        whose badge was printed): asked of the file, so that the list is counted and its
+        first rows ordered at once, as the Delegates list is."""
         self._states.clear()
-        return kept
+        super().set_query(replace(query, active_only=True, unprinted_only=self.unprinted_only))
 
     def _fetch(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
         self._states.update(badge_queries.states(self._db, ids))
@@ -62,13 +59,13 @@ class BadgesModel(DelegatesModel):
             self._rows.pop(delegate_id, None)
             self._shown.pop(delegate_id, None)
             self._states.pop(delegate_id, None)
-        if self._ids:
+        if self.rowCount():
             self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._ids) - 1, len(self.columns) - 1))
+                                  self.index(self.rowCount() - 1, len(self.columns) - 1))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.columns[index.column()][1] != "badge" \
-                or index.row() >= len(self._ids):
+                or index.row() >= self.rowCount():
             return super().data(index, role)
         if self._row(index.row()) is None:
             return None

@@ -45,6 +45,7 @@ from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.state import window_settings
 from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.widgets.filters import fill_choices, reselect
+from bsm_desk.ui.widgets.people_model import FIRST
 
 PREVIEW_WIDTH = 280  # the preview fits a 1280 x 720 screen beside the list
 
@@ -254,7 +255,8 @@ class BadgesScreen(QWidget):
         name or the badge state is not cut), within reason; the list scrolls sideways
         when they do not all fit."""
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(300)  # rows measured: enough, and quick at 100,000
+        # The first rows measured (those ordered at once): enough, and quick at 100,000.
+        header.setResizeContentsPrecision(FIRST)
         self.table.resizeColumnsToContents()
         for column in range(header.count() - 1):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 12, 230))
@@ -274,6 +276,10 @@ class BadgesScreen(QWidget):
 
     def list_ids(self) -> list[int]:
         return list(self.model.ids()) if self.model is not None else []
+
+    def listed(self) -> int:
+        """How many the list shows (without ordering them all)."""
+        return self.model.rowCount() if self.model is not None else 0
 
     def file_name(self, delegate_id: int | None) -> str:
         """What to call a PDF of one badge, or of the list as filtered:

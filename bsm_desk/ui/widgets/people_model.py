@@ -72,9 +72,6 @@ _ROLES_SHOWN = frozenset({Qt.ItemDataRole.DisplayRole.value, _DECORATION,
 
 class DelegatesModel(QAbstractTableModel):
     columns: tuple[tuple[str, str], ...] = COLUMNS
-    # Whether a filter's rows may be counted before they are all ordered: not when
-    # _filter leaves some out (the count is then that of the list filtered).
-    orders_later = True
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
@@ -99,16 +96,15 @@ class DelegatesModel(QAbstractTableModel):
     def set_query(self, query: DelegateQuery) -> None:
         # Read first: a file that cannot answer leaves the table as it was (not half reset).
         near_misses = False
-        if self.orders_later:
-            ids = store.list_ids(self._db, query, FIRST)
-            whole = len(ids) < FIRST
-            total = len(ids) if whole else store.count(self._db, query)
-            whole = whole or total == len(ids)
-        else:
-            ids = self._filter(store.list_ids(self._db, query))
-            total, whole = len(ids), True
+        ids = store.list_ids(self._db, query, FIRST)
+        whole = len(ids) < FIRST
+        total = len(ids) if whole else store.count(self._db, query)
+        whole = whole or total == len(ids)
         if not ids and query.search.strip():
-            ids = self._filter(near_miss_ids(self._db, query.search, limit=50))
+            # The nearest names, among those the other filters let through (a delegation
+            # chosen, the cancelled left out of the Badges list, ...).
+            ids = store.kept(self._db, query,
+                             near_miss_ids(self._db, query.search, limit=50))
             total, whole, near_misses = len(ids), True, bool(ids)
         self.beginResetModel()
         self._query, self._ids, self._total, self._whole = query, ids, total, whole
@@ -148,10 +144,6 @@ class DelegatesModel(QAbstractTableModel):
             self._total, self._whole = len(self._ids), True
             self.endResetModel()
             raise
-
-    def _filter(self, ids: list[int]) -> list[int]:
-        """Which of the query's ids the list shows: all of them here."""
-        return ids
 
     def _fetch(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
         """The display rows of a block of ids."""

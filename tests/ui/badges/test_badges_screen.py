@@ -230,3 +230,19 @@ def test_the_empty_preview_says_what_to_do_in_both_languages(window, demo_copy) 
         assert screen.preview.text() and "Select" not in screen.preview.text()
     finally:
         i18n.manager().set_language("en")
+
+
+def test_the_list_is_counted_not_ordered_whole_at_each_filter(window: MainWindow,
+                                                             demo_copy: Path) -> None:
+    """Like the Delegates list: a filter orders the first rows and counts the rest; what
+    the screen shows and enables (Print all) does not ask for the whole order."""
+    from bsm_desk.ui.widgets.people_model import FIRST
+
+    screen = show_badges(window, demo_copy)
+    for unprinted in (False, True):
+        screen.unprinted.setChecked(unprinted)
+        assert screen.model.rowCount() > FIRST
+        assert len(screen.model._ids) == FIRST
+        assert screen.badge_actions.print_all.isEnabled()
+        assert str(screen.model.rowCount()) in screen.count.text()
+    assert len(screen.list_ids()) == screen.model.rowCount()  # all, when printed

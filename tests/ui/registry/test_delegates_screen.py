@@ -133,6 +133,20 @@ def test_a_typo_shows_the_nearest_names(window: MainWindow, demo_file: Path, qtb
     assert "nearest names" in screen.count.text()
 
 
+def test_the_nearest_names_stay_within_the_filters(window: MainWindow, demo_file: Path) -> None:
+    """A typo with a delegation chosen: the nearest names of that delegation only (the
+    nearest of all delegations were shown before)."""
+    screen = show_delegates(window, demo_file)
+    screen.search.setText("Rahmanov")
+    screen.search.returnPressed.emit()
+    everywhere = {screen.model.index(r, 3).data() for r in range(screen.model.rowCount())}
+    assert len(everywhere) > 1 and "Tajikistan" in everywhere
+    screen.delegation.setCurrentIndex(screen.delegation.findText("Tajikistan"))
+    assert screen.model.near_misses
+    shown = {screen.model.index(r, 3).data() for r in range(screen.model.rowCount())}
+    assert shown == {"Tajikistan"}
+
+
 def test_search_combines_with_the_filters(window: MainWindow, demo_file: Path) -> None:
     screen = show_delegates(window, demo_file)
     screen.delegation.setCurrentIndex(screen.delegation.findText("Kazakhstan"))
