@@ -301,9 +301,9 @@ class BadgesScreen(QWidget):
         return f"{slug(*parts, layout)}.pdf"
 
     def select(self, delegate_id: int) -> bool:
-        if self.model is None or delegate_id not in self.model.ids():
+        row = self.model.row_of(delegate_id) if self.model is not None else None
+        if row is None or self.model is None:
             return False
-        row = self.model.ids().index(delegate_id)
         self.table.selectionModel().select(
             self.model.index(row, 0), self.table.selectionModel().SelectionFlag.ClearAndSelect
             | self.table.selectionModel().SelectionFlag.Rows)

@@ -221,8 +221,8 @@ class DelegatesScreen(QWidget):
         scroll = self.table.verticalScrollBar().value()
         self.model.set_query(self.model.query)
         self.table.verticalScrollBar().setValue(scroll)
-        if keep is not None and keep in self.model.ids():
-            row = self.model.ids().index(keep)
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
             self.table.verticalScrollBar().setValue(scroll)

@@ -175,10 +175,19 @@ class DelegatesModel(QAbstractTableModel):
         return self._ids
 
     def rows_of(self, ids: list[int]) -> list[int]:
-        """The rows showing these delegates now (those still listed)."""
-        self._complete()
+        """The rows showing these delegates now (those still listed): looked for among
+        the rows ordered so far, and in the whole order only if some are not there."""
         where = set(ids)
-        return [row for row, delegate_id in enumerate(self._ids) if delegate_id in where]
+        rows = [row for row, delegate_id in enumerate(self._ids) if delegate_id in where]
+        if len(rows) < len(where) and not self._whole:
+            self._complete()
+            rows = [row for row, delegate_id in enumerate(self._ids) if delegate_id in where]
+        return rows
+
+    def row_of(self, delegate_id: int) -> int | None:
+        """The row showing this delegate, if listed (see rows_of)."""
+        rows = self.rows_of([delegate_id])
+        return rows[0] if rows else None
 
     # -- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

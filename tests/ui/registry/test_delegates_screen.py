@@ -266,3 +266,18 @@ def test_a_failure_to_order_the_rest_is_reported_once(qtbot, demo_copy: Path,
         model.set_query(DelegateQuery(search="Ra", sort="relevance"))
     assert model.rowCount() == people_model.FIRST and model.query.search == ""
     db.close()
+
+
+def test_reading_the_list_again_keeps_the_chosen_without_ordering_it_all(
+        window: MainWindow, demo_copy: Path) -> None:
+    """Another desk's change reads the list again: the delegate chosen stays chosen, found
+    among the first rows without the whole order; one chosen further down, in it."""
+    screen = show_delegates(window, demo_copy)
+    model = screen.model
+    near, far = model.delegate_id(3), model.ids()[650]
+    model.set_query(model.query)  # as new: only the first rows ordered
+    screen.table.selectRow(3)
+    screen.follow(None)
+    assert screen.selected_ids() == [near] and len(model._ids) == FIRST
+    screen.reload(select=far)
+    assert screen.selected_ids() == [far] and len(model._ids) == 700
