@@ -1392,11 +1392,11 @@
         <translation>Точных совпадений с «{text}» нет; ближайшие имена:</translation>
     </message>
     <message numerus="yes">
-        <source>Showing %n of {total} delegates</source>
+        <source>Showing %Ln of {total} delegates</source>
         <translation>
-            <numerusform>Показан %n из {total} участников</numerusform>
-            <numerusform>Показаны %n из {total} участников</numerusform>
-            <numerusform>Показано %n из {total} участников</numerusform>
+            <numerusform>Показан %Ln из {total} участников</numerusform>
+            <numerusform>Показаны %Ln из {total} участников</numerusform>
+            <numerusform>Показано %Ln из {total} участников</numerusform>
         </translation>
     </message>
     <message>
@@ -1852,11 +1852,11 @@ A .sqlite file from another desk or a backup</source>
         <translation>Все</translation>
     </message>
     <message numerus="yes">
-        <source>%n entries shown</source>
+        <source>%Ln entries shown</source>
         <translation>
-            <numerusform>Показана %n запись</numerusform>
-            <numerusform>Показаны %n записи</numerusform>
-            <numerusform>Показано %n записей</numerusform>
+            <numerusform>Показана %Ln запись</numerusform>
+            <numerusform>Показаны %Ln записи</numerusform>
+            <numerusform>Показано %Ln записей</numerusform>
         </translation>
     </message>
     <message>

@@ -422,7 +422,8 @@ class BadgesScreen(QWidget):
         if self._waiting is None:  # counted again only when badges change, not per keystroke
             self._waiting = len(_badges().unprinted(self.db))
         self.count.setText(self.tr("In the list: {shown} · badges not printed yet: {waiting}")
-                           .format(shown=self.model.rowCount(), waiting=self._waiting))
+                           .format(shown=i18n.number(self.model.rowCount()),
+                                   waiting=i18n.number(self._waiting)))
 
     # -- language --------------------------------------------------------------------
 

@@ -70,13 +70,13 @@ class CheckinSide(QWidget):
         done = sum(c[1] for c in counters)
         expected = sum(c[2] for c in counters)
         self.total.setText(self.tr("Checked in: {done} of {expected}").format(
-            done=done, expected=expected))
+            done=i18n.number(done), expected=i18n.number(expected)))
         self.figures.setRowCount(len(counters))
         for row, (category, count, wanted) in enumerate(counters):
             name = QTableWidgetItem(category.name(lang))
             name.setForeground(QBrush(QColor(category.colour)))
             self.figures.setItem(row, 0, name)
-            figure = QTableWidgetItem(f"{count} / {wanted}")
+            figure = QTableWidgetItem(f"{i18n.number(count)} / {i18n.number(wanted)}")
             figure.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.figures.setItem(row, 1, figure)
         self.recent.clear()

@@ -153,9 +153,9 @@ class OverviewScreen(QWidget):
         women = ov.by_gender.get(Gender.FEMALE, 0)
         counted = sum(ov.by_gender.values())
         values = {
-            "delegates": str(ov.delegates),
-            "accredited": str(ov.by_status.get(DelegateStatus.ACCREDITED, 0)),
-            "delegations": str(len(ov.delegations)),
+            "delegates": i18n.number(ov.delegates),
+            "accredited": i18n.number(ov.by_status.get(DelegateStatus.ACCREDITED, 0)),
+            "delegations": i18n.number(len(ov.delegations)),
             "women": f"{round(100 * women / counted) if counted else 0} %",
             "sessions": str(len(ov.sessions)),
             "rooms": str(len(ov.rooms)),

@@ -233,7 +233,7 @@ class HistoryScreen(QWidget):
         self._count()
 
     def _count(self) -> None:
-        self.count.setText(self.tr("%n entries shown", "", len(self.rows)))
+        self.count.setText(self.tr("%Ln entries shown", "", len(self.rows)))
 
     def _refused(self, exc: Refused) -> None:
         self.split.hide()

@@ -320,8 +320,8 @@ class DelegatesScreen(QWidget):
             self.count.setText(self.tr("No exact match for “{text}”; the nearest names:")
                                .format(text=self.search.text().strip()))
             return
-        self.count.setText(self.tr("Showing %n of {total} delegates", "", shown)
-                           .format(total=total))
+        self.count.setText(self.tr("Showing %Ln of {total} delegates", "", shown)
+                           .format(total=i18n.number(total)))
 
     # -- language --------------------------------------------------------------------
 

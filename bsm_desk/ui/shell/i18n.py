@@ -69,6 +69,12 @@ def language() -> str:
     return manager().lang
 
 
+def number(value: int) -> str:
+    """A count as the interface's language writes it: 100,000 in English, 100 000 in
+    Russian (with the %Ln of a translated text, the same)."""
+    return QLocale().toString(int(value))
+
+
 def follow_language(widget: QObject, retranslate: Callable[[], None] | None = None) -> None:
     """Call ``retranslate`` (the widget's ``retranslate_ui`` by default) now and after
     every language switch. The connection goes with the widget when it is destroyed."""

@@ -93,6 +93,7 @@ def test_a_hundred_thousand_rows_are_fetched_lazily(window: MainWindow, big_demo
     screen = window.delegates_screen
     model = screen.model
     assert model.rowCount() == 100_000
+    assert screen.count.text() == "Showing 100,000 of 100,000 delegates"  # as English writes it
     qtbot.waitUntil(lambda: model.fetches >= 1, timeout=60_000)
     assert model.fetches <= 2, "only the rows on screen are read"
     screen.table.scrollToBottom()
@@ -101,6 +102,9 @@ def test_a_hundred_thousand_rows_are_fetched_lazily(window: MainWindow, big_demo
     last = model.index(99_999, 0).data()
     assert last and last.split()[0].isupper()
     assert len(model._rows) <= 4 * BLOCK
+    window.set_language("ru")  # as Russian writes it: groups of three, a no-break space
+    assert screen.count.text() == "Показано 100\xa0000 из 100\xa0000 участников"
+    assert window.overview_screen.figures["delegates"].value.text() == "100\xa0000"
 
 
 def test_the_search_box_finds_across_scripts(window: MainWindow, demo_file: Path,
