@@ -121,7 +121,9 @@ class DelegatesModel(QAbstractTableModel):
         try:
             whole = store.list_ids(self._db, self._query)
         except Exception:
-            self._read_again_soon()  # the table as long as what it holds, or as it is now
+            # Reported by whoever asked (the window says what escapes); the table then
+            # shows what it holds, without asking the file again.
+            QTimer.singleShot(0, lambda query=self._query: self._hold(query))
             raise
         if len(whole) != self._total or whole[:len(self._ids)] != self._ids:
             # The file changed in between: rows past the list's end show nothing until
@@ -138,12 +140,15 @@ class DelegatesModel(QAbstractTableModel):
         try:
             self.set_query(query)
         except Exception:
-            # Still unreadable: show what is held, and say so (once, as the window
-            # reports what escapes an event).
+            self._hold(query)  # unreadable now: show what is held, and say so (once)
+            raise
+
+    def _hold(self, query: DelegateQuery) -> None:
+        """The table as long as the rows it holds (the rest could not be read)."""
+        if query is self._query and len(self._ids) != self._total:
             self.beginResetModel()
             self._total, self._whole = len(self._ids), True
             self.endResetModel()
-            raise
 
     def _fetch(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
         """The display rows of a block of ids."""
