@@ -56,13 +56,13 @@ def fold(text: str) -> str:
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     # Decomposition can split й into и + breve: read the Cyrillic again.
     plain = plain.translate(_TABLE)
-    words = _SEPARATORS.sub(" ", plain).split()
-    out = []
-    for word in words:
-        for pattern, replacement in _REWRITES:
-            word = pattern.sub(replacement, word)
-        out.append(word)
-    return " ".join(w for w in out if w)
+    # The rewrites, on all the words at once: none matches across the space between
+    # two words, nor empties one, so this is each word rewritten (in half the calls for
+    # a name of two words: an import of 10,000 folds some 40,000 names).
+    folded = " ".join(_SEPARATORS.sub(" ", plain).split())
+    for pattern, replacement in _REWRITES:
+        folded = pattern.sub(replacement, folded)
+    return folded
 
 
 def fold_words(*parts: str) -> list[str]:
