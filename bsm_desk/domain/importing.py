@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
@@ -114,8 +115,13 @@ _PUNCTUATION = re.compile(r"[^\w№]+")
 
 
 def normalize_header(text: object) -> str:
-    return " ".join(_PUNCTUATION.sub(" ", str(text or "")).casefold()
-                    .replace("ё", "е").split())
+    return _normalized(str(text or ""))
+
+
+@lru_cache(maxsize=4096)
+def _normalized(text: str) -> str:
+    """(A list names its delegations and categories thousands of times over.)"""
+    return " ".join(_PUNCTUATION.sub(" ", text).casefold().replace("ё", "е").split())
 
 
 _LOOKUP = {normalize_header(alias): name for name, aliases in HEADERS.items()
@@ -245,6 +251,14 @@ def clean_text(text: str, *, emoji: bool = False) -> tuple[str, list[str]]:
     Control characters (NUL, ESC, BEL, bidi overrides…) break spreadsheet writers and
     hide in names; with ``emoji`` pictographs go too (a badge has no font for them).
     """
+    if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():
+        # Most cells (e-mails, numbers, Latin names): nothing to compose, take out or
+        # tidy. (Held to the whole way by a property test.)
+        return text, []
+    return _cleaned(text, emoji)
+
+
+def _cleaned(text: str, emoji: bool) -> tuple[str, list[str]]:
     removed: list[str] = []
     composed = unicodedata.normalize("NFC", text)
     # Tabs and line breaks are white space; the rest of C0/C1 is noise.
@@ -264,8 +278,7 @@ def readable_capitals(text: str) -> str:
     """'RAHMONOV' -> 'Rahmonov', 'AL-HASHIMI' -> 'Al-Hashimi': a family name written in
     capitals (as UN lists do) is stored as a name; badges print it in capitals anyway.
     Mixed case ('McDonald', 'van der Berg') is left as written."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 2 or text != text.upper():
+    if text != text.upper() or sum(c.isalpha() for c in text) < 2:
         return text
     return re.sub(r"[^\W\d_]+", lambda m: m[0].capitalize(), text)
 
@@ -306,6 +319,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 def other_letters(text: str) -> bool:
     """Letters neither Latin nor Cyrillic (Arabic, Chinese, Greek…): the badge fonts and
     the name search cover Latin and Cyrillic, so such a name is asked for in Latin."""
+    if text.isascii():
+        return False
     for ch in text:
         if ch.isalpha() and not ("\u0000" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"
                                  or "\u0400" <= ch <= "\u052f"):

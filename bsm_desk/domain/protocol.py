@@ -272,7 +272,6 @@ def explain_rank(function_en: str, function_ru: str = "", *,
                  leads_delegation: bool = False) -> Proposal:
     """The rank a function proposes and the words that proposed it; a head of delegation
     whose function says less is ``head_of_delegation``, anyone else ``member``."""
-    order = list(ProtocolRank)
     for text in (function_en, function_ru):
         words = words_of(text)
         found = _first_phrase(words)
@@ -280,7 +279,7 @@ def explain_rank(function_en: str, function_ru: str = "", *,
             continue
         rank, start, end = found
         said = " ".join(words[start:end])
-        if leads_delegation and order.index(rank) > order.index(R.HEAD_OF_DELEGATION):
+        if leads_delegation and _ORDER[rank] > _ORDER[R.HEAD_OF_DELEGATION]:
             return Proposal(R.HEAD_OF_DELEGATION, said)
         return Proposal(rank, said)
     return Proposal(R.HEAD_OF_DELEGATION if leads_delegation else R.MEMBER)

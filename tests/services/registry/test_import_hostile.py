@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bsm_desk.domain.errors import UserError
@@ -52,6 +52,27 @@ def test_cleaned_text_has_no_control_characters_and_is_stable(text: str) -> None
     assert not any(ord(c) < 32 or 127 <= ord(c) < 160 for c in cleaned)
     assert clean_text(cleaned, emoji=True) == (cleaned, [])  # cleaning twice changes nothing
     assert cleaned == cleaned.strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=60),
+                 st.text(alphabet=st.characters(max_codepoint=127), max_size=60),
+                 st.from_regex(r"[ -~]{0,30}", fullmatch=True),  # printable ASCII
+                 st.text(alphabet=" \t\r\nAbc@.x\x00\x1b\x7fЖ", max_size=20)),
+       st.booleans())
+@example("Rahmonov  Jamshed", False)  # two spaces: tidied to one
+@example(" a6\t", True)
+def test_plain_cells_take_the_short_way_to_the_same_text(text: str, emoji: bool) -> None:
+    """ASCII cells without controls or doubled spaces skip the cleaning: what they give
+    is what the whole way gives, for any text."""
+    from bsm_desk.domain.importing import _cleaned, other_letters
+
+    assert clean_text(text, emoji=emoji) == _cleaned(text, emoji)
+    assert other_letters(text) == any(
+        c.isalpha() and not ("\u0000" <= c <= "\u024f" or "\u1e00" <= c <= "\u1eff"
+                             or "\u0400" <= c <= "\u052f") for c in text)
+    if text != text.upper() or sum(c.isalpha() for c in text) < 2:
+        assert readable_capitals(text) == text  # only a name in capitals is changed
 
 
 @settings(max_examples=200, deadline=None)
