@@ -180,9 +180,11 @@ class AttendanceScreen(QWidget):
         self.days.setText("   ".join(
             self.tr("{day}: {present} of {expected} registered ({share} %), women {women}, "
                     "men {men}")
-            .format(day=line.label, present=line.present, expected=line.expected,
+            .format(day=line.label, present=i18n.number(line.present),
+                    expected=i18n.number(line.expected),
                     share=round(100 * line.present / line.expected) if line.expected else 0,
-                    women=line.by_gender.get("F", 0), men=line.by_gender.get("M", 0))
+                    women=i18n.number(line.by_gender.get("F", 0)),
+                    men=i18n.number(line.by_gender.get("M", 0)))
             for line in day_lines))
         gender = [self.tr("Women"), self.tr("Men"), self.tr("Not stated")]
         self.sessions.fill(
