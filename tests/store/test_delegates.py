@@ -123,10 +123,12 @@ def test_the_first_of_a_list_are_the_first_of_its_whole_order(demo_copy: Path,
                 DelegateQuery(delegation_id=tajikistan, status=DelegateStatus.REGISTERED)]
     # The Badges list's: without the cancelled, and without those whose badge is printed.
     queries += [replace(q, active_only=True, unprinted_only=unprinted)
-                for q in queries[-4:] + [DelegateQuery(), DelegateQuery(sort="name_cyr")]
+                for q in queries[-4:] + [DelegateQuery(), DelegateQuery(sort="name_cyr"),
+                                         DelegateQuery(search="ova", sort="relevance"),
+                                         DelegateQuery(search="Ra", sort="relevance")]
                 for unprinted in (False, True)]
     printed = set(range(1, 701, 3)) - {4}
-    for query in queries[-12:]:
+    for query in queries[-16:]:
         shown = set(store.list_ids(db, query))
         assert not shown & cancelled(db)
         assert not (query.unprinted_only and shown & printed)
