@@ -10,7 +10,8 @@ its first rows), p95 against the service's
 own p95 in the same run. Goal (issue 30): <= 16 ms, one frame. The table orders only
 the first rows of what it finds (a search that matches thousands is counted, and its
 first screenfuls ordered): the rest, ordered when first scrolled to, is timed apart
-(ours: p95 <= 50 ms, so that the first scroll does not lag).
+(ours: p95 <= 50 ms, so that the first scroll does not lag). The same texts typed into
+the Badges screen, where a desk finds the badge to print (ours: p95 <= 16 ms too).
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))]
 
 
-def _gui(path: object, texts: list[str], service_p95: float) -> list[Result]:
+def _typed(screen_class: type, path: object, texts: list[str]) -> tuple[list[float], list[float]]:
+    """Each text typed into the screen's search field: the times to the table painted,
+    and to the rest of its list ordered (as when first scrolled to)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
@@ -77,12 +80,11 @@ def _gui(path: object, texts: list[str], service_p95: float) -> list[Result]:
 
     from bsm_desk import config
     from bsm_desk.services.event import overview
-    from bsm_desk.ui.registry.screen import DelegatesScreen
     from bsm_desk.ui.shell.app import application
 
     app = application()
     db = connect(path)  # type: ignore[arg-type]
-    screen = DelegatesScreen(config.Settings(desk_name="bench"))
+    screen = screen_class(config.Settings(desk_name="bench"))
     screen.load(db, overview(db, path))  # type: ignore[arg-type]
     screen.resize(1280, 800)
     screen.show()
@@ -111,14 +113,28 @@ def _gui(path: object, texts: list[str], service_p95: float) -> list[Result]:
         QCoreApplication.sendPostedEvents()
     screen.close()
     db.close()
+    return times, rest
+
+
+def _gui(path: object, texts: list[str], service_p95: float) -> list[Result]:
+    from bsm_desk.ui.badges.screen import BadgesScreen
+    from bsm_desk.ui.registry.screen import DelegatesScreen
+
+    times, rest = _typed(DelegatesScreen, path, texts)
+    badges, _ = _typed(BadgesScreen, path, texts)
     _, p95 = _percentiles(times)
     _, rest95 = _percentiles(rest)
+    _, badges95 = _percentiles(badges)
     return [Result(NAME, "GUI: typed search to table painted, p95", round(p95, 2), "ms",
                    round(service_p95, 3), round(p95 / service_p95, 2), "p95 <= 16 ms",
                    p95 <= 16.0),
             # Ours, not the issue's: the order left for later must not make a scroll lag.
             Result(NAME, "GUI: the rest ordered when scrolled to, p95", round(rest95, 2),
-                   "ms", None, None, "p95 <= 50 ms", rest95 <= 50.0)]
+                   "ms", None, None, "p95 <= 50 ms", rest95 <= 50.0),
+            # Ours too: the Badges list, where the desk finds a badge to print, alike.
+            Result(NAME, "GUI: the same typed into Badges, p95", round(badges95, 2), "ms",
+                   round(service_p95, 3), round(badges95 / service_p95, 2), "p95 <= 16 ms",
+                   badges95 <= 16.0)]
 
 
 def run() -> list[Result]:

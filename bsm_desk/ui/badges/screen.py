@@ -43,7 +43,7 @@ from bsm_desk.ui.shell import errors, i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.state import window_settings
-from bsm_desk.ui.shell.theme import give_role
+from bsm_desk.ui.shell.theme import give_role, unshaped
 from bsm_desk.ui.widgets.filters import fill_choices, reselect
 from bsm_desk.ui.widgets.people_model import FIRST
 
@@ -108,6 +108,7 @@ class BadgesScreen(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setWordWrap(False)
+        unshaped(self.table)
         self.table.doubleClicked.connect(lambda _: self.badge_actions.print_selected())
 
         self.layout_label = QLabel()

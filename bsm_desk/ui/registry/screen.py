@@ -32,7 +32,7 @@ from bsm_desk.services.event import Overview
 from bsm_desk.ui.registry.actions import DelegateActions
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.icons import icon
-from bsm_desk.ui.shell.theme import give_role
+from bsm_desk.ui.shell.theme import give_role, unshaped
 from bsm_desk.ui.widgets.filters import fill_choices, reselect
 from bsm_desk.ui.widgets.people_model import STATUSES, DelegatesModel, model_text
 
@@ -102,6 +102,7 @@ class DelegatesScreen(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setWordWrap(False)
+        unshaped(self.table)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search)
