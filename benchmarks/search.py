@@ -26,7 +26,7 @@ from benchmarks.common import Result, demo_db, ratio_result
 from bsm_desk.domain.names import fold
 from bsm_desk.services.registry.search import search_ids
 from bsm_desk.store import connect
-from bsm_desk.store.delegates import match_expression
+from bsm_desk.store.delegate_lists import match_expression
 
 NAME = "search"
 QUERIES = 400

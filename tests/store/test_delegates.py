@@ -3,32 +3,33 @@ from pathlib import Path
 
 from bsm_desk.domain.model import DelegateQuery, DelegateStatus
 from bsm_desk.store import connect
+from bsm_desk.store import delegate_lists as lists
 from bsm_desk.store import delegates as store
 from tests.acting import who_at
 
 
 def test_ids_are_sorted_by_latin_name_and_stable(demo_file: Path) -> None:
     db = connect(demo_file)
-    ids = store.list_ids(db, DelegateQuery())
-    rows = store.list_rows(db, ids)
+    ids = lists.list_ids(db, DelegateQuery())
+    rows = lists.list_rows(db, ids)
     names = [(rows[i][1].casefold(), rows[i][2].casefold()) for i in ids]
     assert names == sorted(names)
-    assert len(ids) == store.count(db) == 700
-    assert store.list_ids(db, DelegateQuery()) == ids
+    assert len(ids) == lists.count(db) == 700
+    assert lists.list_ids(db, DelegateQuery()) == ids
 
 
 def test_descending_sort_reverses(demo_file: Path) -> None:
     db = connect(demo_file)
-    up = store.list_ids(db, DelegateQuery(sort="id"))
-    down = store.list_ids(db, DelegateQuery(sort="id", descending=True))
+    up = lists.list_ids(db, DelegateQuery(sort="id"))
+    down = lists.list_ids(db, DelegateQuery(sort="id", descending=True))
     assert down == list(reversed(up))
 
 
 def test_sort_by_delegation_uses_the_chosen_language(demo_file: Path) -> None:
     db = connect(demo_file)
     for lang, column in (("en", 6), ("ru", 7)):
-        ids = store.list_ids(db, DelegateQuery(sort="delegation", lang=lang))
-        rows = store.list_rows(db, ids)
+        ids = lists.list_ids(db, DelegateQuery(sort="delegation", lang=lang))
+        rows = lists.list_rows(db, ids)
         names = [rows[i][column].casefold() for i in ids]
         assert names == sorted(names)
 
@@ -38,18 +39,18 @@ def test_filters_combine(demo_file: Path) -> None:
     tajikistan = db.execute("SELECT id FROM delegation WHERE name_en = 'Tajikistan'").fetchone()[0]
     hod = db.execute("SELECT id FROM category WHERE code = 'hod'").fetchone()[0]
     query = DelegateQuery(delegation_id=tajikistan, category_id=hod)
-    ids = store.list_ids(db, query)
-    assert len(ids) == 1 == store.count(db, query)
-    cancelled = store.list_ids(db, DelegateQuery(status=DelegateStatus.CANCELLED))
+    ids = lists.list_ids(db, query)
+    assert len(ids) == 1 == lists.count(db, query)
+    cancelled = lists.list_ids(db, DelegateQuery(status=DelegateStatus.CANCELLED))
     assert cancelled
-    assert all(store.list_rows(db, cancelled)[i][13] == "cancelled" for i in cancelled)
+    assert all(lists.list_rows(db, cancelled)[i][13] == "cancelled" for i in cancelled)
 
 
 def test_rows_come_in_blocks_for_any_number_of_ids(demo_file: Path) -> None:
     db = connect(demo_file)
-    ids = store.list_ids(db, DelegateQuery())
-    assert set(store.list_rows(db, ids)) == set(ids)
-    assert store.list_rows(db, []) == {}
+    ids = lists.list_ids(db, DelegateQuery())
+    assert set(lists.list_rows(db, ids)) == set(ids)
+    assert lists.list_rows(db, []) == {}
 
 
 def test_delegate_round_trip(demo_file: Path) -> None:
@@ -78,7 +79,7 @@ def test_the_cyrillic_column_sorts_in_the_regions_alphabets(demo_copy: Path) -> 
     from bsm_desk.domain.names import sort_key
 
     with connect(demo_copy) as db:
-        ids = store.list_ids(db, DelegateQuery(sort="name_cyr"))
+        ids = lists.list_ids(db, DelegateQuery(sort="name_cyr"))
         names = [r[0] for r in (db.execute("SELECT family_name_cyr FROM delegate WHERE id = ?",
                                            [i]).fetchone() for i in ids) if r[0]]
     assert any(n[0] in "ҚҶҲҒӮ" for n in names)
@@ -87,7 +88,7 @@ def test_the_cyrillic_column_sorts_in_the_regions_alphabets(demo_copy: Path) -> 
 
 
 def cancelled(db) -> set[int]:
-    return set(store.list_ids(db, DelegateQuery(status=DelegateStatus.CANCELLED)))
+    return set(lists.list_ids(db, DelegateQuery(status=DelegateStatus.CANCELLED)))
 
 
 def _merged_copy(path: Path):
@@ -113,7 +114,7 @@ def test_the_first_of_a_list_are_the_first_of_its_whole_order(demo_copy: Path,
     with atomic(db):  # a third of the badges printed; one of them since reissued
         badge_store.record_prints(db, [(i, 1) for i in range(1, 701, 3)], "a6", desk_id="d")
         badge_store.reissue(db, 4, "lost", desk_id="d")
-    queries = [DelegateQuery(sort=key, descending=down) for key in store.SORT_KEYS
+    queries = [DelegateQuery(sort=key, descending=down) for key in lists.SORT_KEYS
                for down in (False, True)]
     queries += [DelegateQuery(search=text, sort="relevance")
                 for text in ("Ra", "Раҳ", "a", "R Rahmonov", "ova", "Ali Kh", "zzzq", "!!")]
@@ -129,27 +130,27 @@ def test_the_first_of_a_list_are_the_first_of_its_whole_order(demo_copy: Path,
                 for unprinted in (False, True)]
     printed = set(range(1, 701, 3)) - {4}
     for query in queries[-16:]:
-        shown = set(store.list_ids(db, query))
+        shown = set(lists.list_ids(db, query))
         assert not shown & cancelled(db)
         assert not (query.unprinted_only and shown & printed)
-    for many in (store.MANY_MATCHES, 3):  # as shipped, and a search of many everywhere
-        monkeypatch.setattr(store, "MANY_MATCHES", many)
+    for many in (lists.MANY_MATCHES, 3):  # as shipped, and a search of many everywhere
+        monkeypatch.setattr(lists, "MANY_MATCHES", many)
         for query in queries:
-            whole = store.list_ids(db, query)
+            whole = lists.list_ids(db, query)
             assert merged not in whole
             assert len(set(whole)) == len(whole)
-            assert store.count(db, query) == len(whole), query
+            assert lists.count(db, query) == len(whole), query
             for limit in (0, 1, 7, 200, len(whole), len(whole) + 5):
-                assert store.list_ids(db, query, limit) == whole[:limit], (query, limit)
+                assert lists.list_ids(db, query, limit) == whole[:limit], (query, limit)
     db.close()
 
 
 def test_a_search_that_matches_many_is_listed_by_name(demo_copy: Path, monkeypatch) -> None:
     """Those whose family name begins with the first word first, then the rest, each by
     name (bm25 among thousands cost 25 ms at 100,000 and meant nothing to the reader)."""
-    monkeypatch.setattr(store, "MANY_MATCHES", 3)
+    monkeypatch.setattr(lists, "MANY_MATCHES", 3)
     with connect(demo_copy) as db:
-        ids = store.list_ids(db, DelegateQuery(search="Ra", sort="relevance"))
+        ids = lists.list_ids(db, DelegateQuery(search="Ra", sort="relevance"))
         rows = [db.execute("SELECT family_name, given_name, search_key FROM delegate"
                            " WHERE id = ?", [i]).fetchone() for i in ids]
     begins = [r for r in rows if r[2].startswith("ra")]
@@ -176,18 +177,18 @@ def test_whatever_is_typed_the_first_rows_begin_the_whole_list(demo_file: Path) 
 
     @settings(max_examples=150, deadline=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture])
-    @given(text=typed, many=st.sampled_from([3, store.MANY_MATCHES]),
+    @given(text=typed, many=st.sampled_from([3, lists.MANY_MATCHES]),
            limit=st.integers(0, 250))
     def check(text: str, many: int, limit: int) -> None:
-        shipped = store.MANY_MATCHES
-        store.MANY_MATCHES = many
+        shipped = lists.MANY_MATCHES
+        lists.MANY_MATCHES = many
         try:
             query = DelegateQuery(search=text, sort="relevance")
-            whole = store.list_ids(db, query)
-            assert store.list_ids(db, query, limit) == whole[:limit]
-            assert store.count(db, query) == len(whole) == len(set(whole))
+            whole = lists.list_ids(db, query)
+            assert lists.list_ids(db, query, limit) == whole[:limit]
+            assert lists.count(db, query) == len(whole) == len(set(whole))
         finally:
-            store.MANY_MATCHES = shipped
+            lists.MANY_MATCHES = shipped
 
     try:
         check()

@@ -63,7 +63,7 @@ def test_upgrade_from_every_earlier_version(tmp_path: Path, version: int) -> Non
     assert schema_version(db) == migrations.LATEST
     assert [r[0] for r in db.execute("SELECT name_ru FROM room")] == ["Пленарный зал"]
     assert "journal" in db.table_names()
-    from bsm_desk.store.delegates import search_ids
+    from bsm_desk.store.delegate_lists import search_ids
 
     assert len(search_ids(db, "Рахмонов")) == 1, "people registered before are searchable"
     assert len(search_ids(db, "ivanova")) == 1

@@ -17,35 +17,36 @@ from bsm_desk.domain.model import (
     HistoryEntry,
 )
 from bsm_desk.store import categories as category_store
+from bsm_desk.store import delegate_lists as lists
 from bsm_desk.store import delegates as store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import history as history_store
 
 # The columns of a list row (list_rows), and the sort keys a list may ask for.
-LIST_COLUMNS: tuple[str, ...] = tuple(store.LIST_COLUMNS)
-SORT_KEYS: tuple[str, ...] = tuple(store.SORT_KEYS)
+LIST_COLUMNS: tuple[str, ...] = tuple(lists.LIST_COLUMNS)
+SORT_KEYS: tuple[str, ...] = tuple(lists.SORT_KEYS)
 
 
 def list_ids(db: Database, query: DelegateQuery, limit: int = -1) -> list[int]:
     """The delegates a list shows, in its order (a search in any script); with
     ``limit``, only the first of them."""
-    return store.list_ids(db, query, limit)
+    return lists.list_ids(db, query, limit)
 
 
 def count(db: Database, query: DelegateQuery) -> int:
     """How many delegates a list shows (as many as list_ids gives)."""
-    return store.count(db, query)
+    return lists.count(db, query)
 
 
 def kept(db: Database, query: DelegateQuery, ids: Sequence[int]) -> list[int]:
     """Of ``ids``, in their order, those the query's filters let through (its search
     aside): the nearest names of a search that found nobody, in the list's bounds."""
-    return store.kept(db, query, ids)
+    return lists.kept(db, query, ids)
 
 
 def list_rows(db: Database, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
     """The rows a list shows for these delegates (columns as LIST_COLUMNS)."""
-    return store.list_rows(db, ids)
+    return lists.list_rows(db, ids)
 
 
 def find(db: Database, delegate_id: int) -> Delegate | None:

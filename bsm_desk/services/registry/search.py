@@ -1,6 +1,6 @@
 """Finding a delegate from whatever was typed: any script, any spelling, a typo.
 
-The index does the work (see store.delegates and domain.names): first every word as
+The index does the work (see store.delegate_lists and domain.names): first every word as
 a prefix; when that finds nobody, each word is compared with the index's vocabulary
 (rapidfuzz) and the delegates having the nearest words are ranked by similarity.
 """
@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.model import pick
 from bsm_desk.domain.names import fold_words
-from bsm_desk.store import delegates as store
+from bsm_desk.store import delegate_lists as lists
 
 NEAR_WORD_SCORE = 72  # rapidfuzz ratio, 0-100: "rahmanov" ~ "rahmonov" is 88
 NEAR_WORDS = 12
@@ -47,7 +47,7 @@ def search_ids(db: Database, text: str, limit: int = 20) -> tuple[list[int], boo
     """Matching ids, best first, and whether they came from the typo-tolerant fallback."""
     if not fold_words(text):
         return [], False
-    ids = store.search_ids(db, text, limit)
+    ids = lists.search_ids(db, text, limit)
     if ids:
         return ids, False
     return near_miss_ids(db, text, limit), True
@@ -57,15 +57,15 @@ def near_miss_ids(db: Database, text: str, limit: int = 20) -> list[int]:
     words = [w for w in fold_words(text) if len(w) >= 2]
     if not words:
         return []
-    vocabulary = store.search_vocabulary(db)
+    vocabulary = lists.search_vocabulary(db)
     groups = []
     for word in words:
         near = process.extract(word, vocabulary, scorer=fuzz.ratio,
                                score_cutoff=NEAR_WORD_SCORE, limit=NEAR_WORDS)
         groups.append([term for term, _, _ in near])
-    candidates = store.ids_with_words(db, groups) if all(groups) else []
+    candidates = lists.ids_with_words(db, groups) if all(groups) else []
     if not candidates:  # not every word has a near miss: let any word count
-        candidates = store.ids_with_words(db, [[t for g in groups for t in g]])
+        candidates = lists.ids_with_words(db, [[t for g in groups for t in g]])
 
     def score(key: str) -> float:
         own = key.split()
@@ -83,8 +83,8 @@ def similarity(typed: str, word: str) -> float:
 
 def search(db: Database, text: str, limit: int = 20, lang: str = "en") -> list[Hit]:
     ids, fuzzy = search_ids(db, text, limit)
-    rows = store.list_rows(db, ids)
-    c = {name: i for i, name in enumerate(store.LIST_COLUMNS)}
+    rows = lists.list_rows(db, ids)
+    c = {name: i for i, name in enumerate(lists.LIST_COLUMNS)}
     hits = []
     for delegate_id in ids:
         r = rows[delegate_id]

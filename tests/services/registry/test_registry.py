@@ -15,7 +15,7 @@ from bsm_desk.services.event import NewEvent, create_event
 from bsm_desk.services.registry import duplicates
 from bsm_desk.store import atomic, delegations, history
 from bsm_desk.store import delegates as store
-from bsm_desk.store.delegates import search_ids
+from bsm_desk.store.delegate_lists import search_ids
 from tests.acting import who_at
 from tests.conftest import DESK
 

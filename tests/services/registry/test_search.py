@@ -11,6 +11,7 @@ from bsm_desk.domain.model import Delegate, Delegation, DelegationType, Gender
 from bsm_desk.services.event import NewEvent, create_event
 from bsm_desk.services.registry.search import search, search_ids
 from bsm_desk.store import atomic, delegations
+from bsm_desk.store import delegate_lists as lists
 from bsm_desk.store import delegates as store
 from tests.acting import who_at
 from tests.conftest import DESK
@@ -90,13 +91,13 @@ def test_results_carry_names_delegation_and_status(db) -> None:
 
 
 def test_a_renamed_delegate_is_found_by_the_new_name_only(db) -> None:
-    person = store.get_delegate(db, store.search_ids(db, "Smith")[0])
+    person = store.get_delegate(db, lists.search_ids(db, "Smith")[0])
     from dataclasses import replace
 
     with atomic(db):
         store.update_delegate(db, replace(person, family_name="Jones"))
     assert names(db, "Jones") == ["Jones"]
-    assert store.search_ids(db, "Smith") == []
+    assert lists.search_ids(db, "Smith") == []
 
 
 def test_the_demo_is_searchable_at_scale(demo_file: Path) -> None:
@@ -105,10 +106,10 @@ def test_the_demo_is_searchable_at_scale(demo_file: Path) -> None:
     db = connect(demo_file)
     anyone = store.get_delegate(db, 123)
     assert anyone is not None
-    found = store.search_ids(db, f"{anyone.given_name} {anyone.family_name}", 50)
+    found = lists.search_ids(db, f"{anyone.given_name} {anyone.family_name}", 50)
     assert anyone.id in found
     if anyone.family_name_cyr:
-        assert anyone.id in store.search_ids(db, anyone.cyrillic_name, 50)
+        assert anyone.id in lists.search_ids(db, anyone.cyrillic_name, 50)
 
 
 def test_a_family_name_typed_whole_comes_before_longer_ones(demo_copy) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessag
 
 from bsm_desk.domain.model import DelegateStatus
 from bsm_desk.store import connect, history
+from bsm_desk.store import delegate_lists as lists
 from bsm_desk.store import delegates as store
 from bsm_desk.ui.registry.delegate_dialog import DelegateDialog
 from bsm_desk.ui.registry.duplicates_dialog import DuplicatesDialog
@@ -174,7 +175,7 @@ def test_the_import_wizard_end_to_end(window: MainWindow, demo_copy: Path, tmp_p
     qtbot.waitUntil(lambda: wizard.imported, timeout=60_000)
     assert "2 added" in wizard.done_page.summary.text()
     other = connect(demo_copy)
-    assert [h for h in store.search_ids(other, "Batbayar")]
+    assert [h for h in lists.search_ids(other, "Batbayar")]
 
 
 def test_the_wizard_stops_on_errors(window: MainWindow, demo_copy: Path, tmp_path: Path,
