@@ -476,22 +476,7 @@
     </message>
 </context>
 <context>
-    <name>BadgesModel</name>
-    <message>
-        <source>v{version} · not printed</source>
-        <translation>в.{version} · не напечатан</translation>
-    </message>
-    <message>
-        <source>v{version} · printed {when}</source>
-        <translation>в.{version} · напечатан {when}</translation>
-    </message>
-</context>
-<context>
-    <name>BadgesScreen</name>
-    <message>
-        <source>Badges</source>
-        <translation>Бейджи</translation>
-    </message>
+    <name>BadgePreview</name>
     <message>
         <source>Select a delegate to see the badge.</source>
         <translation>Выберите участника, чтобы увидеть его бейдж.</translation>
@@ -511,6 +496,40 @@
     <message>
         <source>Not printed yet.</source>
         <translation>Ещё не напечатан.</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>&amp;Макет:</translation>
+    </message>
+    <message>
+        <source>CR80 card, 85.6 × 54 mm</source>
+        <translation>Карта CR80, 85,6 × 54 мм</translation>
+    </message>
+    <message>
+        <source>A6 badge, 105 × 148 mm</source>
+        <translation>Бейдж A6, 105 × 148 мм</translation>
+    </message>
+    <message>
+        <source>A4 sheet, four A6 with cut marks</source>
+        <translation>Лист A4, четыре A6 с метками реза</translation>
+    </message>
+</context>
+<context>
+    <name>BadgesModel</name>
+    <message>
+        <source>v{version} · not printed</source>
+        <translation>в.{version} · не напечатан</translation>
+    </message>
+    <message>
+        <source>v{version} · printed {when}</source>
+        <translation>в.{version} · напечатан {when}</translation>
+    </message>
+</context>
+<context>
+    <name>BadgesScreen</name>
+    <message>
+        <source>Badges</source>
+        <translation>Бейджи</translation>
     </message>
     <message>
         <source>All delegations</source>
@@ -535,22 +554,6 @@
     <message>
         <source>Print on arrival: only delegates whose current badge has not been printed</source>
         <translation>Печать по прибытии: только участники, чей текущий бейдж ещё не напечатан</translation>
-    </message>
-    <message>
-        <source>&amp;Layout:</source>
-        <translation>&amp;Макет:</translation>
-    </message>
-    <message>
-        <source>CR80 card, 85.6 × 54 mm</source>
-        <translation>Карта CR80, 85,6 × 54 мм</translation>
-    </message>
-    <message>
-        <source>A6 badge, 105 × 148 mm</source>
-        <translation>Бейдж A6, 105 × 148 мм</translation>
-    </message>
-    <message>
-        <source>A4 sheet, four A6 with cut marks</source>
-        <translation>Лист A4, четыре A6 с метками реза</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from bsm_desk.services import operators
 from bsm_desk.services.event.files import connect
 from bsm_desk.services.operators import Acting
 from bsm_desk.ui.badges import printing
+from bsm_desk.ui.badges.service import badge_service
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
@@ -34,13 +35,6 @@ if TYPE_CHECKING:
     from bsm_desk import config
 
 REASONS = (ReissueReason.LOST, ReissueReason.DAMAGED, ReissueReason.NAME)
-
-
-def _badges():  # type: ignore[no-untyped-def]
-    """The badge service; reportlab and PDFium load when a badge is first drawn."""
-    from bsm_desk.services import badges
-
-    return badges
 
 
 class BadgesHost(Protocol):
@@ -113,7 +107,7 @@ class BadgeActions(QObject):
             action.setEnabled(one)
         db, chosen = self.host.db, self.host.selected_id()
         self.remove_photo.setEnabled(
-            db is not None and chosen is not None and _badges().has_photo(db, chosen))
+            db is not None and chosen is not None and badge_service().has_photo(db, chosen))
         for action in (self.print_all, self.pdf_all):
             action.setEnabled(many)
 
@@ -149,7 +143,7 @@ class BadgeActions(QObject):
         if db is None:
             return
         try:
-            version = _badges().reissue(db, delegate_id, reason, who=self._who(db))
+            version = badge_service().reissue(db, delegate_id, reason, who=self._who(db))
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
             self.host.show_error(exc)
             return
@@ -169,7 +163,8 @@ class BadgeActions(QObject):
             return
         try:
             image = Path(path).read_bytes()
-            _badges().set_photo(db, delegate_id, image, name=Path(path).name, who=self._who(db))
+            badge_service().set_photo(db, delegate_id, image, name=Path(path).name,
+                                      who=self._who(db))
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
             self.host.show_error(exc)
             return
@@ -179,7 +174,7 @@ class BadgeActions(QObject):
         delegate_id, db = self.host.selected_id(), self.host.db
         if delegate_id is None or db is None:
             return
-        _badges().set_photo(db, delegate_id, None, who=self._who(db))
+        badge_service().set_photo(db, delegate_id, None, who=self._who(db))
         self.host.badges_changed([delegate_id])
 
     def reason_text(self, reason: ReissueReason) -> str:
@@ -243,7 +238,7 @@ class BadgeActions(QObject):
 
     def _write(self, ids: list[int], path: Path, layout: Layout) -> None:
         self._run(self.tr("Writing badges…"), ids,
-                  lambda db, progress: _badges().write_pdf(
+                  lambda db, progress: badge_service().write_pdf(
                       db, ids, path, layout, progress=progress, who=self._who(db)).badges,
                   self.tr("Badges saved to {path}: {count}.").replace("{path}", str(path)))
 
@@ -269,10 +264,10 @@ class BadgeActions(QObject):
 def _print_job(db: Any, ids: list[int], layout: Layout, printer: QPrinter,
                progress: Progress, who: Acting) -> int:
     """Render, then paint onto the printer; log the badges once every page is sent."""
-    prepared = _badges().prepare(db, ids, layout,
+    prepared = badge_service().prepare(db, ids, layout,
                               progress=lambda done, total: progress(done * 50 // total, 100))
     printing.paint_pdf(printer, prepared.pdf,
                        progress=lambda done, total: progress(50 + done * 50 // total, 100))
-    _badges().log_prints(db, prepared.printed, layout, who=who)
+    badge_service().log_prints(db, prepared.printed, layout, who=who)
     return len(prepared.printed)
 

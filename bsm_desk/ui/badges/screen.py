@@ -12,12 +12,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPixmap, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,25 +35,15 @@ from bsm_desk.domain.names import slug
 from bsm_desk.domain.operators import Permission
 from bsm_desk.services.event import Overview
 from bsm_desk.services.registry import queries as registry_queries
-from bsm_desk.ui.badges import printing
 from bsm_desk.ui.badges.actions import BadgeActions
 from bsm_desk.ui.badges.model import BadgesModel
+from bsm_desk.ui.badges.preview import BadgePreview
+from bsm_desk.ui.badges.service import badge_service
 from bsm_desk.ui.shell import errors, i18n
-from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
-from bsm_desk.ui.shell.state import window_settings
 from bsm_desk.ui.shell.theme import give_role, unshaped
 from bsm_desk.ui.widgets.filters import fill_choices, reselect
 from bsm_desk.ui.widgets.people_model import FIRST
-
-PREVIEW_WIDTH = 280  # the preview fits a 1280 x 720 screen beside the list
-
-
-def _badges():  # type: ignore[no-untyped-def]
-    """The badge service; reportlab and PDFium load when a badge is first drawn."""
-    from bsm_desk.services import badges
-
-    return badges
 
 
 class BadgesScreen(QWidget):
@@ -111,35 +100,17 @@ class BadgesScreen(QWidget):
         unshaped(self.table)
         self.table.doubleClicked.connect(lambda _: self.badge_actions.print_selected())
 
-        self.layout_label = QLabel()
-        self.layout_box = QComboBox()
-        for layout in Layout:
-            self.layout_box.addItem("", layout.value)
-        stored = str(window_settings().value("badges/layout", Layout.A6.value))
-        self.layout_box.setCurrentIndex(max(self.layout_box.findData(stored), 0))
-        self.layout_box.currentIndexChanged.connect(self._layout_changed)
-        self.layout_label.setBuddy(self.layout_box)
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setFixedSize(PREVIEW_WIDTH, int(PREVIEW_WIDTH * 1.42))
-        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
-        self.preview.setStyleSheet("QLabel { background: palette(mid); padding: 12px; }")
-        self.preview.setWordWrap(True)  # the hint in its place, whole in any language
-        self.info = QLabel()
-        self.info.setWordWrap(True)
-        self.info.setTextFormat(Qt.TextFormat.PlainText)
-        self.info.setFixedWidth(PREVIEW_WIDTH)
         self._preview_timer = QTimer(self, singleShot=True, interval=0)
         self._preview_timer.timeout.connect(self.update_preview)
 
         self.badge_actions = BadgeActions(self, self)
+        self.badge_preview = BadgePreview(self.badge_actions.reason_text)
+        self.badge_preview.layout_changed.connect(self.update_preview)
+        # The tests and the window know these by the screen's names.
+        self.preview, self.info = self.badge_preview.preview, self.badge_preview.info
+        self.layout_box = self.badge_preview.layout_box
         side = QVBoxLayout()
-        chooser = QHBoxLayout()
-        chooser.addWidget(self.layout_label)
-        chooser.addWidget(self.layout_box, 1)
-        side.addLayout(chooser)
-        side.addWidget(self.preview)
-        side.addWidget(self.info)
+        side.addWidget(self.badge_preview)
         self.buttons: list[QToolButton] = []
         acts = self.badge_actions
 
@@ -235,8 +206,7 @@ class BadgesScreen(QWidget):
         if self.model is not None:
             self.model.deleteLater()
         self.model, self.db, self._overview = None, None, None
-        self.preview.clear()
-        self.info.clear()
+        self.badge_preview.clear()
 
     def _first_show(self) -> None:
         if self.model is None or self._loaded:
@@ -267,7 +237,7 @@ class BadgesScreen(QWidget):
         super().showEvent(event)
 
     def badge_layout(self) -> Layout:
-        return Layout(self.layout_box.currentData())
+        return self.badge_preview.badge_layout()
 
     def selected_id(self) -> int | None:
         if self.model is None or self.table.selectionModel() is None:
@@ -341,51 +311,9 @@ class BadgesScreen(QWidget):
         self.badge_actions.update_enabled()
         self._preview_timer.start()
 
-    def _layout_changed(self) -> None:
-        window_settings().setValue("badges/layout", self.badge_layout().value)
-        self.update_preview()
-
     def update_preview(self) -> None:
-        delegate_id = self.selected_id()
-        if self.db is None or delegate_id is None:
-            self.preview.clear()
-            self.preview.setText(self.tr("Select a delegate to see the badge."))
-            self.info.clear()
-            return
-        try:
-            prepared = _badges().prepare(self.db, [delegate_id], self.badge_layout())
-        except Exception as exc:  # noqa: BLE001 - shown in place of the preview
-            self.preview.setText(translate_error(exc))
-            return
-        ratio = self.devicePixelRatioF()
-        width, height = printing.page_points(prepared.pdf)
-        scale = min((self.preview.width() - 12) / width, (self.preview.height() - 12) / height)
-        image = printing.page_image(prepared.pdf, 0, 72 * scale * ratio)
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(ratio)
-        self.preview.setPixmap(pixmap)
-        self.info.setText(self._status_text(delegate_id))
-
-    def _status_text(self, delegate_id: int) -> str:
-        assert self.db is not None
-        state = _badges().status(self.db, delegate_id)
-        zone = self._overview.event.zone if self._overview else None
-        lines = [self.tr("Badge version {version}.").format(version=state.version)]
-        if state.reissues:
-            last = state.reissues[-1]
-            lines.append(self.tr("Reissued ({reason}) {when}; earlier badges are revoked.")
-                         .format(reason=self.badge_actions.reason_text(ReissueReason(last.reason)),
-                                 when=last.at.astimezone(zone).strftime("%d.%m %H:%M")))
-        current = [p for p in state.prints if p.version == state.version]
-        if current:
-            last_print = current[-1]
-            lines.append(self.tr("Prints of this version: {count}, the last {when} at {desk}.")
-                         .format(count=len(current),
-                                 when=last_print.at.astimezone(zone).strftime("%d.%m %H:%M"),
-                                 desk=current[-1].operator or current[-1].desk_id[:8]))
-        else:
-            lines.append(self.tr("Not printed yet."))
-        return " ".join(lines)
+        self.badge_preview.show_badge(self.db, self.selected_id(),
+                                      self._overview.event.zone if self._overview else None)
 
     # -- filters -----------------------------------------------------------------------
     def _fill_filters(self) -> None:
@@ -421,7 +349,7 @@ class BadgesScreen(QWidget):
             self.count.clear()
             return
         if self._waiting is None:  # counted again only when badges change, not per keystroke
-            self._waiting = len(_badges().unprinted(self.db))
+            self._waiting = len(badge_service().unprinted(self.db))
         self.count.setText(self.tr("In the list: {shown} · badges not printed yet: {waiting}")
                            .format(shown=i18n.number(self.model.rowCount()),
                                    waiting=i18n.number(self._waiting)))
@@ -434,12 +362,7 @@ class BadgesScreen(QWidget):
         self.unprinted.setText(self.tr("&Not printed yet"))
         self.unprinted.setToolTip(self.tr("Print on arrival: only delegates whose current "
                                           "badge has not been printed"))
-        self.layout_label.setText(self.tr("&Layout:"))
-        names = {Layout.CR80: self.tr("CR80 card, 85.6 × 54 mm"),
-                 Layout.A6: self.tr("A6 badge, 105 × 148 mm"),
-                 Layout.A4_4UP: self.tr("A4 sheet, four A6 with cut marks")}
-        for index in range(self.layout_box.count()):
-            self.layout_box.setItemText(index, names[Layout(self.layout_box.itemData(index))])
+        self.badge_preview.retranslate_ui()
         self.badge_actions.retranslate_ui()
         self._fill_filters()
         if self.model is not None and self._loaded:
