@@ -171,8 +171,18 @@ class DelegatesModel(QAbstractTableModel):
                                    descending=order == Qt.SortOrder.DescendingOrder))
 
     def delegate_id(self, row: int) -> int:
+        found = self._id_at(row)
+        if found is None:
+            raise IndexError(row)
+        return found
+
+    def _id_at(self, row: int) -> int | None:
+        """The delegate on ``row`` (the whole order read if the row is past the first),
+        or None if the list is shorter."""
         if row >= len(self._ids):
             self._complete()
+            if row >= len(self._ids):
+                return None
         return self._ids[row]
 
     def ids(self) -> list[int]:
@@ -208,11 +218,9 @@ class DelegatesModel(QAbstractTableModel):
         return None
 
     def _row(self, row: int) -> tuple[Any, ...] | None:
-        if row >= len(self._ids):
-            self._complete()
-            if row >= len(self._ids):
-                return None
-        delegate_id = self._ids[row]
+        delegate_id = self._id_at(row)
+        if delegate_id is None:
+            return None
         found = self._rows.get(delegate_id)
         if found is None:
             if len(self._rows) > MAX_CACHED:
@@ -231,11 +239,9 @@ class DelegatesModel(QAbstractTableModel):
         number = index.row()
         if not 0 <= number < self._total or not index.isValid():
             return None
-        if number >= len(self._ids):
-            self._complete()
-            if number >= len(self._ids):
-                return None
-        delegate_id = self._ids[number]
+        delegate_id = self._id_at(number)
+        if delegate_id is None:
+            return None
         shown = self._shown.get(delegate_id)
         if shown is None:
             row = self._row(number)
