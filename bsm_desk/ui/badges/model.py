@@ -34,20 +34,15 @@ class BadgesModel(DelegatesModel):
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         self._states: dict[int, BadgeState] = {}
-        self.unprinted_only = False
         self.zone: tzinfo | None = None  # the venue's: times are shown as the venue lives them
         super().__init__(db, parent)
 
-    def set_unprinted_only(self, value: bool) -> None:
-        self.unprinted_only = value
-        self.set_query(self.query)
-
     def set_query(self, query: DelegateQuery) -> None:
-        """The query, without the cancelled (and with ``unprinted_only``, without those
-        whose badge was printed): asked of the file, so that the list is counted and its
-        first rows ordered at once, as the Delegates list is."""
+        """The query, without the cancelled: asked of the file (as "not printed yet" is,
+        ``query.unprinted_only``), so that the list is counted and its first rows ordered
+        at once, as the Delegates list is."""
         self._states.clear()
-        super().set_query(replace(query, active_only=True, unprinted_only=self.unprinted_only))
+        super().set_query(replace(query, active_only=True))
 
     def _fetch(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
         self._states.update(badge_queries.states(self._db, ids))

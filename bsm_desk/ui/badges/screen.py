@@ -285,7 +285,7 @@ class BadgesScreen(QWidget):
         """Badges were printed or reissued: fresh states, preview and figures."""
         self._waiting = None
         if self.model is not None:
-            if self.model.unprinted_only:
+            if self.model.query.unprinted_only:
                 self.model.set_query(self.model.query)
             else:
                 self.model.forget(ids)
@@ -327,10 +327,9 @@ class BadgesScreen(QWidget):
         text = self.search.text().strip()
         query = self.model.query
         sort = "relevance" if text else ("name" if query.sort == "relevance" else query.sort)
-        self.model.unprinted_only = self.unprinted.isChecked()
         self.model.set_query(replace(query, delegation_id=self.delegation.currentData(),
                                      category_id=self.category.currentData(), search=text,
-                                     sort=sort))
+                                     sort=sort, unprinted_only=self.unprinted.isChecked()))
         self.badge_actions.update_enabled()
         self._preview_timer.start()
 
