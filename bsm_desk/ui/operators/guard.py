@@ -43,9 +43,7 @@ class OperatorGuard(QObject):
         self.sealed.hide()
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
 
     # -- the open event ------------------------------------------------------------------
     def opened(self, db: Database) -> None:
@@ -59,7 +57,7 @@ class OperatorGuard(QObject):
 
     def closed(self) -> None:
         self.db = None
-        self.timer.stop()
+        self._stop_idle()
         self.label.hide()
         self.sealed.hide()
         self._set_locked(False)
@@ -68,6 +66,26 @@ class OperatorGuard(QObject):
         if event.type() in ACTIVITY and self.db is not None and self.timer.isActive():
             self.timer.start()
         return False
+
+    # -- the idle time -------------------------------------------------------------------
+    # Activity is watched by an application-wide event filter only while the idle time
+    # runs (an operator signed in): a filter in Python sees every event of every object,
+    # and the first it sees of a class Qt keeps to itself makes PySide6 build every
+    # binding's enums to look for it (some 120 at once) — a cost a desk without operators
+    # should never pay, at start-up least of all.
+    def _start_idle(self) -> None:
+        self.timer.start()
+        app = QApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
+
+    def _stop_idle(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)
+        self._watching = False
 
     # -- signing in, locking ---------------------------------------------------------------
     def sign_in(self, locked_by: str = "") -> bool:
@@ -89,6 +107,7 @@ class OperatorGuard(QObject):
 
     def lock(self) -> None:
         """The idle time ran out (or Lock was asked for)."""
+        self._stop_idle()
         if self.db is None or not operators.has_operators(self.db):
             return
         who = operators.signed_in(self.db)
@@ -158,10 +177,10 @@ class OperatorGuard(QObject):
             self.label.show()
             self.timer.setInterval(config.lock_after_s(self.settings) * 1000)
             if who is not None and not self.locked:
-                self.timer.start()
+                self._start_idle()
         else:
             self.label.hide()
-            self.timer.stop()
+            self._stop_idle()
         if privacy.protected(db):
             self.sealed.setVisible(not privacy.unlocked(db))
             self.sealed.setText(self.tr("Personal data locked — unlock…"))

@@ -8,10 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, Qt
 
 from bsm_desk.domain.operators import Role
 from bsm_desk.services import demo, operators
 from bsm_desk.store import audit
+from bsm_desk.ui.operators.guard import OperatorGuard
 from bsm_desk.ui.operators.sign_in import SignInDialog
 from bsm_desk.ui.shell.screen_registry import NAMES
 from tests.acting import who_at
@@ -97,6 +99,44 @@ def test_idle_locks_and_the_checkin_screen_keeps_scanning(window, staffed_demo: 
     assert not window.guard.locked
     if point is not None:
         assert screen.desk.checkpoint.id == point
+
+
+def _counting_filter(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    """How many events the guard's filter has seen (one entry each)."""
+    seen: list[int] = []
+    watch = OperatorGuard.eventFilter
+
+    def counted(self, watched, event):  # type: ignore[no-untyped-def]
+        seen.append(int(event.type().value))
+        return watch(self, watched, event)
+
+    monkeypatch.setattr(OperatorGuard, "eventFilter", counted)
+    return seen
+
+
+def test_activity_is_watched_only_while_the_idle_time_runs(window, staffed_demo: Path,
+                                                           tmp_path: Path, monkeypatch,
+                                                           qtbot) -> None:  # type: ignore[no-untyped-def]
+    seen = _counting_filter(monkeypatch)
+    plain = tmp_path / "plain.sqlite"
+    demo.build_demo(plain, delegates=10, desk_id="test")
+    window.open_database(plain)  # no operators: no idle time, no filter on every event
+    window.show()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    assert seen == [] and not window.guard.timer.isActive()
+    signs_in_as(monkeypatch, Role.DESK, [])
+    window.open_database(staffed_demo)  # signed in: each key press restarts the time
+    assert window.guard.timer.isActive()
+    window.guard.timer.setInterval(3_600_000)
+    window.guard.timer.start()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    assert int(QEvent.Type.KeyPress.value) in seen
+    assert window.guard.timer.isActive()
+    signs_in_as(monkeypatch, None, [])
+    window.guard.lock()  # locked away from Check-in: signed out, nothing watched
+    seen.clear()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    assert seen == [] and not window.guard.timer.isActive()
 
 
 def test_idle_elsewhere_signs_out_and_asks_again(window, staffed_demo: Path, monkeypatch,
