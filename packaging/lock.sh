@@ -15,6 +15,13 @@
 #
 # Run it when a dependency's range in pyproject.toml changes, or to take newer releases
 # on purpose (then run the whole suite, .ci/run, before committing the new files).
+#
+#   sh packaging/lock.sh --keep     a dependency added or a range changed, every other
+#                                   package kept at the version locked now
+KEEP=""
+if [ "${1:-}" = "--keep" ]; then
+  KEEP=1
+fi
 set -eu
 cd "$(dirname "$0")/.."
 TOOLS="$(mktemp -d)"
@@ -27,7 +34,14 @@ compile() {
   "$UV" pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
     --quiet --custom-compile-command "sh packaging/lock.sh" "$@"
 }
-compile --extra test --extra build -o "$TOOLS/all.txt"
+if [ -n "$KEEP" ]; then
+  # The versions locked now, as constraints (no hashes: a constraint names a version).
+  grep -h -E '^[A-Za-z0-9_.-]+(\[[^]]*\])?==' requirements/*.txt | sed 's/ *\\$//' \
+    | sort -u > "$TOOLS/kept.txt"
+  compile --extra test --extra build -c "$TOOLS/kept.txt" -o "$TOOLS/all.txt"
+else
+  compile --extra test --extra build -o "$TOOLS/all.txt"
+fi
 compile --extra test -c "$TOOLS/all.txt" -o requirements/test.txt
 compile --extra build -c "$TOOLS/all.txt" -o requirements/build.txt
 compile -c "$TOOLS/all.txt" -o requirements/app.txt

@@ -46,6 +46,15 @@ set -e
 echo "$SAID" >>"$LOG"
 [ "$CODE" = 2 ] && echo "$SAID" | grep -q "не существует" || {
   echo "smoke: the Russian translation did not load: $SAID" >&2; exit 1; }
+# A workbook read back (calamine, a native module the packager must take along): the
+# template's header row found, and no delegates under it (exit 2, said so).
+step template --db "$WORK/demo.sqlite" --out "$WORK/list.xlsx"
+set +e
+SAID="$("${BSM[@]}" import --dry-run --db "$WORK/demo.sqlite" "$WORK/list.xlsx" 2>&1)"; CODE=$?
+set -e
+echo "$SAID" >>"$LOG"
+[ "$CODE" = 2 ] && echo "$SAID" | grep -q "header row but no delegates" || {
+  echo "smoke: the list's workbook was not read: $SAID" >&2; exit 1; }
 for made in badges.pdf attendance.xlsx participants.pdf programme.pdf speakers.xlsx roster.pdf; do
   [ -s "$WORK/$made" ] || { echo "smoke: $made was not written" >&2; exit 1; }
 done
