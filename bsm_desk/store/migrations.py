@@ -18,6 +18,7 @@ from bsm_desk.store.migrations_audit import (
     _v25_signed_authority,
     _v26_secrets_digested,
     _v29_audit_marks,
+    _v32_audit_entries_computed_once,
 )
 from bsm_desk.store.migrations_hub import (
     _v20_sync,
@@ -404,5 +405,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (29, _v29_audit_marks),
     (30, _v30_rank_by_hand),
     (31, _v31_seating),
+    (32, _v32_audit_entries_computed_once),
 ]
 LATEST = STEPS[-1][0]

@@ -151,3 +151,10 @@ def _v29_audit_marks(db: Database) -> None:
     db.execute("ALTER TABLE audit ADD COLUMN mark TEXT")
     for table in audit.audited_tables(db):
         audit.make_triggers(db, table)
+
+
+def _v32_audit_entries_computed_once(db: Database) -> None:
+    """Every audited table's triggers made anew, each entry's values computed once (see
+    audit._ONCE); what they write, hashes included, is as before."""
+    for table in audit.audited_tables(db):
+        audit.make_triggers(db, table)

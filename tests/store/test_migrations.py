@@ -118,3 +118,31 @@ def test_v12_proposes_protocol_ranks_from_functions(tmp_path: Path) -> None:
     ranks = dict(db.execute("SELECT family_name, protocol_rank FROM delegate").fetchall())
     db.close()
     assert ranks == {"Rahmonov": "deputy_minister", "Ivanova": "ambassador"}
+
+
+def test_v32_entries_computed_once_chain_on_from_those_before(tmp_path: Path,
+                                                              monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The triggers made anew at v32 write what those before wrote: a trail begun by the
+    old ones and continued by the new verifies whole."""
+    from bsm_desk.services.operators import trail
+    from bsm_desk.store import audit
+
+    path = tmp_path / "event.sqlite"
+    monkeypatch.setattr(audit, "_ONCE", "")  # the triggers as they were before v32
+    _make_at(path, 31)
+    db = connect(path, migrate=False)
+    trigger = "SELECT sql FROM sqlite_master WHERE name = 'audit_delegate_update'"
+    assert "OFFSET 0" not in db.execute(trigger).fetchone()[0]
+    db.execute("UPDATE delegate SET given_name = 'Emomali' WHERE id = 1")
+    db.close()
+    monkeypatch.undo()
+    db = connect(path)
+    assert schema_version(db) == migrations.LATEST
+    assert "OFFSET 0" in db.execute(trigger).fetchone()[0]
+    db.execute("UPDATE delegate SET given_name = 'Svetlana' WHERE id = 2")
+    db.execute("INSERT INTO room (name_en, name_ru) VALUES ('Hall B', 'Зал Б')")
+    entries = db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    verdict = trail.verify(db)
+    assert verdict.ok, verdict.messages()
+    assert entries > 2
+    db.close()

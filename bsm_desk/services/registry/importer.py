@@ -154,9 +154,12 @@ def _walk_again_if_needed(db: Database, source: Rows, mapping: dict[int, str] | 
     is not one after all (rare: a list numbered 1, 2, 3… that then goes on otherwise)."""
     not_running: set[int] = set()
     # Made outside the transaction, so that SQLite's own rollback (a full disk) leaves it.
+    # Keyed by value first: the rows before are looked up by their values (value IN …),
+    # which a key beginning with the kind could not serve (each look a scan of the
+    # table: 0.25 s of an import of 10,000 rows, growing with the square of the rows).
     db.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen (kind TEXT NOT NULL,"
                " value TEXT NOT NULL, row INTEGER NOT NULL,"
-               " PRIMARY KEY (kind, value)) WITHOUT ROWID")
+               " PRIMARY KEY (value, kind)) WITHOUT ROWID")
     try:
         while True:
             try:

@@ -51,6 +51,13 @@ BROKEN_XLSX = QT_TRANSLATE_NOOP(
     "file, save it as .xlsx first.")
 
 
+# What a broken or strange zip raises as it is opened or read: bad deflate data (zlib),
+# a part cut short (EOFError), an encrypted part (RuntimeError), a compression or zip
+# version Python does not know (NotImplementedError).
+# (OSError is the disk's, said apart where it can be met.)
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, ValueError, EOFError, RuntimeError,
+               NotImplementedError)
+
 # A real list of participants is below both; a zip bomb or a runaway export is not. A list
 # of 400,000 people in eleven columns unpacks to about 280 MB: read as a stream, it is
 # imported in bounded memory, so the size is a guard of time more than of memory.
@@ -175,21 +182,22 @@ def _openpyxl_sheet(path: Path, wanted: str | None) -> Iterator[SheetRows]:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError,
-            SyntaxError) as exc:  # SyntaxError: XML that breaks off, met at once
+    except (*_ZIP_ERRORS, KeyError, TypeError, SyntaxError) as exc:  # SyntaxError: XML
+        # that breaks off, met at once
         raise UserError(BROKEN_XLSX, path=str(path)) from exc
     try:
-        if wanted:
-            if wanted not in book.sheetnames:
-                raise UserError(NO_SHEET, path=str(path), sheet=wanted,
-                                sheets=", ".join(book.sheetnames))
-            ws = book[wanted]
-        else:
-            ws = book.worksheets[0]
+        sheets = book.worksheets  # not its chart sheets, which have no cells
+        if not sheets:
+            raise UserError(BROKEN_XLSX, path=str(path))
+        ws = next((sheet for sheet in sheets if sheet.title == wanted), None) if wanted \
+            else sheets[0]
+        if ws is None:
+            raise UserError(NO_SHEET, path=str(path), sheet=wanted,
+                            sheets=", ".join(book.sheetnames))
         yield ws.title, 1, ws.iter_rows(values_only=True)
     # SyntaxError: XML that breaks off or is not XML (ElementTree's and lxml's errors
     # are both kinds of it), met only as the rows are read.
-    except (zipfile.BadZipFile, zlib.error, KeyError, EOFError, SyntaxError) as exc:
+    except (*_ZIP_ERRORS, KeyError, SyntaxError) as exc:
         raise UserError(BROKEN_XLSX, path=str(path)) from exc
     finally:
         book.close()
@@ -239,7 +247,7 @@ def _checked_copy(path: Path, rows: int) -> io.BytesIO | None:
                 zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as target:
             seen: set[str] = set()
             for info in source.infolist():
-                if info.filename in seen:
+                if not info.filename or info.filename in seen:  # nameless, or twice
                     raise UserError(BROKEN_XLSX, path=str(path))
                 seen.add(info.filename)
                 if info.is_dir():
@@ -249,9 +257,8 @@ def _checked_copy(path: Path, rows: int) -> io.BytesIO | None:
                         not _within_grid(data, rows):
                     return None
                 target.writestr(info.filename, data)
-    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError,
-            NotImplementedError) as exc:  # RuntimeError: encrypted; NotImplementedError:
-        raise UserError(BROKEN_XLSX, path=str(path)) from exc  # an unknown compression
+    except (*_ZIP_ERRORS, OSError) as exc:
+        raise UserError(BROKEN_XLSX, path=str(path)) from exc
     copy.seek(0)
     return copy
 
@@ -313,7 +320,7 @@ def sheet_names(path: str | Path) -> list[str]:
     _check_unpacked(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True)
-    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, OSError) as exc:
+    except (*_ZIP_ERRORS, KeyError, TypeError, OSError) as exc:
         raise UserError(BROKEN_XLSX, path=str(path)) from exc
     try:
         return list(book.sheetnames)
@@ -334,7 +341,7 @@ def _check_unpacked(path: Path) -> tuple[int, int]:
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (*_ZIP_ERRORS, OSError) as exc:
         raise UserError(BROKEN_XLSX, path=str(path)) from exc
     # The sizes are the zip's central directory's: a part that says less than it holds
     # is cut at what it says and fails its checksum (BROKEN_XLSX), never read further.
@@ -400,7 +407,7 @@ def _scan_part(path: Path, info: zipfile.ZipInfo, *, rows: bool) -> int:
             found += len(_ROW.findall(tail))  # what the last full chunk left
             if found > MAX_ROWS + 1:
                 raise UserError(TOO_MANY_ROWS, path=str(path), limit=f"{MAX_ROWS:,}")
-    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
+    except (*_ZIP_ERRORS, OSError) as exc:
         raise UserError(BROKEN_XLSX, path=str(path)) from exc
     return found
 
