@@ -72,6 +72,14 @@ def fold(text: str) -> str:
     return folded
 
 
+def fold_pair(first: str, second: str) -> str:
+    """``fold(f"{first} {second}")``, from the two parts' folds (each word is folded on
+    its own, so the whole is its parts': and the parts, a family and a given name, are
+    folded already, and cached, where a name is matched)."""
+    a, b = fold(first), fold(second)
+    return f"{a} {b}" if a and b else a or b
+
+
 def fold_words(*parts: str) -> list[str]:
     """The distinct folded words of several name parts, in order."""
     seen: dict[str, None] = {}

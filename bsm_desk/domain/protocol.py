@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from bsm_desk.domain.model import ProtocolRank
 
@@ -268,6 +268,7 @@ def _first_phrase(words: list[str]) -> tuple[ProtocolRank, int, int] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a list of 10,000 people has a few hundred functions
 def explain_rank(function_en: str, function_ru: str = "", *,
                  leads_delegation: bool = False) -> Proposal:
     """The rank a function proposes and the words that proposed it; a head of delegation

@@ -117,3 +117,14 @@ def _fold_every_step(text: str) -> str:
 def test_fold_skips_only_steps_that_change_nothing(text: str) -> None:
     fold.cache_clear()
     assert fold(text) == _fold_every_step(text)
+
+
+@given(st.text(max_size=25), st.text(max_size=25),
+       st.sampled_from(["", "Рахмонов", "O'Neil", "Müller", "ﬀ", "\u0308a", "a\u00a8"]))
+@settings(max_examples=800, deadline=None)
+def test_a_pair_folds_as_the_two_parts_joined(first: str, second: str, extra: str) -> None:
+    from bsm_desk.domain.names import fold_pair
+
+    for a, b in ((first, second), (first + extra, second), (first, extra + second)):
+        fold.cache_clear()
+        assert fold_pair(a, b) == fold(f"{a} {b}")

@@ -172,7 +172,10 @@ def delegation_key(name: str) -> str:
 
 
 def passport_key(text: str) -> str:
-    return "".join(ch for ch in text.upper() if ch.isalnum())
+    upper = text.upper()
+    if upper.isalnum():  # as most are: nothing to take out
+        return upper
+    return "".join(ch for ch in upper if ch.isalnum())
 
 
 def header(headers: list[Any], column: int) -> str:

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate
-from bsm_desk.domain.names import fold
+from bsm_desk.domain.names import fold_pair
 from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.store import atomic, history, journal
 from bsm_desk.store import delegates as store
@@ -53,7 +53,7 @@ class Pair:
 def _name_keys(row: store.NameRow) -> list[str]:
     """A person's names folded (any script, any spelling), each once."""
     _, family, given, family_cyr, given_cyr = row
-    keys = [fold(f"{family} {given}"), fold(f"{family_cyr} {given_cyr}")]
+    keys = [fold_pair(family, given), fold_pair(family_cyr, given_cyr)]
     return [k for k in dict.fromkeys(keys) if k]
 
 
