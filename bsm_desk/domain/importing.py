@@ -251,9 +251,12 @@ def clean_text(text: str, *, emoji: bool = False) -> tuple[str, list[str]]:
     Control characters (NUL, ESC, BEL, bidi overrides…) break spreadsheet writers and
     hide in names; with ``emoji`` pictographs go too (a badge has no font for them).
     """
-    if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():
-        # Most cells (e-mails, numbers, Latin names): nothing to compose, take out or
-        # tidy. (Held to the whole way by a property test.)
+    if text.isprintable() and "  " not in text and text == text.strip() and (
+            text.isascii() or unicodedata.is_normalized("NFC", text)
+            and not (emoji and _EMOJI.search(text))):
+        # Most cells (e-mails, numbers, names in any script): nothing to compose, take
+        # out or tidy. Printable text holds no control character and no white space but
+        # the space. (Held to the whole way by a property test.)
         return text, []
     return _cleaned(text, emoji)
 
@@ -321,11 +324,10 @@ def other_letters(text: str) -> bool:
     the name search cover Latin and Cyrillic, so such a name is asked for in Latin."""
     if text.isascii():
         return False
-    for ch in text:
-        if ch.isalpha() and not ("\u0000" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"
-                                 or "\u0400" <= ch <= "\u052f"):
-            return True
-    return False
+    return any(ch.isalpha() for ch in _OUTSIDE_LATIN_CYRILLIC.findall(text))
+
+
+_OUTSIDE_LATIN_CYRILLIC = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff\u0400-\u052f]")
 
 
 # At most this many characters per field: a name longer than a badge line (or a

@@ -95,6 +95,8 @@ _LATIN_CHARS = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 def script(text: str) -> str:
     """'cyrillic', 'latin', 'mixed' or '' (no letters): which field a name belongs in."""
+    if text.isascii():  # no Cyrillic letter, nor any Latin one outside A-Z
+        return "latin" if _LATIN_CHARS.search(text) else ""
     cyrillic = bool(_CYRILLIC_CHARS.search(text))
     latin = bool(_LATIN_CHARS.search(text))
     if cyrillic and latin:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from sqlite_utils import Database
@@ -80,6 +81,12 @@ def _blocks(keys: dict[int, list[str]]) -> dict[str, list[tuple[int, str]]]:
     return blocks
 
 
+@lru_cache(maxsize=65536)
+def _words_ordered(key: str) -> str:
+    """A folded name's words in alphabetical order (what token_sort_ratio compares)."""
+    return " ".join(sorted(key.split()))
+
+
 def _score(a: list[str], b: list[str]) -> int:
     return int(max((fuzz.token_sort_ratio(x, y) for x in a for y in b), default=0))
 
@@ -106,13 +113,25 @@ def _ordered(found: dict[tuple[int, int], tuple[str, int]]
 
 
 class _Focus:
-    """The ids pairs must involve (all, for None): kept sorted in an array, so that the
-    400,000 people an import wrote take 3 MB, not a set's 25."""
+    """The ids pairs must involve (all, for None): a set while they are few (a look is
+    a hash), kept sorted in an array when many, so that the 400,000 people an import
+    wrote take 3 MB, not a set's 25."""
+
+    SET_UP_TO = 50_000  # about 2.5 MB as a set
 
     def __init__(self, among: Iterable[int] | None) -> None:
-        self.ids = None if among is None else array("q", sorted(among))
+        self.ids: array[int] | None = None
+        self.few: frozenset[int] | None = None
+        if among is not None:
+            ids = sorted(among)
+            if len(ids) <= self.SET_UP_TO:
+                self.few = frozenset(ids)
+            else:
+                self.ids = array("q", ids)
 
     def __contains__(self, person: object) -> bool:
+        if self.few is not None:
+            return person in self.few
         if self.ids is None:
             return True
         at = bisect_left(self.ids, person)  # type: ignore[call-overload]
@@ -244,12 +263,16 @@ class _Finder:
         if len(entries) < 2 or not queries or self.full:
             return
         names = [k for _, k in entries]
+        # token_sort_ratio is the ratio of the names' words in order: ordered once here
+        # rather than at each of the block's comparisons (a third of the time; the keys
+        # are folded: single spaces between plain words, so the two are equal).
+        ordered = [_words_ordered(k) for k in names]
         # In slices, so that a block of many thousands never makes one huge matrix.
         step = max(1, _MATRIX_CELLS // len(names))
         for start in range(0, len(queries), step):
             part = queries[start:start + step]
-            scores = process.cdist([k for _, k in part], names, scorer=fuzz.token_sort_ratio,
-                                   score_cutoff=cutoff,
+            scores = process.cdist([_words_ordered(k) for _, k in part], ordered,
+                                   scorer=fuzz.ratio, score_cutoff=cutoff,
                                    workers=1 if len(part) * len(names) < _ONE_THREAD_CELLS
                                    else -1)
             rows, columns = scores.nonzero()

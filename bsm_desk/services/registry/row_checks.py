@@ -101,8 +101,8 @@ def repeated_in_list(db: Database, reads: list[Read]) -> dict[int, tuple[str, in
     """The rows (of these, in order) that repeat an earlier row of the list, with the key
     and that row; the keys of the others are kept (in SQLite's temporary table) for the
     rows after them."""
-    keys = {r.number: _keys(r) for r in reads}
-    values = sorted({value for found in keys.values() for _, value in found})
+    keys = [(r.number, _keys(r)) for r in reads]
+    values = list({value for _, found in keys for _, value in found})
     earlier: dict[tuple[str, str], int] = {}
     for start in range(0, len(values), 500):
         chunk = values[start:start + 500]
@@ -113,15 +113,16 @@ def repeated_in_list(db: Database, reads: list[Read]) -> dict[int, tuple[str, in
             earlier[(kind, value)] = row
     repeated: dict[int, tuple[str, int]] = {}
     kept: list[tuple[str, str, int]] = []
-    for r in reads:
-        other = next(((kind, earlier[(kind, value)]) for kind, value in keys[r.number]
-                      if (kind, value) in earlier), None)
-        if other is not None:
-            repeated[r.number] = other
-            continue
-        for kind, value in keys[r.number]:
-            earlier[(kind, value)] = r.number
-            kept.append((kind, value, r.number))
+    for number, found in keys:
+        for key in found:
+            other = earlier.get(key)
+            if other is not None:
+                repeated[number] = (key[0], other)
+                break
+        else:
+            for key in found:
+                earlier[key] = number
+                kept.append((key[0], key[1], number))
     db.conn.executemany("INSERT OR IGNORE INTO temp.import_seen (kind, value, row)"
                         " VALUES (?, ?, ?)", kept)
     return repeated
