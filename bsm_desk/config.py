@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
@@ -22,6 +21,13 @@ from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 
 LANGUAGES = ("en", "ru")
 VERSION = "settings_version"  # the file's format, upgraded step by step (as Picard does)
+
+
+def _host_name() -> str:
+    """This computer's name (the socket module only when a desk is first named)."""
+    import socket
+
+    return socket.gethostname()
 
 
 def _v2_checkin(raw: dict[str, object]) -> dict[str, object]:
@@ -81,7 +87,7 @@ def upgrade(raw: dict[str, object]) -> dict[str, object]:
 @dataclass
 class Settings:
     desk_id: str = field(default_factory=lambda: str(uuid.uuid4()))
-    desk_name: str = field(default_factory=lambda: socket.gethostname() or "Desk 1")
+    desk_name: str = field(default_factory=lambda: _host_name() or "Desk 1")
     language: str = "en"
     last_db: str = ""
     checkpoint: str = ""  # where this desk checks people in (an id of the open event)

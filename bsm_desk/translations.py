@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +35,8 @@ def lrelease() -> str | None:
 
 
 def compile_ts(ts: Path, qm: Path) -> None:
+    import subprocess  # only where a translation is compiled (a checkout), not at start
+
     tool = lrelease()
     if tool is None:
         raise FileNotFoundError("Qt's lrelease is not installed")
@@ -67,6 +68,8 @@ def _compiled(ts: Path) -> Path | None:
         cached = paths.cache_dir() / "i18n" / f"{ts.stem}-{digest}.qm"
         if cached.exists():
             return cached
+        import subprocess
+
         try:
             compile_ts(ts, cached)
             return cached

@@ -87,9 +87,11 @@ def give_role(widget: QWidget, role: str) -> None:
     widget.setStyleSheet(ROLE_SHEETS[role])
 
 
-def apply(app: QApplication) -> None:
-    """Fusion and our palette, following the system when it turns dark or light."""
-    app.setStyle("Fusion")
+def apply(app: QApplication, *, style: bool = True) -> None:
+    """Fusion and our palette, following the system when it turns dark or light
+    (``style=False``: the application was made with Fusion already, see app.py)."""
+    if style:
+        app.setStyle("Fusion")
     app.setPalette(palette(is_dark()))
     hints = QGuiApplication.styleHints()
     if not getattr(app, "_bsm_follows_scheme", False):
