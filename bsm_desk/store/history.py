@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bsm_desk.domain.model import HistoryEntry as Change
+from bsm_desk.store.audit import insert_logged
 
 
 def record(db: Database, delegate_id: int, *, desk_id: str, action: str,
@@ -32,7 +33,8 @@ def record_many(db: Database, entries: list[tuple[int, str, dict[str, Any]]], *,
     """Many delegates' entries at once (an import): (delegate id, action, changes)."""
     when = (at or datetime.now(UTC)).isoformat()
     text = json.JSONEncoder(ensure_ascii=False, default=str).encode  # one encoder for all
-    db.conn.executemany(
+    insert_logged(
+        db, "delegate_history",
         "INSERT INTO delegate_history (uuid, delegate_id, at, desk_id, operator, action,"
         " changes) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(entry, delegate_id, when, desk_id, operator, action, text(_sealed(db, changes)))

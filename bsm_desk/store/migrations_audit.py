@@ -158,3 +158,4 @@ def _v32_audit_entries_computed_once(db: Database) -> None:
     audit._ONCE); what they write, hashes included, is as before."""
     for table in audit.audited_tables(db):
         audit.make_triggers(db, table)
+
