@@ -348,11 +348,18 @@ class RowProblem:
     template: str
     fields: dict[str, Any] = field(default_factory=dict)
     context: str = "ImportError"  # where the template is registered for translation
+    # Fields whose values are words of ours (registered in the same context), said in
+    # the user's language too: "the same person as row 6 (same: имя и делегация)".
+    words: tuple[str, ...] = ()
 
     def message(self, translate: Any = None) -> str:
         text = translate(self.context, self.template) if translate else self.template
+        fields = self.fields
+        if translate and self.words:
+            fields = {**fields, **{name: translate(self.context, str(fields[name]))
+                                   for name in self.words if name in fields}}
         try:
-            return str(text).format(**self.fields)
+            return str(text).format(**fields)
         except (KeyError, IndexError, ValueError):
             return self.template.format(**self.fields)
 

@@ -180,6 +180,13 @@ def test_duplicates_are_found_after_an_import(capsys: pytest.CaptureFixture[str]
                        encoding="utf-8")
     code, out, err = run(capsys, "import", "--db", str(demo_copy), str(listing))
     assert code == 1 and "Same person as row 2" in err  # inside one file: an error
+    assert "name and delegation" in err
+    # In Russian, wholly: the key it matched by too.
+    code, out, err = run(capsys, "--lang", "ru", "import", "--db", str(demo_copy),
+                         str(listing))
+    assert code == 1 and "строке 2" in err and "имя и делегация" in err, err
+    assert "name and delegation" not in err
+    run(capsys, "--lang", "en", "info", "--db", str(demo_copy))
     listing.write_text("Фамилия,Имя,Страна\nНовиков,Пётр,Казахстан\n", encoding="utf-8")
     assert run(capsys, "import", "--db", str(demo_copy), str(listing))[0] == 0
     # The same person in the Latin spelling of the same delegation is the same person:

@@ -132,7 +132,7 @@ def repeated_problem(r: Read, headers: list[Any], repeated: tuple[str, int]) -> 
     kind, other = repeated
     column = r.columns.get(kind, r.columns.get("family_name", r.columns.get("full_name", 0)))
     return RowProblem(r.number, header(headers, column), rules.DUPLICATE_ROW,
-                      {"other": other, "key": _KEY_NAMES[kind]})
+                      {"other": other, "key": _KEY_NAMES[kind]}, words=("key",))
 
 
 def compare_with_registered(db: Database, planned: list[Planned], lookup: Lookup,
