@@ -270,7 +270,7 @@ def _within_grid(sheet: bytes, rows: int) -> bool:
     column past what the rest of the grid allows. Found with a few fast scans of the
     bytes, not by parsing; a sheet it cannot vouch for (its tags prefixed, a cell placed
     by its order alone) is simply not for calamine."""
-    if b":sheetData" in sheet:  # <x:sheetData>…: prefixed tags, not counted here
+    if _PREFIXED.search(sheet):  # <x:row>, <x:c …>: tags not counted here
         return False
     if sheet.count(b"<c ") != sheet.count(b'<c r="') or _BARE_CELL.search(sheet):
         return False
@@ -285,7 +285,10 @@ def _within_grid(sheet: bytes, rows: int) -> bool:
     return re.search(rb'r="(?:' + b"|".join(far) + rb")", sheet) is None
 
 
-_BARE_CELL = re.compile(rb"<c[/>]")
+# A cell tag that does not begin with a space and its reference: none (<c/>, <c>), or
+# after other white space.
+_BARE_CELL = re.compile(rb"<c[\t\r\n/>]")
+_PREFIXED = re.compile(rb":(?:c|row|sheetData)[\s/>]")
 
 
 def first_rows(source: Rows, count: int) -> list[Row]:
