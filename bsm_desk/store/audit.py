@@ -290,18 +290,20 @@ def baseline(db: Database, table: str) -> None:
 
 
 def insert_logged(db: Database, table: str, sql: str, rows: Sequence[Sequence[Any]]) -> int:
-    """``rows`` inserted into ``table`` by ``sql``, and their entries written to the log
-    in bulk: for each new row, in the order of its rowid, the entry its insert trigger
-    writes (who, when, its key and image as the trigger makes them, chained and marked
-    alike), at half the cost — SQLite sets up the trigger's whole program for each row,
-    even one that would stand aside, and it calls into Python five times an entry; an
-    import of 400,000 people writes 800,000 entries.
+    """``rows`` inserted into ``table`` (a table with rowids) by ``sql``, and their
+    entries written to the log in bulk: for each new row, in the order it was inserted,
+    the entry its insert trigger writes (who, when, its key and image as the trigger
+    makes them, chained and marked alike), at half the cost — SQLite sets up the
+    trigger's whole program for each row, even one that would stand aside, and it calls
+    into Python five times an entry; an import of 400,000 people writes 800,000 entries.
 
     The trigger is taken off and put back, as it was, within one savepoint with the
     rows and their entries: SQLite's changes to a schema are part of the transaction,
     so no other connection ever sees the table without its trigger, and a failure
-    anywhere rolls back to the trigger, the rows and the log as they were. Returns how
-    many rows were inserted."""
+    anywhere rolls back to the trigger, the rows and the log as they were. Meanwhile a
+    trigger of this connection's own (TEMP) notes each new row: the rows are found by
+    that note, never by where their ids fall (a desk of a hub gives ids in its own
+    block, below those of desks after it). Returns how many rows were inserted."""
     who = actor(db)
     if not rows:
         return 0
@@ -310,27 +312,35 @@ def insert_logged(db: Database, table: str, sql: str, rows: Sequence[Sequence[An
     if trigger is None or getattr(db.conn, "bsm_actor", None) is not who:
         # Not audited, or a connection of another program: as any insert.
         return db.conn.executemany(sql, rows).rowcount
-    after = db.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
-    db.conn.execute("SAVEPOINT insert_logged")
+    conn = db.conn
+    conn.execute("SAVEPOINT insert_logged")
     try:
-        db.conn.execute(f"DROP TRIGGER audit_{table}_insert")
-        count = db.conn.executemany(sql, rows).rowcount
-        db.conn.execute(str(trigger[0]))
-        _log_inserted(db, table, int(after), who)
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS logged_rows"
+                     " (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL)")
+        conn.execute("DELETE FROM temp.logged_rows")
+        conn.execute(f"CREATE TEMP TRIGGER logged_rows_{table} AFTER INSERT ON main.{table}"
+                     " BEGIN INSERT INTO logged_rows (id) VALUES (NEW.rowid); END")
+        conn.execute(f"DROP TRIGGER main.audit_{table}_insert")
+        count = conn.executemany(sql, rows).rowcount
+        conn.execute(f"DROP TRIGGER temp.logged_rows_{table}")
+        conn.execute(str(trigger[0]))
+        _log_inserted(db, table, who)
+        conn.execute("DELETE FROM temp.logged_rows")
     except BaseException:
-        if db.conn.in_transaction:  # SQLite rolls a whole transaction back itself on
-            try:                    # some errors (a full disk): then nothing is left
-                db.conn.execute("ROLLBACK TO insert_logged")
-                db.conn.execute("RELEASE insert_logged")
+        if conn.in_transaction:  # SQLite rolls a whole transaction back itself on
+            try:                 # some errors (a full disk): then nothing is left
+                conn.execute("ROLLBACK TO insert_logged")
+                conn.execute("RELEASE insert_logged")
             except sqlite3.OperationalError:  # "no such savepoint": rolled back already
                 pass
         raise
-    db.conn.execute("RELEASE insert_logged")
+    conn.execute("RELEASE insert_logged")
     return count
 
 
-def _log_inserted(db: Database, table: str, after: int, who: Actor) -> None:
-    """The insert entries of the rows of ``table`` past rowid ``after``."""
+def _log_inserted(db: Database, table: str, who: Actor) -> None:
+    """The insert entries of the rows of ``table`` noted in temp.logged_rows, in the
+    order they were inserted."""
     recorded = db.execute("SELECT columns, key FROM audit_columns WHERE tbl = ?",
                           [table]).fetchone()
     if recorded is None:
@@ -342,8 +352,8 @@ def _log_inserted(db: Database, table: str, after: int, who: Actor) -> None:
     prev = str(row[0]) if row else ""
     operator, role = who.who()
     marks = marks_on(db)
-    cursor = db.execute(f"SELECT {key}, {image_sql('r', cols)} FROM {table} r"
-                        " WHERE rowid > ? ORDER BY rowid", [after])
+    cursor = db.execute(f"SELECT {key}, {image_sql('r', cols)} FROM temp.logged_rows n"
+                        f" JOIN main.{table} r ON r.rowid = n.id ORDER BY n.seq")
     while batch := cursor.fetchmany(10_000):
         at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
         entries = []

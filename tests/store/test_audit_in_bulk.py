@@ -84,6 +84,34 @@ def test_an_import_writes_its_people_and_history_in_bulk_and_the_trail_holds(
         db.close()
 
 
+def test_a_desk_of_a_hub_logs_rows_whose_ids_fall_below_others(demo_copy: Path) -> None:
+    """A desk of a hub gives new people ids in its own block, below those of a desk
+    after it: the rows are found by what this connection inserted, not by their ids."""
+    from bsm_desk.domain.model import Delegate
+    from bsm_desk.store import delegates
+    from bsm_desk.store.db import ID_BLOCK
+
+    db = connect(demo_copy)
+    try:
+        db.execute("INSERT OR REPLACE INTO sync_state (name, value) VALUES ('id_block', '1')")
+        far = Delegate(family_name="Later", given_name="Desk", delegation_id=1, category_id=1)
+        db.execute("INSERT INTO delegate (id, family_name, given_name, delegation_id,"
+                   " category_id, created_at, updated_at) VALUES (?, ?, ?, 1, 1, 'x', 'x')",
+                   [3 * ID_BLOCK, far.family_name, far.given_name])  # another desk's
+        before = db.execute("SELECT max(id) FROM audit").fetchone()[0]
+        first = delegates.first_free_id(db)
+        assert ID_BLOCK <= first < 2 * ID_BLOCK
+        people = [Delegate(family_name=f"Karimov{n}", given_name="Ali", delegation_id=1,
+                           category_id=1) for n in range(3)]
+        assert delegates.add_delegates(db, people) == 3
+        assert [r[5] for r in _entries(db, before)] == [
+            f"[{first}]", f"[{first + 1}]", f"[{first + 2}]"]
+        verdict = trail.verify(db)
+        assert verdict.ok, verdict.messages()
+    finally:
+        db.close()
+
+
 def test_a_failure_leaves_the_rows_the_log_and_the_trigger_as_they_were(
         demo_copy: Path) -> None:
     db = connect(demo_copy)
