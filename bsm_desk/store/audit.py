@@ -289,21 +289,25 @@ def baseline(db: Database, table: str) -> None:
             f" (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' if marks else ''})", entries)
 
 
-def insert_logged(db: Database, table: str, sql: str, rows: Sequence[Sequence[Any]]) -> int:
-    """``rows`` inserted into ``table`` (a table with rowids) by ``sql``, and their
-    entries written to the log in bulk: for each new row, in the order it was inserted,
-    the entry its insert trigger writes (who, when, its key and image as the trigger
-    makes them, chained and marked alike), at half the cost — SQLite sets up the
-    trigger's whole program for each row, even one that would stand aside, and it calls
-    into Python five times an entry; an import of 400,000 people writes 800,000 entries.
+def insert_logged(db: Database, table: str, sql: str, rows: Sequence[Sequence[Any]], *,
+                  ids: range | None = None) -> int:
+    """``rows`` inserted into ``table`` by ``sql``, and their entries written to the log
+    in bulk: for each new row, in the order of its rowid, the entry its insert trigger
+    writes (who, when, its key and image as the trigger makes them, chained and marked
+    alike), at half the cost — SQLite sets up the trigger's whole program for each row,
+    even one that would stand aside, and it calls into Python five times an entry; an
+    import of 400,000 people writes 800,000 entries.
+
+    The new rows are those with the rowids ``ids`` (rows that give their own ids: a
+    desk of a hub gives them in its block, below those of other desks), else those
+    given rowids past the largest (rows that give none). They are counted against what
+    was inserted: a mismatch is an error, and nothing is kept.
 
     The trigger is taken off and put back, as it was, within one savepoint with the
     rows and their entries: SQLite's changes to a schema are part of the transaction,
     so no other connection ever sees the table without its trigger, and a failure
-    anywhere rolls back to the trigger, the rows and the log as they were. Meanwhile a
-    trigger of this connection's own (TEMP) notes each new row: the rows are found by
-    that note, never by where their ids fall (a desk of a hub gives ids in its own
-    block, below those of desks after it). Returns how many rows were inserted."""
+    anywhere rolls back to the trigger, the rows and the log as they were. Returns how
+    many rows were inserted."""
     who = actor(db)
     if not rows:
         return 0
@@ -315,17 +319,18 @@ def insert_logged(db: Database, table: str, sql: str, rows: Sequence[Sequence[An
     conn = db.conn
     conn.execute("SAVEPOINT insert_logged")
     try:
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS logged_rows"
-                     " (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL)")
-        conn.execute("DELETE FROM temp.logged_rows")
-        conn.execute(f"CREATE TEMP TRIGGER logged_rows_{table} AFTER INSERT ON main.{table}"
-                     " BEGIN INSERT INTO logged_rows (id) VALUES (NEW.rowid); END")
+        if ids is None:
+            after = int(conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}")
+                        .fetchone()[0])
+            where, params = "r.rowid > ?", [after]
+        else:
+            where, params = "r.rowid BETWEEN ? AND ?", [ids.start, ids.stop - 1]
         conn.execute(f"DROP TRIGGER main.audit_{table}_insert")
         count = conn.executemany(sql, rows).rowcount
-        conn.execute(f"DROP TRIGGER temp.logged_rows_{table}")
         conn.execute(str(trigger[0]))
-        _log_inserted(db, table, who)
-        conn.execute("DELETE FROM temp.logged_rows")
+        logged = _log_inserted(db, table, who, where, params)
+        if logged != count or (ids is not None and len(ids) != count):
+            raise RuntimeError(f"{table}: {count} rows inserted, {logged} found to log")
     except BaseException:
         if conn.in_transaction:  # SQLite rolls a whole transaction back itself on
             try:                 # some errors (a full disk): then nothing is left
@@ -338,9 +343,10 @@ def insert_logged(db: Database, table: str, sql: str, rows: Sequence[Sequence[An
     return count
 
 
-def _log_inserted(db: Database, table: str, who: Actor) -> None:
-    """The insert entries of the rows of ``table`` noted in temp.logged_rows, in the
-    order they were inserted."""
+def _log_inserted(db: Database, table: str, who: Actor, where: str,
+                  params: list[Any]) -> int:
+    """The insert entries of the rows of ``table`` that ``where`` selects, in the order
+    of their rowids; how many."""
     recorded = db.execute("SELECT columns, key FROM audit_columns WHERE tbl = ?",
                           [table]).fetchone()
     if recorded is None:
@@ -352,8 +358,9 @@ def _log_inserted(db: Database, table: str, who: Actor) -> None:
     prev = str(row[0]) if row else ""
     operator, role = who.who()
     marks = marks_on(db)
-    cursor = db.execute(f"SELECT {key}, {image_sql('r', cols)} FROM temp.logged_rows n"
-                        f" JOIN main.{table} r ON r.rowid = n.id ORDER BY n.seq")
+    logged = 0
+    cursor = db.execute(f"SELECT {key}, {image_sql('r', cols)} FROM main.{table} r"
+                        f" WHERE {where} ORDER BY r.rowid", params)
     while batch := cursor.fetchmany(10_000):
         at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
         entries = []
@@ -368,6 +375,8 @@ def _log_inserted(db: Database, table: str, who: Actor) -> None:
             "INSERT INTO audit (at, desk_id, operator, role, action, tbl, key, before,"
             f" after, prev, hash{', mark' if marks else ''}) VALUES"
             f" (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' if marks else ''})", entries)
+        logged += len(entries)
+    return logged
 
 
 def append(db: Database, action: str, *, table: str = "", key: str = "",

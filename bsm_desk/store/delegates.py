@@ -86,7 +86,7 @@ def add_delegates(db: Database, delegates: Iterable[Delegate]) -> int:
     first = first_free_id(db)
     sealer = Sealer(db)
     rows = [(first + n, *_values(d, sealer), now, now) for n, d in enumerate(delegates)]
-    count = insert_logged(db, "delegate", _INSERT, rows)
+    count = insert_logged(db, "delegate", _INSERT, rows, ids=range(first, first + len(rows)))
     if rows:
         _index(db, first, first + len(rows) - 1)
     return count

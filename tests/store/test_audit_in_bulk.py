@@ -167,3 +167,22 @@ class _Rows(list):  # type: ignore[type-arg]
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.made)
+
+
+def test_rows_not_found_where_the_caller_said_are_refused_and_nothing_kept(
+        demo_copy: Path) -> None:
+    """Should a caller name the wrong ids, the rows would go unlogged: refused instead,
+    and the rows, the log and the trigger are left as they were."""
+    db = connect(demo_copy)
+    try:
+        trigger = _trigger(db)
+        entries = db.execute("SELECT count(*) FROM audit").fetchone()[0]
+        with pytest.raises(RuntimeError, match="3 rows inserted, 0 found to log"):
+            audit.insert_logged(db, "delegate_history", INSERT, _rows(3, "wrong"),
+                                ids=range(10**9, 10**9 + 3))
+        assert _trigger(db) == trigger
+        assert db.execute("SELECT count(*) FROM audit").fetchone()[0] == entries
+        assert db.execute("SELECT count(*) FROM delegate_history WHERE uuid LIKE"
+                          " 'wrong-%'").fetchone()[0] == 0
+    finally:
+        db.close()
