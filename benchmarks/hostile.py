@@ -1,4 +1,5 @@
-"""Hostile workbooks: how long, and how much memory, until each is refused.
+"""Hostile workbooks: how long, and how much memory, until each is refused (a zip bomb, a
+runaway sheet, a cell of megabytes, sizes that lie, a zip of a million parts).
 
 Each workbook is made here from a real one (openpyxl) whose sheet is then replaced, and
 read by the importers' reader (services/registry/tables.read_table, which the delegates'
@@ -96,7 +97,20 @@ def _cases(folder: Path) -> list[tuple[str, Path]]:
             + base64.b64encode(os.urandom(45_000_000)) + b"</t></is></c></row>" + TAIL)),
         ("a sheet that says it is small", _with_sheet(
             folder / "liar.xlsx", HEAD + row * 1_000_000 + TAIL, declared=1000)),
+        ("a zip of 1,000,000 empty parts", _many_parts(folder / "parts.xlsx", 1_000_000)),
     ]
+
+
+def _many_parts(path: Path, count: int) -> Path:
+    """A sound workbook with ``count`` empty parts besides (each a few dozen bytes of the
+    zip's directory: 1,000,000 of them, a 100 MB file)."""
+    source = _sound(path.with_suffix(".src.xlsx"), 3)
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w") as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info))
+        for n in range(count):
+            new.writestr(f"xl/media/{n}.bin", b"")
+    return path
 
 
 def run() -> list[Result]:

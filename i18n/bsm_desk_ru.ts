@@ -5803,6 +5803,10 @@ A .sqlite file from another desk or a backup</source>
         <translation>В {path} есть ячейка длиннее, чем допускает Excel (32 767 символов): это не список участников. Ничего не прочитано.</translation>
     </message>
     <message>
+        <source>{path} is a zip of {parts} parts: no workbook holding a list of participants has so many (it looks made to exhaust the computer). Nothing was read.</source>
+        <translation>{path} — архив из {parts} частей: ни в одной книге со списком участников их столько не бывает (похоже, файл сделан, чтобы исчерпать ресурсы компьютера). Ничего не прочитано.</translation>
+    </message>
+    <message>
         <source>{path} is not a readable Excel workbook (.xlsx). If it is an old .xls file, save it as .xlsx first.</source>
         <translation>{path} не является читаемой книгой Excel (.xlsx). Если это старый файл .xls, сначала сохраните его как .xlsx.</translation>
     </message>

@@ -18,6 +18,7 @@ import codecs
 import csv
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -46,6 +47,9 @@ PACKED_TOO_TIGHT = QT_TRANSLATE_NOOP(
 CELL_TOO_LONG = QT_TRANSLATE_NOOP(
     "UserError", "{path} holds a cell longer than Excel can make (32,767 characters): it is "
     "not a list of participants. Nothing was read.")
+TOO_MANY_PARTS = QT_TRANSLATE_NOOP(
+    "UserError", "{path} is a zip of {parts} parts: no workbook holding a list of participants "
+    "has so many (it looks made to exhaust the computer). Nothing was read.")
 BROKEN_XLSX = QT_TRANSLATE_NOOP(
     "UserError", "{path} is not a readable Excel workbook (.xlsx). If it is an old .xls "
     "file, save it as .xlsx first.")
@@ -68,6 +72,12 @@ MAX_ROWS = 500_000
 # would take minutes and gigabytes to find out what it holds.
 MAX_RATIO = 100
 RATIO_FROM_BYTES = 8 * 1024 * 1024
+# A workbook is a zip of a few dozen parts (a few hundred with pictures); one of a
+# hundred thousand takes seconds to list and to copy (and a million, minutes) before a
+# single row is read. Its directory is weighed from the zip's end record first: at most
+# this many parts, and at most MAX_PART_NAME bytes of directory each on average.
+MAX_PARTS = 10_000
+MAX_PART_NAME = 512
 # A workbook that unpacks to at most this (a list of some 40,000 people) is read by
 # calamine: ten times openpyxl's speed, but the whole sheet held at once (about three
 # times its XML at the most); a bigger one is streamed by openpyxl in bounded memory.
@@ -341,11 +351,14 @@ def _check_unpacked(path: Path) -> tuple[int, int]:
     """An .xlsx is a zip: add up what it would unpack to before it is unpacked (a 4 MB
     workbook can hold gigabytes of repeated cells). Returns the most rows a sheet has,
     and the bytes it unpacks to."""
+    _check_directory(path)
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (*_ZIP_ERRORS, OSError) as exc:
         raise UserError(BROKEN_XLSX, path=str(path)) from exc
+    if len(parts) > MAX_PARTS:  # its end record said fewer than its directory holds
+        raise UserError(TOO_MANY_PARTS, path=str(path), parts=f"{len(parts):,}")
     # The sizes are the zip's central directory's: a part that says less than it holds
     # is cut at what it says and fails its checksum (BROKEN_XLSX), never read further.
     unpacked = sum(info.file_size for info in parts)
@@ -363,6 +376,25 @@ def _check_unpacked(path: Path) -> tuple[int, int]:
                 name == "xl/sharedStrings.xml":
             most = max(most, _scan_part(path, info, rows=name.startswith("xl/worksheets/")))
     return most, unpacked
+
+
+def _check_directory(path: Path) -> None:
+    """How many parts the zip says it has, and how long its directory is, read from its
+    end record (zipfile's own reader of it) before zipfile lists every part: what is
+    refused here is never listed. Neither figure can hide the other: zipfile lists the
+    parts from the directory's length, whatever count the record gives."""
+    try:
+        with path.open("rb") as data:
+            end = zipfile._EndRecData(data)  # type: ignore[attr-defined]
+    except (OSError, ValueError, struct.error) as exc:
+        raise UserError(BROKEN_XLSX, path=str(path)) from exc
+    if end is None:  # no end record: not a zip
+        raise UserError(BROKEN_XLSX, path=str(path))
+    count = int(end[zipfile._ECD_ENTRIES_TOTAL])  # type: ignore[attr-defined]
+    size = int(end[zipfile._ECD_SIZE])  # type: ignore[attr-defined]
+    if count > MAX_PARTS or size > MAX_PARTS * MAX_PART_NAME:
+        raise UserError(TOO_MANY_PARTS, path=str(path),
+                        parts=f"{max(count, size // MAX_PART_NAME):,}")
 
 
 _ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")

@@ -4,6 +4,7 @@ make. The scan counts rows and measures text across the chunks it unpacks exactl
 
 from __future__ import annotations
 
+import struct
 import zipfile
 from pathlib import Path
 
@@ -127,3 +128,55 @@ def test_long_text_is_measured_across_chunks(tmp_path_factory, length: int, befo
                 tables._scan_part(path, info, rows=False)
         elif length + len(b"t>") <= limit:  # what follows the tag's "<" is measured too
             tables._scan_part(path, info, rows=False)
+
+
+def _many_parts(path: Path, count: int) -> Path:
+    source = workbook(path.with_suffix(".sound.xlsx"))
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w") as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info))
+        for n in range(count):
+            new.writestr(f"xl/media/{n}.bin", b"")
+    return path
+
+
+def test_a_zip_of_too_many_parts_is_refused_before_they_are_listed(
+        tmp_path: Path, never_parsed, monkeypatch) -> None:
+    monkeypatch.setattr(tables, "MAX_PARTS", 300)
+    path = _many_parts(tmp_path / "parts.xlsx", 400)
+
+    def listed(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("zipfile was asked to list the parts")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tables.zipfile, "ZipFile", listed)
+        with pytest.raises(UserError, match="a zip of 40[0-9] parts"):
+            tables.read_table(path)
+    # A workbook with pictures and the like, within the limit, is read as ever.
+    assert [c[0] for _, c in tables.read_table(_many_parts(tmp_path / "fine.xlsx", 200))
+            .rows] == ["Family name", "Rahmonov"]
+
+
+def test_a_zip_whose_end_record_says_fewer_parts_is_refused_when_listed(
+        tmp_path: Path, never_parsed, monkeypatch) -> None:
+    monkeypatch.setattr(tables, "MAX_PARTS", 300)
+    data = bytearray(_many_parts(tmp_path / "parts.xlsx", 400).read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<HH", data, end + 8, 12, 12)  # "12 parts", here and in all
+    liar = tmp_path / "liar.xlsx"
+    liar.write_bytes(bytes(data))
+    with pytest.raises(UserError, match="a zip of 40[0-9] parts"):
+        tables.read_table(liar)
+
+
+def test_a_zip_whose_directory_is_too_long_for_its_parts_is_refused_unlisted(
+        tmp_path: Path, never_parsed, monkeypatch) -> None:
+    """Parts with very long names (or a count that lies) make a long directory: weighed
+    by its length too, from the end record."""
+    path = _many_parts(tmp_path / "parts.xlsx", 200)
+    monkeypatch.setattr(tables, "MAX_PARTS", 300)
+    monkeypatch.setattr(tables, "MAX_PART_NAME", 10)  # 3,000 bytes of directory at most
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tables.zipfile, "ZipFile", lambda *a, **k: pytest.fail("listed"))
+        with pytest.raises(UserError, match="parts: no workbook"):
+            tables.read_table(path)
