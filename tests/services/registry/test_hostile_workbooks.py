@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.services.registry import tables
+from bsm_desk.services.registry import workbook_guards as guards
 
 HEAD = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
         b'openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
@@ -55,7 +56,7 @@ def never_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_part_packed_hundreds_of_times_is_refused_unread(tmp_path: Path, never_parsed,
                                                            monkeypatch) -> None:
-    monkeypatch.setattr(tables, "RATIO_FROM_BYTES", 1024 * 1024)
+    monkeypatch.setattr(guards, "RATIO_FROM_BYTES", 1024 * 1024)
     path = workbook(tmp_path / "bomb.xlsx", rows_xml(200_000))  # ~14 MB from ~30 KB
     with pytest.raises(UserError, match="packs so tightly"):
         tables.read_table(path)
@@ -63,7 +64,7 @@ def test_a_part_packed_hundreds_of_times_is_refused_unread(tmp_path: Path, never
 
 def test_more_rows_than_a_list_may_have_are_refused_before_parsing(
         tmp_path: Path, never_parsed, monkeypatch) -> None:
-    monkeypatch.setattr(tables, "MAX_ROWS", 100)
+    monkeypatch.setattr(guards, "MAX_ROWS", 100)
     path = workbook(tmp_path / "runaway.xlsx", rows_xml(150))
     with pytest.raises(UserError, match="more than 100 rows"):
         tables.read_table(path)
@@ -98,12 +99,12 @@ def test_rows_are_counted_exactly_whatever_the_chunks(tmp_path_factory, count: i
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo("xl/worksheets/sheet1.xml")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tables, "_CHUNK", max(chunk, tables._TAIL + 1))
-        patch.setattr(tables, "MAX_ROWS", count - 1)  # count rows: allowed (a header)
-        tables._scan_part(path, info, rows=True)
-        patch.setattr(tables, "MAX_ROWS", count - 2)  # one too many
+        patch.setattr(guards, "CHUNK", max(chunk, guards.TAIL + 1))
+        patch.setattr(guards, "MAX_ROWS", count - 1)  # count rows: allowed (a header)
+        guards.scan_part(path, info, rows=True)
+        patch.setattr(guards, "MAX_ROWS", count - 2)  # one too many
         with pytest.raises(UserError):
-            tables._scan_part(path, info, rows=True)
+            guards.scan_part(path, info, rows=True)
 
 
 @settings(max_examples=80, deadline=None,
@@ -121,13 +122,13 @@ def test_long_text_is_measured_across_chunks(tmp_path_factory, length: int, befo
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo("xl/worksheets/sheet1.xml")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tables, "_CHUNK", chunk)
-        patch.setattr(tables, "MAX_CELL_BYTES", limit)
+        patch.setattr(guards, "CHUNK", chunk)
+        patch.setattr(guards, "MAX_CELL_BYTES", limit)
         if length >= 2 * limit:
             with pytest.raises(UserError):
-                tables._scan_part(path, info, rows=False)
+                guards.scan_part(path, info, rows=False)
         elif length + len(b"t>") <= limit:  # what follows the tag's "<" is measured too
-            tables._scan_part(path, info, rows=False)
+            guards.scan_part(path, info, rows=False)
 
 
 def _many_parts(path: Path, count: int) -> Path:
@@ -142,14 +143,14 @@ def _many_parts(path: Path, count: int) -> Path:
 
 def test_a_zip_of_too_many_parts_is_refused_before_they_are_listed(
         tmp_path: Path, never_parsed, monkeypatch) -> None:
-    monkeypatch.setattr(tables, "MAX_PARTS", 300)
+    monkeypatch.setattr(guards, "MAX_PARTS", 300)
     path = _many_parts(tmp_path / "parts.xlsx", 400)
 
     def listed(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("zipfile was asked to list the parts")
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tables.zipfile, "ZipFile", listed)
+        patch.setattr(guards.zipfile, "ZipFile", listed)
         with pytest.raises(UserError, match="a zip of 40[0-9] parts"):
             tables.read_table(path)
     # A workbook with pictures and the like, within the limit, is read as ever.
@@ -159,7 +160,7 @@ def test_a_zip_of_too_many_parts_is_refused_before_they_are_listed(
 
 def test_a_zip_whose_end_record_says_fewer_parts_is_refused_when_listed(
         tmp_path: Path, never_parsed, monkeypatch) -> None:
-    monkeypatch.setattr(tables, "MAX_PARTS", 300)
+    monkeypatch.setattr(guards, "MAX_PARTS", 300)
     data = bytearray(_many_parts(tmp_path / "parts.xlsx", 400).read_bytes())
     end = data.rfind(b"PK\x05\x06")
     struct.pack_into("<HH", data, end + 8, 12, 12)  # "12 parts", here and in all
@@ -174,9 +175,9 @@ def test_a_zip_whose_directory_is_too_long_for_its_parts_is_refused_unlisted(
     """Parts with very long names (or a count that lies) make a long directory: weighed
     by its length too, from the end record."""
     path = _many_parts(tmp_path / "parts.xlsx", 200)
-    monkeypatch.setattr(tables, "MAX_PARTS", 300)
-    monkeypatch.setattr(tables, "MAX_PART_NAME", 10)  # 3,000 bytes of directory at most
+    monkeypatch.setattr(guards, "MAX_PARTS", 300)
+    monkeypatch.setattr(guards, "MAX_PART_NAME", 10)  # 3,000 bytes of directory at most
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tables.zipfile, "ZipFile", lambda *a, **k: pytest.fail("listed"))
+        patch.setattr(guards.zipfile, "ZipFile", lambda *a, **k: pytest.fail("listed"))
         with pytest.raises(UserError, match="parts: no workbook"):
             tables.read_table(path)

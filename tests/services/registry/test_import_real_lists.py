@@ -17,6 +17,7 @@ from bsm_desk.services import badges
 from bsm_desk.services.event import NewEvent, create_event
 from bsm_desk.services.programme import export as programme_export
 from bsm_desk.services.registry import tables
+from bsm_desk.services.registry import workbook_guards as guards
 from bsm_desk.services.registry.importer import import_file
 from bsm_desk.services.registry.search import search
 from bsm_desk.services.reports import attendance, attendance_files, participants
@@ -276,13 +277,13 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(db, tmp_path: Path,
     with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/padding.xml", b"0" * (3 * 1024 * 1024))
     assert path.stat().st_size < 200_000
-    monkeypatch.setattr(tables, "MAX_UNPACKED_BYTES", 2 * 1024 * 1024)
+    monkeypatch.setattr(guards, "MAX_UNPACKED_BYTES", 2 * 1024 * 1024)
     with pytest.raises(UserError, match="too large to be a list"):
         import_file(db, path, who=who_at(db, DESK))
     assert store.all_delegates(db) == []
     with pytest.raises(UserError, match="too large to be a list"):  # the wizard's sheets too
         tables.sheet_names(path)
-    monkeypatch.setattr(tables, "MAX_UNPACKED_BYTES", 8 * 1024 * 1024)
+    monkeypatch.setattr(guards, "MAX_UNPACKED_BYTES", 8 * 1024 * 1024)
     assert len(tables.sheet_names(path)) == 1  # within the limit: read
 
 
@@ -294,7 +295,7 @@ def test_the_sheets_of_a_broken_workbook_are_refused_in_words(tmp_path: Path) ->
 
 
 def test_a_list_with_too_many_rows_is_refused(db, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(tables, "MAX_ROWS", 100)
+    monkeypatch.setattr(guards, "MAX_ROWS", 100)
     lines = ["Family name,Country"] + [f"Person{i},Tajikistan" for i in range(150)]
     for path in (csv(tmp_path / "a.csv", lines),
                  xlsx(tmp_path / "a.xlsx", [line.split(",") for line in lines])):

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.importing import cell_text
 from bsm_desk.services.registry import tables
+from bsm_desk.services.registry import workbook_readers as readers
 
 CELLS = st.one_of(
     st.none(),
@@ -50,7 +51,7 @@ def _seen(rows: list[tables.Row]) -> list[tuple[int, list[str]]]:
 def both(path: Path, sheet: str | None = None) -> tuple[list[Any], list[Any]]:
     fast = tables.read_table(path, sheet)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tables, "FAST_READ_BYTES", -1)  # every workbook "big": openpyxl
+        patch.setattr(readers, "FAST_READ_BYTES", -1)  # every workbook "big": openpyxl
         streamed = tables.read_table(path, sheet)
     assert fast.sheet == streamed.sheet
     return _seen(fast.rows), _seen(streamed.rows)
@@ -101,14 +102,14 @@ def test_a_small_workbook_is_read_by_calamine_and_a_big_one_by_openpyxl(
     book.active.append(["Rahmonov"])
     book.save(path)
     used: list[str] = []
-    for name in ("_calamine_sheet", "_openpyxl_sheet"):
-        real = getattr(tables, name)
-        monkeypatch.setattr(tables, name, lambda *a, real=real, name=name: (
+    for name in ("calamine_sheet", "openpyxl_sheet"):
+        real = getattr(readers, name)
+        monkeypatch.setattr(readers, name, lambda *a, real=real, name=name: (
             used.append(name), real(*a))[1])
     tables.read_table(path)
-    monkeypatch.setattr(tables, "FAST_READ_BYTES", 10)
+    monkeypatch.setattr(readers, "FAST_READ_BYTES", 10)
     tables.read_table(path)
-    assert used == ["_calamine_sheet", "_openpyxl_sheet"]
+    assert used == ["calamine_sheet", "openpyxl_sheet"]
 
 
 def _sound(path: Path) -> Path:
@@ -139,7 +140,7 @@ def _lying(source: Path, target: Path) -> Path:
 def test_a_part_that_lies_about_its_size_is_refused(tmp_path: Path) -> None:
     path = _lying(_sound(tmp_path / "sound.xlsx"), tmp_path / "lying.xlsx")
     with pytest.raises(UserError, match="not a readable Excel workbook"):
-        tables._checked_copy(path, 2)
+        readers.checked_copy(path, 2)
     with pytest.raises(UserError, match="not a readable Excel workbook"):
         tables.read_table(path)
 
@@ -190,9 +191,9 @@ def test_any_damage_to_a_workbook_gives_rows_or_one_clear_error(
     data[at:at + len(garbage)] = garbage
     path = folder / "damaged.xlsx"
     path.write_bytes(bytes(data))
-    for fast in (tables.FAST_READ_BYTES, -1):  # calamine, then openpyxl's stream
+    for fast in (readers.FAST_READ_BYTES, -1):  # calamine, then openpyxl's stream
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(tables, "FAST_READ_BYTES", fast)
+            patch.setattr(readers, "FAST_READ_BYTES", fast)
             try:
                 tables.read_table(path)
             except UserError:
@@ -222,7 +223,7 @@ def test_a_cell_placed_far_away_is_streamed_not_gridded(tmp_path: Path, ref: byt
     """Calamine would ask for a grid of gigabytes and end the process (Rust aborts when
     it cannot allocate): such a sheet goes to openpyxl, which holds only its rows."""
     path = _one_far_cell(tmp_path / "far.xlsx", ref)
-    monkeypatch.setattr(tables, "_calamine_sheet", None)  # calling it would fail
+    monkeypatch.setattr(readers, "calamine_sheet", None)  # calling it would fail
     rows = tables.read_table(path).rows
     assert [cells[0] for _, cells in rows] == ["Family name", "Rahmonov"]
     assert rows[1][1][-1] == "far"
@@ -239,7 +240,7 @@ def test_a_cell_placed_by_its_order_alone_is_streamed(tmp_path: Path, monkeypatc
     """Calamine places such a cell after the one before it: a row of millions of them
     would make a grid as wide, so the sheet is not for calamine."""
     path = _one_far_cell(tmp_path / "order.xlsx", b"B2", before=cell * 3)
-    monkeypatch.setattr(tables, "_calamine_sheet", None)
+    monkeypatch.setattr(readers, "calamine_sheet", None)
     assert "far" in tables.read_table(path).rows[1][1]  # read, and not by calamine
 
 
@@ -251,13 +252,13 @@ def test_a_cell_placed_by_its_order_alone_is_streamed(tmp_path: Path, monkeypatc
 def test_the_grid_allowed_shrinks_in_columns_as_rows_grow(ref: bytes, rows: int,
                                                           within: bool) -> None:
     sheet = b'<sheetData><row r="2"><c r="A2"/><c r="' + ref + b'"/></row></sheetData>'
-    assert tables._within_grid(sheet, rows) is within
+    assert readers.within_grid(sheet, rows) is within
     if within:  # and the grid it allows fits what calamine should hold
         letters = ref.rstrip(b"0123456789")
         column = 0
         for letter in letters:
             column = column * 26 + letter - 64
-        assert column * int(ref[len(letters):]) <= tables.MAX_FAST_CELLS
+        assert column * int(ref[len(letters):]) <= readers.MAX_FAST_CELLS
 
 
 def test_a_part_in_a_zip_version_python_does_not_know_is_one_clear_error(
