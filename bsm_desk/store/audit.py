@@ -152,16 +152,9 @@ def register(conn: sqlite3.Connection, path: str) -> None:
     def role() -> str:
         return actor.who()[1]
 
-    last: list[Any] = [None, ""]
-
-    def chained(*parts: Any) -> str:
-        # SQLite flattens the trigger's subquery, so the entry's hash is asked for twice
-        # (its column, and the mark made of it): the second time it is remembered.
-        if parts != last[0]:
-            last[0], last[1] = parts, chain(parts[0], *parts[1:])
-        return str(last[1])
-
-    conn.create_function("bsm_chain", 10, chained, deterministic=True)
+    # Once an entry: the triggers' subqueries are not flattened (see _ONCE).
+    conn.create_function("bsm_chain", 10, lambda prev, *parts: chain(prev, *parts),
+                         deterministic=True)
     conn.create_function("bsm_digest", 1, _digest, deterministic=True)
     conn.create_function("bsm_operator", 0, operator)
     conn.create_function("bsm_role", 0, role)
@@ -268,18 +261,27 @@ def baseline(db: Database, table: str) -> None:
         "SELECT columns FROM audit_columns WHERE tbl = ?", [table]).fetchone()[0])]
     names = key_of(db, table)
     key = f"json_array({', '.join(f'r.{c}' for c in names)})"
+    who = actor(db)
+    _write_entries(db, table, db.execute(f"SELECT {key}, {image_sql('r', cols)} FROM {table} r"),
+                   who, action="baseline", operator=who.operator, role="")
+
+
+def _write_entries(db: Database, table: str, rows: sqlite3.Cursor, who: Actor, *,
+                   action: str, operator: str, role: str) -> int:
+    """An entry for each (key, image) of ``rows``, in their order, chained on from the
+    log's last (and marked, where the file's log has marks), a batch at a time; how
+    many."""
     row = db.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     prev = str(row[0]) if row else ""
-    who = actor(db)
     marks = marks_on(db)
-    cursor = db.execute(f"SELECT {key}, {image_sql('r', cols)} FROM {table} r")
-    while batch := cursor.fetchmany(10_000):
+    written = 0
+    while batch := rows.fetchmany(10_000):
         at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
         entries = []
         for key_text, image in batch:
-            digest = chain(prev, at, who.desk_id, who.operator, "", "baseline", table,
+            digest = chain(prev, at, who.desk_id, operator, role, action, table,
                            str(key_text), None, str(image))
-            entries.append((at, who.desk_id, who.operator, "", "baseline", table,
+            entries.append((at, who.desk_id, operator, role, action, table,
                             str(key_text), None, str(image), prev, digest,
                             *([_mark(who.path, digest)] if marks else [])))
             prev = digest
@@ -287,6 +289,8 @@ def baseline(db: Database, table: str) -> None:
             "INSERT INTO audit (at, desk_id, operator, role, action, tbl, key, before,"
             f" after, prev, hash{', mark' if marks else ''}) VALUES"
             f" (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' if marks else ''})", entries)
+        written += len(entries)
+    return written
 
 
 def insert_logged(db: Database, table: str, sql: str, rows: Sequence[Sequence[Any]], *,
@@ -346,7 +350,7 @@ def insert_logged(db: Database, table: str, sql: str, rows: Sequence[Sequence[An
 def _log_inserted(db: Database, table: str, who: Actor, where: str,
                   params: list[Any]) -> int:
     """The insert entries of the rows of ``table`` that ``where`` selects, in the order
-    of their rowids; how many."""
+    of their rowids, as its trigger makes them; how many."""
     recorded = db.execute("SELECT columns, key FROM audit_columns WHERE tbl = ?",
                           [table]).fetchone()
     if recorded is None:
@@ -354,29 +358,11 @@ def _log_inserted(db: Database, table: str, who: Actor, where: str,
     cols = [(str(c), bool(b)) for c, b in json.loads(recorded[0])]
     names = [str(n) for n in json.loads(recorded[1])]
     key = f"json_array({', '.join(f'r.{c}' for c in names)})"
-    row = db.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-    prev = str(row[0]) if row else ""
     operator, role = who.who()
-    marks = marks_on(db)
-    logged = 0
-    cursor = db.execute(f"SELECT {key}, {image_sql('r', cols)} FROM main.{table} r"
-                        f" WHERE {where} ORDER BY r.rowid", params)
-    while batch := cursor.fetchmany(10_000):
-        at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-        entries = []
-        for key_text, image in batch:
-            digest = chain(prev, at, who.desk_id, operator, role, "insert", table,
-                           key_text, None, image)
-            entries.append((at, who.desk_id, operator, role, "insert", table, key_text,
-                            None, image, prev, digest,
-                            *([_mark(who.path, digest)] if marks else [])))
-            prev = digest
-        db.conn.executemany(
-            "INSERT INTO audit (at, desk_id, operator, role, action, tbl, key, before,"
-            f" after, prev, hash{', mark' if marks else ''}) VALUES"
-            f" (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' if marks else ''})", entries)
-        logged += len(entries)
-    return logged
+    rows = db.execute(f"SELECT {key}, {image_sql('r', cols)} FROM main.{table} r"
+                      f" WHERE {where} ORDER BY r.rowid", params)
+    return _write_entries(db, table, rows, who, action="insert", operator=operator,
+                          role=role)
 
 
 def append(db: Database, action: str, *, table: str = "", key: str = "",
