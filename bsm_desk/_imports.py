@@ -1,6 +1,7 @@
-"""What importing BSM Desk does first: sqlite-utils imported without pandas and numpy,
-without plugins, and with its date parser (dateutil) loaded only if ever used (see
-_sqlite_utils_without_pandas)."""
+"""How BSM Desk imports sqlite-utils: without pandas and numpy, without plugins, and with
+its date parser (dateutil) loaded only if ever used (see load_sqlite_utils). Nothing is
+imported here until an event is first wrapped for the store (store/db.py): the window's
+first paint reads the event through a bare connection and needs none of it."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ import sys
 _HIDDEN = ("pandas", "numpy")
 
 
-def _sqlite_utils_without_pandas() -> None:
+def load_sqlite_utils() -> None:
     """sqlite-utils imports pandas and numpy when they are installed (OR-Tools brings
     them), which costs ~300 ms at every start for DataFrame and array support we never
     use. Import sqlite-utils with them hidden; they still import normally later, for
-    whoever needs them (the solver, fuzzy matching)."""
+    whoever needs them (the solver, fuzzy matching). Once per process; the first import
+    of sqlite-utils in BSM Desk's code is the one in store/db.py, after this."""
     if "sqlite_utils" in sys.modules or any(name in sys.modules for name in _HIDDEN):
         return
     _lazy("dateutil.parser")  # its recipes' parser: 10 ms a start, never used by us
@@ -50,5 +52,3 @@ def _lazy(name: str) -> None:
     if parent in sys.modules:
         setattr(sys.modules[parent], child, module)
 
-
-_sqlite_utils_without_pandas()

@@ -1,5 +1,5 @@
 """SQLite through sqlite-utils: one connect(), migrations, a repository per aggregate."""
 
-from bsm_desk.store.db import Database, atomic, backup_to, connect
+from bsm_desk.store.db import atomic, backup_to, connect
 
-__all__ = ["atomic", "backup_to", "connect", "Database"]
+__all__ = ["atomic", "backup_to", "connect"]

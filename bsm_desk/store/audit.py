@@ -22,9 +22,10 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 # Bookkeeping, caches and the log itself: not audited.

@@ -9,9 +9,7 @@ import hmac
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.store.audit import (
     MARK_KEYS,
@@ -23,6 +21,9 @@ from bsm_desk.store.audit import (
     marks_on,
     record,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain import authority
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def noted(db: Database) -> list[tuple[str, list[Any], str]]:

@@ -6,11 +6,13 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.model import BadgeState
 from bsm_desk.store.db import id_chunks
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _CURRENT = "COALESCE((SELECT MAX(i.version) FROM badge_issue i WHERE i.delegate_id = {d}), 1)"
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.model import Access, Category
 from bsm_desk.store.db import next_id
+from bsm_desk.store.reading import rows
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bsm_desk.store.reading import Reads
 
 
 def add_category(db: Database, category: Category) -> int:
@@ -18,9 +24,9 @@ def add_category(db: Database, category: Category) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def list_categories(db: Database) -> list[Category]:
+def list_categories(db: Reads) -> list[Category]:
     return [
         Category(id=r["id"], code=r["code"], name_en=r["name_en"], name_ru=r["name_ru"],
                  colour=r["colour"], access=Access(r["access"]))
-        for r in db.query("SELECT * FROM category ORDER BY id")
+        for r in rows(db, "SELECT * FROM category ORDER BY id")
     ]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.checkin import CheckinRow as Row
 from bsm_desk.domain.checkin import Earlier
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # An accepted check-in that no later event has undone: looked up row by row (a scan)...
 _STANDING = ("c.accepted = 1 AND NOT EXISTS (SELECT 1 FROM checkin u"

@@ -19,13 +19,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain import errors
 from bsm_desk.domain.errors import UserError
-from bsm_desk.store import migrations
+from bsm_desk.store.schema import LATEST
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bsm_desk.store.reading import Reads
 
 # "BSMD": marks a file as ours, so opening someone's other SQLite file is refused.
 APPLICATION_ID = 0x42534D44
@@ -42,6 +45,15 @@ def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
     first paint does not wait: it checks the file in the background at once); a file
     whose schema is to be brought up to date is checked all the same.
     """
+    return wrap(open_connection(path, create=create, migrate=migrate, check=check))
+
+
+def open_connection(path: str | Path, *, create: bool = False, migrate: bool = True,
+                    check: bool = True) -> EventConnection:
+    """What :func:`connect` does, the connection left bare: enough to read (``execute``;
+    see store/reading.py), as the window's first paint does before sqlite-utils is
+    loaded; :func:`wrap` it for anything else. A file whose schema is behind is brought
+    up to date here all the same (that loads the migrations and sqlite-utils)."""
     path = Path(path)
     if not create and not path.exists():
         raise UserError(errors.DB_NOT_FOUND, path=str(path))
@@ -66,9 +78,8 @@ def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
         _configure(conn, path)
         if check:
             _quick_check(conn, path)
-        db = sqlite_utils.Database(conn)
         if migrate:
-            _check_and_migrate(db, path, checked=check)
+            _check_and_migrate(conn, path, checked=check)
     except sqlite3.DatabaseError as exc:
         conn.close()
         if _read_only_folder(path):
@@ -77,7 +88,19 @@ def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
     except BaseException:
         conn.close()
         raise
-    return db
+    return conn
+
+
+def wrap(conn: sqlite3.Connection) -> Database:
+    """An open event connection as the store's ``Database`` (sqlite-utils, imported the
+    first time this is asked: _imports.py). Plugins never run on it: one installed
+    beside us must not change how an event file behaves."""
+    from bsm_desk._imports import load_sqlite_utils
+
+    load_sqlite_utils()
+    from sqlite_utils import Database
+
+    return Database(conn, execute_plugins=False)
 
 
 class EventConnection(sqlite3.Connection):
@@ -169,33 +192,35 @@ def damaged(path: Path, reason: str) -> errors.DatabaseDamaged:
                                   reason=reason, backup=str(latest or ""))
 
 
-def _check_and_migrate(db: Database, path: Path, *, checked: bool = True) -> None:
-    app_id = db.execute("PRAGMA application_id").fetchone()[0]
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    has_tables = bool(db.table_names())
+def _check_and_migrate(conn: sqlite3.Connection, path: Path, *, checked: bool = True
+                       ) -> None:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    has_tables = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone() is not None
     if app_id != APPLICATION_ID and (has_tables or version):
         raise UserError(errors.DB_NOT_BSM, path=str(path))
-    if version > migrations.LATEST:
+    if version > LATEST:
         from bsm_desk import __version__
 
-        theirs = written_by(db)
+        theirs = written_by(conn)
         if theirs:
             raise UserError(errors.DB_TOO_NEW_BY, path=str(path), theirs=theirs,
-                            found=version, ours=__version__, known=migrations.LATEST)
-        raise UserError(errors.DB_TOO_NEW, path=str(path), found=version, known=migrations.LATEST)
-    if version < migrations.LATEST:
+                            found=version, ours=__version__, known=LATEST)
+        raise UserError(errors.DB_TOO_NEW, path=str(path), found=version, known=LATEST)
+    if version < LATEST:
         if has_tables and not checked:  # a file about to be rewritten is checked first
-            _quick_check(db.conn, path)
-        copy = backup_to(db, backup_path(path, version)) if has_tables else None
+            _quick_check(conn, path)
+        copy = backup_to(conn, backup_path(path, version)) if has_tables else None
         try:
-            migrate_to(db, migrations.LATEST)
+            migrate_to(wrap(conn), LATEST)
         except sqlite3.DatabaseError as exc:
             # Each step is its own transaction: the failed one was rolled back.
             raise UserError(errors.UPGRADE_FAILED, path=str(path), reason=str(exc),
                             copy=str(copy or "—")) from exc
 
 
-def written_by(db: Database) -> str:
+def written_by(db: Reads) -> str:
     """The BSM Desk version that last brought this file's schema up (from step 24 on);
     '' if it does not say."""
     try:
@@ -209,6 +234,7 @@ def migrate_to(db: Database, target: int) -> None:
     """Apply the numbered migrations after the file's version, each in its own transaction;
     note which app did (an older app then names it when it refuses the file)."""
     from bsm_desk import __version__
+    from bsm_desk.store import migrations
 
     current = db.execute("PRAGMA user_version").fetchone()[0]
     for number, step in migrations.STEPS:
@@ -301,7 +327,7 @@ def db_file(db: Database) -> Path:
 
 def backup_to(db: Database | sqlite3.Connection, target: str | Path) -> Path:
     """A consistent copy of the live database (SQLite backup API), safe while desks write."""
-    conn = db.conn if isinstance(db, Database) else db
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
     try:
@@ -347,7 +373,8 @@ def _looks_like_sqlite(path: Path) -> bool:
         return False
 
 
-__all__ = ["Database", "atomic", "patience", "backup_to", "connect", "migrate_to", "schema_version"]
+__all__ = ["atomic", "patience", "backup_to", "connect", "migrate_to", "open_connection",
+           "schema_version", "wrap"]
 
 
 ID_BLOCK = 1_000_000  # ids a desk of a hub gives its new delegates and delegations

@@ -9,14 +9,15 @@ or a search (cheap, one indexed query; with a limit, only its first), and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.model import DelegateQuery
 from bsm_desk.domain.names import fold_words
 from bsm_desk.store.badges import UNPRINTED
 from bsm_desk.store.db import id_chunks
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Sort keys a list may ask for. Each is an expression over delegate d, delegation g and
 # category c; the id breaks ties so that the order is stable between fetches.

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.model import (
     DELEGATE_FIELDS,
@@ -24,6 +22,11 @@ from bsm_desk.domain.names import fold_words
 from bsm_desk.store.audit import insert_logged
 from bsm_desk.store.db import id_chunks, next_id
 from bsm_desk.store.privacy import PROTECTED, Sealer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bsm_desk.store.reading import Reads
 
 _COLUMNS = (*DELEGATE_FIELDS, "search_key")
 _INSERT = (
@@ -223,7 +226,7 @@ class Counts:
     by_gender: dict[Gender, int]
 
 
-def counts(db: Database) -> Counts:
+def counts(db: Reads) -> Counts:
     """One pass over the (status, gender) index, however many delegates there are."""
     by_status = dict.fromkeys(DelegateStatus, 0)
     by_gender = dict.fromkeys(Gender, 0)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.model import Delegation, DelegationType
 from bsm_desk.store.db import next_id
+from bsm_desk.store.reading import rows
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bsm_desk.store.reading import Reads
 
 
 def add_delegation(db: Database, delegation: Delegation) -> int:
@@ -19,12 +25,12 @@ def add_delegation(db: Database, delegation: Delegation) -> int:
     return new_id
 
 
-def list_delegations(db: Database) -> list[Delegation]:
+def list_delegations(db: Reads) -> list[Delegation]:
     return [
         Delegation(id=r["id"], name_en=r["name_en"], name_ru=r["name_ru"],
                    type=DelegationType(r["type"]), iso_code=r["iso_code"],
                    order_key=r["order_key"], size_limit=r["size_limit"])
-        for r in db.query("SELECT * FROM delegation ORDER BY order_key, name_en")
+        for r in rows(db, "SELECT * FROM delegation ORDER BY order_key, name_en")
     ]
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Day, Event
 from bsm_desk.store.db import next_id
+from bsm_desk.store.reading import rows
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bsm_desk.store.reading import Reads
 
 
 def save_event(db: Database, event: Event) -> None:
@@ -35,9 +39,9 @@ def save_event(db: Database, event: Event) -> None:
     )
 
 
-def get_event(db: Database) -> Event | None:
-    rows = list(db.query("SELECT * FROM event WHERE id = 1"))
-    return _event(rows[0]) if rows else None
+def get_event(db: Reads) -> Event | None:
+    found = list(rows(db, "SELECT * FROM event WHERE id = 1"))
+    return _event(found[0]) if found else None
 
 
 def required(db: Database, missing: str) -> Event:
@@ -73,10 +77,10 @@ def add_day(db: Database, day: Day) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def list_days(db: Database) -> list[Day]:
+def list_days(db: Reads) -> list[Day]:
     return [
         Day(id=r["id"], date=date.fromisoformat(r["date"]), opens=r["opens"], closes=r["closes"])
-        for r in db.query("SELECT * FROM day ORDER BY date")
+        for r in rows(db, "SELECT * FROM day ORDER BY date")
     ]
 
 

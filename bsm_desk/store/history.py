@@ -6,12 +6,13 @@ import json
 import os
 import uuid
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.model import HistoryEntry as Change
 from bsm_desk.store.audit import insert_logged
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def record(db: Database, delegate_id: int, *, desk_id: str, action: str,

@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.store.hub_row_changes import count_noted
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bsm_desk.store.reading import Reads
 
 # A check-in's columns as exchanged with the hub (store/hub.py), in this order.
 CHECKIN_COLUMNS = ("uuid", "checkpoint", "delegate_id", "badge_version", "verdict",
@@ -29,7 +32,7 @@ HUB_KEY = "hub_key"  # the desks' key (services/hub/transit.py): never in the hu
 RESEAL = "reseal"  # "1": the hub's delegate events are to be sealed (needs the data key)
 
 
-def get(db: Database, name: str, default: str = "") -> str:
+def get(db: Reads, name: str, default: str = "") -> str:
     row = db.execute("SELECT value FROM sync_state WHERE name = ?", [name]).fetchone()
     return str(row[0]) if row else default
 

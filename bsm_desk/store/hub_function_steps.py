@@ -6,11 +6,12 @@ a block given back. They check what they are given as the first ones do
 
 from __future__ import annotations
 
-from typing import Any
-
-import psycopg
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.store.hub_functions import GROUP, statements
+
+if TYPE_CHECKING:
+    import psycopg
 
 
 def v7(cur: psycopg.Cursor[Any]) -> None:

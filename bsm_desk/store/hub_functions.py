@@ -24,9 +24,10 @@ Like every schema step, never edited once shipped: a change is a new step.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
+if TYPE_CHECKING:
+    import psycopg
 
 # Text a desk could have written: PostgreSQL's regex, the same class as domain/hub_rows.py.
 _CONTROL = r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"

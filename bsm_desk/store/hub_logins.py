@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-import psycopg
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.store.hub import PUSH_LOCK
 from bsm_desk.store.hub_schema import DESK_ROLE
+
+if TYPE_CHECKING:
+    import psycopg
 
 
 @dataclass(frozen=True)

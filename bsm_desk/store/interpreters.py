@@ -5,8 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.interpreters import (
@@ -20,6 +19,9 @@ from bsm_desk.domain.interpreters import (
     with_rule,
 )
 from bsm_desk.store.db import next_id
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _COLUMNS = ("id, name, name_cyr, languages, staff, available, fee, email, withdrawn_from,"
             " phone, avoid, hours")

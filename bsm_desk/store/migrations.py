@@ -8,8 +8,7 @@ a database from every earlier version.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.store.migrations_audit import (
     _v22_operators_and_audit,
@@ -37,6 +36,9 @@ from bsm_desk.store.migrations_people import (
     _v19_interpreter_rules,
     _v30_rank_by_hand,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _v1_conference(db: Database) -> None:
@@ -407,4 +409,4 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (31, _v31_seating),
     (32, _v32_audit_entries_computed_once),
 ]
-LATEST = STEPS[-1][0]
+LATEST = STEPS[-1][0]  # equal to schema.LATEST (a test holds it)

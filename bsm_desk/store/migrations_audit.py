@@ -3,10 +3,13 @@ migrations.py, and like them never edited once shipped)."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.store import audit, audit_log
 from bsm_desk.store.hub_row_changes import Shared, triggers_sql
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _v22_operators_and_audit(db: Database) -> None:

@@ -3,9 +3,12 @@ migrations.py, and like them never edited once shipped)."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.store.hub_row_changes import Shared, baseline, triggers_sql
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _v20_sync(db: Database) -> None:

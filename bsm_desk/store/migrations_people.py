@@ -3,7 +3,10 @@ numbered with the others in migrations.py and, like them, never edited once ship
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _v13_speakers(db: Database) -> None:

@@ -4,12 +4,13 @@ failed sign-ins."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.operators import Operator, Role
 from bsm_desk.store.db import next_id
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _operator(row: Any) -> Operator:

@@ -15,12 +15,15 @@ from __future__ import annotations
 import base64
 import os
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.store import audit
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bsm_desk.store.reading import Reads
 
 PROTECTED = ("phone", "passport_no", "birth_date")  # of a delegate
 
@@ -65,7 +68,7 @@ def _path(db: Database) -> str:
     return audit.actor(db).path
 
 
-def protected(db: Database) -> bool:
+def protected(db: Reads) -> bool:
     try:
         return bool(db.execute("SELECT EXISTS (SELECT 1 FROM data_key)").fetchone()[0])
     except Exception:  # noqa: BLE001 - a file from before protection existed

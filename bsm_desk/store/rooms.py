@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.model import Room
 from bsm_desk.store.db import next_id
+from bsm_desk.store.reading import rows
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bsm_desk.store.reading import Reads
 
 
 def add_room(db: Database, room: Room) -> int:
@@ -21,8 +25,8 @@ def add_room(db: Database, room: Room) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def list_rooms(db: Database) -> list[Room]:
-    return [_room(r) for r in db.query("SELECT * FROM room ORDER BY id")]
+def list_rooms(db: Reads) -> list[Room]:
+    return [_room(r) for r in rows(db, "SELECT * FROM room ORDER BY id")]
 
 
 def _room(row: dict[str, Any]) -> Room:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.seating import Block, Layout, Shape
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def numbers(text: str) -> frozenset[int]:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.model import Session, SessionKind
 from bsm_desk.store.db import atomic, next_id
+from bsm_desk.store.reading import rows
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bsm_desk.store.reading import Reads
 
 
 def _utc(at: datetime) -> str:
@@ -37,11 +41,12 @@ def add_session(db: Database, session: Session) -> int:
     return session_id
 
 
-def list_sessions(db: Database) -> list[Session]:
+def list_sessions(db: Reads) -> list[Session]:
     access: dict[int, list[int]] = defaultdict(list)
-    for row in db.query("SELECT session_id, category_id FROM session_access ORDER BY 1, 2"):
+    for row in rows(db, "SELECT session_id, category_id FROM session_access ORDER BY 1, 2"):
         access[row["session_id"]].append(row["category_id"])
-    return [_session(r, access) for r in db.query("SELECT * FROM session ORDER BY starts_at, id")]
+    return [_session(r, access)
+            for r in rows(db, "SELECT * FROM session ORDER BY starts_at, id")]
 
 
 def _session(row: dict[str, Any], access: dict[int, list[int]]) -> Session:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import UTC, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.programme import Request
 from bsm_desk.store.db import next_id
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def add_request(db: Database, request: Request) -> int:

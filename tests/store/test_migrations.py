@@ -146,3 +146,11 @@ def test_v32_entries_computed_once_chain_on_from_those_before(tmp_path: Path,
     assert verdict.ok, verdict.messages()
     assert entries > 2
     db.close()
+
+
+def test_the_schema_number_a_file_is_opened_by_is_the_last_steps() -> None:
+    """Opening a file already up to date reads its number against store/schema.py alone
+    (the migrations are not loaded for it): a new step must move that number too."""
+    from bsm_desk.store import migrations, schema
+
+    assert schema.LATEST == migrations.LATEST == migrations.STEPS[-1][0]

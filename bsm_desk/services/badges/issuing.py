@@ -14,9 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, TypeVar
 
 from bsm_desk.domain import badge_code
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
@@ -31,6 +29,9 @@ from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import event as event_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Progress = Callable[[int, int], None]
 

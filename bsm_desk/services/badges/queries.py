@@ -4,11 +4,13 @@ printed badge."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.model import BadgeState
 from bsm_desk.store import badges as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def states(db: Database, ids: Sequence[int]) -> dict[int, BadgeState]:

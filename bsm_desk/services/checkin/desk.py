@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain import badge_code
 from bsm_desk.domain.checkin import (
@@ -39,6 +37,9 @@ from bsm_desk.store import checkins as store
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store.db import patience
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to check in to.")
 NO_CHECKPOINT = QT_TRANSLATE_NOOP(

@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.interpreters import TWO_WAY
@@ -37,6 +37,9 @@ from bsm_desk.services.reports.attendance import (
 from bsm_desk.services.reports.participants import HEAD, PROTOCOL, Group, group_of
 from bsm_desk.services.speakers.lists import Listed, speaker_list
 from bsm_desk.store import rooms as room_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SMALL = 5  # a split by gender of fewer people than this is not shown
 WOMEN, MEN = "#b5475d", "#2f6690"  # the report's palette: the same in every output

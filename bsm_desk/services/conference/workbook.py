@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.services.conference.pdf import EMPTY
@@ -87,6 +87,9 @@ from bsm_desk.services.conference.report import (
 )
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import save_workbook
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 Translate = Callable[[str], str]
 DASH = "–"

@@ -11,8 +11,7 @@ from __future__ import annotations
 import random
 import uuid
 from datetime import UTC, datetime, time, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.model import may_enter
@@ -20,6 +19,9 @@ from bsm_desk.store import atomic
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sessions as session_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DAY_SHARE = (0.93, 0.84)  # who comes on the first day, on the second
 

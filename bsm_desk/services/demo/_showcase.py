@@ -11,8 +11,7 @@ file.
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.model import SessionKind
@@ -20,6 +19,9 @@ from bsm_desk.services import badges, checkin, speakers
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.operators import Acting
 from bsm_desk.services.programme import load as load_programme
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SPEAKERS = 8  # heads of delegation inscribed at the opening session
 THEMATIC_SPEAKERS = 5  # and at the first thematic session

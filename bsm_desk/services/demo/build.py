@@ -15,9 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from sqlite_utils import Database
 
 from bsm_desk.domain import errors
 from bsm_desk.domain.errors import UserError
@@ -44,6 +43,9 @@ from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import interpreters as interpreter_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DEFAULT_DELEGATES = 700
 DEFAULT_SEED = 2022

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.store import backups as store
 from bsm_desk.store.backups import Backup, Contents
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def take(conn: sqlite3.Connection | Database, event_file: str | Path, *,
          into: str | Path | None = None, out: str | Path | None = None) -> Path:
     """A backup of the open event (its connection), into the backups folder (``into``,
     default beside the file) or to ``out``; the oldest beyond the kept number go."""
-    raw = conn.conn if isinstance(conn, Database) else conn
+    raw = conn if isinstance(conn, sqlite3.Connection) else conn.conn
     return store.take(raw, event_file, into=into, out=out)
 
 

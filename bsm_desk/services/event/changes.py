@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.store import audit_log
 from bsm_desk.store.db import change_marks
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 EVERYTHING = "*"  # in a Changes' tables: the file was replaced (a restore), read it all
 

@@ -9,19 +9,43 @@ from __future__ import annotations
 import sqlite3
 import threading
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.store import db as store
 from bsm_desk.store import hub_desk_state as state
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bsm_desk.store.reading import Reads
 
 def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
             check: bool = True) -> Database:
     """Open (with ``create``, make) an event file, its schema brought up to date; a
     UserError in words when it cannot be (locked, damaged, of a newer version…)."""
     return store.connect(path, create=create, migrate=migrate, check=check)
+
+
+def open_event(path: str | Path, *, check: bool = True) -> sqlite3.Connection:
+    """What :func:`connect` does, the connection left bare: enough for the reads that
+    take any open event (the overview, :func:`desk_of`, :func:`guarded`) before
+    sqlite-utils is loaded — the window's first paint. :func:`as_database` for the rest."""
+    return store.open_connection(path, check=check)
+
+
+def as_database(conn: sqlite3.Connection) -> Database:
+    """A connection from :func:`open_event` for everything else (the services' writes)."""
+    return store.wrap(conn)
+
+
+def guarded(db: Reads) -> bool:
+    """Whether opening this event asks something of the user first: its operators to
+    sign in, or its sealed personal data to be unlocked."""
+    from bsm_desk.services.operators.acting import has_operators
+    from bsm_desk.store import privacy
+
+    return has_operators(db) or privacy.protected(db)
 
 
 def db_file(db: Database) -> Path:
@@ -39,7 +63,7 @@ def user_error(exc: sqlite3.DatabaseError, path: str | Path) -> UserError:
     return store.user_error(exc, path)
 
 
-def desk_of(db: Database, desk_id: str) -> str:
+def desk_of(db: Reads, desk_id: str) -> str:
     """The desk this event file is at its hub, as kept in the file at hub init or join
     (a desk whose settings were lost or damaged is still the same desk); ``desk_id``
     for a file without one."""

@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from sqlite_utils import Database
 
 from bsm_desk.domain import badge_code, errors
 from bsm_desk.domain.errors import UserError
@@ -33,6 +32,11 @@ from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import event as event_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bsm_desk.store.reading import Reads
 
 # The categories seen at UN-style conferences: code, English, Russian, badge colour, access.
 STANDARD_CATEGORIES: Sequence[tuple[str, str, str, str, Access]] = (
@@ -147,7 +151,7 @@ class Overview:
         return [s for s in self.sessions if s.local_day(zone) == day]
 
 
-def overview(db: Database, path: str | Path = "") -> Overview:
+def overview(db: Reads, path: str | Path = "") -> Overview:
     event = event_store.get_event(db)
     if event is None:
         raise UserError(errors.NO_EVENT, path=str(path))

@@ -4,12 +4,13 @@ scans and changes wrong: it says so (``hub status``, the window's status bar).""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.store import atomic, hub
 from bsm_desk.store import hub_desk_state as state
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SKEW_SAID_S = 120  # a desk's clock further off the hub's than this is said in the status
 SKEW_NOTED_S = 15  # the difference is written down when it moved by more than this

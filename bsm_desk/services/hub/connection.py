@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.store import atomic, hub
 from bsm_desk.store import hub_desk_state as state
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 REFUSED = QT_TRANSLATE_NOOP("UserError", "The hub at {url} refused this desk's events: "
                                         "{reason}. Nothing was lost; they wait here.")

@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.hub import pulling
@@ -20,6 +18,9 @@ from bsm_desk.services.hub.pushing import BATCH, pushed_each
 from bsm_desk.store import atomic, hub, hub_row_changes
 from bsm_desk.store import hub_desk_state as state
 from bsm_desk.store.db import block_floor
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 WENT_BACK = QT_TRANSLATE_NOOP("Sync", "This desk's file went back in time (a backup put in "
                                       "its place): {count} of its own records came back "

@@ -19,10 +19,9 @@ import json
 import re
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from psycopg import conninfo
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.hub import tls, transit
@@ -33,6 +32,9 @@ from bsm_desk.store import atomic, audit, hub, hub_logins
 from bsm_desk.store import event as event_store
 from bsm_desk.store import hub_desk_state as state
 from bsm_desk.store import privacy as sealing
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PREFIX = "BSMHUB1-"
 CODE_LIMIT = 2_000

@@ -8,17 +8,19 @@ from __future__ import annotations
 import tempfile
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 import psycopg.errors
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.store import atomic, hub, privacy
 from bsm_desk.store import event as event_store
 from bsm_desk.store import hub_desk_state as state
 from bsm_desk.store.db import backup_to
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to publish.")
 NOT_PUBLISHER = QT_TRANSLATE_NOOP("Sync", "The personal data is sealed here, but the copy of "

@@ -6,9 +6,7 @@ data is sealed. Each ends with one round (rounds.py)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.event.files import desk_of
@@ -28,6 +26,9 @@ from bsm_desk.store import atomic, hub, hub_row_changes
 from bsm_desk.store import event as event_store
 from bsm_desk.store import hub_desk_state as state
 from bsm_desk.store.db import block_floor
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 EMPTY_HUB = QT_TRANSLATE_NOOP("UserError", "The hub at {url} holds no event yet: run bsm-desk "
                                            "hub init on the first desk.")

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain import hub_rows
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
@@ -18,6 +16,9 @@ from bsm_desk.services.hub import rows
 from bsm_desk.store import atomic, hub, hub_row_changes, privacy
 from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import hub_desk_state as state
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PULL_BATCH = 500  # taken in per local transaction: a scan waits for at most one
 UNKNOWN_DELEGATE = QT_TRANSLATE_NOOP("Sync", "A check-in from desk {desk} of a delegate this "

@@ -5,15 +5,17 @@ dropped, never blocking the others behind it)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 import psycopg.errors
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.store import atomic
 from bsm_desk.store import hub_desk_state as state
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 HUB_REFUSED = QT_TRANSLATE_NOOP("Sync", "The hub refused this desk's {kind} {uuid}: {reason}. "
                                         "It stays on this desk; the others went on.")

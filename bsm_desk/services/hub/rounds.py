@@ -19,10 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.event.files import desk_of
@@ -32,6 +31,9 @@ from bsm_desk.services.hub.connection import REFUSED, open_hub
 from bsm_desk.services.hub.pushing import BATCH, pushed_each
 from bsm_desk.store import atomic, hub
 from bsm_desk.store import hub_desk_state as state
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _open = open_hub  # the name the round uses
 

@@ -7,9 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from functools import partial
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain import hub_rows
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
@@ -17,6 +15,9 @@ from bsm_desk.services.hub import transit, trust
 from bsm_desk.services.hub.pushing import pushed_each
 from bsm_desk.store import atomic, hub
 from bsm_desk.store import hub_row_changes as row_changes
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BATCH = 2000
 ROW_EARLIER = QT_TRANSLATE_NOOP("Sync", "Desk {desk} changed {what} ({at}) before this desk's "

@@ -17,13 +17,14 @@ import base64
 import binascii
 import os
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.store import atomic
 from bsm_desk.store import hub_desk_state as state
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PREFIX = "hk1:"
 FIELDS: dict[str, tuple[str, ...]] = {"operator": ("secret", "sign_secret")}

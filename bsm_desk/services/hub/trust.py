@@ -4,15 +4,16 @@ the sealed data's key) may be taken in here: only with a signature this desk can
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain import authority
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.store import authority as store
 from bsm_desk.store import event as event_store
 from bsm_desk.store import hub_row_changes
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NOT_SIGNED = QT_TRANSLATE_NOOP("Sync", "A change of {what} from desk {desk} ({at}) is not "
                                        "signed by an administrator this desk knows: not "

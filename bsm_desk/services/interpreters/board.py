@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.interpreters import TWO_WAY, Meeting, Seat, booth_shortfall, can_staff
@@ -26,6 +25,9 @@ from bsm_desk.services.interpreters.rostering import (
 from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import interpreters as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SHORT = QT_TRANSLATE_NOOP("Roster", "{count} of {team} interpreters")
 COMPOSITION = {False: QT_TRANSLATE_NOOP("Roster", "nobody has the booth's language as A"),

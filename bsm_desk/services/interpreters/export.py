@@ -10,10 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from babel.dates import format_date
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.interpreters import Interpreter
@@ -31,6 +30,9 @@ from bsm_desk.services.output.text import (
     register_fonts,
 )
 from bsm_desk.store import sessions as session_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: write the roster as .pdf or .xlsx, or "
                                               "give a folder for the calendars.")

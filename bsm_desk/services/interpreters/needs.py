@@ -5,15 +5,16 @@ languages a meeting needs relayed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.interpreters import TWO_WAY, Meeting, Rules, Slot, meetings
 from bsm_desk.store import interpreters as store
 from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store import speakers as speaker_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 OFFICIAL = ("en", "ru")
 

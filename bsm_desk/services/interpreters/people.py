@@ -11,9 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import RowProblem, cell_text
@@ -25,6 +23,9 @@ from bsm_desk.services.registry.tables import read_table
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
 from bsm_desk.store import interpreters as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_HEADER = QT_TRANSLATE_NOOP(
     "UserError", "{path}: no header row with “Name” and “Languages” (or “Имя” and “Языки”) "

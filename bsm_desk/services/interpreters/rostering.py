@@ -10,9 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.interpreters import (
@@ -35,6 +33,9 @@ from bsm_desk.services.solving import Cancel
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
 from bsm_desk.store import interpreters as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event.")
 NO_SUCH = QT_TRANSLATE_NOOP("UserError", "There is no interpreter with the id {id}.")

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from bsm_desk.domain.operators import Permission, Role, may
 from bsm_desk.services.operators.acting import Acting, check, has_operators
 from bsm_desk.store import audit
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 F = TypeVar("F", bound=Callable[..., Any])
 

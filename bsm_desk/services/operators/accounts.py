@@ -16,9 +16,7 @@ import hashlib
 import hmac
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain import authority
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
@@ -52,6 +50,9 @@ from bsm_desk.services.operators.acting import (
 from bsm_desk.store import atomic, audit
 from bsm_desk.store import operators as store
 from bsm_desk.store import privacy as sealing
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 FIRST_IS_ADMIN = QT_TRANSLATE_NOOP("UserError", "The first operator must be an administrator "
                                                 "(who can then add the others).")

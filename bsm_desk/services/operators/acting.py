@@ -13,12 +13,15 @@ needs, and which an event with operators refuses for anything that needs a role.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Protocol
 
 from bsm_desk.domain.operators import Permission, Role, may, refusal
 from bsm_desk.store import audit
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from bsm_desk.store.reading import Reads
 
 _MADE = object()  # only this module makes an Acting
 WRONG_EVENT = "who acts was made for another event file"
@@ -45,7 +48,7 @@ class Acting:
         return self.operator_id is not None
 
 
-def has_operators(db: Database) -> bool:
+def has_operators(db: Reads) -> bool:
     try:
         return bool(db.execute("SELECT EXISTS (SELECT 1 FROM operator WHERE disabled = 0)"
                                ).fetchone()[0])

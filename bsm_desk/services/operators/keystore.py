@@ -16,10 +16,12 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk import paths
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SERVICE = "bsm-desk-data"  # the keyring's service name (as earlier versions wrote it)
 

@@ -10,9 +10,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.operators import Permission, check_text
@@ -21,6 +19,9 @@ from bsm_desk.services.operators.access import require
 from bsm_desk.services.operators.acting import Acting
 from bsm_desk.store import atomic, audit, audit_log, privacy
 from bsm_desk.store.privacy import PROTECTED
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SHORT = QT_TRANSLATE_NOOP("UserError", "The event's passphrase needs at least 10 characters.")
 LEAST = 10  # characters of the event's passphrase

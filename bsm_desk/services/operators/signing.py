@@ -4,12 +4,15 @@ of operators, made and re-sealed as their passwords change."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain import authority
 from bsm_desk.store import audit, hub_row_changes
 from bsm_desk.store import authority as store
 from bsm_desk.store import event as event_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def sign_noted(db: Database, *, key: bytes | None = None, signer: int | None = None) -> int:

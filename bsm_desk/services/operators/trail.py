@@ -10,15 +10,16 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.operators import Permission
 from bsm_desk.services.operators.access import require
 from bsm_desk.services.operators.acting import Acting
 from bsm_desk.store import audit, audit_log
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BROKEN_LINK = QT_TRANSLATE_NOOP("Audit", "entry {id} does not follow the one before it (an "
                                          "entry was removed or moved)")

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import pick
 from bsm_desk.store import audit_log
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TEMPLATES: dict[str, str] = {
     "delegate": QT_TRANSLATE_NOOP("Trail", "delegate {person}"),

@@ -28,10 +28,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from ortools.sat.python import cp_model
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import Day, Room, Session, SessionKind
@@ -43,6 +43,9 @@ from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store import side_events as side_event_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event to allocate rooms for.")
 WEIGHT_RANK = (0, 250, 150, 100, 60)  # second, third, ... preferred slot (first: the

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
@@ -18,6 +17,9 @@ from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store import side_events as side_event_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no event.")
 BAD_TIMES = QT_TRANSLATE_NOOP("UserError", "A session must end after it starts.")

@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from icalendar import Calendar
@@ -17,7 +18,6 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Event, Room, Session
@@ -28,6 +28,9 @@ from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, registe
 from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_EVENT = QT_TRANSLATE_NOOP("UserError", "This database has no programme to export.")
 KINDS = {kind: (style.name_en, style.name_ru, style.colour)

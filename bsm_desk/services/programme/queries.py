@@ -3,7 +3,7 @@ conflicts, is :func:`bsm_desk.services.programme.load`)."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.model import Day, Event, Room, Session
 from bsm_desk.domain.programme import Request
@@ -11,6 +11,9 @@ from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms as room_store
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store import side_events as side_event_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def event(db: Database) -> Event | None:

@@ -10,9 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import RowProblem, normalize_header, spilled
@@ -24,6 +22,9 @@ from bsm_desk.services.registry.tables import read_table
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
 from bsm_desk.store import side_events as side_event_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "title": ("title", "title en", "side event", "название", "тема"),

@@ -3,7 +3,7 @@ side_event_import.py). Checked as the import checks them; every change journaled
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.programme import Request
@@ -12,6 +12,9 @@ from bsm_desk.services.programme.editing import NO_EVENT
 from bsm_desk.store import atomic, journal
 from bsm_desk.store import event as event_store
 from bsm_desk.store import side_events as side_event_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_TITLE = QT_TRANSLATE_NOOP("UserError", "A side event needs a title in English or Russian.")
 NO_DURATION = QT_TRANSLATE_NOOP("UserError", "A side event needs a duration in minutes.")

@@ -5,9 +5,7 @@ importer (importer.py) plans and writes; this only reads."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain import importing as rules
 from bsm_desk.domain.delegation_names import ALIASES, acronyms
@@ -21,6 +19,9 @@ from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store.privacy import Sealer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 HEAD_CATEGORY = "hod"  # the standard categories' code for a head of delegation
 

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate
@@ -26,6 +26,9 @@ from bsm_desk.domain.names import fold_pair
 from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.store import atomic, history, journal
 from bsm_desk.store import delegates as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SIMILAR = 90  # token_sort_ratio of folded names, for people of one delegation
 SIMILAR_SAME_BIRTH = 85

@@ -19,9 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain import importing as rules
 from bsm_desk.domain.delegation_names import looks_like_organization
@@ -50,6 +48,9 @@ from bsm_desk.services.registry.tables import Row, Rows, open_list
 from bsm_desk.store import atomic, history, journal
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_HEADER = QT_TRANSLATE_NOOP(
     "UserError", "{path}: no header row with a family name column was found in the first "

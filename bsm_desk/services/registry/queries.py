@@ -5,9 +5,7 @@ categories and who is cancelled. Domain values only; the SQL stays in the store.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.model import (
     Category,
@@ -21,6 +19,9 @@ from bsm_desk.store import delegate_lists as lists
 from bsm_desk.store import delegates as store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import history as history_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The columns of a list row (list_rows), and the sort keys a list may ask for.
 LIST_COLUMNS: tuple[str, ...] = tuple(lists.LIST_COLUMNS)

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain import validation
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
@@ -29,6 +27,9 @@ from bsm_desk.store import atomic, history
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegates as store
 from bsm_desk.store import delegations as delegation_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 INVALID = QT_TRANSLATE_NOOP("UserError", "The record cannot be saved: {problems}")
 NOT_FOUND = QT_TRANSLATE_NOOP("UserError", "There is no delegate #{id}.")

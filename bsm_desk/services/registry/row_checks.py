@@ -7,9 +7,7 @@ else or several namesakes)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain import importing as rules
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
@@ -27,6 +25,9 @@ from bsm_desk.services.registry._rows import (
     read_cells,
 )
 from bsm_desk.store import delegates as delegate_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DEFAULT_CATEGORY = "delegate"
 

@@ -8,13 +8,16 @@ a prefix; when that finds nobody, each word is compared with the index's vocabul
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from sqlite_utils import Database
 
 from bsm_desk.domain.model import pick
 from bsm_desk.domain.names import fold_words
 from bsm_desk.store import delegate_lists as lists
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NEAR_WORD_SCORE = 72  # rapidfuzz ratio, 0-100: "rahmanov" ~ "rahmonov" is 88
 NEAR_WORDS = 12

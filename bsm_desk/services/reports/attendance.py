@@ -14,10 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo
-
-from sqlite_utils import Database
 
 from bsm_desk.domain.checkin import ENTRANCE, Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
@@ -33,6 +31,9 @@ from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sessions as session_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Labels of the report, translated at writing time in the report's language.
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -23,9 +24,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Delegation, DelegationType, honorific, pick
@@ -35,6 +34,10 @@ from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import written
 from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts
 from bsm_desk.services.reports.attendance import collect
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+    from sqlite_utils import Database
 
 # Labels of the report, translated at writing time in the report's language.
 L_DELEGATION = QT_TRANSLATE_NOOP("Participants", "Delegation")

@@ -4,8 +4,7 @@ change, only the plates whose text changed print again."""
 from __future__ import annotations
 
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.operators import Acting, Permission, requires
@@ -13,6 +12,9 @@ from bsm_desk.services.seating.plans import plan_of
 from bsm_desk.services.seating.printing import plate_digest, write_nameplates
 from bsm_desk.store import atomic
 from bsm_desk.store import seating as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_CHANGED_PLATES = QT_TRANSLATE_NOOP("UserError", "Every nameplate of this session is "
                                                    "printed as it stands: nothing changed.")

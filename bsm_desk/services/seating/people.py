@@ -4,13 +4,15 @@ places of a speaker's delegation."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.model import ProtocolRank, honorific, may_enter, pick
 from bsm_desk.services.seating.plans import plan_of
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import seating as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 HEAD_CATEGORY = "hod"  # the head of delegation's category: first on a place card
 

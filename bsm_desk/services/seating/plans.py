@@ -9,8 +9,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
@@ -43,6 +42,9 @@ from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms as room_store
 from bsm_desk.store import seating as store
 from bsm_desk.store import sessions as session_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_SEATED_SESSION = QT_TRANSLATE_NOOP("UserError", "There is no session #{id}.")
 NO_ROOM_TO_SEAT = QT_TRANSLATE_NOOP("UserError", "“{session}” has no room: give it one in "

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.speakers import EntryKind, EntryStatus
@@ -22,6 +21,9 @@ from bsm_desk.services.output.text import (
 from bsm_desk.services.speakers.lists import Listed, speaker_list
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sessions as session_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("UserError", "{file}: write the speakers' record as .pdf or "
                                               ".xlsx.")

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
@@ -39,6 +37,9 @@ from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sessions as session_store
 from bsm_desk.store import speakers as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_SESSION = QT_TRANSLATE_NOOP("UserError", "There is no session #{id}.")
 NO_DELEGATE = QT_TRANSLATE_NOOP("UserError", "There is no delegate #{id}.")

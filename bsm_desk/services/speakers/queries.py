@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import speakers as store
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from bsm_desk.services.speakers.lists import Listed
 
 

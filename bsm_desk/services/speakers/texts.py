@@ -8,14 +8,16 @@ from __future__ import annotations
 import stat
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.services.speakers.lists import NO_ENTRY, speaker_list
 from bsm_desk.store import atomic
 from bsm_desk.store import speakers as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TEXT_KIND = QT_TRANSLATE_NOOP(
     "UserError", "{file}: a statement's text is a PDF, a Word (.docx) or a plain text file.")

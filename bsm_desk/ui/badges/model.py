@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtGui import QColor
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import BadgeState, DelegateQuery
 from bsm_desk.services.badges import queries as badge_queries
 from bsm_desk.ui.widgets.people_model import DelegatesModel, Index
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NOT_PRINTED = QT_TRANSLATE_NOOP("BadgesModel", "v{version} · not printed")
 PRINTED = QT_TRANSLATE_NOOP("BadgesModel", "v{version} · printed {when}")

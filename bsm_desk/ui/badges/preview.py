@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from bsm_desk.domain.model import BadgeLayout as Layout
 from bsm_desk.domain.model import ReissueReason
@@ -18,6 +18,9 @@ from bsm_desk.ui.badges import printing
 from bsm_desk.ui.badges.service import badge_service
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.state import window_settings
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PREVIEW_WIDTH = 280  # the preview fits a 1280 x 720 screen beside the list
 

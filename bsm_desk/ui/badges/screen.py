@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.model import BadgeLayout as Layout
@@ -44,6 +44,9 @@ from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.theme import give_role, unshaped
 from bsm_desk.ui.widgets.filters import fill_choices, reselect
 from bsm_desk.ui.widgets.people_model import FIRST
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class BadgesScreen(QWidget):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -11,7 +13,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk.domain.checkin import Checkpoint
 from bsm_desk.domain.model import Category, may_enter
@@ -19,6 +20,9 @@ from bsm_desk.services import checkin
 from bsm_desk.services.operators import Acting
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.theme import give_role
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class CheckpointDialog(QDialog):

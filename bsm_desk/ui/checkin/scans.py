@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QWidget
 
 from bsm_desk.domain.checkin import looks_like_a_name
 from bsm_desk.domain.errors import DatabaseBusy
@@ -20,6 +19,7 @@ from bsm_desk.ui.shell.errors import show_error
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QWidget
 
     from bsm_desk.services.checkin import Desk, Verdict
     from bsm_desk.ui.checkin.verdict_panel import VerdictPanel

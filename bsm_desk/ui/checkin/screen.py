@@ -9,6 +9,7 @@ The verdict is shown only after the check-in is committed (``Desk.scan``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShowEvent
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.checkin import looks_like_a_name
@@ -41,6 +41,9 @@ from bsm_desk.ui.shell.errors import show_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.widgets.name_results import NameResults
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class CheckinScreen(QWidget):

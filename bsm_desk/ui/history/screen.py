@@ -7,10 +7,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
@@ -41,6 +39,10 @@ from bsm_desk.services.operators import trail, trail_words
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+    from sqlite_utils import Database
 
 PAGE = 500  # entries fetched at a time
 ACTION_WORDS = {

@@ -5,7 +5,7 @@ password goes to the OS keyring, never to the event file or the settings."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.shell.workers import Progress, run_with_progress
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def with_password(url: str, password: str) -> str:

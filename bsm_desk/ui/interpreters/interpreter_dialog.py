@@ -5,6 +5,7 @@ work in. Checked by the service as an imported row is; nothing is written if wro
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from PySide6.QtCore import Qt, QTime
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.errors import UserError
@@ -34,6 +34,9 @@ from bsm_desk.services.event import Overview
 from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DAY = Qt.ItemDataRole.UserRole
 

@@ -3,6 +3,8 @@ in words, its value, its unit and AIIC's default. All are checked before any is 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,12 +17,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.services.interpreters import rostering
 from bsm_desk.services.operators import acting_at
 from bsm_desk.ui.shell.errors import translate_error
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RULE = Qt.ItemDataRole.UserRole
 VALUE = 1  # the column that is edited

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.interpreters import Interpreter, Seat, can_staff
@@ -56,6 +56,9 @@ from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.theme import give_role
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def roster_tr(text: str) -> str:

@@ -4,6 +4,7 @@ add an operator, change a role, set a new password or PIN, disable or enable."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.operators import ROLE_WORDS, Role
@@ -28,6 +28,9 @@ from bsm_desk.services import operators
 from bsm_desk.services.operators import acting_at
 from bsm_desk.services.operators.acting import Desk
 from bsm_desk.ui.shell.errors import show_error, translate_error
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _role_name(role: Role) -> str:

@@ -9,11 +9,10 @@ check people in (a door desk left to its scanner); everything else waits for sig
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QPushButton
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.operators import ROLE_WORDS, Permission, Role, refusal
@@ -21,6 +20,9 @@ from bsm_desk.services import operators
 from bsm_desk.services.event.changes import Changes
 from bsm_desk.services.operators import privacy
 from bsm_desk.ui.shell.errors import translate_error
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
 

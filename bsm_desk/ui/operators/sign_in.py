@@ -3,6 +3,8 @@ PIN), and the passphrase dialog that unlocks the event's sealed personal data.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,12 +18,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.services import operators
 from bsm_desk.services.operators import privacy
 from bsm_desk.ui.shell.errors import show_error, translate_error
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class SignInDialog(QDialog):

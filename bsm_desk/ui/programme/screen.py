@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
@@ -42,6 +42,9 @@ from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.theme import give_role
 from bsm_desk.ui.widgets.kind_legend import KindLegend
 from bsm_desk.ui.widgets.people_picker import delegate_finder, named
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 CONFLICT_TEXT = {
     ConflictKind.DOUBLE_BOOKED: QT_TRANSLATE_NOOP("ProgrammeScreen",

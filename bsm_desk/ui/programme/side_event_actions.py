@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.services.operators import acting_at
@@ -18,6 +17,8 @@ from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import show_error
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from bsm_desk.services.programme import Programme
     from bsm_desk.ui.programme.timetable_editor import TimetableEditor
 

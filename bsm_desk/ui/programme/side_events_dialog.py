@@ -5,6 +5,7 @@ them, and ask for rooms and times."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.errors import UserError
@@ -36,6 +36,9 @@ from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import show_error, translate_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.widgets.people_picker import delegate_finder, named
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 KNOWN_EQUIPMENT = ("projector", "microphones", "streaming")
 

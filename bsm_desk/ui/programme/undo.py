@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.domain.model import Session
 from bsm_desk.services import programme as programme_service
 from bsm_desk.services.operators import Acting
 from bsm_desk.services.programme import Removed
 from bsm_desk.ui.shell import i18n
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 CHANGED, ADDED, DELETED = "changed", "added", "deleted"
 DEPTH = 50  # steps kept

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk.domain import validation
 from bsm_desk.domain.errors import UserError
@@ -37,6 +36,9 @@ from bsm_desk.services.registry import queries as registry_queries
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.widgets.people_model import GENDERS, STATUSES, model_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ERROR_STYLE = "color: #c62828;"
 TEXT_FIELDS = ("family_name", "given_name", "family_name_cyr", "given_name_cyr", "honorific",

@@ -7,6 +7,7 @@ is: this is where a registrar puts both right (bsm-desk delegations edit does th
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,13 +22,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import Delegation, DelegationType
 from bsm_desk.services import registry
 from bsm_desk.services.operators import Acting
 from bsm_desk.ui.shell.errors import translate_error
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TYPE_WORDS = {
     DelegationType.MEMBER_STATE: QT_TRANSLATE_NOOP("DelegationsDialog", "Member State"),

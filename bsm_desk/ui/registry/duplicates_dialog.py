@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Delegate
@@ -29,6 +30,9 @@ from bsm_desk.services.registry.duplicates import Pair
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.widgets.people_model import GENDERS, STATUSES, model_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SHOWN = ("family_name", "given_name", "family_name_cyr", "given_name_cyr", "gender",
          "delegation_id", "category_id", "function_en", "email", "phone", "passport_no",

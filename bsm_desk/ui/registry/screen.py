@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.model import DelegateQuery, DelegateStatus, honorific
@@ -35,6 +35,9 @@ from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.theme import give_role, unshaped
 from bsm_desk.ui.widgets.filters import fill_choices, reselect
 from bsm_desk.ui.widgets.people_model import STATUSES, DelegatesModel, model_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class DelegatesScreen(QWidget):

@@ -14,6 +14,7 @@ nameplates are saved from here.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.seating import Place, Seated, places
@@ -43,6 +43,9 @@ from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.theme import give_role
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DELEGATION = Qt.ItemDataRole.UserRole + 1
 

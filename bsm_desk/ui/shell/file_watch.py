@@ -10,10 +10,14 @@ that is not in front is told when it next comes forward.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlite_utils import Database
 
 from bsm_desk.services.event.changes import Changes, FileChanges
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 POLL_MS = 250
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, qVersion
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,14 +19,13 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import __version__, config, paths
 from bsm_desk.domain.errors import DatabaseDamaged, UserError
 from bsm_desk.services import event as event_service
 from bsm_desk.services.event import Overview
 from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
-from bsm_desk.services.event.files import connect, user_error
+from bsm_desk.services.event.files import as_database, desk_of, guarded, open_event, user_error
 from bsm_desk.ui.event.file_care import EventFileCare
 from bsm_desk.ui.event.file_menu import EventFileActions
 from bsm_desk.ui.hub.link import HubLink
@@ -37,6 +37,9 @@ from bsm_desk.ui.shell.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.shell.icons import app_icon, icon
 from bsm_desk.ui.shell.screen_registry import NAMES, SCREENS, Screens
 from bsm_desk.ui.shell.state import window_settings
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 FIRST_SIZE = QSize(1280, 800)
 
@@ -54,6 +57,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.db: Database | None = None
+        self._opening: sqlite3.Connection | None = None  # opened, the rest after the paint
         self.db_path: Path | None = None
         self.overview: Overview | None = None
         self.setWindowIcon(app_icon())
@@ -69,7 +73,7 @@ class MainWindow(QMainWindow):
         self.screens = Screens(settings, self.stack,
                                status=lambda text: self.statusBar().showMessage(text, 10000),
                                changed=self.refresh_overview, window=self,
-                               event=lambda: (self.db, self.overview, self.db_path))
+                               event=self._event_now)
         for spec in SCREENS:
             self.navigation.addItem(QListWidgetItem(icon(spec.name), ""))
         self.navigation.currentRowChanged.connect(
@@ -206,37 +210,81 @@ class MainWindow(QMainWindow):
         (screen.open_projector if which == "projector" else screen.open_booths)()
 
     # -- the event database ------------------------------------------------------------
-    def open_database(self, path: str | Path) -> bool:
-        """Open ``path``; on failure say why and keep the event that was open."""
+    def open_database(self, path: str | Path, *, rest_after_paint: bool = False) -> bool:
+        """Open ``path``; on failure say why and keep the event that was open.
+
+        With ``rest_after_paint`` (the window's start), what the first screen does not
+        need waits for the window's first paint: the overview is read through a bare
+        connection, and sqlite-utils, the other screens, the file's watch, its hub and
+        its check in the background come after (_finish_opening). An event that asks
+        something of the user first (operators to sign in, sealed data to unlock) is
+        opened whole at once."""
         path = Path(path)
-        db: Database | None = None
+        conn: sqlite3.Connection | None = None
         try:
-            db = connect(path, check=False)  # checked after the paint (file_care.py)
-            overview = event_service.overview(db, path)
+            conn = open_event(path, check=False)  # checked after the paint (file_care.py)
+            overview = event_service.overview(conn, path)
+            wait = rest_after_paint and not guarded(conn)
         except (UserError, sqlite3.DatabaseError) as exc:
-            if db is not None:
-                db.close()
+            if conn is not None:
+                conn.close()
             fault = user_error(exc, path) if isinstance(exc, sqlite3.DatabaseError) else exc
             if isinstance(fault, DatabaseDamaged):
                 return self.care.damaged(fault, path)
             self.show_error(fault)
             return False
         self.close_database()
-        from bsm_desk.services.event.files import desk_of
+        self.settings.desk_id = desk_of(conn, self.settings.desk_id)  # the file knows
+        self.db_path, self.overview = path.resolve(), overview
+        self._opening = conn
+        if not wait:
+            self._finish_opening(conn)
+            return True
+        for screen in self.screens.all():
+            screen.set_overview(overview)
+        self.retranslate_ui()
+        self._after_first_paint(lambda: self._finish_opening(conn))
+        return True
 
-        self.settings.desk_id = desk_of(db, self.settings.desk_id)  # the file knows
-        self.db, self.db_path, self.overview = db, path.resolve(), overview
-        self.care.opened(self.db_path)
+    def _finish_opening(self, conn: sqlite3.Connection) -> None:
+        """The rest of opening an event: the store's Database, every screen loaded, the
+        file watched and checked, its hub followed, its operators asked for."""
+        if self._opening is not conn or self.db_path is None or self.overview is None:
+            return  # closed before its first paint (or another event opened since)
+        self._opening = None
+        db = self.db = as_database(conn)
+        path, overview = self.db_path, self.overview
+        self.care.opened(path)
         self.screens.forget_stale()
         for screen in self.screens.all():
-            screen.load(db, overview, self.db_path)
+            screen.load(db, overview, path)
         self.watch.watch(db)
-        self.hub_link.opened(db, self.db_path, overview.event.zone)
+        self.hub_link.opened(db, path, overview.event.zone)
         self.guard.opened(db)
-        self.settings.last_db = str(self.db_path)
+        self.settings.last_db = str(path)
         config.save(self.settings)
         self.retranslate_ui()
-        return True
+
+    def _event_now(self) -> tuple[Database | None, Overview | None, Path | None]:
+        """The open event, for a screen being made: the opening finished first if its
+        rest still waits for the first paint (a screen asked for before it)."""
+        if self._opening is not None:
+            self._finish_opening(self._opening)
+        return self.db, self.overview, self.db_path
+
+    def _after_first_paint(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the window has painted (queued just after the paint)."""
+        window = self
+
+        class _Painted(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    window.removeEventFilter(self)
+                    QTimer.singleShot(0, then)
+                return False
+
+        self._paint_watch = _Painted(self)
+        self.installEventFilter(self._paint_watch)
 
     def refresh_overview(self) -> None:
         """The registry changed: new figures on the overview, new lists for the filters."""
@@ -281,6 +329,9 @@ class MainWindow(QMainWindow):
         self.hub_link.poke()
 
     def close_database(self) -> None:
+        if self._opening is not None:  # opened, and closed before its first paint
+            self._opening.close()
+            self._opening = None
         self.watch.stop()
         self.hub_link.closed()
         self.guard.closed()
@@ -299,9 +350,9 @@ class MainWindow(QMainWindow):
         if demo:
             return self.files.build_demo_now()
         if db is not None:
-            return self.open_database(db) or self.first_start()
+            return self.open_database(db, rest_after_paint=True) or self.first_start()
         last = Path(self.settings.last_db) if self.settings.last_db else paths.default_db()
-        if last.exists() and self.open_database(last):
+        if last.exists() and self.open_database(last, rest_after_paint=True):
             return True
         return self.first_start()
 

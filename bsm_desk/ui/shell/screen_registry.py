@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import QWidget
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.services.event.changes import NOTHING
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from bsm_desk.services.event import Overview
     from bsm_desk.services.event.changes import Changes
 
@@ -142,6 +143,7 @@ class Screens:
         made = self.made.get(name)
         if made is not None:
             return made
+        db, overview, path = self._event()  # asked first: it may finish opening the event
         spec = SCREENS[NAMES.index(name)]
         widget = self._wired(spec)
         index = NAMES.index(name)
@@ -149,7 +151,6 @@ class Screens:
         self.stack.insertWidget(index, widget)
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
-        db, overview, path = self._event()
         if db is not None and overview is not None:
             self.made[name].load(db, overview, path)
         return widget

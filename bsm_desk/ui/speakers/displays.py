@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from bsm_desk.services.speakers import Listed, SpeakerList, text_of
 from bsm_desk.services.speakers.queries import both_names
 from bsm_desk.ui.shell.state import window_settings
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SCREEN_KEY = "speakers/projector_screen"
 LANGUAGE_NAMES = {"en": ("English", "английский"), "ru": ("Russian", "русский"),

@@ -3,11 +3,15 @@ where a drop puts the entry among those waiting."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QTableWidget
 
 from bsm_desk.services.speakers import Listed, SpeakerList
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QDropEvent
 
 
 class SpeakerTable(QTableWidget):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from bsm_desk import config
 from bsm_desk.domain.speakers import EntryKind, EntryStatus, Order
@@ -42,6 +42,9 @@ from bsm_desk.ui.speakers.displays import BoothsWindow, ProjectorWindow
 from bsm_desk.ui.speakers.list_table import SpeakerTable, drop_position
 from bsm_desk.ui.speakers.undo import SpeakersUndo
 from bsm_desk.ui.widgets.name_results import NameResults
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class SpeakersScreen(QWidget):

@@ -5,11 +5,13 @@ the mistake and its correction."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from bsm_desk.services import speakers
 from bsm_desk.services.operators import Acting
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 INSCRIBED, WITHDREW, MOVED = "inscribed", "withdrew", "moved"
 DEPTH = 50  # steps kept

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QComboBox, QTableView
 
 from bsm_desk.services.event import Overview
 from bsm_desk.ui.widgets.people_model import DelegatesModel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QTableView
 
 
 def fill_choices(delegation: QComboBox, category: QComboBox, overview: Overview | None,

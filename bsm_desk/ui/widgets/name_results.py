@@ -3,11 +3,15 @@ badge will not scan: pick with the arrow keys and Enter, or a click."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
-from sqlite_utils import Database
 
 from bsm_desk.services.registry.search import search
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class NameResults(QListWidget):

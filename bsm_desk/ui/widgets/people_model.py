@@ -10,7 +10,7 @@ is (a search that matches thousands is shown at once, not after its full order).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,12 +21,14 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import QColor
-from sqlite_utils import Database
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import DelegateQuery
 from bsm_desk.services.registry import queries as store
 from bsm_desk.services.registry.search import near_miss_ids
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BLOCK = 100  # a screenful or two: the first paint after a search waits for it
 FIRST = 2 * BLOCK  # ids ordered at once for a new filter; the rest when scrolled to

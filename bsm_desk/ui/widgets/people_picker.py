@@ -7,15 +7,18 @@ chosen person (or select and press Delete) to take them off.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from bsm_desk.services.registry.queries import delegates as get_delegates
 from bsm_desk.services.registry.search import search
 from bsm_desk.ui.shell import i18n
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+    from sqlite_utils import Database
 
 Finder = Callable[[str], list[tuple[int, str]]]
 

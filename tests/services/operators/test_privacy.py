@@ -169,3 +169,14 @@ def test_personal_data_leaves_only_when_a_supervisor_asks(staffed: Database,
     entry = staffed.execute("SELECT operator, after FROM audit WHERE action ="
                             " 'export_personal'").fetchone()
     assert entry[0] == "Farrukh Nazarov" and "p.xlsx" in entry[1]
+
+
+def test_a_sealed_event_is_opened_whole_before_anything_is_shown(protected, demo_file: Path
+                                                                 ) -> None:  # type: ignore[no-untyped-def]
+    """The window shows the overview before the rest of opening only for an event that
+    asks nothing of the user first: a sealed one asks for its key (or passphrase)."""
+    from bsm_desk.services.event.files import guarded, open_event
+
+    path, _person, _passport = protected
+    with closing(open_event(path)) as sealed, closing(open_event(demo_file)) as plain:
+        assert guarded(sealed) and not guarded(plain)
