@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -84,9 +83,16 @@ def upgrade(raw: dict[str, object]) -> dict[str, object]:
     return found
 
 
+def _new_desk_id() -> str:
+    """A desk's id, made once and kept in its settings (uuid loads only to make one)."""
+    import uuid
+
+    return str(uuid.uuid4())
+
+
 @dataclass
 class Settings:
-    desk_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    desk_id: str = field(default_factory=_new_desk_id)
     desk_name: str = field(default_factory=lambda: _host_name() or "Desk 1")
     language: str = "en"
     last_db: str = ""

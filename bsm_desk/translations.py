@@ -9,7 +9,6 @@ served stale.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sys
 from collections.abc import Callable
@@ -64,6 +63,8 @@ def _compiled(ts: Path) -> Path | None:
     if fresh:
         return shipped_qm
     if ts.exists():
+        import hashlib  # only to compile a translation newer than its shipped .qm
+
         digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:12]
         cached = paths.cache_dir() / "i18n" / f"{ts.stem}-{digest}.qm"
         if cached.exists():

@@ -102,7 +102,7 @@ def _backup(args: argparse.Namespace, settings: config.Settings, translate: Tran
     with closing(connect(args.db, migrate=False)) as db:
         made = backups.take(db.conn, args.db, into=into, out=args.out)
         if args.out:  # a copy elsewhere: noted, so that protect and purge can name it
-            from bsm_desk.services.event import note_copy
+            from bsm_desk.services.event.making import note_copy
 
             note_copy(db, made, who=acting_at(db, settings))
     held = backups.contents(made)

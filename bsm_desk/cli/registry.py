@@ -60,7 +60,7 @@ def _import(args: argparse.Namespace, settings: config.Settings, translate: Tran
 
 def _template(args: argparse.Namespace, settings: config.Settings,
               translate: Translate) -> int:
-    from bsm_desk.services.event import STANDARD_CATEGORIES
+    from bsm_desk.services.event.making import STANDARD_CATEGORIES
     from bsm_desk.services.registry.template import write_template
 
     categories = [(en, ru) for _, en, ru, _, _ in STANDARD_CATEGORIES]

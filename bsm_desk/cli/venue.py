@@ -89,16 +89,17 @@ def _given(args: argparse.Namespace, *names: str) -> dict[str, Any]:
 
 def _event(args: argparse.Namespace, settings: config.Settings, translate: Translate) -> int:
     from bsm_desk.services import event as event_service
+    from bsm_desk.services.event import making
 
     if Path(args.db).exists():
         raise UserError(EXISTS, path=str(args.db))
-    spec = event_service.NewEvent(
+    spec = making.NewEvent(
         title_en=_text(args.title_en) or "", title_ru=_text(args.title_ru) or "",
         venue_en=_text(args.venue_en) or "", venue_ru=_text(args.venue_ru) or "",
         start_date=_date("--start", args.start), end_date=_date("--end", args.end or args.start),
         time_zone=args.zone, languages=_languages(args.languages), code=args.code or "",
         opens=args.opens, closes=args.closes)
-    db = event_service.create_event(args.db, spec, desk_id=settings.desk_id,
+    db = making.create_event(args.db, spec, desk_id=settings.desk_id,
                                     operator=settings.desk_name)
     try:
         found = event_service.overview(db, args.db)

@@ -91,11 +91,19 @@ def open_connection(path: str | Path, *, create: bool = False, migrate: bool = T
     return conn
 
 
-def wrap(conn: sqlite3.Connection) -> Database:
+def wrap(conn: EventConnection) -> Database:
     """An open event connection as the store's ``Database`` (sqlite-utils, imported the
-    first time this is asked: _imports.py). Plugins never run on it: one installed
-    beside us must not change how an event file behaves."""
+    first time this is asked: _imports.py), and able to write: the functions the audit
+    trail's triggers call, and the region's sort order, are added to it. Plugins never
+    run on it: one installed beside us must not change how an event file behaves."""
     from bsm_desk._imports import load_sqlite_utils
+    from bsm_desk.domain.names import sort_key
+    from bsm_desk.store import audit
+
+    audit.register(conn, conn.bsm_path)
+    # Cyrillic names in the region's alphabets (Қ after К, Ҷ after Ч), for ORDER BY.
+    conn.create_function("bsm_sort_key", 1, sort_key, deterministic=True)
+    conn.execute("PRAGMA query_only = OFF")
 
     load_sqlite_utils()
     from sqlite_utils import Database
@@ -104,9 +112,11 @@ def wrap(conn: sqlite3.Connection) -> Database:
 
 
 class EventConnection(sqlite3.Connection):
-    """A connection to an event file; it carries who acts on it (store/audit.py)."""
+    """A connection to an event file; it carries its path and who acts on it
+    (store/audit.py)."""
 
     bsm_actor: object = None
+    bsm_path: str = ""
 
 
 def _read_only_folder(path: Path) -> bool:
@@ -118,7 +128,7 @@ def _read_only_folder(path: Path) -> bool:
         return not os.access(folder, os.W_OK)
 
 
-def _configure(conn: sqlite3.Connection, path: Path) -> None:
+def _configure(conn: EventConnection, path: Path) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal" and str(path) != ":memory:":
@@ -127,12 +137,9 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     # What is deleted or overwritten is zeroed, not left in free pages (personal data).
     conn.execute("PRAGMA secure_delete = ON")
-    from bsm_desk.domain.names import sort_key
-    from bsm_desk.store import audit
-
-    audit.register(conn, str(path))
-    # Cyrillic names in the region's alphabets (Қ after К, Ҷ after Ч), for ORDER BY.
-    conn.create_function("bsm_sort_key", 1, sort_key, deterministic=True)
+    # Bare, it only reads: writing needs the audit trail's functions, which wrap() adds.
+    conn.execute("PRAGMA query_only = ON")
+    conn.bsm_path = str(path)
 
 
 # Enough for the whole quick check of a real event (700 people: about 10 ms); a file of
@@ -192,7 +199,7 @@ def damaged(path: Path, reason: str) -> errors.DatabaseDamaged:
                                   reason=reason, backup=str(latest or ""))
 
 
-def _check_and_migrate(conn: sqlite3.Connection, path: Path, *, checked: bool = True
+def _check_and_migrate(conn: EventConnection, path: Path, *, checked: bool = True
                        ) -> None:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]

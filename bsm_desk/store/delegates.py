@@ -19,7 +19,6 @@ from bsm_desk.domain.model import (
     ProtocolRank,
 )
 from bsm_desk.domain.names import fold_words
-from bsm_desk.store.audit import insert_logged
 from bsm_desk.store.db import id_chunks, next_id
 from bsm_desk.store.privacy import PROTECTED, Sealer
 
@@ -89,6 +88,8 @@ def add_delegates(db: Database, delegates: Iterable[Delegate]) -> int:
     first = first_free_id(db)
     sealer = Sealer(db)
     rows = [(first + n, *_values(d, sealer), now, now) for n, d in enumerate(delegates)]
+    from bsm_desk.store.audit import insert_logged  # not for reading (the first paint)
+
     count = insert_logged(db, "delegate", _INSERT, rows, ids=range(first, first + len(rows)))
     if rows:
         _index(db, first, first + len(rows) - 1)

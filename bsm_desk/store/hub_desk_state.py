@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from bsm_desk.store.hub_row_changes import count_noted
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -164,6 +162,8 @@ def pending(db: Database, desk_id: str, after: int | None = None) -> int:
     kept = int(get(db, pushed_name(CREATED), "0") or 0)
     found = db.execute("SELECT count(*) FROM delegate_history WHERE rowid > ? AND desk_id = ?"
                        " AND action = 'created'", [kept, desk_id]).fetchone()
+    from bsm_desk.store.hub_row_changes import count_noted  # a hub's: not for every start
+
     return count + (int(found[0]) if found else 0) + count_noted(db)
 
 

@@ -12,9 +12,21 @@ from bsm_desk.store.db import next_id
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from bsm_desk.store.reading import Reads
+
 
 def _operator(row: Any) -> Operator:
     return Operator(int(row[0]), str(row[1]), Role(row[2]), bool(row[3]))
+
+
+def any_enabled(db: Reads) -> bool:
+    """Whether the event has an operator who may sign in (False for a file from before
+    operators, opened read-only)."""
+    try:
+        return bool(db.execute("SELECT EXISTS (SELECT 1 FROM operator WHERE disabled = 0)"
+                               ).fetchone()[0])
+    except Exception:  # noqa: BLE001 - a file from before operators (read-only use)
+        return False
 
 
 def any_operators(db: Database) -> bool:

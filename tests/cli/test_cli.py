@@ -517,7 +517,7 @@ def test_every_command_is_in_the_readme_table() -> None:
 
 def test_rooms_allocate_with_nothing_waiting_says_so(capsys: pytest.CaptureFixture[str],
                                                      tmp_path: Path) -> None:
-    from bsm_desk.services.event import NewEvent, create_event
+    from bsm_desk.services.event.making import NewEvent, create_event
 
     db = tmp_path / "empty.sqlite"
     create_event(db, NewEvent("Nothing waits", date(2022, 10, 18), date(2022, 10, 19),

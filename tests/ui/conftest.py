@@ -38,7 +38,7 @@ def no_unexpected_message_box(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("critical", "warning", "information", "question", "exec"):
         monkeypatch.setattr(QMessageBox, name, refuse)
-    from bsm_desk.ui.shell.errors import ErrorReport
+    from bsm_desk.ui.shell.error_report import ErrorReport
 
     def reported(dialog: ErrorReport, *args: object) -> None:  # a bug met on the way
         raise AssertionError(f"unexpected error report: {dialog.text.toPlainText()}")

@@ -36,7 +36,7 @@ from bsm_desk.domain.operators import Role
 from bsm_desk.domain.protocol import propose_rank
 from bsm_desk.domain.translit import to_latin
 from bsm_desk.services.demo import _data as data
-from bsm_desk.services.event import NewEvent, create_event
+from bsm_desk.services.event.making import NewEvent, create_event
 from bsm_desk.services.operators import at_desk, check
 from bsm_desk.store import atomic, journal, rooms, sessions
 from bsm_desk.store import categories as category_store

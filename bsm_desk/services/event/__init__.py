@@ -1,20 +1,10 @@
-"""The event (making.py: a new event made, its overview, backups saved); the file in
-files.py, backups in backups.py."""
+"""The event: what its overview shows (overview.py, re-exported here); a new event made
+and a copy saved in making.py, the file in files.py, backups in backups.py, what changed
+in it in changes.py — each imported by its own name, so that reading the overview (the
+window's first paint) does not load the rest."""
 
 from __future__ import annotations
 
-from bsm_desk.services.event.making import (
-    MAX_EVENT_DAYS,
-    STANDARD_CATEGORIES,
-    NewEvent,
-    Overview,
-    create_event,
-    event_code,
-    note_copy,
-    overview,
-    save_backup,
-    validate,
-)
+from bsm_desk.services.event.overview import Overview, overview
 
-__all__ = ["create_event", "event_code", "MAX_EVENT_DAYS", "NewEvent", "note_copy",
-           "Overview", "overview", "save_backup", "STANDARD_CATEGORIES", "validate"]
+__all__ = ["Overview", "overview"]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from bsm_desk.domain.errors import UserError
 from bsm_desk.store import db as store
 from bsm_desk.store import hub_desk_state as state
+from bsm_desk.store.db import EventConnection  # an event open on a bare connection
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -27,14 +28,14 @@ def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
     return store.connect(path, create=create, migrate=migrate, check=check)
 
 
-def open_event(path: str | Path, *, check: bool = True) -> sqlite3.Connection:
+def open_event(path: str | Path, *, check: bool = True) -> EventConnection:
     """What :func:`connect` does, the connection left bare: enough for the reads that
     take any open event (the overview, :func:`desk_of`, :func:`guarded`) before
     sqlite-utils is loaded — the window's first paint. :func:`as_database` for the rest."""
     return store.open_connection(path, check=check)
 
 
-def as_database(conn: sqlite3.Connection) -> Database:
+def as_database(conn: EventConnection) -> Database:
     """A connection from :func:`open_event` for everything else (the services' writes)."""
     return store.wrap(conn)
 
@@ -42,10 +43,9 @@ def as_database(conn: sqlite3.Connection) -> Database:
 def guarded(db: Reads) -> bool:
     """Whether opening this event asks something of the user first: its operators to
     sign in, or its sealed personal data to be unlocked."""
-    from bsm_desk.services.operators.acting import has_operators
-    from bsm_desk.store import privacy
+    from bsm_desk.store import operators, privacy
 
-    return has_operators(db) or privacy.protected(db)
+    return operators.any_enabled(db) or privacy.protected(db)
 
 
 def db_file(db: Database) -> Path:
@@ -136,4 +136,6 @@ class IntegrityCheck:
                 self._conn.interrupt()
 
 
-__all__ = ["IntegrityCheck", "connect", "db_file", "schema_version", "user_error"]
+__all__ = ["EventConnection", "IntegrityCheck", "as_database", "connect", "db_file", "desk_of",
+           "desk_of_file", "guarded", "hub_address", "open_event", "schema_version",
+           "user_error"]

@@ -1,4 +1,5 @@
-"""Creating an event database, opening it, and what the overview screen shows."""
+"""Creating an event database, and saving a copy of it (what the overview shows is read
+in overview.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import secrets
 import sqlite3
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,24 +20,16 @@ from bsm_desk.domain.model import (
     Access,
     Category,
     Day,
-    DelegateStatus,
-    Delegation,
     Event,
-    Gender,
-    Room,
-    Session,
 )
 from bsm_desk.services.operators import Acting, Permission, at_desk, check, requires
-from bsm_desk.store import atomic, backup_to, connect, journal, rooms, sessions
+from bsm_desk.store import atomic, backup_to, connect, journal
 from bsm_desk.store import categories as category_store
-from bsm_desk.store import delegates as delegate_store
-from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import event as event_store
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from bsm_desk.store.reading import Reads
 
 # The categories seen at UN-style conferences: code, English, Russian, badge colour, access.
 STANDARD_CATEGORIES: Sequence[tuple[str, str, str, str, Access]] = (
@@ -124,44 +117,6 @@ def create_event(path: str | Path, spec: NewEvent, *, desk_id: str, operator: st
         journal.record(db, desk_id=desk_id, operator=operator, action="event.created",
                        subject=event.code, detail={"title": event.title_en})
     return db
-
-
-@dataclass(frozen=True)
-class Overview:
-    """What the Event overview screen shows, read in one go."""
-
-    event: Event
-    days: list[Day]
-    rooms: list[Room]
-    sessions: list[Session]
-    categories: list[Category]
-    delegations: list[Delegation]
-    by_status: dict[DelegateStatus, int] = field(default_factory=dict)
-    by_gender: dict[Gender, int] = field(default_factory=dict)
-
-    @property
-    def delegates(self) -> int:
-        return sum(self.by_status.values())
-
-    def room(self, room_id: int | None) -> Room | None:
-        return next((r for r in self.rooms if r.id == room_id), None)
-
-    def sessions_on(self, day: date) -> list[Session]:
-        zone = self.event.zone
-        return [s for s in self.sessions if s.local_day(zone) == day]
-
-
-def overview(db: Reads, path: str | Path = "") -> Overview:
-    event = event_store.get_event(db)
-    if event is None:
-        raise UserError(errors.NO_EVENT, path=str(path))
-    counts = delegate_store.counts(db)
-    return Overview(
-        event=event, days=event_store.list_days(db), rooms=rooms.list_rooms(db),
-        sessions=sessions.list_sessions(db), categories=category_store.list_categories(db),
-        delegations=delegation_store.list_delegations(db),
-        by_status=counts.by_status, by_gender=counts.by_gender,
-    )
 
 
 @requires(Permission.BACKUP)

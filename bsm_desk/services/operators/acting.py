@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from bsm_desk.domain.operators import Permission, Role, may, refusal
 from bsm_desk.store import audit
+from bsm_desk.store import operators as operator_store
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -49,11 +50,7 @@ class Acting:
 
 
 def has_operators(db: Reads) -> bool:
-    try:
-        return bool(db.execute("SELECT EXISTS (SELECT 1 FROM operator WHERE disabled = 0)"
-                               ).fetchone()[0])
-    except Exception:  # noqa: BLE001 - a file from before operators (read-only use)
-        return False
+    return operator_store.any_enabled(db)
 
 
 _CURRENT: dict[str, Acting] = {}  # per event file: the operator signed in in this process

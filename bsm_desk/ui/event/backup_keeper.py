@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from bsm_desk import config
-from bsm_desk.services.event import backups
-from bsm_desk.ui.shell.workers import Job, Progress, start
+
+if TYPE_CHECKING:
+    from bsm_desk.ui.shell.workers import Job, Progress
 
 INTERVAL_MS = 10 * 60 * 1000
 
@@ -36,6 +38,8 @@ def _fingerprint(path: Path) -> tuple[tuple[int, int], ...]:
 
 def take_backup(path: Path, into: str | None) -> Path:
     """One automatic backup of ``path`` (in whatever thread calls it)."""
+    from bsm_desk.services.event import backups
+
     return backups.take_of_file(path, into=into)
 
 
@@ -72,6 +76,8 @@ class BackupKeeper(QObject):
         """The timer: a backup in the background when the file changed since the last."""
         if self.path is None or self._job is not None or not self.changed():
             return
+        from bsm_desk.ui.shell.workers import start  # not at start-up: ten minutes on
+
         path, into = self.path, self.settings.backup_folder or None
         self._last = _fingerprint(path)
 

@@ -10,17 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bsm_desk import config
 from bsm_desk.domain.errors import DatabaseDamaged, UserError
-from bsm_desk.services.event import backups
 from bsm_desk.services.event.files import IntegrityCheck
 from bsm_desk.ui.event.backup_keeper import BackupKeeper
 from bsm_desk.ui.shell.errors import show_error, translate_error
-from bsm_desk.ui.shell.workers import Progress, start
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from bsm_desk.ui.shell.workers import Progress
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 
@@ -68,6 +71,8 @@ class EventFileCare(QObject):
         if self.path != path:
             return
 
+        from bsm_desk.ui.shell.workers import start
+
         check = self._checking = IntegrityCheck(path, quick=quick)
 
         def job(_: Progress) -> list[str]:
@@ -96,6 +101,10 @@ class EventFileCare(QObject):
         return self.offer_restore(path, exc.fields.get("reason", ""))
 
     def offer_restore(self, path: Path, reason: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # its type made only when it is needed
+
+        from bsm_desk.services.event import backups
+
         latest = backups.latest(path, into=self.settings.backup_folder or None)
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Critical)
@@ -123,6 +132,8 @@ class EventFileCare(QObject):
 
     def choose_and_restore(self, path: Path, zone: tzinfo | None, *,
                            confirm: bool = True) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         from bsm_desk.ui.event.restore_backup import RestoreBackupDialog
 
         dialog = RestoreBackupDialog(path, self.settings.backup_folder or None, zone,
@@ -139,6 +150,8 @@ class EventFileCare(QObject):
         return self.restore(path, dialog.chosen)
 
     def restore(self, path: Path, backup: Path) -> bool:
+        from bsm_desk.services.event import backups
+
         self.keeper.watch(None)  # no last backup of the file being replaced
         self.close_event()
         try:

@@ -11,20 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QStatusBar, QWidget
+from PySide6.QtWidgets import QApplication, QStatusBar, QWidget
 
 from bsm_desk import config, paths
 from bsm_desk.domain.errors import DB_EXISTS, UserError
-from bsm_desk.services import event as event_service
-from bsm_desk.services.operators import acting_at
-from bsm_desk.ui.event.restore_backup import DB_FILTER
-from bsm_desk.ui.shell.workers import Progress, run_with_progress
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from bsm_desk.services.event import Overview
     from bsm_desk.ui.event.file_care import EventFileCare
+    from bsm_desk.ui.shell.workers import Progress
 
 
 class FileHost(Protocol):
@@ -43,6 +40,9 @@ class FileHost(Protocol):
     def show_error(self, exc: BaseException) -> None: ...
 
     def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
+
+
+DB_FILTER = "*.sqlite *.db"  # what an event file is called, in the file dialogs
 
 
 class EventFileActions(QObject):
@@ -94,6 +94,7 @@ class EventFileActions(QObject):
     def open_demo(self) -> None:
         """File > Open the demo conference: rebuilt fresh, in the background."""
         from bsm_desk.services import demo as demo_service
+        from bsm_desk.ui.shell.workers import run_with_progress
 
         host = self.host
         target = paths.demo_db()
@@ -108,6 +109,9 @@ class EventFileActions(QObject):
                           on_done=host.open_database, on_failed=host.show_error)
 
     def new_event(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
+        from bsm_desk.services.event.making import create_event
         from bsm_desk.ui.event.new_event import NewEventDialog
 
         host = self.host
@@ -126,7 +130,7 @@ class EventFileActions(QObject):
         try:
             if Path(path).exists():
                 raise UserError(DB_EXISTS, path=path)
-            db = event_service.create_event(path, spec, desk_id=host.settings.desk_id)
+            db = create_event(path, spec, desk_id=host.settings.desk_id)
             db.close()
         except UserError as exc:
             host.show_error(exc)
@@ -134,6 +138,8 @@ class EventFileActions(QObject):
         return host.open_database(path)
 
     def open_file(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
         host = self.host
         start = str(host.db_path.parent if host.db_path else paths.data_dir())
         path, _ = QFileDialog.getOpenFileName(self.widget, self.tr("Open an event"), start,
@@ -141,6 +147,11 @@ class EventFileActions(QObject):
         return bool(path) and host.open_database(path)
 
     def backup(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from bsm_desk.services.event.making import save_backup
+        from bsm_desk.services.operators import acting_at
+
         host = self.host
         if host.db is None or host.db_path is None:
             return
@@ -151,7 +162,7 @@ class EventFileActions(QObject):
         if not path:
             return
         try:
-            done = event_service.save_backup(host.db, path,
+            done = save_backup(host.db, path,
                                              who=acting_at(host.db, host.settings))
         except UserError as exc:
             host.show_error(exc)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.domain.errors import UserError
-from bsm_desk.services.event import NewEvent, validate
+from bsm_desk.services.event.making import NewEvent, validate
 from bsm_desk.ui.shell.errors import translate_error
 from bsm_desk.ui.shell.i18n import follow_language
 

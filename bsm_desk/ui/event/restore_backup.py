@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.services.event import backups
+from bsm_desk.ui.event.file_menu import DB_FILTER
 from bsm_desk.ui.shell.i18n import follow_language
-
-DB_FILTER = "*.sqlite *.db"  # what an event file is called, in the file dialogs
 
 
 class RestoreBackupDialog(QDialog):

@@ -13,12 +13,15 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from bsm_desk import config
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QProcess
 
 INTERVAL_S = 5.0
 SKEW_SAID_S = 120  # as services.hub: minutes off are said, seconds are not
@@ -80,6 +83,8 @@ class HubLink(QObject):
         self.path, self.zone, self.state = path, zone, {**found, "online": None}
         self.label.setVisible(True)
         self.show_state()
+        from PySide6.QtCore import QProcess  # only for an event with a hub
+
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
         process.readyReadStandardOutput.connect(self._read)
@@ -106,7 +111,8 @@ class HubLink(QObject):
 
     def poke(self) -> None:
         """Something to send (a scan): a round now, not in five seconds."""
-        if self.process is not None and self.process.state() == QProcess.ProcessState.Running:
+        if self.process is not None and \
+                self.process.state() == self.process.ProcessState.Running:
             self.process.write(b"\n")
 
     round_now = poke
@@ -146,7 +152,7 @@ class HubLink(QObject):
 
     def _restart(self) -> None:
         if self.process is not None and \
-                self.process.state() == QProcess.ProcessState.NotRunning:
+                self.process.state() == self.process.ProcessState.NotRunning:
             self._start()
 
     def show_state(self) -> None:

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from bsm_desk import config
 from bsm_desk.domain.operators import ROLE_WORDS, Permission, Role, refusal
-from bsm_desk.services import operators
 from bsm_desk.services.event.changes import Changes
-from bsm_desk.services.operators import privacy
 from bsm_desk.ui.shell.errors import translate_error
+
+# services.operators is imported in the methods that use it: a window is built, and its
+# first screen painted, before an event is opened whole (and only then has operators).
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -49,6 +50,9 @@ class OperatorGuard(QObject):
 
     # -- the open event ------------------------------------------------------------------
     def opened(self, db: Database) -> None:
+        from bsm_desk.services import operators
+        from bsm_desk.services.operators import privacy
+
         self.db = db
         self.locked = False
         if privacy.protected(db) and not privacy.unlocked(db):
@@ -92,6 +96,8 @@ class OperatorGuard(QObject):
     # -- signing in, locking ---------------------------------------------------------------
     def sign_in(self, locked_by: str = "") -> bool:
         """The sign-in dialog (also to switch operator); False if cancelled."""
+        from bsm_desk.services import operators
+
         if self.db is None or not operators.has_operators(self.db):
             return False
         from bsm_desk.ui.operators.sign_in import SignInDialog
@@ -109,6 +115,8 @@ class OperatorGuard(QObject):
 
     def lock(self) -> None:
         """The idle time ran out (or Lock was asked for)."""
+        from bsm_desk.services import operators
+
         self._stop_idle()
         if self.db is None or not operators.has_operators(self.db):
             return
@@ -143,6 +151,8 @@ class OperatorGuard(QObject):
     def follow(self, changes: Changes) -> None:
         """Operators changed in the file (added at another desk or from the command
         line): once the event has operators, nobody works here without signing in."""
+        from bsm_desk.services import operators
+
         if self.db is None or not changes.touches(frozenset({"operator"})):
             return
         if operators.has_operators(self.db) and operators.signed_in(self.db) is None \
@@ -154,13 +164,20 @@ class OperatorGuard(QObject):
 
     # -- what the role may do ------------------------------------------------------------
     def allows(self, permission: Permission) -> bool:
-        return self.db is None or operators.allows(self.db, permission)
+        if self.db is None:
+            return True
+        from bsm_desk.services import operators
+
+        return operators.allows(self.db, permission)
 
     def why_not(self, permission: Permission) -> str:
         """The reason it is greyed out, in the user's language ('' when allowed)."""
-        if self.db is None or operators.allows(self.db, permission):
+        db = self.db
+        if db is None or self.allows(permission):
             return ""
-        who = operators.signed_in(self.db)
+        from bsm_desk.services import operators
+
+        who = operators.signed_in(db)
         return translate_error(refusal(who.name if who else None,
                                        Role(who.role) if who else None, permission))
 
@@ -168,6 +185,9 @@ class OperatorGuard(QObject):
         db = self.db
         if db is None:
             return
+        from bsm_desk.services import operators
+        from bsm_desk.services.operators import privacy
+
         if operators.has_operators(db):
             who = operators.signed_in(db)
             if who is None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from bsm_desk import APP_NAME, __version__, config
@@ -37,6 +36,8 @@ def application() -> QApplication:
 
 def _report_unexpected(kind: type[BaseException], value: BaseException, tb: object) -> None:
     """A bug must not vanish into a terminal nobody watches: log it and tell the user."""
+    import traceback
+
     traceback.print_exception(kind, value, tb)  # type: ignore[arg-type,call-overload]
     if QApplication.instance() is not None:
         show_error(None, "BSM Desk", value)
@@ -60,6 +61,8 @@ def run(db: Path | None = None, demo: bool = False, verbose: bool = False) -> in
         QTimer.singleShot(0, lambda: visit_screens(window))
     code = app.exec()
     # A background read still running (the dashboard's, say) ends before Python does.
+    from PySide6.QtCore import QThreadPool
+
     QThreadPool.globalInstance().waitForDone(3000)
     return code
 
@@ -68,6 +71,8 @@ def visit_screens(window: MainWindow) -> None:
     """For checking a packaged build: show every screen once, then leave (exit code 0,
     or 3 with the error on stderr if a screen cannot be made, e.g. a module the packager
     left out)."""
+    import traceback
+
     from bsm_desk.ui.shell.screen_registry import NAMES
 
     try:

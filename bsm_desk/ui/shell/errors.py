@@ -12,24 +12,18 @@ met it.
 from __future__ import annotations
 
 import sqlite3
-import traceback
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
 
 from bsm_desk import __version__, paths
 from bsm_desk.domain.errors import UserError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from bsm_desk.ui.shell.error_report import ErrorReport
 
 EXPECTED = (UserError, OSError, sqlite3.Error, MemoryError)
 
@@ -55,7 +49,7 @@ def translate_error(exc: BaseException) -> str:
         return QCoreApplication.translate(
             "Errors", "Not enough memory for this. Nothing was written.")
     report = _report(exc)
-    QTimer.singleShot(0, lambda: ErrorReport(report).open())
+    QTimer.singleShot(0, lambda: _report_dialog(report).open())
     return QCoreApplication.translate(
         "Errors", "Unexpected error: {reason}. Its report is open, and kept in the log "
                   "file.").format(reason=exc)
@@ -63,14 +57,18 @@ def translate_error(exc: BaseException) -> str:
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     """The one box for a failure: a known one in words; a bug as its report."""
+    from PySide6.QtWidgets import QMessageBox  # a box's type is made when first shown
+
     if expected(exc):
         QMessageBox.warning(parent, title, translate_error(exc))
         return
-    ErrorReport(_report(exc), parent).exec()
+    _report_dialog(_report(exc), parent).exec()
 
 
 def _report(exc: BaseException) -> str:
     """What happened, for whoever looks after BSM Desk; appended to the log file."""
+    import traceback
+
     text = (f"BSM Desk {__version__}, {datetime.now(UTC).isoformat(timespec='seconds')}\n"
             + "".join(traceback.format_exception(exc)))
     try:
@@ -81,28 +79,8 @@ def _report(exc: BaseException) -> str:
     return text
 
 
-class ErrorReport(QDialog):
-    """Something went wrong that the program did not expect: what it was, to copy."""
+def _report_dialog(report: str, parent: QWidget | None = None) -> ErrorReport:
+    """The report's dialog (error_report.py: its widgets' types are made only for one)."""
+    from bsm_desk.ui.shell.error_report import ErrorReport
 
-    def __init__(self, report: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Unexpected error"))
-        self.resize(640, 420)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Something went wrong that BSM Desk did not expect. What was saved before is "
-            "kept. Please copy the report below and send it to whoever looks after BSM "
-            "Desk; it is also kept in the log file:\n{log}").format(log=paths.log_file()))
-        intro.setWordWrap(True)
-        intro.setTextInteractionFlags(intro.textInteractionFlags()
-                                      | intro.textInteractionFlags().TextSelectableByMouse)
-        layout.addWidget(intro)
-        self.text = QPlainTextEdit(report)
-        self.text.setReadOnly(True)
-        layout.addWidget(self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton(self.tr("Copy the report"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(report))
-        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+    return ErrorReport(report, parent)

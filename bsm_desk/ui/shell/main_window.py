@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -41,6 +40,8 @@ from bsm_desk.ui.shell.state import window_settings
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from bsm_desk.services.event.files import EventConnection
+
 FIRST_SIZE = QSize(1280, 800)
 
 
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.db: Database | None = None
-        self._opening: sqlite3.Connection | None = None  # opened, the rest after the paint
+        self._opening: EventConnection | None = None  # opened, the rest after the paint
         self.db_path: Path | None = None
         self.overview: Overview | None = None
         self.setWindowIcon(app_icon())
@@ -220,7 +221,7 @@ class MainWindow(QMainWindow):
         something of the user first (operators to sign in, sealed data to unlock) is
         opened whole at once."""
         path = Path(path)
-        conn: sqlite3.Connection | None = None
+        conn: EventConnection | None = None
         try:
             conn = open_event(path, check=False)  # checked after the paint (file_care.py)
             overview = event_service.overview(conn, path)
@@ -246,7 +247,7 @@ class MainWindow(QMainWindow):
         self._after_first_paint(lambda: self._finish_opening(conn))
         return True
 
-    def _finish_opening(self, conn: sqlite3.Connection) -> None:
+    def _finish_opening(self, conn: EventConnection) -> None:
         """The rest of opening an event: the store's Database, every screen loaded, the
         file watched and checked, its hub followed, its operators asked for."""
         if self._opening is not conn or self.db_path is None or self.overview is None:
@@ -407,6 +408,8 @@ class MainWindow(QMainWindow):
         self.guide.raise_()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About BSM Desk"), self.tr(
             "<h3>BSM Desk {version}</h3>"
             "<p>Registration, badges, check-in, attendance, rooms, speakers and interpreters "

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from bsm_desk.ui.shell.theme import KIND_COLOURS
 
@@ -140,6 +140,8 @@ class TimetableView(QWidget):
         return fitted
 
     def mouseMoveEvent(self, event: object) -> None:
+        from PySide6.QtWidgets import QToolTip  # made on the first hover, not at start-up
+
         pos = event.position()  # type: ignore[attr-defined]
         for block in self._blocks:
             if self.block_rect(block).contains(pos):

@@ -16,7 +16,7 @@ from bsm_desk.cli import main
 from bsm_desk.domain.errors import UserError
 from bsm_desk.services import conference, speakers
 from bsm_desk.services.demo import build_demo
-from bsm_desk.services.event import NewEvent, create_event
+from bsm_desk.services.event.making import NewEvent, create_event
 from bsm_desk.store import connect
 from tests.acting import who_at
 from tests.conftest import DESK

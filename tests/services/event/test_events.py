@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from bsm_desk.domain.errors import UserError
-from bsm_desk.services.event import NewEvent, create_event, event_code, overview, save_backup
+from bsm_desk.services.event import overview
+from bsm_desk.services.event.making import NewEvent, create_event, event_code, save_backup
 from bsm_desk.store import connect, journal
 from tests.acting import who_at
 from tests.conftest import DESK

@@ -255,8 +255,8 @@ def test_a_passport_number_is_in_no_file_the_app_keeps(demo_copy: Path, tmp_path
     backups and the desk's settings never hold it in clear."""
     from dataclasses import replace
 
-    from bsm_desk.services import event as event_service
     from bsm_desk.services import registry
+    from bsm_desk.services.event import making
     from bsm_desk.store import backups
     from bsm_desk.store import delegates as delegate_store
 
@@ -267,7 +267,7 @@ def test_a_passport_number_is_in_no_file_the_app_keeps(demo_copy: Path, tmp_path
                             " ORDER BY id LIMIT 1").fetchone()
         old_passport = str(person[1])
         backups.take(db.conn, demo_copy)
-        event_service.save_backup(db, elsewhere / "mine.sqlite", who=who_at(db, DESK))
+        making.save_backup(db, elsewhere / "mine.sqlite", who=who_at(db, DESK))
         assert old_passport.encode() in backups.latest(demo_copy).read_bytes()  # type: ignore[union-attr]
         operators.add_operator(db, "Root", Role.ADMINISTRATOR, "root-password",
                                passphrase="dushanbe-passphrase", who=who_at(db, DESK))
@@ -291,12 +291,12 @@ def test_a_passport_number_is_in_no_file_the_app_keeps(demo_copy: Path, tmp_path
 
 def test_protect_and_purge_say_what_became_of_the_backups(demo_copy: Path, tmp_path: Path
                                                           ) -> None:
-    from bsm_desk.services import event as event_service
+    from bsm_desk.services.event import making
     from bsm_desk.store import backups
 
     with closing(connect(demo_copy)) as db:
         backups.take(db.conn, demo_copy)
-        saved = event_service.save_backup(db, tmp_path / "mine.sqlite", who=who_at(db, DESK))
+        saved = making.save_backup(db, tmp_path / "mine.sqlite", who=who_at(db, DESK))
         done = privacy.protect(db, "dushanbe-passphrase", who=who_at(db, DESK))
         assert done.copies.removed == 1 and done.copies.left == (str(saved.resolve()),)
         assert done.copies.fresh is not None and backups.sealed(done.copies.fresh)

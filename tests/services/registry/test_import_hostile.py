@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.importing import clean_text, readable_capitals, split_full_name
-from bsm_desk.services.event import NewEvent, create_event
+from bsm_desk.services.event.making import NewEvent, create_event
 from bsm_desk.services.registry.importer import import_file
 from bsm_desk.store import delegates as store
 from tests.acting import who_at

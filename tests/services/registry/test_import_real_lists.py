@@ -14,7 +14,7 @@ import pytest
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Delegation, DelegationType, Gender
 from bsm_desk.services import badges
-from bsm_desk.services.event import NewEvent, create_event
+from bsm_desk.services.event.making import NewEvent, create_event
 from bsm_desk.services.programme import export as programme_export
 from bsm_desk.services.registry import tables
 from bsm_desk.services.registry import workbook_guards as guards

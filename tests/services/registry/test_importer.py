@@ -11,7 +11,7 @@ import pytest
 
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Delegation, DelegationType
-from bsm_desk.services.event import STANDARD_CATEGORIES, NewEvent, create_event
+from bsm_desk.services.event.making import STANDARD_CATEGORIES, NewEvent, create_event
 from bsm_desk.services.registry.importer import import_file
 from bsm_desk.services.registry.search import search
 from bsm_desk.services.registry.template import write_template

@@ -11,7 +11,7 @@ import pytest
 from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.model import Delegate, DelegateStatus, Delegation, DelegationType, Gender
 from bsm_desk.services import registry
-from bsm_desk.services.event import NewEvent, create_event
+from bsm_desk.services.event.making import NewEvent, create_event
 from bsm_desk.services.registry import duplicates
 from bsm_desk.store import atomic, delegations, history
 from bsm_desk.store import delegates as store

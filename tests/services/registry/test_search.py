@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bsm_desk.domain.model import Delegate, Delegation, DelegationType, Gender
-from bsm_desk.services.event import NewEvent, create_event
+from bsm_desk.services.event.making import NewEvent, create_event
 from bsm_desk.services.registry.search import search, search_ids
 from bsm_desk.store import atomic, delegations
 from bsm_desk.store import delegate_lists as lists

@@ -192,7 +192,7 @@ def test_the_list_of_participants_gives_a_default_honorific_by_gender(tmp_path) 
     from datetime import date
 
     from bsm_desk.domain.model import Delegation
-    from bsm_desk.services.event import NewEvent, create_event
+    from bsm_desk.services.event.making import NewEvent, create_event
     from bsm_desk.services.registry.importer import import_file
     from bsm_desk.services.reports.participants import blocks
     from bsm_desk.store import atomic, delegations
@@ -226,7 +226,7 @@ def test_an_imported_list_nobody_accredited_has_its_no_shows(tmp_path):
     from datetime import date
 
     from bsm_desk.services import badges, checkin
-    from bsm_desk.services.event import NewEvent, create_event
+    from bsm_desk.services.event.making import NewEvent, create_event
     from bsm_desk.services.registry.importer import import_file
 
     db = create_event(tmp_path / "event.sqlite", NewEvent(

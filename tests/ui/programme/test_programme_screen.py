@@ -268,7 +268,7 @@ def test_a_new_event_without_rooms_asks_for_rooms_first(window: MainWindow, tmp_
     from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
     from bsm_desk.domain.model import Room
-    from bsm_desk.services.event import NewEvent, create_event
+    from bsm_desk.services.event.making import NewEvent, create_event
     from bsm_desk.ui.programme.rooms_dialog import RoomsDialog
 
     create_event(tmp_path / "new.sqlite", NewEvent("Test", date(2022, 10, 18),

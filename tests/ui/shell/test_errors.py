@@ -12,6 +12,7 @@ from bsm_desk import paths
 from bsm_desk.domain import errors as domain_errors
 from bsm_desk.domain.errors import UserError
 from bsm_desk.ui.shell import errors, i18n
+from bsm_desk.ui.shell.error_report import ErrorReport
 
 
 @pytest.mark.parametrize("exc", [UserError(domain_errors.DB_NOT_FOUND, path="x.sqlite"),
@@ -37,8 +38,8 @@ def test_a_refusal_is_said_in_russian(app, monkeypatch) -> None:  # type: ignore
 
 
 def test_a_bug_opens_its_report_to_copy_and_keeps_it_in_the_log(app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    shown: list[errors.ErrorReport] = []
-    monkeypatch.setattr(errors.ErrorReport, "exec", lambda dialog: shown.append(dialog))
+    shown: list[ErrorReport] = []
+    monkeypatch.setattr(ErrorReport, "exec", lambda dialog: shown.append(dialog))
     try:
         raise KeyError("a bug")
     except KeyError as exc:
@@ -54,7 +55,7 @@ def test_a_bug_opens_its_report_to_copy_and_keeps_it_in_the_log(app, monkeypatch
 
 def test_a_bug_met_inline_still_opens_its_report(app, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
     opened: list[str] = []
-    monkeypatch.setattr(errors.ErrorReport, "open",
+    monkeypatch.setattr(ErrorReport, "open",
                         lambda dialog: opened.append(dialog.text.toPlainText()))
     i18n.manager().set_language("en")
     text = errors.translate_error(ValueError("odd"))

@@ -13,7 +13,9 @@ from pathlib import Path
 NOT_AT_START = ("psycopg", "ortools", "openpyxl", "reportlab", "PySide6.QtMultimedia",
                 "babel", "rapidfuzz", "segno", "qrcode", "zxingcpp", "keyring", "numpy",
                 "pandas", "sqlite_utils", "click", "pluggy", "dateutil",
-                "bsm_desk.store.migrations")
+                "bsm_desk.store.migrations", "bsm_desk.services.operators",
+                "bsm_desk.services.event.making", "bsm_desk.services.event.backups",
+                "bsm_desk.ui.shell.workers", "bsm_desk.ui.shell.error_report")
 # The command line's parts a window start needs (the rest are its commands).
 CLI_AT_START = {"bsm_desk.cli", "bsm_desk.cli.run", "bsm_desk.cli.common",
                 "bsm_desk.cli.parser"}
