@@ -234,6 +234,12 @@ def save(settings: Settings) -> None:
     os.replace(tmp, path)
 
 
+def last_event(settings: Settings) -> Path:
+    """The event the window opens when not told which: the last one opened here, or
+    where a first event is kept."""
+    return Path(settings.last_db) if settings.last_db else paths.default_db()
+
+
 def ui_language(settings: Settings | None = None) -> str:
     """The language for messages: BSM_DESK_LANG overrides the saved choice."""
     env = os.environ.get("BSM_DESK_LANG", "").strip().lower()[:2]

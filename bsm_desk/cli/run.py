@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     translate = lazy_translate(config.ui_language(settings))
     try:
         if args.command is None:
-            return _gui(args)
+            return _gui(args, settings)
         kind = getattr(args, "event_file", OPEN)  # each command says (cli/common.py)
         if getattr(args, "db", None) is None and kind != NONE:
             args.db = _last_event(args.command, settings, kind)
@@ -155,7 +155,12 @@ def _quiet_broken_pipe() -> int:
     return 1
 
 
-def _gui(args: argparse.Namespace) -> int:
+def _gui(args: argparse.Namespace, settings: config.Settings) -> int:
+    # The event the window will open is looked at on a thread of its own while the
+    # window's code loads (services/event/glance.py).
+    from bsm_desk.services.event.glance import look_ahead
+
+    ahead = None if args.demo else look_ahead(args.db or config.last_event(settings))
     from bsm_desk.ui.shell.app import run
 
-    return run(db=args.db, demo=args.demo, verbose=args.verbose)
+    return run(db=args.db, demo=args.demo, verbose=args.verbose, ahead=ahead)

@@ -7,7 +7,6 @@ store.delegate_lists'.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +24,6 @@ from bsm_desk.store.privacy import PROTECTED, Sealer
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from bsm_desk.store.reading import Reads
 
 _COLUMNS = (*DELEGATE_FIELDS, "search_key")
 _INSERT = (
@@ -217,29 +215,6 @@ def _delegate(r: dict[str, Any], sealer: Sealer) -> Delegate:
         rank_by_hand=bool(r.get("rank_by_hand")),
         merged_into=r.get("merged_into"), sealed=frozenset(sealed),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """Delegates by status, and by gender among those not cancelled."""
-
-    by_status: dict[DelegateStatus, int]
-    by_gender: dict[Gender, int]
-
-
-def counts(db: Reads) -> Counts:
-    """One pass over the (status, gender) index, however many delegates there are."""
-    by_status = dict.fromkeys(DelegateStatus, 0)
-    by_gender = dict.fromkeys(Gender, 0)
-    # Everyone, from the covering index; then the (few) merged records, taken off.
-    merged = " INDEXED BY delegate_merged WHERE merged_into IS NOT NULL"
-    for sign, where in ((1, ""), (-1, merged)):
-        for status, gender, n in db.execute(
-                f"SELECT status, gender, count(*) FROM delegate{where} GROUP BY status, gender"):
-            by_status[DelegateStatus(status)] += sign * n
-            if status != DelegateStatus.CANCELLED.value:
-                by_gender[Gender(gender)] += sign * n
-    return Counts(by_status, by_gender)
 
 
 def ids_with_status(db: Database, status: DelegateStatus) -> list[int]:

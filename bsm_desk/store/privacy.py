@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.store import audit
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -65,6 +64,8 @@ class WrongPassphrase(UserError):
 
 
 def _path(db: Database) -> str:
+    from bsm_desk.store import audit  # the keys' business, not a first look's
+
     return audit.actor(db).path
 
 
@@ -133,12 +134,16 @@ def derived(data_key: bytes, purpose: str) -> bytes:
 def keep(db: Database, data_key: bytes) -> None:
     """The event's key held by this process: its personal data opens, its operators'
     verifiers can be checked and its audit log is marked from now on."""
+    from bsm_desk.store import audit
+
     path = _path(db)
     KEYS[path] = data_key
     audit.MARK_KEYS[path] = derived(data_key, "audit marks")
 
 
 def forget(db: Database) -> None:
+    from bsm_desk.store import audit
+
     path = _path(db)
     KEYS.pop(path, None)
     audit.MARK_KEYS.pop(path, None)

@@ -63,7 +63,7 @@ def test_delegate_round_trip(demo_file: Path) -> None:
 def test_counts_leave_out_merged_records(demo_copy):
     from bsm_desk.services.registry.duplicates import find_duplicates, merge
     from bsm_desk.store import connect
-    from bsm_desk.store.delegates import counts
+    from bsm_desk.store.delegate_counts import counts
 
     db = connect(demo_copy)
     pair = find_duplicates(db)[0]

@@ -9,7 +9,6 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bsm_desk.store import audit_log
 from bsm_desk.store.db import change_marks
 
 if TYPE_CHECKING:
@@ -44,9 +43,12 @@ class FileChanges:
     """Remembers how far it has looked; ``poll()`` says what was committed since."""
 
     def __init__(self, db: Database) -> None:
+        from bsm_desk.store import audit_log  # once an event is open whole, not before
+
         self.db = db
+        self._tables_written_since = audit_log.tables_written_since
         self._marks = change_marks(db)
-        self._audited, _ = audit_log.tables_written_since(db, 1 << 62)  # only the last id
+        self._audited, _ = self._tables_written_since(db, 1 << 62)  # only the last id
 
     def poll(self) -> Changes:
         """What changed since the last poll. A file that cannot be read right now (locked
@@ -55,7 +57,7 @@ class FileChanges:
             marks = change_marks(self.db)
             if marks == self._marks:
                 return NOTHING
-            last, tables = audit_log.tables_written_since(self.db, self._audited)
+            last, tables = self._tables_written_since(self.db, self._audited)
         except sqlite3.Error:
             return NOTHING
         by_others = marks[0] != self._marks[0]

@@ -21,10 +21,10 @@ from bsm_desk.domain.model import (
     Session,
 )
 from bsm_desk.store import categories as category_store
-from bsm_desk.store import delegates as delegate_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import event as event_store
 from bsm_desk.store import rooms, sessions
+from bsm_desk.store.delegate_counts import counts as delegate_counts
 
 if TYPE_CHECKING:
     from bsm_desk.store.reading import Reads
@@ -59,7 +59,7 @@ def overview(db: Reads, path: str | Path = "") -> Overview:
     event = event_store.get_event(db)
     if event is None:
         raise UserError(errors.NO_EVENT, path=str(path))
-    counts = delegate_store.counts(db)
+    counts = delegate_counts(db)
     return Overview(
         event=event, days=event_store.list_days(db), rooms=rooms.list_rooms(db),
         sessions=sessions.list_sessions(db), categories=category_store.list_categories(db),

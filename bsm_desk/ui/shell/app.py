@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -14,6 +15,9 @@ from bsm_desk.ui.shell import i18n, theme
 from bsm_desk.ui.shell.errors import show_error
 from bsm_desk.ui.shell.icons import app_icon
 from bsm_desk.ui.shell.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from bsm_desk.services.event.glance import LookAhead
 
 
 def application() -> QApplication:
@@ -43,7 +47,8 @@ def _report_unexpected(kind: type[BaseException], value: BaseException, tb: obje
         show_error(None, "BSM Desk", value)
 
 
-def run(db: Path | None = None, demo: bool = False, verbose: bool = False) -> int:
+def run(db: Path | None = None, demo: bool = False, verbose: bool = False,
+        ahead: LookAhead | None = None) -> int:
     from bsm_desk.ui.shell import console
 
     console.install(verbose)
@@ -52,7 +57,7 @@ def run(db: Path | None = None, demo: bool = False, verbose: bool = False) -> in
     settings = config.load()
     i18n.manager().set_language(config.ui_language(settings))
     window = MainWindow(settings)
-    if not window.start(db=db, demo=demo):
+    if not window.start(db=db, demo=demo, ahead=ahead):
         return 0
     if os.environ.get("BSM_DESK_QUIT_WHEN_SHOWN"):
         quit_when_painted(window)

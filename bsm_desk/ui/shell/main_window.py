@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bsm_desk import __version__, config, paths
+from bsm_desk import __version__, config
 from bsm_desk.domain.errors import DatabaseDamaged, UserError
 from bsm_desk.services import event as event_service
 from bsm_desk.services.event import Overview
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from bsm_desk.services.event.files import EventConnection
+    from bsm_desk.services.event.glance import Glance, LookAhead
 
 FIRST_SIZE = QSize(1280, 800)
 
@@ -58,7 +59,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.db: Database | None = None
-        self._opening: EventConnection | None = None  # opened, the rest after the paint
+        # Opened (or only looked at: its path), the rest after the first paint.
+        self._opening: EventConnection | Path | None = None
         self.db_path: Path | None = None
         self.overview: Overview | None = None
         self.setWindowIcon(app_icon())
@@ -211,16 +213,24 @@ class MainWindow(QMainWindow):
         (screen.open_projector if which == "projector" else screen.open_booths)()
 
     # -- the event database ------------------------------------------------------------
-    def open_database(self, path: str | Path, *, rest_after_paint: bool = False) -> bool:
+    def open_database(self, path: str | Path, *, rest_after_paint: bool = False,
+                      glance: Glance | None = None) -> bool:
         """Open ``path``; on failure say why and keep the event that was open.
 
         With ``rest_after_paint`` (the window's start), what the first screen does not
         need waits for the window's first paint: the overview is read through a bare
-        connection, and sqlite-utils, the other screens, the file's watch, its hub and
-        its check in the background come after (_finish_opening). An event that asks
-        something of the user first (operators to sign in, sealed data to unlock) is
-        opened whole at once."""
+        connection — or taken from ``glance``, the first look at the file made while
+        the window's code loaded, and the file itself opened after the paint — and
+        sqlite-utils, the other screens, the file's watch, its hub and its check in the
+        background come after (_finish_opening). An event that asks something of the
+        user first (operators to sign in, sealed data to unlock) is opened whole at
+        once."""
         path = Path(path)
+        if rest_after_paint and glance is not None:
+            self.close_database()
+            self.settings.desk_id = glance.desk_id or self.settings.desk_id
+            self.db_path, self.overview = path.resolve(), glance.overview
+            return self._show_first(path.resolve(), glance.overview)
         conn: EventConnection | None = None
         try:
             conn = open_event(path, check=False)  # checked after the paint (file_care.py)
@@ -237,22 +247,31 @@ class MainWindow(QMainWindow):
         self.close_database()
         self.settings.desk_id = desk_of(conn, self.settings.desk_id)  # the file knows
         self.db_path, self.overview = path.resolve(), overview
-        self._opening = conn
         if not wait:
+            self._opening = conn
             self._finish_opening(conn)
             return True
+        return self._show_first(conn, overview)
+
+    def _show_first(self, opening: EventConnection | Path, overview: Overview) -> bool:
+        """The overview on show; the rest of opening once the window has painted."""
+        self._opening = opening
         for screen in self.screens.all():
             screen.set_overview(overview)
         self.retranslate_ui()
-        self._after_first_paint(lambda: self._finish_opening(conn))
+        self._after_first_paint(lambda: self._finish_opening(opening))
         return True
 
-    def _finish_opening(self, conn: EventConnection) -> None:
-        """The rest of opening an event: the store's Database, every screen loaded, the
-        file watched and checked, its hub followed, its operators asked for."""
-        if self._opening is not conn or self.db_path is None or self.overview is None:
+    def _finish_opening(self, opening: EventConnection | Path) -> None:
+        """The rest of opening an event: the file itself if only looked at so far, the
+        store's Database, every screen loaded, the file watched and checked, its hub
+        followed, its operators asked for."""
+        if self._opening is not opening or self.db_path is None or self.overview is None:
             return  # closed before its first paint (or another event opened since)
         self._opening = None
+        conn = opening if not isinstance(opening, Path) else self._open_looked_at(opening)
+        if conn is None:
+            return
         db = self.db = as_database(conn)
         path, overview = self.db_path, self.overview
         self.care.opened(path)
@@ -272,6 +291,25 @@ class MainWindow(QMainWindow):
         if self._opening is not None:
             self._finish_opening(self._opening)
         return self.db, self.overview, self.db_path
+
+    def _open_looked_at(self, path: Path) -> EventConnection | None:
+        """The file the first look showed, opened now: its overview read again (a desk
+        may have written since the look); a file that cannot be opened any more is said
+        so, and no event is open (None)."""
+        try:
+            conn = open_event(path, check=False)
+            try:
+                self.overview = event_service.overview(conn, path)
+            except BaseException:
+                conn.close()
+                raise
+        except (UserError, sqlite3.DatabaseError) as exc:
+            self.db_path = None
+            self.retranslate_ui()
+            self.show_error(user_error(exc, path) if isinstance(exc, sqlite3.DatabaseError)
+                            else exc)
+            return None
+        return conn
 
     def _after_first_paint(self, then: Callable[[], None]) -> None:
         """Run ``then`` once the window has painted (queued just after the paint)."""
@@ -330,9 +368,9 @@ class MainWindow(QMainWindow):
         self.hub_link.poke()
 
     def close_database(self) -> None:
-        if self._opening is not None:  # opened, and closed before its first paint
+        if isinstance(self._opening, sqlite3.Connection):  # closed before its first paint
             self._opening.close()
-            self._opening = None
+        self._opening = None
         self.watch.stop()
         self.hub_link.closed()
         self.guard.closed()
@@ -346,16 +384,18 @@ class MainWindow(QMainWindow):
             self.db = None
             self.care.closing()
 
-    def start(self, db: Path | None = None, demo: bool = False) -> bool:
-        """Open what the command line asked for, the last event, or ask the user."""
+    def start(self, db: Path | None = None, demo: bool = False,
+              ahead: LookAhead | None = None) -> bool:
+        """Open what the command line asked for, the last event, or ask the user;
+        ``ahead``: the first look at it, if one was taken (services/event/glance.py)."""
         if demo:
             return self.files.build_demo_now()
-        if db is not None:
-            return self.open_database(db, rest_after_paint=True) or self.first_start()
-        last = Path(self.settings.last_db) if self.settings.last_db else paths.default_db()
-        if last.exists() and self.open_database(last, rest_after_paint=True):
-            return True
-        return self.first_start()
+        path = db if db is not None else config.last_event(self.settings)
+        if db is None and not path.exists():
+            return self.first_start()
+        glance = ahead.take(path) if ahead is not None else None
+        return self.open_database(path, rest_after_paint=True, glance=glance) \
+            or self.first_start()
 
     def first_start(self) -> bool:
         return self.files.first_start()

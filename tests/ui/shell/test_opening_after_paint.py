@@ -7,14 +7,17 @@ once when something needs them sooner. An event that asks something of the user 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bsm_desk import config
+from bsm_desk.domain.model import DelegateStatus
 from bsm_desk.services import demo
-from bsm_desk.store import audit
+from bsm_desk.services.event import glance
+from bsm_desk.store import audit, connect
 from bsm_desk.ui.operators.sign_in import SignInDialog
 from bsm_desk.ui.shell.main_window import MainWindow
 
@@ -90,3 +93,35 @@ def test_an_event_with_operators_asks_for_sign_in_before_anything_is_shown(
     finally:
         window.close_database()
         audit.SIGNED.clear()
+
+
+def test_the_first_look_is_shown_and_the_file_opened_after_the_paint(
+        window: MainWindow, demo_copy: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    ahead = glance.look_ahead(demo_copy)
+    assert window.start(db=demo_copy, ahead=ahead)
+    assert window.overview_screen.figures["delegates"].value.text() == "700"
+    assert window.db is None and window._opening == demo_copy.resolve()  # not open yet
+    cancelled = window.overview.by_status[DelegateStatus.CANCELLED]
+    # Another desk writes between the look and the paint: the opening reads it again.
+    with closing(connect(demo_copy)) as other:
+        other.execute("UPDATE delegate SET status = 'cancelled' WHERE id = (SELECT min(id)"
+                      " FROM delegate WHERE status != 'cancelled')")
+    window.show()
+    qtbot.waitUntil(lambda: window.db is not None)
+    assert window.overview.by_status[DelegateStatus.CANCELLED] == cancelled + 1
+    assert config.load().last_db == str(demo_copy.resolve())
+
+
+def test_a_file_gone_after_the_first_look_is_said_so_after_the_paint(
+        window: MainWindow, demo_copy: Path, qtbot,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ahead = glance.look_ahead(demo_copy)
+    assert ahead is not None and ahead.take(demo_copy) is not None
+    demo_copy.unlink()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    assert window.start(db=demo_copy, ahead=ahead)  # the look is shown first
+    window.show()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "not found" in shown[0].lower() or "does not exist" in shown[0].lower()
+    assert window.db is None and window.db_path is None and window._opening is None

@@ -15,7 +15,8 @@ NOT_AT_START = ("psycopg", "ortools", "openpyxl", "reportlab", "PySide6.QtMultim
                 "pandas", "sqlite_utils", "click", "pluggy", "dateutil",
                 "bsm_desk.store.migrations", "bsm_desk.services.operators",
                 "bsm_desk.services.event.making", "bsm_desk.services.event.backups",
-                "bsm_desk.ui.shell.workers", "bsm_desk.ui.shell.error_report")
+                "bsm_desk.ui.shell.workers", "bsm_desk.ui.shell.error_report",
+                "bsm_desk.store.audit", "bsm_desk.store.delegates")
 # The command line's parts a window start needs (the rest are its commands).
 CLI_AT_START = {"bsm_desk.cli", "bsm_desk.cli.run", "bsm_desk.cli.common",
                 "bsm_desk.cli.parser"}
