@@ -13,28 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from bsm_desk.domain.model import Day, Room, Session, SessionKind, pick
-
-
-@dataclass(frozen=True)
-class KindStyle:
-    """How a kind of session looks wherever the programme is shown: timetables, the PDF
-    for the doors, calendars, legends. One palette, defined here once."""
-
-    name_en: str
-    name_ru: str
-    colour: str
-
-    def name(self, lang: str) -> str:
-        return self.name_ru if lang == "ru" else self.name_en
-
-
-KIND_STYLE: dict[SessionKind, KindStyle] = {
-    SessionKind.PLENARY: KindStyle("Plenary session", "Пленарное заседание", "#0b6fb8"),
-    SessionKind.THEMATIC: KindStyle("Thematic session", "Тематическая сессия", "#2e7d5b"),
-    SessionKind.CLOSED: KindStyle("Closed session", "Закрытое заседание", "#8e3b46"),
-    SessionKind.SIDE_EVENT: KindStyle("Side event", "Параллельное мероприятие", "#b26a00"),
-}
+from bsm_desk.domain.model import Day, Room, Session, pick
 
 
 class ConflictKind(enum.StrEnum):

@@ -21,7 +21,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, T
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.model import Event, Room, Session
-from bsm_desk.domain.programme import KIND_STYLE
+from bsm_desk.domain.session_kinds import KIND_STYLE
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import CANNOT_WRITE, save_workbook, written
 from bsm_desk.services.output.text import BOLD, REGULAR, paragraph_text, register_fonts

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.model import LANGUAGE_NAMES, DelegateStatus, Gender, Session
-from bsm_desk.domain.programme import KIND_STYLE
+from bsm_desk.domain.session_kinds import KIND_STYLE
 from bsm_desk.services.event import Overview
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.theme import give_role

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.domain.model import Category, Room, Session, SessionKind, may_enter
-from bsm_desk.domain.programme import KIND_STYLE
+from bsm_desk.domain.session_kinds import KIND_STYLE
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.widgets.languages import LanguageChoice
 from bsm_desk.ui.widgets.people_picker import Finder, PeoplePicker

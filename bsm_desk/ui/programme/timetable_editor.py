@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.domain.model import Room, Session, SessionKind
-from bsm_desk.domain.programme import KIND_STYLE
+from bsm_desk.domain.session_kinds import KIND_STYLE
 
 COLUMN = 190.0
 HEADER = 46.0  # two lines: a long room name wraps rather than being cut

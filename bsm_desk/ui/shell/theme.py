@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
-from bsm_desk.domain.programme import KIND_STYLE
+from bsm_desk.domain.session_kinds import KIND_STYLE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget

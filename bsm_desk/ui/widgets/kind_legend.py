@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from bsm_desk.domain.programme import KIND_STYLE
+from bsm_desk.domain.session_kinds import KIND_STYLE
 from bsm_desk.ui.shell import i18n
 
 
