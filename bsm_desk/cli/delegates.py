@@ -87,7 +87,7 @@ def _changed(db: Any, args: argparse.Namespace, delegate: Any) -> Any:
 
 def _delegates(args: argparse.Namespace, settings: config.Settings,
                translate: Translate) -> int:
-    from bsm_desk.domain.model import Delegate
+    from bsm_desk.domain.people import Delegate
     from bsm_desk.services import badges, registry
     from bsm_desk.services.event.files import connect
 

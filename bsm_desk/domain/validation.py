@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.importing import FIELD_LIMITS, other_letters, valid_email
-from bsm_desk.domain.model import Delegate
 from bsm_desk.domain.names import script
+from bsm_desk.domain.people import Delegate
 
 NEED_FAMILY = QT_TRANSLATE_NOOP("Validation", "The family name as in the passport is needed.")
 LATIN_ONLY = QT_TRANSLATE_NOOP("Validation", "Use Latin letters, as in the passport.")

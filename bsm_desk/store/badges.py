@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from bsm_desk.domain.model import BadgeState
+from bsm_desk.domain.people import BadgeState
 from bsm_desk.store.db import id_chunks
 
 if TYPE_CHECKING:

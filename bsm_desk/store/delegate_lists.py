@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from bsm_desk.domain.model import DelegateQuery
 from bsm_desk.domain.names import fold_words
+from bsm_desk.domain.people import DelegateQuery
 from bsm_desk.store.badges import UNPRINTED
 from bsm_desk.store.db import id_chunks
 

@@ -10,14 +10,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from bsm_desk.domain.model import (
-    DELEGATE_FIELDS,
-    Delegate,
-    DelegateStatus,
-    Gender,
-    ProtocolRank,
-)
+from bsm_desk.domain.model import DelegateStatus, Gender, ProtocolRank
 from bsm_desk.domain.names import fold_words
+from bsm_desk.domain.people import DELEGATE_FIELDS, Delegate
 from bsm_desk.store.db import id_chunks, next_id
 from bsm_desk.store.privacy import PROTECTED, Sealer
 

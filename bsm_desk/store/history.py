@@ -8,7 +8,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from bsm_desk.domain.model import HistoryEntry as Change
+from bsm_desk.domain.people import HistoryEntry as Change
 from bsm_desk.store.audit import insert_logged
 
 if TYPE_CHECKING:

@@ -64,7 +64,7 @@ def test_a_broken_translation_still_shows_the_error() -> None:
 
 
 def test_honorifics_in_russian() -> None:
-    from bsm_desk.domain.model import honorific
+    from bsm_desk.domain.people import honorific
 
     assert honorific("H.E. Mr.", "ru") == "Е. П. г-н"
     assert honorific("Ms.", "ru") == "г-жа"

@@ -65,7 +65,7 @@ def test_an_import_writes_its_people_and_history_in_bulk_and_the_trail_holds(
     db = connect(demo_copy)
     try:
         before = db.execute("SELECT max(id) FROM audit").fetchone()[0]
-        from bsm_desk.domain.model import Delegate
+        from bsm_desk.domain.people import Delegate
         from bsm_desk.store import delegates
 
         first = delegates.first_free_id(db)
@@ -87,7 +87,7 @@ def test_an_import_writes_its_people_and_history_in_bulk_and_the_trail_holds(
 def test_a_desk_of_a_hub_logs_rows_whose_ids_fall_below_others(demo_copy: Path) -> None:
     """A desk of a hub gives new people ids in its own block, below those of a desk
     after it: the rows are found by what this connection inserted, not by their ids."""
-    from bsm_desk.domain.model import Delegate
+    from bsm_desk.domain.people import Delegate
     from bsm_desk.store import delegates
     from bsm_desk.store.db import ID_BLOCK
 

@@ -1,7 +1,8 @@
 from dataclasses import replace
 from pathlib import Path
 
-from bsm_desk.domain.model import DelegateQuery, DelegateStatus
+from bsm_desk.domain.model import DelegateStatus
+from bsm_desk.domain.people import DelegateQuery
 from bsm_desk.store import connect
 from bsm_desk.store import delegate_lists as lists
 from bsm_desk.store import delegates as store

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bsm_desk.domain import badge_code
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.model import Delegate, DelegateStatus, Event, ReissueReason
+from bsm_desk.domain.model import DelegateStatus, Event, ReissueReason
+from bsm_desk.domain.people import Delegate
 from bsm_desk.services.badges.pdf import BadgeFace, Header, Layout, event_dates, render
 from bsm_desk.services.operators import Acting, Permission, require, requires
 from bsm_desk.services.output.files import written

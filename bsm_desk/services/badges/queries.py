@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bsm_desk.domain.model import BadgeState
+from bsm_desk.domain.people import BadgeState
 from bsm_desk.store import badges as store
 
 if TYPE_CHECKING:

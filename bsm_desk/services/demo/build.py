@@ -23,7 +23,6 @@ from bsm_desk.domain.errors import UserError
 from bsm_desk.domain.interpreters import Interpreter, parse_languages
 from bsm_desk.domain.model import (
     Category,
-    Delegate,
     DelegateStatus,
     Delegation,
     DelegationType,
@@ -33,6 +32,7 @@ from bsm_desk.domain.model import (
     SessionKind,
 )
 from bsm_desk.domain.operators import Role
+from bsm_desk.domain.people import Delegate
 from bsm_desk.domain.protocol import propose_rank
 from bsm_desk.domain.translit import to_latin
 from bsm_desk.services.demo import _data as data

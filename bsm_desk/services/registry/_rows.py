@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 from bsm_desk.domain import importing as rules
 from bsm_desk.domain.delegation_names import ALIASES, acronyms
 from bsm_desk.domain.importing import RowProblem, cell_text, normalize_header
-from bsm_desk.domain.model import Category, Delegate, Gender
+from bsm_desk.domain.model import Category, Gender
 from bsm_desk.domain.names import fold, script
+from bsm_desk.domain.people import Delegate
 from bsm_desk.domain.protocol import propose_rank
 from bsm_desk.domain.translit import scheme_for, to_latin
 from bsm_desk.services.registry.states import recognize

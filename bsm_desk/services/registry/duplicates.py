@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate
 from bsm_desk.domain.names import fold_pair
+from bsm_desk.domain.people import DELEGATE_FIELDS, Delegate
 from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.store import atomic, history, journal
 from bsm_desk.store import delegates as store

@@ -7,13 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from bsm_desk.domain.model import (
-    Category,
-    Delegate,
-    DelegateQuery,
-    Delegation,
-    HistoryEntry,
-)
+from bsm_desk.domain.model import Category, Delegation
+from bsm_desk.domain.people import Delegate, DelegateQuery, HistoryEntry
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import delegate_lists as lists
 from bsm_desk.store import delegates as store

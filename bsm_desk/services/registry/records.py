@@ -13,15 +13,8 @@ from typing import TYPE_CHECKING, Any
 from bsm_desk.domain import validation
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from bsm_desk.domain.importing import clean_text
-from bsm_desk.domain.model import (
-    DELEGATE_FIELDS,
-    Delegate,
-    DelegateStatus,
-    Delegation,
-    DelegationType,
-    Gender,
-    ProtocolRank,
-)
+from bsm_desk.domain.model import DelegateStatus, Delegation, DelegationType, Gender, ProtocolRank
+from bsm_desk.domain.people import DELEGATE_FIELDS, Delegate
 from bsm_desk.services.operators import Acting, Permission, requires
 from bsm_desk.store import atomic, history
 from bsm_desk.store import categories as category_store

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from bsm_desk.domain import importing as rules
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.importing import RowProblem
-from bsm_desk.domain.model import DELEGATE_FIELDS, Delegate
 from bsm_desk.domain.names import fold
+from bsm_desk.domain.people import DELEGATE_FIELDS, Delegate
 from bsm_desk.services.registry._rows import (
     Lookup,
     add_patronymic,

@@ -27,8 +27,9 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP, UserError
-from bsm_desk.domain.model import Delegation, DelegationType, honorific, pick
+from bsm_desk.domain.model import Delegation, DelegationType, pick
 from bsm_desk.domain.names import sort_key
+from bsm_desk.domain.people import honorific
 from bsm_desk.services.operators import Acting
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import written

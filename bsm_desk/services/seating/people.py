@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bsm_desk.domain.model import ProtocolRank, honorific, may_enter, pick
+from bsm_desk.domain.model import ProtocolRank, may_enter, pick
+from bsm_desk.domain.people import honorific
 from bsm_desk.services.seating.plans import plan_of
 from bsm_desk.store import categories as category_store
 from bsm_desk.store import seating as store

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTim
 from PySide6.QtGui import QColor
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.domain.model import BadgeState, DelegateQuery
+from bsm_desk.domain.people import BadgeState, DelegateQuery
 from bsm_desk.services.badges import queries as badge_queries
 from bsm_desk.ui.widgets.people_model import DelegatesModel, Index
 

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from bsm_desk import config
 from bsm_desk.domain.model import BadgeLayout as Layout
-from bsm_desk.domain.model import DelegateQuery, ReissueReason
+from bsm_desk.domain.model import ReissueReason
 from bsm_desk.domain.names import slug
 from bsm_desk.domain.operators import Permission
+from bsm_desk.domain.people import DelegateQuery
 from bsm_desk.services.event import Overview
 from bsm_desk.services.registry import queries as registry_queries
 from bsm_desk.ui.badges.actions import BadgeActions

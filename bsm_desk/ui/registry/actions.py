@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from bsm_desk.domain.errors import UserError
-from bsm_desk.domain.model import Delegate
+from bsm_desk.domain.people import Delegate
 from bsm_desk.services import operators, registry
 from bsm_desk.services.operators import Acting
 from bsm_desk.services.registry import Changes

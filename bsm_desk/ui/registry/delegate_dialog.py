@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from bsm_desk.domain import validation
 from bsm_desk.domain.errors import UserError
-from bsm_desk.domain.model import Delegate, DelegateStatus, Gender, ProtocolRank
+from bsm_desk.domain.model import DelegateStatus, Gender, ProtocolRank
 from bsm_desk.domain.operators import Permission, Role, refusal
+from bsm_desk.domain.people import Delegate
 from bsm_desk.domain.protocol import explain_rank, rank_name
 from bsm_desk.services import operators, registry
 from bsm_desk.services.event import Overview

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk.domain.errors import UserError
-from bsm_desk.domain.model import Delegate
+from bsm_desk.domain.people import Delegate
 from bsm_desk.domain.validation import mask_passport
 from bsm_desk.services.operators import Acting
 from bsm_desk.services.registry import duplicates

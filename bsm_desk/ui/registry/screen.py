@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk import config
-from bsm_desk.domain.model import DelegateQuery, DelegateStatus, honorific
+from bsm_desk.domain.model import DelegateStatus
 from bsm_desk.domain.operators import Permission
+from bsm_desk.domain.people import DelegateQuery, honorific
 from bsm_desk.services import registry
 from bsm_desk.services.event import Overview
 from bsm_desk.ui.registry.actions import DelegateActions

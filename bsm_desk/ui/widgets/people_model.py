@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.domain.model import DelegateQuery
+from bsm_desk.domain.people import DelegateQuery
 from bsm_desk.services.registry import queries as store
 from bsm_desk.services.registry.search import near_miss_ids
 

@@ -81,7 +81,8 @@ def test_statements_recomputed_from_the_record(happened: Path) -> None:
 def _small_event(folder: Path) -> Path:
     """Twelve people worked out by hand: 6 women, 5 men, 1 not stated; 3 women and 5 men
     come on the first day; one woman and one man speak."""
-    from bsm_desk.domain.model import Delegate, Delegation, DelegationType, Gender
+    from bsm_desk.domain.model import Delegation, DelegationType, Gender
+    from bsm_desk.domain.people import Delegate
     from bsm_desk.services.checkin import Desk
     from bsm_desk.store import delegates as delegate_store
     from bsm_desk.store import delegations as delegation_store

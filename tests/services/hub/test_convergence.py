@@ -20,7 +20,7 @@ import psycopg
 import pytest
 from psycopg import conninfo
 
-from bsm_desk.domain.model import Delegate
+from bsm_desk.domain.people import Delegate
 from bsm_desk.services import badges, checkin, hub, programme, registry, speakers
 from bsm_desk.services.hub import enrolment
 from bsm_desk.store import backups, connect, hub_row_changes

@@ -521,7 +521,8 @@ def test_delegates_added_at_two_desks_are_the_same_everywhere(demo_copy: Path, t
                                                               hub_url: str) -> None:
     """Each desk adds delegates within its own block of ids, so a badge printed at one
     desk (its code carries the id) is the same person at every desk."""
-    from bsm_desk.domain.model import Delegate, Delegation, DelegationType
+    from bsm_desk.domain.model import Delegation, DelegationType
+    from bsm_desk.domain.people import Delegate
     from bsm_desk.services import registry
     from bsm_desk.store import delegates as delegate_store
     from bsm_desk.store import delegations as delegation_store

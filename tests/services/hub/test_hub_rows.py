@@ -318,7 +318,7 @@ def test_after_protect_the_hub_holds_no_personal_data_in_clear(
     edited at a desk, as hub events) are sealed on the hub too: a desk joining later,
     or anyone reading the hub, finds none in clear; the desk given the passphrase reads
     them."""
-    from bsm_desk.domain.model import Delegate
+    from bsm_desk.domain.people import Delegate
     from bsm_desk.services import registry
     from bsm_desk.services.operators import privacy
     from bsm_desk.store import audit

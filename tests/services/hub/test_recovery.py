@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bsm_desk.domain.model import Delegate
+from bsm_desk.domain.people import Delegate
 from bsm_desk.services import checkin, hub, registry
 from bsm_desk.store import backups, connect
 from bsm_desk.store import delegates as delegate_store

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from bsm_desk.cli import main
 from bsm_desk.domain import importing as rules
-from bsm_desk.domain.model import Delegate, Gender
+from bsm_desk.domain.model import Gender
+from bsm_desk.domain.people import Delegate
 from bsm_desk.services.registry import importer
 from bsm_desk.services.registry.importer import LISTED, SLICE, import_file
 from bsm_desk.services.registry.tables import open_list

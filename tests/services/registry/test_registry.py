@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bsm_desk.domain.errors import UserError
-from bsm_desk.domain.model import Delegate, DelegateStatus, Delegation, DelegationType, Gender
+from bsm_desk.domain.model import DelegateStatus, Delegation, DelegationType, Gender
+from bsm_desk.domain.people import Delegate
 from bsm_desk.services import registry
 from bsm_desk.services.event.making import NewEvent, create_event
 from bsm_desk.services.registry import duplicates

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bsm_desk.domain.model import Delegate, Delegation, DelegationType, Gender
+from bsm_desk.domain.model import Delegation, DelegationType, Gender
+from bsm_desk.domain.people import Delegate
 from bsm_desk.services.event.making import NewEvent, create_event
 from bsm_desk.services.registry.search import search, search_ids
 from bsm_desk.store import atomic, delegations
@@ -116,7 +117,7 @@ def test_a_family_name_typed_whole_comes_before_longer_ones(demo_copy) -> None: 
     """"Rakhmon" finds Rakhmon first, then Rahmonov and Rahmonova (issue 28)."""
     from contextlib import closing
 
-    from bsm_desk.domain.model import Delegate
+    from bsm_desk.domain.people import Delegate
     from bsm_desk.services import registry
     from bsm_desk.services.registry.search import search
     from bsm_desk.store import connect
@@ -134,7 +135,7 @@ def test_exact_then_prefixes_as_typed_then_spelling_variants(demo_copy) -> None:
     another spelling (Rahmonov, Rahmonova): in Latin and in Cyrillic."""
     from contextlib import closing
 
-    from bsm_desk.domain.model import Delegate
+    from bsm_desk.domain.people import Delegate
     from bsm_desk.services import registry
     from bsm_desk.services.registry.search import search
     from bsm_desk.store import connect

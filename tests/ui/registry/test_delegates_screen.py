@@ -216,7 +216,7 @@ def test_a_list_changed_before_its_rest_was_ordered_is_read_again(
         qtbot, demo_copy: Path) -> None:
     """Two records were merged between the first rows and the rest: the table does not
     show a row that is no longer there, and reads the list again."""
-    from bsm_desk.domain.model import DelegateQuery
+    from bsm_desk.domain.people import DelegateQuery
     from bsm_desk.services.registry.duplicates import find_duplicates, merge
     from bsm_desk.store import connect
     from bsm_desk.ui.widgets.people_model import DelegatesModel
@@ -242,7 +242,7 @@ def test_a_failure_to_order_the_rest_is_reported_once(qtbot, demo_copy: Path,
     rather than asking again at every cell."""
     import sqlite3
 
-    from bsm_desk.domain.model import DelegateQuery
+    from bsm_desk.domain.people import DelegateQuery
     from bsm_desk.store import connect
     from bsm_desk.ui.widgets import people_model
 
@@ -294,7 +294,7 @@ def test_a_list_changed_and_then_unreadable_keeps_what_it_holds(qtbot, demo_copy
     what it holds."""
     import sqlite3
 
-    from bsm_desk.domain.model import DelegateQuery
+    from bsm_desk.domain.people import DelegateQuery
     from bsm_desk.services.registry.duplicates import find_duplicates, merge
     from bsm_desk.store import connect
     from bsm_desk.ui.widgets import people_model

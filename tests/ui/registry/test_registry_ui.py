@@ -197,7 +197,7 @@ def test_the_wizard_checks_again_as_it_imports_and_writes_nothing_if_the_event_c
     the list's one: the import finds it (a question, not a guess) and writes nothing."""
     from dataclasses import replace
 
-    from bsm_desk.domain.model import Delegate
+    from bsm_desk.domain.people import Delegate
     from bsm_desk.services.registry.records import save_delegate
 
     listing = tmp_path / "tajikistan.csv"
