@@ -6,16 +6,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from bsm_desk.domain.operators import Operator, Role
 from bsm_desk.store.db import next_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from bsm_desk.domain.operators import Operator, Role
     from bsm_desk.store.reading import Reads
 
 
 def _operator(row: Any) -> Operator:
+    from bsm_desk.domain.operators import Operator, Role  # not for a first look's check
+
     return Operator(int(row[0]), str(row[1]), Role(row[2]), bool(row[3]))
 
 
@@ -61,6 +63,8 @@ def add(db: Database, name: str, role: Role, secret: str, sign_key: str = "",
     db.execute("INSERT INTO operator (id, name, role, secret, sign_key, sign_secret,"
                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                [new_id, name, role.value, secret, sign_key, sign_secret, now, now])
+    from bsm_desk.domain.operators import Operator
+
     return Operator(new_id, name, role)
 
 

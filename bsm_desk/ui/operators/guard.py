@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from bsm_desk import config
-from bsm_desk.domain.operators import ROLE_WORDS, Permission, Role, refusal
 from bsm_desk.services.event.changes import Changes
 from bsm_desk.ui.shell.errors import translate_error
 
@@ -24,6 +23,8 @@ from bsm_desk.ui.shell.errors import translate_error
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from bsm_desk.domain.operators import Permission
 
 ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
 
@@ -115,6 +116,7 @@ class OperatorGuard(QObject):
 
     def lock(self) -> None:
         """The idle time ran out (or Lock was asked for)."""
+        from bsm_desk.domain.operators import Permission
         from bsm_desk.services import operators
 
         self._stop_idle()
@@ -175,6 +177,7 @@ class OperatorGuard(QObject):
         db = self.db
         if db is None or self.allows(permission):
             return ""
+        from bsm_desk.domain.operators import Role, refusal
         from bsm_desk.services import operators
 
         who = operators.signed_in(db)
@@ -185,6 +188,7 @@ class OperatorGuard(QObject):
         db = self.db
         if db is None:
             return
+        from bsm_desk.domain.operators import ROLE_WORDS, Role
         from bsm_desk.services import operators
         from bsm_desk.services.operators import privacy
 
@@ -212,6 +216,8 @@ class OperatorGuard(QObject):
 
     def _gate_window(self) -> None:
         """Grey out what the role may not do; the tooltip says why."""
+        from bsm_desk.domain.operators import Permission
+
         window = self.window
         for action, permission in ((window.settings_action, Permission.SETTINGS),
                                    (window.hub_action, Permission.EVENT_SETTINGS),
