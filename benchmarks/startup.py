@@ -58,7 +58,7 @@ def _time(command: list[str], env: dict[str, str]) -> float:
     return float(painted[0]) - start
 
 
-def run(repeat: int = 7) -> list[Result]:
+def run(repeat: int = 15) -> list[Result]:
     import bsm_desk
 
     compileall.compile_dir(os.path.dirname(bsm_desk.__file__), quiet=1)

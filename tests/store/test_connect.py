@@ -187,3 +187,22 @@ def test_the_quick_check_is_stopped_by_its_budget_and_the_file_opens(
         assert db.execute("SELECT count(*) FROM filler").fetchone()[0] == 20_000
     finally:
         db.close()
+
+
+def test_a_bare_connection_only_reads_until_wrapped(demo_copy: Path) -> None:
+    """The window paints its first screen from a bare connection (store.db.open_connection)
+    before sqlite-utils and the audit trail's functions are loaded: it cannot write, so
+    nothing is ever written without its audit entry; wrapped, it writes, and is audited."""
+    from bsm_desk.store.db import open_connection, wrap
+
+    conn = open_connection(demo_copy, check=False)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            conn.execute("UPDATE delegate SET honorific = 'Dr.' WHERE id = 1")
+        entries = conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+        db = wrap(conn)
+        db.execute("UPDATE delegate SET honorific = 'Dr.' WHERE id = 1")
+        assert db.execute("SELECT count(*) FROM audit").fetchone()[0] == entries + 1
+        assert db.execute("SELECT honorific FROM delegate WHERE id = 1").fetchone()[0] == "Dr."
+    finally:
+        conn.close()

@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from bsm_desk import config
-from bsm_desk.services.event.changes import Changes
 from bsm_desk.ui.shell.errors import translate_error
 
 # services.operators is imported in the methods that use it: a window is built, and its
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from bsm_desk.domain.operators import Permission
+    from bsm_desk.services.event.changes import Changes
 
 ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
 

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from bsm_desk.services.event.changes import Changes, FileChanges
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from bsm_desk.services.event.changes import Changes, FileChanges
 
 POLL_MS = 250
 
@@ -33,6 +33,8 @@ class FileWatch(QObject):
 
     def watch(self, db: Database) -> None:
         """Follow ``db`` from now on (what was in it is already shown)."""
+        from bsm_desk.services.event.changes import FileChanges  # an event open whole
+
         self._changes = FileChanges(db)
         self.timer.start()
 

@@ -23,7 +23,6 @@ from bsm_desk import __version__, config
 from bsm_desk.domain.errors import DatabaseDamaged, UserError
 from bsm_desk.services import event as event_service
 from bsm_desk.services.event import Overview
-from bsm_desk.services.event.changes import OVERVIEW_TABLES, Changes
 from bsm_desk.services.event.files import as_database, desk_of, guarded, open_event, user_error
 from bsm_desk.ui.event.file_care import EventFileCare
 from bsm_desk.ui.event.file_menu import EventFileActions
@@ -40,6 +39,7 @@ from bsm_desk.ui.shell.state import window_settings
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from bsm_desk.services.event.changes import Changes
     from bsm_desk.services.event.files import EventConnection
     from bsm_desk.services.event.glance import Glance, LookAhead
 
@@ -338,6 +338,8 @@ class MainWindow(QMainWindow):
         have moved, then each screen that shows a changed table reads it again."""
         if self.db is None:
             return
+        from bsm_desk.services.event.changes import OVERVIEW_TABLES
+
         if changes.touches(OVERVIEW_TABLES):
             try:
                 self.refresh_overview()

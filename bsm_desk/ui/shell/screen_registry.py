@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.services.event.changes import NOTHING
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -179,7 +178,8 @@ class Screens:
             if spec.name == in_front or spec.follows_hidden:
                 screen.follow(changes)
             else:
-                self._stale[spec.name] = self._stale.get(spec.name, NOTHING) | changes
+                stale = self._stale.get(spec.name)
+                self._stale[spec.name] = changes if stale is None else stale | changes
 
     def forget_stale(self) -> None:
         """Another event was opened: every screen reads it whole."""
