@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from bsm_desk.store.reading import Reads
 
+
 def connect(path: str | Path, *, create: bool = False, migrate: bool = True,
             check: bool = True) -> Database:
     """Open (with ``create``, make) an event file, its schema brought up to date; a

@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
                 conn.close()
                 raise
         except (UserError, sqlite3.DatabaseError) as exc:
-            self.db_path = None
+            self.db_path, self.overview = None, None  # its facts stay on show, as closed
             self.retranslate_ui()
             self.show_error(user_error(exc, path) if isinstance(exc, sqlite3.DatabaseError)
                             else exc)

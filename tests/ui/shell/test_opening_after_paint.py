@@ -125,3 +125,4 @@ def test_a_file_gone_after_the_first_look_is_said_so_after_the_paint(
     qtbot.waitUntil(lambda: bool(shown))
     assert "not found" in shown[0].lower() or "does not exist" in shown[0].lower()
     assert window.db is None and window.db_path is None and window._opening is None
+    assert window.windowTitle() == "BSM Desk"  # no event open, said as such
