@@ -17,8 +17,12 @@ from pathlib import Path
 
 from bsm_desk.services.event.files import desk_of, guarded
 from bsm_desk.services.event.overview import Overview, overview
-from bsm_desk.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS
+from bsm_desk.store.db import APPLICATION_ID
 from bsm_desk.store.schema import LATEST
+
+# A look that cannot read within this long (the file locked by another program) is
+# given up: the usual opening then waits its own while and says why.
+LOOK_TIMEOUT_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,7 @@ def look(path: Path) -> Glance | None:
     """The first look at ``path`` (None: open it the usual way)."""
     if not path.is_file():
         return None
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn = sqlite3.connect(str(path), timeout=LOOK_TIMEOUT_S, isolation_level=None)
     try:
         conn.execute("PRAGMA query_only = ON")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]

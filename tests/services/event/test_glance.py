@@ -96,3 +96,17 @@ def test_a_look_at_another_file_is_not_given_for_this_one(demo_file: Path, demo_
     found = ahead.take(Path(demo_file.name))  # the same file, named relatively
     assert found is not None and found.overview.delegates == 700
     assert glance.look_ahead(None) is None
+
+
+def test_a_file_another_program_holds_locked_gets_no_look(demo_copy: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """A file held in exclusive locking mode by another program is given up at once
+    (not waited for as long as the usual opening waits, twice)."""
+    monkeypatch.setattr(glance, "LOOK_TIMEOUT_S", 0.05)
+    with closing(sqlite3.connect(demo_copy, isolation_level=None)) as holder:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        ahead = glance.look_ahead(demo_copy)
+        assert ahead is not None and ahead.take(demo_copy) is None
+        holder.execute("COMMIT")
