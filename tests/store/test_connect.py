@@ -210,3 +210,30 @@ def test_a_bare_connection_only_reads_until_wrapped(demo_copy: Path) -> None:
         assert db.execute("SELECT honorific FROM delegate WHERE id = 1").fetchone()[0] == "Dr."
     finally:
         conn.close()
+
+
+def test_a_sqlite_utils_plugin_installed_beside_us_never_touches_an_event(
+        demo_copy: Path) -> None:
+    """A plugin's prepare_connection hook (one installed in the same environment, say)
+    is not run on an event's connection: it must not change how an event file behaves."""
+    from bsm_desk._imports import load_sqlite_utils
+
+    load_sqlite_utils()
+    import sqlite_utils
+    from sqlite_utils.plugins import pm
+
+    called: list[object] = []
+
+    class Plugin:
+        @sqlite_utils.hookimpl
+        def prepare_connection(self, conn: object) -> None:
+            called.append(conn)
+
+    plugin = Plugin()
+    pm.register(plugin, name="test-intruder")
+    try:
+        db = connect(demo_copy)
+        db.close()
+    finally:
+        pm.unregister(name="test-intruder")
+    assert called == []
