@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from bsm_desk import APP_NAME, __version__, config
@@ -97,17 +97,12 @@ def quit_when_painted(window: MainWindow) -> None:
     on stdout), then leave."""
     import time
 
-    from PySide6.QtCore import QObject
+    from bsm_desk.ui.shell.event_opening import on_first_paint
 
-    class _Once(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                print(f"painted {time.time():.6f}", flush=True)
-                window.removeEventFilter(self)
-                QTimer.singleShot(0, QApplication.quit)
-            return False
+    def painted() -> None:
+        print(f"painted {time.time():.6f}", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
 
-    window._quit_filter = _Once(window)  # type: ignore[attr-defined]
-    window.installEventFilter(window._quit_filter)  # type: ignore[attr-defined]
+    window._quit_filter = on_first_paint(window, painted)  # type: ignore[attr-defined]
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         QTimer.singleShot(0, window.repaint)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, qVersion
+from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,47 +18,34 @@ from PySide6.QtWidgets import (
 )
 
 from bsm_desk import __version__, config
-from bsm_desk.domain.errors import DatabaseDamaged, UserError
+from bsm_desk.domain.errors import UserError
 from bsm_desk.services import event as event_service
 from bsm_desk.services.event import Overview
-from bsm_desk.services.event.files import as_database, desk_of, guarded, open_event, user_error
 from bsm_desk.ui.event.file_care import EventFileCare
 from bsm_desk.ui.event.file_menu import EventFileActions
 from bsm_desk.ui.hub.link import HubLink
 from bsm_desk.ui.operators.guard import OperatorGuard
 from bsm_desk.ui.shell import errors, i18n, theme
 from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.shell.event_opening import EventOpening
 from bsm_desk.ui.shell.file_watch import FileWatch
 from bsm_desk.ui.shell.i18n import LANGUAGE_LABELS
 from bsm_desk.ui.shell.icons import app_icon, icon
 from bsm_desk.ui.shell.screen_registry import NAMES, SCREENS, Screens
-from bsm_desk.ui.shell.state import window_settings
+from bsm_desk.ui.shell.state import keep_window, restore_window
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from bsm_desk.services.event.changes import Changes
-    from bsm_desk.services.event.files import EventConnection
     from bsm_desk.services.event.glance import Glance, LookAhead
-
-FIRST_SIZE = QSize(1280, 800)
-
-
-def first_size(available: QSize) -> QSize:
-    """The window's size the first time: 1280 x 800, or the screen's room less the
-    frame's when the screen is smaller (a 1366 x 768 laptop keeps its status bar)."""
-    frame = 40  # the title bar and borders a window manager adds, about
-    return QSize(min(FIRST_SIZE.width(), available.width()),
-                 min(FIRST_SIZE.height(), max(400, available.height() - frame)))
-
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: config.Settings) -> None:
         super().__init__()
         self.settings = settings
         self.db: Database | None = None
-        # Opened (or only looked at: its path), the rest after the first paint.
-        self._opening: EventConnection | Path | None = None
+        self.opening = EventOpening(self)
         self.db_path: Path | None = None
         self.overview: Overview | None = None
         self.setWindowIcon(app_icon())
@@ -76,7 +61,7 @@ class MainWindow(QMainWindow):
         self.screens = Screens(settings, self.stack,
                                status=lambda text: self.statusBar().showMessage(text, 10000),
                                changed=self.refresh_overview, window=self,
-                               event=self._event_now)
+                               event=lambda: self.opening.event_now())
         for spec in SCREENS:
             self.navigation.addItem(QListWidgetItem(icon(spec.name), ""))
         self.navigation.currentRowChanged.connect(
@@ -119,7 +104,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self.navigation.setCurrentRow(0)
-        self._restore_geometry()
+        restore_window(self)
         i18n.follow_language(self)
 
     # -- actions and menus -------------------------------------------------------------
@@ -215,115 +200,10 @@ class MainWindow(QMainWindow):
     # -- the event database ------------------------------------------------------------
     def open_database(self, path: str | Path, *, rest_after_paint: bool = False,
                       glance: Glance | None = None) -> bool:
-        """Open ``path``; on failure say why and keep the event that was open.
-
-        With ``rest_after_paint`` (the window's start), what the first screen does not
-        need waits for the window's first paint: the overview is read through a bare
-        connection — or taken from ``glance``, the first look at the file made while
-        the window's code loaded, and the file itself opened after the paint — and
-        sqlite-utils, the other screens, the file's watch, its hub and its check in the
-        background come after (_finish_opening). An event that asks something of the
-        user first (operators to sign in, sealed data to unlock) is opened whole at
-        once."""
-        path = Path(path)
-        if rest_after_paint and glance is not None:
-            self.close_database()
-            self.settings.desk_id = glance.desk_id or self.settings.desk_id
-            self.db_path, self.overview = path.resolve(), glance.overview
-            return self._show_first(path.resolve(), glance.overview)
-        conn: EventConnection | None = None
-        try:
-            conn = open_event(path, check=False)  # checked after the paint (file_care.py)
-            overview = event_service.overview(conn, path)
-            wait = rest_after_paint and not guarded(conn)
-        except (UserError, sqlite3.DatabaseError) as exc:
-            if conn is not None:
-                conn.close()
-            fault = user_error(exc, path) if isinstance(exc, sqlite3.DatabaseError) else exc
-            if isinstance(fault, DatabaseDamaged):
-                return self.care.damaged(fault, path)
-            self.show_error(fault)
-            return False
-        self.close_database()
-        self.settings.desk_id = desk_of(conn, self.settings.desk_id)  # the file knows
-        self.db_path, self.overview = path.resolve(), overview
-        if not wait:
-            self._opening = conn
-            self._finish_opening(conn)
-            return True
-        return self._show_first(conn, overview)
-
-    def _show_first(self, opening: EventConnection | Path, overview: Overview) -> bool:
-        """The overview on show; the rest of opening once the window has painted."""
-        self._opening = opening
-        for screen in self.screens.all():
-            screen.set_overview(overview)
-        self.retranslate_ui()
-        self._after_first_paint(lambda: self._finish_opening(opening))
-        return True
-
-    def _finish_opening(self, opening: EventConnection | Path) -> None:
-        """The rest of opening an event: the file itself if only looked at so far, the
-        store's Database, every screen loaded, the file watched and checked, its hub
-        followed, its operators asked for."""
-        if self._opening is not opening or self.db_path is None or self.overview is None:
-            return  # closed before its first paint (or another event opened since)
-        self._opening = None
-        conn = opening if not isinstance(opening, Path) else self._open_looked_at(opening)
-        if conn is None:
-            return
-        db = self.db = as_database(conn)
-        path, overview = self.db_path, self.overview
-        self.care.opened(path)
-        self.screens.forget_stale()
-        for screen in self.screens.all():
-            screen.load(db, overview, path)
-        self.watch.watch(db)
-        self.hub_link.opened(db, path, overview.event.zone)
-        self.guard.opened(db)
-        self.settings.last_db = str(path)
-        config.save(self.settings)
-        self.retranslate_ui()
-
-    def _event_now(self) -> tuple[Database | None, Overview | None, Path | None]:
-        """The open event, for a screen being made: the opening finished first if its
-        rest still waits for the first paint (a screen asked for before it)."""
-        if self._opening is not None:
-            self._finish_opening(self._opening)
-        return self.db, self.overview, self.db_path
-
-    def _open_looked_at(self, path: Path) -> EventConnection | None:
-        """The file the first look showed, opened now: its overview read again (a desk
-        may have written since the look); a file that cannot be opened any more is said
-        so, and no event is open (None)."""
-        try:
-            conn = open_event(path, check=False)
-            try:
-                self.overview = event_service.overview(conn, path)
-            except BaseException:
-                conn.close()
-                raise
-        except (UserError, sqlite3.DatabaseError) as exc:
-            self.db_path, self.overview = None, None  # its facts stay on show, as closed
-            self.retranslate_ui()
-            self.show_error(user_error(exc, path) if isinstance(exc, sqlite3.DatabaseError)
-                            else exc)
-            return None
-        return conn
-
-    def _after_first_paint(self, then: Callable[[], None]) -> None:
-        """Run ``then`` once the window has painted (queued just after the paint)."""
-        window = self
-
-        class _Painted(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-                if event.type() == QEvent.Type.Paint:
-                    window.removeEventFilter(self)
-                    QTimer.singleShot(0, then)
-                return False
-
-        self._paint_watch = _Painted(self)
-        self.installEventFilter(self._paint_watch)
+        """Open ``path``; on failure say why and keep the event that was open. With
+        ``rest_after_paint`` (the window's start), what the first screen does not need
+        waits for the window's first paint (event_opening.py)."""
+        return self.opening.open(path, rest_after_paint=rest_after_paint, glance=glance)
 
     def refresh_overview(self) -> None:
         """The registry changed: new figures on the overview, new lists for the filters."""
@@ -370,9 +250,7 @@ class MainWindow(QMainWindow):
         self.hub_link.poke()
 
     def close_database(self) -> None:
-        if isinstance(self._opening, sqlite3.Connection):  # closed before its first paint
-            self._opening.close()
-        self._opening = None
+        self.opening.drop()  # opened, and closed before its first paint
         self.watch.stop()
         self.hub_link.closed()
         self.guard.closed()
@@ -465,20 +343,8 @@ class MainWindow(QMainWindow):
         errors.show_error(self, self.tr("BSM Desk"), exc)
 
     # -- window state --------------------------------------------------------------------
-    def _restore_geometry(self) -> None:
-        stored = window_settings()
-        geometry = stored.value("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
-            self.resize(first_size(self.screen().availableGeometry().size()))
-        state = stored.value("state")
-        if state is not None:
-            self.restoreState(state)  # type: ignore[arg-type]
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        stored = window_settings()
-        stored.setValue("geometry", self.saveGeometry())
-        stored.setValue("state", self.saveState())
-        stored.sync()
+        keep_window(self)
         self.close_database()
         super().closeEvent(event)
 

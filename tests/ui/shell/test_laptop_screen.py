@@ -73,7 +73,7 @@ def test_the_first_window_fits_the_screen_it_opens_on() -> None:
     screen gets the usual 1280 x 800."""
     from PySide6.QtCore import QSize
 
-    from bsm_desk.ui.shell.main_window import first_size
+    from bsm_desk.ui.shell.state import first_size
 
     small = first_size(QSize(1366, 728))
     assert small.width() == 1280 and small.height() <= 728 - 30

@@ -51,10 +51,10 @@ def test_a_screen_asked_for_before_the_paint_finishes_opening_first(
 def test_closing_before_the_paint_closes_the_bare_connection(window: MainWindow,
                                                             demo_copy: Path) -> None:
     assert window.start(db=demo_copy)
-    pending = window._opening
+    pending = window.opening.pending
     assert pending is not None
     window.close_database()
-    assert window._opening is None and window.db is None
+    assert window.opening.pending is None and window.db is None
     with pytest.raises(sqlite3.ProgrammingError):  # closed, not left open
         pending.execute("SELECT 1")
 
@@ -64,7 +64,7 @@ def test_another_event_opened_before_the_paint_replaces_the_first(
     other = tmp_path / "other.sqlite"
     demo.build_demo(other, delegates=30, desk_id="test")
     assert window.start(db=demo_copy)
-    first = window._opening
+    first = window.opening.pending
     assert window.open_database(other)  # opened whole, at once
     assert window.db is not None and window.db_path == other.resolve()
     with pytest.raises(sqlite3.ProgrammingError):
@@ -88,7 +88,7 @@ def test_an_event_with_operators_asks_for_sign_in_before_anything_is_shown(
     try:
         assert window.start(db=path)
         assert asked == ["asked"]  # before the window was ever shown
-        assert window.db is not None and window._opening is None
+        assert window.db is not None and window.opening.pending is None
         assert window.guard.locked
     finally:
         window.close_database()
@@ -100,7 +100,7 @@ def test_the_first_look_is_shown_and_the_file_opened_after_the_paint(
     ahead = glance.look_ahead(demo_copy)
     assert window.start(db=demo_copy, ahead=ahead)
     assert window.overview_screen.figures["delegates"].value.text() == "700"
-    assert window.db is None and window._opening == demo_copy.resolve()  # not open yet
+    assert window.db is None and window.opening.pending == demo_copy.resolve()  # not open yet
     cancelled = window.overview.by_status[DelegateStatus.CANCELLED]
     # Another desk writes between the look and the paint: the opening reads it again.
     with closing(connect(demo_copy)) as other:
@@ -124,5 +124,5 @@ def test_a_file_gone_after_the_first_look_is_said_so_after_the_paint(
     window.show()
     qtbot.waitUntil(lambda: bool(shown))
     assert "not found" in shown[0].lower() or "does not exist" in shown[0].lower()
-    assert window.db is None and window.db_path is None and window._opening is None
+    assert window.db is None and window.db_path is None and window.opening.pending is None
     assert window.windowTitle() == "BSM Desk"  # no event open, said as such
