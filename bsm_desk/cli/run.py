@@ -163,4 +163,5 @@ def _gui(args: argparse.Namespace, settings: config.Settings) -> int:
     ahead = None if args.demo else look_ahead(args.db or config.last_event(settings))
     from bsm_desk.ui.shell.app import run
 
-    return run(db=args.db, demo=args.demo, verbose=args.verbose, ahead=ahead)
+    return run(db=args.db, demo=args.demo, verbose=args.verbose, ahead=ahead,
+               settings=settings)

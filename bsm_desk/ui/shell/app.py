@@ -48,13 +48,16 @@ def _report_unexpected(kind: type[BaseException], value: BaseException, tb: obje
 
 
 def run(db: Path | None = None, demo: bool = False, verbose: bool = False,
-        ahead: LookAhead | None = None) -> int:
+        ahead: LookAhead | None = None, settings: config.Settings | None = None) -> int:
+    """The window, on ``db`` (or the last event); ``settings``: the desk's, as the
+    command line already read them (read here otherwise)."""
     from bsm_desk.ui.shell import console
 
     console.install(verbose)
     app = application()
     sys.excepthook = _report_unexpected
-    settings = config.load()
+    if settings is None:
+        settings = config.load()
     i18n.manager().set_language(config.ui_language(settings))
     window = MainWindow(settings)
     if not window.start(db=db, demo=demo, ahead=ahead):
