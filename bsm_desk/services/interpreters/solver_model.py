@@ -6,7 +6,7 @@ its languages, relays, and the objectives ``solver.py`` solves in order."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 
 from ortools.sat.python import cp_model
@@ -31,13 +31,19 @@ W_SAME = 1  # an interpreter staying in a booth for the room's next meeting
 class RosterModel:
     """The CP-SAT model of one roster."""
 
-    def __init__(self, problem: Problem, people: Sequence[Interpreter]) -> None:
+    def __init__(self, problem: Problem, people: Sequence[Interpreter],
+                 weight: int | None = None) -> None:
+        """``weight``: of a staffed booth or relay against one seat in the first
+        objective (default: one more than all the seats, so that a booth always counts
+        more than seats; a part of a programme takes the whole programme's)."""
         self.p, self.people = problem, people
         self.rules = problem.rules
+        self.weight = weight or sum(need.team for need in problem.needs) + 1
         self.model = cp_model.CpModel()
         self.meetings: list[Meeting] = []
         self.needs_of: list[list[int]] = []  # meeting index → need indexes
-        index: dict[tuple[int, ...], int] = {}
+        self.meeting_index: dict[tuple[int, ...], int] = {}  # by its session ids
+        index = self.meeting_index
         for n, need in enumerate(problem.needs):
             m = index.setdefault(need.meeting.session_ids, len(self.meetings))
             if m == len(self.meetings):
@@ -50,6 +56,7 @@ class RosterModel:
         self.relays: list[tuple[int, str, cp_model.IntVar | None]] = []
         self.works: dict[tuple[int, int], cp_model.IntVar] = {}  # (person, meeting)
         self.on_day: dict[tuple[int, date], cp_model.IntVar] = {}  # freelance days
+        self.begins: dict[tuple[int, int], cp_model.IntVar] = {}  # (person, meeting)
         self.loads: dict[tuple[int, date], cp_model.LinearExpr] = {}
         self.lock_problems: list[Text] = []
 
@@ -165,6 +172,7 @@ class RosterModel:
                 model.add_implication(start, v.negated())
             model.add(start >= w - sum(before))
             begins[m] = start
+            self.begins[i, m] = start
         for a, (ma, _) in enumerate(day_mine):
             first = meetings[ma]
             for mb, wb in day_mine[a + 1:]:
@@ -193,27 +201,44 @@ class RosterModel:
                 self.model.add(sum(seats) >= 1).only_enforce_if(ok)
                 self.relays.append((m, language, ok))
 
-    # objectives
-    def staffing(self) -> cp_model.LinearExprT:
-        weight = sum(need.team for need in self.p.needs) + 1
-        return weight * (sum(self.full) + sum(ok for _, _, ok in self.relays
-                                              if ok is not None)) + sum(self.x.values())
+    # objectives; ``only``: those of some of the needs (a part of the programme)
+    def _seats(self, only: Collection[int] | None) -> list[tuple[int, int]]:
+        return [key for key in self.x if only is None or key[0] in only]
 
-    def freelance_days(self, virtual: set[int]) -> cp_model.LinearExprT:
-        return sum(v for (i, _), v in self.on_day.items()
+    def _days(self, only: Collection[int] | None) -> list[tuple[int, date]]:
+        """The interpreters' days on which they may work in these needs."""
+        if only is None:
+            return list(self.on_day)
+        return sorted({(i, self.p.day_of(self.p.needs[n].meeting.starts_at))
+                       for n, i in self._seats(only)})
+
+    def staffing(self, only: Collection[int] | None = None) -> cp_model.LinearExprT:
+        full = [f for n, f in enumerate(self.full) if only is None or n in only]
+        relays = [ok for m, _, ok in self.relays if ok is not None
+                  and (only is None or self.needs_of[m][0] in only)]
+        return self.weight * (sum(full) + sum(relays)) + sum(
+            self.x[key] for key in self._seats(only))
+
+    def freelance_days(self, virtual: set[int],
+                       only: Collection[int] | None = None) -> cp_model.LinearExprT:
+        return sum(self.on_day[i, day] for i, day in self._days(only)
                    if not self.people[i].staff and i not in virtual)
 
-    def fees(self, virtual: set[int]) -> cp_model.LinearExprT:
-        return sum(round(self.people[i].fee) * v for (i, _), v in self.on_day.items()
+    def fees(self, virtual: set[int], only: Collection[int] | None = None
+             ) -> cp_model.LinearExprT:
+        return sum(round(self.people[i].fee) * self.on_day[i, day]
+                   for i, day in self._days(only)
                    if not self.people[i].staff and i not in virtual)
 
-    def extra(self, virtual: set[int]) -> cp_model.LinearExprT:
-        return sum(v for (i, _), v in self.on_day.items() if i in virtual)
+    def extra(self, virtual: set[int], only: Collection[int] | None = None
+              ) -> cp_model.LinearExprT:
+        return sum(self.on_day[i, day] for i, day in self._days(only) if i in virtual)
 
-    def kept(self) -> cp_model.LinearExprT:
+    def kept(self, only: Collection[int] | None = None) -> cp_model.LinearExprT:
         """Seats of the roster as it stands that stay."""
         ids = {person.id: i for i, person in enumerate(self.people)}
         return sum(self.x[n, ids[person_id]] for n, need in enumerate(self.p.needs)
+                   if only is None or n in only
                    for person_id in self.p.previous.get(need.key, frozenset())
                    if (n, ids.get(person_id, -1)) in self.x)
 
@@ -233,12 +258,12 @@ class RosterModel:
             terms.append(high - low)
         return sum(terms)
 
-    def avoided(self) -> cp_model.LinearExprT:
+    def avoided(self, only: Collection[int] | None = None) -> cp_model.LinearExprT:
         """Seats in rooms or sessions their interpreter asked to avoid."""
-        return sum(self.x[n, i] for n, need in enumerate(self.p.needs)
-                   for i, person in enumerate(self.people)
-                   if (n, i) in self.x and (need.meeting.room_id in person.avoid_rooms or set(
-                       need.meeting.session_ids) & set(person.avoid_sessions)))
+        needs, people = self.p.needs, self.people
+        return sum(self.x[n, i] for n, i in self._seats(only)
+                   if needs[n].meeting.room_id in people[i].avoid_rooms
+                   or set(needs[n].meeting.session_ids) & set(people[i].avoid_sessions))
 
     def same_team(self) -> cp_model.LinearExprT:
         return sum(self._same_team())

@@ -8,7 +8,8 @@ from bsm_desk.services.solving.stages import (
     Outcome,
     Stage,
     solve_in_order,
+    solve_parts_in_order,
     workers,
 )
 
-__all__ = ["Cancel", "Outcome", "solve_in_order", "Stage", "workers"]
+__all__ = ["Cancel", "Outcome", "solve_in_order", "solve_parts_in_order", "Stage", "workers"]

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from ortools.sat.python import cp_model
 
-from bsm_desk.services.solving.stages import Stage, gap, solve_in_order
+from bsm_desk.services.solving.stages import Stage, gap, solve_in_order, solve_parts_in_order
 
 
 def test_a_proven_stage_has_no_gap() -> None:
@@ -100,3 +100,82 @@ def test_bounds_first_leaves_the_solution_seekers_out(monkeypatch: pytest.Monkey
                              bounds_first=True, num_workers=4)
     assert outcome.proven == [True, True]
     assert left == [stages.SEEKERS, stages.SEEKERS + stages.FIRST_SOLUTION]
+
+
+def _knapsacks(model: cp_model.CpModel, items: int = 600) -> cp_model.LinearExprT:
+    """Three knapsacks over ``items`` items: not proven in half a unit of work."""
+    x = [model.new_bool_var(f"x{i}") for i in range(items)]
+    for k in range(3):
+        weights = [((i + 1) * (7919 + k * 31)) % 97 + 3 for i in range(items)]
+        model.add(sum(w * b for w, b in zip(weights, x, strict=True)) <= 20 * items)
+    values = [((i + 1) * 104_729) % 89 + 5 for i in range(items)]
+    return sum(v * b for v, b in zip(values, x, strict=True))
+
+
+def _easy(model: cp_model.CpModel, size: int) -> cp_model.LinearExprT:
+    x = [model.new_bool_var(f"y{i}") for i in range(size)]
+    model.add(sum(x) <= 4)
+    return sum(x)
+
+
+def _recording(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    from bsm_desk.services.solving import stages
+
+    budgets: list[float] = []
+    real = stages._solver
+
+    def recording(budget: float, *args: object) -> cp_model.CpSolver:
+        budgets.append(budget)
+        return real(budget, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stages, "_solver", recording)
+    return budgets
+
+
+def test_parts_share_each_stage_and_the_unproven_get_what_is_left(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stage by stage, smallest part first, each in proportion to its variables; a part
+    the stage did not prove gets the stage's leftover once more, and its answer stands as
+    its lists' one entry for that stage."""
+    budgets = _recording(monkeypatch)
+    hard, easy = cp_model.CpModel(), cp_model.CpModel()
+    hard_objective, easy_objective = _knapsacks(hard), _easy(easy, 1800)
+    hard_size, easy_size = len(hard.proto.variables), len(easy.proto.variables)
+    assert hard_size < easy_size
+    first, second = solve_parts_in_order(
+        [(easy, [Stage(easy_objective)]), (hard, [Stage(hard_objective)])], 2.0,
+        deterministic=True)
+    assert len(budgets) == 3
+    assert budgets[0] == pytest.approx(2.0 * hard_size / (hard_size + easy_size))  # hard
+    assert budgets[1] < 2.0  # the easy part: all the stage has left
+    assert budgets[2] == pytest.approx(budgets[1] - first.spent)  # the hard one, again
+    assert first.proven == [True] and len(second.proven) == len(second.values) == 1
+    assert second.found and second.spent > budgets[0]  # both its steps counted
+    assert first.spent + second.spent <= 2.0 + 0.05
+
+
+def test_a_part_with_no_answer_makes_the_whole_infeasible() -> None:
+    good, bad = cp_model.CpModel(), cp_model.CpModel()
+    objective = _easy(good, 10)
+    y = bad.new_bool_var("y")
+    bad.add(y == 1)
+    bad.add(y == 0)
+    outcomes = solve_parts_in_order([(good, [Stage(objective)]), (bad, [Stage(y)])], 5.0,
+                                    deterministic=True)
+    assert all(o.status == cp_model.INFEASIBLE for o in outcomes)
+
+
+def test_a_cancel_stops_every_part() -> None:
+    from bsm_desk.services.solving import Cancel
+
+    cancel = Cancel()
+    models = [cp_model.CpModel() for _ in range(3)]
+    objectives = [_easy(m, 10 * (k + 1)) for k, m in enumerate(models)]
+    outcomes = solve_parts_in_order(
+        [(m, [Stage(o), Stage(o, maximize=False)]) for m, o in zip(models, objectives,
+                                                                   strict=True)],
+        10.0, cancel=cancel, on_solution=lambda stage: cancel(), deterministic=True)
+    # The first (smallest) part found its answer and was cancelled; the others never ran.
+    assert outcomes[0].found and outcomes[0].cancelled and len(outcomes[0].seconds) == 1
+    assert not outcomes[1].found and not outcomes[2].found
+    assert all(o.cancelled for o in outcomes)
