@@ -181,17 +181,21 @@ def _separate(built: RosterModel, virtual: Mapping[int, str],
     return stages
 
 
-def _joint(built: RosterModel) -> list[Stage]:
-    """The objectives after them: the spread of a day's booth time, the same team."""
-    return [Stage(built.spread(), maximize=False, share=0.3), Stage(built.same_team())]
+def _joint(built: RosterModel, share: float = 0.3) -> list[Stage]:
+    """The objectives after them: the spread of a day's booth time (``share`` of the
+    time), the same team."""
+    return [Stage(built.spread(), maximize=False, share=share), Stage(built.same_team())]
 
 
 # Of the time, what the parts get for the objectives they are solved apart for; the rest
 # is the whole model's, for the spread and the same team. In parts the fewest freelance
 # days are proven at once (0.3 s for the six-language programme, against up to 30 s
-# whole), so the staffing gets more of the parts' time than it does whole.
+# whole), so the staffing gets more of the parts' time than it does whole; and the
+# spread most of what the parts leave, as it has whole (45-60 min on the benchmark's
+# reference programme; 60-90 with a third of it).
 PARTS_SHARE = 0.8
 PARTS_STAFFING = 0.6
+PARTS_SPREAD = 0.7
 
 
 class _Parts:
@@ -249,7 +253,8 @@ class _Parts:
         for variable, hinted in merged.values():
             whole.model.add_hint(variable, hinted)
         last = solve_in_order(
-            whole.model, _joint(whole), max(0.2, self.left(spent)), cancel=cancel,
+            whole.model, _joint(whole, PARTS_SPREAD), max(0.2, self.left(spent)),
+            cancel=cancel,
             on_stage=(lambda k: on_stage(separate + k, stages)) if on_stage else None,
             on_solution=(lambda k: on_solution(separate + k)) if on_solution else None,
             num_workers=WORKERS, deterministic=self.deterministic, bounds_first=True)
