@@ -10,6 +10,7 @@ it from running. Control characters are dropped in both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -54,13 +55,32 @@ def xlsx_row(values: Iterable[Any], ws: WriteOnlyWorksheet) -> list[Any]:
     return guard(list(values), ws)
 
 
+# Where a value of a row joined by spaces could start a formula (a tab or a carriage
+# return is not printable: the joined text's isprintable() catches those).
+_JOINED_FORMULA = re.compile(r"(?:^| )[=+\-@]")
+
+
 def guard(row: list[Any], ws: WriteOnlyWorksheet, count: int | None = None) -> list[Any]:
     """``row`` with its first ``count`` values (all, unless told) made :func:`xlsx`
     values in place: the same as calling it on each, faster for the plain text, empty
     cells, numbers and times that make up nearly every row, which are left as they are
     (an empty cell stays None, which openpyxl's write-only sheet skips without making a
     cell). Returns ``row``."""
-    for index in range(len(row) if count is None else min(count, len(row))):
+    end = len(row) if count is None else min(count, len(row))
+    head = row[:end] if end < len(row) else row
+    try:  # the usual row: text only, none of it odd or too long — seen at once
+        joined = " ".join(head)
+    except TypeError:  # not all text: each value in turn
+        pass
+    else:
+        if joined.isprintable() and len(joined) <= MAX_CELL \
+                and _JOINED_FORMULA.search(joined) is None:
+            if "" in head:  # an empty text is no cell at all
+                for index in range(end):
+                    if not row[index]:
+                        row[index] = None
+            return row
+    for index in range(end):
         value = row[index]
         kind = value.__class__
         if kind is str:

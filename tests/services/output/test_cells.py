@@ -119,6 +119,29 @@ def test_a_row_is_its_cells_each_guarded(values: list) -> None:
     assert [seen(v) for v in cells.xlsx_row(values, ws)] == [seen(v) for v in each]
 
 
+_TEXTS = st.text(max_size=10) | st.sampled_from([
+    "", " ", "=1+1", " =1", "a =b", "a -b", "-", "@x", "+7", "\t1", "a\rb", "Ҷ\x7f",
+    "Раҳмонов", "O'Brien", _Text("=1+1"), _Text("Ali"), "x" * (cells.MAX_CELL - 3),
+    "y" * (cells.MAX_CELL + 1)])
+
+
+@settings(max_examples=300)
+@given(st.lists(_TEXTS, max_size=9), st.integers(min_value=0, max_value=10))
+def test_a_row_of_text_is_guarded_as_each_of_its_cells(values: list, count: int) -> None:
+    """Rows of text alone take a quicker path (the whole row looked at once): the same
+    cells as each value guarded in turn, up to the count, and nothing past it."""
+    from openpyxl.cell.cell import Cell
+
+    ws = Workbook(write_only=True).create_sheet("S")
+
+    def seen(value: object) -> object:
+        return (value.value, value.data_type) if isinstance(value, Cell) else value
+
+    expected = [cells.xlsx(v, ws) for v in values[:count]] + values[count:]
+    assert [seen(v) for v in cells.guard(list(values), ws, count)] == \
+        [seen(v) for v in expected]
+
+
 def test_two_writers_of_one_file_at_once_do_not_write_into_each_other(tmp_path: Path
                                                                       ) -> None:
     """A second export of the same file while the first is still writing (another desk,
