@@ -170,6 +170,8 @@ class _InOrder:
         used = solver.deterministic_time if self.deterministic else solver.wall_time
         self.spent += used
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            if best is not None and len(best.proven) > number:
+                return used  # stepped again and nothing better in time: its answer stands
             if best is None:
                 self.failed = Outcome(solver, status, [solver.wall_time], [False],
                                       bool(cancel and cancel.requested))

@@ -179,3 +179,32 @@ def test_a_cancel_stops_every_part() -> None:
     assert outcomes[0].found and outcomes[0].cancelled and len(outcomes[0].seconds) == 1
     assert not outcomes[1].found and not outcomes[2].found
     assert all(o.cancelled for o in outcomes)
+
+
+def test_a_part_stepped_again_that_finds_nothing_keeps_its_answer_and_goes_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second go at a stage (the stage's leftover) may end with nothing better in
+    its time: the part's answer from its first go stands, and its next stages run."""
+    from bsm_desk.services.solving import stages
+
+    real, calls = stages._solver, []
+
+    class Nothing:
+        wall_time = deterministic_time = 0.0
+
+        def solve(self, model: cp_model.CpModel, watch: object = None) -> int:
+            return cp_model.UNKNOWN
+
+    def solver(budget: float, *args: object) -> object:
+        calls.append(budget)
+        return Nothing() if len(calls) == 3 else real(budget, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stages, "_solver", solver)
+    hard, easy = cp_model.CpModel(), cp_model.CpModel()
+    hard_objective, easy_objective = _knapsacks(hard), _easy(easy, 1800)
+    first, second = solve_parts_in_order(
+        [(easy, [Stage(easy_objective), Stage(easy_objective, maximize=False)]),
+         (hard, [Stage(hard_objective), Stage(hard_objective, maximize=False)])], 4.0,
+        deterministic=True)
+    assert len(calls) >= 4  # hard, easy, hard again (nothing), then the second stage
+    assert second.found and len(second.proven) == 2 and first.proven == [True, True]
