@@ -19,14 +19,22 @@ What ties two booths into one part:
 The spread of booth time among those who work a day is the one objective that is not
 such a sum; ``solver.py`` takes it last, on the whole model, keeping each part's
 answer to the objectives before it.
+
+Parts solved together are still solved exactly (the whole model is all of them at once),
+so the booths nobody may sit in make one part, and past :data:`MAX_PARTS` the smallest
+parts are bundled into one: each CP-SAT solve has a cost of its own (about 9 ms for a
+part's stages), which a programme of a thousand unstaffable booths would pay a thousand
+times.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 
 from bsm_desk.services.interpreters.solver_model import RosterModel
+
+MAX_PARTS = 24
 
 
 class _Groups:
@@ -80,7 +88,22 @@ def parts(built: RosterModel) -> list[list[int]]:
     found: dict[int, list[int]] = defaultdict(list)
     for n in range(len(problem.needs)):
         found[groups.find(n)].append(n)
-    return sorted(found.values())
+    return _bundled(list(found.values()), Counter(n for n, _ in built.x))
+
+
+def _bundled(groups: list[list[int]], seats: Counter[int]) -> list[list[int]]:
+    """The groups with those of no seat to decide made one, and at most MAX_PARTS in
+    all (the smallest, by seats to decide, made one); each in order, in order."""
+    def size(group: list[int]) -> int:
+        return sum(seats[n] for n in group)
+
+    busy = [group for group in groups if size(group)]
+    idle = [n for group in groups if not size(group) for n in group]
+    if len(busy) + bool(idle) > MAX_PARTS:
+        busy.sort(key=size, reverse=True)
+        idle += [n for group in busy[MAX_PARTS - 1:] for n in group]
+        busy = busy[:MAX_PARTS - 1]
+    return sorted(sorted(group) for group in [*busy, *([idle] if idle else [])])
 
 
 def _join_across_midnight(built: RosterModel, ns: list[int], day_of: list[date],

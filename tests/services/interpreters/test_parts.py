@@ -144,3 +144,27 @@ def test_the_demo_is_rostered_by_day(demo_copy: Path, monkeypatch: pytest.Monkey
     whole = solve(asked, time_limit=20, deterministic=True)
     assert split.status == whole.status == "optimal"
     assert _figures(asked, split) == _figures(asked, whole)
+
+
+def test_booths_nobody_may_sit_in_make_one_part_and_parts_are_few(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each CP-SAT solve costs something of its own: the booths with no seat to decide
+    are one part, and past MAX_PARTS the smallest parts are solved as one (still
+    exactly: parts together are what the whole model is)."""
+    from bsm_desk.services.interpreters import parts as parts_module
+
+    days = [DAY + timedelta(days=k) for k in range(3)]
+    needs = [_need(_meeting(k + 1, 1, day, 9, 60), booth)
+             for k, day in enumerate(days) for booth in ("en", "ru", "zh")]
+    assert _parts(Problem(needs, [], DUSHANBE)) == [list(range(9))]  # nobody: one part
+    pool = [_person(1, ENGLISH, *days), _person(2, RUSSIAN, *days[:2])]
+    asked = Problem(needs, pool, DUSHANBE)
+    # Apart: each day's English booth, each of two days' Russian booth; the Chinese
+    # booths (nobody) and the third day's Russian booth together.
+    assert _parts(asked) == [[0], [1], [2, 5, 7, 8], [3], [4], [6]]
+    monkeypatch.setattr(parts_module, "MAX_PARTS", 3)
+    assert len(_parts(asked)) == 3
+    assert sorted(n for group in _parts(asked) for n in group) == list(range(9))
+    roster = solve(asked, time_limit=5, deterministic=True)
+    assert roster.status == "optimal" and referee(asked, roster) == []
+    assert sum(s.staffed for s in roster.seatings) == 5  # every booth someone may sit in
