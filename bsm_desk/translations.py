@@ -64,14 +64,13 @@ def _compiled(ts: Path) -> Path | None:
         return shipped_qm
     if ts.exists():
         import hashlib  # only to compile a translation newer than its shipped .qm
-
-        digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:12]
-        cached = paths.cache_dir() / "i18n" / f"{ts.stem}-{digest}.qm"
-        if cached.exists():
-            return cached
         import subprocess
 
-        try:
+        digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:12]
+        try:  # a cache folder that cannot be made is no reason to lose the language
+            cached = paths.cache_dir() / "i18n" / f"{ts.stem}-{digest}.qm"
+            if cached.exists():
+                return cached
             compile_ts(ts, cached)
             return cached
         except (OSError, subprocess.CalledProcessError) as exc:

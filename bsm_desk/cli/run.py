@@ -61,10 +61,19 @@ DB_FAULT = QT_TRANSLATE_NOOP("UserError", "The event database could not be used:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = window_args(argv) or build_parser().parse_args(argv)
-    settings = config.load()
-    if args.lang:
-        settings.language = args.lang
-        config.save(settings)
+    try:
+        settings = config.load()
+        if args.lang:
+            settings.language = args.lang
+            config.save(settings)
+    except OSError as exc:
+        # The desk's own folder cannot be made or written (a home that is a file, a
+        # folder of another user's): nothing can work without its id, so one line.
+        said = config.Settings(desk_id="", desk_name="", language=args.lang or "en")
+        fault = UserError(FILE_FAULT, path=exc.filename or "", reason=exc.strerror or str(exc))
+        print(f"bsm-desk: {fault.message(lazy_translate(config.ui_language(said)))}",
+              file=sys.stderr)
+        return EXIT_USER_ERROR
     translate = lazy_translate(config.ui_language(settings))
     try:
         if args.command is None:

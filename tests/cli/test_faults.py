@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bsm_desk.cli import main
+from bsm_desk.cli.common import EXIT_USER_ERROR
 from bsm_desk.cli.parser import build_parser
 from bsm_desk.store import backups, connect
 from tests.conftest import damage_an_index
@@ -245,3 +246,19 @@ def test_a_read_only_disk_is_one_line_for_writes_and_reads_still_work(
         code, err = run(capsys, [command[0], "--db", str(disk / demo_copy.name),
                                  *command[1:]])
         assert code == 2 and "read-only disk" in err and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize("command", [[], ["info"], ["--lang", "ru", "info"]])
+def test_a_desk_folder_that_cannot_be_made_is_one_line(tmp_path: Path, capsys,
+                                                     monkeypatch, command) -> None:
+    """BSM_DESK_HOME (or the platform's folder) that cannot hold the desk's settings —
+    here a file where the folder should be — stops the desk with one line in the chosen
+    language, for the window and every command alike."""
+    home = tmp_path / "home"
+    home.write_text("not a folder")
+    monkeypatch.setenv("BSM_DESK_HOME", str(home))
+    assert main(command) == EXIT_USER_ERROR
+    said = capsys.readouterr().err.strip().splitlines()
+    assert said[-1].startswith("bsm-desk: ") and str(home) in said[-1]
+    # A checkout's translation compiled in the cache cannot be: said, and no more.
+    assert all(line.startswith("bsm-desk: ") for line in said) and len(said) <= 2
