@@ -209,6 +209,7 @@ class _Parts:
         self.problem, self.people, self.virtual, self.whole = problem, people, virtual, whole
         self.began, self.time_limit, self.deterministic = began, time_limit, deterministic
         self.parts: list[tuple[list[int], RosterModel]] = []
+        self.stages: list[list[Stage]] = []  # each part's separable objectives
         for needs in groups:
             built = RosterModel(replace(problem, needs=[problem.needs[n] for n in needs]),
                                 people, weight=whole.weight)
@@ -217,6 +218,7 @@ class _Parts:
             if virtual:
                 built.order_extras(virtual)
             self.parts.append((needs, built))
+            self.stages.append(_separate(built, virtual, share=PARTS_STAFFING))
         self.outcomes: list[Outcome] = []
 
     def left(self, spent: float) -> float:
@@ -226,12 +228,12 @@ class _Parts:
 
     def solve(self, cancel: Cancel | None, on_stage: Callable[[int, int], None] | None,
               on_solution: Callable[[int], None] | None) -> Roster:
-        separate = len(_separate(self.parts[0][1], self.virtual))
-        stages = separate + 2
-        report = (lambda k: on_stage(k, stages)) if on_stage else None
+        separate = len(self.stages[0])
+        count = separate + 2  # the joint two after them
+        report = (lambda k: on_stage(k, count)) if on_stage else None
         self.outcomes = solve_parts_in_order(
-            [(built.model, _separate(built, self.virtual, share=PARTS_STAFFING))
-             for _, built in self.parts],
+            [(built.model, stages) for (_, built), stages in zip(self.parts, self.stages,
+                                                                 strict=True)],
             PARTS_SHARE * max(0.2, self.left(0.0)), cancel=cancel, on_stage=report,
             on_solution=on_solution, num_workers=WORKERS, deterministic=self.deterministic,
             bounds_first=True)
@@ -255,7 +257,7 @@ class _Parts:
         last = solve_in_order(
             whole.model, _joint(whole, PARTS_SPREAD), max(0.2, self.left(spent)),
             cancel=cancel,
-            on_stage=(lambda k: on_stage(separate + k, stages)) if on_stage else None,
+            on_stage=(lambda k: on_stage(separate + k, count)) if on_stage else None,
             on_solution=(lambda k: on_solution(separate + k)) if on_solution else None,
             num_workers=WORKERS, deterministic=self.deterministic, bounds_first=True)
         value: Callable[[cp_model.IntVar], int] = (
@@ -298,8 +300,8 @@ class _Parts:
 
     def _keep_answers(self) -> None:
         """Each part's answer to each separable objective, a bound on the whole model."""
-        for (needs, built), outcome in zip(self.parts, self.outcomes, strict=True):
-            mine = _separate(built, self.virtual)
+        for (needs, _), mine, outcome in zip(self.parts, self.stages, self.outcomes,
+                                             strict=True):
             theirs = _separate(self.whole, self.virtual, set(needs))
             for stage, (own, whole) in enumerate(zip(mine, theirs, strict=True)):
                 if isinstance(whole.objective, int):

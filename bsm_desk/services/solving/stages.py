@@ -208,9 +208,9 @@ class _InOrder:
 
     def outcome(self) -> Outcome:
         found = self.failed if self.best is None else self.best
-        assert found is not None
-        if len(found.proven) < len(self.stages):  # a stage found nothing in its time
-            found.status = cp_model.FEASIBLE if self.best is not None else found.status
+        assert found is not None  # every part is stepped at least once
+        if self.best is not None and len(self.best.proven) < len(self.stages):
+            self.best.status = cp_model.FEASIBLE  # a later stage found nothing in its time
         found.spent = self.spent
         return found
 
@@ -299,7 +299,4 @@ def solve_parts_in_order(parts: Sequence[tuple[cp_model.CpModel, Sequence[Stage]
         unused = max(0.0, budget - used)
         if all(run.done for run in runs):
             break
-    return [run.outcome() if run.best is not None or run.failed is not None
-            else Outcome(cp_model.CpSolver(), cp_model.UNKNOWN, [], [],
-                         bool(cancel and cancel.requested))
-            for run in runs]
+    return [run.outcome() for run in runs]

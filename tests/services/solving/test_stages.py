@@ -12,6 +12,16 @@ from ortools.sat.python import cp_model
 from bsm_desk.services.solving.stages import Stage, gap, solve_in_order, solve_parts_in_order
 
 
+def _knapsacks(model: cp_model.CpModel, items: int = 600) -> cp_model.LinearExprT:
+    """Three knapsacks over ``items`` items: not proven in half a unit of work."""
+    x = [model.new_bool_var(f"x{i}") for i in range(items)]
+    for k in range(3):
+        weights = [((i + 1) * (7919 + k * 31)) % 97 + 3 for i in range(items)]
+        model.add(sum(w * b for w, b in zip(weights, x, strict=True)) <= 20 * items)
+    values = [((i + 1) * 104_729) % 89 + 5 for i in range(items)]
+    return sum(v * b for v, b in zip(values, x, strict=True))
+
+
 def test_a_proven_stage_has_no_gap() -> None:
     model = cp_model.CpModel()
     x = [model.new_bool_var(f"x{i}") for i in range(6)]
@@ -35,15 +45,7 @@ def test_a_stage_stopped_before_its_proof_reports_its_gap() -> None:
     (the same work on any machine): found, not proven, and its gap is what CP-SAT's own
     bound says."""
     model = cp_model.CpModel()
-    items = 600
-    x = [model.new_bool_var(f"x{i}") for i in range(items)]
-    for k in range(3):
-        weights = [((i + 1) * (7919 + k * 31)) % 97 + 3 for i in range(items)]
-        model.add(sum(w * b for w, b in zip(weights, x, strict=True)) <= 20 * items)
-    values = [((i + 1) * 104_729) % 89 + 5 for i in range(items)]
-    outcome = solve_in_order(model, [Stage(sum(v * b for v, b in zip(values, x,
-                                                                       strict=True)))],
-                             0.5, deterministic=True)
+    outcome = solve_in_order(model, [Stage(_knapsacks(model))], 0.5, deterministic=True)
     assert outcome.found and outcome.proven == [False]
     assert outcome.gaps[0] == pytest.approx(gap(outcome.solver)) and 0 < outcome.gaps[0] < 0.01
 
@@ -100,16 +102,6 @@ def test_bounds_first_leaves_the_solution_seekers_out(monkeypatch: pytest.Monkey
                              bounds_first=True, num_workers=4)
     assert outcome.proven == [True, True]
     assert left == [stages.SEEKERS, stages.SEEKERS + stages.FIRST_SOLUTION]
-
-
-def _knapsacks(model: cp_model.CpModel, items: int = 600) -> cp_model.LinearExprT:
-    """Three knapsacks over ``items`` items: not proven in half a unit of work."""
-    x = [model.new_bool_var(f"x{i}") for i in range(items)]
-    for k in range(3):
-        weights = [((i + 1) * (7919 + k * 31)) % 97 + 3 for i in range(items)]
-        model.add(sum(w * b for w, b in zip(weights, x, strict=True)) <= 20 * items)
-    values = [((i + 1) * 104_729) % 89 + 5 for i in range(items)]
-    return sum(v * b for v, b in zip(values, x, strict=True))
 
 
 def _easy(model: cp_model.CpModel, size: int) -> cp_model.LinearExprT:
