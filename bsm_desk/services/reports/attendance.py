@@ -31,6 +31,7 @@ from bsm_desk.store import checkins as checkin_store
 from bsm_desk.store import delegations as delegation_store
 from bsm_desk.store import event as event_store
 from bsm_desk.store import sessions as session_store
+from bsm_desk.store.reading import collector_paused
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -99,6 +100,11 @@ class Attendance:
 
 
 def collect(db: Database) -> Attendance:
+    with collector_paused():  # a hundred thousand people and their check-ins, kept
+        return _collect(db)
+
+
+def _collect(db: Database) -> Attendance:
     event = event_store.required(db, NO_EVENT)
     people = [Person(*row) for row in db.execute(
         "SELECT id, family_name, given_name, family_name_cyr, given_name_cyr, gender,"

@@ -5,7 +5,6 @@ from :func:`~bsm_desk.services.reports.attendance.collect`."""
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +16,6 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
-from bsm_desk.domain.model import pick
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import save_workbook, written
 from bsm_desk.services.reports.attendance import (
@@ -29,6 +27,7 @@ from bsm_desk.services.reports.attendance import (
     by_delegation,
     summary,
 )
+from bsm_desk.store.reading import collector_paused
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -134,33 +133,47 @@ def _words(att: Attendance, lang: str, t: Translate
 _PARTICIPANT_TEXT = 8
 
 
+def _tails(att: Attendance, moment: Callable[[datetime | None], Any], mark: str,
+           blank: list[Any]) -> dict[int, list[Any]]:
+    """The rest of each row of the Participants sheet that is not empty (the days' first
+    check-ins, the sessions' marks), by person: made from the check-ins themselves, not
+    by asking every day and session about every person."""
+    tails: dict[int, list[Any]] = {}
+    for column, day in enumerate(att.days):
+        for delegate_id, at in att.day_first.get(day, {}).items():
+            tail = tails.get(delegate_id)
+            if tail is None:
+                tail = tails[delegate_id] = blank.copy()
+            tail[column] = moment(at)
+    for column, s in enumerate(att.sessions, start=len(att.days)):
+        for delegate_id in att.session_first[s.id or 0]:
+            tail = tails.get(delegate_id)
+            if tail is None:
+                tail = tails[delegate_id] = blank.copy()
+            tail[column] = mark
+    return tails
+
+
 def participant_rows(att: Attendance, lang: str, t: Translate,
                      moment: Callable[[datetime | None], Any] = lambda at: at
                      ) -> Iterable[list[Any]]:
     """Each person's row of the Participants sheet: the text of its first columns (the
     names, delegation, category, gender, function), each day's first check-in as
     ``moment`` makes it (as it is, unless told) and a mark for each session attended."""
-    mark = t(L_YES)
-    # Looked up once, not once a person: the words, each day's and session's first
-    # check-ins.
-    delegations, categories, genders = _words(att, lang, t)
-    days = [att.day_first.get(d, {}) for d in att.days]
-    # The sessions each person attended, by their columns: a check-in each, not a look
-    # in every session's list for every person.
-    attended: dict[int, list[int]] = defaultdict(list)
-    for column, s in enumerate(att.sessions, start=_PARTICIPANT_TEXT + len(days)):
-        for delegate_id in att.session_first[s.id or 0]:
-            attended[delegate_id].append(column)
-    empty = [None] * len(att.sessions)
-    for p in att.people:
+    delegations, categories, genders = _words(att, lang, t)  # looked up once, not
+    # once a person
+    blank = [None] * (len(att.days) + len(att.sessions))
+    with collector_paused():  # a list for each person who came: none of them garbage
+        tails = _tails(att, moment, t(L_YES), blank)
+    russian = lang == "ru"
+    # Each person unpacked at once, not field by field (a hundred thousand of them).
+    for (delegate_id, family, given, family_cyr, given_cyr, gender, delegation_id,
+         category_id, function_en, function_ru, _honorific, _status) in att.people:
         values: list[Any] = [
-            p.family_name, p.given_name, p.family_name_cyr, p.given_name_cyr,
-            delegations[p.delegation_id], categories[p.category_id], genders[p.gender],
-            pick(lang, p.function_en, p.function_ru)]
-        values += [moment(firsts.get(p.id)) for firsts in days]
-        values += empty
-        for column in attended.get(p.id, ()):
-            values[column] = mark
+            family, given, family_cyr, given_cyr, delegations[delegation_id],
+            categories[category_id], genders[gender],
+            (function_ru or function_en) if russian else (function_en or function_ru)]
+        values += tails.get(delegate_id, blank)
         yield values
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -120,13 +120,18 @@ def test_a_row_is_its_cells_each_guarded(values: list) -> None:
 
 
 _TEXTS = st.text(max_size=10) | st.sampled_from([
-    "", " ", "=1+1", " =1", "a =b", "a -b", "-", "@x", "+7", "\t1", "a\rb", "Ҷ\x7f",
+    "", " ", "=1+1", " =1", "a =b", "a -b", "a +b", "a @b", "-", "@x", "+7", "\t1", "a\rb",
+    "Ҷ\x7f",
     "Раҳмонов", "O'Brien", _Text("=1+1"), _Text("Ali"), "x" * (cells.MAX_CELL - 3),
     "y" * (cells.MAX_CELL + 1)])
 
 
 @settings(max_examples=300)
 @given(st.lists(_TEXTS, max_size=9), st.integers(min_value=0, max_value=10))
+@example(["a", "=1"], 2)  # each way a value past the first starts a formula, every run
+@example(["a", "+7"], 2)
+@example(["a", "-b"], 2)
+@example(["a", "@x"], 2)
 def test_a_row_of_text_is_guarded_as_each_of_its_cells(values: list, count: int) -> None:
     """Rows of text alone take a quicker path (the whole row looked at once): the same
     cells as each value guarded in turn, up to the count, and nothing past it."""
