@@ -16,6 +16,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
+from bsm_desk.domain.model import pick
 from bsm_desk.services.output import cells
 from bsm_desk.services.output.files import save_workbook, written
 from bsm_desk.services.reports.attendance import (
@@ -165,15 +166,12 @@ def participant_rows(att: Attendance, lang: str, t: Translate,
     blank = [None] * (len(att.days) + len(att.sessions))
     with collector_paused():  # a list for each person who came: none of them garbage
         tails = _tails(att, moment, t(L_YES), blank)
-    russian = lang == "ru"
-    # Each person unpacked at once, not field by field (a hundred thousand of them).
-    for (delegate_id, family, given, family_cyr, given_cyr, gender, delegation_id,
-         category_id, function_en, function_ru, _honorific, _status) in att.people:
+    for p in att.people:
         values: list[Any] = [
-            family, given, family_cyr, given_cyr, delegations[delegation_id],
-            categories[category_id], genders[gender],
-            (function_ru or function_en) if russian else (function_en or function_ru)]
-        values += tails.get(delegate_id, blank)
+            p.family_name, p.given_name, p.family_name_cyr, p.given_name_cyr,
+            delegations[p.delegation_id], categories[p.category_id], genders[p.gender],
+            pick(lang, p.function_en, p.function_ru)]
+        values += tails.get(p.id, blank)
         yield values
 
 
