@@ -55,16 +55,7 @@ def test_a_stage_that_ends_early_passes_its_unused_time_on(
     """Each stage may use its share of the limit and whatever the stages before it left
     of theirs (the six-language roster's second objective was proven at 14 s after a
     first one of 1.6 s); the limit as a whole still holds."""
-    from bsm_desk.services.solving import stages
-
-    budgets: list[float] = []
-    real = stages._solver
-
-    def recording(budget: float, *args: object) -> cp_model.CpSolver:
-        budgets.append(budget)
-        return real(budget, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(stages, "_solver", recording)
+    budgets = _recording(monkeypatch)
     model = cp_model.CpModel()
     x = [model.new_bool_var(f"x{i}") for i in range(6)]
     model.add(sum(x) <= 4)
