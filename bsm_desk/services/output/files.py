@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,11 +74,32 @@ def save_workbook(book: Any, out: str | Path) -> Path:
     try:
         with written(out) as partial:
             book.save(partial)
-    except BaseException:
+    except BaseException as exc:
         for sheet in getattr(book, "worksheets", ()):
             close = getattr(sheet, "close", None)
             if close is not None:
                 with contextlib.suppress(Exception):
                     close()
+        _abandon_archives(exc)
         raise
     return Path(out)
+
+
+def _abandon_archives(exc: BaseException) -> None:
+    """The zip archives a failed save left open (openpyxl does not close its own when a
+    write fails), closed here without their end: left to the collector, each would write
+    it to the full disk again, fail again, and Python would print that traceback after
+    our one clear line. The half-written file is deleted in any case."""
+    seen: set[int] = set()
+    chain: BaseException | None = exc
+    while chain is not None and id(chain) not in seen:
+        seen.add(id(chain))
+        trace = chain.__traceback__
+        while trace is not None:
+            for value in list(trace.tb_frame.f_locals.values()):
+                if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                    handle, value.fp = value.fp, None
+                    with contextlib.suppress(OSError, ValueError):
+                        handle.close()
+            trace = trace.tb_next
+        chain = chain.__cause__ or chain.__context__

@@ -3,9 +3,12 @@ characters go, in every writer."""
 
 from __future__ import annotations
 
+import errno
+import io
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -172,3 +175,44 @@ def test_a_guarded_row_is_guarded_in_place_up_to_its_count() -> None:
     assert row[0].value == "=HYPERLINK(1)" and row[0].data_type == "s"
     assert row[1:] == [None, "Раҳмонов", "+7", None]  # past the count: untouched
     assert cells.guard(["=1"], ws, 5)[0].data_type == "s"  # a count past the end
+
+
+class _FullDisk(io.BytesIO):
+    """A file on a disk that fills after a few bytes: every write then fails, and so
+    does the flush of a close, as a real full disk's does."""
+
+    def write(self, data: bytes, /) -> int:  # type: ignore[override]
+        if self.tell() + len(data) > 200:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return super().write(data)
+
+
+def test_a_workbook_that_meets_a_full_disk_leaves_nothing_to_complain_at_exit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """openpyxl leaves its zip archive open when the disk fills; closed later by the
+    collector, it wrote once more, failed again, and Python printed that traceback after
+    our one clear line."""
+    import gc
+    import sys
+    import zipfile
+
+    from openpyxl.writer import excel
+
+    from bsm_desk.domain.errors import UserError
+    from bsm_desk.services.output.files import save_workbook
+
+    class OnFullDisk(zipfile.ZipFile):
+        def __init__(self, file: object, *args: object, **kwargs: object) -> None:
+            super().__init__(_FullDisk(), *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(excel, "ZipFile", OnFullDisk)
+    book = Workbook(write_only=True)
+    book.create_sheet("S").append(["x" * 5000])
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    with pytest.raises(UserError):
+        save_workbook(book, tmp_path / "out.xlsx")
+    del book
+    gc.collect()
+    assert unraisable == []
+    assert list(tmp_path.iterdir()) == []
