@@ -26,6 +26,11 @@ def application() -> QApplication:
         return existing
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    # Qt splits a fill of more than 96 lines (a table's rows, a scroll bar) among its
+    # GUI threads, each woken for a few dozen lines: on a desk's two cores the wake-ups
+    # cost more than the fill, a third of the search's repaint (docs/benchmarks.md).
+    # Our windows paint small areas, so the fills stay on the GUI thread.
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     # Fusion from the start, as an argument: setStyle from Python hands Qt's style back
     # to Python, which makes PySide6 build QStyle's enums before the first paint (5 ms).
     app = QApplication([*sys.argv[:1], "-style", "Fusion"])
