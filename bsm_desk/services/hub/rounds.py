@@ -306,6 +306,12 @@ def follow(db: Database, *, desk_id: str, every: float, wake: Any, emit: Any,
         while woken and clock() - began < MIN_GAP_S:
             if wake(MIN_GAP_S - (clock() - began)) is None:
                 woken = None
+        # And those that came while a long round ran (a slow hub, a big push) are all
+        # answered by the next one: taken one a round, they kept the worker busy long
+        # after the scans stopped, and its end waited behind them.
+        while woken and (queued := wake(0)) is not False:
+            if queued is None:
+                woken = None
         if woken is None:
             if link.pushed > int(state.get(db, state.PUSHED, "0") or 0):
                 _keep_watermark(db, link)  # the window closes: write it down now
