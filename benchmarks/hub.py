@@ -52,7 +52,6 @@ DESKS = ("00000000-0000-4000-8000-0000000000d1", "00000000-0000-4000-8000-000000
 LATENCY_SCANS = 3000
 REPEATS = 5
 ROUND_S = 0.2
-WINDOW_ROUND_S = INTERVAL_S  # a window's worker between rounds nobody asked for
 DELAY_S = 0.2
 
 
@@ -228,7 +227,7 @@ def _latency(path: Path, desk: str, codes: list[str], offset: int, url: str | No
     if url is not None:
         with closing(connect(path, check=False)) as db:
             state.put(db, state.URL, url)
-    worker = Worker(path, desk, WINDOW_ROUND_S) if url is not None else None
+    worker = Worker(path, desk, INTERVAL_S) if url is not None else None
     if worker:
         worker.start()
         worker.poke()  # what it has not pushed, now rather than in five seconds
