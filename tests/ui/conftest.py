@@ -3,6 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from bsm_desk import config
 from bsm_desk.ui.shell import i18n
@@ -20,6 +22,10 @@ def window(app: object, qtbot: object) -> Iterator[MainWindow]:
     i18n.manager().set_language("en")
     win = MainWindow(config.load())
     qtbot.addWidget(win)  # type: ignore[attr-defined]
+    # No key held from a test before: Qt keeps the modifiers of the last key event it saw
+    # (after a test's Shift+Down, Shift stays down for the next test, and a table's
+    # selectRow then selects as a Shift-click does).
+    QTest.keyClick(win, Qt.Key.Key_F20)
     yield win
     win.close_database()
     i18n.manager().set_language("en")

@@ -43,7 +43,7 @@ from bsm_desk.ui.badges.service import badge_service
 from bsm_desk.ui.shell import errors, i18n
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.theme import give_role, unshaped
-from bsm_desk.ui.widgets.filters import fill_choices, reselect
+from bsm_desk.ui.widgets.filters import fill_choices, reselect, select_only_row
 from bsm_desk.ui.widgets.people_model import FIRST
 
 if TYPE_CHECKING:
@@ -279,9 +279,7 @@ class BadgesScreen(QWidget):
         row = self.model.row_of(delegate_id) if self.model is not None else None
         if row is None or self.model is None:
             return False
-        self.table.selectionModel().select(
-            self.model.index(row, 0), self.table.selectionModel().SelectionFlag.ClearAndSelect
-            | self.table.selectionModel().SelectionFlag.Rows)
+        select_only_row(self.table, row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
 

@@ -25,6 +25,7 @@ from bsm_desk.domain.errors import UserError
 from bsm_desk.services.event import backups
 from bsm_desk.ui.event.file_menu import DB_FILTER
 from bsm_desk.ui.shell.i18n import follow_language
+from bsm_desk.ui.widgets.filters import select_only_row
 
 
 class RestoreBackupDialog(QDialog):
@@ -63,7 +64,7 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(720, 420)
         if self.found:
-            self.table.selectRow(0)
+            select_only_row(self.table, 0)
         follow_language(self)
         self._enable()
 

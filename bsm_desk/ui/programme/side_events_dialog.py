@@ -35,6 +35,7 @@ from bsm_desk.ui.programme.side_event_dialog import SideEventDialog, default_req
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.errors import show_error, translate_error
 from bsm_desk.ui.shell.icons import icon
+from bsm_desk.ui.widgets.filters import select_only_row
 from bsm_desk.ui.widgets.people_picker import delegate_finder, named
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ class SideEventsDialog(QDialog):
                     item.setForeground(Qt.GlobalColor.darkGreen)
                 self.table.setItem(row, column, item)
             if request.id == select:
-                self.table.selectRow(row)
+                select_only_row(self.table, row)
         waiting = sum(1 for r in self.requests if r.session_id is None)
         self.summary.setText(self.tr("{waiting} waiting for a room, {placed} in the "
                                      "programme.").format(

@@ -28,6 +28,7 @@ from bsm_desk.domain.model import Delegation, DelegationType
 from bsm_desk.services import registry
 from bsm_desk.services.operators import Acting
 from bsm_desk.ui.shell.errors import translate_error
+from bsm_desk.ui.widgets.filters import select_only_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -105,7 +106,7 @@ class DelegationsDialog(QDialog):
                 self.delegations[row] = registry.save_delegation(
                     self.db, after, who=self.who)
             except Exception as exc:  # noqa: BLE001 - the refusal, in words; nothing lost
-                self.table.selectRow(row)
+                select_only_row(self.table, row)
                 QMessageBox.warning(self, self.tr("Delegations"),
                                     f"{after.name_en or after.name_ru}: {translate_error(exc)}")
                 return

@@ -34,7 +34,7 @@ from bsm_desk.ui.registry.actions import DelegateActions
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.icons import icon
 from bsm_desk.ui.shell.theme import give_role, unshaped
-from bsm_desk.ui.widgets.filters import fill_choices, reselect
+from bsm_desk.ui.widgets.filters import fill_choices, reselect, select_only_row
 from bsm_desk.ui.widgets.people_model import STATUSES, DelegatesModel, model_text
 
 if TYPE_CHECKING:
@@ -228,7 +228,7 @@ class DelegatesScreen(QWidget):
         self.table.verticalScrollBar().setValue(scroll)
         row = self.model.row_of(keep) if keep is not None else None
         if row is not None:
-            self.table.selectRow(row)
+            select_only_row(self.table, row)
             self.table.scrollTo(self.model.index(row, 0))
             self.table.verticalScrollBar().setValue(scroll)
         if announce:

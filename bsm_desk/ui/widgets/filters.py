@@ -32,6 +32,18 @@ def fill_choices(delegation: QComboBox, category: QComboBox, overview: Overview 
         combo.blockSignals(False)
 
 
+def select_only_row(table: QTableView, row: int) -> None:
+    """Make ``row`` the selection and the current row, whatever keys are held: a table's
+    own ``selectRow`` acts as a click does, so with Shift down (an operator picking rows
+    when another desk's change reloads the list) it selected a range from an old anchor,
+    or nothing at all."""
+    selection, model = table.selectionModel(), table.model()
+    if selection is None or model is None or not 0 <= row < model.rowCount():
+        return
+    flags = QItemSelectionModel.SelectionFlag
+    selection.setCurrentIndex(model.index(row, 0), flags.ClearAndSelect | flags.Rows)
+
+
 def reselect(table: QTableView, model: DelegatesModel, ids: list[int]) -> None:
     """Select these delegates again (after the list was rebuilt, in another language)."""
     selection = table.selectionModel()
