@@ -216,20 +216,23 @@ def count(db: Database, query: DelegateQuery | None = None) -> int:
         # Everyone, or a search alone (the cancelled left out or not): counted from an
         # index, less the (few) records merged into others and, if asked, the cancelled
         # (at 100,000: 15 ms for everyone read row by row, 4.5 ms for a search's 8,500
-        # matches joined to their records; 5 and 2 ms so).
-        left_out = {r[0] for r in db.execute(
-            "SELECT id FROM delegate INDEXED BY delegate_merged WHERE merged_into IS NOT NULL")}
+        # matches joined to their records; 5 and 2 ms so, and a search 0.5 ms when SQLite
+        # itself leaves out the merged: 2 ms when their ids came to Python to be taken
+        # away).
+        parts = ["SELECT id FROM delegate INDEXED BY delegate_merged"
+                 " WHERE merged_into IS NOT NULL"]
         if query.active_only:
-            left_out.update(r[0] for r in db.execute(
-                "SELECT id FROM delegate WHERE status = 'cancelled'"))
-        if not query.search.strip():
-            everyone = int(db.execute("SELECT count(*) FROM delegate").fetchone()[0])
-            return everyone - len(left_out)
+            parts.append("SELECT id FROM delegate WHERE status = 'cancelled'")
+        if not query.search.strip():  # (a merged record may be cancelled too: once)
+            return int(db.execute(
+                "SELECT (SELECT count(*) FROM delegate)"
+                f" - (SELECT count(*) FROM ({' UNION '.join(parts)}))").fetchone()[0])
         expression = match_expression(query.search)
         if expression:
-            matched = [r[0] for r in db.execute(
-                "SELECT rowid FROM delegate_fts WHERE delegate_fts MATCH ?", [expression])]
-            return len(matched) - len(left_out.intersection(matched))
+            return int(db.execute(
+                "SELECT count(*) FROM delegate_fts WHERE delegate_fts MATCH ?"
+                f" AND rowid NOT IN ({' UNION ALL '.join(parts)})", [expression]
+            ).fetchone()[0])
     where, params = _where(query)
     return int(db.execute(f"SELECT count(*) FROM delegate d{where}", params).fetchone()[0])
 

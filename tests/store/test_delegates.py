@@ -146,6 +146,25 @@ def test_the_first_of_a_list_are_the_first_of_its_whole_order(demo_copy: Path,
     db.close()
 
 
+def test_a_cancelled_record_merged_into_another_is_left_out_once(demo_copy: Path) -> None:
+    """The Badges list leaves out the cancelled and the merged: a record that is both is
+    counted out once, with a search and without."""
+    from bsm_desk.store import atomic
+
+    db = connect(demo_copy)
+    drop = sorted(cancelled(db))[0]
+    family = db.execute("SELECT family_name FROM delegate WHERE id = ?", [drop]).fetchone()[0]
+    with atomic(db):
+        store.set_merged_into(db, drop, 1 if drop != 1 else 2)
+    for query in (DelegateQuery(active_only=True), DelegateQuery(),
+                  DelegateQuery(search=family, sort="relevance", active_only=True),
+                  DelegateQuery(search=family, sort="relevance")):
+        whole = lists.list_ids(db, query)
+        assert drop not in whole
+        assert lists.count(db, query) == len(whole), query
+    db.close()
+
+
 def test_a_search_that_matches_many_is_listed_by_name(demo_copy: Path, monkeypatch) -> None:
     """Those whose family name begins with the first word first, then the rest, each by
     name (bm25 among thousands cost 25 ms at 100,000 and meant nothing to the reader)."""

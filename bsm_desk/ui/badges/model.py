@@ -6,19 +6,20 @@ from dataclasses import replace
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QColor
 
 from bsm_desk.domain.errors import QT_TRANSLATE_NOOP
 from bsm_desk.domain.people import BadgeState, DelegateQuery
 from bsm_desk.services.badges import queries as badge_queries
-from bsm_desk.ui.widgets.people_model import DelegatesModel, Index
+from bsm_desk.ui.widgets.people_model import ID, DelegatesModel, Shown
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 NOT_PRINTED = QT_TRANSLATE_NOOP("BadgesModel", "v{version} · not printed")
 PRINTED = QT_TRANSLATE_NOOP("BadgesModel", "v{version} · printed {when}")
+_NOT_PRINTED_COLOUR = QColor("#b45309")  # amber: still to print
 
 
 def _tr(text: str) -> str:
@@ -60,23 +61,26 @@ class BadgesModel(DelegatesModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, len(self.columns) - 1))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.columns[index.column()][1] != "badge" \
-                or index.row() >= self.rowCount():
-            return super().data(index, role)
-        if self._row(index.row()) is None:
-            return None
-        state = self._states.get(self._ids[index.row()])
+    def _text(self, column: str, row: tuple[Any, ...]) -> str | None:
+        if column != "badge":
+            return super()._text(column, row)
+        state = self._states.get(row[ID])
         if state is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if state.printed_at is None:
-                return _tr(NOT_PRINTED).format(version=state.version)
-            at = state.printed_at.astimezone(self.zone)
-            when = QLocale().toString(
-                QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute)),
-                QLocale.FormatType.ShortFormat)
-            return _tr(PRINTED).format(version=state.version, when=when)
-        if role == Qt.ItemDataRole.ForegroundRole and state.printed_at is None:
-            return QColor("#b45309")
-        return None
+        if state.printed_at is None:
+            return _tr(NOT_PRINTED).format(version=state.version)
+        at = state.printed_at.astimezone(self.zone)
+        when = QLocale().toString(
+            QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute)),
+            QLocale.FormatType.ShortFormat)
+        return _tr(PRINTED).format(version=state.version, when=when)
+
+    def _shown_row(self, row: tuple[Any, ...]) -> Shown:
+        """What the row shows, its badge column in amber while the badge is not printed
+        (worked out once a row, like the rest: a repaint asks each cell for seven roles)."""
+        shown = super()._shown_row(row)
+        state = self._states.get(row[ID])
+        if state is None or state.printed_at is not None:
+            return shown
+        return shown._replace(foreground=tuple(
+            _NOT_PRINTED_COLOUR if key == "badge" else None for _, key in self.columns))

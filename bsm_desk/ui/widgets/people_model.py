@@ -10,7 +10,7 @@ is (a search that matches thousands is shown at once, not after its full order).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -67,9 +67,20 @@ STATUSES = {
     "cancelled": QT_TRANSLATE_NOOP("DelegatesModel", "Cancelled"),
 }
 _C = {name: i for i, name in enumerate(store.LIST_COLUMNS)}
+ID = _C["id"]  # where a display row (store.LIST_COLUMNS) holds the delegate's id
 _DECORATION = Qt.ItemDataRole.DecorationRole.value
-_ROLES_SHOWN = frozenset({Qt.ItemDataRole.DisplayRole.value, _DECORATION,
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_ROLES_SHOWN = frozenset({Qt.ItemDataRole.DisplayRole.value, _DECORATION, _FOREGROUND,
                           Qt.ItemDataRole.ToolTipRole.value})
+
+
+class Shown(NamedTuple):
+    """What a row shows, worked out once: each column's text, the colour beside its
+    category, and each column's text colour where one is not the usual (or None)."""
+
+    texts: tuple[str | None, ...]
+    colour: QColor
+    foreground: tuple[QColor | None, ...] | None = None
 
 
 class DelegatesModel(QAbstractTableModel):
@@ -83,8 +94,7 @@ class DelegatesModel(QAbstractTableModel):
         self._total = 0  # the rows the list has (len(self._ids) once whole)
         self._whole = True
         self._rows: dict[int, tuple[Any, ...]] = {}
-        # Per delegate, what the row shows (each column's text) and its category's colour.
-        self._shown: dict[int, tuple[tuple[str | None, ...], QColor]] = {}
+        self._shown: dict[int, Shown] = {}  # per delegate, what its row shows
         self._category_column = next(
             (n for n, (_, key) in enumerate(self.columns) if key == "category"), -1)
         self.fetches = 0  # blocks read from the database; tests use it to prove laziness
@@ -250,15 +260,16 @@ class DelegatesModel(QAbstractTableModel):
             if row is None:
                 return None
             shown = self._shown[delegate_id] = self._shown_row(row)
-        texts, colour = shown
         if role == _DECORATION:
-            return colour if index.column() == self._category_column else None
-        return texts[index.column()]
+            return shown.colour if index.column() == self._category_column else None
+        if role == _FOREGROUND:
+            return shown.foreground[index.column()] if shown.foreground else None
+        return shown.texts[index.column()]
 
-    def _shown_row(self, row: tuple[Any, ...]) -> tuple[tuple[str | None, ...], QColor]:
+    def _shown_row(self, row: tuple[Any, ...]) -> Shown:
         """What each column shows for a row, and the colour beside its category."""
-        return (tuple(self._text(column, row) for _, column in self.columns),
-                QColor(row[_C["colour"]]))
+        return Shown(tuple(self._text(column, row) for _, column in self.columns),
+                     QColor(row[_C["colour"]]))
 
     def _text(self, column: str, row: tuple[Any, ...]) -> str | None:
         ru = self._query.lang == "ru"

@@ -246,3 +246,39 @@ def test_the_list_is_counted_not_ordered_whole_at_each_filter(window: MainWindow
         assert screen.badge_actions.print_all.isEnabled()
         assert str(screen.model.rowCount()) in screen.count.text()
     assert len(screen.list_ids()) == screen.model.rowCount()  # all, when printed
+
+
+def test_the_badge_column_says_what_is_printed_in_amber_until_it_is(
+        window: MainWindow, demo_copy: Path) -> None:
+    """The badge column's text and colour, worked out once a row: "not printed" in amber;
+    once printed (the screen told), the time in the usual colour; the other columns
+    never coloured."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+
+    screen = show_badges(window, demo_copy)
+    chosen = pick(screen, "Қурбонзода")
+    model = screen.model
+    row = model.row_of(chosen)
+    assert row is not None
+    badge = [key for _, key in model.columns].index("badge")
+    cell = model.index(row, badge)
+    foreground = Qt.ItemDataRole.ForegroundRole
+    assert model.data(cell) == "v1 · not printed"
+    assert model.data(cell, foreground) == QColor("#b45309")
+    assert all(model.data(model.index(row, c), foreground) is None
+               for c in range(model.columnCount()) if c != badge)
+    db = connect(demo_copy)
+    badge_store.record_prints(db, [(chosen, 1)], "a6", desk_id="d")
+    db.close()
+    screen.badges_changed([chosen])
+    row = model.row_of(chosen)
+    assert row is not None
+    cell = model.index(row, badge)
+    assert model.data(cell).startswith("v1 · printed ")
+    assert model.data(cell, foreground) is None
+    i18n.manager().set_language("ru")
+    try:
+        assert model.data(cell).startswith("в.1 · напечатан ")
+    finally:
+        i18n.manager().set_language("en")
