@@ -23,7 +23,7 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from benchmarks.common import BENCH_DESK, CACHE, Result, demo_db
+from benchmarks.common import BENCH_DESK, CACHE, Result, demo_db, window_db
 from bsm_desk.services import badges
 from bsm_desk.services.checkin import Desk, checkpoints
 from bsm_desk.services.operators import at_desk
@@ -176,7 +176,7 @@ def _gui(path: str, codes: list[str], service: list[float]) -> Result:
     from bsm_desk.ui.shell.app import application
 
     app = application()
-    db = connect(path)
+    db = window_db(path)
     from bsm_desk.services.event import overview
 
     screen = CheckinScreen(config.Settings(desk_name="bench"))

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 BENCH_DESK = "00000000-0000-4000-8000-0000000be4c4"
@@ -55,6 +56,14 @@ def demo_db(delegates: int, seed: int = 2022) -> Path:
     if not path.exists():
         build_demo(path, delegates=delegates, seed=seed, desk_id=BENCH_DESK)
     return path
+
+
+def window_db(path: str | Path) -> Any:
+    """The event file opened as the window opens it (its connection made the window's:
+    services.event.files.for_the_window), for the benchmarks that time a screen."""
+    from bsm_desk.services.event import files
+
+    return files.as_database(files.for_the_window(files.open_event(path, check=False)))
 
 
 def median_seconds(fn: Callable[[], object], repeat: int) -> float:

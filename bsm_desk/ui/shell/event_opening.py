@@ -21,7 +21,14 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from bsm_desk import config
 from bsm_desk.domain.errors import DatabaseDamaged, UserError
 from bsm_desk.services import event as event_service
-from bsm_desk.services.event.files import as_database, desk_of, guarded, open_event, user_error
+from bsm_desk.services.event.files import (
+    as_database,
+    desk_of,
+    for_the_window,
+    guarded,
+    open_event,
+    user_error,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -148,7 +155,7 @@ class EventOpening:
         conn = opening if not isinstance(opening, Path) else self._open_looked_at(opening)
         if conn is None:
             return
-        db = window.db = as_database(conn)
+        db = window.db = as_database(for_the_window(conn))
         path, overview = window.db_path, window.overview
         window.care.opened(path)
         window.screens.forget_stale()

@@ -39,6 +39,24 @@ def test_the_overview_is_shown_first_and_the_rest_follows_the_paint(
     assert window.delegates_screen.model.rowCount() == 700
 
 
+def test_the_windows_connection_keeps_the_lists_pages_in_memory(
+        window: MainWindow, demo_copy: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Opened after the paint or at once, the window's connection keeps more of the file
+    than SQLite's 2 MB (a search of thousands at 100,000 reads their rows from memory);
+    a connection of the command line or a worker keeps the default."""
+    from bsm_desk.services.event.files import WINDOW_PAGE_CACHE_KIB
+
+    assert window.start(db=demo_copy)
+    window.show()
+    qtbot.waitUntil(lambda: window.db is not None)
+    assert window.db.execute("PRAGMA cache_size").fetchone()[0] == -WINDOW_PAGE_CACHE_KIB
+    window.close_database()
+    assert window.open_database(demo_copy)
+    assert window.db.execute("PRAGMA cache_size").fetchone()[0] == -WINDOW_PAGE_CACHE_KIB
+    with closing(connect(demo_copy).conn) as other:
+        assert other.execute("PRAGMA cache_size").fetchone()[0] == -2000
+
+
 def test_a_screen_asked_for_before_the_paint_finishes_opening_first(
         window: MainWindow, demo_copy: Path) -> None:
     assert window.start(db=demo_copy)
