@@ -22,13 +22,19 @@ def window(app: object, qtbot: object) -> Iterator[MainWindow]:
     i18n.manager().set_language("en")
     win = MainWindow(config.load())
     qtbot.addWidget(win)  # type: ignore[attr-defined]
-    # No key held from a test before: Qt keeps the modifiers of the last key event it saw
-    # (after a test's Shift+Down, Shift stays down for the next test, and a table's
-    # selectRow then selects as a Shift-click does).
-    QTest.keyClick(win, Qt.Key.Key_F20)
     yield win
     win.close_database()
     i18n.manager().set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def no_key_held(qapp: object) -> None:
+    """No key held from a test before: Qt keeps the modifiers of the last key event it
+    saw (after a test's Shift+Down, Shift stays down for the next test, and a table's
+    selectRow then selects as a Shift-click does)."""
+    from PySide6.QtWidgets import QWidget
+
+    QTest.keyClick(QWidget(), Qt.Key.Key_F20)
 
 
 @pytest.fixture(autouse=True)
