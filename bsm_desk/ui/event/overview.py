@@ -26,6 +26,7 @@ from bsm_desk.domain.session_kinds import KIND_STYLE
 from bsm_desk.services.event import Overview
 from bsm_desk.ui.shell import i18n
 from bsm_desk.ui.shell.theme import give_role
+from bsm_desk.ui.widgets.card import Card
 from bsm_desk.ui.widgets.kind_legend import KindLegend
 from bsm_desk.ui.widgets.timetable import Block, TimetableView
 
@@ -43,12 +44,11 @@ def date_range(start: date, end: date) -> str:
     return f"{_date(start)} – {_date(end)}"
 
 
-class _Figure(QFrame):
+class _Figure(Card):
     """A number with its caption, on a card."""
 
     def __init__(self) -> None:
         super().__init__()
-        give_role(self, "card")
         self.value = QLabel("0")
         give_role(self.value, "figure")
         self.caption = QLabel()

@@ -69,9 +69,7 @@ QListWidget#navigation::item:selected { background: palette(highlight);
 # of the window's start. A subtitle takes the palette's placeholder colour, and so
 # follows a dark scheme by itself.
 TEXT_ROLES = {"title": 15.0, "figure": 20.0}  # point sizes, semi-bold
-ROLE_SHEETS = {
-    "card": 'QFrame[role="card"] { background: palette(base);'
-            ' border: 1px solid palette(midlight); border-radius: 8px; }',
+ROLE_SHEETS = {  # (a card is a widget of its own: ui/widgets/card.py)
     "choice": 'QPushButton[role="choice"] { text-align: left; padding: 12px 16px;'
               ' font-size: 11pt; }',
 }
@@ -88,8 +86,8 @@ def unshaped(widget: QWidget) -> None:
 
 def give_role(widget: QWidget, role: str) -> None:
     """Style a widget for its role: a title, a figure or a subtitle by its font and
-    palette (TEXT_ROLES); a card or a choice by its own sheet (ROLE_SHEETS), whose
-    selector names the role, so that a card's children keep theirs."""
+    palette (TEXT_ROLES); a choice by its own sheet (ROLE_SHEETS), whose selector names
+    the role, so that what it holds keeps its own look."""
     widget.setProperty("role", role)
     if role == "subtitle":
         widget.setForegroundRole(QPalette.ColorRole.PlaceholderText)

@@ -54,23 +54,34 @@ def test_icons_follow_the_palette_though_drawn_once(app) -> None:
 
 
 def test_a_card_turns_dark_with_the_system(app) -> None:
-    """Cards and titles carry their own style sheets: when the system turns dark while
-    the desk runs, they take the dark palette too (a card stayed white before)."""
-    from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+    """A card paints itself from the palette and a figure keeps its font: when the system
+    turns dark while the desk runs, they take the dark palette too (a card stayed white
+    before), and the card's rounded border is drawn in it."""
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-    card = QFrame()
+    from bsm_desk.ui.widgets.card import Card
+
+    window = QWidget()  # shown, as in the desk: the palette reaches what a window holds
+    card = Card(window)
     figure = QLabel("700")
     QVBoxLayout(card).addWidget(figure)
-    theme.give_role(card, "card")
     theme.give_role(figure, "figure")
     card.resize(200, 100)
+    window.show()
     before = app.palette()
     try:
         theme.turn(app, False)
-        assert card.grab().toImage().pixelColor(100, 90).lightness() > 200
+        app.processEvents()  # the palette's change reaches the widgets as events
+        light = card.grab().toImage()
+        assert light.pixelColor(100, 90).lightness() > 200
+        # The corner outside the rounded border is left to what lies behind the card.
+        assert light.pixelColor(0, 0) != light.pixelColor(100, 90)
         theme.turn(app, True)
-        assert card.grab().toImage().pixelColor(100, 90).lightness() < 60
+        app.processEvents()
+        dark = card.grab().toImage()
+        assert dark.pixelColor(100, 90).lightness() < 60
+        assert dark.pixelColor(100, 90) == app.palette().color(QPalette.ColorRole.Base)
         assert figure.font().pointSize() == 20  # its own sheet kept
     finally:
         app.setPalette(before)
-        card.deleteLater()
+        window.deleteLater()
