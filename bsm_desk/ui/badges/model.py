@@ -34,6 +34,8 @@ class BadgesModel(DelegatesModel):
         (QT_TRANSLATE_NOOP("DelegatesModel", "Category"), "category"),
         (QT_TRANSLATE_NOOP("DelegatesModel", "Badge"), "badge"),
     )
+    # The text colours of a row whose badge is not printed: the badge column's, amber.
+    _unprinted = tuple(_NOT_PRINTED_COLOUR if key == "badge" else None for _, key in columns)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         self._states: dict[int, BadgeState] = {}
@@ -82,5 +84,4 @@ class BadgesModel(DelegatesModel):
         state = self._states.get(row[ID])
         if state is None or state.printed_at is not None:
             return shown
-        return shown._replace(foreground=tuple(
-            _NOT_PRINTED_COLOUR if key == "badge" else None for _, key in self.columns))
+        return shown._replace(foreground=self._unprinted)
