@@ -17,8 +17,9 @@ What ties two booths into one part:
 - one meeting with a relay to find (its booths share the relay's seat).
 
 The spread of booth time among those who work a day is the one objective that is not
-such a sum; ``solver.py`` takes it last, on the whole model, keeping each part's
-answer to the objectives before it.
+such a sum: it is a sum over days, of what ties the parts of one day. ``solver.py``
+takes it last, for the parts of each day together, keeping each part's answer to the
+objectives before it.
 
 Parts solved together are still solved exactly (the whole model is all of them at once),
 so the booths nobody may sit in make one part, and past :data:`MAX_PARTS` the smallest

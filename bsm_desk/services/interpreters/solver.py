@@ -23,8 +23,9 @@ starts between them), the booth time of the meetings between them is bounded.
 The model itself (variables, rules, objectives) is in ``solver_model.py``; here it is
 solved and its answer read. A programme whose booths fall into parts that nothing ties
 together (``parts.py``: most often its days) is solved part by part for every objective
-but the last two, then as a whole for those, each part's answers kept: the same roster
-the whole model would find, proven far sooner. Whatever cannot be staffed is explained
+but the last two, then for those the parts of each day together (a model for each set
+of days that no part ties to another), each part's answers kept: the same roster the
+whole model would find, proven far sooner. Whatever cannot be staffed is explained
 from the result, in plain words.
 """
 
@@ -33,7 +34,7 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -188,21 +189,98 @@ def _joint(built: RosterModel, share: float = 0.3) -> list[Stage]:
 
 
 # Of the time, what the parts get for the objectives they are solved apart for; the rest
-# is the whole model's, for the spread and the same team. In parts the fewest freelance
-# days are proven at once (0.3 s for the six-language programme, against up to 30 s
-# whole), so the staffing gets most of the parts' time (with 0.6, 2 runs in 22 stopped
-# at 14 s with it 1.2 % from its bound; with 0.85 it has 20 s); and the
-# spread most of what the parts leave, as it has whole (45-60 min on the benchmark's
-# reference programme; 60-90 with a third of it).
+# is the days', for the spread and the same team. In parts the fewest freelance days are
+# proven at once (0.3 s for the six-language programme, against up to 30 s whole), so
+# the staffing gets most of the parts' time (with 0.6, 2 runs in 22 stopped at 14 s with
+# it 1.2 % from its bound; with 0.85 it has 20 s); and the spread most of what the parts
+# leave.
 PARTS_SHARE = 0.8
 PARTS_STAFFING = 0.85
 PARTS_SPREAD = 0.7
 
 
+def _pairs(whole: RosterModel, built: RosterModel, needs: Sequence[int]
+           ) -> Iterator[tuple[cp_model.IntVar | None, cp_model.IntVar]]:
+    """Each variable of ``built`` that the roster is read from or hinted with, beside
+    the same one of ``whole`` (None where it has none); ``built`` is a model of
+    ``whole``'s ``needs``, in order."""
+    relays = {(m, language): ok for m, language, ok in whole.relays if ok is not None}
+    meeting = [whole.meeting_index[m.session_ids] for m in built.meetings]
+    for (n, i), v in built.x.items():
+        yield whole.x.get((needs[n], i)), v
+    for n, v in enumerate(built.full):
+        yield whole.full[needs[n]], v
+    for m, language, ok in built.relays:
+        if ok is not None:
+            yield relays.get((meeting[m], language)), ok
+    for (i, m), v in built.works.items():
+        yield whole.works.get((i, meeting[m])), v
+    for (i, m), v in built.begins.items():
+        yield whole.begins.get((i, meeting[m])), v
+    for key, v in built.on_day.items():
+        yield whole.on_day.get(key), v
+
+
+def _days(problem: Problem, built: RosterModel, groups: list[list[int]]) -> list[list[int]]:
+    """The parts (their indexes in ``groups``) gathered by the days they seat people on:
+    the spread of a day's booth time is the one objective that ties the parts of a day,
+    so the parts of different days stay apart for it too. A part with no seat to decide
+    goes with the first."""
+    day_of = [problem.day_of(need.meeting.starts_at) for need in problem.needs]
+    seated = {n for n, _ in built.x}
+    owner: dict[date, int] = {}
+    joined = list(range(len(groups)))
+
+    def find(k: int) -> int:
+        while joined[k] != k:
+            k = joined[k]
+        return k
+
+    for k, needs in enumerate(groups):
+        for day in {day_of[n] for n in needs if n in seated}:
+            if day in owner:
+                joined[find(k)] = find(owner[day])
+            else:
+                owner[day] = k
+    gathered: dict[int, list[int]] = defaultdict(list)
+    for k, needs in enumerate(groups):
+        root = find(k) if any(n in seated for n in needs) else -1
+        gathered[root].append(k)
+    idle = gathered.pop(-1, [])
+    days = sorted(gathered.values())
+    if not days:
+        return [idle]
+    days[0] = sorted(days[0] + idle)
+    return days
+
+
+def _summed(outcomes: Sequence[Outcome], count: int
+            ) -> tuple[list[float], list[bool], list[float]]:
+    """Each of ``count`` stages' seconds, proof and gap over all the parts that were
+    solved apart, for the stages that began."""
+    seconds: list[float] = []
+    proven: list[bool] = []
+    gaps: list[float] = []
+    for stage in range(count):
+        began = [o for o in outcomes if stage < len(o.seconds)]
+        if not began:
+            break
+        seconds.append(sum(o.seconds[stage] for o in began))
+        done = [o for o in began if stage < len(o.values)]
+        proven.append(len(done) == len(outcomes) and all(o.proven[stage] for o in done))
+        value = sum(o.values[stage] for o in done)
+        bound = sum(o.bounds[stage] for o in done)
+        gaps.append(abs(bound - value) / max(1.0, abs(value))
+                    if len(done) == len(outcomes) else math.inf)
+    return seconds, proven, gaps
+
+
 class _Parts:
     """A programme solved in parts (see ``parts.py``): the separable objectives stage by
-    stage, each part in its own model (``solve_parts_in_order``); then the joint ones on
-    the whole model, every part's answer kept as a bound and given as the hint."""
+    stage, each part in its own model (``solve_parts_in_order``); then the joint ones
+    (the spread of a day's booth time, the same team) for the parts of each day
+    together, a model for each set of days that parts tie (the whole model when they
+    tie them all), every part's answer kept as a bound and given as the hint."""
 
     def __init__(self, problem: Problem, people: list[Interpreter], virtual: Mapping[int, str],
                  whole: RosterModel, groups: list[list[int]], began: float,
@@ -212,15 +290,23 @@ class _Parts:
         self.parts: list[tuple[list[int], RosterModel]] = []
         self.stages: list[list[Stage]] = []  # each part's separable objectives
         for needs in groups:
-            built = RosterModel(replace(problem, needs=[problem.needs[n] for n in needs]),
-                                people, weight=whole.weight)
-            built.build()
+            built = self._model(needs)
             built.hint()
             if virtual:
                 built.order_extras(virtual)
             self.parts.append((needs, built))
             self.stages.append(_separate(built, virtual, share=PARTS_STAFFING))
         self.outcomes: list[Outcome] = []
+        self.days = _days(problem, whole, groups)
+
+    def _model(self, needs: list[int]) -> RosterModel:
+        """The model of some of the needs, or the whole one for all of them."""
+        if len(needs) == len(self.problem.needs):
+            return self.whole
+        built = RosterModel(replace(self.problem, needs=[self.problem.needs[n] for n in needs]),
+                            self.people, weight=self.whole.weight)
+        built.build()
+        return built
 
     def left(self, spent: float) -> float:
         if self.deterministic:
@@ -242,101 +328,65 @@ class _Parts:
         if any(o.status == cp_model.INFEASIBLE for o in self.outcomes):
             return Roster("infeasible", _nobody(self.problem), [], [],
                           time.perf_counter() - self.began)
-        merged = self._merged()
-        cancelled = any(o.cancelled for o in self.outcomes)
-        if cancelled or not all(o.found for o in self.outcomes):
-            # What was found so far; a part without an answer has its booths empty.
-            seconds, proven, gaps = self._stages(separate, None)
-            return _read(self.problem, self.people, self.virtual, self.whole,
-                         lambda v: merged[v.index][1] if v.index in merged else 0,
-                         "feasible", time.perf_counter() - self.began, seconds, proven,
-                         gaps, cancelled)
-        self._keep_answers()
-        whole = self.whole
-        for variable, hinted in merged.values():
-            whole.model.add_hint(variable, hinted)
-        last = solve_in_order(
-            whole.model, _joint(whole, PARTS_SPREAD), max(0.2, self.left(spent)),
-            cancel=cancel,
-            on_stage=(lambda k: on_stage(separate + k, count)) if on_stage else None,
-            on_solution=(lambda k: on_solution(separate + k)) if on_solution else None,
-            num_workers=WORKERS, deterministic=self.deterministic, bounds_first=True)
-        value: Callable[[cp_model.IntVar], int] = (
-            last.solver.value if last.found else lambda v: merged[v.index][1])
-        seconds, proven, gaps = self._stages(separate, last)
-        status = "optimal" if all(proven) else "feasible"
-        return _read(self.problem, self.people, self.virtual, whole, value, status,
-                     time.perf_counter() - self.began, seconds, proven, gaps,
-                     last.cancelled)
-
-    def _merged(self) -> dict[int, tuple[cp_model.IntVar, int]]:
-        """Every part's answer as values of the whole model's variables, by index."""
-        whole = self.whole
-        relays = {(m, language): ok for m, language, ok in whole.relays if ok is not None}
         merged: dict[int, tuple[cp_model.IntVar, int]] = {}
-
-        def carry(target: cp_model.IntVar | None, value: int) -> None:
-            if target is not None:
-                merged[target.index] = (target, value)
-
         for (needs, built), outcome in zip(self.parts, self.outcomes, strict=True):
-            if not outcome.found:
-                continue
-            value = outcome.solver.value
-            meeting = [whole.meeting_index[m.session_ids] for m in built.meetings]
-            for (n, i), v in built.x.items():
-                carry(whole.x.get((needs[n], i)), value(v))
-            for n, v in enumerate(built.full):
-                carry(whole.full[needs[n]], value(v))
-            for m, language, ok in built.relays:
-                if ok is not None:
-                    carry(relays.get((meeting[m], language)), value(ok))
-            for (i, m), v in built.works.items():
-                carry(whole.works.get((i, meeting[m])), value(v))
-            for (i, m), v in built.begins.items():
-                carry(whole.begins.get((i, meeting[m])), value(v))
-            for key, v in built.on_day.items():
-                carry(whole.on_day.get(key), value(v))
-        return merged
+            if outcome.found:
+                self._carry(merged, needs, built, outcome.solver.value)
+        cancelled = any(o.cancelled for o in self.outcomes)
+        joint: list[Outcome] = []
+        if not cancelled and all(o.found for o in self.outcomes):
+            days = [self._day_model(ks, merged) for ks in self.days]
+            joint = solve_parts_in_order(
+                [(built.model, _joint(built, PARTS_SPREAD)) for _, built in days],
+                max(0.2, self.left(spent)), cancel=cancel,
+                on_stage=(lambda k: on_stage(separate + k, count)) if on_stage else None,
+                on_solution=(lambda k: on_solution(separate + k)) if on_solution else None,
+                num_workers=WORKERS, deterministic=self.deterministic, bounds_first=True)
+            for (needs, built), outcome in zip(days, joint, strict=True):
+                if outcome.found:
+                    self._carry(merged, needs, built, outcome.solver.value)
+            cancelled = any(o.cancelled for o in joint)
+        # A part without an answer (cancelled, or out of time) has its booths empty.
+        seconds, proven, gaps = _summed(self.outcomes, separate)
+        if joint:
+            more = _summed(joint, 2)
+            seconds, proven, gaps = seconds + more[0], proven + more[1], gaps + more[2]
+        status = "optimal" if len(proven) == count and all(proven) else "feasible"
+        return _read(self.problem, self.people, self.virtual, self.whole,
+                     lambda v: merged[v.index][1] if v.index in merged else 0, status,
+                     time.perf_counter() - self.began, seconds, proven, gaps, cancelled)
 
-    def _keep_answers(self) -> None:
-        """Each part's answer to each separable objective, a bound on the whole model."""
-        for (needs, _), mine, outcome in zip(self.parts, self.stages, self.outcomes,
-                                             strict=True):
-            theirs = _separate(self.whole, self.virtual, set(needs))
-            for stage, (own, whole) in enumerate(zip(mine, theirs, strict=True)):
-                if isinstance(whole.objective, int):
+    def _carry(self, merged: dict[int, tuple[cp_model.IntVar, int]], needs: list[int],
+               built: RosterModel, value: Callable[[cp_model.IntVar], int]) -> None:
+        """``built``'s answer as values of the whole model's variables, by index."""
+        for target, v in _pairs(self.whole, built, needs):
+            if target is not None:
+                merged[target.index] = (target, value(v))
+
+    def _day_model(self, ks: list[int], merged: Mapping[int, tuple[cp_model.IntVar, int]]
+                   ) -> tuple[list[int], RosterModel]:
+        """The model of the parts ``ks`` together (their needs in order), each part's
+        answer to each separable objective kept as a bound and all of them the hint."""
+        needs = sorted(n for k in ks for n in self.parts[k][0])
+        built = self._model(needs)
+        local = {n: j for j, n in enumerate(needs)}
+        hints = {v.index: (v, merged[target.index][1])  # a variable may be paired twice
+                 for target, v in _pairs(self.whole, built, needs)
+                 if target is not None and target.index in merged}
+        for v, hinted in hints.values():
+            built.model.add_hint(v, hinted)
+        for k in ks:
+            part, own = self.parts[k], self.stages[k]
+            outcome = self.outcomes[k]
+            theirs = _separate(built, self.virtual, {local[n] for n in part[0]})
+            for stage, (mine, kept) in enumerate(zip(own, theirs, strict=True)):
+                if isinstance(kept.objective, int):
                     continue  # nothing of it in this part
                 got = round(outcome.values[stage] if stage < len(outcome.values)
-                            else outcome.solver.value(own.objective))
-                self.whole.model.add(whole.objective >= got if whole.maximize
-                                     else whole.objective <= got)
-
-    def _stages(self, separate: int, last: Outcome | None
-                ) -> tuple[list[float], list[bool], list[float]]:
-        """Each stage's seconds, proof and gap over all the parts, for the stages that
-        began."""
-        seconds: list[float] = []
-        proven: list[bool] = []
-        gaps: list[float] = []
-        outcomes = self.outcomes
-        for stage in range(separate):
-            began = [o for o in outcomes if stage < len(o.seconds)]
-            if not began:
-                break
-            seconds.append(sum(o.seconds[stage] for o in began))
-            done = [o for o in began if stage < len(o.values)]
-            proven.append(len(done) == len(outcomes) and all(o.proven[stage] for o in done))
-            value = sum(o.values[stage] for o in done)
-            bound = sum(o.bounds[stage] for o in done)
-            gaps.append(abs(bound - value) / max(1.0, abs(value))
-                        if len(done) == len(outcomes) else math.inf)
-        for stage in range(len(last.seconds) if last is not None else 0):
-            assert last is not None
-            seconds.append(last.seconds[stage])
-            proven.append(last.proven[stage])
-            gaps.append(last.gaps[stage] if stage < len(last.gaps) else math.inf)
-        return seconds, proven, gaps
+                            else outcome.solver.value(mine.objective))
+                built.model.add(kept.objective >= got if kept.maximize
+                                else kept.objective <= got)
+        return needs, built
 
 
 def _read(problem: Problem, people: list[Interpreter], virtual: Mapping[int, str],

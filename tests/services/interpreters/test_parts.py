@@ -5,6 +5,7 @@ avoided seats, on the demo and on generated programmes."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from contextlib import closing
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -18,6 +19,7 @@ from bsm_desk.services.interpreters import solver as solver_module
 from bsm_desk.services.interpreters.needs import Need
 from bsm_desk.services.interpreters.parts import parts
 from bsm_desk.services.interpreters.problem import Problem
+from bsm_desk.services.interpreters.reasons import whole_minutes
 from bsm_desk.services.interpreters.solver import Roster, solve
 from bsm_desk.services.interpreters.solver_model import RosterModel
 from bsm_desk.store import connect
@@ -107,6 +109,21 @@ def _figures(asked: Problem, roster: Roster) -> tuple[int, int, int, float, int]
             sum(people[i].fee for i, _ in days), avoided)
 
 
+def _spread(asked: Problem, roster: Roster) -> int:
+    """The roster's spread objective: per day, the most booth time anyone works minus
+    the least among those who work, summed over the days."""
+    loads: dict[date, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    meetings: dict[tuple[date, int], set[tuple[int, ...]]] = defaultdict(set)
+    for seating in roster.seatings:
+        meeting = seating.need.meeting
+        day = asked.day_of(meeting.starts_at)
+        for i in seating.interpreters:
+            if meeting.session_ids not in meetings[day, i]:  # a two-booth meeting: once
+                meetings[day, i].add(meeting.session_ids)
+                loads[day][i] += whole_minutes(meeting)
+    return sum(max(day.values()) - min(day.values()) for day in loads.values())
+
+
 def _whole(monkeypatch: pytest.MonkeyPatch) -> None:
     """The solver as it was before parts: the whole programme as one."""
     def whole(built: RosterModel) -> list[list[int]]:
@@ -129,6 +146,11 @@ def test_in_parts_the_answer_is_the_wholes(seed: int, monkeypatch: pytest.Monkey
     assert split.stage_proven[:4] == whole.stage_proven[:4] == (True,) * 4
     assert _figures(asked, split) == _figures(asked, whole)
     assert referee(asked, split) == []
+    # The spread, solved for each day's parts together: the whole model's, where both
+    # proved it.
+    assert split.stage_proven[4]
+    if whole.stage_proven[4]:
+        assert _spread(asked, split) == _spread(asked, whole)
 
 
 def test_the_demo_is_rostered_by_day(demo_copy: Path, monkeypatch: pytest.MonkeyPatch
@@ -144,6 +166,39 @@ def test_the_demo_is_rostered_by_day(demo_copy: Path, monkeypatch: pytest.Monkey
     whole = solve(asked, time_limit=20, deterministic=True)
     assert split.status == whole.status == "optimal"
     assert _figures(asked, split) == _figures(asked, whole)
+    assert _spread(asked, split) == _spread(asked, whole)
+
+
+def test_the_spread_is_solved_for_each_days_parts_together() -> None:
+    """The spread of a day's booth time ties the parts of a day, and only those: the
+    parts are gathered by the days they seat people on (a part with no seat to decide
+    goes with the first), and a part that spans two days joins them."""
+    days = [DAY + timedelta(days=k) for k in range(3)]
+    needs = [_need(_meeting(k + 1, 1, day, 9, 60), booth)
+             for k, day in enumerate(days) for booth in ("en", "ru", "zh")]
+    pool = [_person(1, ENGLISH, *days), _person(2, RUSSIAN, *days[:2])]
+    asked = Problem(needs, pool, DUSHANBE)
+    built = RosterModel(asked, pool)
+    built.build()
+    groups = parts(built)
+    assert groups == [[0], [1], [2, 5, 7, 8], [3], [4], [6]]
+    assert solver_module._days(asked, built, groups) == [[0, 1, 2], [3, 4], [5]]
+    # The week's limit ties the Russian interpreter's two days: those days are one.
+    week = [_person(1, ENGLISH, days[0]), _person(2, RUSSIAN, *days[:2]),
+            _person(3, ENGLISH, days[2])]
+    tight = Problem(needs, week, DUSHANBE, rules=replace(asked.rules, max_periods_week=1))
+    built = RosterModel(tight, week)
+    built.build()
+    groups = parts(built)
+    assert groups == [[0], [1, 4], [2, 3, 5, 7, 8], [6]]
+    assert solver_module._days(tight, built, groups) == [[0, 1, 2], [3]]
+    # Nobody to seat at all: one part, one set of days.
+    built = RosterModel(replace(asked, pool=[]), [])
+    built.build()
+    assert solver_module._days(asked, built, parts(built)) == [[0]]
+    roster = solve(tight, time_limit=5, deterministic=True)
+    assert roster.status == "optimal" and referee(tight, roster) == []
+    assert len(roster.stage_proven) == 6  # four apart, then the spread and the same team
 
 
 def test_booths_nobody_may_sit_in_make_one_part_and_parts_are_few(
