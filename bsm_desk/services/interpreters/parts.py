@@ -38,8 +38,8 @@ from bsm_desk.services.interpreters.solver_model import RosterModel
 MAX_PARTS = 24
 
 
-class _Groups:
-    """Union-find over need indexes."""
+class Groups:
+    """Union-find over indexes (of needs, or of parts)."""
 
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
@@ -64,7 +64,7 @@ def parts(built: RosterModel) -> list[list[int]]:
     """The needs of ``built`` (its indexes) in groups that can be solved apart, each in
     order, the groups in order of their first need."""
     problem, rules = built.p, built.rules
-    groups = _Groups(len(problem.needs))
+    groups = Groups(len(problem.needs))
     day_of = [problem.day_of(need.meeting.starts_at) for need in problem.needs]
     mine: dict[int, list[int]] = defaultdict(list)  # person → needs they may sit in
     for n, i in built.x:
@@ -108,7 +108,7 @@ def _bundled(groups: list[list[int]], seats: Counter[int]) -> list[list[int]]:
 
 
 def _join_across_midnight(built: RosterModel, ns: list[int], day_of: list[date],
-                          groups: _Groups) -> None:
+                          groups: Groups) -> None:
     """One interpreter's needs on different days whose meetings overlap."""
     meetings = [built.p.needs[n].meeting for n in ns]
     order = sorted(range(len(ns)), key=lambda k: meetings[k].starts_at)

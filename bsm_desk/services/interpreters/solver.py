@@ -48,7 +48,7 @@ from bsm_desk.domain.interpreters import (
     booth_shortfall,
 )
 from bsm_desk.services.interpreters.needs import Need
-from bsm_desk.services.interpreters.parts import parts
+from bsm_desk.services.interpreters.parts import Groups, parts
 from bsm_desk.services.interpreters.problem import Problem, Reason, Seating, Text
 from bsm_desk.services.interpreters.reasons import (
     HEAD,
@@ -229,23 +229,13 @@ def _days(problem: Problem, built: RosterModel, groups: list[list[int]]) -> list
     day_of = [problem.day_of(need.meeting.starts_at) for need in problem.needs]
     seated = {n for n, _ in built.x}
     owner: dict[date, int] = {}
-    joined = list(range(len(groups)))
-
-    def find(k: int) -> int:
-        while joined[k] != k:
-            k = joined[k]
-        return k
-
+    joined = Groups(len(groups))
     for k, needs in enumerate(groups):
         for day in {day_of[n] for n in needs if n in seated}:
-            if day in owner:
-                joined[find(k)] = find(owner[day])
-            else:
-                owner[day] = k
+            joined.join([owner.setdefault(day, k), k])
     gathered: dict[int, list[int]] = defaultdict(list)
     for k, needs in enumerate(groups):
-        root = find(k) if any(n in seated for n in needs) else -1
-        gathered[root].append(k)
+        gathered[joined.find(k) if any(n in seated for n in needs) else -1].append(k)
     idle = gathered.pop(-1, [])
     days = sorted(gathered.values())
     if not days:
