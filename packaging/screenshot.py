@@ -37,7 +37,7 @@ def main() -> int:
     app = application()
     settings = config.load()
     settings.desk_name = "Registration desk 1"
-    settings.sounds = "off"
+    settings.sounds = False
     event = paths.data_dir() / "demo-attended.sqlite"
     build_demo(event, desk_id=settings.desk_id, force=True, attendance=True, showcase=True)
     window = MainWindow(settings)

@@ -29,6 +29,23 @@ from bsm_desk.ui.shell.theme import give_role
 
 ACCEPTED = QColor("#1b7f3b")
 REFUSED = QColor("#c62828")
+SHADE = Qt.ItemDataRole.UserRole  # the colour an item was last given, as text
+
+
+def _write(table: QTableWidget, row: int, column: int, text: str, colour: str | None,
+           align: Qt.AlignmentFlag | None = None) -> None:
+    """One cell of ``table`` written over, only what differs from what it shows."""
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem()
+        if align is not None:
+            item.setTextAlignment(align)
+        table.setItem(row, column, item)
+    if item.text() != text:
+        item.setText(text)
+    if colour is not None and item.data(SHADE) != colour:
+        item.setData(SHADE, colour)
+        item.setForeground(QBrush(QColor(colour)))
 
 
 class CheckinSide(QWidget):
@@ -65,6 +82,8 @@ class CheckinSide(QWidget):
         self.show_figures([], [])
 
     def show_figures(self, counters: list[tuple[Category, int, int]], recent: list[Row]) -> None:
+        """Shown after every scan: the rows that changed are written over (a scan changes
+        one count and shifts the last scans by one), nothing made anew."""
         self._last = (counters, recent)
         lang = i18n.language()
         done = sum(c[1] for c in counters)
@@ -73,34 +92,39 @@ class CheckinSide(QWidget):
             done=i18n.number(done), expected=i18n.number(expected)))
         self.figures.setRowCount(len(counters))
         for row, (category, count, wanted) in enumerate(counters):
-            name = QTableWidgetItem(category.name(lang))
-            name.setForeground(QBrush(QColor(category.colour)))
-            self.figures.setItem(row, 0, name)
-            figure = QTableWidgetItem(f"{i18n.number(count)} / {i18n.number(wanted)}")
-            figure.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.figures.setItem(row, 1, figure)
-        self.recent.clear()
-        for entry in recent:
-            at = entry.at.astimezone(self.zone).strftime("%H:%M:%S")
-            if entry.verdict == "UNDO":
-                text = self.tr("{at}  undone: {name} ({reason})").format(
-                    at=at, name=entry.name or f"#{entry.delegate_id}", reason=entry.reason)
-                colour = QColor("#6b7280")
-            else:
-                try:
-                    english, russian, shade = look(Kind(entry.verdict), entry.accepted)
-                except ValueError:  # a verdict this version does not know
-                    english = russian = entry.verdict
-                    shade = ACCEPTED.name() if entry.accepted else REFUSED.name()
-                label = russian if lang == "ru" else english
-                who = entry.name or (f"#{entry.delegate_id}" if entry.delegate_id
-                                     else entry.code[:24])
-                text = f"{at}  {label} — {who}"
-                colour = QColor(shade)
-            item = QListWidgetItem(text)
-            item.setForeground(QBrush(colour))
-            self.recent.addItem(item)
+            _write(self.figures, row, 0, category.name(lang), category.colour)
+            _write(self.figures, row, 1, f"{i18n.number(count)} / {i18n.number(wanted)}",
+                   None, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        lines = [self._line(entry, lang) for entry in recent]
+        while self.recent.count() > len(lines):
+            self.recent.takeItem(self.recent.count() - 1)
+        for row, (text, colour) in enumerate(lines):
+            item = self.recent.item(row)
+            if item is None:
+                item = QListWidgetItem()
+                self.recent.addItem(item)
+            if item.text() != text:
+                item.setText(text)
+            if item.data(SHADE) != colour:
+                item.setData(SHADE, colour)
+                item.setForeground(QBrush(QColor(colour)))
 
+    def _line(self, entry: Row, lang: str) -> tuple[str, str]:
+        """One of the last scans: its text and colour."""
+        at = entry.at.astimezone(self.zone).strftime("%H:%M:%S")
+        if entry.verdict == "UNDO":
+            return self.tr("{at}  undone: {name} ({reason})").format(
+                at=at, name=entry.name or f"#{entry.delegate_id}",
+                reason=entry.reason), "#6b7280"
+        try:
+            english, russian, shade = look(Kind(entry.verdict), entry.accepted)
+        except ValueError:  # a verdict this version does not know
+            english = russian = entry.verdict
+            shade = ACCEPTED.name() if entry.accepted else REFUSED.name()
+        label = russian if lang == "ru" else english
+        who = entry.name or (f"#{entry.delegate_id}" if entry.delegate_id
+                             else entry.code[:24])
+        return f"{at}  {label} — {who}", shade
 
     def retranslate_ui(self) -> None:
         self.figures.setHorizontalHeaderLabels([self.tr("Category"), self.tr("In / expected")])

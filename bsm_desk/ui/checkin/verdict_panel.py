@@ -12,8 +12,8 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from functools import lru_cache
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPixmap
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bsm_desk.domain.checkin import Kind
@@ -68,14 +68,20 @@ def _russian() -> Callable[[str, str], str]:
     return translate_function("ru")
 IDLE = ("Ready: scan a badge", "Готово: отсканируйте бейдж", "#37474f")
 WAITING = ("Waiting for the database…", "Ожидание базы данных…", "#5d4037")
+RADIUS = 14.0
 
 
 class VerdictPanel(QFrame):
+    """Painted here in the verdict's colour, its text white from the labels' own
+    palette: a style sheet set at each verdict sent the panel and every label on it
+    through Qt's style-sheet engine again, at every scan."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verdict")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumHeight(300)
+        self.colour = QColor()
         self.kind: Kind | None = None
         self.verdict: Verdict | None = None
         self.zone: tzinfo | None = None
@@ -100,6 +106,9 @@ class VerdictPanel(QFrame):
             label.setFont(font)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor("white"))
+            label.setPalette(palette)
         text = QVBoxLayout()
         for label in (self.headline, self.headline_ru):
             text.addWidget(label)
@@ -151,10 +160,11 @@ class VerdictPanel(QFrame):
             if verdict.delegation_ru != verdict.delegation_en else "") if x))
         categories = " / ".join(x for x in (verdict.category_en, verdict.category_ru) if x)
         self.category.setText(categories)
-        self.category.setStyleSheet(
-            f"color: white; background: {verdict.colour}; padding: 2px 8px;"
-            " border: 1px solid rgba(255,255,255,0.7); border-radius: 4px;"
-            if verdict.colour else "")
+        chip = (f"color: white; background: {verdict.colour}; padding: 2px 8px;"
+                " border: 1px solid rgba(255,255,255,0.7); border-radius: 4px;"
+                if verdict.colour else "")
+        if chip != self.category.styleSheet():  # most people share a few categories
+            self.category.setStyleSheet(chip)
         self.category.setVisible(bool(categories))
         self.detail.setText(self._detail(verdict))
         for label in (self.name, self.name_cyrillic, self.delegation, self.detail):
@@ -195,11 +205,26 @@ class VerdictPanel(QFrame):
         return tr(DETAILS[key]) if key else ""
 
     def _paint(self, colour: str, english: str, russian: str) -> None:
-        self.setStyleSheet(f"QFrame#verdict {{ background: {colour}; border-radius: 14px; }}"
-                           " QFrame#verdict QLabel { color: white; }")
         self.headline.setText(english)
         self.headline_ru.setText(russian)
-        self.setProperty("colour", QColor(colour).name())
+        if QColor(colour) != self.colour:
+            self.colour = QColor(colour)
+            self.update()
+        self.setProperty("colour", self.colour.name())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        # The Russian detail line's translation, read once the panel is on screen rather
+        # than at the first scan that has a detail to show (a few milliseconds).
+        QTimer.singleShot(0, _russian)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.colour)
+        painter.drawRoundedRect(QRectF(self.rect()), RADIUS, RADIUS)
+        painter.end()
 
     def _retranslate_detail(self) -> None:
         # The headlines are bilingual and stay; the detail line follows the interface.

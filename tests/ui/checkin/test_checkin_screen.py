@@ -237,3 +237,66 @@ def test_a_checkpoint_of_another_day_is_noted(window: MainWindow, demo_copy: Pat
     assert "18.10.2022" in screen.day_note.text()
     i18n.manager().set_language("ru")
     assert "сегодня на месте проведения" in screen.day_note.text()
+
+
+def test_the_verdict_is_painted_in_its_colour_with_white_text(window: MainWindow,
+                                                               demo_copy: Path, qtbot) -> None:
+    """The panel paints its own background (no style sheet to run through at each
+    scan): what is on screen is the verdict's colour, the text on it white."""
+    from PySide6.QtGui import QColor, QPalette
+
+    screen = show_checkin(window, demo_copy)
+    first = badges.select(window.db, delegation="Tajikistan")[0]
+    panel = screen.panel
+    code = code_of(window.db, first)
+    scan(qtbot, screen, code)  # welcome
+    seen = [_painted(panel)]
+    choose(screen, closed_door(window))
+    scan(qtbot, screen, code)
+    scan(qtbot, screen, code)  # a second entry where there is no re-entry
+    seen.append(_painted(panel))
+    assert seen == ["#1b7f3b", "#c45100"]
+    for label in (panel.headline, panel.name, panel.detail):
+        assert label.palette().color(QPalette.ColorRole.WindowText) == QColor("white")
+    assert panel.styleSheet() == ""
+
+
+def _painted(panel) -> str:
+    """The colour on screen at the panel's lower right corner (below the photo), which
+    must be the verdict's."""
+    shown = panel.grab().toImage()
+    colour = shown.pixelColor(panel.width() - 40, panel.height() - 20).name()
+    assert colour == panel.property("colour")
+    return colour
+
+
+def test_the_last_scans_are_written_over_in_place(window: MainWindow, demo_copy: Path,
+                                                  qtbot) -> None:
+    """After each scan the figures and the last scans show what the file says, newest
+    first, each in its verdict's colour; rows that are no longer there go."""
+    from PySide6.QtGui import QColor
+
+    screen = show_checkin(window, demo_copy)
+    people = badges.select(window.db, delegation="Tajikistan")[:3]
+    for person in people:
+        scan(qtbot, screen, code_of(window.db, person))
+    scan(qtbot, screen, code_of(window.db, people[0]))
+    side = screen.side
+    recent = screen.desk.recent()
+    assert side.recent.count() == len(recent) == 4
+    assert [side.recent.item(k).text() for k in range(4)] == [
+        side._line(entry, "en")[0] for entry in recent]
+    assert "Welcome back" in side.recent.item(0).text()
+    assert "Welcome —" in side.recent.item(1).text()
+    counters = screen.desk.counters()
+    assert side.figures.rowCount() == len(counters)
+    for row, (category, count, wanted) in enumerate(counters):
+        assert side.figures.item(row, 0).text() == category.name("en")
+        assert side.figures.item(row, 0).foreground().color() == QColor(category.colour)
+        assert side.figures.item(row, 1).text() == (
+            f"{i18n.number(count)} / {i18n.number(wanted)}")
+    side.show_figures(counters[:1], recent[:1])  # fewer rows than shown
+    assert side.recent.count() == 1 and side.figures.rowCount() == 1
+    assert side.recent.item(0).text() == side._line(recent[0], "en")[0]
+    side.clear()
+    assert side.recent.count() == 0 and side.figures.rowCount() == 0
