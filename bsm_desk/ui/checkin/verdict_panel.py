@@ -160,9 +160,12 @@ class VerdictPanel(QFrame):
             if verdict.delegation_ru != verdict.delegation_en else "") if x))
         categories = " / ".join(x for x in (verdict.category_en, verdict.category_ru) if x)
         self.category.setText(categories)
-        chip = (f"color: white; background: {verdict.colour}; padding: 2px 8px;"
+        # The category's colour comes from the event file: only ever a colour, written
+        # as Qt writes one, goes into the sheet (never the file's text itself).
+        shade = QColor(verdict.colour) if verdict.colour else QColor()
+        chip = (f"color: white; background: {shade.name()}; padding: 2px 8px;"
                 " border: 1px solid rgba(255,255,255,0.7); border-radius: 4px;"
-                if verdict.colour else "")
+                if shade.isValid() else "")
         if chip != self.category.styleSheet():  # most people share a few categories
             self.category.setStyleSheet(chip)
         self.category.setVisible(bool(categories))

@@ -300,3 +300,29 @@ def test_the_last_scans_are_written_over_in_place(window: MainWindow, demo_copy:
     assert side.recent.item(0).text() == side._line(recent[0], "en")[0]
     side.clear()
     assert side.recent.count() == 0 and side.figures.rowCount() == 0
+
+
+@pytest.mark.parametrize("colour, sheet", [
+    ("#00695c", "background: #00695c;"),
+    ("teal", "background: #008080;"),  # a colour Qt knows by name, written as a colour
+    ("red; } QLabel { background: url(/etc/passwd); } QLabel {", None),
+    ("#12345g", None),
+    ("x" * 100_000, None),
+])
+def test_a_category_colour_from_the_file_is_only_ever_a_colour(
+        window: MainWindow, demo_copy: Path, qtbot, colour: str, sheet: str | None) -> None:
+    """The category's colour is read from the event file into the chip's style sheet:
+    whatever the file holds, only a colour written by Qt reaches it, or no chip colour."""
+    from dataclasses import replace
+
+    screen = show_checkin(window, demo_copy)
+    scan(qtbot, screen, code_of(window.db, badges.select(window.db, delegation="Tajikistan")[0]))
+    panel = screen.panel
+    panel.show_verdict(replace(panel.verdict, colour=colour))
+    shown = panel.category.styleSheet()
+    if sheet is None:
+        assert shown == ""
+    else:
+        assert sheet in shown
+    assert "url" not in shown and "QLabel" not in shown
+    assert panel.category.isVisible()  # the category's name is still shown
