@@ -32,20 +32,27 @@ REFUSED = QColor("#c62828")
 SHADE = Qt.ItemDataRole.UserRole  # the colour an item was last given, as text
 
 
+def _write_over(item: QTableWidgetItem | QListWidgetItem, text: str,
+                colour: str | None) -> None:
+    """An item given ``text`` and ``colour`` (None: its own), only what differs from
+    what it shows."""
+    if item.text() != text:
+        item.setText(text)
+    if colour is not None and item.data(SHADE) != colour:
+        item.setData(SHADE, colour)
+        item.setForeground(QBrush(QColor(colour)))
+
+
 def _write(table: QTableWidget, row: int, column: int, text: str, colour: str | None,
            align: Qt.AlignmentFlag | None = None) -> None:
-    """One cell of ``table`` written over, only what differs from what it shows."""
+    """One cell of ``table`` written over (made the first time)."""
     item = table.item(row, column)
     if item is None:
         item = QTableWidgetItem()
         if align is not None:
             item.setTextAlignment(align)
         table.setItem(row, column, item)
-    if item.text() != text:
-        item.setText(text)
-    if colour is not None and item.data(SHADE) != colour:
-        item.setData(SHADE, colour)
-        item.setForeground(QBrush(QColor(colour)))
+    _write_over(item, text, colour)
 
 
 class CheckinSide(QWidget):
@@ -103,11 +110,7 @@ class CheckinSide(QWidget):
             if item is None:
                 item = QListWidgetItem()
                 self.recent.addItem(item)
-            if item.text() != text:
-                item.setText(text)
-            if item.data(SHADE) != colour:
-                item.setData(SHADE, colour)
-                item.setForeground(QBrush(QColor(colour)))
+            _write_over(item, text, colour)
 
     def _line(self, entry: Row, lang: str) -> tuple[str, str]:
         """One of the last scans: its text and colour."""

@@ -210,8 +210,9 @@ class VerdictPanel(QFrame):
     def _paint(self, colour: str, english: str, russian: str) -> None:
         self.headline.setText(english)
         self.headline_ru.setText(russian)
-        if QColor(colour) != self.colour:
-            self.colour = QColor(colour)
+        shade = QColor(colour)
+        if shade != self.colour:
+            self.colour = shade
             self.update()
         self.setProperty("colour", self.colour.name())
 
